@@ -1,0 +1,6 @@
+import { UsageError, type CliIO } from '../io';
+
+// Placeholder until the 'status' command lands; it refuses rather than pretending.
+export async function run(_args: string[], _io: CliIO): Promise<number> {
+  throw new UsageError('the status command is not available in this build yet');
+}

@@ -1,0 +1,28 @@
+/** What a CLI command may touch; injected so commands are testable in-process. */
+export interface CliIO {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Reads all of standard input (only called by commands that take --stdin). */
+  readStdin: () => Promise<string>;
+}
+
+/** Thrown for bad flags or arguments; main prints the message and exits 2. */
+export class UsageError extends Error {}
+
+export type Command = (args: string[], io: CliIO) => Promise<number>;
+
+export function processIO(): CliIO {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// One esbuild configuration per bundle. Type-checking is separate (`npm run typecheck`).
+import * as esbuild from 'esbuild';
+import fg from 'fast-glob';
+import { rmSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+
+// Native keychain bindings cannot be bundled; `pg-native` is an optional peer of `pg` we never use.
+const external = ['vscode', '@napi-rs/keyring', 'keytar', 'pg-native'];
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  external,
+  logLevel: 'warning',
+};
+
+const bundles = [
+  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { cli: 'cli/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+];
+
+// Tests, benchmarks and dev scripts: one output per file, dependencies resolved from node_modules at run time.
+const testEntries = await fg(['test/**/*.test.ts', 'test/**/suite/index.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'test/**/workers/*.ts'], { ignore: ['**/node_modules/**'] });
+if (testEntries.length) {
+  bundles.push({
+    ...common,
+    entryPoints: testEntries,
+    outdir: 'out',
+    outbase: '.',
+    packages: 'external',
+    external: [...external],
+  });
+}
+
+const selected = only ? bundles.filter((b) => JSON.stringify(b.entryPoints).includes(only) || b.outdir === only) : bundles;
+if (!only) rmSync('out', { recursive: true, force: true });
+
+if (watch) {
+  for (const b of selected) {
+    const ctx = await esbuild.context(b);
+    await ctx.watch();
+  }
+  console.log('[watch] esbuild is watching client, server, cli and tests');
+} else {
+  await Promise.all(selected.map((b) => esbuild.build(b)));
+}

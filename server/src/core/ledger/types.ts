@@ -1,0 +1,40 @@
+/**
+ * One line of `.rotation/ledger.jsonl`. Hash-chained: `prev` is the `hash` of the line before
+ * (or "genesis"), `hash` covers every other field. Values never appear, only keyed fingerprints.
+ */
+export type RotationStep =
+  | 'begin'
+  | 'create'
+  | 'store-pending'
+  | 'apply'
+  | 'test-new'
+  | 'promote'
+  | 'revoke-old'
+  | 'test-old-fails'
+  | 'finish'
+  | 'rollback'
+  | 'mark-compromised'
+  | 'store'
+  | 'verify';
+
+export type Outcome = 'started' | 'ok' | 'failed' | 'skipped';
+
+export interface LedgerEntry {
+  v: 1;
+  seq: number;
+  at: string; // ISO-8601
+  who: string;
+  secretId: string;
+  /** Groups the steps of one rotation. */
+  rotationId?: string;
+  step: RotationStep;
+  outcome: Outcome;
+  provider?: string;
+  versionId?: string;
+  /** Keyed fingerprints (fingerprint.ts), never values. */
+  newFingerprint?: string;
+  oldFingerprint?: string;
+  detail?: string;
+  prev: string;
+  hash: string;
+}

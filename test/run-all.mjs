@@ -1,0 +1,53 @@
+// `npm test`: build, type-check, then every test level in order. Each level prints its own
+// "LEVEL: N passed, N failed" line; the last line is the total. Exit 1 if anything failed.
+//   node test/run-all.mjs [unit|lsp|integration|e2e ...]
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { runMochaLevel } from './run-mocha.mjs';
+
+const all = ['unit', 'lsp', 'integration', 'e2e'];
+const levels = process.argv.slice(2).filter((a) => all.includes(a));
+const selected = levels.length ? levels : all;
+
+function step(title, cmd, args) {
+  console.log(`\n=== ${title}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`\n${title} failed (exit ${r.status ?? r.signal}).`);
+    console.log(`build: 0 passed, 1 failed`);
+    process.exit(1);
+  }
+}
+
+step('build', process.execPath, ['scripts/build.mjs']);
+step('typecheck', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
+
+const results = [];
+for (const level of selected) {
+  console.log(`\n=== ${level} tests`);
+  let r;
+  if (level === 'e2e') {
+    if (!existsSync('test/e2e/run.mjs')) {
+      console.error('e2e: test/e2e/run.mjs is missing');
+      r = { passed: 0, failed: 1, pending: 0 };
+    } else {
+      const p = spawnSync(process.execPath, ['test/e2e/run.mjs'], { stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
+      // The e2e runner writes its counts to a file so they survive its own noisy output.
+      const { readE2eCounts } = await import('./e2e/counts.mjs');
+      r = readE2eCounts(p.status);
+    }
+  } else {
+    r = await runMochaLevel(level);
+  }
+  results.push([level, r]);
+  console.log(`${level}: ${r.passed} passed, ${r.failed} failed${r.pending ? `, ${r.pending} skipped` : ''}`);
+}
+
+console.log('\n=== summary');
+let passed = 0, failed = 0, pending = 0;
+for (const [level, r] of results) {
+  console.log(`  ${level.padEnd(12)} ${r.passed} passed, ${r.failed} failed${r.pending ? `, ${r.pending} skipped` : ''}`);
+  passed += r.passed; failed += r.failed; pending += r.pending;
+}
+console.log(`total: ${passed} passed, ${failed} failed${pending ? `, ${pending} skipped` : ''}`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
