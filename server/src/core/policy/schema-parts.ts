@@ -1,0 +1,205 @@
+/**
+ * Building blocks of the policy model: durations, stores, rotation providers, verification and
+ * triggers. `schema.ts` assembles them; every field carries a description and examples because
+ * they become editor hovers, completion docs and the generated JSON Schema.
+ */
+import { z } from 'zod';
+import { DURATION_PATTERN, tryParseDuration } from './duration';
+
+export const duration = (description: string, examples: string[]) =>
+  z
+    .string()
+    .regex(new RegExp(DURATION_PATTERN), { message: 'Not a duration: use e.g. 30d, 12h, 1d12h or ISO-8601 P30D / PT12H' })
+    .refine((s) => (tryParseDuration(s) ?? 0) > 0, { message: 'A duration must be longer than zero' })
+    .describe(description)
+    .meta({ examples });
+
+/** A name another part of the policy refers to (store, provider, threat model, secret id). */
+export const identifier = (description: string, examples: string[]) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'Use letters, digits, ".", "_" or "-" (at most 100), starting with a letter or digit' })
+    .describe(description)
+    .meta({ examples });
+
+const nonEmpty = (description: string, examples: string[]) => z.string().min(1).describe(description).meta({ examples });
+
+// ---------------------------------------------------------------- stores
+export const keychainStore = z
+  .object({
+    type: z.literal('keychain').describe('The OS keychain (macOS Keychain, Windows Credential Manager, Secret Service / gnome-keyring).'),
+    service: nonEmpty('Keychain service name the entry is filed under.', ['rotation-guard']),
+    account: nonEmpty('Keychain account name. `{id}` is replaced by the secret id; defaults to the secret id.', ['{id}', 'openai-prod']).optional(),
+  })
+  .strict()
+  .describe('Keeps the current value in the OS keychain (keytar-compatible service/account).');
+
+export const secretStorageStore = z
+  .object({
+    type: z.literal('secret-storage').describe("VS Code's SecretStorage (encrypted by the editor, per user and machine)."),
+    key: nonEmpty('SecretStorage key. `{id}` is replaced by the secret id; defaults to `rotation-guard.{id}`.', ['rotation-guard.{id}']).optional(),
+  })
+  .strict()
+  .describe("Keeps the current value in VS Code's SecretStorage.");
+
+export const envFileStore = z
+  .object({
+    type: z.literal('env-file').describe('A dotenv file that must be git-ignored.'),
+    path: nonEmpty('Path of the env file, relative to the policy file.', ['.env', '.env.local']),
+    var: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'Not an environment variable name' })
+      .describe("Variable to write. Defaults to the secret's first `references.env` name.")
+      .meta({ examples: ['OPENAI_API_KEY'] })
+      .optional(),
+  })
+  .strict()
+  .describe('Writes the current value into a git-ignored dotenv file.');
+
+export const passStore = z
+  .object({
+    type: z.literal('pass').describe('The standard unix password manager (`pass`, GnuPG-encrypted).'),
+    path: nonEmpty('Entry path inside the password store. `{id}` is replaced by the secret id.', ['rotation-guard/{id}', 'work/openai']),
+  })
+  .strict()
+  .describe('Keeps the current value in `pass`.');
+
+export const storeRef = z
+  .discriminatedUnion('type', [keychainStore, secretStorageStore, envFileStore, passStore])
+  .describe('Where a secret value is kept. The first store a secret lists is the primary one.');
+
+// ---------------------------------------------------------------- rotation providers
+const timeout = duration('How long the step may take before it is treated as failed.', ['30s', '2m']);
+
+export const generateProvider = z
+  .object({
+    type: z.literal('generate').describe('Generates a random value locally (for secrets this project itself issues).'),
+    length: z.number().int().min(16).max(4096).describe('Characters to generate (or bytes, when `encoding` is not `none`). At least 16.').meta({ examples: [32, 48] }).optional(),
+    alphabet: z
+      .enum(['alphanumeric', 'hex', 'base64url', 'printable'])
+      .describe('Characters to draw from when `encoding` is `none`. `printable` is ASCII 0x21–0x7E without quotes or backslash.')
+      .meta({ examples: ['alphanumeric'] })
+      .optional(),
+    encoding: z.enum(['none', 'hex', 'base64', 'base64url']).describe('`none`: draw `length` characters from `alphabet`. Otherwise: `length` random bytes, encoded.').meta({ examples: ['none', 'base64url'] }).optional(),
+    prefix: z.string().max(32).describe('Fixed prefix that makes the value recognisable to scanners (like `ghp_`).').meta({ examples: ['rg_'] }).optional(),
+  })
+  .strict()
+  .describe('Random value from a CSPRNG.');
+
+export const postgresProvider = z
+  .object({
+    type: z.literal('postgres').describe('A PostgreSQL role password, changed with ALTER ROLE … PASSWORD.'),
+    host: nonEmpty('Database host.', ['127.0.0.1', 'db.internal']).optional(),
+    port: z.number().int().min(1).max(65535).describe('Database port.').meta({ examples: [5432] }).optional(),
+    database: nonEmpty('Database to connect to for login checks.', ['app']).optional(),
+    role: nonEmpty('Role whose password is rotated.', ['app_user']).optional(),
+    alternateRole: nonEmpty('Second role for the `alternating-users` strategy: each rotation switches to the role not currently in use.', ['app_user_b']).optional(),
+    adminConnection: identifier('Id of another secret in this policy (kind `connection-string`) that holds the admin connection used for ALTER ROLE. Never write the admin password here.', ['postgres-admin']).optional(),
+  })
+  .strict()
+  .describe('Rotates a PostgreSQL role password: the new password connects, the old one is refused.');
+
+export const commandProvider = z
+  .object({
+    type: z.literal('command').describe('Runs a command of yours that prints the new secret on stdout (never on the command line). Trusted workspaces only.'),
+    command: nonEmpty('Executable to run (no shell).', ['./scripts/new-token.sh', 'gh']).optional(),
+    args: z.array(z.string()).describe('Arguments. Never put a secret here: argv is visible to every process on the machine.').meta({ examples: [['api', '-X', 'POST', '/tokens']] }).optional(),
+    timeout: timeout.optional(),
+  })
+  .strict()
+  .describe('A user command creates the new value and prints it on stdout.');
+
+export const httpProvider = z
+  .object({
+    type: z.literal('http').describe('Calls an HTTP endpoint of yours that issues a new value. Trusted workspaces only.'),
+    url: z.url({ protocol: /^https?$/ }).describe('Endpoint that issues the new value.').meta({ examples: ['https://auth.internal/api/keys/rotate'] }).optional(),
+    method: z.enum(['POST', 'PUT', 'PATCH', 'GET']).describe('HTTP method.').meta({ examples: ['POST'] }).optional(),
+    headers: z
+      .record(z.string(), z.string())
+      .describe('Request headers. Credentials only by reference: `{{value}}` is the current value of this secret, `{{secret:ID}}` the current value of another secret in the policy.')
+      .meta({ examples: [{ Authorization: 'Bearer {{secret:admin-token}}' }] })
+      .optional(),
+    responsePath: z.string().describe('JSON pointer to the new value in the response body.').meta({ examples: ['/key', '/data/token'] }).optional(),
+    timeout: timeout.optional(),
+  })
+  .strict()
+  .describe('An HTTP endpoint issues the new value.');
+
+export const manualProvider = z
+  .object({
+    type: z.literal('manual').describe("A person creates the new value on the provider's key page and pastes it in."),
+    url: z.url({ protocol: /^https?$/ }).describe("The provider's key-management page, opened for you.").meta({ examples: ['https://platform.openai.com/api-keys'] }).optional(),
+    instructions: z.string().max(2000).describe('What to do on that page (shown in the rotate prompt).').meta({ examples: ['Create a key named "ci", paste it, then delete the old key.'] }).optional(),
+  })
+  .strict()
+  .describe('Manual rotation: open the key page, paste the new key; the rest of the loop is still verified and recorded.');
+
+export const providerSpec = z
+  .discriminatedUnion('type', [generateProvider, postgresProvider, commandProvider, httpProvider, manualProvider])
+  .describe('How a new value is created (and the old one revoked).');
+
+// ---------------------------------------------------------------- verification
+export const httpVerification = z
+  .object({
+    type: z.literal('http').describe('Calls an endpoint with the credential.'),
+    url: z.url({ protocol: /^https?$/ }).describe('Endpoint that needs the credential.').meta({ examples: ['https://api.openai.com/v1/models'] }),
+    method: z.enum(['GET', 'POST', 'HEAD']).describe('HTTP method.').meta({ examples: ['GET'] }).optional(),
+    header: z
+      .string()
+      .regex(/\{\{value\}\}/, { message: 'The header template must contain {{value}}' })
+      .describe('Header template; `{{value}}` is replaced by the credential under test.')
+      .meta({ examples: ['Authorization: Bearer {{value}}', 'x-api-key: {{value}}'] }),
+    expectStatus: z.number().int().min(100).max(599).describe('Status that means "the credential works".').meta({ examples: [200] }).optional(),
+  })
+  .strict()
+  .describe('The credential works when the endpoint answers with `expectStatus`.');
+
+export const tcpVerification = z
+  .object({
+    type: z.literal('tcp').describe('Opens a TCP connection (reachability only; pair it with a login check where possible).'),
+    host: nonEmpty('Host to connect to.', ['db.internal']),
+    port: z.number().int().min(1).max(65535).describe('Port.').meta({ examples: [5432] }),
+  })
+  .strict()
+  .describe('TCP reachability check.');
+
+export const postgresVerification = z
+  .object({
+    type: z.literal('postgres').describe('Logs in to PostgreSQL with the credential.'),
+    host: nonEmpty('Database host (defaults to the provider host).', ['127.0.0.1']).optional(),
+    port: z.number().int().min(1).max(65535).describe('Port (defaults to the provider port).').meta({ examples: [5432] }).optional(),
+    database: nonEmpty('Database (defaults to the provider database).', ['app']).optional(),
+    user: nonEmpty('Role to log in as (defaults to the provider role).', ['app_user']).optional(),
+  })
+  .strict()
+  .describe('PostgreSQL login check.');
+
+export const commandVerification = z
+  .object({
+    type: z.literal('command').describe('Runs a command that gets the credential on stdin and exits 0 when it works.'),
+    command: nonEmpty('Executable (no shell).', ['./scripts/check-key.sh']),
+    args: z.array(z.string()).describe('Arguments; never the secret.').meta({ examples: [['--quiet']] }).optional(),
+    timeout: timeout.optional(),
+  })
+  .strict()
+  .describe('Command-based check; the credential arrives on stdin.');
+
+export const verificationSpec = z
+  .discriminatedUnion('type', [httpVerification, tcpVerification, postgresVerification, commandVerification])
+  .describe('How to prove that the new credential works and (after the grace period) the old one fails.');
+
+// ---------------------------------------------------------------- triggers
+export const TRIGGER_EVENTS = ['exposed-in-file', 'exposed-in-git-history', 'revoked-value-seen', 'anomaly'] as const;
+/** Events that mean "this value may be known to someone else" (PCI DSS 4.0 8.6.3). */
+export const COMPROMISE_EVENTS: ReadonlySet<string> = new Set(['exposed-in-file', 'exposed-in-git-history', 'revoked-value-seen', 'anomaly']);
+
+export const trigger = z
+  .object({
+    on: z
+      .enum(TRIGGER_EVENTS)
+      .describe('`exposed-in-file`: the value is found in a workspace file. `exposed-in-git-history`: found in a commit. `revoked-value-seen`: a value already rotated out shows up again. `anomaly`: reported by you or a monitor (mark-compromised).')
+      .meta({ examples: ['exposed-in-file'] }),
+    action: z.enum(['rotate-now', 'notify']).describe('`rotate-now` starts a rotation at once (asks first for `manual` providers); `notify` only alerts.').meta({ examples: ['rotate-now'] }),
+  })
+  .strict()
+  .describe('An event and what to do when it happens (like Azure Key Vault lifetime actions, but for compromise).');
