@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CONFIG_SECTION, StatusNotification } from '../../protocol/src/protocol';
+
+/** Owns the language client's lifecycle; commands get this and degrade when the server is down. */
+export class Ctx {
+  client: LanguageClient | undefined;
+  private readonly statusItem: vscode.StatusBarItem;
+
+  constructor(readonly extension: vscode.ExtensionContext, readonly log: vscode.LogOutputChannel) {
+    this.statusItem = vscode.window.createStatusBarItem('rotationGuard.status', vscode.StatusBarAlignment.Left, 10);
+    this.statusItem.name = 'Rotation Guard';
+    this.statusItem.command = 'rotationGuard.showOutput';
+    this.setStatus('warn', 'starting…', 0);
+    this.statusItem.show();
+    extension.subscriptions.push(this.statusItem);
+  }
+
+  setStatus(state: StatusNotification.Params['state'], message: string, findings: number): void {
+    const icon = state === 'ok' ? '$(shield)' : state === 'warn' ? '$(warning)' : '$(error)';
+    this.statusItem.text = findings ? `${icon} Rotation Guard: ${findings}` : `${icon} Rotation Guard`;
+    this.statusItem.tooltip = `Rotation Guard — ${message}`;
+    this.statusItem.backgroundColor = state === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+  }
+
+  async start(): Promise<void> {
+    const serverModule = this.extension.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module: serverModule, transport: TransportKind.ipc },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-notebook-cell' }],
+      outputChannel: this.log,
+      traceOutputChannel: this.log,
+      synchronize: {
+        configurationSection: CONFIG_SECTION,
+        fileEvents: vscode.workspace.createFileSystemWatcher('**/{.rotation/ledger.jsonl,rotation-policy.{yaml,yml,json},*.rotation.{yaml,yml,json}}'),
+      },
+      // Keep the server alive through a few crashes, then surface it instead of looping.
+      connectionOptions: { maxRestartCount: 4 },
+    };
+    this.client = new LanguageClient('rotationGuard', 'Rotation Guard', serverOptions, clientOptions);
+    this.client.onNotification(StatusNotification.method, (p: StatusNotification.Params) => this.setStatus(p.state, p.message, p.findings));
+    try {
+      await this.client.start();
+      this.setStatus('ok', 'ready', 0);
+    } catch (err) {
+      this.setStatus('error', `language server failed to start: ${(err as Error).message}`, 0);
+      this.log.error(`language server failed to start: ${(err as Error).stack ?? String(err)}`);
+      this.client = undefined;
+    }
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  async stop(): Promise<void> {
+    const c = this.client;
+    this.client = undefined;
+    if (c) await c.stop().catch((err: unknown) => this.log.warn(`stopping the server: ${String(err)}`));
+  }
+
+  /** The running client, or a clear message and undefined. */
+  requireClient(): LanguageClient | undefined {
+    if (this.client?.isRunning()) return this.client;
+    void vscode.window.showErrorMessage('Rotation Guard: the language server is not running. Run "Rotation Guard: Restart Language Server" or see the output.', 'Show Output').then((a) => {
+      if (a) this.log.show();
+    });
+    return undefined;
+  }
+}

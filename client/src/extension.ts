@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import { OUTPUT_CHANNEL_NAME } from '../../protocol/src/protocol';
+import { registerCommands } from './commands';
+import { Ctx } from './ctx';
+import { SecretsView } from './secretsView';
+
+let ctx: Ctx | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ ctx: Ctx }> {
+  const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
+  context.subscriptions.push(log);
+  ctx = new Ctx(context, log);
+  const view = new SecretsView(ctx);
+  context.subscriptions.push(vscode.window.registerTreeDataProvider('rotationGuard.secrets', view));
+  context.subscriptions.push(...registerCommands(ctx, view));
+  await ctx.start();
+  view.refresh();
+  log.info('Rotation Guard activated');
+  return { ctx };
+}
+
+export async function deactivate(): Promise<void> {
+  await ctx?.stop();
+}

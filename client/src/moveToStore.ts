@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { mask } from '../../server/src/core/mask';
+import { EnvFileStore } from '../../server/src/core/stores/env-file';
+import { KeychainStore } from '../../server/src/core/stores/keychain';
+import type { SecretStore } from '../../server/src/core/stores/types';
+import type { MoveToStoreArgs } from '../../protocol/src/protocol';
+import type { Settings } from '../../protocol/src/settings';
+import { settingsFor } from './config';
+import type { Ctx } from './ctx';
+import { SecretStorageStore } from './secretStorageStore';
+
+type StoreChoice = Exclude<Settings['quickFix']['store'], 'ask'>;
+
+async function chooseStore(settings: Settings): Promise<StoreChoice | undefined> {
+  if (settings.quickFix.store !== 'ask') return settings.quickFix.store;
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: 'OS keychain', description: 'macOS Keychain, Windows Credential Manager, Secret Service', choice: 'keychain' as const },
+      { label: 'VS Code SecretStorage', description: 'encrypted by the editor', choice: 'secretStorage' as const },
+      { label: settings.envFile.path, description: 'git-ignored env file in the workspace folder', choice: 'envFile' as const },
+    ],
+    { title: 'Move the secret to…', placeHolder: 'Where should Rotation Guard keep this value?' },
+  );
+  return picked?.choice;
+}
+
+function storeFor(choice: StoreChoice, ctx: Ctx, folder: string | undefined, settings: Settings, envVar: string): SecretStore {
+  switch (choice) {
+    case 'keychain':
+      return new KeychainStore({ service: 'rotation-guard', account: envVar });
+    case 'secretStorage':
+      return new SecretStorageStore(ctx.extension.secrets);
+    case 'envFile':
+      if (!folder) throw new Error('an env file store needs a workspace folder; open the folder that holds this file');
+      return new EnvFileStore({ path: join(folder, settings.envFile.path), name: envVar });
+  }
+}
+
+/**
+ * The quick fix's second half: read the value from the document (it never travelled in the
+ * diagnostic), put it in the chosen store, and only then replace it with the reference.
+ */
+export function moveToStoreCommand(ctx: Ctx) {
+  return async (args: MoveToStoreArgs): Promise<boolean> => {
+    const uri = vscode.Uri.parse(args.uri);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    if (doc.version !== args.version) {
+      void vscode.window.showWarningMessage('Rotation Guard: the file changed since this problem was reported; try the quick fix again.');
+      return false;
+    }
+    const range = new vscode.Range(args.range.start.line, args.range.start.character, args.range.end.line, args.range.end.character);
+    const value = doc.getText(range);
+    const settings = settingsFor(uri);
+    const choice = await chooseStore(settings);
+    if (!choice) return false;
+    const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
+    const envVar = args.data.envVar;
+    try {
+      const store = storeFor(choice, ctx, folder, settings, envVar);
+      await store.set(envVar, 'current', value);
+      const edit = new vscode.WorkspaceEdit();
+      const { replaceStart: s, replaceEnd: e } = args.data;
+      edit.replace(uri, new vscode.Range(s.line, s.character, e.line, e.character), args.data.replacement);
+      if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the editor refused the edit; the value is stored, replace it by hand');
+      ctx.log.info(`moved ${args.data.ruleId} value ${mask(value)} to ${store.describe()} as ${envVar}`);
+      void vscode.window.showInformationMessage(`Rotation Guard: stored as ${envVar} in ${store.describe()} and replaced with ${args.data.replacement}. Consider rotating it: it was in a file.`);
+      return true;
+    } catch (err) {
+      // Store errors say what to do and never hold the value.
+      ctx.log.error(`move to store failed: ${(err as Error).message}`);
+      void vscode.window.showErrorMessage(`Rotation Guard: ${(err as Error).message}`);
+      return false;
+    }
+  };
+}

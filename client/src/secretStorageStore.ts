@@ -1,0 +1,35 @@
+import type * as vscode from 'vscode';
+import type { SecretStore, Stage } from '../../server/src/core/stores/types';
+
+/**
+ * VS Code SecretStorage as a rotation store (policy store type `secret-storage`): encrypted by
+ * the editor with the OS keychain, private to this extension. Only the client can reach it.
+ */
+export class SecretStorageStore implements SecretStore {
+  readonly kind = 'secret-storage';
+  readonly supportsStages = true;
+
+  constructor(private readonly secrets: vscode.SecretStorage) {}
+
+  describe(): string {
+    return 'VS Code SecretStorage';
+  }
+
+  private key(secretId: string, stage: Stage): string {
+    return `rotationGuard/${secretId}/${stage}`;
+  }
+
+  async get(secretId: string, stage: Stage): Promise<string | null> {
+    return (await this.secrets.get(this.key(secretId, stage))) ?? null;
+  }
+
+  async set(secretId: string, stage: Stage, value: string): Promise<void> {
+    await this.secrets.store(this.key(secretId, stage), value);
+  }
+
+  async delete(secretId: string, stage: Stage): Promise<boolean> {
+    const had = (await this.secrets.get(this.key(secretId, stage))) !== undefined;
+    await this.secrets.delete(this.key(secretId, stage));
+    return had;
+  }
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * The settings both sides read, mirroring package.json `contributes.configuration` (which is the
+ * user-facing truth; a unit test fails when the two disagree).
+ */
+export const SettingsSchema = z.object({
+  enable: z.boolean().default(true),
+  quickFix: z.object({ store: z.enum(['ask', 'envFile', 'keychain', 'secretStorage']).default('ask') }).default({ store: 'ask' }),
+  envFile: z.object({ path: z.string().default('.env.local') }).default({ path: '.env.local' }),
+  exclude: z.array(z.string()).default(['**/node_modules/**', '**/.git/**', '**/dist/**']),
+  maxFileSizeKB: z.number().min(16).default(2048),
+  trace: z.object({ server: z.enum(['off', 'messages', 'verbose']).default('off') }).default({ server: 'off' }),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Parses whatever the editor sent; unknown or invalid values fall back to defaults field by field. */
+export function resolveSettings(raw: unknown): Settings {
+  const parsed = SettingsSchema.safeParse(raw ?? {});
+  if (parsed.success) return parsed.data;
+  const obj = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(SettingsSchema.shape)) {
+    const field = (SettingsSchema.shape as Record<string, z.ZodTypeAny>)[key]!;
+    const r = field.safeParse(obj[key]);
+    out[key] = r.success ? r.data : field.parse(undefined);
+  }
+  return out as Settings;
+}
+
+export const defaultSettings: Settings = SettingsSchema.parse({});

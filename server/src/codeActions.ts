@@ -1,0 +1,61 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Commands, DIAGNOSTIC_SOURCE, type MoveToStoreArgs, type SecretDiagnosticData } from '../../protocol/src/protocol';
+import type { Settings } from '../../protocol/src/settings';
+
+const storeTitles: Record<Settings['quickFix']['store'], (s: Settings) => string> = {
+  ask: () => 'a secret store',
+  envFile: (s) => s.envFile.path,
+  keychain: () => 'the OS keychain',
+  secretStorage: () => 'VS Code SecretStorage',
+};
+
+function isSecretData(d: unknown): d is SecretDiagnosticData {
+  return !!d && typeof d === 'object' && (d as { kind?: unknown }).kind === 'secret';
+}
+
+/** Comment syntax for the allow marker, by file name; undefined where the format has no comments. */
+export function commentFor(formatName: string): [string, string] | undefined {
+  const lower = formatName.toLowerCase();
+  if (/\.(json|ipynb|jsonl)$/.test(lower)) return undefined;
+  if (/\.(md|markdown|html|xml)$/.test(lower)) return ['<!-- ', ' -->'];
+  if (/\.(jinja|j2|jinja2|prompt)$/.test(lower)) return ['{# ', ' #}'];
+  if (/\.(js|mjs|cjs|ts|mts|cts|jsx|tsx|jsonc|go|java|rs|c|cpp|cs|swift|kt)$/.test(lower)) return ['// ', ''];
+  return ['# ', ''];
+}
+
+export function secretCodeActions(doc: TextDocument, formatName: string, params: CodeActionParams, settings: Settings): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diag of params.context.diagnostics) {
+    if (diag.source !== DIAGNOSTIC_SOURCE || !isSecretData(diag.data)) continue;
+    const data = diag.data;
+    if (data.replacement) {
+      const args: MoveToStoreArgs = { uri: doc.uri, range: diag.range, version: doc.version, data };
+      actions.push({
+        title: `Move secret to ${storeTitles[settings.quickFix.store](settings)} and use a reference (${data.envVar})`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diag],
+        isPreferred: true,
+        command: { title: 'Move secret to store', command: Commands.moveToStore, arguments: [args] },
+      });
+    }
+    const allow = allowAction(doc, formatName, diag);
+    if (allow) actions.push(allow);
+  }
+  return actions;
+}
+
+function allowAction(doc: TextDocument, formatName: string, diag: Diagnostic): CodeAction | undefined {
+  const comment = commentFor(formatName);
+  if (!comment) return undefined;
+  const line = diag.range.start.line;
+  const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
+  const text = `${indent}${comment[0]}rotation-guard:allow reason: fill in why this is safe${comment[1]}\n`;
+  return {
+    title: 'Allow this value here (rotation-guard:allow comment)',
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diag],
+    edit: { changes: { [doc.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: text }] } },
+  };
+}

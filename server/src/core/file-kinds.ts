@@ -1,0 +1,13 @@
+/** What kind of LLM-project file a path is; decides which checks and messages apply. */
+const PROMPT_EXT = /\.(prompty|prompt|jinja|jinja2|j2)$/i;
+const PROMPT_NAME = /(^|[\\/_.-])(system[-_ ]?prompt|prompts?|instructions?)([\\/_.-][^\\/]*)?\.(md|txt)$/i;
+
+export function isPromptFile(path: string): boolean {
+  const norm = path.replace(/\\/g, '/');
+  return PROMPT_EXT.test(norm) || PROMPT_NAME.test(norm) || /(^|\/)prompts?\//i.test(norm);
+}
+
+export function isModelConfig(path: string): boolean {
+  const base = path.replace(/\\/g, '/').split('/').pop()!.toLowerCase();
+  return /^(config|litellm[-_]?config|proxy[-_]?config)\.ya?ml$/.test(base) || base === '.mcp.json' || base === 'modelfile' || /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/.test(base) || /^config\.json$/.test(base);
+}

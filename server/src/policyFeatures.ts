@@ -1,0 +1,124 @@
+import { dirname } from 'node:path';
+import fg from 'fast-glob';
+import type { CodeAction, CodeActionParams, CodeLens, CompletionItem, Diagnostic, Hover, Position } from 'vscode-languageserver/node';
+import { CompletionItemKind, MarkupKind } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzePolicy, isPolicyFile, policyCodeLenses, policyCompletions, policyHover, type PolicyAnalysis } from './core/policy';
+import { isPromptFile } from './core/file-kinds';
+import { ledgerPathFor, readLedger } from './core/ledger/read';
+import { DIAGNOSTIC_SOURCE, type SecretsStateRequest } from '../../protocol/src/protocol';
+import { pathToUri, uriToPath } from './paths';
+import { toLspSeverity } from './secretDiagnostics';
+import { readFileSync } from 'node:fs';
+
+interface Deps {
+  log: (msg: string) => void;
+  now: () => Date;
+}
+
+/** Policy-file features (diagnostics, hover, completion, code lenses) over the pure core/policy. */
+export class PolicyFeatures {
+  private fileLists = new Map<string, string[]>();
+  private analyses = new Map<string, { version: number; analysis: PolicyAnalysis }>();
+
+  constructor(private readonly deps: Deps) {}
+
+  isPolicy(path: string): boolean {
+    return isPolicyFile(path);
+  }
+
+  clearCache(): void {
+    this.fileLists.clear();
+    this.analyses.clear();
+  }
+
+  private listFiles(folder: string): string[] {
+    let files = this.fileLists.get(folder);
+    if (!files) {
+      files = fg.sync(['**/*'], { cwd: folder, dot: true, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true });
+      this.fileLists.set(folder, files);
+    }
+    return files;
+  }
+
+  analyze(text: string, path: string, version: number, now = this.deps.now()): PolicyAnalysis {
+    const cached = this.analyses.get(path);
+    if (cached && cached.version === version && version > 0) return cached.analysis;
+    const folder = dirname(path);
+    const analysis = analyzePolicy(text, {
+      path,
+      now,
+      ledgerEntries: readLedger(ledgerPathFor(path)).entries,
+      listFiles: () => this.listFiles(folder),
+      isPromptFile,
+    });
+    this.analyses.set(path, { version, analysis });
+    return analysis;
+  }
+
+  diagnostics(doc: TextDocument, path: string): Diagnostic[] | undefined {
+    if (!isPolicyFile(path)) return undefined;
+    const analysis = this.analyze(doc.getText(), path, doc.version);
+    return analysis.problems.map((p) => ({
+      range: p.range,
+      severity: toLspSeverity(p.severity),
+      code: p.code,
+      source: DIAGNOSTIC_SOURCE,
+      message: p.message,
+      ...(p.data !== undefined ? { data: p.data } : {}),
+    }));
+  }
+
+  codeActions(_doc: TextDocument, _params: CodeActionParams): CodeAction[] {
+    return [];
+  }
+
+  hover(doc: TextDocument, position: Position): Hover | null {
+    const path = uriToPath(doc.uri);
+    if (!path || !isPolicyFile(path)) return null;
+    const md = policyHover(doc.getText(), path, doc.offsetAt(position));
+    return md ? { contents: { kind: MarkupKind.Markdown, value: md } } : null;
+  }
+
+  completions(doc: TextDocument, position: Position): CompletionItem[] {
+    const path = uriToPath(doc.uri);
+    if (!path || !isPolicyFile(path)) return [];
+    return policyCompletions(doc.getText(), path, doc.offsetAt(position)).map((c) => ({
+      label: c.label,
+      kind: c.kind === 'property' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
+      ...(c.detail ? { detail: c.detail } : {}),
+      ...(c.documentation ? { documentation: { kind: MarkupKind.Markdown, value: c.documentation } } : {}),
+      ...(c.insertText ? { insertText: c.insertText } : {}),
+    }));
+  }
+
+  codeLenses(doc: TextDocument): CodeLens[] {
+    const path = uriToPath(doc.uri);
+    if (!path || !isPolicyFile(path)) return [];
+    const now = this.deps.now();
+    const analysis = this.analyze(doc.getText(), path, doc.version, now);
+    return policyCodeLenses(analysis, now).map((l) => ({ range: l.range, command: { title: l.title, command: '' } }));
+  }
+
+  secretsState(folders: string[], now: Date, onlyPolicy: string | undefined, openDoc: (uri: string) => TextDocument | undefined): SecretsStateRequest.SecretState[] {
+    const policies = onlyPolicy ? [onlyPolicy] : folders.flatMap((f) => fg.sync(['**/rotation-policy.{yaml,yml,json}', '**/*.rotation.{yaml,yml,json}'], { cwd: f, absolute: true, ignore: ['**/node_modules/**'] }));
+    const out: SecretsStateRequest.SecretState[] = [];
+    for (const p of policies) {
+      const uri = pathToUri(p);
+      const doc = openDoc(uri);
+      let text: string;
+      try {
+        text = doc ? doc.getText() : readFileSync(p, 'utf8');
+      } catch (err) {
+        this.deps.log(`secrets view: cannot read ${p}: ${(err as Error).message}`);
+        continue;
+      }
+      const analysis = this.analyze(text, p, doc ? doc.version : -1, now);
+      for (const s of analysis.secrets) {
+        out.push({ id: s.id, state: s.state, lastRotated: s.lastRotated, dueAt: s.dueAt, maxAgeDays: s.maxAgeDays, policyUri: uri, line: s.range.start.line });
+      }
+    }
+    return out;
+  }
+}
+

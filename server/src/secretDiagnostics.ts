@@ -1,0 +1,38 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Severity } from './core/detect/types';
+import { referenceFor, replacementRange } from './core/references';
+import { DIAGNOSTIC_SOURCE, type SecretDiagnosticData } from '../../protocol/src/protocol';
+
+export function toLspSeverity(s: Severity | 'error' | 'warning' | 'info'): DiagnosticSeverity {
+  return s === 'error' ? DiagnosticSeverity.Error : s === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
+}
+
+/** A finding becomes a diagnostic whose `data` carries everything the quick fix needs. */
+export function findingToDiagnostic(doc: TextDocument, formatName: string, f: Finding): Diagnostic {
+  const text = doc.getText();
+  const envVar = f.envVar ?? 'SECRET_VALUE';
+  const lineStart = doc.offsetAt({ line: doc.positionAt(f.start).line, character: 0 });
+  const around = text.slice(Math.max(0, lineStart - 2000), Math.min(text.length, f.end + 500));
+  const plan = referenceFor(formatName, envVar, around);
+  const [rs, re] = plan ? replacementRange(text, f.start, f.end, plan) : [f.start, f.end];
+  const data: SecretDiagnosticData = {
+    kind: 'secret',
+    ruleId: f.ruleId,
+    fingerprint: f.fingerprint,
+    preview: f.preview,
+    envVar,
+    replacement: plan?.text ?? '',
+    replaceStart: doc.positionAt(rs),
+    replaceEnd: doc.positionAt(re),
+    ...(f.secretId ? { secretId: f.secretId } : {}),
+  };
+  return {
+    range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
+    severity: toLspSeverity(f.severity),
+    code: f.ruleId,
+    source: DIAGNOSTIC_SOURCE,
+    message: f.hint ? `${f.message} (${f.preview}). ${f.hint}` : `${f.message} (${f.preview})`,
+    data,
+  };
+}

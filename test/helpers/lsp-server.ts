@@ -1,0 +1,112 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  ExitNotification,
+  DidOpenTextDocumentNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  ConfigurationRequest,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type InitializeResult,
+} from 'vscode-languageserver-protocol/node';
+
+export interface ServerHandle {
+  conn: ProtocolConnection;
+  proc: ChildProcess;
+  init: InitializeResult;
+  /** Resolves with the next diagnostics for `uri` that satisfy `pred` (or rejects after `timeoutMs`). */
+  waitForDiagnostics(uri: string, pred?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  open(uri: string, languageId: string, text: string, version?: number): void;
+  /** Settings the server gets when it asks for `rotationGuard` configuration. */
+  settings: Record<string, unknown>;
+  stop(): Promise<number | null>;
+  stderr: () => string;
+  home: string;
+}
+
+export const SERVER = resolve('dist/server.js');
+
+export function fileUri(path: string): string {
+  return pathToFileURL(path).toString();
+}
+
+/** Spawns the real server (`node dist/server.js --stdio`) with a private HOME and talks JSON-RPC to it. */
+export async function startServer(opts: { rootPath?: string; env?: Record<string, string>; settings?: Record<string, unknown> } = {}): Promise<ServerHandle> {
+  const home = mkdtempSync(join(tmpdir(), 'rg-lsp-home-'));
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...opts.env },
+  });
+  let err = '';
+  proc.stderr!.on('data', (d) => (err += String(d)));
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const listeners = new Set<(p: PublishDiagnosticsParams) => void>();
+  const latest = new Map<string, PublishDiagnosticsParams>();
+  conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    latest.set(p.uri, p);
+    for (const l of [...listeners]) l(p);
+  });
+  const handle: ServerHandle = {
+    conn,
+    proc,
+    home,
+    settings: opts.settings ?? {},
+    init: undefined as unknown as InitializeResult,
+    stderr: () => err,
+    waitForDiagnostics(uri, pred = () => true, timeoutMs = 10000) {
+      return new Promise((resolvePromise, reject) => {
+        const seen = latest.get(uri);
+        if (seen && pred(seen)) return resolvePromise(seen);
+        const timer = setTimeout(() => {
+          listeners.delete(l);
+          reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(latest.get(uri)?.diagnostics.map((d) => d.code))}`));
+        }, timeoutMs);
+        const l = (p: PublishDiagnosticsParams) => {
+          if (p.uri === uri && pred(p)) {
+            clearTimeout(timer);
+            listeners.delete(l);
+            resolvePromise(p);
+          }
+        };
+        listeners.add(l);
+      });
+    },
+    open(uri, languageId, text, version = 1) {
+      latest.delete(uri);
+      void conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+    },
+    async stop() {
+      const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
+      try {
+        await conn.sendRequest(ShutdownRequest.type, undefined);
+        await conn.sendNotification(ExitNotification.type);
+      } catch {
+        proc.kill('SIGKILL');
+      }
+      const code = await exited;
+      conn.dispose();
+      rmSync(home, { recursive: true, force: true });
+      return code;
+    },
+  };
+  conn.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => handle.settings));
+  conn.listen();
+  const rootUri = opts.rootPath ? fileUri(opts.rootPath) : null;
+  handle.init = await conn.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri,
+    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
+  });
+  await conn.sendNotification(InitializedNotification.type, {});
+  return handle;
+}
