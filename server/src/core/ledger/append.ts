@@ -1,0 +1,80 @@
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { userInfo } from 'node:os';
+import { entryHash, GENESIS } from './canonical';
+import { withFileLock } from './lock';
+import type { LedgerEntry } from './types';
+
+/** What a caller supplies; the ledger fills in v, seq, prev and hash (and at/who when absent). */
+export type LedgerEntryInput = Omit<LedgerEntry, 'v' | 'seq' | 'prev' | 'hash' | 'at' | 'who'> & {
+  /** ISO-8601; supplied by the demo script to write a history with past dates. */
+  at?: string;
+  who?: string;
+};
+
+export function currentUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? 'unknown';
+  }
+}
+
+/** The last complete line of the file, read from its tail so appends stay O(1) in ledger size. */
+function readTail(fd: number): { last?: LedgerEntry; endsWithNewline: boolean; empty: boolean } {
+  const size = fstatSync(fd).size;
+  if (size === 0) return { endsWithNewline: true, empty: true };
+  const len = Math.min(size, 256 * 1024);
+  const buf = Buffer.alloc(len);
+  readSync(fd, buf, 0, len, size - len);
+  const text = buf.toString('utf8');
+  const endsWithNewline = text.endsWith('\n');
+  const lines = text.split('\n').filter((l) => l.trim());
+  for (let i = lines.length - 1; i >= 0; i--) {
+    try {
+      const obj = JSON.parse(lines[i]!) as LedgerEntry;
+      if (obj && typeof obj.hash === 'string') return { last: obj, endsWithNewline, empty: false };
+    } catch {
+      /* a torn last line: chain from the last intact entry; verify will report the torn one */
+    }
+  }
+  return { endsWithNewline, empty: false };
+}
+
+/**
+ * Appends one entry under a cross-process lock and fsyncs it before returning, so a caller that
+ * awaits this knows the step is on disk before it starts the next one.
+ */
+export async function appendLedgerEntry(path: string, input: LedgerEntryInput): Promise<LedgerEntry> {
+  mkdirSync(dirname(path), { recursive: true });
+  return withFileLock(`${path}.lock`, () => {
+    const fd = openSync(path, 'a+', 0o644);
+    try {
+      const tail = readTail(fd);
+      const base: Omit<LedgerEntry, 'hash'> = {
+        v: 1,
+        seq: (tail.last?.seq ?? 0) + 1,
+        at: input.at ?? new Date().toISOString(),
+        who: input.who ?? currentUser(),
+        secretId: input.secretId,
+        rotationId: input.rotationId,
+        step: input.step,
+        outcome: input.outcome,
+        provider: input.provider,
+        versionId: input.versionId,
+        newFingerprint: input.newFingerprint,
+        oldFingerprint: input.oldFingerprint,
+        detail: input.detail,
+        prev: tail.last?.hash ?? GENESIS,
+      };
+      for (const k of Object.keys(base) as (keyof typeof base)[]) if (base[k] === undefined) delete base[k];
+      const entry: LedgerEntry = { ...base, hash: entryHash(base) };
+      const line = `${tail.endsWithNewline ? '' : '\n'}${JSON.stringify(entry)}\n`;
+      writeSync(fd, line);
+      fsyncSync(fd);
+      return entry;
+    } finally {
+      closeSync(fd);
+    }
+  });
+}

@@ -1,0 +1,7 @@
+/** The rotation ledger: append-only, hash-chained JSON lines, never values. */
+export type { LedgerEntry, RotationStep, Outcome } from './types';
+export { readLedger, parseLedger, ledgerPathFor, type LedgerRead } from './read';
+export { appendLedgerEntry, currentUser, type LedgerEntryInput } from './append';
+export { verifyLedger, verifyLedgerText, type LedgerVerification } from './verify';
+export { canonicalJson, entryHash, GENESIS } from './canonical';
+export { withFileLock, LockTimeoutError } from './lock';

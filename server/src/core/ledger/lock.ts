@@ -1,0 +1,97 @@
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+
+/**
+ * A cross-process lock file: created with O_EXCL, holding `pid host token`. A lock whose pid is
+ * dead on this host is stale (its owner was killed mid-append) and is taken over; a lock from
+ * another host is only taken over once it is older than `staleAfterMs`, since we cannot probe
+ * a remote pid.
+ */
+export interface LockOptions {
+  timeoutMs?: number;
+  staleAfterMs?: number;
+}
+
+export class LockTimeoutError extends Error {
+  constructor(path: string, holder: string) {
+    super(`timed out waiting for the lock ${path} (held by ${holder || 'an unknown process'}); if no rotation-guard process is running, delete the lock file`);
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function isStale(content: string, lockPath: string, staleAfterMs: number): boolean {
+  const [pidText, host] = content.trim().split(' ');
+  const pid = Number(pidText);
+  if (host === hostname() && Number.isInteger(pid) && pid > 0) return !pidAlive(pid);
+  // Empty content: the owner died between open and write, or is writing right now. Use age.
+  try {
+    return Date.now() - statSync(lockPath).mtimeMs > staleAfterMs;
+  } catch {
+    return false;
+  }
+}
+
+const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function withFileLock<T>(lockPath: string, fn: () => T | Promise<T>, opts: LockOptions = {}): Promise<T> {
+  const timeoutMs = opts.timeoutMs ?? 15000;
+  const staleAfterMs = opts.staleAfterMs ?? 10000;
+  const token = `${process.pid} ${hostname()} ${randomBytes(6).toString('hex')}\n`;
+  const deadline = Date.now() + timeoutMs;
+  let wait = 2;
+  for (;;) {
+    try {
+      const fd = openSync(lockPath, 'wx', 0o600);
+      try {
+        writeSync(fd, token);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    let holder = '';
+    try {
+      holder = readFileSync(lockPath, 'utf8');
+    } catch {
+      continue; // released between our open and read: try again at once
+    }
+    if (isStale(holder, lockPath, staleAfterMs)) {
+      // Move the stale lock aside atomically; if what we moved is not what we judged stale
+      // (someone else replaced it meanwhile), put it back so we never break a live lock.
+      const aside = `${lockPath}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+      try {
+        renameSync(lockPath, aside);
+        const moved = readFileSync(aside, 'utf8');
+        if (moved !== holder) renameSync(aside, lockPath);
+        else unlinkSync(aside);
+      } catch {
+        /* another process handled it */
+      }
+      continue;
+    }
+    if (Date.now() > deadline) throw new LockTimeoutError(lockPath, holder.trim());
+    await delay(wait + Math.random() * wait);
+    wait = Math.min(wait * 2, 50);
+  }
+  try {
+    return await fn();
+  } finally {
+    try {
+      if (readFileSync(lockPath, 'utf8') === token) unlinkSync(lockPath);
+    } catch {
+      /* already gone */
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { withFileLock } from '../ledger/lock';
+import { readEnvValue, removeEnvValue, writeEnvValue } from './env-format';
+import { GitTrackedFileError, StoreError, UnsupportedStageError, type SecretStore, type Stage } from './types';
+
+export interface EnvFileOptions {
+  /** The file, relative to baseDir (the policy's folder) unless absolute. */
+  path: string;
+  /** The variable; defaults to the secret's env var name given by the engine. */
+  name?: string;
+  baseDir?: string;
+}
+
+/** True when git tracks the file (exit 0 of `git ls-files --error-unmatch`); false outside a repository. */
+export function isGitTracked(file: string): boolean {
+  const r = spawnSync('git', ['ls-files', '--error-unmatch', '--', basename(file)], { cwd: dirname(file), stdio: 'ignore' });
+  return r.status === 0;
+}
+
+/**
+ * An env file such as `.env.local`: one slot per variable, so it only holds the current value.
+ * Writes are atomic (temp file + fsync + rename) and never go to a file git tracks.
+ */
+export class EnvFileStore implements SecretStore {
+  readonly kind = 'env-file';
+  readonly supportsStages = false;
+  readonly file: string;
+
+  constructor(
+    private readonly opts: EnvFileOptions,
+    private readonly defaultName: (secretId: string) => string = (id) => id.toUpperCase().replace(/[^A-Z0-9_]/g, '_'),
+  ) {
+    this.file = isAbsolute(opts.path) ? opts.path : resolve(opts.baseDir ?? process.cwd(), opts.path);
+  }
+
+  describe(): string {
+    return `env file ${this.opts.path}`;
+  }
+
+  private nameFor(secretId: string): string {
+    return this.opts.name ?? this.defaultName(secretId);
+  }
+
+  private read(): string | null {
+    try {
+      return readFileSync(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new StoreError('store/io', `${this.describe()}: cannot read (${(err as NodeJS.ErrnoException).code})`, this.describe());
+    }
+  }
+
+  private atomicWrite(text: string, existed: boolean): void {
+    if (isGitTracked(this.file)) throw new GitTrackedFileError(this.opts.path);
+    const mode = existed ? statSync(this.file).mode & 0o777 : 0o600;
+    const tmp = join(dirname(this.file), `.${basename(this.file)}.rg-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    const fd = openSync(tmp, 'wx', mode);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+      closeSync(fd);
+      renameSync(tmp, this.file);
+    } catch (err) {
+      try {
+        closeSync(fd);
+      } catch {
+        /* already closed */
+      }
+      try {
+        unlinkSync(tmp);
+      } catch {
+        /* gone */
+      }
+      throw err;
+    }
+  }
+
+  async get(secretId: string, stage: Stage): Promise<string | null> {
+    if (stage !== 'current') return null;
+    const text = this.read();
+    return text === null ? null : readEnvValue(text, this.nameFor(secretId));
+  }
+
+  async set(secretId: string, stage: Stage, value: string): Promise<void> {
+    if (stage !== 'current') throw new UnsupportedStageError(this.describe(), stage);
+    await withFileLock(`${this.file}.rg-lock`, () => {
+      const text = this.read();
+      this.atomicWrite(writeEnvValue(text ?? '', this.nameFor(secretId), value), text !== null);
+    });
+  }
+
+  async delete(secretId: string, stage: Stage): Promise<boolean> {
+    if (stage !== 'current') return false;
+    return withFileLock(`${this.file}.rg-lock`, () => {
+      const text = this.read();
+      const next = text === null ? null : removeEnvValue(text, this.nameFor(secretId));
+      if (next === null) return false;
+      this.atomicWrite(next, true);
+      return true;
+    });
+  }
+}

@@ -1,0 +1,8 @@
+/** Secret stores: one small async interface, several backends. See docs/rotation.md. */
+export * from './types';
+export { KeychainStore, type KeychainOptions } from './keychain';
+export { mapKeyringError, type KeytarLike } from './keychain-backends';
+export { EnvFileStore, isGitTracked, type EnvFileOptions } from './env-file';
+export { readEnvValue, writeEnvValue, quoteEnvValue, removeEnvValue, EnvValueNotRepresentableError } from './env-format';
+export { PassStore, type PassOptions } from './pass';
+export { createStoreRegistry, type StoreRegistry, type StoreFactory, type StoreContext } from './registry';

@@ -1,0 +1,62 @@
+import { EnvFileStore } from './env-file';
+import { KeychainStore } from './keychain';
+import { PassStore } from './pass';
+import { StoreError, type SecretStore, type StoreRef } from './types';
+
+export interface StoreContext {
+  /** Folder that relative paths in store refs are resolved against (the policy's folder). */
+  baseDir: string;
+  env: NodeJS.ProcessEnv;
+  /** The env var name of a secret, for env-file stores without an explicit `name`. */
+  envVarFor: (secretId: string) => string;
+}
+
+export type StoreFactory = (ref: StoreRef, ctx: StoreContext) => SecretStore;
+
+export interface StoreRegistry {
+  open(ref: StoreRef): SecretStore;
+  kinds(): string[];
+  /** Adds a store kind (the VS Code client registers `secret-storage` this way). */
+  register(kind: string, factory: StoreFactory): void;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+const builtIn: Record<string, StoreFactory> = {
+  keychain: (ref) =>
+    new KeychainStore({
+      service: str(ref.service),
+      account: str(ref.account),
+      backend: ref.backend === 'keytar' ? 'keytar' : 'napi',
+    }),
+  'env-file': (ref, ctx) => {
+    const path = str(ref.path) ?? str(ref.file);
+    if (!path) throw new StoreError('store/config', 'an env-file store needs a `path`');
+    return new EnvFileStore({ path, name: str(ref.name) ?? str(ref.key) ?? str(ref.var), baseDir: ctx.baseDir }, ctx.envVarFor);
+  },
+  pass: (ref, ctx) => new PassStore({ path: str(ref.path) ?? str(ref.name), env: ctx.env }),
+};
+
+/**
+ * Opens stores from policy references. Opening is cheap and does not touch the backend; errors
+ * about a missing keyring or gpg key surface on first use, as specific StoreError subclasses.
+ */
+export function createStoreRegistry(ctx: Partial<StoreContext> = {}, extra: Record<string, StoreFactory> = {}): StoreRegistry {
+  const full: StoreContext = {
+    baseDir: ctx.baseDir ?? process.cwd(),
+    env: ctx.env ?? process.env,
+    envVarFor: ctx.envVarFor ?? ((id) => id.toUpperCase().replace(/[^A-Z0-9_]/g, '_')),
+  };
+  const factories: Record<string, StoreFactory> = { ...builtIn, ...extra };
+  return {
+    open(ref) {
+      const f = factories[ref.type];
+      if (!f) throw new StoreError('store/unknown-kind', `unknown store type "${ref.type}" (known: ${Object.keys(factories).join(', ')})`);
+      return f(ref, full);
+    },
+    kinds: () => Object.keys(factories),
+    register(kind, factory) {
+      factories[kind] = factory;
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { killGroup, makeTempDir, removeDir, runToEnd, spawnGroup, waitForOutput } from './processes';
+
+export interface SystemKeyring {
+  /** Environment for anything that talks to this keyring: HOME, XDG_* and the bus address. */
+  env: NodeJS.ProcessEnv;
+  busAddress: string;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A bus config without service directories: nothing is auto-activated, so a client that is too
+ * quick cannot start a second (locked) keyring daemon, and a bus without a keyring really has no
+ * Secret Service (what the "no secret service" test needs).
+ */
+function writeBusConfig(dir: string): string {
+  const path = join(dir, 'session.conf');
+  writeFileSync(
+    path,
+    `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN" "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir=${dir}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+`,
+  );
+  return path;
+}
+
+/** A private D-Bus session bus (no keyring on it unless startKeyring adds one). */
+export async function startBus(dir: string, env: NodeJS.ProcessEnv): Promise<{ bus: ChildProcess; address: string }> {
+  const conf = writeBusConfig(dir);
+  const bus = spawnGroup('dbus-daemon', [`--config-file=${conf}`, '--nofork', '--nopidfile', '--print-address=1'], { env });
+  const spawnFailed = new Promise<never>((_, reject) => bus.once('error', (e) => reject(new Error(`dbus-daemon: ${e.message} (apt install dbus)`))));
+  const address = await Promise.race([waitForOutput(bus.stdout!, /^(unix:[^\n]+)\n/m, 10000, 'dbus-daemon'), spawnFailed]);
+  return { bus, address: address.trim() };
+}
+
+/**
+ * Real gnome-keyring on a private bus, HOME/XDG dirs in a temp dir (set before anything starts,
+ * so nothing writes to the real ~/.local/share/keyrings), unlocked with a throwaway password.
+ */
+export async function startKeyring(): Promise<SystemKeyring> {
+  const dir = makeTempDir('keyring');
+  const home = join(dir, 'home');
+  const runtime = join(dir, 'run');
+  mkdirSync(home, { recursive: true });
+  mkdirSync(runtime, { recursive: true });
+  chmodSync(runtime, 0o700);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: home,
+    XDG_RUNTIME_DIR: runtime,
+    XDG_DATA_HOME: join(home, '.local/share'),
+    XDG_CONFIG_HOME: join(home, '.config'),
+  };
+  delete env.DISPLAY;
+  delete env.WAYLAND_DISPLAY;
+  let bus: ChildProcess | undefined;
+  let daemon: ChildProcess | undefined;
+  const stop = async () => {
+    killGroup(daemon);
+    killGroup(bus);
+    removeDir(dir);
+  };
+  try {
+    const started = await startBus(dir, env);
+    bus = started.bus;
+    env.DBUS_SESSION_BUS_ADDRESS = started.address;
+    daemon = spawnGroup('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets', `--control-directory=${join(runtime, 'keyring')}`], { env });
+    daemon.once('error', () => undefined);
+    daemon.stdin!.end('throwaway-keyring-password');
+    daemon.stdout!.resume();
+    daemon.stderr!.resume();
+    // --unlock returns before the daemon owns the name; wait for it on the bus.
+    const w = await runToEnd('gdbus', ['wait', '--session', '--timeout', '10', 'org.freedesktop.secrets'], { env, timeoutMs: 15000 });
+    if (w.code !== 0) throw new Error(`gnome-keyring-daemon did not claim org.freedesktop.secrets (gdbus wait: ${w.code} ${w.stderr.trim()}) — apt install gnome-keyring libglib2.0-bin`);
+    return { env, busAddress: started.address, dir, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
