@@ -1,0 +1,100 @@
+import { genericAt, GENERIC_KEYWORDS, type GenericContext } from './generic';
+import { isPlaceholder, isReference } from './placeholders';
+import { buildPrefilter, type Prefilter } from './prefilter';
+import type { RawMatch } from './raw-match';
+import type { PatternRule } from './rule';
+import { ALL_RULES } from './rules/all';
+
+/**
+ * The matching loop: one prefilter pass, then at each hit only the rules that can start there,
+ * each a sticky regex with bounded quantifiers. Cost is linear in the text plus the work at hits.
+ */
+type Item = { kind: 'rule'; rule: PatternRule } | { kind: 'generic' };
+
+let cached: Prefilter<Item> | undefined;
+
+function prefilter(): Prefilter<Item> {
+  if (cached) return cached;
+  const generic: Item = { kind: 'generic' };
+  const anchors = [
+    ...ALL_RULES.flatMap((rule) => {
+      const item: Item = { kind: 'rule', rule };
+      return rule.anchors.map((literal) => ({ literal, ignoreCase: !!rule.anchorsIgnoreCase, item }));
+    }),
+    ...GENERIC_KEYWORDS.map((literal) => ({ literal, ignoreCase: true, item: generic })),
+  ];
+  cached = buildPrefilter<Item>(anchors);
+  return cached;
+}
+
+/** How often long loops look at the cancellation flag (in prefilter hits). */
+const CANCEL_EVERY = 256;
+
+export function matchAll(text: string, path: string, isCancelled?: () => boolean): RawMatch[] {
+  const pf = prefilter();
+  const re = new RegExp(pf.regex.source, 'g');
+  const out: RawMatch[] = [];
+  const ctx: GenericContext = { text, path, seen: new Set() };
+  let hits = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (++hits % CANCEL_EVERY === 0 && isCancelled?.()) break;
+    const at = m.index;
+    for (const item of pf.bucketFor(m[0])) {
+      if (item.kind === 'generic') {
+        const g = genericAt(ctx, at);
+        if (g) out.push(g);
+      } else {
+        const r = runRule(item.rule, text, at);
+        if (r) out.push(r);
+      }
+    }
+  }
+  return resolveOverlaps(out);
+}
+
+function runRule(rule: PatternRule, text: string, at: number): RawMatch | null {
+  const re = rule.pattern;
+  re.lastIndex = at;
+  const m = re.exec(text);
+  if (!m || !m.indices) return null;
+  const span = m.indices.groups?.v ?? m.indices[0];
+  const pre = m.indices.groups?.p;
+  const start = pre ? pre[0] : span![0];
+  const end = span![1];
+  const value = text.slice(start, end);
+  if (!rule.keepPlaceholders && (isPlaceholder(value) || isReference(value))) return null;
+  let confidence = rule.confidence;
+  if (rule.validate) {
+    const c = rule.validate(value, m);
+    if (c === null) return null;
+    confidence = c;
+  }
+  return {
+    ruleId: rule.id,
+    title: rule.title,
+    severity: rule.severity,
+    hint: rule.hint,
+    ...(rule.envVar ? { envVar: rule.envVar } : {}),
+    start,
+    end,
+    confidence,
+    priority: 1,
+  };
+}
+
+/** Keeps one match per region: the higher priority, then the longer, then the earlier rule. */
+function resolveOverlaps(ms: RawMatch[]): RawMatch[] {
+  ms.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: RawMatch[] = [];
+  for (const m of ms) {
+    const last = kept[kept.length - 1];
+    if (last && m.start < last.end) {
+      const better = m.priority > last.priority || (m.priority === last.priority && m.end - m.start > last.end - last.start);
+      if (better) kept[kept.length - 1] = m;
+      continue;
+    }
+    kept.push(m);
+  }
+  return kept;
+}

@@ -1,0 +1,73 @@
+/** Shape measures used to tell random credentials from words, identifiers and placeholders. */
+
+/** Shannon entropy in bits per character. */
+export function shannonEntropy(s: string): number {
+  if (!s.length) return 0;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let h = 0;
+  for (const n of counts.values()) {
+    const p = n / s.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+export interface CharClasses {
+  lower: boolean;
+  upper: boolean;
+  digit: boolean;
+  symbol: boolean;
+}
+
+export function charClasses(s: string): CharClasses {
+  let lower = false, upper = false, digit = false, symbol = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 48 && c <= 57) digit = true;
+    else symbol = true;
+  }
+  return { lower, upper, digit, symbol };
+}
+
+/**
+ * Upper bound of the guessing work for a value, in bits: length times log2 of the alphabet its
+ * character classes span. Used to decide whether a plain hash of the value is safe to publish.
+ */
+export function searchSpaceBits(s: string): number {
+  const c = charClasses(s);
+  const alphabet = (c.lower ? 26 : 0) + (c.upper ? 26 : 0) + (c.digit ? 10 : 0) + (c.symbol ? 33 : 0);
+  return alphabet ? s.length * Math.log2(alphabet) : 0;
+}
+
+/** Longest run of one repeated character. */
+export function longestRun(s: string): number {
+  let best = 0, run = 0;
+  for (let i = 0; i < s.length; i++) {
+    run = i > 0 && s.charCodeAt(i) === s.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run > best) best = run;
+  }
+  return best;
+}
+
+/** Longest strictly ascending or descending run by one (abcdef, 123456, 987654). */
+export function longestSequence(s: string): number {
+  let best = 1, up = 1, down = 1;
+  for (let i = 1; i < s.length; i++) {
+    const d = s.charCodeAt(i) - s.charCodeAt(i - 1);
+    up = d === 1 ? up + 1 : 1;
+    down = d === -1 ? down + 1 : 1;
+    best = Math.max(best, up, down);
+  }
+  return s.length ? best : 0;
+}
+
+/** Number of distinct characters. */
+export function distinctChars(s: string): number {
+  return new Set(s).size;
+}

@@ -1,0 +1,213 @@
+import { charClasses, shannonEntropy } from './entropy';
+import { classifyName, envVarForName, providerForName, type NameKind } from './names';
+import { isPlaceholder, isReference } from './placeholders';
+import type { RawMatch } from './raw-match';
+
+/**
+ * The generic detector: `name = value` assignments (and the forms around them: `name: value`,
+ * `name := value`, `"name": "value"`, `password "value"`, `"value" == password`,
+ * `<password>value</password>`, `key="Password" value="…"`, `f("api_token", "value")`) where the
+ * name denotes a credential and the value has the shape of one.
+ *
+ * It runs at prefilter hits of credential words, so it only looks at one line around a hit.
+ */
+export const GENERIC_KEYWORDS = ['pass', 'pwd', 'pswd', 'secret', 'token', 'key', 'auth', 'cred', 'bearer', 'connectionstring'];
+
+const IDENT = /[A-Za-z0-9_.\-]/;
+const isIdent = (c: string | undefined) => c !== undefined && IDENT.test(c);
+const QUOTES = new Set(['"', "'", '`']);
+const CODE_EXT = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|cs|php|rs|swift|c|cc|cpp|h|hpp|m|dart|lua|pl|groovy|gradle|ex|exs|clj|fs|vb|r|jl|sh|bash|zsh|ps1)$/i;
+
+export interface GenericContext {
+  text: string;
+  path: string;
+  /** Starts of names already judged during this scan (one name can hold several keyword hits). */
+  seen: Set<number>;
+}
+
+interface ValueSpan {
+  start: number;
+  end: number;
+  quoted: boolean;
+}
+
+export function genericAt(ctx: GenericContext, hit: number): RawMatch | null {
+  const { text } = ctx;
+  let s = hit;
+  while (s > 0 && hit - s < 80 && isIdent(text[s - 1])) s--;
+  let e = hit;
+  while (e < text.length && e - hit < 80 && isIdent(text[e])) e++;
+  while (text[s] === '-' || text[s] === '.') s++; // --password flags, .key
+  if (ctx.seen.has(s)) return null;
+  ctx.seen.add(s);
+  const name = text.slice(s, e).replace(/[.\-]+$/, '');
+  const kind = classifyName(name);
+  if (!kind) return null;
+  const span = valueAfter(text, s, e, kind, ctx.path) ?? valueBefore(text, s);
+  if (!span) return null;
+  const value = text.slice(span.start, span.end);
+  const confidence = judgeValue(value, kind, span.quoted, ctx.path, name);
+  if (confidence === null) return null;
+  const provider = providerForName(name);
+  if (provider && (!provider.shape || provider.shape.test(value))) {
+    return {
+      ruleId: provider.id,
+      title: provider.title,
+      severity: 'error',
+      hint: `Read it from ${provider.envVar} (or a secret store) and rotate the exposed key.`,
+      envVar: provider.envVar,
+      start: span.start,
+      end: span.end,
+      confidence: Math.max(confidence, provider.shape ? 0.9 : 0.75),
+      priority: 1,
+    };
+  }
+  const isPassword = kind === 'password';
+  return {
+    ruleId: isPassword ? 'secret/hardcoded-password' : 'secret/generic-api-key',
+    title: isPassword ? 'hardcoded password' : `hardcoded credential in '${name.slice(0, 60)}'`,
+    severity: 'warning',
+    hint: isPassword
+      ? 'Keep passwords out of source: read it from the environment or a secret store, then change it.'
+      : 'Read the value from the environment or a secret store, then rotate it: it has been exposed.',
+    envVar: envVarForName(name, kind),
+    start: span.start,
+    end: span.end,
+    confidence,
+    priority: 0,
+  };
+}
+
+/** Parses `name <op> value` forward from the end of the name. */
+function valueAfter(text: string, s: number, e: number, kind: NameKind, path: string): ValueSpan | null {
+  let i = e;
+  const limit = Math.min(text.length, e + 400);
+  const quotedName = s > 0 && (QUOTES.has(text[s - 1]!) || text[s - 1] === '\\');
+  // XML element: <password>value</password>
+  if (text[s - 1] === '<' && text[i] === '>') {
+    const close = text.indexOf('<', i + 1);
+    if (close < 0 || close > limit || text.slice(i + 1, close).includes('\n')) return null;
+    return trimSpan(text, i + 1, close, false);
+  }
+  if (text[i] === '[') {
+    const close = text.indexOf(']', i);
+    if (close < 0 || close - i > 8) return null;
+    i = close + 1;
+  }
+  if (quotedName) {
+    if (text[i] === '\\') i++;
+    if (QUOTES.has(text[i]!)) i++;
+  }
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  let op = '';
+  const rest = text.slice(i, i + 8);
+  const m = /^(?:===|!==|==|!=|:=|=>|\?=|\|\|=|<-|=|:(?!:)|,)/.exec(rest);
+  if (m) op = m[0];
+  else if (quotedName) {
+    // key="Password" value="…" (NuGet, .NET appSettings)
+    const attr = /^\s*value\s*=\s*/i.exec(text.slice(i, i + 40));
+    if (attr) op = '';
+    if (!attr) return null;
+    i += attr[0].length;
+  } else if (kind === 'password' && (text[i] === '"' || text[i] === "'") && i > e) {
+    // password "value";
+    return readValue(text, i, limit, false, path);
+  } else return null;
+  if (op === ',' && !quotedName) return null; // only f("api_token", "value")
+  if (op === ':' && text[i + 1] === '/' && text[i + 2] === '/') return null; // a URL scheme, not an assignment
+  i += op.length;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  if (text[i] === '@' && text[i + 1] === '"') i++; // C# verbatim string
+  const configKey = /[_-]/.test(text.slice(s, e)) || /^[A-Z0-9_]+$/.test(text.slice(s, e));
+  return readValue(text, i, limit, configKey && (op === ':' || op === '=') && !CODE_EXT.test(path), path);
+}
+
+/** `"value" == password`: the comparison written the other way round. */
+function valueBefore(text: string, s: number): ValueSpan | null {
+  let i = s;
+  while (i > 0 && text[i - 1] === ' ') i--;
+  const ops = ['!==', '===', '==', '!='];
+  const op = ops.find((o) => text.slice(i - o.length, i) === o);
+  if (!op) return null;
+  i -= op.length;
+  while (i > 0 && text[i - 1] === ' ') i--;
+  const q = text[i - 1];
+  if (!q || !QUOTES.has(q)) return null;
+  const end = i - 1;
+  const open = text.lastIndexOf(q, end - 1);
+  if (open < 0 || end - open > 300 || text.slice(open, end).includes('\n')) return null;
+  return { start: open + 1, end, quoted: true };
+}
+
+function readValue(text: string, i: number, limit: number, toEndOfLine: boolean, _path: string): ValueSpan | null {
+  let q = text[i];
+  let qlen = 1;
+  if (q === '\\' && (text[i + 1] === '"' || text[i + 1] === "'")) {
+    q = `\\${text[i + 1]}`; // a quote inside a JSON string (notebooks, JSONL)
+    qlen = 2;
+  }
+  if (q && (QUOTES.has(q) || qlen === 2)) {
+    const start = i + qlen;
+    let j = start;
+    while (j < limit) {
+      const c = text[j];
+      if (c === '\n' || c === '\r') return null;
+      if (qlen === 2 ? text.startsWith(q, j) : c === q) break;
+      if (c === '\\' && qlen === 1) j++;
+      j++;
+    }
+    if (j >= limit) return null;
+    return { start, end: j, quoted: true };
+  }
+  let j = i;
+  while (j < limit && text[j] !== '\n' && text[j] !== '\r' && text[j] !== ' ' && text[j] !== '\t') j++;
+  if (toEndOfLine && text[j] === ' ') {
+    let k = j;
+    while (k < limit && text[k] !== '\n' && text[k] !== '\r') k++;
+    const hash = text.slice(j, k).search(/\s#/);
+    j = hash >= 0 ? j + hash : k;
+  }
+  return trimSpan(text, i, j, false);
+}
+
+function trimSpan(text: string, start: number, end: number, quoted: boolean): ValueSpan | null {
+  while (end > start && /[\s,;'"`)>\]}\\]/.test(text[end - 1]!)) {
+    // Drop one trailing separator or stray quote ("db_pass: value," — the comma is not the value).
+    const c = text[end - 1]!;
+    if (/[)}\]]/.test(c) && text.slice(start, end - 1).includes(c === ')' ? '(' : c === '}' ? '{' : '[')) break;
+    end--;
+  }
+  return end > start ? { start, end, quoted } : null;
+}
+
+const PATHLIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)|\.(?:pem|p12|pfx|key|crt|cer|der|json|ya?ml|txt|xml|keytab|jks|keystore|env|ini|conf|cfg|properties|ts|js|py)$/i;
+const CODE_VALUE = /^(?:[A-Za-z_$][\w$]*\s*(?:[(.[]|$|;|,)|new\s|await\s|function|lambda|\(|=>|!|&&|\|\||[0-9.]+;?$)/;
+
+/** Confidence that a value assigned to a credential name is a real credential, or null. */
+export function judgeValue(value: string, kind: NameKind, quoted: boolean, path: string, name: string): number | null {
+  const v = value.trim();
+  if (v.length < 4 || v.length > 400) return null;
+  if (isReference(v) || isPlaceholder(v)) return null;
+  if (!quoted && CODE_EXT.test(path) && CODE_VALUE.test(v)) return null;
+  if (!quoted && /^[A-Za-z_][\w]*\(/.test(v)) return null; // a call: password=getpass()
+  if (v.toLowerCase() === name.toLowerCase() || v.toLowerCase().replace(/[^a-z]/g, '') === name.toLowerCase().replace(/[^a-z]/g, '')) return null;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) && !/:\/\/[^/@\s]*:[^/@\s]+@/.test(v)) return null; // a URL without credentials
+  if (/^[\w.+-]+@[\w-]+\.[\w.]+$/.test(v)) return null; // an e-mail address
+  if (PATHLIKE.test(v)) return null;
+  if (/^\d+(?:\.\d+)*$/.test(v) && (kind === 'token' || v.length < 8)) return null;
+  if (/^(?:true|false|yes|no|on|off|null|none|nil)$/i.test(v)) return null;
+  const c = charClasses(v);
+  const words = v.split(/\s+/);
+  if (kind === 'password') {
+    if (v.length < 6 && (Number(c.lower) + Number(c.upper) + Number(c.digit) + Number(c.symbol) < 3)) return null;
+    return 0.6;
+  }
+  if (v.length < 8) return null;
+  if (words.length >= 3 && words.every((w) => /^[A-Za-z][a-z]*[.,!?]?$/.test(w))) return null; // prose, not a key
+  if (/^[a-z]+(?:[._-][a-z0-9]+)*$/.test(v) && shannonEntropy(v) < 3.5) return null; // an identifier-like word
+  if (/^[A-Z][A-Za-z]+(?:[._-][A-Za-z0-9]+)*$/.test(v) && !/\d/.test(v) && v.length < 20) return null; // a class or constant name
+  const h = shannonEntropy(v);
+  if (h < 2.8) return null;
+  if (!c.digit && !c.symbol && !(c.lower && c.upper)) return null;
+  return h >= 4 && v.length >= 20 ? 0.75 : 0.6;
+}

@@ -1,0 +1,55 @@
+import { mask } from '../mask';
+import { findingFingerprint } from './finding-fingerprint';
+import { LineIndex } from './positions';
+import type { RawMatch } from './raw-match';
+import { isSuppressed } from './suppress';
+import type { Finding, ScanOptions } from './types';
+import { rawMatches } from './matches';
+
+export type { Finding, KnownSecrets, ScanOptions, Severity } from './types';
+export { isProbablyBinary } from './binary';
+export { redact, type RedactOptions } from './redact';
+export { ALL_RULES } from './rules/all';
+export { rawMatches } from './matches';
+
+/**
+ * Finds credentials in a text. Findings are sorted by offset, positions refer to the original
+ * text, suppressed lines (`rotation-guard:allow`) are dropped, and no finding holds the value.
+ */
+export function scanText(text: string, opts: ScanOptions): Finding[] {
+  const raw = rawMatches(text, opts);
+  if (!raw.length) return [];
+  const lines = new LineIndex(text);
+  const out: Finding[] = [];
+  for (const r of raw) {
+    const s = lines.position(r.start);
+    if (isSuppressed(lines, s.line - 1)) continue;
+    const e = lines.position(r.end);
+    const value = text.slice(r.start, r.end);
+    const preview = mask(value);
+    const f: Finding = {
+      ruleId: r.ruleId,
+      severity: r.severity,
+      message: `${capitalise(r.title)} (${preview}) is hardcoded here.`,
+      hint: r.hint,
+      start: r.start,
+      end: r.end,
+      line: s.line,
+      column: s.column,
+      endLine: e.line,
+      endColumn: e.column,
+      preview,
+      fingerprint: findingFingerprint(r.ruleId, value),
+      confidence: r.confidence,
+    };
+    if (r.envVar) f.envVar = r.envVar;
+    const secretId = (r as RawMatch & { secretId?: string }).secretId;
+    if (secretId) f.secretId = secretId;
+    out.push(f);
+  }
+  return out;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,88 @@
+/**
+ * Judging a key name: is `db_password`, `OPENAI_API_KEY` or `clientSecret` the name of a
+ * credential, and which provider does it belong to? Names are split into lower-case words at
+ * `_ - .` and camelCase boundaries.
+ */
+export type NameKind = 'password' | 'token';
+
+export function splitName(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+const PASSWORD_RE = /passw(?:or)?d|pwd|passphrase|passcode|pswd/;
+const TOKEN_RE =
+  /secret(?!ary)|token|credential|creds|bearer|apikey|privatekey|accesskey|secretkey|authkey|signingkey|masterkey|encryptionkey|licensekey|accountkey|appkey|clientkey|servicekey|sessionkey|webhookkey|hmackey|subscriptionkey|sharedkey|adminkey|userkey|devkey|prodkey|livekey|authorization|authtoken|^auth$|sastoken|connectionstring/;
+const PROVIDER_KEY_RE =
+  /(?:openai|anthropic|claude|mistral|cohere|together|azure|deepseek|groq|gemini|google|huggingface|hf|replicate|perplexity|pplx|xai|grok|openrouter|pinecone|langsmith|langchain|voyage|fireworks|aws|stripe|twilio|sendgrid|slack|github|gitlab|npm|sentry|datadog|dd)(?:api)?key/;
+
+// A name ending in one of these describes the credential (its id, length, file…), not its value.
+const DESCRIPTIVE_LAST = new Set(
+  ('id ids name names user username usr login email url uri urls host path file filename dir length len size count type types env ' +
+    'var variable field fields label header prefix suffix expiry expires expiration ttl endpoint hash hashed format policy rotation ' +
+    'enabled enable disabled required min max regex pattern placeholder hint description desc title kind mode version timeout at date time ' +
+    'index idx limit provider source selector helper class method param params location ref reference tag template rule input prompt ' +
+    'question message msg error text view button form box visible visibility changed reset mask validator validation strength ' +
+    'budget usage estimate encoding encoder tokenizer count counts number num key_id arn store manager service_name file_path ' +
+    'exists present set valid invalid sha md5 checksum digest length_min option options config configuration settings setting ' +
+    'schema spec ui widget component list map dict table column col row attr attribute property prop store cache uses left remaining ' +
+    'flow grant grants scope scopes audience issuer algorithm alg algo policy lifetime age duration interval expired callback handler ' +
+    'generator factory reader writer parser serializer fn func function').split(' '),
+);
+const DESCRIPTIVE_FIRST = new Set('max min num total is has use uses show hide enable require no should can get set create generate validate check count'.split(' '));
+// Values that are public by design, or per-request anti-forgery tokens, not credentials.
+const NOT_CREDENTIAL = new Set('public pub publishable csrf xsrf nonce keyword keywords keyboard keypress keydown keyup monkey'.split(' '));
+
+/** Returns the credential kind a name denotes, or null. */
+export function classifyName(name: string): NameKind | null {
+  const words = splitName(name);
+  if (!words.length || words.length > 8) return null;
+  const last = words[words.length - 1]!;
+  if (DESCRIPTIVE_LAST.has(last) || DESCRIPTIVE_FIRST.has(words[0]!)) return null;
+  if (words.some((w) => NOT_CREDENTIAL.has(w))) return null;
+  const joined = words.join('');
+  if (PASSWORD_RE.test(joined) || words.includes('pass') || words.includes('pw')) return 'password';
+  if (TOKEN_RE.test(joined) || PROVIDER_KEY_RE.test(joined)) return 'token';
+  if (/^secrete?s?$/.test(last)) return 'token';
+  return null;
+}
+
+export interface ProviderByName {
+  id: string;
+  title: string;
+  envVar: string;
+  /** Shape the value must have for the provider rule (otherwise it stays a generic finding). */
+  shape?: RegExp;
+}
+
+// Providers whose keys have no distinctive prefix: recognised by the name the key is assigned to.
+const PROVIDERS: Array<[RegExp, ProviderByName]> = [
+  [/aws.*secret|secret.*access.*key/, { id: 'secret/aws-secret-access-key', title: 'AWS secret access key', envVar: 'AWS_SECRET_ACCESS_KEY', shape: /^[A-Za-z0-9/+]{40}$/ }],
+  [/azure.*openai|aoai/, { id: 'secret/azure-openai-api-key', title: 'Azure OpenAI key', envVar: 'AZURE_OPENAI_API_KEY', shape: /^[a-fA-F0-9]{32}$|^[A-Za-z0-9]{84}$/ }],
+  [/mistral/, { id: 'secret/mistral-api-key', title: 'Mistral API key', envVar: 'MISTRAL_API_KEY', shape: /^[A-Za-z0-9]{32}$/ }],
+  [/cohere|^co(?:api)?key$/, { id: 'secret/cohere-api-key', title: 'Cohere API key', envVar: 'COHERE_API_KEY', shape: /^[A-Za-z0-9]{40}$/ }],
+  [/together/, { id: 'secret/together-api-key', title: 'Together AI API key', envVar: 'TOGETHER_API_KEY', shape: /^(?:tgp_v1_)?[A-Za-z0-9_-]{40,64}$/ }],
+  [/deepseek/, { id: 'secret/deepseek-api-key', title: 'DeepSeek API key', envVar: 'DEEPSEEK_API_KEY' }],
+  [/openai/, { id: 'secret/openai-api-key', title: 'OpenAI API key', envVar: 'OPENAI_API_KEY', shape: /^sk-/ }],
+  [/anthropic|claude/, { id: 'secret/anthropic-api-key', title: 'Anthropic API key', envVar: 'ANTHROPIC_API_KEY', shape: /^sk-ant-/ }],
+  [/voyage/, { id: 'secret/voyage-api-key', title: 'Voyage AI API key', envVar: 'VOYAGE_API_KEY' }],
+  [/fireworks/, { id: 'secret/fireworks-api-key', title: 'Fireworks AI API key', envVar: 'FIREWORKS_API_KEY' }],
+];
+
+export function providerForName(name: string): ProviderByName | null {
+  const joined = splitName(name).join('');
+  for (const [re, p] of PROVIDERS) if (re.test(joined)) return p;
+  return null;
+}
+
+/** Suggested environment variable for a generic finding: the key name in SCREAMING_SNAKE_CASE. */
+export function envVarForName(name: string, kind: NameKind): string {
+  const words = splitName(name).slice(-4);
+  const candidate = words.join('_').toUpperCase();
+  if (/^[A-Z][A-Z0-9_]{2,60}$/.test(candidate)) return candidate;
+  return kind === 'password' ? 'PASSWORD' : 'API_KEY';
+}

@@ -1,0 +1,71 @@
+import { distinctChars, longestRun, longestSequence } from './entropy';
+
+/**
+ * References (the value lives elsewhere) and placeholders (the value was never real) are not
+ * findings. Both are judged on the candidate value alone, so every rule shares one definition.
+ */
+
+// Syntaxes that point at a store or the environment instead of holding a value.
+const REFERENCE_RES: RegExp[] = [
+  /^\$\{\{?\s*[^}]{1,200}\}\}?$/, // ${VAR}, ${env:VAR}, ${{ secrets.X }}
+  /^\$\{[^}]{0,200}\}?/, // starts with ${ (possibly cut by a quote inside)
+  /^\$\(/, // $(command)
+  /^\$[A-Za-z_][A-Za-z0-9_]*$/, // $VAR
+  /^%[A-Za-z_][A-Za-z0-9_]*%$/, // %VAR% (Windows)
+  /^\{\{.{0,200}\}\}$/, // {{ env.X }} / Jinja / Handlebars
+  /^\{\{/, // template expression
+  /^\{%/, // template tag
+  /^<%.*%>$/, // ERB
+  /^os\.environ/, // os.environ/VAR (LiteLLM), os.environ["X"]
+  /^os\.getenv/,
+  /^process\.env\b/,
+  /^import\.meta\.env\b/,
+  /^env\(/i, // env('X') in Laravel, Terraform
+  /^(?:op|vault|secret|secrets|sm|ssm|keyvault|azurekeyvault|gcpsm|awssm|doppler|infisical|bws|pass|keychain|env):\/\//i, // op://vault/item/field, vault://…
+  /^arn:aws:secretsmanager:/,
+  /^projects\/[^/]+\/secrets\//, // GCP Secret Manager resource name
+  /^(?:secret|kv)\/(?:data\/)?[A-Za-z0-9_-]+\//, // Vault KV paths
+  /^@Microsoft\.KeyVault\(/,
+  /^\(\(.*\)\)$/, // Concourse ((var))
+  /^#\{.*\}$/, // Ruby/Octopus #{var}
+];
+
+/** Does the value refer to a secret held elsewhere rather than hold one? */
+export function isReference(value: string): boolean {
+  const v = value.trim();
+  for (const re of REFERENCE_RES) if (re.test(v)) return true;
+  return false;
+}
+
+// Words that mark example or placeholder values, matched inside the value (case-insensitive).
+const PLACEHOLDER_WORDS =
+  /(?:your|my)[-_ ]?(?:own[-_ ]?)?(?:api[-_ ]?)?(?:key|token|secret|pass|password|pwd)|(?:^|[^a-z])(?:placeholder|changeme|change[-_]me|replace[-_]?me|redacted|dummy|example|sample|fake|notreal|not[-_]a[-_]real|insert[-_]|enter[-_]your|todo|fixme|xxx|foobar|lorem|ipsum)(?:[^a-z]|$)|(?:^|[^a-z])here(?:[^a-z]|$)|^(?:test|testing|secret|password|passwd|pass|token|apikey|api[-_]key|none|null|nil|undefined|true|false|admin|root|default|string|value|empty|required|optional|unknown)$/i;
+
+// Fully documented example values that providers publish in their docs.
+const DOCUMENTED_EXAMPLES = new Set([
+  'AKIAIOSFODNN7EXAMPLE',
+  'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  'ASIAIOSFODNN7EXAMPLE',
+  'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
+]);
+
+/**
+ * Is the value a placeholder? `sk-...`, `xxxx`, `YOUR_API_KEY`, `<your-key>`, `changeme`, runs of
+ * one character, `***`, documented example keys.
+ */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  if (!v) return true;
+  if (DOCUMENTED_EXAMPLES.has(v)) return true;
+  if (/EXAMPLE(?:KEY)?$/.test(v)) return true;
+  if (/^<[^<>]{0,80}>$/.test(v) || /^\[[^\[\]]{0,80}\]$/.test(v)) return true; // <your-key>, [token]
+  if (/\.\.\.|…/.test(v)) return true; // sk-..., sk-proj-…abcd (already masked or elided)
+  if (/\*{3,}|•{2,}|x{5,}|X{5,}|#{4,}|_{4,}|0{8,}/.test(v)) return true; // masked or filled
+  if (PLACEHOLDER_WORDS.test(v)) return true;
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) && !/\d{3}/.test(v)) return true; // YOUR_API_KEY, OPENAI_API_KEY
+  const body = v.replace(/^[A-Za-z]{1,8}[-_]/, ''); // judge the body after a provider prefix
+  if (body.length >= 6 && distinctChars(body) <= 3) return true;
+  if (body.length >= 8 && longestRun(body) * 2 > body.length) return true;
+  if (body.length >= 8 && longestSequence(body) >= Math.max(8, body.length * 0.6)) return true;
+  return false;
+}

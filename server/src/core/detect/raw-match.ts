@@ -1,0 +1,15 @@
+import type { Severity } from './types';
+
+/** A match before positions, previews and fingerprints are computed. */
+export interface RawMatch {
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  hint: string;
+  envVar?: string;
+  start: number;
+  end: number;
+  confidence: number;
+  /** Higher wins when two matches overlap: provider rules (1) over generic ones (0). */
+  priority: number;
+}
