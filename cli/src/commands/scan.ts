@@ -1,6 +1,83 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { applyBaseline, entriesFor, formatBaseline, parseBaseline } from '../../../server/src/core/detect/baseline';
 import { UsageError, type CliIO } from '../io';
+import { parseScanArgs, type ScanArgs } from '../scan/args';
+import { scanFiles } from '../scan/pool';
+import { formatJson, formatText, summaryLine, summarise, type ScanReport } from '../scan/report';
+import { formatSarif } from '../scan/sarif';
+import { scanBuffer, type FileResult } from '../scan/scan-file';
+import { stagedFiles } from '../scan/staged';
+import { listFiles } from '../scan/walk';
 
-// Placeholder until the 'scan' command lands; it refuses rather than pretending.
-export async function run(_args: string[], _io: CliIO): Promise<number> {
-  throw new UsageError('the scan command is not available in this build yet');
+/**
+ * `rotation-guard scan [--format text|json|sarif] [--baseline FILE] PATH...`
+ * Exit 0: no findings; 1: findings; 2: usage or I/O error. Values never reach the output: each
+ * finding carries a masked preview and a fingerprint only.
+ */
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const a = parseScanArgs(args);
+  const results = await collect(a, io);
+  const display = (file: string) => {
+    if (!isAbsolute(file)) return file;
+    const rel = relative(io.cwd, file);
+    return (rel || file).split(sep).join('/');
+  };
+  const report = summarise(results, display);
+
+  if (a.writeBaseline) {
+    const target = resolve(io.cwd, a.writeBaseline);
+    writeFileSync(target, formatBaseline(entriesFor(report.findings, a.reason!, a.expires)));
+    io.stderr(`rotation-guard scan: wrote ${new Set(report.findings.map((f) => f.fingerprint)).size} baseline entries to ${a.writeBaseline}\n`);
+    return 0;
+  }
+
+  let accepted = 0;
+  const extra: Record<string, unknown> = {};
+  if (a.baseline) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(io.cwd, a.baseline), 'utf8');
+    } catch (err) {
+      throw new UsageError(`cannot read baseline ${a.baseline}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+    const parsed = parseBaseline(text);
+    for (const e of parsed.errors) io.stderr(`${a.baseline}:${e.line}: ${e.message}\n`);
+    if (parsed.errors.length) return 2;
+    const r = applyBaseline(report.findings, parsed.entries, a.today);
+    accepted = r.accepted.length;
+    report.findings = r.reported;
+    for (const e of r.unused) io.stderr(`${a.baseline}: entry ${e.fingerprint} (${e.ruleId}${e.file ? `, ${e.file}` : ''}) matches nothing any more; delete it\n`);
+    for (const e of r.expired) io.stderr(`${a.baseline}: entry ${e.fingerprint} (${e.ruleId}) expired on ${e.expires}; the finding is reported again\n`);
+    extra.baseline = { accepted, unused: r.unused.map((e) => e.fingerprint), expired: r.expired.map((e) => e.fingerprint) };
+  }
+
+  io.stdout(render(a, report, extra));
+  io.stderr(summaryLine(report, accepted));
+  return report.findings.length ? 1 : 0;
+}
+
+function render(a: ScanArgs, report: ScanReport, extra: Record<string, unknown>): string {
+  if (a.format === 'json') return formatJson(report, extra);
+  if (a.format === 'sarif') return formatSarif(report, process.env.ROTATION_GUARD_VERSION ?? '0.1.0');
+  return formatText(report);
+}
+
+async function collect(a: ScanArgs, io: CliIO): Promise<FileResult[]> {
+  if (a.stdin) {
+    const text = await io.readStdin();
+    return [scanBuffer(a.stdinFilename, Buffer.from(text, 'utf8'), a.maxFileBytes)];
+  }
+  if (a.staged) {
+    const out: FileResult[] = [];
+    for (const s of stagedFiles(io.cwd, a.maxFileBytes)) {
+      const abs = join(s.root, s.path);
+      if ('tooLarge' in s) out.push({ file: abs, findings: [], bytes: 0, skipped: 'too-large' });
+      else out.push(scanBuffer(abs, s.content, a.maxFileBytes));
+    }
+    return out;
+  }
+  const { files, missing } = listFiles(a.paths, io.cwd, !a.noIgnore);
+  if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
+  return scanFiles(files, { maxBytes: a.maxFileBytes, jobs: a.jobs });
 }
