@@ -1,0 +1,94 @@
+/**
+ * One entry point for the editor and the CLI: text → parsed policy, every problem with its
+ * exact range (syntax, schema, semantic checks, secret state) and each secret's state.
+ */
+import { isPromptFile as defaultIsPromptFile } from '../file-kinds';
+import type { LedgerEntry } from '../ledger/types';
+import { checkReferences } from './checks-references';
+import { checkStandards, type CheckContext } from './checks-standards';
+import { PolicyCode, StaleCode, type PolicyProblem, type Range } from './codes';
+import { formatDuration } from './duration';
+import type { Policy } from './schema';
+import { parsePolicySource } from './source';
+import { computeSecretStates, type SecretState } from './state';
+import { validatePolicy } from './validate';
+
+export interface AnalyzeOptions {
+  path: string;
+  now: Date;
+  ledgerEntries?: LedgerEntry[];
+  /** Lines of the ledger that could not be read (reported as a warning at the top of the policy). */
+  ledgerMalformedLines?: number[];
+  /** Workspace files, relative to the policy's folder (forward slashes). */
+  listFiles?: () => string[];
+  isPromptFile?: (path: string) => boolean;
+}
+
+export interface AnalyzedSecret extends SecretState {
+  /** Range of the secret's id value. */
+  range: Range;
+}
+
+export interface PolicyAnalysis {
+  policy?: Policy;
+  problems: PolicyProblem[];
+  secrets: AnalyzedSecret[];
+}
+
+export function analyzePolicy(text: string, opts: AnalyzeOptions): PolicyAnalysis {
+  const source = parsePolicySource(text, opts.path);
+  const problems = [...source.problems];
+  const { policy, problems: schemaProblems } = validatePolicy(source);
+  problems.push(...schemaProblems);
+  if (!policy) return { problems: sortProblems(problems), secrets: [] };
+
+  let files: string[] | undefined;
+  const listFiles = opts.listFiles;
+  const ctx: CheckContext = {
+    policy,
+    source,
+    isPromptFile: opts.isPromptFile ?? defaultIsPromptFile,
+    ...(listFiles ? { listFiles: () => (files ??= listFiles().map((f) => f.replace(/\\/g, '/'))) } : {}),
+  };
+  const emit = (p: PolicyProblem) => problems.push(p);
+  checkStandards(ctx, emit);
+  checkReferences(ctx, emit);
+
+  if (opts.ledgerMalformedLines?.length) {
+    problems.push({
+      code: PolicyCode.ledgerMalformed,
+      severity: 'warning',
+      range: source.keyRange(['secrets']),
+      message: `The ledger (.rotation/ledger.jsonl) has ${opts.ledgerMalformedLines.length} unreadable line(s) (${opts.ledgerMalformedLines.slice(0, 5).join(', ')}); states may be incomplete. Run 'rotation-guard ledger verify'.`,
+    });
+  }
+
+  const states = computeSecretStates(policy, opts.ledgerEntries ?? [], opts.now);
+  const secrets = states.map((s, i) => ({ ...s, range: source.valueRange(['secrets', i, 'id']) }));
+  for (const s of secrets) {
+    const p = stateProblem(s, opts.now);
+    if (p) problems.push(p);
+  }
+  return { policy, problems: sortProblems(problems), secrets };
+}
+
+function stateProblem(s: AnalyzedSecret, now: Date): PolicyProblem | undefined {
+  const data = { secretId: s.id, state: s.state, dueAt: s.dueAt, lastRotated: s.lastRotated };
+  const dueIn = s.dueAt ? Date.parse(s.dueAt) - now.getTime() : undefined;
+  switch (s.state) {
+    case 'overdue':
+      return { code: StaleCode.overdue, severity: 'error', range: s.range, data, message: `Secret '${s.id}' is overdue by ${formatDuration(-(dueIn ?? 0))} (due ${s.dueAt}): rotate it now.` };
+    case 'due-soon':
+      return { code: StaleCode.dueSoon, severity: 'warning', range: s.range, data, message: `Secret '${s.id}' is due for rotation ${dueIn !== undefined && dueIn < 0 ? `since ${formatDuration(-dueIn)}` : `in ${formatDuration(dueIn ?? 0)}`} (${s.dueAt}).` };
+    case 'compromised':
+      return { code: StaleCode.compromised, severity: 'error', range: s.range, data, message: `Secret '${s.id}' was marked compromised at ${s.compromisedAt} and has not been rotated since: rotate it now.` };
+    case 'never-rotated':
+      return { code: StaleCode.neverRotated, severity: 'info', range: s.range, data, message: `Secret '${s.id}' has no recorded rotation; its age is unknown (rotate it, or set lastRotated / createdAt).` };
+    case 'ok':
+      return undefined;
+  }
+}
+
+function sortProblems(problems: PolicyProblem[]): PolicyProblem[] {
+  return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}

@@ -1,0 +1,112 @@
+/**
+ * Checks that names resolve: secret ids are unique, stores / providers / threat models / secrets
+ * named in the policy exist, providers get the parameters they need, reference globs match
+ * workspace files, and exported rules fit each platform's limits.
+ */
+import picomatch from 'picomatch';
+import { PolicyCode, type PolicyProblem } from './codes';
+import type { CheckContext } from './checks-standards';
+import { exportLimitViolations } from './export';
+import { mergedProvider, requiredProviderParams } from './resolve';
+import { providerSpec, type PolicySecret } from './schema';
+import type { PathSegment } from './source';
+
+type Emit = (p: PolicyProblem) => void;
+
+export function checkReferences(ctx: CheckContext, emit: Emit): void {
+  const { policy, source } = ctx;
+  const seen = new Map<string, number>();
+  const ids = new Set(policy.secrets.map((s) => s.id));
+  policy.secrets.forEach((s, i) => {
+    const at: PathSegment[] = ['secrets', i];
+    const first = seen.get(s.id);
+    if (first !== undefined) {
+      emit({ code: PolicyCode.duplicateId, severity: 'error', range: source.valueRange([...at, 'id']), message: `Duplicate secret id '${s.id}' (first used by secret #${first + 1}): the ledger and the stores could not tell them apart.`, data: { secretId: s.id } });
+    } else seen.set(s.id, i);
+
+    if (s.threatModel && !policy.threatModels?.[s.threatModel]) {
+      emit(unknown(ctx, PolicyCode.unknownThreatModel, [...at, 'threatModel'], `Unknown threat model '${s.threatModel}'`, Object.keys(policy.threatModels ?? {})));
+    }
+    s.stores.forEach((name, j) => {
+      if (!policy.stores[name]) emit(unknown(ctx, PolicyCode.unknownStore, [...at, 'stores', j], `Unknown store '${name}'`, Object.keys(policy.stores)));
+    });
+    checkProvider(ctx, s, at, ids, emit);
+    checkReferencedFiles(ctx, s, at, emit);
+    (s.exportTo ?? []).forEach((platform, k) => {
+      for (const why of exportLimitViolations(s, platform)) {
+        emit({ code: PolicyCode.exportLimit, severity: 'error', range: source.valueRange([...at, 'exportTo', k]), message: `Cannot export to ${platform}: ${why}.`, data: { secretId: s.id, platform } });
+      }
+    });
+  });
+}
+
+function unknown(ctx: CheckContext, code: PolicyProblem['code'], path: PathSegment[], what: string, known: string[]): PolicyProblem {
+  const hint = known.length ? `; defined: ${known.slice(0, 10).join(', ')}` : '';
+  return { code, severity: 'error', range: ctx.source.valueRange(path), message: `${what}${hint}.`, data: { known } };
+}
+
+function checkProvider(ctx: CheckContext, s: PolicySecret, at: PathSegment[], ids: Set<string>, emit: Emit): void {
+  const { policy, source } = ctx;
+  const name = s.rotation?.provider;
+  if (!name) return;
+  const providerPath = [...at, 'rotation', 'provider'];
+  if (!policy.providers?.[name]) {
+    emit(unknown(ctx, PolicyCode.unknownProvider, providerPath, `Unknown provider '${name}'`, Object.keys(policy.providers ?? {})));
+    return;
+  }
+  const merged = mergedProvider(policy, s)!;
+  const strategy = s.rotation?.strategy ?? 'single-user';
+  const missing = requiredProviderParams(merged.type as never, strategy).filter((k) => merged[k] === undefined || merged[k] === '');
+  if (missing.length) {
+    emit({
+      code: PolicyCode.providerParamMissing,
+      severity: 'error',
+      range: source.valueRange(providerPath),
+      message: `Provider '${name}' (${String(merged.type)}${strategy === 'alternating-users' ? ', alternating-users' : ''}) needs ${missing.map((m) => `'${m}'`).join(', ')} for secret '${s.id}': set ${missing.length > 1 ? 'them' : 'it'} on the provider or in rotation.params.`,
+      data: { secretId: s.id, provider: name, missing },
+    });
+  }
+  // Per-secret params must still make a valid provider of that type.
+  const parsed = providerSpec.safeParse(merged);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path[0];
+      const inParams = typeof key === 'string' && s.rotation?.params && key in s.rotation.params;
+      emit({
+        code: PolicyCode.schema,
+        severity: 'error',
+        range: inParams ? source.keyRange([...at, 'rotation', 'params', key]) : source.valueRange(providerPath),
+        message: `rotation.params for '${s.id}': ${issue.code === 'unrecognized_keys' ? `'${String(key)}' is not a parameter of ${String(merged.type)} providers` : `'${String(key)}': ${issue.message}`}.`,
+        data: { secretId: s.id },
+      });
+    }
+  }
+  const admin = merged.adminConnection;
+  if (typeof admin === 'string' && !ids.has(admin)) {
+    emit({ code: PolicyCode.unknownSecret, severity: 'error', range: source.valueRange(s.rotation?.params?.adminConnection !== undefined ? [...at, 'rotation', 'params', 'adminConnection'] : ['providers', name, 'adminConnection']), message: `adminConnection names secret '${admin}', which is not in this policy.`, data: { secretId: s.id } });
+  }
+  const headers = merged.headers;
+  if (headers && typeof headers === 'object') {
+    for (const v of Object.values(headers as Record<string, unknown>)) {
+      for (const m of String(v).matchAll(/\{\{secret:([^}]+)\}\}/g)) {
+        if (!ids.has(m[1] ?? '')) emit({ code: PolicyCode.unknownSecret, severity: 'error', range: source.valueRange(['providers', name, 'headers']), message: `Header references secret '${m[1]}', which is not in this policy.`, data: { secretId: s.id } });
+      }
+    }
+  }
+}
+
+function checkReferencedFiles(ctx: CheckContext, s: PolicySecret, at: PathSegment[], emit: Emit): void {
+  if (!ctx.listFiles || !s.references?.files?.length) return;
+  const files = ctx.listFiles();
+  s.references.files.forEach((glob, j) => {
+    const match = picomatch(glob, { dot: true });
+    if (files.some((f) => match(f))) return;
+    emit({
+      code: PolicyCode.referenceMatchesNothing,
+      severity: 'warning',
+      range: ctx.source.valueRange([...at, 'references', 'files', j]),
+      message: `'${glob}' matches no file next to the policy: the reference is stale or mistyped.`,
+      data: { secretId: s.id, glob },
+    });
+  });
+}

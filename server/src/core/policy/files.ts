@@ -1,0 +1,81 @@
+/**
+ * Finding and loading policy files for the CLI commands (check, policy export, rotate, status).
+ * The language server passes open-document text to analyzePolicy instead.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+import { ledgerPathFor, readLedger } from '../ledger/read';
+import { analyzePolicy, type PolicyAnalysis } from './analyze';
+import type { PolicyProblem } from './codes';
+import type { Policy } from './schema';
+import { LIMITS } from './source';
+
+const POLICY_NAME = /^(?:rotation-policy|.+\.rotation)\.(?:ya?ml|json)$/i;
+const PREFERRED = ['rotation-policy.yaml', 'rotation-policy.yml', 'rotation-policy.json'];
+
+export function isPolicyFile(path: string): boolean {
+  const base = path.split(/[\\/]/).pop() ?? '';
+  return POLICY_NAME.test(base);
+}
+
+/** Walks up from `startDir` and returns the first policy file found, or undefined. */
+export function findPolicyFile(startDir: string): string | undefined {
+  let dir = resolve(startDir);
+  for (;;) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      // Unreadable directory: keep walking up.
+    }
+    const hit = PREFERRED.find((p) => names.includes(p)) ?? names.filter((n) => POLICY_NAME.test(n)).sort()[0];
+    if (hit) return join(dir, hit);
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export interface LoadedPolicy {
+  policy?: Policy;
+  problems: PolicyProblem[];
+  text: string;
+  analysis: PolicyAnalysis;
+}
+
+export interface LoadOptions {
+  now?: Date;
+  /** Check that reference globs match files (lists the policy's folder). Default true. */
+  listFiles?: boolean;
+}
+
+/** Reads and analyzes a policy (with its ledger). Throws only on I/O errors such as a missing file. */
+export function loadPolicyFile(path: string, opts: LoadOptions = {}): LoadedPolicy {
+  const size = statSync(path).size;
+  // Refuse before reading: a multi-gigabyte file must not be pulled into memory to be rejected.
+  const text = size > LIMITS.maxBytes * 4 ? 'x'.repeat(LIMITS.maxBytes + 1) : readFileSync(path, 'utf8');
+  const ledger = readLedger(ledgerPathFor(path));
+  const folder = dirname(path);
+  const analysis = analyzePolicy(text, {
+    path,
+    now: opts.now ?? new Date(),
+    ledgerEntries: ledger.entries,
+    ledgerMalformedLines: ledger.malformedLines,
+    ...(opts.listFiles === false ? {} : { listFiles: () => listFolder(folder) }),
+  });
+  return { ...(analysis.policy ? { policy: analysis.policy } : {}), problems: analysis.problems, text: size > LIMITS.maxBytes * 4 ? '' : text, analysis };
+}
+
+function listFolder(folder: string): string[] {
+  return fg
+    .sync(['**/*'], { cwd: folder, dot: true, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true, followSymbolicLinks: false })
+    .slice(0, 200_000)
+    .map((f) => f.split(sep).join('/'));
+}
+
+/** `file` for CLI output: relative to the current directory, forward slashes. */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return (rel.startsWith('..') ? path : rel).split(sep).join('/');
+}

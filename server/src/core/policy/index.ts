@@ -1,0 +1,12 @@
+/** Public surface of the policy language for the language server and the CLI. */
+export { analyzePolicy, type AnalyzeOptions, type AnalyzedSecret, type PolicyAnalysis } from './analyze';
+export { PolicyCode, StaleCode, type PolicyCodeValue, type PolicyProblem, type Position, type Range, type Severity } from './codes';
+export { policyCodeLenses, type PolicyCodeLens } from './code-lenses';
+export { MS, formatDuration, parseDuration, tryParseDuration } from './duration';
+export { policyCompletions, policyHover, type PolicyCompletion } from './editor-help';
+export { EXPORT_PLATFORMS, ExportError, exportLimitViolations, exportRotation } from './export';
+export { displayPath, findPolicyFile, isPolicyFile, loadPolicyFile, type LoadedPolicy } from './files';
+export { effectiveInterval, threatModelBound } from './intervals';
+export { findSecret, resolveProvider, resolveSecret, resolveStores, type ResolvedSecret } from './resolve';
+export type { ExportPlatform, Policy, PolicySecret, ProviderSpec, StoreRef, ThreatModel, Trigger, VerificationSpec } from './schema';
+export { computeSecretState, computeSecretStates, type SecretState, type SecretStateName } from './state';
