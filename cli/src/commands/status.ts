@@ -1,6 +1,29 @@
+import { ledgerPathFor, readLedger } from '../../../server/src/core/ledger';
+import { computeSecretStates } from '../../../server/src/core/policy/state';
+import { pendingRotations } from '../../../server/src/core/rotation';
 import { UsageError, type CliIO } from '../io';
+import { parseArgs } from '../rotation/args';
+import { loadPolicyForCli } from '../rotation/load';
 
-// Placeholder until the 'status' command lands; it refuses rather than pretending.
-export async function run(_args: string[], _io: CliIO): Promise<number> {
-  throw new UsageError('the status command is not available in this build yet');
+/** Each secret's state (same computation as `check`) plus rotations that are still open. */
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const a = parseArgs(args, { flags: ['json'], options: ['policy', 'now'] });
+  if (a.positional.length) throw new UsageError('usage: status [--policy FILE] [--now ISO-8601] [--json]');
+  const nowText = a.options.get('now');
+  const now = nowText ? new Date(nowText) : new Date();
+  if (Number.isNaN(now.getTime())) throw new UsageError('--now needs an ISO-8601 date');
+  const { path, policy } = loadPolicyForCli(io.cwd, a.options.get('policy'));
+  const states = computeSecretStates(policy, readLedger(ledgerPathFor(path)).entries, now);
+  const open = pendingRotations(path, policy);
+  if (a.flags.has('json')) {
+    io.stdout(JSON.stringify({ policy: path, secrets: states, openRotations: open }, null, 2) + '\n');
+  } else {
+    for (const s of states) {
+      const age = s.ageDays === null ? '' : ` age ${Math.floor(s.ageDays)}d`;
+      const due = s.dueAt ? ` due ${s.dueAt.slice(0, 10)}` : '';
+      io.stdout(`${s.id.padEnd(24)} ${s.state.padEnd(14)}${age}${due}\n`);
+    }
+    for (const r of open) io.stdout(`open rotation: ${r.secretId} (${r.lastStep} ${r.lastOutcome}${r.awaitingRevoke ? `, revoke due ${r.revokeDueAt ?? 'now'}` : ''}) — \`rotation-guard rotate ${r.secretId} --resume\`\n`);
+  }
+  return states.some((s) => s.state === 'overdue' || s.state === 'compromised') ? 1 : 0;
 }

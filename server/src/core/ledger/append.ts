@@ -64,6 +64,7 @@ export async function appendLedgerEntry(path: string, input: LedgerEntryInput): 
         versionId: input.versionId,
         newFingerprint: input.newFingerprint,
         oldFingerprint: input.oldFingerprint,
+        user: input.user,
         detail: input.detail,
         prev: tail.last?.hash ?? GENESIS,
       };

@@ -34,6 +34,8 @@ export interface LedgerEntry {
   /** Keyed fingerprints (fingerprint.ts), never values. */
   newFingerprint?: string;
   oldFingerprint?: string;
+  /** The account that holds the new value (alternating-users: the role switched to). */
+  user?: string;
   detail?: string;
   prev: string;
   hash: string;

@@ -1,0 +1,116 @@
+import { dirname } from 'node:path';
+import type { Policy } from '../policy/schema';
+import { keyedFingerprint } from '../fingerprint';
+import { loadFingerprintKey } from '../fingerprint-key';
+import { appendLedgerEntry } from '../ledger/append';
+import { ledgerPathFor, readLedger } from '../ledger/read';
+import type { LedgerEntry } from '../ledger/types';
+import { createStoreRegistry, type StoreFactory, type StoreRegistry } from '../stores/registry';
+import { envVarsOf, findSecret, resolveStores } from './plan';
+import { openRotations } from './recovery';
+import { currentValueOf } from './values';
+import { parseDuration } from '../policy/duration';
+
+/** A store registry whose env-file stores default to the secret's env var names from the policy. */
+export function createPolicyStoreRegistry(policy: Policy, policyPath: string, env: NodeJS.ProcessEnv = process.env, extra: Record<string, StoreFactory> = {}): StoreRegistry {
+  return createStoreRegistry(
+    {
+      baseDir: dirname(policyPath),
+      env,
+      envVarFor: (id) => {
+        const s = policy.secrets.find((x) => x.id === id);
+        return s ? envVarsOf(policy, s)[0]! : id.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+      },
+    },
+    extra,
+  );
+}
+
+export interface SecretEnv {
+  /** Env var name → current value. Hand it to a child process; never print it. */
+  env: Record<string, string>;
+  /** Secret ids that have no current value in any of their stores. */
+  missing: string[];
+}
+
+/** The current values as environment variables (for `rotation-guard run` and the VS Code terminal). */
+export async function currentSecretEnv(policy: Policy, stores: StoreRegistry, ids?: string[]): Promise<SecretEnv> {
+  const out: SecretEnv = { env: {}, missing: [] };
+  const wanted = ids ?? policy.secrets.map((s) => s.id);
+  for (const id of wanted) {
+    const secret = findSecret(policy, id);
+    const value = await currentValueOf(resolveStores(policy, secret).map((s) => stores.open(s.ref)), id);
+    if (value === null) {
+      out.missing.push(id);
+      continue;
+    }
+    for (const name of envVarsOf(policy, secret)) out.env[name] = value;
+  }
+  return out;
+}
+
+/** Writes a value as CURRENT into every store of the secret and records a `store` step. */
+export async function storeSecret(o: { policy: Policy; policyPath: string; secretId: string; value: string; stores: StoreRegistry; now?: Date; fingerprintKey?: Uint8Array; who?: string }): Promise<LedgerEntry> {
+  const secret = findSecret(o.policy, o.secretId);
+  const refs = resolveStores(o.policy, secret);
+  for (const r of refs) await o.stores.open(r.ref).set(o.secretId, 'current', o.value);
+  return appendLedgerEntry(ledgerPathFor(o.policyPath), {
+    secretId: o.secretId,
+    step: 'store',
+    outcome: 'ok',
+    newFingerprint: keyedFingerprint(o.value, o.fingerprintKey ?? loadFingerprintKey()),
+    detail: `stored in ${refs.map((r) => r.name).join(', ')}`,
+    at: (o.now ?? new Date()).toISOString(),
+    who: o.who,
+  });
+}
+
+/**
+ * Records that the current value may be known to someone else (PCI DSS 4.0 8.6.3); the policy
+ * state turns `compromised` until a later rotation finishes.
+ */
+export async function markCompromised(o: { policy: Policy; policyPath: string; secretId: string; reason: string; stores?: StoreRegistry; now?: Date; fingerprintKey?: Uint8Array; who?: string }): Promise<LedgerEntry> {
+  const secret = findSecret(o.policy, o.secretId);
+  let oldFingerprint: string | undefined;
+  if (o.stores) {
+    const v = await currentValueOf(resolveStores(o.policy, secret).map((s) => o.stores!.open(s.ref)), o.secretId).catch(() => null);
+    if (v) oldFingerprint = keyedFingerprint(v, o.fingerprintKey ?? loadFingerprintKey());
+  }
+  return appendLedgerEntry(ledgerPathFor(o.policyPath), {
+    secretId: o.secretId,
+    step: 'mark-compromised',
+    outcome: 'ok',
+    oldFingerprint,
+    detail: o.reason,
+    at: (o.now ?? new Date()).toISOString(),
+    who: o.who,
+  });
+}
+
+export interface PendingRotation {
+  secretId: string;
+  rotationId: string;
+  beganAt: string;
+  lastStep: string;
+  lastOutcome: string;
+  /** Promoted; waiting for the grace period before the old value is revoked. */
+  awaitingRevoke: boolean;
+  revokeDueAt?: string;
+}
+
+/** Rotations that began and did not finish or roll back (for a "resume" list in the UI). */
+export function pendingRotations(policyPath: string, policy?: Policy): PendingRotation[] {
+  return openRotations(readLedger(ledgerPathFor(policyPath)).entries).map((r) => {
+    const grace = policy?.secrets.find((s) => s.id === r.secretId)?.gracePeriod;
+    const awaitingRevoke = !!r.promotedAt;
+    return {
+      secretId: r.secretId,
+      rotationId: r.rotationId,
+      beganAt: r.beganAt,
+      lastStep: r.lastStep,
+      lastOutcome: r.lastOutcome,
+      awaitingRevoke,
+      revokeDueAt: awaitingRevoke && grace ? new Date(Date.parse(r.promotedAt!) + parseDuration(grace)).toISOString() : undefined,
+    };
+  });
+}

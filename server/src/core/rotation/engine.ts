@@ -1,0 +1,323 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Policy } from '../policy/schema';
+import { loadFingerprintKey } from '../fingerprint-key';
+import { ledgerPathFor, readLedger } from '../ledger/read';
+import type { RotationStep } from '../ledger/types';
+import type { SecretStore } from '../stores/types';
+import type { StoreRegistry } from '../stores/registry';
+import { PlanError, resolvePlan, type RotationPlan } from './plan';
+import type { CreatedValue, PromptRequest, ProviderContext } from './providers/types';
+import { activeUser, openRotations, type OpenRotation } from './recovery';
+import { RotationSession, type StepRecord } from './session';
+import { assertTrusted, policyContentHash, type RotationTrust } from './trust';
+import { canProveRevocation, checkValue, type CheckResult } from './verify';
+import { currentValueOf } from './values';
+
+export interface RotateOptions {
+  policy: Policy;
+  policyPath: string;
+  secretId: string;
+  stores: StoreRegistry;
+  trust: RotationTrust;
+  now?: () => Date;
+  /** Progress lines; they never contain values. */
+  log?: (line: string) => void;
+  prompt?: (request: PromptRequest) => Promise<string>;
+  dryRun?: boolean;
+  /** Continue (or, when that is impossible, roll back) an interrupted rotation. */
+  resume?: boolean;
+  /** Roll back an interrupted rotation that has not been promoted yet. */
+  rollback?: boolean;
+  env?: NodeJS.ProcessEnv;
+  fingerprintKey?: Uint8Array;
+  /** The policy file's content, if the caller already read it (for the trust hash). */
+  policyText?: string;
+}
+
+export type RotationStatus = 'rotated' | 'awaiting-revoke' | 'rolled-back' | 'failed' | 'dry-run' | 'nothing-to-resume';
+
+export interface RotationResult {
+  secretId: string;
+  rotationId?: string;
+  status: RotationStatus;
+  message: string;
+  steps: StepRecord[];
+  newFingerprint?: string;
+  versionId?: string;
+  /** dry-run: what would happen, in order. */
+  plan?: string[];
+}
+
+export class RotationInProgressError extends Error {
+  readonly code = 'rotation/in-progress';
+}
+
+class VerificationFailed extends Error {}
+
+interface Run {
+  o: RotateOptions;
+  plan: RotationPlan;
+  session: RotationSession;
+  stores: Array<{ name: string; store: SecretStore }>;
+  primary: SecretStore;
+  ctx: ProviderContext;
+  now: () => Date;
+  done: Set<RotationStep>;
+  created?: CreatedValue;
+  old: string | null;
+  oldUser?: string;
+  promotedAt?: string;
+  /** The provider may have changed the credential where it is used: rollback must restore it. */
+  applyStarted: boolean;
+}
+
+function describePlan(plan: RotationPlan, primary: string): string[] {
+  const p = plan.provider!;
+  return [
+    `create a new value with the ${p.type} provider (${plan.strategy})`,
+    `store it as PENDING in ${primary}`,
+    p.apply ? `apply it (${p.type})` : 'apply: nothing to do for this provider',
+    plan.verification ? `test that it works (${plan.verification.type} check)` : 'test: no verification configured (skipped)',
+    `promote: CURRENT in ${plan.stores.map((s) => s.name).join(', ')}, old value kept as PREVIOUS`,
+    plan.graceMs ? `after the ${plan.secret.gracePeriod} grace period: revoke the old value and check that it fails` : 'revoke the old value and check that it fails',
+    'finish: forget PREVIOUS; every step is recorded in the ledger',
+  ];
+}
+
+/**
+ * Rotates one secret through AWS Secrets Manager's steps (create → set → test → finish) with
+ * CURRENT / PENDING / PREVIOUS stages. At every point a working value is held in a store: the new
+ * value sits in PENDING before it is applied anywhere, and the old one stays in PREVIOUS until its
+ * revocation is verified. An interrupted run is continued or rolled back with `resume`.
+ */
+export async function rotateSecret(o: RotateOptions): Promise<RotationResult> {
+  const plan = resolvePlan(o.policy, o.secretId);
+  if (!plan.provider) throw new PlanError(`secret "${o.secretId}" has no \`rotation\` in the policy; add one (see docs/rotation.md)`);
+  const text = o.policyText ?? readFileSync(o.policyPath, 'utf8');
+  let untrusted: string | undefined;
+  try {
+    assertTrusted(plan.trustReasons, o.trust, policyContentHash(text), o.policyPath);
+  } catch (err) {
+    if (!o.dryRun) throw err;
+    untrusted = (err as Error).message;
+  }
+  const stores = plan.stores.map((s) => ({ name: s.name, store: o.stores.open(s.ref) }));
+  const primaryEntry = stores.find((s) => s.store.supportsStages);
+  if (!primaryEntry) throw new PlanError(`secret "${o.secretId}" needs a store that can hold PENDING/PREVIOUS values (keychain, pass or secret-storage) before any env file`);
+  const ledgerPath = ledgerPathFor(o.policyPath);
+  const entries = readLedger(ledgerPath).entries;
+  const open = openRotations(entries).find((r) => r.secretId === o.secretId);
+  if (o.dryRun) {
+    const lines = describePlan(plan, primaryEntry.name);
+    if (untrusted) lines.unshift(`(as things stand the real run would stop here: ${untrusted})`);
+    if (open) lines.unshift(`an interrupted rotation (${open.rotationId}, last step ${open.lastStep} ${open.lastOutcome}) would be resumed first`);
+    return { secretId: o.secretId, status: 'dry-run', message: `dry run: nothing was changed`, steps: [], plan: lines };
+  }
+  if (open && !o.resume && !o.rollback) {
+    throw new RotationInProgressError(`a rotation of "${o.secretId}" is in progress since ${open.beganAt} (last step: ${open.lastStep} ${open.lastOutcome}); continue it with \`rotate ${o.secretId} --resume\``);
+  }
+  if (!open && (o.resume || o.rollback)) return { secretId: o.secretId, status: 'nothing-to-resume', message: `no interrupted rotation of "${o.secretId}"`, steps: [] };
+
+  const env = o.env ?? process.env;
+  const now = o.now ?? (() => new Date());
+  const session = new RotationSession(ledgerPath, o.secretId, open?.rotationId ?? randomUUID(), o.fingerprintKey ?? loadFingerprintKey(env), plan.provider.type, o.log ?? (() => undefined), env, now);
+  const old = await currentValueOf(stores.map((s) => s.store), o.secretId, primaryEntry.store);
+  session.guard(old);
+  const ctx: ProviderContext = {
+    secretId: o.secretId,
+    currentValue: old,
+    currentUser: activeUser(entries, o.secretId, open?.rotationId),
+    strategy: plan.strategy,
+    secretValue: async (id) => {
+      const other = resolvePlan(o.policy, id);
+      const v = await currentValueOf(other.stores.map((s) => o.stores.open(s.ref)), id);
+      session.guard(v);
+      return v;
+    },
+    prompt: o.prompt,
+    cwd: dirname(o.policyPath),
+    env,
+  };
+  const run: Run = { o, plan, session, stores, primary: primaryEntry.store, ctx, now, done: new Set(), old, oldUser: ctx.currentUser, applyStarted: false };
+  try {
+    return open ? await resume(run, open) : await begin(run);
+  } catch (err) {
+    // Anything escaping here left the rotation open on purpose (e.g. a store failed after
+    // promote); say how to continue, without values.
+    return result(run, 'failed', `${session.scrub((err as Error).message)} — the rotation is still open; run \`rotate ${o.secretId} --resume\``);
+  }
+}
+
+function result(run: Run, status: RotationStatus, message: string): RotationResult {
+  return {
+    secretId: run.o.secretId,
+    rotationId: run.session.rotationId,
+    status,
+    message,
+    steps: run.session.steps,
+    newFingerprint: run.created ? run.session.fingerprint(run.created.value) : undefined,
+    versionId: run.created?.versionId,
+  };
+}
+
+async function begin(run: Run): Promise<RotationResult> {
+  const { session, primary, plan } = run;
+  const id = run.o.secretId;
+  await session.record('begin', 'ok', { oldFingerprint: run.old ? session.fingerprint(run.old) : undefined, detail: `${plan.strategy}; stores: ${plan.stores.map((s) => s.name).join(', ')}` });
+  await session.pause('begin', 'after');
+  try {
+    run.created = await session.step('create', () => plan.provider!.create(run.ctx), (c) => {
+      session.guard(c.value);
+      return { extra: { newFingerprint: session.fingerprint(c.value), versionId: c.versionId, user: c.user } };
+    });
+  } catch (err) {
+    await session.record('rollback', 'ok', { detail: 'nothing was changed: create failed' });
+    return result(run, 'failed', `create failed: ${session.scrub((err as Error).message)}`);
+  }
+  const created = run.created;
+  const fp = { newFingerprint: session.fingerprint(created.value), versionId: created.versionId, user: created.user };
+  try {
+    await session.step('store-pending', async () => {
+      await primary.set(id, 'pending', created.value);
+      if ((await primary.get(id, 'pending')) !== created.value) throw new Error(`${primary.describe()} did not return the value just written (is the keyring locked?)`);
+    }, () => ({}), fp);
+  } catch (err) {
+    return rollback(run, `store-pending failed: ${(err as Error).message}`);
+  }
+  run.done.add('store-pending');
+  return forward(run);
+}
+
+async function check(run: Run, value: string, user: string | undefined): Promise<CheckResult> {
+  return checkValue(run.plan.verification!, value, { provider: run.plan.providerSpec, user, cwd: run.ctx.cwd, env: run.ctx.env });
+}
+
+async function forward(run: Run): Promise<RotationResult> {
+  const { session, plan, primary, done } = run;
+  const id = run.o.secretId;
+  const created = run.created!;
+  const provider = plan.provider!;
+  const fp = { newFingerprint: session.fingerprint(created.value), versionId: created.versionId, user: created.user };
+  if (!done.has('promote')) {
+    if (!done.has('apply')) {
+      try {
+        run.applyStarted = !!provider.apply;
+        if (provider.apply) await session.step('apply', () => provider.apply!(run.ctx, created), () => ({}), fp);
+        else await session.record('apply', 'skipped', { ...fp, detail: `the ${provider.type} provider has nothing to apply` });
+      } catch (err) {
+        return rollback(run, `apply failed: ${(err as Error).message}`);
+      }
+    }
+    if (!done.has('test-new')) {
+      if (plan.verification) {
+        try {
+          await session.step('test-new', async () => {
+            let r: CheckResult = { status: 'error', detail: '' };
+            for (let attempt = 0; attempt < 3; attempt++) {
+              r = await check(run, created.value, created.user);
+              if (r.status === 'works') return r;
+              await new Promise((res) => setTimeout(res, 300 * (attempt + 1))); // new keys can take a moment to propagate
+            }
+            throw new VerificationFailed(`the new value does not work: ${r.detail}`);
+          }, (r) => ({ detail: r.detail }), fp);
+        } catch (err) {
+          return rollback(run, (err as Error).message);
+        }
+      } else {
+        await session.record('test-new', 'skipped', { ...fp, detail: 'no verification configured for this secret' });
+      }
+    }
+    await session.step('promote', async () => {
+      if (run.old !== null) await primary.set(id, 'previous', run.old);
+      for (const s of run.stores) await s.store.set(id, 'current', created.value);
+      await primary.delete(id, 'pending');
+    }, () => ({ detail: `CURRENT in ${run.stores.map((s) => s.name).join(', ')}` }), fp);
+    run.promotedAt = run.now().toISOString();
+  }
+  if (!done.has('revoke-old') && plan.graceMs > 0) {
+    const due = Date.parse(run.promotedAt ?? run.now().toISOString()) + plan.graceMs;
+    if (run.now().getTime() < due) {
+      return result(run, 'awaiting-revoke', `promoted; the old value stays valid until ${new Date(due).toISOString()} (grace ${plan.secret.gracePeriod}); then run \`rotate ${id} --resume\` to revoke it`);
+    }
+  }
+  if (!done.has('revoke-old')) {
+    if (run.old !== null && provider.revoke) await session.step('revoke-old', () => provider.revoke!(run.ctx, run.old!, run.oldUser), (r) => ({ outcome: r.outcome, detail: r.detail }), fp);
+    else await session.record('revoke-old', 'skipped', { ...fp, detail: run.old === null ? 'there was no old value' : `the ${provider.type} provider cannot revoke; revoke the old value at its issuer` });
+  }
+  if (!done.has('test-old-fails')) {
+    // Only a provider that revokes (postgres: ALTER ROLE replaced the old password) can be
+    // expected to make the old value fail; for the others nothing was revoked to check.
+    if (run.old !== null && provider.revoke && canProveRevocation(plan.verification) && plan.strategy === 'single-user') {
+      const r = await session.step('test-old-fails', () => check(run, run.old!, run.oldUser), (r) => ({ outcome: r.status === 'refused' ? 'ok' : 'failed', detail: r.status === 'works' ? `the old value still works: ${r.detail}` : r.detail }), fp);
+      if (r.status !== 'refused') {
+        return result(run, 'failed', `the old value was not shown to fail (${r.status}: ${r.detail}); it stays in PREVIOUS. Revoke it at its issuer, then run \`rotate ${id} --resume\``);
+      }
+    } else {
+      const why =
+        run.old === null ? 'there was no old value'
+        : !provider.revoke ? `the ${provider.type} provider does not revoke; the old value was removed from the stores`
+        : plan.strategy === 'alternating-users' ? 'alternating-users: the previous account stays valid until its next turn'
+        : 'no verification that can prove a credential fails';
+      await session.record('test-old-fails', 'skipped', { ...fp, detail: why });
+    }
+  }
+  await session.step('finish', () => primary.delete(id, 'previous'), () => ({ detail: `rotated with ${provider.type}` }), fp);
+  return result(run, 'rotated', `rotated "${id}" (new fingerprint ${fp.newFingerprint})`);
+}
+
+/** Before promote only: make the old value valid again where it was replaced, then drop PENDING. */
+async function rollback(run: Run, reason: string): Promise<RotationResult> {
+  const { session, plan, primary } = run;
+  const id = run.o.secretId;
+  const provider = plan.provider!;
+  try {
+    await session.step('rollback', async () => {
+      if (run.applyStarted && provider.restore && run.old !== null && plan.strategy === 'single-user') await provider.restore(run.ctx, run.old, run.oldUser);
+      if (run.old !== null && plan.verification && canProveRevocation(plan.verification)) {
+        const r = await check(run, run.old, run.oldUser);
+        if (r.status !== 'works') throw new Error(`after rollback the old value does not work either (${r.detail}); the new value is kept in PENDING`);
+      }
+      await primary.delete(id, 'pending');
+    }, () => ({ detail: reason }));
+  } catch (err) {
+    return result(run, 'failed', `${session.scrub(reason)}; rollback failed: ${session.scrub((err as Error).message)}`);
+  }
+  return result(run, 'rolled-back', `${session.scrub(reason)}; rolled back, the old value is current`);
+}
+
+async function resume(run: Run, open: OpenRotation): Promise<RotationResult> {
+  const { session, primary, stores } = run;
+  const id = run.o.secretId;
+  const candidates: string[] = [];
+  for (const stage of ['pending', 'current', 'previous'] as const) {
+    const v = await primary.get(id, stage);
+    if (v !== null) candidates.push(v);
+  }
+  for (const s of stores) if (s.store !== primary) {
+    const v = await s.store.get(id, 'current');
+    if (v !== null) candidates.push(v);
+  }
+  candidates.forEach((v) => session.guard(v));
+  const newValue = open.newFingerprint ? candidates.find((v) => session.fingerprint(v) === open.newFingerprint) : undefined;
+  const oldValue = open.oldFingerprint ? candidates.find((v) => session.fingerprint(v) === open.oldFingerprint) : undefined;
+  run.old = oldValue ?? null;
+  run.applyStarted = open.started.has('apply');
+  run.ctx.currentValue = run.old;
+  for (const s of open.ok) run.done.add(s);
+  run.promotedAt = open.promotedAt;
+  if (newValue) run.created = { value: newValue, versionId: open.versionId, user: open.newUser };
+  const promoteStarted = open.started.has('promote');
+  if (run.o.rollback || open.started.has('rollback') || !newValue) {
+    if (promoteStarted && newValue) {
+      if (run.o.rollback) throw new Error('this rotation was already promoted; it can only be continued (--resume), not rolled back');
+    } else {
+      if (open.oldFingerprint && !oldValue) return result(run, 'failed', 'neither the old nor the new value was found in the stores; restore the old value by hand, then run `rotate --rollback`');
+      return rollback(run, newValue ? 'rollback requested' : 'resume: the new value never reached a store');
+    }
+  }
+  if (!open.ok.has('store-pending')) await session.record('store-pending', 'ok', { newFingerprint: open.newFingerprint, detail: 'resume: the pending value was found in the store' });
+  session.log(`${id}: resuming rotation ${open.rotationId} after ${open.lastStep} ${open.lastOutcome}`);
+  return forward(run);
+}

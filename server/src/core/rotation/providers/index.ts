@@ -1,0 +1,39 @@
+import { parseDuration } from '../../policy/duration';
+import { commandProvider } from './command';
+import { generateProvider } from './generate';
+import { httpProvider } from './http';
+import { manualProvider } from './manual';
+import { postgresProvider } from './postgres';
+import { ProviderError, type RotationProvider } from './types';
+
+export * from './types';
+export { generateSecret, ALPHABETS, type GenerateOptions } from './generate';
+export { scramSha256Verifier, scramKeys } from './scram';
+export { pgLogin, type LoginStatus } from './postgres';
+export { runUserCommand } from './run-command';
+export { fillTemplate, jsonPointer } from './http';
+
+const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const ms = (v: unknown): number | undefined => (typeof v === 'string' ? parseDuration(v) : num(v));
+
+/**
+ * Builds a provider from a policy provider spec (already merged with the secret's `params`).
+ * Adding a provider: write it next to these, then add its `type` here (docs/rotation.md).
+ */
+export function createProvider(spec: { type: string; [k: string]: unknown }): RotationProvider {
+  switch (spec.type) {
+    case 'generate':
+      return generateProvider({ length: num(spec.length), alphabet: spec.alphabet as never, encoding: spec.encoding as never, prefix: str(spec.prefix) });
+    case 'postgres':
+      return postgresProvider({ host: str(spec.host), port: num(spec.port), database: str(spec.database), role: str(spec.role), alternateRole: str(spec.alternateRole), adminConnection: str(spec.adminConnection), length: num(spec.length) });
+    case 'command':
+      return commandProvider({ command: str(spec.command), args: Array.isArray(spec.args) ? spec.args.map(String) : undefined, timeoutMs: ms(spec.timeout) });
+    case 'http':
+      return httpProvider({ url: str(spec.url), method: spec.method as never, headers: spec.headers as Record<string, string> | undefined, responsePath: str(spec.responsePath), timeoutMs: ms(spec.timeout) });
+    case 'manual':
+      return manualProvider({ url: str(spec.url), instructions: str(spec.instructions) });
+    default:
+      throw new ProviderError('provider/unknown', `unknown rotation provider type "${spec.type}"`);
+  }
+}
