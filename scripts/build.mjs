@@ -16,6 +16,8 @@ const common = {
   sourcemap: true,
   external,
   logLevel: 'warning',
+  // jsonc-parser's UMD build uses dynamic requires esbuild cannot follow; prefer ESM entry points.
+  mainFields: ['module', 'main'],
 };
 
 const bundles = [

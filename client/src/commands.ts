@@ -48,7 +48,7 @@ export function registerCommands(ctx: Ctx, view: SecretsView): vscode.Disposable
       const ledger = join(dirname(policy.fsPath), '.rotation', 'ledger.jsonl');
       const result = verifyLedger(ledger);
       if (result.ok) void vscode.window.showInformationMessage(`Rotation Guard: ledger intact (${result.entries} entries, hash chain valid).`);
-      else void vscode.window.showErrorMessage(`Rotation Guard: ledger check FAILED at line ${result.line}: ${result.reason}`);
+      else void vscode.window.showErrorMessage(`Rotation Guard: ledger check FAILED at line ${result.firstBadLine}: ${result.reason}`);
       return result;
     },
     ...rotationCommands(ctx, refreshAll),

@@ -34,6 +34,7 @@ const settings = new SettingsCache(connection);
 const log = (msg: string) => connection.console.log(msg);
 
 let workspaceFolders: string[] = [];
+let clientSupportsFolders = false;
 let knownSecrets: KnownSecrets | undefined;
 let knownFromClient: KnownSecretsNotification.Params | undefined;
 const findingCounts = new Map<string, number>();
@@ -75,6 +76,7 @@ function revalidateAll(): void {
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings.setClientSupportsConfiguration(!!params.capabilities.workspace?.configuration);
+  clientSupportsFolders = !!params.capabilities.workspace?.workspaceFolders;
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
   if (workspaceFolders.length === 0 && params.rootUri) {
     const root = uriToPath(params.rootUri);
@@ -95,6 +97,18 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(async () => {
   void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+  // The getter throws when the client cannot send folder changes, so only ask for them if it can.
+  if (clientSupportsFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+      workspaceFolders = workspaceFolders.filter((f) => !removed.has(f));
+      for (const f of e.added) {
+        const p = uriToPath(f.uri);
+        if (p) workspaceFolders.push(p);
+      }
+      void refreshKnownSecrets().then(revalidateAll);
+    });
+  }
   await refreshKnownSecrets();
   revalidateAll();
 });
@@ -104,15 +118,6 @@ connection.onDidChangeConfiguration(() => {
   revalidateAll();
 });
 
-connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
-  const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
-  workspaceFolders = workspaceFolders.filter((f) => !removed.has(f));
-  for (const f of e.added) {
-    const p = uriToPath(f.uri);
-    if (p) workspaceFolders.push(p);
-  }
-  void refreshKnownSecrets().then(revalidateAll);
-});
 
 documents.onDidOpen((e) => validator.schedule(e.document, (u) => documents.get(u), true));
 documents.onDidChangeContent((e) => validator.schedule(e.document, (u) => documents.get(u)));
