@@ -6,17 +6,7 @@ import type { Ctx } from './ctx';
 import { moveToStoreCommand } from './moveToStore';
 import type { SecretsView } from './secretsView';
 import { rotationCommands } from './rotationCommands';
-
-/** Policy files in the workspace; the user picks when there are several. */
-export async function pickPolicy(): Promise<vscode.Uri | undefined> {
-  const found = await vscode.workspace.findFiles('**/{rotation-policy.{yaml,yml,json},*.rotation.{yaml,yml,json}}', '**/node_modules/**', 20);
-  if (found.length <= 1) {
-    if (!found.length) void vscode.window.showWarningMessage('Rotation Guard: no rotation-policy.yaml in this workspace.');
-    return found[0];
-  }
-  const picked = await vscode.window.showQuickPick(found.map((u) => ({ label: vscode.workspace.asRelativePath(u), uri: u })), { title: 'Which policy?' });
-  return picked?.uri;
-}
+import { pickPolicy } from './pickPolicy';
 
 export function registerCommands(ctx: Ctx, view: SecretsView): vscode.Disposable[] {
   const refreshAll = () => {
