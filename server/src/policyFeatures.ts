@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzePolicy, isPolicyFile, policyCodeLenses, policyCompletions, policyHover, type PolicyAnalysis } from './core/policy';
 import { isPromptFile } from './core/file-kinds';
 import { ledgerPathFor, readLedger } from './core/ledger/read';
-import { DIAGNOSTIC_SOURCE, type SecretsStateRequest } from '../../protocol/src/protocol';
+import { Commands, DIAGNOSTIC_SOURCE, type SecretsStateRequest } from '../../protocol/src/protocol';
 import { pathToUri, uriToPath } from './paths';
 import { toLspSeverity } from './secretDiagnostics';
 import { readFileSync } from 'node:fs';
@@ -97,7 +97,11 @@ export class PolicyFeatures {
     if (!path || !isPolicyFile(path)) return [];
     const now = this.deps.now();
     const analysis = this.analyze(doc.getText(), path, doc.version, now);
-    return policyCodeLenses(analysis, now).map((l) => ({ range: l.range, command: { title: l.title, command: '' } }));
+    // One lens per analysed secret, in order; clicking it rotates that secret.
+    return policyCodeLenses(analysis, now).map((l, i) => {
+      const id = analysis.secrets[i]?.id;
+      return { range: l.range, command: { title: l.title, command: id ? Commands.rotateNow : '', arguments: id ? [{ secret: { id, policyUri: doc.uri } }] : [] } };
+    });
   }
 
   secretsState(folders: string[], now: Date, onlyPolicy: string | undefined, openDoc: (uri: string) => TextDocument | undefined): SecretsStateRequest.SecretState[] {

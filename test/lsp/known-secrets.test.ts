@@ -1,0 +1,95 @@
+import { strict as assert } from 'node:assert';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { keyedFingerprint } from '../../server/src/core/fingerprint';
+import { appendLedgerEntry } from '../../server/src/core/ledger/append';
+import { fakeHumanPassword } from '../helpers/fake-keys';
+import { fileUri, startServer } from '../helpers/lsp-server';
+import { KnownSecretsNotification } from '../../protocol/src/protocol';
+
+// Exact reuse of a value no pattern knows, recognised through keyed fingerprints in the ledger.
+describe('language server over JSON-RPC: known and revoked values', function () {
+  this.timeout(30000);
+
+  it('flags a retired password from the ledger as stale/revoked-key and the current one as exposed/known-secret', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'rg-lsp-known-'));
+    const key = randomBytes(32);
+    const oldPw = fakeHumanPassword();
+    let newPw = fakeHumanPassword();
+    while (newPw === oldPw) newPw = fakeHumanPassword();
+    try {
+      writeFileSync(join(ws, 'rotation-policy.yaml'), 'version: 1\nsecrets: []\n');
+      await appendLedgerEntry(join(ws, '.rotation', 'ledger.jsonl'), {
+        secretId: 'pg-app',
+        step: 'finish',
+        outcome: 'ok',
+        rotationId: 'r1',
+        newFingerprint: keyedFingerprint(newPw, key, 'value'),
+        oldFingerprint: keyedFingerprint(oldPw, key, 'value'),
+      });
+      const server = await startServer({ rootPath: ws, env: { ROTATION_GUARD_FINGERPRINT_KEY: key.toString('base64') } });
+      try {
+        const uri = fileUri(join(ws, 'notes.md'));
+        server.open(uri, 'markdown', `The old db password was ${oldPw} and the new one is ${newPw} — do not paste these.\n`);
+        const p = await server.waitForDiagnostics(uri, (d) => d.diagnostics.length >= 2);
+        const codes = p.diagnostics.map((d) => d.code).sort();
+        assert.deepEqual(codes, ['exposed/known-secret', 'stale/revoked-key']);
+        const revoked = p.diagnostics.find((d) => d.code === 'stale/revoked-key')!;
+        const start = `The old db password was `.length;
+        assert.deepEqual(revoked.range, { start: { line: 0, character: start }, end: { line: 0, character: start + oldPw.length } });
+        for (const d of p.diagnostics) {
+          assert.ok(!d.message.includes(oldPw) && !d.message.includes(newPw), 'messages never hold the values');
+          assert.ok(!JSON.stringify(d.data ?? {}).includes(oldPw) && !JSON.stringify(d.data ?? {}).includes(newPw));
+        }
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
+  });
+
+  it('without the fingerprint key the same ledger reveals nothing (a different key matches nothing)', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'rg-lsp-known2-'));
+    const pw = fakeHumanPassword();
+    try {
+      writeFileSync(join(ws, 'rotation-policy.yaml'), 'version: 1\nsecrets: []\n');
+      await appendLedgerEntry(join(ws, '.rotation', 'ledger.jsonl'), { secretId: 's', step: 'finish', outcome: 'ok', oldFingerprint: keyedFingerprint(pw, randomBytes(32), 'value') });
+      const server = await startServer({ rootPath: ws, env: { ROTATION_GUARD_FINGERPRINT_KEY: randomBytes(32).toString('base64') } });
+      try {
+        const uri = fileUri(join(ws, 'notes.md'));
+        server.open(uri, 'markdown', `password ${pw}\n`);
+        const p = await server.waitForDiagnostics(uri);
+        assert.ok(!p.diagnostics.some((d) => d.code === 'stale/revoked-key'));
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
+  });
+
+  it('takes fingerprints of store values from the client (rotationGuard/knownSecrets)', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'rg-lsp-known3-'));
+    const key = randomBytes(32);
+    const pw = fakeHumanPassword();
+    try {
+      const server = await startServer({ rootPath: ws, env: { ROTATION_GUARD_FINGERPRINT_KEY: key.toString('base64') } });
+      try {
+        const uri = fileUri(join(ws, 'notes.txt'));
+        server.open(uri, 'plaintext', `hello ${pw}\n`);
+        await server.waitForDiagnostics(uri, (d) => d.diagnostics.length === 0);
+        const params: KnownSecretsNotification.Params = { current: [{ fingerprint: keyedFingerprint(pw, key, 'value'), secretId: 'editor-secret' }], retired: [] };
+        await server.conn.sendNotification(KnownSecretsNotification.method, params);
+        const p = await server.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
+        assert.equal(p.diagnostics[0]!.code, 'exposed/known-secret');
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});

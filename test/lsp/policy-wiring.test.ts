@@ -1,0 +1,98 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CodeLensRequest, CompletionRequest, HoverRequest, type CompletionItem, type CodeLens, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { fileUri, startServer, type ServerHandle } from '../helpers/lsp-server';
+import { Commands, SecretsStateRequest } from '../../protocol/src/protocol';
+
+// The policy language through the real server: the same core the CLI uses, wired to LSP features.
+const policy = (kind: string, lastRotated: string) => `version: 1
+stores:
+  kc:
+    type: keychain
+    service: rotation-guard
+secrets:
+  - id: openai-prod
+    kind: ${kind}
+    owner: machine
+    maxAge: 30d
+    lastRotated: "${lastRotated}"
+    stores: [kc]
+    triggers:
+      - on: exposed-in-file
+        action: rotate-now
+`;
+
+describe('language server over JSON-RPC: rotation policy', function () {
+  this.timeout(30000);
+  let server: ServerHandle;
+  let dir: string;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rg-lsp-policy-'));
+    server = await startServer({ rootPath: dir });
+  });
+  after(async () => {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('underlines a wrong enum value at the value with code policy/schema', async () => {
+    const uri = fileUri(join(dir, 'rotation-policy.yaml'));
+    server.open(uri, 'yaml', policy('apikey', new Date().toISOString()));
+    const p = await server.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'policy/schema'));
+    const d = p.diagnostics.find((x) => x.code === 'policy/schema')!;
+    assert.equal(d.source, 'rotation-guard');
+    assert.deepEqual(d.range, { start: { line: 7, character: 10 }, end: { line: 7, character: 16 } });
+  });
+
+  it('reports an overdue secret as stale/overdue at its id, and a fresh one not at all', async () => {
+    const overdueUri = fileUri(join(dir, 'overdue.rotation.yaml'));
+    server.open(overdueUri, 'yaml', policy('api-key', '2020-01-01T00:00:00Z'));
+    const p = await server.waitForDiagnostics(overdueUri, (d) => d.diagnostics.length > 0);
+    const stale = p.diagnostics.find((x) => x.code === 'stale/overdue');
+    assert.ok(stale, `got ${JSON.stringify(p.diagnostics.map((x) => x.code))}`);
+    assert.equal(stale.range.start.line, 6);
+
+    const freshUri = fileUri(join(dir, 'fresh.rotation.yaml'));
+    server.open(freshUri, 'yaml', policy('api-key', new Date().toISOString()));
+    const q = await server.waitForDiagnostics(freshUri);
+    assert.ok(!q.diagnostics.some((x) => String(x.code).startsWith('stale/')), JSON.stringify(q.diagnostics.map((x) => x.code)));
+  });
+
+  it('hovers with the field documentation from the zod model', async () => {
+    const uri = fileUri(join(dir, 'fresh.rotation.yaml'));
+    const hover = await server.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 9, character: 6 } });
+    assert.ok(hover, 'hover on maxAge');
+    const value = (hover.contents as MarkupContent).value;
+    assert.match(value, /maxAge|age/i);
+  });
+
+  it('completes enum values at a value position', async () => {
+    const uri = fileUri(join(dir, 'complete.rotation.yaml'));
+    const text = policy('api-key', new Date().toISOString()).replace('kind: api-key', 'kind: ');
+    server.open(uri, 'yaml', text);
+    await server.waitForDiagnostics(uri);
+    const items = (await server.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 7, character: 10 } })) as CompletionItem[];
+    const labels = items.map((i) => i.label);
+    for (const kind of ['api-key', 'password', 'token', 'private-key', 'connection-string']) assert.ok(labels.includes(kind), `${kind} in ${labels.join(',')}`);
+  });
+
+  it('shows a code lens with age and due date above each secret that rotates it on click', async () => {
+    const uri = fileUri(join(dir, 'overdue.rotation.yaml'));
+    const lenses = (await server.conn.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) as CodeLens[];
+    assert.equal(lenses.length, 1);
+    assert.match(lenses[0]!.command!.title, /overdue by \d+ days/);
+    assert.equal(lenses[0]!.command!.command, Commands.rotateNow);
+    assert.equal((lenses[0]!.command!.arguments![0] as { secret: { id: string } }).secret.id, 'openai-prod');
+  });
+
+  it('answers the Secrets view request with each secret\'s state', async () => {
+    const res = (await server.conn.sendRequest(SecretsStateRequest.method, { policyUri: fileUri(join(dir, 'overdue.rotation.yaml')) })) as SecretsStateRequest.Result;
+    assert.equal(res.secrets.length, 1);
+    assert.equal(res.secrets[0]!.id, 'openai-prod');
+    assert.equal(res.secrets[0]!.state, 'overdue');
+    assert.equal(res.secrets[0]!.maxAgeDays, 30);
+  });
+});
