@@ -2,7 +2,7 @@
  * The numbers the semantic checks compare against, each with the rule it comes from, and the
  * effective rotation interval of a secret (its `maxAge`, or the longest gap of its cron schedule).
  */
-import { CronExpressionParser } from 'cron-parser';
+import { longestCronGap } from './cron';
 import { MS, tryParseDuration } from './duration';
 import type { ExportPlatform, PolicySecret, SecretKind, ThreatModel } from './schema';
 
@@ -74,30 +74,4 @@ export function effectiveInterval(secret: PolicySecret): EffectiveInterval | und
   return undefined;
 }
 
-/** The longest gap between consecutive runs over a year of a cron schedule (UTC). */
-export function longestCronGap(expr: string, from = new Date(Date.UTC(2026, 0, 1))): number | undefined {
-  try {
-    const it = CronExpressionParser.parse(expr, { currentDate: from, tz: 'UTC' });
-    let prev = it.next().getTime();
-    let longest = 0;
-    const end = from.getTime() + 400 * MS.d;
-    // Bounded: at most 600 occurrences are inspected, so `* * * * *` stays cheap.
-    for (let i = 0; i < 600 && prev < end; i++) {
-      const next = it.next().getTime();
-      longest = Math.max(longest, next - prev);
-      prev = next;
-    }
-    return longest || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Next scheduled run strictly after `after`. */
-export function nextCronRun(expr: string, after: Date): Date | undefined {
-  try {
-    return CronExpressionParser.parse(expr, { currentDate: after, tz: 'UTC' }).next().toDate();
-  } catch {
-    return undefined;
-  }
-}
+export { longestCronGap, nextCronRun } from './cron';

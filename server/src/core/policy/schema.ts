@@ -7,7 +7,7 @@
  * ≈ Azure `expiryTime` and a `Notify` lifetime action with `timeBeforeExpiry`.
  */
 import { z } from 'zod';
-import { CronExpressionParser } from 'cron-parser';
+import { parseCronFields } from './cron';
 import { duration, identifier, providerSpec, storeRef, trigger, verificationSpec } from './schema-parts';
 
 export { COMPROMISE_EVENTS, TRIGGER_EVENTS } from './schema-parts';
@@ -20,14 +20,9 @@ export const cronSchedule = z
   .refine(
     (s) => {
       if (s.trim().split(/\s+/).length !== 5) return false;
-      try {
-        CronExpressionParser.parse(s, { tz: 'UTC' });
-        return true;
-      } catch {
-        return false;
-      }
+      return parseCronFields(s) !== undefined;
     },
-    { message: 'Not a 5-field cron expression (minute hour day-of-month month day-of-week), e.g. "0 3 * * 1"' },
+    { message: 'Not a 5-field cron expression (minute hour day-of-month month day-of-week; no L, W or #), e.g. "0 3 * * 1"' },
   )
   .describe('Cron expression (5 fields, UTC) for rotation at fixed times instead of a maximum age. Use `rotationWindow` to say how long a rotation may take after each start.')
   .meta({ examples: ['0 3 * * 1', '0 4 1 * *'] });

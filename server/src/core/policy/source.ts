@@ -102,7 +102,7 @@ function yamlSource(text: string, lines: LineIndex): PolicySource {
       code: dup ? PolicyCode.duplicateKey : PolicyCode.yamlSyntax,
       severity: doc.errors.includes(e as never) ? 'error' : 'warning',
       message: dup ? 'Duplicate key: YAML mapping keys must be unique (the later value would silently win).' : `YAML: ${firstLine(e.message)}`,
-      range: lines.range(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)),
+      range: lines.range(e.pos[0], dup ? e.pos[0] + tokenLength(text, e.pos[0]) : Math.max(e.pos[1], e.pos[0] + 1)),
     });
   }
   let value: unknown;
@@ -165,6 +165,12 @@ function yamlSource(text: string, lines: LineIndex): PolicySource {
   };
 }
 
+/** Length of the plain or quoted scalar at `at` (the parser marks only its first character). */
+function tokenLength(text: string, at: number): number {
+  const m = /^(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\s#,\]}]+)/.exec(text.slice(at, at + 1024));
+  return Math.max(1, m?.[0].length ?? 1);
+}
+
 function firstLine(s: string): string {
   return s.split('\n')[0] ?? s;
 }
@@ -177,7 +183,8 @@ function jsonSource(text: string, lines: LineIndex): PolicySource {
     problem(PolicyCode.jsonSyntax, `JSON: ${printParseErrorCode(e.error)}`, lines.range(e.offset, e.offset + Math.max(1, e.length))),
   );
   if (root) collectDuplicateKeys(root, lines, problems);
-  const value = root && errors.length === 0 ? toValue(root) : undefined;
+  // Like YAML's uniqueKeys, a duplicate key makes the file unusable rather than last-one-wins.
+  const value = root && problems.length === 0 ? toValue(root) : undefined;
 
   const find = (path: readonly PathSegment[]) => {
     let node: JsonNode | undefined = root;

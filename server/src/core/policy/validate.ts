@@ -26,16 +26,17 @@ function issueProblems(issue: z.core.$ZodIssue, source: PolicySource): PolicyPro
     data: { path: path.join('.'), ...data },
   });
   const where = path.length ? `'${path.join('.')}'` : 'the policy';
+  const last = path[path.length - 1];
+  if (issue.code !== 'unrecognized_keys' && typeof last === 'string' && !source.has(path) && source.has(path.slice(0, -1))) {
+    const parent = path.slice(0, -1);
+    const extra = issue.code === 'invalid_value' ? `: one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` : '';
+    return [at(source.keyRange(parent), `Missing required key '${last}'${parent.length ? ` in '${parent.join('.')}'` : ''}${extra}.`, { missing: last })];
+  }
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((k) => at(source.keyRange([...path, k]), `Unknown key '${k}' in ${where}.`, { key: k }));
-    case 'invalid_type': {
-      if (!source.has(path)) {
-        const name = String(path[path.length - 1] ?? '');
-        return [at(source.keyRange(path.slice(0, -1)), `Missing required key '${name}'${path.length > 1 ? ` in '${path.slice(0, -1).join('.')}'` : ''}.`, { missing: name })];
-      }
+    case 'invalid_type':
       return [at(source.valueRange(path), `${where}: expected ${issue.expected}.`)];
-    }
     case 'invalid_value': {
       const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
       return [at(source.valueRange(path), `${where}: expected one of ${allowed}.`, { allowed: issue.values })];
@@ -44,8 +45,6 @@ function issueProblems(issue: z.core.$ZodIssue, source: PolicySource): PolicyPro
       const disc = (issue as { discriminator?: string; options?: unknown[] }).discriminator;
       if (disc) {
         const options = ((issue as { options?: unknown[] }).options ?? []).map(String);
-        // zod reports the discriminator's own path; a missing `type` is underlined at its parent.
-        if (!source.has(path)) return [at(source.keyRange(path.slice(0, -1)), `Missing '${disc}': one of ${options.join(', ')}.`, { missing: disc, allowed: options })];
         return [at(source.valueRange(path), `${where}: unknown ${disc}; expected one of ${options.join(', ')}.`, { allowed: options })];
       }
       return [at(source.valueRange(path), `${where}: ${issue.message}`)];
@@ -58,7 +57,8 @@ function issueProblems(issue: z.core.$ZodIssue, source: PolicySource): PolicyPro
 function dedupe(problems: PolicyProblem[]): PolicyProblem[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
-    const k = `${p.range.start.line}:${p.range.start.character}:${p.message}`;
+    // Two rules failing on one value (pattern and refinement) say the same thing twice.
+    const k = `${p.range.start.line}:${p.range.start.character}:${String(p.data?.path)}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
