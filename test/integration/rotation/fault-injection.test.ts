@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { verifyLedger } from '../../../server/src/core/ledger';
+import { readEnvValue } from '../../../server/src/core/stores/env-format';
+import { startKeyring, type SystemKeyring } from '../../helpers/system/keyring';
+import { startPostgres, type SystemPostgres } from '../../helpers/system/postgres';
+import { killGroup, requireSystem, waitExit } from '../../helpers/system/processes';
+import { keychainStages, login, makePgProject, type PgProject } from './pg-project';
+import { cli, cliProcess } from './project';
+import { waitForFile } from './wait-file';
+
+/** Every point where a crash can hit: after a step's `started` line (before) and after its action (after). */
+const PAUSE_POINTS = [
+  'begin:after',
+  ...['create', 'store-pending', 'apply', 'test-new', 'promote', 'revoke-old', 'test-old-fails', 'finish'].flatMap((s) => [`${s}:before`, `${s}:after`]),
+];
+
+async function workingCredentialHeld(pg: SystemPostgres, p: PgProject): Promise<boolean> {
+  const s = await keychainStages(p);
+  const envValue = readEnvValue(readFileSync(join(p.dir, '.env.local'), 'utf8'), 'DATABASE_PASSWORD');
+  for (const v of [s.current, s.pending, s.previous, envValue]) if (v && (await login(pg, p.role, v)).status === 'works') return true;
+  return false;
+}
+
+/** Starts `rotate`, lets it block at `point`, SIGKILLs its process group. */
+async function killAt(p: PgProject, point: string, extraArgs: string[] = []): Promise<void> {
+  const marker = join(p.dir, 'paused.marker');
+  const child = cliProcess(p, ['rotate', 'pg-app', '--trust', ...extraArgs], { ...p.env, ROTATION_GUARD_TEST_PAUSE_AT: point, ROTATION_GUARD_TEST_PAUSE_MARKER: marker });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  try {
+    await waitForFile(marker, 20000, child, () => out);
+  } finally {
+    killGroup(child, 'SIGKILL');
+    await waitExit(child, 10000);
+  }
+}
+
+describe('fault injection: SIGKILL at every step, then resume (CLI, real PostgreSQL + gnome-keyring)', function () {
+  this.timeout(60000);
+  let pg: SystemPostgres | undefined;
+  let keyring: SystemKeyring | undefined;
+  before(async function () {
+    this.timeout(90000);
+    pg = await requireSystem(this, 'PostgreSQL (initdb/postgres)', startPostgres);
+    keyring = await requireSystem(this, 'gnome-keyring on a private D-Bus', startKeyring);
+  });
+  after(async () => {
+    await keyring?.stop();
+    await pg?.stop();
+  });
+
+  for (const point of PAUSE_POINTS) {
+    it(`killed at ${point}: a working credential is held throughout, and --resume ends consistent`, async () => {
+      const p = await makePgProject(pg!, keyring!.env);
+      try {
+        await killAt(p, point);
+        assert.ok(await workingCredentialHeld(pg!, p), `no working credential in any store after a kill at ${point}`);
+
+        const blocked = await cli(p, ['rotate', 'pg-app']);
+        assert.equal(blocked.code, 2, 'a new rotation is refused while one is open');
+        assert.match(blocked.stderr, /in progress.*--resume/);
+
+        const r = await cli(p, ['rotate', 'pg-app', '--resume']);
+        const outcome = /pg-app: (rotated|rolled-back)/.exec(r.stdout)?.[1];
+        assert.ok(outcome, `resume after ${point}: ${r.stdout}${r.stderr}`);
+        assert.equal(r.code, outcome === 'rotated' ? 0 : 1, 'exit 0 only when rotated');
+
+        const s = await keychainStages(p);
+        assert.equal((await login(pg!, p.role, s.current!)).status, 'works', 'the current value works');
+        assert.equal(s.pending, null, 'nothing left in PENDING');
+        assert.equal(readEnvValue(readFileSync(join(p.dir, '.env.local'), 'utf8'), 'DATABASE_PASSWORD'), s.current, 'env file agrees with the keychain');
+        if (s.current !== p.initialPassword) assert.equal((await login(pg!, p.role, p.initialPassword)).status, 'refused', 'rotated: the old password is refused');
+        const v = verifyLedger(join(p.dir, '.rotation/ledger.jsonl'));
+        assert.equal(v.ok, true, `ledger: line ${v.firstBadLine} ${v.reason}`);
+        const st = JSON.parse((await cli(p, ['status', '--json'])).stdout) as { openRotations: unknown[] };
+        assert.deepEqual(st.openRotations, [], 'no rotation left open');
+      } finally {
+        p.cleanup();
+      }
+    });
+  }
+
+  it('--rollback after apply restores the old password and drops the new one', async () => {
+    const p = await makePgProject(pg!, keyring!.env);
+    try {
+      await killAt(p, 'apply:after');
+      const pendingBefore = (await keychainStages(p)).pending;
+      assert.ok(pendingBefore);
+      assert.equal((await login(pg!, p.role, pendingBefore)).status, 'works', 'the applied new password was live');
+      const r = await cli(p, ['rotate', 'pg-app', '--rollback']);
+      assert.equal(r.code, 1, 'a rollback is reported as not rotated');
+      assert.match(r.stdout, /rolled-back/);
+      const s = await keychainStages(p);
+      assert.equal(s.current, p.initialPassword);
+      assert.equal(s.pending, null);
+      assert.equal((await login(pg!, p.role, p.initialPassword)).status, 'works');
+      assert.equal((await login(pg!, p.role, pendingBefore)).status, 'refused');
+      assert.equal(verifyLedger(join(p.dir, '.rotation/ledger.jsonl')).ok, true);
+    } finally {
+      p.cleanup();
+    }
+  });
+});

@@ -1,0 +1,68 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { pgLogin } from '../../../server/src/core/rotation/providers/postgres';
+import { scramSha256Verifier } from '../../../server/src/core/rotation/providers/scram';
+import type { SystemPostgres } from '../../helpers/system/postgres';
+import { storeOps } from '../../helpers/system/store-client';
+import { makeProject, uniqueName, type TestProject } from './project';
+
+export const WORKERS = join(__dirname, '../workers');
+
+export interface PgProject extends TestProject {
+  role: string;
+  service: string;
+  keychainRef: { type: string; service: string };
+  initialPassword: string;
+}
+
+export function pgPolicy(pg: SystemPostgres, role: string, service: string): string {
+  return `version: 1
+stores:
+  keychain: { type: keychain, service: ${service} }
+  dotenv: { type: env-file, path: .env.local }
+  admin-env: { type: env-file, path: .env.admin, var: PG_ADMIN_URL }
+providers:
+  pg: { type: postgres, host: 127.0.0.1, port: ${pg.port}, database: postgres, role: ${role}, adminConnection: pg-admin }
+secrets:
+  - id: pg-app
+    kind: password
+    owner: machine
+    maxAge: 30d
+    stores: [keychain, dotenv]
+    rotation: { provider: pg }
+    verification: { type: postgres }
+    references: { env: [DATABASE_PASSWORD] }
+  - id: pg-admin
+    kind: connection-string
+    owner: human
+    stores: [admin-env]
+`;
+}
+
+/** A project whose role exists with a known initial password, held in the keychain and .env.local. */
+export async function makePgProject(pg: SystemPostgres, keyringEnv: NodeJS.ProcessEnv): Promise<PgProject> {
+  const role = `app_${randomBytes(4).toString('hex')}`;
+  const service = uniqueName('rg-pg');
+  const project = makeProject(pgPolicy(pg, role, service), keyringEnv);
+  const initialPassword = randomBytes(18).toString('base64url');
+  const admin = new Client({ connectionString: pg.adminConnectionString });
+  await admin.connect();
+  await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD ${admin.escapeLiteral(scramSha256Verifier(initialPassword))}`);
+  await admin.end();
+  writeFileSync(join(project.dir, '.env.admin'), `PG_ADMIN_URL=${pg.adminConnectionString}\n`, { mode: 0o600 });
+  writeFileSync(join(project.dir, '.env.local'), `# app settings\nDATABASE_PASSWORD=${initialPassword}\n`, { mode: 0o600 });
+  const keychainRef = { type: 'keychain', service };
+  await storeOps(project.env, [{ op: 'set', ref: keychainRef, secretId: 'pg-app', stage: 'current', value: initialPassword }], WORKERS);
+  return { ...project, role, service, keychainRef, initialPassword };
+}
+
+export async function keychainStages(p: PgProject): Promise<{ current: string | null; pending: string | null; previous: string | null }> {
+  const [c, n, v] = await storeOps(p.env, (['current', 'pending', 'previous'] as const).map((stage) => ({ op: 'get' as const, ref: p.keychainRef, secretId: 'pg-app', stage })), WORKERS);
+  return { current: c!.value ?? null, pending: n!.value ?? null, previous: v!.value ?? null };
+}
+
+export function login(pg: SystemPostgres, role: string, password: string) {
+  return pgLogin({ host: pg.host, port: pg.port, database: 'postgres', user: role, password });
+}

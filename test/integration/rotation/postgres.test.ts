@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { verifyLedger } from '../../../server/src/core/ledger';
+import { startKeyring, type SystemKeyring } from '../../helpers/system/keyring';
+import { startPostgres, type SystemPostgres } from '../../helpers/system/postgres';
+import { requireSystem } from '../../helpers/system/processes';
+import { keychainStages, login, makePgProject, type PgProject } from './pg-project';
+import { cli } from './project';
+
+describe('PostgreSQL rotation end to end (CLI, real PostgreSQL 15 + gnome-keyring)', function () {
+  this.timeout(60000);
+  let pg: SystemPostgres | undefined;
+  let keyring: SystemKeyring | undefined;
+  let project: PgProject;
+  before(async function () {
+    this.timeout(90000);
+    pg = await requireSystem(this, 'PostgreSQL (initdb/postgres)', startPostgres);
+    keyring = await requireSystem(this, 'gnome-keyring on a private D-Bus', startKeyring);
+  });
+  after(async () => {
+    await keyring?.stop();
+    await pg?.stop();
+  });
+  beforeEach(async () => {
+    project = await makePgProject(pg!, keyring!.env);
+  });
+  afterEach(() => project.cleanup());
+
+  it('new password connects, old is refused with 28P01, and the plaintext never reaches the server log', async () => {
+    assert.equal((await login(pg!, project.role, project.initialPassword)).status, 'works');
+    const r = await cli(project, ['rotate', 'pg-app', '--trust']);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    const stages = await keychainStages(project);
+    assert.ok(stages.current && stages.current !== project.initialPassword);
+    assert.equal(stages.pending, null, 'PENDING is cleared after promote');
+    assert.equal(stages.previous, null, 'PREVIOUS is dropped once its revocation is verified');
+    assert.match(readFileSync(join(project.dir, '.env.local'), 'utf8'), new RegExp(`^# app settings\\nDATABASE_PASSWORD=${stages.current}\\n$`));
+    assert.equal((await login(pg!, project.role, stages.current!)).status, 'works');
+    const old = await login(pg!, project.role, project.initialPassword);
+    assert.equal(old.status, 'refused');
+    assert.match(old.detail, /28P01/);
+
+    const log = readFileSync(pg!.logPath, 'utf8');
+    assert.match(log, new RegExp(`ALTER ROLE "${project.role}" PASSWORD 'SCRAM-SHA-256\\$4096:`), 'log_statement=all shows the statement, with a verifier');
+    assert.ok(!log.includes(stages.current!), 'new plaintext in the server log');
+    const ledgerText = readFileSync(join(project.dir, '.rotation/ledger.jsonl'), 'utf8');
+    const done = ledgerText.trim().split('\n').map((l) => JSON.parse(l) as { step: string; outcome: string }).filter((e) => e.outcome !== 'started').map((e) => `${e.step}:${e.outcome}`);
+    assert.deepEqual(done, ['begin:ok', 'create:ok', 'store-pending:ok', 'apply:ok', 'test-new:ok', 'promote:ok', 'revoke-old:skipped', 'test-old-fails:ok', 'finish:ok']);
+    assert.equal(verifyLedger(join(project.dir, '.rotation/ledger.jsonl')).ok, true);
+  });
+
+  it('status reports the rotation; ledger show prints fingerprints, never values', async () => {
+    assert.equal((await cli(project, ['rotate', 'pg-app', '--trust'])).code, 0);
+    const st = await cli(project, ['status', '--json']);
+    const parsed = JSON.parse(st.stdout) as { secrets: Array<{ id: string; state: string }>; openRotations: unknown[] };
+    assert.equal(parsed.secrets.find((s) => s.id === 'pg-app')?.state, 'ok', st.stdout);
+    assert.deepEqual(parsed.openRotations, []);
+    const show = await cli(project, ['ledger', 'show']);
+    assert.equal(show.code, 0);
+    assert.match(show.stdout, /finish ok/);
+    assert.match(show.stdout, /new=hk1:/);
+    const { current } = await keychainStages(project);
+    assert.ok(!show.stdout.includes(current!) && !show.stdout.includes(project.initialPassword));
+  });
+});
