@@ -24,11 +24,24 @@ export function commentFor(formatName: string): [string, string] | undefined {
   return ['# ', ''];
 }
 
-export function secretCodeActions(doc: TextDocument, formatName: string, params: CodeActionParams, settings: Settings): CodeAction[] {
+/** Finds the policy file that declares a secret id, for actions that act on that secret. */
+export type PolicyOfSecret = (secretId: string) => string | undefined;
+
+export function secretCodeActions(doc: TextDocument, formatName: string, params: CodeActionParams, settings: Settings, policyOf: PolicyOfSecret): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diag of params.context.diagnostics) {
     if (diag.source !== DIAGNOSTIC_SOURCE || !isSecretData(diag.data)) continue;
     const data = diag.data;
+    // A value the ledger knows: close the loop — rotate the exposed (or still accepted) secret now.
+    const policyUri = data.secretId ? policyOf(data.secretId) : undefined;
+    if (data.secretId && policyUri) {
+      actions.push({
+        title: `Rotate '${data.secretId}' now: this value is exposed here`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diag],
+        command: { title: 'Rotate now', command: Commands.rotateNow, arguments: [{ secret: { id: data.secretId, policyUri } }] },
+      });
+    }
     if (data.replacement) {
       const args: MoveToStoreArgs = { uri: doc.uri, range: diag.range, version: doc.version, data };
       actions.push({

@@ -139,7 +139,8 @@ connection.onCodeAction(async (params) => {
   if (!doc) return [];
   const s = await settings.get(doc.uri);
   const formatName = formatNameFor(doc.uri, doc.languageId);
-  return [...secretCodeActions(doc, formatName, params, s), ...policy.codeActions(doc, params)];
+  const policyOf = (secretId: string) => policy.secretsState(workspaceFolders, new Date(), undefined, (u) => documents.get(u)).find((x) => x.id === secretId)?.policyUri;
+  return [...secretCodeActions(doc, formatName, params, s, policyOf), ...policy.codeActions(doc, params)];
 });
 
 connection.onHover((params) => {

@@ -7,7 +7,8 @@ import { keyedFingerprint } from '../../server/src/core/fingerprint';
 import { appendLedgerEntry } from '../../server/src/core/ledger/append';
 import { fakeHumanPassword } from '../helpers/fake-keys';
 import { fileUri, startServer } from '../helpers/lsp-server';
-import { KnownSecretsNotification } from '../../protocol/src/protocol';
+import { Commands, KnownSecretsNotification } from '../../protocol/src/protocol';
+import { CodeActionRequest, type CodeAction } from 'vscode-languageserver-protocol/node';
 
 // Exact reuse of a value no pattern knows, recognised through keyed fingerprints in the ledger.
 describe('language server over JSON-RPC: known and revoked values', function () {
@@ -20,7 +21,7 @@ describe('language server over JSON-RPC: known and revoked values', function () 
     let newPw = fakeHumanPassword();
     while (newPw === oldPw) newPw = fakeHumanPassword();
     try {
-      writeFileSync(join(ws, 'rotation-policy.yaml'), 'version: 1\nsecrets: []\n');
+      writeFileSync(join(ws, 'rotation-policy.yaml'), 'version: 1\nstores:\n  kc:\n    type: keychain\n    service: rg\nsecrets:\n  - id: pg-app\n    kind: password\n    owner: machine\n    maxAge: 30d\n    stores: [kc]\n');
       await appendLedgerEntry(join(ws, '.rotation', 'ledger.jsonl'), {
         secretId: 'pg-app',
         step: 'finish',
@@ -39,6 +40,10 @@ describe('language server over JSON-RPC: known and revoked values', function () 
         const revoked = p.diagnostics.find((d) => d.code === 'stale/revoked-key')!;
         const start = `The old db password was `.length;
         assert.deepEqual(revoked.range, { start: { line: 0, character: start }, end: { line: 0, character: start + oldPw.length } });
+        const actions = (await server.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: revoked.range, context: { diagnostics: [revoked] } })) as CodeAction[];
+        const rotate = actions.find((a) => a.command?.command === Commands.rotateNow);
+        assert.ok(rotate, `rotate action in ${JSON.stringify(actions.map((a) => a.title))}`);
+        assert.deepEqual(rotate.command!.arguments, [{ secret: { id: 'pg-app', policyUri: fileUri(join(ws, 'rotation-policy.yaml')) } }]);
         for (const d of p.diagnostics) {
           assert.ok(!d.message.includes(oldPw) && !d.message.includes(newPw), 'messages never hold the values');
           assert.ok(!JSON.stringify(d.data ?? {}).includes(oldPw) && !JSON.stringify(d.data ?? {}).includes(newPw));
