@@ -7,11 +7,13 @@ import { moveToStoreCommand } from './moveToStore';
 import type { SecretsView } from './secretsView';
 import { rotationCommands } from './rotationCommands';
 import { pickPolicy } from './pickPolicy';
+import { refreshTerminalEnv } from './terminalEnv';
 
 export function registerCommands(ctx: Ctx, view: SecretsView): vscode.Disposable[] {
   const refreshAll = () => {
     void ctx.client?.sendNotification(RefreshNotification.method, {});
     view.refresh();
+    void refreshTerminalEnv(ctx).catch((err: unknown) => ctx.log.warn(`terminal secrets: ${(err as Error).message}`));
   };
   const handlers: Record<string, (...args: never[]) => unknown> = {
     [Commands.showOutput]: () => ctx.log.show(),

@@ -10,6 +10,7 @@ export function settingsFor(uri?: vscode.Uri): Settings {
     envFile: { path: c.get('envFile.path') },
     exclude: c.get('exclude'),
     maxFileSizeKB: c.get('maxFileSizeKB'),
+    terminal: { injectSecrets: c.get('terminal.injectSecrets') },
     trace: { server: c.get('trace.server') },
   });
 }

@@ -3,6 +3,7 @@ import { OUTPUT_CHANNEL_NAME } from '../../protocol/src/protocol';
 import { registerCommands } from './commands';
 import { Ctx } from './ctx';
 import { SecretsView } from './secretsView';
+import { refreshTerminalEnv } from './terminalEnv';
 
 let ctx: Ctx | undefined;
 
@@ -15,6 +16,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ ctx:
   context.subscriptions.push(...registerCommands(ctx, view));
   await ctx.start();
   view.refresh();
+  const refreshEnv = () => void refreshTerminalEnv(ctx!).catch((err: unknown) => log.warn(`terminal secrets: ${(err as Error).message}`));
+  refreshEnv();
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('rotationGuard.terminal.injectSecrets')) refreshEnv();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(refreshEnv),
+  );
   log.info('Rotation Guard activated');
   return { ctx };
 }

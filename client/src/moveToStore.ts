@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { mask } from '../../server/src/core/mask';
 import { EnvFileStore } from '../../server/src/core/stores/env-file';
@@ -37,6 +39,24 @@ function storeFor(choice: StoreChoice, ctx: Ctx, folder: string | undefined, set
   }
 }
 
+/** git check-ignore: 0 ignored, 1 not ignored, 128 not a repository. */
+function gitIgnores(folder: string, file: string): boolean | undefined {
+  const r = spawnSync('git', ['check-ignore', '-q', '--', relative(folder, file)], { cwd: folder, stdio: 'ignore' });
+  return r.status === 0 ? true : r.status === 1 ? false : undefined;
+}
+
+/** An env file that git does not ignore is one `git add .` away from a leak: offer to ignore it. */
+async function offerGitignore(ctx: Ctx, folder: string, file: string): Promise<void> {
+  if (gitIgnores(folder, file) !== false) return;
+  const rel = relative(folder, file).replace(/\\/g, '/');
+  const choice = await vscode.window.showWarningMessage(`Rotation Guard: ${rel} is not git-ignored, so it could be committed with the secret in it.`, 'Add to .gitignore');
+  if (choice !== 'Add to .gitignore') return;
+  const gitignore = join(folder, '.gitignore');
+  const existing = existsSync(gitignore) ? readFileSync(gitignore, 'utf8') : '';
+  appendFileSync(gitignore, `${existing && !existing.endsWith('\n') ? '\n' : ''}${rel}\n`);
+  ctx.log.info(`added ${rel} to .gitignore`);
+}
+
 /**
  * The quick fix's second half: read the value from the document (it never travelled in the
  * diagnostic), put it in the chosen store, and only then replace it with the reference.
@@ -64,6 +84,7 @@ export function moveToStoreCommand(ctx: Ctx) {
       edit.replace(uri, new vscode.Range(s.line, s.character, e.line, e.character), args.data.replacement);
       if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the editor refused the edit; the value is stored, replace it by hand');
       ctx.log.info(`moved ${args.data.ruleId} value ${mask(value)} to ${store.describe()} as ${envVar}`);
+      if (store instanceof EnvFileStore && folder) void offerGitignore(ctx, folder, store.file);
       void vscode.window.showInformationMessage(`Rotation Guard: stored as ${envVar} in ${store.describe()} and replaced with ${args.data.replacement}. Consider rotating it: it was in a file.`);
       return true;
     } catch (err) {

@@ -10,6 +10,7 @@ export const SettingsSchema = z.object({
   envFile: z.object({ path: z.string().default('.env.local') }).default({ path: '.env.local' }),
   exclude: z.array(z.string()).default(['**/node_modules/**', '**/.git/**', '**/dist/**']),
   maxFileSizeKB: z.number().min(16).default(2048),
+  terminal: z.object({ injectSecrets: z.boolean().default(false) }).default({ injectSecrets: false }),
   trace: z.object({ server: z.enum(['off', 'messages', 'verbose']).default('off') }).default({ server: 'off' }),
 });
 
