@@ -40,6 +40,8 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
   while ((m = re.exec(text))) {
     if (++hits % CANCEL_EVERY === 0 && isCancelled?.()) break;
     const at = m.index;
+    // Anchors can overlap (`apikey` holds `key`): resume right after this hit's start.
+    re.lastIndex = at + 1;
     for (const item of pf.bucketFor(m[0])) {
       if (item.kind === 'generic') {
         const g = genericAt(ctx, at);
@@ -54,18 +56,30 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
 }
 
 function runRule(rule: PatternRule, text: string, at: number): RawMatch | null {
-  const re = rule.pattern;
-  re.lastIndex = at;
-  const m = re.exec(text);
-  if (!m || !m.indices) return null;
-  const span = m.indices.groups?.v ?? m.indices[0];
-  const pre = m.indices.groups?.p;
-  const start = pre ? pre[0] : span![0];
-  const end = span![1];
-  const value = text.slice(start, end);
-  if (!rule.keepPlaceholders && (isPlaceholder(value) || isReference(value))) return null;
+  let start: number, end: number;
+  let m: RegExpExecArray | null = null;
   let confidence = rule.confidence;
-  if (rule.validate) {
+  if (rule.scan) {
+    const r = rule.scan(text, at);
+    if (!r) return null;
+    ({ start, end } = r);
+    if (r.confidence !== undefined) confidence = r.confidence;
+  } else {
+    const re = rule.pattern;
+    re.lastIndex = at;
+    m = re.exec(text);
+    if (!m || !m.indices) return null;
+    const span = m.indices.groups?.v ?? m.indices[0];
+    const pre = m.indices.groups?.p;
+    start = pre ? pre[0] : span![0];
+    end = span![1];
+  }
+  const value = text.slice(start, end);
+  // A value running into mask characters (`xoxp-…-####`) is a redacted sample, not a key.
+  const next = text[end];
+  if (next === '#' || next === '*' || next === '•' || next === '…') return null;
+  if (!rule.keepPlaceholders && (isPlaceholder(value) || isReference(value))) return null;
+  if (rule.validate && m) {
     const c = rule.validate(value, m);
     if (c === null) return null;
     confidence = c;

@@ -71,3 +71,6 @@ export function longestSequence(s: string): number {
 export function distinctChars(s: string): number {
   return new Set(s).size;
 }
+
+/** A rule validator accepting values with at least `min` bits/char of Shannon entropy. */
+export const minEntropy = (min: number, confidence = 0.9) => (v: string): number | null => (shannonEntropy(v) >= min ? confidence : null);

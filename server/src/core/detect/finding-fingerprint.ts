@@ -18,7 +18,7 @@ export function findingFingerprint(ruleId: string, value: string): string {
   let fp: string;
   if (searchSpaceBits(value) >= SAFE_BITS) fp = publicFingerprint(id, 'finding');
   else {
-    const h = scryptSync(value, `rotation-guard/finding/v1\0${ruleId}`, 20, { N: 1 << 14, r: 8, p: 1 });
+    const h = scryptSync(value, `rotation-guard/finding/v1\0${ruleId}`, 20, { N: 1 << 12, r: 8, p: 1 });
     fp = `s1:${h.toString('base64url')}`;
   }
   if (cache.size > 10_000) cache.clear();

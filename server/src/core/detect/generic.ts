@@ -2,6 +2,7 @@ import { charClasses, shannonEntropy } from './entropy';
 import { classifyName, envVarForName, providerForName, type NameKind } from './names';
 import { isPlaceholder, isReference } from './placeholders';
 import type { RawMatch } from './raw-match';
+import { ALL_RULES } from './rules/all';
 
 /**
  * The generic detector: `name = value` assignments (and the forms around them: `name: value`,
@@ -48,6 +49,8 @@ export function genericAt(ctx: GenericContext, hit: number): RawMatch | null {
   const value = text.slice(span.start, span.end);
   const confidence = judgeValue(value, kind, span.quoted, ctx.path, name);
   if (confidence === null) return null;
+  // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
+  if (DEFER_TO_CONTEXT_RULE.test(name) || claimsKnownFormat(value)) return null;
   const provider = providerForName(name);
   if (provider && (!provider.shape || provider.shape.test(value))) {
     return {
@@ -180,6 +183,19 @@ function trimSpan(text: string, start: number, end: number, quoted: boolean): Va
   return end > start ? { start, end, quoted } : null;
 }
 
+// Providers with a context rule (rules/context.ts) that knows their key's exact shape.
+const DEFER_TO_CONTEXT_RULE = /sumo|softlayer|ibm|cloudant|snyk|heroku|hubspot|sonar|sourcegraph|cloudflare|meraki|okta|messagebird|etsy|maxmind|discord|beamer|databricks|clickhouse/i;
+
+let prefixRe: RegExp | undefined;
+/** Does the value start with a provider prefix (`xoxp-`, `dapi`, `sk-`)? Then only that provider's rule may report it. */
+function claimsKnownFormat(value: string): boolean {
+  if (!prefixRe) {
+    const prefixes = new Set(ALL_RULES.flatMap((r) => (r.anchorsIgnoreCase ? [] : r.anchors)).filter((a) => a.length >= 3 && /^[A-Za-z]/.test(a) && /[-_.]$|^dapi$|^AKIA$|^AIza$/.test(a)));
+    prefixRe = new RegExp(`^(?:${[...prefixes].map((a) => a.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')})`);
+  }
+  return prefixRe.test(value);
+}
+
 const PATHLIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)|\.(?:pem|p12|pfx|key|crt|cer|der|json|ya?ml|txt|xml|keytab|jks|keystore|env|ini|conf|cfg|properties|ts|js|py)$/i;
 const CODE_VALUE = /^(?:[A-Za-z_$][\w$]*\s*(?:[(.[]|$|;|,)|new\s|await\s|function|lambda|\(|=>|!|&&|\|\||[0-9.]+;?$)/;
 
@@ -190,10 +206,14 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, path:
   if (isReference(v) || isPlaceholder(v)) return null;
   if (!quoted && CODE_EXT.test(path) && CODE_VALUE.test(v)) return null;
   if (!quoted && /^[A-Za-z_][\w]*\(/.test(v)) return null; // a call: password=getpass()
+  if (!quoted && /^[A-Za-z_$][\w$]{0,30}(?:\.[A-Za-z_$][\w$]{0,30})+$/.test(v) && !/[A-Za-z0-9]{20}/.test(v)) return null; // a member path: var.db_password
+  if (/^`[^`]*\s[^`]*`$/.test(v)) return null; // shell command substitution
   if (v.toLowerCase() === name.toLowerCase() || v.toLowerCase().replace(/[^a-z]/g, '') === name.toLowerCase().replace(/[^a-z]/g, '')) return null;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) && !/:\/\/[^/@\s]*:[^/@\s]+@/.test(v)) return null; // a URL without credentials
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return null; // a URL: the url-credentials rule judges its password
   if (/^[\w.+-]+@[\w-]+\.[\w.]+$/.test(v)) return null; // an e-mail address
   if (PATHLIKE.test(v)) return null;
+  // Time-based (version 1) UUIDs are identifiers (event and request ids); generated credentials are random.
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-35-9a-f][0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return null;
   if (/^\d+(?:\.\d+)*$/.test(v) && (kind === 'token' || v.length < 8)) return null;
   if (/^(?:true|false|yes|no|on|off|null|none|nil)$/i.test(v)) return null;
   const c = charClasses(v);
@@ -205,9 +225,20 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, path:
   if (v.length < 8) return null;
   if (words.length >= 3 && words.every((w) => /^[A-Za-z][a-z]*[.,!?]?$/.test(w))) return null; // prose, not a key
   if (/^[a-z]+(?:[._-][a-z0-9]+)*$/.test(v) && shannonEntropy(v) < 3.5) return null; // an identifier-like word
+  if (isResourceName(v)) return null;
   if (/^[A-Z][A-Za-z]+(?:[._-][A-Za-z0-9]+)*$/.test(v) && !/\d/.test(v) && v.length < 20) return null; // a class or constant name
   const h = shannonEntropy(v);
   if (h < 2.8) return null;
   if (!c.digit && !c.symbol && !(c.lower && c.upper)) return null;
   return h >= 4 && v.length >= 20 ? 0.75 : 0.6;
+}
+
+/**
+ * Lower-case names made of words, short codes and numbers (`cmp2-qat-1208358310`,
+ * `prod-eu-west-1`): names of resources, not generated secrets.
+ */
+function isResourceName(v: string): boolean {
+  if (!/^[a-z0-9]+(?:[._-][a-z0-9]+)+$/.test(v)) return false;
+  const parts = v.split(/[._-]/);
+  return parts.some((p) => /^[a-z]{3,}$/.test(p)) && parts.every((p) => /^[a-z]+$/.test(p) || /^\d+$/.test(p) || p.length <= 4);
 }

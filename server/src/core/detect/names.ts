@@ -15,10 +15,31 @@ export function splitName(name: string): string[] {
 }
 
 const PASSWORD_RE = /passw(?:or)?d|pwd|passphrase|passcode|pswd/;
-const TOKEN_RE =
-  /secret(?!ary)|token|credential|creds|bearer|apikey|privatekey|accesskey|secretkey|authkey|signingkey|masterkey|encryptionkey|licensekey|accountkey|appkey|clientkey|servicekey|sessionkey|webhookkey|hmackey|subscriptionkey|sharedkey|adminkey|userkey|devkey|prodkey|livekey|authorization|authtoken|^auth$|sastoken|connectionstring/;
-const PROVIDER_KEY_RE =
-  /(?:openai|anthropic|claude|mistral|cohere|together|azure|deepseek|groq|gemini|google|huggingface|hf|replicate|perplexity|pplx|xai|grok|openrouter|pinecone|langsmith|langchain|voyage|fireworks|aws|stripe|twilio|sendgrid|slack|github|gitlab|npm|sentry|datadog|dd)(?:api)?key/;
+// Single words that name a credential on their own.
+const CREDENTIAL_WORDS = new Set(
+  ('token secret secrets secrete credential credentials creds bearer authorization auth authtoken accesstoken refreshtoken ' +
+    'apitoken apikey apisecret clientsecret secretkey privatekey accesskey masterkey signingkey sessiontoken idtoken bottoken ' +
+    'apptoken usertoken oauthtoken pat connectionstring sastoken licensekey encryptionkey authkey appkey appsecret ' +
+    'consumersecret webhooksecret sessionsecret jwtsecret').split(' '),
+);
+// Words that make `key` (or a `…key` compound) a credential: `api key`, `access key`, `iam key`, `openai key`.
+const KEY_QUALIFIERS = new Set(
+  ('api access secret private auth client app application master signing sign encryption encrypt license service account admin ' +
+    'session shared consumer webhook deploy root sas storage subscription primary secondary iam cloud hmac sdk dev prod live user ' +
+    'integration merchant partner jwt aes crypto cipher openai anthropic claude mistral cohere together azure deepseek groq gemini ' +
+    'google huggingface hf replicate perplexity pplx xai grok openrouter pinecone langsmith langchain voyage fireworks aws stripe ' +
+    'twilio sendgrid slack github gitlab npm sentry datadog dd ibm softlayer sl cos cloudant').split(' '),
+);
+const COMPOUND_SUFFIX = /(?:apikey|apitoken|apisecret|secretkey|accesskey|privatekey|accesstoken|authtoken|clientsecret)$/;
+
+function isCredentialWord(w: string, prev: string | undefined): boolean {
+  if (CREDENTIAL_WORDS.has(w) || COMPOUND_SUFFIX.test(w)) return true;
+  if (w === 'key' || w === 'keys') return prev !== undefined && KEY_QUALIFIERS.has(prev);
+  for (const tail of ['key', 'token', 'secret']) {
+    if (w.length > tail.length && w.endsWith(tail) && KEY_QUALIFIERS.has(w.slice(0, -tail.length))) return true;
+  }
+  return false;
+}
 
 // A name ending in one of these describes the credential (its id, length, file…), not its value.
 const DESCRIPTIVE_LAST = new Set(
@@ -35,7 +56,7 @@ const DESCRIPTIVE_LAST = new Set(
 );
 const DESCRIPTIVE_FIRST = new Set('max min num total is has use uses show hide enable require no should can get set create generate validate check count'.split(' '));
 // Values that are public by design, or per-request anti-forgery tokens, not credentials.
-const NOT_CREDENTIAL = new Set('public pub publishable csrf xsrf nonce keyword keywords keyboard keypress keydown keyup monkey'.split(' '));
+const NOT_CREDENTIAL = new Set('public pub publishable csrf xsrf authenticity nonce keyword keywords keyboard keypress keydown keyup monkey'.split(' '));
 
 /** Returns the credential kind a name denotes, or null. */
 export function classifyName(name: string): NameKind | null {
@@ -44,10 +65,8 @@ export function classifyName(name: string): NameKind | null {
   const last = words[words.length - 1]!;
   if (DESCRIPTIVE_LAST.has(last) || DESCRIPTIVE_FIRST.has(words[0]!)) return null;
   if (words.some((w) => NOT_CREDENTIAL.has(w))) return null;
-  const joined = words.join('');
-  if (PASSWORD_RE.test(joined) || words.includes('pass') || words.includes('pw')) return 'password';
-  if (TOKEN_RE.test(joined) || PROVIDER_KEY_RE.test(joined)) return 'token';
-  if (/^secrete?s?$/.test(last)) return 'token';
+  if (words.some((w) => PASSWORD_RE.test(w) || w === 'pass' || w === 'pw')) return 'password';
+  if (words.some((w, i) => isCredentialWord(w, words[i - 1]))) return 'token';
   return null;
 }
 

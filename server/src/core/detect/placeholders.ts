@@ -28,6 +28,7 @@ const REFERENCE_RES: RegExp[] = [
   /^@Microsoft\.KeyVault\(/,
   /^\(\(.*\)\)$/, // Concourse ((var))
   /^#\{.*\}$/, // Ruby/Octopus #{var}
+  /^ENC\[[A-Z0-9_]+,/, // SOPS-encrypted value
 ];
 
 /** Does the value refer to a secret held elsewhere rather than hold one? */
@@ -39,7 +40,7 @@ export function isReference(value: string): boolean {
 
 // Words that mark example or placeholder values, matched inside the value (case-insensitive).
 const PLACEHOLDER_WORDS =
-  /(?:your|my)[-_ ]?(?:own[-_ ]?)?(?:api[-_ ]?)?(?:key|token|secret|pass|password|pwd)|(?:^|[^a-z])(?:placeholder|changeme|change[-_]me|replace[-_]?me|redacted|dummy|example|sample|fake|notreal|not[-_]a[-_]real|insert[-_]|enter[-_]your|todo|fixme|xxx|foobar|lorem|ipsum)(?:[^a-z]|$)|(?:^|[^a-z])here(?:[^a-z]|$)|^(?:test|testing|secret|password|passwd|pass|token|apikey|api[-_]key|none|null|nil|undefined|true|false|admin|root|default|string|value|empty|required|optional|unknown)$/i;
+  /(?:your|my)[-_ ]?(?:own[-_ ]?)?(?:api[-_ ]?)?(?:key|token|secret|pass|password|pwd)|placeholder|changeme|change[-_]me|replace[-_]?me|redacted|dummy|example|sample|fake|notreal|not[-_]a[-_]real|insert[-_]|enter[-_]your|(?:^|[^a-z])(?:todo|fixme|xxx|foobar|lorem|ipsum)(?:[^a-z]|$)|(?:^|[^a-z])here(?:[^a-z]|$)|^(?:test|testing|secret|password|passwd|pass|token|apikey|api[-_]key|none|null|nil|undefined|true|false|admin|root|default|string|value|empty|required|optional|unknown)$/i;
 
 // Fully documented example values that providers publish in their docs.
 const DOCUMENTED_EXAMPLES = new Set([
@@ -57,15 +58,42 @@ export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (!v) return true;
   if (DOCUMENTED_EXAMPLES.has(v)) return true;
-  if (/EXAMPLE(?:KEY)?$/.test(v)) return true;
+  if (/EXAMPLE/.test(v)) return true; // AWS and others mark documentation keys this way
   if (/^<[^<>]{0,80}>$/.test(v) || /^\[[^\[\]]{0,80}\]$/.test(v)) return true; // <your-key>, [token]
   if (/\.\.\.|…/.test(v)) return true; // sk-..., sk-proj-…abcd (already masked or elided)
-  if (/\*{3,}|•{2,}|x{5,}|X{5,}|#{4,}|_{4,}|0{8,}/.test(v)) return true; // masked or filled
+  if (/\*{3,}|•{2,}|x{5,}|X{5,}|#{4,}|0{8,}/.test(v)) return true; // masked or filled
   if (PLACEHOLDER_WORDS.test(v)) return true;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) && !/\d{3}/.test(v)) return true; // YOUR_API_KEY, OPENAI_API_KEY
   const body = v.replace(/^[A-Za-z]{1,8}[-_]/, ''); // judge the body after a provider prefix
   if (body.length >= 6 && distinctChars(body) <= 3) return true;
   if (body.length >= 8 && longestRun(body) * 2 > body.length) return true;
   if (body.length >= 8 && longestSequence(body) >= Math.max(8, body.length * 0.6)) return true;
+  // Typed, not generated: mostly runs of one character (5555555dAAAAA7777777…).
+  if (body.length >= 16 && repeatedRunShare(body) > 0.5) return true;
+  const tail = v.slice(-16);
+  if (tail.length === 16 && periodOf(tail) <= 3) return true; // 123123123…
   return false;
+}
+
+/** Share of characters that sit in runs of three or more equal characters. */
+function repeatedRunShare(s: string): number {
+  let inRuns = 0, run = 1;
+  for (let i = 1; i <= s.length; i++) {
+    if (i < s.length && s[i] === s[i - 1]) run++;
+    else {
+      if (run >= 3) inRuns += run;
+      run = 1;
+    }
+  }
+  return inRuns / s.length;
+}
+
+/** Smallest period of a string (its length when it does not repeat). */
+function periodOf(s: string): number {
+  for (let p = 1; p < s.length; p++) {
+    let ok = true;
+    for (let i = p; i < s.length && ok; i++) ok = s[i] === s[i - p];
+    if (ok) return p;
+  }
+  return s.length;
 }

@@ -16,7 +16,7 @@ export interface Prefilter<T> {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-const caseless = (s: string) =>
+export const caseless = (s: string) =>
   [...s].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escape(c))).join('');
 
 export function buildPrefilter<T>(anchors: Anchor<T>[]): Prefilter<T> {

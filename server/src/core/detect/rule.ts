@@ -18,6 +18,11 @@ export interface PatternRule {
   anchorsIgnoreCase?: boolean;
   /** Compiled with the sticky and indices flags by `rule()`. */
   pattern: RegExp;
+  /**
+   * For formats a regex cannot judge alone (PEM blocks, `curl -u` words): called at each anchor
+   * hit instead of the pattern; returns the value's range or null.
+   */
+  scan?: (text: string, at: number) => { start: number; end: number; confidence?: number } | null;
   confidence: number;
   /**
    * Extra judgement on the value: a confidence (e.g. raised by a valid checksum), or null to
@@ -29,7 +34,7 @@ export interface PatternRule {
 }
 
 export interface RuleSpec extends Omit<PatternRule, 'pattern' | 'severity' | 'confidence' | 'hint'> {
-  pattern: RegExp;
+  pattern?: RegExp;
   severity?: Severity;
   confidence?: number;
   hint?: string;
@@ -39,7 +44,8 @@ const DEFAULT_HINT = 'Move the value to a secret store or environment variable, 
 
 /** Builds a rule; adds the sticky and indices flags so the engine can run it at a hit. */
 export function rule(spec: RuleSpec): PatternRule {
-  const flags = new Set(spec.pattern.flags.replace(/[gy]/g, ''));
+  const source = spec.pattern ?? /(?!)/;
+  const flags = new Set(source.flags.replace(/[gy]/g, ''));
   flags.add('y');
   flags.add('d');
   return {
@@ -47,10 +53,10 @@ export function rule(spec: RuleSpec): PatternRule {
     confidence: 0.9,
     hint: spec.envVar ? `Read it from ${spec.envVar} (or a secret store) and rotate the exposed key.` : DEFAULT_HINT,
     ...spec,
-    pattern: new RegExp(spec.pattern.source, [...flags].join('')),
+    pattern: new RegExp(source.source, [...flags].join('')),
   };
 }
 
 /** A character that may continue a token; used to demand a boundary before/after a key. */
-export const B = '(?<![A-Za-z0-9_])';
+export const B = '(?<![A-Za-z0-9_./])'; // also not inside a file name or path
 export const E = '(?![A-Za-z0-9_])';

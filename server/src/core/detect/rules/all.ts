@@ -1,5 +1,10 @@
 import type { PatternRule } from '../rule';
+import { cloudRules } from './cloud';
+import { contextRules } from './context';
+import { devPlatformRules } from './dev-platforms';
 import { llmRules } from './llm';
+import { saasRules } from './saas';
+import { structuralRules } from './structural';
 
 /** Every pattern rule, in the order their ids are listed in docs/detection.md. */
-export const ALL_RULES: PatternRule[] = [...llmRules];
+export const ALL_RULES: PatternRule[] = [...llmRules, ...cloudRules, ...devPlatformRules, ...saasRules, ...structuralRules, ...contextRules];

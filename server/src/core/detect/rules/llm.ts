@@ -1,10 +1,10 @@
 import { B, E, rule, type PatternRule } from '../rule';
-import { shannonEntropy } from '../entropy';
+import { minEntropy, shannonEntropy } from '../entropy';
 
 /** Keys of model providers: the credentials an LLM project is most likely to paste into a prompt. */
 
 // Random bodies have high per-character entropy; words and fillers do not.
-const random = (min: number) => (v: string) => (shannonEntropy(v) >= min ? 0.9 : null);
+const random = minEntropy;
 
 export const llmRules: PatternRule[] = [
   rule({
@@ -14,7 +14,8 @@ export const llmRules: PatternRule[] = [
     anchors: ['sk-proj-', 'sk-svcacct-', 'sk-admin-', 'sk-None-'],
     pattern: new RegExp(`${B}(?<v>sk-(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{40,300})${E}`),
     // Current OpenAI keys embed "T3BlbkFJ" (base64 of "OpenAI"); without it the shape is still distinctive.
-    validate: (v) => (v.includes('T3BlbkFJ') ? 0.99 : shannonEntropy(v) >= 4 ? 0.85 : null),
+    // Without the marker only the long current format (150+ characters) is distinctive enough.
+    validate: (v) => (v.includes('T3BlbkFJ') ? 0.99 : v.length >= 100 && shannonEntropy(v) >= 4 ? 0.85 : null),
   }),
   rule({
     id: 'secret/openai-api-key',
@@ -38,16 +39,17 @@ export const llmRules: PatternRule[] = [
     title: 'Anthropic API key',
     envVar: 'ANTHROPIC_API_KEY',
     anchors: ['sk-ant-api'],
-    pattern: new RegExp(`${B}(?<v>sk-ant-api\\d{2}-[A-Za-z0-9_-]{80,120})${E}`),
-    validate: (v) => (v.endsWith('AA') ? 0.99 : shannonEntropy(v) >= 4 ? 0.85 : null),
+    // Anthropic keys end in "AA"; without it the string is not one.
+    pattern: new RegExp(`${B}(?<v>sk-ant-api\\d{2}-[A-Za-z0-9_-]{80,120}AA)${E}`),
+    validate: random(3.5),
   }),
   rule({
     id: 'secret/anthropic-admin-key',
     title: 'Anthropic admin key',
     envVar: 'ANTHROPIC_ADMIN_KEY',
     anchors: ['sk-ant-admin'],
-    pattern: new RegExp(`${B}(?<v>sk-ant-admin\\d{2}-[A-Za-z0-9_-]{80,120})${E}`),
-    validate: (v) => (v.endsWith('AA') ? 0.99 : shannonEntropy(v) >= 4 ? 0.85 : null),
+    pattern: new RegExp(`${B}(?<v>sk-ant-admin\\d{2}-[A-Za-z0-9_-]{80,120}AA)${E}`),
+    validate: random(3.5),
   }),
   rule({
     id: 'secret/anthropic-api-key',
