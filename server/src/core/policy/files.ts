@@ -19,7 +19,10 @@ export function isPolicyFile(path: string): boolean {
   return POLICY_NAME.test(base);
 }
 
-/** Walks up from `startDir` and returns the first policy file found, or undefined. */
+/**
+ * Walks up from `startDir` and returns the first policy file found, or undefined. Stops at the
+ * repository root (a folder holding `.git`): a policy outside the repository is someone else's.
+ */
 export function findPolicyFile(startDir: string): string | undefined {
   let dir = resolve(startDir);
   for (;;) {
@@ -31,6 +34,7 @@ export function findPolicyFile(startDir: string): string | undefined {
     }
     const hit = PREFERRED.find((p) => names.includes(p)) ?? names.filter((n) => POLICY_NAME.test(n)).sort()[0];
     if (hit) return join(dir, hit);
+    if (names.includes('.git')) return undefined;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
