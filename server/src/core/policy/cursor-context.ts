@@ -5,7 +5,7 @@
  * jsonc-parser's error-tolerant scanner.
  */
 import { findNodeAtLocation, getLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
-import type { DiscriminatorAt } from './schema-walk';
+import { isObjectSchema, schemaAt, type DiscriminatorAt } from './schema-walk';
 import { isJsonPath, type PathSegment } from './source';
 
 export interface CursorContext {
@@ -153,7 +153,7 @@ function yamlContext(text: string, offset: number): CursorContext | undefined {
   if (info?.key !== undefined && colonAt >= 0 && col > colonAt) {
     return { path: [...mapPath, info.key], position: 'value', key: info.key, existingKeys: existing, disc };
   }
-  if (info?.key === undefined && dashCol !== undefined && col > dashCol && /^\s*-\s+\S/.test(head)) {
+  if (info?.key === undefined && dashCol !== undefined && col > dashCol && !isObjectSchema(schemaAt(mapPath, disc))) {
     // `- partial` under a list of scalars: a value position in the list.
     return { path: mapPath.slice(0, -1), position: 'value', existingKeys: existing, disc };
   }

@@ -118,6 +118,13 @@ export function keysAt(path: readonly PathSegment[], disc: DiscriminatorAt): Key
   return [...out.values()];
 }
 
+/** Whether values of this schema are mappings (objects, records or variants of objects). */
+export function isObjectSchema(s: Schema | undefined): boolean {
+  if (!s) return false;
+  const t = defOf(unwrap(s)).type;
+  return t === 'object' || t === 'record' || t === 'union';
+}
+
 function isOptional(s: Schema): boolean {
   const t = defOf(s).type;
   return t === 'optional' || t === 'default';
