@@ -11,6 +11,8 @@ import { pathToUri, uriToPath } from './paths';
 import { toLspSeverity } from './secretDiagnostics';
 import { readFileSync } from 'node:fs';
 
+const FILE_LIST_TTL_MS = 30_000;
+
 interface Deps {
   log: (msg: string) => void;
   now: () => Date;
@@ -18,7 +20,8 @@ interface Deps {
 
 /** Policy-file features (diagnostics, hover, completion, code lenses) over the pure core/policy. */
 export class PolicyFeatures {
-  private fileLists = new Map<string, string[]>();
+  // Workspace listings for `references.files` checks; re-listed after a while so new files count.
+  private fileLists = new Map<string, { at: number; files: string[] }>();
   private analyses = new Map<string, { version: number; analysis: PolicyAnalysis }>();
 
   constructor(private readonly deps: Deps) {}
@@ -33,11 +36,10 @@ export class PolicyFeatures {
   }
 
   private listFiles(folder: string): string[] {
-    let files = this.fileLists.get(folder);
-    if (!files) {
-      files = fg.sync(['**/*'], { cwd: folder, dot: true, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true });
-      this.fileLists.set(folder, files);
-    }
+    const cached = this.fileLists.get(folder);
+    if (cached && Date.now() - cached.at < FILE_LIST_TTL_MS) return cached.files;
+    const files = fg.sync(['**/*'], { cwd: folder, dot: true, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true });
+    this.fileLists.set(folder, { at: Date.now(), files });
     return files;
   }
 

@@ -159,6 +159,7 @@ connection.onCodeLens((params) => {
 });
 
 connection.onDidChangeWatchedFiles(() => {
+  policy.clearCache();
   void refreshKnownSecrets().then(revalidateAll);
 });
 
