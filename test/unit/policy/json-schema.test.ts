@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { policyJsonSchemaText } from '../../../server/src/core/policy/json-schema';
 
@@ -12,9 +13,20 @@ describe('schemas/rotation-policy.schema.json', () => {
     assert.equal(readFileSync(checkedIn, 'utf8'), policyJsonSchemaText());
   });
 
-  it('gen-schemas --check agrees', () => {
-    const r = spawnSync(process.execPath, [join(root, 'out/scripts/gen-schemas.js'), '--check'], { cwd: root, encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
+  it('gen-schemas writes exactly that file, and --check then passes', function () {
+    this.timeout(30_000);
+    const dir = mkdtempSync(join(tmpdir(), 'rg-schemas-'));
+    try {
+      const script = join(root, 'out/scripts/gen-schemas.js');
+      const stale = spawnSync(process.execPath, [script, '--check'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(stale.status, 1, 'a missing schema is stale');
+      const write = spawnSync(process.execPath, [script], { cwd: dir, encoding: 'utf8' });
+      assert.equal(write.status, 0, write.stderr);
+      assert.equal(readFileSync(join(dir, 'schemas/rotation-policy.schema.json'), 'utf8'), readFileSync(checkedIn, 'utf8'));
+      assert.equal(spawnSync(process.execPath, [script, '--check'], { cwd: dir }).status, 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('describes every property, with examples on the leaf fields', () => {
