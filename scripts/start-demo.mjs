@@ -1,0 +1,99 @@
+// `npm start [-- --port N --no-open]`: the one-command demo.
+// build → package the vsix → ensure code-server (cached) → install the vsix into a throwaway
+// profile → prepare .demo-workspace/ from the demo/ template → serve it on localhost and open
+// a browser → stay in the foreground until Ctrl-C, then stop everything and remove the profile.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { ensureCodeServer } from './code-server/ensure.mjs';
+import { installExtension, makeProfile, profileEnv, startCodeServer } from './code-server/launch.mjs';
+import { packageVsix } from './package.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Copies demo/ to `dest` with fresh fake keys and a past ledger (scripts/prepare-demo.ts, bundled
+ * on the fly so it uses the real core ledger API). `env` decides the fingerprint key location, so
+ * pass the environment of the editor that will open the workspace.
+ */
+export async function prepareDemoWorkspace(dest, env = process.env) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rg-prepare-demo-'));
+  try {
+    const outfile = path.join(dir, 'prepare-demo.js');
+    await esbuild.build({
+      entryPoints: [path.join(ROOT, 'scripts', 'prepare-demo.ts')],
+      bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'error',
+      external: ['@napi-rs/keyring', 'keytar', 'pg-native'],
+    });
+    const r = spawnSync(process.execPath, [outfile, '--template', path.join(ROOT, 'demo'), '--dest', dest], { encoding: 'utf8', env, cwd: ROOT });
+    if (r.status !== 0) throw new Error(`prepare-demo failed: ${r.stderr.trim()}`);
+    return JSON.parse(r.stdout);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function parseArgs(argv) {
+  const o = { port: undefined, open: true };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--port') o.port = Number(argv[++i]);
+    else if (argv[i].startsWith('--port=')) o.port = Number(argv[i].slice(7));
+    else if (argv[i] === '--no-open') o.open = false;
+    else throw new Error(`unknown argument ${argv[i]} (usage: npm start -- [--port N] [--no-open])`);
+  }
+  if (o.port !== undefined && !(o.port > 0 && o.port < 65536)) throw new Error('--port needs a number between 1 and 65535');
+  return o;
+}
+
+/** Opens the URL in the desktop's browser when there is one; silently skips on a headless box. */
+function openBrowser(url) {
+  const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return false;
+  const child = spawn(cmd, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => {});
+  child.unref();
+  return true;
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const say = (m) => console.log(`[demo] ${m}`);
+  // the user's own browser opens the URL, so only what code-server needs is checked (a missing
+  // system package is named in the one-line error ensureCodeServer throws)
+  const paths = ensureCodeServer({ log: say, browser: false });
+
+  say('building and packaging the extension');
+  const vsix = packageVsix(['--out', path.join(mkdtempSync(path.join(tmpdir(), 'rg-demo-vsix-')), 'rotation-guard-demo.vsix')], say);
+  const profile = makeProfile({ prefix: 'rg-demo-', settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+  installExtension(paths, profile, vsix);
+  rmSync(path.dirname(vsix), { recursive: true, force: true });
+
+  const dest = path.join(ROOT, '.demo-workspace');
+  const summary = await prepareDemoWorkspace(dest, profileEnv(profile));
+  say(`demo workspace ready: ${path.relative(ROOT, dest)} (${summary.markers.length} fake keys, ${summary.ledgerEntries} ledger entries)`);
+
+  const server = await startCodeServer({ paths, profile, folder: dest, port: opts.port });
+  const url = `${server.url}/?folder=${encodeURIComponent(dest)}`;
+  console.log(`\nRotation Guard demo: ${url}\n(press Ctrl-C to stop)\n`);
+  if (opts.open && !openBrowser(url)) say('no desktop browser found; open the URL above yourself');
+
+  await new Promise((resolve) => {
+    server.child.once('exit', (code) => { say(`code-server exited (${code}); see ${server.logFile}`); resolve(); });
+    for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, resolve);
+  });
+  say('stopping');
+  await server.stop();
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err instanceof Error ? err.message : String(err));
+      process.exit(1);
+    },
+  );
+}

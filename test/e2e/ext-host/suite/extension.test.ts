@@ -1,0 +1,117 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { Commands, DIAGNOSTIC_SOURCE, EXTENSION_ID } from '../../../../protocol/src/protocol';
+import { fakeOpenAiKey } from '../../../helpers/fake-keys';
+
+// Runs inside the real extension host: real activation, real language client and server.
+
+function codeOf(d: vscode.Diagnostic): string | number | undefined {
+  return typeof d.code === 'object' ? d.code.value : d.code;
+}
+
+/** Resolves with the first diagnostics of `uri` that satisfy `pick`, waiting on the change event. */
+function waitForDiagnostics(uri: vscode.Uri, pick: (d: vscode.Diagnostic) => boolean, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
+  const now = vscode.languages.getDiagnostics(uri).filter(pick);
+  if (now.length) return Promise.resolve(now);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      const seen = vscode.languages.getDiagnostics(uri).map((d) => `${d.source}:${codeOf(d)}`);
+      reject(new Error(`no matching diagnostics for ${uri.fsPath} within ${timeoutMs} ms (seen: ${seen.join(', ') || 'none'})`));
+    }, timeoutMs);
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
+      const found = vscode.languages.getDiagnostics(uri).filter(pick);
+      if (found.length) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(found);
+      }
+    });
+  });
+}
+
+/** Resolves once `cond()` holds after a document change, or rejects after the timeout. */
+function waitForDocument(doc: vscode.TextDocument, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
+  if (cond()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error('document did not change as expected')); }, timeoutMs);
+    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === doc && cond()) { clearTimeout(timer); sub.dispose(); resolve(); }
+    });
+  });
+}
+
+describe('Rotation Guard in the real extension host', () => {
+  const folder = () => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? assert.fail('no workspace folder open');
+  let key: string;
+  let uri: vscode.Uri;
+
+  before(() => {
+    key = fakeOpenAiKey();
+    const dir = path.join(folder(), 'prompts');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `leak-${Date.now()}.prompt`);
+    writeFileSync(file, `You are a helpful assistant.\nUse this key for the tools API: ${key}\nBe brief.\n`);
+    writeFileSync(path.join(folder(), '.gitignore'), '.env.local\n');
+    uri = vscode.Uri.file(file);
+  });
+
+  after(() => {
+    rmSync(uri.fsPath, { force: true });
+    rmSync(path.join(folder(), '.env.local'), { force: true });
+  });
+
+  it('activates when a prompt file is opened', async () => {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is not installed in this extension host`);
+    // activate() resolves when the activation that the prompt file triggered has finished
+    await ext.activate();
+    assert.equal(ext.isActive, true);
+  });
+
+  it('reports the hardcoded key with source and stable code, without the value', async () => {
+    const diags = await waitForDiagnostics(uri, (d) => d.source === DIAGNOSTIC_SOURCE && codeOf(d) === 'secret/openai-api-key');
+    assert.equal(diags.length, 1);
+    const d = diags[0]!;
+    assert.equal(d.range.start.line, 1);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    // assert.ok, not equal: a failure message must never print the (fake) key
+    assert.ok(doc.getText(d.range) === key, 'the diagnostic range covers exactly the key');
+    assert.ok(!d.message.includes(key), 'the diagnostic message must never contain the value');
+  });
+
+  it('offers the "Move to store" quick fix, and applying it stores the value and leaves a reference', async () => {
+    await vscode.workspace.getConfiguration('rotationGuard', uri).update('quickFix.store', 'envFile', vscode.ConfigurationTarget.Workspace);
+    const [d] = await waitForDiagnostics(uri, (x) => x.source === DIAGNOSTIC_SOURCE && codeOf(x) === 'secret/openai-api-key');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d!.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title.startsWith('Move'));
+    assert.ok(fix, `no "Move…" quick fix among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(fix.command?.command, Commands.moveToStore);
+    assert.ok(!fix.title.includes(key) && !JSON.stringify(fix.command?.arguments ?? []).includes(key), 'the value must not travel in the code action');
+
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const ok = await vscode.commands.executeCommand<boolean>(fix.command!.command, ...(fix.command!.arguments ?? []));
+    assert.equal(ok, true, 'moveToStore reported failure (see the Rotation Guard output channel)');
+    await waitForDocument(doc, () => !doc.getText().includes(key));
+    assert.match(doc.getText(), /OPENAI_API_KEY/);
+    const envLocal = path.join(folder(), '.env.local');
+    assert.ok(existsSync(envLocal), '.env.local was not written');
+    assert.ok(readFileSync(envLocal, 'utf8').includes(`OPENAI_API_KEY=`), '.env.local lacks OPENAI_API_KEY');
+    assert.ok(readFileSync(envLocal, 'utf8').includes(key), 'the stored value is not the original key');
+    await doc.save();
+  });
+
+  it('registers every command the manifest contributes', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const contributed = (ext.packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command);
+    assert.deepEqual([...contributed].sort(), Object.values(Commands).sort());
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.filter((c) => !registered.has(c));
+    assert.deepEqual(missing, [], `commands contributed but not registered: ${missing.join(', ')}`);
+  });
+});

@@ -1,0 +1,72 @@
+// Journey 2: the demo workspace (what `npm start` opens) loads with the extension active, a
+// workspace scan fills the Problems view with the demo's leaked keys and overdue secrets, and the
+// final frame — a prompt file with a squiggle, Problems panel open — is the README screenshot.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { openFile, openProblems, openWorkbench, runCommand, T, waitForExtensionActive, waitForSquiggle } from '../lib/workbench.mjs';
+
+/** Every fake value the demo generated, read back from its .env and config, to prove none is shown. */
+function demoValues(folder) {
+  const text = readFileSync(path.join(folder, '.env'), 'utf8') + readFileSync(path.join(folder, 'litellm', 'config.yaml'), 'utf8');
+  return [...text.matchAll(/=(\S{12,})$|(sk-[A-Za-z0-9_-]{30,})/gm)].map((m) => m[1] ?? m[2]);
+}
+
+/**
+ * Replaces the visible body of key-like tokens in the editor with bullets (keeping their width,
+ * so squiggles stay put) before the committed screenshot: even a fake key is never published.
+ */
+async function maskKeysInEditor(page) {
+  await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.querySelector('.editor-instance .view-lines'), NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    // a long key is split over several text nodes (tokens, wrapped view lines): keep masking
+    // while the following nodes consist of key characters only
+    let inKey = false;
+    for (const n of nodes) {
+      const text = n.textContent;
+      if (inKey && /^[A-Za-z0-9_-]+$/.test(text)) {
+        n.textContent = '•'.repeat(text.length);
+        continue;
+      }
+      inKey = false;
+      const masked = text.replace(/(sk-(?:proj-|ant-api\d\d-)?[A-Za-z0-9_-]{4})([A-Za-z0-9_-]+)/g, (_m, head, body) => head + '•'.repeat(body.length));
+      if (masked !== text) {
+        n.textContent = masked;
+        inKey = /•$/.test(masked);
+      }
+    }
+  });
+}
+
+export async function demoJourney({ page, server, folder, lap, screenshot }) {
+  const loadMs = await openWorkbench(page, server.url, folder);
+  lap(`demo workbench loaded in ${loadMs} ms`);
+  lap(`extension active: status bar shows "${await waitForExtensionActive(page)}"`);
+  await runCommand(page, 'Rotation Guard: Scan Workspace for Secrets');
+  const rows = await openProblems(page);
+  const policyMarkers = rows.filter({ hasText: 'stale/overdue' });
+  await policyMarkers.nth(1).waitFor({ timeout: T.server });
+  await rows.filter({ hasText: 'secret/anthropic-api-key' }).first().waitFor({ timeout: T.server });
+  await rows.filter({ hasText: /exposed\/known-secret|secret\/openai-api-key/ }).first().waitFor({ timeout: T.server });
+  lap('Problems view lists the leaked keys and the overdue secrets');
+
+  // one line per row: a row's columns (message, source(code), position) come back on separate lines
+  const all = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ')).join('\n');
+  for (const v of demoValues(folder)) assert.ok(!all.includes(v), 'a secret value is visible in the Problems view');
+  for (const file of ['system-prompt.md', 'config.yaml', 'rotation-policy.yaml']) assert.ok(all.includes(file), `no Problems entry for ${file}`);
+  const overdue = all.split('\n').filter((l) => l.includes('stale/overdue'));
+  assert.equal(overdue.length, 2, `expected exactly two overdue secrets, got:\n${overdue.join('\n')}`);
+  assert.ok(overdue.some((l) => l.includes('openai-prod')) && overdue.some((l) => l.includes('litellm-master-key')), 'the overdue secrets are not openai-prod and litellm-master-key');
+  assert.ok(!/anthropic-gateway[^\n]*(overdue|due-soon)/.test(all), 'anthropic-gateway was rotated 9 days ago and must be fresh');
+
+  const editor = await openFile(page, 'prompts/system-prompt.md');
+  await waitForSquiggle(editor);
+  lap('squiggle in prompts/system-prompt.md');
+  // park the caret away from the squiggle so no hover or lightbulb covers the frame
+  await editor.locator('.view-lines').first().click({ position: { x: 5, y: 5 } });
+  await maskKeysInEditor(page);
+  await screenshot();
+  lap('screenshot taken');
+}

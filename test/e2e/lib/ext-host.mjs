@@ -1,0 +1,56 @@
+// Runs the mocha suite of test/e2e/ext-host/suite INSIDE the real extension host of code-server,
+// the way VS Code's own browser integration tests do: the workbench URL carries
+// extensionDevelopmentPath + extensionTestsPath, and with the smoke-test driver enabled the
+// workbench calls window.codeAutomationExit(code) once the suite's run() has settled.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import util from 'node:util';
+import { launchBrowser, remoteAuthority, workbenchUrl } from './browser.mjs';
+
+/**
+ * @returns {{passed:number, failed:number, pending:number, exitCode:number|string, ms:number}}
+ * Counts come from the results file the suite writes (ROTATION_GUARD_E2E_RESULTS, passed to the
+ * extension host through code-server's environment).
+ */
+export async function runExtensionHostSuite({ server, profile, extensionPath, testsEntry, folder, resultsFile, logDir, timeoutMs = 180_000, log }) {
+  const t0 = Date.now();
+  const authority = await remoteAuthority(server.url, folder);
+  const remote = (p) => `vscode-remote://${authority}${p}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(extensionPath)],
+    ['extensionTestsPath', remote(testsEntry)],
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ];
+  const { context, page } = await launchBrowser(profile);
+  try {
+    let finish;
+    const exited = new Promise((r) => (finish = r));
+    // every workbench log line, extension host console included; mocha's reporter output is here
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const line = util.format(...args);
+      if (process.env.E2E_VERBOSE || /\[Extension Host\]/.test(line)) log(`[ext-host ${type}] ${line.replace(/^.*\[Extension Host\]\s*/, '')}`);
+    });
+    await page.exposeFunction('codeAutomationExit', (code, logs) => {
+      mkdirSync(logDir, { recursive: true });
+      for (const l of logs ?? []) writeFileSync(path.join(logDir, l.relativePath.replace(/[\\/]/g, '_')), l.contents);
+      finish(code);
+    });
+    await page.goto(workbenchUrl(server.url, folder, payload));
+    let timer;
+    const timeout = new Promise((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)));
+    const exitCode = await Promise.race([exited, timeout]);
+    clearTimeout(timer);
+    let counts = { passed: 0, failed: 1, pending: 0 };
+    try {
+      counts = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    } catch {
+      log(`ext-host suite wrote no results (exit ${exitCode}); counted as one failure`);
+    }
+    if (exitCode !== 0 && counts.failed === 0) counts = { ...counts, failed: 1 };
+    return { ...counts, exitCode, ms: Date.now() - t0 };
+  } finally {
+    await context.close().catch(() => {});
+    rmSync(resultsFile, { force: true });
+  }
+}

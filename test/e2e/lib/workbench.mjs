@@ -1,0 +1,117 @@
+// What a user does in the workbench, as playwright steps. Every wait is on a DOM selector with a
+// timeout, never a fixed delay.
+import { workbenchUrl } from './browser.mjs';
+
+export const T = { load: 90_000, ui: 20_000, server: 45_000 };
+
+/** Opens `folder` in the workbench and resolves once the explorer shows it. */
+export async function openWorkbench(page, baseUrl, folder) {
+  const t0 = Date.now();
+  await page.goto(workbenchUrl(baseUrl, folder));
+  await page.locator('.monaco-workbench').waitFor({ timeout: T.load });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: T.load });
+  return Date.now() - t0;
+}
+
+/**
+ * Quick Open (Ctrl+P) a workspace-relative path; resolves with the active editor locator. File
+ * search may still be indexing right after load, so a miss is retried a bounded number of times.
+ */
+export async function openFile(page, relPath, attempts = 3) {
+  const name = relPath.split('/').pop();
+  const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  for (let i = 1; ; i++) {
+    await page.keyboard.press('Control+P');
+    await input.waitFor({ timeout: T.ui });
+    await input.fill(relPath);
+    try {
+      await row.waitFor({ timeout: 7_000 });
+      break;
+    } catch {
+      await page.keyboard.press('Escape');
+      if (i >= attempts) throw new Error(`Quick Open did not find ${relPath} after ${attempts} tries`);
+    }
+  }
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: T.ui });
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  await editor.locator('.view-lines').waitFor({ timeout: T.ui });
+  return editor;
+}
+
+/** Resolves once the extension's status bar item is shown: the extension activated and its server answered. */
+export async function waitForExtensionActive(page, timeout = T.server) {
+  const item = page.locator('.statusbar-item', { hasText: 'Rotation Guard' }).first();
+  await item.waitFor({ timeout });
+  return (await item.innerText()).trim();
+}
+
+/**
+ * Runs a command from the palette (F1) by its title. The palette learns an extension's commands
+ * when the extension host reports them, so an early miss is retried a bounded number of times.
+ */
+export async function runCommand(page, title, attempts = 3) {
+  const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  for (let i = 1; ; i++) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ timeout: T.ui });
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ timeout: 5_000 });
+      break;
+    } catch (err) {
+      await page.keyboard.press('Escape');
+      if (i >= attempts) throw new Error(`command "${title}" not in the palette after ${attempts} tries`);
+    }
+  }
+  await page.keyboard.press('Enter');
+}
+
+/** Opens the Problems panel and returns the locator of its rows. */
+export async function openProblems(page) {
+  const panel = page.locator('.markers-panel');
+  if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
+  await panel.waitFor({ timeout: T.ui });
+  return panel.locator('.monaco-tl-row');
+}
+
+/** Waits until a Problems row mentions `text`, returning the row's text. */
+export async function waitForProblem(page, text, timeout = T.server) {
+  const rows = await openProblems(page);
+  const row = rows.filter({ hasText: text }).first();
+  await row.waitFor({ timeout });
+  return (await row.innerText()).replace(/\s+/g, ' ');
+}
+
+/** Waits for a squiggle (any severity) in the editor and returns its bounding box. */
+export async function waitForSquiggle(editor, timeout = T.server) {
+  const squiggle = editor.locator('.squiggly-error, .squiggly-warning, .squiggly-info').first();
+  await squiggle.waitFor({ timeout });
+  return squiggle.boundingBox();
+}
+
+/**
+ * Puts the caret inside the squiggle and opens the quick fix menu with Ctrl+. , returning the
+ * locator of the row whose title matches `title`. Squiggles are a decoration layer behind the
+ * text, so the click uses raw coordinates rather than the locator. The menu only lists actions
+ * the server has answered with, so the shortcut is retried a bounded number of times.
+ */
+export async function openQuickFix(page, box, title, attempts = 3) {
+  await page.mouse.click(box.x + Math.min(8, box.width / 2), box.y + box.height / 2);
+  const rows = page.locator('.action-widget .monaco-list-row.action');
+  const row = rows.filter({ hasText: title }).first();
+  for (let i = 1; ; i++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await row.waitFor({ timeout: 7_000 });
+      return row;
+    } catch (err) {
+      const seen = await rows.allInnerTexts().catch(() => []);
+      if (i >= attempts) throw new Error(`no quick fix matching ${title} after ${attempts} tries; menu: ${seen.join(' | ') || 'not shown'}`);
+      // close whatever opened before asking again
+      await page.keyboard.press('Escape');
+    }
+  }
+}

@@ -1,0 +1,178 @@
+// The editor test level: a real VS Code workbench (code-server) in a real browser (Chromium).
+//   1. the mocha suite of test/e2e/ext-host/suite inside code-server's extension host;
+//   2. browser journeys with playwright-core against code-server with the PACKAGED vsix installed.
+// Writes {passed, failed, pending} to test-results/e2e-counts.json (read by test/run-all.mjs),
+// prints "e2e: N passed, N failed", exits non-zero on any failure.
+//   node test/e2e/run.mjs [--update-screenshot] [--only ext-host|browser]
+import { execSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureCodeServer, missingPackagesMessage, missingSystemPackages } from '../../scripts/code-server/ensure.mjs';
+import { installExtension, makeProfile, profileEnv, startCodeServer, trackDir } from '../../scripts/code-server/launch.mjs';
+import { packageVsix } from '../../scripts/package.mjs';
+import { prepareDemoWorkspace } from '../../scripts/start-demo.mjs';
+import { COUNTS_FILE } from './counts.mjs';
+import { launchBrowser } from './lib/browser.mjs';
+import { runExtensionHostSuite } from './lib/ext-host.mjs';
+import { demoJourney } from './journeys/demo-workspace.mjs';
+import { prepareQuickFixWorkspace, quickFixJourney } from './journeys/quick-fix.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+process.chdir(ROOT);
+const RESULTS = path.join(ROOT, 'test-results');
+const argv = process.argv.slice(2);
+const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
+const t0 = Date.now();
+const counts = { passed: 0, failed: 0, pending: 0 };
+const timings = {};
+const log = (m) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+
+rmSync(COUNTS_FILE, { force: true });
+mkdirSync(RESULTS, { recursive: true });
+
+/** Memory of everything we started: code-server groups plus Chromium processes of our profiles. */
+function ourMemoryMb(pgids, profileRoots) {
+  try {
+    const rows = execSync('ps -eo pgid=,rss=,args=', { encoding: 'utf8', maxBuffer: 16 << 20 }).split('\n');
+    let kb = 0;
+    for (const row of rows) {
+      const m = row.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/);
+      if (m && (pgids.includes(Number(m[1])) || profileRoots.some((r) => m[3].includes(r)))) kb += Number(m[2]);
+    }
+    return Math.round(kb / 1024);
+  } catch {
+    return -1;
+  }
+}
+
+let peakMb = 0;
+function sampleMemory(label, pgids, roots) {
+  const mb = ourMemoryMb(pgids, roots);
+  peakMb = Math.max(peakMb, mb);
+  log(`memory (${label}): ${mb} MB RSS in our code-server + Chromium processes`);
+}
+
+/** One counted check: pass/fail, timing, a screenshot of the page on failure. */
+async function check(name, page, fn) {
+  const start = Date.now();
+  try {
+    await fn();
+    counts.passed++;
+    timings[name] = Date.now() - start;
+    log(`✔ ${name} (${timings[name]} ms)`);
+  } catch (err) {
+    counts.failed++;
+    timings[name] = Date.now() - start;
+    log(`✘ ${name}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    if (page) {
+      const shot = path.join(RESULTS, `e2e-fail-${name.replace(/[^a-z0-9]+/gi, '-')}.png`);
+      await page.screenshot({ path: shot }).then(() => log(`  screenshot: ${path.relative(ROOT, shot)}`), () => {});
+    }
+  }
+}
+
+async function extHostLevel(paths) {
+  const profile = makeProfile({ prefix: 'rg-e2e-host-' });
+  const folder = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-host-ws-')));
+  const resultsFile = path.join(profile.root, 'ext-host-results.json');
+  const server = await startCodeServer({ paths, profile, folder, smokeTestDriver: true, extraEnv: { ROTATION_GUARD_E2E_RESULTS: resultsFile } });
+  try {
+    log(`code-server (ext-host tests) up at ${server.url}, process group ${server.pgid}`);
+    const r = await runExtensionHostSuite({
+      server,
+      profile,
+      extensionPath: ROOT,
+      testsEntry: path.join(ROOT, 'out/test/e2e/ext-host/suite/index'),
+      folder,
+      resultsFile,
+      logDir: path.join(RESULTS, 'ext-host-logs'),
+      log,
+    });
+    sampleMemory('after ext-host suite', [server.pgid], [profile.root]);
+    timings['ext-host suite'] = r.ms;
+    log(`ext-host suite: ${r.passed} passed, ${r.failed} failed, ${r.pending} pending (exit ${r.exitCode}, ${r.ms} ms)`);
+    counts.passed += r.passed;
+    counts.failed += r.failed;
+    counts.pending += r.pending;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function browserLevel(paths, vsix) {
+  const profile = makeProfile({ prefix: 'rg-e2e-ui-', settings: { 'rotationGuard.quickFix.store': 'envFile' } });
+  const installed = installExtension(paths, profile, vsix);
+  log(`installed ${path.basename(vsix)}: ${installed.split('\n').pop()}`);
+  const qfFolder = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-qf-ws-')));
+  const { key } = prepareQuickFixWorkspace(qfFolder);
+  const demoFolder = path.join(trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-demo-'))), 'acme-support-bot');
+  await prepareDemoWorkspace(demoFolder, profileEnv(profile));
+
+  const server = await startCodeServer({ paths, profile });
+  const { context, page } = await launchBrowser(profile);
+  try {
+    log(`code-server (browser journeys) up at ${server.url}, process group ${server.pgid}`);
+    await check('extension installed from the vsix is listed', null, async () => {
+      const list = execSync(`"${paths.nodeBin}" "${paths.entry}" --extensions-dir "${profile.extensions}" --list-extensions --show-versions`, {
+        encoding: 'utf8', env: { ...profileEnv(profile), PATH: `${paths.nodeBinDir}:${process.env.PATH}` },
+      });
+      if (!/^rotation-guard\.rotation-guard@/m.test(list)) throw new Error(`not listed: ${list}`);
+    });
+    const lap = (m) => log(`  ${m}`);
+    await check('journey 1: hardcoded key in a prompt → quick fix moves it to .env.local', page, () =>
+      quickFixJourney({ page, server, folder: qfFolder, key, lap }));
+    sampleMemory('after journey 1', [server.pgid], [profile.root]);
+    await check('journey 2: demo workspace opens with the extension active and its problems listed', page, () =>
+      demoJourney({
+        page, server, folder: demoFolder, lap,
+        screenshot: async () => {
+          const shot = path.join(RESULTS, 'demo-workbench.png');
+          await page.screenshot({ path: shot });
+          if (argv.includes('--update-screenshot')) copyFileSync(shot, path.join(ROOT, 'docs', 'screenshot.png'));
+        },
+      }));
+    sampleMemory('after journey 2', [server.pgid], [profile.root]);
+  } finally {
+    await context.close().catch(() => {});
+    await server.stop();
+  }
+}
+
+async function main() {
+  const missing = missingSystemPackages({ install: false, browser: true });
+  if (missing.length) throw new Error(missingPackagesMessage(missing));
+  let t = Date.now();
+  const paths = ensureCodeServer({ log });
+  timings['code-server ensure'] = Date.now() - t;
+  if (!existsSync('out/test/e2e/ext-host/suite/index.js')) throw new Error('out/ is not built: run node scripts/build.mjs (npm test does)');
+
+  if (only !== 'browser') {
+    try {
+      await extHostLevel(paths);
+    } catch (err) {
+      counts.failed++;
+      log(`✘ ext-host suite could not run: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    }
+  }
+  if (only !== 'ext-host') {
+    t = Date.now();
+    const vsixDir = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-vsix-')));
+    const vsix = packageVsix(['--no-build', '--out', path.join(vsixDir, 'rotation-guard-e2e.vsix')], log);
+    timings['package vsix'] = Date.now() - t;
+    await browserLevel(paths, vsix);
+  }
+}
+
+try {
+  await main();
+} catch (err) {
+  counts.failed++;
+  log(`e2e setup failed: ${err instanceof Error ? err.message : String(err)}`);
+}
+const total = Date.now() - t0;
+writeFileSync(COUNTS_FILE, JSON.stringify(counts));
+writeFileSync(path.join(RESULTS, 'e2e-timings.json'), JSON.stringify({ ...timings, total, peakMemoryMb: peakMb }, null, 2));
+console.log(`e2e: ${counts.passed} passed, ${counts.failed} failed${counts.pending ? `, ${counts.pending} skipped` : ''} (${(total / 1000).toFixed(1)} s, peak ${peakMb} MB)`);
+process.exit(counts.failed > 0 || counts.passed === 0 ? 1 : 0);
