@@ -10,3 +10,4 @@ export { effectiveInterval, threatModelBound } from './intervals';
 export { findSecret, resolveProvider, resolveSecret, resolveStores, type ResolvedSecret } from './resolve';
 export type { ExportPlatform, Policy, PolicySecret, ProviderSpec, StoreRef, ThreatModel, Trigger, VerificationSpec } from './schema';
 export { computeSecretState, computeSecretStates, type SecretState, type SecretStateName } from './state';
+export { policyQuickFixes, type PolicyQuickFix, type PolicyTextEdit } from './quick-fixes';
