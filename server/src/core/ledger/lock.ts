@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 
@@ -50,10 +50,10 @@ export async function withFileLock<T>(lockPath: string, fn: () => T | Promise<T>
   let wait = 2;
   for (;;) {
     try {
+      // No fsync: after a crash the lock is recognised as stale by its dead pid anyway.
       const fd = openSync(lockPath, 'wx', 0o600);
       try {
         writeSync(fd, token);
-        fsyncSync(fd);
       } finally {
         closeSync(fd);
       }

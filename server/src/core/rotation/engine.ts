@@ -182,7 +182,7 @@ async function begin(run: Run): Promise<RotationResult> {
     await session.step('store-pending', async () => {
       await primary.set(id, 'pending', created.value);
       if ((await primary.get(id, 'pending')) !== created.value) throw new Error(`${primary.describe()} did not return the value just written (is the keyring locked?)`);
-    }, () => ({}), fp);
+    }, () => ({}), fp, false);
   } catch (err) {
     return rollback(run, `store-pending failed: ${(err as Error).message}`);
   }
@@ -221,7 +221,7 @@ async function forward(run: Run): Promise<RotationResult> {
               await new Promise((res) => setTimeout(res, 300 * (attempt + 1))); // new keys can take a moment to propagate
             }
             throw new VerificationFailed(`the new value does not work: ${r.detail}`);
-          }, (r) => ({ detail: r.detail }), fp);
+          }, (r) => ({ detail: r.detail }), fp, false);
         } catch (err) {
           return rollback(run, (err as Error).message);
         }
@@ -250,7 +250,7 @@ async function forward(run: Run): Promise<RotationResult> {
     // Only a provider that revokes (postgres: ALTER ROLE replaced the old password) can be
     // expected to make the old value fail; for the others nothing was revoked to check.
     if (run.old !== null && provider.revoke && canProveRevocation(plan.verification) && plan.strategy === 'single-user') {
-      const r = await session.step('test-old-fails', () => check(run, run.old!, run.oldUser), (r) => ({ outcome: r.status === 'refused' ? 'ok' : 'failed', detail: r.status === 'works' ? `the old value still works: ${r.detail}` : r.detail }), fp);
+      const r = await session.step('test-old-fails', () => check(run, run.old!, run.oldUser), (r) => ({ outcome: r.status === 'refused' ? 'ok' : 'failed', detail: r.status === 'works' ? `the old value still works: ${r.detail}` : r.detail }), fp, false);
       if (r.status !== 'refused') {
         return result(run, 'failed', `the old value was not shown to fail (${r.status}: ${r.detail}); it stays in PREVIOUS. Revoke it at its issuer, then run \`rotate ${id} --resume\``);
       }
@@ -263,7 +263,7 @@ async function forward(run: Run): Promise<RotationResult> {
       await session.record('test-old-fails', 'skipped', { ...fp, detail: why });
     }
   }
-  await session.step('finish', () => primary.delete(id, 'previous'), () => ({ detail: `rotated with ${provider.type}` }), fp);
+  await session.step('finish', () => primary.delete(id, 'previous'), () => ({ detail: `rotated with ${provider.type}` }), fp, false);
   return result(run, 'rotated', `rotated "${id}" (new fingerprint ${fp.newFingerprint})`);
 }
 

@@ -65,7 +65,7 @@ export class RotationSession {
   /**
    * Test hook for fault injection: ROTATION_GUARD_TEST_PAUSE_AT=<step>[:before|:after] makes the
    * engine write a marker file and block, so a test can SIGKILL it at exactly that point.
-   * `before`: the step's `started` line is on disk, the action has not run; `after` (default):
+   * `before`: the action has not run (its `started` line, if it has one, is on disk); `after` (default):
    * the action ran, its `ok` line is not written yet.
    */
   async pause(step: RotationStep, phase: 'before' | 'after'): Promise<void> {
@@ -84,8 +84,13 @@ export class RotationSession {
     action: () => Promise<T>,
     describe: (result: T) => { outcome?: Outcome; detail?: string; extra?: Partial<Pick<LedgerEntry, 'versionId' | 'newFingerprint' | 'oldFingerprint' | 'user'>> } = () => ({}),
     startedExtra: Partial<Pick<LedgerEntry, 'versionId' | 'newFingerprint' | 'oldFingerprint' | 'user'>> = {},
+    /**
+     * Write a `started` line first. Needed where recovery must know an action MAY have happened
+     * (create, apply, promote, revoke-old, rollback); checks and idempotent store writes skip it.
+     */
+    journal = true,
   ): Promise<T> {
-    await this.record(step, 'started', startedExtra);
+    if (journal) await this.record(step, 'started', startedExtra);
     await this.pause(step, 'before');
     let result: T;
     try {
