@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openFile, openProblems, openWorkbench, runCommand, T, waitForExtensionActive, waitForSquiggle } from '../lib/workbench.mjs';
+import { openFile, openProblems, openWorkbench, runCommand, waitForExtensionActive, waitForProblemRows, waitForSquiggle } from '../lib/workbench.mjs';
 
 /** Every fake value the demo generated, read back from its .env and config, to prove none is shown. */
 function demoValues(folder) {
@@ -45,11 +45,9 @@ export async function demoJourney({ page, server, folder, lap, screenshot }) {
   lap(`demo workbench loaded in ${loadMs} ms`);
   lap(`extension active: status bar shows "${await waitForExtensionActive(page)}"`);
   await runCommand(page, 'Rotation Guard: Scan Workspace for Secrets');
-  const rows = await openProblems(page);
-  const policyMarkers = rows.filter({ hasText: 'stale/overdue' });
-  await policyMarkers.nth(1).waitFor({ timeout: T.server });
-  await rows.filter({ hasText: 'secret/anthropic-api-key' }).first().waitFor({ timeout: T.server });
-  await rows.filter({ hasText: /exposed\/known-secret|secret\/openai-api-key/ }).first().waitFor({ timeout: T.server });
+  await waitForProblemRows(page, 'stale/overdue', { count: 2 });
+  await waitForProblemRows(page, 'secret/anthropic-api-key');
+  const rows = await waitForProblemRows(page, /exposed\/known-secret|secret\/openai-api-key/);
   lap('Problems view lists the leaked keys and the overdue secrets');
 
   // one line per row: a row's columns (message, source(code), position) come back on separate lines
@@ -66,6 +64,7 @@ export async function demoJourney({ page, server, folder, lap, screenshot }) {
   lap('squiggle in prompts/system-prompt.md');
   // park the caret away from the squiggle so no hover or lightbulb covers the frame
   await editor.locator('.view-lines').first().click({ position: { x: 5, y: 5 } });
+  await openProblems(page);
   await maskKeysInEditor(page);
   await screenshot();
   lap('screenshot taken');

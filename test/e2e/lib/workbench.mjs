@@ -69,20 +69,44 @@ export async function runCommand(page, title, attempts = 3) {
   await page.keyboard.press('Enter');
 }
 
-/** Opens the Problems panel and returns the locator of its rows. */
+/**
+ * Opens the Problems panel (Ctrl+Shift+M toggles it, so only when it is hidden) and returns the
+ * locator of its rows.
+ */
 export async function openProblems(page) {
   const panel = page.locator('.markers-panel');
-  if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
-  await panel.waitFor({ timeout: T.ui });
+  for (let i = 1; !(await panel.isVisible()); i++) {
+    await page.keyboard.press('Control+Shift+M');
+    try {
+      await panel.waitFor({ timeout: 5_000 });
+    } catch {
+      if (i >= 3) throw new Error('the Problems panel did not open');
+    }
+  }
   return panel.locator('.monaco-tl-row');
 }
 
-/** Waits until a Problems row mentions `text`, returning the row's text. */
+/**
+ * Waits until the Problems panel has at least `count` rows matching `filter` (text or RegExp).
+ * Focus changes (a notification, Quick Open) can hide the panel, so it is reopened while waiting.
+ */
+export async function waitForProblemRows(page, filter, { count = 1, timeout = T.server } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const rows = await openProblems(page);
+    try {
+      await rows.filter({ hasText: filter }).nth(count - 1).waitFor({ timeout: Math.max(1_000, Math.min(5_000, deadline - Date.now())) });
+      return rows;
+    } catch (err) {
+      if (Date.now() >= deadline) throw new Error(`Problems view has fewer than ${count} rows matching ${filter} after ${timeout} ms`);
+    }
+  }
+}
+
+/** Waits until a Problems row mentions `text`, returning the row's text on one line. */
 export async function waitForProblem(page, text, timeout = T.server) {
-  const rows = await openProblems(page);
-  const row = rows.filter({ hasText: text }).first();
-  await row.waitFor({ timeout });
-  return (await row.innerText()).replace(/\s+/g, ' ');
+  const rows = await waitForProblemRows(page, text, { timeout });
+  return (await rows.filter({ hasText: text }).first().innerText()).replace(/\s+/g, ' ');
 }
 
 /** Waits for a squiggle (any severity) in the editor and returns its bounding box. */
