@@ -6,7 +6,7 @@ import { loadFingerprintKey } from '../fingerprint-key';
 import { ledgerPathFor, readLedger } from '../ledger/read';
 import type { RotationStep } from '../ledger/types';
 import type { SecretStore } from '../stores/types';
-import type { StoreRegistry } from '../stores/registry';
+import { UnreachableStore, type StoreRegistry } from '../stores/registry';
 import { PlanError, resolvePlan, type RotationPlan } from './plan';
 import type { CreatedValue, PromptRequest, ProviderContext } from './providers/types';
 import { activeUser, openRotations, type OpenRotation } from './recovery';
@@ -104,6 +104,8 @@ export async function rotateSecret(o: RotateOptions): Promise<RotationResult> {
     untrusted = (err as Error).message;
   }
   const stores = plan.stores.map((s) => ({ name: s.name, store: o.stores.open(s.ref) }));
+  const unreachable = stores.find((s) => s.store instanceof UnreachableStore);
+  if (unreachable && !o.dryRun) throw new PlanError(`secret "${o.secretId}" is kept in store "${unreachable.name}" (${unreachable.store.kind}), which cannot be reached from here; rotate it from VS Code`);
   const primaryEntry = stores.find((s) => s.store.supportsStages);
   if (!primaryEntry) throw new PlanError(`secret "${o.secretId}" needs a store that can hold PENDING/PREVIOUS values (keychain, pass or secret-storage) before any env file`);
   const ledgerPath = ledgerPathFor(o.policyPath);

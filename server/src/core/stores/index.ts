@@ -5,4 +5,4 @@ export { mapKeyringError, type KeytarLike } from './keychain-backends';
 export { EnvFileStore, isGitTracked, type EnvFileOptions } from './env-file';
 export { readEnvValue, writeEnvValue, quoteEnvValue, removeEnvValue, EnvValueNotRepresentableError } from './env-format';
 export { PassStore, type PassOptions } from './pass';
-export { createStoreRegistry, type StoreRegistry, type StoreFactory, type StoreContext } from './registry';
+export { createStoreRegistry, UnreachableStore, type StoreRegistry, type StoreFactory, type StoreContext } from './registry';

@@ -1,7 +1,34 @@
 import { EnvFileStore } from './env-file';
 import { KeychainStore } from './keychain';
 import { PassStore } from './pass';
-import { StoreError, type SecretStore, type StoreRef } from './types';
+import { StoreError, StoreUnavailableError, type SecretStore, type Stage, type StoreRef } from './types';
+
+/**
+ * Stands in for a store only its host can reach (VS Code SecretStorage from the CLI): reads and
+ * writes fail with a clear message, and the engine refuses to start a rotation that needs it.
+ */
+export class UnreachableStore implements SecretStore {
+  readonly supportsStages = true;
+  constructor(
+    readonly kind: string,
+    private readonly why: string,
+  ) {}
+  describe(): string {
+    return `${this.kind} store`;
+  }
+  private fail(): never {
+    throw new StoreUnavailableError(this.describe(), this.why);
+  }
+  async get(_id: string, _stage: Stage): Promise<string | null> {
+    return this.fail();
+  }
+  async set(_id: string, _stage: Stage, _value: string): Promise<void> {
+    this.fail();
+  }
+  async delete(_id: string, _stage: Stage): Promise<boolean> {
+    return this.fail();
+  }
+}
 
 export interface StoreContext {
   /** Folder that relative paths in store refs are resolved against (the policy's folder). */
@@ -35,6 +62,8 @@ const builtIn: Record<string, StoreFactory> = {
     return new EnvFileStore({ path, name: str(ref.name) ?? str(ref.key) ?? str(ref.var), baseDir: ctx.baseDir }, ctx.envVarFor);
   },
   pass: (ref, ctx) => new PassStore({ path: str(ref.path) ?? str(ref.name), env: ctx.env }),
+  // The VS Code client registers the real one; everywhere else it cannot be reached.
+  'secret-storage': () => new UnreachableStore('secret-storage', "VS Code's SecretStorage can only be reached from inside VS Code (use the extension's commands), or add a keychain or pass store to this secret"),
 };
 
 /**

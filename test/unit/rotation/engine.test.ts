@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Policy } from '../../../server/src/core/policy/schema';
+import { verifyLedger } from '../../../server/src/core/ledger';
+import { createStoreRegistry, pendingRotations, policyContentHash, rotateSecret, RotationInProgressError, UntrustedPolicyError, type RotateOptions, type SecretStore, type Stage } from '../../../server/src/core/rotation';
+
+/** Mock store (the engine's logic under test, not a backend): values in a Map, optional injected failure. */
+class MemoryStoreMock implements SecretStore {
+  readonly kind = 'memory';
+  readonly values = new Map<string, string>();
+  failSetCurrent = false;
+  constructor(readonly supportsStages = true) {}
+  describe() {
+    return 'memory store (mock)';
+  }
+  async get(id: string, stage: Stage) {
+    return this.values.get(`${id}/${stage}`) ?? null;
+  }
+  async set(id: string, stage: Stage, value: string) {
+    if (this.failSetCurrent && stage === 'current') throw new Error('injected store failure');
+    this.values.set(`${id}/${stage}`, value);
+  }
+  async delete(id: string, stage: Stage) {
+    return this.values.delete(`${id}/${stage}`);
+  }
+}
+
+const KEY = Buffer.alloc(32, 7);
+
+describe('rotation engine (mock in-memory stores)', () => {
+  let dir: string;
+  let policyPath: string;
+  let primary: MemoryStoreMock;
+  let mirror: MemoryStoreMock;
+  const policy = (secret: Record<string, unknown>, providers: Record<string, unknown>): Policy =>
+    ({ version: 1, stores: { a: { type: 'memory-a' }, b: { type: 'memory-b' } }, providers, secrets: [{ id: 's', kind: 'token', owner: 'machine', maxAge: '30d', stores: ['a', 'b'], ...secret }] }) as unknown as Policy;
+  const opts = (p: Policy, extra: Partial<RotateOptions> = {}): RotateOptions => ({
+    policy: p,
+    policyPath,
+    policyText: 'policy text',
+    secretId: 's',
+    stores: createStoreRegistry({}, { 'memory-a': () => primary, 'memory-b': () => mirror }),
+    trust: { workspaceTrusted: true, confirmedPolicyHash: policyContentHash('policy text') },
+    fingerprintKey: KEY,
+    ...extra,
+  });
+  const ledger = () => readFileSync(join(dir, '.rotation/ledger.jsonl'), 'utf8');
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rg-engine-'));
+    policyPath = join(dir, 'rotation-policy.yaml');
+    writeFileSync(policyPath, 'policy text');
+    primary = new MemoryStoreMock();
+    mirror = new MemoryStoreMock(false);
+    primary.values.set('s/current', 'old-value-0123456789');
+    mirror.values.set('s/current', 'old-value-0123456789');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const gen = { random: { type: 'generate', length: 24 } };
+
+  it('rotates: new value current everywhere, stages cleared, ledger chained and free of values', async () => {
+    const r = await rotateSecret(opts(policy({ rotation: { provider: 'random' } }, gen)));
+    assert.equal(r.status, 'rotated', r.message);
+    const now = primary.values.get('s/current')!;
+    assert.match(now, /^[A-Za-z0-9]{24}$/);
+    assert.equal(mirror.values.get('s/current'), now);
+    assert.deepEqual([...primary.values.keys()], ['s/current']);
+    assert.equal(verifyLedger(join(dir, '.rotation/ledger.jsonl')).ok, true);
+    assert.ok(!ledger().includes(now) && !ledger().includes('old-value-0123456789'));
+    assert.match(ledger(), /"step":"finish","outcome":"ok"/);
+  });
+
+  it('waits for the grace period before revoking, refuses a second rotation meanwhile, then finishes on resume', async () => {
+    const t0 = new Date('2026-05-01T00:00:00Z');
+    const p = policy({ rotation: { provider: 'random' }, gracePeriod: '1h' }, gen);
+    const r = await rotateSecret(opts(p, { now: () => t0 }));
+    assert.equal(r.status, 'awaiting-revoke');
+    assert.equal(primary.values.get('s/previous'), 'old-value-0123456789', 'PREVIOUS is kept through the grace period');
+    const open = pendingRotations(policyPath, p);
+    assert.equal(open.length, 1);
+    assert.equal(open[0]!.awaitingRevoke, true);
+    assert.equal(open[0]!.revokeDueAt, '2026-05-01T01:00:00.000Z');
+    await assert.rejects(rotateSecret(opts(p, { now: () => t0 })), RotationInProgressError);
+    const early = await rotateSecret(opts(p, { now: () => new Date('2026-05-01T00:30:00Z'), resume: true }));
+    assert.equal(early.status, 'awaiting-revoke');
+    const done = await rotateSecret(opts(p, { now: () => new Date('2026-05-01T02:00:00Z'), resume: true }));
+    assert.equal(done.status, 'rotated', done.message);
+    assert.equal(primary.values.has('s/previous'), false);
+    assert.deepEqual(pendingRotations(policyPath, p), []);
+  });
+
+  it('refuses command providers in an untrusted workspace or for an unconfirmed policy, before touching anything', async () => {
+    const p = policy({ rotation: { provider: 'cmd' } }, { cmd: { type: 'command', command: 'true' } });
+    await assert.rejects(rotateSecret(opts(p, { trust: { workspaceTrusted: false } })), UntrustedPolicyError);
+    await assert.rejects(rotateSecret(opts(p, { trust: { workspaceTrusted: true, confirmedPolicyHash: policyContentHash('older text') } })), /changed since you confirmed/);
+    assert.throws(() => readFileSync(join(dir, '.rotation/ledger.jsonl')), /ENOENT/);
+  });
+
+  it('manual: asks the injected prompt; without one it fails cleanly and records the rollback', async () => {
+    const p = policy({ rotation: { provider: 'hand' } }, { hand: { type: 'manual', url: 'https://example.invalid/keys' } });
+    const none = await rotateSecret(opts(p));
+    assert.equal(none.status, 'failed');
+    assert.match(none.message, /--value-stdin/);
+    assert.deepEqual(pendingRotations(policyPath), []);
+    let asked = '';
+    const r = await rotateSecret(opts(p, { prompt: async (req) => ((asked = req.url ?? ''), 'pasted-new-key-abcdef123') }));
+    assert.equal(r.status, 'rotated');
+    assert.equal(asked, 'https://example.invalid/keys');
+    assert.equal(mirror.values.get('s/current'), 'pasted-new-key-abcdef123');
+  });
+
+  it('a store failing during promote leaves the rotation open with the new value in PENDING; resume completes it', async () => {
+    mirror.failSetCurrent = true;
+    const r = await rotateSecret(opts(policy({ rotation: { provider: 'random' } }, gen)));
+    assert.equal(r.status, 'failed');
+    assert.match(r.message, /--resume/);
+    const pending = primary.values.get('s/pending');
+    assert.ok(pending, 'the new value is still held');
+    assert.ok(!r.message.includes(pending!));
+    mirror.failSetCurrent = false;
+    const resumed = await rotateSecret(opts(policy({ rotation: { provider: 'random' } }, gen), { resume: true }));
+    assert.equal(resumed.status, 'rotated', resumed.message);
+    assert.equal(mirror.values.get('s/current'), pending);
+    assert.equal(verifyLedger(join(dir, '.rotation/ledger.jsonl')).ok, true);
+  });
+
+  it('dry-run describes the steps and writes nothing; resume with nothing open says so', async () => {
+    const p = policy({ rotation: { provider: 'random' } }, gen);
+    const d = await rotateSecret(opts(p, { dryRun: true }));
+    assert.equal(d.status, 'dry-run');
+    assert.ok(d.plan!.length >= 6);
+    assert.equal((await rotateSecret(opts(p, { resume: true }))).status, 'nothing-to-resume');
+    assert.equal(primary.values.get('s/current'), 'old-value-0123456789');
+  });
+});
