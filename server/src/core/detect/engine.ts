@@ -31,18 +31,12 @@ function prefilter(): Prefilter<Item> {
 const CANCEL_EVERY = 256;
 
 export function matchAll(text: string, path: string, isCancelled?: () => boolean): RawMatch[] {
-  const pf = prefilter();
-  const re = new RegExp(pf.regex.source, 'g');
   const out: RawMatch[] = [];
   const ctx: GenericContext = { text, path, seen: new Set() };
   let hits = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    if (++hits % CANCEL_EVERY === 0 && isCancelled?.()) break;
-    const at = m.index;
-    // Anchors can overlap (`apikey` holds `key`): resume right after this hit's start.
-    re.lastIndex = at + 1;
-    for (const item of pf.bucketFor(m[0])) {
+  prefilter().scan(text, (at, items) => {
+    if (++hits % CANCEL_EVERY === 0 && isCancelled?.()) return false;
+    for (const item of items) {
       if (item.kind === 'generic') {
         const g = genericAt(ctx, at);
         if (g) out.push(g);
@@ -51,7 +45,8 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
         if (r) out.push(r);
       }
     }
-  }
+    return true;
+  });
   return resolveOverlaps(out);
 }
 
@@ -77,7 +72,7 @@ function runRule(rule: PatternRule, text: string, at: number): RawMatch | null {
   const value = text.slice(start, end);
   // A value running into mask characters (`xoxp-…-####`) is a redacted sample, not a key.
   const next = text[end];
-  if (next === '#' || next === '*' || next === '•' || next === '…') return null;
+  if (next === '#' || next === '*' || next === '•' || next === '…' || text.startsWith('...', end)) return null;
   if (!rule.keepPlaceholders && (isPlaceholder(value) || isReference(value))) return null;
   if (rule.validate && m) {
     const c = rule.validate(value, m);

@@ -1,10 +1,90 @@
+import { isPlaceholder, isReference } from './placeholders';
 import type { RawMatch } from './raw-match';
 
 /**
- * Format-specific views of a text whose values are encoded (base64 under a Kubernetes Secret's
- * `data:`). Plain formats need nothing here: the pattern rules and the generic detector read
- * JSON-escaped quotes (`\"`) and YAML/.env/INI assignments directly in the original text.
+ * Format-specific views of a text whose values are encoded. Plain formats need nothing here:
+ * the pattern rules and the generic detector read JSON-escaped quotes (`\"` in notebooks and
+ * JSONL), YAML, .env, INI, front matter and Jinja `default('…')` directly in the original text.
+ *
+ * Kubernetes Secrets are the exception: every value under `data:` is a base64-encoded secret,
+ * whatever its key is called, so each one is reported at its (encoded) position.
  */
-export function expandFormats(_text: string, _path: string, _isCancelled?: () => boolean): RawMatch[] {
-  return [];
+export function expandFormats(text: string, path: string, _isCancelled?: () => boolean): RawMatch[] {
+  if (!/\.(?:ya?ml|json)$/i.test(path) && !/^\s*kind:/m.test(text.slice(0, 4096))) return [];
+  if (!/^[ \t]*kind:[ \t]*["']?Secret["']?[ \t]*$/im.test(text)) return [];
+  return kubernetesSecretValues(text);
+}
+
+const B64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+function kubernetesSecretValues(text: string): RawMatch[] {
+  const out: RawMatch[] = [];
+  const lines = text.split('\n');
+  let offset = 0;
+  let dataIndent = -1;
+  let block: { indent: number; start: number; parts: string[]; end: number } | null = null;
+  const flush = () => {
+    const b = block as { start: number; parts: string[]; end: number } | null;
+    if (b && b.start >= 0 && acceptable(b.parts.join(''))) out.push(match(b.start, b.end));
+    block = null;
+  };
+  for (const line of lines) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    const body = line.replace(/\r$/, '');
+    const indent = body.search(/\S/);
+    if (indent < 0) continue;
+    const trimmed = body.trim();
+    if (trimmed.startsWith('#')) continue;
+    if (block) {
+      if (indent > block.indent) {
+        if (block.start < 0) block.start = lineStart + indent;
+        block.parts.push(trimmed);
+        block.end = lineStart + body.length;
+        continue;
+      }
+      flush();
+    }
+    if (/^(?:data|stringData):\s*$/.test(trimmed)) {
+      dataIndent = indent;
+      continue;
+    }
+    if (dataIndent < 0) continue;
+    if (indent <= dataIndent) {
+      dataIndent = -1;
+      continue;
+    }
+    const kv = /^([A-Za-z0-9._-]+):[ \t]*(.*)$/.exec(trimmed);
+    if (!kv) continue;
+    const raw = kv[2]!;
+    if (raw === '|' || raw === '>' || raw === '|-' || raw === '>-') {
+      block = { indent, start: -1, parts: [], end: -1 };
+      continue;
+    }
+    const unquoted = raw.replace(/^(["'])(.*)\1$/, '$2');
+    const start = lineStart + body.indexOf(raw) + (unquoted !== raw ? 1 : 0);
+    if (acceptable(unquoted)) out.push(match(start, start + unquoted.length));
+  }
+  flush();
+  return out;
+}
+
+function acceptable(value: string): boolean {
+  if (value.length < 8 || !B64.test(value) || isReference(value) || isPlaceholder(value)) return false;
+  const decoded = Buffer.from(value, 'base64').toString('utf8');
+  // Short decoded values (`bar`, `admin`) are names and flags, not credentials.
+  return decoded.trim().length >= 6 && !isPlaceholder(decoded.trim());
+}
+
+function match(start: number, end: number): RawMatch {
+  return {
+    ruleId: 'secret/kubernetes-secret',
+    title: 'value of a Kubernetes Secret',
+    severity: 'error',
+    hint: 'Keep Secret manifests out of the repository (Sealed Secrets, SOPS, External Secrets) and rotate the value.',
+    start,
+    end,
+    confidence: 0.8,
+    priority: 1,
+  };
 }

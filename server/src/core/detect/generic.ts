@@ -46,7 +46,11 @@ export function genericAt(ctx: GenericContext, hit: number): RawMatch | null {
   if (!kind) return null;
   const span = valueAfter(text, s, e, kind, ctx.path) ?? valueBefore(text, s);
   if (!span) return null;
+  // `Authorization: Bearer <token>`: judge the token, not the scheme word.
+  const scheme = /^(?:bearer|token|basic)\s+/i.exec(text.slice(span.start, span.end));
+  if (scheme) span.start += scheme[0].length;
   const value = text.slice(span.start, span.end);
+  if (text.startsWith('...', span.end) || text[span.end] === '…') return null; // elided: `ops_eyJzaW…`
   const confidence = judgeValue(value, kind, span.quoted, ctx.path, name);
   if (confidence === null) return null;
   // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
@@ -174,7 +178,7 @@ function readValue(text: string, i: number, limit: number, toEndOfLine: boolean,
 }
 
 function trimSpan(text: string, start: number, end: number, quoted: boolean): ValueSpan | null {
-  while (end > start && /[\s,;'"`)>\]}\\]/.test(text[end - 1]!)) {
+  while (end > start && /[\s,;.'"`)>\]}\\]/.test(text[end - 1]!)) {
     // Drop one trailing separator or stray quote ("db_pass: value," — the comma is not the value).
     const c = text[end - 1]!;
     if (/[)}\]]/.test(c) && text.slice(start, end - 1).includes(c === ')' ? '(' : c === '}' ? '{' : '[')) break;
@@ -204,6 +208,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, path:
   const v = value.trim();
   if (v.length < 4 || v.length > 400) return null;
   if (isReference(v) || isPlaceholder(v)) return null;
+  if (/\$\{\s*[A-Za-z_][\w.:-]*\s*\}|\{\{\s*[\w.]+\s*\}\}|%\(\w+\)s/.test(v)) return null; // a template interpolating the value
   if (!quoted && CODE_EXT.test(path) && CODE_VALUE.test(v)) return null;
   if (!quoted && /^[A-Za-z_][\w]*\(/.test(v)) return null; // a call: password=getpass()
   if (!quoted && /^[A-Za-z_$][\w$]{0,30}(?:\.[A-Za-z_$][\w$]{0,30})+$/.test(v) && !/[A-Za-z0-9]{20}/.test(v)) return null; // a member path: var.db_password

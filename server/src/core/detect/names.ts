@@ -58,8 +58,20 @@ const DESCRIPTIVE_FIRST = new Set('max min num total is has use uses show hide e
 // Values that are public by design, or per-request anti-forgery tokens, not credentials.
 const NOT_CREDENTIAL = new Set('public pub publishable csrf xsrf authenticity nonce keyword keywords keyboard keypress keydown keyup monkey'.split(' '));
 
-/** Returns the credential kind a name denotes, or null. */
+const kindCache = new Map<string, NameKind | null>();
+
+/** Returns the credential kind a name denotes, or null. Memoised: code repeats its names. */
 export function classifyName(name: string): NameKind | null {
+  let k = kindCache.get(name);
+  if (k === undefined) {
+    if (kindCache.size > 50_000) kindCache.clear();
+    k = classifyUncached(name);
+    kindCache.set(name, k);
+  }
+  return k;
+}
+
+function classifyUncached(name: string): NameKind | null {
   const words = splitName(name);
   if (!words.length || words.length > 8) return null;
   const last = words[words.length - 1]!;

@@ -40,7 +40,7 @@ export function isReference(value: string): boolean {
 
 // Words that mark example or placeholder values, matched inside the value (case-insensitive).
 const PLACEHOLDER_WORDS =
-  /(?:your|my)[-_ ]?(?:own[-_ ]?)?(?:api[-_ ]?)?(?:key|token|secret|pass|password|pwd)|placeholder|changeme|change[-_]me|replace[-_]?me|redacted|dummy|example|sample|fake|notreal|not[-_]a[-_]real|insert[-_]|enter[-_]your|(?:^|[^a-z])(?:todo|fixme|xxx|foobar|lorem|ipsum)(?:[^a-z]|$)|(?:^|[^a-z])here(?:[^a-z]|$)|^(?:test|testing|secret|password|passwd|pass|token|apikey|api[-_]key|none|null|nil|undefined|true|false|admin|root|default|string|value|empty|required|optional|unknown)$/i;
+  /(?:your|my)[-_ ]?(?:own[-_ ]?)?(?:api[-_ ]?)?(?:key|token|secret|pass|password|pwd)|placeholder|changeme|change[-_]me|replace[-_]?me|redacted|dummy|example|sample|fake|notreal|not[-_]a[-_]real|insert[-_]|enter[-_]your|(?:^|[^a-z])(?:todo|fixme|xxx|foobar|lorem|ipsum)(?:[^a-z]|$)|(?:^|[^a-z])here(?:[^a-z]|$)|^(?:test|testing|secret|password|passwd|pass|token|apikey|api[-_]key|none|null|nil|undefined|true|false|admin|root|default|string|value|empty|required|optional|unknown|number|integer|int|str|bool|boolean|float|object|array)$/i;
 
 // Fully documented example values that providers publish in their docs.
 const DOCUMENTED_EXAMPLES = new Set([

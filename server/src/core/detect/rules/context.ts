@@ -42,7 +42,7 @@ export const contextRules: PatternRule[] = [
   kw('secret/okta-token', 'Okta API token', 'OKTA_API_TOKEN', ['okta'], '00[A-Za-z0-9=_-]{40}', 3.5),
   kw('secret/messagebird-key', 'MessageBird key', undefined, ['messagebird', 'message_bird', 'message-bird'], `[A-Za-z0-9]{25}|${UUID}`, 3),
   kw('secret/etsy-token', 'Etsy access token', undefined, ['etsy'], '[A-Za-z0-9]{24}', 3),
-  kw('secret/freemius-secret-key', 'Freemius secret key', undefined, ['secret_key'], 'sk_[\\S]{29}', 3),
+  kw('secret/freemius-secret-key', 'Freemius secret key', undefined, ['secret_key'], 'sk_(?!live_|test_|prod_)[\\S]{29}', 3),
   kw('secret/maxmind-license-key', 'MaxMind license key', 'MAXMIND_LICENSE_KEY', ['maxmind', 'geoip'], '[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk', 3),
   kw('secret/discord-client-secret', 'Discord client secret', 'DISCORD_CLIENT_SECRET', ['discord'], '[A-Za-z0-9_-]{32}', 3.5),
   kw('secret/beamer-api-token', 'Beamer API token', undefined, ['beamer'], 'b_[A-Za-z0-9=_-]{44}', 3),

@@ -61,9 +61,9 @@ export const saasRules: PatternRule[] = [
     id: 'secret/discord-bot-token',
     title: 'Discord bot token',
     envVar: 'DISCORD_TOKEN',
-    anchors: ['.'],
-    // Only tried where a dot follows 24–26 base64 characters starting M, N or O (the encoded bot id).
-    pattern: /(?<=(?<![A-Za-z0-9_-])(?<p>[MNO][A-Za-z0-9_-]{23,25}))\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_-])/,
+    // The first segment is the base64 of the bot's numeric id, so it starts M/N/O then D/T/j/z.
+    anchors: ['MD', 'MT', 'Mj', 'Mz', 'ND', 'NT', 'Nj', 'Nz', 'OD', 'OT', 'Oj', 'Oz'],
+    pattern: /(?<![A-Za-z0-9_-])(?<v>[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_-])/,
   }),
   rule({
     id: 'secret/telegram-bot-token',

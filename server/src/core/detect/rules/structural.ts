@@ -174,7 +174,8 @@ export const structuralRules: PatternRule[] = [
     id: 'secret/curl-credentials',
     title: 'password on a curl command line',
     hint: 'Use `curl --netrc-file` or read the password from the environment; then change the password.',
-    anchors: [' -u', ' --user'],
-    scan: (text, at) => scanCurlUser(text, at + 1),
+    // Anchored on the flag itself (not the space before it: spaces are the most frequent character).
+    anchors: ['-u', '--user'],
+    scan: (text, at) => (at > 0 && /\s/.test(text[at - 1]!) ? scanCurlUser(text, at) : null),
   }),
 ];
