@@ -92,12 +92,26 @@ describe('rotation-guard check', () => {
   it('never prints a value pasted into the policy', async () => {
     const fake = ['sk', 'proj', 'Zx81Qm2Lr7Tb4Kp9Wd3Hs6Ny5Fc1Vg0'].join('-');
     const p = join(ws, 'rotation-policy.yaml');
-    writeFileSync(p, readFileSync(p, 'utf8').replace('maxAge: 30d', `maxAge: ${fake}`).replace('kind: token', `kind: "${fake}"`));
+    writeFileSync(
+      p,
+      readFileSync(p, 'utf8')
+        .replace('maxAge: 30d', `maxAge: ${fake}`)
+        .replace('kind: token', `kind: "${fake}"`)
+        .replace('stores: [editor, team-pass]', `stores: [editor, ${fake}]`)
+        .replace('  dotenv:\n', `  dotenv:\n    ${fake}: 1\n`),
+    );
     const io = memoryIO(ws);
     assert.equal(await check(['--now', '2026-11-20T00:00:00Z', '--format', 'json'], io), 1);
     const json = JSON.parse(io.out) as CheckJson;
-    assert.ok(json.problems.filter((x) => x.code === 'policy/schema').length >= 2);
+    assert.ok(json.problems.filter((x) => x.code === 'policy/schema').length >= 3);
     assert.ok(!io.out.includes(fake) && !io.err.includes(fake));
+
+    // A schema-valid policy reaches the semantic checks, which name stores and ids: masked too.
+    writeFileSync(p, readFileSync(join(example, 'rotation-policy.yaml'), 'utf8').replace('stores: [editor, team-pass]', `stores: [editor, ${fake}]`));
+    const io2 = memoryIO(ws);
+    await check(['--now', '2026-11-20T00:00:00Z'], io2);
+    assert.match(io2.out, /policy\/unknown-store: Unknown store 'sk-p…g0'/);
+    assert.ok(!io2.out.includes(fake));
   });
 
   it('rejects bad usage with UsageError (exit 2 through main)', async () => {

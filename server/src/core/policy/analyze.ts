@@ -6,7 +6,7 @@ import { isPromptFile as defaultIsPromptFile } from '../file-kinds';
 import type { LedgerEntry } from '../ledger/types';
 import { checkReferences } from './checks-references';
 import { checkStandards, type CheckContext } from './checks-standards';
-import { PolicyCode, StaleCode, type PolicyProblem, type Range } from './codes';
+import { PolicyCode, shown, StaleCode, type PolicyProblem, type Range } from './codes';
 import { formatDuration } from './duration';
 import type { Policy } from './schema';
 import { parsePolicySource } from './source';
@@ -77,13 +77,13 @@ function stateProblem(s: AnalyzedSecret, now: Date): PolicyProblem | undefined {
   const dueIn = s.dueAt ? Date.parse(s.dueAt) - now.getTime() : undefined;
   switch (s.state) {
     case 'overdue':
-      return { code: StaleCode.overdue, severity: 'error', range: s.range, data, message: `Secret '${s.id}' is overdue by ${formatDuration(-(dueIn ?? 0))} (due ${s.dueAt}): rotate it now.` };
+      return { code: StaleCode.overdue, severity: 'error', range: s.range, data, message: `Secret '${shown(s.id)}' is overdue by ${formatDuration(-(dueIn ?? 0))} (due ${s.dueAt}): rotate it now.` };
     case 'due-soon':
-      return { code: StaleCode.dueSoon, severity: 'warning', range: s.range, data, message: `Secret '${s.id}' is due for rotation ${dueIn !== undefined && dueIn < 0 ? `since ${formatDuration(-dueIn)}` : `in ${formatDuration(dueIn ?? 0)}`} (${s.dueAt}).` };
+      return { code: StaleCode.dueSoon, severity: 'warning', range: s.range, data, message: `Secret '${shown(s.id)}' is due for rotation ${dueIn !== undefined && dueIn < 0 ? `since ${formatDuration(-dueIn)}` : `in ${formatDuration(dueIn ?? 0)}`} (${s.dueAt}).` };
     case 'compromised':
-      return { code: StaleCode.compromised, severity: 'error', range: s.range, data, message: `Secret '${s.id}' was marked compromised at ${s.compromisedAt} and has not been rotated since: rotate it now.` };
+      return { code: StaleCode.compromised, severity: 'error', range: s.range, data, message: `Secret '${shown(s.id)}' was marked compromised at ${s.compromisedAt} and has not been rotated since: rotate it now.` };
     case 'never-rotated':
-      return { code: StaleCode.neverRotated, severity: 'info', range: s.range, data, message: `Secret '${s.id}' has no recorded rotation; its age is unknown (rotate it, or set lastRotated / createdAt).` };
+      return { code: StaleCode.neverRotated, severity: 'info', range: s.range, data, message: `Secret '${shown(s.id)}' has no recorded rotation; its age is unknown (rotate it, or set lastRotated / createdAt).` };
     case 'ok':
       return undefined;
   }

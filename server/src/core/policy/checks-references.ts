@@ -4,7 +4,7 @@
  * workspace files, and exported rules fit each platform's limits.
  */
 import picomatch from 'picomatch';
-import { PolicyCode, type PolicyProblem } from './codes';
+import { PolicyCode, shown, type PolicyProblem } from './codes';
 import type { CheckContext } from './checks-standards';
 import { exportLimitViolations } from './export';
 import { mergedProvider, requiredProviderParams } from './resolve';
@@ -21,14 +21,14 @@ export function checkReferences(ctx: CheckContext, emit: Emit): void {
     const at: PathSegment[] = ['secrets', i];
     const first = seen.get(s.id);
     if (first !== undefined) {
-      emit({ code: PolicyCode.duplicateId, severity: 'error', range: source.valueRange([...at, 'id']), message: `Duplicate secret id '${s.id}' (first used by secret #${first + 1}): the ledger and the stores could not tell them apart.`, data: { secretId: s.id } });
+      emit({ code: PolicyCode.duplicateId, severity: 'error', range: source.valueRange([...at, 'id']), message: `Duplicate secret id '${shown(s.id)}' (first used by secret #${first + 1}): the ledger and the stores could not tell them apart.`, data: { secretId: s.id } });
     } else seen.set(s.id, i);
 
     if (s.threatModel && !policy.threatModels?.[s.threatModel]) {
-      emit(unknown(ctx, PolicyCode.unknownThreatModel, [...at, 'threatModel'], `Unknown threat model '${s.threatModel}'`, Object.keys(policy.threatModels ?? {})));
+      emit(unknown(ctx, PolicyCode.unknownThreatModel, [...at, 'threatModel'], `Unknown threat model '${shown(s.threatModel)}'`, Object.keys(policy.threatModels ?? {})));
     }
     s.stores.forEach((name, j) => {
-      if (!policy.stores[name]) emit(unknown(ctx, PolicyCode.unknownStore, [...at, 'stores', j], `Unknown store '${name}'`, Object.keys(policy.stores)));
+      if (!policy.stores[name]) emit(unknown(ctx, PolicyCode.unknownStore, [...at, 'stores', j], `Unknown store '${shown(name)}'`, Object.keys(policy.stores)));
     });
     checkProvider(ctx, s, at, ids, emit);
     checkReferencedFiles(ctx, s, at, emit);
@@ -41,7 +41,7 @@ export function checkReferences(ctx: CheckContext, emit: Emit): void {
 }
 
 function unknown(ctx: CheckContext, code: PolicyProblem['code'], path: PathSegment[], what: string, known: string[]): PolicyProblem {
-  const hint = known.length ? `; defined: ${known.slice(0, 10).join(', ')}` : '';
+  const hint = known.length ? `; defined: ${known.slice(0, 10).map(shown).join(', ')}` : '';
   return { code, severity: 'error', range: ctx.source.valueRange(path), message: `${what}${hint}.`, data: { known } };
 }
 
@@ -51,7 +51,7 @@ function checkProvider(ctx: CheckContext, s: PolicySecret, at: PathSegment[], id
   if (!name) return;
   const providerPath = [...at, 'rotation', 'provider'];
   if (!policy.providers?.[name]) {
-    emit(unknown(ctx, PolicyCode.unknownProvider, providerPath, `Unknown provider '${name}'`, Object.keys(policy.providers ?? {})));
+    emit(unknown(ctx, PolicyCode.unknownProvider, providerPath, `Unknown provider '${shown(name)}'`, Object.keys(policy.providers ?? {})));
     return;
   }
   const merged = mergedProvider(policy, s)!;
@@ -62,7 +62,7 @@ function checkProvider(ctx: CheckContext, s: PolicySecret, at: PathSegment[], id
       code: PolicyCode.providerParamMissing,
       severity: 'error',
       range: source.valueRange(providerPath),
-      message: `Provider '${name}' (${String(merged.type)}${strategy === 'alternating-users' ? ', alternating-users' : ''}) needs ${missing.map((m) => `'${m}'`).join(', ')} for secret '${s.id}': set ${missing.length > 1 ? 'them' : 'it'} on the provider or in rotation.params.`,
+      message: `Provider '${shown(name)}' (${String(merged.type)}${strategy === 'alternating-users' ? ', alternating-users' : ''}) needs ${missing.map((m) => `'${m}'`).join(', ')} for secret '${shown(s.id)}': set ${missing.length > 1 ? 'them' : 'it'} on the provider or in rotation.params.`,
       data: { secretId: s.id, provider: name, missing },
     });
   }
@@ -76,20 +76,20 @@ function checkProvider(ctx: CheckContext, s: PolicySecret, at: PathSegment[], id
         code: PolicyCode.schema,
         severity: 'error',
         range: inParams ? source.keyRange([...at, 'rotation', 'params', key]) : source.valueRange(providerPath),
-        message: `rotation.params for '${s.id}': ${issue.code === 'unrecognized_keys' ? `'${String(key)}' is not a parameter of ${String(merged.type)} providers` : `'${String(key)}': ${issue.message}`}.`,
+        message: `rotation.params for '${shown(s.id)}': ${issue.code === 'unrecognized_keys' ? `'${shown(String(key))}' is not a parameter of ${String(merged.type)} providers` : `'${shown(String(key))}': ${issue.message}`}.`,
         data: { secretId: s.id },
       });
     }
   }
   const admin = merged.adminConnection;
   if (typeof admin === 'string' && !ids.has(admin)) {
-    emit({ code: PolicyCode.unknownSecret, severity: 'error', range: source.valueRange(s.rotation?.params?.adminConnection !== undefined ? [...at, 'rotation', 'params', 'adminConnection'] : ['providers', name, 'adminConnection']), message: `adminConnection names secret '${admin}', which is not in this policy.`, data: { secretId: s.id } });
+    emit({ code: PolicyCode.unknownSecret, severity: 'error', range: source.valueRange(s.rotation?.params?.adminConnection !== undefined ? [...at, 'rotation', 'params', 'adminConnection'] : ['providers', name, 'adminConnection']), message: `adminConnection names secret '${shown(admin)}', which is not in this policy.`, data: { secretId: s.id } });
   }
   const headers = merged.headers;
   if (headers && typeof headers === 'object') {
     for (const v of Object.values(headers as Record<string, unknown>)) {
       for (const m of String(v).matchAll(/\{\{secret:([^}]+)\}\}/g)) {
-        if (!ids.has(m[1] ?? '')) emit({ code: PolicyCode.unknownSecret, severity: 'error', range: source.valueRange(['providers', name, 'headers']), message: `Header references secret '${m[1]}', which is not in this policy.`, data: { secretId: s.id } });
+        if (!ids.has(m[1] ?? '')) emit({ code: PolicyCode.unknownSecret, severity: 'error', range: source.valueRange(['providers', name, 'headers']), message: `Header references secret '${shown(m[1] ?? '')}', which is not in this policy.`, data: { secretId: s.id } });
       }
     }
   }

@@ -4,7 +4,7 @@
  * OWASP Top 10 for LLM Applications LLM02 / LLM07.
  */
 import picomatch from 'picomatch';
-import { PolicyCode, type PolicyProblem } from './codes';
+import { PolicyCode, shown, type PolicyProblem } from './codes';
 import { daysOf, formatDuration, tryParseDuration } from './duration';
 import { CRYPTOPERIOD_DAYS, effectiveInterval, threatModelBound } from './intervals';
 import { COMPROMISE_EVENTS, type Policy, type PolicySecret } from './schema';
@@ -31,7 +31,7 @@ function checkSecret(ctx: CheckContext, s: PolicySecret, at: PathSegment[], emit
   const data = { secretId: s.id };
 
   if (s.maxAge && s.schedule) {
-    emit({ code: PolicyCode.intervalConflict, severity: 'error', range: source.keyRange([...at, 'schedule']), message: `Secret '${s.id}' has both maxAge and schedule; choose one (AWS and Vault accept only one of them too).`, data });
+    emit({ code: PolicyCode.intervalConflict, severity: 'error', range: source.keyRange([...at, 'schedule']), message: `Secret '${shown(s.id)}' has both maxAge and schedule; choose one (AWS and Vault accept only one of them too).`, data });
   }
 
   const humanPassword = s.owner === 'human' && s.kind === 'password';
@@ -40,7 +40,7 @@ function checkSecret(ctx: CheckContext, s: PolicySecret, at: PathSegment[], emit
       code: PolicyCode.humanPasswordPeriodicRotation,
       severity: 'warning',
       range: source.valueRange(intervalPath),
-      message: `Secret '${s.id}' is a password a person memorizes: NIST SP 800-63B-4 §3.1.1.2 says not to force periodic changes; change it on evidence of compromise instead (remove ${interval.source}, keep the compromise triggers).`,
+      message: `Secret '${shown(s.id)}' is a password a person memorizes: NIST SP 800-63B-4 §3.1.1.2 says not to force periodic changes; change it on evidence of compromise instead (remove ${interval.source}, keep the compromise triggers).`,
       data,
     });
   }
@@ -49,7 +49,7 @@ function checkSecret(ctx: CheckContext, s: PolicySecret, at: PathSegment[], emit
       code: PolicyCode.machineSecretWithoutInterval,
       severity: 'error',
       range: idRange,
-      message: `Machine secret '${s.id}' has no maxAge or schedule: a secret software uses must rotate on an interval (PCI DSS 4.0 8.6.3, NIST SP 800-57 Part 1 §5.3).`,
+      message: `Machine secret '${shown(s.id)}' has no maxAge or schedule: a secret software uses must rotate on an interval (PCI DSS 4.0 8.6.3, NIST SP 800-57 Part 1 §5.3).`,
       data,
     });
   }
@@ -64,7 +64,7 @@ function checkSecret(ctx: CheckContext, s: PolicySecret, at: PathSegment[], emit
           code: PolicyCode.intervalExceedsThreatModel,
           severity: 'error',
           range: source.valueRange(intervalPath),
-          message: `Secret '${s.id}' rotates every ${formatDuration(interval.ms)}, longer than threat model '${tmName}' allows (${formatDuration(bound.ms)}: ${bound.reason}).`,
+          message: `Secret '${shown(s.id)}' rotates every ${formatDuration(interval.ms)}, longer than threat model '${shown(tmName ?? '')}' allows (${formatDuration(bound.ms)}: ${bound.reason}).`,
           data: { ...data, threatModel: tmName, boundMs: bound.ms, intervalMs: interval.ms },
         });
       }
@@ -75,7 +75,7 @@ function checkSecret(ctx: CheckContext, s: PolicySecret, at: PathSegment[], emit
         code: PolicyCode.cryptoperiodExceeded,
         severity: 'error',
         range: source.valueRange(intervalPath),
-        message: `Secret '${s.id}' (${s.kind}) rotates every ${formatDuration(interval.ms)}, beyond the ${maxDays}-day cryptoperiod NIST SP 800-57 Part 1 §5.3.6 recommends for its kind; PCI DSS 4.0 3.7.5 requires retiring keys at the end of their cryptoperiod.`,
+        message: `Secret '${shown(s.id)}' (${s.kind}) rotates every ${formatDuration(interval.ms)}, beyond the ${maxDays}-day cryptoperiod NIST SP 800-57 Part 1 §5.3.6 recommends for its kind; PCI DSS 4.0 3.7.5 requires retiring keys at the end of their cryptoperiod.`,
         data: { ...data, maxDays },
       });
     }
@@ -87,7 +87,7 @@ function checkSecret(ctx: CheckContext, s: PolicySecret, at: PathSegment[], emit
       code: PolicyCode.graceNotLessThanInterval,
       severity: 'error',
       range: source.valueRange([...at, 'gracePeriod']),
-      message: `Grace period ${s.gracePeriod} of '${s.id}' is not shorter than its rotation interval (${formatDuration(interval.ms)}): the old value would still be valid when the next rotation starts.`,
+      message: `Grace period ${s.gracePeriod} of '${shown(s.id)}' is not shorter than its rotation interval (${formatDuration(interval.ms)}): the old value would still be valid when the next rotation starts.`,
       data,
     });
   }
@@ -97,7 +97,7 @@ function checkSecret(ctx: CheckContext, s: PolicySecret, at: PathSegment[], emit
       code: PolicyCode.expiryNotAfterInterval,
       severity: 'error',
       range: source.valueRange([...at, 'expiresAfter']),
-      message: `Values of '${s.id}' expire after ${s.expiresAfter}, before the rotation interval (${formatDuration(interval.ms)}) ends: the credential would stop working before it is replaced.`,
+      message: `Values of '${shown(s.id)}' expire after ${s.expiresAfter}, before the rotation interval (${formatDuration(interval.ms)}) ends: the credential would stop working before it is replaced.`,
       data,
     });
   }
@@ -116,7 +116,7 @@ function checkCompromiseTrigger(ctx: CheckContext, s: PolicySecret, at: PathSegm
     code: PolicyCode.noCompromiseTrigger,
     severity: 'warning',
     range,
-    message: `Secret '${s.id}' has no ${s.owner === 'human' ? 'compromise trigger' : "compromise trigger with action 'rotate-now'"} (exposed-in-file, exposed-in-git-history, revoked-value-seen or anomaly): PCI DSS 4.0 8.6.3 requires changing credentials on suspicion of compromise.`,
+    message: `Secret '${shown(s.id)}' has no ${s.owner === 'human' ? 'compromise trigger' : "compromise trigger with action 'rotate-now'"} (exposed-in-file, exposed-in-git-history, revoked-value-seen or anomaly): PCI DSS 4.0 8.6.3 requires changing credentials on suspicion of compromise.`,
     data: { secretId: s.id },
   });
 }
@@ -136,7 +136,7 @@ function checkPromptReferences(ctx: CheckContext, s: PolicySecret, at: PathSegme
       code: PolicyCode.credentialInPromptFile,
       severity: 'error',
       range: ctx.source.valueRange([...at, 'references', 'files', j]),
-      message: `Credential '${s.id}' is referenced from prompt file '${prompt}': anything in a prompt can reach the model, its logs and traces (OWASP LLM02 Sensitive Information Disclosure, LLM07 System Prompt Leakage). Pass the credential to the code that calls the model instead.`,
+      message: `Credential '${shown(s.id)}' is referenced from prompt file '${prompt}': anything in a prompt can reach the model, its logs and traces (OWASP LLM02 Sensitive Information Disclosure, LLM07 System Prompt Leakage). Pass the credential to the code that calls the model instead.`,
       data: { secretId: s.id, file: prompt },
     });
   });

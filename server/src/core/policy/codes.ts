@@ -1,3 +1,4 @@
+import { mask } from '../mask';
 /**
  * Every diagnostic code the policy language reports, defined once. The language server, the
  * CLI and quick fixes match on these codes, never on message text.
@@ -60,4 +61,12 @@ export interface PolicyProblem {
   range: Range;
   /** What a quick fix needs (e.g. the secret id, the allowed bound), never a secret value. */
   data?: Record<string, unknown>;
+}
+
+/**
+ * A name from the policy as messages show it. Names are short; anything long enough to be a
+ * credential pasted into the wrong place is masked, so a message never repeats a secret.
+ */
+export function shown(name: string): string {
+  return name.length <= 32 ? name : mask(name);
 }

@@ -35,7 +35,8 @@ export function tryParseDuration(s: string): number | undefined {
 /** Milliseconds; throws on anything that is not a duration (the rotation engine uses this for grace periods). */
 export function parseDuration(s: string): number {
   const ms = tryParseDuration(s);
-  if (ms === undefined) throw new Error(`not a duration: '${s.slice(0, 40)}' (expected e.g. 30d, 12h, P30D)`);
+  // Echo only short input: a long string handed in by mistake could be a credential.
+  if (ms === undefined) throw new Error(`not a duration${s.length <= 12 ? `: '${s}'` : ''} (expected e.g. 30d, 12h, P30D)`);
   return ms;
 }
 

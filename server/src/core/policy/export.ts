@@ -3,6 +3,7 @@
  * rotationPolicy, Vault static role, Google Secret Manager rotation), and the limits those
  * platforms put on them. The editor checks the limits for every `exportTo` platform.
  */
+import { shown } from './codes';
 import { MS, tryParseDuration } from './duration';
 import { EXPORT_MAX_MS, EXPORT_MIN_MS, effectiveInterval } from './intervals';
 import { mergedProvider } from './resolve';
@@ -14,11 +15,11 @@ export const EXPORT_PLATFORMS: readonly ExportPlatform[] = ['aws', 'azure', 'vau
 export function exportLimitViolations(secret: PolicySecret, platform: ExportPlatform): string[] {
   const out: string[] = [];
   const interval = effectiveInterval(secret);
-  if (!interval) return [`'${secret.id}' has no maxAge or schedule to export`];
+  if (!interval) return [`'${shown(secret.id)}' has no maxAge or schedule to export`];
   const min = EXPORT_MIN_MS[platform];
-  if (interval.ms < min.ms) out.push(`${min.rule}; '${secret.id}' rotates every ${human(interval.ms)}`);
+  if (interval.ms < min.ms) out.push(`${min.rule}; '${shown(secret.id)}' rotates every ${human(interval.ms)}`);
   const max = EXPORT_MAX_MS[platform];
-  if (max && interval.ms > max.ms) out.push(`${max.rule}; '${secret.id}' rotates every ${human(interval.ms)}`);
+  if (max && interval.ms > max.ms) out.push(`${max.rule}; '${shown(secret.id)}' rotates every ${human(interval.ms)}`);
   if (interval.source === 'schedule') {
     if (platform === 'azure' || platform === 'gcp') out.push(`${platform === 'azure' ? 'Azure Key Vault' : 'Google Secret Manager'} has no cron schedules; use maxAge`);
     if (platform === 'aws' && secret.schedule && awsCron(secret.schedule) === undefined) out.push('AWS cron expressions cannot restrict both day-of-month and day-of-week');
@@ -40,7 +41,7 @@ export class ExportError extends Error {}
 /** The platform's JSON for this secret; throws ExportError listing every limit it breaks. */
 export function exportRotation(policy: Policy, secret: PolicySecret, platform: ExportPlatform, nextDue: Date): Record<string, unknown> {
   const problems = exportLimitViolations(secret, platform);
-  if (problems.length) throw new ExportError(`cannot export '${secret.id}' to ${platform}: ${problems.join('; ')}`);
+  if (problems.length) throw new ExportError(`cannot export '${shown(secret.id)}' to ${platform}: ${problems.join('; ')}`);
   const interval = effectiveInterval(secret)!;
   const window = secret.rotationWindow ? tryParseDuration(secret.rotationWindow) : undefined;
   switch (platform) {

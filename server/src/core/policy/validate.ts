@@ -3,7 +3,7 @@
  * unknown key at the key, a missing key at its parent's key.
  */
 import type { z } from 'zod';
-import { PolicyCode, type PolicyProblem } from './codes';
+import { PolicyCode, shown, type PolicyProblem } from './codes';
 import { policySchema, type Policy } from './schema';
 import type { PathSegment, PolicySource } from './source';
 
@@ -18,23 +18,24 @@ export function validatePolicy(source: PolicySource): { policy?: Policy; problem
 
 function issueProblems(issue: z.core.$ZodIssue, source: PolicySource): PolicyProblem[] {
   const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
+  const dotted = (segs: readonly PathSegment[]) => segs.map((p) => shown(String(p))).join('.');
   const at = (range: PolicyProblem['range'], message: string, data?: Record<string, unknown>): PolicyProblem => ({
     code: PolicyCode.schema,
     severity: 'error',
     message,
     range,
-    data: { path: path.join('.'), ...data },
+    data: { path: dotted(path), ...data },
   });
-  const where = path.length ? `'${path.join('.')}'` : 'the policy';
+  const where = path.length ? `'${dotted(path)}'` : 'the policy';
   const last = path[path.length - 1];
   if (issue.code !== 'unrecognized_keys' && typeof last === 'string' && !source.has(path) && source.has(path.slice(0, -1))) {
     const parent = path.slice(0, -1);
     const extra = issue.code === 'invalid_value' ? `: one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` : '';
-    return [at(source.keyRange(parent), `Missing required key '${last}'${parent.length ? ` in '${parent.join('.')}'` : ''}${extra}.`, { missing: last })];
+    return [at(source.keyRange(parent), `Missing required key '${last}'${parent.length ? ` in '${dotted(parent)}'` : ''}${extra}.`, { missing: last })];
   }
   switch (issue.code) {
     case 'unrecognized_keys':
-      return issue.keys.map((k) => at(source.keyRange([...path, k]), `Unknown key '${k}' in ${where}.`, { key: k }));
+      return issue.keys.map((k) => at(source.keyRange([...path, k]), `Unknown key '${shown(k)}' in ${where}.`, { key: k }));
     case 'invalid_type':
       return [at(source.valueRange(path), `${where}: expected ${issue.expected}.`)];
     case 'invalid_value': {
