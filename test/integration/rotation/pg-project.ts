@@ -17,7 +17,7 @@ export interface PgProject extends TestProject {
   initialPassword: string;
 }
 
-export function pgPolicy(pg: SystemPostgres, role: string, service: string): string {
+export function pgPolicy(pg: SystemPostgres, role: string, service: string, alternateRole?: string): string {
   return `version: 1
 stores:
   keychain: { type: keychain, service: ${service} }
@@ -31,7 +31,7 @@ secrets:
     owner: machine
     maxAge: 30d
     stores: [keychain, dotenv]
-    rotation: { provider: pg }
+    rotation: { provider: pg${alternateRole ? `, strategy: alternating-users, params: { alternateRole: ${alternateRole} }` : ''} }
     verification: { type: postgres }
     references: { env: [DATABASE_PASSWORD] }
   - id: pg-admin
@@ -42,14 +42,16 @@ secrets:
 }
 
 /** A project whose role exists with a known initial password, held in the keychain and .env.local. */
-export async function makePgProject(pg: SystemPostgres, keyringEnv: NodeJS.ProcessEnv): Promise<PgProject> {
+export async function makePgProject(pg: SystemPostgres, keyringEnv: NodeJS.ProcessEnv, alternating = false): Promise<PgProject> {
   const role = `app_${randomBytes(4).toString('hex')}`;
+  const alternateRole = alternating ? `${role}_b` : undefined;
   const service = uniqueName('rg-pg');
-  const project = makeProject(pgPolicy(pg, role, service), keyringEnv);
+  const project = makeProject(pgPolicy(pg, role, service, alternateRole), keyringEnv);
   const initialPassword = randomBytes(18).toString('base64url');
   const admin = new Client({ connectionString: pg.adminConnectionString });
   await admin.connect();
   await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD ${admin.escapeLiteral(scramSha256Verifier(initialPassword))}`);
+  if (alternateRole) await admin.query(`CREATE ROLE ${alternateRole} LOGIN PASSWORD ${admin.escapeLiteral(scramSha256Verifier(randomBytes(18).toString('base64url')))}`);
   await admin.end();
   writeFileSync(join(project.dir, '.env.admin'), `PG_ADMIN_URL=${pg.adminConnectionString}\n`, { mode: 0o600 });
   writeFileSync(join(project.dir, '.env.local'), `# app settings\nDATABASE_PASSWORD=${initialPassword}\n`, { mode: 0o600 });

@@ -43,7 +43,7 @@ describe('PostgreSQL rotation end to end (CLI, real PostgreSQL 15 + gnome-keyrin
 
     const log = readFileSync(pg!.logPath, 'utf8');
     assert.match(log, new RegExp(`ALTER ROLE "${project.role}" PASSWORD 'SCRAM-SHA-256\\$4096:`), 'log_statement=all shows the statement, with a verifier');
-    assert.ok(!log.includes(stages.current!), 'new plaintext in the server log');
+    for (const [name, v] of [['new', stages.current!], ['old', project.initialPassword], ['admin', pg!.adminPassword]] as const) assert.ok(!log.includes(v), `${name} plaintext in the server log`);
     const ledgerText = readFileSync(join(project.dir, '.rotation/ledger.jsonl'), 'utf8');
     const done = ledgerText.trim().split('\n').map((l) => JSON.parse(l) as { step: string; outcome: string }).filter((e) => e.outcome !== 'started').map((e) => `${e.step}:${e.outcome}`);
     assert.deepEqual(done, ['begin:ok', 'create:ok', 'store-pending:ok', 'apply:ok', 'test-new:ok', 'promote:ok', 'revoke-old:skipped', 'test-old-fails:ok', 'finish:ok']);
@@ -62,5 +62,29 @@ describe('PostgreSQL rotation end to end (CLI, real PostgreSQL 15 + gnome-keyrin
     assert.match(show.stdout, /new=hk1:/);
     const { current } = await keychainStages(project);
     assert.ok(!show.stdout.includes(current!) && !show.stdout.includes(project.initialPassword));
+  });
+
+  it('alternating-users: each rotation switches role; the previous role keeps working through its turn', async () => {
+    const alt = await makePgProject(pg!, keyring!.env, true);
+    try {
+      const roleB = `${alt.role}_b`;
+      const r1 = await cli(alt, ['rotate', 'pg-app', '--trust']);
+      assert.equal(r1.code, 0, r1.stdout + r1.stderr);
+      const first = (await keychainStages(alt)).current!;
+      assert.equal((await login(pg!, roleB, first)).status, 'works', 'the new password belongs to the alternate role');
+      assert.equal((await login(pg!, alt.role, alt.initialPassword)).status, 'works', 'the previous role still works');
+      const entries = readFileSync(join(alt.dir, '.rotation/ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { step: string; outcome: string; user?: string });
+      assert.equal(entries.find((e) => e.step === 'promote' && e.outcome === 'ok')?.user, roleB);
+      assert.equal(entries.find((e) => e.step === 'test-old-fails')?.outcome, 'skipped');
+
+      const r2 = await cli(alt, ['rotate', 'pg-app']);
+      assert.equal(r2.code, 0, r2.stdout + r2.stderr);
+      const second = (await keychainStages(alt)).current!;
+      assert.equal((await login(pg!, alt.role, second)).status, 'works', 'back to the first role');
+      assert.equal((await login(pg!, alt.role, alt.initialPassword)).status, 'refused', "the first role's old password is gone");
+      assert.equal((await login(pg!, roleB, first)).status, 'works', 'the alternate role keeps its password until its next turn');
+    } finally {
+      alt.cleanup();
+    }
   });
 });
