@@ -91,3 +91,33 @@ describe('policy schema problems are underlined exactly (JSON)', () => {
     assert.equal(r.secrets.length, 4);
   });
 });
+
+describe('a policy with schema errors still reports what it can', () => {
+  it('keeps state, lenses and standards checks of the valid secrets, at their own positions', () => {
+    const { text, ranges } = stripMarkers(`version: 1
+stores:
+  kc: {type: keychain, service: s}
+secrets:
+  - id: broken
+    kind: ⟦apikey⟧
+    owner: machine
+    maxAge: 30d
+    stores: [kc]
+  - id: ⟦old⟧
+    kind: token
+    owner: machine
+    maxAge: 30d
+    gracePeriod: ⟦30d⟧
+    createdAt: "2026-01-01"
+    stores: [kc]
+    triggers: [{on: anomaly, action: rotate-now}]
+`);
+    const r = analyzePolicy(text, { path: '/ws/rotation-policy.yaml', now });
+    assert.equal(r.policy, undefined, 'an invalid policy is never handed to the rotation engine');
+    assert.deepEqual(r.secrets.map((s) => [s.id, s.state]), [['old', 'overdue']]);
+    const byCode = (c: string) => r.problems.filter((p) => p.code === c).map((p) => fmt(p.range));
+    assert.deepEqual(byCode('policy/schema'), [fmt(ranges[0]!)]);
+    assert.deepEqual(byCode('stale/overdue'), [fmt(ranges[1]!)]);
+    assert.deepEqual(byCode('policy/grace-not-less-than-interval'), [fmt(ranges[2]!)]);
+  });
+});

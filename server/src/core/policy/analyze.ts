@@ -8,8 +8,8 @@ import { checkReferences } from './checks-references';
 import { checkStandards, type CheckContext } from './checks-standards';
 import { PolicyCode, shown, StaleCode, type PolicyProblem, type Range } from './codes';
 import { formatDuration } from './duration';
-import type { Policy } from './schema';
-import { parsePolicySource } from './source';
+import { providerSpec, secretSchema, storeRef, threatModelSchema, type Policy } from './schema';
+import { parsePolicySource, type PolicySource } from './source';
 import { computeSecretStates, type SecretState } from './state';
 import { validatePolicy } from './validate';
 
@@ -40,7 +40,16 @@ export function analyzePolicy(text: string, opts: AnalyzeOptions): PolicyAnalysi
   const problems = [...source.problems];
   const { policy, problems: schemaProblems } = validatePolicy(source);
   problems.push(...schemaProblems);
-  if (!policy) return { problems: sortProblems(problems), secrets: [] };
+  if (!policy) {
+    // Keep states, code lenses and the standards checks of the secrets that are valid while
+    // the user fixes another part; names are not cross-checked against a partial policy.
+    const partial = partialPolicy(source.value);
+    if (!partial) return { problems: sortProblems(problems), secrets: [] };
+    const ctx: CheckContext = { policy: partial.policy, source, isPromptFile: opts.isPromptFile ?? defaultIsPromptFile, fileIndex: (i) => partial.indices[i] ?? i };
+    checkStandards(ctx, (p) => problems.push(p));
+    const secrets = stateOf(partial.policy, opts, source, (i) => partial.indices[i] ?? i, problems);
+    return { problems: sortProblems(problems), secrets };
+  }
 
   let files: string[] | undefined;
   const listFiles = opts.listFiles;
@@ -63,13 +72,46 @@ export function analyzePolicy(text: string, opts: AnalyzeOptions): PolicyAnalysi
     });
   }
 
+  const secrets = stateOf(policy, opts, source, (i) => i, problems);
+  return { policy, problems: sortProblems(problems), secrets };
+}
+
+function stateOf(policy: Policy, opts: AnalyzeOptions, source: PolicySource, fileIndex: (i: number) => number, problems: PolicyProblem[]): AnalyzedSecret[] {
   const states = computeSecretStates(policy, opts.ledgerEntries ?? [], opts.now);
-  const secrets = states.map((s, i) => ({ ...s, range: source.valueRange(['secrets', i, 'id']) }));
+  const secrets = states.map((s, i) => ({ ...s, range: source.valueRange(['secrets', fileIndex(i), 'id']) }));
   for (const s of secrets) {
     const p = stateProblem(s, opts.now);
     if (p) problems.push(p);
   }
-  return { policy, problems: sortProblems(problems), secrets };
+  return secrets;
+}
+
+/** The valid parts of an invalid policy: entries of each section and secrets that parse on their own. */
+function partialPolicy(value: unknown): { policy: Policy; indices: number[] } | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  if (!Array.isArray(v.secrets)) return undefined;
+  const section = <T>(raw: unknown, schema: { safeParse(x: unknown): { success: true; data: T } | { success: false } }): Record<string, T> => {
+    const out: Record<string, T> = {};
+    if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+      for (const [k, x] of Object.entries(raw)) {
+        const r = schema.safeParse(x);
+        if (r.success) out[k] = r.data;
+      }
+    }
+    return out;
+  };
+  const secrets: Policy['secrets'] = [];
+  const indices: number[] = [];
+  v.secrets.forEach((raw, i) => {
+    const r = secretSchema.safeParse(raw);
+    if (r.success) {
+      secrets.push(r.data);
+      indices.push(i);
+    }
+  });
+  const policy: Policy = { version: 1, threatModels: section(v.threatModels, threatModelSchema), stores: section(v.stores, storeRef), providers: section(v.providers, providerSpec), secrets };
+  return { policy, indices };
 }
 
 function stateProblem(s: AnalyzedSecret, now: Date): PolicyProblem | undefined {

@@ -15,12 +15,14 @@ export interface CheckContext {
   source: PolicySource;
   listFiles?: () => string[];
   isPromptFile: (path: string) => boolean;
+  /** Index of `policy.secrets[i]` in the file (differs when invalid secrets were left out). */
+  fileIndex?: (i: number) => number;
 }
 
 type Emit = (p: PolicyProblem) => void;
 
 export function checkStandards(ctx: CheckContext, emit: Emit): void {
-  ctx.policy.secrets.forEach((secret, i) => checkSecret(ctx, secret, ['secrets', i], emit));
+  ctx.policy.secrets.forEach((secret, i) => checkSecret(ctx, secret, ['secrets', ctx.fileIndex ? ctx.fileIndex(i) : i], emit));
 }
 
 function checkSecret(ctx: CheckContext, s: PolicySecret, at: PathSegment[], emit: Emit): void {
