@@ -1,9 +1,9 @@
 import { dirname } from 'node:path';
 import fg from 'fast-glob';
 import type { CodeAction, CodeActionParams, CodeLens, CompletionItem, Diagnostic, Hover, Position } from 'vscode-languageserver/node';
-import { CompletionItemKind, MarkupKind } from 'vscode-languageserver/node';
+import { CodeActionKind, CompletionItemKind, MarkupKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzePolicy, isPolicyFile, policyCodeLenses, policyCompletions, policyHover, type PolicyAnalysis } from './core/policy';
+import { analyzePolicy, isPolicyFile, policyCodeLenses, policyCompletions, policyHover, policyQuickFixes, type PolicyAnalysis, type PolicyProblem } from './core/policy';
 import { isPromptFile } from './core/file-kinds';
 import { ledgerPathFor, readLedger } from './core/ledger/read';
 import { Commands, DIAGNOSTIC_SOURCE, type SecretsStateRequest } from '../../protocol/src/protocol';
@@ -71,8 +71,22 @@ export class PolicyFeatures {
     }));
   }
 
-  codeActions(_doc: TextDocument, _params: CodeActionParams): CodeAction[] {
-    return [];
+  /** Quick fixes for the policy diagnostics in the request, from their code and data only. */
+  codeActions(doc: TextDocument, params: CodeActionParams): CodeAction[] {
+    const path = uriToPath(doc.uri);
+    if (!path || !isPolicyFile(path)) return [];
+    const text = doc.getText();
+    return params.context.diagnostics
+      .filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string' && d.code.startsWith('policy/'))
+      .flatMap((d) =>
+        policyQuickFixes(text, path, { code: d.code as PolicyProblem['code'], range: d.range, data: d.data }).map((fix) => ({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: fix.preferred ?? false,
+          edit: { changes: { [doc.uri]: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } },
+        })),
+      );
   }
 
   hover(doc: TextDocument, position: Position): Hover | null {

@@ -32,7 +32,8 @@ export function findingToDiagnostic(doc: TextDocument, formatName: string, f: Fi
     severity: toLspSeverity(f.severity),
     code: f.ruleId,
     source: DIAGNOSTIC_SOURCE,
-    message: f.hint ? `${f.message} (${f.preview}). ${f.hint}` : `${f.message} (${f.preview})`,
+    // The masked preview identifies which value is meant; add it only where the message lacks it.
+    message: [f.message.includes(f.preview) ? f.message : `${f.message} (${f.preview})`, f.hint].filter(Boolean).join(' '),
     data,
   };
 }

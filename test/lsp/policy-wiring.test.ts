@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CodeLensRequest, CompletionRequest, HoverRequest, type CompletionItem, type CodeLens, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CodeLensRequest, type CodeAction, CompletionRequest, HoverRequest, type CompletionItem, type CodeLens, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { fileUri, startServer, type ServerHandle } from '../helpers/lsp-server';
 import { Commands, SecretsStateRequest } from '../../protocol/src/protocol';
 
@@ -86,6 +86,21 @@ describe('language server over JSON-RPC: rotation policy', function () {
     assert.match(lenses[0]!.command!.title, /overdue by \d+ days/);
     assert.equal(lenses[0]!.command!.command, Commands.rotateNow);
     assert.equal((lenses[0]!.command!.arguments![0] as { secret: { id: string } }).secret.id, 'openai-prod');
+  });
+
+  it('offers the policy quick fix from the diagnostic\'s code and data, as an edit', async () => {
+    // The checks fixture marks ranges with ⟦…⟧; strip the markers for the real text.
+    const text = readFileSync('test/fixtures/policy/checks/cryptoperiod-exceeded.bad.yaml', 'utf8').replace(/[⟦⟧]/g, '');
+    const uri = fileUri(join(dir, 'crypto.rotation.yaml'));
+    server.open(uri, 'yaml', text);
+    const p = await server.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'policy/cryptoperiod-exceeded'));
+    const diag = p.diagnostics.find((x) => x.code === 'policy/cryptoperiod-exceeded')!;
+    const actions = (await server.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as CodeAction[];
+    const fix = actions.find((a) => /^Set maxAge to \d+d$/.test(a.title));
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+    const edit = fix.edit!.changes![uri]![0]!;
+    assert.deepEqual(edit.range, diag.range);
+    assert.match(edit.newText, /^\d+d$/);
   });
 
   it('answers the Secrets view request with each secret\'s state', async () => {
