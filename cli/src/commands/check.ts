@@ -24,7 +24,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!path) throw new UsageError('no rotation policy found (rotation-policy.{yaml,yml,json} or *.rotation.{yaml,yml,json} here or above); pass --policy FILE');
   let loaded;
   try {
-    loaded = loadPolicyFile(path, { now });
+    loaded = loadPolicyFile(path, { now, listFiles: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new Error(`cannot read ${displayPath(path, io.cwd)}: ${code ?? (err as Error).message}`);

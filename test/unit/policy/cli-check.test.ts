@@ -64,6 +64,12 @@ describe('rotation-guard check', () => {
     assert.equal(code, 0, io.out);
     assert.match(io.out, /^pg-app\s+ok\s+rotated 2026-11-19 \(1 d ago\) · due 2026-11-23 \(in 3 d\)$/m);
     assert.match(io.out, /0 error\(s\), 0 warning\(s\), 1 info · 4 secret\(s\): 3 ok, 1 never-rotated/);
+
+    // Warnings do not fail the check; reference globs are matched against the files on disk.
+    rmSync(join(ws, 'litellm'), { recursive: true });
+    const io2 = memoryIO(ws);
+    assert.equal(await check(['--now=2026-11-20T00:00:00Z'], io2), 0);
+    assert.match(io2.out, /rotation-policy\.yaml:\d+:30: warning policy\/reference-matches-nothing: 'litellm\/config\.yaml' matches no file/);
   });
 
   it('exits 1 for a compromised secret', async () => {

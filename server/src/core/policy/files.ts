@@ -50,7 +50,7 @@ export interface LoadedPolicy {
 
 export interface LoadOptions {
   now?: Date;
-  /** Check that reference globs match files (lists the policy's folder). Default true. */
+  /** Check reference globs against the files beside the policy (walks the folder: off by default, the CLI check turns it on). */
   listFiles?: boolean;
 }
 
@@ -66,7 +66,7 @@ export function loadPolicyFile(path: string, opts: LoadOptions = {}): LoadedPoli
     now: opts.now ?? new Date(),
     ledgerEntries: ledger.entries,
     ledgerMalformedLines: ledger.malformedLines,
-    ...(opts.listFiles === false ? {} : { listFiles: () => listFolder(folder) }),
+    ...(opts.listFiles ? { listFiles: () => listFolder(folder) } : {}),
   });
   return { ...(analysis.policy ? { policy: analysis.policy } : {}), problems: analysis.problems, text: size > LIMITS.maxBytes * 4 ? '' : text, analysis };
 }
