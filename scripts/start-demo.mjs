@@ -80,10 +80,15 @@ async function main() {
   console.log(`\nRotation Guard demo: ${url}\n(press Ctrl-C to stop)\n`);
   if (opts.open && !openBrowser(url)) say('no desktop browser found; open the URL above yourself');
 
+  let stopping = false;
   await new Promise((resolve) => {
-    server.child.once('exit', (code) => { say(`code-server exited (${code}); see ${server.logFile}`); resolve(); });
+    server.child.once('exit', (code) => {
+      if (!stopping) say(`code-server exited on its own (${code}); its log: ${server.logFile}`);
+      resolve();
+    });
     for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, resolve);
   });
+  stopping = true;
   say('stopping');
   await server.stop();
 }

@@ -5,7 +5,7 @@
 // prints "e2e: N passed, N failed", exits non-zero on any failure.
 //   node test/e2e/run.mjs [--update-screenshot] [--only ext-host|browser]
 import { execSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,14 +32,21 @@ const log = (m) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s] 
 rmSync(COUNTS_FILE, { force: true });
 mkdirSync(RESULTS, { recursive: true });
 
-/** Memory of everything we started: code-server groups plus Chromium processes of our profiles. */
+/**
+ * Memory of everything we started: code-server groups plus the Chromium processes of our
+ * profiles. Proportional set size (PSS) where Linux reports it, so pages the many Chromium and
+ * Node processes share are counted once; RSS otherwise (an overestimate).
+ */
 function ourMemoryMb(pgids, profileRoots) {
   try {
-    const rows = execSync('ps -eo pgid=,rss=,args=', { encoding: 'utf8', maxBuffer: 16 << 20 }).split('\n');
+    const rows = execSync('ps -eo pid=,pgid=,rss=,args=', { encoding: 'utf8', maxBuffer: 16 << 20 }).split('\n');
     let kb = 0;
     for (const row of rows) {
-      const m = row.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/);
-      if (m && (pgids.includes(Number(m[1])) || profileRoots.some((r) => m[3].includes(r)))) kb += Number(m[2]);
+      const m = row.trim().match(/^(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/);
+      if (!m || !(pgids.includes(Number(m[2])) || profileRoots.some((r) => m[4].includes(r)))) continue;
+      let pss;
+      try { pss = Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${m[1]}/smaps_rollup`, 'utf8'))?.[1]); } catch { /* gone or not Linux */ }
+      kb += Number.isFinite(pss) ? pss : Number(m[3]);
     }
     return Math.round(kb / 1024);
   } catch {
@@ -51,7 +58,7 @@ let peakMb = 0;
 function sampleMemory(label, pgids, roots) {
   const mb = ourMemoryMb(pgids, roots);
   peakMb = Math.max(peakMb, mb);
-  log(`memory (${label}): ${mb} MB RSS in our code-server + Chromium processes`);
+  log(`memory (${label}): ${mb} MB (PSS) in our code-server + Chromium processes`);
 }
 
 /** One counted check: pass/fail, timing, a screenshot of the page on failure. */

@@ -2,7 +2,7 @@
 // the way VS Code's own browser integration tests do: the workbench URL carries
 // extensionDevelopmentPath + extensionTestsPath, and with the smoke-test driver enabled the
 // workbench calls window.codeAutomationExit(code) once the suite's run() has settled.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
 import { launchBrowser, remoteAuthority, workbenchUrl } from './browser.mjs';
@@ -27,12 +27,17 @@ export async function runExtensionHostSuite({ server, profile, extensionPath, te
     let finish;
     const exited = new Promise((r) => (finish = r));
     // every workbench log line, extension host console included; mocha's reporter output is here
+    rmSync(logDir, { recursive: true, force: true });
+    mkdirSync(logDir, { recursive: true });
+    // the whole workbench console goes to a file; extension host lines (mocha's report) also to our log
+    const consoleLog = path.join(logDir, 'workbench-console.log');
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = util.format(...args);
+      appendFileSync(consoleLog, `[${type}] ${line}\n`);
       if (process.env.E2E_VERBOSE || /\[Extension Host\]/.test(line)) log(`[ext-host ${type}] ${line.replace(/^.*\[Extension Host\]\s*/, '')}`);
     });
+    page.on('pageerror', (e) => appendFileSync(consoleLog, `[pageerror] ${e.message}\n`));
     await page.exposeFunction('codeAutomationExit', (code, logs) => {
-      mkdirSync(logDir, { recursive: true });
       for (const l of logs ?? []) writeFileSync(path.join(logDir, l.relativePath.replace(/[\\/]/g, '_')), l.contents);
       finish(code);
     });
