@@ -1,7 +1,7 @@
 import { genericAt, GENERIC_KEYWORDS, type GenericContext } from './generic';
 import { isPlaceholder, isReference } from './placeholders';
 import { buildPrefilter, type Prefilter } from './prefilter';
-import type { RawMatch } from './raw-match';
+import type { Attempt, RawMatch } from './raw-match';
 import type { PatternRule } from './rule';
 import { ALL_RULES } from './rules/all';
 
@@ -33,24 +33,46 @@ const CANCEL_EVERY = 256;
 export function matchAll(text: string, path: string, isCancelled?: () => boolean): RawMatch[] {
   const out: RawMatch[] = [];
   const ctx: GenericContext = { text, path, seen: new Set() };
+  // Like a global regex, a rule does not look for a new match inside its previous one: this keeps
+  // the work linear on inputs made of one anchor repeated (`sk-sk-sk-…`, `password=password=…`).
+  const busyUntil = new Map<Item, number>();
   let hits = 0;
   prefilter().scan(text, (at, items) => {
     if (++hits % CANCEL_EVERY === 0 && isCancelled?.()) return false;
+    let run = -1;
     for (const item of items) {
-      if (item.kind === 'generic') {
-        const g = genericAt(ctx, at);
-        if (g) out.push(g);
-      } else {
-        const r = runRule(item.rule, text, at);
-        if (r) out.push(r);
+      if ((busyUntil.get(item) ?? -1) > at) continue;
+      if (item.kind === 'rule' && item.rule.minLength) {
+        if (run < 0) run = tokenRun(text, at, 64);
+        if (run < item.rule.minLength && run < 64) continue;
       }
+      const r = item.kind === 'generic' ? genericAt(ctx, at) : runRule(item.rule, text, at);
+      if (r === null) continue;
+      if (r.end > at) busyUntil.set(item, r.end);
+      if (r.ruleId) out.push(r as RawMatch);
     }
     return true;
   });
   return resolveOverlaps(out);
 }
 
-function runRule(rule: PatternRule, text: string, at: number): RawMatch | null {
+const TOKEN_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+/=.~-') TOKEN_CHAR[c.charCodeAt(0)] = 1;
+
+/** Length of the run of token characters at `at`, up to `cap`. */
+function tokenRun(text: string, at: number, cap: number): number {
+  let i = at;
+  const end = Math.min(text.length, at + cap);
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || TOKEN_CHAR[c] === 0) break;
+    i++;
+  }
+  return i - at;
+}
+
+
+function runRule(rule: PatternRule, text: string, at: number): Attempt | null {
   let start: number, end: number;
   let m: RegExpExecArray | null = null;
   let confidence = rule.confidence;
@@ -70,13 +92,14 @@ function runRule(rule: PatternRule, text: string, at: number): RawMatch | null {
     end = span![1];
   }
   const value = text.slice(start, end);
+  const rejected = { ruleId: '' as const, end };
   // A value running into mask characters (`xoxp-…-####`) is a redacted sample, not a key.
   const next = text[end];
-  if (next === '#' || next === '*' || next === '•' || next === '…' || text.startsWith('...', end)) return null;
-  if (!rule.keepPlaceholders && (isPlaceholder(value) || isReference(value))) return null;
+  if (next === '#' || next === '*' || next === '•' || next === '…' || text.startsWith('...', end)) return rejected;
+  if (!rule.keepPlaceholders && (isPlaceholder(value) || isReference(value))) return rejected;
   if (rule.validate && m) {
     const c = rule.validate(value, m);
-    if (c === null) return null;
+    if (c === null) return rejected;
     confidence = c;
   }
   return {

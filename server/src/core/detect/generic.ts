@@ -1,7 +1,7 @@
 import { charClasses, shannonEntropy } from './entropy';
 import { classifyName, envVarForName, providerForName, type NameKind } from './names';
 import { isPlaceholder, isReference } from './placeholders';
-import type { RawMatch } from './raw-match';
+import type { Attempt, RawMatch } from './raw-match';
 import { ALL_RULES } from './rules/all';
 
 /**
@@ -32,7 +32,7 @@ interface ValueSpan {
   quoted: boolean;
 }
 
-export function genericAt(ctx: GenericContext, hit: number): RawMatch | null {
+export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const { text } = ctx;
   let s = hit;
   while (s > 0 && hit - s < 80 && isIdent(text[s - 1])) s--;
@@ -49,12 +49,13 @@ export function genericAt(ctx: GenericContext, hit: number): RawMatch | null {
   // `Authorization: Bearer <token>`: judge the token, not the scheme word.
   const scheme = /^(?:bearer|token|basic)\s+/i.exec(text.slice(span.start, span.end));
   if (scheme) span.start += scheme[0].length;
+  const rejected = { ruleId: '' as const, end: span.end };
   const value = text.slice(span.start, span.end);
-  if (text.startsWith('...', span.end) || text[span.end] === '…') return null; // elided: `ops_eyJzaW…`
+  if (text.startsWith('...', span.end) || text[span.end] === '…') return rejected; // elided: `ops_eyJzaW…`
   const confidence = judgeValue(value, kind, span.quoted, ctx.path, name);
-  if (confidence === null) return null;
+  if (confidence === null) return rejected;
   // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
-  if (DEFER_TO_CONTEXT_RULE.test(name) || claimsKnownFormat(value)) return null;
+  if (DEFER_TO_CONTEXT_RULE.test(name) || claimsKnownFormat(value)) return rejected;
   const provider = providerForName(name);
   if (provider && (!provider.shape || provider.shape.test(value))) {
     return {

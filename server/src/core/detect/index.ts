@@ -2,7 +2,7 @@ import { mask } from '../mask';
 import { findingFingerprint } from './finding-fingerprint';
 import { LineIndex } from './positions';
 import type { RawMatch } from './raw-match';
-import { isSuppressed } from './suppress';
+import { Suppressions } from './suppress';
 import type { Finding, ScanOptions } from './types';
 import { rawMatches } from './matches';
 
@@ -20,10 +20,11 @@ export function scanText(text: string, opts: ScanOptions): Finding[] {
   const raw = rawMatches(text, opts);
   if (!raw.length) return [];
   const lines = new LineIndex(text);
+  const suppressions = new Suppressions(text, lines);
   const out: Finding[] = [];
   for (const r of raw) {
     const s = lines.position(r.start);
-    if (isSuppressed(lines, s.line - 1)) continue;
+    if (suppressions.isSuppressed(s.line - 1)) continue;
     const e = lines.position(r.end);
     const value = text.slice(r.start, r.end);
     const preview = mask(value);

@@ -13,3 +13,6 @@ export interface RawMatch {
   /** Higher wins when two matches overlap: provider rules (1) over generic ones (0). */
   priority: number;
 }
+
+/** What a rule returns at a hit: a match, or the region it examined and rejected (no finding). */
+export type Attempt = RawMatch | { ruleId: ''; end: number };

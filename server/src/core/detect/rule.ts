@@ -29,6 +29,11 @@ export interface PatternRule {
    * drop the match.
    */
   validate?: (value: string, match: RegExpExecArray) => number | null;
+  /**
+   * Shortest possible match when the whole match is made of token characters
+   * (`[A-Za-z0-9_+/=.~-]`); lets the engine skip the regex where the token is too short.
+   */
+  minLength?: number;
   /** Skip the shared placeholder check (formats whose bodies are fixed, like PEM headers). */
   keepPlaceholders?: boolean;
 }
@@ -49,6 +54,7 @@ export function rule(spec: RuleSpec): PatternRule {
   flags.add('y');
   flags.add('d');
   return {
+    minLength: estimateMinLength(source.source),
     severity: 'error',
     confidence: 0.9,
     hint: spec.envVar ? `Read it from ${spec.envVar} (or a secret store) and rotate the exposed key.` : DEFAULT_HINT,
@@ -60,3 +66,80 @@ export function rule(spec: RuleSpec): PatternRule {
 /** A character that may continue a token; used to demand a boundary before/after a key. */
 export const B = '(?<![A-Za-z0-9_./])'; // also not inside a file name or path
 export const E = '(?![A-Za-z0-9_])';
+
+/**
+ * A lower bound of the match length for patterns that are one token: the literal prefix plus the
+ * minimum counts of the quantified classes that follow it, up to the first alternation or group
+ * the estimate cannot see through. 0 when unsure (then the regex always runs).
+ */
+function estimateMinLength(source: string): number {
+  const body = source.replace(/^\(\?<![^)]*\)/, '').replace(/^\(\?<v>/, '');
+  if (/^\(\?<=/.test(body) || hasTopLevelAlternation(body)) return 0;
+  let n = 0;
+  let i = 0;
+  while (i < body.length) {
+    const c = body[i]!;
+    if (c === '\\') {
+      const next = body[i + 1] ?? '';
+      // Only escapes that stand for token characters count; \s, \S, \b and the like end the estimate.
+      if (next === 'd' || next === 'w') n += quantMin(body, i + 2, 1);
+      else if ('.-/+=~_'.includes(next)) n += quantMin(body, i + 2, 1);
+      else return n;
+      i += 2;
+      while (body[i] === '{' || body[i] === '?' || body[i] === '*' || body[i] === '+') i = skipQuant(body, i);
+      continue;
+    }
+    if (c === '[') {
+      const close = body.indexOf(']', i + 1);
+      if (close < 0) return 0;
+      const cls = body.slice(i + 1, close);
+      if (cls.startsWith('^') || /\\s|\\S| |'|"|`|:|@|\\x60/.test(cls)) return n;
+      const q = quantMin(body, close + 1, 1);
+      n += q;
+      i = skipQuant(body, close + 1);
+      continue;
+    }
+    if (/[A-Za-z0-9_-]/.test(c)) {
+      if (body[i + 1] === '?' || body[i + 1] === '*') return n;
+      n += 1;
+      i++;
+      continue;
+    }
+    return n;
+  }
+  return n;
+}
+
+function quantMin(s: string, i: number, dflt: number): number {
+  const c = s[i];
+  if (c === '{') {
+    const m = /^\{(\d+)/.exec(s.slice(i));
+    return m ? Number(m[1]) : dflt;
+  }
+  if (c === '?' || c === '*') return 0;
+  return dflt;
+}
+
+function skipQuant(s: string, i: number): number {
+  if (s[i] === '{') {
+    const close = s.indexOf('}', i);
+    return close < 0 ? i + 1 : close + 1;
+  }
+  if (s[i] === '?' || s[i] === '*' || s[i] === '+') return i + 1;
+  return i;
+}
+
+function hasTopLevelAlternation(s: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth <= 0) return true;
+  }
+  return false;
+}

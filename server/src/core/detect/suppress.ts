@@ -7,7 +7,26 @@ import type { LineIndex } from './positions';
  */
 export const ALLOW_MARKER = 'rotation-guard:allow';
 
-export function isSuppressed(lines: LineIndex, line0: number): boolean {
-  if (lines.lineText(line0).includes(ALLOW_MARKER)) return true;
-  return line0 > 0 && lines.lineText(line0 - 1).includes(ALLOW_MARKER);
+/** Answers per line, once: a long line with many findings is searched a single time. */
+export class Suppressions {
+  private readonly cache = new Map<number, boolean>();
+  private readonly any: boolean;
+
+  constructor(text: string, private readonly lines: LineIndex) {
+    this.any = text.includes(ALLOW_MARKER);
+  }
+
+  private marked(line0: number): boolean {
+    let m = this.cache.get(line0);
+    if (m === undefined) {
+      m = this.lines.lineText(line0).includes(ALLOW_MARKER);
+      this.cache.set(line0, m);
+    }
+    return m;
+  }
+
+  isSuppressed(line0: number): boolean {
+    if (!this.any) return false;
+    return this.marked(line0) || (line0 > 0 && this.marked(line0 - 1));
+  }
 }
