@@ -19,9 +19,10 @@ function apply(text: string, edits: PolicyTextEdit[]): string {
 
 /** Applies the preferred fix for the first problem with `code` and returns the codes left. */
 function fixOnce(text: string, code: string, path = Y): { fixed: string; title: string; left: string[] } {
-  const problem = analyzePolicy(text, { path, now }).problems.find((p) => p.code === code);
-  assert.ok(problem, `no ${code} to fix`);
-  const fix = policyQuickFixes(text, path, problem).find((f) => f.preferred);
+  const problems = analyzePolicy(text, { path, now }).problems.filter((p) => p.code === code);
+  assert.ok(problems.length, `no ${code} to fix`);
+  // The first problem with that code that has a fix (a missing key, say, has none).
+  const fix = problems.map((p) => policyQuickFixes(text, path, p).find((f) => f.preferred)).find((f) => f);
   assert.ok(fix, `no preferred fix for ${code}`);
   const fixed = apply(text, fix.edits);
   return { fixed, title: fix.title, left: analyzePolicy(fixed, { path, now }).problems.filter((p) => p.severity !== 'info').map((p) => p.code) };
@@ -68,6 +69,16 @@ describe('policy quick fixes (applied, then re-checked)', () => {
     const r = fixOnce(enumText, 'policy/schema');
     assert.equal(r.title, "Change to 'api-key'");
     assert.deepEqual(r.left, []);
+  });
+
+  it('renames an unknown key to the nearest allowed one', () => {
+    const text = fixture('unknown-store').replace('stores: [kc, vault]', 'stores: [kc]').replace('    maxAge: 30d', '    maxage: 30d');
+    const r = fixOnce(text, 'policy/schema');
+    assert.equal(r.title, "Rename to 'maxAge'");
+    assert.deepEqual(r.left, []);
+    const json = '{"version": 1, "stores": {"kc": {"type": "keychain", "servce": "s"}}, "secrets": []}';
+    const j = fixOnce(json, 'policy/schema', '/ws/rotation-policy.json');
+    assert.match(j.fixed, /"service": "s"/);
   });
 
   it('quotes replacement values in JSON', () => {

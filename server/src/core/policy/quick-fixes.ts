@@ -4,6 +4,8 @@
  */
 import { PolicyCode, type PolicyProblem, type Range } from './codes';
 import { MS } from './duration';
+import { cursorContext } from './cursor-context';
+import { keysAt } from './schema-walk';
 import { isJsonPath } from './source';
 import { LineIndex } from './text-position';
 
@@ -38,10 +40,11 @@ export function policyQuickFixes(text: string, path: string, problem: FixablePro
       const del = json ? undefined : deleteLine(lines, problem.range.start.line);
       return del ? [{ title: 'Remove the periodic rotation (change on compromise only)', edits: [del], preferred: true }] : [];
     }
+    case PolicyCode.schema:
     case PolicyCode.unknownStore:
     case PolicyCode.unknownProvider:
-    case PolicyCode.unknownThreatModel:
-    case PolicyCode.schema: {
+    case PolicyCode.unknownThreatModel: {
+      if (typeof data.key === 'string') return renameKey(text, path, lines, problem.range, data.key);
       const options = (Array.isArray(data.known) ? data.known : Array.isArray(data.allowed) ? data.allowed : []).map(String);
       const current = unquote(text.slice(lines.offset(problem.range.start), lines.offset(problem.range.end)));
       return closest(current, options).map((o, i) => ({ title: `Change to '${o}'`, edits: [{ range: problem.range, newText: quote(o) }], preferred: i === 0 }));
@@ -61,6 +64,16 @@ export function policyQuickFixes(text: string, path: string, problem: FixablePro
     default:
       return [];
   }
+}
+
+/** An unknown key → the nearest key the model allows there that is not already present. */
+function renameKey(text: string, path: string, lines: LineIndex, range: Range, key: string): PolicyQuickFix[] {
+  const ctx = cursorContext(text, path, lines.offset(range.start) + 1);
+  if (!ctx || ctx.position !== 'key') return [];
+  const present = new Set(ctx.existingKeys);
+  const allowed = keysAt(ctx.path, ctx.disc).map((k) => k.key).filter((k) => !present.has(k));
+  const json = isJsonPath(path);
+  return closest(key, allowed).map((k, i) => ({ title: `Rename to '${k}'`, edits: [{ range, newText: json ? JSON.stringify(k) : k }], preferred: i === 0 }));
 }
 
 function isMaxAge(lines: LineIndex, range: Range): boolean {

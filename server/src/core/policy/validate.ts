@@ -35,7 +35,7 @@ function issueProblems(issue: z.core.$ZodIssue, source: PolicySource): PolicyPro
   }
   switch (issue.code) {
     case 'unrecognized_keys':
-      return issue.keys.map((k) => at(source.keyRange([...path, k]), `Unknown key '${shown(k)}' in ${where}.`, { key: k }));
+      return issue.keys.map((k) => at(source.keyRange([...path, k]), `Unknown key '${shown(k)}' in ${where}.`, { key: shown(k) }));
     case 'invalid_type':
       return [at(source.valueRange(path), `${where}: expected ${issue.expected}.`)];
     case 'invalid_value': {
