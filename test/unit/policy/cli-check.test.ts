@@ -85,6 +85,16 @@ describe('rotation-guard check', () => {
     assert.ok(out.problems.some((p) => p.code === 'stale/compromised' && p.severity === 'error'));
   });
 
+  it('warns about unreadable ledger lines instead of dropping them silently', async () => {
+    mkdirSync(join(ws, '.rotation'));
+    writeFileSync(join(ws, '.rotation/ledger.jsonl'), `${ledgerLine(1, 'pg-app', 'finish', '2026-11-19T00:00:00Z')}\n{not json\n[]\n`);
+    const io = memoryIO(ws);
+    assert.equal(await check(['--now', '2026-11-20T00:00:00Z', '--format', 'json'], io), 0);
+    const p = (JSON.parse(io.out) as CheckJson).problems.find((x) => x.code === 'policy/ledger-malformed');
+    assert.equal(p?.severity, 'warning');
+    assert.match(p!.message, /2 unreadable line\(s\) \(2, 3\)/);
+  });
+
   it('exits 1 on an error-severity policy problem', async () => {
     const p = join(ws, 'rotation-policy.yaml');
     writeFileSync(p, readFileSync(p, 'utf8').replace('maxAge: 90d', 'maxAge: 900d'));
