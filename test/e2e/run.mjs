@@ -5,7 +5,7 @@
 // prints "e2e: N passed, N failed", exits non-zero on any failure.
 //   node test/e2e/run.mjs [--update-screenshot] [--only ext-host|browser]
 import { execSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,7 +80,26 @@ async function check(name, page, fn) {
   }
 }
 
+/**
+ * Other builds may rewrite dist/ and out/ while the suite runs (build.mjs starts by deleting
+ * out/), so the extension host loads a private copy. It sits in the git-ignored .cache/ of the
+ * clone so that `mocha` and the keychain binding still resolve from the clone's node_modules.
+ */
+function snapshotExtensionAndSuite() {
+  mkdirSync(path.join(ROOT, '.cache'), { recursive: true });
+  const dir = trackDir(mkdtempSync(path.join(ROOT, '.cache', 'e2e-ext-host-')));
+  const ext = path.join(dir, 'extension');
+  mkdirSync(path.join(ext, 'dist'), { recursive: true });
+  copyFileSync(path.join(ROOT, 'package.json'), path.join(ext, 'package.json'));
+  for (const f of ['client.js', 'server.js', 'cli.js']) copyFileSync(path.join(ROOT, 'dist', f), path.join(ext, 'dist', f));
+  if (existsSync(path.join(ROOT, 'schemas'))) cpSync(path.join(ROOT, 'schemas'), path.join(ext, 'schemas'), { recursive: true });
+  const suite = path.join(dir, 'suite');
+  cpSync(path.join(ROOT, 'out/test/e2e/ext-host/suite'), suite, { recursive: true });
+  return { extensionPath: ext, testsEntry: path.join(suite, 'index') };
+}
+
 async function extHostLevel(paths) {
+  const { extensionPath, testsEntry } = snapshotExtensionAndSuite();
   const profile = makeProfile({ prefix: 'rg-e2e-host-' });
   const folder = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-host-ws-')));
   const resultsFile = path.join(profile.root, 'ext-host-results.json');
@@ -90,8 +109,8 @@ async function extHostLevel(paths) {
     const r = await runExtensionHostSuite({
       server,
       profile,
-      extensionPath: ROOT,
-      testsEntry: path.join(ROOT, 'out/test/e2e/ext-host/suite/index'),
+      extensionPath,
+      testsEntry,
       folder,
       resultsFile,
       logDir: path.join(RESULTS, 'ext-host-logs'),
