@@ -14,6 +14,8 @@ import { createPolicyStoreRegistry, pendingRotations, policyContentHash, rotateS
 import { pgLogin } from '../../server/src/core/rotation/providers/postgres';
 import { scramSha256Verifier } from '../../server/src/core/rotation/providers/scram';
 import { KeychainStore } from '../../server/src/core/stores/keychain';
+import { EnvFileStore } from '../../server/src/core/stores/env-file';
+import { appendLedgerEntry } from '../../server/src/core/ledger/append';
 import type { Policy } from '../../server/src/core/policy/schema';
 import { startKeyring } from '../../test/helpers/system/keyring';
 import { startPostgres, type SystemPostgres } from '../../test/helpers/system/postgres';
@@ -49,7 +51,9 @@ function load(path: string): Loaded {
 }
 
 async function rotate(l: Loaded, secretId: string, resume = false) {
-  return rotateSecret({ policy: l.policy, policyPath: l.path, policyText: l.text, secretId, stores: l.stores, trust: { workspaceTrusted: true, confirmedPolicyHash: policyContentHash(l.text) }, resume });
+  const t0 = process.hrtime.bigint();
+  const log = process.env.RG_BENCH_PROFILE ? (line: string) => console.log(`    ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)} ms ${line}`) : undefined;
+  return rotateSecret({ log, policy: l.policy, policyPath: l.path, policyText: l.text, secretId, stores: l.stores, trust: { workspaceTrusted: true, confirmedPolicyHash: policyContentHash(l.text) }, resume });
 }
 
 function waitForFile(path: string, timeoutMs: number): Promise<boolean> {
@@ -67,6 +71,9 @@ function waitForFile(path: string, timeoutMs: number): Promise<boolean> {
 
 export interface RotationBenchFigures {
   keychainSetGetMs: number;
+  /** Parts of a rotation, for the breakdown: one fsynced ledger append, one env-file write. */
+  ledgerAppendMs: number;
+  envFileSetMs: number;
   generateRotationMs: number;
   pgConnectMs: number;
   pgRotationMs: number;
@@ -122,6 +129,10 @@ secrets:
       await kc.set('baseline', 'current', randomBytes(20).toString('hex'));
       await kc.get('baseline', 'current');
     });
+    const scratch = join(dir, 'scratch', 'ledger.jsonl');
+    const ledgerAppendMs = await timeIt(n, () => appendLedgerEntry(scratch, { secretId: 'bench', step: 'verify', outcome: 'ok' }));
+    const envFile = new EnvFileStore({ path: '.env.scratch', name: 'SCRATCH', baseDir: dir });
+    const envFileSetMs = await timeIt(n, () => envFile.set('bench', 'current', randomBytes(20).toString('hex')));
     const generateRotationMs = await timeIt(n, async () => {
       const r = await rotate(l, 'app-token');
       if (r.status !== 'rotated') throw new Error(`generate rotation: ${r.status} ${r.message}`);
@@ -164,7 +175,7 @@ secrets:
       if ((i + 1) % 25 === 0) opts.log(`fault runs: ${i + 1}/${opts.faultRuns}`);
     }
     if (!verifyLedger(ledgerPathFor(path)).ok) ledgerInvalid++;
-    return { keychainSetGetMs, generateRotationMs, pgConnectMs, pgRotationMs, faultRuns: opts.faultRuns, faultNoWorkingCredential: noWorking, faultLedgerInvalid: ledgerInvalid, faultLeftOpen: leftOpen, faultResumedOutcomes: outcomes };
+    return { keychainSetGetMs, ledgerAppendMs, envFileSetMs, generateRotationMs, pgConnectMs, pgRotationMs, faultRuns: opts.faultRuns, faultNoWorkingCredential: noWorking, faultLedgerInvalid: ledgerInvalid, faultLeftOpen: leftOpen, faultResumedOutcomes: outcomes };
   } finally {
     verifier.close();
     await pg?.stop();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyLedger } from '../../../server/src/core/ledger';
 import { readEnvValue } from '../../../server/src/core/stores/env-format';
@@ -26,6 +26,7 @@ async function workingCredentialHeld(pg: SystemPostgres, p: PgProject): Promise<
 /** Starts `rotate`, lets it block at `point`, SIGKILLs its process group. */
 async function killAt(p: PgProject, point: string, extraArgs: string[] = []): Promise<void> {
   const marker = join(p.dir, 'paused.marker');
+  rmSync(marker, { force: true });
   const child = cliProcess(p, ['rotate', 'pg-app', '--trust', ...extraArgs], { ...p.env, ROTATION_GUARD_TEST_PAUSE_AT: point, ROTATION_GUARD_TEST_PAUSE_MARKER: marker });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -77,6 +78,26 @@ describe('fault injection: SIGKILL at every step, then resume (CLI, real Postgre
         assert.equal(v.ok, true, `ledger: line ${v.firstBadLine} ${v.reason}`);
         const st = JSON.parse((await cli(p, ['status', '--json'])).stdout) as { openRotations: unknown[] };
         assert.deepEqual(st.openRotations, [], 'no rotation left open');
+      } finally {
+        p.cleanup();
+      }
+    });
+  }
+
+  for (const point of ['rollback:before', 'rollback:after']) {
+    it(`killed during a rollback (${point}): --resume completes the rollback`, async () => {
+      const p = await makePgProject(pg!, keyring!.env);
+      try {
+        await killAt(p, 'apply:after');
+        await killAt(p, point, ['--rollback']);
+        assert.ok(await workingCredentialHeld(pg!, p), 'a working credential is held mid-rollback');
+        const r = await cli(p, ['rotate', 'pg-app', '--resume']);
+        assert.match(r.stdout, /pg-app: rolled-back/, r.stdout + r.stderr);
+        const s = await keychainStages(p);
+        assert.equal(s.current, p.initialPassword);
+        assert.equal(s.pending, null);
+        assert.equal((await login(pg!, p.role, p.initialPassword)).status, 'works');
+        assert.equal(verifyLedger(join(p.dir, '.rotation/ledger.jsonl')).ok, true);
       } finally {
         p.cleanup();
       }

@@ -7,7 +7,7 @@ import { ledgerPathFor, readLedger } from '../ledger/read';
 import type { RotationStep } from '../ledger/types';
 import type { SecretStore } from '../stores/types';
 import { UnreachableStore, type StoreRegistry } from '../stores/registry';
-import { PlanError, resolvePlan, type RotationPlan } from './plan';
+import { findSecret, PlanError, resolvePlan, resolveStores, type RotationPlan } from './plan';
 import type { CreatedValue, PromptRequest, ProviderContext } from './providers/types';
 import { activeUser, openRotations, type OpenRotation } from './recovery';
 import { RotationSession, type StepRecord } from './session';
@@ -133,8 +133,7 @@ export async function rotateSecret(o: RotateOptions): Promise<RotationResult> {
     currentUser: activeUser(entries, o.secretId, open?.rotationId),
     strategy: plan.strategy,
     secretValue: async (id) => {
-      const other = resolvePlan(o.policy, id);
-      const v = await currentValueOf(other.stores.map((s) => o.stores.open(s.ref)), id);
+      const v = await currentValueOf(resolveStores(o.policy, findSecret(o.policy, id)).map((s) => o.stores.open(s.ref)), id);
       session.guard(v);
       return v;
     },
@@ -232,8 +231,10 @@ async function forward(run: Run): Promise<RotationResult> {
       }
     }
     await session.step('promote', async () => {
+      // Order matters for a crash in between: PREVIOUS before any CURRENT is overwritten, and
+      // PENDING dropped only after every CURRENT is written. The stores themselves are independent.
       if (run.old !== null) await primary.set(id, 'previous', run.old);
-      for (const s of run.stores) await s.store.set(id, 'current', created.value);
+      await Promise.all(run.stores.map((s) => s.store.set(id, 'current', created.value)));
       await primary.delete(id, 'pending');
     }, () => ({ detail: `CURRENT in ${run.stores.map((s) => s.name).join(', ')}` }), fp);
     run.promotedAt = run.now().toISOString();
