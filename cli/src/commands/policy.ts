@@ -49,8 +49,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const secret = findSecret(loaded.policy, id);
   if (!secret) throw new UsageError(`no secret '${id}' in ${file} (known: ${loaded.policy.secrets.map((s) => s.id).join(', ')})`);
   const state = loaded.analysis.secrets.find((s) => s.id === id);
-  // GCP wants the next rotation in the future; a past or unknown due date means "as soon as allowed".
-  const earliest = now.getTime() + 5 * 60_000;
+  // GCP refuses a next rotation less than 5 minutes ahead; an hour leaves time to apply the export.
+  const earliest = now.getTime() + 60 * 60_000;
   const due = state?.dueAt ? Math.max(Date.parse(state.dueAt), earliest) : earliest;
   try {
     const out = exportRotation(loaded.policy, secret, to as ExportPlatform, new Date(due));

@@ -46,7 +46,7 @@ describe('rotation-guard policy export', () => {
   it('GCP: rotationPeriod in seconds and the next rotation from the ledger state', async () => {
     assert.deepEqual((await exportTo('gcp', 'openai-prod')).json, { rotation: { rotationPeriod: '2592000s', nextRotationTime: '2026-12-01T09:00:00.000Z' } });
     // Never rotated: as soon as the platform allows.
-    assert.deepEqual((await exportTo('gcp', 'webhook-signing')).json, { rotation: { rotationPeriod: '7776000s', nextRotationTime: '2026-11-20T00:05:00.000Z' } });
+    assert.deepEqual((await exportTo('gcp', 'webhook-signing')).json, { rotation: { rotationPeriod: '7776000s', nextRotationTime: '2026-11-20T01:00:00.000Z' } });
   });
 
   it('explains each limit a platform puts on the rules, with exit 1', async () => {
@@ -62,13 +62,21 @@ describe('rotation-guard policy export', () => {
       writeFileSync(p, [
         'version: 1', 'stores: {kc: {type: keychain, service: rg}}', 'secrets:',
         '  - {id: fast, kind: token, owner: machine, maxAge: 2h, stores: [kc]}',
-        '  - {id: odd, kind: token, owner: machine, maxAge: 36h, rotationWindow: 30h, stores: [kc]}', '',
+        '  - {id: odd, kind: token, owner: machine, maxAge: 36h, rotationWindow: 30h, stores: [kc]}',
+        '  - {id: week, kind: token, owner: machine, maxAge: 7d, expiresAfter: 14d, stores: [kc]}',
+        '  - {id: fortnight, kind: token, owner: machine, maxAge: 14d, stores: [kc]}', '',
       ].join('\n'));
       assert.match((await exportTo('aws', 'fast', p)).err, /AWS Secrets Manager rotates at most every 4 hours; 'fast' rotates every 2h/);
       assert.match((await exportTo('azure', 'fast', p)).err, /Azure Key Vault rotation policies require at least 7 days/);
-      assert.deepEqual((await exportTo('gcp', 'fast', p)).json, { rotation: { rotationPeriod: '7200s', nextRotationTime: '2026-11-20T00:05:00.000Z' } });
+      assert.deepEqual((await exportTo('gcp', 'fast', p)).json, { rotation: { rotationPeriod: '7200s', nextRotationTime: '2026-11-20T01:00:00.000Z' } });
       assert.match((await exportTo('aws', 'odd', p)).err, /AWS rotation Duration must be whole hours from 1h to 24h/);
       assert.match((await exportTo('azure', 'odd', p)).err, /Azure Key Vault lifetime actions count whole days/);
+      assert.match((await exportTo('azure', 'week', p)).err, /Azure Key Vault expiryTime must be at least 28 days/);
+      // No expiresAfter: the expiry is raised to Azure's 28-day floor.
+      assert.deepEqual((await exportTo('azure', 'fortnight', p)).json, {
+        lifetimeActions: [{ trigger: { timeAfterCreate: 'P14D' }, action: { type: 'Rotate' } }],
+        attributes: { expiryTime: 'P28D' },
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

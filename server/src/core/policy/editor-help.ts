@@ -83,7 +83,7 @@ function referenceNames(text: string, filePath: string, fieldPath: readonly Path
 function lenientParse(text: string, filePath: string): unknown {
   try {
     if (isJsonPath(filePath)) return parseJsonc(text, [], { allowTrailingComma: true });
-    return parseDocument(text, { uniqueKeys: false }).toJS({ maxAliasCount: LIMITS.maxAliasCount });
+    return parseDocument(text, { uniqueKeys: false, logLevel: 'silent' }).toJS({ maxAliasCount: LIMITS.maxAliasCount });
   } catch {
     return undefined;
   }

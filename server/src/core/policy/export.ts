@@ -10,6 +10,7 @@ import { mergedProvider } from './resolve';
 import type { ExportPlatform, Policy, PolicySecret } from './schema';
 
 export const EXPORT_PLATFORMS: readonly ExportPlatform[] = ['aws', 'azure', 'vault', 'gcp'];
+const AZURE_MIN_EXPIRY_MS = 28 * MS.d;
 
 /** Why this secret's rules cannot be expressed on `platform`; empty when they can. */
 export function exportLimitViolations(secret: PolicySecret, platform: ExportPlatform): string[] {
@@ -28,6 +29,8 @@ export function exportLimitViolations(secret: PolicySecret, platform: ExportPlat
   } else if (platform === 'aws' && interval.ms % MS.h !== 0) {
     out.push('AWS Secrets Manager rotation rules count whole hours or days');
   }
+  const expiry = secret.expiresAfter ? tryParseDuration(secret.expiresAfter) : undefined;
+  if (platform === 'azure' && expiry !== undefined && expiry < AZURE_MIN_EXPIRY_MS) out.push('Azure Key Vault expiryTime must be at least 28 days (expiresAfter)');
   const window = secret.rotationWindow ? tryParseDuration(secret.rotationWindow) : undefined;
   if (window !== undefined) {
     if (platform === 'aws' && (window < MS.h || window > 24 * MS.h || window % MS.h !== 0)) out.push('AWS rotation Duration must be whole hours from 1h to 24h');
@@ -54,7 +57,8 @@ export function exportRotation(policy: Policy, secret: PolicySecret, platform: E
       return { RotationRules: rules };
     }
     case 'azure': {
-      const expiry = (secret.expiresAfter ? tryParseDuration(secret.expiresAfter) : undefined) ?? interval.ms;
+      // Without an explicit expiry: no earlier than the rotation, and never below Azure's 28-day floor.
+      const expiry = (secret.expiresAfter ? tryParseDuration(secret.expiresAfter) : undefined) ?? Math.max(interval.ms, AZURE_MIN_EXPIRY_MS);
       const actions: unknown[] = [{ trigger: { timeAfterCreate: isoDays(interval.ms) }, action: { type: 'Rotate' } }];
       const notify = secret.notifyBefore ? tryParseDuration(secret.notifyBefore) : undefined;
       if (notify !== undefined) actions.push({ trigger: { timeBeforeExpiry: isoDays(Math.max(MS.d, notify)) }, action: { type: 'Notify' } });

@@ -51,9 +51,10 @@ export const EXPORT_MIN_MS: Record<ExportPlatform, { ms: number; rule: string }>
   azure: { ms: 7 * MS.d, rule: 'Azure Key Vault rotation policies require at least 7 days' },
   vault: { ms: 5 * MS.s, rule: 'Vault static roles require rotation_period ≥ 5 seconds' },
 };
-/** Longest interval each platform accepts (AWS: 1000 days; GCP: 100 years as a duration). */
+/** Longest interval each platform accepts. */
 export const EXPORT_MAX_MS: Partial<Record<ExportPlatform, { ms: number; rule: string }>> = {
   aws: { ms: 1000 * MS.d, rule: 'AWS Secrets Manager rotates at least every 1000 days' },
+  gcp: { ms: 3_153_600_000 * MS.s, rule: 'Google Secret Manager requires rotation_period ≤ 100 years' },
 };
 
 export interface EffectiveInterval {

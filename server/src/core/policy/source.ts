@@ -94,7 +94,7 @@ function emptySource(lines: LineIndex, problems: PolicyProblem[]): PolicySource 
 
 // ---------------------------------------------------------------- YAML
 function yamlSource(text: string, lines: LineIndex): PolicySource {
-  const doc: Document.Parsed = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc: Document.Parsed = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
   const problems: PolicyProblem[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
     const dup = e.code === 'DUPLICATE_KEY';
