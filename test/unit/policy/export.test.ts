@@ -64,12 +64,14 @@ describe('rotation-guard policy export', () => {
         '  - {id: fast, kind: token, owner: machine, maxAge: 2h, stores: [kc]}',
         '  - {id: odd, kind: token, owner: machine, maxAge: 36h, rotationWindow: 30h, stores: [kc]}',
         '  - {id: week, kind: token, owner: machine, maxAge: 7d, expiresAfter: 14d, stores: [kc]}',
-        '  - {id: fortnight, kind: token, owner: machine, maxAge: 14d, stores: [kc]}', '',
+        '  - {id: fortnight, kind: token, owner: machine, maxAge: 14d, stores: [kc]}',
+        '  - {id: tight, kind: token, owner: machine, maxAge: 6h, rotationWindow: 6h, stores: [kc]}', '',
       ].join('\n'));
       assert.match((await exportTo('aws', 'fast', p)).err, /AWS Secrets Manager rotates at most every 4 hours; 'fast' rotates every 2h/);
       assert.match((await exportTo('azure', 'fast', p)).err, /Azure Key Vault rotation policies require at least 7 days/);
       assert.deepEqual((await exportTo('gcp', 'fast', p)).json, { rotation: { rotationPeriod: '7200s', nextRotationTime: '2026-11-20T01:00:00.000Z' } });
       assert.match((await exportTo('aws', 'odd', p)).err, /AWS rotation Duration must be whole hours from 1h to 24h/);
+      assert.match((await exportTo('aws', 'tight', p)).err, /must not extend into the next rotation window/);
       assert.match((await exportTo('azure', 'odd', p)).err, /Azure Key Vault lifetime actions count whole days/);
       assert.match((await exportTo('azure', 'week', p)).err, /Azure Key Vault expiryTime must be at least 28 days/);
       // No expiresAfter: the expiry is raised to Azure's 28-day floor.

@@ -34,6 +34,7 @@ export function exportLimitViolations(secret: PolicySecret, platform: ExportPlat
   const window = secret.rotationWindow ? tryParseDuration(secret.rotationWindow) : undefined;
   if (window !== undefined) {
     if (platform === 'aws' && (window < MS.h || window > 24 * MS.h || window % MS.h !== 0)) out.push('AWS rotation Duration must be whole hours from 1h to 24h');
+    if (platform === 'aws' && window >= interval.ms) out.push('AWS rotation windows must not extend into the next rotation window');
     if (platform === 'vault' && window < MS.h) out.push('Vault rotation_window must be at least 1 hour');
   }
   return out;
