@@ -115,8 +115,8 @@ async function extHostLevel(paths) {
       resultsFile,
       logDir: path.join(RESULTS, 'ext-host-logs'),
       log,
+      beforeClose: () => sampleMemory('ext-host suite, browser still open', [server.pgid], [profile.root]),
     });
-    sampleMemory('after ext-host suite', [server.pgid], [profile.root]);
     timings['ext-host suite'] = r.ms;
     log(`ext-host suite: ${r.passed} passed, ${r.failed} failed, ${r.pending} pending (exit ${r.exitCode}, ${r.ms} ms)`);
     counts.passed += r.passed;
@@ -137,6 +137,7 @@ async function browserLevel(paths, vsix) {
   await prepareDemoWorkspace(demoFolder, profileEnv(profile));
 
   const server = await startCodeServer({ paths, profile });
+  sampleMemory('code-server started, no browser yet', [server.pgid], [profile.root]);
   const { context, page } = await launchBrowser(profile);
   try {
     log(`code-server (browser journeys) up at ${server.url}, process group ${server.pgid}`);

@@ -12,7 +12,7 @@ import { launchBrowser, remoteAuthority, workbenchUrl } from './browser.mjs';
  * Counts come from the results file the suite writes (ROTATION_GUARD_E2E_RESULTS, passed to the
  * extension host through code-server's environment).
  */
-export async function runExtensionHostSuite({ server, profile, extensionPath, testsEntry, folder, resultsFile, logDir, timeoutMs = 180_000, log }) {
+export async function runExtensionHostSuite({ server, profile, extensionPath, testsEntry, folder, resultsFile, logDir, timeoutMs = 180_000, log, beforeClose = () => {} }) {
   const t0 = Date.now();
   const authority = await remoteAuthority(server.url, folder);
   const remote = (p) => `vscode-remote://${authority}${p}`;
@@ -46,6 +46,7 @@ export async function runExtensionHostSuite({ server, profile, extensionPath, te
     const timeout = new Promise((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)));
     const exitCode = await Promise.race([exited, timeout]);
     clearTimeout(timer);
+    beforeClose();
     let counts = { passed: 0, failed: 1, pending: 0 };
     try {
       counts = JSON.parse(readFileSync(resultsFile, 'utf8'));
