@@ -54,8 +54,9 @@ function textReport(file: string, problems: PolicyProblem[], secrets: Array<{ id
     const rotated = s.lastRotated ? `rotated ${s.lastRotated.slice(0, 10)} (${Math.floor(s.ageDays ?? 0)} d ago)` : 'never rotated';
     let due = '';
     if (s.dueAt) {
-      const days = Math.floor((Date.parse(s.dueAt) - now.getTime()) / 86_400_000);
-      due = days < 0 ? ` · due ${s.dueAt.slice(0, 10)} (${-days} d ago)` : ` · due ${s.dueAt.slice(0, 10)} (in ${days} d)`;
+      const ms = Date.parse(s.dueAt) - now.getTime();
+      const days = Math.floor(Math.abs(ms) / 86_400_000);
+      due = ms < 0 ? ` · due ${s.dueAt.slice(0, 10)} (${days} d ago)` : ` · due ${s.dueAt.slice(0, 10)} (in ${days} d)`;
     }
     lines.push(`${s.id.padEnd(width)}  ${s.state.padEnd(13)}  ${rotated}${due}`);
   }
