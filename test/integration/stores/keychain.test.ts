@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { KeychainStore } from '../../../server/src/core/stores';
+import { storeOps } from '../../helpers/system/store-client';
 import { startBus, startKeyring, type SystemKeyring } from '../../helpers/system/keyring';
 import { killGroup, makeTempDir, removeDir, requireSystem, runToEnd } from '../../helpers/system/processes';
 
-// @napi-rs/keyring reads DBUS_SESSION_BUS_ADDRESS when an entry is made, so pointing
-// process.env at the private bus before each call is enough (checked by these tests).
-function withBus<T>(address: string | undefined, fn: () => Promise<T>): Promise<T> {
-  const saved = process.env.DBUS_SESSION_BUS_ADDRESS;
-  if (address === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
-  else process.env.DBUS_SESSION_BUS_ADDRESS = address;
-  return fn().finally(() => {
-    if (saved === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
-    else process.env.DBUS_SESSION_BUS_ADDRESS = saved;
-  });
-}
+// @napi-rs/keyring keeps the first D-Bus connection a process makes, so every keychain call in
+// this suite runs in a child process (workers/) with the private bus in its environment.
+const WORKERS = join(__dirname, '../workers');
 
 describe('keychain store against a real gnome-keyring', function () {
   this.timeout(30000);
@@ -27,29 +19,20 @@ describe('keychain store against a real gnome-keyring', function () {
   after(async () => keyring?.stop());
 
   it('sets, gets and deletes each stage separately', async () => {
-    const store = new KeychainStore({ service: 'rg-it-keychain' });
+    const ref = { type: 'keychain', service: 'rg-it-keychain' };
     const cur = `cur-${randomBytes(12).toString('hex')}`;
     const pend = `pend-${randomBytes(12).toString('hex')}`;
-    await withBus(keyring!.busAddress, async () => {
-      assert.equal(await store.get('api', 'current'), null);
-      await store.set('api', 'current', cur);
-      await store.set('api', 'pending', pend);
-      assert.equal(await store.get('api', 'current'), cur);
-      assert.equal(await store.get('api', 'pending'), pend);
-      assert.equal(await store.delete('api', 'pending'), true);
-      assert.equal(await store.get('api', 'pending'), null);
-      assert.equal(await store.delete('api', 'pending'), false);
-      assert.equal(await store.get('api', 'current'), cur);
-    });
+    const op = (o: 'get' | 'set' | 'delete', stage: 'current' | 'pending', value?: string) => ({ op: o, ref, secretId: 'api', stage, value });
+    const r = await storeOps(keyring!.env, [op('get', 'current'), op('set', 'current', cur), op('set', 'pending', pend), op('get', 'current'), op('get', 'pending'), op('delete', 'pending'), op('get', 'pending'), op('delete', 'pending'), op('get', 'current')], WORKERS);
+    assert.deepEqual(r.map((x) => ('value' in x ? x.value : 'deleted' in x ? x.deleted : 'set')), [null, 'set', 'set', cur, pend, true, null, false, cur]);
   });
 
-  it('substitutes {id} in the account template', async () => {
-    const store = new KeychainStore({ service: 'rg-it-keychain', account: 'acct-{id}' });
-    await withBus(keyring!.busAddress, async () => {
-      await store.set('x1', 'current', 'value-for-x1-abcdef');
-      const plain = new KeychainStore({ service: 'rg-it-keychain' });
-      assert.equal(await plain.get('acct-x1', 'current'), 'value-for-x1-abcdef');
-    });
+  it('substitutes {id} in the account template (same item as the plain account)', async () => {
+    const r = await storeOps(keyring!.env, [
+      { op: 'set', ref: { type: 'keychain', service: 'rg-it-keychain', account: 'acct-{id}' }, secretId: 'x1', stage: 'current', value: 'value-for-x1-abcdef' },
+      { op: 'get', ref: { type: 'keychain', service: 'rg-it-keychain' }, secretId: 'acct-x1', stage: 'current' },
+    ], WORKERS);
+    assert.equal(r[1]!.value, 'value-for-x1-abcdef');
   });
 
   it('raises NoDbusSessionError when no session bus is reachable (fresh process each)', async () => {
@@ -71,6 +54,19 @@ describe('keychain store against a real gnome-keyring', function () {
     } finally {
       killGroup(bus);
       removeDir(dir);
+    }
+  });
+
+  // Last in this suite: it leaves the keyring locked.
+  it('raises KeyringLockedError for get and set once the collection is locked (no prompt can be shown)', async () => {
+    assert.equal((await probe('set', { ...keyring!.env })).ok, true, 'the probe item exists before locking');
+    const lock = await runToEnd('gdbus', ['call', '--session', '--dest', 'org.freedesktop.secrets', '--object-path', '/org/freedesktop/secrets', '--method', 'org.freedesktop.Secret.Service.Lock', "['/org/freedesktop/secrets/collection/login']"], { env: keyring!.env });
+    assert.equal(lock.code, 0, lock.stderr);
+    for (const op of ['get', 'set'] as const) {
+      const r = await probe(op, { ...keyring!.env });
+      assert.equal(r.errorClass, 'KeyringLockedError', JSON.stringify(r));
+      assert.equal(r.code, 'store/keyring-locked');
+      assert.match(r.message, /Unlock it/);
     }
   });
 });

@@ -22,7 +22,10 @@ async function main(): Promise<void> {
     const store = createStoreRegistry({ baseDir: o.baseDir ?? process.cwd() }).open(o.ref);
     try {
       if (o.op === 'get') out.push({ value: await store.get(o.secretId, o.stage) });
-      else if (o.op === 'set') out.push({ done: (await store.set(o.secretId, o.stage, o.value ?? ''), true) });
+      else if (o.op === 'set') {
+        await store.set(o.secretId, o.stage, o.value ?? '');
+        out.push({ set: true });
+      }
       else out.push({ deleted: await store.delete(o.secretId, o.stage) });
     } catch (err) {
       out.push({ error: `${(err as Error).constructor.name}: ${(err as Error).message}` });
