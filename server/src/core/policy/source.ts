@@ -34,6 +34,12 @@ export function isJsonPath(path: string): boolean {
 export function parsePolicySource(rawText: string, filePath: string): PolicySource {
   // Editors drop the BOM from the document text; drop it here too so positions agree.
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  if (text.length > LIMITS.maxBytes) {
+    // Not even indexed: an oversized file is refused at the cost of a length check.
+    const head = new LineIndex(text.slice(0, 1024));
+    const mib = (text.length / 1048576).toFixed(1);
+    return emptySource(head, [problem(PolicyCode.inputLimit, `Policy file is too large (${mib} MiB; the limit is ${LIMITS.maxBytes / 1048576} MiB).`, head.range(0, 0))]);
+  }
   const lines = new LineIndex(text);
   const limit = checkLimits(text, lines);
   if (limit) return emptySource(lines, [limit]);
@@ -51,13 +57,6 @@ function problem(code: PolicyProblem['code'], message: string, range: Range): Po
 }
 
 function checkLimits(text: string, lines: LineIndex): PolicyProblem | undefined {
-  if (text.length > LIMITS.maxBytes) {
-    return problem(
-      PolicyCode.inputLimit,
-      `Policy file is too large (${(text.length / 1048576).toFixed(1)} MiB; the limit is ${LIMITS.maxBytes / 1048576} MiB).`,
-      lines.range(0, 0),
-    );
-  }
   // Bracket depth outside quotes, and indentation depth: cheap upper bounds on nesting that
   // stop deep input before a recursive parser sees it. A real policy nests about six levels.
   let depth = 0;
