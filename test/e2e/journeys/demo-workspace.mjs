@@ -40,11 +40,19 @@ async function maskKeysInEditor(page) {
   });
 }
 
+/** The palette title of a contributed command ("Category: Title"), from the manifest. */
+function paletteTitle(commandId) {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  const c = pkg.contributes.commands.find((x) => x.command === commandId);
+  assert.ok(c, `package.json contributes no ${commandId}`);
+  return c.category ? `${c.category}: ${c.title}` : c.title;
+}
+
 export async function demoJourney({ page, server, folder, lap, screenshot }) {
   const loadMs = await openWorkbench(page, server.url, folder);
   lap(`demo workbench loaded in ${loadMs} ms`);
   lap(`extension active: status bar shows "${await waitForExtensionActive(page)}"`);
-  await runCommand(page, 'Rotation Guard: Scan Workspace for Secrets');
+  await runCommand(page, paletteTitle('rotationGuard.scanWorkspace'));
   await waitForProblemRows(page, 'stale/overdue', { count: 2 });
   await waitForProblemRows(page, 'secret/anthropic-api-key');
   const rows = await waitForProblemRows(page, /exposed\/known-secret|secret\/openai-api-key/);
