@@ -1,10 +1,22 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyLedger } from '../../../server/src/core/ledger';
 import { startKeyring, type SystemKeyring } from '../../helpers/system/keyring';
 import { requireSystem } from '../../helpers/system/processes';
 import { cli, FORMAT_CHECK, makeProject, uniqueName, type TestProject } from './project';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(dir, f))
+    .filter((f) => {
+      try {
+        return statSync(f).isFile();
+      } catch {
+        return false; // sockets and files that vanished meanwhile
+      }
+    });
+}
 
 function policy(service: string): string {
   return `version: 1
@@ -60,6 +72,10 @@ describe('generate rotation into the keychain and an env file (CLI, real gnome-k
     const done = steps.filter((s) => s.outcome !== 'started').map((s) => `${s.step}:${s.outcome}`);
     assert.deepEqual(done, ['begin:ok', 'create:ok', 'store-pending:ok', 'apply:skipped', 'test-new:ok', 'promote:ok', 'revoke-old:skipped', 'test-old-fails:skipped', 'finish:ok']);
     for (const out of [r.stdout, r.stderr, readFileSync(join(project.dir, '.rotation/ledger.jsonl'), 'utf8')]) assert.ok(!out.includes(value!), 'the value leaked into output or ledger');
+    // Every other file: the keyring's own files (encrypted), the fingerprint key, the trust file.
+    const others = [...filesUnder(keyring!.dir), ...filesUnder(project.dir)].filter((f) => !f.endsWith('/.env.local'));
+    assert.ok(others.some((f) => f.includes('keyrings')), 'the keyring file was swept');
+    for (const f of others) assert.ok(!readFileSync(f).includes(value!), `the value is in ${f}`);
 
     const second = await cli(project, ['rotate', 'app-token']);
     assert.equal(second.code, 0, `the stored confirmation is reused while the policy is unchanged: ${second.stderr}`);
