@@ -14,8 +14,12 @@ import { ALL_RULES } from './rules/all';
  */
 export const GENERIC_KEYWORDS = ['pass', 'pwd', 'pswd', 'secret', 'token', 'key', 'auth', 'cred', 'bearer', 'connectionstring'];
 
-const IDENT = /[A-Za-z0-9_.\-]/;
-const isIdent = (c: string | undefined) => c !== undefined && IDENT.test(c);
+const IDENT_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-') IDENT_CHAR[c.charCodeAt(0)] = 1;
+const isIdentAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c < 128 && IDENT_CHAR[c] === 1;
+};
 const QUOTES = new Set(['"', "'", '`']);
 const CODE_EXT = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|cs|php|rs|swift|c|cc|cpp|h|hpp|m|dart|lua|pl|groovy|gradle|ex|exs|clj|fs|vb|r|jl|sh|bash|zsh|ps1)$/i;
 
@@ -35,16 +39,22 @@ interface ValueSpan {
 export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const { text } = ctx;
   let s = hit;
-  while (s > 0 && hit - s < 80 && isIdent(text[s - 1])) s--;
+  while (s > 0 && hit - s < 80 && isIdentAt(text, s - 1)) s--;
   let e = hit;
-  while (e < text.length && e - hit < 80 && isIdent(text[e])) e++;
+  while (e < text.length && e - hit < 80 && isIdentAt(text, e)) e++;
   while (text[s] === '-' || text[s] === '.') s++; // --password flags, .key
   if (ctx.seen.has(s)) return null;
   ctx.seen.add(s);
   const name = text.slice(s, e).replace(/[.\-]+$/, '');
   const kind = classifyName(name);
   if (!kind) return null;
-  const span = valueAfter(text, s, e, kind, ctx.path) ?? valueBefore(text, s);
+  let span = valueAfter(text, s, e, kind, ctx.path) ?? valueBefore(text, s);
+  let prose = false;
+  if (!span) {
+    // Prompts introduce credentials in sentences: "use this credential for the tool: <value>".
+    span = valueInProse(text, e);
+    prose = span !== null;
+  }
   if (!span) return null;
   // `Authorization: Bearer <token>`: judge the token, not the scheme word.
   const scheme = /^(?:bearer|token|basic)\s+/i.exec(text.slice(span.start, span.end));
@@ -52,7 +62,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const rejected = { ruleId: '' as const, end: span.end };
   const value = text.slice(span.start, span.end);
   if (text.startsWith('...', span.end) || text[span.end] === '…') return rejected; // elided: `ops_eyJzaW…`
-  const confidence = judgeValue(value, kind, span.quoted, ctx.path, name);
+  const confidence = prose ? (isStrongToken(value) ? 0.6 : null) : judgeValue(value, kind, span.quoted, ctx.path, name);
   if (confidence === null) return rejected;
   // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
   if (DEFER_TO_CONTEXT_RULE.test(name) || claimsKnownFormat(value)) return rejected;
@@ -247,4 +257,24 @@ function isResourceName(v: string): boolean {
   if (!/^[a-z0-9]+(?:[._-][a-z0-9]+)+$/.test(v)) return false;
   const parts = v.split(/[._-]/);
   return parts.some((p) => /^[a-z]{3,}$/.test(p)) && parts.every((p) => /^[a-z]+$/.test(p) || /^\d+$/.test(p) || p.length <= 4);
+}
+
+/** `…credential … : <token>` later on the same line (at most 80 characters on). */
+function valueInProse(text: string, e: number): ValueSpan | null {
+  const line = text.slice(e, Math.min(text.length, e + 80));
+  const m = /^[^\n:=]{0,60}?(?::|=|\bis\b)[ \t]+(?=[^\s"'`<>])/.exec(line);
+  if (!m) return null;
+  const start = e + m[0].length;
+  let end = start;
+  while (end < text.length && end - start < 200 && !/[\s"'`<>]/.test(text[end]!)) end++;
+  while (end > start && /[.,;:!?)\]]/.test(text[end - 1]!)) end--;
+  return end - start >= 12 ? { start, end, quoted: false } : null;
+}
+
+/** Strict shape test for values found in prose: long, random-looking, mixed character classes. */
+function isStrongToken(v: string): boolean {
+  if (v.length < 12 || isReference(v) || isPlaceholder(v) || /^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return false;
+  const c = charClasses(v);
+  const classes = Number(c.lower) + Number(c.upper) + Number(c.digit) + Number(c.symbol);
+  return shannonEntropy(v) >= 3.5 && (classes >= 3 || (classes === 2 && c.digit && v.length >= 20));
 }

@@ -32,10 +32,13 @@ const REFERENCE_RES: RegExp[] = [
 ];
 
 /** Does the value refer to a secret held elsewhere rather than hold one? */
+const REFERENCE_RE = new RegExp(REFERENCE_RES.map((r) => `(?:${r.source})`).join('|'), 'i');
+
 export function isReference(value: string): boolean {
-  const v = value.trim();
-  for (const re of REFERENCE_RES) if (re.test(v)) return true;
-  return false;
+  const c = value.trimStart().charCodeAt(0);
+  // Every reference syntax starts with one of these characters: skip the regex for the rest.
+  if (c !== 36 && c !== 37 && c !== 123 && c !== 60 && c !== 40 && c !== 35 && c !== 64 && c !== 69 && !/^[a-z]/i.test(value.trimStart())) return false;
+  return REFERENCE_RE.test(value.trim());
 }
 
 // Words that mark example or placeholder values, matched inside the value (case-insensitive).

@@ -1,0 +1,111 @@
+// Detection benchmark (run by `npm run bench`, after the build):
+//   1. recall / false-positive rate on ../shared/bench/external-cases.json (the shared scorer),
+//   2. throughput and peak RSS of `rotation-guard scan` on the 50 MiB synthetic corpus, next to
+//      ripgrep searching the same anchor list (the speed-of-light reference), as a ratio,
+//   3. recall on the corpus's planted keys (per provider), engine-only speed, 1 MiB and
+//      pathological-input timings.
+// Timings on a shared machine are noisy: compare the ratios measured in this same run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = resolve(repo, '..', 'shared', 'bench');
+const cli = join(repo, 'dist', 'cli.js');
+const work = join(tmpdir(), 'rotation-guard-bench');
+const corpus = join(work, 'corpus50');
+const SEED = 1337;
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
+  if (r.error) throw r.error;
+  return r;
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Wall seconds and peak RSS (MB) of a command, via GNU time when present. */
+function measure(cmd, args, cwd) {
+  const hasTime = existsSync('/usr/bin/time');
+  const t0 = process.hrtime.bigint();
+  const r = hasTime ? run('/usr/bin/time', ['-f', 'RSS_KB=%M', cmd, ...args], { cwd }) : run(cmd, args, { cwd });
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  const rss = hasTime ? Number(/RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024 : NaN;
+  return { s, rss, r };
+}
+
+if (!existsSync(cli)) {
+  console.error('dist/cli.js is missing: run `node scripts/build.mjs` first');
+  process.exit(1);
+}
+if (!existsSync(join(shared, 'score-external.js'))) {
+  console.error(`shared benchmark not found at ${shared}`);
+  process.exit(1);
+}
+
+// 1. External labelled benchmark.
+console.log('--- external benchmark (gitleaks / detect-secrets / secretlint cases)');
+const ext = run(process.execPath, [join(shared, 'score-external.js'), '--', process.execPath, cli, 'scan', '--format', 'json']);
+const extLines = ext.stdout.trim().split('\n');
+for (const l of extLines.filter((l) => /^(cases|overall|strict|gitleaks|detect-secrets|secretlint)/.test(l))) console.log(l);
+console.log(extLines[extLines.length - 1]);
+console.log('baseline (secretlint 12, same benchmark): strict recall 0.318, strict fp rate 0.062');
+
+// 2. Corpus throughput, next to ripgrep.
+mkdirSync(work, { recursive: true });
+const manifestPath = `${corpus}.manifest.json`;
+let manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : null;
+if (!manifest || manifest.seed !== SEED) {
+  console.log(`--- generating the 50 MiB corpus into ${corpus}`);
+  run(process.execPath, [join(shared, 'gen-corpus.js'), '--out', corpus, '--mb', '50', '--seed', String(SEED)]);
+  manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+}
+const mib = manifest.bytes / 1048576;
+
+// ripgrep gets the same anchor list the prefilter uses (case-insensitive ones as (?i:…)).
+const { ALL_RULES, GENERIC_KEYWORDS } = await import(join(repo, 'out', 'bench', 'detect', 'anchors.js'));
+const patterns = [...new Set([...ALL_RULES.flatMap((r) => r.anchors.map((a) => (r.anchorsIgnoreCase ? `(?i:${esc(a)})` : esc(a)))), ...GENERIC_KEYWORDS.map((k) => `(?i:${esc(k)})`)])];
+function esc(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); // ripgrep's (Rust) syntax: / and - need no escape
+}
+const patternFile = join(work, 'anchors.rg');
+writeFileSync(patternFile, `${patterns.join('\n')}\n`);
+
+const ours = [];
+const rg = [];
+let last;
+for (let i = 0; i < 3; i++) {
+  const m = measure(process.execPath, [cli, 'scan', '--format', 'json', 'corpus50'], work);
+  ours.push(m);
+  last = m.r;
+  rg.push(measure('rg', ['--no-config', '-c', '-f', patternFile, 'corpus50'], work));
+}
+const oursS = median(ours.map((m) => m.s));
+const rgS = median(rg.map((m) => m.s));
+const peak = Math.max(...ours.map((m) => m.rss));
+console.log(`--- 50 MiB corpus (${manifest.files} files, ${manifest.planted} planted keys), median of 3`);
+console.log(`rotation-guard scan: ${oursS.toFixed(2)} s wall = ${(mib / oursS).toFixed(1)} MiB/s, peak RSS ${peak.toFixed(0)} MB`);
+console.log(`ripgrep (${patterns.length} anchors): ${rgS.toFixed(2)} s wall = ${(mib / rgS).toFixed(1)} MiB/s`);
+console.log(`ratio: rotation-guard takes ${(oursS / rgS).toFixed(1)}x ripgrep's time (target <= 4x)`);
+
+// 3. Recall on the planted keys: a key counts when a finding is on its file and line.
+const findings = JSON.parse(last.stdout).findings;
+const seen = new Set(findings.map((f) => `${f.file.replace(/^corpus50\//, '')}:${f.line}`));
+const perType = {};
+for (const k of manifest.keys) {
+  const t = (perType[k.type] ??= { found: 0, total: 0 });
+  t.total++;
+  if (seen.has(`${k.file}:${k.line}`)) t.found++;
+}
+const found = Object.values(perType).reduce((a, t) => a + t.found, 0);
+console.log(`planted-key recall: ${found}/${manifest.keys.length} = ${(found / manifest.keys.length).toFixed(3)}; findings total ${findings.length}`);
+console.log(`  per type: ${Object.entries(perType).map(([t, v]) => `${t} ${v.found}/${v.total}`).join(', ')}`);
+
+// Engine-only figures (one thread, files already in memory).
+const inproc = JSON.parse(run(process.execPath, [join(repo, 'out', 'bench', 'detect', 'scan-corpus-inprocess.js'), corpus]).stdout);
+console.log(`engine only, one thread: ${inproc.mibPerSecond} MiB/s`);
+const one = JSON.parse(run(process.execPath, [join(repo, 'out', 'bench', 'detect', 'one-mib.js'), corpus]).stdout);
+console.log(`1 MiB of corpus text: median ${one.medianMs} ms (target < 20 ms)`);
+const patho = run(process.execPath, [join(repo, 'out', 'bench', 'detect', 'pathological.js')]).stdout.trim().split('\n').map((l) => JSON.parse(l));
+console.log(`1 MiB pathological lines (target < 100 ms): ${patho.map((p) => `${p.case} ${p.ms} ms`).join('; ')}`);

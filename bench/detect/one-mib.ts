@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import fg from 'fast-glob';
+import { scanText } from '../../server/src/core/detect/index';
+
+/**
+ * Median time to scan 1 MiB of realistic text (corpus files concatenated), in ms.
+ *   node out/bench/detect/one-mib.js CORPUS_DIR
+ */
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: one-mib CORPUS_DIR');
+const MiB = 1024 * 1024;
+let text = '';
+for (const f of fg.sync('**/*', { cwd: dir, absolute: true }).sort()) {
+  text += readFileSync(f, 'utf8');
+  if (text.length >= MiB) break;
+}
+text = text.slice(0, MiB);
+const times: number[] = [];
+let findings = 0;
+for (let i = 0; i < 9; i++) {
+  const t0 = process.hrtime.bigint();
+  findings = scanText(text, { path: 'one-mib.txt' }).length;
+  times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
+times.sort((a, b) => a - b);
+console.log(JSON.stringify({ bytes: MiB, findings, medianMs: +times[4]!.toFixed(1), minMs: +times[0]!.toFixed(1) }));
