@@ -1,4 +1,4 @@
-// `npm start [-- --port N --no-open]`: the one-command demo.
+// `npm start [-- --port N --no-open --no-build --workspace DIR]`: the one-command demo.
 // build → package the vsix → ensure code-server (cached) → install the vsix into a throwaway
 // profile → prepare .demo-workspace/ from the demo/ template → serve it on localhost and open
 // a browser → stay in the foreground until Ctrl-C, then stop everything and remove the profile.
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { ensureCodeServer } from './code-server/ensure.mjs';
-import { installExtension, makeProfile, profileEnv, startCodeServer } from './code-server/launch.mjs';
+import { installExtension, makeProfile, profileEnv, releaseDir, startCodeServer, trackDir } from './code-server/launch.mjs';
 import { packageVsix } from './package.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,12 +37,15 @@ export async function prepareDemoWorkspace(dest, env = process.env) {
 }
 
 function parseArgs(argv) {
-  const o = { port: undefined, open: true };
+  const o = { port: undefined, open: true, build: true, workspace: path.join(ROOT, '.demo-workspace') };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--port') o.port = Number(argv[++i]);
+    // the e2e level has just built dist/; --no-build packages what is there
+    else if (argv[i] === '--no-build') o.build = false;
     else if (argv[i].startsWith('--port=')) o.port = Number(argv[i].slice(7));
     else if (argv[i] === '--no-open') o.open = false;
-    else throw new Error(`unknown argument ${argv[i]} (usage: npm start -- [--port N] [--no-open])`);
+    else if (argv[i] === '--workspace') o.workspace = path.resolve(argv[++i]);
+    else throw new Error(`unknown argument ${argv[i]} (usage: npm start -- [--port N] [--no-open] [--no-build] [--workspace DIR])`);
   }
   if (o.port !== undefined && !(o.port > 0 && o.port < 65536)) throw new Error('--port needs a number between 1 and 65535');
   return o;
@@ -66,14 +69,15 @@ async function main() {
   const paths = ensureCodeServer({ log: say, browser: false });
 
   say('building and packaging the extension');
-  const vsix = packageVsix(['--out', path.join(mkdtempSync(path.join(tmpdir(), 'rg-demo-vsix-')), 'rotation-guard-demo.vsix')], say);
+  const vsixDir = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-demo-vsix-')));
+  const vsix = packageVsix(['--out', path.join(vsixDir, 'rotation-guard-demo.vsix'), ...(opts.build ? [] : ['--no-build'])], say);
   const profile = makeProfile({ prefix: 'rg-demo-', settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
   installExtension(paths, profile, vsix);
-  rmSync(path.dirname(vsix), { recursive: true, force: true });
+  releaseDir(vsixDir);
 
-  const dest = path.join(ROOT, '.demo-workspace');
+  const dest = opts.workspace;
   const summary = await prepareDemoWorkspace(dest, profileEnv(profile));
-  say(`demo workspace ready: ${path.relative(ROOT, dest)} (${summary.markers.length} fake keys, ${summary.ledgerEntries} ledger entries)`);
+  say(`demo workspace ready: ${path.relative(ROOT, dest) || dest} (${summary.markers.length} fake keys, ${summary.ledgerEntries} ledger entries)`);
 
   const server = await startCodeServer({ paths, profile, folder: dest, port: opts.port });
   const url = `${server.url}/?folder=${encodeURIComponent(dest)}`;

@@ -1,6 +1,7 @@
 // The editor test level: a real VS Code workbench (code-server) in a real browser (Chromium).
 //   1. the mocha suite of test/e2e/ext-host/suite inside code-server's extension host;
-//   2. browser journeys with playwright-core against code-server with the PACKAGED vsix installed.
+//   2. browser journeys with playwright-core against code-server with the PACKAGED vsix installed;
+//   3. `npm start` serves the demo and Ctrl-C stops everything it started.
 // Writes {passed, failed, pending} to test-results/e2e-counts.json (read by test/run-all.mjs),
 // prints "e2e: N passed, N failed", exits non-zero on any failure.
 //   node test/e2e/run.mjs [--update-screenshot] [--only ext-host|browser]
@@ -17,6 +18,7 @@ import { COUNTS_FILE } from './counts.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { runExtensionHostSuite } from './lib/ext-host.mjs';
 import { demoJourney } from './journeys/demo-workspace.mjs';
+import { npmStartJourney } from './journeys/npm-start.mjs';
 import { prepareQuickFixWorkspace, quickFixJourney } from './journeys/quick-fix.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -189,6 +191,9 @@ async function main() {
     const vsix = packageVsix(['--no-build', '--out', path.join(vsixDir, 'rotation-guard-e2e.vsix')], log);
     timings['package vsix'] = Date.now() - t;
     await browserLevel(paths, vsix);
+    const demoDir = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-npm-start-')));
+    await check('npm start serves the demo and Ctrl-C stops it', null, () =>
+      npmStartJourney({ root: ROOT, workspace: path.join(demoDir, 'demo'), lap: (m) => log(`  ${m}`) }));
   }
 }
 
