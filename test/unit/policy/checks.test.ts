@@ -8,8 +8,11 @@ const dir = join(__dirname, '../../../../test/fixtures/policy/checks');
 const now = new Date('2026-11-20T00:00:00Z');
 const workspace = ['rotation-policy.yaml', 'src/app.ts', 'templates/system_prompt.md', 'templates/notes.txt'];
 
+// What git ignores in the fixture workspace (the real checker is tested against a real repository).
+const gitIgnored = (p: string) => p === '.env' || p.endsWith('.local');
+
 function analyze(text: string) {
-  return analyzePolicy(text, { path: '/ws/rotation-policy.yaml', now, listFiles: () => workspace });
+  return analyzePolicy(text, { path: '/ws/rotation-policy.yaml', now, listFiles: () => workspace, isGitIgnored: gitIgnored });
 }
 
 const names = readdirSync(dir)
@@ -21,7 +24,7 @@ describe('policy semantic checks (fixtures in test/fixtures/policy/checks)', () 
     for (const code of [
       'interval-exceeds-threat-model', 'human-password-periodic-rotation', 'machine-secret-without-interval', 'no-compromise-trigger',
       'cryptoperiod-exceeded', 'grace-not-less-than-interval', 'credential-in-prompt-file', 'duplicate-id', 'unknown-store',
-      'unknown-provider', 'provider-param-missing', 'reference-matches-nothing', 'export-limit',
+      'unknown-provider', 'provider-param-missing', 'reference-matches-nothing', 'export-limit', 'env-file-not-ignored',
     ]) assert.ok(names.includes(code), `missing fixture ${code}.bad.yaml`);
   });
 
@@ -50,6 +53,7 @@ describe('policy semantic checks (fixtures in test/fixtures/policy/checks)', () 
       'credential-in-prompt-file': /OWASP LLM02.*LLM07|LLM02.*LLM07/,
       'interval-exceeds-threat-model': /threat model 'web' allows \(90d/,
       'export-limit': /Azure Key Vault rotation policies require at least 7 days/,
+      'env-file-not-ignored': /PCI DSS 4\.0 8\.6\.2/,
     };
     for (const [name, re] of Object.entries(cite)) {
       const { text } = stripMarkers(readFileSync(join(dir, `${name}.bad.yaml`), 'utf8'));

@@ -72,6 +72,17 @@ describe('rotation-guard check', () => {
     assert.match(io2.out, /rotation-policy\.yaml:\d+:30: warning policy\/reference-matches-nothing: 'litellm\/config\.yaml' matches no file/);
   });
 
+  it('fails when an env-file store is not git-ignored (the rotated value would be committed)', async () => {
+    mkdirSync(join(ws, '.git'));
+    mkdirSync(join(ws, '.rotation'));
+    writeFileSync(join(ws, '.rotation/ledger.jsonl'), `${ledgerLine(1, 'pg-app', 'finish', '2026-11-19T00:00:00Z')}\n`);
+    assert.equal(await check(['--now', '2026-11-20T00:00:00Z'], memoryIO(ws)), 0, 'the example ships a .gitignore for its .env');
+    rmSync(join(ws, '.gitignore'));
+    const io = memoryIO(ws);
+    assert.equal(await check(['--now', '2026-11-20T00:00:00Z'], io), 1);
+    assert.match(io.out, /rotation-policy\.yaml:\d+:11: error policy\/env-file-not-ignored: Env-file store 'dotenv' writes '\.env'/);
+  });
+
   it('exits 1 for a compromised secret', async () => {
     mkdirSync(join(ws, '.rotation'));
     writeFileSync(

@@ -22,6 +22,8 @@ export interface AnalyzeOptions {
   /** Workspace files, relative to the policy's folder (forward slashes). */
   listFiles?: () => string[];
   isPromptFile?: (path: string) => boolean;
+  /** Whether git ignores a path relative to the policy's folder (see gitIgnoredChecker); undefined: cannot tell. */
+  isGitIgnored?: (path: string) => boolean | undefined;
 }
 
 export interface AnalyzedSecret extends SecretState {
@@ -58,6 +60,7 @@ export function analyzePolicy(text: string, opts: AnalyzeOptions): PolicyAnalysi
     source,
     isPromptFile: opts.isPromptFile ?? defaultIsPromptFile,
     ...(listFiles ? { listFiles: () => (files ??= listFiles().map((f) => f.replace(/\\/g, '/'))) } : {}),
+    ...(opts.isGitIgnored ? { isGitIgnored: opts.isGitIgnored } : {}),
   };
   const emit = (p: PolicyProblem) => problems.push(p);
   checkStandards(ctx, emit);

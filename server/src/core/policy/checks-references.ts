@@ -17,6 +17,7 @@ export function checkReferences(ctx: CheckContext, emit: Emit): void {
   const { policy, source } = ctx;
   const seen = new Map<string, number>();
   const ids = new Set(policy.secrets.map((s) => s.id));
+  const reported = new Set<string>();
   policy.secrets.forEach((s, i) => {
     const at: PathSegment[] = ['secrets', i];
     const first = seen.get(s.id);
@@ -32,6 +33,7 @@ export function checkReferences(ctx: CheckContext, emit: Emit): void {
     });
     checkProvider(ctx, s, at, ids, emit);
     checkReferencedFiles(ctx, s, at, emit);
+    checkEnvFileIgnored(ctx, s, reported, emit);
     (s.exportTo ?? []).forEach((platform, k) => {
       for (const why of exportLimitViolations(s, platform)) {
         emit({ code: PolicyCode.exportLimit, severity: 'error', range: source.valueRange([...at, 'exportTo', k]), message: `Cannot export to ${platform}: ${why}.`, data: { secretId: s.id, platform } });
@@ -109,4 +111,23 @@ function checkReferencedFiles(ctx: CheckContext, s: PolicySecret, at: PathSegmen
       data: { secretId: s.id, glob },
     });
   });
+}
+
+/** An env-file store git does not ignore would commit every rotated value (PCI DSS 4.0 8.6.2). */
+function checkEnvFileIgnored(ctx: CheckContext, s: PolicySecret, reported: Set<string>, emit: Emit): void {
+  if (!ctx.isGitIgnored) return;
+  for (const name of s.stores) {
+    const ref = ctx.policy.stores[name];
+    if (ref?.type !== 'env-file') continue;
+    const file = ref.path.replaceAll('{id}', s.id);
+    if (reported.has(file) || ctx.isGitIgnored(file) !== false) continue;
+    reported.add(file);
+    emit({
+      code: PolicyCode.envFileNotIgnored,
+      severity: 'error',
+      range: ctx.source.valueRange(['stores', name, 'path']),
+      message: `Env-file store '${shown(name)}' writes '${file}', which git does not ignore: every rotated value would be committed (PCI DSS 4.0 8.6.2: no credentials in files). Add it to .gitignore.`,
+      data: { store: name, file },
+    });
+  }
 }

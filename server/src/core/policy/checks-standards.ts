@@ -15,6 +15,8 @@ export interface CheckContext {
   source: PolicySource;
   listFiles?: () => string[];
   isPromptFile: (path: string) => boolean;
+  /** Whether git ignores a path relative to the policy; undefined: cannot tell. */
+  isGitIgnored?: (path: string) => boolean | undefined;
   /** Index of `policy.secrets[i]` in the file (differs when invalid secrets were left out). */
   fileIndex?: (i: number) => number;
 }

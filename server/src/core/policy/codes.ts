@@ -19,6 +19,7 @@ export const PolicyCode = {
   graceNotLessThanInterval: 'policy/grace-not-less-than-interval',
   expiryNotAfterInterval: 'policy/expiry-not-after-interval',
   credentialInPromptFile: 'policy/credential-in-prompt-file',
+  envFileNotIgnored: 'policy/env-file-not-ignored',
   // References inside the policy and to the workspace
   duplicateId: 'policy/duplicate-id',
   unknownThreatModel: 'policy/unknown-threat-model',

@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import { ledgerPathFor, readLedger } from '../ledger/read';
 import { analyzePolicy, type PolicyAnalysis } from './analyze';
+import { gitIgnoredChecker } from './git-ignored';
 import type { PolicyProblem } from './codes';
 import type { Policy } from './schema';
 import { LIMITS } from './source';
@@ -50,7 +51,7 @@ export interface LoadedPolicy {
 
 export interface LoadOptions {
   now?: Date;
-  /** Check reference globs against the files beside the policy (walks the folder: off by default, the CLI check turns it on). */
+  /** Workspace checks: reference globs against the files beside the policy, env-file stores against .gitignore (walks the folder: off by default, the CLI check turns it on). */
   listFiles?: boolean;
 }
 
@@ -61,12 +62,14 @@ export function loadPolicyFile(path: string, opts: LoadOptions = {}): LoadedPoli
   const text = size > LIMITS.maxBytes * 4 ? 'x'.repeat(LIMITS.maxBytes + 1) : readFileSync(path, 'utf8');
   const ledger = readLedger(ledgerPathFor(path));
   const folder = dirname(path);
+  const gitIgnored = opts.listFiles ? gitIgnoredChecker(folder) : undefined;
   const analysis = analyzePolicy(text, {
     path,
     now: opts.now ?? new Date(),
     ledgerEntries: ledger.entries,
     ledgerMalformedLines: ledger.malformedLines,
     ...(opts.listFiles ? { listFiles: () => listFolder(folder) } : {}),
+    ...(opts.listFiles && gitIgnored ? { isGitIgnored: gitIgnored } : {}),
   });
   return { ...(analysis.policy ? { policy: analysis.policy } : {}), problems: analysis.problems, text: size > LIMITS.maxBytes * 4 ? '' : text, analysis };
 }

@@ -11,3 +11,4 @@ export { findSecret, resolveProvider, resolveSecret, resolveStores, type Resolve
 export type { ExportPlatform, Policy, PolicySecret, ProviderSpec, StoreRef, ThreatModel, Trigger, VerificationSpec } from './schema';
 export { computeSecretState, computeSecretStates, type SecretState, type SecretStateName } from './state';
 export { policyQuickFixes, type PolicyQuickFix, type PolicyTextEdit } from './quick-fixes';
+export { gitIgnoredChecker } from './git-ignored';
