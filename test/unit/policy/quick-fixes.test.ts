@@ -82,7 +82,7 @@ describe('policy quick fixes (applied, then re-checked)', () => {
   });
 
   it('quotes replacement values in JSON', () => {
-    const text = '{"version": 1, "stores": {"kc": {"type": "keychain", "service": "s"}}, "secrets": [{"id": "a", "kind": "tokn", "owner": "machine", "maxAge": "30d", "stores": ["kc"], "triggers": [{"on": "anomaly", "action": "rotate-now"}]}]}';
+    const text = '{"version": 1, "stores": {"kc": {"type": "keychain", "service": "s"}}, "providers": {"g": {"type": "generate"}}, "secrets": [{"id": "a", "kind": "tokn", "owner": "machine", "maxAge": "30d", "stores": ["kc"], "rotation": {"provider": "g"}, "triggers": [{"on": "anomaly", "action": "rotate-now"}]}]}';
     const r = fixOnce(text, 'policy/schema', '/ws/rotation-policy.json');
     assert.match(r.fixed, /"kind": "token"/);
     assert.deepEqual(r.left, []);
