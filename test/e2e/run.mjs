@@ -6,7 +6,7 @@
 // prints "e2e: N passed, N failed", exits non-zero on any failure.
 //   node test/e2e/run.mjs [--update-screenshot] [--only ext-host|browser]
 import { execSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -148,6 +148,14 @@ async function browserLevel(paths, vsix) {
         encoding: 'utf8', env: { ...profileEnv(profile), PATH: `${paths.nodeBinDir}:${process.env.PATH}` },
       });
       if (!/^rotation-guard\.rotation-guard@/m.test(list)) throw new Error(`not listed: ${list}`);
+    });
+    await check('the installed extension loads its native keychain binding on the editor\'s Node', null, async () => {
+      const dir = readdirSync(profile.extensions).find((d) => d.startsWith('rotation-guard.rotation-guard-'));
+      if (!dir) throw new Error(`no rotation-guard folder in ${profile.extensions}`);
+      // resolve from the extension's dist/, as its bundles do at run time
+      const probe = `const m = require(require.resolve('@napi-rs/keyring', { paths: [${JSON.stringify(path.join(profile.extensions, dir, 'dist'))}] })); process.stdout.write(typeof m.Entry);`;
+      const out = execSync(`"${paths.nodeBin}" -e "$PROBE"`, { encoding: 'utf8', env: { ...process.env, PROBE: probe, NODE_PATH: '' }, cwd: profile.tmp });
+      if (out.trim() !== 'function') throw new Error(`@napi-rs/keyring did not load from the vsix (Entry is ${out})`);
     });
     const lap = (m) => log(`  ${m}`);
     await check('journey 1: hardcoded key in a prompt → quick fix moves it to .env.local', page, () =>
