@@ -5,13 +5,12 @@
 import { z } from 'zod';
 import { policySchema } from './schema';
 
-export const POLICY_SCHEMA_ID = 'https://rotation-guard.dev/schemas/rotation-policy.schema.json';
-
 export function policyJsonSchema(): Record<string, unknown> {
   // draft-07: the dialect VS Code's JSON service and the YAML extension both understand fully.
   const schema = z.toJSONSchema(policySchema, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   addMarkdownDescriptions(schema);
-  return { ...schema, $id: POLICY_SCHEMA_ID, title: 'Rotation Guard policy' };
+  // No $id: the schema ships with the extension and is referenced by path, not by a URL we would have to host.
+  return { ...schema, title: 'Rotation Guard policy' };
 }
 
 /** VS Code renders `markdownDescription` (backticks, emphasis) where plain `description` shows raw text. */
