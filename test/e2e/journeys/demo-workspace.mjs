@@ -73,6 +73,8 @@ export async function demoJourney({ page, server, folder, lap, screenshot }) {
   // park the caret away from the squiggle so no hover or lightbulb covers the frame
   await editor.locator('.view-lines').first().click({ position: { x: 5, y: 5 } });
   await openProblems(page);
+  // a calmer frame without the transient "Activating Extensions…" status; not a failure if it stays
+  await page.locator('.statusbar-item', { hasText: 'Activating Extensions' }).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
   await maskKeysInEditor(page);
   await screenshot();
   lap('screenshot taken');
