@@ -49,6 +49,11 @@ describe('policy hover (from the zod descriptions)', () => {
     assert.equal(hover('colo|ur: red\n'), null);
   });
 
+  it('shows the bound a referenced threat model puts on the interval', () => {
+    assert.match(hover(inExample('    threatModel: internet')) ?? '', /Threat model `internet-llm` allows at most \*\*30d\*\* \(maxInterval 30d\)/);
+    assert.match(hover(inExample('    threatModel: internal')) ?? '', /allows at most \*\*273d\*\* \(internal exposure 365d, confidential data ×¾ = 273d\)/);
+  });
+
   it('works in JSON', () => {
     assert.match(hover('{"version": 1, "secrets": [{"id": "a", "max|Age": "30d"}]}', J) ?? '', /\*\*maxAge\*\*/);
     assert.match(hover('{"stores": {"kc": {"type": "pass", "pa|th": "x"}}}', J) ?? '', /Entry path inside the password store/);

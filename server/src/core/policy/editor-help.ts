@@ -5,6 +5,9 @@
 import { parse as parseJsonc } from 'jsonc-parser';
 import { parseDocument } from 'yaml';
 import { cursorContext } from './cursor-context';
+import { formatDuration } from './duration';
+import { threatModelBound } from './intervals';
+import { threatModelSchema } from './schema';
 import { fieldDoc, keysAt, schemaAt, typeSummary, valuesAt } from './schema-walk';
 import { isJsonPath, LIMITS, type PathSegment } from './source';
 
@@ -30,7 +33,24 @@ export function policyHover(text: string, path: string, offset: number): string 
   const parts = [`**${name}** — ${typeSummary(schema)}`];
   if (doc.description) parts.push(doc.description);
   if (doc.examples?.length) parts.push(`Examples: ${doc.examples.map((e) => `\`${JSON.stringify(e)}\``).join(', ')}`);
+  if (ctx.position === 'value' && name === 'threatModel') {
+    const bound = threatModelBoundAt(text, path, offset);
+    if (bound) parts.push(bound);
+  }
   return parts.join('\n\n');
+}
+
+/** For `threatModel: NAME`: the bound that threat model puts on the interval, and why. */
+function threatModelBoundAt(text: string, path: string, offset: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  const m = /threatModel"?\s*:\s*"?([A-Za-z0-9._-]+)/.exec(text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd));
+  if (!m) return undefined;
+  const all = lenientParse(text, path) as { threatModels?: Record<string, unknown> } | undefined;
+  const parsed = threatModelSchema.safeParse(all?.threatModels?.[m[1]!]);
+  if (!parsed.success) return undefined;
+  const bound = threatModelBound(parsed.data);
+  return `Threat model \`${m[1]}\` allows at most **${formatDuration(bound.ms)}** (${bound.reason}).`;
 }
 
 /** Keys allowed at the cursor (minus those present), or values allowed for the field at the cursor. */
