@@ -82,6 +82,11 @@ function runRule(rule: PatternRule, text: string, at: number): Attempt | null {
     ({ start, end } = r);
     if (r.confidence !== undefined) confidence = r.confidence;
   } else {
+    if (rule.wordStart && at > 0) {
+      // Cheap form of the pattern's leading lookbehind: most anchor hits sit inside words.
+      const p = text.charCodeAt(at - 1);
+      if ((p >= 48 && p <= 57) || (p >= 65 && p <= 90) || (p >= 97 && p <= 122)) return null;
+    }
     const re = rule.pattern;
     re.lastIndex = at;
     m = re.exec(text);

@@ -1,14 +1,31 @@
 /** Shape measures used to tell random credentials from words, identifiers and placeholders. */
 
 /** Shannon entropy in bits per character. */
+// Reused counting table for ASCII input (values are short; the table is cleared after each use).
+const COUNTS = new Uint32Array(128);
+
 export function shannonEntropy(s: string): number {
   if (!s.length) return 0;
+  let ascii = true;
+  for (let i = 0; i < s.length && ascii; i++) ascii = s.charCodeAt(i) < 128;
+  let h = 0;
+  if (ascii) {
+    for (let i = 0; i < s.length; i++) COUNTS[s.charCodeAt(i)]!++;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      const n = COUNTS[c]!;
+      if (n === 0) continue;
+      const p = n / s.length;
+      h -= p * Math.log2(p);
+      COUNTS[c] = 0;
+    }
+    return h;
+  }
   const counts = new Map<number, number>();
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     counts.set(c, (counts.get(c) ?? 0) + 1);
   }
-  let h = 0;
   for (const n of counts.values()) {
     const p = n / s.length;
     h -= p * Math.log2(p);
@@ -69,7 +86,19 @@ export function longestSequence(s: string): number {
 
 /** Number of distinct characters. */
 export function distinctChars(s: string): number {
-  return new Set(s).size;
+  const seen = new Uint8Array(128);
+  let n = 0;
+  let other: Set<string> | undefined;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if (seen[c] === 0) {
+        seen[c] = 1;
+        n++;
+      }
+    } else (other ??= new Set()).add(s[i]!);
+  }
+  return n + (other?.size ?? 0);
 }
 
 /** A rule validator accepting values with at least `min` bits/char of Shannon entropy. */

@@ -226,7 +226,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, path:
   if (/^`[^`]*\s[^`]*`$/.test(v)) return null; // shell command substitution
   if (v.toLowerCase() === name.toLowerCase() || v.toLowerCase().replace(/[^a-z]/g, '') === name.toLowerCase().replace(/[^a-z]/g, '')) return null;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return null; // a URL: the url-credentials rule judges its password
-  if (/^[\w.+-]+@[\w-]+\.[\w.]+$/.test(v)) return null; // an e-mail address
+  if (v.includes('@') && /^[\w.+-]+@[\w-]+\.[\w.]+$/.test(v)) return null; // an e-mail address
   if (PATHLIKE.test(v)) return null;
   // Time-based (version 1) UUIDs are identifiers (event and request ids); generated credentials are random.
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-35-9a-f][0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return null;

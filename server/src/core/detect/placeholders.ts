@@ -45,6 +45,9 @@ export function isReference(value: string): boolean {
 const PLACEHOLDER_WORDS =
   /(?:your|my)[-_ ]?(?:own[-_ ]?)?(?:api[-_ ]?)?(?:key|token|secret|pass|password|pwd)|placeholder|changeme|change[-_]me|replace[-_]?me|redacted|dummy|example|sample|fake|notreal|not[-_]a[-_]real|insert[-_]|enter[-_]your|(?:^|[^a-z])(?:todo|fixme|xxx|foobar|lorem|ipsum)(?:[^a-z]|$)|(?:^|[^a-z])here(?:[^a-z]|$)|^(?:test|testing|secret|password|passwd|pass|token|apikey|api[-_]key|none|null|nil|undefined|true|false|admin|root|default|string|value|empty|required|optional|unknown|number|integer|int|str|bool|boolean|float|object|array)$/i;
 
+// <your-key>, [token]; elided (sk-..., sk-proj-…abcd); masked or filled (****, xxxxx, ####, 00000000).
+const MARKERS = /^<[^<>]{0,80}>$|^\[[^[\]]{0,80}\]$|\.\.\.|…|\*{3,}|•{2,}|[xX]{5,}|#{4,}|0{8,}/;
+
 // Fully documented example values that providers publish in their docs.
 const DOCUMENTED_EXAMPLES = new Set([
   'AKIAIOSFODNN7EXAMPLE',
@@ -60,11 +63,8 @@ const DOCUMENTED_EXAMPLES = new Set([
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (!v) return true;
-  if (DOCUMENTED_EXAMPLES.has(v)) return true;
-  if (/EXAMPLE/.test(v)) return true; // AWS and others mark documentation keys this way
-  if (/^<[^<>]{0,80}>$/.test(v) || /^\[[^\[\]]{0,80}\]$/.test(v)) return true; // <your-key>, [token]
-  if (/\.\.\.|…/.test(v)) return true; // sk-..., sk-proj-…abcd (already masked or elided)
-  if (/\*{3,}|•{2,}|x{5,}|X{5,}|#{4,}|0{8,}/.test(v)) return true; // masked or filled
+  if (DOCUMENTED_EXAMPLES.has(v) || v.includes('EXAMPLE')) return true; // AWS and others mark documentation keys this way
+  if (MARKERS.test(v)) return true;
   if (PLACEHOLDER_WORDS.test(v)) return true;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) && !/\d{3}/.test(v)) return true; // YOUR_API_KEY, OPENAI_API_KEY
   const body = v.replace(/^[A-Za-z]{1,8}[-_]/, ''); // judge the body after a provider prefix

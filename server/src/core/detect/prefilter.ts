@@ -59,6 +59,16 @@ export function buildPrefilter<T>(anchors: Anchor<T>[]): Prefilter<T> {
     }
   }
   for (const list of byPair) list?.sort((a, b) => b.literal.length - a.literal.length);
+  // Third-character filter per pair: most occurrences of a common pair ("to", "ke") end there.
+  const third: Array<Uint8Array | undefined> = byPair.map((list) => {
+    if (!list) return undefined;
+    const allowed = new Uint8Array(129); // index 128: any character (a two-character anchor)
+    for (const h of list) {
+      if (h.literal.length === 2) allowed.fill(1);
+      else for (const c of variants(h.literal[2]!, h.ignoreCase)) allowed[c.charCodeAt(0)] = 1;
+    }
+    return allowed;
+  });
 
   const matchesAt = (text: string, i: number, h: Head<T>): boolean => {
     const n = h.literal.length;
@@ -83,8 +93,11 @@ export function buildPrefilter<T>(anchors: Anchor<T>[]): Prefilter<T> {
         const one = single[c0];
         if (one !== undefined) for (const h of one) if (onHit(i, h.items) === false) return;
         if (c1 >= 128) continue;
-        const list = byPair[(c0 << 7) | c1];
+        const pair = (c0 << 7) | c1;
+        const list = byPair[pair];
         if (list === undefined) continue;
+        const c2 = i + 2 < n ? text.charCodeAt(i + 2) : 128;
+        if (third[pair]![c2 < 128 ? c2 : 128] === 0) continue;
         for (const h of list) {
           if (matchesAt(text, i, h)) {
             if (onHit(i, h.items) === false) return;

@@ -34,6 +34,8 @@ export interface PatternRule {
    * (`[A-Za-z0-9_+/=.~-]`); lets the engine skip the regex where the token is too short.
    */
   minLength?: number;
+  /** The match must not follow a letter or digit (the pattern starts with such a lookbehind). */
+  wordStart?: boolean;
   /** Skip the shared placeholder check (formats whose bodies are fixed, like PEM headers). */
   keepPlaceholders?: boolean;
 }
@@ -55,6 +57,7 @@ export function rule(spec: RuleSpec): PatternRule {
   flags.add('d');
   return {
     minLength: estimateMinLength(source.source),
+    wordStart: /^\(\?<!\[A-Za-z0-9/.test(source.source),
     severity: 'error',
     confidence: 0.9,
     hint: spec.envVar ? `Read it from ${spec.envVar} (or a secret store) and rotate the exposed key.` : DEFAULT_HINT,
