@@ -20,6 +20,14 @@ describe('durations', () => {
     assert.throws(() => parseDuration(long), (e: Error) => !e.message.includes(long) && /not a duration \(expected/.test(e.message));
   });
 
+  it('formats with the largest unit and the one below it', () => {
+    assert.equal(formatDuration(30 * MS.d + 15 * MS.m), '30d');
+    assert.equal(formatDuration(30 * MS.d + 4 * MS.h + 15 * MS.m), '30d 4h');
+    assert.equal(formatDuration(4 * MS.h + 15 * MS.m), '4h 15m');
+    assert.equal(formatDuration(45 * MS.s), '45s');
+    assert.equal(formatDuration(-2 * MS.d), '-2d');
+  });
+
   it('formats what it parses (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 23 }), (d, h) => {

@@ -45,11 +45,15 @@ export function formatDuration(ms: number): string {
   const neg = ms < 0;
   let rest = Math.abs(ms);
   const parts: string[] = [];
-  for (const [unit, size] of [['d', MS.d], ['h', MS.h], ['m', MS.m]] as const) {
-    const n = Math.floor(rest / size);
-    if (n > 0) parts.push(`${n}${unit}`);
-    rest -= n * size;
-    if (parts.length === 2) break;
+  const units = [['d', MS.d], ['h', MS.h], ['m', MS.m]] as const;
+  // The largest unit and the one right below it: "30d 4h", never "30d 15m".
+  const first = units.findIndex(([, size]) => rest >= size);
+  if (first >= 0) {
+    for (const [unit, size] of units.slice(first, first + 2)) {
+      const n = Math.floor(rest / size);
+      if (n > 0) parts.push(`${n}${unit}`);
+      rest -= n * size;
+    }
   }
   if (parts.length === 0) parts.push(`${Math.round(rest / 1000)}s`);
   return (neg ? '-' : '') + parts.join(' ');
