@@ -21,7 +21,8 @@ const common = {
 };
 
 const bundles = [
-  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' },
+  // picomatch, pg and zod probe `navigator`; in the extension host that probe logs a migration warning.
+  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', define: { navigator: 'undefined' } },
   { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'cli/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
