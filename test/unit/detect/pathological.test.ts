@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { scanText } from '../../../server/src/core/detect/index';
 
 // Guards against catastrophic backtracking. The bounds are generous on purpose (the machine is
-// shared); the real figures (<20 ms per MiB, <100 ms per pathological MiB) are in bench/detect.bench.mjs.
+// shared); catastrophic backtracking would take minutes. The real figures are in bench/detect.bench.mjs.
 function timed(text: string, path: string): number {
   const t0 = process.hrtime.bigint();
   scanText(text, { path });
@@ -25,11 +25,11 @@ const cases: Array<[string, () => string]> = [
 describe('pathological inputs (1 MiB each) scan without catastrophic backtracking', () => {
   for (const [name, make] of cases) {
     it(name, function () {
-      this.timeout(20000);
+      this.timeout(60000);
       const text = make();
       timed(text, 'warmup.txt');
       const ms = timed(text, 'p.txt');
-      assert.ok(ms < 3000, `${name}: ${ms.toFixed(0)} ms`);
+      assert.ok(ms < 15000, `${name}: ${ms.toFixed(0)} ms`);
     });
   }
 });

@@ -9,16 +9,19 @@ import { ALL_RULES } from './rules/all';
  * The matching loop: one prefilter pass, then at each hit only the rules that can start there,
  * each a sticky regex with bounded quantifiers. Cost is linear in the text plus the work at hits.
  */
-type Item = { kind: 'rule'; rule: PatternRule } | { kind: 'generic' };
+/** `idx` numbers the items so per-scan state lives in a typed array instead of a Map. */
+type Item = { kind: 'rule'; rule: PatternRule; idx: number } | { kind: 'generic'; idx: number };
 
 let cached: Prefilter<Item> | undefined;
+let itemCount = 0;
 
 function prefilter(): Prefilter<Item> {
   if (cached) return cached;
-  const generic: Item = { kind: 'generic' };
+  const generic: Item = { kind: 'generic', idx: 0 };
+  itemCount = 1;
   const anchors = [
     ...ALL_RULES.flatMap((rule) => {
-      const item: Item = { kind: 'rule', rule };
+      const item: Item = { kind: 'rule', rule, idx: itemCount++ };
       return rule.anchors.map((literal) => ({ literal, ignoreCase: !!rule.anchorsIgnoreCase, item }));
     }),
     ...GENERIC_KEYWORDS.map((literal) => ({ literal, ignoreCase: true, item: generic })),
@@ -35,20 +38,22 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
   const ctx: GenericContext = { text, path, seen: new Set() };
   // Like a global regex, a rule does not look for a new match inside its previous one: this keeps
   // the work linear on inputs made of one anchor repeated (`sk-sk-sk-…`, `password=password=…`).
-  const busyUntil = new Map<Item, number>();
+  const pf = prefilter();
+  const busyUntil = new Int32Array(itemCount).fill(-1);
   let hits = 0;
-  prefilter().scan(text, (at, items) => {
+  pf.scan(text, (at, items) => {
     if (++hits % CANCEL_EVERY === 0 && isCancelled?.()) return false;
     let run = -1;
-    for (const item of items) {
-      if ((busyUntil.get(item) ?? -1) > at) continue;
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k]!;
+      if (busyUntil[item.idx]! > at) continue;
       if (item.kind === 'rule' && item.rule.minLength) {
         if (run < 0) run = tokenRun(text, at, 64);
         if (run < item.rule.minLength && run < 64) continue;
       }
       const r = item.kind === 'generic' ? genericAt(ctx, at) : runRule(item.rule, text, at);
       if (r === null) continue;
-      if (r.end > at) busyUntil.set(item, r.end);
+      if (r.end > at) busyUntil[item.idx] = r.end;
       if (r.ruleId) out.push(r as RawMatch);
     }
     return true;
