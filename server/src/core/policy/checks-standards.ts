@@ -58,16 +58,6 @@ function checkSecret(ctx: CheckContext, s: PolicySecret, at: PathSegment[], emit
     });
   }
 
-  if (s.owner === 'machine' && interval && !s.rotation) {
-    emit({
-      code: PolicyCode.noRotationProvider,
-      severity: 'warning',
-      range: idRange,
-      message: `Machine secret '${shown(s.id)}' must rotate every ${formatDuration(interval.ms)} but names no rotation provider, so it cannot be rotated when due or on compromise; add rotation.provider (a 'manual' provider at least).`,
-      data,
-    });
-  }
-
   if (interval && !humanPassword) {
     const tmName = s.threatModel;
     const tm = tmName ? ctx.policy.threatModels?.[tmName] : undefined;

@@ -14,7 +14,6 @@ export const PolicyCode = {
   intervalExceedsThreatModel: 'policy/interval-exceeds-threat-model',
   humanPasswordPeriodicRotation: 'policy/human-password-periodic-rotation',
   machineSecretWithoutInterval: 'policy/machine-secret-without-interval',
-  noRotationProvider: 'policy/no-rotation-provider',
   noCompromiseTrigger: 'policy/no-compromise-trigger',
   cryptoperiodExceeded: 'policy/cryptoperiod-exceeded',
   graceNotLessThanInterval: 'policy/grace-not-less-than-interval',
