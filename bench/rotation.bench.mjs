@@ -16,7 +16,7 @@ const { runRotationBench } = require('../out/bench/rotation/harness.js');
 const f = await runRotationBench({ iterations: arg('iterations', 20), faultRuns: arg('fault-runs', 100), log: (s) => console.log(`  ${s}`) });
 const r = (x, base) => (x / base).toFixed(1);
 console.log(`baseline  keychain set+get            ${f.keychainSetGetMs.toFixed(1)} ms (median)`);
-console.log(`parts     ledger append (fsync) ${f.ledgerAppendMs.toFixed(1)} ms = ${r(f.ledgerAppendMs, f.keychainSetGetMs)}x; env-file write (git check, fsync, rename) ${f.envFileSetMs.toFixed(1)} ms = ${r(f.envFileSetMs, f.keychainSetGetMs)}x keychain set+get. A generate rotation is ~7 keychain operations, 1 env-file write, ~10 ledger appends, 1 check.`);
+console.log(`parts     ledger append (fsync) ${f.ledgerAppendMs.toFixed(1)} ms = ${r(f.ledgerAppendMs, f.keychainSetGetMs)}x; env-file write (git check, fsync, rename) ${f.envFileSetMs.toFixed(1)} ms = ${r(f.envFileSetMs, f.keychainSetGetMs)}x keychain set+get. A generate rotation is 5 keychain operations (read current, write + read back PENDING, write CURRENT, drop PENDING), 1 env-file write, 10 ledger appends, 1 check.`);
 console.log(`generate  rotation (keychain+env, http check, ledger)  ${f.generateRotationMs.toFixed(1)} ms = ${r(f.generateRotationMs, f.keychainSetGetMs)}x keychain set+get   target < 300 ms: ${f.generateRotationMs < 300 ? 'met' : 'MISSED'}`);
 console.log(`baseline  PostgreSQL login            ${f.pgConnectMs.toFixed(1)} ms (median)`);
 console.log(`postgres  rotation (ALTER ROLE, new works, old 28P01, ledger)  ${f.pgRotationMs.toFixed(1)} ms = ${r(f.pgRotationMs, f.pgConnectMs)}x PostgreSQL login   target < 1000 ms: ${f.pgRotationMs < 1000 ? 'met' : 'MISSED'}`);

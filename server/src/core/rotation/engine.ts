@@ -233,7 +233,7 @@ async function forward(run: Run): Promise<RotationResult> {
     await session.step('promote', async () => {
       // Order matters for a crash in between: PREVIOUS before any CURRENT is overwritten, and
       // PENDING dropped only after every CURRENT is written. The stores themselves are independent.
-      if (run.old !== null) await primary.set(id, 'previous', run.old);
+      if (keepPrevious(run)) await primary.set(id, 'previous', run.old!);
       await Promise.all(run.stores.map((s) => s.store.set(id, 'current', created.value)));
       await primary.delete(id, 'pending');
     }, () => ({ detail: `CURRENT in ${run.stores.map((s) => s.name).join(', ')}` }), fp);
@@ -266,8 +266,18 @@ async function forward(run: Run): Promise<RotationResult> {
       await session.record('test-old-fails', 'skipped', { ...fp, detail: why });
     }
   }
-  await session.step('finish', () => primary.delete(id, 'previous'), () => ({ detail: `rotated with ${provider.type}` }), fp, false);
+  await session.step('finish', async () => (keepPrevious(run) ? primary.delete(id, 'previous') : false), () => ({ detail: `rotated with ${provider.type}` }), fp, false);
   return result(run, 'rotated', `rotated "${id}" (new fingerprint ${fp.newFingerprint})`);
+}
+
+/**
+ * PREVIOUS holds the old value while it may still be needed: through a grace period, and until
+ * a provider that revokes has shown it fails. A provider that cannot revoke (generate, manual,
+ * command, http) with no grace period has nothing to wait for — the new value is verified and
+ * current — so two keychain writes are saved.
+ */
+function keepPrevious(run: Run): boolean {
+  return run.old !== null && (!!run.plan.provider!.revoke || run.plan.graceMs > 0);
 }
 
 /** Before promote only: make the old value valid again where it was replaced, then drop PENDING. */
