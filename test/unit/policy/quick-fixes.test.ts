@@ -45,6 +45,15 @@ describe('policy quick fixes (applied, then re-checked)', () => {
     assert.equal(r.left.filter((c) => c === 'policy/cryptoperiod-exceeded').length, 1);
   });
 
+  it('shortens the grace period and lengthens the expiry', () => {
+    const g = fixOnce(fixture('grace-not-less-than-interval'), 'policy/grace-not-less-than-interval');
+    assert.match(g.fixed, /gracePeriod: 6h\n/);
+    assert.deepEqual(g.left, []);
+    const e = fixOnce(fixture('expiry-not-after-interval'), 'policy/expiry-not-after-interval');
+    assert.match(e.fixed, /expiresAfter: 45d\n/);
+    assert.deepEqual(e.left, []);
+  });
+
   it('removes periodic rotation from a human password', () => {
     const r = fixOnce(fixture('human-password-periodic-rotation'), 'policy/human-password-periodic-rotation');
     assert.ok(!/maxAge/.test(r.fixed));

@@ -92,7 +92,7 @@ function checkSecret(ctx: CheckContext, s: PolicySecret, at: PathSegment[], emit
       severity: 'error',
       range: source.valueRange([...at, 'gracePeriod']),
       message: `Grace period ${s.gracePeriod} of '${shown(s.id)}' is not shorter than its rotation interval (${formatDuration(interval.ms)}): the old value would still be valid when the next rotation starts.`,
-      data,
+      data: { ...data, intervalMs: interval.ms },
     });
   }
   const expiry = s.expiresAfter ? tryParseDuration(s.expiresAfter) : undefined;
@@ -102,7 +102,7 @@ function checkSecret(ctx: CheckContext, s: PolicySecret, at: PathSegment[], emit
       severity: 'error',
       range: source.valueRange([...at, 'expiresAfter']),
       message: `Values of '${shown(s.id)}' expire after ${s.expiresAfter}, before the rotation interval (${formatDuration(interval.ms)}) ends: the credential would stop working before it is replaced.`,
-      data,
+      data: { ...data, intervalMs: interval.ms },
     });
   }
 

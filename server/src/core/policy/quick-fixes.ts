@@ -36,6 +36,12 @@ export function policyQuickFixes(text: string, path: string, problem: FixablePro
     }
     case PolicyCode.cryptoperiodExceeded:
       return typeof data.maxDays === 'number' && isMaxAge(lines, problem.range) ? [replace(`Set maxAge to ${data.maxDays}d`, `${data.maxDays}d`)] : [];
+    case PolicyCode.graceNotLessThanInterval:
+      // A quarter of the interval leaves three quarters in which only the new value works.
+      return typeof data.intervalMs === 'number' ? [replace(`Set gracePeriod to ${wholeDuration(data.intervalMs / 4)}`, wholeDuration(data.intervalMs / 4))] : [];
+    case PolicyCode.expiryNotAfterInterval:
+      // Expiry after the next rotation plus its grace: half an interval of slack.
+      return typeof data.intervalMs === 'number' ? [replace(`Set expiresAfter to ${wholeDuration(data.intervalMs * 1.5)}`, wholeDuration(data.intervalMs * 1.5))] : [];
     case PolicyCode.humanPasswordPeriodicRotation: {
       const del = json ? undefined : deleteLine(lines, problem.range.start.line);
       return del ? [{ title: 'Remove the periodic rotation (change on compromise only)', edits: [del], preferred: true }] : [];
