@@ -90,7 +90,8 @@ function runRule(rule: PatternRule, text: string, at: number): Attempt | null {
     if (rule.wordStart && at > 0) {
       // Cheap form of the pattern's leading lookbehind: most anchor hits sit inside words.
       const p = text.charCodeAt(at - 1);
-      if ((p >= 48 && p <= 57) || (p >= 65 && p <= 90) || (p >= 97 && p <= 122)) return null;
+      if ((p >= 65 && p <= 90) || (p >= 97 && p <= 122)) return null;
+      if (p >= 48 && p <= 57 && !rule.pattern.source.startsWith('(?<![A-Za-z])')) return null;
     }
     const re = rule.pattern;
     re.lastIndex = at;

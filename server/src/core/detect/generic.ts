@@ -205,7 +205,8 @@ let prefixRe: RegExp | undefined;
 /** Does the value start with a provider prefix (`xoxp-`, `dapi`, `sk-`)? Then only that provider's rule may report it. */
 function claimsKnownFormat(value: string): boolean {
   if (!prefixRe) {
-    const prefixes = new Set(ALL_RULES.flatMap((r) => (r.anchorsIgnoreCase ? [] : r.anchors)).filter((a) => a.length >= 3 && /^[A-Za-z]/.test(a) && /[-_.]$|^dapi$|^AKIA$|^AIza$/.test(a)));
+    const prefixes = new Set(ALL_RULES.flatMap((r) => (r.anchorsIgnoreCase ? [] : r.anchors)).filter((a) => a.length >= 4 && /^[A-Za-z]/.test(a) && /[-_.]$|^dapi$|^AKIA$|^AIza$/.test(a)));
+    // (`sk-` alone is too common a prefix — LiteLLM and OpenAI-compatible gateways use it — to defer on.)
     prefixRe = new RegExp(`^(?:${[...prefixes].map((a) => a.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')})`);
   }
   return prefixRe.test(value);

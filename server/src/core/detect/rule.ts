@@ -57,7 +57,7 @@ export function rule(spec: RuleSpec): PatternRule {
   flags.add('d');
   return {
     minLength: estimateMinLength(source.source),
-    wordStart: /^\(\?<!\[A-Za-z0-9/.test(source.source),
+    wordStart: /^\(\?<!\[A-Za-z0-9/.test(source.source) || /^\(\?<!\[A-Za-z\]\)/.test(source.source),
     severity: 'error',
     confidence: 0.9,
     hint: spec.envVar ? `Read it from ${spec.envVar} (or a secret store) and rotate the exposed key.` : DEFAULT_HINT,
