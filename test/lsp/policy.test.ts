@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, HoverRequest, type CodeAction, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { fileUri, startServer, type ServerHandle } from '../helpers/lsp-server';
 
 // Policy behaviour that depends on the server's surroundings: JSON documents, the ledger and the
@@ -24,7 +24,7 @@ secrets:
         action: rotate-now
 ${extra}`;
 
-describe('language server over JSON-RPC: policy checks that read the disk', function () {
+describe('language server over JSON-RPC: policy files (disk, ledger, quick fixes, hostile input)', function () {
   this.timeout(30000);
   let server: ServerHandle;
   let dir: string;
@@ -76,6 +76,34 @@ describe('language server over JSON-RPC: policy checks that read the disk', func
     const p = await server.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'policy/reference-matches-nothing'));
     const codes = p.diagnostics.map((x) => `${String(x.code)}@${x.range.start.line}:${x.range.start.character}`).sort();
     assert.deepEqual(codes, [`policy/credential-in-prompt-file@16:${refs.indexOf('"prompts/*"')}`, `policy/reference-matches-nothing@16:${refs.indexOf('"docs/*.md"')}`]);
+  });
+
+  it('offers quick fixes from a diagnostic\'s code and data: nearest enum value, threat-model bound', async () => {
+    const uri = fileUri(join(dir, 'fixes.rotation.yaml'));
+    const text = yamlPolicy()
+      .replace('kind: api-key', 'kind: apikey')
+      .replace('stores:\n  kc:', 'threatModels:\n  web: {exposure: internet, privilege: low, modelInLoop: false, dataSensitivity: internal}\nstores:\n  kc:');
+    server.open(uri, 'yaml', text);
+    const p = await server.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'policy/schema'));
+    const actions = (await server.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: p.diagnostics[0]!.range,
+      context: { diagnostics: p.diagnostics },
+    })) as CodeAction[];
+    const change = actions.find((a) => a.title === "Change to 'api-key'");
+    assert.ok(change, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(change.kind, 'quickfix');
+    const edit = change.edit!.changes![uri]![0]!;
+    assert.equal(edit.newText, 'api-key');
+    assert.deepEqual(edit.range, p.diagnostics.find((x) => x.code === 'policy/schema')!.range);
+
+    const fixed = text.replace('kind: apikey', 'kind: api-key').replace('    maxAge: 30d', '    threatModel: web\n    maxAge: 120d');
+    server.open(uri, 'yaml', fixed, 2);
+    const q = await server.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'policy/interval-exceeds-threat-model'));
+    const diag = q.diagnostics.find((x) => x.code === 'policy/interval-exceeds-threat-model')!;
+    const bound = (await server.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as CodeAction[];
+    assert.equal(bound[0]?.title, "Set maxAge to 90d (the threat model's bound)");
+    assert.equal(bound[0]?.isPreferred, true);
   });
 
   it('answers an alias bomb with a diagnostic and stays responsive', async () => {
