@@ -109,15 +109,13 @@ function yamlSource(text: string, lines: LineIndex): PolicySource {
     try {
       value = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
     } catch (err) {
-      const alias = text.search(/\*[A-Za-z0-9_-]/);
-      problems.push(
-        problem(
-          PolicyCode.inputLimit,
-          `YAML aliases expand too much (more than ${LIMITS.maxAliasCount} per node): refusing to read a possible alias bomb.`,
-          lines.range(Math.max(0, alias), Math.max(0, alias) + 1),
-        ),
-      );
-      void err;
+      // yaml throws a ReferenceError ("Excessive alias count") when aliases expand past the limit.
+      const aliases = err instanceof ReferenceError || /alias/i.test(String((err as Error)?.message));
+      const at = aliases ? Math.max(0, text.search(/\*[A-Za-z0-9_-]/)) : 0;
+      const message = aliases
+        ? `YAML aliases expand too much (more than ${LIMITS.maxAliasCount} per node): refusing to read a possible alias bomb.`
+        : 'Policy file could not be read as YAML data.';
+      problems.push(problem(PolicyCode.inputLimit, message, lines.range(at, at + 1)));
     }
   }
 
