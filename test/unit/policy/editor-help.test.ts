@@ -104,6 +104,11 @@ describe('policy completion', () => {
     const item = policyCompletions(text, Y, offset).find((c) => c.label === 'kind')!;
     assert.equal(item.kind, 'property');
     assert.equal(item.insertText, 'kind: ');
+    const byLabel = (l: string) => policyCompletions(text, Y, offset).find((c) => c.label === l)?.insertText;
+    assert.equal(byLabel('triggers'), 'triggers:\n  - ');
+    assert.equal(byLabel('rotation'), 'rotation:\n  ');
+    assert.equal(byLabel('verification'), 'verification:\n  ');
+    assert.equal(byLabel('createdAt'), 'createdAt: ');
     assert.match(item.detail ?? '', /^required · `api-key`/);
     assert.match(item.documentation ?? '', /NIST SP 800-57/);
   });

@@ -8,7 +8,7 @@ import { cursorContext } from './cursor-context';
 import { formatDuration } from './duration';
 import { threatModelBound } from './intervals';
 import { threatModelSchema } from './schema';
-import { fieldDoc, keysAt, schemaAt, typeSummary, valuesAt } from './schema-walk';
+import { fieldDoc, isArraySchema, isObjectSchema, keysAt, schemaAt, typeSummary, valuesAt } from './schema-walk';
 import { isJsonPath, LIMITS, type PathSegment } from './source';
 
 export interface PolicyCompletion {
@@ -70,7 +70,7 @@ export function policyCompletions(text: string, path: string, offset: number): P
           kind: 'property' as const,
           detail: `${k.required ? 'required · ' : ''}${typeSummary(k.schema)}`,
           ...(doc.description ? { documentation: doc.description } : {}),
-          ...(json ? {} : { insertText: `${k.key}: ` }),
+          ...(json ? {} : { insertText: yamlKeyInsert(k.key, k.schema) }),
         };
       });
   }
@@ -79,6 +79,13 @@ export function policyCompletions(text: string, path: string, offset: number): P
   const doc = schemaAt(ctx.path, ctx.disc);
   const detail = doc ? typeSummary(doc) : undefined;
   return [...values].map((v) => ({ label: v, kind: 'value' as const, ...(detail ? { detail } : {}) }));
+}
+
+/** `key: ` for scalars; a block opened on the next line for mappings and lists (editors keep the indentation). */
+function yamlKeyInsert(key: string, schema: Parameters<typeof isObjectSchema>[0]): string {
+  if (isArraySchema(schema)) return `${key}:\n  - `;
+  if (isObjectSchema(schema)) return `${key}:\n  `;
+  return `${key}: `;
 }
 
 /** Names defined elsewhere in the policy that the field at `fieldPath` refers to. */

@@ -121,8 +121,14 @@ export function keysAt(path: readonly PathSegment[], disc: DiscriminatorAt): Key
 /** Whether values of this schema are mappings (objects, records or variants of objects). */
 export function isObjectSchema(s: Schema | undefined): boolean {
   if (!s) return false;
-  const t = defOf(unwrap(s)).type;
-  return t === 'object' || t === 'record' || t === 'union';
+  const d = defOf(unwrap(s));
+  if (d.type === 'union') return (d.options ?? []).length > 0 && (d.options ?? []).every((o) => isObjectSchema(o));
+  return d.type === 'object' || d.type === 'record';
+}
+
+/** Whether values of this schema are lists. */
+export function isArraySchema(s: Schema | undefined): boolean {
+  return !!s && defOf(unwrap(s)).type === 'array';
 }
 
 function isOptional(s: Schema): boolean {
