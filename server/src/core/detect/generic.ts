@@ -57,7 +57,8 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   }
   if (!span) return null;
   // `Authorization: Bearer <token>`: judge the token, not the scheme word.
-  const scheme = /^(?:bearer|token|basic)\s+/i.exec(text.slice(span.start, span.end));
+  const first = text.charCodeAt(span.start) | 32; // b or t, in either case
+  const scheme = first === 98 || first === 116 ? /^(?:bearer|token|basic)\s+/i.exec(text.slice(span.start, span.end)) : null;
   if (scheme) span.start += scheme[0].length;
   const rejected = { ruleId: '' as const, end: span.end };
   const value = text.slice(span.start, span.end);
@@ -262,6 +263,14 @@ function isResourceName(v: string): boolean {
 
 /** `…credential … : <token>` later on the same line (at most 80 characters on). */
 function valueInProse(text: string, e: number): ValueSpan | null {
+  // Most credential words in prose have no ':' / '=' / ' is ' after them: check that with a loop first.
+  let k = e;
+  const stop = Math.min(text.length, e + 62);
+  for (; k < stop; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 58 || c === 61 || (c === 105 && text.charCodeAt(k + 1) === 115 && text.charCodeAt(k - 1) === 32)) break;
+  }
+  if (k >= stop || text.charCodeAt(k) === 10) return null;
   const line = text.slice(e, Math.min(text.length, e + 80));
   const m = /^[^\n:=]{0,60}?(?::|=|\bis\b)[ \t]+(?=[^\s"'`<>])/.exec(line);
   if (!m) return null;
