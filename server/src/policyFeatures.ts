@@ -3,7 +3,7 @@ import fg from 'fast-glob';
 import type { CodeAction, CodeActionParams, CodeLens, CompletionItem, Diagnostic, Hover, Position } from 'vscode-languageserver/node';
 import { CodeActionKind, CompletionItemKind, MarkupKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzePolicy, isPolicyFile, policyCodeLenses, policyCompletions, policyHover, policyQuickFixes, type PolicyAnalysis, type PolicyProblem } from './core/policy';
+import { analyzePolicy, gitIgnoredChecker, isPolicyFile, policyCodeLenses, policyCompletions, policyHover, policyQuickFixes, type PolicyAnalysis, type PolicyProblem } from './core/policy';
 import { isPromptFile } from './core/file-kinds';
 import { ledgerPathFor, readLedger } from './core/ledger/read';
 import { Commands, DIAGNOSTIC_SOURCE, type SecretsStateRequest } from '../../protocol/src/protocol';
@@ -47,12 +47,15 @@ export class PolicyFeatures {
     const cached = this.analyses.get(path);
     if (cached && cached.version === version && version > 0) return cached.analysis;
     const folder = dirname(path);
+    // Undefined outside a git repository: there is no commit for an env file to leak into.
+    const isGitIgnored = gitIgnoredChecker(folder);
     const analysis = analyzePolicy(text, {
       path,
       now,
       ledgerEntries: readLedger(ledgerPathFor(path)).entries,
       listFiles: () => this.listFiles(folder),
       isPromptFile,
+      ...(isGitIgnored ? { isGitIgnored } : {}),
     });
     this.analyses.set(path, { version, analysis });
     return analysis;

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CodeActionRequest, CodeLensRequest, type CodeAction, CompletionRequest, HoverRequest, type CompletionItem, type CodeLens, type MarkupContent } from 'vscode-languageserver-protocol/node';
@@ -101,6 +101,27 @@ describe('language server over JSON-RPC: rotation policy', function () {
     const edit = fix.edit!.changes![uri]![0]!;
     assert.deepEqual(edit.range, diag.range);
     assert.match(edit.newText, /^\d+d$/);
+  });
+
+  it('in a git repository, flags an env-file store that git does not ignore, and not once it is ignored', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'rg-lsp-gitrepo-'));
+    mkdirSync(join(repo, '.git'));
+    const text = policy('api-key', new Date().toISOString()).replace('    service: rotation-guard\n', '    service: rotation-guard\n  envs:\n    type: env-file\n    path: .env.local\n').replace('stores: [kc]', 'stores: [kc, envs]');
+    const s = await startServer({ rootPath: repo });
+    try {
+      const uri = fileUri(join(repo, 'rotation-policy.yaml'));
+      s.open(uri, 'yaml', text);
+      const p = await s.waitForDiagnostics(uri);
+      assert.ok(p.diagnostics.some((d) => d.code === 'policy/env-file-not-ignored'), JSON.stringify(p.diagnostics.map((d) => d.code)));
+      writeFileSync(join(repo, '.gitignore'), '.env.local\n');
+      const uri2 = fileUri(join(repo, 'second.rotation.yaml'));
+      s.open(uri2, 'yaml', text);
+      const q = await s.waitForDiagnostics(uri2);
+      assert.ok(!q.diagnostics.some((d) => d.code === 'policy/env-file-not-ignored'), JSON.stringify(q.diagnostics.map((d) => d.code)));
+    } finally {
+      await s.stop();
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 
   it('answers the Secrets view request with each secret\'s state', async () => {
