@@ -110,3 +110,27 @@ export async function startServer(opts: { rootPath?: string; env?: Record<string
   await conn.sendNotification(InitializedNotification.type, {});
   return handle;
 }
+
+/**
+ * One real server per mocha suite, rooted in a fresh temp folder; registers the before/after
+ * hooks that start it and stop it (and remove the folder). Read `.server`/`.dir` inside tests.
+ */
+export function serverPerSuite(prefix: string): { readonly server: ServerHandle; readonly dir: string } {
+  const state: { server?: ServerHandle; dir?: string } = {};
+  before(async () => {
+    state.dir = mkdtempSync(join(tmpdir(), prefix));
+    state.server = await startServer({ rootPath: state.dir });
+  });
+  after(async () => {
+    await state.server?.stop();
+    if (state.dir) rmSync(state.dir, { recursive: true, force: true });
+  });
+  return {
+    get server() {
+      return state.server!;
+    },
+    get dir() {
+      return state.dir!;
+    },
+  };
+}

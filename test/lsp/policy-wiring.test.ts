@@ -3,85 +3,61 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CodeActionRequest, CodeLensRequest, type CodeAction, CompletionRequest, HoverRequest, type CompletionItem, type CodeLens, type MarkupContent } from 'vscode-languageserver-protocol/node';
-import { fileUri, startServer, type ServerHandle } from '../helpers/lsp-server';
+import { fileUri, serverPerSuite, startServer } from '../helpers/lsp-server';
+import { onePolicySecret } from '../helpers/policy-text';
 import { Commands, SecretsStateRequest } from '../../protocol/src/protocol';
 
 // The policy language through the real server: the same core the CLI uses, wired to LSP features.
-const policy = (kind: string, lastRotated: string) => `version: 1
-stores:
-  kc:
-    type: keychain
-    service: rotation-guard
-secrets:
-  - id: openai-prod
-    kind: ${kind}
-    owner: machine
-    maxAge: 30d
-    lastRotated: "${lastRotated}"
-    stores: [kc]
-    triggers:
-      - on: exposed-in-file
-        action: rotate-now
-`;
+const policy = (kind: string, lastRotated: string) => onePolicySecret({ kind, lastRotated });
 
 describe('language server over JSON-RPC: rotation policy', function () {
   this.timeout(30000);
-  let server: ServerHandle;
-  let dir: string;
-
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-lsp-policy-'));
-    server = await startServer({ rootPath: dir });
-  });
-  after(async () => {
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = serverPerSuite('rg-lsp-policy-');
 
   it('underlines a wrong enum value at the value with code policy/schema', async () => {
-    const uri = fileUri(join(dir, 'rotation-policy.yaml'));
-    server.open(uri, 'yaml', policy('apikey', new Date().toISOString()));
-    const p = await server.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'policy/schema'));
+    const uri = fileUri(join(suite.dir, 'rotation-policy.yaml'));
+    suite.server.open(uri, 'yaml', policy('apikey', new Date().toISOString()));
+    const p = await suite.server.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'policy/schema'));
     const d = p.diagnostics.find((x) => x.code === 'policy/schema')!;
     assert.equal(d.source, 'rotation-guard');
     assert.deepEqual(d.range, { start: { line: 7, character: 10 }, end: { line: 7, character: 16 } });
   });
 
   it('reports an overdue secret as stale/overdue at its id, and a fresh one not at all', async () => {
-    const overdueUri = fileUri(join(dir, 'overdue.rotation.yaml'));
-    server.open(overdueUri, 'yaml', policy('api-key', '2020-01-01T00:00:00Z'));
-    const p = await server.waitForDiagnostics(overdueUri, (d) => d.diagnostics.length > 0);
+    const overdueUri = fileUri(join(suite.dir, 'overdue.rotation.yaml'));
+    suite.server.open(overdueUri, 'yaml', policy('api-key', '2020-01-01T00:00:00Z'));
+    const p = await suite.server.waitForDiagnostics(overdueUri, (d) => d.diagnostics.length > 0);
     const stale = p.diagnostics.find((x) => x.code === 'stale/overdue');
     assert.ok(stale, `got ${JSON.stringify(p.diagnostics.map((x) => x.code))}`);
     assert.equal(stale.range.start.line, 6);
 
-    const freshUri = fileUri(join(dir, 'fresh.rotation.yaml'));
-    server.open(freshUri, 'yaml', policy('api-key', new Date().toISOString()));
-    const q = await server.waitForDiagnostics(freshUri);
+    const freshUri = fileUri(join(suite.dir, 'fresh.rotation.yaml'));
+    suite.server.open(freshUri, 'yaml', policy('api-key', new Date().toISOString()));
+    const q = await suite.server.waitForDiagnostics(freshUri);
     assert.ok(!q.diagnostics.some((x) => String(x.code).startsWith('stale/')), JSON.stringify(q.diagnostics.map((x) => x.code)));
   });
 
   it('hovers with the field documentation from the zod model', async () => {
-    const uri = fileUri(join(dir, 'fresh.rotation.yaml'));
-    const hover = await server.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 9, character: 6 } });
+    const uri = fileUri(join(suite.dir, 'fresh.rotation.yaml'));
+    const hover = await suite.server.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 9, character: 6 } });
     assert.ok(hover, 'hover on maxAge');
     const value = (hover.contents as MarkupContent).value;
     assert.match(value, /maxAge|age/i);
   });
 
   it('completes enum values at a value position', async () => {
-    const uri = fileUri(join(dir, 'complete.rotation.yaml'));
+    const uri = fileUri(join(suite.dir, 'complete.rotation.yaml'));
     const text = policy('api-key', new Date().toISOString()).replace('kind: api-key', 'kind: ');
-    server.open(uri, 'yaml', text);
-    await server.waitForDiagnostics(uri);
-    const items = (await server.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 7, character: 10 } })) as CompletionItem[];
+    suite.server.open(uri, 'yaml', text);
+    await suite.server.waitForDiagnostics(uri);
+    const items = (await suite.server.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 7, character: 10 } })) as CompletionItem[];
     const labels = items.map((i) => i.label);
     for (const kind of ['api-key', 'password', 'token', 'private-key', 'connection-string']) assert.ok(labels.includes(kind), `${kind} in ${labels.join(',')}`);
   });
 
   it('shows a code lens with age and due date above each secret that rotates it on click', async () => {
-    const uri = fileUri(join(dir, 'overdue.rotation.yaml'));
-    const lenses = (await server.conn.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) as CodeLens[];
+    const uri = fileUri(join(suite.dir, 'overdue.rotation.yaml'));
+    const lenses = (await suite.server.conn.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) as CodeLens[];
     assert.equal(lenses.length, 1);
     assert.match(lenses[0]!.command!.title, /overdue by \d+ days/);
     assert.equal(lenses[0]!.command!.command, Commands.rotateNow);
@@ -91,11 +67,11 @@ describe('language server over JSON-RPC: rotation policy', function () {
   it('offers the policy quick fix from the diagnostic\'s code and data, as an edit', async () => {
     // The checks fixture marks ranges with ⟦…⟧; strip the markers for the real text.
     const text = readFileSync('test/fixtures/policy/checks/cryptoperiod-exceeded.bad.yaml', 'utf8').replace(/[⟦⟧]/g, '');
-    const uri = fileUri(join(dir, 'crypto.rotation.yaml'));
-    server.open(uri, 'yaml', text);
-    const p = await server.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'policy/cryptoperiod-exceeded'));
+    const uri = fileUri(join(suite.dir, 'crypto.rotation.yaml'));
+    suite.server.open(uri, 'yaml', text);
+    const p = await suite.server.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'policy/cryptoperiod-exceeded'));
     const diag = p.diagnostics.find((x) => x.code === 'policy/cryptoperiod-exceeded')!;
-    const actions = (await server.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as CodeAction[];
+    const actions = (await suite.server.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as CodeAction[];
     const fix = actions.find((a) => /^Set maxAge to \d+d$/.test(a.title));
     assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
     const edit = fix.edit!.changes![uri]![0]!;
@@ -125,7 +101,7 @@ describe('language server over JSON-RPC: rotation policy', function () {
   });
 
   it('answers the Secrets view request with each secret\'s state', async () => {
-    const res = (await server.conn.sendRequest(SecretsStateRequest.method, { policyUri: fileUri(join(dir, 'overdue.rotation.yaml')) })) as SecretsStateRequest.Result;
+    const res = (await suite.server.conn.sendRequest(SecretsStateRequest.method, { policyUri: fileUri(join(suite.dir, 'overdue.rotation.yaml')) })) as SecretsStateRequest.Result;
     assert.equal(res.secrets.length, 1);
     assert.equal(res.secrets[0]!.id, 'openai-prod');
     assert.equal(res.secrets[0]!.state, 'overdue');

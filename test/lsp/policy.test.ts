@@ -1,91 +1,66 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodeActionRequest, HoverRequest, type CodeAction, type MarkupContent } from 'vscode-languageserver-protocol/node';
-import { fileUri, startServer, type ServerHandle } from '../helpers/lsp-server';
+import { fileUri, serverPerSuite } from '../helpers/lsp-server';
+import { onePolicySecret } from '../helpers/policy-text';
 
 // Policy behaviour that depends on the server's surroundings: JSON documents, the ledger and the
 // workspace files on disk, and hostile input that must not stall the server.
-const yamlPolicy = (extra = '') => `version: 1
-stores:
-  kc:
-    type: keychain
-    service: rotation-guard
-secrets:
-  - id: openai-prod
-    kind: api-key
-    owner: machine
-    maxAge: 30d
-    lastRotated: "${new Date(Date.now() - 86_400_000).toISOString()}"
-    stores: [kc]
-    triggers:
-      - on: exposed-in-file
-        action: rotate-now
-${extra}`;
+const yamlPolicy = (extra = '') => onePolicySecret({ lastRotated: new Date(Date.now() - 86_400_000).toISOString(), extra });
 
 describe('language server over JSON-RPC: policy files (disk, ledger, quick fixes, hostile input)', function () {
   this.timeout(30000);
-  let server: ServerHandle;
-  let dir: string;
-
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-lsp-policy2-'));
-    server = await startServer({ rootPath: dir });
-  });
-  after(async () => {
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = serverPerSuite('rg-lsp-policy2-');
 
   it('underlines a JSON policy problem at the value, with source and code', async () => {
-    const uri = fileUri(join(dir, 'rotation-policy.json'));
+    const uri = fileUri(join(suite.dir, 'rotation-policy.json'));
     const text = '{\n  "version": 1,\n  "stores": {"kc": {"type": "keychain", "service": "s"}},\n  "secrets": [{"id": "a", "kind": "api-key", "owner": "robot", "maxAge": "30d", "stores": ["kc"]}]\n}\n';
-    server.open(uri, 'json', text);
-    const p = await server.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'policy/schema'));
+    suite.server.open(uri, 'json', text);
+    const p = await suite.server.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'policy/schema'));
     const d = p.diagnostics.find((x) => x.code === 'policy/schema')!;
     const col = text.split('\n')[3]!.indexOf('"robot"');
     assert.deepEqual(d.range, { start: { line: 3, character: col }, end: { line: 3, character: col + 7 } });
     assert.equal(d.source, 'rotation-guard');
-    const hover = await server.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 3, character: text.split('\n')[3]!.indexOf('maxAge') + 2 } });
+    const hover = await suite.server.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 3, character: text.split('\n')[3]!.indexOf('maxAge') + 2 } });
     assert.match((hover?.contents as MarkupContent).value, /\*\*maxAge\*\*/);
   });
 
   it('reads the ledger beside the policy: a compromised secret is an error at its id', async () => {
-    const sub = join(dir, 'ledgered');
+    const sub = join(suite.dir, 'ledgered');
     mkdirSync(join(sub, '.rotation'), { recursive: true });
     const entry = { v: 1, seq: 1, at: new Date().toISOString(), who: 't', secretId: 'openai-prod', step: 'mark-compromised', outcome: 'ok', prev: 'genesis', hash: 'h' };
     writeFileSync(join(sub, '.rotation/ledger.jsonl'), `${JSON.stringify(entry)}\n`);
     const uri = fileUri(join(sub, 'rotation-policy.yaml'));
-    server.open(uri, 'yaml', yamlPolicy());
-    const p = await server.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'stale/compromised'));
+    suite.server.open(uri, 'yaml', yamlPolicy());
+    const p = await suite.server.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'stale/compromised'));
     const d = p.diagnostics.find((x) => x.code === 'stale/compromised')!;
     assert.equal(d.severity, 1);
     assert.deepEqual(d.range, { start: { line: 6, character: 8 }, end: { line: 6, character: 19 } });
   });
 
   it('checks references against the files beside the policy (prompt files, stale globs)', async () => {
-    const sub = join(dir, 'refs');
+    const sub = join(suite.dir, 'refs');
     mkdirSync(join(sub, 'prompts'), { recursive: true });
     mkdirSync(join(sub, 'src'), { recursive: true });
     writeFileSync(join(sub, 'prompts/support.prompt'), 'You are a support bot.\n');
     writeFileSync(join(sub, 'src/app.ts'), 'export {};\n');
     const uri = fileUri(join(sub, 'rotation-policy.yaml'));
     const refs = '      files: ["src/*.ts", "prompts/*", "docs/*.md"]';
-    server.open(uri, 'yaml', yamlPolicy(`    references:\n${refs}\n`));
-    const p = await server.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'policy/reference-matches-nothing'));
+    suite.server.open(uri, 'yaml', yamlPolicy(`    references:\n${refs}\n`));
+    const p = await suite.server.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'policy/reference-matches-nothing'));
     const codes = p.diagnostics.map((x) => `${String(x.code)}@${x.range.start.line}:${x.range.start.character}`).sort();
     assert.deepEqual(codes, [`policy/credential-in-prompt-file@16:${refs.indexOf('"prompts/*"')}`, `policy/reference-matches-nothing@16:${refs.indexOf('"docs/*.md"')}`]);
   });
 
   it('offers quick fixes from a diagnostic\'s code and data: nearest enum value, threat-model bound', async () => {
-    const uri = fileUri(join(dir, 'fixes.rotation.yaml'));
+    const uri = fileUri(join(suite.dir, 'fixes.rotation.yaml'));
     const text = yamlPolicy()
       .replace('kind: api-key', 'kind: apikey')
       .replace('stores:\n  kc:', 'threatModels:\n  web: {exposure: internet, privilege: low, modelInLoop: false, dataSensitivity: internal}\nstores:\n  kc:');
-    server.open(uri, 'yaml', text);
-    const p = await server.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'policy/schema'));
-    const actions = (await server.conn.sendRequest(CodeActionRequest.type, {
+    suite.server.open(uri, 'yaml', text);
+    const p = await suite.server.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'policy/schema'));
+    const actions = (await suite.server.conn.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
       range: p.diagnostics[0]!.range,
       context: { diagnostics: p.diagnostics },
@@ -98,10 +73,10 @@ describe('language server over JSON-RPC: policy files (disk, ledger, quick fixes
     assert.deepEqual(edit.range, p.diagnostics.find((x) => x.code === 'policy/schema')!.range);
 
     const fixed = text.replace('kind: apikey', 'kind: api-key').replace('    maxAge: 30d', '    threatModel: web\n    maxAge: 120d');
-    server.open(uri, 'yaml', fixed, 2);
-    const q = await server.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'policy/interval-exceeds-threat-model'));
+    suite.server.open(uri, 'yaml', fixed, 2);
+    const q = await suite.server.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'policy/interval-exceeds-threat-model'));
     const diag = q.diagnostics.find((x) => x.code === 'policy/interval-exceeds-threat-model')!;
-    const bound = (await server.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as CodeAction[];
+    const bound = (await suite.server.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as CodeAction[];
     assert.equal(bound[0]?.title, "Set maxAge to 90d (the threat model's bound)");
     assert.equal(bound[0]?.isPreferred, true);
   });
@@ -109,13 +84,13 @@ describe('language server over JSON-RPC: policy files (disk, ledger, quick fixes
   it('answers an alias bomb with a diagnostic and stays responsive', async () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 12; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
-    const uri = fileUri(join(dir, 'bomb.rotation.yaml'));
+    const uri = fileUri(join(suite.dir, 'bomb.rotation.yaml'));
     const started = Date.now();
-    server.open(uri, 'yaml', `${levels.join('\n')}\n`);
-    const p = await server.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
+    suite.server.open(uri, 'yaml', `${levels.join('\n')}\n`);
+    const p = await suite.server.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
     assert.ok(p.diagnostics.some((x) => x.code === 'policy/input-limit'), JSON.stringify(p.diagnostics.map((x) => x.code)));
     assert.ok(Date.now() - started < 5000);
-    const hover = await server.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
+    const hover = await suite.server.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
     assert.equal(hover, null);
   });
 });

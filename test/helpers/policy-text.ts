@@ -1,0 +1,19 @@
+/** A small valid policy with one machine API key, the starting point most LSP policy tests vary. */
+export function onePolicySecret(opts: { kind?: string; lastRotated?: string; extra?: string } = {}): string {
+  return `version: 1
+stores:
+  kc:
+    type: keychain
+    service: rotation-guard
+secrets:
+  - id: openai-prod
+    kind: ${opts.kind ?? 'api-key'}
+    owner: machine
+    maxAge: 30d
+    lastRotated: "${opts.lastRotated ?? new Date().toISOString()}"
+    stores: [kc]
+    triggers:
+      - on: exposed-in-file
+        action: rotate-now
+${opts.extra ?? ''}`;
+}
