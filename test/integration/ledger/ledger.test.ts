@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { appendLedgerEntry, verifyLedger } from '../../../server/src/core/ledger';
 import { makeTempDir, removeDir, runToEnd, spawnGroup, waitExit } from '../../helpers/system/processes';
 import { CLI } from '../rotation/project';
+import { snapshotDir } from '../../helpers/system/snapshot';
 
-const WORKER = join(__dirname, '../workers/ledger-append.js');
+const WORKER = join(snapshotDir(join(__dirname, '../workers')), 'ledger-append.js');
 
 describe('ledger across processes and through the CLI', function () {
   this.timeout(60000);

@@ -6,9 +6,10 @@ import { pgLogin } from '../../../server/src/core/rotation/providers/postgres';
 import { scramSha256Verifier } from '../../../server/src/core/rotation/providers/scram';
 import type { SystemPostgres } from '../../helpers/system/postgres';
 import { storeOps } from '../../helpers/system/store-client';
+import { snapshotDir } from '../../helpers/system/snapshot';
 import { makeProject, uniqueName, type TestProject } from './project';
 
-export const WORKERS = join(__dirname, '../workers');
+export const WORKERS = snapshotDir(join(__dirname, '../workers'));
 
 export interface PgProject extends TestProject {
   role: string;

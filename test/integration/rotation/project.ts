@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeTempDir, removeDir, runToEnd } from '../../helpers/system/processes';
+import { snapshotFile } from '../../helpers/system/snapshot';
 
-/** The bundled CLI, as users run it (built by scripts/build.mjs before the tests). */
-export const CLI = resolve(__dirname, '../../../../dist/cli.js');
+/** The bundled CLI, as users run it (built by scripts/build.mjs before the tests; a private copy). */
+export const CLI = snapshotFile(resolve(__dirname, '../../../../dist/cli.js'));
 
 /** A throwaway project folder with a policy, its own config dir (fingerprint key, trust file). */
 export interface TestProject {
@@ -21,7 +22,7 @@ export function makeProject(policyYaml: string, baseEnv: NodeJS.ProcessEnv = pro
   mkdirSync(config);
   const policyPath = join(dir, 'rotation-policy.yaml');
   writeFileSync(policyPath, policyYaml);
-  const env: NodeJS.ProcessEnv = { ...baseEnv, XDG_CONFIG_HOME: config };
+  const env: NodeJS.ProcessEnv = { ...baseEnv, XDG_CONFIG_HOME: config, NODE_PATH: process.env.NODE_PATH };
   delete env.ROTATION_GUARD_TEST_PAUSE_AT;
   return { dir, policyPath, env, cleanup: () => removeDir(dir) };
 }

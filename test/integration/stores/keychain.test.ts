@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { storeOps } from '../../helpers/system/store-client';
+import { snapshotDir } from '../../helpers/system/snapshot';
 import { startBus, startKeyring, type SystemKeyring } from '../../helpers/system/keyring';
 import { killGroup, makeTempDir, removeDir, requireSystem, runToEnd } from '../../helpers/system/processes';
 
 // @napi-rs/keyring keeps the first D-Bus connection a process makes, so every keychain call in
 // this suite runs in a child process (workers/) with the private bus in its environment.
-const WORKERS = join(__dirname, '../workers');
+const WORKERS = snapshotDir(join(__dirname, '../workers'));
 
 describe('keychain store against a real gnome-keyring', function () {
   this.timeout(30000);
@@ -77,7 +78,7 @@ async function probe(op: 'get' | 'set', envPatch: Record<string, string | undefi
     if (v === undefined) delete env[k];
     else env[k] = v;
   }
-  const r = await runToEnd(process.execPath, [join(__dirname, '../workers/keychain-probe.js'), op], { env, timeoutMs: 20000 });
+  const r = await runToEnd(process.execPath, [join(WORKERS, 'keychain-probe.js'), op], { env, timeoutMs: 20000 });
   const line = r.stdout.trim().split('\n').pop() ?? '';
   assert.ok(line.startsWith('{'), `probe printed no result (exit ${r.code}): ${r.stderr.slice(-300)}`);
   return JSON.parse(line) as { ok: boolean; errorClass?: string; code?: string; message: string };

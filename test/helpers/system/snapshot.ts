@@ -1,0 +1,35 @@
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Copies built bundles (dist/cli.js, test workers) to a private folder when a suite loads, so the
+ * suite runs one consistent build even if `scripts/build.mjs` rewrites dist/ or wipes out/ while
+ * it runs (it does both; several people build in one checkout). Children find the external
+ * packages through NODE_PATH.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'rg-bundles-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+function findNodeModules(from: string): string {
+  for (let d = from; ; d = dirname(d)) {
+    if (existsSync(join(d, 'node_modules', 'pg'))) return join(d, 'node_modules');
+    if (dirname(d) === d) throw new Error(`no node_modules with pg above ${from}`);
+  }
+}
+
+const nodeModules = findNodeModules(__dirname);
+process.env.NODE_PATH = [nodeModules, process.env.NODE_PATH].filter(Boolean).join(':');
+
+/** The private copy of one bundle (copied once). */
+export function snapshotFile(path: string): string {
+  const dest = join(dir, basename(path));
+  if (!existsSync(dest)) copyFileSync(path, dest);
+  return dest;
+}
+
+/** Copies every .js of a folder (test workers) and returns the private folder. */
+export function snapshotDir(src: string): string {
+  for (const f of readdirSync(src)) if (f.endsWith('.js')) snapshotFile(join(src, f));
+  return dir;
+}
