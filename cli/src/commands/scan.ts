@@ -8,7 +8,7 @@ import { formatJson, formatText, summaryLine, summarise, type ScanReport } from 
 import { formatSarif } from '../scan/sarif';
 import { scanBuffer, type FileResult } from '../scan/scan-file';
 import { stagedFiles } from '../scan/staged';
-import { listFiles } from '../scan/walk';
+import { listFiles } from '../../../server/src/core/files/walk';
 
 /**
  * `rotation-guard scan [--format text|json|sarif] [--baseline FILE] PATH...`
