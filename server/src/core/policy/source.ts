@@ -143,10 +143,27 @@ function yamlSource(text: string, lines: LineIndex): PolicySource {
     return rangeOf(n as YamlNode);
   };
   const fallback = lines.range(0, Math.min(text.length, lines.lineText(0).length));
+  return { value, problems, lines, ...locator(find, rangeOf, firstKeyRange, fallback) };
+}
+
+interface Lookup<N> {
+  node: N | null | undefined;
+  key: N | null | undefined;
+  /** The whole path was found. */
+  complete: boolean;
+}
+
+/**
+ * Where problems go, the same for YAML and JSON: a value at the value, a missing key at the
+ * deepest key that exists (or the first key of the mapping it should be in).
+ */
+function locator<N>(
+  find: (path: readonly PathSegment[]) => Lookup<N>,
+  rangeOf: (n: N | null | undefined) => Range | undefined,
+  firstKeyRange: (n: N | null | undefined) => Range | undefined,
+  fallback: Range,
+): Pick<PolicySource, 'has' | 'valueRange' | 'keyRange'> {
   return {
-    value,
-    problems,
-    lines,
     has: (path) => find(path).complete,
     valueRange: (path) => {
       const f = find(path);
@@ -201,25 +218,10 @@ function jsonSource(text: string, lines: LineIndex): PolicySource {
     }
     return { node, key, complete: depth === path.length };
   };
-  const rangeOf = (n: JsonNode | undefined) => (n ? lines.range(n.offset, n.offset + n.length) : undefined);
-  const firstKeyRange = (n: JsonNode | undefined) => (n?.type === 'object' && n.children?.[0] ? rangeOf(n.children[0].children?.[0]) : rangeOf(n));
+  const rangeOf = (n: JsonNode | null | undefined) => (n ? lines.range(n.offset, n.offset + n.length) : undefined);
+  const firstKeyRange = (n: JsonNode | null | undefined) => (n?.type === 'object' && n.children?.[0] ? rangeOf(n.children[0].children?.[0]) : rangeOf(n));
   const fallback = lines.range(0, 1);
-  return {
-    value,
-    problems,
-    lines,
-    has: (path) => find(path).complete,
-    valueRange: (path) => {
-      const f = find(path);
-      if (f.complete) return rangeOf(f.node) ?? fallback;
-      return rangeOf(f.key) ?? firstKeyRange(f.node) ?? fallback;
-    },
-    keyRange: (path) => {
-      const f = find(path);
-      if (f.key && f.complete) return rangeOf(f.key) ?? fallback;
-      return (f.complete ? firstKeyRange(f.node) : (rangeOf(f.key) ?? firstKeyRange(f.node))) ?? fallback;
-    },
-  };
+  return { value, problems, lines, ...locator(find, rangeOf, firstKeyRange, fallback) };
 }
 
 /** JSON.parse lets the last duplicate win without a word; a policy must not. */
