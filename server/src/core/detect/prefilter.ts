@@ -41,35 +41,37 @@ export function buildPrefilter<T>(anchors: Anchor<T>[]): Prefilter<T> {
       if (!head.items.includes(a.item)) head.items.push(a.item);
     } else heads.push({ literal: a.literal, lower: a.literal.toLowerCase(), ignoreCase: a.ignoreCase, items: [a.item] });
   }
-  // Anchors are ASCII, so dense tables indexed by character codes below 128 replace hashing.
-  const single: Array<Head<T>[] | undefined> = new Array(128).fill(undefined); // one-character anchors
-  const byPair: Array<Head<T>[] | undefined> = new Array(128 * 128).fill(undefined);
-  for (const h of heads) {
+  // Anchors are ASCII, so a dense table indexed by the first two character codes replaces hashing:
+  // `pairBucket` holds 0 (no anchor starts with this pair) or 1 + the index of a bucket of heads.
+  // A one-character anchor (`|`) is listed under every pair it can start, and under (c, 0), the
+  // pair used when the next character is not ASCII or the text ends.
+  const pairBucket = new Uint16Array(128 * 128);
+  const buckets: Head<T>[][] = [];
+  const addToPair = (k: number, h: Head<T>) => {
+    if (pairBucket[k] === 0) {
+      buckets.push([]);
+      pairBucket[k] = buckets.length;
+    }
+    buckets[pairBucket[k]! - 1]!.push(h);
+  };
+  // One-character heads first: they were reported before longer ones at the same offset.
+  const ordered = [...heads.filter((h) => h.literal.length === 1), ...heads.filter((h) => h.literal.length > 1)];
+  for (const h of ordered) {
     if (/[^\x00-\x7f]/.test(h.literal)) throw new Error(`anchor '${h.literal}' is not ASCII`);
+    if (h.literal.includes('\0')) throw new Error('anchors cannot contain NUL');
     for (const c0 of variants(h.literal[0]!, h.ignoreCase)) {
       if (h.literal.length === 1) {
-        const k = c0.charCodeAt(0);
-        single[k] = [...(single[k] ?? []), h];
+        for (let c1 = 0; c1 < 128; c1++) addToPair((c0.charCodeAt(0) << 7) | c1, h);
         continue;
       }
-      for (const c1 of variants(h.literal[1]!, h.ignoreCase)) {
-        const k = (c0.charCodeAt(0) << 7) | c1.charCodeAt(0);
-        byPair[k] = [...(byPair[k] ?? []), h];
-      }
+      for (const c1 of variants(h.literal[1]!, h.ignoreCase)) addToPair((c0.charCodeAt(0) << 7) | c1.charCodeAt(0), h);
     }
   }
-  for (const list of byPair) list?.sort((a, b) => b.literal.length - a.literal.length);
-  // Third-character filter per pair: most occurrences of a common pair ("to", "ke") end there.
-  const third: Array<Uint8Array | undefined> = byPair.map((list) => {
-    if (!list) return undefined;
-    const allowed = new Uint8Array(129); // index 128: any character (a two-character anchor)
-    for (const h of list) {
-      if (h.literal.length === 2) allowed.fill(1);
-      else for (const c of variants(h.literal[2]!, h.ignoreCase)) allowed[c.charCodeAt(0)] = 1;
-    }
-    return allowed;
-  });
-
+  for (const list of buckets) {
+    const one = list.filter((h) => h.literal.length === 1);
+    const more = list.filter((h) => h.literal.length > 1).sort((a, b) => b.literal.length - a.literal.length);
+    list.splice(0, list.length, ...one, ...more);
+  }
   const matchesAt = (text: string, i: number, h: Head<T>): boolean => {
     const n = h.literal.length;
     if (i + n > text.length) return false;
@@ -82,26 +84,51 @@ export function buildPrefilter<T>(anchors: Anchor<T>[]): Prefilter<T> {
     return true;
   };
 
+  // A bit per three-character prefix (7 bits per character) any head can start with: the loop
+  // tests one bit per offset, and only the few offsets that pass look at the heads. Characters
+  // outside ASCII, and offsets past the end, count as NUL, which no anchor contains: they only
+  // match the "any character" positions of one- and two-character heads.
+  const gram = new Uint8Array((1 << 21) >> 3);
+  const mark = (a: number, b: number, c: number) => {
+    const g = (a << 14) | (b << 7) | c;
+    gram[g >> 3]! |= 1 << (g & 7);
+  };
+  for (const h of heads) {
+    for (const c0 of variants(h.literal[0]!, h.ignoreCase)) {
+      const a = c0.charCodeAt(0);
+      if (h.literal.length === 1) {
+        for (let b = 0; b < 128; b++) for (let c = 0; c < 128; c++) mark(a, b, c);
+        continue;
+      }
+      for (const c1 of variants(h.literal[1]!, h.ignoreCase)) {
+        const b = c1.charCodeAt(0);
+        if (h.literal.length === 2) {
+          for (let c = 0; c < 128; c++) mark(a, b, c);
+          continue;
+        }
+        for (const c2 of variants(h.literal[2]!, h.ignoreCase)) mark(a, b, c2.charCodeAt(0));
+      }
+    }
+  }
+
   return {
     scan(text, onHit) {
       const n = text.length;
-      let c1 = n > 0 ? text.charCodeAt(0) : 0;
+      const ascii = (k: number) => {
+        const c = k < n ? text.charCodeAt(k) : 0;
+        return c < 128 ? c : 0;
+      };
+      let g = (ascii(0) << 7) | ascii(1);
       for (let i = 0; i < n; i++) {
-        const c0 = c1;
-        c1 = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-        if (c0 >= 128) continue;
-        const one = single[c0];
-        if (one !== undefined) for (const h of one) if (onHit(i, h.items) === false) return;
-        if (c1 >= 128) continue;
-        const pair = (c0 << 7) | c1;
-        const list = byPair[pair];
-        if (list === undefined) continue;
-        const c2 = i + 2 < n ? text.charCodeAt(i + 2) : 128;
-        if (third[pair]![c2 < 128 ? c2 : 128] === 0) continue;
-        for (const h of list) {
-          if (matchesAt(text, i, h)) {
-            if (onHit(i, h.items) === false) return;
-          }
+        const c = i + 2 < n ? text.charCodeAt(i + 2) : 0;
+        g = ((g << 7) | (c < 128 ? c : 0)) & 0x1fffff;
+        if ((gram[g >> 3]! & (1 << (g & 7))) === 0) continue;
+        const b = pairBucket[g >> 7]!;
+        if (b === 0) continue;
+        const list = buckets[b - 1]!;
+        for (let k = 0; k < list.length; k++) {
+          const h = list[k]!;
+          if (matchesAt(text, i, h) && onHit(i, h.items) === false) return;
         }
       }
     },
