@@ -3,10 +3,9 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyLedger } from '../../../server/src/core/ledger';
 import { readEnvValue } from '../../../server/src/core/stores/env-format';
-import { startKeyring, type SystemKeyring } from '../../helpers/system/keyring';
-import { startPostgres, type SystemPostgres } from '../../helpers/system/postgres';
-import { killGroup, requireSystem, waitExit } from '../../helpers/system/processes';
-import { keychainStages, login, makePgProject, type PgProject } from './pg-project';
+import type { SystemPostgres } from '../../helpers/system/postgres';
+import { killGroup, waitExit } from '../../helpers/system/processes';
+import { keychainStages, login, makePgProject, type PgProject, postgresAndKeyringPerSuite } from './pg-project';
 import { cli, cliProcess } from './project';
 import { waitForFile } from './wait-file';
 
@@ -41,24 +40,14 @@ async function killAt(p: PgProject, point: string, extraArgs: string[] = []): Pr
 
 describe('fault injection: SIGKILL at every step, then resume (CLI, real PostgreSQL + gnome-keyring)', function () {
   this.timeout(60000);
-  let pg: SystemPostgres | undefined;
-  let keyring: SystemKeyring | undefined;
-  before(async function () {
-    this.timeout(90000);
-    pg = await requireSystem(this, 'PostgreSQL (initdb/postgres)', startPostgres);
-    keyring = await requireSystem(this, 'gnome-keyring on a private D-Bus', startKeyring);
-  });
-  after(async () => {
-    await keyring?.stop();
-    await pg?.stop();
-  });
+  const sys = postgresAndKeyringPerSuite();
 
   for (const point of PAUSE_POINTS) {
     it(`killed at ${point}: a working credential is held throughout, and --resume ends consistent`, async () => {
-      const p = await makePgProject(pg!, keyring!.env);
+      const p = await makePgProject(sys.pg, sys.keyring.env);
       try {
         await killAt(p, point);
-        assert.ok(await workingCredentialHeld(pg!, p), `no working credential in any store after a kill at ${point}`);
+        assert.ok(await workingCredentialHeld(sys.pg, p), `no working credential in any store after a kill at ${point}`);
 
         const blocked = await cli(p, ['rotate', 'pg-app']);
         assert.equal(blocked.code, 2, 'a new rotation is refused while one is open');
@@ -70,10 +59,10 @@ describe('fault injection: SIGKILL at every step, then resume (CLI, real Postgre
         assert.equal(r.code, outcome === 'rotated' ? 0 : 1, 'exit 0 only when rotated');
 
         const s = await keychainStages(p);
-        assert.equal((await login(pg!, p.role, s.current!)).status, 'works', 'the current value works');
+        assert.equal((await login(sys.pg, p.role, s.current!)).status, 'works', 'the current value works');
         assert.equal(s.pending, null, 'nothing left in PENDING');
         assert.equal(readEnvValue(readFileSync(join(p.dir, '.env.local'), 'utf8'), 'DATABASE_PASSWORD'), s.current, 'env file agrees with the keychain');
-        if (s.current !== p.initialPassword) assert.equal((await login(pg!, p.role, p.initialPassword)).status, 'refused', 'rotated: the old password is refused');
+        if (s.current !== p.initialPassword) assert.equal((await login(sys.pg, p.role, p.initialPassword)).status, 'refused', 'rotated: the old password is refused');
         const v = verifyLedger(join(p.dir, '.rotation/ledger.jsonl'));
         assert.equal(v.ok, true, `ledger: line ${v.firstBadLine} ${v.reason}`);
         const st = JSON.parse((await cli(p, ['status', '--json'])).stdout) as { openRotations: unknown[] };
@@ -86,17 +75,17 @@ describe('fault injection: SIGKILL at every step, then resume (CLI, real Postgre
 
   for (const point of ['rollback:before', 'rollback:after']) {
     it(`killed during a rollback (${point}): --resume completes the rollback`, async () => {
-      const p = await makePgProject(pg!, keyring!.env);
+      const p = await makePgProject(sys.pg, sys.keyring.env);
       try {
         await killAt(p, 'apply:after');
         await killAt(p, point, ['--rollback']);
-        assert.ok(await workingCredentialHeld(pg!, p), 'a working credential is held mid-rollback');
+        assert.ok(await workingCredentialHeld(sys.pg, p), 'a working credential is held mid-rollback');
         const r = await cli(p, ['rotate', 'pg-app', '--resume']);
         assert.match(r.stdout, /pg-app: rolled-back/, r.stdout + r.stderr);
         const s = await keychainStages(p);
         assert.equal(s.current, p.initialPassword);
         assert.equal(s.pending, null);
-        assert.equal((await login(pg!, p.role, p.initialPassword)).status, 'works');
+        assert.equal((await login(sys.pg, p.role, p.initialPassword)).status, 'works');
         assert.equal(verifyLedger(join(p.dir, '.rotation/ledger.jsonl')).ok, true);
       } finally {
         p.cleanup();
@@ -105,20 +94,20 @@ describe('fault injection: SIGKILL at every step, then resume (CLI, real Postgre
   }
 
   it('--rollback after apply restores the old password and drops the new one', async () => {
-    const p = await makePgProject(pg!, keyring!.env);
+    const p = await makePgProject(sys.pg, sys.keyring.env);
     try {
       await killAt(p, 'apply:after');
       const pendingBefore = (await keychainStages(p)).pending;
       assert.ok(pendingBefore);
-      assert.equal((await login(pg!, p.role, pendingBefore)).status, 'works', 'the applied new password was live');
+      assert.equal((await login(sys.pg, p.role, pendingBefore)).status, 'works', 'the applied new password was live');
       const r = await cli(p, ['rotate', 'pg-app', '--rollback']);
       assert.equal(r.code, 1, 'a rollback is reported as not rotated');
       assert.match(r.stdout, /rolled-back/);
       const s = await keychainStages(p);
       assert.equal(s.current, p.initialPassword);
       assert.equal(s.pending, null);
-      assert.equal((await login(pg!, p.role, p.initialPassword)).status, 'works');
-      assert.equal((await login(pg!, p.role, pendingBefore)).status, 'refused');
+      assert.equal((await login(sys.pg, p.role, p.initialPassword)).status, 'works');
+      assert.equal((await login(sys.pg, p.role, pendingBefore)).status, 'refused');
       assert.equal(verifyLedger(join(p.dir, '.rotation/ledger.jsonl')).ok, true);
     } finally {
       p.cleanup();

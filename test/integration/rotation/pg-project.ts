@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { pgLogin } from '../../../server/src/core/rotation/providers/postgres';
 import { scramSha256Verifier } from '../../../server/src/core/rotation/providers/scram';
-import type { SystemPostgres } from '../../helpers/system/postgres';
+import { startKeyring, type SystemKeyring } from '../../helpers/system/keyring';
+import { startPostgres, type SystemPostgres } from '../../helpers/system/postgres';
+import { requireSystem } from '../../helpers/system/processes';
 import { storeOps } from '../../helpers/system/store-client';
 import { snapshotDir } from '../../helpers/system/snapshot';
 import { makeProject, uniqueName, type TestProject } from './project';
@@ -68,4 +70,29 @@ export async function keychainStages(p: PgProject): Promise<{ current: string | 
 
 export function login(pg: SystemPostgres, role: string, password: string) {
   return pgLogin({ host: pg.host, port: pg.port, database: 'postgres', user: role, password });
+}
+
+/**
+ * A real PostgreSQL cluster and gnome-keyring for one mocha suite: started in `before` (failing,
+ * or skipping under ROTATION_GUARD_SKIP_SYSTEM=1, when one cannot start), stopped in `after`.
+ */
+export function postgresAndKeyringPerSuite(): { readonly pg: SystemPostgres; readonly keyring: SystemKeyring } {
+  const state: { pg?: SystemPostgres; keyring?: SystemKeyring } = {};
+  before(async function () {
+    this.timeout(90000);
+    state.pg = await requireSystem(this, 'PostgreSQL (initdb/postgres)', startPostgres);
+    state.keyring = await requireSystem(this, 'gnome-keyring on a private D-Bus', startKeyring);
+  });
+  after(async () => {
+    await state.keyring?.stop();
+    await state.pg?.stop();
+  });
+  return {
+    get pg() {
+      return state.pg!;
+    },
+    get keyring() {
+      return state.keyring!;
+    },
+  };
 }

@@ -2,33 +2,20 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyLedger } from '../../../server/src/core/ledger';
-import { startKeyring, type SystemKeyring } from '../../helpers/system/keyring';
-import { startPostgres, type SystemPostgres } from '../../helpers/system/postgres';
-import { requireSystem } from '../../helpers/system/processes';
-import { keychainStages, login, makePgProject, type PgProject } from './pg-project';
+import { keychainStages, login, makePgProject, type PgProject, postgresAndKeyringPerSuite } from './pg-project';
 import { cli } from './project';
 
 describe('PostgreSQL rotation end to end (CLI, real PostgreSQL 15 + gnome-keyring)', function () {
   this.timeout(60000);
-  let pg: SystemPostgres | undefined;
-  let keyring: SystemKeyring | undefined;
+  const sys = postgresAndKeyringPerSuite();
   let project: PgProject;
-  before(async function () {
-    this.timeout(90000);
-    pg = await requireSystem(this, 'PostgreSQL (initdb/postgres)', startPostgres);
-    keyring = await requireSystem(this, 'gnome-keyring on a private D-Bus', startKeyring);
-  });
-  after(async () => {
-    await keyring?.stop();
-    await pg?.stop();
-  });
   beforeEach(async () => {
-    project = await makePgProject(pg!, keyring!.env);
+    project = await makePgProject(sys.pg, sys.keyring.env);
   });
   afterEach(() => project.cleanup());
 
   it('new password connects, old is refused with 28P01, and the plaintext never reaches the server log', async () => {
-    assert.equal((await login(pg!, project.role, project.initialPassword)).status, 'works');
+    assert.equal((await login(sys.pg, project.role, project.initialPassword)).status, 'works');
     const r = await cli(project, ['rotate', 'pg-app', '--trust']);
     assert.equal(r.code, 0, r.stderr + r.stdout);
     const stages = await keychainStages(project);
@@ -36,14 +23,14 @@ describe('PostgreSQL rotation end to end (CLI, real PostgreSQL 15 + gnome-keyrin
     assert.equal(stages.pending, null, 'PENDING is cleared after promote');
     assert.equal(stages.previous, null, 'PREVIOUS is dropped once its revocation is verified');
     assert.match(readFileSync(join(project.dir, '.env.local'), 'utf8'), new RegExp(`^# app settings\\nDATABASE_PASSWORD=${stages.current}\\n$`));
-    assert.equal((await login(pg!, project.role, stages.current!)).status, 'works');
-    const old = await login(pg!, project.role, project.initialPassword);
+    assert.equal((await login(sys.pg, project.role, stages.current!)).status, 'works');
+    const old = await login(sys.pg, project.role, project.initialPassword);
     assert.equal(old.status, 'refused');
     assert.match(old.detail, /28P01/);
 
-    const log = readFileSync(pg!.logPath, 'utf8');
+    const log = readFileSync(sys.pg.logPath, 'utf8');
     assert.match(log, new RegExp(`ALTER ROLE "${project.role}" PASSWORD 'SCRAM-SHA-256\\$4096:`), 'log_statement=all shows the statement, with a verifier');
-    for (const [name, v] of [['new', stages.current!], ['old', project.initialPassword], ['admin', pg!.adminPassword]] as const) assert.ok(!log.includes(v), `${name} plaintext in the server log`);
+    for (const [name, v] of [['new', stages.current!], ['old', project.initialPassword], ['admin', sys.pg.adminPassword]] as const) assert.ok(!log.includes(v), `${name} plaintext in the server log`);
     const ledgerText = readFileSync(join(project.dir, '.rotation/ledger.jsonl'), 'utf8');
     const done = ledgerText.trim().split('\n').map((l) => JSON.parse(l) as { step: string; outcome: string }).filter((e) => e.outcome !== 'started').map((e) => `${e.step}:${e.outcome}`);
     assert.deepEqual(done, ['begin:ok', 'create:ok', 'store-pending:ok', 'apply:ok', 'test-new:ok', 'promote:ok', 'revoke-old:skipped', 'test-old-fails:ok', 'finish:ok']);
@@ -65,14 +52,14 @@ describe('PostgreSQL rotation end to end (CLI, real PostgreSQL 15 + gnome-keyrin
   });
 
   it('alternating-users: each rotation switches role; the previous role keeps working through its turn', async () => {
-    const alt = await makePgProject(pg!, keyring!.env, true);
+    const alt = await makePgProject(sys.pg, sys.keyring.env, true);
     try {
       const roleB = `${alt.role}_b`;
       const r1 = await cli(alt, ['rotate', 'pg-app', '--trust']);
       assert.equal(r1.code, 0, r1.stdout + r1.stderr);
       const first = (await keychainStages(alt)).current!;
-      assert.equal((await login(pg!, roleB, first)).status, 'works', 'the new password belongs to the alternate role');
-      assert.equal((await login(pg!, alt.role, alt.initialPassword)).status, 'works', 'the previous role still works');
+      assert.equal((await login(sys.pg, roleB, first)).status, 'works', 'the new password belongs to the alternate role');
+      assert.equal((await login(sys.pg, alt.role, alt.initialPassword)).status, 'works', 'the previous role still works');
       const entries = readFileSync(join(alt.dir, '.rotation/ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { step: string; outcome: string; user?: string });
       assert.equal(entries.find((e) => e.step === 'promote' && e.outcome === 'ok')?.user, roleB);
       assert.equal(entries.find((e) => e.step === 'test-old-fails')?.outcome, 'skipped');
@@ -80,9 +67,9 @@ describe('PostgreSQL rotation end to end (CLI, real PostgreSQL 15 + gnome-keyrin
       const r2 = await cli(alt, ['rotate', 'pg-app']);
       assert.equal(r2.code, 0, r2.stdout + r2.stderr);
       const second = (await keychainStages(alt)).current!;
-      assert.equal((await login(pg!, alt.role, second)).status, 'works', 'back to the first role');
-      assert.equal((await login(pg!, alt.role, alt.initialPassword)).status, 'refused', "the first role's old password is gone");
-      assert.equal((await login(pg!, roleB, first)).status, 'works', 'the alternate role keeps its password until its next turn');
+      assert.equal((await login(sys.pg, alt.role, second)).status, 'works', 'back to the first role');
+      assert.equal((await login(sys.pg, alt.role, alt.initialPassword)).status, 'refused', "the first role's old password is gone");
+      assert.equal((await login(sys.pg, roleB, first)).status, 'works', 'the alternate role keeps its password until its next turn');
     } finally {
       alt.cleanup();
     }
