@@ -12,8 +12,29 @@ import type { RawMatch } from './raw-match';
 export function expandFormats(text: string, path: string, _isCancelled?: () => boolean): RawMatch[] {
   if (!text.includes('ecret') && !text.includes('ECRET')) return []; // cheap native test before any regex
   if (!/\.(?:ya?ml|json)$/i.test(path) && !/^\s*kind:/m.test(text.slice(0, 4096))) return [];
-  if (!/^[ \t]*kind:[ \t]*["']?Secret["']?[ \t]*$/im.test(text)) return [];
+  if (!hasSecretKindLine(text)) return [];
   return kubernetesSecretValues(text);
+}
+
+const KIND = /kind:/gi;
+const SECRET_AFTER_KIND = /[ \t]*["']?Secret["']?[ \t]*$/imy;
+const isLineBreak = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
+/**
+ * `/^[ \t]*kind:[ \t]*["']?Secret["']?[ \t]*$/im.test(text)`, without running a multiline regex
+ * at every offset: find each `kind:`, then check what precedes it on its line and what follows.
+ */
+function hasSecretKindLine(text: string): boolean {
+  KIND.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = KIND.exec(text))) {
+    let k = m.index;
+    while (k > 0 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+    if (k > 0 && !isLineBreak(text.charCodeAt(k - 1))) continue;
+    SECRET_AFTER_KIND.lastIndex = m.index + 5;
+    if (SECRET_AFTER_KIND.test(text)) return true;
+  }
+  return false;
 }
 
 const B64 = /^[A-Za-z0-9+/]+={0,2}$/;

@@ -1,8 +1,8 @@
 import { mask } from '../mask';
 import { findingFingerprint } from './finding-fingerprint';
-import { LineIndex } from './positions';
+import { LineCursor, LineIndex } from './positions';
 import type { RawMatch } from './raw-match';
-import { Suppressions } from './suppress';
+import { ALLOW_MARKER, Suppressions } from './suppress';
 import type { Finding, ScanOptions } from './types';
 import { rawMatches } from './matches';
 
@@ -19,13 +19,15 @@ export { rawMatches } from './matches';
 export function scanText(text: string, opts: ScanOptions): Finding[] {
   const raw = rawMatches(text, opts);
   if (!raw.length) return [];
-  const lines = new LineIndex(text);
-  const suppressions = new Suppressions(text, lines);
+  // Most texts have no suppression marker: then no index of all lines is built, and positions
+  // come from a cursor that only reads the text up to the last finding.
+  const suppressions = text.includes(ALLOW_MARKER) ? new Suppressions(text, new LineIndex(text)) : null;
+  const cursor = new LineCursor(text);
   const out: Finding[] = [];
   for (const r of raw) {
-    const s = lines.position(r.start);
-    if (suppressions.isSuppressed(s.line - 1)) continue;
-    const e = lines.position(r.end);
+    const s = cursor.position(r.start);
+    if (suppressions?.isSuppressed(s.line - 1)) continue;
+    const e = cursor.position(r.end);
     const value = text.slice(r.start, r.end);
     const preview = mask(value);
     const f: Finding = {

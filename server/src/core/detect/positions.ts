@@ -35,3 +35,32 @@ export class LineIndex {
     return { line: l + 1, column: offset - this.starts[l]! + 1 };
   }
 }
+
+/**
+ * 1-based line and column of offsets asked for in increasing order (findings sorted by offset):
+ * reads the text once, up to the last offset, without storing line starts. An offset before the
+ * previous one restarts from the top.
+ */
+export class LineCursor {
+  private pos = 0;
+  private line0 = 0;
+  private lineStart = 0;
+
+  constructor(private readonly text: string) {}
+
+  position(offset: number): { line: number; column: number } {
+    if (offset < this.pos) {
+      this.pos = 0;
+      this.line0 = 0;
+      this.lineStart = 0;
+    }
+    let j: number;
+    while ((j = this.text.indexOf('\n', this.pos)) >= 0 && j < offset) {
+      this.line0++;
+      this.lineStart = j + 1;
+      this.pos = j + 1;
+    }
+    this.pos = offset;
+    return { line: this.line0 + 1, column: offset - this.lineStart + 1 };
+  }
+}
