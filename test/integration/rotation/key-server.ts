@@ -26,6 +26,7 @@ export class KeyServer {
         return;
       }
       if (req.method === 'GET' && req.url === '/whoami') return void res.writeHead(this.active.has(auth) ? 200 : 401).end();
+      if (req.method === 'DELETE' && req.url === '/keys/current') return void res.writeHead(this.active.delete(auth) ? 204 : 401).end();
       res.writeHead(404).end();
     });
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));

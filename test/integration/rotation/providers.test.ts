@@ -21,11 +21,17 @@ providers:
     method: POST
     headers: { Authorization: "Bearer {{secret:issuer-admin}}" }
     responsePath: /data/key
+  issuer-revoking:
+    type: http
+    url: http://127.0.0.1:${port}/keys
+    headers: { Authorization: "Bearer {{secret:issuer-admin}}" }
+    responsePath: /data/key
+    revoke: { url: "http://127.0.0.1:${port}/keys/current", method: DELETE, headers: { Authorization: "Bearer {{old}}" } }
   by-hand: { type: manual, url: "http://127.0.0.1:${port}/console", instructions: Create a key and paste it }
   script: { type: command, command: node, args: ["-e", "const cur=require('fs').readFileSync(0,'utf8'); process.stdout.write('noise line\\\\nsk-test-' + require('crypto').randomBytes(20).toString('hex') + '\\\\n')"] }
   hangs: { type: command, command: sh, args: ["-c", "sleep 300 & echo $! > grandchild.pid; wait"], timeout: 1s }
 secrets:
-${['api-http:issuer', 'api-manual:by-hand', 'api-cmd:script', 'api-hang:hangs']
+${['api-http:issuer', 'api-manual:by-hand', 'api-cmd:script', 'api-hang:hangs', 'api-revoke:issuer-revoking']
   .map((s) => {
     const [id, provider] = s.split(':');
     return `  - id: ${id}
@@ -78,7 +84,7 @@ describe('http, manual and command providers with pass + env-file stores (CLI, r
     project = makeProject(policy(server.port), pass!.env);
     writeFileSync(join(project.dir, '.env.admin'), `ISSUER_ADMIN_TOKEN=${server.adminToken}\n`, { mode: 0o600 });
     planted.push(server.adminToken);
-    for (const id of ['api-http', 'api-manual', 'api-cmd', 'api-hang']) {
+    for (const id of ['api-http', 'api-manual', 'api-cmd', 'api-hang', 'api-revoke']) {
       const key = server.issue();
       planted.push(key);
       const name = id.toUpperCase().replace(/-/g, '_');
@@ -104,6 +110,22 @@ describe('http, manual and command providers with pass + env-file stores (CLI, r
     planted.push(now);
     const shown = await runToEnd('pass', ['show', 'rg-it/api-http'], { env: pass!.env });
     assert.equal(shown.stdout.split('\n')[0], now, 'pass holds the same current value');
+  });
+
+  it('http with revoke: the old key is revoked at the issuer, then shown to fail, and the ledger says so', async () => {
+    const old = current('API_REVOKE')!;
+    assert.ok(server.active.has(old));
+    const r = await run(['rotate', 'api-revoke', '--trust']);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const now = current('API_REVOKE')!;
+    planted.push(now);
+    assert.ok(server.active.has(now), 'the new key is active');
+    assert.ok(!server.active.has(old), 'the old key was revoked at the issuer');
+    const ledger = readFileSync(join(project.dir, '.rotation', 'ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { secretId: string; step: string; outcome: string });
+    const steps = ledger.filter((e) => e.secretId === 'api-revoke').map((e) => `${e.step}:${e.outcome}`);
+    assert.ok(steps.includes('revoke-old:ok'), steps.join(' '));
+    assert.ok(steps.includes('test-old-fails:ok'), steps.join(' '));
+    assert.ok(server.requestLines.includes('DELETE /keys/current'));
   });
 
   it('manual: the pasted key (stdin, never argv) is verified before it is promoted; a key that does not work is rolled back', async () => {

@@ -105,6 +105,14 @@ export const commandProvider = z
     command: nonEmpty('Executable to run (no shell).', ['./scripts/new-token.sh', 'gh']).optional(),
     args: z.array(z.string()).describe('Arguments. Never put a secret here: argv is visible to every process on the machine.').meta({ examples: [['api', '-X', 'POST', '/tokens']] }).optional(),
     timeout: timeout.optional(),
+    revoke: z
+      .object({
+        command: nonEmpty('Executable (no shell) that revokes the old value, which it gets on stdin and in ROTATION_GUARD_OLD_VALUE; exit 0 when revoked.', ['./scripts/revoke-token.sh']),
+        args: z.array(z.string()).describe('Arguments. Never a secret: argv is visible to every process.').optional(),
+      })
+      .strict()
+      .describe('How to revoke the old value after promotion (then the loop checks that it fails). Without it the old value must be revoked at its issuer by hand.')
+      .optional(),
   })
   .strict()
   .describe('A user command creates the new value and prints it on stdout.');
@@ -121,6 +129,19 @@ export const httpProvider = z
       .optional(),
     responsePath: z.string().describe('JSON pointer to the new value in the response body.').meta({ examples: ['/key', '/data/token'] }).optional(),
     timeout: timeout.optional(),
+    revoke: z
+      .object({
+        url: z.url({ protocol: /^https?$/ }).describe('Endpoint that revokes a value. Never put a credential in the URL.').meta({ examples: ['https://auth.internal/api/keys/current'] }),
+        method: z.enum(['DELETE', 'POST']).describe('HTTP method.').meta({ examples: ['DELETE'] }).optional(),
+        headers: z
+          .record(z.string(), z.string())
+          .describe('Request headers: `{{old}}` is the value being revoked, `{{secret:ID}}` the current value of another secret.')
+          .meta({ examples: [{ Authorization: 'Bearer {{old}}' }] })
+          .optional(),
+      })
+      .strict()
+      .describe('How to revoke the old value after promotion (then the loop checks that it fails). Without it the old value must be revoked at its issuer by hand.')
+      .optional(),
   })
   .strict()
   .describe('An HTTP endpoint issues the new value.');

@@ -1,10 +1,12 @@
 import { runUserCommand } from './run-command';
-import { ProviderError, type CreatedValue, type RotationProvider } from './types';
+import { ProviderError, type CreatedValue, type ProviderContext, type RevokeOutcome, type RotationProvider } from './types';
 
 export interface CommandOptions {
   command?: string;
   args?: string[];
   timeoutMs?: number;
+  /** Revokes the old value (given on stdin and in ROTATION_GUARD_OLD_VALUE) after promotion. */
+  revoke?: { command?: string; args?: string[] };
 }
 
 /**
@@ -27,5 +29,18 @@ export function commandProvider(opts: CommandOptions): RotationProvider {
       if (!value) throw new ProviderError('provider/empty', `${opts.command} printed no value on stdout`);
       return { value };
     },
+    // Only a configured revoke makes the engine revoke and then prove the old value fails.
+    ...(opts.revoke?.command
+      ? {
+          async revoke(ctx: ProviderContext, oldValue: string): Promise<RevokeOutcome> {
+            const cmd = opts.revoke!.command!;
+            const env: NodeJS.ProcessEnv = { ...ctx.env, ROTATION_GUARD_SECRET_ID: ctx.secretId, ROTATION_GUARD_OLD_VALUE: oldValue };
+            const r = await runUserCommand(cmd, opts.revoke!.args ?? [], { cwd: ctx.cwd, env, stdin: oldValue, timeoutMs: opts.timeoutMs ?? 30000 });
+            if (r.timedOut) throw new ProviderError('provider/timeout', `${cmd} (revoke) did not finish within ${opts.timeoutMs ?? 30000} ms; its process group was killed`);
+            if (r.code !== 0) throw new ProviderError('provider/command-failed', `${cmd} (revoke) exited with ${r.code}`);
+            return { outcome: 'ok', detail: `${cmd} revoked the old value` };
+          },
+        }
+      : {}),
   };
 }

@@ -15,6 +15,8 @@ export { fillTemplate, jsonPointer } from './http';
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map(String) : undefined);
+const obj = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 const ms = (v: unknown): number | undefined => (typeof v === 'string' ? parseDuration(v) : num(v));
 
 /**
@@ -28,9 +30,16 @@ export function createProvider(spec: { type: string; [k: string]: unknown }): Ro
     case 'postgres':
       return postgresProvider({ host: str(spec.host), port: num(spec.port), database: str(spec.database), role: str(spec.role), alternateRole: str(spec.alternateRole), adminConnection: str(spec.adminConnection), length: num(spec.length) });
     case 'command':
-      return commandProvider({ command: str(spec.command), args: Array.isArray(spec.args) ? spec.args.map(String) : undefined, timeoutMs: ms(spec.timeout) });
+      return commandProvider({ command: str(spec.command), args: strings(spec.args), timeoutMs: ms(spec.timeout), revoke: obj(spec.revoke) && { command: str(obj(spec.revoke)!.command), args: strings(obj(spec.revoke)!.args) } });
     case 'http':
-      return httpProvider({ url: str(spec.url), method: spec.method as never, headers: spec.headers as Record<string, string> | undefined, responsePath: str(spec.responsePath), timeoutMs: ms(spec.timeout) });
+      return httpProvider({
+        url: str(spec.url),
+        method: spec.method as never,
+        headers: spec.headers as Record<string, string> | undefined,
+        responsePath: str(spec.responsePath),
+        timeoutMs: ms(spec.timeout),
+        revoke: obj(spec.revoke) && { url: str(obj(spec.revoke)!.url), method: obj(spec.revoke)!.method as never, headers: obj(spec.revoke)!.headers as Record<string, string> | undefined },
+      });
     case 'manual':
       return manualProvider({ url: str(spec.url), instructions: str(spec.instructions) });
     default:
