@@ -87,11 +87,16 @@ function checkProvider(ctx: CheckContext, s: PolicySecret, at: PathSegment[], id
   if (typeof admin === 'string' && !ids.has(admin)) {
     emit({ code: PolicyCode.unknownSecret, severity: 'error', range: source.valueRange(s.rotation?.params?.adminConnection !== undefined ? [...at, 'rotation', 'params', 'adminConnection'] : ['providers', name, 'adminConnection']), message: `adminConnection names secret '${shown(admin)}', which is not in this policy.`, data: { secretId: s.id } });
   }
-  const headers = merged.headers;
-  if (headers && typeof headers === 'object') {
+  // Create and revoke headers both take {{secret:ID}} references.
+  const revoke = merged.revoke as { headers?: unknown } | undefined;
+  for (const [headers, path] of [
+    [merged.headers, ['providers', name, 'headers']],
+    [revoke?.headers, ['providers', name, 'revoke', 'headers']],
+  ] as const) {
+    if (!headers || typeof headers !== 'object') continue;
     for (const v of Object.values(headers as Record<string, unknown>)) {
       for (const m of String(v).matchAll(/\{\{secret:([^}]+)\}\}/g)) {
-        if (!ids.has(m[1] ?? '')) emit({ code: PolicyCode.unknownSecret, severity: 'error', range: source.valueRange(['providers', name, 'headers']), message: `Header references secret '${shown(m[1] ?? '')}', which is not in this policy.`, data: { secretId: s.id } });
+        if (!ids.has(m[1] ?? '')) emit({ code: PolicyCode.unknownSecret, severity: 'error', range: source.valueRange([...path]), message: `Header references secret '${shown(m[1] ?? '')}', which is not in this policy.`, data: { secretId: s.id } });
       }
     }
   }
