@@ -48,6 +48,11 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
       const item = items[k]!;
       if (busyUntil[item.idx]! > at) continue;
       if (item.kind === 'rule' && item.rule.minLength) {
+        // runRule's first test, made before counting the token: most `MD`/`sk-` hits sit inside words.
+        if (item.rule.wordStart && !item.rule.scan && at > 0) {
+          const p = text.charCodeAt(at - 1) | 32;
+          if (p >= 97 && p <= 122) continue;
+        }
         if (run < 0) run = tokenRun(text, at, 64);
         if (run < item.rule.minLength && run < 64) continue;
       }

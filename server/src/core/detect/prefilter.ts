@@ -72,6 +72,17 @@ export function buildPrefilter<T>(anchors: Anchor<T>[]): Prefilter<T> {
     const more = list.filter((h) => h.literal.length > 1).sort((a, b) => b.literal.length - a.literal.length);
     list.splice(0, list.length, ...one, ...more);
   }
+  // Each bucket split by the third character (0 for non-ASCII or the end): `con` must not try
+  // `cohere`, `co_api_key` and `connectionstring` one after the other. Order within a bucket kept.
+  const byThird: Array<Array<Head<T>[] | undefined>> = buckets.map((list) => {
+    const sub: Array<Head<T>[] | undefined> = new Array(128).fill(undefined);
+    const add = (c: number, h: Head<T>) => (sub[c] ??= []).push(h);
+    for (const h of list) {
+      if (h.literal.length <= 2) for (let c = 0; c < 128; c++) add(c, h);
+      else for (const c of variants(h.literal[2]!, h.ignoreCase)) add(c.charCodeAt(0), h);
+    }
+    return sub;
+  });
   const matchesAt = (text: string, i: number, h: Head<T>): boolean => {
     const n = h.literal.length;
     if (i + n > text.length) return false;
@@ -125,7 +136,8 @@ export function buildPrefilter<T>(anchors: Anchor<T>[]): Prefilter<T> {
         if ((gram[g >> 3]! & (1 << (g & 7))) === 0) continue;
         const b = pairBucket[g >> 7]!;
         if (b === 0) continue;
-        const list = buckets[b - 1]!;
+        const list = byThird[b - 1]![g & 127];
+        if (list === undefined) continue;
         for (let k = 0; k < list.length; k++) {
           const h = list[k]!;
           if (matchesAt(text, i, h) && onHit(i, h.items) === false) return;
