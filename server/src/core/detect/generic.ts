@@ -139,8 +139,30 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, path: st
   i += op.length;
   while (text[i] === ' ' || text[i] === '\t') i++;
   if (text[i] === '@' && text[i + 1] === '"') i++; // C# verbatim string
-  const configKey = /[_-]/.test(text.slice(s, e)) || /^[A-Z0-9_]+$/.test(text.slice(s, e));
-  return readValue(text, i, limit, configKey && (op === ':' || op === '=') && !CODE_EXT.test(path), path);
+  const toEndOfLine = (op === ':' || op === '=') && isConfigKey(text, s, e) && !isCodePath(path);
+  return readValue(text, i, limit, toEndOfLine, path);
+}
+
+/** `/[_-]/.test(name) || /^[A-Z0-9_]+$/.test(name)` for the name text[s, e), without slicing it. */
+function isConfigKey(text: string, s: number, e: number): boolean {
+  let screaming = e > s;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 95 || c === 45) return true; // _ -
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) screaming = false;
+  }
+  return screaming;
+}
+
+let codePath = '';
+let codePathIs = false;
+/** CODE_EXT.test(path), remembered for the last path (one scan asks it at every assignment). */
+function isCodePath(path: string): boolean {
+  if (path !== codePath) {
+    codePath = path;
+    codePathIs = CODE_EXT.test(path);
+  }
+  return codePathIs;
 }
 
 /** `"value" == password`: the comparison written the other way round. */
@@ -222,16 +244,10 @@ const CODE_VALUE = /^(?:[A-Za-z_$][\w$]*\s*(?:[(.[]|$|;|,)|new\s|await\s|functio
 // is a chain of regexes, so rejections are memoised by everything judgeValue reads. Accepted
 // values are not kept: the cache must not hold credentials after the scan.
 const rejectedValues = new Set<string>();
-let verdictPath = '';
-let verdictPathIsCode = false;
 
 function judgeValueCached(value: string, kind: NameKind, quoted: boolean, path: string, name: string): number | null {
-  if (path !== verdictPath) {
-    verdictPath = path;
-    verdictPathIsCode = CODE_EXT.test(path);
-  }
   if (value.length > 200) return judgeValue(value, kind, quoted, path, name);
-  const key = `${kind === 'password' ? 'p' : 't'}${quoted ? 'q' : 'u'}${verdictPathIsCode ? 'c' : 'o'}${name}\0${value}`;
+  const key = `${kind === 'password' ? 'p' : 't'}${quoted ? 'q' : 'u'}${isCodePath(path) ? 'c' : 'o'}${name}\0${value}`;
   if (rejectedValues.has(key)) return null;
   const v = judgeValue(value, kind, quoted, path, name);
   if (v === null) {
