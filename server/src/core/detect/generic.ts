@@ -65,7 +65,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const rejected = { ruleId: '' as const, end: span.end };
   const value = text.slice(span.start, span.end);
   if (text.startsWith('...', span.end) || text[span.end] === '…') return rejected; // elided: `ops_eyJzaW…`
-  const confidence = prose ? (isStrongToken(value) ? 0.6 : null) : judgeValueCached(value, kind, span.quoted, ctx.path, name);
+  const confidence = prose ? (isStrongToken(value) ? 0.6 : null) : judgeValue(value, kind, span.quoted, ctx.path, name);
   if (confidence === null) return rejected;
   // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
   if (DEFER_TO_CONTEXT_RULE.test(name) || claimsKnownFormat(value)) return rejected;
@@ -239,23 +239,6 @@ function claimsKnownFormat(value: string): boolean {
 
 const PATHLIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)|\.(?:pem|p12|pfx|key|crt|cer|der|json|ya?ml|txt|xml|keytab|jks|keystore|env|ini|conf|cfg|properties|ts|js|py)$/i;
 const CODE_VALUE = /^(?:[A-Za-z_$][\w$]*\s*(?:[(.[]|$|;|,)|new\s|await\s|function|lambda|\(|=>|!|&&|\|\||[0-9.]+;?$)/;
-
-// Code repeats its assignments (`OPENAI_API_KEY=${OPENAI_API_KEY}` in every file): judging a value
-// is a chain of regexes, so rejections are memoised by everything judgeValue reads. Accepted
-// values are not kept: the cache must not hold credentials after the scan.
-const rejectedValues = new Set<string>();
-
-function judgeValueCached(value: string, kind: NameKind, quoted: boolean, path: string, name: string): number | null {
-  if (value.length > 200) return judgeValue(value, kind, quoted, path, name);
-  const key = `${kind === 'password' ? 'p' : 't'}${quoted ? 'q' : 'u'}${isCodePath(path) ? 'c' : 'o'}${name}\0${value}`;
-  if (rejectedValues.has(key)) return null;
-  const v = judgeValue(value, kind, quoted, path, name);
-  if (v === null) {
-    if (rejectedValues.size > 20_000) rejectedValues.clear();
-    rejectedValues.add(key);
-  }
-  return v;
-}
 
 /** Confidence that a value assigned to a credential name is a real credential, or null. */
 export function judgeValue(value: string, kind: NameKind, quoted: boolean, path: string, name: string): number | null {

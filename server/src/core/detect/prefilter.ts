@@ -74,12 +74,15 @@ export function buildPrefilter<T>(anchors: Anchor<T>[]): Prefilter<T> {
   }
   // Each bucket split by the third character (0 for non-ASCII or the end): `con` must not try
   // `cohere`, `co_api_key` and `connectionstring` one after the other. Order within a bucket kept.
+  // One- and two-character heads fit every third character: a bucket's list of those is shared
+  // by all the third characters no longer head starts with.
   const byThird: Array<Array<Head<T>[] | undefined>> = buckets.map((list) => {
-    const sub: Array<Head<T>[] | undefined> = new Array(128).fill(undefined);
-    const add = (c: number, h: Head<T>) => (sub[c] ??= []).push(h);
-    for (const h of list) {
-      if (h.literal.length <= 2) for (let c = 0; c < 128; c++) add(c, h);
-      else for (const c of variants(h.literal[2]!, h.ignoreCase)) add(c.charCodeAt(0), h);
+    const short = list.filter((h) => h.literal.length <= 2);
+    const sub: Array<Head<T>[] | undefined> = new Array(128).fill(short.length ? short : undefined);
+    const thirds = new Set<number>();
+    for (const h of list) if (h.literal.length > 2) for (const v of variants(h.literal[2]!, h.ignoreCase)) thirds.add(v.charCodeAt(0));
+    for (const c of thirds) {
+      sub[c] = list.filter((h) => h.literal.length <= 2 || variants(h.literal[2]!, h.ignoreCase).some((v) => v.charCodeAt(0) === c));
     }
     return sub;
   });
