@@ -38,29 +38,30 @@ export class LineIndex {
 
 /**
  * 1-based line and column of offsets asked for in increasing order (findings sorted by offset):
- * reads the text once, up to the last offset, without storing line starts. An offset before the
- * previous one restarts from the top.
+ * reads the text once, up to the last offset, without storing line starts. It remembers the next
+ * line break, so many offsets on one long line cost no re-search. An offset before the current
+ * line restarts from the top.
  */
 export class LineCursor {
-  private pos = 0;
   private line0 = 0;
   private lineStart = 0;
+  /** First '\n' at or after lineStart; -1 when there is none; -2 before the first search. */
+  private nextBreak = -2;
 
   constructor(private readonly text: string) {}
 
   position(offset: number): { line: number; column: number } {
-    if (offset < this.pos) {
-      this.pos = 0;
+    if (offset < this.lineStart) {
       this.line0 = 0;
       this.lineStart = 0;
+      this.nextBreak = -2;
     }
-    let j: number;
-    while ((j = this.text.indexOf('\n', this.pos)) >= 0 && j < offset) {
+    if (this.nextBreak === -2) this.nextBreak = this.text.indexOf('\n', this.lineStart);
+    while (this.nextBreak >= 0 && this.nextBreak < offset) {
       this.line0++;
-      this.lineStart = j + 1;
-      this.pos = j + 1;
+      this.lineStart = this.nextBreak + 1;
+      this.nextBreak = this.text.indexOf('\n', this.lineStart);
     }
-    this.pos = offset;
     return { line: this.line0 + 1, column: offset - this.lineStart + 1 };
   }
 }
