@@ -1,22 +1,15 @@
 import { processIO, UsageError, type CliIO, type Command } from './io';
-import { run as scan } from './commands/scan';
-import { run as redact } from './commands/redact';
-import { run as check } from './commands/check';
-import { run as policy } from './commands/policy';
-import { run as rotate } from './commands/rotate';
-import { run as status } from './commands/status';
-import { run as ledger } from './commands/ledger';
-import { run as runWithSecrets } from './commands/run';
-
-const commands: Record<string, { run: Command; summary: string }> = {
-  scan: { run: scan, summary: 'find credentials in files (text, json, sarif); exit 1 on findings' },
-  redact: { run: redact, summary: 'copy stdin to stdout with credentials masked' },
-  check: { run: check, summary: 'validate the rotation policy and report each secret\'s state' },
-  policy: { run: policy, summary: 'policy export --to aws|azure|vault|gcp ID' },
-  rotate: { run: rotate, summary: 'rotate ID [--dry-run] [--resume]: verified, staged, recorded' },
-  status: { run: status, summary: 'each secret\'s state (same data as check)' },
-  ledger: { run: ledger, summary: 'ledger verify|show' },
-  run: { run: runWithSecrets, summary: 'run [--only IDS] -- CMD ARGS…: start CMD with current secrets in its environment' },
+// Commands load on demand: `scan` (and each of its worker threads) must not pay for the
+// PostgreSQL client, fetch and the rotation engine it never uses.
+const commands: Record<string, { load: () => { run: Command }; summary: string }> = {
+  scan: { load: () => require('./commands/scan') as { run: Command }, summary: 'find credentials in files (text, json, sarif); exit 1 on findings' },
+  redact: { load: () => require('./commands/redact') as { run: Command }, summary: 'copy stdin to stdout with credentials masked' },
+  check: { load: () => require('./commands/check') as { run: Command }, summary: 'validate the rotation policy and report each secret\'s state' },
+  policy: { load: () => require('./commands/policy') as { run: Command }, summary: 'policy export --to aws|azure|vault|gcp ID' },
+  rotate: { load: () => require('./commands/rotate') as { run: Command }, summary: 'rotate ID [--dry-run] [--resume]: verified, staged, recorded' },
+  status: { load: () => require('./commands/status') as { run: Command }, summary: 'each secret\'s state (same data as check)' },
+  ledger: { load: () => require('./commands/ledger') as { run: Command }, summary: 'ledger verify|show' },
+  run: { load: () => require('./commands/run') as { run: Command }, summary: 'run [--only IDS] -- CMD ARGS…: start CMD with current secrets in its environment' },
 };
 
 function usage(): string {
@@ -40,7 +33,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   try {
-    return await cmd.run(rest, io);
+    return await cmd.load().run(rest, io);
   } catch (err) {
     // Error messages of the core never hold secret values; print them as they are.
     if (err instanceof UsageError) io.stderr(`rotation-guard ${name}: ${err.message}\n`);
