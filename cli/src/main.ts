@@ -1,3 +1,4 @@
+import { isMainThread } from 'node:worker_threads';
 import { processIO, UsageError, type CliIO, type Command } from './io';
 // Commands load on demand: `scan` (and each of its worker threads) must not pay for the
 // PostgreSQL client, fetch and the rotation engine it never uses.
@@ -11,6 +12,9 @@ const commands: Record<string, { load: () => { run: Command }; summary: string }
   ledger: { load: () => require('./commands/ledger') as { run: Command }, summary: 'ledger verify|show' },
   run: { load: () => require('./commands/run') as { run: Command }, summary: 'run [--only IDS] -- CMD ARGS…: start CMD with current secrets in its environment' },
 };
+
+// Scan worker threads run this same bundle; loading the scan command starts the worker's loop.
+if (!isMainThread) commands.scan!.load();
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
