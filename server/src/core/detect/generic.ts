@@ -20,6 +20,8 @@ const isIdentAt = (text: string, i: number) => {
   const c = text.charCodeAt(i);
   return c < 128 && IDENT_CHAR[c] === 1;
 };
+const SHELL_EXT = /\.(?:sh|bash|zsh|ps1)$/i;
+const CODE_IDENTIFIER = /^[A-Za-z_$][\w$.]*(?:$|[\s),;|\]<>?=])/;
 const QUOTES = new Set(['"', "'", '`']);
 const CODE_EXT = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|cs|php|rs|swift|c|cc|cpp|h|hpp|m|dart|lua|pl|groovy|gradle|ex|exs|clj|fs|vb|r|jl|sh|bash|zsh|ps1)$/i;
 
@@ -138,6 +140,9 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, path: st
   if (op === ':' && text[i + 1] === '/' && text[i + 2] === '/') return null; // a URL scheme, not an assignment
   i += op.length;
   while (text[i] === ' ' || text[i] === '\t') i++;
+  // f("api_token", "value") passes a string literal; after a comma anything else is the next
+  // argument or object key (`name: 'API_KEY', baseDir: dir`), not a value.
+  if (op === ',' && !QUOTES.has(text[i]!)) return null;
   if (text[i] === '@' && text[i + 1] === '"') i++; // C# verbatim string
   const toEndOfLine = (op === ':' || op === '=') && isConfigKey(text, s, e) && !isCodePath(path);
   return readValue(text, i, limit, toEndOfLine, path);
@@ -247,6 +252,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, path:
   if (isReference(v) || isPlaceholder(v)) return null;
   if (/\$\{\s*[A-Za-z_][\w.:-]*\s*\}|\{\{\s*[\w.]+\s*\}\}|%\(\w+\)s/.test(v)) return null; // a template interpolating the value
   if (!quoted && CODE_EXT.test(path) && CODE_VALUE.test(v)) return null;
+  // In program source an unquoted word is an identifier or a type annotation (`password: string`,
+  // `secret: PolicySecret)`), not a credential literal. Shell scripts assign bare words, so not there.
+  if (!quoted && CODE_EXT.test(path) && !SHELL_EXT.test(path) && CODE_IDENTIFIER.test(v)) return null;
   if (!quoted && /^[A-Za-z_][\w]*\(/.test(v)) return null; // a call: password=getpass()
   if (!quoted && /^[A-Za-z_$][\w$]{0,30}(?:\.[A-Za-z_$][\w$]{0,30})+$/.test(v) && !/[A-Za-z0-9]{20}/.test(v)) return null; // a member path: var.db_password
   if (/^`[^`]*\s[^`]*`$/.test(v)) return null; // shell command substitution
