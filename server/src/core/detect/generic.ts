@@ -251,7 +251,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, path:
   if (v.length < 4 || v.length > 400) return null;
   if (isReference(v) || isPlaceholder(v)) return null;
   if (/\$\{\s*[A-Za-z_][\w.:-]*\s*\}|\{\{\s*[\w.]+\s*\}\}|%\(\w+\)s/.test(v)) return null; // a template interpolating the value
-  if (!quoted && CODE_EXT.test(path) && CODE_VALUE.test(v)) return null;
+  if (!quoted && CODE_EXT.test(path) && !SHELL_EXT.test(path) && CODE_VALUE.test(v)) return null; // in shell a bare word is a string; references are $VAR
   // In program source an unquoted word is an identifier or a type annotation (`password: string`,
   // `secret: PolicySecret)`), not a credential literal. Shell scripts assign bare words, so not there.
   if (!quoted && CODE_EXT.test(path) && !SHELL_EXT.test(path) && CODE_IDENTIFIER.test(v)) return null;

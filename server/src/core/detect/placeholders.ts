@@ -1,4 +1,4 @@
-import { distinctChars, longestRun, longestSequence } from './entropy';
+import { distinctChars, longestRun, longestSequence, shannonEntropy } from './entropy';
 
 /**
  * References (the value lives elsewhere) and placeholders (the value was never real) are not
@@ -65,7 +65,9 @@ export function isPlaceholder(value: string): boolean {
   if (!v) return true;
   if (DOCUMENTED_EXAMPLES.has(v) || v.includes('EXAMPLE')) return true; // AWS and others mark documentation keys this way
   if (MARKERS.test(v)) return true;
-  if (PLACEHOLDER_WORDS.test(v)) return true;
+  // A placeholder word inside a long, random-looking token is chance ("…T7xxx5d…", "…Here…"
+  // in 150 generated characters), not a placeholder.
+  if (PLACEHOLDER_WORDS.test(v) && !looksGenerated(v)) return true;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) && !/\d{3}/.test(v)) return true; // YOUR_API_KEY, OPENAI_API_KEY
   const body = v.replace(/^[A-Za-z]{1,8}[-_]/, ''); // judge the body after a provider prefix
   if (body.length >= 6 && distinctChars(body) <= 3) return true;
@@ -76,6 +78,11 @@ export function isPlaceholder(value: string): boolean {
   const tail = v.slice(-16);
   if (tail.length === 16 && periodOf(tail) <= 3) return true; // 123123123…
   return false;
+}
+
+/** Long, unbroken, high-entropy and of mixed case with digits: what a key generator emits. */
+function looksGenerated(v: string): boolean {
+  return v.length >= 24 && /^[A-Za-z0-9_+/=-]+$/.test(v) && /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v) && shannonEntropy(v) >= 4.2;
 }
 
 /** Share of characters that sit in runs of three or more equal characters. */

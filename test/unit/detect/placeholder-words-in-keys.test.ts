@@ -1,0 +1,24 @@
+import { strict as assert } from 'node:assert';
+import { scanText } from '../../../server/src/core/detect';
+import { isPlaceholder } from '../../../server/src/core/detect/placeholders';
+import { rand } from './fake-keys';
+
+// A generated key of 150 characters contains "xxx", "Here" or "fake" now and then by chance; that
+// must not turn it into a placeholder (the property test found this about once in 3000 keys).
+describe('placeholder words inside generated keys', () => {
+  for (const word of ['7xxx5', '_Here_', 'Fake', 'dummy', 'Sample']) {
+    it(`a generated OpenAI key containing "${word}" is still found`, () => {
+      const key = `sk-proj-${rand(30)}${word}${rand(74 - 30 - word.length)}T3BlbkFJ${rand(73)}A`;
+      const text = `api: ${key}\n`;
+      const hits = scanText(text, { path: 'p.txt' }).filter((f) => f.ruleId === 'secret/openai-api-key' && f.start === 5 && f.end === 5 + key.length);
+      assert.equal(hits.length, 1);
+    });
+  }
+
+  it('values that are written, not generated, stay placeholders', () => {
+    assert.equal(isPlaceholder('ops_eyJzaWduSW5B..[Redacted]'), true);
+    assert.equal(isPlaceholder('sk-your-api-key-here'), true);
+    assert.equal(isPlaceholder('YOUR_OPENAI_API_KEY'), true);
+    assert.equal(isPlaceholder('hf_fakefakefakefakefakefakefake12'), true);
+  });
+});
