@@ -1,7 +1,7 @@
-import { resolve } from 'node:path';
-import { displayPath, findPolicyFile, loadPolicyFile, type PolicyProblem } from '../../../server/src/core/policy';
+import { displayPath, loadPolicyFile, type PolicyProblem } from '../../../server/src/core/policy';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';
+import { parseNowOption, policyPathOption } from '../policy-options';
 
 const USAGE = 'usage: check [--policy FILE] [--now ISO-8601] [--format text|json]';
 
@@ -15,13 +15,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (a.positional.length) throw new UsageError(USAGE);
   const format = a.options.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json\n${USAGE}`);
-  const nowText = a.options.get('now');
-  const now = nowText ? new Date(nowText) : new Date();
-  if (Number.isNaN(now.getTime())) throw new UsageError(`--now needs an ISO-8601 date, e.g. 2026-11-20T00:00:00Z`);
-
-  const policyOption = a.options.get('policy');
-  const path = policyOption ? resolve(io.cwd, policyOption) : findPolicyFile(io.cwd);
-  if (!path) throw new UsageError('no rotation policy found (rotation-policy.{yaml,yml,json} or *.rotation.{yaml,yml,json} here or above); pass --policy FILE');
+  const now = parseNowOption(a.options.get('now'));
+  const path = policyPathOption(io.cwd, a.options.get('policy'));
   let loaded;
   try {
     loaded = loadPolicyFile(path, { now, listFiles: true });

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { ledgerPathFor, readLedger, verifyLedger } from '../../../server/src/core/ledger';
-import { findPolicyFile } from '../../../server/src/core/policy/files';
+import { policyPathOption } from '../policy-options';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';
 
@@ -8,9 +8,7 @@ const USAGE = 'ledger verify|show [--policy FILE | --ledger FILE] [--expect-head
 
 function ledgerPath(io: CliIO, ledger?: string, policy?: string): string {
   if (ledger) return resolve(io.cwd, ledger);
-  const p = policy ? resolve(io.cwd, policy) : findPolicyFile(io.cwd);
-  if (!p) throw new UsageError('no rotation policy found here or above; pass --policy FILE or --ledger FILE');
-  return ledgerPathFor(p);
+  return ledgerPathFor(policyPathOption(io.cwd, policy, 'pass --policy FILE or --ledger FILE'));
 }
 
 /** `ledger verify` checks the hash chain (exit 1 at the first bad line); `ledger show` lists entries — fingerprints, never values. */

@@ -1,16 +1,15 @@
-import { resolve } from 'node:path';
 import {
   EXPORT_PLATFORMS,
   ExportError,
   displayPath,
   exportRotation,
-  findPolicyFile,
   findSecret,
   loadPolicyFile,
   type ExportPlatform,
 } from '../../../server/src/core/policy';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';
+import { parseNowOption, policyPathOption } from '../policy-options';
 
 const USAGE = 'usage: policy export --to aws|azure|vault|gcp [--policy FILE] [--now ISO-8601] SECRET_ID';
 
@@ -27,13 +26,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!to || !(EXPORT_PLATFORMS as readonly string[]).includes(to)) throw new UsageError(`--to must be one of ${EXPORT_PLATFORMS.join(', ')}\n${USAGE}`);
   if (a.positional.length !== 1) throw new UsageError(USAGE);
   const id = a.positional[0]!;
-  const nowText = a.options.get('now');
-  const now = nowText ? new Date(nowText) : new Date();
-  if (Number.isNaN(now.getTime())) throw new UsageError('--now needs an ISO-8601 date');
-
-  const policyOption = a.options.get('policy');
-  const path = policyOption ? resolve(io.cwd, policyOption) : findPolicyFile(io.cwd);
-  if (!path) throw new UsageError('no rotation policy found here or above; pass --policy FILE');
+  const now = parseNowOption(a.options.get('now'));
+  const path = policyPathOption(io.cwd, a.options.get('policy'));
   let loaded;
   try {
     loaded = loadPolicyFile(path, { now, listFiles: false });

@@ -4,14 +4,13 @@ import { pendingRotations } from '../../../server/src/core/rotation';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';
 import { loadPolicyForCli } from '../rotation/load';
+import { parseNowOption } from '../policy-options';
 
 /** Each secret's state (same computation as `check`) plus rotations that are still open. */
 export async function run(args: string[], io: CliIO): Promise<number> {
   const a = parseArgs(args, { flags: ['json'], options: ['policy', 'now'] });
   if (a.positional.length) throw new UsageError('usage: status [--policy FILE] [--now ISO-8601] [--json]');
-  const nowText = a.options.get('now');
-  const now = nowText ? new Date(nowText) : new Date();
-  if (Number.isNaN(now.getTime())) throw new UsageError('--now needs an ISO-8601 date');
+  const now = parseNowOption(a.options.get('now'));
   const { path, policy } = loadPolicyForCli(io.cwd, a.options.get('policy'));
   const states = computeSecretStates(policy, readLedger(ledgerPathFor(path)).entries, now);
   const open = pendingRotations(path, policy);

@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
-import { findPolicyFile, loadPolicyFile } from '../../../server/src/core/policy/files';
+import { loadPolicyFile } from '../../../server/src/core/policy/files';
+import { policyPathOption } from '../policy-options';
 import type { Policy } from '../../../server/src/core/policy/schema';
 import { UsageError } from '../io';
 
@@ -11,8 +11,7 @@ export interface CliPolicy {
 
 /** `--policy FILE`, else the nearest policy file from the working directory up. */
 export function loadPolicyForCli(cwd: string, policyOption: string | undefined): CliPolicy {
-  const path = policyOption ? resolve(cwd, policyOption) : findPolicyFile(cwd);
-  if (!path) throw new UsageError('no rotation policy found (rotation-policy.yaml or *.rotation.yaml here or above); pass --policy FILE');
+  const path = policyPathOption(cwd, policyOption);
   let loaded;
   try {
     loaded = loadPolicyFile(path, { listFiles: false });
