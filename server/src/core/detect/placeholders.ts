@@ -1,4 +1,5 @@
 import { distinctChars, longestRun, longestSequence, shannonEntropy } from './entropy';
+import { isPublishedExample } from './public-examples';
 
 /**
  * References (the value lives elsewhere) and placeholders (the value was never real) are not
@@ -64,6 +65,7 @@ export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (!v) return true;
   if (DOCUMENTED_EXAMPLES.has(v) || v.includes('EXAMPLE')) return true; // AWS and others mark documentation keys this way
+  if (isPublishedExample(v)) return true; // fixtures of public SDK test suites
   if (MARKERS.test(v)) return true;
   // A placeholder word inside a long, random-looking token is chance ("…T7xxx5d…", "…Here…"
   // in 150 generated characters), not a placeholder.

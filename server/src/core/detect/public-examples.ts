@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Key values published in public SDK test suites and documentation: anyone can read them, so a
+ * finding on one is noise. They are held as SHA-256 prefixes (32 hex digits) rather than values,
+ * so this file does not itself look like a leak to scanners (ours included), and they are grouped
+ * by value length so most candidates are never hashed.
+ *
+ * Sources
+ * - 39-character Google API keys used as fixtures in the Firebase SDK test suites
+ *   (firebase-android-sdk, firebase-js-sdk `isValidApiKeyFormat` tests); gitleaks allowlists
+ *   the same values for its `gcp-api-key` rule.
+ *
+ * To add one: `node -e "console.log(require('crypto').createHash('sha256').update(process.argv[1]).digest('hex').slice(0,32))" VALUE`,
+ * then add the digest under the value's length with a line in Sources saying where it is published.
+ */
+const PUBLISHED_BY_LENGTH = new Map<number, ReadonlySet<string>>([
+  [
+    39,
+    new Set([
+      'f56e323494a6ffc2064e7a955908957d',
+      '2037abcaffb2b77785da716cf7ccff4f',
+      '3f370c9dd8225c63b5c77de1f785edc9',
+      'e4a5542bb7fd7b67e943c71ad29c34b5',
+      'a19f89ab3555eac10c40741f6df79ecf',
+      '0b476bdf9acf2123d547b5ae76f1e598',
+      'eb540d2b6ee2a0a47c5779bc8a014178',
+      '37f8f09bdf12c2f2eae4ead7273a62dd',
+      '8731261cb72d86267a32a532ebd3df42',
+      '49f777db995e8260da7ca9ffdf0c08d6',
+      '27a9a42931dff7eb2f8434e20a9bce97',
+      'dc0fcf046c61640cbd1e8b999ada3262',
+      '4c98242dcadc8b29005c6b4aad526552',
+      'ea9bb1082cf95663f5faca23b8b15ef2',
+      '3a8b61d0f636b007840c0d40ba12bcf4',
+      'a6c814bc555ae62c7bd8b58ec07bf559',
+    ]),
+  ],
+]);
+
+/** Is the value one of the keys published in a public SDK's tests or docs? */
+export function isPublishedExample(value: string): boolean {
+  const digests = PUBLISHED_BY_LENGTH.get(value.length);
+  if (!digests) return false;
+  return digests.has(createHash('sha256').update(value, 'utf8').digest('hex').slice(0, 32));
+}
