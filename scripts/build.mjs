@@ -24,8 +24,23 @@ const bundles = [
   // picomatch, pg and zod probe `navigator`; in the extension host that probe logs a migration warning.
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', define: { navigator: 'undefined' } },
   { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { cli: 'cli/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { cli: 'cli/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [scanCommandsApart()] },
+  // `scan` and `redact`, and the scan worker thread: the detection core without the rest, so a
+  // scan starts in milliseconds instead of parsing the whole CLI.
+  { ...common, entryPoints: { 'cli-scan': 'cli/src/scan-commands.ts', 'scan-worker': 'cli/src/scan/worker.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { 'cli-full': 'cli/src/full-commands.ts' }, outdir: 'dist' },
 ];
+
+/** In dist/cli.js, `require('./scan-commands')` and `require('./full-commands')` load their own bundles. */
+function scanCommandsApart() {
+  return {
+    name: 'commands-apart',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/scan-commands$/ }, () => ({ path: './cli-scan.js', external: true }));
+      build.onResolve({ filter: /^\.\/full-commands$/ }, () => ({ path: './cli-full.js', external: true }));
+    },
+  };
+}
 
 // Tests, benchmarks and dev scripts: one output per file, dependencies resolved from node_modules at run time.
 const testEntries = await fg(['test/**/*.test.ts', 'test/**/suite/index.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'test/**/workers/*.ts'], { ignore: ['**/node_modules/**'] });

@@ -1,20 +1,19 @@
-import { isMainThread } from 'node:worker_threads';
 import { processIO, UsageError, type CliIO, type Command } from './io';
-// Commands load on demand: `scan` (and each of its worker threads) must not pay for the
-// PostgreSQL client, fetch and the rotation engine it never uses.
+// Commands load on demand: `scan` must not pay for the PostgreSQL client, fetch and the rotation
+// engine it never uses. The build turns ./scan-commands and ./full-commands into bundles of their
+// own (dist/cli-scan.js, dist/cli-full.js), so this dispatcher is small and a scan starts fast.
+const light = () => require('./scan-commands') as typeof import('./scan-commands');
+const full = () => require('./full-commands') as typeof import('./full-commands');
 const commands: Record<string, { load: () => { run: Command }; summary: string }> = {
-  scan: { load: () => require('./commands/scan') as { run: Command }, summary: 'find credentials in files (text, json, sarif); exit 1 on findings' },
-  redact: { load: () => require('./commands/redact') as { run: Command }, summary: 'copy stdin to stdout with credentials masked' },
-  check: { load: () => require('./commands/check') as { run: Command }, summary: 'validate the rotation policy and report each secret\'s state' },
-  policy: { load: () => require('./commands/policy') as { run: Command }, summary: 'policy export --to aws|azure|vault|gcp ID' },
-  rotate: { load: () => require('./commands/rotate') as { run: Command }, summary: 'rotate ID [--dry-run] [--resume]: verified, staged, recorded' },
-  status: { load: () => require('./commands/status') as { run: Command }, summary: 'each secret\'s state (same data as check)' },
-  ledger: { load: () => require('./commands/ledger') as { run: Command }, summary: 'ledger verify|show' },
-  run: { load: () => require('./commands/run') as { run: Command }, summary: 'run [--only IDS] -- CMD ARGS…: start CMD with current secrets in its environment' },
+  scan: { load: () => light().scan, summary: 'find credentials in files (text, json, sarif); exit 1 on findings' },
+  redact: { load: () => light().redact, summary: 'copy stdin to stdout with credentials masked' },
+  check: { load: () => full().check, summary: 'validate the rotation policy and report each secret\'s state' },
+  policy: { load: () => full().policy, summary: 'policy export --to aws|azure|vault|gcp ID' },
+  rotate: { load: () => full().rotate, summary: 'rotate ID [--dry-run] [--resume]: verified, staged, recorded' },
+  status: { load: () => full().status, summary: 'each secret\'s state (same data as check)' },
+  ledger: { load: () => full().ledger, summary: 'ledger verify|show' },
+  run: { load: () => full().run, summary: 'run [--only IDS] -- CMD ARGS…: start CMD with current secrets in its environment' },
 };
-
-// Scan worker threads run this same bundle; loading the scan command starts the worker's loop.
-if (!isMainThread) commands.scan!.load();
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);

@@ -3,7 +3,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { applyBaseline, entriesFor, formatBaseline, parseBaseline } from '../../../server/src/core/detect/baseline';
 import { UsageError, type CliIO } from '../io';
 import { parseScanArgs, type ScanArgs } from '../scan/args';
-import { scanFiles } from '../scan/pool';
+import { scanFiles, threadsFor, totalBytes } from '../scan/pool';
 import { formatJson, formatText, summaryLine, summarise, type ScanReport } from '../scan/report';
 import { formatSarif } from '../scan/sarif';
 import { scanBuffer, type FileResult } from '../scan/scan-file';
@@ -79,5 +79,6 @@ async function collect(a: ScanArgs, io: CliIO): Promise<FileResult[]> {
   }
   const { files, missing } = listFiles(a.paths, io.cwd, !a.noIgnore);
   if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
-  return scanFiles(files, { maxBytes: a.maxFileBytes, jobs: a.jobs });
+  const jobs = a.jobs > 0 ? a.jobs : threadsFor(totalBytes(files));
+  return scanFiles(files, { maxBytes: a.maxFileBytes, jobs });
 }

@@ -30,7 +30,8 @@ export const SCAN_USAGE = `usage: rotation-guard scan [options] PATH...
   --staged                    scan the files staged in the git index (pre-commit hook)
   --stdin                     scan standard input; --stdin-filename NAME picks the format
   --max-file-size BYTES       skip larger files (default 8 MiB)
-  --jobs N                    worker threads (default: number of CPUs)
+  --jobs N                    threads (default: one per CPU when the input is large enough
+                              to gain from them, else one)
   --no-ignore                 do not honour .gitignore
 exit: 0 no findings, 1 findings, 2 usage or I/O error`;
 

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isProbablyBinary, scanText, type Finding } from '../../../server/src/core/detect/index';
 
 export type SkipReason = 'binary' | 'too-large' | 'unreadable';
@@ -12,13 +12,34 @@ export interface FileResult {
 }
 
 export function scanFile(file: string, maxBytes: number): FileResult {
+  let buf: Buffer;
   try {
-    const size = statSync(file).size;
-    if (size > maxBytes) return { file, findings: [], bytes: 0, skipped: 'too-large' };
-    const buf = readFileSync(file);
-    return scanBuffer(file, buf, maxBytes);
-  } catch {
+    buf = readAtMost(file, maxBytes);
+  } catch (err) {
+    if (err === TOO_LARGE) return { file, findings: [], bytes: 0, skipped: 'too-large' };
     return { file, findings: [], bytes: 0, skipped: 'unreadable' };
+  }
+  return scanBuffer(file, buf, maxBytes);
+}
+
+const TOO_LARGE = new Error('too large');
+
+/** The file's bytes, through one descriptor (open, fstat, read), or TOO_LARGE without reading. */
+function readAtMost(file: string, maxBytes: number): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) throw TOO_LARGE;
+    const buf = Buffer.allocUnsafe(size);
+    let got = 0;
+    while (got < size) {
+      const n = readSync(fd, buf, got, size - got, null);
+      if (n === 0) break; // the file shrank while we read it
+      got += n;
+    }
+    return got === size ? buf : buf.subarray(0, got);
+  } finally {
+    closeSync(fd);
   }
 }
 

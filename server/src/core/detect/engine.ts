@@ -10,7 +10,13 @@ import { ALL_RULES } from './rules/all';
  * each a sticky regex with bounded quantifiers. Cost is linear in the text plus the work at hits.
  */
 /** `idx` numbers the items so per-scan state lives in a typed array instead of a Map. */
-type Item = { kind: 'rule'; rule: PatternRule; idx: number } | { kind: 'generic'; idx: number };
+type Item = { kind: 'rule'; rule: PatternRule; idx: number } | { kind: 'generic'; idx: number } | { kind: 'marker'; idx: number };
+
+/** What the matching pass noticed besides matches, for the format views (formats.ts). */
+export interface MatchNotes {
+  /** The text holds `kind:` (any case): it may be a Kubernetes manifest. */
+  kindKey: boolean;
+}
 
 let cached: Prefilter<Item> | undefined;
 let itemCount = 0;
@@ -18,13 +24,15 @@ let itemCount = 0;
 function prefilter(): Prefilter<Item> {
   if (cached) return cached;
   const generic: Item = { kind: 'generic', idx: 0 };
-  itemCount = 1;
+  const kindKey: Item = { kind: 'marker', idx: 1 };
+  itemCount = 2;
   const anchors = [
     ...ALL_RULES.flatMap((rule) => {
       const item: Item = { kind: 'rule', rule, idx: itemCount++ };
       return rule.anchors.map((literal) => ({ literal, ignoreCase: !!rule.anchorsIgnoreCase, item }));
     }),
     ...GENERIC_KEYWORDS.map((literal) => ({ literal, ignoreCase: true, item: generic })),
+    { literal: 'kind:', ignoreCase: true, item: kindKey },
   ];
   cached = buildPrefilter<Item>(anchors);
   return cached;
@@ -33,9 +41,9 @@ function prefilter(): Prefilter<Item> {
 /** How often long loops look at the cancellation flag (in prefilter hits). */
 const CANCEL_EVERY = 256;
 
-export function matchAll(text: string, path: string, isCancelled?: () => boolean): RawMatch[] {
+export function matchAll(text: string, path: string, isCancelled?: () => boolean, notes?: MatchNotes): RawMatch[] {
   const out: RawMatch[] = [];
-  const ctx: GenericContext = { text, path, seen: new Set() };
+  const ctx: GenericContext = { text, path };
   // Like a global regex, a rule does not look for a new match inside its previous one: this keeps
   // the work linear on inputs made of one anchor repeated (`sk-sk-sk-…`, `password=password=…`).
   const pf = prefilter();
@@ -47,6 +55,11 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
     for (let k = 0; k < items.length; k++) {
       const item = items[k]!;
       if (busyUntil[item.idx]! > at) continue;
+      if (item.kind === 'marker') {
+        if (notes) notes.kindKey = true;
+        busyUntil[item.idx] = text.length; // once is enough
+        continue;
+      }
       if (item.kind === 'rule' && item.rule.minLength) {
         // runRule's first test, made before counting the token: most `MD`/`sk-` hits sit inside words.
         if (item.rule.wordStart && !item.rule.scan && at > 0) {

@@ -28,8 +28,6 @@ const CODE_EXT = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|cs|php|rs|swift|c
 export interface GenericContext {
   text: string;
   path: string;
-  /** Starts of names already judged during this scan (one name can hold several keyword hits). */
-  seen: Set<number>;
 }
 
 interface ValueSpan {
@@ -45,13 +43,14 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   let e = hit;
   while (e < text.length && e - hit < 80 && isIdentAt(text, e)) e++;
   while (text[s] === '-' || text[s] === '.') s++; // --password flags, .key
-  if (ctx.seen.has(s)) return null;
-  ctx.seen.add(s);
+  // The name is judged once: the engine skips this detector's later hits up to `end` (`e`).
+  const judged = { ruleId: '' as const, end: e };
+  if (!mayHaveValue(text, s, e)) return judged;
   let ne = e;
   while (ne > s && (text.charCodeAt(ne - 1) === 46 || text.charCodeAt(ne - 1) === 45)) ne--; // trailing . and -
   const name = text.slice(s, ne);
   const kind = classifyName(name);
-  if (!kind) return null;
+  if (!kind) return judged;
   let span = valueAfter(text, s, e, kind, ctx.path) ?? valueBefore(text, s);
   let prose = false;
   if (!span) {
@@ -59,7 +58,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
     span = valueInProse(text, e);
     prose = span !== null;
   }
-  if (!span) return null;
+  if (!span) return judged;
   // `Authorization: Bearer <token>`: judge the token, not the scheme word.
   const first = text.charCodeAt(span.start) | 32; // b or t, in either case
   const scheme = first === 98 || first === 116 ? /^(?:bearer|token|basic)\s+/i.exec(text.slice(span.start, span.end)) : null;
@@ -99,6 +98,30 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
     confidence,
     priority: 0,
   };
+}
+
+/**
+ * Whether any of the parsers below could find a value for the name text[s, e): most credential
+ * words sit in prose or code with no operator, quote or bracket near them, and this loop rejects
+ * them before the name is sliced and classified. It errs towards true.
+ */
+function mayHaveValue(text: string, s: number, e: number): boolean {
+  const before = s > 0 ? text.charCodeAt(s - 1) : 0;
+  // `<password>` element, quoted name ("api_key": / \"api_key\"), `value == password`.
+  if (before === 60 || before === 34 || before === 39 || before === 96 || before === 92) return true;
+  let b = s;
+  while (b > 0 && text.charCodeAt(b - 1) === 32) b--;
+  if (b > 0 && text.charCodeAt(b - 1) === 61) return true;
+  // An operator, quote or bracket after the name on its line (the prose form looks 62 characters on).
+  const stop = Math.min(text.length, e + 62);
+  for (let k = e; k < stop; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return false;
+    // : = < [ " ' ` and " is "
+    if (c === 58 || c === 61 || c === 60 || c === 91 || c === 34 || c === 39 || c === 96) return true;
+    if (c === 105 && text.charCodeAt(k + 1) === 115 && text.charCodeAt(k - 1) === 32) return true;
+  }
+  return false;
 }
 
 /** Parses `name <op> value` forward from the end of the name. */

@@ -1,4 +1,4 @@
-import { matchAll } from './engine';
+import { matchAll, type MatchNotes } from './engine';
 import { expandFormats } from './formats';
 import { matchKnown } from './known';
 import type { RawMatch } from './raw-match';
@@ -6,7 +6,10 @@ import type { ScanOptions } from './types';
 
 /** Matches before suppression and presentation; shared by scanText and redact. */
 export function rawMatches(text: string, opts: ScanOptions): RawMatch[] {
-  const found = [...matchAll(text, opts.path, opts.isCancelled), ...expandFormats(text, opts.path, opts.isCancelled)];
+  const notes: MatchNotes = { kindKey: false };
+  const found = matchAll(text, opts.path, opts.isCancelled, notes);
+  // Only a text with a `kind:` key can be a Kubernetes Secret; the pass above has looked for one.
+  if (notes.kindKey) found.push(...expandFormats(text, opts.path, opts.isCancelled));
   if (opts.knownSecrets) found.push(...matchKnown(text, opts.knownSecrets, opts.isCancelled));
   return dedupe(found);
 }
