@@ -1,13 +1,32 @@
 // One esbuild configuration per bundle. Type-checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
 import fg from 'fast-glob';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
 // Native keychain bindings cannot be bundled; `pg-native` is an optional peer of `pg` we never use.
 const external = ['vscode', '@napi-rs/keyring', 'keytar', 'pg-native'];
+// `import x from './f.wat'` gives the base64 of the assembled module (wabt, at build time).
+const watPlugin = {
+  name: 'wat',
+  setup(build) {
+    build.onLoad({ filter: /\.wat$/ }, async (args) => {
+      const wabt = await (await import('wabt')).default();
+      const source = readFileSync(args.path, 'utf8');
+      const mod = wabt.parseWat(args.path, source);
+      try {
+        mod.validate();
+        const { buffer } = mod.toBinary({});
+        return { contents: `module.exports = ${JSON.stringify(Buffer.from(buffer).toString('base64'))};`, loader: 'js' };
+      } finally {
+        mod.destroy();
+      }
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -18,13 +37,14 @@ const common = {
   logLevel: 'warning',
   // jsonc-parser's UMD build uses dynamic requires esbuild cannot follow; prefer ESM entry points.
   mainFields: ['module', 'main'],
+  plugins: [watPlugin],
 };
 
 const bundles = [
   // picomatch, pg and zod probe `navigator`; in the extension host that probe logs a migration warning.
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', define: { navigator: 'undefined' } },
   { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { cli: 'cli/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [scanCommandsApart()] },
+  { ...common, entryPoints: { cli: 'cli/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [watPlugin, scanCommandsApart()] },
   // `scan` and `redact`, and the scan worker thread: the detection core without the rest, so a
   // scan starts in milliseconds instead of parsing the whole CLI.
   { ...common, entryPoints: { 'cli-scan': 'cli/src/scan-commands.ts', 'scan-worker': 'cli/src/scan/worker.ts' }, outdir: 'dist' },

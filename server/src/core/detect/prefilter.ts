@@ -18,6 +18,8 @@ interface Head<T> {
   items: T[];
 }
 
+import { createWasmScanner, type WasmScanner } from './prefilter-wasm';
+
 export interface Prefilter<T> {
   /** Calls `onHit(offset, items)` for every anchor occurrence in order; stops when it returns false. */
   scan(text: string, onHit: (at: number, items: readonly T[]) => boolean | void): void;
@@ -30,7 +32,12 @@ export const caseless = (s: string) =>
 
 const variants = (c: string, ignoreCase: boolean) => (ignoreCase && c.toLowerCase() !== c.toUpperCase() ? [c.toLowerCase(), c.toUpperCase()] : [c]);
 
-export function buildPrefilter<T>(anchors: Anchor<T>[]): Prefilter<T> {
+export interface PrefilterOptions {
+  /** Which loop runs: WebAssembly (the default) or JavaScript (the reference, for tests). */
+  engine?: 'wasm' | 'js';
+}
+
+export function buildPrefilter<T>(anchors: Anchor<T>[], opts: PrefilterOptions = {}): Prefilter<T> {
   const sorted = [...anchors].sort((a, b) => a.literal.length - b.literal.length);
   const heads: Head<T>[] = [];
   for (const a of sorted) {
@@ -125,6 +132,26 @@ export function buildPrefilter<T>(anchors: Anchor<T>[]): Prefilter<T> {
     }
   }
 
+  if (opts.engine !== 'js') {
+    const index = new Map(heads.map((h, i) => [h, i]));
+    const pairLists = new Map<number, number[]>();
+    for (let pair = 0; pair < pairBucket.length; pair++) {
+      const b = pairBucket[pair]!;
+      if (b !== 0) pairLists.set(pair, buckets[b - 1]!.map((h) => index.get(h)!));
+    }
+    const wasm: WasmScanner = createWasmScanner(gram, heads, pairLists);
+    return {
+      scan(text, onHit) {
+        wasm.scan(text, (at, i, exact) => {
+          const h = heads[i]!;
+          // Outside ASCII the module saw only the low byte of each character: check the real ones.
+          if (!exact && !sameAt(text, at, h)) return true;
+          return onHit(at, h.items);
+        });
+      },
+    };
+  }
+
   return {
     scan(text, onHit) {
       const n = text.length;
@@ -148,4 +175,17 @@ export function buildPrefilter<T>(anchors: Anchor<T>[]): Prefilter<T> {
       }
     },
   };
+}
+
+/** Does the head's literal occur at `i`, comparing every character (in any case if it says so)? */
+function sameAt(text: string, i: number, h: { literal: string; lower: string; ignoreCase: boolean }): boolean {
+  const n = h.literal.length;
+  if (i + n > text.length) return false;
+  if (!h.ignoreCase) return text.startsWith(h.literal, i);
+  for (let k = 0; k < n; k++) {
+    let c = text.charCodeAt(i + k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== h.lower.charCodeAt(k)) return false;
+  }
+  return true;
 }
