@@ -2,7 +2,7 @@ import { genericAt, GENERIC_KEYWORDS, type GenericContext } from './generic';
 import { isPlaceholder, isReference } from './placeholders';
 import { buildPrefilter, type Prefilter } from './prefilter';
 import type { Attempt, RawMatch } from './raw-match';
-import type { PatternRule } from './rule';
+import { bodyFits, type PatternRule } from './rule';
 import { ALL_RULES } from './rules/all';
 
 /**
@@ -49,6 +49,10 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
   const pf = prefilter();
   const busyUntil = new Int32Array(itemCount).fill(-1);
   let hits = 0;
+  // The token run holding the last hit: a later hit inside it ends where it ends, so runs of
+  // repeated anchors (`sk-sk-sk-…`) are measured once, not once per hit.
+  let runFrom = -1;
+  let runEnd = -1;
   pf.scan(text, (at, items) => {
     if (++hits % CANCEL_EVERY === 0 && isCancelled?.()) return false;
     let run = -1;
@@ -66,8 +70,15 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
           const p = text.charCodeAt(at - 1) | 32;
           if (p >= 97 && p <= 122) continue;
         }
-        if (run < 0) run = tokenRun(text, at, 64);
-        if (run < item.rule.minLength && run < 64) continue;
+        if (run < 0) {
+          if (at < runFrom || at >= runEnd) {
+            runFrom = at;
+            runEnd = at + tokenRun(text, at, text.length);
+          }
+          run = runEnd - at;
+        }
+        if (run < item.rule.minLength) continue;
+        if (item.rule.body && !bodyFits(item.rule.body, text, at)) continue;
       }
       const r = item.kind === 'generic' ? genericAt(ctx, at) : runRule(item.rule, text, at);
       if (r === null) continue;

@@ -1,9 +1,10 @@
 /**
  * One pass over the text finds every place a rule could start. A single regex alternation of a
  * hundred anchors is slow in V8 (it tries each alternative at each position), so the scan is a
- * hand-written loop: a table of possible first characters, then a lookup by the first two
- * characters, then a literal comparison. Anchors that begin with another anchor are folded into
- * it (`sk-` covers `sk-ant-api`), so each anchor occurrence yields one bucket of rules.
+ * hand-written loop: a bit per possible first three characters, then a lookup by the first two,
+ * then literal comparisons. Each distinct anchor literal is a head with the items (rules) that
+ * listed it; where several heads match at one offset (`sk-` and `sk-proj-`), each is reported.
+ * The loop runs in WebAssembly (prefilter-wasm.ts); the JavaScript loop below is its reference.
  */
 export interface Anchor<T> {
   literal: string;
@@ -40,13 +41,16 @@ export interface PrefilterOptions {
 export function buildPrefilter<T>(anchors: Anchor<T>[], opts: PrefilterOptions = {}): Prefilter<T> {
   const sorted = [...anchors].sort((a, b) => a.literal.length - b.literal.length);
   const heads: Head<T>[] = [];
+  const covers = (h: Head<T>, a: Anchor<T>) =>
+    h.ignoreCase ? a.literal.toLowerCase().startsWith(h.lower) : !a.ignoreCase && a.literal.startsWith(h.literal);
   for (const a of sorted) {
-    const head = heads.find((h) =>
-      h.ignoreCase ? a.literal.toLowerCase().startsWith(h.lower) : !a.ignoreCase && a.literal.startsWith(h.literal),
-    );
-    if (head) {
-      if (!head.items.includes(a.item)) head.items.push(a.item);
-    } else heads.push({ literal: a.literal, lower: a.literal.toLowerCase(), ignoreCase: a.ignoreCase, items: [a.item] });
+    // An anchor that begins with a shorter anchor of the same item adds nothing: the item runs
+    // there already. Otherwise each literal is a head of its own, so an item is only offered where
+    // one of its own anchors occurs (`sk-proj-` rules do not run at every `sk-`).
+    if (heads.some((h) => h.items.includes(a.item) && covers(h, a))) continue;
+    const same = heads.find((h) => h.literal === a.literal && h.ignoreCase === a.ignoreCase);
+    if (same) same.items.push(a.item);
+    else heads.push({ literal: a.literal, lower: a.literal.toLowerCase(), ignoreCase: a.ignoreCase, items: [a.item] });
   }
   // Anchors are ASCII, so a dense table indexed by the first two character codes replaces hashing:
   // `pairBucket` holds 0 (no anchor starts with this pair) or 1 + the index of a bucket of heads.
@@ -76,7 +80,9 @@ export function buildPrefilter<T>(anchors: Anchor<T>[], opts: PrefilterOptions =
   }
   for (const list of buckets) {
     const one = list.filter((h) => h.literal.length === 1);
-    const more = list.filter((h) => h.literal.length > 1).sort((a, b) => b.literal.length - a.literal.length);
+    // Shorter heads first: where several match at one offset (`sk-` and `sk-proj-`), the items
+    // of the shorter are offered first.
+    const more = list.filter((h) => h.literal.length > 1).sort((a, b) => a.literal.length - b.literal.length);
     list.splice(0, list.length, ...one, ...more);
   }
   // Each bucket split by the third character (0 for non-ASCII or the end): `con` must not try

@@ -38,6 +38,19 @@ export interface PatternRule {
   wordStart?: boolean;
   /** Skip the shared placeholder check (formats whose bodies are fixed, like PEM headers). */
   keepPlaceholders?: boolean;
+  /**
+   * Derived from the pattern when it starts with a literal and then a repeated character class
+   * (`sk-[A-Za-z0-9]{48}`): the engine counts that class after the literal and skips the regex
+   * when there are too few (`sk-sk-sk-…` costs a table lookup per hit, not a regex run).
+   */
+  body?: BodyCheck;
+}
+
+export interface BodyCheck {
+  prefix: string;
+  /** 1 for the ASCII characters of the class. */
+  chars: Uint8Array;
+  min: number;
 }
 
 export interface RuleSpec extends Omit<PatternRule, 'pattern' | 'severity' | 'confidence' | 'hint'> {
@@ -55,7 +68,9 @@ export function rule(spec: RuleSpec): PatternRule {
   const flags = new Set(source.flags.replace(/[gy]/g, ''));
   flags.add('y');
   flags.add('d');
+  const body = spec.scan ? undefined : bodyCheck(source.source, source.flags.includes('i'));
   return {
+    ...(body ? { body } : {}),
     minLength: estimateMinLength(source.source),
     wordStart: /^\(\?<!\[A-Za-z0-9/.test(source.source) || /^\(\?<!\[A-Za-z\]\)/.test(source.source),
     severity: 'error',
@@ -143,6 +158,56 @@ function hasTopLevelAlternation(s: string): boolean {
     else if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === '|' && depth <= 0) return true;
+  }
+  return false;
+}
+
+/**
+ * The literal a pattern starts with and the character class repeated right after it, with its
+ * minimum count (at least 2), or undefined when the pattern does not start that way or the class
+ * is not a plain list of characters and ranges.
+ */
+export function bodyCheck(source: string, ignoreCase: boolean): BodyCheck | undefined {
+  const m = /^(?:\(\?<![^()]*\))?\(\?<v>((?:[A-Za-z0-9_-]|\\[-./_])+)\[((?:[A-Za-z0-9_]-[A-Za-z0-9_]|[A-Za-z0-9_]|\\[-./+=_])+)\]\{(\d+)[,}]/.exec(source);
+  // An alternation anywhere (outside classes) could offer another way to match: no shortcut then.
+  if (!m || ignoreCase || hasAlternation(source)) return undefined;
+  const prefix = m[1]!.replace(/\\(.)/g, '$1');
+  const min = Number(m[3]);
+  if (min < 2) return undefined;
+  const chars = new Uint8Array(128);
+  const cls = m[2]!;
+  for (let i = 0; i < cls.length; i++) {
+    if (cls[i] === '\\') {
+      chars[cls.charCodeAt(++i)] = 1;
+    } else if (cls[i + 1] === '-' && i + 2 < cls.length) {
+      for (let c = cls.charCodeAt(i); c <= cls.charCodeAt(i + 2); c++) chars[c] = 1;
+      i += 2;
+    } else chars[cls.charCodeAt(i)] = 1;
+  }
+  return { prefix, chars, min };
+}
+
+/** Does the text at `at` hold the body check's prefix followed by at least `min` class characters? */
+export function bodyFits(b: BodyCheck, text: string, at: number): boolean {
+  if (!text.startsWith(b.prefix, at)) return false;
+  const from = at + b.prefix.length;
+  const end = from + b.min;
+  if (end > text.length) return false;
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || b.chars[c] === 0) return false;
+  }
+  return true;
+}
+
+function hasAlternation(s: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '|') return true;
   }
   return false;
 }
