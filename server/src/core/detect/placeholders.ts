@@ -62,6 +62,20 @@ const DOCUMENTED_EXAMPLES = new Set([
  * one character, `***`, documented example keys.
  */
 export function isPlaceholder(value: string): boolean {
+  // Memoised: the same sample values recur across a repository (`sk-...your-key-here` in every
+  // README and .env.example), and the judgement below makes a dozen passes over the value.
+  let verdict = placeholderCache.get(value);
+  if (verdict === undefined) {
+    if (placeholderCache.size >= 20_000) placeholderCache.clear();
+    verdict = judgePlaceholder(value);
+    placeholderCache.set(value, verdict);
+  }
+  return verdict;
+}
+
+const placeholderCache = new Map<string, boolean>();
+
+function judgePlaceholder(value: string): boolean {
   const v = value.trim();
   if (!v) return true;
   if (DOCUMENTED_EXAMPLES.has(v) || v.includes('EXAMPLE')) return true; // AWS and others mark documentation keys this way

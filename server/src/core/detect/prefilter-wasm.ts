@@ -17,7 +17,7 @@ export interface WasmHead {
 const GRAM = 0;
 const PAIR = 262144;
 const LISTS = 327680;
-const OUT = 458752;
+const OUT = 851968;
 const OUT_PAIRS = 32768;
 const TEXT = OUT + OUT_PAIRS * 8;
 const PAGE = 65536;
@@ -53,36 +53,63 @@ export interface WasmScanner {
 
 /**
  * Lays out the tables: `gram` (the 2^21-bit table of prefilter.ts) and, for each pair of first
- * characters, the indexes of the heads to compare there, in order.
+ * characters and each third character, the indexes of the heads to compare there, in order.
+ * Identical lists and identical third-character tables are stored once (the one-character
+ * anchor `|` alone would otherwise need 128 of each).
  */
-export function createWasmScanner(gram: Uint8Array, heads: readonly WasmHead[], pairLists: ReadonlyMap<number, readonly number[]>): WasmScanner {
+export function createWasmScanner(
+  gram: Uint8Array,
+  heads: readonly WasmHead[],
+  lists: ReadonlyMap<number, ReadonlyArray<readonly number[] | undefined>>,
+): WasmScanner {
   compiled ??= new WebAssembly.Module(Buffer.from(wasmBase64, 'base64'));
   const ex = new WebAssembly.Instance(compiled).exports as unknown as Exports;
   let mem = new Uint8Array(ex.memory.buffer);
   mem.set(gram, GRAM);
-  // Heads first (each: id, length, ignoreCase, bytes, padded to 4), then the lists.
-  const view = () => new DataView(ex.memory.buffer);
-  let dv = view();
+  let dv = new DataView(ex.memory.buffer);
   let at = LISTS;
-  const headAt: number[] = [];
-  heads.forEach((h, id) => {
-    headAt.push(at);
-    dv.setInt32(at, id, true);
-    dv.setInt32(at + 4, h.literal.length, true);
-    dv.setInt32(at + 8, h.ignoreCase ? 1 : 0, true);
+  const reserve = (bytes: number) => {
+    const start = at;
+    at += bytes;
+    if (at > OUT) throw new Error(`prefilter tables need more than the ${OUT - LISTS} bytes reserved`);
+    return start;
+  };
+  // Heads: id, length, ignoreCase, bytes (lower case when matched in any case), padded to 4.
+  const headAt = heads.map((h, id) => {
     const bytes = h.ignoreCase ? h.literal.toLowerCase() : h.literal;
-    for (let k = 0; k < bytes.length; k++) mem[at + 12 + k] = bytes.charCodeAt(k);
-    at += 12 + ((bytes.length + 3) & ~3);
+    const p = reserve(12 + ((bytes.length + 3) & ~3));
+    dv.setInt32(p, id, true);
+    dv.setInt32(p + 4, bytes.length, true);
+    dv.setInt32(p + 8, h.ignoreCase ? 1 : 0, true);
+    for (let k = 0; k < bytes.length; k++) mem[p + 12 + k] = bytes.charCodeAt(k);
+    return p;
   });
+  const listAt = new Map<string, number>();
+  const tableAt = new Map<string, number>();
   let room = 1;
-  for (const [pair, list] of pairLists) {
-    dv.setInt32(PAIR + pair * 4, at, true);
-    dv.setInt32(at, list.length, true);
-    list.forEach((h, k) => dv.setInt32(at + 4 + k * 4, headAt[h]!, true));
-    at += 4 + list.length * 4;
-    room = Math.max(room, list.length);
+  for (const [pair, thirds] of lists) {
+    const entries = thirds.map((list) => {
+      if (!list?.length) return 0;
+      const key = list.join(',');
+      let p = listAt.get(key);
+      if (p === undefined) {
+        p = reserve(4 + list.length * 4);
+        dv.setInt32(p, list.length, true);
+        list.forEach((h, k) => dv.setInt32(p! + 4 + k * 4, headAt[h]!, true));
+        listAt.set(key, p);
+        room = Math.max(room, list.length);
+      }
+      return p;
+    });
+    const key = entries.join(',');
+    let t = tableAt.get(key);
+    if (t === undefined) {
+      t = reserve(128 * 4);
+      entries.forEach((p, third) => dv.setInt32(t! + third * 4, p, true));
+      tableAt.set(key, t);
+    }
+    dv.setInt32(PAIR + pair * 4, t, true);
   }
-  if (at > OUT) throw new Error(`prefilter tables need ${at - LISTS} bytes, more than the ${OUT - LISTS} reserved`);
 
   return {
     scan(text, onHit) {
@@ -91,7 +118,7 @@ export function createWasmScanner(gram: Uint8Array, heads: readonly WasmHead[], 
       if (ex.memory.buffer.byteLength < need) {
         ex.memory.grow(Math.ceil((need - ex.memory.buffer.byteLength) / PAGE));
         mem = new Uint8Array(ex.memory.buffer);
-        dv = view();
+        dv = new DataView(ex.memory.buffer);
       }
       // latin1 writes one byte per UTF-16 unit (its low 8 bits): offsets stay the same.
       Buffer.from(ex.memory.buffer).write(text, TEXT, n, 'latin1');

@@ -140,12 +140,13 @@ export function buildPrefilter<T>(anchors: Anchor<T>[], opts: PrefilterOptions =
 
   if (opts.engine !== 'js') {
     const index = new Map(heads.map((h, i) => [h, i]));
-    const pairLists = new Map<number, number[]>();
+    // For each pair of first characters, for each third character: the heads to compare there.
+    const lists = new Map<number, Array<number[] | undefined>>();
     for (let pair = 0; pair < pairBucket.length; pair++) {
       const b = pairBucket[pair]!;
-      if (b !== 0) pairLists.set(pair, buckets[b - 1]!.map((h) => index.get(h)!));
+      if (b !== 0) lists.set(pair, byThird[b - 1]!.map((l) => l?.map((h) => index.get(h)!)));
     }
-    const wasm: WasmScanner = createWasmScanner(gram, heads, pairLists);
+    const wasm: WasmScanner = createWasmScanner(gram, heads, lists);
     return {
       scan(text, onHit) {
         wasm.scan(text, (at, i, exact) => {

@@ -4,12 +4,14 @@
 ;;
 ;; Memory layout (byte offsets):
 ;;   GRAM   0        2^21 bits: is there a head starting with these three 7-bit characters?
-;;   PAIR   262144   16384 x i32: byte offset of the list of heads for the first two characters, or 0
-;;   LISTS  327680   lists [count, head offset...] and heads [id, length, ignoreCase, bytes...]
-;;   OUT    458752   (offset, head id) pairs, i32 each
+;;   PAIR   262144   16384 x i32: for the first two characters, the byte offset of a table of
+;;                    128 x i32 (one per third character) of list offsets, or 0
+;;   LISTS  327680   heads [id, length, ignoreCase, bytes...], lists [count, head offset...] and
+;;                    the third-character tables
+;;   OUT    851968   (offset, head id) pairs, i32 each
 ;;   TEXT   (given)  the text, followed by three zero bytes
 (module
-  (memory (export "memory") 16)
+  (memory (export "memory") 32)
   ;; Where the next call should start when the last one stopped because OUT was full.
   (global $resume (export "resume") (mut i32) (i32.const 0))
 
@@ -41,7 +43,7 @@
     (local.set $g (i32.or
       (i32.shl (i32.and (i32.load8_u (local.get $t)) (i32.const 127)) (i32.const 7))
       (i32.and (i32.load8_u offset=1 (local.get $t)) (i32.const 127))))
-    (local.set $out (i32.const 458752))
+    (local.set $out (i32.const 851968))
     (global.set $resume (local.get $n))
     (block $done
       (loop $next
@@ -54,6 +56,8 @@
                      (i32.shl (i32.const 1) (i32.and (local.get $g) (i32.const 7))))
           (then
             (local.set $list (i32.load offset=262144 (i32.shl (i32.shr_u (local.get $g) (i32.const 7)) (i32.const 2))))
+            (if (local.get $list)
+              (then (local.set $list (i32.load (i32.add (local.get $list) (i32.shl (i32.and (local.get $g) (i32.const 127)) (i32.const 2)))))))
             (if (local.get $list)
               (then
                 (if (i32.gt_u (i32.add (local.get $pairs) (local.get $room)) (local.get $cap))
