@@ -1,5 +1,5 @@
 import { genericAt, GENERIC_KEYWORDS, type GenericContext } from './generic';
-import { isPlaceholder, isReference } from './placeholders';
+import { isPatternSource, isPlaceholder, isReference } from './placeholders';
 import { buildPrefilter, type Prefilter } from './prefilter';
 import type { Attempt, RawMatch } from './raw-match';
 import { bodyFits, type PatternRule } from './rule';
@@ -136,7 +136,7 @@ function runRule(rule: PatternRule, text: string, at: number): Attempt | null {
   // A value running into mask characters (`xoxp-…-####`) is a redacted sample, not a key.
   const next = text[end];
   if (next === '#' || next === '*' || next === '•' || next === '…' || text.startsWith('...', end)) return rejected;
-  if (!rule.keepPlaceholders && (isPlaceholder(value) || isReference(value))) return rejected;
+  if (!rule.keepPlaceholders && (isPlaceholder(value) || isReference(value) || isPatternSource(value))) return rejected;
   if (rule.validate && m) {
     const c = rule.validate(value, m);
     if (c === null) return rejected;

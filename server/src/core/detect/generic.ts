@@ -1,6 +1,6 @@
 import { charClasses, shannonEntropy } from './entropy';
 import { classifyName, envVarForName, providerForName, type NameKind } from './names';
-import { isPlaceholder, isReference } from './placeholders';
+import { isPatternSource, isPlaceholder, isReference } from './placeholders';
 import type { Attempt, RawMatch } from './raw-match';
 import { ALL_RULES } from './rules/all';
 
@@ -55,7 +55,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   let prose = false;
   if (!span) {
     // Prompts introduce credentials in sentences: "use this credential for the tool: <value>".
-    span = valueInProse(text, e);
+    span = valueInProse(text, e, isCodePath(ctx.path));
     prose = span !== null;
   }
   if (!span) return judged;
@@ -159,7 +159,9 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, path: st
     // password "value";
     return readValue(text, i, limit, false, path);
   } else return null;
-  if (op === ',' && !quotedName) return null; // only f("api_token", "value")
+  // Only f("api_token", "value"): the name opens an argument list. In a list of quoted words
+  // (`keychain`, `pass`, `secret-storage`) the next item is not the name's value.
+  if (op === ',' && (!quotedName || !opensArguments(text, s))) return null;
   if (op === ':' && text[i + 1] === '/' && text[i + 2] === '/') return null; // a URL scheme, not an assignment
   i += op.length;
   while (text[i] === ' ' || text[i] === '\t') i++;
@@ -168,7 +170,20 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, path: st
   if (op === ',' && !QUOTES.has(text[i]!)) return null;
   if (text[i] === '@' && text[i + 1] === '"') i++; // C# verbatim string
   const toEndOfLine = (op === ':' || op === '=') && isConfigKey(text, s, e) && !isCodePath(path);
-  return readValue(text, i, limit, toEndOfLine, path);
+  const span = readValue(text, i, limit, toEndOfLine, path);
+  // 'API_KEY=value' inside a string literal (a .env file written from code): the value is string
+  // content, not an identifier, whatever the file's language.
+  if (span && quotedName && op === '=' && text[s - 1] !== '\\') span.quoted = true;
+  return span;
+}
+
+/** Is the quoted name starting at `s` the first argument of a call: `f("name"` or `f( \"name\"`? */
+function opensArguments(text: string, s: number): boolean {
+  let k = s - 1; // the opening quote
+  if (k > 0 && text[k - 1] === '\\') k--;
+  k--;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+  return text[k] === '(';
 }
 
 /** `/[_-]/.test(name) || /^[A-Z0-9_]+$/.test(name)` for the name text[s, e), without slicing it. */
@@ -231,7 +246,8 @@ function readValue(text: string, i: number, limit: number, toEndOfLine: boolean,
     return { start, end: j, quoted: true };
   }
   let j = i;
-  while (j < limit && text[j] !== '\n' && text[j] !== '\r' && text[j] !== ' ' && text[j] !== '\t') j++;
+  // An escaped line break (`\n` in a JSON or program string holding a .env file) ends the value too.
+  while (j < limit && text[j] !== '\n' && text[j] !== '\r' && text[j] !== ' ' && text[j] !== '\t' && !escapedBreakAt(text, j)) j++;
   if (toEndOfLine && text[j] === ' ') {
     let k = j;
     while (k < limit && text[k] !== '\n' && text[k] !== '\r') k++;
@@ -239,6 +255,12 @@ function readValue(text: string, i: number, limit: number, toEndOfLine: boolean,
     j = hash >= 0 ? j + hash : k;
   }
   return trimSpan(text, i, j, false);
+}
+
+function escapedBreakAt(text: string, j: number): boolean {
+  if (text.charCodeAt(j) !== 92) return false; // backslash
+  const n = text.charCodeAt(j + 1);
+  return n === 110 || n === 114 || n === 116; // n r t
 }
 
 function trimSpan(text: string, start: number, end: number, quoted: boolean): ValueSpan | null {
@@ -281,6 +303,11 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, path:
   if (!quoted && /^[A-Za-z_][\w]*\(/.test(v)) return null; // a call: password=getpass()
   if (!quoted && /^[A-Za-z_$][\w$]{0,30}(?:\.[A-Za-z_$][\w$]{0,30})+$/.test(v) && !/[A-Za-z0-9]{20}/.test(v)) return null; // a member path: var.db_password
   if (/^`[^`]*\s[^`]*`$/.test(v)) return null; // shell command substitution
+  if (/\$\{[A-Za-z_$][\w$]*[.(}]/.test(v)) return null; // a template literal: `adm_${randomBytes(16)}` is computed
+  if (!quoted && (v[0] === '[' || v[0] === '{')) return null; // a JSON or code structure
+  if (isPatternSource(v)) return null; // a regular expression, not a key
+  if (/^[A-Za-z]+(?:[./:][A-Za-z]+)+$/.test(v)) return null; // dotted names: rotationGuard.storeSecret, org.freedesktop.secrets
+  if (kind === 'token' && isProse(v)) return null; // (passphrases have spaces; generated keys do not)
   if (v.toLowerCase() === name.toLowerCase() || v.toLowerCase().replace(/[^a-z]/g, '') === name.toLowerCase().replace(/[^a-z]/g, '')) return null;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return null; // a URL: the url-credentials rule judges its password
   if (v.includes('@') && /^[\w.+-]+@[\w-]+\.[\w.]+$/.test(v)) return null; // an e-mail address
@@ -290,14 +317,12 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, path:
   if (/^\d+(?:\.\d+)*$/.test(v) && (kind === 'token' || v.length < 8)) return null;
   if (/^(?:true|false|yes|no|on|off|null|none|nil)$/i.test(v)) return null;
   const c = charClasses(v);
-  const words = v.split(/\s+/);
   if (kind === 'password') {
     if (v.length < 6 && (Number(c.lower) + Number(c.upper) + Number(c.digit) + Number(c.symbol) < 3)) return null;
     return 0.6;
   }
   if (v.length < 8) return null;
-  if (words.length >= 3 && words.every((w) => /^[A-Za-z][a-z]*[.,!?]?$/.test(w))) return null; // prose, not a key
-  if (/^[a-z]+(?:[._-][a-z0-9]+)*$/.test(v) && shannonEntropy(v) < 3.5) return null; // an identifier-like word
+  if (/^[a-z]+(?:[._/-][a-z0-9]+)*$/.test(v) && shannonEntropy(v) < 3.5) return null; // an identifier-like word
   if (isResourceName(v)) return null;
   if (/^[A-Z][A-Za-z]+(?:[._-][A-Za-z0-9]+)*$/.test(v) && !/\d/.test(v) && v.length < 20) return null; // a class or constant name
   const h = shannonEntropy(v);
@@ -307,17 +332,28 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, path:
 }
 
 /**
+ * Three or more words, most of them plain words (`VS Code's SecretStorage can only…`, `No secret
+ * key`): a sentence or a label, not a credential. Generated keys hold no spaces.
+ */
+function isProse(v: string): boolean {
+  const words = v.split(/\s+/).filter(Boolean);
+  if (words.length < 3) return false;
+  const plain = words.filter((w) => /^[("'`]?[A-Za-z][A-Za-z'’-]*[.,!?:;)"'`]*$/.test(w)).length;
+  return plain * 3 >= words.length * 2;
+}
+
+/**
  * Lower-case names made of words, short codes and numbers (`cmp2-qat-1208358310`,
- * `prod-eu-west-1`): names of resources, not generated secrets.
+ * `prod-eu-west-1`, `policy/unknown-secret`): names of resources, not generated secrets.
  */
 function isResourceName(v: string): boolean {
-  if (!/^[a-z0-9]+(?:[._-][a-z0-9]+)+$/.test(v)) return false;
-  const parts = v.split(/[._-]/);
+  if (!/^[a-z0-9]+(?:[._/-][a-z0-9]+)+$/.test(v)) return false;
+  const parts = v.split(/[._/-]/);
   return parts.some((p) => /^[a-z]{3,}$/.test(p)) && parts.every((p) => /^[a-z]+$/.test(p) || /^\d+$/.test(p) || p.length <= 4);
 }
 
 /** `…credential … : <token>` later on the same line (at most 80 characters on). */
-function valueInProse(text: string, e: number): ValueSpan | null {
+function valueInProse(text: string, e: number, inCode: boolean): ValueSpan | null {
   // Most credential words in prose have no ':' / '=' / ' is ' after them: check that with a loop first.
   let k = e;
   const stop = Math.min(text.length, e + 62);
@@ -329,6 +365,9 @@ function valueInProse(text: string, e: number): ValueSpan | null {
   const line = text.slice(e, Math.min(text.length, e + 80));
   const m = /^[^\n:=]{0,60}?(?::|=|\bis\b)[ \t]+(?=[^\s"'`<>])/.exec(line);
   if (!m) return null;
+  // In program source, a credential word inside a string ('Move secret to store') and a value
+  // outside it (`command: Commands.moveToStore`) belong to different expressions.
+  if (inCode && /["'`]/.test(m[0])) return null;
   const start = e + m[0].length;
   let end = start;
   while (end < text.length && end - start < 200 && !/[\s"'`<>]/.test(text[end]!)) end++;
@@ -339,6 +378,7 @@ function valueInProse(text: string, e: number): ValueSpan | null {
 /** Strict shape test for values found in prose: long, random-looking, mixed character classes. */
 function isStrongToken(v: string): boolean {
   if (v.length < 12 || isReference(v) || isPlaceholder(v) || /^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return false;
+  if (isPatternSource(v) || /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[,;]?$/.test(v)) return false; // a pattern; Commands.moveToStore
   const c = charClasses(v);
   const classes = Number(c.lower) + Number(c.upper) + Number(c.digit) + Number(c.symbol);
   return shannonEntropy(v) >= 3.5 && (classes >= 3 || (classes === 2 && c.digit && v.length >= 20));

@@ -1,3 +1,5 @@
+import { detach } from './detach';
+
 /**
  * Judging a key name: is `db_password`, `OPENAI_API_KEY` or `clientSecret` the name of a
  * credential, and which provider does it belong to? Names are split into lower-case words at
@@ -52,7 +54,7 @@ const DESCRIPTIVE_LAST = new Set(
     'exists present set valid invalid sha md5 checksum digest length_min option options config configuration settings setting ' +
     'schema spec ui widget component list map dict table column col row attr attribute property prop store cache uses left remaining ' +
     'flow grant grants scope scopes audience issuer algorithm alg algo policy lifetime age duration interval expired callback handler ' +
-    'generator factory reader writer parser serializer fn func function').split(' '),
+    'generator factory reader writer parser serializer fn func function encryption storage').split(' '),
 );
 const DESCRIPTIVE_FIRST = new Set('max min num total is has use uses show hide enable require no should can get set create generate validate check count'.split(' '));
 // Values that are public by design, or per-request anti-forgery tokens, not credentials.
@@ -66,7 +68,7 @@ export function classifyName(name: string): NameKind | null {
   if (k === undefined) {
     if (kindCache.size > 50_000) kindCache.clear();
     k = classifyUncached(name);
-    kindCache.set(name, k);
+    kindCache.set(detach(name), k);
   }
   return k;
 }

@@ -1,4 +1,5 @@
 import { distinctChars, longestRun, longestSequence, shannonEntropy } from './entropy';
+import { detach } from './detach';
 import { isPublishedExample } from './public-examples';
 
 /**
@@ -68,7 +69,7 @@ export function isPlaceholder(value: string): boolean {
   if (verdict === undefined) {
     if (placeholderCache.size >= 20_000) placeholderCache.clear();
     verdict = judgePlaceholder(value);
-    placeholderCache.set(value, verdict);
+    placeholderCache.set(detach(value), verdict);
   }
   return verdict;
 }
@@ -122,4 +123,10 @@ function periodOf(s: string): number {
     if (ok) return p;
   }
   return s.length;
+}
+
+/** Regular-expression source (`/^[A-Za-z0-9]{32}$/`, `sk_(?!live_)[\\S]{29}`), not a key. */
+export function isPatternSource(v: string): boolean {
+  if (/^\/.+\/[dgimsuvy]*$/.test(v) && /[\^$[\]()|?*+\\]/.test(v)) return true;
+  return /\(\?[:!=<]|\\[dDsSwW]|\][{*+?]/.test(v);
 }

@@ -1,0 +1,9 @@
+/**
+ * A copy of `s` that does not keep its source text alive. V8 represents a slice of 13 or more
+ * characters as a view into the string it was cut from, so a memo keyed by slices of scanned
+ * files would hold every one of those files in memory (60 MB more peak RSS on the benchmark
+ * corpus). Memo tables store detached keys.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
+}

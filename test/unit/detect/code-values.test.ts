@@ -1,0 +1,52 @@
+import { strict as assert } from 'node:assert';
+import { scanText } from '../../../server/src/core/detect';
+import { randomChars } from '../../helpers/fake-keys';
+
+// Values next to credential names that are not credentials: lists, ids, patterns, labels,
+// computed strings. Each case is paired with a real value in the same position, still found.
+describe('generic detector: values that are code, not credentials', () => {
+  const codes = (text: string, path: string) => scanText(text, { path }).map((f) => f.ruleId);
+
+  it('a list of quoted words is not `name, value`; a first call argument still is', () => {
+    assert.deepEqual(codes('/** The store kind (`keychain`, `env-file`, `pass`, `secret-storage`). */\n', 'types.ts'), []);
+    assert.deepEqual(codes("complete(text).sort(), ['api-key', 'connection-string', 'password', 'private-key', 'token']);\n", 'a.ts'), []);
+    assert.deepEqual(codes("runToEnd('gdbus', ['call', '--dest', 'org.freedesktop.secrets', '--object-path', '/org']);\n", 'a.ts'), []);
+    assert.deepEqual(codes(`store.set("password", "${randomChars(16)}");\n`, 'a.ts'), ['secret/hardcoded-password']);
+  });
+
+  it('command ids, diagnostic codes and regular expressions are names and patterns', () => {
+    assert.deepEqual(codes("  storeSecret: 'rotationGuard.storeSecret',\n", 'protocol.ts'), []);
+    assert.deepEqual(codes("  unknownSecret: 'policy/unknown-secret',\n", 'codes.ts'), []);
+    assert.deepEqual(codes("[/mistral/, { envVar: 'MISTRAL_API_KEY', shape: /^[A-Za-z0-9]{32}$/ }],\n", 'names.ts'), []);
+    assert.deepEqual(codes("kw('x', 'X key', undefined, ['secret_key'], 'sk_(?!live_|test_)[\\\\S]{29}', 3),\n", 'rules.ts'), []);
+    assert.deepEqual(codes(`  storeSecret: '${randomChars(24)}',\n`, 'protocol.ts'), ['secret/generic-api-key']);
+  });
+
+  it('a sentence is a label; a password with spaces is still a password', () => {
+    assert.deepEqual(codes(`'secret-storage': () => new Unreachable('secret-storage', "VS Code's SecretStorage can only be reached from inside VS Code"),\n`, 'a.ts'), []);
+    assert.deepEqual(codes('password = "value with quotes and spaces"\n', 'app.conf'), ['secret/hardcoded-password']);
+  });
+
+  it('a credential word inside a string does not take a value from outside it', () => {
+    assert.deepEqual(codes("command: { title: 'Move secret to store', command: Commands.moveToStore, arguments: [args] },\n", 'a.ts'), []);
+    assert.deepEqual(codes(`Use this credential for the tool: ${randomChars(28)}\n`, 'prompt.txt').length, 1);
+  });
+
+  it('template literals and structures are computed, not hardcoded', () => {
+    assert.deepEqual(codes("readonly adminToken = `adm_${randomBytes(16).toString('hex')}`;\n", 'a.ts'), []);
+    assert.deepEqual(codes('`{"policy","secrets":[{"id","state","lastRotated"}]}`\n', 'policy.md'), []);
+    assert.deepEqual(codes(`readonly adminToken = \`adm_${randomChars(24)}\`;\n`, 'a.ts'), ['secret/generic-api-key']);
+  });
+
+  it('an escaped line break ends an unquoted value (a .env file inside a string)', () => {
+    const v = randomChars(24);
+    const text = `writeFileSync(p, 'OTHER_TOKEN=${v}\\nNEXT=1\\n');\n`;
+    const found = scanText(text, { path: 'a.ts' });
+    assert.equal(found.length, 1);
+    assert.equal(text.slice(found[0]!.start, found[0]!.end), v);
+  });
+
+  it('settings about passwords are not passwords', () => {
+    assert.deepEqual(codes("'-c', 'password_encryption=scram-sha-256',\n", 'postgres.ts'), []);
+  });
+});
