@@ -1,4 +1,7 @@
 import { scanText } from '../../server/src/core/detect/index';
+import { tuneV8ForScanning } from '../../server/src/core/v8-tuning';
+
+tuneV8ForScanning(); // as the CLI and the language server run
 
 /**
  * Times scanText on 1 MiB inputs built to provoke backtracking; prints one JSON line per case.

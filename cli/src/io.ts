@@ -14,6 +14,12 @@ export class UsageError extends Error {}
 export type Command = (args: string[], io: CliIO) => Promise<number>;
 
 export function processIO(): CliIO {
+  // `rotation-guard scan . | head`: when the reader goes away, stop quietly (as grep does)
+  // instead of dying on an unhandled EPIPE with a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   return {
     cwd: process.cwd(),
     env: process.env,

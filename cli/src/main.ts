@@ -1,12 +1,7 @@
-import { setFlagsFromString } from 'node:v8';
+import { tuneV8ForScanning } from '../../server/src/core/v8-tuning';
 import { processIO, UsageError, type CliIO, type Command } from './io';
 
-// V8 gives a function its type-feedback store only after it has run a few times; a function the
-// optimiser meets before that is not inlined into its caller, and stays a call for the rest of the
-// run. A scan is short and calls its small helpers from a few hot loops, so it gains from feedback
-// right away: the 50 MiB benchmark corpus scans in 0.62 s instead of 0.70 s. Set before any
-// command code loads (setFlagsFromString applies to code compiled afterwards).
-setFlagsFromString('--no-lazy-feedback-allocation');
+tuneV8ForScanning(); // before any command code loads
 // Commands load on demand: `scan` must not pay for the PostgreSQL client, fetch and the rotation
 // engine it never uses. The build turns ./scan-commands and ./full-commands into bundles of their
 // own (dist/cli-scan.js, dist/cli-full.js), so this dispatcher is small and a scan starts fast.

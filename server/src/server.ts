@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { scanText } from './core/detect';
+import { tuneV8ForScanning } from './core/v8-tuning';
 import type { KnownSecrets } from './core/detect/types';
 import { secretCodeActions } from './codeActions';
 import { loadKnownSecrets } from './knownSecrets';
@@ -27,6 +28,8 @@ import {
   SecretsStateRequest,
   StatusNotification,
 } from '../../protocol/src/protocol';
+
+tuneV8ForScanning(); // see v8-tuning.ts: scanning on every keystroke gains from early type feedback
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

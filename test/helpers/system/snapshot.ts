@@ -21,10 +21,16 @@ function findNodeModules(from: string): string {
 const nodeModules = findNodeModules(__dirname);
 process.env.NODE_PATH = [nodeModules, process.env.NODE_PATH].filter(Boolean).join(':');
 
-/** The private copy of one bundle (copied once). */
+/** Bundles that a bundle loads at run time, so they must sit beside its copy. */
+const COMPANIONS: Record<string, string[]> = { 'cli.js': ['cli-scan.js', 'cli-full.js', 'scan-worker.js'] };
+
+/** The private copy of one bundle (copied once), with the bundles it loads. */
 export function snapshotFile(path: string): string {
   const dest = join(dir, basename(path));
-  if (!existsSync(dest)) copyFileSync(path, dest);
+  if (!existsSync(dest)) {
+    for (const c of COMPANIONS[basename(path)] ?? []) copyFileSync(join(dirname(path), c), join(dir, c));
+    copyFileSync(path, dest);
+  }
   return dest;
 }
 

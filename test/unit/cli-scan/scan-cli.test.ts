@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fake } from '../detect/fake-keys';
-import { cli, tempTree } from './run-cli';
+import { CLI, cli, tempTree } from './run-cli';
 
 interface JsonReport {
   findings: Array<Record<string, unknown> & { file: string; line: number; column: number; ruleId: string; fingerprint: string }>;
@@ -94,6 +94,16 @@ describe('rotation-guard scan (real CLI process)', function () {
     assert.equal(r.status, 1, r.stderr);
     const j = JSON.parse(r.stdout) as JsonReport;
     assert.deepEqual(j.findings.map((f) => [f.file, f.ruleId]), [['staged.env', 'secret/github-token']]);
+  });
+
+  it('stops quietly when the reader of its output goes away (`scan | head`)', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 400; i++) files[`f${i}.env`] = `GITHUB_TOKEN=${fake.githubPat()}\n`;
+    const root = tempTree(files);
+    // head reads 10 bytes and exits; the CLI's later writes (hundreds of KB of JSON) hit EPIPE.
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" scan --format json . | head -c 10`], { cwd: root, encoding: 'utf8' });
+    assert.equal(r.stdout.length, 10);
+    assert.doesNotMatch(r.stderr, /EPIPE|Unhandled|at .*\(/);
   });
 
   it('uses worker threads for many files and reports the same findings as one thread', () => {
