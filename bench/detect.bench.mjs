@@ -52,6 +52,16 @@ for (const l of extLines.filter((l) => /^(cases|overall|strict|gitleaks|detect-s
 console.log(extLines[extLines.length - 1]);
 console.log('baseline (secretlint 12, same benchmark): strict recall 0.318, strict fp rate 0.062');
 
+// How fast is this machine right now? Shared machines vary by 2x between runs; a fixed integer
+// loop, timed here, lets figures from different runs be compared (245 ms on an idle machine here).
+function cpuReference() {
+  const t0 = process.hrtime.bigint();
+  let x = 0;
+  for (let i = 0; i < 1e9; i++) x = (x + i) | 0;
+  return [Number(process.hrtime.bigint() - t0) / 1e6, x];
+}
+console.log(`--- CPU reference: 1e9-step integer loop ${cpuReference()[0].toFixed(0)} ms`);
+
 // 2. Corpus throughput, next to ripgrep.
 mkdirSync(work, { recursive: true });
 const manifestPath = `${corpus}.manifest.json`;
