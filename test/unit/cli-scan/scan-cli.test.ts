@@ -96,6 +96,22 @@ describe('rotation-guard scan (real CLI process)', function () {
     assert.deepEqual(j.findings.map((f) => [f.file, f.ruleId]), [['staged.env', 'secret/github-token']]);
   });
 
+  it('honours .git/info/exclude and the user excludes file as git does; --no-ignore scans all', () => {
+    const key = () => `GITHUB_TOKEN=${fake.githubPat()}\n`;
+    const root = tempTree({
+      '.git/info/exclude': '# local only\nscratch/\n',
+      'scratch/notes.env': key(),
+      'personal.env': key(),
+      'app/config.env': key(),
+      'home/.config/git/ignore': 'personal.env\n',
+    });
+    const env = { HOME: join(root, 'home'), XDG_CONFIG_HOME: '', GIT_CONFIG_NOSYSTEM: '1' };
+    const files = (args: string[]) =>
+      (JSON.parse(cli(['scan', '--format', 'json', ...args, '.'], { cwd: root, env }).stdout) as JsonReport).findings.map((f) => f.file).sort();
+    assert.deepEqual(files([]), ['app/config.env']);
+    assert.deepEqual(files(['--no-ignore']), ['app/config.env', 'personal.env', 'scratch/notes.env']);
+  });
+
   it('stops quietly when the reader of its output goes away (`scan | head`)', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 400; i++) files[`f${i}.env`] = `GITHUB_TOKEN=${fake.githubPat()}\n`;

@@ -1,11 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
 /**
  * Lists the files under the given paths, honouring `.gitignore` files on the way down and those
- * of the ancestors up to the repository root. Explicitly named files are always included.
- * `.git` directories are never entered.
+ * of the ancestors up to the repository root, `.git/info/exclude` and the user's git excludes
+ * file. Explicitly named files are always included. `.git` directories are never entered.
  */
 interface IgnoreLayer {
   base: string;
@@ -32,18 +33,65 @@ function ignoredBy(layers: IgnoreLayer[], full: string, isDir: boolean): boolean
   return false;
 }
 
-/** .gitignore layers of the ancestors of `dir`, up to the directory holding `.git`. */
+/**
+ * Ignore layers that apply above `dir`: git's per-repository and per-user exclude files, then the
+ * .gitignore files of the ancestors of `dir` up to the directory holding `.git`. Outside a
+ * repository there are none.
+ */
 function ancestorLayers(dir: string): IgnoreLayer[] {
   const chain: string[] = [];
-  let d = dirname(dir);
-  let found = existsSync(join(dir, '.git'));
-  while (!found && d !== dirname(d)) {
+  let root: string | null = existsSync(join(dir, '.git')) ? dir : null;
+  for (let d = dirname(dir); root === null && d !== dirname(d); d = dirname(d)) {
     chain.push(d);
-    if (existsSync(join(d, '.git'))) found = true;
-    else d = dirname(d);
+    if (existsSync(join(d, '.git'))) root = d;
   }
-  if (!found) return [];
-  return chain.reverse().map(layerFor).filter((l): l is IgnoreLayer => l !== null);
+  if (root === null) return [];
+  const layers = chain.reverse().map(layerFor).filter((l): l is IgnoreLayer => l !== null);
+  return [...repositoryExcludes(root), ...layers];
+}
+
+/** `.git/info/exclude` and the user's excludes file (core.excludesFile, else ~/.config/git/ignore), based at the repository root. */
+function repositoryExcludes(root: string): IgnoreLayer[] {
+  const out: IgnoreLayer[] = [];
+  const add = (file: string | null) => {
+    if (!file) return;
+    try {
+      out.push({ base: root, ig: ignore().add(readFileSync(file, 'utf8')) });
+    } catch {
+      // no such file: nothing to exclude
+    }
+  };
+  add(userExcludesFile(root));
+  const gitDir = commonGitDir(root);
+  add(gitDir && join(gitDir, 'info', 'exclude'));
+  return out;
+}
+
+/** The repository's git directory shared by its worktrees (`.git`, or what a `.git` file points at). */
+function commonGitDir(root: string): string | null {
+  const dotGit = join(root, '.git');
+  try {
+    if (statSync(dotGit).isDirectory()) return dotGit;
+    const m = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, 'utf8'));
+    if (!m) return null;
+    const gitDir = resolve(root, m[1]!.trim());
+    try {
+      return resolve(gitDir, readFileSync(join(gitDir, 'commondir'), 'utf8').trim());
+    } catch {
+      return gitDir;
+    }
+  } catch {
+    return null;
+  }
+}
+
+/** core.excludesFile as git reads it, else git's default ($XDG_CONFIG_HOME or ~/.config)/git/ignore. */
+function userExcludesFile(root: string): string | null {
+  const r = spawnSync('git', ['config', '--path', '--get', 'core.excludesFile'], { cwd: root, encoding: 'utf8', timeout: 5000 });
+  const configured = r.status === 0 ? r.stdout.trim() : '';
+  if (configured) return resolve(root, configured);
+  const config = process.env.XDG_CONFIG_HOME || (process.env.HOME ? join(process.env.HOME, '.config') : '');
+  return config ? join(config, 'git', 'ignore') : null;
 }
 
 export interface WalkResult {
