@@ -99,17 +99,8 @@ export function buildPrefilter<T>(anchors: Anchor<T>[], opts: PrefilterOptions =
     }
     return sub;
   });
-  const matchesAt = (text: string, i: number, h: Head<T>): boolean => {
-    const n = h.literal.length;
-    if (i + n > text.length) return false;
-    if (!h.ignoreCase) return text.startsWith(h.literal, i);
-    for (let k = 2; k < n; k++) {
-      let c = text.charCodeAt(i + k);
-      if (c >= 65 && c <= 90) c += 32;
-      if (c !== h.lower.charCodeAt(k)) return false;
-    }
-    return true;
-  };
+  // The pair lookup has matched the first two characters already.
+  const matchesAt = (text: string, i: number, h: Head<T>): boolean => sameAt(text, i, h, 2);
 
   // A bit per three-character prefix (7 bits per character) any head can start with: the loop
   // tests one bit per offset, and only the few offsets that pass look at the heads. Characters
@@ -184,12 +175,12 @@ export function buildPrefilter<T>(anchors: Anchor<T>[], opts: PrefilterOptions =
   };
 }
 
-/** Does the head's literal occur at `i`, comparing every character (in any case if it says so)? */
-function sameAt(text: string, i: number, h: { literal: string; lower: string; ignoreCase: boolean }): boolean {
+/** Does the head's literal occur at `i` (in any case if it says so)? Case-blind compares start at `from`. */
+function sameAt(text: string, i: number, h: { literal: string; lower: string; ignoreCase: boolean }, from = 0): boolean {
   const n = h.literal.length;
   if (i + n > text.length) return false;
   if (!h.ignoreCase) return text.startsWith(h.literal, i);
-  for (let k = 0; k < n; k++) {
+  for (let k = from; k < n; k++) {
     let c = text.charCodeAt(i + k);
     if (c >= 65 && c <= 90) c += 32;
     if (c !== h.lower.charCodeAt(k)) return false;

@@ -92,7 +92,7 @@ export const E = '(?![A-Za-z0-9_])';
  */
 function estimateMinLength(source: string): number {
   const body = source.replace(/^\(\?<![^)]*\)/, '').replace(/^\(\?<v>/, '');
-  if (/^\(\?<=/.test(body) || hasTopLevelAlternation(body)) return 0;
+  if (/^\(\?<=/.test(body) || hasAlternation(body, true)) return 0;
   let n = 0;
   let i = 0;
   while (i < body.length) {
@@ -147,7 +147,8 @@ function skipQuant(s: string, i: number): number {
   return i;
 }
 
-function hasTopLevelAlternation(s: string): boolean {
+/** Does the pattern source hold a `|` outside character classes (outside groups too, if topLevel)? */
+function hasAlternation(s: string, topLevel = false): boolean {
   let depth = 0;
   let inClass = false;
   for (let i = 0; i < s.length; i++) {
@@ -157,7 +158,7 @@ function hasTopLevelAlternation(s: string): boolean {
     else if (c === '[') inClass = true;
     else if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (c === '|' && depth <= 0) return true;
+    else if (c === '|' && (!topLevel || depth <= 0)) return true;
   }
   return false;
 }
@@ -203,14 +204,3 @@ export function bodyFits(b: BodyCheck, text: string, at: number): boolean {
   return true;
 }
 
-function hasAlternation(s: string): boolean {
-  let inClass = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '|') return true;
-  }
-  return false;
-}
