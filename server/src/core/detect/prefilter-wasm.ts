@@ -54,8 +54,8 @@ export interface WasmScanner {
 /**
  * Lays out the tables: `gram` (the 2^21-bit table of prefilter.ts) and, for each pair of first
  * characters and each third character, the indexes of the heads to compare there, in order.
- * Identical lists and identical third-character tables are stored once (the one-character
- * anchor `|` alone would otherwise need 128 of each).
+ * A list passed in several places (the same array) and identical third-character tables are
+ * stored once (the one-character anchor `|` alone would otherwise need 128 of each).
  */
 export function createWasmScanner(
   gram: Uint8Array,
@@ -84,19 +84,19 @@ export function createWasmScanner(
     for (let k = 0; k < bytes.length; k++) mem[p + 12 + k] = bytes.charCodeAt(k);
     return p;
   });
-  const listAt = new Map<string, number>();
+  // Lists are stored once per array (callers pass the same array wherever the same list applies).
+  const listAt = new Map<readonly number[], number>();
   const tableAt = new Map<string, number>();
   let room = 1;
   for (const [pair, thirds] of lists) {
     const entries = thirds.map((list) => {
       if (!list?.length) return 0;
-      const key = list.join(',');
-      let p = listAt.get(key);
+      let p = listAt.get(list);
       if (p === undefined) {
         p = reserve(4 + list.length * 4);
         dv.setInt32(p, list.length, true);
         list.forEach((h, k) => dv.setInt32(p! + 4 + k * 4, headAt[h]!, true));
-        listAt.set(key, p);
+        listAt.set(list, p);
         room = Math.max(room, list.length);
       }
       return p;

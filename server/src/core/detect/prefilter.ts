@@ -132,10 +132,14 @@ export function buildPrefilter<T>(anchors: Anchor<T>[], opts: PrefilterOptions =
   if (opts.engine !== 'js') {
     const index = new Map(heads.map((h, i) => [h, i]));
     // For each pair of first characters, for each third character: the heads to compare there.
+    // Each distinct list converted once: the module stores a list once per identity, and most
+    // third characters of a pair share one list (the heads of one or two characters).
+    const converted = new Map<Head<T>[], number[]>();
+    const convert = (l: Head<T>[]) => converted.get(l) ?? converted.set(l, l.map((h) => index.get(h)!)).get(l)!;
     const lists = new Map<number, Array<number[] | undefined>>();
     for (let pair = 0; pair < pairBucket.length; pair++) {
       const b = pairBucket[pair]!;
-      if (b !== 0) lists.set(pair, byThird[b - 1]!.map((l) => l?.map((h) => index.get(h)!)));
+      if (b !== 0) lists.set(pair, byThird[b - 1]!.map((l) => (l ? convert(l) : undefined)));
     }
     const wasm: WasmScanner = createWasmScanner(gram, heads, lists);
     return {
