@@ -13,16 +13,18 @@ interface IgnoreLayer {
   ig: Ignore;
 }
 
-function layerFor(dir: string): IgnoreLayer | null {
-  const file = join(dir, '.gitignore');
+/** The patterns of an ignore file, relative to `base`; null when the file cannot be read. */
+function layerFrom(file: string, base: string): IgnoreLayer | null {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
     return null;
   }
-  return { base: dir, ig: ignore().add(text) };
+  return { base, ig: ignore().add(text) };
 }
+
+const layerFor = (dir: string) => layerFrom(join(dir, '.gitignore'), dir);
 
 function ignoredBy(layers: IgnoreLayer[], full: string, isDir: boolean): boolean {
   for (const l of layers) {
@@ -52,19 +54,9 @@ function ancestorLayers(dir: string): IgnoreLayer[] {
 
 /** `.git/info/exclude` and the user's excludes file (core.excludesFile, else ~/.config/git/ignore), based at the repository root. */
 function repositoryExcludes(root: string): IgnoreLayer[] {
-  const out: IgnoreLayer[] = [];
-  const add = (file: string | null) => {
-    if (!file) return;
-    try {
-      out.push({ base: root, ig: ignore().add(readFileSync(file, 'utf8')) });
-    } catch {
-      // no such file: nothing to exclude
-    }
-  };
-  add(userExcludesFile(root));
   const gitDir = commonGitDir(root);
-  add(gitDir && join(gitDir, 'info', 'exclude'));
-  return out;
+  const files = [userExcludesFile(root), gitDir && join(gitDir, 'info', 'exclude')];
+  return files.map((f) => (f ? layerFrom(f, root) : null)).filter((l): l is IgnoreLayer => l !== null);
 }
 
 /** The repository's git directory shared by its worktrees (`.git`, or what a `.git` file points at). */
