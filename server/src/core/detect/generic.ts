@@ -61,17 +61,29 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   if (!span) return judged;
   // `Authorization: Bearer <token>`: judge the token, not the scheme word.
   const first = text.charCodeAt(span.start) | 32; // b or t, in either case
-  const scheme = first === 98 || first === 116 ? /^(?:bearer|token|basic)\s+/i.exec(text.slice(span.start, span.end)) : null;
-  if (scheme) span.start += scheme[0].length;
+  if (first === 98 || first === 116) {
+    const scheme = /^(?:bearer|token|basic)(?:\s+|$)/i.exec(text.slice(span.start, span.end));
+    if (scheme && scheme[0].length < span.end - span.start) span.start += scheme[0].length;
+    else if (scheme) {
+      // An unquoted header value stops at the space after the scheme: the credential is the next
+      // word, whatever its characters (a password or key pasted as a token need not be base64).
+      const next = /^[ \t]+([^\s"'`<>]{1,400})/.exec(text.slice(span.end, span.end + 410));
+      if (!next) return { ruleId: '', end: span.end };
+      span = { start: span.end + next[0].length - next[1]!.length, end: span.end + next[0].length, quoted: false };
+    }
+  }
   const rejected = { ruleId: '' as const, end: span.end };
   const value = text.slice(span.start, span.end);
   if (text.startsWith('...', span.end) || text[span.end] === '…') return rejected; // elided: `ops_eyJzaW…`
-  const confidence = prose ? (isStrongToken(value) ? 0.6 : null) : judgeValue(value, kind, span.quoted, ctx.path, name);
+  const provider = providerForName(name);
+  // A value in the exact shape of the provider the name names (40 base64 characters for an AWS
+  // secret key) is judged as such, even where it starts like a path (`/7Zs1…`).
+  const shaped = !!provider?.shape && provider.shape.test(value);
+  const confidence = prose ? (isStrongToken(value) ? 0.6 : null) : judgeValue(value, kind, span.quoted, ctx.path, name, shaped);
   if (confidence === null) return rejected;
   // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
   if (DEFER_TO_CONTEXT_RULE.test(name) || claimsKnownFormat(value)) return rejected;
-  const provider = providerForName(name);
-  if (provider && (!provider.shape || provider.shape.test(value))) {
+  if (provider && (!provider.shape || shaped)) {
     return {
       ruleId: provider.id,
       title: provider.title,
@@ -291,7 +303,7 @@ const PATHLIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)|\.(?:pem|p12|pfx|key|crt|cer|de
 const CODE_VALUE = /^(?:[A-Za-z_$][\w$]*\s*(?:[(.[]|$|;|,)|new\s|await\s|function|lambda|\(|=>|!|&&|\|\||[0-9.]+;?$)/;
 
 /** Confidence that a value assigned to a credential name is a real credential, or null. */
-export function judgeValue(value: string, kind: NameKind, quoted: boolean, path: string, name: string): number | null {
+export function judgeValue(value: string, kind: NameKind, quoted: boolean, path: string, name: string, shaped = false): number | null {
   const v = value.trim();
   if (v.length < 4 || v.length > 400) return null;
   if (isReference(v) || isPlaceholder(v)) return null;
@@ -311,7 +323,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, path:
   if (v.toLowerCase() === name.toLowerCase() || v.toLowerCase().replace(/[^a-z]/g, '') === name.toLowerCase().replace(/[^a-z]/g, '')) return null;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return null; // a URL: the url-credentials rule judges its password
   if (v.includes('@') && /^[\w.+-]+@[\w-]+\.[\w.]+$/.test(v)) return null; // an e-mail address
-  if (PATHLIKE.test(v)) return null;
+  if (!shaped && PATHLIKE.test(v)) return null;
   // Time-based (version 1) UUIDs are identifiers (event and request ids); generated credentials are random.
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-35-9a-f][0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return null;
   if (/^\d+(?:\.\d+)*$/.test(v) && (kind === 'token' || v.length < 8)) return null;

@@ -1,0 +1,37 @@
+import { strict as assert } from 'node:assert';
+import { scanText } from '../../../server/src/core/detect';
+import { rand } from './fake-keys';
+
+// Values the 50 MiB benchmark corpus planted that the generic detector used to miss (63 of 5199):
+// a password pasted as a bearer token, and AWS secret keys that happen to start with '/'.
+describe('generic detector: header credentials and provider-shaped values', () => {
+  const found = (text: string, path: string) => scanText(text, { path }).map((f) => ({ rule: f.ruleId, value: text.slice(f.start, f.end) }));
+
+  it('the credential after an unquoted `Authorization: Bearer` is the next word, whatever its characters', () => {
+    for (const sym of ['#', '%', '@', '$', '!']) {
+      const pw = `${rand(6)}${sym}${rand(4, '0123456789')}${rand(5)}`;
+      assert.deepEqual(found(`Authorization: Bearer ${pw}\n`, 'prompt.txt'), [{ rule: 'secret/generic-api-key', value: pw }], sym);
+    }
+  });
+
+  it('a scheme word with nothing, a reference or a placeholder after it is not a finding', () => {
+    assert.deepEqual(found('Authorization: Bearer\n', 'notes.txt'), []);
+    assert.deepEqual(found('Authorization: Bearer ${API_TOKEN}\n', 'notes.txt'), []);
+    assert.deepEqual(found('Authorization: Bearer <your-token>\n', 'notes.txt'), []);
+    assert.deepEqual(found('Authorization: Bearer YOUR_API_KEY\n', 'notes.txt'), []);
+  });
+
+  it('a base64 token after the scheme is still the header rule’s', () => {
+    const token = rand(32);
+    assert.deepEqual(found(`Authorization: Bearer ${token}\n`, 'notes.txt'), [{ rule: 'secret/authorization-header', value: token }]);
+  });
+
+  it('an AWS secret access key starting with / is a key, not a path', () => {
+    const key = `/${rand(39, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+')}`;
+    assert.deepEqual(found(`AWS_SECRET_ACCESS_KEY = "${key}"\n`, 'settings.py'), [{ rule: 'secret/aws-secret-access-key', value: key }]);
+    assert.deepEqual(found(`AWS_SECRET_ACCESS_KEY=${key}\n`, '.env'), [{ rule: 'secret/aws-secret-access-key', value: key }]);
+    // Not the provider's shape: still a path.
+    assert.deepEqual(found('AWS_SECRET_ACCESS_KEY_FILE=/run/secrets/aws_secret\n', '.env'), []);
+    assert.deepEqual(found('aws_secret_access_key: /etc/aws/secret-key.txt\n', 'config.yaml'), []);
+  });
+});
