@@ -3,8 +3,9 @@ import { scanText } from '../../../server/src/core/detect';
 import { rand } from './fake-keys';
 
 // Values the 50 MiB benchmark corpus planted that the generic detector used to miss (63 of 5199):
-// a password pasted as a bearer token, and AWS secret keys that happen to start with '/'.
-describe('generic detector: header credentials and provider-shaped values', () => {
+// a password pasted as a bearer token, and AWS secret keys that happen to start with '/'; and an
+// .npmrc token written with spaces around `=` (an ini file allows them).
+describe('header credentials, provider-shaped values and .npmrc tokens', () => {
   const found = (text: string, path: string) => scanText(text, { path }).map((f) => ({ rule: f.ruleId, value: text.slice(f.start, f.end) }));
 
   it('the credential after an unquoted `Authorization: Bearer` is the next word, whatever its characters', () => {
@@ -33,5 +34,13 @@ describe('generic detector: header credentials and provider-shaped values', () =
     // Not the provider's shape: still a path.
     assert.deepEqual(found('AWS_SECRET_ACCESS_KEY_FILE=/run/secrets/aws_secret\n', '.env'), []);
     assert.deepEqual(found('aws_secret_access_key: /etc/aws/secret-key.txt\n', 'config.yaml'), []);
+  });
+
+  it('an .npmrc auth token is found with or without spaces around =; a reference is not', () => {
+    const token = rand(36);
+    for (const line of [`//registry.npmjs.org/:_authToken=${token}`, `//registry.npmjs.org/:_authToken = ${token}`, `//npm.example.com/repo/:_authToken\t=\t${token}`]) {
+      assert.deepEqual(found(`${line}\n`, '.npmrc'), [{ rule: 'secret/npm-token', value: token }], line.slice(0, 30));
+    }
+    assert.deepEqual(found('//registry.npmjs.org/:_authToken = ${NPM_TOKEN}\n', '.npmrc'), []);
   });
 });

@@ -59,9 +59,9 @@ export const devPlatformRules: PatternRule[] = [
     id: 'secret/npm-token',
     title: 'npm registry auth token (.npmrc)',
     envVar: 'NPM_TOKEN',
-    anchors: [':_authToken='],
-    // The .npmrc form: //registry.host/path/:_authToken=…
-    pattern: /(?<=\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[^\s:]{0,200})?\/):_authToken=(?<v>[A-Za-z0-9_\-+/=.]{20,300})(?![A-Za-z0-9_\-+/=.])/,
+    anchors: [':_authToken'],
+    // The .npmrc form: //registry.host/path/:_authToken=… (an ini file: spaces may surround `=`)
+    pattern: /(?<=\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[^\s:]{0,200})?\/):_authToken[ \t]*=[ \t]*(?<v>[A-Za-z0-9_\-+/=.]{20,300})(?![A-Za-z0-9_\-+/=.])/,
   }),
   rule({
     id: 'secret/pypi-token',
