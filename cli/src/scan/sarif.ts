@@ -15,8 +15,11 @@ export function formatSarif(report: ScanReport, version: string): string {
   const hintOf = new Map(report.findings.map((f) => [f.ruleId, f.hint]));
   const rules = ruleIds.map((id) => ({
     id,
-    name: id.replace(/[^A-Za-z0-9]+(.)/g, (_m, c: string) => c.toUpperCase()),
+    // A Pascal-case friendly name, as SARIF's own rules (SARIF2012) ask: secret/openai-api-key -> SecretOpenaiApiKey.
+    name: id.replace(/(?:^|[^A-Za-z0-9]+)(.)/g, (_m, c: string) => c.toUpperCase()),
     shortDescription: { text: titles.get(id)?.title ?? id },
+    // GitHub code scanning requires a full description on each rule (multitool rule GH2012).
+    fullDescription: { text: fullDescription(id, titles.get(id)) },
     help: { text: hintOf.get(id) ?? titles.get(id)?.hint ?? '' },
     defaultConfiguration: { level: LEVEL[report.findings.find((f) => f.ruleId === id)?.severity ?? 'warning'] },
   }));
@@ -48,4 +51,9 @@ export function formatSarif(report: ScanReport, version: string): string {
     ],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+function fullDescription(id: string, rule: { title: string; hint: string } | undefined): string {
+  if (!rule) return `A credential (${id}) written into the file. Move it to a secret store and rotate it.`;
+  return `${rule.title.charAt(0).toUpperCase()}${rule.title.slice(1)} written into the file. ${rule.hint}`;
 }
