@@ -2,15 +2,17 @@ import { readFile, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { listFiles } from './core/files/walk';
+import { warmUpOrder } from './core/files/warm-up-order';
 import { isProbablyBinary } from './core/detect';
 
 /**
  * Files of a folder that are worth scanning: not git-ignored (nested and ancestor .gitignore, the
- * same walk as `rotation-guard scan`), not excluded, not binary, not huge.
+ * same walk as `rotation-guard scan`), not excluded, not binary, not huge; in warmUpOrder.
  */
 export async function* workspaceFiles(folder: string, exclude: string[], maxBytes: number, onSkip: (path: string, why: string) => void, isCancelled: () => boolean): AsyncGenerator<{ path: string; text: string }> {
   const excluded = picomatch(exclude, { dot: true });
-  for (const path of listFiles([folder], folder, true).files) {
+  const files = listFiles([folder], folder, true).files;
+  for (const path of warmUpOrder(files).map((i) => files[i]!)) {
     if (isCancelled()) return;
     const rel = relative(folder, path).split(sep).join('/');
     if (excluded(rel)) continue;
