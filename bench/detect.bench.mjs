@@ -97,7 +97,9 @@ const ours = [];
 const rgRules = [];
 const rgAnchors = [];
 let last;
-for (let i = 0; i < 3; i++) {
+// Alternating runs, median of five: the shared machine's speed drifts within a minute.
+const RUNS = 5;
+for (let i = 0; i < RUNS; i++) {
   const m = measure(process.execPath, [cli, 'scan', '--format', 'json', 'corpus50'], work);
   ours.push(m);
   last = m.r;
@@ -112,7 +114,7 @@ const rulesS = median(rgRules.map((m) => m.s));
 const anchorsS = median(rgAnchors.map((m) => m.s));
 const peak = Math.max(...ours.map((m) => m.rss));
 const matchingLines = (m) => m.r.stdout.split('\n').reduce((n, l) => n + Number(/:(\d+)$/.exec(l)?.[1] ?? 0), 0);
-console.log(`--- 50 MiB corpus (${manifest.files} files, ${manifest.planted} planted keys), median of 3`);
+console.log(`--- 50 MiB corpus (${manifest.files} files, ${manifest.planted} planted keys), median of ${RUNS}`);
 console.log(`rotation-guard scan: ${oursS.toFixed(2)} s wall = ${(mib / oursS).toFixed(1)} MiB/s, peak RSS ${peak.toFixed(0)} MB`);
 console.log(`ripgrep, rule list (${rules.length} patterns, ${matchingLines(rgRules[0])} matching lines): ${rulesS.toFixed(2)} s wall = ${(mib / rulesS).toFixed(1)} MiB/s`);
 console.log(`ripgrep, anchor literals only (${anchors.length}, ${matchingLines(rgAnchors[0])} matching lines): ${anchorsS.toFixed(2)} s wall = ${(mib / anchorsS).toFixed(1)} MiB/s`);
