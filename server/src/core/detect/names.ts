@@ -106,10 +106,18 @@ const PROVIDERS: Array<[RegExp, ProviderByName]> = [
   [/fireworks/, { id: 'secret/fireworks-api-key', title: 'Fireworks AI API key', envVar: 'FIREWORKS_API_KEY' }],
 ];
 
+const providerCache = new Map<string, ProviderByName | null>();
+
+/** The provider a credential name names (`GROQ_API_KEY`), memoised like classifyName: names repeat. */
 export function providerForName(name: string): ProviderByName | null {
-  const joined = splitName(name).join('');
-  for (const [re, p] of PROVIDERS) if (re.test(joined)) return p;
-  return null;
+  let p = providerCache.get(name);
+  if (p === undefined) {
+    if (providerCache.size > 50_000) providerCache.clear();
+    const joined = splitName(name).join('');
+    p = PROVIDERS.find(([re]) => re.test(joined))?.[1] ?? null;
+    providerCache.set(detach(name), p);
+  }
+  return p;
 }
 
 /** Suggested environment variable for a generic finding: the key name in SCREAMING_SNAKE_CASE. */
