@@ -307,6 +307,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, path:
   const v = value.trim();
   if (v.length < 4 || v.length > 400) return null;
   if (isReference(v) || isPlaceholder(v)) return null;
+  if (v.toLowerCase() === name.toLowerCase() || sameLetters(v, name)) return null; // the name again: `api_key: "api_key"`
   if (/\$\{\s*[A-Za-z_][\w.:-]*\s*\}|\{\{\s*[\w.]+\s*\}\}|%\(\w+\)s/.test(v)) return null; // a template interpolating the value
   if (!quoted && CODE_EXT.test(path) && !SHELL_EXT.test(path) && CODE_VALUE.test(v)) return null; // in shell a bare word is a string; references are $VAR
   // In program source an unquoted word is an identifier or a type annotation (`password: string`,
@@ -320,7 +321,6 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, path:
   if (isPatternSource(v)) return null; // a regular expression, not a key
   if (/^[A-Za-z]+(?:[./:][A-Za-z]+)+$/.test(v)) return null; // dotted names: rotationGuard.storeSecret, org.freedesktop.secrets
   if (kind === 'token' && isProse(v)) return null; // (passphrases have spaces; generated keys do not)
-  if (v.toLowerCase() === name.toLowerCase() || v.toLowerCase().replace(/[^a-z]/g, '') === name.toLowerCase().replace(/[^a-z]/g, '')) return null;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return null; // a URL: the url-credentials rule judges its password
   if (v.includes('@') && /^[\w.+-]+@[\w-]+\.[\w.]+$/.test(v)) return null; // an e-mail address
   if (!shaped && PATHLIKE.test(v)) return null;
@@ -342,6 +342,22 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, path:
   if (!c.digit && !c.symbol && !(c.lower && c.upper)) return null;
   return h >= 4 && v.length >= 20 ? 0.75 : 0.6;
 }
+
+/** Do `a` and `b` hold the same ASCII letters, ignoring case and everything else (`API-KEY:` and `api_key`)? */
+function sameLetters(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && !isAsciiLetter(a.charCodeAt(i))) i++;
+    while (j < b.length && !isAsciiLetter(b.charCodeAt(j))) j++;
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    if ((a.charCodeAt(i) | 32) !== (b.charCodeAt(j) | 32)) return false;
+    i++;
+    j++;
+  }
+}
+
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
  * Three or more words, most of them plain words (`VS Code's SecretStorage can only…`, `No secret
