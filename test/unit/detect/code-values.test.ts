@@ -24,6 +24,7 @@ describe('generic detector: values that are code, not credentials', () => {
 
   it('a sentence is a label; a password with spaces is still a password', () => {
     assert.deepEqual(codes(`'secret-storage': () => new Unreachable('secret-storage', "VS Code's SecretStorage can only be reached from inside VS Code"),\n`, 'a.ts'), []);
+    // rotation-guard:allow detector input: a passphrase-shaped password this test expects to be found
     assert.deepEqual(codes('password = "value with quotes and spaces"\n', 'app.conf'), ['secret/hardcoded-password']);
   });
 
@@ -48,5 +49,19 @@ describe('generic detector: values that are code, not credentials', () => {
 
   it('settings about passwords are not passwords', () => {
     assert.deepEqual(codes("'-c', 'password_encryption=scram-sha-256',\n", 'postgres.ts'), []);
+  });
+
+  it('a value that runs past the closing quote of the string its name starts is other code', () => {
+    assert.deepEqual(codes(`  'api_key: " repeated': () => 'api_key: "'.repeat(MiB / 10),\n`, 'bench.ts'), []);
+    assert.deepEqual(codes(`  'password= repeated': () => 'password='.repeat(MiB / 9),\n`, 'bench.ts'), []);
+    // Inside the literal it is still a value, and outside code the quote is just a character.
+    assert.deepEqual(codes(`const cfg = 'api_key: "${randomChars(24)}"';\n`, 'a.ts'), ['secret/generic-api-key']);
+    assert.deepEqual(codes(`note: 'api_key: "${randomChars(24)}" is the old value'\n`, 'notes.md'), ['secret/generic-api-key']);
+  });
+
+  it('a PostgreSQL SCRAM verifier is a hash of a password, not a password', () => {
+    const verifier = `SCRAM-SHA-256$4096:${randomChars(24)}==$${randomChars(43)}=:${randomChars(43)}=`;
+    assert.deepEqual(codes(`ALTER ROLE app PASSWORD '${verifier}';\n`, 'dump.sql'), []);
+    assert.deepEqual(codes(`ALTER ROLE app PASSWORD '${randomChars(20)}';\n`, 'dump.sql'), ['secret/hardcoded-password']);
   });
 });

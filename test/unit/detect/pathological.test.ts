@@ -14,7 +14,7 @@ const cases: Array<[string, () => string]> = [
   ['one line of key-like characters', () => 'aB3'.repeat(MiB / 3)],
   ['sk- repeated without separators', () => 'sk-'.repeat(MiB / 3)],
   ['nested quotes', () => `${'"\'`'.repeat(MiB / 6)}${'x'.repeat(MiB / 2)}`],
-  ['password= repeated on one line', () => 'password='.repeat(MiB / 9)],
+  ['"password=" repeated on one line', () => 'password='.repeat(MiB / 9)],
   ['eyJ segments without end', () => `eyJ${'A'.repeat(20)}.`.repeat(MiB / 24)],
   ['a PEM header followed by a megabyte of base64', () => `-----BEGIN PRIVATE KEY-----\n${'QUJD'.repeat(MiB / 4)}`],
   ['URL-ish colons and at signs', () => 'a://b:c@'.repeat(MiB / 8)],

@@ -186,6 +186,14 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, path: st
   // 'API_KEY=value' inside a string literal (a .env file written from code): the value is string
   // content, not an identifier, whatever the file's language.
   if (span && quotedName && op === '=' && text[s - 1] !== '\\') span.quoted = true;
+  // In code, a name that starts a string literal (`'api_key: "…`, `'password='`) has its value
+  // inside that literal: a value quoted by the literal's own quote, or running past it, is other
+  // code (`'password='.repeat(n)`), not a value.
+  const opener = text[s - 1]!;
+  if (span && QUOTES.has(opener) && text[e] !== opener && isCodePath(path)) {
+    const close = text.indexOf(opener, span.start);
+    if (text[span.start - 1] === opener || (close >= 0 && close < span.end)) return null;
+  }
   return span;
 }
 
@@ -328,6 +336,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, path:
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-35-9a-f][0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return null;
   if (/^\d+(?:\.\d+)*$/.test(v) && (kind === 'token' || v.length < 8)) return null;
   if (/^(?:true|false|yes|no|on|off|null|none|nil)$/i.test(v)) return null;
+  // `ALTER ROLE … PASSWORD 'SCRAM-SHA-256$4096:…'` (pg_dumpall, migrations): PostgreSQL's salted
+  // verifier, a hash of the password that cannot log in, not the password.
+  if (/^SCRAM-SHA-256(?:\\\\)?\$\d+:/.test(v)) return null;
   const c = charClasses(v);
   if (kind === 'password') {
     if (v.length < 6 && (Number(c.lower) + Number(c.upper) + Number(c.digit) + Number(c.symbol) < 3)) return null;
