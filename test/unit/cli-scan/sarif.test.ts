@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fake } from '../detect/fake-keys';
 import { cli, tempTree } from './run-cli';
@@ -15,8 +15,15 @@ type Obj = Record<string, unknown>;
 type Issue = { level: string; ruleId: string; where: string };
 
 function multitool(): string {
-  // The package's main module resolves the platform binary (an optional dependency).
-  return require('@microsoft/sarif-multitool') as string;
+  // The package's main module resolves the platform binary (an optional dependency). Its own
+  // postinstall only marks it executable, and npm may skip install scripts: do that here.
+  const bin = require('@microsoft/sarif-multitool') as string;
+  try {
+    accessSync(bin, constants.X_OK);
+  } catch {
+    chmodSync(bin, 0o755);
+  }
+  return bin;
 }
 
 /** Errors and warnings the multitool reports on a SARIF file. */
