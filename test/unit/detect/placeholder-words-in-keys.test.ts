@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { scanText } from '../../../server/src/core/detect';
-import { isPlaceholder } from '../../../server/src/core/detect/placeholders';
-import { rand } from './fake-keys';
+import { isPlaceholder, repeatedBlockShare } from '../../../server/src/core/detect/placeholders';
+import fc from 'fast-check';
+import { fake, rand } from './fake-keys';
 
 // A generated key of 150 characters contains "xxx", "Here" or "fake" now and then by chance; that
 // must not turn it into a placeholder (the property test found this about once in 3000 keys).
@@ -20,5 +21,19 @@ describe('placeholder words inside generated keys', () => {
     assert.equal(isPlaceholder('sk-your-api-key-here'), true);
     assert.equal(isPlaceholder('YOUR_OPENAI_API_KEY'), true);
     assert.equal(isPlaceholder('hf_fakefakefakefakefakefakefake12'), true);
+  });
+
+  it('one block typed again and again is a placeholder; a generated key never is (fast-check)', () => {
+    assert.equal(isPlaceholder('abcd1234abcd1234abcd1234abcd1234abcd1234abcd1234abcd1234abcd1234'), true);
+    assert.equal(isPlaceholder('1234567890abcdef1234567890abcdef1234567890abcdefextra'), true);
+    assert.equal(isPlaceholder(`sk-${'Xy7q'.repeat(12)}`), true);
+    const makers = Object.values(fake);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: makers.length - 1 }), (i) => {
+        const key = makers[i]!();
+        assert.ok(repeatedBlockShare(key) < 0.5, key.slice(0, 8));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

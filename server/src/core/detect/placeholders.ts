@@ -94,7 +94,25 @@ function judgePlaceholder(value: string): boolean {
   if (body.length >= 16 && repeatedRunShare(body) > 0.5) return true;
   const tail = v.slice(-16);
   if (tail.length === 16 && periodOf(tail) <= 3) return true; // 123123123…
+  // One block typed again and again (`1234567890abcdef1234567890abcdef…extra`): a generator
+  // does not repeat a 4-32 character block over three quarters of a key.
+  if (body.length >= 24 && repeatedBlockShare(body) >= 0.75) return true;
   return false;
+}
+
+/** Longest share of `s` covered by one block repeated back to back (period 4 to 32, at least 3 copies). */
+export function repeatedBlockShare(s: string): number {
+  let best = 0;
+  for (let p = 4; p <= 32 && p * 3 <= s.length; p++) {
+    let run = 0;
+    for (let i = 0; i + p < s.length; i++) {
+      if (s.charCodeAt(i) === s.charCodeAt(i + p)) {
+        run++;
+        if (run + p >= p * 3) best = Math.max(best, run + p);
+      } else run = 0;
+    }
+  }
+  return best / s.length;
 }
 
 /** Long, unbroken, high-entropy and of mixed case with digits: what a key generator emits. */
