@@ -115,9 +115,13 @@ export function repeatedBlockShare(s: string): number {
   return best / s.length;
 }
 
-/** Long, unbroken, high-entropy and of mixed case with digits: what a key generator emits. */
+/**
+ * Long, unbroken, high-entropy and of mixed case, with digits or (formats of letters only, such as
+ * Hugging Face tokens) long: what a key generator emits. Dots are allowed (SendGrid's `SG.….…`).
+ */
 function looksGenerated(v: string): boolean {
-  return v.length >= 24 && /^[A-Za-z0-9_+/=-]+$/.test(v) && /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v) && shannonEntropy(v) >= 4.2;
+  if (v.length < 24 || !/^[A-Za-z0-9_+/=.-]+$/.test(v) || !/[a-z]/.test(v) || !/[A-Z]/.test(v)) return false;
+  return (/\d/.test(v) || v.length >= 32) && shannonEntropy(v) >= 4.2;
 }
 
 /** Share of characters that sit in runs of three or more equal characters. */
