@@ -336,8 +336,8 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, path:
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-35-9a-f][0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return null;
   if (/^\d+(?:\.\d+)*$/.test(v) && (kind === 'token' || v.length < 8)) return null;
   if (/^(?:true|false|yes|no|on|off|null|none|nil)$/i.test(v)) return null;
-  // `ALTER ROLE … PASSWORD 'SCRAM-SHA-256$4096:…'` (pg_dumpall, migrations): PostgreSQL's salted
-  // verifier, a hash of the password that cannot log in, not the password.
+  // `ALTER ROLE … PASSWORD 'SCRAM-SHA-256$4096:…'` (pg_dumpall, migrations; `\\$` where a source
+  // string escapes the dollar): PostgreSQL's salted verifier, a hash that cannot log in.
   if (/^SCRAM-SHA-256(?:\\\\)?\$\d+:/.test(v)) return null;
   const c = charClasses(v);
   if (kind === 'password') {
