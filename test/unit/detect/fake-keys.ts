@@ -29,6 +29,7 @@ export const fake = {
   xai: () => `xai-${rand(80)}`,
   openrouter: () => `sk-or-v1-${rand(64, HEX)}`,
   langsmith: () => `lsv2_pt_${rand(32, HEX)}_${rand(10, HEX)}`,
+  langfuseSecret: () => `sk-lf-${rand(8, HEX)}-${rand(4, HEX)}-4${rand(3, HEX)}-${rand(4, HEX)}-${rand(12, HEX)}`,
   pinecone: () => `pcsk_${rand(6)}_${rand(70)}`,
   githubPat: () => `ghp_${rand(36)}`,
   githubFineGrained: () => `github_pat_${rand(22)}_${rand(59)}`,

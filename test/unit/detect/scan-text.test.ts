@@ -19,6 +19,7 @@ describe('scanText: provider keys', () => {
     ['secret/openrouter-api-key', fake.openrouter, 'OPENROUTER_API_KEY'],
     ['secret/langsmith-api-key', fake.langsmith, 'LANGSMITH_API_KEY'],
     ['secret/pinecone-api-key', fake.pinecone, 'PINECONE_API_KEY'],
+    ['secret/langfuse-secret-key', fake.langfuseSecret, 'LANGFUSE_SECRET_KEY'],
   ];
   for (const [ruleId, make, envVar] of cases) {
     it(`finds ${ruleId} (${make.name}) at its exact position, without the value in the message`, () => {

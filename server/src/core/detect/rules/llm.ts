@@ -155,4 +155,13 @@ export const llmRules: PatternRule[] = [
     pattern: new RegExp(`${B}(?<v>tvly-(?:dev-|prod-)?[A-Za-z0-9]{32})${E}`),
     validate: random(3.8),
   }),
+  rule({
+    // LLM tracing: the secret half of a Langfuse key pair (the `pk-lf-` half is public).
+    id: 'secret/langfuse-secret-key',
+    title: 'Langfuse secret key',
+    envVar: 'LANGFUSE_SECRET_KEY',
+    anchors: ['sk-lf-'],
+    pattern: new RegExp(`${B}(?<v>sk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})${E}`),
+    confidence: 0.95,
+  }),
 ];
