@@ -30,7 +30,10 @@ describe('generic detector: values that are code, not credentials', () => {
 
   it('a credential word inside a string does not take a value from outside it', () => {
     assert.deepEqual(codes("command: { title: 'Move secret to store', command: Commands.moveToStore, arguments: [args] },\n", 'a.ts'), []);
-    assert.deepEqual(codes(`Use this credential for the tool: ${randomChars(28)}\n`, 'prompt.txt').length, 1);
+    // In prose a value must look generated: three character classes, or two with digits. (A plain
+    // randomChars(28) lacks a digit 0.7% of the time, which made this line fail now and then.)
+    const token = `${randomChars(10, 'abcdefghijkmnpqrstuvwxyz')}${randomChars(8, '23456789')}${randomChars(10, 'ABCDEFGHJKLMNPQRSTUVWXYZ')}`;
+    assert.deepEqual(codes(`Use this credential for the tool: ${token}\n`, 'prompt.txt').length, 1);
   });
 
   it('template literals and structures are computed, not hardcoded', () => {
