@@ -7,3 +7,21 @@
 export function detach(s: string): string {
   return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
 }
+
+/**
+ * `compute` memoised by its string argument, for judgements repeated across a repository (key
+ * names, sample values). Keys are detached (above); the table is emptied when it holds `limit`
+ * entries, which bounds memory without bookkeeping on the hot path.
+ */
+export function memoByText<T>(limit: number, compute: (key: string) => T): (key: string) => T {
+  const table = new Map<string, T>();
+  return (key) => {
+    let v = table.get(key);
+    if (v === undefined) {
+      if (table.size >= limit) table.clear();
+      v = compute(key);
+      table.set(detach(key), v);
+    }
+    return v;
+  };
+}

@@ -1,4 +1,4 @@
-import { detach } from './detach';
+import { memoByText } from './detach';
 
 /**
  * Judging a key name: is `db_password`, `OPENAI_API_KEY` or `clientSecret` the name of a
@@ -60,18 +60,8 @@ const DESCRIPTIVE_FIRST = new Set('max min num total is has use uses show hide e
 // Values that are public by design, or per-request anti-forgery tokens, not credentials.
 const NOT_CREDENTIAL = new Set('public pub publishable csrf xsrf authenticity nonce keyword keywords keyboard keypress keydown keyup monkey'.split(' '));
 
-const kindCache = new Map<string, NameKind | null>();
-
 /** Returns the credential kind a name denotes, or null. Memoised: code repeats its names. */
-export function classifyName(name: string): NameKind | null {
-  let k = kindCache.get(name);
-  if (k === undefined) {
-    if (kindCache.size > 50_000) kindCache.clear();
-    k = classifyUncached(name);
-    kindCache.set(detach(name), k);
-  }
-  return k;
-}
+export const classifyName: (name: string) => NameKind | null = memoByText(50_000, (name) => classifyUncached(name));
 
 function classifyUncached(name: string): NameKind | null {
   const words = splitName(name);
@@ -106,19 +96,11 @@ const PROVIDERS: Array<[RegExp, ProviderByName]> = [
   [/fireworks/, { id: 'secret/fireworks-api-key', title: 'Fireworks AI API key', envVar: 'FIREWORKS_API_KEY' }],
 ];
 
-const providerCache = new Map<string, ProviderByName | null>();
-
 /** The provider a credential name names (`GROQ_API_KEY`), memoised like classifyName: names repeat. */
-export function providerForName(name: string): ProviderByName | null {
-  let p = providerCache.get(name);
-  if (p === undefined) {
-    if (providerCache.size > 50_000) providerCache.clear();
-    const joined = splitName(name).join('');
-    p = PROVIDERS.find(([re]) => re.test(joined))?.[1] ?? null;
-    providerCache.set(detach(name), p);
-  }
-  return p;
-}
+export const providerForName: (name: string) => ProviderByName | null = memoByText(50_000, (name) => {
+  const joined = splitName(name).join('');
+  return PROVIDERS.find(([re]) => re.test(joined))?.[1] ?? null;
+});
 
 /** Suggested environment variable for a generic finding: the key name in SCREAMING_SNAKE_CASE. */
 export function envVarForName(name: string, kind: NameKind): string {

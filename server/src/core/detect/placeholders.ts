@@ -1,5 +1,5 @@
 import { distinctChars, longestRun, longestSequence, shannonEntropy } from './entropy';
-import { detach } from './detach';
+import { memoByText } from './detach';
 import { isPublishedExample } from './public-examples';
 
 /**
@@ -60,21 +60,11 @@ const DOCUMENTED_EXAMPLES = new Set([
 
 /**
  * Is the value a placeholder? `sk-...`, `xxxx`, `YOUR_API_KEY`, `<your-key>`, `changeme`, runs of
- * one character, `***`, documented example keys.
+ * one character, `***`, documented example keys. Memoised: the same sample values recur across a
+ * repository (`sk-...your-key-here` in every README and .env.example), and the judgement below
+ * makes a dozen passes over the value.
  */
-export function isPlaceholder(value: string): boolean {
-  // Memoised: the same sample values recur across a repository (`sk-...your-key-here` in every
-  // README and .env.example), and the judgement below makes a dozen passes over the value.
-  let verdict = placeholderCache.get(value);
-  if (verdict === undefined) {
-    if (placeholderCache.size >= 20_000) placeholderCache.clear();
-    verdict = judgePlaceholder(value);
-    placeholderCache.set(detach(value), verdict);
-  }
-  return verdict;
-}
-
-const placeholderCache = new Map<string, boolean>();
+export const isPlaceholder: (value: string) => boolean = memoByText(20_000, (value) => judgePlaceholder(value));
 
 function judgePlaceholder(value: string): boolean {
   const v = value.trim();
