@@ -54,6 +54,7 @@ function groupEnd(s: string, start: number): number {
 }
 
 const escapeLiteral = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const literal = (s: string, ignoreCase: boolean): string => (ignoreCase ? `(?i:${escapeLiteral(s)})` : escapeLiteral(s));
 
 /**
  * Every pattern rule's regex; for rules judged by code (PEM blocks, `curl -u`) and for the generic
@@ -63,19 +64,19 @@ export function ripgrepRulePatterns(): string[] {
   const out = new Set<string>();
   for (const r of ALL_RULES) {
     if (r.scan) {
-      for (const a of r.anchors) out.add(r.anchorsIgnoreCase ? `(?i:${escapeLiteral(a)})` : escapeLiteral(a));
+      for (const a of r.anchors) out.add(literal(a, !!r.anchorsIgnoreCase));
     } else {
       out.add(`${r.pattern.flags.includes('i') ? '(?i)' : ''}${toRustRegex(r.pattern.source)}`);
     }
   }
-  for (const k of GENERIC_KEYWORDS) out.add(`(?i:${escapeLiteral(k)})`);
+  for (const k of GENERIC_KEYWORDS) out.add(literal(k, true));
   return [...out];
 }
 
 /** The prefilter's anchor literals alone: a floor that locates candidates and judges nothing. */
 export function ripgrepAnchorLiterals(): string[] {
   const out = new Set<string>();
-  for (const r of ALL_RULES) for (const a of r.anchors) out.add(r.anchorsIgnoreCase ? `(?i:${escapeLiteral(a)})` : escapeLiteral(a));
-  for (const k of GENERIC_KEYWORDS) out.add(`(?i:${escapeLiteral(k)})`);
+  for (const r of ALL_RULES) for (const a of r.anchors) out.add(literal(a, !!r.anchorsIgnoreCase));
+  for (const k of GENERIC_KEYWORDS) out.add(literal(k, true));
   return [...out];
 }
