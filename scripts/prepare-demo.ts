@@ -15,9 +15,9 @@ import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { appendLedgerEntry, ledgerPathFor, type RotationStep } from '../server/src/core/ledger';
-import { keyedFingerprint } from '../server/src/core/fingerprint';
-import { loadFingerprintKey } from '../server/src/core/fingerprint-key';
+import { appendLedgerEntry, ledgerPathFor, type RotationStep } from '../core/ledger';
+import { keyedFingerprint } from '../core/fingerprint';
+import { loadFingerprintKey } from '../core/fingerprint-key';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const DAY = 86_400_000;

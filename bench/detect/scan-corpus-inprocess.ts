@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fg from 'fast-glob';
-import { scanText } from '../../server/src/core/detect/index';
-import { tuneV8ForScanning } from '../../server/src/core/v8-tuning';
+import { scanText } from '../../core/detect/index';
+import { tuneV8ForScanning } from '../../core/v8-tuning';
 
 tuneV8ForScanning(); // as the CLI and the language server run
 

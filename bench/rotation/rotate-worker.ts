@@ -1,7 +1,7 @@
 // One rotation in its own process, so the fault-injection benchmark can SIGKILL it at a step
 // (ROTATION_GUARD_TEST_PAUSE_AT / _MARKER in the environment). usage: node rotate-worker.js POLICY SECRET_ID
-import { loadPolicyFile } from '../../server/src/core/policy/files';
-import { createPolicyStoreRegistry, policyContentHash, rotateSecret } from '../../server/src/core/rotation';
+import { loadPolicyFile } from '../../core/policy/files';
+import { createPolicyStoreRegistry, policyContentHash, rotateSecret } from '../../core/rotation';
 
 async function main(): Promise<void> {
   const [policyPath, secretId] = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import { tuneV8ForScanning } from '../../server/src/core/v8-tuning';
+import { tuneV8ForScanning } from '../../core/v8-tuning';
 import { processIO, UsageError, type CliIO, type Command } from './io';
 
 tuneV8ForScanning(); // before any command code loads

@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import { verifyLedger } from '../../server/src/core/ledger/verify';
+import { verifyLedger } from '../../core/ledger/verify';
 import { Commands, RefreshNotification, ScanWorkspaceRequest } from '../../protocol/src/protocol';
 import type { Ctx } from './ctx';
 import { moveToStoreCommand } from './moveToStore';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { loadPolicyFile, type Policy } from '../../server/src/core/policy';
+import { loadPolicyFile, type Policy } from '../../core/policy';
 import {
   confirmedHashFor,
   confirmPolicy,
@@ -11,7 +11,7 @@ import {
   storeSecret,
   UntrustedPolicyError,
   type RotationResult,
-} from '../../server/src/core/rotation';
+} from '../../core/rotation';
 import { Commands } from '../../protocol/src/protocol';
 import type { Ctx } from './ctx';
 import { pickPolicy } from './pickPolicy';

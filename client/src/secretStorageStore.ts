@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { SecretStore, Stage } from '../../server/src/core/stores/types';
+import type { SecretStore, Stage } from '../../core/stores/types';
 
 /**
  * VS Code SecretStorage as a rotation store (policy store type `secret-storage`): encrypted by

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { loadPolicyFile } from '../../server/src/core/policy';
-import { createPolicyStoreRegistry, currentSecretEnv } from '../../server/src/core/rotation';
+import { loadPolicyFile } from '../../core/policy';
+import { createPolicyStoreRegistry, currentSecretEnv } from '../../core/rotation';
 import { CONFIG_SECTION } from '../../protocol/src/protocol';
 import type { Ctx } from './ctx';
 import { SecretStorageStore } from './secretStorageStore';

@@ -1,8 +1,8 @@
 import fg from 'fast-glob';
-import { loadFingerprintKey } from './core/fingerprint-key';
-import type { KnownSecrets } from './core/detect/types';
-import { ledgerPathFor, readLedger } from './core/ledger/read';
-import type { LedgerEntry } from './core/ledger/types';
+import { loadFingerprintKey } from '../../core/fingerprint-key';
+import type { KnownSecrets } from '../../core/detect/types';
+import { ledgerPathFor, readLedger } from '../../core/ledger/read';
+import type { LedgerEntry } from '../../core/ledger/types';
 
 const POLICY_GLOBS = ['**/rotation-policy.{yaml,yml,json}', '**/*.rotation.{yaml,yml,json}'];
 

@@ -10,9 +10,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { scanText } from './core/detect';
-import { tuneV8ForScanning } from './core/v8-tuning';
-import type { KnownSecrets } from './core/detect/types';
+import { scanText } from '../../core/detect';
+import { tuneV8ForScanning } from '../../core/v8-tuning';
+import type { KnownSecrets } from '../../core/detect/types';
 import { secretCodeActions } from './codeActions';
 import { loadKnownSecrets } from './knownSecrets';
 import { formatNameFor, pathToUri, uriToPath } from './paths';

@@ -1,8 +1,8 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import picomatch from 'picomatch';
-import { scanText } from './core/detect';
-import type { KnownSecrets } from './core/detect/types';
+import { scanText } from '../../core/detect';
+import type { KnownSecrets } from '../../core/detect/types';
 import { findingToDiagnostic } from './secretDiagnostics';
 import { formatNameFor, uriToPath } from './paths';
 import type { SettingsCache } from './settings';

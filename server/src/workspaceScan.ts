@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { listFiles } from './core/files/walk';
-import { warmUpOrder } from './core/files/warm-up-order';
-import { isProbablyBinary } from './core/detect';
+import { listFiles } from '../../core/files/walk';
+import { warmUpOrder } from '../../core/files/warm-up-order';
+import { isProbablyBinary } from '../../core/detect';
 
 /**
  * Files of a folder that are worth scanning: not git-ignored (nested and ancestor .gitignore, the

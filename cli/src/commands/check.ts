@@ -1,4 +1,4 @@
-import { displayPath, loadPolicyFile, type PolicyProblem } from '../../../server/src/core/policy';
+import { displayPath, loadPolicyFile, type PolicyProblem } from '../../../core/policy';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';
 import { parseNowOption, policyPathOption } from '../policy-options';

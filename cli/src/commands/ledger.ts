@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ledgerPathFor, readLedger, verifyLedger } from '../../../server/src/core/ledger';
+import { ledgerPathFor, readLedger, verifyLedger } from '../../../core/ledger';
 import { policyPathOption } from '../policy-options';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';

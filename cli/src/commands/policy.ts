@@ -6,7 +6,7 @@ import {
   findSecret,
   loadPolicyFile,
   type ExportPlatform,
-} from '../../../server/src/core/policy';
+} from '../../../core/policy';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';
 import { parseNowOption, policyPathOption } from '../policy-options';

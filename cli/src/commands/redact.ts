@@ -1,4 +1,4 @@
-import { redact } from '../../../server/src/core/detect/index';
+import { redact } from '../../../core/detect/index';
 import { UsageError, type CliIO } from '../io';
 
 /**

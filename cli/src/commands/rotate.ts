@@ -1,5 +1,5 @@
-import { loadFingerprintKey } from '../../../server/src/core/fingerprint-key';
-import { confirmPolicy, confirmedHashFor, createPolicyStoreRegistry, policyContentHash, rotateSecret } from '../../../server/src/core/rotation';
+import { loadFingerprintKey } from '../../../core/fingerprint-key';
+import { confirmPolicy, confirmedHashFor, createPolicyStoreRegistry, policyContentHash, rotateSecret } from '../../../core/rotation';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';
 import { loadPolicyForCli } from '../rotation/load';

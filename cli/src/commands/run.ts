@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import { createPolicyStoreRegistry, currentSecretEnv } from '../../../server/src/core/rotation';
+import { createPolicyStoreRegistry, currentSecretEnv } from '../../../core/rotation';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';
 import { loadPolicyForCli } from '../rotation/load';

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { applyBaseline, entriesFor, formatBaseline, parseBaseline } from '../../../server/src/core/detect/baseline';
+import { applyBaseline, entriesFor, formatBaseline, parseBaseline } from '../../../core/detect/baseline';
 import { UsageError, type CliIO } from '../io';
 import { parseScanArgs, type ScanArgs } from '../scan/args';
 import { scanFiles, threadsFor, totalBytes } from '../scan/pool';
@@ -8,7 +8,7 @@ import { formatJson, formatText, summaryLine, summarise, type ScanReport } from 
 import { formatSarif } from '../scan/sarif';
 import { scanBuffer, type FileResult } from '../scan/scan-file';
 import { stagedFiles } from '../scan/staged';
-import { listFiles } from '../../../server/src/core/files/walk';
+import { listFiles } from '../../../core/files/walk';
 
 /**
  * `rotation-guard scan [--format text|json|sarif] [--baseline FILE] PATH...`

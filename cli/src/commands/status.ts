@@ -1,6 +1,6 @@
-import { ledgerPathFor, readLedger } from '../../../server/src/core/ledger';
-import { computeSecretStates } from '../../../server/src/core/policy/state';
-import { pendingRotations } from '../../../server/src/core/rotation';
+import { ledgerPathFor, readLedger } from '../../../core/ledger';
+import { computeSecretStates } from '../../../core/policy/state';
+import { pendingRotations } from '../../../core/rotation';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';
 import { loadPolicyForCli } from '../rotation/load';

@@ -1,4 +1,4 @@
-import type { Finding } from '../../../server/src/core/detect/index';
+import type { Finding } from '../../../core/detect/index';
 import type { FileResult } from './scan-file';
 
 /** A finding with the display path of its file (relative to the working directory). */

@@ -1,4 +1,4 @@
-import { ALL_RULES } from '../../../server/src/core/detect/index';
+import { ALL_RULES } from '../../../core/detect/index';
 import type { ScanReport } from './report';
 
 /**

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { isProbablyBinary, scanText, type Finding } from '../../../server/src/core/detect/index';
+import { isProbablyBinary, scanText, type Finding } from '../../../core/detect/index';
 
 export type SkipReason = 'binary' | 'too-large' | 'unreadable';
 

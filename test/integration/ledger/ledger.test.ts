@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appendLedgerEntry, verifyLedger } from '../../../server/src/core/ledger';
+import { appendLedgerEntry, verifyLedger } from '../../../core/ledger';
 import { makeTempDir, removeDir, runToEnd, spawnGroup, waitExit } from '../../helpers/system/processes';
 import { CLI } from '../rotation/project';
 import { snapshotDir } from '../../helpers/system/snapshot';

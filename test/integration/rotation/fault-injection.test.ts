@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyLedger } from '../../../server/src/core/ledger';
-import { readEnvValue } from '../../../server/src/core/stores/env-format';
+import { verifyLedger } from '../../../core/ledger';
+import { readEnvValue } from '../../../core/stores/env-format';
 import type { SystemPostgres } from '../../helpers/system/postgres';
 import { killGroup, waitExit } from '../../helpers/system/processes';
 import { keychainStages, login, makePgProject, type PgProject, postgresAndKeyringPerSuite } from './pg-project';

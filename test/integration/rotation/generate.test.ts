@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyLedger } from '../../../server/src/core/ledger';
+import { verifyLedger } from '../../../core/ledger';
 import { startKeyring, type SystemKeyring } from '../../helpers/system/keyring';
 import { requireSystem } from '../../helpers/system/processes';
 import { cli, FORMAT_CHECK, makeProject, uniqueName, type TestProject } from './project';

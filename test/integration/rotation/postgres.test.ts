@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyLedger } from '../../../server/src/core/ledger';
+import { verifyLedger } from '../../../core/ledger';
 import { keychainStages, login, makePgProject, type PgProject, postgresAndKeyringPerSuite } from './pg-project';
 import { cli } from './project';
 

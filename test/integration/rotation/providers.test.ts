@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyLedger } from '../../../server/src/core/ledger';
-import { readEnvValue } from '../../../server/src/core/stores/env-format';
+import { verifyLedger } from '../../../core/ledger';
+import { readEnvValue } from '../../../core/stores/env-format';
 import { startPass, type SystemPass } from '../../helpers/system/pass';
 import { requireSystem, runToEnd } from '../../helpers/system/processes';
 import { KeyServer } from './key-server';

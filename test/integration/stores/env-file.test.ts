@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { EnvFileStore, GitTrackedFileError } from '../../../server/src/core/stores';
+import { EnvFileStore, GitTrackedFileError } from '../../../core/stores';
 import { makeTempDir, removeDir } from '../../helpers/system/processes';
 
 describe('env-file store on a real file system and a real git repository', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { GpgKeyMissingError, PassStore } from '../../../server/src/core/stores';
+import { GpgKeyMissingError, PassStore } from '../../../core/stores';
 import { startPass, type SystemPass } from '../../helpers/system/pass';
 import { requireSystem, runToEnd } from '../../helpers/system/processes';
 

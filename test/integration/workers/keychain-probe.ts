@@ -1,7 +1,7 @@
 // Child process for keychain error tests: @napi-rs/keyring keeps its first D-Bus connection for
 // the life of the process, so each bus situation needs a fresh process.
 // usage: node keychain-probe.js get|set ; prints one JSON line {ok, errorClass, code, message}
-import { KeychainStore, StoreError } from '../../../server/src/core/stores';
+import { KeychainStore, StoreError } from '../../../core/stores';
 
 async function main(): Promise<void> {
   const store = new KeychainStore({ service: 'rg-it-probe' });

@@ -1,6 +1,6 @@
 // Appends N ledger entries as fast as it can (for the concurrent-append test).
 // usage: node ledger-append.js LEDGER_PATH COUNT TAG
-import { appendLedgerEntry } from '../../../server/src/core/ledger/append';
+import { appendLedgerEntry } from '../../../core/ledger/append';
 
 async function main(): Promise<void> {
   const [path, count, tag] = process.argv.slice(2);

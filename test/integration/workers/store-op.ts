@@ -2,7 +2,7 @@
 // D-Bus connection for the life of a process, so tests that use several keyrings (and the CLI
 // under test) each talk to a store from their own process. Values travel on stdin/stdout only.
 // stdin: JSON array of {op: 'get'|'set'|'delete', ref, secretId, stage, value?}; stdout: JSON array of results.
-import { createStoreRegistry, type Stage, type StoreRef } from '../../../server/src/core/stores';
+import { createStoreRegistry, type Stage, type StoreRef } from '../../../core/stores';
 
 interface Op {
   op: 'get' | 'set' | 'delete';

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ripgrepAnchorLiterals, ripgrepRulePatterns, toRustRegex } from '../../../bench/detect/ripgrep-patterns';
-import { scanText } from '../../../server/src/core/detect';
+import { scanText } from '../../../core/detect';
 import { fake, rand } from '../detect/fake-keys';
 
 // The benchmark times ripgrep on "the equivalent pattern list". These tests hold it to that: ripgrep

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { scanFiles } from '../../../cli/src/scan/pool';
-import { warmUpOrder } from '../../../server/src/core/files/warm-up-order';
+import { warmUpOrder } from '../../../core/files/warm-up-order';
 import { fake } from '../detect/fake-keys';
 import { tempTree } from './run-cli';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { applyBaseline, entriesFor, formatBaseline, parseBaseline } from '../../../server/src/core/detect/baseline';
-import { scanText } from '../../../server/src/core/detect/index';
+import { applyBaseline, entriesFor, formatBaseline, parseBaseline } from '../../../core/detect/baseline';
+import { scanText } from '../../../core/detect/index';
 import { fake } from './fake-keys';
 
 describe('baseline (fingerprint of rule + value, merge-friendly JSON Lines)', () => {

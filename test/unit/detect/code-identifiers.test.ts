@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { scanText } from '../../../server/src/core/detect';
+import { scanText } from '../../../core/detect';
 import { randomChars } from '../../helpers/fake-keys';
 
 // Program source names credentials all the time without holding any: parameters, types, object keys.

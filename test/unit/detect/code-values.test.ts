@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { scanText } from '../../../server/src/core/detect';
+import { scanText } from '../../../core/detect';
 import { randomChars } from '../../helpers/fake-keys';
 
 // Values next to credential names that are not credentials: lists, ids, patterns, labels,

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
-import { keyedFingerprint } from '../../../server/src/core/fingerprint';
-import { scanText, type KnownSecrets } from '../../../server/src/core/detect/index';
+import { keyedFingerprint } from '../../../core/fingerprint';
+import { scanText, type KnownSecrets } from '../../../core/detect/index';
 import { rand } from './fake-keys';
 
 describe('known-secret matching (keyed fingerprints, values never held)', () => {

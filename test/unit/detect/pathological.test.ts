@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { scanText } from '../../../server/src/core/detect/index';
+import { scanText } from '../../../core/detect/index';
 
 // Guards against catastrophic backtracking. The bounds are generous on purpose (the machine is
 // shared); catastrophic backtracking would take minutes. The real figures are in bench/detect.bench.mjs.

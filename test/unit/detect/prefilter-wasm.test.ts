@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { GENERIC_KEYWORDS } from '../../../server/src/core/detect/generic';
-import { buildPrefilter, type Anchor } from '../../../server/src/core/detect/prefilter';
-import { ALL_RULES } from '../../../server/src/core/detect/rules/all';
+import { GENERIC_KEYWORDS } from '../../../core/detect/generic';
+import { buildPrefilter, type Anchor } from '../../../core/detect/prefilter';
+import { ALL_RULES } from '../../../core/detect/rules/all';
 
 // The WebAssembly loop must report exactly what the JavaScript reference reports: the same
 // offsets, in the same order, with the same items, on any text (non-ASCII included, where the

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { rawMatches, scanText } from '../../../server/src/core/detect/index';
+import { rawMatches, scanText } from '../../../core/detect/index';
 import { fake, rand } from './fake-keys';
 
 // Random and adversarial input: the scanner must never throw, must place every finding inside the

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { isProbablyBinary, redact } from '../../../server/src/core/detect/index';
+import { isProbablyBinary, redact } from '../../../core/detect/index';
 import { fake } from './fake-keys';
 
 describe('redact', () => {

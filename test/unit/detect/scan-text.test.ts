@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { scanText } from '../../../server/src/core/detect/index';
+import { scanText } from '../../../core/detect/index';
 import { fake } from './fake-keys';
 
 const scan = (text: string, path = 'prompt.txt') => scanText(text, { path });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appendLedgerEntry, canonicalJson, entryHash, GENESIS, verifyLedger, verifyLedgerText } from '../../../server/src/core/ledger';
+import { appendLedgerEntry, canonicalJson, entryHash, GENESIS, verifyLedger, verifyLedgerText } from '../../../core/ledger';
 
 describe('ledger hash chain', () => {
   let dir: string;

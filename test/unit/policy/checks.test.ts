@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzePolicy } from '../../../server/src/core/policy';
+import { analyzePolicy } from '../../../core/policy';
 import { fmt, stripMarkers } from './markers';
 
 const dir = join(__dirname, '../../../../test/fixtures/policy/checks');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzePolicy, isPolicyFile, policyCodeLenses, policyCompletions, policyHover } from '../../../server/src/core/policy';
+import { analyzePolicy, isPolicyFile, policyCodeLenses, policyCompletions, policyHover } from '../../../core/policy';
 import { caretOffset } from './markers';
 
 const Y = '/ws/rotation-policy.yaml';

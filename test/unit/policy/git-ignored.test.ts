@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gitIgnoredChecker } from '../../../server/src/core/policy';
+import { gitIgnoredChecker } from '../../../core/policy';
 
 describe('gitIgnoredChecker (real .gitignore files in a temporary repository)', () => {
   let repo: string;

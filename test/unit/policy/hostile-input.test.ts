@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { analyzePolicy, policyCompletions, policyHover } from '../../../server/src/core/policy';
+import { analyzePolicy, policyCompletions, policyHover } from '../../../core/policy';
 import { fmt, stripMarkers } from './markers';
 
 const now = new Date('2026-11-20T00:00:00Z');

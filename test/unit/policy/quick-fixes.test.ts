@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzePolicy, policyQuickFixes, type PolicyTextEdit } from '../../../server/src/core/policy';
-import { LineIndex } from '../../../server/src/core/policy/text-position';
+import { analyzePolicy, policyQuickFixes, type PolicyTextEdit } from '../../../core/policy';
+import { LineIndex } from '../../../core/policy/text-position';
 import { stripMarkers } from './markers';
 
 const dir = join(__dirname, '../../../../test/fixtures/policy/checks');

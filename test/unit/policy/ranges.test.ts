@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyzePolicy, type PolicyProblem } from '../../../server/src/core/policy';
+import { analyzePolicy, type PolicyProblem } from '../../../core/policy';
 import { fmt, stripMarkers } from './markers';
 
 const now = new Date('2026-11-20T00:00:00Z');

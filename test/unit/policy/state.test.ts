@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { computeSecretStates, type Policy } from '../../../server/src/core/policy';
-import type { LedgerEntry, RotationStep, Outcome } from '../../../server/src/core/ledger/types';
+import { computeSecretStates, type Policy } from '../../../core/policy';
+import type { LedgerEntry, RotationStep, Outcome } from '../../../core/ledger/types';
 
 const base: Policy = {
   version: 1,

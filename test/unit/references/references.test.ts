@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { referenceFor, replacementRange } from '../../../server/src/core/references';
+import { referenceFor, replacementRange } from '../../../core/references';
 
 describe('reference syntax per file format', () => {
   const cases: Array<[string, string, string | undefined]> = [

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Policy } from '../../../server/src/core/policy/schema';
-import { verifyLedger } from '../../../server/src/core/ledger';
-import { createStoreRegistry, pendingRotations, policyContentHash, rotateSecret, RotationInProgressError, UntrustedPolicyError, type RotateOptions, type SecretStore, type Stage } from '../../../server/src/core/rotation';
+import type { Policy } from '../../../core/policy/schema';
+import { verifyLedger } from '../../../core/ledger';
+import { createStoreRegistry, pendingRotations, policyContentHash, rotateSecret, RotationInProgressError, UntrustedPolicyError, type RotateOptions, type SecretStore, type Stage } from '../../../core/rotation';
 
 /** Mock store (the engine's logic under test, not a backend): values in a Map, optional injected failure. */
 class MemoryStoreMock implements SecretStore {

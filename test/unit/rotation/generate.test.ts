@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ALPHABETS, generateSecret } from '../../../server/src/core/rotation/providers/generate';
+import { ALPHABETS, generateSecret } from '../../../core/rotation/providers/generate';
 
 describe('generate provider', () => {
   it('honours length, alphabet, prefix and encodings', () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createProvider, ProviderError, type ProviderContext } from '../../../server/src/core/rotation/providers';
+import { createProvider, ProviderError, type ProviderContext } from '../../../core/rotation/providers';
 
 function ctx(cwd: string): ProviderContext {
   return { secretId: 's', currentValue: null, strategy: 'single-user', secretValue: async () => null, cwd, env: { PATH: process.env.PATH } };

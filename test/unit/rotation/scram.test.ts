@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { scramKeys, scramSha256Verifier } from '../../../server/src/core/rotation/providers/scram';
+import { scramKeys, scramSha256Verifier } from '../../../core/rotation/providers/scram';
 
 // RFC 7677 section 3: user "user", password "pencil". rotation-guard:allow published RFC test vector
 const SALT = Buffer.from('W22ZaJ0SNY7soEsUEjb6gQ==', 'base64');

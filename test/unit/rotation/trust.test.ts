@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertTrusted, confirmPolicy, confirmedHashFor, policyContentHash, UntrustedPolicyError } from '../../../server/src/core/rotation/trust';
+import { assertTrusted, confirmPolicy, confirmedHashFor, policyContentHash, UntrustedPolicyError } from '../../../core/rotation/trust';
 
 describe('rotation trust gate', () => {
   const reasons = ['the command provider runs something'];

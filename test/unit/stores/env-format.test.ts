@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { EnvValueNotRepresentableError, quoteEnvValue, readEnvValue, removeEnvValue, writeEnvValue } from '../../../server/src/core/stores/env-format';
+import { EnvValueNotRepresentableError, quoteEnvValue, readEnvValue, removeEnvValue, writeEnvValue } from '../../../core/stores/env-format';
 
 const name = fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,12}$/);
 // Any single-line value, including quotes, #, $, backslashes, spaces and non-ASCII.
