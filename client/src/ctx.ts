@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { POLICY_FILE_GLOB } from '../../core/policy/policy-file-names';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CONFIG_SECTION, StatusNotification } from '../../protocol/src/protocol';
 
@@ -35,7 +36,7 @@ export class Ctx {
       traceOutputChannel: this.log,
       synchronize: {
         configurationSection: CONFIG_SECTION,
-        fileEvents: vscode.workspace.createFileSystemWatcher('**/{.rotation/ledger.jsonl,rotation-policy.{yaml,yml,json},*.rotation.{yaml,yml,json}}'),
+        fileEvents: vscode.workspace.createFileSystemWatcher(`**/{.rotation/ledger.jsonl,${POLICY_FILE_GLOB.slice(3)}}`),
       },
       // Keep the server alive through a few crashes, then surface it instead of looping.
       connectionOptions: { maxRestartCount: 4 },

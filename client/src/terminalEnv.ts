@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { POLICY_FILE_GLOB, POLICY_SEARCH_EXCLUDE } from '../../core/policy/policy-file-names';
 import { loadPolicyFile } from '../../core/policy';
 import { createPolicyStoreRegistry, currentSecretEnv } from '../../core/rotation';
 import { CONFIG_SECTION } from '../../protocol/src/protocol';
@@ -19,7 +20,7 @@ export async function refreshTerminalEnv(ctx: Ctx): Promise<number> {
     ctx.log.warn('terminal secrets: not injected into terminals of an untrusted workspace');
     return 0;
   }
-  const policies = await vscode.workspace.findFiles('**/{rotation-policy.{yaml,yml,json},*.rotation.{yaml,yml,json}}', '**/node_modules/**', 20);
+  const policies = await vscode.workspace.findFiles(POLICY_FILE_GLOB, POLICY_SEARCH_EXCLUDE, 20);
   let count = 0;
   for (const uri of policies) {
     const loaded = loadPolicyFile(uri.fsPath);

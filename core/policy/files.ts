@@ -12,13 +12,9 @@ import type { PolicyProblem } from './codes';
 import type { Policy } from './schema';
 import { LIMITS } from './source';
 
-const POLICY_NAME = /^(?:rotation-policy|.+\.rotation)\.(?:ya?ml|json)$/i;
-const PREFERRED = ['rotation-policy.yaml', 'rotation-policy.yml', 'rotation-policy.json'];
+import { isPolicyFileName, POLICY_FILE_PREFERRED } from './policy-file-names';
 
-export function isPolicyFile(path: string): boolean {
-  const base = path.split(/[\\/]/).pop() ?? '';
-  return POLICY_NAME.test(base);
-}
+export { isPolicyFileName as isPolicyFile };
 
 /**
  * Walks up from `startDir` and returns the first policy file found, or undefined. Stops at the
@@ -33,7 +29,7 @@ export function findPolicyFile(startDir: string): string | undefined {
     } catch {
       // Unreadable directory: keep walking up.
     }
-    const hit = PREFERRED.find((p) => names.includes(p)) ?? names.filter((n) => POLICY_NAME.test(n)).sort()[0];
+    const hit = POLICY_FILE_PREFERRED.find((p) => names.includes(p)) ?? names.filter((n) => isPolicyFileName(n)).sort()[0];
     if (hit) return join(dir, hit);
     if (names.includes('.git')) return undefined;
     const parent = dirname(dir);

@@ -12,3 +12,4 @@ export type { ExportPlatform, Policy, PolicySecret, ProviderSpec, StoreRef, Thre
 export { computeSecretState, computeSecretStates, type SecretState, type SecretStateName } from './state';
 export { policyQuickFixes, type PolicyQuickFix, type PolicyTextEdit } from './quick-fixes';
 export { gitIgnoredChecker } from './git-ignored';
+export { POLICY_FILE_GLOB, POLICY_FILE_PREFERRED, POLICY_SEARCH_EXCLUDE, isPolicyFileName } from './policy-file-names';

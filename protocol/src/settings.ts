@@ -31,3 +31,27 @@ export function resolveSettings(raw: unknown): Settings {
 }
 
 export const defaultSettings: Settings = SettingsSchema.parse({});
+
+/**
+ * The dotted keys under `rotationGuard.` (`quickFix.store`, …), derived from the schema so a
+ * client reads every setting the schema has and no other (the manifest test checks package.json).
+ */
+export const SETTING_KEYS: readonly string[] = dottedKeys(defaultSettings as unknown as Record<string, unknown>);
+
+function dottedKeys(obj: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? dottedKeys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+/** Builds the settings from a per-key reader (VS Code's `WorkspaceConfiguration.get`), then resolves them. */
+export function settingsFromReader(get: (dottedKey: string) => unknown): Settings {
+  const raw: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    const value = get(key);
+    if (value === undefined) continue;
+    const parts = key.split('.');
+    let node = raw;
+    for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+    node[parts[parts.length - 1]!] = value;
+  }
+  return resolveSettings(raw);
+}

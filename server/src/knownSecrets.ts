@@ -1,10 +1,10 @@
 import fg from 'fast-glob';
+import { POLICY_FILE_GLOB, POLICY_SEARCH_EXCLUDE } from '../../core/policy/policy-file-names';
 import { loadFingerprintKey } from '../../core/fingerprint-key';
 import type { KnownSecrets } from '../../core/detect/types';
 import { ledgerPathFor, readLedger } from '../../core/ledger/read';
 import type { LedgerEntry } from '../../core/ledger/types';
 
-const POLICY_GLOBS = ['**/rotation-policy.{yaml,yml,json}', '**/*.rotation.{yaml,yml,json}'];
 
 /**
  * Current and retired values, as keyed fingerprints, from finished rotations in the ledgers:
@@ -29,7 +29,7 @@ export async function loadKnownSecrets(folders: string[], extra?: { current: Arr
   const current = new Map<string, { secretId: string }>();
   const retired = new Map<string, { secretId: string }>();
   for (const folder of folders) {
-    const policies = await fg(POLICY_GLOBS, { cwd: folder, absolute: true, ignore: ['**/node_modules/**'], suppressErrors: true });
+    const policies = await fg(POLICY_FILE_GLOB, { cwd: folder, absolute: true, ignore: [POLICY_SEARCH_EXCLUDE], suppressErrors: true });
     for (const p of policies) knownFromEntries(readLedger(ledgerPathFor(p)).entries, current, retired);
   }
   for (const c of extra?.current ?? []) current.set(c.fingerprint, { secretId: c.secretId });

@@ -3,7 +3,7 @@ import fg from 'fast-glob';
 import type { CodeAction, CodeActionParams, CodeLens, CompletionItem, Diagnostic, Hover, Position } from 'vscode-languageserver/node';
 import { CodeActionKind, CompletionItemKind, MarkupKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzePolicy, gitIgnoredChecker, isPolicyFile, policyCodeLenses, policyCompletions, policyHover, policyQuickFixes, type PolicyAnalysis, type PolicyProblem } from '../../core/policy';
+import { POLICY_FILE_GLOB, POLICY_SEARCH_EXCLUDE, analyzePolicy, gitIgnoredChecker, isPolicyFile, policyCodeLenses, policyCompletions, policyHover, policyQuickFixes, type PolicyAnalysis, type PolicyProblem } from '../../core/policy';
 import { isPromptFile } from '../../core/file-kinds';
 import { ledgerPathFor, readLedger } from '../../core/ledger/read';
 import { Commands, DIAGNOSTIC_SOURCE, type SecretsStateRequest } from '../../protocol/src/protocol';
@@ -124,7 +124,7 @@ export class PolicyFeatures {
   }
 
   secretsState(folders: string[], now: Date, onlyPolicy: string | undefined, openDoc: (uri: string) => TextDocument | undefined): SecretsStateRequest.SecretState[] {
-    const policies = onlyPolicy ? [onlyPolicy] : folders.flatMap((f) => fg.sync(['**/rotation-policy.{yaml,yml,json}', '**/*.rotation.{yaml,yml,json}'], { cwd: f, absolute: true, ignore: ['**/node_modules/**'] }));
+    const policies = onlyPolicy ? [onlyPolicy] : folders.flatMap((f) => fg.sync(POLICY_FILE_GLOB, { cwd: f, absolute: true, ignore: [POLICY_SEARCH_EXCLUDE] }));
     const out: SecretsStateRequest.SecretState[] = [];
     for (const p of policies) {
       const uri = pathToUri(p);
