@@ -1,15 +1,15 @@
-import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import { verifyLedger } from '../../core/ledger/verify';
 import { Commands, RefreshNotification, ScanWorkspaceRequest } from '../../protocol/src/protocol';
+import { createPolicyCommand } from './createPolicy';
 import type { Ctx } from './ctx';
+import { showStatusCommand, type Dashboard } from './dashboard';
 import { moveToStoreCommand } from './moveToStore';
-import type { SecretsView } from './secretsView';
+import { policyCommands } from './policyCommands';
 import { rotationCommands } from './rotationCommands';
-import { pickPolicy } from './pickPolicy';
+import type { SecretsView } from './secretsView';
 import { refreshTerminalEnv } from './terminalEnv';
 
-export function registerCommands(ctx: Ctx, view: SecretsView): vscode.Disposable[] {
+export function registerCommands(ctx: Ctx, view: SecretsView, dashboard: Dashboard): vscode.Disposable[] {
   const refreshAll = () => {
     void ctx.client?.sendNotification(RefreshNotification.method, {});
     view.refresh();
@@ -21,7 +21,6 @@ export function registerCommands(ctx: Ctx, view: SecretsView): vscode.Disposable
       await ctx.restart();
       view.refresh();
     },
-    [Commands.refreshSecrets]: refreshAll,
     [Commands.moveToStore]: moveToStoreCommand(ctx),
     [Commands.scanWorkspace]: async () => {
       const client = ctx.requireClient();
@@ -34,15 +33,9 @@ export function registerCommands(ctx: Ctx, view: SecretsView): vscode.Disposable
       if (res.findings) void vscode.commands.executeCommand('workbench.actions.view.problems');
       return res;
     },
-    [Commands.verifyLedger]: async () => {
-      const policy = await pickPolicy();
-      if (!policy) return undefined;
-      const ledger = join(dirname(policy.fsPath), '.rotation', 'ledger.jsonl');
-      const result = verifyLedger(ledger);
-      if (result.ok) void vscode.window.showInformationMessage(`Rotation Guard: ledger intact (${result.entries} entries, hash chain valid).`);
-      else void vscode.window.showErrorMessage(`Rotation Guard: ledger check FAILED at line ${result.firstBadLine}: ${result.reason}`);
-      return result;
-    },
+    [Commands.createPolicy]: createPolicyCommand(ctx, refreshAll),
+    ...showStatusCommand(dashboard),
+    ...policyCommands(ctx, refreshAll),
     ...rotationCommands(ctx, refreshAll),
   };
   return Object.entries(handlers).map(([id, fn]) => vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));

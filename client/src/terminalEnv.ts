@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { POLICY_FILE_GLOB, POLICY_SEARCH_EXCLUDE } from '../../core/policy/policy-file-names';
 import { loadPolicyFile } from '../../core/policy';
 import { createPolicyStoreRegistry, currentSecretEnv } from '../../core/rotation';
 import { CONFIG_SECTION } from '../../protocol/src/protocol';
 import type { Ctx } from './ctx';
+import { findPolicies } from './policies';
 import { SecretStorageStore } from './secretStorageStore';
 
 /**
@@ -20,7 +20,7 @@ export async function refreshTerminalEnv(ctx: Ctx): Promise<number> {
     ctx.log.warn('terminal secrets: not injected into terminals of an untrusted workspace');
     return 0;
   }
-  const policies = await vscode.workspace.findFiles(POLICY_FILE_GLOB, POLICY_SEARCH_EXCLUDE, 20);
+  const policies = await findPolicies();
   let count = 0;
   for (const uri of policies) {
     const loaded = loadPolicyFile(uri.fsPath);

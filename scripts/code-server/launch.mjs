@@ -53,6 +53,16 @@ export function trackDir(dir) {
   return dir;
 }
 
+/** Registers a process group to SIGKILL on exit (daemons started beside code-server, e.g. a keyring). */
+export function trackGroup(pgid) {
+  installExitHandlers();
+  groups.add(pgid);
+  return () => {
+    killGroupNow(pgid);
+    groups.delete(pgid);
+  };
+}
+
 export function releaseDir(dir) {
   dirs.delete(dir);
   rmSync(dir, { recursive: true, force: true });
