@@ -10,6 +10,8 @@ interface Finding {
   file: string;
   line: number;
   ruleId: string;
+  /** The env var the detector suggests for this kind of credential. */
+  envVar?: string;
 }
 
 /** One policy secret per detector rule found (e.g. every OpenAI key becomes `openai-api-key`). */
@@ -33,7 +35,7 @@ export function draftsFrom(findings: Finding[]): Draft[] {
   for (const f of findings) {
     if (!f.ruleId.startsWith('secret/')) continue;
     const id = f.ruleId.slice('secret/'.length).replace(/[^a-z0-9-]/gi, '-').toLowerCase();
-    const d = byId.get(id) ?? { id, envVar: id.toUpperCase().replace(/-/g, '_'), kind: kindOf(id), files: [] };
+    const d = byId.get(id) ?? { id, envVar: f.envVar ?? id.toUpperCase().replace(/-/g, '_'), kind: kindOf(id), files: [] };
     const file = f.file.replace(/\\/g, '/');
     if (!d.files.includes(file)) d.files.push(file);
     byId.set(id, d);

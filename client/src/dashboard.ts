@@ -30,6 +30,8 @@ export class Dashboard implements vscode.Disposable {
         if (m.type === 'reveal' && r) void vscode.window.showTextDocument(r.policyUri, { selection: new vscode.Range(r.line, 0, r.line, 0), preview: false });
       });
     } else this.panel.reveal();
+    // always fresh: a ledger written by the CLI may not have reached the file watcher yet
+    this.view.refresh();
     this.render((await this.view.load()).secrets);
     return this.panel;
   }
@@ -42,7 +44,7 @@ export class Dashboard implements vscode.Disposable {
   private render(rows: SecretRow[]): void {
     if (!this.panel) return;
     this.rows = rows;
-    this.panel.webview.html = dashboardHtml(rows, { nonce: randomBytes(16).toString('base64'), cspSource: this.panel.webview.cspSource });
+    this.panel.webview.html = dashboardHtml(rows, { nonce: randomBytes(16).toString('base64') });
   }
 }
 

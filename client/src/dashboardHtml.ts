@@ -22,7 +22,7 @@ function timeWindow(rows: SecretRow[], now: number): { start: number; end: numbe
  * (a tick at the due date), finished rotations (circles) and exposures (diamonds) from the
  * ledger. Colours are the theme's own CSS variables; rows are buttons (Tab, Enter).
  */
-export function dashboardHtml(rows: SecretRow[], o: { nonce: string; cspSource: string; now?: number }): string {
+export function dashboardHtml(rows: SecretRow[], o: { nonce: string; now?: number }): string {
   const now = o.now ?? Date.now();
   const { start, end } = timeWindow(rows, now);
   const W = 600;
@@ -51,7 +51,7 @@ export function dashboardHtml(rows: SecretRow[], o: { nonce: string; cspSource: 
   const fmt = (t: number) => new Date(t).toISOString().slice(0, 10);
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${o.cspSource}; style-src 'nonce-${o.nonce}'; script-src 'nonce-${o.nonce}';">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${o.nonce}'; script-src 'nonce-${o.nonce}';">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Rotation Status</title>
 <style nonce="${o.nonce}">

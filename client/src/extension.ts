@@ -17,6 +17,8 @@ export interface RotationGuardApi {
   dashboard: Dashboard;
   /** Resolves once the start-up checks (interrupted rotations) have run. */
   started: Promise<{ resumeOffered: number }>;
+  /** The start-up check again (what the next window start does), for tests. */
+  checkInterrupted: () => Promise<number>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<RotationGuardApi> {
@@ -51,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
     },
   );
   log.info('Rotation Guard activated');
-  return { ctx, view, dashboard, started };
+  return { ctx, view, dashboard, started, checkInterrupted: () => offerResumeAtStart(ctx!) };
 }
 
 export async function deactivate(): Promise<void> {

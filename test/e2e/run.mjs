@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCodeServer, missingPackagesMessage, missingSystemPackages } from '../../scripts/code-server/ensure.mjs';
+import { startPrivateKeyring } from '../../scripts/code-server/keyring.mjs';
 import { installExtension, makeProfile, profileEnv, startCodeServer, trackDir } from '../../scripts/code-server/launch.mjs';
 import { packageVsix } from '../../scripts/package.mjs';
 import { prepareDemoWorkspace } from '../../scripts/start-demo.mjs';
@@ -93,7 +94,7 @@ function snapshotExtensionAndSuite() {
   const ext = path.join(dir, 'extension');
   mkdirSync(path.join(ext, 'dist'), { recursive: true });
   copyFileSync(path.join(ROOT, 'package.json'), path.join(ext, 'package.json'));
-  for (const f of ['client.js', 'server.js', 'cli.js']) copyFileSync(path.join(ROOT, 'dist', f), path.join(ext, 'dist', f));
+  for (const f of readdirSync(path.join(ROOT, 'dist')).filter((n) => n.endsWith('.js'))) copyFileSync(path.join(ROOT, 'dist', f), path.join(ext, 'dist', f));
   if (existsSync(path.join(ROOT, 'schemas'))) cpSync(path.join(ROOT, 'schemas'), path.join(ext, 'schemas'), { recursive: true });
   const suite = path.join(dir, 'suite');
   cpSync(path.join(ROOT, 'out/test/e2e/ext-host/suite'), suite, { recursive: true });
@@ -105,7 +106,9 @@ async function extHostLevel(paths) {
   const profile = makeProfile({ prefix: 'rg-e2e-host-' });
   const folder = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-host-ws-')));
   const resultsFile = path.join(profile.root, 'ext-host-results.json');
-  const server = await startCodeServer({ paths, profile, folder, smokeTestDriver: true, extraEnv: { ROTATION_GUARD_E2E_RESULTS: resultsFile } });
+  // a real Secret Service for the keychain tests, private to this run (never the user's keyring)
+  const keyring = await startPrivateKeyring();
+  const server = await startCodeServer({ paths, profile, folder, smokeTestDriver: true, extraEnv: { ROTATION_GUARD_E2E_RESULTS: resultsFile, ...keyring.env } });
   try {
     log(`code-server (ext-host tests) up at ${server.url}, process group ${server.pgid}`);
     const r = await runExtensionHostSuite({
@@ -126,6 +129,7 @@ async function extHostLevel(paths) {
     counts.pending += r.pending;
   } finally {
     await server.stop();
+    keyring.stop();
   }
 }
 

@@ -1,0 +1,293 @@
+import { strict as assert } from 'node:assert';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { keyedFingerprint } from '../../../../core/fingerprint';
+import { loadFingerprintKey } from '../../../../core/fingerprint-key';
+import { ledgerPathFor, readLedger, verifyLedger } from '../../../../core/ledger';
+import { loadPolicyFile } from '../../../../core/policy';
+import { confirmPolicy, policyContentHash, type RotationResult } from '../../../../core/rotation';
+import { KeychainStore } from '../../../../core/stores/keychain';
+import { readEnvValue } from '../../../../core/stores/env-format';
+import { Commands, EXTENSION_ID } from '../../../../protocol/src/protocol';
+import type { RotationGuardApi } from '../../../../client/src/extension';
+import { fakeOpenAiKey } from '../../../helpers/fake-keys';
+import { runAndAccept, runAndCancel, until } from './wait';
+
+// Every command of the extension, run in the real extension host against a real private
+// gnome-keyring (test/e2e/run.mjs starts it), the real env-file store and the real ledger.
+
+const root = () => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? assert.fail('no workspace folder open');
+const service = `rg-e2e-${randomBytes(4).toString('hex')}`;
+
+function policyText(): string {
+  return `version: 1
+stores:
+  keychain:
+    type: keychain
+    service: ${service}
+    account: "{id}"
+  dotenv:
+    type: env-file
+    path: .env
+providers:
+  random:
+    type: generate
+    length: 40
+    alphabet: alphanumeric
+  slow:
+    type: command
+    command: sleep
+    args: ["30"]
+    timeout: 1s
+secrets:
+  - id: gen-key
+    kind: api-key
+    owner: machine
+    maxAge: 30d
+    stores: [keychain, dotenv]
+    rotation:
+      provider: random
+    references:
+      env: [GEN_KEY]
+  - id: slow-key
+    kind: token
+    owner: machine
+    maxAge: 30d
+    stores: [keychain]
+    rotation:
+      provider: slow
+  - id: human-pw
+    kind: password
+    owner: human
+    stores: [keychain]
+`;
+}
+
+describe('Rotation Guard commands in the real extension host', () => {
+  let api: RotationGuardApi;
+  let proj: string;
+  let policy: string;
+  let ledger: string;
+  const keychain = new KeychainStore({ service, account: '{id}' });
+  const ledgerLines = () => (existsSync(ledger) ? readLedger(ledger).entries.length : 0);
+  const dotenvValue = (name: string) => readEnvValue(readFileSync(path.join(proj, '.env'), 'utf8'), name);
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<RotationGuardApi>(EXTENSION_ID)!;
+    api = await ext.activate();
+    await api.started;
+  });
+
+  after(() => {
+    if (proj) rmSync(proj, { recursive: true, force: true });
+  });
+
+  it('Create Policy from Findings writes a policy of the workspace\'s credentials that loads without errors', async () => {
+    const leak = path.join(root(), 'notes', 'leak.md');
+    mkdirSync(path.dirname(leak), { recursive: true });
+    writeFileSync(leak, `The tools key: ${fakeOpenAiKey()}\n`);
+    try {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.createPolicy);
+      assert.ok(uri, 'no policy was created');
+      const loaded = loadPolicyFile(uri.fsPath);
+      assert.ok(loaded.policy, `the created policy has errors: ${loaded.problems.map((p) => p.message).join('; ')}`);
+      const s = loaded.policy.secrets.find((x) => x.id === 'openai-api-key');
+      assert.ok(s, `no openai-api-key secret in ${loaded.policy.secrets.map((x) => x.id).join(', ')}`);
+      assert.deepEqual(s.references?.files, ['notes/leak.md']);
+      assert.ok(s.triggers?.some((t) => t.on === 'exposed-in-file'), 'no exposure trigger');
+      // a second run never overwrites it
+      const before = readFileSync(uri.fsPath, 'utf8');
+      await vscode.commands.executeCommand(Commands.createPolicy);
+      assert.equal(readFileSync(uri.fsPath, 'utf8'), before);
+      rmSync(uri.fsPath);
+    } finally {
+      rmSync(path.dirname(leak), { recursive: true, force: true });
+    }
+  });
+
+  it('set-up: a project with a policy, its .env and the current value in the keychain', async () => {
+    proj = path.join(root(), `proj-${Date.now()}`);
+    mkdirSync(proj, { recursive: true });
+    policy = path.join(proj, 'rotation-policy.yaml');
+    ledger = ledgerPathFor(policy);
+    writeFileSync(policy, policyText());
+    writeFileSync(path.join(proj, '.env'), 'GEN_KEY=initial-value-0123456789abcdef\n');
+    await keychain.set('gen-key', 'current', 'initial-value-0123456789abcdef');
+    assert.equal(await keychain.get('gen-key', 'current'), 'initial-value-0123456789abcdef', 'the private keyring does not answer');
+  });
+
+  it('the Secrets view and the status bar list the policy\'s secrets (read from disk, server or not)', async () => {
+    api.view.refresh();
+    const snap = await api.view.load();
+    const ids = snap.secrets.filter((s) => s.policyUri.fsPath === policy).map((s) => s.id);
+    assert.deepEqual(ids, ['gen-key', 'slow-key', 'human-pw']);
+    const items = (await api.view.getChildren()).filter((i) => 'secret' in i && i.secret.policyUri.fsPath === policy);
+    const gen = items.find((i) => i.label === 'gen-key')!;
+    assert.match(String(gen.description), /never-rotated · never rotated · no due date · keychain, dotenv/);
+  });
+
+  it('Rotate Secret (generate, keychain + .env): both stores hold the new value, the ledger verifies, new terminals get it', async () => {
+    await vscode.workspace.getConfiguration('rotationGuard').update('terminal.injectSecrets', true, vscode.ConfigurationTarget.Global);
+    const r = await vscode.commands.executeCommand<RotationResult>(Commands.rotateNow, { policy, secretId: 'gen-key' });
+    assert.ok(r, 'rotateNow returned nothing');
+    assert.equal(r.status, 'rotated', r.message);
+    const inKeychain = await keychain.get('gen-key', 'current');
+    assert.ok(inKeychain && inKeychain !== 'initial-value-0123456789abcdef', 'the keychain still holds the old value');
+    assert.ok(dotenvValue('GEN_KEY') === inKeychain, '.env and the keychain disagree');
+    assert.equal(r.newFingerprint, keyedFingerprint(inKeychain, loadFingerprintKey()));
+    assert.equal(await keychain.get('gen-key', 'pending'), null, 'PENDING left behind');
+    const v = verifyLedger(ledger);
+    assert.ok(v.ok, `ledger: ${v.reason}`);
+    assert.deepEqual(r.steps.map((s) => s.step), ['begin', 'create', 'store-pending', 'apply', 'test-new', 'promote', 'revoke-old', 'test-old-fails', 'finish']);
+    assert.ok(!JSON.stringify(r).includes(inKeychain), 'a value in the result');
+    await until('the terminal environment to carry the new value', () => api.ctx.extension.environmentVariableCollection.get('GEN_KEY')?.value === inKeychain);
+  });
+
+  it('Rotate Secret from the palette (no argument): the secret pick cancelled with Escape changes nothing', async () => {
+    const n = ledgerLines();
+    const r = await runAndCancel(Commands.rotateNow);
+    assert.equal(r, undefined);
+    assert.equal(ledgerLines(), n);
+  });
+
+  it('Store Secret: the value box cancelled changes nothing', async () => {
+    const n = ledgerLines();
+    const before = await keychain.get('human-pw', 'current');
+    assert.equal(await runAndCancel(Commands.storeSecret, { policy, secretId: 'human-pw' }), undefined);
+    assert.equal(await keychain.get('human-pw', 'current'), before);
+    assert.equal(ledgerLines(), n);
+  });
+
+  it('Mark Secret Compromised: cancelled changes nothing; accepted, the ledger and the view say compromised', async () => {
+    const n = ledgerLines();
+    assert.equal(await runAndCancel(Commands.markCompromised, { policy, secretId: 'human-pw' }), undefined);
+    assert.equal(ledgerLines(), n);
+    const entry = await runAndAccept<{ step: string }>(Commands.markCompromised, { policy, secretId: 'human-pw' });
+    assert.equal(entry?.step, 'mark-compromised');
+    api.view.refresh();
+    const row = (await api.view.load()).secrets.find((s) => s.policyUri.fsPath === policy && s.id === 'human-pw');
+    assert.equal(row?.state, 'compromised');
+    assert.equal(row?.exposures.length, 1);
+  });
+
+  it('a provider that times out: the rotation fails with the reason, is rolled back, the old value stays current', async () => {
+    await keychain.set('slow-key', 'current', 'slow-old-value-0123456789');
+    confirmPolicy(policy, policyContentHash(readFileSync(policy)));
+    const r = await vscode.commands.executeCommand<RotationResult>(Commands.rotateNow, { policy, secretId: 'slow-key' });
+    assert.equal(r?.status, 'failed');
+    assert.match(r.message, /did not finish within 1000 ms/);
+    assert.equal(await keychain.get('slow-key', 'current'), 'slow-old-value-0123456789');
+    assert.ok(readLedger(ledger).entries.some((e) => e.secretId === 'slow-key' && e.step === 'rollback' && e.outcome === 'ok'), 'no rollback in the ledger');
+  });
+
+  it('a window closed mid-rotation: the next start offers Resume, and Resume finishes it', async () => {
+    const before = await keychain.get('gen-key', 'current');
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const marker = path.join(proj, 'pause.marker');
+    // the CLI bundle of the installed extension, stopped before promote like a window closed mid-way
+    const child = spawn(process.execPath, [path.join(ext.extensionPath, 'dist', 'cli.js'), 'rotate', 'gen-key', '--policy', policy], {
+      cwd: proj,
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', ROTATION_GUARD_TEST_PAUSE_AT: 'promote:before', ROTATION_GUARD_TEST_PAUSE_MARKER: marker },
+      stdio: 'ignore',
+      detached: true,
+    });
+    try {
+      await until('the CLI rotation to pause before promote', () => existsSync(marker), 30_000);
+    } finally {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* it may have exited on its own */
+      }
+    }
+    assert.equal(await keychain.get('gen-key', 'current'), before, 'the value changed before promote');
+    assert.ok(await keychain.get('gen-key', 'pending'), 'no PENDING value after store-pending');
+    assert.equal(await api.checkInterrupted(), 1, 'the start-up check did not offer to resume');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const r = await vscode.commands.executeCommand<RotationResult>(Commands.resumeRotation, { policy, rollback: false });
+    assert.equal(r?.status, 'rotated', r?.message);
+    const after = await keychain.get('gen-key', 'current');
+    assert.ok(after && after !== before && dotenvValue('GEN_KEY') === after, 'resume did not promote the pending value to both stores');
+    assert.equal(await api.checkInterrupted(), 0);
+  });
+
+  it('a policy with errors: commands refuse with the error and change nothing', async () => {
+    const good = readFileSync(policy, 'utf8');
+    writeFileSync(policy, good.replace('kind: api-key', 'kind: not-a-kind'));
+    try {
+      const n = ledgerLines();
+      assert.equal(await vscode.commands.executeCommand(Commands.rotateNow, { policy, secretId: 'gen-key' }), undefined);
+      assert.equal(ledgerLines(), n);
+      api.view.refresh();
+      const snap = await api.view.load();
+      assert.ok(snap.broken.some((b) => b.policyUri.fsPath === policy), 'the view does not show the broken policy');
+    } finally {
+      writeFileSync(policy, good);
+    }
+  });
+
+  it('Show Rotation Status: a webview with a strict CSP, every secret, no value and no remote content', async () => {
+    const ok = await vscode.commands.executeCommand<boolean>(Commands.showStatus);
+    assert.equal(ok, true);
+    const html = api.dashboard.html() ?? '';
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    assert.match(csp, /default-src 'none'/);
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+    assert.ok(nonce, 'no script nonce');
+    assert.equal((html.match(/<script/g) ?? []).length, (html.match(new RegExp(`<script nonce="${nonce}"`, 'g')) ?? []).length, 'a script without the nonce');
+    assert.ok(!/https?:\/\//.test(html), 'remote content in the dashboard');
+    for (const id of ['gen-key', 'slow-key', 'human-pw']) assert.ok(html.includes(`>${id}<`), `${id} missing`);
+    const current = (await keychain.get('gen-key', 'current'))!;
+    assert.ok(!html.includes(current), 'a value in the dashboard');
+    assert.match(html, /class="exposure"/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('Verify Audit Ledger, Open Policy: act on the active policy', async () => {
+    await vscode.window.showTextDocument(vscode.Uri.file(policy));
+    const v = await vscode.commands.executeCommand<{ ok: boolean; entries: number }>(Commands.verifyLedger);
+    assert.ok(v?.ok);
+    assert.equal(v.entries, ledgerLines());
+    const opened = await vscode.commands.executeCommand<vscode.Uri>(Commands.openPolicy);
+    assert.equal(opened?.fsPath, policy);
+  });
+
+  it('Scan Git History and Enforce Policy Now run the CLI bundle (or say this build lacks the subcommand)', async () => {
+    const g = await vscode.commands.executeCommand<{ findings: unknown[] } | undefined>(Commands.scanGitHistory);
+    assert.ok(g === undefined || Array.isArray(g.findings));
+    const e = await vscode.commands.executeCommand<number | undefined>(Commands.enforceNow);
+    assert.ok(e === undefined || typeof e === 'number');
+  });
+
+  it('with the language server stopped, Scan Workspace says so and the Secrets view still works', async () => {
+    await api.ctx.stop();
+    try {
+      assert.equal(await vscode.commands.executeCommand(Commands.scanWorkspace), undefined);
+      api.view.refresh();
+      assert.ok((await api.view.load()).secrets.some((s) => s.id === 'gen-key'));
+    } finally {
+      await api.ctx.start();
+    }
+    assert.ok(api.ctx.client?.isRunning(), 'the server did not come back');
+  });
+
+  // last: the throwaway keyring cannot be unlocked again without a prompt
+  it('a locked keychain: the rotation stops with the keychain\'s actionable message and nothing changes', async () => {
+    const before = await keychain.get('gen-key', 'current');
+    const lock = spawnSync('gdbus', ['call', '--session', '--dest', 'org.freedesktop.secrets', '--object-path', '/org/freedesktop/secrets', '--method', 'org.freedesktop.Secret.Service.Lock', "['/org/freedesktop/secrets/collection/login']"], { encoding: 'utf8' });
+    assert.equal(lock.status, 0, `could not lock the test keyring: ${lock.stderr}`);
+    const n = ledgerLines();
+    const shown: string[] = [];
+    const r = await vscode.commands.executeCommand(Commands.rotateNow, { policy, secretId: 'gen-key' });
+    assert.equal(r, undefined);
+    assert.equal(ledgerLines(), n, 'the ledger changed');
+    await assert.rejects(keychain.get('gen-key', 'current'), (e: Error & { code?: string }) => {
+      shown.push(e.message);
+      return e.code === 'store/keyring-locked' && /Unlock it/.test(e.message);
+    });
+    assert.ok(before && !shown.join().includes(before), 'a value in the error');
+  });
+});
