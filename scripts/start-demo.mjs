@@ -27,9 +27,16 @@ export async function prepareDemoWorkspace(dest, env = process.env, { seedKeycha
     await esbuild.build({
       entryPoints: [path.join(ROOT, 'scripts', 'prepare-demo.ts')],
       bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'error',
+      // jsonc-parser's UMD build requires its parts at run time; its ESM build bundles
+      mainFields: ['module', 'main'],
       external: ['@napi-rs/keyring', 'keytar', 'pg-native'],
     });
-    const r = spawnSync(process.execPath, [outfile, '--template', path.join(ROOT, 'demo'), '--dest', dest, ...(seedKeychain ? ['--seed-keychain'] : [])], { encoding: 'utf8', env, cwd: ROOT });
+    const r = spawnSync(process.execPath, [outfile, '--template', path.join(ROOT, 'demo'), '--dest', dest, ...(seedKeychain ? ['--seed-keychain'] : [])], {
+      encoding: 'utf8',
+      // the bundle sits in a temp folder: the keychain binding resolves from the clone
+      env: { ...env, NODE_PATH: path.join(ROOT, 'node_modules') },
+      cwd: ROOT,
+    });
     if (r.status !== 0) throw new Error(`prepare-demo failed: ${r.stderr.trim()}`);
     return JSON.parse(r.stdout);
   } finally {

@@ -77,7 +77,7 @@ export function dashboardHtml(rows: SecretRow[], o: { nonce: string; now?: numbe
 <body>
 <h2>Rotation status</h2>
 <p class="legend">Bar: age since the last rotation (colour = state) · dashed line: due date from the policy bound · circle: finished rotation · diamond: exposure or compromise · thin line: today. Enter on a row opens the secret in its policy.</p>
-<div class="axis" aria-hidden="true"><span>${fmt(start)}</span><span>today ${fmt(now)}</span><span>${fmt(end)}</span></div>
+<div class="axis" aria-hidden="true"><span>${fmt(start)}</span><span>${fmt(end)}</span></div>
 ${rows.length ? `<ul>${body}</ul>` : '<p>No rotation policy in this workspace. Run "Rotation Guard: Create Policy from Findings".</p>'}
 <script nonce="${o.nonce}">
   const vscode = acquireVsCodeApi();

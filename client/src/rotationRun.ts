@@ -90,7 +90,8 @@ export async function runRotation(ctx: Ctx, t: Target, opts: { resume?: boolean;
           progress.report({ message: line.slice(t.secretId.length + 2), increment });
         },
         prompt: async (req) => {
-          if (req.url) void vscode.env.openExternal(vscode.Uri.parse(req.url));
+          // offered, not opened: an external page must not steal focus from the box it needs
+          if (req.url) void vscode.window.showInformationMessage(`Rotation Guard: create the new ${req.secretId} at ${req.url}, then paste it into the box.`, 'Open Page').then((a) => a && vscode.env.openExternal(vscode.Uri.parse(req.url!)));
           const value = await vscode.window.showInputBox({
             title: `New value for ${req.secretId}`,
             prompt: req.instructions ?? 'Create a new credential at the provider and paste it here (Escape cancels; nothing is changed).',

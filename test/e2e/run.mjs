@@ -18,6 +18,7 @@ import { prepareDemoWorkspace } from '../../scripts/start-demo.mjs';
 import { COUNTS_FILE } from './counts.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { runExtensionHostSuite } from './lib/ext-host.mjs';
+import { dashboardJourney, paletteRotateJourney, secretsViewRotateJourney } from './journeys/demo-rotate.mjs';
 import { demoJourney } from './journeys/demo-workspace.mjs';
 import { npmStartJourney } from './journeys/npm-start.mjs';
 import { prepareQuickFixWorkspace, quickFixJourney } from './journeys/quick-fix.mjs';
@@ -27,6 +28,9 @@ process.chdir(ROOT);
 const RESULTS = path.join(ROOT, 'test-results');
 const argv = process.argv.slice(2);
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
+// --journey WORD: run only the browser checks whose name contains WORD (repeatable)
+const journeyFilter = argv.flatMap((a, i) => (argv[i - 1] === '--journey' ? [a] : []));
+const wanted = (name) => !journeyFilter.length || journeyFilter.some((w) => name.includes(w));
 const t0 = Date.now();
 const counts = { passed: 0, failed: 0, pending: 0 };
 const timings = {};
@@ -66,6 +70,7 @@ function sampleMemory(label, pgids, roots) {
 
 /** One counted check: pass/fail, timing, a screenshot of the page on failure. */
 async function check(name, page, fn) {
+  if (!wanted(name)) return;
   const start = Date.now();
   try {
     await fn();
@@ -133,16 +138,27 @@ async function extHostLevel(paths) {
   }
 }
 
+/** Keeps a journey frame in test-results/ (and in docs/ with --update-screenshot). */
+function shooter(page) {
+  return async (name) => {
+    const shot = path.join(RESULTS, `${name}.png`);
+    await page.screenshot({ path: shot });
+    if (argv.includes('--update-screenshot')) copyFileSync(shot, path.join(ROOT, 'docs', `${name}.png`));
+  };
+}
+
 async function browserLevel(paths, vsix) {
-  const profile = makeProfile({ prefix: 'rg-e2e-ui-', settings: { 'rotationGuard.quickFix.store': 'envFile' } });
+  const profile = makeProfile({ prefix: 'rg-e2e-ui-', settings: { 'rotationGuard.quickFix.store': 'envFile', 'rotationGuard.terminal.injectSecrets': true } });
   const installed = installExtension(paths, profile, vsix);
   log(`installed ${path.basename(vsix)}: ${installed.split('\n').pop()}`);
   const qfFolder = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-qf-ws-')));
   const { key } = prepareQuickFixWorkspace(qfFolder);
   const demoFolder = path.join(trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-demo-'))), 'acme-support-bot');
-  await prepareDemoWorkspace(demoFolder, profileEnv(profile));
+  // as on a machine with no desktop keyring: npm start's private Secret Service, seeded the same way
+  const keyring = await startPrivateKeyring();
+  await prepareDemoWorkspace(demoFolder, { ...profileEnv(profile), ...keyring.env }, { seedKeychain: true });
 
-  const server = await startCodeServer({ paths, profile });
+  const server = await startCodeServer({ paths, profile, extraEnv: keyring.env });
   sampleMemory('code-server started, no browser yet', [server.pgid], [profile.root]);
   const { context, page } = await launchBrowser(profile);
   try {
@@ -175,9 +191,18 @@ async function browserLevel(paths, vsix) {
         },
       }));
     sampleMemory('after journey 2', [server.pgid], [profile.root]);
+    const demo = { page, server, folder: demoFolder, keyringEnv: keyring.env, lap, shot: shooter(page) };
+    await check('journey 3 (b, g): palette Rotate Secret… on a generate secret in keychain + .env → both hold the new value, ledger verifies, a new terminal sees it', page, async () => {
+      if (journeyFilter.length) await demoJourney({ ...demo, screenshot: async () => {} });
+      await paletteRotateJourney(demo);
+    });
+    await check('journey 4 (g): status bar → Secrets view → inline Rotate on openai-prod (manual) → keychain and .env', page, () => secretsViewRotateJourney(demo));
+    await check('journey 5: rotation dashboard lists the secrets and opens the policy from the keyboard', page, () => dashboardJourney(demo));
+    sampleMemory('after the demo rotation journeys', [server.pgid], [profile.root]);
   } finally {
     await context.close().catch(() => {});
     await server.stop();
+    keyring.stop();
   }
 }
 
