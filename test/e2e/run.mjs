@@ -20,6 +20,7 @@ import { launchBrowser } from './lib/browser.mjs';
 import { runExtensionHostSuite } from './lib/ext-host.mjs';
 import { dashboardJourney, paletteRotateJourney, secretsViewRotateJourney } from './journeys/demo-rotate.mjs';
 import { demoJourney } from './journeys/demo-workspace.mjs';
+import { policyEditingJourney } from './journeys/policy-editing.mjs';
 import { npmStartJourney } from './journeys/npm-start.mjs';
 import { prepareQuickFixWorkspace, quickFixJourney } from './journeys/quick-fix.mjs';
 
@@ -198,6 +199,10 @@ async function browserLevel(paths, vsix) {
     });
     await check('journey 4 (g): status bar → Secrets view → inline Rotate on openai-prod (manual) → keychain and .env', page, () => secretsViewRotateJourney(demo));
     await check('journey 5: rotation dashboard lists the secrets and opens the policy from the keyboard', page, () => dashboardJourney(demo));
+    await check('journey 6 (d): typing in rotation-policy.yaml → diagnostic citing the threat model, completion, hover', page, async () => {
+      if (journeyFilter.length && !wanted('journey 3')) await demoJourney({ ...demo, screenshot: async () => {} });
+      await policyEditingJourney(demo);
+    });
     sampleMemory('after the demo rotation journeys', [server.pgid], [profile.root]);
   } finally {
     await context.close().catch(() => {});
