@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Policy } from '../../core/policy';
-import { confirmedHashFor, confirmPolicy, createPolicyStoreRegistry, policyContentHash, rotateSecret, UntrustedPolicyError, type RotationResult, type StepRecord } from '../../core/rotation';
+import { confirmedHashFor, confirmPolicy, createPolicyStoreRegistry, policyContentHash, resolvePlan, rotateSecret, UntrustedPolicyError, type RotationResult, type StepRecord } from '../../core/rotation';
 import type { Ctx } from './ctx';
 import { SecretStorageStore } from './secretStorageStore';
 
@@ -60,6 +60,10 @@ export function reportResult(ctx: Ctx, r: RotationResult | undefined, cancelled 
   }
 }
 
+function untrustedMessage(reasons: string[]): string {
+  return `refusing to rotate: ${reasons.join('; ')}, and the workspace is not trusted (Restricted Mode). Nothing was run or changed. To allow it, trust this workspace: run "Workspaces: Manage Workspace Trust" and choose Trust.`;
+}
+
 /** Trust a workspace, from a message: the command VS Code's own UI runs. */
 export function offerTrust(message: string): void {
   void vscode.window.showErrorMessage(`Rotation Guard: ${message}`, 'Manage Workspace Trust').then((a) => a && vscode.commands.executeCommand('workbench.trust.manage'));
@@ -72,6 +76,13 @@ export function offerTrust(message: string): void {
  */
 export async function runRotation(ctx: Ctx, t: Target, opts: { resume?: boolean; rollback?: boolean } = {}): Promise<RotationResult | undefined> {
   let cancelled = false;
+  const trustReasons = resolvePlan(t.policy, t.secretId).trustReasons;
+  if (trustReasons.length && !vscode.workspace.isTrusted) {
+    // refused before anything starts: no progress, no ledger line, nothing run
+    ctx.log.warn(`rotation of ${t.secretId} refused: untrusted workspace`);
+    offerTrust(untrustedMessage(trustReasons));
+    return undefined;
+  }
   const attempt = () =>
     vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Rotation Guard: ${opts.rollback ? 'rolling back' : 'rotating'} ${t.secretId}`, cancellable: false }, async (progress) => {
       let last = 0;
@@ -117,7 +128,7 @@ export async function runRotation(ctx: Ctx, t: Target, opts: { resume?: boolean;
     if (!(err instanceof UntrustedPolicyError)) throw err;
     if (!vscode.workspace.isTrusted) {
       ctx.log.warn(`rotation of ${t.secretId} refused: untrusted workspace`);
-      offerTrust(`${err.message.replace(/ Trust the workspace \(VS Code\)[^.]*\./, '')} Nothing was changed. To allow it, trust this workspace: run "Workspaces: Manage Workspace Trust" and choose Trust.`);
+      offerTrust(untrustedMessage(trustReasons));
       return undefined;
     }
     const ok = await vscode.window.showWarningMessage(

@@ -146,7 +146,7 @@ async function waitHealthy(url, child, timeoutMs) {
  * group (`detached` = setsid(2)), with the profile's isolated environment. Returns once /healthz
  * answers. `stop()` kills the whole group.
  */
-export async function startCodeServer({ paths, profile, folder, port, smokeTestDriver = false, extraEnv = {}, extraArgs = [], timeoutMs = 60_000 }) {
+export async function startCodeServer({ paths, profile, folder, port, smokeTestDriver = false, workspaceTrust = false, extraEnv = {}, extraArgs = [], timeoutMs = 60_000 }) {
   installExitHandlers();
   const p = port ?? (await freePort());
   const logFile = path.join(profile.logs, 'code-server.log');
@@ -157,7 +157,8 @@ export async function startCodeServer({ paths, profile, folder, port, smokeTestD
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // workspaceTrust: folders open in Restricted Mode (with the profile's trust settings)
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--reconnection-grace-time', '5',

@@ -21,6 +21,7 @@ import { runExtensionHostSuite } from './lib/ext-host.mjs';
 import { dashboardJourney, paletteRotateJourney, secretsViewRotateJourney } from './journeys/demo-rotate.mjs';
 import { demoJourney } from './journeys/demo-workspace.mjs';
 import { policyEditingJourney } from './journeys/policy-editing.mjs';
+import { prepareUntrustedWorkspace, untrustedJourney } from './journeys/untrusted.mjs';
 import { npmStartJourney } from './journeys/npm-start.mjs';
 import { prepareQuickFixWorkspace, quickFixJourney } from './journeys/quick-fix.mjs';
 
@@ -211,6 +212,24 @@ async function browserLevel(paths, vsix) {
   }
 }
 
+/** A second code-server with workspace trust on: folders open in Restricted Mode. */
+async function untrustedLevel(paths, vsix) {
+  const name = 'journey 7 (e): untrusted workspace → diagnostics work, a command provider is refused with how to trust';
+  if (!wanted(name)) return;
+  const profile = makeProfile({ prefix: 'rg-e2e-untrusted-', settings: { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } });
+  installExtension(paths, profile, vsix);
+  const folder = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-untrusted-ws-')));
+  const { marker } = prepareUntrustedWorkspace(folder);
+  const server = await startCodeServer({ paths, profile, workspaceTrust: true });
+  const { context, page } = await launchBrowser(profile);
+  try {
+    await check(name, page, () => untrustedJourney({ page, server, folder, marker, lap: (m) => log(`  ${m}`), shot: shooter(page) }));
+  } finally {
+    await context.close().catch(() => {});
+    await server.stop();
+  }
+}
+
 async function main() {
   const missing = missingSystemPackages({ install: false, browser: true });
   if (missing.length) throw new Error(missingPackagesMessage(missing));
@@ -233,6 +252,7 @@ async function main() {
     const vsix = packageVsix(['--no-build', '--out', path.join(vsixDir, 'rotation-guard-e2e.vsix')], log);
     timings['package vsix'] = Date.now() - t;
     await browserLevel(paths, vsix);
+    await untrustedLevel(paths, vsix);
     const demoDir = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-npm-start-')));
     await check('npm start serves the demo and Ctrl-C stops it', null, () =>
       npmStartJourney({ root: ROOT, workspace: path.join(demoDir, 'demo'), lap: (m) => log(`  ${m}`) }));

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { T, runCommand } from '../lib/workbench.mjs';
+import { T, maskKeysInEditor, runCommand, toastSettled } from '../lib/workbench.mjs';
 import { fakeOpenAiKey } from '../lib/fake-keys.mjs';
 
 const sha = (v) => createHash('sha256').update(v).digest('hex');
@@ -69,7 +69,8 @@ export async function paletteRotateJourney({ page, folder, keyringEnv, lap, shot
   assert.match(text, /every step recorded in the ledger/);
   // a calmer frame: the progress toast gone, the result toast expanded
   await toast(page, 'rotating litellm-master-key').waitFor({ state: 'detached', timeout: T.ui }).catch(() => {});
-  await done.locator('.toggle-expand, .codicon-notifications-expand').first().click({ timeout: 2_000 }).catch(() => {});
+  await toastSettled(done);
+  await maskKeysInEditor(page);
   await shot('journey-palette-rotate');
 
   const after = envValue(folder, 'LITELLM_MASTER_KEY');
@@ -108,6 +109,7 @@ export async function secretsViewRotateJourney({ page, folder, keyringEnv, lap, 
   const row = page.locator('.monaco-list-row[aria-label^="openai-prod,"]').first();
   await row.waitFor({ timeout: T.ui });
   lap(`Secrets view row: ${await row.getAttribute('aria-label')}`);
+  await maskKeysInEditor(page);
   await shot('journey-secrets-view');
   await row.hover();
   await row.locator('.action-label[aria-label^="Rotate Secret"]').click();
@@ -138,6 +140,7 @@ export async function dashboardJourney({ page, lap, shot }) {
   await rows.nth(2).focus();
   const label = await rows.nth(2).getAttribute('aria-label');
   lap(`dashboard row 3: ${label}`);
+  await maskKeysInEditor(page);
   await shot('journey-dashboard');
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: 'rotation-policy.yaml' }).waitFor({ timeout: T.ui });

@@ -4,40 +4,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openFile, openProblems, openWorkbench, runCommand, waitForExtensionActive, waitForProblemRows, waitForSquiggle } from '../lib/workbench.mjs';
+import { maskKeysInEditor, openFile, openProblems, openWorkbench, runCommand, waitForExtensionActive, waitForProblemRows, waitForSquiggle } from '../lib/workbench.mjs';
 
 /** Every fake value the demo generated, read back from its .env and config, to prove none is shown. */
 function demoValues(folder) {
   const text = readFileSync(path.join(folder, '.env'), 'utf8') + readFileSync(path.join(folder, 'litellm', 'config.yaml'), 'utf8');
   return [...text.matchAll(/=(\S{12,})$|(sk-[A-Za-z0-9_-]{30,})/gm)].map((m) => m[1] ?? m[2]);
-}
-
-/**
- * Replaces the visible body of key-like tokens in the editor with bullets (keeping their width,
- * so squiggles stay put) before the committed screenshot: even a fake key is never published.
- */
-async function maskKeysInEditor(page) {
-  await page.evaluate(() => {
-    const walker = document.createTreeWalker(document.querySelector('.editor-instance .view-lines'), NodeFilter.SHOW_TEXT);
-    const nodes = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode);
-    // a long key is split over several text nodes (tokens, wrapped view lines): keep masking
-    // while the following nodes consist of key characters only
-    let inKey = false;
-    for (const n of nodes) {
-      const text = n.textContent;
-      if (inKey && /^[A-Za-z0-9_-]+$/.test(text)) {
-        n.textContent = '•'.repeat(text.length);
-        continue;
-      }
-      inKey = false;
-      const masked = text.replace(/(sk-(?:proj-|ant-api\d\d-)?[A-Za-z0-9_-]{4})([A-Za-z0-9_-]+)/g, (_m, head, body) => head + '•'.repeat(body.length));
-      if (masked !== text) {
-        n.textContent = masked;
-        inKey = /•$/.test(masked);
-      }
-    }
-  });
 }
 
 /** The palette title of a contributed command ("Category: Title"), from the manifest. */
