@@ -86,7 +86,7 @@ async function keychainFor(say) {
   }
   try {
     const keyring = await startPrivateKeyring();
-    say('started a private Secret Service for the demo (gnome-keyring on its own D-Bus, unlocked with a throwaway password); it and everything in it are deleted when the demo stops');
+    say(`started a private Secret Service for the demo: gnome-keyring on its own D-Bus in ${keyring.dir}, unlocked with a throwaway password; it and everything in it are deleted when the demo stops`);
     return keyring.env;
   } catch (err) {
     say(`could not start a private keyring (${err instanceof Error ? err.message : String(err)}); keychain secrets will fail in the demo — apt-get install dbus gnome-keyring libglib2.0-bin`);
