@@ -44,7 +44,7 @@ export class Dashboard implements vscode.Disposable {
   private render(rows: SecretRow[]): void {
     if (!this.panel) return;
     this.rows = rows;
-    this.panel.webview.html = dashboardHtml(rows, { nonce: randomBytes(16).toString('base64') });
+    this.panel.webview.html = dashboardHtml(rows, { nonce: randomBytes(16).toString('hex') });
   }
 }
 

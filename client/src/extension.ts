@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { POLICY_FILE_GLOB } from '../../core/policy/policy-file-names';
-import { OUTPUT_CHANNEL_NAME } from '../../protocol/src/protocol';
+import { Commands, OUTPUT_CHANNEL_NAME } from '../../protocol/src/protocol';
 import { registerCommands } from './commands';
 import { Ctx } from './ctx';
 import { Dashboard } from './dashboard';
+import { EditorTriggers } from './editorTriggers';
 import { offerResumeAtStart } from './resumeOnStart';
 import { SecretsView } from './secretsView';
 import { refreshTerminalEnv } from './terminalEnv';
@@ -15,6 +16,7 @@ export interface RotationGuardApi {
   ctx: Ctx;
   view: SecretsView;
   dashboard: Dashboard;
+  triggers: EditorTriggers;
   /** Resolves once the start-up checks (interrupted rotations) have run. */
   started: Promise<{ resumeOffered: number }>;
   /** The start-up check again (what the next window start does), for tests. */
@@ -33,6 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
   const watcher = vscode.workspace.createFileSystemWatcher(`**/{.rotation/ledger.jsonl,${POLICY_FILE_GLOB.slice(3)}}`);
   context.subscriptions.push(watcher, watcher.onDidChange(() => view.refresh()), watcher.onDidCreate(() => view.refresh()), watcher.onDidDelete(() => view.refresh()));
   view.refresh();
+  const triggers = new EditorTriggers(ctx, () => vscode.commands.executeCommand(Commands.refreshSecrets));
+  context.subscriptions.push(triggers);
   await ctx.start();
   const refreshEnv = () => void refreshTerminalEnv(ctx!).catch((err: unknown) => log.warn(`terminal secrets: ${(err as Error).message}`));
   refreshEnv();
@@ -53,7 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
     },
   );
   log.info('Rotation Guard activated');
-  return { ctx, view, dashboard, started, checkInterrupted: () => offerResumeAtStart(ctx!) };
+  return { ctx, view, dashboard, triggers, started, checkInterrupted: () => offerResumeAtStart(ctx!) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -50,6 +50,9 @@ secrets:
     stores: [keychain, dotenv]
     rotation:
       provider: random
+    triggers:
+      - on: exposed-in-file
+        action: rotate-now
     references:
       env: [GEN_KEY]
   - id: slow-key
@@ -64,6 +67,22 @@ secrets:
     owner: human
     stores: [keychain]
 `;
+}
+
+/** Resolves on the next diagnostics change of `uri` (an event, with a timeout). */
+function waitForDiagnosticsChange(uri: vscode.Uri, timeoutMs = 20_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`no diagnostics change for ${uri.fsPath} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    });
+  });
 }
 
 describe('Rotation Guard commands in the real extension host', () => {
@@ -214,6 +233,58 @@ describe('Rotation Guard commands in the real extension host', () => {
     assert.equal(await api.checkInterrupted(), 0);
   });
 
+  it('trigger rotate-now: the current value pasted into a prompt (trusted, confirmed policy) rotates it once, with no repeat', async () => {
+    confirmPolicy(policy, policyContentHash(readFileSync(policy)));
+    const value = (await keychain.get('gen-key', 'current'))!;
+    const firedBefore = api.triggers.fired.length;
+    const fired = new Promise<string>((res) => {
+      const sub = api.triggers.onDidFire((w) => {
+        if (w.startsWith('gen-key:rotate-now:')) {
+          sub.dispose();
+          res(w);
+        }
+      });
+    });
+    const prompt = path.join(proj, 'prompts', 'pasted.prompt');
+    mkdirSync(path.dirname(prompt), { recursive: true });
+    writeFileSync(prompt, `Use this gateway key: ${value}\n`);
+    const doc = await vscode.workspace.openTextDocument(prompt);
+    await vscode.window.showTextDocument(doc);
+    assert.equal(await fired, 'gen-key:rotate-now:rotated');
+    const now = await keychain.get('gen-key', 'current');
+    assert.ok(now && now !== value && dotenvValue('GEN_KEY') === now, 'the trigger did not rotate both stores');
+    // the same sighting again (an edit re-validates the file): no second action
+    const edited = waitForDiagnosticsChange(doc.uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(1, 0), 'Be brief.\n');
+    await vscode.workspace.applyEdit(edit);
+    await edited;
+    assert.deepEqual(api.triggers.fired.slice(firedBefore).filter((w) => w.startsWith('gen-key:')), ['gen-key:rotate-now:rotated']);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    rmSync(prompt);
+  });
+
+  it('trigger rotate-now with the policy changed since it was confirmed: one notification says why, nothing rotates', async () => {
+    writeFileSync(policy, `${readFileSync(policy, 'utf8')}# edited after the confirmation\n`);
+    const value = (await keychain.get('gen-key', 'current'))!;
+    const fired = new Promise<string>((res) => {
+      const sub = api.triggers.onDidFire((w) => {
+        if (w.startsWith('gen-key:')) {
+          sub.dispose();
+          res(w);
+        }
+      });
+    });
+    const prompt = path.join(proj, 'prompts', 'pasted-again.prompt');
+    writeFileSync(prompt, `key: ${value}\n`);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(prompt));
+    assert.match(await fired, /^gen-key:rotate-now:held \(.*was not confirmed/);
+    assert.equal(await keychain.get('gen-key', 'current'), value, 'rotated although the policy was not confirmed');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    rmSync(prompt);
+  });
+
   it('a policy with errors: commands refuse with the error and change nothing', async () => {
     const good = readFileSync(policy, 'utf8');
     writeFileSync(policy, good.replace('kind: api-key', 'kind: not-a-kind'));
@@ -237,7 +308,8 @@ describe('Rotation Guard commands in the real extension host', () => {
     assert.match(csp, /default-src 'none'/);
     const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
     assert.ok(nonce, 'no script nonce');
-    assert.equal((html.match(/<script/g) ?? []).length, (html.match(new RegExp(`<script nonce="${nonce}"`, 'g')) ?? []).length, 'a script without the nonce');
+    assert.equal(html.split('<script').length, html.split(`<script nonce="${nonce}"`).length, 'a script without the nonce');
+    assert.equal(html.split('<style').length, html.split(`<style nonce="${nonce}"`).length, 'a style without the nonce');
     assert.ok(!/https?:\/\//.test(html), 'remote content in the dashboard');
     for (const id of ['gen-key', 'slow-key', 'human-pw']) assert.ok(html.includes(`>${id}<`), `${id} missing`);
     const current = (await keychain.get('gen-key', 'current'))!;
