@@ -18,7 +18,7 @@ import { prepareDemoWorkspace } from '../../scripts/start-demo.mjs';
 import { COUNTS_FILE } from './counts.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { runExtensionHostSuite } from './lib/ext-host.mjs';
-import { dashboardJourney, paletteRotateJourney, secretsViewRotateJourney } from './journeys/demo-rotate.mjs';
+import { dashboardJourney, paletteRotateJourney, secretsViewRotateJourney, triggerJourney } from './journeys/demo-rotate.mjs';
 import { demoJourney } from './journeys/demo-workspace.mjs';
 import { policyEditingJourney } from './journeys/policy-editing.mjs';
 import { prepareUntrustedWorkspace, untrustedJourney } from './journeys/untrusted.mjs';
@@ -203,6 +203,10 @@ async function browserLevel(paths, vsix) {
     await check('journey 6 (d): typing in rotation-policy.yaml → diagnostic citing the threat model, completion, hover', page, async () => {
       if (journeyFilter.length && !wanted('journey 3')) await demoJourney({ ...demo, screenshot: async () => {} });
       await policyEditingJourney(demo);
+    });
+    await check('journey 8 (f): the current value pasted into a prompt under a rotate-now trigger (confirmed policy) → rotated once, one notification', page, async () => {
+      if (journeyFilter.length && !wanted('journey 3')) await demoJourney({ ...demo, screenshot: async () => {} });
+      await triggerJourney({ ...demo, xdgConfig: profile.xdgConfig });
     });
     sampleMemory('after the demo rotation journeys', [server.pgid], [profile.root]);
   } finally {

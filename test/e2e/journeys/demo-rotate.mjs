@@ -9,9 +9,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { T, maskKeysInEditor, runCommand, toastSettled } from '../lib/workbench.mjs';
+import { T, maskKeysInEditor, openFile, openProblems, runCommand, toastSettled } from '../lib/workbench.mjs';
 import { fakeOpenAiKey } from '../lib/fake-keys.mjs';
 
 const sha = (v) => createHash('sha256').update(v).digest('hex');
@@ -145,4 +145,49 @@ export async function dashboardJourney({ page, lap, shot }) {
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: 'rotation-policy.yaml' }).waitFor({ timeout: T.ui });
   lap('Enter on a dashboard row opened rotation-policy.yaml');
+}
+
+function finishes(folder, secretId) {
+  return readFileSync(path.join(folder, '.rotation', 'ledger.jsonl'), 'utf8').split('\n').filter((l) => l.includes(`"secretId":"${secretId}"`) && l.includes('"step":"finish"') && l.includes('"outcome":"ok"')).length;
+}
+
+/**
+ * (f): the user has confirmed the policy (as "Confirm policy and rotate" records it); the current
+ * value of litellm-master-key (trigger exposed-in-file → rotate-now) is pasted into a prompt file:
+ * it is rotated at once with one result notification, and editing the file again does not repeat it.
+ */
+export async function triggerJourney({ page, folder, xdgConfig, lap, shot }) {
+  await page.keyboard.press('Escape');
+  const policy = path.join(folder, 'rotation-policy.yaml');
+  const trusted = path.join(xdgConfig, 'rotation-guard', 'trusted-policies.json');
+  mkdirSync(path.dirname(trusted), { recursive: true });
+  const all = existsSync(trusted) ? JSON.parse(readFileSync(trusted, 'utf8')) : {};
+  all[policy] = sha(readFileSync(policy));
+  writeFileSync(trusted, JSON.stringify(all));
+  const value = envValue(folder, 'LITELLM_MASTER_KEY');
+  const before = finishes(folder, 'litellm-master-key');
+  // only this event's notifications count
+  await runCommand(page, 'Notifications: Clear All Notifications');
+
+  const editor = await openFile(page, 'prompts/support.prompty');
+  await editor.locator('.view-lines').first().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(`\nGateway key for tools: ${value}\n`);
+  const done = toast(page, 'litellm-master-key rotated');
+  await done.waitFor({ timeout: T.server });
+  lap(`notification: ${(await done.innerText()).replace(/\s+/g, ' ').slice(0, 160)}…`);
+  await waitFor(() => finishes(folder, 'litellm-master-key') === before + 1, 'no finished rotation of litellm-master-key in the ledger');
+  const after = envValue(folder, 'LITELLM_MASTER_KEY');
+  assert.ok(after !== value, '.env still holds the pasted value');
+  // the pasted value is no longer the current one; edit again: re-validation must not rotate again
+  await page.keyboard.type('Answer briefly.\n');
+  const rows = await openProblems(page);
+  await rows.filter({ hasText: "current value of 'litellm-master-key'" }).first().waitFor({ state: 'detached', timeout: T.server });
+  assert.equal(await page.locator('.notifications-toasts .notification-toast', { hasText: 'litellm-master-key rotated' }).count(), 1, 'more than one result notification');
+  assert.equal(finishes(folder, 'litellm-master-key'), before + 1, 'rotated more than once');
+  lap('rotated once; the pasted value is no longer current and re-validation does not repeat it');
+  await toastSettled(done);
+  await maskKeysInEditor(page);
+  await shot('journey-trigger-rotate-now');
+  for (let i = 0; i < 10 && (await page.locator('.tabs-container .tab.active.dirty').count()); i++) await page.keyboard.press('Control+Z');
 }
