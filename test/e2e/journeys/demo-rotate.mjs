@@ -69,7 +69,7 @@ export async function paletteRotateJourney({ page, folder, keyringEnv, lap, shot
   assert.match(text, /every step recorded in the ledger/);
   // a calmer frame: the progress toast gone, the result toast expanded
   await toast(page, 'rotating litellm-master-key').waitFor({ state: 'detached', timeout: T.ui }).catch(() => {});
-  await toastSettled(done);
+  await toastSettled(done, { expand: true });
   await maskKeysInEditor(page);
   await shot('journey-palette-rotate');
 

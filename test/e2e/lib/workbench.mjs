@@ -141,9 +141,16 @@ export async function openQuickFix(page, box, title, attempts = 3) {
 }
 
 /** Resolves once a notification toast's entrance animations have finished (a frame worth keeping). */
-export async function toastSettled(toast) {
+export async function toastSettled(toast, { expand = false } = {}) {
   await toast.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined)))).catch(() => {});
+  if (!expand) return;
+  // a long message shows one line; its expand toggle appears on hover
+  await toast.hover();
+  await toast.locator('.codicon-notifications-expand').first().click({ timeout: 3_000 }).catch(() => {});
+  await page(toast).mouse.move(0, 0);
 }
+
+const page = (locator) => locator.page();
 
 /**
  * Replaces the visible body of key-like tokens in the editor with bullets (keeping their width,
