@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureCodeServer, missingPackagesMessage, missingSystemPackages } from '../../scripts/code-server/ensure.mjs';
 import { startPrivateKeyring } from '../../scripts/code-server/keyring.mjs';
 import { installExtension, makeProfile, profileEnv, startCodeServer, trackDir } from '../../scripts/code-server/launch.mjs';
+import { openWorkbench } from './lib/workbench.mjs';
 import { packageVsix } from '../../scripts/package.mjs';
 import { prepareDemoWorkspace } from '../../scripts/start-demo.mjs';
 import { COUNTS_FILE } from './counts.mjs';
@@ -22,6 +23,7 @@ import { dashboardJourney, paletteRotateJourney, secretsViewRotateJourney, trigg
 import { demoJourney } from './journeys/demo-workspace.mjs';
 import { policyEditingJourney } from './journeys/policy-editing.mjs';
 import { prepareUntrustedWorkspace, untrustedJourney } from './journeys/untrusted.mjs';
+import { walkthroughJourney } from './journeys/walkthrough.mjs';
 import { npmStartJourney } from './journeys/npm-start.mjs';
 import { prepareQuickFixWorkspace, quickFixJourney } from './journeys/quick-fix.mjs';
 
@@ -180,6 +182,13 @@ async function browserLevel(paths, vsix) {
       if (out.trim() !== 'function') throw new Error(`@napi-rs/keyring did not load from the vsix (Entry is ${out})`);
     });
     const lap = (m) => log(`  ${m}`);
+    // before journey 1, while the prompt still holds its key (a finding to make a policy of)
+    await check('journey 9: the Getting Started walkthrough creates a policy from the findings', page, async () => {
+      await openWorkbench(page, server.url, qfFolder);
+      await walkthroughJourney({ page, folder: qfFolder, lap, shot: shooter(page) });
+      // journey 1 is the quick fix without a policy
+      rmSync(path.join(qfFolder, 'rotation-policy.yaml'), { force: true });
+    });
     await check('journey 1: hardcoded key in a prompt → quick fix moves it to .env.local', page, () =>
       quickFixJourney({ page, server, folder: qfFolder, key, lap }));
     sampleMemory('after journey 1', [server.pgid], [profile.root]);
