@@ -39,6 +39,8 @@ function isStoreFile(policy: Policy, policyPath: string, secretId: string, file:
  */
 export class EditorTriggers implements vscode.Disposable {
   private readonly seen = new Set<string>();
+  /** Secrets whose current value was seen in a file this session (the status bar counts them as exposed). */
+  readonly exposed = new Map<string, string>();
   private readonly sub: vscode.Disposable;
   /** Every action taken, for tests: `${secretId}:${action}:${what happened}`. */
   readonly fired: string[] = [];
@@ -84,6 +86,8 @@ export class EditorTriggers implements vscode.Disposable {
       const secret = policy?.secrets.find((x) => x.id === s.secretId);
       if (!policy || !secret) continue;
       if (isStoreFile(policy, uri.fsPath, s.secretId, s.uri.fsPath)) return;
+      this.exposed.set(s.secretId, `${vscode.workspace.asRelativePath(s.uri)}:${s.line + 1}`);
+      this.refresh();
       const trigger = secret.triggers?.find((t) => t.on === 'exposed-in-file');
       if (!trigger) return this.record(`${s.secretId}:none:no exposed-in-file trigger`);
       const where = `${vscode.workspace.asRelativePath(s.uri)}:${s.line + 1}`;
@@ -91,6 +95,7 @@ export class EditorTriggers implements vscode.Disposable {
       const canRotate = !!secret.rotation;
       const rotate = async () => {
         const r = await runRotation(this.ctx, target);
+        if (r?.status === 'rotated' || r?.status === 'awaiting-revoke') this.exposed.delete(s.secretId);
         this.refresh();
         this.record(`${s.secretId}:${trigger.action}:${r?.status ?? 'not rotated'}`);
       };

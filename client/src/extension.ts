@@ -36,6 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
   context.subscriptions.push(watcher, watcher.onDidChange(() => view.refresh()), watcher.onDidCreate(() => view.refresh()), watcher.onDidDelete(() => view.refresh()));
   view.refresh();
   const triggers = new EditorTriggers(ctx, () => vscode.commands.executeCommand(Commands.refreshSecrets));
+  view.exposedIn = triggers.exposed;
   context.subscriptions.push(triggers);
   await ctx.start();
   const refreshEnv = () => void refreshTerminalEnv(ctx!).catch((err: unknown) => log.warn(`terminal secrets: ${(err as Error).message}`));

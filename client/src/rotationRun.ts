@@ -36,9 +36,15 @@ export function verifiedSummary(steps: StepRecord[]): string {
   return parts.join('; ');
 }
 
+/** The engine speaks CLI (`rotate ID --resume`); in the editor the same step is a command. */
+export function inEditorWords(message: string): string {
+  return message.replace(/(?:run )?`rotate [^`]*--resume`/g, 'run "Rotation Guard: Resume Interrupted Rotation"').replace(/(?:run )?`rotate [^`]*--rollback`/g, 'run "Rotation Guard: Resume Interrupted Rotation" and choose Roll back');
+}
+
 /** Why nothing must be half-done: the result message already says how to continue. */
-export function reportResult(ctx: Ctx, r: RotationResult | undefined, cancelled = false): void {
-  if (!r) return;
+export function reportResult(ctx: Ctx, result: RotationResult | undefined, cancelled = false): void {
+  if (!result) return;
+  const r = { ...result, message: inEditorWords(result.message) };
   ctx.log.info(`rotation ${r.secretId}: ${r.status} — ${r.message}`);
   if (cancelled && r.status !== 'rotated') {
     void vscode.window.showInformationMessage(`Rotation Guard: rotation of ${r.secretId} cancelled — nothing was changed; the current value stays in use (${r.status}).`);

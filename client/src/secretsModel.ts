@@ -16,6 +16,8 @@ export interface SecretRow extends SecretState {
   /** Finished rotations and compromise/exposure reports, oldest first, for the timeline. */
   rotations: string[];
   exposures: Array<{ at: string; detail: string }>;
+  /** Where its current value was seen in a file this session (editor triggers), if anywhere. */
+  exposedIn?: string;
 }
 
 export interface PolicyProblemRow {
@@ -47,7 +49,7 @@ function lineOf(text: string, id: string): number {
  * Reads every policy and its ledger straight from disk through the core (no language server
  * needed, so the view and the status bar keep working when the server is down).
  */
-export async function loadSecrets(now = new Date()): Promise<SecretsSnapshot> {
+export async function loadSecrets(now = new Date(), exposedIn: ReadonlyMap<string, string> = new Map()): Promise<SecretsSnapshot> {
   const out: SecretsSnapshot = { secrets: [], broken: [], policies: 0 };
   for (const uri of await findPolicies()) {
     out.policies++;
@@ -81,6 +83,7 @@ export async function loadSecrets(now = new Date()): Promise<SecretsSnapshot> {
         lastEvent: last ? { at: last.at, step: last.step, outcome: last.outcome } : undefined,
         rotations: mine.filter((e) => e.step === 'finish' && e.outcome === 'ok').map((e) => e.at),
         exposures: mine.filter(isExposure).map((e) => ({ at: e.at, detail: e.detail ?? e.step })),
+        ...(exposedIn.has(state.id) ? { exposedIn: exposedIn.get(state.id) } : {}),
       });
     }
   }
@@ -89,7 +92,7 @@ export async function loadSecrets(now = new Date()): Promise<SecretsSnapshot> {
 
 /** Secrets that need someone now: overdue, or compromised/exposed and not rotated since. */
 export function needingAction(rows: SecretRow[]): SecretRow[] {
-  return rows.filter((r) => r.state === 'overdue' || r.state === 'compromised');
+  return rows.filter((r) => r.state === 'overdue' || r.state === 'compromised' || r.exposedIn);
 }
 
 export function ageText(r: SecretState, now = Date.now()): string {

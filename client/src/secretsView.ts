@@ -22,8 +22,8 @@ export class SecretItem extends vscode.TreeItem {
     super(secret.id, vscode.TreeItemCollapsibleState.None);
     this.contextValue = secret.provider ? 'secret.rotatable' : 'secret';
     this.id = `${secret.policyUri.toString()}#${secret.id}`;
-    this.description = `${secret.state} · ${ageText(secret)} · ${dueText(secret)} · ${secret.stores.join(', ')}`;
-    const [icon, color] = stateIcons[secret.state] ?? ['key'];
+    this.description = `${secret.exposedIn ? 'EXPOSED · ' : ''}${secret.state} · ${ageText(secret)} · ${dueText(secret)} · ${secret.stores.join(', ')}`;
+    const [icon, color] = secret.exposedIn ? ['error', 'list.errorForeground'] : (stateIcons[secret.state] ?? ['key']);
     this.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${secret.id}** — ${secret.state}\n\n`);
@@ -31,10 +31,11 @@ export class SecretItem extends vscode.TreeItem {
     md.appendMarkdown(`- age: ${ageText(secret)}${secret.maxAgeDays ? ` (bound ${secret.maxAgeDays}d)` : ''}; ${dueText(secret)}${secret.dueAt ? ` (${secret.dueAt.slice(0, 10)})` : ''}\n`);
     md.appendMarkdown(`- stores: ${secret.stores.join(', ')}\n`);
     md.appendMarkdown(`- last event: ${lastEventText(secret)}\n`);
+    if (secret.exposedIn) md.appendMarkdown(`- **current value seen in ${secret.exposedIn}** — rotate it\n`);
     md.appendMarkdown(`- policy: ${secret.policyLabel}:${secret.line + 1}\n`);
     this.tooltip = md;
     this.command = { title: 'Reveal in Policy', command: Commands.revealInPolicy, arguments: [this] };
-    this.accessibilityInformation = { label: `${secret.id}, ${secret.state}, ${ageText(secret)}, ${dueText(secret)}, stores ${secret.stores.join(' and ')}, last event ${lastEventText(secret)}` };
+    this.accessibilityInformation = { label: `${secret.id}, ${secret.exposedIn ? `exposed in ${secret.exposedIn}, ` : ''}${secret.state}, ${ageText(secret)}, ${dueText(secret)}, stores ${secret.stores.join(' and ')}, last event ${lastEventText(secret)}` };
   }
 }
 
@@ -63,6 +64,9 @@ export class SecretsView implements vscode.TreeDataProvider<Item>, vscode.Dispos
   private readonly onSnapshot = new vscode.EventEmitter<SecretsSnapshot>();
   readonly onDidLoad = this.onSnapshot.event;
 
+  /** Where each secret's current value was seen this session (set by the editor triggers). */
+  exposedIn: ReadonlyMap<string, string> = new Map();
+
   constructor(private readonly ctx: Ctx) {
     this.statusItem = vscode.window.createStatusBarItem('rotationGuard.needsAction', vscode.StatusBarAlignment.Left, 9);
     this.statusItem.name = 'Rotation Guard: secrets needing action';
@@ -83,7 +87,7 @@ export class SecretsView implements vscode.TreeDataProvider<Item>, vscode.Dispos
 
   /** The current snapshot (loaded once per refresh). */
   load(): Promise<SecretsSnapshot> {
-    this.snapshot ??= loadSecrets().then(
+    this.snapshot ??= loadSecrets(new Date(), this.exposedIn).then(
       (s) => {
         this.updateStatus(s);
         this.onSnapshot.fire(s);
@@ -103,11 +107,11 @@ export class SecretsView implements vscode.TreeDataProvider<Item>, vscode.Dispos
       this.statusItem.hide();
       return;
     }
-    const overdue = need.filter((r) => r.state === 'overdue').length;
+    const overdue = need.filter((r) => r.state === 'overdue' && !r.exposedIn).length;
     const exposed = need.length - overdue;
     this.statusItem.text = need.length ? `$(key) ${need.length} to rotate` : '$(key) secrets ok';
     this.statusItem.tooltip = need.length
-      ? `Rotation Guard: ${overdue} overdue, ${exposed} exposed or compromised — ${need.map((r) => r.id).join(', ')}. Click to open the Secrets view.`
+      ? `Rotation Guard: ${overdue} overdue, ${exposed} exposed in a file or compromised — ${need.map((r) => r.id).join(', ')}. Click to open the Secrets view.`
       : `Rotation Guard: ${s.secrets.length} secrets, none overdue or exposed. Click to open the Secrets view.`;
     this.statusItem.backgroundColor = exposed ? new vscode.ThemeColor('statusBarItem.errorBackground') : overdue ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.statusItem.show();

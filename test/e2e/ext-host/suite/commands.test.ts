@@ -281,6 +281,10 @@ describe('Rotation Guard commands in the real extension host', () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(prompt));
     assert.match(await fired, /^gen-key:rotate-now:held \(.*was not confirmed/);
     assert.equal(await keychain.get('gen-key', 'current'), value, 'rotated although the policy was not confirmed');
+    // the Secrets view and the status bar count it as exposed until it is rotated
+    api.view.refresh();
+    const row = (await api.view.load()).secrets.find((x) => x.policyUri.fsPath === policy && x.id === 'gen-key');
+    assert.match(row?.exposedIn ?? '', /pasted-again\.prompt:1$/);
     await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     rmSync(prompt);
