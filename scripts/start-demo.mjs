@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { ensureCodeServer } from './code-server/ensure.mjs';
 import { secretServiceReachable, startPrivateKeyring } from './code-server/keyring.mjs';
+import { startPrivatePass } from './code-server/pass.mjs';
 import { installExtension, makeProfile, profileEnv, releaseDir, startCodeServer, trackDir } from './code-server/launch.mjs';
 import { packageVsix } from './package.mjs';
 
@@ -94,6 +95,18 @@ async function keychainFor(say) {
   }
 }
 
+/** The demo's `pass` store (team-pass) is always private: the user's own store and keys are never touched. */
+function passFor(say) {
+  try {
+    const pass = startPrivatePass();
+    say(`a private pass store for the demo's team-pass secrets in ${pass.dir} (throwaway GPG key; deleted when the demo stops)`);
+    return pass.env;
+  } catch (err) {
+    say(`no pass store for the demo (${err instanceof Error ? err.message : String(err)}); ops-console-password cannot be stored — apt-get install pass gnupg`);
+    return {};
+  }
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const say = (m) => console.log(`[demo] ${m}`);
@@ -108,12 +121,12 @@ async function main() {
   installExtension(paths, profile, vsix);
   releaseDir(vsixDir);
 
-  const keyringEnv = await keychainFor(say);
+  const storesEnv = { ...(await keychainFor(say)), ...passFor(say) };
   const dest = opts.workspace;
-  const summary = await prepareDemoWorkspace(dest, { ...profileEnv(profile), ...keyringEnv }, { seedKeychain: !!keyringEnv.DBUS_SESSION_BUS_ADDRESS });
+  const summary = await prepareDemoWorkspace(dest, { ...profileEnv(profile), ...storesEnv }, { seedKeychain: !!storesEnv.DBUS_SESSION_BUS_ADDRESS });
   say(`demo workspace ready: ${path.relative(ROOT, dest) || dest} (${summary.markers.length} fake keys, ${summary.ledgerEntries} ledger entries${summary.keychainSeeded.length ? `, ${summary.keychainSeeded.length} secrets in the private keychain` : ''})`);
 
-  const server = await startCodeServer({ paths, profile, folder: dest, port: opts.port, extraEnv: keyringEnv });
+  const server = await startCodeServer({ paths, profile, folder: dest, port: opts.port, extraEnv: storesEnv });
   const url = `${server.url}/?folder=${encodeURIComponent(dest)}`;
   console.log(`\nRotation Guard demo: ${url}\n(press Ctrl-C to stop)\n`);
   if (opts.open && !openBrowser(url)) say('no desktop browser found; open the URL above yourself');

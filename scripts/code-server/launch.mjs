@@ -26,6 +26,8 @@ export const BASE_SETTINGS = {
 // ---- cleanup registry: every group and folder we create is released on any kind of exit ----
 const groups = new Set();
 const dirs = new Set();
+/** Synchronous clean-ups run on exit before the folders go (e.g. stopping a gpg-agent). */
+const exitHooks = new Set();
 let handlersInstalled = false;
 
 function killGroupNow(pgid, signal = 'SIGKILL') {
@@ -37,6 +39,9 @@ function installExitHandlers() {
   handlersInstalled = true;
   // 'exit' handlers must be synchronous: SIGKILL the groups, remove the folders
   process.on('exit', () => {
+    for (const h of exitHooks) {
+      try { h(); } catch { /* best effort on the way out */ }
+    }
     for (const g of groups) killGroupNow(g);
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
@@ -51,6 +56,16 @@ export function trackDir(dir) {
   installExitHandlers();
   dirs.add(dir);
   return dir;
+}
+
+/** Registers a synchronous clean-up to run on exit; returns a function that runs it now instead. */
+export function onExit(fn) {
+  installExitHandlers();
+  exitHooks.add(fn);
+  return () => {
+    if (!exitHooks.delete(fn)) return;
+    fn();
+  };
 }
 
 /** Registers a process group to SIGKILL on exit (daemons started beside code-server, e.g. a keyring). */

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCodeServer, missingPackagesMessage, missingSystemPackages } from '../../scripts/code-server/ensure.mjs';
 import { startPrivateKeyring } from '../../scripts/code-server/keyring.mjs';
+import { startPrivatePass } from '../../scripts/code-server/pass.mjs';
 import { installExtension, makeProfile, profileEnv, startCodeServer, trackDir } from '../../scripts/code-server/launch.mjs';
 import { openWorkbench } from './lib/workbench.mjs';
 import { packageVsix } from '../../scripts/package.mjs';
@@ -19,7 +20,7 @@ import { prepareDemoWorkspace } from '../../scripts/start-demo.mjs';
 import { COUNTS_FILE } from './counts.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { runExtensionHostSuite } from './lib/ext-host.mjs';
-import { dashboardJourney, paletteRotateJourney, secretsViewRotateJourney, triggerJourney } from './journeys/demo-rotate.mjs';
+import { dashboardJourney, paletteRotateJourney, secretsViewRotateJourney, storeSecretJourney, triggerJourney } from './journeys/demo-rotate.mjs';
 import { demoJourney } from './journeys/demo-workspace.mjs';
 import { policyEditingJourney } from './journeys/policy-editing.mjs';
 import { prepareUntrustedWorkspace, untrustedJourney } from './journeys/untrusted.mjs';
@@ -160,9 +161,10 @@ async function browserLevel(paths, vsix) {
   const demoFolder = path.join(trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-demo-'))), 'acme-support-bot');
   // as on a machine with no desktop keyring: npm start's private Secret Service, seeded the same way
   const keyring = await startPrivateKeyring();
+  const pass = startPrivatePass();
   await prepareDemoWorkspace(demoFolder, { ...profileEnv(profile), ...keyring.env }, { seedKeychain: true });
 
-  const server = await startCodeServer({ paths, profile, extraEnv: keyring.env });
+  const server = await startCodeServer({ paths, profile, extraEnv: { ...keyring.env, ...pass.env } });
   sampleMemory('code-server started, no browser yet', [server.pgid], [profile.root]);
   const { context, page } = await launchBrowser(profile);
   try {
@@ -202,7 +204,7 @@ async function browserLevel(paths, vsix) {
         },
       }));
     sampleMemory('after journey 2', [server.pgid], [profile.root]);
-    const demo = { page, server, folder: demoFolder, keyringEnv: keyring.env, lap, shot: shooter(page) };
+    const demo = { page, server, folder: demoFolder, keyringEnv: keyring.env, passEnv: pass.env, lap, shot: shooter(page) };
     await check('journey 3 (b, g): palette Rotate Secret… on a generate secret in keychain + .env → both hold the new value, ledger verifies, a new terminal sees it', page, async () => {
       if (journeyFilter.length) await demoJourney({ ...demo, screenshot: async () => {} });
       await paletteRotateJourney(demo);
@@ -213,6 +215,10 @@ async function browserLevel(paths, vsix) {
       if (journeyFilter.length && !wanted('journey 3')) await demoJourney({ ...demo, screenshot: async () => {} });
       await policyEditingJourney(demo);
     });
+    await check('journey 10: Store Secret… re-enters the human ops-console-password into its pass store, fingerprint in the ledger', page, async () => {
+      if (journeyFilter.length && !wanted('journey 3')) await demoJourney({ ...demo, screenshot: async () => {} });
+      await storeSecretJourney(demo);
+    });
     await check('journey 8 (f): the current value pasted into a prompt under a rotate-now trigger (confirmed policy) → rotated once, one notification', page, async () => {
       if (journeyFilter.length && !wanted('journey 3')) await demoJourney({ ...demo, screenshot: async () => {} });
       await triggerJourney({ ...demo, xdgConfig: profile.xdgConfig });
@@ -222,6 +228,7 @@ async function browserLevel(paths, vsix) {
     await context.close().catch(() => {});
     await server.stop();
     keyring.stop();
+    pass.stop();
   }
 }
 

@@ -191,3 +191,27 @@ export async function triggerJourney({ page, folder, xdgConfig, lap, shot }) {
   await shot('journey-trigger-rotate-now');
   for (let i = 0; i < 10 && (await page.locator('.tabs-container .tab.active.dirty').count()); i++) await page.keyboard.press('Control+Z');
 }
+
+/** A human password is re-entered, never generated: Store Secret… → pass (read back with `pass show`). */
+export async function storeSecretJourney({ page, folder, passEnv, lap }) {
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'Rotation Guard: Store Secret…');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'ops-console-password' }).first().waitFor({ timeout: T.ui });
+  await page.locator('.quick-input-widget input').fill('ops-console-password');
+  await page.keyboard.press('Enter');
+  const box = page.locator('.quick-input-widget', { hasText: 'Value of ops-console-password' });
+  await box.waitFor({ timeout: T.ui });
+  const value = `Ops-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  await box.locator('input').fill(value);
+  await page.keyboard.press('Enter');
+  const done = toast(page, 'ops-console-password stored in team-pass');
+  await done.waitFor({ timeout: T.server });
+  lap(`notification: ${(await done.innerText()).replace(/\s+/g, ' ').slice(0, 140)}`);
+  const show = spawnSync('pass', ['show', 'acme/ops-console-password'], { env: { ...process.env, ...passEnv }, encoding: 'utf8' });
+  assert.equal(show.status, 0, `pass show failed: ${show.stderr}`);
+  assert.ok(show.stdout.split('\n')[0] === value, 'pass holds another value');
+  const ledger = readFileSync(path.join(folder, '.rotation', 'ledger.jsonl'), 'utf8');
+  assert.ok(!ledger.includes(value), 'the value is in the ledger');
+  assert.match(ledger.trim().split('\n').pop(), /"secretId":"ops-console-password".*"step":"store"/);
+  lap('pass holds the typed value; the ledger has a store step with its fingerprint only');
+}

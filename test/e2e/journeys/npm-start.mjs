@@ -59,7 +59,9 @@ export async function npmStartJourney({ root, workspace, lap }) {
     const keyringDir = /started a private Secret Service for the demo: gnome-keyring on its own D-Bus in (\S+),/.exec(output.text)?.[1];
     assert.ok(keyringDir, `npm start did not say it started a private keyring:\n${output.text}`);
     assert.match(output.text, /4 secrets in the private keychain/, 'the demo keychain was not seeded');
-    lap(`private keyring in ${keyringDir}, demo secrets seeded`);
+    const passDir = /a private pass store for the demo's team-pass secrets in (\S+) /.exec(output.text)?.[1];
+    assert.ok(passDir, `npm start did not set up the demo's pass store:\n${output.text}`);
+    lap(`private keyring in ${keyringDir}, demo secrets seeded; private pass store in ${passDir}`);
 
     process.kill(child.pid, 'SIGINT');
     const code = await waitForExit(child, 30_000);
@@ -67,9 +69,10 @@ export async function npmStartJourney({ root, workspace, lap }) {
     const refused = await fetch(`http://127.0.0.1:${port}/healthz`).then(() => false, () => true);
     assert.ok(refused, 'code-server still answers after Ctrl-C');
     assert.ok(!existsSync(keyringDir), 'the private keyring folder outlived npm start');
-    const daemons = execSync('ps -eo args=', { encoding: 'utf8' }).split('\n').filter((l) => l.includes(keyringDir));
+    assert.ok(!existsSync(passDir), 'the private pass store outlived npm start');
+    const daemons = execSync('ps -eo args=', { encoding: 'utf8' }).split('\n').filter((l) => l.includes(keyringDir) || l.includes(passDir));
     assert.deepEqual(daemons, [], 'keyring daemons outlived npm start');
-    lap('Ctrl-C stopped npm start, its code-server and its keyring');
+    lap('Ctrl-C stopped npm start, its code-server, its keyring and its gpg-agent');
   } finally {
     if (groupAlive(child.pid)) process.kill(-child.pid, 'SIGKILL');
   }
