@@ -50,7 +50,19 @@ class BrokenPolicyItem extends vscode.TreeItem {
   }
 }
 
-type Item = SecretItem | BrokenPolicyItem;
+/** With several policies, each is a folder of its secrets (ids may repeat across policies). */
+class PolicyItem extends vscode.TreeItem {
+  constructor(readonly policyUri: vscode.Uri, label: string, readonly rows: SecretRow[]) {
+    super(label, vscode.TreeItemCollapsibleState.Expanded);
+    this.id = policyUri.toString();
+    this.resourceUri = policyUri;
+    this.description = `${rows.length} secrets`;
+    this.contextValue = 'policy';
+    this.command = { title: 'Open Policy', command: 'vscode.open', arguments: [policyUri] };
+  }
+}
+
+type Item = SecretItem | BrokenPolicyItem | PolicyItem;
 
 /**
  * The Secrets view and the status bar item that counts what needs action, both from one
@@ -121,8 +133,13 @@ export class SecretsView implements vscode.TreeDataProvider<Item>, vscode.Dispos
     return item;
   }
 
-  async getChildren(): Promise<Item[]> {
+  async getChildren(parent?: Item): Promise<Item[]> {
+    if (parent instanceof PolicyItem) return parent.rows.map((r) => new SecretItem(r));
     const s = await this.load();
-    return [...s.broken.map((b) => new BrokenPolicyItem(b)), ...s.secrets.map((r) => new SecretItem(r))];
+    const broken = s.broken.map((b) => new BrokenPolicyItem(b));
+    const byPolicy = new Map<string, SecretRow[]>();
+    for (const r of s.secrets) byPolicy.set(r.policyUri.toString(), [...(byPolicy.get(r.policyUri.toString()) ?? []), r]);
+    if (byPolicy.size + broken.length <= 1) return [...broken, ...s.secrets.map((r) => new SecretItem(r))];
+    return [...broken, ...[...byPolicy.values()].map((rows) => new PolicyItem(rows[0]!.policyUri, rows[0]!.policyLabel, rows))];
   }
 }

@@ -13,6 +13,7 @@ import { KeychainStore } from '../../../../core/stores/keychain';
 import { readEnvValue } from '../../../../core/stores/env-format';
 import { Commands, EXTENSION_ID } from '../../../../protocol/src/protocol';
 import type { RotationGuardApi } from '../../../../client/src/extension';
+import type { SecretItem } from '../../../../client/src/secretsView';
 import { fakeOpenAiKey } from '../../../helpers/fake-keys';
 import { runAndAccept, runAndCancel, until } from './wait';
 
@@ -144,7 +145,8 @@ describe('Rotation Guard commands in the real extension host', () => {
     const snap = await api.view.load();
     const ids = snap.secrets.filter((s) => s.policyUri.fsPath === policy).map((s) => s.id);
     assert.deepEqual(ids, ['gen-key', 'slow-key', 'human-pw']);
-    const items = (await api.view.getChildren()).filter((i) => 'secret' in i && i.secret.policyUri.fsPath === policy);
+    // duck-typed: the extension's bundle has its own copy of the item classes
+    const items = (await api.view.getChildren()).filter((i): i is SecretItem => 'secret' in i && (i as SecretItem).secret.policyUri.fsPath === policy);
     const gen = items.find((i) => i.label === 'gen-key')!;
     assert.match(String(gen.description), /never-rotated · never rotated · no due date · keychain, dotenv/);
   });
