@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { isPolicyFileName, loadPolicyFile, POLICY_FILE_GLOB, POLICY_SEARCH_EXCLUDE, type Policy } from '../../core/policy';
 import { Commands } from '../../protocol/src/protocol';
@@ -12,8 +13,9 @@ import { Commands } from '../../protocol/src/protocol';
 export async function findPolicies(): Promise<vscode.Uri[]> {
   const found = new Map<string, vscode.Uri>();
   for (const u of await vscode.workspace.findFiles(POLICY_FILE_GLOB, POLICY_SEARCH_EXCLUDE, 50)) found.set(u.toString(), u);
+  // an editor may still show a policy deleted on disk: only files that exist count
   for (const d of vscode.workspace.textDocuments) {
-    if (d.uri.scheme === 'file' && isPolicyFileName(d.uri.fsPath)) found.set(d.uri.toString(), d.uri);
+    if (d.uri.scheme === 'file' && isPolicyFileName(d.uri.fsPath) && existsSync(d.uri.fsPath)) found.set(d.uri.toString(), d.uri);
   }
   return [...found.values()].sort((a, b) => a.fsPath.localeCompare(b.fsPath));
 }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { T, openFile, waitForProblem } from '../lib/workbench.mjs';
+import { T, openFile, runCommand, waitForProblem } from '../lib/workbench.mjs';
 
 /** Moves the caret to the end of the first line holding `text` after line `after` (1-based), via Go to Line. */
 async function caretToEndOf(page, file, text, after = 0) {
@@ -22,6 +22,7 @@ async function caretToEndOf(page, file, text, after = 0) {
 export async function policyEditingJourney({ page, folder, lap, shot }) {
   await page.keyboard.press('Escape');
   const file = path.join(folder, 'rotation-policy.yaml');
+  const original = readFileSync(file, 'utf8');
   const editor = await openFile(page, 'rotation-policy.yaml');
   const secretsAt = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.startsWith('secrets:'));
 
@@ -70,9 +71,9 @@ export async function policyEditingJourney({ page, folder, lap, shot }) {
   await page.keyboard.press('Escape');
   // undo both edits (the file on disk was never saved)
   await page.mouse.move(0, 0);
-  // undone back to the saved text, the tab is no longer dirty
-  const dirty = page.locator('.tabs-container .tab.active.dirty');
-  for (let i = 0; i < 40 && (await dirty.count()); i++) await page.keyboard.press('Control+Z');
-  await dirty.waitFor({ state: 'detached', timeout: T.ui });
-  lap('edits undone');
+  // nothing was saved: the file on disk is untouched, and reverting the editor drops the edits
+  assert.equal(readFileSync(file, 'utf8'), original, 'the edits reached the file on disk');
+  await runCommand(page, 'File: Revert File');
+  await editor.locator('.view-line', { hasText: /maxAge:\s400d/ }).waitFor({ state: 'detached', timeout: T.ui });
+  lap('edits reverted; the file on disk was never changed');
 }
