@@ -103,7 +103,8 @@ export class AddedLinesParser {
     }
     if (this.mode === 'file-header' || this.mode === 'hunk') {
       if (l.startsWith('+++ ')) {
-        const p = l.slice(4);
+        // Git ends the name with a tab when it holds a space (GNU diff's convention).
+        const p = l.endsWith('\t') ? l.slice(4, -1) : l.slice(4);
         this.path = p === '/dev/null' ? undefined : stripPrefix(unquote(p));
       } else if (l.startsWith('Binary files ') || l === 'GIT binary patch') {
         this.binary = true;

@@ -1,3 +1,4 @@
+import { keyedFingerprint } from '../fingerprint';
 import { scanText, type Finding, type KnownSecrets } from '../detect/index';
 import { AddedLinesParser, type AddedBlock, type CommitInfo, type SkippedBlock } from './diff-parser';
 import { assertRevision, gitLogLines, repositoryInfo, type LogOptions } from './git-log';
@@ -8,6 +9,8 @@ export type HistoryFinding = Finding & {
   file: string;
   commit: string;
   authorDate: string;
+  /** For a known current or retired value: its keyed fingerprint (never printed by `scan`; `enforce` reads it). */
+  valueFingerprint?: string;
 };
 
 export interface HistoryScanOptions extends LogOptions {
@@ -73,7 +76,9 @@ export function findingsInBlock(b: AddedBlock, knownSecrets: KnownSecrets | unde
     const start = b.lineNumbers[f.line - 1];
     if (start === undefined || start <= 0) continue;
     const end = Math.abs(b.lineNumbers[f.endLine - 1] ?? start);
-    out.push({ ...f, line: start, endLine: end, file: b.path, commit: b.commit.sha, authorDate: b.commit.authorDate });
+    const h: HistoryFinding = { ...f, line: start, endLine: end, file: b.path, commit: b.commit.sha, authorDate: b.commit.authorDate };
+    if (knownSecrets && f.secretId) h.valueFingerprint = keyedFingerprint(b.text.slice(f.start, f.end), knownSecrets.key);
+    out.push(h);
   }
   return out;
 }

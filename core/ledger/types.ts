@@ -15,7 +15,9 @@ export type RotationStep =
   | 'rollback'
   | 'mark-compromised'
   | 'store'
-  | 'verify';
+  | 'verify'
+  /** `enforce` acted on (or reported) a trigger or a due date; `detail` says which. */
+  | 'enforce';
 
 export type Outcome = 'started' | 'ok' | 'failed' | 'skipped';
 
@@ -37,6 +39,12 @@ export interface LedgerEntry {
   /** The account that holds the new value (alternating-users: the role switched to). */
   user?: string;
   detail?: string;
+  /**
+   * On `mark-compromised`: the trigger event that made the value suspect (`anomaly` from
+   * `report-anomaly`, `exposed-in-file` / `exposed-in-git-history` from `enforce`). Absent on
+   * older entries and on a person's "mark compromised", which count as an anomaly.
+   */
+  event?: 'exposed-in-file' | 'exposed-in-git-history' | 'revoked-value-seen' | 'anomaly';
   prev: string;
   hash: string;
 }
