@@ -17,11 +17,15 @@ export interface SecretHistory {
 
 export function secretHistory(entries: readonly LedgerEntry[]): SecretHistory {
   const h: SecretHistory = { retiredAt: new Map(), openMarks: [] };
+  const began = new Map<string, string>();
   for (const e of entries) {
     if (e.outcome !== 'ok') continue;
+    // The replaced value's fingerprint is on `begin`; it is retired once `finish` is recorded.
+    if (e.step === 'begin' && e.rotationId && e.oldFingerprint) began.set(e.rotationId, e.oldFingerprint);
     if (e.step === 'finish') {
       h.lastFinish = { seq: e.seq, at: Date.parse(e.at) };
-      if (e.oldFingerprint) h.retiredAt.set(e.oldFingerprint, Date.parse(e.at));
+      const old = e.oldFingerprint ?? (e.rotationId ? began.get(e.rotationId) : undefined);
+      if (old) h.retiredAt.set(old, Date.parse(e.at));
       h.openMarks = [];
     } else if (e.step === 'mark-compromised') {
       h.openMarks.push(e);

@@ -60,7 +60,8 @@ export function computeEnforcementPlan(input: EnforcementInput): EnforcementPlan
 function decide(policy: Policy, secret: PolicySecret, state: SecretPlan['state'], events: EnforcementEvent[], currentFp: string | null, openMarks: readonly LedgerEntry[]): SecretPlan {
   const live = events.filter((e) => !e.answered);
   const rotateFor = live.filter((e) => e.action === 'rotate-now');
-  const reason = (rotateFor.length ? rotateFor : live).map((e) => e.reason).join('; ');
+  const resume = live.filter((e) => e.kind === 'interrupted');
+  const reason = (resume.length ? resume : rotateFor.length ? rotateFor : live).map((e) => e.reason).join('; ');
   const plan: SecretPlan = { secretId: secret.id, action: 'none', events, reason, state };
 
   // Exposures of the current value are recorded once, so the state stays `compromised` even if
@@ -75,7 +76,7 @@ function decide(policy: Policy, secret: PolicySecret, state: SecretPlan['state']
     plan.instructions = 'unlock or repair the store, then run enforce again';
     return plan;
   }
-  if (live.some((e) => e.kind === 'interrupted')) {
+  if (resume.length) {
     plan.action = 'resume';
     return plan;
   }

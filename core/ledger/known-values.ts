@@ -14,9 +14,13 @@ export interface KnownValueFingerprints {
  */
 export function knownValuesFromLedger(entries: readonly LedgerEntry[], into: KnownValueFingerprints = { current: new Map(), retired: new Map() }): KnownValueFingerprints {
   const latest = new Map<string, string>();
+  const began = new Map<string, string>();
   for (const e of entries) {
+    // The engine records the replaced value's fingerprint on `begin`; `finish` closes the rotation.
+    if (e.step === 'begin' && e.rotationId && e.oldFingerprint) began.set(e.rotationId, e.oldFingerprint);
     if (e.step === 'finish' && e.outcome === 'ok') {
-      if (e.oldFingerprint) into.retired.set(e.oldFingerprint, { secretId: e.secretId });
+      const old = e.oldFingerprint ?? (e.rotationId ? began.get(e.rotationId) : undefined);
+      if (old) into.retired.set(old, { secretId: e.secretId });
       if (e.newFingerprint) latest.set(e.secretId, e.newFingerprint);
     }
     if (e.step === 'store' && e.outcome === 'ok' && e.newFingerprint && !latest.has(e.secretId)) latest.set(e.secretId, e.newFingerprint);

@@ -34,7 +34,7 @@ function entry(secretId: string, step: RotationStep, at: string, extra: Partial<
 }
 /** A finished rotation from `oldFp` to `newFp`. */
 function rotation(secretId: string, at: string, oldFp: string | undefined, newFp: string, rotationId = `r${seq}`): LedgerEntry[] {
-  return [entry(secretId, 'begin', at, { rotationId, oldFingerprint: oldFp }), entry(secretId, 'promote', at, { rotationId, newFingerprint: newFp }), entry(secretId, 'finish', at, { rotationId, oldFingerprint: oldFp, newFingerprint: newFp })];
+  return [entry(secretId, 'begin', at, { rotationId, oldFingerprint: oldFp }), entry(secretId, 'promote', at, { rotationId, newFingerprint: newFp }), entry(secretId, 'finish', at, { rotationId, newFingerprint: newFp })];
 }
 const NOW = new Date('2026-12-01T00:00:00Z');
 const fresh = [...rotation('api', '2026-11-25T00:00:00Z', 'hk1:v0', 'hk1:v1'), ...rotation('vendor', '2026-11-25T00:00:00Z', undefined, 'hk1:w1')];
