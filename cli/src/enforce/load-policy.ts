@@ -17,7 +17,8 @@ export function loadStrictPolicy(cwd: string, option: string | undefined, now: D
     throw new UsageError(`cannot read ${displayPath(path, cwd)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   const file = displayPath(path, cwd);
-  const errors = loaded.problems.filter((p) => p.severity === 'error');
+  // `stale/*` problems (overdue, compromised) are what enforce is for, not errors in the file.
+  const errors = loaded.problems.filter((p) => p.severity === 'error' && !p.code.startsWith('stale/'));
   if (!loaded.policy || errors.length) {
     const lines = errors.slice(0, 10).map((p) => `  ${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.code}: ${p.message}`);
     const more = errors.length > 10 ? `\n  … and ${errors.length - 10} more (rotation-guard check)` : '';
