@@ -77,7 +77,10 @@ export function findingsInBlock(b: AddedBlock, knownSecrets: KnownSecrets | unde
     if (start === undefined || start <= 0) continue;
     const end = Math.abs(b.lineNumbers[f.endLine - 1] ?? start);
     const h: HistoryFinding = { ...f, line: start, endLine: end, file: b.path, commit: b.commit.sha, authorDate: b.commit.authorDate };
-    if (knownSecrets && f.secretId) h.valueFingerprint = keyedFingerprint(b.text.slice(f.start, f.end), knownSecrets.key);
+    if (knownSecrets && f.secretId) {
+      const seen = b.text.slice(f.start, f.end);
+      h.valueFingerprint = keyedFingerprint(seen, knownSecrets.key);
+    }
     out.push(h);
   }
   return out;
