@@ -15,9 +15,7 @@ export type RotationStep =
   | 'rollback'
   | 'mark-compromised'
   | 'store'
-  | 'verify'
-  /** `enforce` acted on (or reported) a trigger or a due date; `detail` says which. */
-  | 'enforce';
+  | 'verify';
 
 export type Outcome = 'started' | 'ok' | 'failed' | 'skipped';
 
