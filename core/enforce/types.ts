@@ -1,6 +1,7 @@
 import type { LedgerEntry } from '../ledger/types';
 import type { Policy } from '../policy/schema';
 import type { SecretState } from '../policy/state';
+import type { TRIGGER_EVENTS } from '../policy/schema-parts';
 
 /** Where a known value was seen. `file` is relative to the policy's folder (or the repository for history). */
 export interface Sighting {
@@ -33,7 +34,8 @@ export interface EnforcementInput {
   only?: readonly string[];
 }
 
-export type EventKind = 'exposed-in-file' | 'exposed-in-git-history' | 'revoked-value-seen' | 'anomaly' | 'due' | 'interrupted' | 'store-unreadable';
+/** The policy's trigger events (one table: `TRIGGER_EVENTS`), plus what enforce adds on its own. */
+export type EventKind = (typeof TRIGGER_EVENTS)[number] | 'due' | 'interrupted' | 'store-unreadable';
 
 export interface EnforcementEvent {
   kind: EventKind;
