@@ -80,7 +80,7 @@ export async function runEnforcement(o: EnforceOptions): Promise<EnforceResult> 
   const resumes = plan.secrets.filter((p) => p.action === 'resume');
   for (const p of resumes) outcomes.set(p.secretId, await rotate(o, p, true));
   if (resumes.length) {
-    const again = await gather(o, ids, []);
+    const again = await gather(o, ids, [], false);
     plan = computeEnforcementPlan({ ...again, sightings: facts.sightings, policy: o.policy, now: o.now(), only: o.only, storeFiles: storeFilesOf(o.policy) });
   }
   // 2. Everything else.
@@ -99,12 +99,13 @@ export async function runEnforcement(o: EnforceOptions): Promise<EnforceResult> 
   return { plan, outcomes: list, notes, compliant: list.every((x) => GOOD.has(x.status)) };
 }
 
-async function gather(o: EnforceOptions, ids: string[], notes: string[]) {
+/** `scan`: false after a resume, when only the ledger and the stores changed (the sightings are reused). */
+async function gather(o: EnforceOptions, ids: string[], notes: string[], scan = true) {
   const entries = readLedger(ledgerPathFor(o.policyPath)).entries;
   const storeFingerprints = await readStoreFingerprints(o.policy, o.stores, o.fingerprintKey, ids);
   const known = knownSecretsFor(entries, storeFingerprints, o.fingerprintKey);
   const sightings: Sighting[] = [];
-  if (known.current.size || known.retired.size) {
+  if (scan && (known.current.size || known.retired.size)) {
     sightings.push(...scanWorkspace(o.policyPath, known));
     if (o.gitHistory !== false) {
       const h = await scanHistory(o.policyPath, known);
