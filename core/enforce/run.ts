@@ -120,6 +120,10 @@ function outcomeOf(p: SecretPlan, status: OutcomeStatus, extra: Partial<SecretOu
   return { secretId: p.secretId, action: p.action, status, reason: p.reason, events: p.events, ...(p.instructions ? { message: p.instructions } : {}), ...extra };
 }
 
+/**
+ * The one place enforce calls the rotation engine (a new rotation, or `resume` to continue or roll
+ * back an interrupted one), so a different resume helper can be swapped in here alone.
+ */
 async function rotate(o: EnforceOptions, p: SecretPlan, resume: boolean): Promise<SecretOutcome> {
   let r: RotationResult;
   try {
