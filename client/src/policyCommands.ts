@@ -40,22 +40,23 @@ export function policyCommands(ctx: Ctx, refresh: () => void): Record<string, (.
       else void vscode.window.showErrorMessage(`Rotation Guard: ledger check FAILED at line ${result.firstBadLine}: ${result.reason}`);
       return result;
     },
-    [Commands.scanGitHistory]: async () => {
-      const folder = cliFolder();
+    [Commands.scanGitHistory]: async (arg?: { folder?: string }) => {
+      const several = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+      const folder = arg?.folder ?? (several ? (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Scan the git history of which folder?' }))?.uri.fsPath : cliFolder());
       if (!folder) return void vscode.window.showWarningMessage('Rotation Guard: open a folder to scan its git history.');
       const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Rotation Guard: scanning git history', cancellable: true }, (_p, token) =>
         runCli(ctx, ['scan', '--git-history', '--format', 'json', '.'], folder, token),
       );
       if (cliLacks(r)) return sayMissingCli('`scan --git-history`');
       if (r.code === 2) return void vscode.window.showErrorMessage(`Rotation Guard: git history scan failed — ${r.stderr.trim().split('\n')[0]}`);
-      const res = JSON.parse(r.stdout) as { findings: Array<{ file: string; line: number; ruleId: string; commit?: string }> };
-      for (const f of res.findings) ctx.log.info(`git history: ${f.ruleId} in ${f.file}:${f.line}${f.commit ? ` (commit ${f.commit.slice(0, 10)})` : ''}`);
+      const res = JSON.parse(r.stdout) as { findings: Array<{ file: string; line: number; ruleId: string; commit?: string; authorDate?: string }> };
+      for (const f of res.findings) ctx.log.info(`git history: ${f.ruleId} in ${f.file}:${f.line}${f.commit ? ` (commit ${f.commit.slice(0, 12)}${f.authorDate ? `, ${f.authorDate.slice(0, 10)}` : ''})` : ''}`);
       const msg = res.findings.length ? `Rotation Guard: ${res.findings.length} credential(s) found in git history — rotate them: removing a commit does not un-leak a value.` : 'Rotation Guard: no credentials found in git history.';
       void (res.findings.length ? vscode.window.showWarningMessage(msg, 'Show Output') : vscode.window.showInformationMessage(msg)).then((a) => a && ctx.log.show());
       return res;
     },
-    [Commands.enforceNow]: async () => {
-      const policy = await pickPolicy('Enforce which policy?');
+    [Commands.enforceNow]: async (arg?: { policy?: string }) => {
+      const policy = arg?.policy ? vscode.Uri.file(arg.policy) : await pickPolicy('Enforce which policy?');
       if (!policy) return undefined;
       const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Rotation Guard: enforcing the policy', cancellable: true }, (_p, token) =>
         runCli(ctx, ['enforce', '--policy', policy.fsPath, '--format', 'text'], cliFolder(policy)!, token),

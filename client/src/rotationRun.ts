@@ -80,7 +80,7 @@ export function offerTrust(message: string): void {
  * that run code or reach a database or endpoint need a trusted workspace and a confirmation of
  * this exact policy content, asked here (modal) once per content.
  */
-export async function runRotation(ctx: Ctx, t: Target, opts: { resume?: boolean; rollback?: boolean } = {}): Promise<RotationResult | undefined> {
+export async function runRotation(ctx: Ctx, t: Target, opts: { resume?: boolean; rollback?: boolean; reason?: string } = {}): Promise<RotationResult | undefined> {
   let cancelled = false;
   const trustReasons = resolvePlan(t.policy, t.secretId).trustReasons;
   if (trustReasons.length && !vscode.workspace.isTrusted) {

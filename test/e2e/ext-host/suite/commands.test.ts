@@ -254,6 +254,14 @@ describe('Rotation Guard commands in the real extension host', () => {
     const doc = await vscode.workspace.openTextDocument(prompt);
     await vscode.window.showTextDocument(doc);
     assert.equal(await fired, 'gen-key:rotate-now:rotated');
+    const marks = readLedger(ledger).entries.filter((e) => e.secretId === 'gen-key' && e.step === 'mark-compromised');
+    assert.equal(marks.length, 1, 'the exposure was not recorded once');
+    assert.equal((marks[0] as { event?: string }).event, 'exposed-in-file');
+    assert.match(marks[0]!.detail ?? '', /prompts\/pasted\.prompt:1/);
+    assert.equal(marks[0]!.oldFingerprint, keyedFingerprint(value, loadFingerprintKey()));
+    assert.ok(!readFileSync(ledger, 'utf8').includes(value), 'the value is in the ledger');
+    const begin = readLedger(ledger).entries.filter((e) => e.secretId === 'gen-key' && e.step === 'begin').pop();
+    assert.match(begin?.detail ?? '', /reason: trigger exposed-in-file/);
     const now = await keychain.get('gen-key', 'current');
     assert.ok(now && now !== value && dotenvValue('GEN_KEY') === now, 'the trigger did not rotate both stores');
     // the same sighting again (an edit re-validates the file): no second action
@@ -334,11 +342,38 @@ describe('Rotation Guard commands in the real extension host', () => {
     assert.equal(opened?.fsPath, policy);
   });
 
-  it('Scan Git History and Enforce Policy Now run the CLI bundle (or say this build lacks the subcommand)', async () => {
-    const g = await vscode.commands.executeCommand<{ findings: unknown[] } | undefined>(Commands.scanGitHistory);
-    assert.ok(g === undefined || Array.isArray(g.findings));
-    const e = await vscode.commands.executeCommand<number | undefined>(Commands.enforceNow);
-    assert.ok(e === undefined || typeof e === 'number');
+  it('Scan Git History runs the CLI bundle on a real repository and reports the committed key with its commit', async () => {
+    const repo = path.join(proj, 'history-repo');
+    mkdirSync(repo, { recursive: true });
+    const git = (...args: string[]) => {
+      const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: repo, encoding: 'utf8' });
+      assert.equal(r.status, 0, `git ${args.join(' ')}: ${r.stderr}`);
+      return r.stdout.trim();
+    };
+    git('init', '-q');
+    writeFileSync(path.join(repo, 'agent.prompt'), `key ${fakeOpenAiKey()}\n`);
+    git('add', '.');
+    git('commit', '-qm', 'add prompt');
+    const sha = git('rev-parse', 'HEAD');
+    writeFileSync(path.join(repo, 'agent.prompt'), 'key: read it from OPENAI_API_KEY\n');
+    git('commit', '-qam', 'remove the key');
+    const res = await vscode.commands.executeCommand<{ findings: Array<{ ruleId: string; commit?: string; file: string }> }>(Commands.scanGitHistory, { folder: repo });
+    assert.ok(res, 'no result (does this build\'s CLI have scan --git-history?)');
+    const hit = res.findings.find((f) => f.ruleId === 'secret/openai-api-key');
+    assert.equal(hit?.commit, sha);
+    assert.equal(hit?.file, 'agent.prompt');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    rmSync(repo, { recursive: true, force: true });
+  });
+
+  it('Enforce Policy Now runs the CLI bundle: the compromised human password needs a person (exit 1), recorded', async () => {
+    const n = ledgerLines();
+    const code = await vscode.commands.executeCommand<number>(Commands.enforceNow, { policy });
+    assert.equal(code, 1);
+    assert.ok(ledgerLines() >= n);
+    const v = verifyLedger(ledger);
+    assert.ok(v.ok, `ledger after enforce: ${v.reason}`);
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   it('with the language server stopped, Scan Workspace says so and the Secrets view still works', async () => {
