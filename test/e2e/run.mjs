@@ -153,7 +153,8 @@ function shooter(page) {
 }
 
 async function browserLevel(paths, vsix) {
-  const profile = makeProfile({ prefix: 'rg-e2e-ui-', settings: { 'rotationGuard.quickFix.store': 'envFile', 'rotationGuard.terminal.injectSecrets': true } });
+  // the web workbench autosaves after 1 s by default; journeys type into files they must not change
+  const profile = makeProfile({ prefix: 'rg-e2e-ui-', settings: { 'rotationGuard.quickFix.store': 'envFile', 'rotationGuard.terminal.injectSecrets': true, 'files.autoSave': 'off' } });
   const installed = installExtension(paths, profile, vsix);
   log(`installed ${path.basename(vsix)}: ${installed.split('\n').pop()}`);
   const qfFolder = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-qf-ws-')));
