@@ -1,109 +1,39 @@
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { keyedFingerprint } from '../../../../core/fingerprint';
 import { loadFingerprintKey } from '../../../../core/fingerprint-key';
-import { ledgerPathFor, readLedger, verifyLedger } from '../../../../core/ledger';
+import { readLedger, verifyLedger } from '../../../../core/ledger';
 import { loadPolicyFile } from '../../../../core/policy';
 import { confirmPolicy, policyContentHash, type RotationResult } from '../../../../core/rotation';
-import { KeychainStore } from '../../../../core/stores/keychain';
-import { readEnvValue } from '../../../../core/stores/env-format';
 import { Commands, EXTENSION_ID } from '../../../../protocol/src/protocol';
 import type { RotationGuardApi } from '../../../../client/src/extension';
 import type { SecretItem } from '../../../../client/src/secretsView';
 import { fakeOpenAiKey } from '../../../helpers/fake-keys';
+import { activateApi, makeProject, root, type Project } from './project';
 import { runAndAccept, runAndCancel, until } from './wait';
 
 // Every command of the extension, run in the real extension host against a real private
 // gnome-keyring (test/e2e/run.mjs starts it), the real env-file store and the real ledger.
 
-const root = () => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? assert.fail('no workspace folder open');
-const service = `rg-e2e-${randomBytes(4).toString('hex')}`;
-
-function policyText(): string {
-  return `version: 1
-stores:
-  keychain:
-    type: keychain
-    service: ${service}
-    account: "{id}"
-  dotenv:
-    type: env-file
-    path: .env
-providers:
-  random:
-    type: generate
-    length: 40
-    alphabet: alphanumeric
-  slow:
-    type: command
-    command: sleep
-    args: ["30"]
-    timeout: 1s
-secrets:
-  - id: gen-key
-    kind: api-key
-    owner: machine
-    maxAge: 30d
-    stores: [keychain, dotenv]
-    rotation:
-      provider: random
-    triggers:
-      - on: exposed-in-file
-        action: rotate-now
-    references:
-      env: [GEN_KEY]
-  - id: slow-key
-    kind: token
-    owner: machine
-    maxAge: 30d
-    stores: [keychain]
-    rotation:
-      provider: slow
-  - id: human-pw
-    kind: password
-    owner: human
-    stores: [keychain]
-`;
-}
-
-/** Resolves on the next diagnostics change of `uri` (an event, with a timeout). */
-function waitForDiagnosticsChange(uri: vscode.Uri, timeoutMs = 20_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`no diagnostics change for ${uri.fsPath} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve();
-    });
-  });
-}
-
 describe('Rotation Guard commands in the real extension host', () => {
   let api: RotationGuardApi;
+  let p: Project;
+  // named like the fixture's fields, so the tests read as before
   let proj: string;
   let policy: string;
   let ledger: string;
-  const keychain = new KeychainStore({ service, account: '{id}' });
-  const ledgerLines = () => (existsSync(ledger) ? readLedger(ledger).entries.length : 0);
-  const dotenvValue = (name: string) => readEnvValue(readFileSync(path.join(proj, '.env'), 'utf8'), name);
+  let keychain: Project['keychain'];
+  const ledgerLines = () => p.ledgerLines();
+  const dotenvValue = (name: string) => p.dotenvValue(name);
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<RotationGuardApi>(EXTENSION_ID)!;
-    api = await ext.activate();
-    await api.started;
+    api = await activateApi();
   });
 
-  after(() => {
-    if (proj) rmSync(proj, { recursive: true, force: true });
-  });
+  after(() => p?.remove());
 
   it('Create Policy from Findings writes a policy of the workspace\'s credentials that loads without errors', async () => {
     const leak = path.join(root(), 'notes', 'leak.md');
@@ -130,14 +60,8 @@ describe('Rotation Guard commands in the real extension host', () => {
   });
 
   it('set-up: a project with a policy, its .env and the current value in the keychain', async () => {
-    proj = path.join(root(), `proj-${Date.now()}`);
-    mkdirSync(proj, { recursive: true });
-    policy = path.join(proj, 'rotation-policy.yaml');
-    ledger = ledgerPathFor(policy);
-    writeFileSync(policy, policyText());
-    writeFileSync(path.join(proj, '.env'), 'GEN_KEY=initial-value-0123456789abcdef\n');
-    await keychain.set('gen-key', 'current', 'initial-value-0123456789abcdef');
-    assert.equal(await keychain.get('gen-key', 'current'), 'initial-value-0123456789abcdef', 'the private keyring does not answer');
+    p = await makeProject('proj');
+    ({ proj, policy, ledger, keychain } = p);
   });
 
   it('the Secrets view and the status bar list the policy\'s secrets (read from disk, server or not)', async () => {
@@ -236,70 +160,6 @@ describe('Rotation Guard commands in the real extension host', () => {
     assert.equal(await api.checkInterrupted(), 0);
   });
 
-  it('trigger rotate-now: the current value pasted into a prompt (trusted, confirmed policy) rotates it once, with no repeat', async () => {
-    confirmPolicy(policy, policyContentHash(readFileSync(policy)));
-    const value = (await keychain.get('gen-key', 'current'))!;
-    const firedBefore = api.triggers.fired.length;
-    const fired = new Promise<string>((res) => {
-      const sub = api.triggers.onDidFire((w) => {
-        if (w.startsWith('gen-key:rotate-now:')) {
-          sub.dispose();
-          res(w);
-        }
-      });
-    });
-    const prompt = path.join(proj, 'prompts', 'pasted.prompt');
-    mkdirSync(path.dirname(prompt), { recursive: true });
-    writeFileSync(prompt, `Use this gateway key: ${value}\n`);
-    const doc = await vscode.workspace.openTextDocument(prompt);
-    await vscode.window.showTextDocument(doc);
-    assert.equal(await fired, 'gen-key:rotate-now:rotated');
-    const marks = readLedger(ledger).entries.filter((e) => e.secretId === 'gen-key' && e.step === 'mark-compromised');
-    assert.equal(marks.length, 1, 'the exposure was not recorded once');
-    assert.equal((marks[0] as { event?: string }).event, 'exposed-in-file');
-    assert.match(marks[0]!.detail ?? '', /prompts\/pasted\.prompt:1/);
-    assert.equal(marks[0]!.oldFingerprint, keyedFingerprint(value, loadFingerprintKey()));
-    assert.ok(!readFileSync(ledger, 'utf8').includes(value), 'the value is in the ledger');
-    const begin = readLedger(ledger).entries.filter((e) => e.secretId === 'gen-key' && e.step === 'begin').pop();
-    assert.match(begin?.detail ?? '', /reason: trigger exposed-in-file/);
-    const now = await keychain.get('gen-key', 'current');
-    assert.ok(now && now !== value && dotenvValue('GEN_KEY') === now, 'the trigger did not rotate both stores');
-    // the same sighting again (an edit re-validates the file): no second action
-    const edited = waitForDiagnosticsChange(doc.uri);
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(doc.uri, new vscode.Position(1, 0), 'Be brief.\n');
-    await vscode.workspace.applyEdit(edit);
-    await edited;
-    assert.deepEqual(api.triggers.fired.slice(firedBefore).filter((w) => w.startsWith('gen-key:')), ['gen-key:rotate-now:rotated']);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    rmSync(prompt);
-  });
-
-  it('trigger rotate-now with the policy changed since it was confirmed: one notification says why, nothing rotates', async () => {
-    writeFileSync(policy, `${readFileSync(policy, 'utf8')}# edited after the confirmation\n`);
-    const value = (await keychain.get('gen-key', 'current'))!;
-    const fired = new Promise<string>((res) => {
-      const sub = api.triggers.onDidFire((w) => {
-        if (w.startsWith('gen-key:')) {
-          sub.dispose();
-          res(w);
-        }
-      });
-    });
-    const prompt = path.join(proj, 'prompts', 'pasted-again.prompt');
-    writeFileSync(prompt, `key: ${value}\n`);
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(prompt));
-    assert.match(await fired, /^gen-key:rotate-now:held \(.*was not confirmed/);
-    assert.equal(await keychain.get('gen-key', 'current'), value, 'rotated although the policy was not confirmed');
-    // the Secrets view and the status bar count it as exposed until it is rotated
-    api.view.refresh();
-    const row = (await api.view.load()).secrets.find((x) => x.policyUri.fsPath === policy && x.id === 'gen-key');
-    assert.match(row?.exposedIn ?? '', /pasted-again\.prompt:1$/);
-    await vscode.commands.executeCommand('notifications.clearAll');
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    rmSync(prompt);
-  });
-
   it('a policy with errors: commands refuse with the error and change nothing', async () => {
     const good = readFileSync(policy, 'utf8');
     writeFileSync(policy, good.replace('kind: api-key', 'kind: not-a-kind'));
@@ -388,20 +248,4 @@ describe('Rotation Guard commands in the real extension host', () => {
     assert.ok(api.ctx.client?.isRunning(), 'the server did not come back');
   });
 
-  // last: the throwaway keyring cannot be unlocked again without a prompt
-  it('a locked keychain: the rotation stops with the keychain\'s actionable message and nothing changes', async () => {
-    const before = await keychain.get('gen-key', 'current');
-    const lock = spawnSync('gdbus', ['call', '--session', '--dest', 'org.freedesktop.secrets', '--object-path', '/org/freedesktop/secrets', '--method', 'org.freedesktop.Secret.Service.Lock', "['/org/freedesktop/secrets/collection/login']"], { encoding: 'utf8' });
-    assert.equal(lock.status, 0, `could not lock the test keyring: ${lock.stderr}`);
-    const n = ledgerLines();
-    const shown: string[] = [];
-    const r = await vscode.commands.executeCommand(Commands.rotateNow, { policy, secretId: 'gen-key' });
-    assert.equal(r, undefined);
-    assert.equal(ledgerLines(), n, 'the ledger changed');
-    await assert.rejects(keychain.get('gen-key', 'current'), (e: Error & { code?: string }) => {
-      shown.push(e.message);
-      return e.code === 'store/keyring-locked' && /Unlock it/.test(e.message);
-    });
-    assert.ok(before && !shown.join().includes(before), 'a value in the error');
-  });
 });
