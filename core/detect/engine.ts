@@ -1,3 +1,4 @@
+import { formatOf } from '../file-formats';
 import { genericAt, GENERIC_KEYWORDS, type GenericContext } from './generic';
 import { isPatternSource, isPlaceholder, isReference } from './placeholders';
 import { buildPrefilter, type Prefilter } from './prefilter';
@@ -43,7 +44,7 @@ const CANCEL_EVERY = 256;
 
 export function matchAll(text: string, path: string, isCancelled?: () => boolean, notes?: MatchNotes): RawMatch[] {
   const out: RawMatch[] = [];
-  const ctx: GenericContext = { text, path };
+  const ctx: GenericContext = { text, code: formatOf(path).code };
   // Like a global regex, a rule does not look for a new match inside its previous one: this keeps
   // the work linear on inputs made of one anchor repeated (`sk-sk-sk-…`, `password=password=…`).
   const pf = prefilter();

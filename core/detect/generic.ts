@@ -3,6 +3,7 @@ import { classifyName, envVarForName, providerForName, type NameKind } from './n
 import { isPatternSource, isPlaceholder, isReference } from './placeholders';
 import type { Attempt, RawMatch } from './raw-match';
 import { ALL_RULES } from './rules/all';
+import type { CodeKind } from '../file-formats';
 
 /**
  * The generic detector: `name = value` assignments (and the forms around them: `name: value`,
@@ -20,14 +21,13 @@ const isIdentAt = (text: string, i: number) => {
   const c = text.charCodeAt(i);
   return c < 128 && IDENT_CHAR[c] === 1;
 };
-const SHELL_EXT = /\.(?:sh|bash|zsh|ps1)$/i;
 const CODE_IDENTIFIER = /^[A-Za-z_$][\w$.]*(?:$|[\s),;|\]<>?=])/;
 const QUOTES = new Set(['"', "'", '`']);
-const CODE_EXT = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|cs|php|rs|swift|c|cc|cpp|h|hpp|m|dart|lua|pl|groovy|gradle|ex|exs|clj|fs|vb|r|jl|sh|bash|zsh|ps1)$/i;
 
 export interface GenericContext {
   text: string;
-  path: string;
+  /** What the text is, from the file-format table: program source, shell, or prose and data. */
+  code: CodeKind;
 }
 
 interface ValueSpan {
@@ -51,11 +51,11 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const name = text.slice(s, ne);
   const kind = classifyName(name);
   if (!kind) return judged;
-  let span = valueAfter(text, s, e, kind, ctx.path) ?? valueBefore(text, s);
+  let span = valueAfter(text, s, e, kind, ctx.code) ?? valueBefore(text, s);
   let prose = false;
   if (!span) {
     // Prompts introduce credentials in sentences: "use this credential for the tool: <value>".
-    span = valueInProse(text, e, isCodePath(ctx.path));
+    span = valueInProse(text, e, ctx.code !== false);
     prose = span !== null;
   }
   if (!span) return judged;
@@ -79,7 +79,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // A value in the exact shape of the provider the name names (40 base64 characters for an AWS
   // secret key) is judged as such, even where it starts like a path (`/7Zs1…`).
   const shaped = !!provider?.shape && provider.shape.test(value);
-  const confidence = prose ? (isStrongToken(value) ? 0.6 : null) : judgeValue(value, kind, span.quoted, ctx.path, name, shaped);
+  const confidence = prose ? (isStrongToken(value) ? 0.6 : null) : judgeValue(value, kind, span.quoted, ctx.code, name, shaped);
   if (confidence === null) return rejected;
   // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
   if (DEFER_TO_CONTEXT_RULE.test(name) || claimsKnownFormat(value)) return rejected;
@@ -137,7 +137,7 @@ function mayHaveValue(text: string, s: number, e: number): boolean {
 }
 
 /** Parses `name <op> value` forward from the end of the name. */
-function valueAfter(text: string, s: number, e: number, kind: NameKind, path: string): ValueSpan | null {
+function valueAfter(text: string, s: number, e: number, kind: NameKind, code: CodeKind): ValueSpan | null {
   let i = e;
   const limit = Math.min(text.length, e + 400);
   const quotedName = s > 0 && (QUOTES.has(text[s - 1]!) || text[s - 1] === '\\');
@@ -169,7 +169,7 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, path: st
     i += attr[0].length;
   } else if (kind === 'password' && (text[i] === '"' || text[i] === "'") && i > e) {
     // password "value";
-    return readValue(text, i, limit, false, path);
+    return readValue(text, i, limit, false);
   } else return null;
   // Only f("api_token", "value"): the name opens an argument list. In a list of quoted words
   // (`keychain`, `pass`, `secret-storage`) the next item is not the name's value.
@@ -181,8 +181,8 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, path: st
   // argument or object key (`name: 'API_KEY', baseDir: dir`), not a value.
   if (op === ',' && !QUOTES.has(text[i]!)) return null;
   if (text[i] === '@' && text[i + 1] === '"') i++; // C# verbatim string
-  const toEndOfLine = (op === ':' || op === '=') && isConfigKey(text, s, e) && !isCodePath(path);
-  const span = readValue(text, i, limit, toEndOfLine, path);
+  const toEndOfLine = (op === ':' || op === '=') && isConfigKey(text, s, e) && code === false;
+  const span = readValue(text, i, limit, toEndOfLine);
   // 'API_KEY=value' inside a string literal (a .env file written from code): the value is string
   // content, not an identifier, whatever the file's language.
   if (span && quotedName && op === '=' && text[s - 1] !== '\\') span.quoted = true;
@@ -190,7 +190,7 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, path: st
   // inside that literal: a value quoted by the literal's own quote, or running past it, is other
   // code (`'password='.repeat(n)`), not a value.
   const opener = text[s - 1]!;
-  if (span && QUOTES.has(opener) && text[e] !== opener && isCodePath(path)) {
+  if (span && QUOTES.has(opener) && text[e] !== opener && code !== false) {
     const close = text.indexOf(opener, span.start);
     if (text[span.start - 1] === opener || (close >= 0 && close < span.end)) return null;
   }
@@ -217,17 +217,6 @@ function isConfigKey(text: string, s: number, e: number): boolean {
   return screaming;
 }
 
-let codePath = '';
-let codePathIs = false;
-/** CODE_EXT.test(path), remembered for the last path (one scan asks it at every assignment). */
-function isCodePath(path: string): boolean {
-  if (path !== codePath) {
-    codePath = path;
-    codePathIs = CODE_EXT.test(path);
-  }
-  return codePathIs;
-}
-
 /** `"value" == password`: the comparison written the other way round. */
 function valueBefore(text: string, s: number): ValueSpan | null {
   let i = s;
@@ -245,7 +234,7 @@ function valueBefore(text: string, s: number): ValueSpan | null {
   return { start: open + 1, end, quoted: true };
 }
 
-function readValue(text: string, i: number, limit: number, toEndOfLine: boolean, _path: string): ValueSpan | null {
+function readValue(text: string, i: number, limit: number, toEndOfLine: boolean): ValueSpan | null {
   let q = text[i];
   let qlen = 1;
   if (q === '\\' && (text[i + 1] === '"' || text[i + 1] === "'")) {
@@ -293,6 +282,7 @@ function trimSpan(text: string, start: number, end: number, quoted: boolean): Va
   return end > start ? { start, end, quoted } : null;
 }
 
+
 // Providers with a context rule (rules/context.ts) that knows their key's exact shape.
 const DEFER_TO_CONTEXT_RULE = /sumo|softlayer|ibm|cloudant|snyk|heroku|hubspot|sonar|sourcegraph|cloudflare|meraki|okta|messagebird|etsy|maxmind|discord|beamer|databricks|clickhouse/i;
 
@@ -311,16 +301,16 @@ const PATHLIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)|\.(?:pem|p12|pfx|key|crt|cer|de
 const CODE_VALUE = /^(?:[A-Za-z_$][\w$]*\s*(?:[(.[]|$|;|,)|new\s|await\s|function|lambda|\(|=>|!|&&|\|\||[0-9.]+;?$)/;
 
 /** Confidence that a value assigned to a credential name is a real credential, or null. */
-export function judgeValue(value: string, kind: NameKind, quoted: boolean, path: string, name: string, shaped = false): number | null {
+export function judgeValue(value: string, kind: NameKind, quoted: boolean, code: CodeKind, name: string, shaped = false): number | null {
   const v = value.trim();
   if (v.length < 4 || v.length > 400) return null;
   if (isReference(v) || isPlaceholder(v)) return null;
   if (v.toLowerCase() === name.toLowerCase() || sameLetters(v, name)) return null; // the name again: `api_key: "api_key"`
   if (/\$\{\s*[A-Za-z_][\w.:-]*\s*\}|\{\{\s*[\w.]+\s*\}\}|%\(\w+\)s/.test(v)) return null; // a template interpolating the value
-  if (!quoted && CODE_EXT.test(path) && !SHELL_EXT.test(path) && CODE_VALUE.test(v)) return null; // in shell a bare word is a string; references are $VAR
+  if (!quoted && code === 'program' && CODE_VALUE.test(v)) return null; // in shell a bare word is a string; references are $VAR
   // In program source an unquoted word is an identifier or a type annotation (`password: string`,
   // `secret: PolicySecret)`), not a credential literal. Shell scripts assign bare words, so not there.
-  if (!quoted && CODE_EXT.test(path) && !SHELL_EXT.test(path) && CODE_IDENTIFIER.test(v)) return null;
+  if (!quoted && code === 'program' && CODE_IDENTIFIER.test(v)) return null;
   if (!quoted && /^[A-Za-z_][\w]*\(/.test(v)) return null; // a call: password=getpass()
   if (!quoted && /^[A-Za-z_$][\w$]{0,30}(?:\.[A-Za-z_$][\w$]{0,30})+$/.test(v) && !/[A-Za-z0-9]{20}/.test(v)) return null; // a member path: var.db_password
   if (/^`[^`]*\s[^`]*`$/.test(v)) return null; // shell command substitution
