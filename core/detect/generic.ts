@@ -1,4 +1,5 @@
 import { charClasses, shannonEntropy } from './entropy';
+import { DEFER_TO_PROVIDER_RULE } from './providers';
 import { classifyName, envVarForName, providerForName, type NameKind } from './names';
 import { isPatternSource, isPlaceholder, isReference } from './placeholders';
 import type { Attempt, RawMatch } from './raw-match';
@@ -82,7 +83,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const confidence = prose ? (isStrongToken(value) ? 0.6 : null) : judgeValue(value, kind, span.quoted, ctx.code, name, shaped);
   if (confidence === null) return rejected;
   // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
-  if (DEFER_TO_CONTEXT_RULE.test(name) || claimsKnownFormat(value)) return rejected;
+  if (DEFER_TO_PROVIDER_RULE.test(name) || claimsKnownFormat(value)) return rejected;
   if (provider && (!provider.shape || shaped)) {
     return {
       ruleId: provider.id,
@@ -282,9 +283,6 @@ function trimSpan(text: string, start: number, end: number, quoted: boolean): Va
   return end > start ? { start, end, quoted } : null;
 }
 
-
-// Providers with a context rule (rules/context.ts) that knows their key's exact shape.
-const DEFER_TO_CONTEXT_RULE = /sumo|softlayer|ibm|cloudant|snyk|heroku|hubspot|sonar|sourcegraph|cloudflare|meraki|okta|messagebird|etsy|maxmind|discord|beamer|databricks|clickhouse/i;
 
 let prefixRe: RegExp | undefined;
 /** Does the value start with a provider prefix (`xoxp-`, `dapi`, `sk-`)? Then only that provider's rule may report it. */

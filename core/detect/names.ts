@@ -1,4 +1,5 @@
 import { memoByText } from './detach';
+import { envVarOf, PROVIDERS } from './providers';
 
 /**
  * Judging a key name: is `db_password`, `OPENAI_API_KEY` or `clientSecret` the name of a
@@ -82,24 +83,16 @@ export interface ProviderByName {
   shape?: RegExp;
 }
 
-// Providers whose keys have no distinctive prefix: recognised by the name the key is assigned to.
-const PROVIDERS: Array<[RegExp, ProviderByName]> = [
-  [/aws.*secret|secret.*access.*key/, { id: 'secret/aws-secret-access-key', title: 'AWS secret access key', envVar: 'AWS_SECRET_ACCESS_KEY', shape: /^[A-Za-z0-9/+]{40}$/ }],
-  [/azure.*openai|aoai/, { id: 'secret/azure-openai-api-key', title: 'Azure OpenAI key', envVar: 'AZURE_OPENAI_API_KEY', shape: /^[a-fA-F0-9]{32}$|^[A-Za-z0-9]{84}$/ }],
-  [/mistral/, { id: 'secret/mistral-api-key', title: 'Mistral API key', envVar: 'MISTRAL_API_KEY', shape: /^[A-Za-z0-9]{32}$/ }],
-  [/cohere|^co(?:api)?key$/, { id: 'secret/cohere-api-key', title: 'Cohere API key', envVar: 'COHERE_API_KEY', shape: /^[A-Za-z0-9]{40}$/ }],
-  [/together/, { id: 'secret/together-api-key', title: 'Together AI API key', envVar: 'TOGETHER_API_KEY', shape: /^(?:tgp_v1_)?[A-Za-z0-9_-]{40,64}$/ }],
-  [/deepseek/, { id: 'secret/deepseek-api-key', title: 'DeepSeek API key', envVar: 'DEEPSEEK_API_KEY' }],
-  [/openai/, { id: 'secret/openai-api-key', title: 'OpenAI API key', envVar: 'OPENAI_API_KEY', shape: /^sk-/ }],
-  [/anthropic|claude/, { id: 'secret/anthropic-api-key', title: 'Anthropic API key', envVar: 'ANTHROPIC_API_KEY', shape: /^sk-ant-/ }],
-  [/voyage/, { id: 'secret/voyage-api-key', title: 'Voyage AI API key', envVar: 'VOYAGE_API_KEY' }],
-  [/fireworks/, { id: 'secret/fireworks-api-key', title: 'Fireworks AI API key', envVar: 'FIREWORKS_API_KEY' }],
-];
+// The providers a name can name (`MISTRAL_API_KEY`), in the provider table's order.
+const BY_NAME: Array<[RegExp, ProviderByName]> = PROVIDERS.filter((p) => p.nameMatch).map((p) => [
+  p.nameMatch!,
+  { id: p.id, title: p.title, envVar: envVarOf(p)!, ...(p.key ? { shape: new RegExp(`^(?:${p.key})$`) } : {}) },
+]);
 
 /** The provider a credential name names (`GROQ_API_KEY`), memoised like classifyName: names repeat. */
 export const providerForName: (name: string) => ProviderByName | null = memoByText(50_000, (name) => {
   const joined = splitName(name).join('');
-  return PROVIDERS.find(([re]) => re.test(joined))?.[1] ?? null;
+  return BY_NAME.find(([re]) => re.test(joined))?.[1] ?? null;
 });
 
 /** Suggested environment variable for a generic finding: the key name in SCREAMING_SNAKE_CASE. */
