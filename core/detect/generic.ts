@@ -1,5 +1,6 @@
 import { charClasses, shannonEntropy } from './entropy';
 import { DEFER_TO_PROVIDER_RULE } from './providers';
+import { isDummyValue } from './dummy-values';
 import { classifyName, envVarForName, providerForName, type NameKind } from './names';
 import { isPatternSource, isPlaceholder, isReference } from './placeholders';
 import type { Attempt, RawMatch } from './raw-match';
@@ -27,8 +28,10 @@ const QUOTES = new Set(['"', "'", '`']);
 
 export interface GenericContext {
   text: string;
-  /** What the text is, from the file-format table: program source, shell, or prose and data. */
-  code: CodeKind;
+  /** What the text at an offset is: program source, shell, or prose and data (file-formats.ts, regions.ts). */
+  codeAt: (pos: number) => CodeKind;
+  /** The file is JSON (JSON Lines, a notebook): code inside it is held in JSON strings, escaped. */
+  jsonText: boolean;
 }
 
 interface ValueSpan {
@@ -39,6 +42,7 @@ interface ValueSpan {
 
 export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const { text } = ctx;
+  const code = ctx.codeAt(hit);
   let s = hit;
   while (s > 0 && hit - s < 80 && isIdentAt(text, s - 1)) s--;
   let e = hit;
@@ -52,11 +56,13 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const name = text.slice(s, ne);
   const kind = classifyName(name);
   if (!kind) return judged;
-  let span = valueAfter(text, s, e, kind, ctx.code) ?? valueBefore(text, s);
+  // `pass` alone in prose is the verb (`all tests pass: …`); as a key it starts a line or is quoted.
+  if (code === false && (name === 'pass' || name === 'Pass') && !startsLine(text, s) && !QUOTES.has(text[s - 1]!)) return judged;
+  let span = valueAfter(text, s, e, kind, code, ctx.jsonText) ?? valueBefore(text, s);
   let prose = false;
   if (!span) {
     // Prompts introduce credentials in sentences: "use this credential for the tool: <value>".
-    span = valueInProse(text, e, ctx.code !== false);
+    span = valueInProse(text, e, code !== false);
     prose = span !== null;
   }
   if (!span) return judged;
@@ -80,7 +86,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // A value in the exact shape of the provider the name names (40 base64 characters for an AWS
   // secret key) is judged as such, even where it starts like a path (`/7Zs1…`).
   const shaped = !!provider?.shape && provider.shape.test(value);
-  const confidence = prose ? (isStrongToken(value) ? 0.6 : null) : judgeValue(value, kind, span.quoted, ctx.code, name, shaped);
+  const confidence = prose ? (isStrongToken(value) ? 0.6 : null) : judgeValue(value, kind, span.quoted, code, name, shaped);
   if (confidence === null) return rejected;
   // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
   if (DEFER_TO_PROVIDER_RULE.test(name) || claimsKnownFormat(value)) return rejected;
@@ -138,14 +144,14 @@ function mayHaveValue(text: string, s: number, e: number): boolean {
 }
 
 /** Parses `name <op> value` forward from the end of the name. */
-function valueAfter(text: string, s: number, e: number, kind: NameKind, code: CodeKind): ValueSpan | null {
+function valueAfter(text: string, s: number, e: number, kind: NameKind, code: CodeKind, escapedText: boolean): ValueSpan | null {
   let i = e;
   const limit = Math.min(text.length, e + 400);
   const quotedName = s > 0 && (QUOTES.has(text[s - 1]!) || text[s - 1] === '\\');
   // XML element: <password>value</password>
   if (text[s - 1] === '<' && text[i] === '>') {
     const close = text.indexOf('<', i + 1);
-    if (close < 0 || close > limit || text.slice(i + 1, close).includes('\n')) return null;
+    if (close < 0 || close > limit || text[close + 1] !== '/' || text.slice(i + 1, close).includes('\n')) return null;
     return trimSpan(text, i + 1, close, false);
   }
   if (text[i] === '[') {
@@ -168,7 +174,7 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
     if (attr) op = '';
     if (!attr) return null;
     i += attr[0].length;
-  } else if (kind === 'password' && (text[i] === '"' || text[i] === "'") && i > e) {
+  } else if (kind === 'password' && (text[i] === '"' || text[i] === "'") && i > e && /passw|pwd|pswd/i.test(text.slice(s, e))) {
     // password "value";
     return readValue(text, i, limit, false);
   } else return null;
@@ -183,7 +189,9 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
   if (op === ',' && !QUOTES.has(text[i]!)) return null;
   if (text[i] === '@' && text[i + 1] === '"') i++; // C# verbatim string
   const toEndOfLine = (op === ':' || op === '=') && isConfigKey(text, s, e) && code === false;
-  const span = readValue(text, i, limit, toEndOfLine);
+  // Unquoted values stop at a quote, except where the name opened a literal: then running past its
+  // closing quote marks the value as other code (below).
+  const span = readValue(text, i, limit, toEndOfLine, !quotedName);
   // 'API_KEY=value' inside a string literal (a .env file written from code): the value is string
   // content, not an identifier, whatever the file's language.
   if (span && quotedName && op === '=' && text[s - 1] !== '\\') span.quoted = true;
@@ -191,7 +199,10 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
   // inside that literal: a value quoted by the literal's own quote, or running past it, is other
   // code (`'password='.repeat(n)`), not a value.
   const opener = text[s - 1]!;
-  if (span && QUOTES.has(opener) && text[e] !== opener && code !== false) {
+  // In a JSON string holding code (a notebook cell) the unescaped quote before a name is the JSON
+  // string's own; the code's literals are the escaped ones.
+  const jsonQuote = escapedText && opener === '"' && text[s - 2] !== '\\';
+  if (span && QUOTES.has(opener) && text[e] !== opener && code !== false && !jsonQuote) {
     const close = text.indexOf(opener, span.start);
     if (text[span.start - 1] === opener || (close >= 0 && close < span.end)) return null;
   }
@@ -235,7 +246,9 @@ function valueBefore(text: string, s: number): ValueSpan | null {
   return { start: open + 1, end, quoted: true };
 }
 
-function readValue(text: string, i: number, limit: number, toEndOfLine: boolean): ValueSpan | null {
+function readValue(text: string, i: number, limit: number, toEndOfLine: boolean, stopAtQuotes = true): ValueSpan | null {
+  // `NAME= # comment`: the value is empty and the comment is not it.
+  if (text[i] === '#' && (text[i - 1] === ' ' || text[i - 1] === '\t')) return null;
   let q = text[i];
   let qlen = 1;
   if (q === '\\' && (text[i + 1] === '"' || text[i + 1] === "'")) {
@@ -256,15 +269,31 @@ function readValue(text: string, i: number, limit: number, toEndOfLine: boolean)
     return { start, end: j, quoted: true };
   }
   let j = i;
-  // An escaped line break (`\n` in a JSON or program string holding a .env file) ends the value too.
-  while (j < limit && text[j] !== '\n' && text[j] !== '\r' && text[j] !== ' ' && text[j] !== '\t' && !escapedBreakAt(text, j)) j++;
+  // An escaped line break (`\n` in a JSON or program string holding a .env file) ends the value
+  // too, and so does a quote: an unquoted value inside a string (`"…:_authToken=$NPM_TOKEN"`)
+  // ends where the string does.
+  const ends = stopAtQuotes ? ENDS_UNQUOTED : ENDS_AT_SPACE;
+  while (j < limit && !ends[text.charCodeAt(j)] && !escapedBreakAt(text, j)) j++;
   if (toEndOfLine && text[j] === ' ') {
     let k = j;
     while (k < limit && text[k] !== '\n' && text[k] !== '\r') k++;
-    const hash = text.slice(j, k).search(/\s#/);
-    j = hash >= 0 ? j + hash : k;
+    // A comment, the next option of a command line (`--host=…`, `-e NAME=…`) or a quote ends it.
+    const stop = text.slice(j, k).search(/\s#|\s--?[A-Za-z]|["'`]|\\"/);
+    j = stop >= 0 ? j + stop : k;
   }
   return trimSpan(text, i, j, false);
+}
+
+const ENDS_UNQUOTED = new Uint8Array(65536);
+for (const c of '\n\r \t"\'`') ENDS_UNQUOTED[c.charCodeAt(0)] = 1;
+const ENDS_AT_SPACE = new Uint8Array(65536);
+for (const c of '\n\r \t') ENDS_AT_SPACE[c.charCodeAt(0)] = 1;
+
+/** Is text[s] the first thing on its line (after indentation, a list marker or `export`)? */
+function startsLine(text: string, s: number): boolean {
+  let k = s;
+  while (k > 0 && text[k - 1] !== '\n') k--;
+  return /^\s*(?:[-*]\s+)?(?:export\s+)?$/.test(text.slice(k, s));
 }
 
 function escapedBreakAt(text: string, j: number): boolean {
@@ -275,9 +304,10 @@ function escapedBreakAt(text: string, j: number): boolean {
 
 function trimSpan(text: string, start: number, end: number, quoted: boolean): ValueSpan | null {
   while (end > start && /[\s,;.'"`)>\]}\\]/.test(text[end - 1]!)) {
-    // Drop one trailing separator or stray quote ("db_pass: value," — the comma is not the value).
+    // Drop one trailing separator or stray quote ("db_pass: value," — the comma is not the value);
+    // keep a bracket the value opened (`<your-key>`, `f(x)`).
     const c = text[end - 1]!;
-    if (/[)}\]]/.test(c) && text.slice(start, end - 1).includes(c === ')' ? '(' : c === '}' ? '{' : '[')) break;
+    if (/[)}\]>]/.test(c) && text.slice(start, end - 1).includes(c === ')' ? '(' : c === '}' ? '{' : c === '>' ? '<' : '[')) break;
     end--;
   }
   return end > start ? { start, end, quoted } : null;
@@ -305,6 +335,11 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (isReference(v) || isPlaceholder(v)) return null;
   if (v.toLowerCase() === name.toLowerCase() || sameLetters(v, name)) return null; // the name again: `api_key: "api_key"`
   if (/\$\{\s*[A-Za-z_][\w.:-]*\s*\}|\{\{\s*[\w.]+\s*\}\}|%\(\w+\)s/.test(v)) return null; // a template interpolating the value
+  if (/(?:^|[^A-Za-z0-9\\])\$\{?[A-Z_][A-Z0-9_]{2,}\}?(?:$|[^A-Za-z0-9])/.test(v)) return null; // an environment variable inside (`Bearer $TOKEN`)
+  if (/<[A-Za-z][\w .-]{0,60}>/.test(v)) return null; // an angle-bracket slot (`<username>:<apikey>`)
+  if (v.includes('](')) return null; // a Markdown link: a sentence pointing at the key page
+  if (isDummyValue(v)) return null; // token123, test-password, old-token-value-1234567890ab
+  if (isIdentifierName(v)) return null; // a name (`scheduleHistoryPageSize`, `doc_store_orderBy`, `objectID`)
   if (!quoted && code === 'program' && CODE_VALUE.test(v)) return null; // in shell a bare word is a string; references are $VAR
   // In program source an unquoted word is an identifier or a type annotation (`password: string`,
   // `secret: PolicySecret)`), not a credential literal. Shell scripts assign bare words, so not there.
@@ -340,6 +375,16 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (h < 2.8) return null;
   if (!c.digit && !c.symbol && !(c.lower && c.upper)) return null;
   return h >= 4 && v.length >= 20 ? 0.75 : 0.6;
+}
+
+/**
+ * Words joined in camelCase or snake_case, with no digit: the name of a variable, a column or a
+ * storage slot. Each camel hump is a capital and two or more lower-case letters (or a final
+ * capitalised abbreviation such as `ID`), which random letters almost never are.
+ */
+function isIdentifierName(v: string): boolean {
+  if (v.length > 48 || !/^[a-z]{2,}(?:(?:_[a-z]{2,})|(?:[A-Z][a-z]{2,}))*(?:_?[A-Z]{2,3})?$/.test(v)) return false;
+  return /[A-Z_]/.test(v);
 }
 
 /** Do `a` and `b` hold the same ASCII letters, ignoring case and everything else (`API-KEY:` and `api_key`)? */
@@ -402,9 +447,18 @@ function valueInProse(text: string, e: number, inCode: boolean): ValueSpan | nul
   return end - start >= 12 ? { start, end, quoted: false } : null;
 }
 
+/** `WorkOS-based`, `OAuth2-based`, `state-of-the-art`: words joined by hyphens, one of them lower-case. */
+function isWordCompound(v: string): boolean {
+  const parts = v.split('-');
+  return parts.length >= 2 && parts.every((p) => /^[A-Za-z][A-Za-z]{0,11}\d?$/.test(p)) && parts.some((p) => /^[a-z]{3,}$/.test(p));
+}
+
 /** Strict shape test for values found in prose: long, random-looking, mixed character classes. */
 function isStrongToken(v: string): boolean {
   if (v.length < 12 || isReference(v) || isPlaceholder(v) || /^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return false;
+  // Code (`this.load(key)`, `f();`, `~${count}`), a Markdown link, or words joined by hyphens
+  // (`OAuth2-based`, `Re-ranks`): a generated credential holds none of these.
+  if (/[(){}[\];]|\$\{|\]\(/.test(v) || isWordCompound(v)) return false;
   if (isPatternSource(v) || /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[,;]?$/.test(v)) return false; // a pattern; Commands.moveToStore
   const c = charClasses(v);
   const classes = Number(c.lower) + Number(c.upper) + Number(c.digit) + Number(c.symbol);

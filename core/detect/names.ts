@@ -59,7 +59,19 @@ const DESCRIPTIVE_LAST = new Set(
 );
 const DESCRIPTIVE_FIRST = new Set('max min num total is has use uses show hide enable require no should can get set create generate validate check count'.split(' '));
 // Values that are public by design, or per-request anti-forgery tokens, not credentials.
-const NOT_CREDENTIAL = new Set('public pub publishable csrf xsrf authenticity nonce keyword keywords keyboard keypress keydown keyup monkey'.split(' '));
+const NOT_CREDENTIAL = new Set(
+  ('public pub publishable csrf xsrf authenticity nonce keyword keywords keyboard keypress keydown keyup monkey ' +
+    'redacted masked placeholder blank').split(' '),
+);
+// Words that, after the credential word, name something the credential has or is used for
+// (`token_domains`, `localStorageKeyOrderBy`, `token-classification`, `AUTH_FAILED`), not it.
+const NOT_THE_CREDENTIAL_AFTER = new Set(
+  ('domain domains origin origins classification classifier order orderby by failed failure failures counter counters request ' +
+    'requests response responses library lib identity page pages status state slug location locations usage provider providers ' +
+    'dialog modal screen panel tab menu route routes handler handlers middleware strategy strategies guard guards').split(' '),
+);
+// `pass` after these is the verb or a noun of its own (`second-pass`, `bypass`), not a password.
+const NOT_PASSWORD_BEFORE_PASS = new Set('first second third fourth final next each every one two single multi double triple by to will must should can may this that a'.split(' '));
 
 /** Returns the credential kind a name denotes, or null. Memoised: code repeats its names. */
 export const classifyName: (name: string) => NameKind | null = memoByText(50_000, (name) => classifyUncached(name));
@@ -70,9 +82,24 @@ function classifyUncached(name: string): NameKind | null {
   const last = words[words.length - 1]!;
   if (DESCRIPTIVE_LAST.has(last) || DESCRIPTIVE_FIRST.has(words[0]!)) return null;
   if (words.some((w) => NOT_CREDENTIAL.has(w))) return null;
-  if (words.some((w) => PASSWORD_RE.test(w) || w === 'pass' || w === 'pw')) return 'password';
-  if (words.some((w, i) => isCredentialWord(w, words[i - 1]))) return 'token';
-  return null;
+  const isPassword = (w: string, i: number) => PASSWORD_RE.test(w) || w === 'pw' || (w === 'pass' && !NOT_PASSWORD_BEFORE_PASS.has(words[i - 1] ?? ''));
+  let at = -1;
+  let kind: NameKind | null = null;
+  for (let i = 0; i < words.length; i++) {
+    if (isPassword(words[i]!, i)) {
+      at = i;
+      kind = 'password';
+    } else if (kind !== 'password' && isCredentialWord(words[i]!, words[i - 1])) {
+      at = i;
+      kind = 'token';
+    }
+  }
+  if (!kind) return null;
+  for (let i = at + 1; i < words.length; i++) {
+    const w = words[i]!;
+    if (NOT_THE_CREDENTIAL_AFTER.has(w) || DESCRIPTIVE_LAST.has(w)) return null;
+  }
+  return kind;
 }
 
 export interface ProviderByName {
