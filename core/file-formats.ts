@@ -26,7 +26,7 @@ export interface ReferenceContext {
 
 export type FormatKind =
   | 'env' | 'prompty' | 'jinja' | 'yaml' | 'json' | 'jsonc' | 'jsonl' | 'notebook' | 'markdown' | 'mdx' | 'markup'
-  | 'python' | 'javascript' | 'shell' | 'powershell' | 'c-like' | 'hash-comment-code' | 'other-code' | 'docker' | 'text';
+  | 'lockfile' | 'python' | 'javascript' | 'shell' | 'powershell' | 'c-like' | 'hash-comment-code' | 'other-code' | 'docker' | 'text';
 
 export interface FileFormat {
   kind: FormatKind;
@@ -67,6 +67,11 @@ export const FILE_FORMATS: readonly FileFormat[] = [
   {
     kind: 'env', languageIds: ['dotenv', 'env'], extensions: ['.env'], untitledName: '.env', comment: HASH, code: false,
     fileNames: (b) => b === '.env' || b.startsWith('.env.'),
+  },
+  {
+    // Package managers' lockfiles: package names and integrity hashes, judged by provider formats only.
+    kind: 'lockfile', languageIds: [], extensions: [], code: false,
+    fileNames: ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'poetry.lock', 'pipfile.lock', 'uv.lock', 'cargo.lock', 'gemfile.lock', 'composer.lock', 'go.sum', 'pdm.lock', 'flake.lock'],
   },
   {
     kind: 'prompty', languageIds: ['prompty'], extensions: ['.prompty'], comment: HASH, code: false,
@@ -165,6 +170,7 @@ export function formatOf(path: string): FileFormat {
   const dot = b.lastIndexOf('.');
   const found =
     (named(FILE_FORMATS[0]!, b) ? FILE_FORMATS[0] : undefined) ??
+    (named(FILE_FORMATS[1]!, b) ? FILE_FORMATS[1] : undefined) ??
     (dot >= 0 ? byExtension.get(b.slice(dot)) : undefined) ??
     byName.find((f) => named(f, b)) ??
     TEXT_FORMAT;

@@ -1,4 +1,5 @@
 import { formatOf } from '../file-formats';
+import { isPromptFile } from '../file-kinds';
 import { mayHoldRegions, RegionCursor, regionsOf } from './regions';
 import { genericAt, GENERIC_KEYWORDS, type GenericContext } from './generic';
 import { isPatternSource, isPlaceholder, isReference } from './placeholders';
@@ -43,10 +44,14 @@ function prefilter(): Prefilter<Item> {
 /** How often long loops look at the cancellation flag (in prefilter hits). */
 const CANCEL_EVERY = 256;
 
-export function matchAll(text: string, path: string, isCancelled?: () => boolean, notes?: MatchNotes): RawMatch[] {
+export function matchAll(text: string, path: string, isCancelled?: () => boolean, notes?: MatchNotes, formatRulesOnly = false): RawMatch[] {
   const out: RawMatch[] = [];
   const format = formatOf(path);
   const fileCode = format.code;
+  // Documentation, not prompts: a prompt is where a pasted credential does its harm.
+  const docs = (format.kind === 'markdown' || format.kind === 'mdx') && !isPromptFile(path);
+  // Lockfiles name packages (`'@inquirer/password': 4.0.16`), never credentials by name.
+  const noGeneric = formatRulesOnly || format.kind === 'lockfile';
   // Regions of another language (Markdown fences, notebook cells) are parsed at the first
   // credential word that needs them, never for files without one.
   let regions: RegionCursor | null | undefined;
@@ -56,6 +61,11 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
     codeAt: (pos) => {
       if (regions === undefined) regions = mayHoldRegions(path) ? new RegionCursor(regionsOf(text, path), fileCode) : null;
       return regions ? regions.codeAt(pos) : fileCode;
+    },
+    docsProseAt: (pos) => {
+      if (!docs) return false;
+      if (regions === undefined) regions = mayHoldRegions(path) ? new RegionCursor(regionsOf(text, path), fileCode) : null;
+      return !regions?.regionAt(pos);
     },
   };
   // Like a global regex, a rule does not look for a new match inside its previous one: this keeps
@@ -73,6 +83,7 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
     for (let k = 0; k < items.length; k++) {
       const item = items[k]!;
       if (busyUntil[item.idx]! > at) continue;
+      if (item.kind === 'generic' && noGeneric) continue;
       if (item.kind === 'marker') {
         if (notes) notes.kindKey = true;
         busyUntil[item.idx] = text.length; // once is enough

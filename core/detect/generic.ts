@@ -1,6 +1,7 @@
 import { charClasses, shannonEntropy } from './entropy';
 import { DEFER_TO_PROVIDER_RULE } from './providers';
 import { isDummyValue } from './dummy-values';
+import { CONFIDENCE } from './confidence';
 import { classifyName, envVarForName, providerForName, type NameKind } from './names';
 import { isPatternSource, isPlaceholder, isReference } from './placeholders';
 import type { Attempt, RawMatch } from './raw-match';
@@ -30,6 +31,8 @@ export interface GenericContext {
   text: string;
   /** What the text at an offset is: program source, shell, or prose and data (file-formats.ts, regions.ts). */
   codeAt: (pos: number) => CodeKind;
+  /** Is the offset in documentation prose (Markdown outside code blocks, plain text)? */
+  docsProseAt: (pos: number) => boolean;
   /** The file is JSON (JSON Lines, a notebook): code inside it is held in JSON strings, escaped. */
   jsonText: boolean;
 }
@@ -86,8 +89,11 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // A value in the exact shape of the provider the name names (40 base64 characters for an AWS
   // secret key) is judged as such, even where it starts like a path (`/7Zs1…`).
   const shaped = !!provider?.shape && provider.shape.test(value);
-  const confidence = prose ? (isStrongToken(value) ? 0.6 : null) : judgeValue(value, kind, span.quoted, code, name, shaped);
+  let confidence = prose ? (isStrongToken(value) ? CONFIDENCE.credentialValue : null) : judgeValue(value, kind, span.quoted, code, name, shaped);
   if (confidence === null) return rejected;
+  // Documentation prose names credentials to explain them: a value there that does not look
+  // generated is most often an example.
+  if (!isStrongToken(value) && ctx.docsProseAt(hit)) confidence = Math.min(confidence, CONFIDENCE.inDocumentationProse);
   // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
   if (DEFER_TO_PROVIDER_RULE.test(name) || claimsKnownFormat(value)) return rejected;
   if (provider && (!provider.shape || shaped)) {
@@ -99,7 +105,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
       envVar: provider.envVar,
       start: span.start,
       end: span.end,
-      confidence: Math.max(confidence, provider.shape ? 0.9 : 0.75),
+      confidence: Math.max(confidence, provider.shape ? CONFIDENCE.providerFormat : CONFIDENCE.generatedValue),
       priority: 1,
     };
   }
@@ -147,7 +153,10 @@ function mayHaveValue(text: string, s: number, e: number): boolean {
 function valueAfter(text: string, s: number, e: number, kind: NameKind, code: CodeKind, escapedText: boolean): ValueSpan | null {
   let i = e;
   const limit = Math.min(text.length, e + 400);
-  const quotedName = s > 0 && (QUOTES.has(text[s - 1]!) || text[s - 1] === '\\');
+  // In a JSON string holding code (a notebook cell) the unescaped quote before a name is the JSON
+  // string's own; the code's literals are the escaped ones.
+  const jsonQuote = escapedText && text[s - 1] === '"' && text[s - 2] !== '\\';
+  const quotedName = s > 0 && (QUOTES.has(text[s - 1]!) || text[s - 1] === '\\') && !(jsonQuote && code !== false);
   // XML element: <password>value</password>
   if (text[s - 1] === '<' && text[i] === '>') {
     const close = text.indexOf('<', i + 1);
@@ -193,15 +202,12 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
   // closing quote marks the value as other code (below).
   const span = readValue(text, i, limit, toEndOfLine, !quotedName);
   // 'API_KEY=value' inside a string literal (a .env file written from code): the value is string
-  // content, not an identifier, whatever the file's language.
-  if (span && quotedName && op === '=' && text[s - 1] !== '\\') span.quoted = true;
+  // content, not an identifier, whatever the file's language. (`'KEY = f(x)'`, with spaces, is code.)
+  if (span && quotedName && op === '=' && text[s - 1] !== '\\' && text[e] === '=' && span.start === e + 1) span.quoted = true;
   // In code, a name that starts a string literal (`'api_key: "…`, `'password='`) has its value
   // inside that literal: a value quoted by the literal's own quote, or running past it, is other
   // code (`'password='.repeat(n)`), not a value.
   const opener = text[s - 1]!;
-  // In a JSON string holding code (a notebook cell) the unescaped quote before a name is the JSON
-  // string's own; the code's literals are the escaped ones.
-  const jsonQuote = escapedText && opener === '"' && text[s - 2] !== '\\';
   if (span && QUOTES.has(opener) && text[e] !== opener && code !== false && !jsonQuote) {
     const close = text.indexOf(opener, span.start);
     if (text[span.start - 1] === opener || (close >= 0 && close < span.end)) return null;
@@ -347,6 +353,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (!quoted && /^[A-Za-z_][\w]*\(/.test(v)) return null; // a call: password=getpass()
   if (!quoted && /^[A-Za-z_$][\w$]{0,30}(?:\.[A-Za-z_$][\w$]{0,30})+$/.test(v) && !/[A-Za-z0-9]{20}/.test(v)) return null; // a member path: var.db_password
   if (/^`[^`]*\s[^`]*`$/.test(v)) return null; // shell command substitution
+  if (!quoted && /^~[A-Za-z_][\w.]*$/.test(v)) return null; // a doc type (`:vartype credentials: ~pkg.Credentials`)
   if (/\$\{[A-Za-z_$][\w$]*[.(}]/.test(v)) return null; // a template literal: `adm_${randomBytes(16)}` is computed
   if (!quoted && (v[0] === '[' || v[0] === '{')) return null; // a JSON or code structure
   if (isPatternSource(v)) return null; // a regular expression, not a key
@@ -365,7 +372,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   const c = charClasses(v);
   if (kind === 'password') {
     if (v.length < 6 && (Number(c.lower) + Number(c.upper) + Number(c.digit) + Number(c.symbol) < 3)) return null;
-    return 0.6;
+    return CONFIDENCE.credentialValue;
   }
   if (v.length < 8) return null;
   if (/^[a-z]+(?:[._/-][a-z0-9]+)*$/.test(v) && shannonEntropy(v) < 3.5) return null; // an identifier-like word
@@ -374,7 +381,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   const h = shannonEntropy(v);
   if (h < 2.8) return null;
   if (!c.digit && !c.symbol && !(c.lower && c.upper)) return null;
-  return h >= 4 && v.length >= 20 ? 0.75 : 0.6;
+  return h >= 4 && v.length >= 20 ? CONFIDENCE.generatedValue : CONFIDENCE.credentialValue;
 }
 
 /**

@@ -127,10 +127,15 @@ export class RegionCursor {
   ) {}
 
   codeAt(pos: number): CodeKind {
+    return this.regionAt(pos)?.code ?? this.outside;
+  }
+
+  /** The region holding `pos`, if any. */
+  regionAt(pos: number): Region | undefined {
     const rs = this.regions;
     if (this.i > 0 && rs[this.i - 1]!.end > pos) this.i = 0; // asked out of order: start over
     while (this.i < rs.length && rs[this.i]!.end <= pos) this.i++;
     const r = rs[this.i];
-    return r && r.start <= pos ? r.code : this.outside;
+    return r && r.start <= pos ? r : undefined;
   }
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_MIN_CONFIDENCE, parseConfidence } from '../../../core/detect/confidence';
 import { UsageError } from '../io';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -19,6 +20,8 @@ export interface ScanArgs {
   noIgnore: boolean;
   /** YYYY-MM-DD used for baseline expiry. */
   today: string;
+  /** Findings below this confidence are not reported. */
+  minConfidence: number;
 }
 
 export const SCAN_USAGE = `usage: rotation-guard scan [options] PATH...
@@ -33,6 +36,8 @@ export const SCAN_USAGE = `usage: rotation-guard scan [options] PATH...
   --jobs N                    threads (default: one per CPU when the input is large enough
                               to gain from them, else one)
   --no-ignore                 do not honour .gitignore
+  --min-confidence N          report findings of confidence N (0..1) and above
+                              (default ${DEFAULT_MIN_CONFIDENCE}; 0 reports everything)
 exit: 0 no findings, 1 findings, 2 usage or I/O error`;
 
 function value(args: string[], i: number, flag: string): string {
@@ -52,6 +57,7 @@ export function parseScanArgs(args: string[], now = new Date()): ScanArgs {
     jobs: 0,
     noIgnore: false,
     today: now.toISOString().slice(0, 10),
+    minConfidence: DEFAULT_MIN_CONFIDENCE,
   };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -94,6 +100,12 @@ export function parseScanArgs(args: string[], now = new Date()): ScanArgs {
         break;
       }
       case '--no-ignore': out.noIgnore = true; break;
+      case '--min-confidence': {
+        const n = parseConfidence(take());
+        if (n === undefined) throw new UsageError('--min-confidence takes a number from 0 to 1 (e.g. 0.5)');
+        out.minConfidence = n;
+        break;
+      }
       case '-h':
       case '--help':
         throw new UsageError(SCAN_USAGE);
