@@ -51,26 +51,40 @@ function countingDigits(d: string): boolean {
   return '1234567890'.startsWith(t) || '0123456789'.startsWith(t) || '9876543210'.startsWith(t);
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+
+/** Judged run by run, left to right, so a generated value is rejected at its first odd run. */
 export function isDummyValue(value: string): boolean {
   if (value.length > 64) return false;
-  const v = value.replace(/\\u[0-9a-fA-F]{4}|\\[nrt0]/g, ' ');
-  // Letter runs at case changes (`testApiKey`), separators, and digits.
-  const parts = v.replace(/([a-z])([A-Z])/g, '$1 $2').split(/([0-9]+)|[^A-Za-z0-9]+/).filter((p) => p);
+  const v = value.includes('\\') ? value.replace(/\\u[0-9a-fA-F]{4}|\\[nrt0]/g, ' ') : value;
   let letters = 0;
   let marked = false;
   let onlyNouns = true;
-  for (const p of parts) {
-    if (p.charCodeAt(0) >= 48 && p.charCodeAt(0) <= 57) {
-      if (!countingDigits(p)) return false;
-      continue;
+  let i = 0;
+  while (i < v.length) {
+    const c = v.charCodeAt(i);
+    let j = i + 1;
+    if (isDigit(c)) {
+      while (j < v.length && isDigit(v.charCodeAt(j))) j++;
+      if (!countingDigits(v.slice(i, j))) return false;
+    } else if (isUpper(c) || isLower(c)) {
+      // A run of letters ends at a digit, a separator or a lower-to-upper change (`testApiKey`).
+      while (j < v.length) {
+        const d = v.charCodeAt(j);
+        if (isLower(d) || (isUpper(d) && isUpper(v.charCodeAt(j - 1)))) j++;
+        else break;
+      }
+      const words = segments(v.slice(i, j).toLowerCase());
+      if (!words) return false;
+      letters += j - i;
+      for (const w of words) {
+        if (MARKERS.has(w)) marked = true;
+        if (!NOUNS.has(w)) onlyNouns = false;
+      }
     }
-    letters += p.length;
-    const words = segments(p.toLowerCase());
-    if (!words) return false;
-    for (const w of words) {
-      if (MARKERS.has(w)) marked = true;
-      if (!NOUNS.has(w)) onlyNouns = false;
-    }
+    i = j;
   }
   return letters >= 3 && (marked || onlyNouns);
 }

@@ -93,7 +93,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   if (confidence === null) return rejected;
   // Documentation prose names credentials to explain them: a value there that does not look
   // generated is most often an example.
-  if (!isStrongToken(value) && ctx.docsProseAt(hit)) confidence = Math.min(confidence, CONFIDENCE.inDocumentationProse);
+  if (ctx.docsProseAt(hit) && !isStrongToken(value)) confidence = Math.min(confidence, CONFIDENCE.inDocumentationProse);
   // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
   if (DEFER_TO_PROVIDER_RULE.test(name) || claimsKnownFormat(value)) return rejected;
   if (provider && (!provider.shape || shaped)) {
@@ -341,8 +341,8 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (isReference(v) || isPlaceholder(v)) return null;
   if (v.toLowerCase() === name.toLowerCase() || sameLetters(v, name)) return null; // the name again: `api_key: "api_key"`
   if (/\$\{\s*[A-Za-z_][\w.:-]*\s*\}|\{\{\s*[\w.]+\s*\}\}|%\(\w+\)s/.test(v)) return null; // a template interpolating the value
-  if (/(?:^|[^A-Za-z0-9\\])\$\{?[A-Z_][A-Z0-9_]{2,}\}?(?:$|[^A-Za-z0-9])/.test(v)) return null; // an environment variable inside (`Bearer $TOKEN`)
-  if (/<[A-Za-z][\w .-]{0,60}>/.test(v)) return null; // an angle-bracket slot (`<username>:<apikey>`)
+  if (v.includes('$') && /(?:^|[^A-Za-z0-9\\])\$\{?[A-Z_][A-Z0-9_]{2,}\}?(?:$|[^A-Za-z0-9])/.test(v)) return null; // an environment variable inside (`Bearer $TOKEN`)
+  if (v.includes('<') && /<[A-Za-z][\w .-]{0,60}>/.test(v)) return null; // an angle-bracket slot (`<username>:<apikey>`)
   if (v.includes('](')) return null; // a Markdown link: a sentence pointing at the key page
   if (isDummyValue(v)) return null; // token123, test-password, old-token-value-1234567890ab
   if (isIdentifierName(v)) return null; // a name (`scheduleHistoryPageSize`, `doc_store_orderBy`, `objectID`)

@@ -33,7 +33,13 @@ export function regionsOf(text: string, path: string): Region[] {
 let md: MarkdownIt | undefined;
 
 function markdownRegions(text: string): Region[] {
-  md ??= new MarkdownIt('commonmark');
+  // Only fenced blocks carry a language; a file without a fence marker has none to judge apart.
+  if (!text.includes('```') && !text.includes('~~~')) return [];
+  if (!md) {
+    md = new MarkdownIt('commonmark');
+    // Code blocks are block-level: the inline pass (emphasis, links), half the parse time, is not needed.
+    md.core.ruler.disable(['inline', 'text_join']);
+  }
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const at = (line: number) => (line < lineStarts.length ? lineStarts[line]! : text.length);
@@ -42,7 +48,8 @@ function markdownRegions(text: string): Region[] {
     if ((t.type !== 'fence' && t.type !== 'code_block') || !t.map) continue;
     const word = t.info.trim().split(/[\s{]/)[0] ?? '';
     const f = word ? formatForLanguage(word) : undefined;
-    // An indented block or a fence without a known language: commands and config, not prose.
+    // A fence without a known language, or an indented block in a file with fences: commands and
+    // config, not prose.
     out.push({ start: at(t.map[0]), end: at(t.map[1]), code: f ? f.code : 'shell' });
   }
   return out;
