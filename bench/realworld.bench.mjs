@@ -27,6 +27,7 @@ for (const [label, cli] of builds) {
   console.log(`--- real-world repositories, ${label} (${cli})`);
   const perRule = new Map();
   let total = 0;
+  let targetTotal = 0;
   const all = [];
   for (const r of present) {
     const cwd = join(root, r.dir);
@@ -43,11 +44,12 @@ for (const [label, cli] of builds) {
       all.push({ repo: r.dir, ...f });
     }
     total += out.findings.length;
+    if (r.target) targetTotal += out.findings.length;
     const mib = (out.bytesScanned / 1048576).toFixed(0);
     console.log(`${r.name}: ${out.findings.length} findings in ${out.filesScanned} files (${mib} MiB)`);
     for (const [id, n] of [...rules].sort((a, b) => b[1] - a[1])) console.log(`    ${String(n).padStart(5)} ${id}`);
   }
-  console.log(`total: ${total} findings`);
+  console.log(`total: ${total} findings; the three target repositories: ${targetTotal} (target <= 20)`);
   for (const [id, n] of [...perRule].sort((a, b) => b[1] - a[1])) console.log(`    ${String(n).padStart(5)} ${id}`);
   const picked = sample(all, SAMPLE_SIZE);
   if (picked.length) console.log(`sample of ${picked.length} to read (masked previews only):`);

@@ -1,8 +1,13 @@
 // The public repositories of the real-world precision benchmark (issue #11), and its sampling.
+// `target`: the three repositories of the issue's target (at most 20 findings in all); the others
+// check that the fixes were not fitted to those three.
 export const REPOSITORIES = [
-  { name: 'continuedev/continue', dir: 'continue' },
-  { name: 'langchain-ai/langchainjs', dir: 'langchainjs' },
-  { name: 'FlowiseAI/Flowise', dir: 'Flowise' },
+  { name: 'continuedev/continue', dir: 'continue', target: true },
+  { name: 'langchain-ai/langchainjs', dir: 'langchainjs', target: true },
+  { name: 'FlowiseAI/Flowise', dir: 'Flowise', target: true },
+  { name: 'anthropics/anthropic-cookbook', dir: 'anthropic-cookbook' },
+  { name: 'microsoft/promptflow', dir: 'promptflow' },
+  { name: 'langchain-ai/langgraph', dir: 'langgraph' },
 ];
 
 export const SAMPLE_SIZE = 40;

@@ -186,9 +186,10 @@ function runRule(rule: PatternRule, text: string, at: number): Attempt | null {
 const B64_CHAR = new Uint8Array(128);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') B64_CHAR[c.charCodeAt(0)] = 1;
 
-/** Does the match at `start` follow `+` or `/` and sixteen or more base64 characters? */
+/** Does the match at `start` begin an integrity hash (`sha512-…`) or follow `+` or `/` and sixteen or more base64 characters? */
 function insideBase64Run(text: string, start: number): boolean {
   const p = text.charCodeAt(start - 1);
+  if (p === 45 && /sha(?:1|256|384|512)-$/.test(text.slice(Math.max(0, start - 7), start))) return true; // integrity hash
   if (p !== 43 && p !== 47) return false;
   let k = start - 1;
   const stop = Math.max(0, start - 17);

@@ -350,7 +350,10 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // In program source an unquoted word is an identifier or a type annotation (`password: string`,
   // `secret: PolicySecret)`), not a credential literal. Shell scripts assign bare words, so not there.
   if (!quoted && code === 'program' && CODE_IDENTIFIER.test(v)) return null;
-  if (!quoted && /^[A-Za-z_][\w]*\(/.test(v)) return null; // a call: password=getpass()
+  if (!quoted && /^=?[A-Za-z_]\w*(?:(?:::|\.)[A-Za-z_]\w*)*\(/.test(v)) return null; // a call: password=getpass(), ptr::null_mut(), =CLAUDE(
+  // Minified or generated code read as a value: `!0,range:!0`, `Yh};function`, `a:null,b:Et`.
+  if (!quoted && /(?:^|[:=,(])![01](?:$|[,;)}\]])|\bfunction\b|\breturn\b|=>|\bthis\.|&&|\|\||:null\b|[;{}]\s*(?:var|let|const|function)\b/.test(v)) return null;
+  if (v[0] === '{' && v[v.length - 1] === '}' && v.includes('":')) return null; // a JSON object in a string
   if (!quoted && /^[A-Za-z_$][\w$]{0,30}(?:\.[A-Za-z_$][\w$]{0,30})+$/.test(v) && !/[A-Za-z0-9]{20}/.test(v)) return null; // a member path: var.db_password
   if (/^`[^`]*\s[^`]*`$/.test(v)) return null; // shell command substitution
   if (!quoted && /^~[A-Za-z_][\w.]*$/.test(v)) return null; // a doc type (`:vartype credentials: ~pkg.Credentials`)
@@ -390,8 +393,11 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
  * capitalised abbreviation such as `ID`), which random letters almost never are.
  */
 function isIdentifierName(v: string): boolean {
-  if (v.length > 48 || !/^[a-z]{2,}(?:(?:_[a-z]{2,})|(?:[A-Z][a-z]{2,}))*(?:_?[A-Z]{2,3})?$/.test(v)) return false;
-  return /[A-Z_]/.test(v);
+  if (v.length > 64) return false;
+  // camelCase and snake_case: `scheduleHistoryPageSize`, `doc_store_orderBy`
+  if (/^[a-z]{2,}(?:(?:_[a-z]{2,})|(?:[A-Z][a-z]{2,}))*(?:_?[A-Z]{2,3})?$/.test(v)) return /[A-Z_]/.test(v);
+  // PascalCase class names of three or more words: `AccountKeyDatastoreCredentials`
+  return /^(?:[A-Z][a-z]{2,}|[A-Z]{2,4}(?=[A-Z][a-z]))(?:[A-Z][a-z]{2,}|[A-Z]{2,4}(?=[A-Z][a-z]|$)){2,}$/.test(v);
 }
 
 /** Do `a` and `b` hold the same ASCII letters, ignoring case and everything else (`API-KEY:` and `api_key`)? */

@@ -61,14 +61,16 @@ const DESCRIPTIVE_FIRST = new Set('max min num total is has use uses show hide e
 // Values that are public by design, or per-request anti-forgery tokens, not credentials.
 const NOT_CREDENTIAL = new Set(
   ('public pub publishable csrf xsrf authenticity nonce keyword keywords keyboard keypress keydown keyup monkey ' +
-    'redacted masked placeholder blank').split(' '),
+    'redacted masked placeholder blank example sample dummy fake mock').split(' '),
 );
 // Words that, after the credential word, name something the credential has or is used for
 // (`token_domains`, `localStorageKeyOrderBy`, `token-classification`, `AUTH_FAILED`), not it.
 const NOT_THE_CREDENTIAL_AFTER = new Set(
   ('domain domains origin origins classification classifier order orderby by failed failure failures counter counters request ' +
     'requests response responses library lib identity page pages status state slug location locations usage provider providers ' +
-    'dialog modal screen panel tab menu route routes handler handlers middleware strategy strategies guard guards').split(' '),
+    'dialog modal screen panel tab menu route routes handler handlers middleware strategy strategies guard guards ' +
+    // a file name (`_token.py:88: UserWarning`)
+    'py pyc js mjs cjs ts mts tsx jsx json yaml yml toml txt md go rs java rb php sh').split(' '),
 );
 // `pass` after these is the verb or a noun of its own (`second-pass`, `bypass`), not a password.
 const NOT_PASSWORD_BEFORE_PASS = new Set('first second third fourth final next each every one two single multi double triple by to will must should can may this that a'.split(' '));

@@ -118,6 +118,18 @@ describe('real-code classes: 6. credential words inside other names', () => {
   });
 });
 
+describe('real-code classes: generated code and data seen in three more LLM repositories', () => {
+  it('minified code, class-name tables, redaction markers, file names and JSON in strings', () => {
+    assert.deepEqual(ids('const aQ={text:!0,search:!0,email:!0,password:!0,number:!0};function UP(e){}\n', 'report.html'), []);
+    assert.deepEqual(ids('properties:{accept:sf,accessKey:Et,action:null,allow:null}\n', 'bundle.js.html'), []);
+    assert.deepEqual(ids("types = {'AccessKey': 'AccessKeyAuthTypeConnectionProperties', 'UsernamePassword': 'UsernamePasswordAuthTypeProperties'}\n", 'models.py'), []);
+    assert.deepEqual(ids('expected = "credential=**data_scrubbed** accountkey=**data_scrubbed**"\n', 'test_x.py'), []);
+    assert.deepEqual(ids('"/usr/lib/python3/site-packages/hub/utils/_token.py:88: UserWarning: \\n",\n', 'n.ipynb'), []);
+    assert.deepEqual(ids(`ENV SOME_AUTH='{"path": "./graphs/auth.mts:auth"}'\n`, 'test_config.py'), []);
+    assert.deepEqual(ids('let mut res: *mut libc::passwd = ptr::null_mut();\n', 'chunks.txt'), []);
+  });
+});
+
 describe('real-code classes: keys are still found where they hide', () => {
   it('a provider key pasted into prose, a notebook output, a JSONL trace and a Markdown code block', () => {
     const key = fake.openaiProject();
