@@ -4,6 +4,7 @@ import { classifyName, envVarForName, providerForName, type NameKind } from './n
 import type { Attempt, RawMatch } from './raw-match';
 import { ALL_RULES } from './rules/all';
 import type { CodeKind } from '../file-formats';
+import { isPlaceholder } from './placeholders';
 import { isStrongToken, judgeValue } from './values';
 
 /**
@@ -68,8 +69,10 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   if (!span) return judged;
   // `Authorization: Bearer <token>`: judge the token, not the scheme word.
   const first = text.charCodeAt(span.start) | 32; // b or t, in either case
+  let basic = false;
   if (first === 98 || first === 116) {
     const scheme = /^(?:bearer|token|basic)(?:\s+|$)/i.exec(text.slice(span.start, span.end));
+    basic = !!scheme && (scheme[0][0] === 'b' || scheme[0][0] === 'B') && /^basic/i.test(scheme[0]);
     if (scheme && scheme[0].length < span.end - span.start) span.start += scheme[0].length;
     else if (scheme) {
       // An unquoted header value stops at the space after the scheme: the credential is the next
@@ -82,6 +85,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const rejected = { ruleId: '' as const, end: span.end };
   const value = text.slice(span.start, span.end);
   if (text.startsWith('...', span.end) || text[span.end] === '…') return rejected; // elided: `ops_eyJzaW…`
+  if (basic && isPlaceholderBasic(value)) return rejected;
   const provider = providerForName(name);
   // A value in the exact shape of the provider the name names (40 base64 characters for an AWS
   // secret key) is judged as such, even where it starts like a path (`/7Zs1…`).
@@ -120,6 +124,14 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
     confidence,
     priority: 0,
   };
+}
+
+/** `Basic dXNlcjpwYXNz` is `user:pass`: base64 of a user and a placeholder password. */
+function isPlaceholderBasic(value: string): boolean {
+  if (!/^[A-Za-z0-9+/]{4,}={0,2}$/.test(value)) return false;
+  const decoded = Buffer.from(value, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon >= 0 && colon < decoded.length - 1 && isPlaceholder(decoded.slice(colon + 1));
 }
 
 /**

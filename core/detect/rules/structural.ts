@@ -169,7 +169,8 @@ export const structuralRules: PatternRule[] = [
       const decoded = Buffer.from(v, 'base64').toString('utf8');
       const colon = decoded.indexOf(':');
       // `user:pass`, `admin:changeme`: a placeholder password encoded is still a placeholder.
-      return colon >= 0 && decoded.length >= 4 && !isPlaceholder(decoded.slice(colon + 1)) ? 0.9 : null;
+      // (An empty password is still reported: the user name alone may be the credential.)
+      return colon >= 0 && decoded.length >= 4 && (colon === decoded.length - 1 || !isPlaceholder(decoded.slice(colon + 1))) ? 0.9 : null;
     },
   }),
   rule({

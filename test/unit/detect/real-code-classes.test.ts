@@ -65,6 +65,10 @@ describe('real-code classes: 3. placeholders and dummies', () => {
     for (const v of ['token123', 'test-password', 'testpwd', 'sk-ant-test123456789', 'old-token-value-1234567890ab', 'TEST-test-invalid-key-format', 'testApiKey'])
       assert.deepEqual(ids(`const config = { api_key: "${v}" }\n`, 'a.test.ts'), [], v);
     assert.deepEqual(ids('headers: { Authorization: "Bearer token123" }\n', 'README.md'), []);
+    const basic = (userPass: string) => Buffer.from(userPass).toString('base64');
+    assert.deepEqual(ids(`headers: { authorization: 'Basic ${basic('user:pass')}' }\n`, 'a.test.ts'), []);
+    assert.deepEqual(ids(`Authorization: Basic ${basic('user:pass')}\n`, 'req.http'), []);
+    assert.deepEqual(ids(`Authorization: Basic ${basic(`deploy:${rand(6)}!${rand(8)}`)}\n`, 'req.http'), ['secret/authorization-header']);
   });
 
   it('a generated-looking value next to them is still found', () => {
