@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { applyBaseline, entriesFor, formatBaseline, parseBaseline } from '../../../core/detect/baseline';
+import { meetsConfidence } from '../../../core/detect/confidence';
 import { UsageError, type CliIO } from '../io';
 import { parseScanArgs, type ScanArgs } from '../scan/args';
 import { runGitHistoryScan } from '../scan/git-history';
@@ -25,7 +26,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const rel = relative(io.cwd, file);
     return (rel || file).split(sep).join('/');
   };
-  const report = summarise(results, display);
+  const report = summarise(
+    results.map((r) => ({ ...r, findings: meetsConfidence(r.findings, a.minConfidence) })),
+    display,
+  );
 
   if (a.writeBaseline) {
     const target = resolve(io.cwd, a.writeBaseline);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { applyBaseline, entriesFor, formatBaseline, parseBaseline } from '../../../core/detect/baseline';
 import type { KnownSecrets } from '../../../core/detect/types';
 import { loadFingerprintKey } from '../../../core/fingerprint-key';
+import { meetsConfidence } from '../../../core/detect/confidence';
 import { scanGitHistory, type HistoryFinding, type HistoryScanResult } from '../../../core/git-history';
 import { knownValuesFromLedger } from '../../../core/ledger/known-values';
 import { ledgerPathFor, readLedger } from '../../../core/ledger/read';
@@ -23,7 +24,7 @@ export async function runGitHistoryScan(a: ScanArgs, io: CliIO): Promise<number>
   if (result.shallow) {
     io.stderr(`rotation-guard scan: this is a shallow clone: only the commits present were scanned, and the oldest of them counts as adding every file it holds. For the whole history run \`git fetch --unshallow\` (in CI: fetch-depth: 0 / GIT_DEPTH: 0).\n`);
   }
-  let findings = result.findings;
+  let findings = meetsConfidence(result.findings, a.minConfidence);
 
   if (a.writeBaseline) {
     writeFileSync(resolve(io.cwd, a.writeBaseline), formatBaseline(entriesFor(findings, a.reason!, a.expires)));
