@@ -76,6 +76,8 @@ describe('Rotation Guard commands in the real extension host', () => {
   });
 
   it('Rotate Secret (generate, keychain + .env): both stores hold the new value, the ledger verifies, new terminals get it', async () => {
+    // opt-in: until the setting is on, terminals get nothing
+    assert.equal(api.ctx.extension.environmentVariableCollection.get('GEN_KEY'), undefined, 'secrets in the terminal environment without the opt-in');
     await vscode.workspace.getConfiguration('rotationGuard').update('terminal.injectSecrets', true, vscode.ConfigurationTarget.Global);
     const r = await vscode.commands.executeCommand<RotationResult>(Commands.rotateNow, { policy, secretId: 'gen-key' });
     assert.ok(r, 'rotateNow returned nothing');
