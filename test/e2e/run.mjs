@@ -143,12 +143,15 @@ async function extHostLevel(paths) {
   }
 }
 
-/** Keeps a journey frame in test-results/ (and in docs/ with --update-screenshot). */
+/** The journey frames the README shows (the others stay in test-results/). */
+const README_SHOTS = new Set(['journey-palette-rotate', 'journey-dashboard', 'journey-untrusted-refused']);
+
+/** Keeps a journey frame in test-results/ (and the README's in docs/ with --update-screenshot). */
 function shooter(page) {
   return async (name) => {
     const shot = path.join(RESULTS, `${name}.png`);
     await page.screenshot({ path: shot });
-    if (argv.includes('--update-screenshot')) copyFileSync(shot, path.join(ROOT, 'docs', `${name}.png`));
+    if (argv.includes('--update-screenshot') && README_SHOTS.has(name)) copyFileSync(shot, path.join(ROOT, 'docs', `${name}.png`));
   };
 }
 
