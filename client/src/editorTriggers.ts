@@ -30,8 +30,8 @@ function codeOf(d: vscode.Diagnostic): string | number | undefined {
  * The policy's `exposed-in-file` triggers, run in the editor through the trigger engine: when the
  * language server reports a secret's CURRENT value in a file (`exposed/known-secret`), the
  * exposure is recorded in the ledger, then `notify` shows one notification offering to rotate; `rotate-now` rotates at once when the workspace is trusted and the policy's
- * exact content was confirmed, else one notification says why not. Each sighting (secret and
- * value fingerprint) acts once per window: after the rotation the value is retired, and a
+ * exact content was confirmed, else one notification says why not. Each sighting (secret, value
+ * fingerprint and file) acts once per window: after the rotation the value is retired, and a
  * repeated diagnostic refresh never re-triggers.
  */
 export class EditorTriggers implements vscode.Disposable {
@@ -62,7 +62,8 @@ export class EditorTriggers implements vscode.Disposable {
         if (d.source !== DIAGNOSTIC_SOURCE || codeOf(d) !== KNOWN) continue;
         const data = (d as vscode.Diagnostic & { data?: SecretDiagnosticData }).data;
         if (!data?.secretId) continue;
-        const key = `${data.secretId}|${data.fingerprint}`;
+        // an event is a value seen in a file: the same value in the secret's own .env is not one
+        const key = `${data.secretId}|${data.fingerprint}|${uri.toString()}`;
         if (this.seen.has(key)) continue;
         this.seen.add(key);
         void this.act({ uri, line: d.range.start.line, range: d.range, secretId: data.secretId, fingerprint: data.fingerprint }).catch((err: unknown) => this.ctx.log.error(`trigger for ${data.secretId}: ${(err as Error).message}`));
@@ -82,7 +83,8 @@ export class EditorTriggers implements vscode.Disposable {
       const policy = loaded.policy;
       if (!policy?.secrets.some((x) => x.id === s.secretId)) continue;
       const decision = await this.plan(uri.fsPath, policy, s);
-      if (!decision) return this.record(`${s.secretId}:none:not an exposure of the current value here`);
+      // not an event (the secret's own store file, an answered exposure): nothing to say
+      if (!decision) return;
       const { plan, exposure } = decision;
       this.exposed.set(s.secretId, `${vscode.workspace.asRelativePath(s.uri)}:${s.line + 1}`);
       this.refresh();
@@ -149,7 +151,10 @@ export class EditorTriggers implements vscode.Disposable {
     });
     const plan = result.secrets[0];
     const exposure = plan?.events.find((e) => e.kind === 'exposed-in-file' && !e.answered);
-    if (!plan || !exposure) return undefined;
+    if (!plan || !exposure) {
+      this.ctx.log.info(`trigger ${s.secretId}: the engine sees no exposure of the current value in ${file} (events: ${plan?.events.map((e) => `${e.kind}${e.answered ? ' answered' : ''}`).join(', ') || 'none'}; store: ${JSON.stringify(storeFingerprints.get(s.secretId) ?? null).replace(/hk1:[\w-]+/g, (m) => m.slice(0, 9))})`);
+      return undefined;
+    }
     if (plan.recordCompromise) {
       await appendLedgerEntry(ledger, { secretId: s.secretId, step: 'mark-compromised', outcome: 'ok', event: 'exposed-in-file', oldFingerprint: plan.recordCompromise.fingerprint, detail: plan.recordCompromise.reason, at: new Date().toISOString() });
     }
