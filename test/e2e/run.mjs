@@ -23,6 +23,7 @@ import { runExtensionHostSuite } from './lib/ext-host.mjs';
 import { dashboardJourney, paletteRotateJourney, secretsViewRotateJourney, storeSecretJourney, triggerJourney } from './journeys/demo-rotate.mjs';
 import { demoJourney } from './journeys/demo-workspace.mjs';
 import { policyEditingJourney } from './journeys/policy-editing.mjs';
+import { postgresRotateJourney, preparePostgresWorkspace } from './journeys/postgres-rotate.mjs';
 import { prepareUntrustedWorkspace, untrustedJourney } from './journeys/untrusted.mjs';
 import { walkthroughJourney } from './journeys/walkthrough.mjs';
 import { npmStartJourney } from './journeys/npm-start.mjs';
@@ -144,7 +145,7 @@ async function extHostLevel(paths) {
 }
 
 /** The journey frames the README shows (the others stay in test-results/). */
-const README_SHOTS = new Set(['journey-palette-rotate', 'journey-dashboard', 'journey-untrusted-refused']);
+const README_SHOTS = new Set(['journey-palette-rotate', 'journey-postgres-rotate', 'journey-dashboard', 'journey-untrusted-refused']);
 
 /** Keeps a journey frame in test-results/ (and the README's in docs/ with --update-screenshot). */
 function shooter(page) {
@@ -228,6 +229,18 @@ async function browserLevel(paths, vsix) {
       await triggerJourney({ ...demo, xdgConfig: profile.xdgConfig });
     });
     sampleMemory('after the demo rotation journeys', [server.pgid], [profile.root]);
+    const pgName = 'journey 12 (c): Secrets view → Rotate on a PostgreSQL secret → confirmed → the new password connects, the old is refused';
+    if (wanted(pgName)) {
+      let pgw;
+      try {
+        await check(pgName, page, async () => {
+          pgw = await preparePostgresWorkspace({ root: ROOT, keyringEnv: keyring.env });
+          await postgresRotateJourney({ page, url: server.url, pgw, lap, shot: shooter(page) });
+        });
+      } finally {
+        await pgw?.server.stop();
+      }
+    }
   } finally {
     await context.close().catch(() => {});
     await server.stop();
