@@ -10,8 +10,14 @@ import type { SecretsView } from './secretsView';
 import { refreshTerminalEnv } from './terminalEnv';
 
 export function registerCommands(ctx: Ctx, view: SecretsView, dashboard: Dashboard): vscode.Disposable[] {
+  // once the user has scanned the workspace, closed files carry diagnostics the server does not
+  // revalidate on refresh (a policy's "overdue" after its secret was rotated): rescan quietly
+  let scanned = false;
   const refreshAll = () => {
     void ctx.client?.sendNotification(RefreshNotification.method, {});
+    if (scanned && ctx.client?.isRunning()) {
+      void ctx.client.sendRequest<ScanWorkspaceRequest.Result>(ScanWorkspaceRequest.method, {} satisfies ScanWorkspaceRequest.Params).catch((err: unknown) => ctx.log.warn(`rescan after a change: ${(err as Error).message}`));
+    }
     view.refresh();
     void refreshTerminalEnv(ctx).catch((err: unknown) => ctx.log.warn(`terminal secrets: ${(err as Error).message}`));
   };
@@ -29,6 +35,7 @@ export function registerCommands(ctx: Ctx, view: SecretsView, dashboard: Dashboa
         { location: vscode.ProgressLocation.Notification, title: 'Rotation Guard: scanning the workspace', cancellable: true },
         (_p, token) => client.sendRequest<ScanWorkspaceRequest.Result>(ScanWorkspaceRequest.method, {} satisfies ScanWorkspaceRequest.Params, token),
       );
+      scanned = true;
       void vscode.window.showInformationMessage(`Rotation Guard: ${res.filesScanned} files scanned, ${res.findings} problems${res.skipped ? `, ${res.skipped} skipped (see output)` : ''}.`);
       if (res.findings) void vscode.commands.executeCommand('workbench.actions.view.problems');
       return res;

@@ -79,6 +79,9 @@ export async function paletteRotateJourney({ page, folder, keyringEnv, lap, shot
   assert.equal(keychainSha(keyringEnv, 'rotation-guard-demo', 'litellm-master-key'), sha(after), 'the keychain and .env disagree');
   const v = ledgerVerifies(folder);
   assert.ok(v.ok, `ledger verify: ${v.out}`);
+  // the Problems view follows: the policy's "overdue" for it goes (the policy file is not open)
+  const problems = await openProblems(page);
+  await problems.filter({ hasText: "'litellm-master-key' is overdue" }).first().waitFor({ state: 'detached', timeout: T.server });
   lap(`keychain and .env hold the new value; ${v.out.split('\n').pop()}`);
 
   // a new terminal sees it (rotationGuard.terminal.injectSecrets is on in this profile)
