@@ -6,7 +6,7 @@ import { z } from 'zod';
  */
 export const SettingsSchema = z.object({
   enable: z.boolean().default(true),
-  quickFix: z.object({ store: z.enum(['ask', 'envFile', 'keychain', 'secretStorage']).default('ask') }).default({ store: 'ask' }),
+  quickFix: z.object({ store: z.enum(['ask', 'envFile', 'keychain', 'pass', 'secretStorage']).default('ask') }).default({ store: 'ask' }),
   envFile: z.object({ path: z.string().default('.env.local') }).default({ path: '.env.local' }),
   exclude: z.array(z.string()).default(['**/node_modules/**', '**/.git/**', '**/dist/**']),
   maxFileSizeKB: z.number().min(16).default(2048),
