@@ -89,7 +89,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
 
   async function refreshKnownSecrets(): Promise<void> {
     try {
-      knownSecrets = await loadKnownSecrets(workspaceFolders, knownFromClient);
+      knownSecrets = await loadKnownSecrets(workspaceFolders, knownFromClient, env);
     } catch (err) {
       connection.console.error(`could not load known-secret fingerprints: ${(err as Error).message}`);
     }
