@@ -55,6 +55,14 @@ export interface SecretDiagnosticData {
   secretId?: string;
 }
 
+/** `data` of a `stale/*` diagnostic at a place that uses a policy secret (by its env var name). */
+export interface StaleReferenceData {
+  kind: 'stale-reference';
+  secretId: string;
+  policyUri: string;
+  envVar: string;
+}
+
 /** A policy secret, as every command that acts on one receives it (code lens, code action, Secrets view). */
 export interface SecretRef {
   id: string;

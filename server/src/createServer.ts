@@ -22,6 +22,8 @@ import { serverCommandHandlers } from './commands';
 import { loadKnownSecrets } from './knownSecrets';
 import { formatNameFor, uriToPath } from './paths';
 import { PolicyFeatures } from './policyFeatures';
+import { ReferenceFeatures } from './referenceFeatures';
+import { SecretIndex } from './secretIndex';
 import { SettingsCache } from './settings';
 import { Validator } from './validator';
 import { scanWorkspace } from './workspaceScan';
@@ -56,6 +58,9 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
   const settings = new SettingsCache(connection);
   const log = (msg: string) => connection.console.log(msg);
   const policy = new PolicyFeatures({ log, now });
+  const documentsGet = (u: string) => documents.get(u);
+  const secretIndex = new SecretIndex({ folders: () => workspaceFolders, openDoc: documentsGet, analyze: (text, path, version, at) => policy.analyze(text, path, version, at), now, log });
+  const references = new ReferenceFeatures(secretIndex);
 
   let workspaceFolders: string[] = [];
   let clientSupportsFolders = false;
@@ -82,6 +87,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     settings,
     knownSecrets: () => knownSecrets,
     policyDiagnostics: (doc, path) => policy.diagnostics(doc, path),
+    referenceDiagnostics: (doc, path) => references.diagnostics(doc, path),
     log,
     onFindings,
     ...(deps.fixedDebounceMs !== undefined ? { fixedDebounceMs: deps.fixedDebounceMs } : {}),
@@ -105,6 +111,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
 
   async function refresh(): Promise<void> {
     policy.clearCache();
+    secretIndex.invalidate();
     await refreshKnownSecrets();
     revalidateAll();
   }
@@ -164,6 +171,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         hoverProvider: true,
+        definitionProvider: true,
         completionProvider: { triggerCharacters: [':', ' ', '-'] },
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: Object.values(ServerCommands) },
@@ -185,7 +193,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
           const p = uriToPath(f.uri);
           if (p) workspaceFolders.push(p);
         }
-        void refreshKnownSecrets().then(revalidateAll);
+        void refresh();
       });
     }
     await refreshKnownSecrets();
@@ -262,11 +270,19 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     const doc = docFor(params.textDocument.uri);
     const s = await settings.get(doc.uri);
     const formatName = formatNameFor(doc.uri, doc.languageId);
-    const policyOf = (secretId: string) => policy.secretsState(workspaceFolders, now(), undefined, latest).find((x) => x.id === secretId)?.policyUri;
-    return [...secretCodeActions(doc, formatName, params, s, policyOf), ...policy.codeActions(doc, params)];
+    const policyOf = (secretId: string) => secretIndex.get().all.find((x) => x.id === secretId)?.policyUri;
+    return [...secretCodeActions(doc, formatName, params, s, policyOf), ...references.codeActions(params), ...policy.codeActions(doc, params)];
   });
 
-  connection.onHover((params) => policy.hover(docFor(params.textDocument.uri), params.position));
+  const isPolicyDoc = (doc: TextDocument) => policy.isPolicy(uriToPath(doc.uri) ?? '');
+  connection.onHover((params) => {
+    const doc = docFor(params.textDocument.uri);
+    return isPolicyDoc(doc) ? policy.hover(doc, params.position) : references.hover(doc, params.position);
+  });
+  connection.onDefinition((params) => {
+    const doc = docFor(params.textDocument.uri);
+    return isPolicyDoc(doc) ? null : references.definition(doc, params.position);
+  });
   connection.onCompletion((params) => policy.completions(docFor(params.textDocument.uri), params.position));
   connection.onCodeLens((params) => policy.codeLenses(docFor(params.textDocument.uri)));
 

@@ -96,7 +96,8 @@ export async function startInProcess(root: string, opts: { capabilities?: Client
   });
   conn.listen();
   s.init = await conn.sendRequest(InitializeRequest.type, {
-    processId: process.pid,
+    // No process id: the library would otherwise watch that process with an interval timer.
+    processId: null,
     rootUri: fileUri(root),
     capabilities: opts.capabilities ?? { workspace: { configuration: true, applyEdit: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     workspaceFolders: [{ uri: fileUri(root), name: 'ws' }],
