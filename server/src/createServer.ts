@@ -22,6 +22,7 @@ import { serverCommandHandlers } from './commands';
 import { loadKnownSecrets } from './knownSecrets';
 import { formatNameFor, uriToPath } from './paths';
 import { PolicyFeatures } from './policyFeatures';
+import { PolicyNavigation } from './policyNavigation';
 import { ReferenceFeatures } from './referenceFeatures';
 import { SecretIndex } from './secretIndex';
 import { SettingsCache } from './settings';
@@ -61,6 +62,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
   const documentsGet = (u: string) => documents.get(u);
   const secretIndex = new SecretIndex({ folders: () => workspaceFolders, openDoc: documentsGet, analyze: (text, path, version, at) => policy.analyze(text, path, version, at), now, log });
   const references = new ReferenceFeatures(secretIndex);
+  const navigation = new PolicyNavigation({ index: secretIndex, folders: () => workspaceFolders, openDoc: documentsGet, warn: (m) => void connection.window.showWarningMessage(m) });
 
   let workspaceFolders: string[] = [];
   let clientSupportsFolders = false;
@@ -172,6 +174,10 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         hoverProvider: true,
         definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        renameProvider: { prepareProvider: true },
         completionProvider: { triggerCharacters: [':', ' ', '-'] },
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: Object.values(ServerCommands) },
@@ -281,8 +287,13 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
   });
   connection.onDefinition((params) => {
     const doc = docFor(params.textDocument.uri);
-    return isPolicyDoc(doc) ? null : references.definition(doc, params.position);
+    return isPolicyDoc(doc) ? navigation.definition(doc, params.position) : references.definition(doc, params.position);
   });
+  connection.onReferences((params) => navigation.references(docFor(params.textDocument.uri), params.position, params.context.includeDeclaration));
+  connection.onDocumentSymbol((params) => navigation.documentSymbols(docFor(params.textDocument.uri)));
+  connection.onWorkspaceSymbol((params) => navigation.workspaceSymbols(params.query));
+  connection.onPrepareRename((params) => navigation.prepareRename(docFor(params.textDocument.uri), params.position));
+  connection.onRenameRequest((params) => navigation.rename(docFor(params.textDocument.uri), params.position, params.newName));
   connection.onCompletion((params) => policy.completions(docFor(params.textDocument.uri), params.position));
   connection.onCodeLens((params) => policy.codeLenses(docFor(params.textDocument.uri)));
 
