@@ -166,6 +166,8 @@ export async function runLspBench(log: (s: string) => void): Promise<{ ok: boole
   const part = (name: string) => !only || only === name;
   try {
     if (part('edit')) {
+    // A 100-secret policy in the workspace, so every edit also looks for its env var names.
+    writeFileSync(join(dir, 'rotation-policy.yaml'), policyWith(100));
     const prompt = promptFile(5000);
     const trace = jsonlTrace(1024 * 1024);
     for (const [name, file, lang, text, target] of [
