@@ -20,7 +20,7 @@ describe('reference sites (env var names in each format\'s reference syntax)', (
       'a = os.environ.get("DB_PASSWORD")',
       "b = os.getenv('OPENAI_API_KEY')",
       "c = process.env['DB_PASSWORD']",
-      'd = ${DB_PASSWORD:-fallback}',
+      'd = ${DB_PASSWORD:?}',
       'e = $OPENAI_API_KEY and $HOME and ${PATH}',
       'f = OPENAI_API_KEY_OLD and process.env.OPENAI_API_KEY_2',
     ].join('\n');
