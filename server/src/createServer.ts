@@ -26,7 +26,7 @@ import { PolicyNavigation } from './policyNavigation';
 import { ReferenceFeatures } from './referenceFeatures';
 import { SecretIndex } from './secretIndex';
 import { SettingsCache } from './settings';
-import { Validator } from './validator';
+import { countProblems, Validator } from './validator';
 import { scanWorkspace } from './workspaceScan';
 import {
   KnownSecretsNotification,
@@ -128,7 +128,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
           diagnose: (doc, isCancelled) => validator.diagnose(doc, isCancelled),
           isOpen: (uri) => !!documents.get(uri),
           publish: async (uri, diagnostics) => {
-            onFindings(uri, diagnostics.length);
+            onFindings(uri, countProblems(diagnostics));
             await connection.sendDiagnostics({ uri, diagnostics });
           },
           log,
@@ -242,7 +242,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     const doc = docFor(params.textDocument.uri);
     const version = doc.version;
     const items = (await validator.diagnose(doc, () => token.isCancellationRequested || documents.get(doc.uri)?.version !== version)) ?? [];
-    onFindings(doc.uri, items.length);
+    onFindings(doc.uri, countProblems(items));
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
@@ -258,7 +258,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
           diagnose: (doc, isCancelled) => validator.diagnose(doc, isCancelled),
           isOpen: (uri) => !!documents.get(uri),
           publish: async (uri, diagnostics) => {
-            onFindings(uri, diagnostics.length);
+            onFindings(uri, countProblems(diagnostics));
             if (diagnostics.length) items.push({ uri, version: null, kind: DocumentDiagnosticReportKind.Full, items: diagnostics });
           },
           log,

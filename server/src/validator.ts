@@ -8,7 +8,7 @@ import { findingToDiagnostic } from './secretDiagnostics';
 import { formatNameFor, uriToPath } from './paths';
 import type { SettingsCache } from './settings';
 import type { Settings } from '../../protocol/src/settings';
-import { DIAGNOSTIC_SOURCE, FileCodes } from '../../protocol/src/protocol';
+import { CodePrefix, DIAGNOSTIC_SOURCE, FileCodes } from '../../protocol/src/protocol';
 
 /** Policy files get their own analysis (schema, threat model, staleness) on top of secret scanning. */
 export type PolicyDiagnostics = (doc: TextDocument, path: string) => Diagnostic[] | undefined;
@@ -27,6 +27,11 @@ export interface ValidatorDeps {
   publish?: (uri: string, version: number, diagnostics: Diagnostic[]) => Promise<void>;
   /** The old fixed debounce, kept only so the benchmark can measure it as its baseline. */
   fixedDebounceMs?: number;
+}
+
+/** Problems for the status count: the notes about files that were not scanned are not problems. */
+export function countProblems(diagnostics: Diagnostic[]): number {
+  return diagnostics.filter((d) => !String(d.code ?? '').startsWith(CodePrefix.file)).length;
 }
 
 /** Longest a document waits for its diagnostics while changes keep coming faster than it scans. */
@@ -134,7 +139,7 @@ export class Validator {
       if (!diagnostics || isCancelled()) return; // a newer version is on its way
       if (this.deps.publish) await this.deps.publish(doc.uri, version, diagnostics);
       else await this.deps.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
-      this.deps.onFindings(doc.uri, diagnostics.length);
+      this.deps.onFindings(doc.uri, countProblems(diagnostics));
     } catch (err) {
       this.deps.log(`validation of ${doc.uri} failed: ${(err as Error).stack ?? String(err)}`);
     }
