@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { applyBaseline, entriesFor, formatBaseline, parseBaseline } from '../../../core/detect/baseline';
 import { UsageError, type CliIO } from '../io';
 import { parseScanArgs, type ScanArgs } from '../scan/args';
+import { runGitHistoryScan } from '../scan/git-history';
 import { scanFiles, threadsFor, totalBytes } from '../scan/pool';
 import { formatJson, formatText, summaryLine, summarise, type ScanReport } from '../scan/report';
 import { formatSarif } from '../scan/sarif';
@@ -17,6 +18,7 @@ import { listFiles } from '../../../core/files/walk';
  */
 export async function run(args: string[], io: CliIO): Promise<number> {
   const a = parseScanArgs(args);
+  if (a.gitHistory) return runGitHistoryScan(a, io);
   const results = await collect(a, io);
   const display = (file: string) => {
     if (!isAbsolute(file)) return file;

@@ -19,6 +19,10 @@ export interface ScanArgs {
   noIgnore: boolean;
   /** YYYY-MM-DD used for baseline expiry. */
   today: string;
+  /** Scan the lines each commit added instead of files (cli/src/scan/git-history.ts). */
+  gitHistory: boolean;
+  since?: string;
+  allRefs: boolean;
 }
 
 export const SCAN_USAGE = `usage: rotation-guard scan [options] PATH...
@@ -33,6 +37,9 @@ export const SCAN_USAGE = `usage: rotation-guard scan [options] PATH...
   --jobs N                    threads (default: one per CPU when the input is large enough
                               to gain from them, else one)
   --no-ignore                 do not honour .gitignore
+  --git-history               scan the lines each commit added (PATH: a folder in the repository)
+  --since REF                 with --git-history: only commits not reachable from REF
+  --all-refs                  with --git-history: every branch and tag, not just HEAD
 exit: 0 no findings, 1 findings, 2 usage or I/O error`;
 
 function value(args: string[], i: number, flag: string): string {
@@ -52,6 +59,8 @@ export function parseScanArgs(args: string[], now = new Date()): ScanArgs {
     jobs: 0,
     noIgnore: false,
     today: now.toISOString().slice(0, 10),
+    gitHistory: false,
+    allRefs: false,
   };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -94,6 +103,9 @@ export function parseScanArgs(args: string[], now = new Date()): ScanArgs {
         break;
       }
       case '--no-ignore': out.noIgnore = true; break;
+      case '--git-history': out.gitHistory = true; break;
+      case '--since': out.since = take(); break;
+      case '--all-refs': out.allRefs = true; break;
       case '-h':
       case '--help':
         throw new UsageError(SCAN_USAGE);
@@ -105,6 +117,11 @@ export function parseScanArgs(args: string[], now = new Date()): ScanArgs {
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'\n${SCAN_USAGE}`);
         out.paths.push(a);
     }
+  }
+  if ((out.since !== undefined || out.allRefs) && !out.gitHistory) throw new UsageError('--since and --all-refs go with --git-history');
+  if (out.gitHistory) {
+    if (out.stdin || out.staged) throw new UsageError('--git-history reads the repository; it does not combine with --stdin or --staged');
+    return out;
   }
   const sources = Number(out.stdin) + Number(out.staged) + Number(out.paths.length > 0);
   if (sources === 0) throw new UsageError(`nothing to scan: give PATHs, --staged or --stdin\n${SCAN_USAGE}`);
