@@ -53,7 +53,8 @@ function skippedDiagnostic(code: string, message: string): Diagnostic {
 }
 
 interface DocState {
-  timer?: NodeJS.Timeout;
+  /** The pending run: an immediate when idle (no 1 ms timer floor), a timeout while coalescing. */
+  timer?: { cancel: () => void };
   lastChangeAt: number;
   /** How long the last validation of this document took (ms): a change sooner than that is a burst. */
   lastScanMs: number;
@@ -75,7 +76,7 @@ export class Validator {
     const now = performance.now();
     const st = this.docs.get(doc.uri) ?? { lastChangeAt: -Infinity, lastScanMs: 0 };
     this.docs.set(doc.uri, st);
-    if (st.timer) clearTimeout(st.timer);
+    st.timer?.cancel();
     const run = () => {
       st.timer = undefined;
       st.burstStartedAt = undefined;
@@ -91,12 +92,18 @@ export class Validator {
       st.burstStartedAt ??= now;
       delay = Math.max(0, Math.min(st.lastScanMs, MAX_COALESCE_MS - (now - st.burstStartedAt)));
     }
-    st.timer = setTimeout(run, delay);
+    if (delay === 0) {
+      const h = setImmediate(run);
+      st.timer = { cancel: () => clearImmediate(h) };
+    } else {
+      const h = setTimeout(run, delay);
+      st.timer = { cancel: () => clearTimeout(h) };
+    }
   }
 
   cancel(uri: string): void {
     const st = this.docs.get(uri);
-    if (st?.timer) clearTimeout(st.timer);
+    st?.timer?.cancel();
     this.docs.delete(uri);
   }
 
