@@ -174,13 +174,21 @@ export async function runLspBench(log: (s: string) => void): Promise<{ ok: boole
       ['5,000-line prompt', 'system.prompt', 'plaintext', prompt, 20],
       ['1 MiB JSONL trace', 'trace.jsonl', 'jsonl', trace, 100],
     ] as const) {
-      const adaptive = await start(dir);
-      const a = await editLatency(adaptive, pathToFileURL(join(dir, file)).toString(), lang, text).finally(() => adaptive.stop());
-      const fixed = await start(dir, { ROTATION_GUARD_BENCH_FIXED_DEBOUNCE_MS: '120' });
-      const f = await editLatency(fixed, pathToFileURL(join(dir, file)).toString(), lang, text).finally(() => fixed.stop());
+      // Three rounds, adaptive and fixed-debounce servers alternating, so a stall of this shared
+      // machine lands in one round of both; the median round is reported, the worst one shown.
+      const rounds: Array<{ a: Latency; f: Latency }> = [];
+      for (let r = 0; r < 3; r++) {
+        const adaptive = await start(dir);
+        const a = await editLatency(adaptive, pathToFileURL(join(dir, file)).toString(), lang, text).finally(() => adaptive.stop());
+        const fixed = await start(dir, { ROTATION_GUARD_BENCH_FIXED_DEBOUNCE_MS: '120' });
+        const f = await editLatency(fixed, pathToFileURL(join(dir, file)).toString(), lang, text).finally(() => fixed.stop());
+        rounds.push({ a, f });
+      }
+      const byP95 = [...rounds].sort((x, y) => x.a.p95 - y.a.p95);
+      const { a, f } = byP95[1]!;
       const met = a.p95 <= target;
       ok &&= met;
-      log(`edit → diagnostics, ${name} (100 edits): p50 ${a.p50.toFixed(1)} ms, p95 ${a.p95.toFixed(1)} ms; baseline fixed 120 ms debounce p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms (${(f.p95 / a.p95).toFixed(1)}x)   target p95 ≤ ${target} ms: ${met ? 'met' : 'MISSED'}`);
+      log(`edit → diagnostics, ${name} (100 edits, median of 3 rounds): p50 ${a.p50.toFixed(1)} ms, p95 ${a.p95.toFixed(1)} ms (worst round p95 ${byP95[2]!.a.p95.toFixed(1)} ms); baseline fixed 120 ms debounce p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms (${(f.p95 / a.p95).toFixed(1)}x)   target p95 ≤ ${target} ms: ${met ? 'met' : 'MISSED'}`);
     }
     }
     if (part('policy')) {
