@@ -1,3 +1,4 @@
+import { DEFAULT_MIN_CONFIDENCE, parseConfidence } from '../../../core/detect/confidence';
 import { UsageError } from '../io';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -19,6 +20,8 @@ export interface ScanArgs {
   noIgnore: boolean;
   /** YYYY-MM-DD used for baseline expiry. */
   today: string;
+  /** Findings below this confidence are not reported. */
+  minConfidence: number;
   /** Scan the lines each commit added instead of files (cli/src/scan/git-history.ts). */
   gitHistory: boolean;
   since?: string;
@@ -37,6 +40,8 @@ export const SCAN_USAGE = `usage: rotation-guard scan [options] PATH...
   --jobs N                    threads (default: one per CPU when the input is large enough
                               to gain from them, else one)
   --no-ignore                 do not honour .gitignore
+  --min-confidence N          report findings of confidence N (0..1) and above
+                              (default ${DEFAULT_MIN_CONFIDENCE}; 0 reports everything)
   --git-history               scan the lines each commit added (PATH: a folder in the repository)
   --since REF                 with --git-history: only commits not reachable from REF
   --all-refs                  with --git-history: every branch and tag, not just HEAD
@@ -59,6 +64,7 @@ export function parseScanArgs(args: string[], now = new Date()): ScanArgs {
     jobs: 0,
     noIgnore: false,
     today: now.toISOString().slice(0, 10),
+    minConfidence: DEFAULT_MIN_CONFIDENCE,
     gitHistory: false,
     allRefs: false,
   };
@@ -103,6 +109,12 @@ export function parseScanArgs(args: string[], now = new Date()): ScanArgs {
         break;
       }
       case '--no-ignore': out.noIgnore = true; break;
+      case '--min-confidence': {
+        const n = parseConfidence(take());
+        if (n === undefined) throw new UsageError('--min-confidence takes a number from 0 to 1 (e.g. 0.5)');
+        out.minConfidence = n;
+        break;
+      }
       case '--git-history': out.gitHistory = true; break;
       case '--since': out.since = take(); break;
       case '--all-refs': out.allRefs = true; break;
