@@ -2,7 +2,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import picomatch from 'picomatch';
-import { scanText } from '../../core/detect';
+import { meetsConfidence, scanText } from '../../core/detect';
 import type { KnownSecrets } from '../../core/detect/types';
 import { findingToDiagnostic } from './secretDiagnostics';
 import { formatNameFor, uriToPath } from './paths';
@@ -125,7 +125,7 @@ export class Validator {
     if (looksBinary(text)) return [skippedDiagnostic(FileCodes.binary, 'Rotation Guard did not scan this file: it looks binary (NUL bytes).')];
     const formatName = formatNameFor(doc.uri, doc.languageId);
     const known = this.deps.knownSecrets();
-    const findings = scanText(text, { path: formatName, isCancelled, ...(known ? { knownSecrets: known } : {}) });
+    const findings = meetsConfidence(scanText(text, { path: formatName, isCancelled, ...(known ? { knownSecrets: known } : {}) }), settings.minConfidence);
     if (isCancelled()) return undefined;
     const diagnostics = findings.map((f) => findingToDiagnostic(doc, formatName, f));
     if (path) {
