@@ -73,6 +73,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
   let knownSecrets: KnownSecrets | undefined;
   let knownFromClient: KnownSecretsNotification.Params | undefined;
   const findingCounts = new Map<string, number>();
+  /** Files (not open) the last workspace scan published problems for. */
+  const scanReported = new Set<string>();
 
   function sendStatus(): void {
     const total = [...findingCounts.values()].reduce((a, b) => a + b, 0);
@@ -125,10 +127,13 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
         params.folders?.length ? params.folders : workspaceFolders,
         {
           settingsFor: (uri) => settings.get(uri),
-          diagnose: (doc, isCancelled) => validator.diagnose(doc, isCancelled),
+          diagnose: (doc, isCancelled, folderSettings) => validator.diagnose(doc, isCancelled, folderSettings),
           isOpen: (uri) => !!documents.get(uri),
           publish: async (uri, diagnostics) => {
             onFindings(uri, countProblems(diagnostics));
+            // A clean file is published only to clear what an earlier scan reported there.
+            if (!diagnostics.length && !scanReported.delete(uri)) return;
+            if (diagnostics.length) scanReported.add(uri);
             await connection.sendDiagnostics({ uri, diagnostics });
           },
           log,
@@ -255,7 +260,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
         workspaceFolders,
         {
           settingsFor: (uri) => settings.get(uri),
-          diagnose: (doc, isCancelled) => validator.diagnose(doc, isCancelled),
+          diagnose: (doc, isCancelled, folderSettings) => validator.diagnose(doc, isCancelled, folderSettings),
           isOpen: (uri) => !!documents.get(uri),
           publish: async (uri, diagnostics) => {
             onFindings(uri, countProblems(diagnostics));

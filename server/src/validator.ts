@@ -112,8 +112,9 @@ export class Validator {
    * the exclusions, the size and binary rules, secrets, policy checks and stale references.
    * Undefined when cancelled.
    */
-  async diagnose(doc: TextDocument, isCancelled: () => boolean): Promise<Diagnostic[] | undefined> {
-    const settings = await this.deps.settings.get(doc.uri);
+  async diagnose(doc: TextDocument, isCancelled: () => boolean, folderSettings?: Settings): Promise<Diagnostic[] | undefined> {
+    // The workspace scan passes its folder's settings: one configuration request per folder, not per file.
+    const settings = folderSettings ?? (await this.deps.settings.get(doc.uri));
     const path = uriToPath(doc.uri);
     if (!settings.enable || isExcluded(path, settings)) return [];
     const text = doc.getText();

@@ -14,7 +14,7 @@ import { pathToUri } from './paths';
 export interface WorkspaceScanDeps {
   settingsFor: (uri: string) => Promise<Settings>;
   /** The validator's diagnosis of one document (undefined: cancelled). */
-  diagnose: (doc: TextDocument, isCancelled: () => boolean) => Promise<Diagnostic[] | undefined>;
+  diagnose: (doc: TextDocument, isCancelled: () => boolean, folderSettings: Settings) => Promise<Diagnostic[] | undefined>;
   isOpen: (uri: string) => boolean;
   publish: (uri: string, diagnostics: Diagnostic[]) => Promise<void>;
   log: (msg: string) => void;
@@ -70,7 +70,7 @@ export async function scanWorkspace(folders: string[], deps: WorkspaceScanDeps, 
       const uri = pathToUri(path);
       if (deps.isOpen(uri)) continue;
       const doc = TextDocument.create(uri, 'plaintext', 0, bytes.toString('utf8'));
-      const diagnostics = await deps.diagnose(doc, () => token.isCancellationRequested);
+      const diagnostics = await deps.diagnose(doc, () => token.isCancellationRequested, settings);
       if (!diagnostics) return { filesScanned, findings, skipped, cancelled: true };
       findings += diagnostics.length;
       await deps.publish(uri, diagnostics);
