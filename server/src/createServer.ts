@@ -20,7 +20,7 @@ import type { KnownSecrets } from '../../core/detect/types';
 import { secretCodeActions } from './codeActions';
 import { serverCommandHandlers } from './commands';
 import { loadKnownSecrets } from './knownSecrets';
-import { formatNameFor, uriToPath } from './paths';
+import { formatNameFor, pathToUri, uriToPath } from './paths';
 import { PolicyFeatures } from './policyFeatures';
 import { PolicyNavigation } from './policyNavigation';
 import { ReferenceFeatures } from './referenceFeatures';
@@ -28,6 +28,8 @@ import { SecretIndex } from './secretIndex';
 import { SettingsCache } from './settings';
 import { countProblems, Validator } from './validator';
 import { scanWorkspace } from './workspaceScan';
+import { scanInWorker, scanWorkerEntry } from './scanInWorker';
+import type { Settings } from '../../protocol/src/settings';
 import {
   KnownSecretsNotification,
   RefreshNotification,
@@ -45,6 +47,8 @@ export interface ServerDeps {
   env?: NodeJS.ProcessEnv;
   /** The old fixed debounce, only for the benchmark's same-run baseline. */
   fixedDebounceMs?: number;
+  /** The scan worker's script; by default dist/server-scan-worker.js when present; '' scans in this thread. */
+  scanWorkerEntry?: string;
 }
 
 export interface ServerHandle {
@@ -122,30 +126,40 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
 
   async function runScan(params: ScanWorkspaceRequest.Params, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<ScanWorkspaceRequest.Result> {
     progress.begin('Rotation Guard: scanning the workspace', 0, '', true);
+    const folders = params.folders?.length ? params.folders : workspaceFolders;
+    const cancel = {
+      // The request's own token, or the Cancel button of the progress the server started.
+      get isCancellationRequested() {
+        return token.isCancellationRequested || (progress as { token?: CancellationToken }).token?.isCancellationRequested === true;
+      },
+      onCancellationRequested: token.onCancellationRequested,
+    };
+    const publishScanned = async (uri: string, diagnostics: Diagnostic[]) => {
+      onFindings(uri, countProblems(diagnostics));
+      // A clean file is published only to clear what an earlier scan reported there.
+      if (!diagnostics.length && !scanReported.delete(uri)) return;
+      if (diagnostics.length) scanReported.add(uri);
+      await connection.sendDiagnostics({ uri, diagnostics });
+    };
     try {
+      const entry = deps.scanWorkerEntry === undefined ? scanWorkerEntry() : deps.scanWorkerEntry || undefined;
+      if (entry) {
+        const settingsByFolder: Record<string, Settings> = {};
+        for (const f of folders) settingsByFolder[pathToUri(f)] = await settings.get(pathToUri(f));
+        const open = documents.all().map((d) => ({ uri: d.uri, version: d.version, languageId: d.languageId, text: policy.isPolicy(uriToPath(d.uri) ?? '') ? d.getText() : '' }));
+        return await scanInWorker(entry, { folders, settingsByFolder, open, ...(knownFromClient ? { knownFromClient } : {}), nowIso: now().toISOString() }, { onFile: publishScanned, onProgress: (p, m) => progress.report(p, m), log }, cancel);
+      }
       return await scanWorkspace(
-        params.folders?.length ? params.folders : workspaceFolders,
+        folders,
         {
           settingsFor: (uri) => settings.get(uri),
           diagnose: (doc, isCancelled, folderSettings) => validator.diagnose(doc, isCancelled, folderSettings),
           isOpen: (uri) => !!documents.get(uri),
-          publish: async (uri, diagnostics) => {
-            onFindings(uri, countProblems(diagnostics));
-            // A clean file is published only to clear what an earlier scan reported there.
-            if (!diagnostics.length && !scanReported.delete(uri)) return;
-            if (diagnostics.length) scanReported.add(uri);
-            await connection.sendDiagnostics({ uri, diagnostics });
-          },
+          publish: publishScanned,
           log,
           report: (percent, message) => progress.report(percent, message),
         },
-        {
-          // The request's own token, or the Cancel button of the progress the server started.
-          get isCancellationRequested() {
-            return token.isCancellationRequested || (progress as { token?: CancellationToken }).token?.isCancellationRequested === true;
-          },
-          onCancellationRequested: token.onCancellationRequested,
-        },
+        cancel,
       );
     } finally {
       progress.done();

@@ -38,12 +38,12 @@ export interface InProcessServer {
  * The real server (createServer) in this process, over a pair of in-memory streams, with a
  * protocol client on the other end: no child process, the same JSON-RPC messages.
  */
-export async function startInProcess(root: string, opts: { capabilities?: ClientCapabilities; settings?: Record<string, unknown>; env?: NodeJS.ProcessEnv } = {}): Promise<InProcessServer> {
+export async function startInProcess(root: string, opts: { capabilities?: ClientCapabilities; settings?: Record<string, unknown>; env?: NodeJS.ProcessEnv; scanWorkerEntry?: string } = {}): Promise<InProcessServer> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConn = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
   const env = opts.env ?? { ...process.env, ROTATION_GUARD_FINGERPRINT_KEY: randomBytes(32).toString('base64') };
-  const handle = createServer(serverConn, { env });
+  const handle = createServer(serverConn, { env, scanWorkerEntry: opts.scanWorkerEntry ?? '' });
   serverConn.listen();
   const conn = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const latest = new Map<string, PublishDiagnosticsParams>();

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CancellationTokenSource, DidOpenTextDocumentNotification, WorkDoneProgressCreateRequest, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver-protocol/node';
 import { fakeOpenAiKey } from '../helpers/fake-keys';
 import { fileUri } from '../helpers/lsp-server';
@@ -10,7 +10,8 @@ import { FileCodes, ScanWorkspaceRequest } from '../../protocol/src/protocol';
 
 type Progress = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
 
-describe('language server: workspace scan with $/progress and cancellation', function () {
+for (const [where, entry] of [['in a worker thread (dist/server-scan-worker.js)', resolve('dist/server-scan-worker.js')], ['in the server thread', '']] as const)
+describe(`language server: workspace scan ${where} with $/progress and cancellation`, function () {
   this.timeout(60000);
   let dir: string;
   let server: InProcessServer;
@@ -23,7 +24,7 @@ describe('language server: workspace scan with $/progress and cancellation', fun
       mkdirSync(sub, { recursive: true });
       writeFileSync(join(sub, `f${i}.md`), i === 7 ? `key ${fakeOpenAiKey()}\n` : `# note ${i}\nnothing here\n`);
     }
-    server = await startInProcess(dir, { capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true } } });
+    server = await startInProcess(dir, { capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true } }, scanWorkerEntry: entry });
     server.conn.onRequest(WorkDoneProgressCreateRequest.type, () => null);
     server.conn.onNotification('$/progress', (p: { token: string; value: Progress }) => progress.push(p.value));
   });
