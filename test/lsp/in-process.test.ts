@@ -96,6 +96,20 @@ describe('language server in process (createServer over a stream pair)', functio
     await openWithKey('still.prompty', `api_key: ${fakeOpenAiKey()}\n`);
   });
 
+  it('survives a handler that fails on malformed input (a code action request with broken diagnostic data)', async () => {
+    const { uri, diag } = await openWithKey('broken.prompty', `api_key: ${fakeOpenAiKey()}\n`);
+    const broken = { ...diag, data: { kind: 'secret', replacement: 'x' } }; // no ranges, no env var
+    await server.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diag.range, context: { diagnostics: [broken] } }).catch(() => undefined);
+    await server.conn.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.rotateNow, arguments: [{ id: 'x', policyUri: 'untitled:nowhere' }] }).then(
+      () => assert.fail('expected an error response'),
+      (err: Error) => assert.match(err.message, /not a policy file/),
+    );
+    // Still answering and validating.
+    const actions = (await server.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as CodeAction[];
+    assert.ok(actions.some((a) => a.command?.command === ServerCommands.moveToStore));
+    await openWithKey('after.prompty', `api_key: ${fakeOpenAiKey()}\n`);
+  });
+
   it('skips a binary document with one information diagnostic', async () => {
     const uri = fileUri(join(dir, 'blob.txt'));
     void server.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text: `\u0000\u0001ELF api_key: ${fakeOpenAiKey()}` } });
