@@ -12,6 +12,8 @@ import {
   type CodeAction,
   type Diagnostic,
   type DocumentDiagnosticReport,
+  WorkspaceDiagnosticRequest,
+  type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
 import { parse } from 'yaml';
 import { fakeOpenAiKey } from '../helpers/fake-keys';
@@ -133,6 +135,11 @@ describe('language server in process: pull diagnostics (LSP 3.17)', function () 
       assert.equal(report.kind, 'full');
       assert.deepEqual(report.items.map((d) => d.code), ['secret/openai-api-key']);
       assert.equal(pushed, 0);
+      // workspace/diagnostic: the files on disk (the open one is left to textDocument/diagnostic).
+      writeFileSync(join(dir, 'disk.md'), `token: ${fakeOpenAiKey()}\n`);
+      writeFileSync(join(dir, 'clean.md'), 'nothing here\n');
+      const ws = (await server.conn.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] })) as WorkspaceDiagnosticReport;
+      assert.deepEqual(ws.items.map((i) => [i.uri.slice(fileUri(dir).length + 1), i.kind, (i as { items: Diagnostic[] }).items.map((d) => d.code)]), [['disk.md', 'full', ['secret/openai-api-key']]]);
     } finally {
       server.dispose();
       rmSync(dir, { recursive: true, force: true });
