@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { Commands, RefreshNotification, ScanWorkspaceRequest } from '../../protocol/src/protocol';
+import { Commands, RefreshNotification, ScanWorkspaceRequest, ServerCommands, type MoveToStoreArgs } from '../../protocol/src/protocol';
 import { createPolicyCommand } from './createPolicy';
 import type { Ctx } from './ctx';
 import { showStatusCommand, type Dashboard } from './dashboard';
-import { moveToStoreCommand } from './moveToStore';
 import { policyCommands } from './policyCommands';
 import { rotationCommands } from './rotationCommands';
 import type { SecretsView } from './secretsView';
@@ -27,7 +26,9 @@ export function registerCommands(ctx: Ctx, view: SecretsView, dashboard: Dashboa
       await ctx.restart();
       view.refresh();
     },
-    [Commands.moveToStore]: moveToStoreCommand(ctx),
+    // the old client-side quick fix stored values outside any policy; it now runs the server's
+    // move through the policy (the same command the quick fix carries)
+    [Commands.moveToStore]: (args: MoveToStoreArgs) => vscode.commands.executeCommand(ServerCommands.moveToStore, args),
     [Commands.scanWorkspace]: async () => {
       const client = ctx.requireClient();
       if (!client) return undefined;

@@ -48,6 +48,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       refreshEnv();
       view.refresh();
+      // the server learns trust at start-up (initializationOptions)
+      void ctx!.restart().catch((err: unknown) => log.warn(`restarting the server after trust was granted: ${(err as Error).message}`));
     }),
   );
   const started = offerResumeAtStart(ctx).then(

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Policy } from '../../core/policy';
 import { confirmedHashFor, confirmPolicy, createPolicyStoreRegistry, policyContentHash, resolvePlan, rotateSecret, UntrustedPolicyError, type RotationResult, type StepRecord } from '../../core/rotation';
 import type { Ctx } from './ctx';
-import { SecretStorageStore } from './secretStorageStore';
+import { secretStorageFactory } from './secretStorageStore';
 
 export interface Target {
   policyPath: string;
@@ -13,7 +13,7 @@ export interface Target {
 
 export function registry(ctx: Ctx, t: Pick<Target, 'policy' | 'policyPath'>) {
   return createPolicyStoreRegistry(t.policy, t.policyPath, process.env, {
-    'secret-storage': () => new SecretStorageStore(ctx.extension.secrets),
+    'secret-storage': secretStorageFactory(ctx.extension.secrets),
   });
 }
 

@@ -4,7 +4,7 @@ import { createPolicyStoreRegistry, currentSecretEnv } from '../../core/rotation
 import { CONFIG_SECTION } from '../../protocol/src/protocol';
 import type { Ctx } from './ctx';
 import { findPolicies } from './policies';
-import { SecretStorageStore } from './secretStorageStore';
+import { secretStorageFactory } from './secretStorageStore';
 
 /**
  * Opt-in (`rotationGuard.terminal.injectSecrets`): new integrated terminals get each policy
@@ -25,7 +25,7 @@ export async function refreshTerminalEnv(ctx: Ctx): Promise<number> {
   for (const uri of policies) {
     const loaded = loadPolicyFile(uri.fsPath);
     if (!loaded.policy) continue;
-    const stores = createPolicyStoreRegistry(loaded.policy, uri.fsPath, process.env, { 'secret-storage': () => new SecretStorageStore(ctx.extension.secrets) });
+    const stores = createPolicyStoreRegistry(loaded.policy, uri.fsPath, process.env, { 'secret-storage': secretStorageFactory(ctx.extension.secrets) });
     try {
       const { env, missing } = await currentSecretEnv(loaded.policy, stores);
       for (const [name, value] of Object.entries(env)) {

@@ -22,6 +22,7 @@ import { launchBrowser } from './lib/browser.mjs';
 import { runExtensionHostSuite } from './lib/ext-host.mjs';
 import { dashboardJourney, paletteRotateJourney, secretsViewRotateJourney, storeSecretJourney, triggerJourney } from './journeys/demo-rotate.mjs';
 import { demoJourney } from './journeys/demo-workspace.mjs';
+import { liteLlmKeychainJourney, prepareLiteLlmConfig } from './journeys/litellm-keychain.mjs';
 import { policyEditingJourney } from './journeys/policy-editing.mjs';
 import { postgresRotateJourney, preparePostgresWorkspace } from './journeys/postgres-rotate.mjs';
 import { prepareUntrustedWorkspace, untrustedJourney } from './journeys/untrusted.mjs';
@@ -163,6 +164,7 @@ async function browserLevel(paths, vsix) {
   log(`installed ${path.basename(vsix)}: ${installed.split('\n').pop()}`);
   const qfFolder = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-qf-ws-')));
   const { key } = prepareQuickFixWorkspace(qfFolder);
+  const anthropicKey = prepareLiteLlmConfig(qfFolder);
   const demoFolder = path.join(trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-demo-'))), 'acme-support-bot');
   // as on a machine with no desktop keyring: npm start's private Secret Service, seeded the same way
   const keyring = await startPrivateKeyring();
@@ -199,6 +201,10 @@ async function browserLevel(paths, vsix) {
     await check('journey 1: hardcoded key in a prompt → quick fix moves it to .env.local', page, () =>
       quickFixJourney({ page, server, folder: qfFolder, key, lap }));
     sampleMemory('after journey 1', [server.pgid], [profile.root]);
+    await check('journey 11 (a): hardcoded key in a LiteLLM config → quick fix → OS keychain (read back) → os.environ/ANTHROPIC_API_KEY, secret in the policy, exposure in the ledger, Rotate now offered', page, async () => {
+      if (journeyFilter.length && !wanted('journey 1:')) await openWorkbench(page, server.url, qfFolder);
+      await liteLlmKeychainJourney({ page, folder: qfFolder, key: anthropicKey, keyringEnv: keyring.env, lap, shot: shooter(page) });
+    });
     await check('journey 2: demo workspace opens with the extension active and its problems listed', page, () =>
       demoJourney({
         page, server, folder: demoFolder, lap,

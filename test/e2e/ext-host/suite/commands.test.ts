@@ -53,6 +53,7 @@ describe('Rotation Guard commands in the real extension host', () => {
       const before = readFileSync(uri.fsPath, 'utf8');
       await vscode.commands.executeCommand(Commands.createPolicy);
       assert.equal(readFileSync(uri.fsPath, 'utf8'), before);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       rmSync(uri.fsPath);
     } finally {
       rmSync(path.dirname(leak), { recursive: true, force: true });
