@@ -34,9 +34,12 @@ export async function demoJourney({ page, server, folder, lap, screenshot }) {
   const all = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ')).join('\n');
   for (const v of demoValues(folder)) assert.ok(!all.includes(v), 'a secret value is visible in the Problems view');
   for (const file of ['system-prompt.md', 'config.yaml', 'rotation-policy.yaml']) assert.ok(all.includes(file), `no Problems entry for ${file}`);
-  const overdue = all.split('\n').filter((l) => l.includes('stale/overdue'));
+  // the policy's own rows, one per overdue secret (references to them in config files say so too)
+  const overdue = all.split('\n').filter((l) => l.includes('stale/overdue') && /^Secret '/.test(l));
   assert.equal(overdue.length, 2, `expected exactly two overdue secrets, got:\n${overdue.join('\n')}`);
   assert.ok(overdue.some((l) => l.includes('openai-prod')) && overdue.some((l) => l.includes('litellm-master-key')), 'the overdue secrets are not openai-prod and litellm-master-key');
+  const overdueIds = new Set([...all.matchAll(/'([a-z-]+)'[^\n]*overdue[^\n]*stale\/overdue/g)].map((m) => m[1]));
+  assert.deepEqual([...overdueIds].sort(), ['litellm-master-key', 'openai-prod'], 'another secret is reported overdue somewhere');
   assert.ok(!/anthropic-gateway[^\n]*(overdue|due-soon)/.test(all), 'anthropic-gateway was rotated 9 days ago and must be fresh');
 
   const editor = await openFile(page, 'prompts/system-prompt.md');
