@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { analyzePolicy } from '../../../../core/policy';
 import { Commands, DIAGNOSTIC_SOURCE, EXTENSION_ID, ServerCommands } from '../../../../protocol/src/protocol';
 import { fakeOpenAiKey } from '../../../helpers/fake-keys';
+import { until } from './wait';
 
 // Runs inside the real extension host: real activation, real language client and server.
 
@@ -90,9 +91,14 @@ describe('Rotation Guard in the real extension host', () => {
 
   it('offers the "Move to store" quick fix: the value goes into .env.local under a new policy secret, the exposure into the ledger, a reference into the file', async () => {
     await vscode.workspace.getConfiguration('rotationGuard', uri).update('quickFix.store', 'envFile', vscode.ConfigurationTarget.Workspace);
-    const [d] = await waitForDiagnostics(uri, (x) => x.source === DIAGNOSTIC_SOURCE && codeOf(x) === 'secret/openai-api-key');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d!.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a) => a.title.startsWith('Move'));
+    // right after the setting changed the server may still be re-validating (its answer is then
+    // empty), as Ctrl+. can be in the workbench: asked again a bounded number of times
+    let actions: vscode.CodeAction[] = [];
+    const fix = await until('the "Move…" quick fix', async () => {
+      const [d] = await waitForDiagnostics(uri, (x) => x.source === DIAGNOSTIC_SOURCE && codeOf(x) === 'secret/openai-api-key');
+      actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d!.range, vscode.CodeActionKind.QuickFix.value);
+      return actions.find((a) => a.title.startsWith('Move'));
+    }, 15_000).catch(() => undefined);
     assert.ok(fix, `no "Move…" quick fix among: ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(fix.command?.command, ServerCommands.moveToStore);
     assert.ok(!fix.title.includes(key) && !JSON.stringify(fix.command?.arguments ?? []).includes(key), 'the value must not travel in the code action');
