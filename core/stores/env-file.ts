@@ -11,6 +11,8 @@ export interface EnvFileOptions {
   path: string;
   /** The variable; defaults to the secret's env var name given by the engine. */
   name?: string;
+  /** The variable for the active user (`references.userEnv`), written with the value in one write. */
+  userName?: string;
   baseDir?: string;
 }
 
@@ -32,6 +34,7 @@ export class EnvFileStore implements SecretStore {
   constructor(
     private readonly opts: EnvFileOptions,
     private readonly defaultName: (secretId: string) => string = (id) => id.toUpperCase().replace(/[^A-Z0-9_]/g, '_'),
+    private readonly defaultUserName: (secretId: string) => string | undefined = () => undefined,
   ) {
     this.file = isAbsolute(opts.path) ? opts.path : resolve(opts.baseDir ?? process.cwd(), opts.path);
   }
@@ -78,17 +81,33 @@ export class EnvFileStore implements SecretStore {
     }
   }
 
+  private userNameFor(secretId: string): string | undefined {
+    return this.opts.userName ?? this.defaultUserName(secretId);
+  }
+
   async get(secretId: string, stage: Stage): Promise<string | null> {
     if (stage !== 'current') return null;
     const text = this.read();
     return text === null ? null : readEnvValue(text, this.nameFor(secretId));
   }
 
-  async set(secretId: string, stage: Stage, value: string): Promise<void> {
+  async getUser(secretId: string, stage: Stage): Promise<string | null> {
+    const name = this.userNameFor(secretId);
+    if (stage !== 'current' || !name) return null;
+    const text = this.read();
+    return text === null ? null : readEnvValue(text, name);
+  }
+
+  async set(secretId: string, stage: Stage, value: string, user?: string): Promise<void> {
     if (stage !== 'current') throw new UnsupportedStageError(this.describe(), stage);
+    const userName = this.userNameFor(secretId);
     await withFileLock(`${this.file}.rg-lock`, () => {
       const text = this.read();
-      this.atomicWrite(writeEnvValue(text ?? '', this.nameFor(secretId), value), text !== null);
+      // User and password in one atomic write: an app re-reading the file never sees a pair
+      // that does not belong together.
+      let next = writeEnvValue(text ?? '', this.nameFor(secretId), value);
+      if (userName && user !== undefined) next = writeEnvValue(next, userName, user);
+      this.atomicWrite(next, text !== null);
     });
   }
 
