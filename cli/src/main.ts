@@ -15,7 +15,7 @@ const commands: Record<string, { load: () => { run: Command }; summary: string }
   rotate: { load: () => full().rotate, summary: 'rotate ID [--dry-run] [--resume]: verified, staged, recorded' },
   status: { load: () => full().status, summary: 'each secret\'s state (same data as check)' },
   ledger: { load: () => full().ledger, summary: 'ledger verify|show' },
-  run: { load: () => full().run, summary: 'run [--only IDS] -- CMD ARGS…: start CMD with current secrets in its environment' },
+  run: { load: () => full().run, summary: 'run [--only IDS] [--watch [--signal SIG | --restart]] -- CMD ARGS…: start CMD with its secrets; --watch tells it when one rotates' },
 };
 
 function usage(): string {
