@@ -65,7 +65,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       policyText: text,
       secretIds: ids.filter((id) => !missing.includes(id)),
       stores,
-      trust: { workspaceTrusted: true, confirmedPolicyHash: confirmedHashFor(path, io.env) },
+      trust: () => ({ workspaceTrusted: true, confirmedPolicyHash: confirmedHashFor(path, io.env) }),
       fingerprintKey: loadFingerprintKey(io.env),
       mode,
       debounceMs: a.options.has('debounce') ? millis(a.options.get('debounce')!, 'debounce') : 500,

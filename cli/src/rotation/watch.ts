@@ -19,7 +19,8 @@ export interface WatchOptions {
   policyText: string;
   secretIds: string[];
   stores: StoreRegistry;
-  trust: RotationTrust;
+  /** Read at each settlement: the policy may be confirmed (`rotate --trust`) after `run` started. */
+  trust: () => RotationTrust;
   fingerprintKey: Uint8Array;
   mode: NotifyMode;
   /** Quiet time after the last ledger change before the child is told (one signal per burst). */
@@ -126,7 +127,7 @@ export function superviseWithWatch(o: WatchOptions): Promise<number> {
         await restart();
       }
     } catch (err) {
-      o.log(`watch: ${(err as Error).message}`);
+      logOnce(`watch: ${(err as Error).message}`);
     } finally {
       busy = false;
       if (again && !finished) {
@@ -139,7 +140,7 @@ export function superviseWithWatch(o: WatchOptions): Promise<number> {
   const settle = async () => {
     const open = openRotations(readLedger(ledgerPath).entries).filter((r) => rotating.includes(r.secretId));
     for (const r of open) {
-      const outcome = await finishPendingRotation({ policy: o.policy, policyPath: o.policyPath, policyText: o.policyText, secretId: r.secretId, stores: o.stores, trust: o.trust, env: o.env, fingerprintKey: o.fingerprintKey });
+      const outcome = await finishPendingRotation({ policy: o.policy, policyPath: o.policyPath, policyText: o.policyText, secretId: r.secretId, stores: o.stores, trust: o.trust(), env: o.env, fingerprintKey: o.fingerprintKey });
       if (outcome.status === 'grace-running' && outcome.revokeDueAt) {
         clearTimeout(graceTimer);
         graceTimer = setTimeout(schedule, Math.max(Date.parse(outcome.revokeDueAt) - Date.now(), 0) + 20);
@@ -147,6 +148,12 @@ export function superviseWithWatch(o: WatchOptions): Promise<number> {
         o.log(`${r.secretId}: ${outcome.message}`);
       }
     }
+  };
+
+  let lastProblem = '';
+  const logOnce = (line: string) => {
+    if (line !== lastProblem) o.log(line);
+    lastProblem = line;
   };
 
   const schedule = () => {
