@@ -6,7 +6,8 @@
 //   LOAD_SOURCE=env: credentials from its environment, re-read from ROTATION_GUARD_ENV_FILE on SIGHUP
 //   LOAD_SOURCE=file:PATH: re-reads the env file PATH before every connection
 //   LOAD_USER_VAR / LOAD_PASSWORD_VAR: the variables (user may also be fixed with LOAD_USER)
-// On an authentication error it re-reads its source and retries once (counted as a retry).
+// On an authentication error it waits LOAD_RETRY_DELAY_MS (default 100, a usual back-off),
+// re-reads its source and retries once (counted as a retry).
 // Never prints a credential.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Client } from 'pg';
@@ -20,6 +21,7 @@ const rate = Number(process.env.LOAD_RATE ?? 100);
 const source = process.env.LOAD_SOURCE ?? 'env';
 const userVar = process.env.LOAD_USER_VAR ?? 'DATABASE_USER';
 const passwordVar = process.env.LOAD_PASSWORD_VAR ?? 'DATABASE_PASSWORD';
+const retryDelayMs = Number(process.env.LOAD_RETRY_DELAY_MS ?? 100);
 
 let held: Record<string, string | undefined> = { ...process.env };
 function fromFile(path: string): Record<string, string | undefined> {
@@ -86,6 +88,7 @@ async function request(): Promise<void> {
   } catch (err) {
     if (err instanceof AuthError) {
       outcome = 1;
+      await new Promise((r) => setTimeout(r, retryDelayMs));
       try {
         await once(credentials());
       } catch (err2) {

@@ -234,10 +234,19 @@ async function forward(run: Run): Promise<RotationResult> {
         run.applyStarted = !!provider.apply;
         if (provider.apply) {
           await session.step('apply', async () => {
-            await provider.apply!(run.ctx, created);
-            // In place, the old value died just now: the stores apps read get the new one at once
-            // (restored by rollback if the test fails), so nobody reads a refused value for long.
-            if (plan.inPlace) await publish(run, created.value, created.user);
+            if (!plan.inPlace) return provider.apply!(run.ctx, created);
+            // In place, the old value dies at apply: the stores apps read get the new one right
+            // after (restored by rollback if the test fails). Prepared first, so the gap between
+            // the provider's change and the stores' is a rename, not a git check and an fsync.
+            if (keepPrevious(run)) await primary.set(id, 'previous', run.old!, run.oldUser);
+            const prepared = await Promise.all(run.stores.map((s) => (s.store.prepareSet ? s.store.prepareSet(id, 'current', created.value, created.user) : null)));
+            try {
+              await provider.apply!(run.ctx, created);
+            } catch (err) {
+              await Promise.all(prepared.map((p) => p?.abort()));
+              throw err;
+            }
+            await Promise.all(run.stores.map((s, i) => prepared[i]?.commit() ?? s.store.set(id, 'current', created.value, created.user)));
           }, () => ({ detail: plan.inPlace ? `applied; CURRENT in ${run.stores.map((s) => s.name).join(', ')} (the old value is replaced in place)` : undefined }), fp);
         }
         else await session.record('apply', 'skipped', { ...fp, detail: `the ${provider.type} provider has nothing to apply` });

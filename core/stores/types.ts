@@ -29,6 +29,14 @@ export interface SecretStore {
   delete(secretId: string, stage: Stage): Promise<boolean>;
   /** The account written with the value at that stage, if the store has a user slot. */
   getUser?(secretId: string, stage: Stage): Promise<string | null>;
+  /** Optional two-phase `set`: the slow part now, `commit` as fast as the store allows. */
+  prepareSet?(secretId: string, stage: Stage, value: string, user?: string): Promise<PreparedWrite>;
+}
+
+export interface PreparedWrite {
+  commit(): Promise<void>;
+  /** Drops what was prepared; the store is unchanged. */
+  abort(): Promise<void>;
 }
 
 /** A store reference as the engine receives it (normalised from the policy's `stores`). */

@@ -60,7 +60,7 @@ export function mariadbProvider(opts: MariadbOptions): RotationProvider {
     } catch (err) {
       throw new ProviderError('provider/alter-user', `ALTER USER ${user} failed: ${(err as { code?: string }).code ?? ''} ${(err as Error).message}`.slice(0, 240));
     } finally {
-      await c.end().catch(() => undefined);
+      void c.end().catch(() => undefined); // closing need not delay the stores' switch
     }
   }
   return {

@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * Samples every process's command line (/proc/PID/cmdline, readable by all users) on a timer
@@ -44,4 +46,48 @@ export class ArgvSampler {
     const wanted = values.filter((v): v is string => !!v && v.length >= 6);
     return wanted.filter((v) => this.commandLines.some((c) => c.includes(v)));
   }
+}
+
+/** The sampling loop as a program (run by startArgvSamplerProcess with `node -e`); no values in it. */
+const SAMPLER_PROGRAM = `
+const fs = require('fs');
+const seen = new Set(); let samples = 0;
+function sample() {
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\\d+$/.test(pid)) continue;
+    try { const c = fs.readFileSync('/proc/' + pid + '/cmdline', 'latin1'); if (c) seen.add(c); } catch {}
+  }
+  samples++;
+}
+const t = setInterval(sample, Number(process.env.SAMPLE_EVERY_MS));
+process.on('SIGTERM', () => {
+  clearInterval(t); sample();
+  fs.writeFileSync(process.env.SAMPLE_OUT, JSON.stringify({ samples, commandLines: [...seen] }), { mode: 0o600 });
+  process.exit(0);
+});
+console.log('sampling');
+`;
+
+/**
+ * The same sampling in a process of its own, for benchmarks: reading all of /proc every few
+ * milliseconds would otherwise stall the event loop of the process that measures latency.
+ */
+export function startArgvSamplerProcess(dir: string, everyMs = 10): { stop(): Promise<{ samples: number; commandLines: string[] }> } {
+  const out = join(dir, 'argv-samples.json');
+  const cp = spawn(process.execPath, ['-e', SAMPLER_PROGRAM], { env: { ...process.env, SAMPLE_EVERY_MS: String(everyMs), SAMPLE_OUT: out }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return {
+    stop: () =>
+      new Promise((resolve, reject) => {
+        cp.once('exit', () => {
+          try {
+            const r = JSON.parse(readFileSync(out, 'utf8')) as { samples: number; commandLines: string[] };
+            rmSync(out, { force: true });
+            resolve(r);
+          } catch (err) {
+            reject(err as Error);
+          }
+        });
+        cp.kill('SIGTERM');
+      }),
+  };
 }
