@@ -6,11 +6,10 @@ import { appendLedgerEntry } from '../ledger/append';
 import { ledgerPathFor, readLedger } from '../ledger/read';
 import type { LedgerEntry } from '../ledger/types';
 import { createStoreRegistry, type StoreFactory, type StoreRegistry } from '../stores/registry';
-import { envVarsOf, findSecret, resolveStores } from './plan';
+import { envVarsOf, findSecret, resolvePlan, resolveStores } from './plan';
 import { mergedProvider } from '../policy/resolve';
 import { openRotations } from './recovery';
 import { currentValueAndUserOf, currentValueOf } from './values';
-import { parseDuration } from '../policy/duration';
 
 /** A store registry whose env-file stores default to the secret's env var names from the policy. */
 export function createPolicyStoreRegistry(policy: Policy, policyPath: string, env: NodeJS.ProcessEnv = process.env, extra: Record<string, StoreFactory> = {}): StoreRegistry {
@@ -114,7 +113,8 @@ export interface PendingRotation {
 /** Rotations that began and did not finish or roll back (for a "resume" list in the UI). */
 export function pendingRotations(policyPath: string, policy?: Policy): PendingRotation[] {
   return openRotations(readLedger(ledgerPathFor(policyPath)).entries).map((r) => {
-    const grace = policy?.secrets.find((s) => s.id === r.secretId)?.gracePeriod;
+    // The grace the provider can honour (none for single-user postgres/mariadb), as the engine uses it.
+    const graceMs = policy?.secrets.some((s) => s.id === r.secretId && s.rotation) ? resolvePlan(policy, r.secretId).graceMs : 0;
     const awaitingRevoke = !!r.promotedAt;
     return {
       secretId: r.secretId,
@@ -123,7 +123,7 @@ export function pendingRotations(policyPath: string, policy?: Policy): PendingRo
       lastStep: r.lastStep,
       lastOutcome: r.lastOutcome,
       awaitingRevoke,
-      revokeDueAt: awaitingRevoke && grace ? new Date(Date.parse(r.promotedAt!) + parseDuration(grace)).toISOString() : undefined,
+      revokeDueAt: awaitingRevoke && graceMs ? new Date(Date.parse(r.promotedAt!) + graceMs).toISOString() : undefined,
     };
   });
 }

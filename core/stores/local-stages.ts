@@ -47,8 +47,9 @@ export class LocalStageStore implements SecretStore {
   }
 
   private read(secretId: string): Stages {
+    const file = this.file(secretId);
     try {
-      return JSON.parse(readFileSync(this.file(secretId), 'utf8')) as Stages;
+      return JSON.parse(readFileSync(file, 'utf8')) as Stages;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
       throw new StoreError('store/io', `${this.describe()}: cannot read the stage file of "${secretId}" (${(err as NodeJS.ErrnoException).code ?? 'not JSON'})`, this.describe());
@@ -78,6 +79,7 @@ export class LocalStageStore implements SecretStore {
   }
 
   private update(secretId: string, change: (s: Stages) => boolean): Promise<boolean> {
+    this.file(secretId); // validates the id before anything is created
     this.ensureDir();
     return withFileLock(join(this.dir, `${secretId}.lock`), () => {
       const s = this.read(secretId);

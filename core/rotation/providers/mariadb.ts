@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createConnection, type Connection } from 'mysql2/promise';
+import type { Connection, ConnectionOptions } from 'mysql2/promise';
 import { generateSecret } from './generate';
 import { ProviderError, type CreatedValue, type ProviderContext, type RotationProvider } from './types';
 import type { LoginStatus } from './postgres';
@@ -15,6 +15,12 @@ export interface MariadbOptions {
   /** Id of the secret whose current value is the admin URL (mysql://user:password@host:port). */
   adminConnection?: string;
   length?: number;
+}
+
+/** Loaded on first use: commands that never talk to MariaDB do not pay for parsing the client. */
+function createConnection(options: ConnectionOptions): Promise<Connection> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('mysql2/promise') as typeof import('mysql2/promise')).createConnection(options);
 }
 
 /**

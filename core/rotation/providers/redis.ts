@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createClient } from '@redis/client';
+import type { createClient as CreateClient } from '@redis/client';
 import { generateSecret } from './generate';
 import { ProviderError, type CreatedValue, type ProviderContext, type RotationProvider } from './types';
 import type { LoginStatus } from './postgres';
@@ -17,11 +17,15 @@ export interface RedisOptions {
 /** ACL rules take `#<sha256 hex>`: the plaintext never reaches ACL LIST, MONITOR or the slow log. */
 export const redisPasswordHash = (password: string): string => createHash('sha256').update(password).digest('hex');
 
-type Client = ReturnType<typeof createClient>;
+type Client = ReturnType<typeof CreateClient>;
 
-async function open(options: Parameters<typeof createClient>[0], timeoutMs: number): Promise<Client> {
+/** Loaded on first use: commands that never talk to Redis do not pay for parsing the client. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const redisClient = (): typeof import('@redis/client') => require('@redis/client') as typeof import('@redis/client');
+
+async function open(options: Parameters<typeof CreateClient>[0], timeoutMs: number): Promise<Client> {
   // No reconnects: one attempt, and its error is the answer.
-  const c = createClient({ ...options, socket: { ...(options?.socket ?? {}), reconnectStrategy: false, connectTimeout: timeoutMs } as never });
+  const c = redisClient().createClient({ ...options, socket: { ...(options?.socket ?? {}), reconnectStrategy: false, connectTimeout: timeoutMs } as never });
   c.on('error', () => undefined);
   await c.connect();
   return c;
