@@ -68,7 +68,7 @@ function markerOrExit(file: string, child: ChildProcess, timeoutMs: number): Pro
 
 export async function benchStrategy(p: LiveProject, o: { rotations: number; kills: number; rate: number; baselineMs: number; gapMs: number; log: (s: string) => void }): Promise<StrategyFigures> {
   confirmPolicy(join(p.dir, 'rotation-policy.yaml'), policyContentHash(readFileSync(join(p.dir, 'rotation-policy.yaml'))), p.env);
-  const sampler = startArgvSamplerProcess(p.dir);
+  const sampler = startArgvSamplerProcess();
   const outFile = join(p.dir, 'load.json');
   const runner = runCli(p, ['run', '--watch', '--debounce', '300ms', '--', process.execPath, LOAD_APP], { ...p.load, LOAD_RATE: String(o.rate), LOAD_OUT: outFile });
   const outputs: string[] = [];

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
@@ -72,7 +73,8 @@ console.log('sampling');
  * The same sampling in a process of its own, for benchmarks: reading all of /proc every few
  * milliseconds would otherwise stall the event loop of the process that measures latency.
  */
-export function startArgvSamplerProcess(dir: string, everyMs = 10): { stop(): Promise<{ samples: number; commandLines: string[] }> } {
+export function startArgvSamplerProcess(everyMs = 10): { stop(): Promise<{ samples: number; commandLines: string[] }> } {
+  const dir = mkdtempSync(join(tmpdir(), 'rg-argv-'));
   const out = join(dir, 'argv-samples.json');
   const cp = spawn(process.execPath, ['-e', SAMPLER_PROGRAM], { env: { ...process.env, SAMPLE_EVERY_MS: String(everyMs), SAMPLE_OUT: out }, stdio: ['ignore', 'pipe', 'inherit'] });
   return {
@@ -80,14 +82,15 @@ export function startArgvSamplerProcess(dir: string, everyMs = 10): { stop(): Pr
       new Promise((resolve, reject) => {
         cp.once('exit', () => {
           try {
-            const r = JSON.parse(readFileSync(out, 'utf8')) as { samples: number; commandLines: string[] };
-            rmSync(out, { force: true });
-            resolve(r);
+            resolve(JSON.parse(readFileSync(out, 'utf8')) as { samples: number; commandLines: string[] });
           } catch (err) {
             reject(err as Error);
+          } finally {
+            rmSync(dir, { recursive: true, force: true });
           }
         });
-        cp.kill('SIGTERM');
+        if (cp.exitCode !== null || cp.signalCode !== null) cp.emit('exit');
+        else cp.kill('SIGTERM');
       }),
   };
 }
