@@ -9,7 +9,7 @@ export async function runLiveBench(o: { rotations: number; kills: number; rate: 
   const want = (k: string) => !o.only || o.only.split(',').includes(k);
   const out: StrategyFigures[] = [];
   const grace = '1s';
-  const common = { rotations: o.rotations, kills: o.kills, rate: o.rate, baselineMs: 3000, gapMs: 1000, log: o.log };
+  const common = { rotations: o.rotations, kills: o.kills, rate: o.rate, baselineMs: 3000, gapMs: 500, log: o.log };
   if (want('pg-alt') || want('pg-single')) {
     const pg = await startPostgres();
     try {

@@ -25,9 +25,12 @@ export interface StrategyFigures {
   baselineP99Ms: number;
   rotationP99Ms: number;
   killedP99Ms: number;
+  /** Killed-phase rotates that found another process (run --watch) finishing the previous rotation. */
+  busyRetries: number;
   rotations: number;
   kills: number;
   rateAchieved: number;
+  seconds: number;
   leakedInArgv: number;
   leakedInOutput: number;
   argvSamples: number;
@@ -101,11 +104,14 @@ export async function benchStrategy(p: LiveProject, o: { rotations: number; kill
     await delay(700 + o.gapMs);
     quiet.push([end, Date.now()]);
   }
-  const killStart = Date.now();
+  const killWindows: Array<[number, number]> = [];
   let killedAt = 0;
+  let busy = 0;
   // Until `kills` rotations were really killed: a pause point a strategy never reaches (e.g.
-  // test-old-fails with alternating users) lets that rotation finish instead.
+  // test-old-fails with alternating users) lets that rotation finish instead, and a rotate that
+  // found `run --watch` finishing the previous one (exit 2, busy) is simply tried again.
   for (let i = 0; killedAt < o.kills && i < o.kills * 3; i++) {
+    const start = Date.now();
     const marker = join(p.dir, 'pause.marker');
     rmSync(marker, { force: true });
     const point = KILL_POINTS[(i * 7) % KILL_POINTS.length]!;
@@ -118,8 +124,14 @@ export async function benchStrategy(p: LiveProject, o: { rotations: number; kill
         /* gone */
       }
     }
-    outputs.push((await k.done).out);
+    const k2 = await k.done;
+    outputs.push(k2.out);
+    if (k2.code === 2 && /another running process/.test(k2.out)) busy++;
     noteValues();
+    const end = Date.now() + 700;
+    killWindows.push([start, end]);
+    await delay(700 + o.gapMs);
+    quiet.push([end, Date.now()]);
   }
   const last = await runCli(p, ['rotate', p.secretId, '--wait']).done; // finishes whatever the last kill left
   outputs.push(last.out);
@@ -140,10 +152,12 @@ export async function benchStrategy(p: LiveProject, o: { rotations: number; kill
     retried: results.filter((r) => r[2] === 1).length,
     baselineP99Ms: p99(results.filter((r) => quiet.some(([a, b]) => r[0] >= a && r[0] < b)).map((r) => r[1])),
     rotationP99Ms: p99(results.filter((r) => inWindows(r[0])).map((r) => r[1])),
-    killedP99Ms: p99(results.filter((r) => r[0] >= killStart && r[0] <= killEnd).map((r) => r[1])),
+    killedP99Ms: p99(results.filter((r) => killWindows.some(([a, b]) => r[0] >= a && r[0] <= b)).map((r) => r[1])),
+    busyRetries: busy,
     rotations: o.rotations,
     kills: killedAt,
     rateAchieved: results.length / ((killEnd - t0) / 1000),
+    seconds: (killEnd - t0) / 1000,
     leakedInArgv: p.known.filter((v) => v.length >= 6 && sampled.commandLines.some((c) => c.includes(v))).length,
     leakedInOutput: p.known.filter((v) => texts.some((t) => t.includes(v))).length,
     argvSamples: sampled.samples,
