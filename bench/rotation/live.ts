@@ -82,9 +82,12 @@ export async function benchStrategy(p: LiveProject, o: { rotations: number; kill
       if (v && !p.known.includes(v)) p.known.push(v);
     }
   };
+  let early = '';
+  runner.child.stderr!.on('data', (d: Buffer) => (early += d.toString()));
   await new Promise<void>((res, rej) => {
-    const t = setTimeout(() => rej(new Error('the load app did not start')), 30000);
+    const t = setTimeout(() => rej(new Error(`${p.name}: the load app did not start within 60 s: ${early.slice(-500)}`)), 60000);
     runner.child.stdout!.on('data', (d: Buffer) => d.toString().includes('load-started') && (clearTimeout(t), res()));
+    runner.child.once('exit', (code) => (clearTimeout(t), rej(new Error(`${p.name}: run --watch exited ${code} before the load app started: ${early.slice(-500)}`))));
   });
   const t0 = Date.now();
   await delay(o.baselineMs); // the baseline window: the same load, no rotation

@@ -101,7 +101,9 @@ export function superviseWithWatch(o: WatchOptions): Promise<number> {
       await waitExit(old, 10000);
     }
     restarting = false;
-    if (!stopping && !finished) start();
+    // Stopped while restarting: the old child's exit is the run's exit (its handler skipped it).
+    if (stopping) finish(exitCodeOf(old.exitCode, old.signalCode));
+    else if (!finished) start();
   };
 
   /** Finish pending rotations, re-read the values, and tell the child if they changed. */
