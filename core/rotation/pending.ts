@@ -92,16 +92,22 @@ export class GraceRunningError extends RotationInProgressError {
 /**
  * A new rotation, after `finishPendingRotation`. An interrupted rotation that could be finished
  * counts as the rotation asked for; after a rollback or a finished grace period a new one starts.
- * While a grace period runs: wait for it (`waitForGrace`) or throw `GraceRunningError` with the time.
+ * While a grace period runs: wait for it (`waitForGrace`, which also waits up to 2 minutes for
+ * another process that holds the rotation lock) or throw `GraceRunningError` with the time.
  */
 export async function rotateAfterPending(o: PendingOptions & { waitForGrace?: boolean }): Promise<RotationResult> {
   const log = o.log ?? (() => undefined);
+  const busyDeadline = Date.now() + 120000;
   for (;;) {
     const pending = await finishPendingRotation(o);
     if (pending.status !== 'none') log(`${o.secretId}: ${pending.message}`);
     switch (pending.status) {
       case 'busy':
-        throw new RotationBusyError(pending.message);
+        // With --wait, another process finishing the previous rotation (run --watch at the end
+        // of a grace period) is waited for too, like any lock; without it, exit with the reason.
+        if (!o.waitForGrace || Date.now() > busyDeadline) throw new RotationBusyError(pending.message);
+        await new Promise((r) => setTimeout(r, 100));
+        continue;
       case 'grace-running': {
         if (!o.waitForGrace) throw new GraceRunningError(`${pending.message}; run again after that time, or with --wait`, pending.revokeDueAt!);
         const ms = Date.parse(pending.revokeDueAt!) - (o.now ?? (() => new Date()))().getTime();
