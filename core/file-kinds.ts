@@ -1,10 +1,12 @@
+import { formatOf } from './file-formats';
+
 /** What kind of LLM-project file a path is; decides which checks and messages apply. */
-const PROMPT_EXT = /\.(prompty|prompt|jinja|jinja2|j2)$/i;
 const PROMPT_NAME = /(^|[\\/_.-])(system[-_ ]?prompt|prompts?|instructions?)([\\/_.-][^\\/]*)?\.(md|txt)$/i;
 
 export function isPromptFile(path: string): boolean {
   const norm = path.replace(/\\/g, '/');
-  return PROMPT_EXT.test(norm) || PROMPT_NAME.test(norm) || /(^|\/)prompts?\//i.test(norm);
+  const kind = formatOf(norm).kind;
+  return kind === 'prompty' || kind === 'jinja' || PROMPT_NAME.test(norm) || /(^|\/)prompts?\//i.test(norm);
 }
 
 export function isModelConfig(path: string): boolean {

@@ -3,7 +3,14 @@
 //   node test/run-all.mjs [unit|lsp|integration|e2e ...]
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runMochaLevel } from './run-mocha.mjs';
+
+// Tests never write the runner's own config folder (the per-user fingerprint key, ledger anchors):
+// every run gets a throwaway one unless a test sets its own.
+process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'rg-test-config-'));
 
 const all = ['unit', 'lsp', 'integration', 'e2e'];
 const levels = process.argv.slice(2).filter((a) => all.includes(a));

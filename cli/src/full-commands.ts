@@ -6,3 +6,5 @@ export * as rotate from './commands/rotate';
 export * as status from './commands/status';
 export * as ledger from './commands/ledger';
 export * as run from './commands/run';
+export * as enforce from './commands/enforce';
+export * as reportAnomaly from './commands/report-anomaly';

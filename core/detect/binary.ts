@@ -13,3 +13,54 @@ export function isProbablyBinary(bytes: Uint8Array): boolean {
   }
   return control / n > 0.1;
 }
+
+// Formats whose bytes are compressed or encoded media: text never sits in them as plain bytes.
+const PURE_BINARY_MAGIC: Array<[number, number[]]> = [
+  [0, [0x89, 0x50, 0x4e, 0x47]], // PNG
+  [0, [0xff, 0xd8, 0xff]], // JPEG
+  [0, [0x47, 0x49, 0x46, 0x38]], // GIF
+  [0, [0x50, 0x4b, 0x03, 0x04]], // ZIP (and jar, whl, docx, xlsx)
+  [0, [0x50, 0x4b, 0x05, 0x06]], // empty ZIP
+  [0, [0x1f, 0x8b]], // gzip
+  [0, [0x37, 0x7a, 0xbc, 0xaf]], // 7z
+  [0, [0xfd, 0x37, 0x7a, 0x58, 0x5a]], // xz
+  [0, [0x42, 0x5a, 0x68]], // bzip2
+  [0, [0x28, 0xb5, 0x2f, 0xfd]], // zstd
+  [0, [0x25, 0x50, 0x44, 0x46]], // PDF
+  [0, [0x52, 0x49, 0x46, 0x46]], // RIFF (WebP, WAV, AVI)
+  [4, [0x66, 0x74, 0x79, 0x70]], // MP4, MOV, HEIC (ftyp)
+  [0, [0x4f, 0x67, 0x67, 0x53]], // Ogg
+  [0, [0x49, 0x44, 0x33]], // MP3 with ID3
+  [0, [0x66, 0x4c, 0x61, 0x43]], // FLAC
+  [0, [0x7f, 0x45, 0x4c, 0x46]], // ELF
+  [0, [0x4d, 0x5a]], // Windows executable
+  [0, [0xcf, 0xfa, 0xed, 0xfe]], // Mach-O
+  [0, [0x00, 0x61, 0x73, 0x6d]], // WebAssembly
+  [0, [0x77, 0x4f, 0x46, 0x46]], // WOFF
+  [0, [0x77, 0x4f, 0x46, 0x32]], // WOFF2
+  [0, [0x00, 0x01, 0x00, 0x00, 0x00]], // TrueType
+  [0, [0x00, 0x00, 0x01, 0x00]], // ICO
+  [257, [0x75, 0x73, 0x74, 0x61, 0x72]], // tar
+];
+
+/**
+ * Images, audio, video, archives and executables: skipped. Other binary files (pickles and shelve
+ * databases, SQLite caches of model responses, `.pyc` constants) hold text as plain bytes, and
+ * recorded credentials with it.
+ */
+export function isPureBinary(bytes: Uint8Array): boolean {
+  return PURE_BINARY_MAGIC.some(([at, magic]) => bytes.length >= at + magic.length && magic.every((b, i) => bytes[at + i] === b));
+}
+
+/**
+ * The printable ASCII of a binary file at its own offsets, every other byte a line break: runs of
+ * text become lines, and a finding's column is its byte offset within its run.
+ */
+export function textRuns(bytes: Uint8Array): string {
+  const out = Buffer.allocUnsafe(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    out[i] = b >= 0x20 && b < 0x7f ? b : 0x0a;
+  }
+  return out.toString('latin1');
+}

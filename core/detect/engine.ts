@@ -1,3 +1,6 @@
+import { formatOf } from '../file-formats';
+import { isPromptFile } from '../file-kinds';
+import { mayHoldRegions, RegionCursor, regionsOf } from './regions';
 import { genericAt, GENERIC_KEYWORDS, type GenericContext } from './generic';
 import { isPatternSource, isPlaceholder, isReference } from './placeholders';
 import { buildPrefilter, type Prefilter } from './prefilter';
@@ -41,9 +44,30 @@ function prefilter(): Prefilter<Item> {
 /** How often long loops look at the cancellation flag (in prefilter hits). */
 const CANCEL_EVERY = 256;
 
-export function matchAll(text: string, path: string, isCancelled?: () => boolean, notes?: MatchNotes): RawMatch[] {
+export function matchAll(text: string, path: string, isCancelled?: () => boolean, notes?: MatchNotes, formatRulesOnly = false): RawMatch[] {
   const out: RawMatch[] = [];
-  const ctx: GenericContext = { text, path };
+  const format = formatOf(path);
+  const fileCode = format.code;
+  // Documentation, not prompts: a prompt is where a pasted credential does its harm.
+  const docs = (format.kind === 'markdown' || format.kind === 'mdx') && !isPromptFile(path);
+  // Lockfiles name packages (`'@inquirer/password': 4.0.16`), never credentials by name.
+  const noGeneric = formatRulesOnly || format.kind === 'lockfile';
+  // Regions of another language (Markdown fences, notebook cells) are parsed at the first
+  // credential word that needs them, never for files without one.
+  let regions: RegionCursor | null | undefined;
+  const ctx: GenericContext = {
+    text,
+    jsonText: format.kind === 'json' || format.kind === 'jsonl' || format.kind === 'notebook',
+    codeAt: (pos) => {
+      if (regions === undefined) regions = mayHoldRegions(path) ? new RegionCursor(regionsOf(text, path), fileCode) : null;
+      return regions ? regions.codeAt(pos) : fileCode;
+    },
+    docsProseAt: (pos) => {
+      if (!docs) return false;
+      if (regions === undefined) regions = mayHoldRegions(path) ? new RegionCursor(regionsOf(text, path), fileCode) : null;
+      return !regions?.regionAt(pos);
+    },
+  };
   // Like a global regex, a rule does not look for a new match inside its previous one: this keeps
   // the work linear on inputs made of one anchor repeated (`sk-sk-sk-…`, `password=password=…`).
   const pf = prefilter();
@@ -59,6 +83,7 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
     for (let k = 0; k < items.length; k++) {
       const item = items[k]!;
       if (busyUntil[item.idx]! > at) continue;
+      if (item.kind === 'generic' && noGeneric) continue;
       if (item.kind === 'marker') {
         if (notes) notes.kindKey = true;
         busyUntil[item.idx] = text.length; // once is enough
@@ -131,8 +156,11 @@ function runRule(rule: PatternRule, text: string, at: number): Attempt | null {
     start = pre ? pre[0] : span![0];
     end = span![1];
   }
-  const value = text.slice(start, end);
   const rejected = { ruleId: '' as const, end };
+  // A provider prefix inside a longer base64 run (an image or audio in a notebook output, a
+  // `sha512-…` integrity hash in a lockfile) is chance, not a key.
+  if (!rule.scan && insideBase64Run(text, start)) return rejected;
+  const value = text.slice(start, end);
   // A value running into mask characters (`xoxp-…-####`) is a redacted sample, not a key.
   const next = text[end];
   if (next === '#' || next === '*' || next === '•' || next === '…' || text.startsWith('...', end)) return rejected;
@@ -153,6 +181,24 @@ function runRule(rule: PatternRule, text: string, at: number): Attempt | null {
     confidence,
     priority: 1,
   };
+}
+
+const B64_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') B64_CHAR[c.charCodeAt(0)] = 1;
+
+/** Does the match at `start` begin an integrity hash (`sha512-…`) or follow `+` or `/` and sixteen or more base64 characters? */
+function insideBase64Run(text: string, start: number): boolean {
+  const p = text.charCodeAt(start - 1);
+  if (p === 45 && /sha(?:1|256|384|512)-$/.test(text.slice(Math.max(0, start - 7), start))) return true; // integrity hash
+  if (p !== 43 && p !== 47) return false;
+  let k = start - 1;
+  const stop = Math.max(0, start - 17);
+  while (k > stop) {
+    const c = text.charCodeAt(k - 1);
+    if (c >= 128 || B64_CHAR[c] === 0) return false;
+    k--;
+  }
+  return start - k >= 16;
 }
 
 /** Keeps one match per region: the higher priority, then the longer, then the earlier rule. */

@@ -1,8 +1,11 @@
-import { charClasses, shannonEntropy } from './entropy';
+import { DEFER_TO_PROVIDER_RULE } from './providers';
+import { CONFIDENCE } from './confidence';
 import { classifyName, envVarForName, providerForName, type NameKind } from './names';
-import { isPatternSource, isPlaceholder, isReference } from './placeholders';
 import type { Attempt, RawMatch } from './raw-match';
 import { ALL_RULES } from './rules/all';
+import type { CodeKind } from '../file-formats';
+import { isPlaceholder } from './placeholders';
+import { isStrongToken, judgeValue } from './values';
 
 /**
  * The generic detector: `name = value` assignments (and the forms around them: `name: value`,
@@ -20,14 +23,16 @@ const isIdentAt = (text: string, i: number) => {
   const c = text.charCodeAt(i);
   return c < 128 && IDENT_CHAR[c] === 1;
 };
-const SHELL_EXT = /\.(?:sh|bash|zsh|ps1)$/i;
-const CODE_IDENTIFIER = /^[A-Za-z_$][\w$.]*(?:$|[\s),;|\]<>?=])/;
 const QUOTES = new Set(['"', "'", '`']);
-const CODE_EXT = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|cs|php|rs|swift|c|cc|cpp|h|hpp|m|dart|lua|pl|groovy|gradle|ex|exs|clj|fs|vb|r|jl|sh|bash|zsh|ps1)$/i;
 
 export interface GenericContext {
   text: string;
-  path: string;
+  /** What the text at an offset is: program source, shell, or prose and data (file-formats.ts, regions.ts). */
+  codeAt: (pos: number) => CodeKind;
+  /** Is the offset in documentation prose (Markdown outside code blocks, plain text)? */
+  docsProseAt: (pos: number) => boolean;
+  /** The file is JSON (JSON Lines, a notebook): code inside it is held in JSON strings, escaped. */
+  jsonText: boolean;
 }
 
 interface ValueSpan {
@@ -38,6 +43,7 @@ interface ValueSpan {
 
 export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const { text } = ctx;
+  const code = ctx.codeAt(hit);
   let s = hit;
   while (s > 0 && hit - s < 80 && isIdentAt(text, s - 1)) s--;
   let e = hit;
@@ -51,18 +57,22 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const name = text.slice(s, ne);
   const kind = classifyName(name);
   if (!kind) return judged;
-  let span = valueAfter(text, s, e, kind, ctx.path) ?? valueBefore(text, s);
+  // `pass` alone in prose is the verb (`all tests pass: …`); as a key it starts a line or is quoted.
+  if (code === false && (name === 'pass' || name === 'Pass') && !startsLine(text, s) && !QUOTES.has(text[s - 1]!)) return judged;
+  let span = valueAfter(text, s, e, kind, code, ctx.jsonText) ?? valueBefore(text, s);
   let prose = false;
   if (!span) {
     // Prompts introduce credentials in sentences: "use this credential for the tool: <value>".
-    span = valueInProse(text, e, isCodePath(ctx.path));
+    span = valueInProse(text, e, code !== false);
     prose = span !== null;
   }
   if (!span) return judged;
   // `Authorization: Bearer <token>`: judge the token, not the scheme word.
   const first = text.charCodeAt(span.start) | 32; // b or t, in either case
+  let basic = false;
   if (first === 98 || first === 116) {
     const scheme = /^(?:bearer|token|basic)(?:\s+|$)/i.exec(text.slice(span.start, span.end));
+    basic = !!scheme && (scheme[0][0] === 'b' || scheme[0][0] === 'B') && /^basic/i.test(scheme[0]);
     if (scheme && scheme[0].length < span.end - span.start) span.start += scheme[0].length;
     else if (scheme) {
       // An unquoted header value stops at the space after the scheme: the credential is the next
@@ -75,14 +85,18 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const rejected = { ruleId: '' as const, end: span.end };
   const value = text.slice(span.start, span.end);
   if (text.startsWith('...', span.end) || text[span.end] === '…') return rejected; // elided: `ops_eyJzaW…`
+  if (basic && isPlaceholderBasic(value)) return rejected;
   const provider = providerForName(name);
   // A value in the exact shape of the provider the name names (40 base64 characters for an AWS
   // secret key) is judged as such, even where it starts like a path (`/7Zs1…`).
   const shaped = !!provider?.shape && provider.shape.test(value);
-  const confidence = prose ? (isStrongToken(value) ? 0.6 : null) : judgeValue(value, kind, span.quoted, ctx.path, name, shaped);
+  let confidence = prose ? (isStrongToken(value) ? CONFIDENCE.credentialValue : null) : judgeValue(value, kind, span.quoted, code, name, shaped);
   if (confidence === null) return rejected;
+  // Documentation prose names credentials to explain them: a value there that does not look
+  // generated is most often an example.
+  if (ctx.docsProseAt(hit) && !isStrongToken(value)) confidence = Math.min(confidence, CONFIDENCE.inDocumentationProse);
   // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
-  if (DEFER_TO_CONTEXT_RULE.test(name) || claimsKnownFormat(value)) return rejected;
+  if (DEFER_TO_PROVIDER_RULE.test(name) || claimsKnownFormat(value)) return rejected;
   if (provider && (!provider.shape || shaped)) {
     return {
       ruleId: provider.id,
@@ -92,7 +106,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
       envVar: provider.envVar,
       start: span.start,
       end: span.end,
-      confidence: Math.max(confidence, provider.shape ? 0.9 : 0.75),
+      confidence: Math.max(confidence, provider.shape ? CONFIDENCE.providerFormat : CONFIDENCE.generatedValue),
       priority: 1,
     };
   }
@@ -110,6 +124,14 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
     confidence,
     priority: 0,
   };
+}
+
+/** `Basic dXNlcjpwYXNz` is `user:pass`: base64 of a user and a placeholder password. */
+function isPlaceholderBasic(value: string): boolean {
+  if (!/^[A-Za-z0-9+/]{4,}={0,2}$/.test(value)) return false;
+  const decoded = Buffer.from(value, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon >= 0 && colon < decoded.length - 1 && isPlaceholder(decoded.slice(colon + 1));
 }
 
 /**
@@ -137,14 +159,17 @@ function mayHaveValue(text: string, s: number, e: number): boolean {
 }
 
 /** Parses `name <op> value` forward from the end of the name. */
-function valueAfter(text: string, s: number, e: number, kind: NameKind, path: string): ValueSpan | null {
+function valueAfter(text: string, s: number, e: number, kind: NameKind, code: CodeKind, escapedText: boolean): ValueSpan | null {
   let i = e;
   const limit = Math.min(text.length, e + 400);
-  const quotedName = s > 0 && (QUOTES.has(text[s - 1]!) || text[s - 1] === '\\');
+  // In a JSON string holding code (a notebook cell) the unescaped quote before a name is the JSON
+  // string's own; the code's literals are the escaped ones.
+  const jsonQuote = escapedText && text[s - 1] === '"' && text[s - 2] !== '\\';
+  const quotedName = s > 0 && (QUOTES.has(text[s - 1]!) || text[s - 1] === '\\') && !(jsonQuote && code !== false);
   // XML element: <password>value</password>
   if (text[s - 1] === '<' && text[i] === '>') {
     const close = text.indexOf('<', i + 1);
-    if (close < 0 || close > limit || text.slice(i + 1, close).includes('\n')) return null;
+    if (close < 0 || close > limit || text[close + 1] !== '/' || text.slice(i + 1, close).includes('\n')) return null;
     return trimSpan(text, i + 1, close, false);
   }
   if (text[i] === '[') {
@@ -167,9 +192,9 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, path: st
     if (attr) op = '';
     if (!attr) return null;
     i += attr[0].length;
-  } else if (kind === 'password' && (text[i] === '"' || text[i] === "'") && i > e) {
+  } else if (kind === 'password' && (text[i] === '"' || text[i] === "'") && i > e && /passw|pwd|pswd/i.test(text.slice(s, e))) {
     // password "value";
-    return readValue(text, i, limit, false, path);
+    return readValue(text, i, limit, false);
   } else return null;
   // Only f("api_token", "value"): the name opens an argument list. In a list of quoted words
   // (`keychain`, `pass`, `secret-storage`) the next item is not the name's value.
@@ -181,16 +206,18 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, path: st
   // argument or object key (`name: 'API_KEY', baseDir: dir`), not a value.
   if (op === ',' && !QUOTES.has(text[i]!)) return null;
   if (text[i] === '@' && text[i + 1] === '"') i++; // C# verbatim string
-  const toEndOfLine = (op === ':' || op === '=') && isConfigKey(text, s, e) && !isCodePath(path);
-  const span = readValue(text, i, limit, toEndOfLine, path);
+  const toEndOfLine = (op === ':' || op === '=') && isConfigKey(text, s, e) && code === false;
+  // Unquoted values stop at a quote, except where the name opened a literal: then running past its
+  // closing quote marks the value as other code (below).
+  const span = readValue(text, i, limit, toEndOfLine, !quotedName);
   // 'API_KEY=value' inside a string literal (a .env file written from code): the value is string
-  // content, not an identifier, whatever the file's language.
-  if (span && quotedName && op === '=' && text[s - 1] !== '\\') span.quoted = true;
+  // content, not an identifier, whatever the file's language. (`'KEY = f(x)'`, with spaces, is code.)
+  if (span && quotedName && op === '=' && text[s - 1] !== '\\' && text[e] === '=' && span.start === e + 1) span.quoted = true;
   // In code, a name that starts a string literal (`'api_key: "…`, `'password='`) has its value
   // inside that literal: a value quoted by the literal's own quote, or running past it, is other
   // code (`'password='.repeat(n)`), not a value.
   const opener = text[s - 1]!;
-  if (span && QUOTES.has(opener) && text[e] !== opener && isCodePath(path)) {
+  if (span && QUOTES.has(opener) && text[e] !== opener && code !== false && !jsonQuote) {
     const close = text.indexOf(opener, span.start);
     if (text[span.start - 1] === opener || (close >= 0 && close < span.end)) return null;
   }
@@ -217,17 +244,6 @@ function isConfigKey(text: string, s: number, e: number): boolean {
   return screaming;
 }
 
-let codePath = '';
-let codePathIs = false;
-/** CODE_EXT.test(path), remembered for the last path (one scan asks it at every assignment). */
-function isCodePath(path: string): boolean {
-  if (path !== codePath) {
-    codePath = path;
-    codePathIs = CODE_EXT.test(path);
-  }
-  return codePathIs;
-}
-
 /** `"value" == password`: the comparison written the other way round. */
 function valueBefore(text: string, s: number): ValueSpan | null {
   let i = s;
@@ -245,7 +261,9 @@ function valueBefore(text: string, s: number): ValueSpan | null {
   return { start: open + 1, end, quoted: true };
 }
 
-function readValue(text: string, i: number, limit: number, toEndOfLine: boolean, _path: string): ValueSpan | null {
+function readValue(text: string, i: number, limit: number, toEndOfLine: boolean, stopAtQuotes = true): ValueSpan | null {
+  // `NAME= # comment`: the value is empty and the comment is not it.
+  if (text[i] === '#' && (text[i - 1] === ' ' || text[i - 1] === '\t')) return null;
   let q = text[i];
   let qlen = 1;
   if (q === '\\' && (text[i + 1] === '"' || text[i + 1] === "'")) {
@@ -266,15 +284,31 @@ function readValue(text: string, i: number, limit: number, toEndOfLine: boolean,
     return { start, end: j, quoted: true };
   }
   let j = i;
-  // An escaped line break (`\n` in a JSON or program string holding a .env file) ends the value too.
-  while (j < limit && text[j] !== '\n' && text[j] !== '\r' && text[j] !== ' ' && text[j] !== '\t' && !escapedBreakAt(text, j)) j++;
+  // An escaped line break (`\n` in a JSON or program string holding a .env file) ends the value
+  // too, and so does a quote: an unquoted value inside a string (`"…:_authToken=$NPM_TOKEN"`)
+  // ends where the string does.
+  const ends = stopAtQuotes ? ENDS_UNQUOTED : ENDS_AT_SPACE;
+  while (j < limit && !ends[text.charCodeAt(j)] && !escapedBreakAt(text, j)) j++;
   if (toEndOfLine && text[j] === ' ') {
     let k = j;
     while (k < limit && text[k] !== '\n' && text[k] !== '\r') k++;
-    const hash = text.slice(j, k).search(/\s#/);
-    j = hash >= 0 ? j + hash : k;
+    // A comment, the next option of a command line (`--host=…`, `-e NAME=…`) or a quote ends it.
+    const stop = text.slice(j, k).search(/\s#|\s--?[A-Za-z]|["'`]|\\"/);
+    j = stop >= 0 ? j + stop : k;
   }
   return trimSpan(text, i, j, false);
+}
+
+const ENDS_UNQUOTED = new Uint8Array(65536);
+for (const c of '\n\r \t"\'`') ENDS_UNQUOTED[c.charCodeAt(0)] = 1;
+const ENDS_AT_SPACE = new Uint8Array(65536);
+for (const c of '\n\r \t') ENDS_AT_SPACE[c.charCodeAt(0)] = 1;
+
+/** Is text[s] the first thing on its line (after indentation, a list marker or `export`)? */
+function startsLine(text: string, s: number): boolean {
+  let k = s;
+  while (k > 0 && text[k - 1] !== '\n') k--;
+  return /^\s*(?:[-*]\s+)?(?:export\s+)?$/.test(text.slice(k, s));
 }
 
 function escapedBreakAt(text: string, j: number): boolean {
@@ -285,16 +319,15 @@ function escapedBreakAt(text: string, j: number): boolean {
 
 function trimSpan(text: string, start: number, end: number, quoted: boolean): ValueSpan | null {
   while (end > start && /[\s,;.'"`)>\]}\\]/.test(text[end - 1]!)) {
-    // Drop one trailing separator or stray quote ("db_pass: value," — the comma is not the value).
+    // Drop one trailing separator or stray quote ("db_pass: value," — the comma is not the value);
+    // keep a bracket the value opened (`<your-key>`, `f(x)`).
     const c = text[end - 1]!;
-    if (/[)}\]]/.test(c) && text.slice(start, end - 1).includes(c === ')' ? '(' : c === '}' ? '{' : '[')) break;
+    if (/[)}\]>]/.test(c) && text.slice(start, end - 1).includes(c === ')' ? '(' : c === '}' ? '{' : c === '>' ? '<' : '[')) break;
     end--;
   }
   return end > start ? { start, end, quoted } : null;
 }
 
-// Providers with a context rule (rules/context.ts) that knows their key's exact shape.
-const DEFER_TO_CONTEXT_RULE = /sumo|softlayer|ibm|cloudant|snyk|heroku|hubspot|sonar|sourcegraph|cloudflare|meraki|okta|messagebird|etsy|maxmind|discord|beamer|databricks|clickhouse/i;
 
 let prefixRe: RegExp | undefined;
 /** Does the value start with a provider prefix (`xoxp-`, `dapi`, `sk-`)? Then only that provider's rule may report it. */
@@ -305,90 +338,6 @@ function claimsKnownFormat(value: string): boolean {
     prefixRe = new RegExp(`^(?:${[...prefixes].map((a) => a.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')})`);
   }
   return prefixRe.test(value);
-}
-
-const PATHLIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)|\.(?:pem|p12|pfx|key|crt|cer|der|json|ya?ml|txt|xml|keytab|jks|keystore|env|ini|conf|cfg|properties|ts|js|py)$/i;
-const CODE_VALUE = /^(?:[A-Za-z_$][\w$]*\s*(?:[(.[]|$|;|,)|new\s|await\s|function|lambda|\(|=>|!|&&|\|\||[0-9.]+;?$)/;
-
-/** Confidence that a value assigned to a credential name is a real credential, or null. */
-export function judgeValue(value: string, kind: NameKind, quoted: boolean, path: string, name: string, shaped = false): number | null {
-  const v = value.trim();
-  if (v.length < 4 || v.length > 400) return null;
-  if (isReference(v) || isPlaceholder(v)) return null;
-  if (v.toLowerCase() === name.toLowerCase() || sameLetters(v, name)) return null; // the name again: `api_key: "api_key"`
-  if (/\$\{\s*[A-Za-z_][\w.:-]*\s*\}|\{\{\s*[\w.]+\s*\}\}|%\(\w+\)s/.test(v)) return null; // a template interpolating the value
-  if (!quoted && CODE_EXT.test(path) && !SHELL_EXT.test(path) && CODE_VALUE.test(v)) return null; // in shell a bare word is a string; references are $VAR
-  // In program source an unquoted word is an identifier or a type annotation (`password: string`,
-  // `secret: PolicySecret)`), not a credential literal. Shell scripts assign bare words, so not there.
-  if (!quoted && CODE_EXT.test(path) && !SHELL_EXT.test(path) && CODE_IDENTIFIER.test(v)) return null;
-  if (!quoted && /^[A-Za-z_][\w]*\(/.test(v)) return null; // a call: password=getpass()
-  if (!quoted && /^[A-Za-z_$][\w$]{0,30}(?:\.[A-Za-z_$][\w$]{0,30})+$/.test(v) && !/[A-Za-z0-9]{20}/.test(v)) return null; // a member path: var.db_password
-  if (/^`[^`]*\s[^`]*`$/.test(v)) return null; // shell command substitution
-  if (/\$\{[A-Za-z_$][\w$]*[.(}]/.test(v)) return null; // a template literal: `adm_${randomBytes(16)}` is computed
-  if (!quoted && (v[0] === '[' || v[0] === '{')) return null; // a JSON or code structure
-  if (isPatternSource(v)) return null; // a regular expression, not a key
-  if (/^[A-Za-z]+(?:[./:][A-Za-z]+)+$/.test(v)) return null; // dotted names: rotationGuard.storeSecret, org.freedesktop.secrets
-  if (kind === 'token' && isProse(v)) return null; // (passphrases have spaces; generated keys do not)
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return null; // a URL: the url-credentials rule judges its password
-  if (v.includes('@') && /^[\w.+-]+@[\w-]+\.[\w.]+$/.test(v)) return null; // an e-mail address
-  if (!shaped && PATHLIKE.test(v)) return null;
-  // Time-based (version 1) UUIDs are identifiers (event and request ids); generated credentials are random.
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-35-9a-f][0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return null;
-  if (/^\d+(?:\.\d+)*$/.test(v) && (kind === 'token' || v.length < 8)) return null;
-  if (/^(?:true|false|yes|no|on|off|null|none|nil)$/i.test(v)) return null;
-  // `ALTER ROLE … PASSWORD 'SCRAM-SHA-256$4096:…'` (pg_dumpall, migrations; `\\$` where a source
-  // string escapes the dollar): PostgreSQL's salted verifier, a hash that cannot log in.
-  if (/^SCRAM-SHA-256(?:\\\\)?\$\d+:/.test(v)) return null;
-  const c = charClasses(v);
-  if (kind === 'password') {
-    if (v.length < 6 && (Number(c.lower) + Number(c.upper) + Number(c.digit) + Number(c.symbol) < 3)) return null;
-    return 0.6;
-  }
-  if (v.length < 8) return null;
-  if (/^[a-z]+(?:[._/-][a-z0-9]+)*$/.test(v) && shannonEntropy(v) < 3.5) return null; // an identifier-like word
-  if (isResourceName(v)) return null;
-  if (/^[A-Z][A-Za-z]+(?:[._-][A-Za-z0-9]+)*$/.test(v) && !/\d/.test(v) && v.length < 20) return null; // a class or constant name
-  const h = shannonEntropy(v);
-  if (h < 2.8) return null;
-  if (!c.digit && !c.symbol && !(c.lower && c.upper)) return null;
-  return h >= 4 && v.length >= 20 ? 0.75 : 0.6;
-}
-
-/** Do `a` and `b` hold the same ASCII letters, ignoring case and everything else (`API-KEY:` and `api_key`)? */
-function sameLetters(a: string, b: string): boolean {
-  let i = 0;
-  let j = 0;
-  for (;;) {
-    while (i < a.length && !isAsciiLetter(a.charCodeAt(i))) i++;
-    while (j < b.length && !isAsciiLetter(b.charCodeAt(j))) j++;
-    if (i === a.length || j === b.length) return i === a.length && j === b.length;
-    if ((a.charCodeAt(i) | 32) !== (b.charCodeAt(j) | 32)) return false;
-    i++;
-    j++;
-  }
-}
-
-const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
-/**
- * Three or more words, most of them plain words (`VS Code's SecretStorage can only…`, `No secret
- * key`): a sentence or a label, not a credential. Generated keys hold no spaces.
- */
-function isProse(v: string): boolean {
-  const words = v.split(/\s+/).filter(Boolean);
-  if (words.length < 3) return false;
-  const plain = words.filter((w) => /^[("'`]?[A-Za-z][A-Za-z'’-]*[.,!?:;)"'`]*$/.test(w)).length;
-  return plain * 3 >= words.length * 2;
-}
-
-/**
- * Lower-case names made of words, short codes and numbers (`cmp2-qat-1208358310`,
- * `prod-eu-west-1`, `policy/unknown-secret`): names of resources, not generated secrets.
- */
-function isResourceName(v: string): boolean {
-  if (!/^[a-z0-9]+(?:[._/-][a-z0-9]+)+$/.test(v)) return false;
-  const parts = v.split(/[._/-]/);
-  return parts.some((p) => /^[a-z]{3,}$/.test(p)) && parts.every((p) => /^[a-z]+$/.test(p) || /^\d+$/.test(p) || p.length <= 4);
 }
 
 /** `…credential … : <token>` later on the same line (at most 80 characters on). */
@@ -412,13 +361,4 @@ function valueInProse(text: string, e: number, inCode: boolean): ValueSpan | nul
   while (end < text.length && end - start < 200 && !/[\s"'`<>]/.test(text[end]!)) end++;
   while (end > start && /[.,;:!?)\]]/.test(text[end - 1]!)) end--;
   return end - start >= 12 ? { start, end, quoted: false } : null;
-}
-
-/** Strict shape test for values found in prose: long, random-looking, mixed character classes. */
-function isStrongToken(v: string): boolean {
-  if (v.length < 12 || isReference(v) || isPlaceholder(v) || /^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return false;
-  if (isPatternSource(v) || /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[,;]?$/.test(v)) return false; // a pattern; Commands.moveToStore
-  const c = charClasses(v);
-  const classes = Number(c.lower) + Number(c.upper) + Number(c.digit) + Number(c.symbol);
-  return shannonEntropy(v) >= 3.5 && (classes >= 3 || (classes === 2 && c.digit && v.length >= 20));
 }

@@ -7,7 +7,8 @@ import type { Finding, ScanOptions } from './types';
 import { rawMatches } from './matches';
 
 export type { Finding, KnownSecrets, ScanOptions, Severity } from './types';
-export { isProbablyBinary } from './binary';
+export { isProbablyBinary, isPureBinary, textRuns } from './binary';
+export { CONFIDENCE, DEFAULT_MIN_CONFIDENCE, meetsConfidence } from './confidence';
 export { redact, type RedactOptions } from './redact';
 export { ALL_RULES } from './rules/all';
 export { rawMatches } from './matches';

@@ -7,7 +7,7 @@ import type { ScanOptions } from './types';
 /** Matches before suppression and presentation; shared by scanText and redact. */
 export function rawMatches(text: string, opts: ScanOptions): RawMatch[] {
   const notes: MatchNotes = { kindKey: false };
-  const found = matchAll(text, opts.path, opts.isCancelled, notes);
+  const found = matchAll(text, opts.path, opts.isCancelled, notes, opts.formatRulesOnly);
   // Only a text with a `kind:` key can be a Kubernetes Secret; the pass above has looked for one.
   if (notes.kindKey) found.push(...expandFormats(text, opts.path, opts.isCancelled));
   if (opts.knownSecrets) found.push(...matchKnown(text, opts.knownSecrets, opts.isCancelled));

@@ -1,4 +1,5 @@
 import { memoByText } from './detach';
+import { envVarOf, PROVIDERS } from './providers';
 
 /**
  * Judging a key name: is `db_password`, `OPENAI_API_KEY` or `clientSecret` the name of a
@@ -58,7 +59,21 @@ const DESCRIPTIVE_LAST = new Set(
 );
 const DESCRIPTIVE_FIRST = new Set('max min num total is has use uses show hide enable require no should can get set create generate validate check count'.split(' '));
 // Values that are public by design, or per-request anti-forgery tokens, not credentials.
-const NOT_CREDENTIAL = new Set('public pub publishable csrf xsrf authenticity nonce keyword keywords keyboard keypress keydown keyup monkey'.split(' '));
+const NOT_CREDENTIAL = new Set(
+  ('public pub publishable csrf xsrf authenticity nonce keyword keywords keyboard keypress keydown keyup monkey ' +
+    'redacted masked placeholder blank example sample dummy fake mock').split(' '),
+);
+// Words that, after the credential word, name something the credential has or is used for
+// (`token_domains`, `localStorageKeyOrderBy`, `token-classification`, `AUTH_FAILED`), not it.
+const NOT_THE_CREDENTIAL_AFTER = new Set(
+  ('domain domains origin origins classification classifier order orderby by failed failure failures counter counters request ' +
+    'requests response responses library lib identity page pages status state slug location locations usage provider providers ' +
+    'dialog modal screen panel tab menu route routes handler handlers middleware strategy strategies guard guards ' +
+    // a file name (`_token.py:88: UserWarning`)
+    'py pyc js mjs cjs ts mts tsx jsx json yaml yml toml txt md go rs java rb php sh').split(' '),
+);
+// `pass` after these is the verb or a noun of its own (`second-pass`, `bypass`), not a password.
+const NOT_PASSWORD_BEFORE_PASS = new Set('first second third fourth final next each every one two single multi double triple by to will must should can may this that a'.split(' '));
 
 /** Returns the credential kind a name denotes, or null. Memoised: code repeats its names. */
 export const classifyName: (name: string) => NameKind | null = memoByText(50_000, (name) => classifyUncached(name));
@@ -69,9 +84,24 @@ function classifyUncached(name: string): NameKind | null {
   const last = words[words.length - 1]!;
   if (DESCRIPTIVE_LAST.has(last) || DESCRIPTIVE_FIRST.has(words[0]!)) return null;
   if (words.some((w) => NOT_CREDENTIAL.has(w))) return null;
-  if (words.some((w) => PASSWORD_RE.test(w) || w === 'pass' || w === 'pw')) return 'password';
-  if (words.some((w, i) => isCredentialWord(w, words[i - 1]))) return 'token';
-  return null;
+  const isPassword = (w: string, i: number) => PASSWORD_RE.test(w) || w === 'pw' || (w === 'pass' && !NOT_PASSWORD_BEFORE_PASS.has(words[i - 1] ?? ''));
+  let at = -1;
+  let kind: NameKind | null = null;
+  for (let i = 0; i < words.length; i++) {
+    if (isPassword(words[i]!, i)) {
+      at = i;
+      kind = 'password';
+    } else if (kind !== 'password' && isCredentialWord(words[i]!, words[i - 1])) {
+      at = i;
+      kind = 'token';
+    }
+  }
+  if (!kind) return null;
+  for (let i = at + 1; i < words.length; i++) {
+    const w = words[i]!;
+    if (NOT_THE_CREDENTIAL_AFTER.has(w) || DESCRIPTIVE_LAST.has(w)) return null;
+  }
+  return kind;
 }
 
 export interface ProviderByName {
@@ -82,24 +112,16 @@ export interface ProviderByName {
   shape?: RegExp;
 }
 
-// Providers whose keys have no distinctive prefix: recognised by the name the key is assigned to.
-const PROVIDERS: Array<[RegExp, ProviderByName]> = [
-  [/aws.*secret|secret.*access.*key/, { id: 'secret/aws-secret-access-key', title: 'AWS secret access key', envVar: 'AWS_SECRET_ACCESS_KEY', shape: /^[A-Za-z0-9/+]{40}$/ }],
-  [/azure.*openai|aoai/, { id: 'secret/azure-openai-api-key', title: 'Azure OpenAI key', envVar: 'AZURE_OPENAI_API_KEY', shape: /^[a-fA-F0-9]{32}$|^[A-Za-z0-9]{84}$/ }],
-  [/mistral/, { id: 'secret/mistral-api-key', title: 'Mistral API key', envVar: 'MISTRAL_API_KEY', shape: /^[A-Za-z0-9]{32}$/ }],
-  [/cohere|^co(?:api)?key$/, { id: 'secret/cohere-api-key', title: 'Cohere API key', envVar: 'COHERE_API_KEY', shape: /^[A-Za-z0-9]{40}$/ }],
-  [/together/, { id: 'secret/together-api-key', title: 'Together AI API key', envVar: 'TOGETHER_API_KEY', shape: /^(?:tgp_v1_)?[A-Za-z0-9_-]{40,64}$/ }],
-  [/deepseek/, { id: 'secret/deepseek-api-key', title: 'DeepSeek API key', envVar: 'DEEPSEEK_API_KEY' }],
-  [/openai/, { id: 'secret/openai-api-key', title: 'OpenAI API key', envVar: 'OPENAI_API_KEY', shape: /^sk-/ }],
-  [/anthropic|claude/, { id: 'secret/anthropic-api-key', title: 'Anthropic API key', envVar: 'ANTHROPIC_API_KEY', shape: /^sk-ant-/ }],
-  [/voyage/, { id: 'secret/voyage-api-key', title: 'Voyage AI API key', envVar: 'VOYAGE_API_KEY' }],
-  [/fireworks/, { id: 'secret/fireworks-api-key', title: 'Fireworks AI API key', envVar: 'FIREWORKS_API_KEY' }],
-];
+// The providers a name can name (`MISTRAL_API_KEY`), in the provider table's order.
+const BY_NAME: Array<[RegExp, ProviderByName]> = PROVIDERS.filter((p) => p.nameMatch).map((p) => [
+  p.nameMatch!,
+  { id: p.id, title: p.title, envVar: envVarOf(p)!, ...(p.key ? { shape: new RegExp(`^(?:${p.key})$`) } : {}) },
+]);
 
 /** The provider a credential name names (`GROQ_API_KEY`), memoised like classifyName: names repeat. */
 export const providerForName: (name: string) => ProviderByName | null = memoByText(50_000, (name) => {
   const joined = splitName(name).join('');
-  return PROVIDERS.find(([re]) => re.test(joined))?.[1] ?? null;
+  return BY_NAME.find(([re]) => re.test(joined))?.[1] ?? null;
 });
 
 /** Suggested environment variable for a generic finding: the key name in SCREAMING_SNAKE_CASE. */

@@ -30,6 +30,7 @@ const REFERENCE_RES: RegExp[] = [
   /^@Microsoft\.KeyVault\(/,
   /^\(\(.*\)\)$/, // Concourse ((var))
   /^#\{.*\}$/, // Ruby/Octopus #{var}
+  /^(?:secrets|vars|env|inputs|steps|needs)\.[A-Za-z_][\w-]*$/, // a GitHub Actions context written without ${{ }}
   /^ENC\[[A-Z0-9_]+,/, // SOPS-encrypted value
 ];
 
@@ -45,10 +46,10 @@ export function isReference(value: string): boolean {
 
 // Words that mark example or placeholder values, matched inside the value (case-insensitive).
 const PLACEHOLDER_WORDS =
-  /(?:your|my)[-_ ]?(?:own[-_ ]?)?(?:api[-_ ]?)?(?:key|token|secret|pass|password|pwd)|placeholder|changeme|change[-_]me|replace[-_]?me|redacted|dummy|example|sample|fake|notreal|not[-_]a[-_]real|insert[-_]|enter[-_]your|(?:^|[^a-z])(?:todo|fixme|xxx|foobar|lorem|ipsum)(?:[^a-z]|$)|(?:^|[^a-z])here(?:[^a-z]|$)|^(?:test|testing|secret|password|passwd|pass|token|apikey|api[-_]key|none|null|nil|undefined|true|false|admin|root|default|string|value|empty|required|optional|unknown|number|integer|int|str|bool|boolean|float|object|array)$/i;
+  /(?:your|my)[-_ ]?(?:own[-_ ]?)?(?:api[-_ ]?)?(?:key|token|secret|pass|password|pwd)|placeholder|changeme|change[-_]me|replace[-_]?me|redacted|dummy|example|sample|fake|notreal|not[-_]a[-_]real|insert[-_]|enter[-_]your|(?:^|[^a-z])(?:todo|fixme|xxx|foobar|lorem|ipsum)(?:[^a-z]|$)|(?:^|[^a-z])here(?:[^a-z]|$)|^(?:test|testing|invalid|secret|password|passwd|pass|token|apikey|api[-_]key|none|null|nil|undefined|true|false|admin|root|default|string|value|empty|required|optional|unknown|number|integer|int|str|bool|boolean|float|object|array)$/i;
 
 // <your-key>, [token]; elided (sk-..., sk-proj-…abcd); masked or filled (****, xxxxx, ####, 00000000).
-const MARKERS = /^<[^<>]{0,80}>$|^\[[^[\]]{0,80}\]$|\.\.\.|…|\*{3,}|•{2,}|[xX]{5,}|#{4,}|0{8,}/;
+const MARKERS = /^<[^<>]{0,80}>$|^\[[^[\]]{0,80}\]$|^\{[A-Za-z][^{}]{0,80}\}$|^(?:your|their|my)[-_ ]|\.\.\.|…|\*{3,}|•{2,}|[xX]{5,}|#{4,}|0{8,}/;
 
 // Fully documented example values that providers publish in their docs.
 const DOCUMENTED_EXAMPLES = new Set([
@@ -72,10 +73,11 @@ function judgePlaceholder(value: string): boolean {
   if (DOCUMENTED_EXAMPLES.has(v) || v.includes('EXAMPLE')) return true; // AWS and others mark documentation keys this way
   if (isPublishedExample(v)) return true; // fixtures of public SDK test suites
   if (MARKERS.test(v)) return true;
+  if (v.includes('**') && /\*\*[A-Za-z_ ]{3,40}\*\*/.test(v)) return true; // a redaction marker: **data_scrubbed**
   // A placeholder word inside a long, random-looking token is chance ("…T7xxx5d…", "…Here…"
   // in 150 generated characters), not a placeholder.
   if (PLACEHOLDER_WORDS.test(v) && !looksGenerated(v)) return true;
-  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) && !/\d{3}/.test(v)) return true; // YOUR_API_KEY, OPENAI_API_KEY
+  if (/^[A-Z][A-Z0-9]*(?:[_/:|][A-Z0-9]+)+$/.test(v) && !/\d{3}/.test(v)) return true; // YOUR_API_KEY, API_KEY/USERNAME:PASSWORD
   const body = v.replace(/^[A-Za-z]{1,8}[-_]/, ''); // judge the body after a provider prefix
   if (body.length >= 6 && distinctChars(body) <= 3) return true;
   if (body.length >= 8 && longestRun(body) * 2 > body.length) return true;

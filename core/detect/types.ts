@@ -40,6 +40,11 @@ export interface ScanOptions {
   /** Path (relative or absolute) used to pick the format handler; the file need not exist. */
   path: string;
   knownSecrets?: KnownSecrets;
+  /**
+   * Only rules that know a provider's or a header's format (no generic `name = value` judgement):
+   * for the text runs of binary files, where names and values are not laid out as in source.
+   */
+  formatRulesOnly?: boolean;
   /** Long loops check this and stop early. */
   isCancelled?: () => boolean;
 }

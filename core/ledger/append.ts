@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import { userInfo } from 'node:os';
 import { entryHash, GENESIS } from './canonical';
 import { withFileLock } from './lock';
+import { checkAnchor, readAnchor, writeAnchor } from './anchor';
+import { readLedger } from './read';
 import type { LedgerEntry } from './types';
 
 /** What a caller supplies; the ledger fills in v, seq, prev and hash (and at/who when absent). */
@@ -66,6 +68,7 @@ export async function appendLedgerEntry(path: string, input: LedgerEntryInput): 
         oldFingerprint: input.oldFingerprint,
         user: input.user,
         detail: input.detail,
+        event: input.event,
         prev: tail.last?.hash ?? GENESIS,
       };
       for (const k of Object.keys(base) as (keyof typeof base)[]) if (base[k] === undefined) delete base[k];
@@ -73,9 +76,32 @@ export async function appendLedgerEntry(path: string, input: LedgerEntryInput): 
       const line = `${tail.endsWithNewline ? '' : '\n'}${JSON.stringify(entry)}\n`;
       writeSync(fd, line);
       fsyncSync(fd);
+      advanceAnchor(path, tail.last, entry);
       return entry;
     } finally {
       closeSync(fd);
     }
   });
+}
+
+/**
+ * Moves the head anchor to the entry just written — only when the anchor still describes this
+ * ledger's chain (its entry at the anchored position is the anchored one). After a rollback or a
+ * fork the anchor stays where it was, so `ledger verify` keeps reporting the missing range; the
+ * append itself never fails for the anchor's sake (the step is already on disk).
+ */
+function advanceAnchor(path: string, before: LedgerEntry | undefined, entry: LedgerEntry): void {
+  try {
+    const anchor = readAnchor(path);
+    if (anchor && !('invalid' in anchor)) {
+      const consistent =
+        anchor.count === (before?.seq ?? 0) ? anchor.count === 0 || anchor.head === before?.hash
+        : anchor.count < (before?.seq ?? 0) ? checkAnchor(readLedger(path).entries, anchor).status === 'ok'
+        : false;
+      if (!consistent) return;
+    } else if (anchor) return;
+    writeAnchor(path, entry.seq, entry.hash);
+  } catch {
+    /* a read-only config folder: verify will say the anchor lags */
+  }
 }

@@ -5,3 +5,5 @@ export { appendLedgerEntry, currentUser, type LedgerEntryInput } from './append'
 export { verifyLedger, verifyLedgerText, type LedgerVerification } from './verify';
 export { canonicalJson, entryHash, GENESIS } from './canonical';
 export { withFileLock, LockTimeoutError } from './lock';
+export { anchorPathFor, readAnchor, writeAnchor, checkAnchor, describeAnchorCheck, anchorOk, type LedgerAnchor, type AnchorCheck } from './anchor';
+export { knownValuesFromLedger, type KnownValueFingerprints } from './known-values';

@@ -1,3 +1,5 @@
+import type { TRIGGER_EVENTS } from '../policy/schema-parts';
+
 /**
  * One line of `.rotation/ledger.jsonl`. Hash-chained: `prev` is the `hash` of the line before
  * (or "genesis"), `hash` covers every other field. Values never appear, only keyed fingerprints.
@@ -37,6 +39,12 @@ export interface LedgerEntry {
   /** The account that holds the new value (alternating-users: the role switched to). */
   user?: string;
   detail?: string;
+  /**
+   * On `mark-compromised`: the trigger event that made the value suspect (`anomaly` from
+   * `report-anomaly`, `exposed-in-file` / `exposed-in-git-history` from `enforce`). Absent on
+   * older entries and on a person's "mark compromised", which count as an anomaly.
+   */
+  event?: (typeof TRIGGER_EVENTS)[number];
   prev: string;
   hash: string;
 }

@@ -16,27 +16,7 @@ import { isPolicyFileName, POLICY_FILE_PREFERRED } from './policy-file-names';
 
 export { isPolicyFileName as isPolicyFile };
 
-/**
- * Walks up from `startDir` and returns the first policy file found, or undefined. Stops at the
- * repository root (a folder holding `.git`): a policy outside the repository is someone else's.
- */
-export function findPolicyFile(startDir: string): string | undefined {
-  let dir = resolve(startDir);
-  for (;;) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      // Unreadable directory: keep walking up.
-    }
-    const hit = POLICY_FILE_PREFERRED.find((p) => names.includes(p)) ?? names.filter((n) => isPolicyFileName(n)).sort()[0];
-    if (hit) return join(dir, hit);
-    if (names.includes('.git')) return undefined;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
+export { findPolicyFile } from './find-policy-file';
 
 export interface LoadedPolicy {
   policy?: Policy;

@@ -36,6 +36,8 @@ export interface RotateOptions {
   fingerprintKey?: Uint8Array;
   /** The policy file's content, if the caller already read it (for the trust hash). */
   policyText?: string;
+  /** Why this rotation runs (`enforce`: the trigger or due date); recorded in the `begin` entry. */
+  reason?: string;
 }
 
 export type RotationStatus = 'rotated' | 'awaiting-revoke' | 'rolled-back' | 'failed' | 'dry-run' | 'nothing-to-resume';
@@ -193,7 +195,7 @@ function result(run: Run, status: RotationStatus, message: string): RotationResu
 async function begin(run: Run): Promise<RotationResult> {
   const { session, primary, plan } = run;
   const id = run.o.secretId;
-  await session.record('begin', 'ok', { oldFingerprint: run.old ? session.fingerprint(run.old) : undefined, detail: `${plan.strategy}; stores: ${plan.stores.map((s) => s.name).join(', ')}` });
+  await session.record('begin', 'ok', { oldFingerprint: run.old ? session.fingerprint(run.old) : undefined, detail: `${plan.strategy}; stores: ${plan.stores.map((s) => s.name).join(', ')}${run.o.reason ? `; reason: ${run.o.reason}` : ''}` });
   await session.pause('begin', 'after');
   try {
     run.created = await session.step('create', () => plan.provider!.create(run.ctx), (c) => {

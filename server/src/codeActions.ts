@@ -2,6 +2,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Commands, DIAGNOSTIC_SOURCE, type MoveToStoreArgs, type SecretDiagnosticData } from '../../protocol/src/protocol';
 import type { Settings } from '../../protocol/src/settings';
+import { formatOf } from '../../core/file-formats';
 
 const storeTitles: Record<Settings['quickFix']['store'], (s: Settings) => string> = {
   ask: () => 'a secret store',
@@ -15,13 +16,8 @@ function isSecretData(d: unknown): d is SecretDiagnosticData {
 }
 
 /** Comment syntax for the allow marker, by file name; undefined where the format has no comments. */
-export function commentFor(formatName: string): [string, string] | undefined {
-  const lower = formatName.toLowerCase();
-  if (/\.(json|ipynb|jsonl)$/.test(lower)) return undefined;
-  if (/\.(md|markdown|html|xml)$/.test(lower)) return ['<!-- ', ' -->'];
-  if (/\.(jinja|j2|jinja2|prompt)$/.test(lower)) return ['{# ', ' #}'];
-  if (/\.(js|mjs|cjs|ts|mts|cts|jsx|tsx|jsonc|go|java|rs|c|cpp|cs|swift|kt)$/.test(lower)) return ['// ', ''];
-  return ['# ', ''];
+export function commentFor(formatName: string): readonly [string, string] | undefined {
+  return formatOf(formatName).comment;
 }
 
 /** Finds the policy file that declares a secret id, for actions that act on that secret. */

@@ -1,4 +1,5 @@
 import { URI } from 'vscode-uri';
+import { untitledNameFor } from '../../core/file-formats';
 
 // The only place where URIs become file paths and back.
 export function uriToPath(uri: string): string | undefined {
@@ -16,9 +17,5 @@ export function pathToUri(path: string): string {
 export function formatNameFor(uri: string, languageId: string): string {
   const path = uriToPath(uri);
   if (path) return path;
-  const byLanguage: Record<string, string> = {
-    python: 'cell.py', javascript: 'cell.js', typescript: 'cell.ts', yaml: 'untitled.yaml', json: 'untitled.json',
-    jsonc: 'untitled.jsonc', markdown: 'untitled.md', shellscript: 'untitled.sh', dotenv: '.env',
-  };
-  return byLanguage[languageId] ?? 'untitled.txt';
+  return untitledNameFor(languageId);
 }

@@ -1,8 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { applyBaseline, entriesFor, formatBaseline, parseBaseline } from '../../../core/detect/baseline';
+import { meetsConfidence } from '../../../core/detect/confidence';
 import { UsageError, type CliIO } from '../io';
 import { parseScanArgs, type ScanArgs } from '../scan/args';
+import { runGitHistoryScan } from '../scan/git-history';
 import { scanFiles, threadsFor, totalBytes } from '../scan/pool';
 import { formatJson, formatText, summaryLine, summarise, type ScanReport } from '../scan/report';
 import { formatSarif } from '../scan/sarif';
@@ -17,13 +19,17 @@ import { listFiles } from '../../../core/files/walk';
  */
 export async function run(args: string[], io: CliIO): Promise<number> {
   const a = parseScanArgs(args);
+  if (a.gitHistory) return runGitHistoryScan(a, io);
   const results = await collect(a, io);
   const display = (file: string) => {
     if (!isAbsolute(file)) return file;
     const rel = relative(io.cwd, file);
     return (rel || file).split(sep).join('/');
   };
-  const report = summarise(results, display);
+  const report = summarise(
+    results.map((r) => ({ ...r, findings: meetsConfidence(r.findings, a.minConfidence) })),
+    display,
+  );
 
   if (a.writeBaseline) {
     const target = resolve(io.cwd, a.writeBaseline);

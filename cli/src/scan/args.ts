@@ -1,3 +1,4 @@
+import { DEFAULT_MIN_CONFIDENCE, parseConfidence } from '../../../core/detect/confidence';
 import { UsageError } from '../io';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -19,6 +20,12 @@ export interface ScanArgs {
   noIgnore: boolean;
   /** YYYY-MM-DD used for baseline expiry. */
   today: string;
+  /** Findings below this confidence are not reported. */
+  minConfidence: number;
+  /** Scan the lines each commit added instead of files (cli/src/scan/git-history.ts). */
+  gitHistory: boolean;
+  since?: string;
+  allRefs: boolean;
 }
 
 export const SCAN_USAGE = `usage: rotation-guard scan [options] PATH...
@@ -33,6 +40,11 @@ export const SCAN_USAGE = `usage: rotation-guard scan [options] PATH...
   --jobs N                    threads (default: one per CPU when the input is large enough
                               to gain from them, else one)
   --no-ignore                 do not honour .gitignore
+  --min-confidence N          report findings of confidence N (0..1) and above
+                              (default ${DEFAULT_MIN_CONFIDENCE}; 0 reports everything)
+  --git-history               scan the lines each commit added (PATH: a folder in the repository)
+  --since REF                 with --git-history: only commits not reachable from REF
+  --all-refs                  with --git-history: every branch and tag, not just HEAD
 exit: 0 no findings, 1 findings, 2 usage or I/O error`;
 
 function value(args: string[], i: number, flag: string): string {
@@ -52,6 +64,9 @@ export function parseScanArgs(args: string[], now = new Date()): ScanArgs {
     jobs: 0,
     noIgnore: false,
     today: now.toISOString().slice(0, 10),
+    minConfidence: DEFAULT_MIN_CONFIDENCE,
+    gitHistory: false,
+    allRefs: false,
   };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -94,6 +109,15 @@ export function parseScanArgs(args: string[], now = new Date()): ScanArgs {
         break;
       }
       case '--no-ignore': out.noIgnore = true; break;
+      case '--min-confidence': {
+        const n = parseConfidence(take());
+        if (n === undefined) throw new UsageError('--min-confidence takes a number from 0 to 1 (e.g. 0.5)');
+        out.minConfidence = n;
+        break;
+      }
+      case '--git-history': out.gitHistory = true; break;
+      case '--since': out.since = take(); break;
+      case '--all-refs': out.allRefs = true; break;
       case '-h':
       case '--help':
         throw new UsageError(SCAN_USAGE);
@@ -105,6 +129,11 @@ export function parseScanArgs(args: string[], now = new Date()): ScanArgs {
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'\n${SCAN_USAGE}`);
         out.paths.push(a);
     }
+  }
+  if ((out.since !== undefined || out.allRefs) && !out.gitHistory) throw new UsageError('--since and --all-refs go with --git-history');
+  if (out.gitHistory) {
+    if (out.stdin || out.staged) throw new UsageError('--git-history reads the repository; it does not combine with --stdin or --staged');
+    return out;
   }
   const sources = Number(out.stdin) + Number(out.staged) + Number(out.paths.length > 0);
   if (sources === 0) throw new UsageError(`nothing to scan: give PATHs, --staged or --stdin\n${SCAN_USAGE}`);

@@ -33,7 +33,7 @@ export function formatText(report: ScanReport): string {
     .join('');
 }
 
-/** The JSON contract of DESIGN.md, plus preview, confidence and envVar (never the value). */
+/** The JSON contract of docs/architecture.md, plus preview, confidence and envVar (never the value). */
 export function formatJson(report: ScanReport, extra: Record<string, unknown> = {}): string {
   const findings = report.findings.map((f) => ({
     file: f.file,

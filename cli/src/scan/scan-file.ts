@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { isProbablyBinary, scanText, type Finding } from '../../../core/detect/index';
+import { isProbablyBinary, isPureBinary, scanText, textRuns, type Finding } from '../../../core/detect/index';
 
 export type SkipReason = 'binary' | 'too-large' | 'unreadable';
 
@@ -45,7 +45,11 @@ function readAtMost(file: string, maxBytes: number): Buffer {
 
 export function scanBuffer(file: string, buf: Uint8Array, maxBytes: number): FileResult {
   if (buf.length > maxBytes) return { file, findings: [], bytes: 0, skipped: 'too-large' };
-  if (isProbablyBinary(buf)) return { file, findings: [], bytes: 0, skipped: 'binary' };
+  if (isProbablyBinary(buf)) {
+    if (isPureBinary(buf)) return { file, findings: [], bytes: 0, skipped: 'binary' };
+    // Pickles, shelve and SQLite files, .pyc: their text runs, for credential formats only.
+    return { file, findings: scanText(textRuns(buf), { path: file, formatRulesOnly: true }), bytes: buf.length };
+  }
   const text = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8');
   return { file, findings: scanText(text, { path: file }), bytes: buf.length };
 }

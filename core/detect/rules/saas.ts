@@ -31,8 +31,19 @@ export const saasRules: PatternRule[] = [
     id: 'secret/stripe-key',
     title: 'Stripe secret key',
     envVar: 'STRIPE_SECRET_KEY',
-    anchors: ['sk_live_', 'sk_test_', 'sk_prod_', 'rk_live_', 'rk_test_', 'rk_prod_', 'whsec_'],
-    pattern: new RegExp(`${B}(?<v>(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{20,247}|whsec_[A-Za-z0-9]{32,64})${E}`),
+    anchors: ['sk_live_', 'sk_test_', 'sk_prod_', 'rk_live_', 'rk_test_', 'rk_prod_'],
+    pattern: new RegExp(`${B}(?<v>(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{20,247})${E}`),
+    validate: minEntropy(3),
+  }),
+  rule({
+    // Stripe, Svix (and the services built on it: Clerk, Resend) all sign webhooks with a
+    // `whsec_` secret: it proves a request came from the sender, whoever that is.
+    id: 'secret/webhook-signing-secret',
+    title: 'webhook signing secret',
+    envVar: 'WEBHOOK_SECRET',
+    hint: "Read it from the environment, then roll the endpoint's signing secret with the sender.",
+    anchors: ['whsec_'],
+    pattern: new RegExp(`${B}(?<v>whsec_[A-Za-z0-9+/=]{24,88})${E}`),
     validate: minEntropy(3),
   }),
   rule({

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 
-// The dependency direction of DESIGN.md, enforced with no exceptions:
+// The dependency direction of docs/architecture.md, enforced with no exceptions:
 //   core     → nothing of ours but core; no vscode, no LSP package
 //   protocol → nothing of ours; no vscode
 //   server, cli, client → core and protocol (and their own folder); never each other

@@ -44,7 +44,8 @@ describe('rotation-guard scan (real CLI process)', function () {
       '.gitignore': 'ignored/\n*.secret\n',
       'ignored/a.env': `OPENAI_API_KEY=${fake.openaiProject()}\n`,
       'x.secret': `k=${fake.githubPat()}\n`,
-      'img.bin': Buffer.concat([Buffer.from([0, 1, 2, 3]), Buffer.from(fake.githubPat())]),
+      // A PNG header: images are pure binaries, skipped even when bytes in them look like a key.
+      'img.bin': Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]), Buffer.from(fake.githubPat())]),
       'big.txt': `${'x'.repeat(2000)}\n${fake.githubPat()}\n`,
       'ok.txt': 'fine\n',
     });

@@ -1,0 +1,112 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { applyBaseline, entriesFor, formatBaseline, parseBaseline } from '../../../core/detect/baseline';
+import type { KnownSecrets } from '../../../core/detect/types';
+import { loadFingerprintKey } from '../../../core/fingerprint-key';
+import { meetsConfidence } from '../../../core/detect/confidence';
+import { scanGitHistory, type HistoryFinding, type HistoryScanResult } from '../../../core/git-history';
+import { knownValuesFromLedger } from '../../../core/ledger/known-values';
+import { ledgerPathFor, readLedger } from '../../../core/ledger/read';
+import { findPolicyFile } from '../../../core/policy/find-policy-file';
+import { UsageError, type CliIO } from '../io';
+import type { ScanArgs } from './args';
+import { formatSarif } from './sarif';
+
+/**
+ * `scan --git-history [--since REF] [--all-refs] [DIR]`: the lines each commit added, with the
+ * commit and its author date on every finding. Current and retired values the policy's ledger
+ * knows are matched by keyed fingerprint, as in the editor. Exit 0 none, 1 findings, 2 errors.
+ */
+export async function runGitHistoryScan(a: ScanArgs, io: CliIO): Promise<number> {
+  if (a.paths.length > 1) throw new UsageError('--git-history scans one repository: give at most one folder inside it');
+  const dir = resolve(io.cwd, a.paths[0] ?? '.');
+  const result = await scanGitHistory({ dir, since: a.since, allRefs: a.allRefs, maxBlockBytes: a.maxFileBytes, knownSecrets: knownFromPolicyLedger(dir, io.env) });
+  if (result.shallow) {
+    io.stderr(`rotation-guard scan: this is a shallow clone: only the commits present were scanned, and the oldest of them counts as adding every file it holds. For the whole history run \`git fetch --unshallow\` (in CI: fetch-depth: 0 / GIT_DEPTH: 0).\n`);
+  }
+  let findings = meetsConfidence(result.findings, a.minConfidence);
+
+  if (a.writeBaseline) {
+    writeFileSync(resolve(io.cwd, a.writeBaseline), formatBaseline(entriesFor(findings, a.reason!, a.expires)));
+    io.stderr(`rotation-guard scan: wrote ${new Set(findings.map((f) => f.fingerprint)).size} baseline entries to ${a.writeBaseline}\n`);
+    return 0;
+  }
+  let accepted = 0;
+  if (a.baseline) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(io.cwd, a.baseline), 'utf8');
+    } catch (err) {
+      throw new UsageError(`cannot read baseline ${a.baseline}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+    const parsed = parseBaseline(text);
+    for (const e of parsed.errors) io.stderr(`${a.baseline}:${e.line}: ${e.message}\n`);
+    if (parsed.errors.length) return 2;
+    // Entries unused by the history are normal (a baseline also covers today's files): not reported.
+    const r = applyBaseline(findings, parsed.entries, a.today);
+    for (const e of r.expired) io.stderr(`${a.baseline}: entry ${e.fingerprint} (${e.ruleId}) expired on ${e.expires}; the finding is reported again\n`);
+    accepted = r.accepted.length;
+    findings = r.reported;
+  }
+  io.stdout(renderHistory(a.format, findings, result, accepted));
+  io.stderr(historySummary(findings, result, accepted));
+  return findings.length ? 1 : 0;
+}
+
+/** The ledger of the policy nearest to `dir` (if any) names current and retired values by fingerprint. */
+function knownFromPolicyLedger(dir: string, env: NodeJS.ProcessEnv): KnownSecrets | undefined {
+  const policy = findPolicyFile(dir);
+  if (!policy) return undefined;
+  const known = knownValuesFromLedger(readLedger(ledgerPathFor(policy)).entries);
+  if (!known.current.size && !known.retired.size) return undefined;
+  return { key: loadFingerprintKey(env), ...known };
+}
+
+export function renderHistory(format: ScanArgs['format'], findings: HistoryFinding[], r: HistoryScanResult, accepted: number): string {
+  if (format === 'json') {
+    const out = findings.map((f) => ({
+      commit: f.commit,
+      authorDate: f.authorDate,
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      fingerprint: f.fingerprint,
+      preview: f.preview,
+      confidence: f.confidence,
+      ...(f.secretId ? { secretId: f.secretId } : {}),
+    }));
+    const summary = { commitsScanned: r.commitsScanned, filesScanned: r.blocksScanned, bytesScanned: r.bytesScanned, skipped: r.skipped, shallow: r.shallow, ...(accepted ? { baseline: { accepted } } : {}) };
+    return `${JSON.stringify({ findings: out, ...summary }, null, 2)}\n`;
+  }
+  if (format === 'sarif') {
+    const sarif = JSON.parse(formatSarif({ findings, filesScanned: r.blocksScanned, bytesScanned: r.bytesScanned, skipped: { ...r.skipped, unreadable: 0 } }, process.env.ROTATION_GUARD_VERSION ?? '0.1.0')) as SarifLog;
+    // The finding is in a past version of the file: say which, as SARIF's own properties bag allows.
+    sarif.runs[0]!.results.forEach((res, i) => {
+      res.properties = { ...res.properties, commit: findings[i]!.commit, authorDate: findings[i]!.authorDate };
+      res.message.text = `${res.message.text} (added in commit ${findings[i]!.commit.slice(0, 12)})`;
+    });
+    return `${JSON.stringify(sarif, null, 2)}\n`;
+  }
+  return findings
+    .map((f) => `${f.commit.slice(0, 12)} ${f.authorDate} ${f.file}:${f.line}:${f.column}: ${f.severity} ${f.ruleId}: ${f.message}\n    fix: ${f.hint}\n`)
+    .join('');
+}
+
+interface SarifLog {
+  runs: Array<{ results: Array<{ message: { text: string }; properties?: Record<string, unknown> }> }>;
+}
+
+function historySummary(findings: HistoryFinding[], r: HistoryScanResult, accepted: number): string {
+  const mib = (r.bytesScanned / 1048576).toFixed(2);
+  const parts = [`${findings.length} finding${findings.length === 1 ? '' : 's'} in ${r.commitsScanned} commits (${r.blocksScanned} file changes, ${mib} MiB added)`];
+  if (accepted) parts.push(`${accepted} accepted by the baseline`);
+  const skipped = [r.skipped.binary && `${r.skipped.binary} binary`, r.skipped.tooLarge && `${r.skipped.tooLarge} too large`].filter(Boolean);
+  if (skipped.length) parts.push(`skipped ${skipped.join(', ')}`);
+  return `rotation-guard scan --git-history: ${parts.join('; ')}\n`;
+}
+

@@ -1,0 +1,158 @@
+import { appendLedgerEntry } from '../ledger/append';
+import { checkAnchor, describeAnchorCheck, readAnchor, anchorOk } from '../ledger/anchor';
+import { ledgerPathFor, readLedger } from '../ledger/read';
+import { verifyLedger } from '../ledger/verify';
+import type { Policy } from '../policy/schema';
+import { rotateSecret, type RotateOptions, type RotationResult } from '../rotation/engine';
+import type { RotationTrust } from '../rotation/trust';
+import type { StoreRegistry } from '../stores/registry';
+import { knownSecretsFor, readStoreFingerprints, scanHistory, scanWorkspace, storeFilesOf } from './gather';
+import { computeEnforcementPlan } from './plan';
+import type { EnforcementPlan, SecretPlan, Sighting } from './types';
+
+export interface EnforceOptions {
+  policy: Policy;
+  policyPath: string;
+  policyText: string;
+  stores: StoreRegistry;
+  trust: RotationTrust;
+  fingerprintKey: Uint8Array;
+  env: NodeJS.ProcessEnv;
+  now: () => Date;
+  dryRun: boolean;
+  only?: string[];
+  /** Search the repository's history too (default true). */
+  gitHistory?: boolean;
+  /** Progress lines (never values). */
+  log?: (line: string) => void;
+  prompt?: RotateOptions['prompt'];
+}
+
+export type OutcomeStatus = 'compliant' | 'rotated' | 'resumed' | 'awaiting-revoke' | 'failed' | 'needs-person' | 'notify' | 'blocked' | 'planned';
+
+export interface SecretOutcome {
+  secretId: string;
+  action: SecretPlan['action'];
+  status: OutcomeStatus;
+  /** Why it acted (the reason recorded in the ledger), or what the person must know. */
+  reason: string;
+  message?: string;
+  events: SecretPlan['events'];
+  rotationId?: string;
+}
+
+export interface EnforceResult {
+  /** Set when enforce refused to act (ledger broken or rolled back): nothing was changed. */
+  refused?: string;
+  plan: EnforcementPlan;
+  outcomes: SecretOutcome[];
+  notes: string[];
+  /** Compliant after acting: nothing failed and nothing needs a person. */
+  compliant: boolean;
+}
+
+const GOOD: ReadonlySet<OutcomeStatus> = new Set(['compliant', 'rotated', 'resumed', 'awaiting-revoke']);
+
+/**
+ * Gathers the facts (ledger, store fingerprints, workspace and history sightings), computes the
+ * plan and carries it out: interrupted rotations are resumed (or rolled back) first, exposures
+ * of a current value are recorded as `mark-compromised`, then `rotate-now` and due secrets are
+ * rotated through the engine with their reason. Refuses to act on a ledger whose chain is broken
+ * or that is shorter than, or forked from, this machine's anchor.
+ */
+export async function runEnforcement(o: EnforceOptions): Promise<EnforceResult> {
+  const ledgerPath = ledgerPathFor(o.policyPath);
+  const notes: string[] = [];
+  const chain = verifyLedger(ledgerPath);
+  const anchor = checkAnchor(readLedger(ledgerPath).entries, readAnchor(ledgerPath, o.env));
+  const ids = o.policy.secrets.map((s) => s.id).filter((id) => !o.only || o.only.includes(id));
+  const facts = await gather(o, ids, notes);
+  let plan = computeEnforcementPlan({ ...facts, policy: o.policy, now: o.now(), only: o.only, storeFiles: storeFilesOf(o.policy) });
+  const refused = !chain.ok ? `the ledger is broken at line ${chain.firstBadLine} (${chain.reason}); run \`rotation-guard ledger verify\`` : !anchorOk(anchor) ? `ledger ${describeAnchorCheck(anchor)}` : undefined;
+  if (anchor.status === 'no-anchor') notes.push(`ledger: ${describeAnchorCheck(anchor)}`);
+  if (refused || o.dryRun) {
+    const outcomes = plan.secrets.map((p) => outcomeOf(p, p.action === 'none' ? 'compliant' : 'planned'));
+    return { refused, plan, outcomes, notes, compliant: !refused && plan.compliant };
+  }
+
+  const outcomes = new Map<string, SecretOutcome>();
+  // 1. Interrupted rotations first: what is decided next depends on which value ends up current.
+  const resumes = plan.secrets.filter((p) => p.action === 'resume');
+  for (const p of resumes) outcomes.set(p.secretId, await rotate(o, p, true));
+  if (resumes.length) {
+    const again = await gather(o, ids, [], false);
+    plan = computeEnforcementPlan({ ...again, sightings: facts.sightings, policy: o.policy, now: o.now(), only: o.only, storeFiles: storeFilesOf(o.policy) });
+  }
+  // 2. Everything else.
+  for (const p of plan.secrets) {
+    const resumed = outcomes.get(p.secretId);
+    if (resumed && !GOOD.has(resumed.status)) continue;
+    if (p.recordCompromise) {
+      const exposure = p.events.find((e) => !e.answered && (e.kind === 'exposed-in-file' || e.kind === 'exposed-in-git-history'))!;
+      await appendLedgerEntry(ledgerPath, { secretId: p.secretId, step: 'mark-compromised', outcome: 'ok', event: exposure.kind as 'exposed-in-file', oldFingerprint: p.recordCompromise.fingerprint, detail: p.recordCompromise.reason, at: o.now().toISOString() });
+    }
+    if (p.action === 'rotate') outcomes.set(p.secretId, await rotate(o, p, false));
+    else if (p.action === 'none') outcomes.set(p.secretId, resumed ?? outcomeOf(p, 'compliant'));
+    else outcomes.set(p.secretId, outcomeOf(p, p.action === 'resume' ? 'failed' : p.action));
+  }
+  const list = plan.secrets.map((p) => outcomes.get(p.secretId)!);
+  return { plan, outcomes: list, notes, compliant: list.every((x) => GOOD.has(x.status)) };
+}
+
+/** `scan`: false after a resume, when only the ledger and the stores changed (the sightings are reused). */
+async function gather(o: EnforceOptions, ids: string[], notes: string[], scan = true) {
+  const entries = readLedger(ledgerPathFor(o.policyPath)).entries;
+  const storeFingerprints = await readStoreFingerprints(o.policy, o.stores, o.fingerprintKey, ids);
+  const known = knownSecretsFor(entries, storeFingerprints, o.fingerprintKey);
+  const sightings: Sighting[] = [];
+  if (scan && (known.current.size || known.retired.size)) {
+    sightings.push(...scanWorkspace(o.policyPath, known));
+    if (o.gitHistory !== false) {
+      const h = await scanHistory(o.policyPath, known);
+      sightings.push(...h.sightings);
+      if (h.note) notes.push(h.note);
+    }
+  }
+  return { entries, storeFingerprints, sightings };
+}
+
+function outcomeOf(p: SecretPlan, status: OutcomeStatus, extra: Partial<SecretOutcome> = {}): SecretOutcome {
+  return { secretId: p.secretId, action: p.action, status, reason: p.reason, events: p.events, ...(p.instructions ? { message: p.instructions } : {}), ...extra };
+}
+
+/**
+ * The one place enforce calls the rotation engine (a new rotation, or `resume` to continue or roll
+ * back an interrupted one), so a different resume helper can be swapped in here alone.
+ */
+async function rotate(o: EnforceOptions, p: SecretPlan, resume: boolean): Promise<SecretOutcome> {
+  let r: RotationResult;
+  try {
+    r = await rotateSecret({
+      policy: o.policy,
+      policyPath: o.policyPath,
+      policyText: o.policyText,
+      secretId: p.secretId,
+      stores: o.stores,
+      trust: o.trust,
+      env: o.env,
+      fingerprintKey: o.fingerprintKey,
+      now: o.now,
+      log: o.log,
+      prompt: o.prompt,
+      resume,
+      reason: p.reason,
+    });
+  } catch (err) {
+    // Refusals (untrusted policy, unreachable store, a rotation already open) say what to do.
+    return outcomeOf(p, 'failed', { message: (err as Error).message });
+  }
+  const status: OutcomeStatus =
+    r.status === 'rotated' ? (resume ? 'resumed' : 'rotated')
+    : r.status === 'awaiting-revoke' ? 'awaiting-revoke'
+    : r.status === 'nothing-to-resume' ? 'compliant'
+    // Rolling an interrupted rotation back is one of the two ways to finish it; what the secret
+    // needs next is decided afresh.
+    : r.status === 'rolled-back' && resume ? 'resumed'
+    : 'failed';
+  return outcomeOf(p, status, { message: r.message, rotationId: r.rotationId });
+}
