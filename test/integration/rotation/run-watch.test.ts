@@ -21,6 +21,7 @@ const APP = `
 const fs = require('fs'), crypto = require('crypto');
 const fp = (v) => crypto.createHash('sha256').update(v || '').digest('hex').slice(0, 12);
 let env = { ...process.env };
+// rotation-guard:allow the app reports a hash of the password it holds, never the value
 const say = (event) => console.log(JSON.stringify({ event, user: env.DATABASE_USER, pw: fp(env.DATABASE_PASSWORD), admin: !!env.PG_ADMIN_URL, file: !!process.env.ROTATION_GUARD_ENV_FILE }));
 function reread() {
   env = {};

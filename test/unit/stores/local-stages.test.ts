@@ -31,6 +31,7 @@ describe('local stage store and env-file user slot (real files in a temp dir)', 
     writeFileSync(join(dir, '.env.local'), '# app\nDATABASE_USER=app\nDATABASE_PASSWORD=old-value-0123\nOTHER=1\n', { mode: 0o600 });
     const s = new EnvFileStore({ path: '.env.local', baseDir: dir }, () => 'DATABASE_PASSWORD', () => 'DATABASE_USER');
     await s.set('db', 'current', 'new-value-4567', 'app_b');
+    // rotation-guard:allow a made-up value checked in the rewritten file
     assert.equal(readFileSync(join(dir, '.env.local'), 'utf8'), '# app\nDATABASE_USER=app_b\nDATABASE_PASSWORD=new-value-4567\nOTHER=1\n');
     assert.equal(await s.getUser('db', 'current'), 'app_b');
     const prepared = await s.prepareSet('db', 'current', 'third-value-89', 'app');
@@ -42,6 +43,7 @@ describe('local stage store and env-file user slot (real files in a temp dir)', 
     await p2.commit();
     const text = readFileSync(join(dir, '.env.local'), 'utf8');
     assert.match(text, /ADDED=2/, 'a concurrent edit survives the commit');
+    // rotation-guard:allow a made-up value checked in the rewritten file
     assert.match(text, /DATABASE_PASSWORD=fourth-value-0/);
     const p3 = await s.prepareSet('db', 'current', 'aborted-value', 'app');
     await p3.abort();
