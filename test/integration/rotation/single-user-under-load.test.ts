@@ -42,7 +42,8 @@ describe('single-user PostgreSQL under load: stores get the new password right a
         killGroup(k, 'SIGKILL');
         await waitExit(k, 10000);
         note();
-        const r = await cli(p, ['rotate', 'pg-app']);
+        // run --watch may be finishing the interrupted rotation right now: --wait waits for its lock.
+        const r = await cli(p, ['rotate', 'pg-app', '--wait']);
         assert.equal(r.code, 0, r.stdout + r.stderr);
         note();
       }
