@@ -18,9 +18,9 @@ console.log('baseline = the same load in the quiet gaps between rotations; a rot
 for (const f of figures) {
   const ratio = f.rotationP99Ms / f.baselineP99Ms;
   const killedRatio = f.killedP99Ms / f.baselineP99Ms;
-  console.log(`${f.name}: ${f.requests} requests at ${f.rateAchieved.toFixed(0)}/s, ${f.failed} failed (target 0), ${f.retried} succeeded on the one retry; ${f.rotations} rotations + ${f.kills} killed inside their steps (${f.busyRetries} times a rotate found run --watch already finishing the previous one); ${f.seconds.toFixed(0)} s`);
+  console.log(`${f.name}: ${f.requests} requests at ${f.rateAchieved.toFixed(0)}/s, ${f.failed} failed (target 0), ${f.retried} succeeded on the one retry; ${f.rotations} rotations + ${f.kills} killed inside their steps (${f.busyRetries} times a rotate found run --watch already finishing the previous one); rotate runs that failed: ${f.rotateFailures} (target 0); ${f.seconds.toFixed(0)} s`);
   console.log(`  p99 latency: baseline ${f.baselineP99Ms.toFixed(1)} ms, during rotations ${f.rotationP99Ms.toFixed(1)} ms = ${ratio.toFixed(2)}x (target <= 2x: ${ratio <= 2 ? 'met' : 'MISSED'}), during killed rotations ${f.killedP99Ms.toFixed(1)} ms = ${killedRatio.toFixed(2)}x (target <= 2x: ${killedRatio <= 2 ? 'met' : 'MISSED'})`);
   console.log(`  values in argv (${f.argvSamples} samples of every process): ${f.leakedInArgv}; in outputs or the ledger: ${f.leakedInOutput} (target 0)${Object.keys(f.errors).length ? `; errors ${JSON.stringify(f.errors)}` : ''}`);
-  if (f.failed || f.leakedInArgv || f.leakedInOutput) bad++;
+  if (f.failed || f.leakedInArgv || f.leakedInOutput || f.rotateFailures) bad++;
 }
 process.exit(bad ? 1 : 0);

@@ -27,6 +27,8 @@ export interface StrategyFigures {
   killedP99Ms: number;
   /** Killed-phase rotates that found another process (run --watch) finishing the previous rotation. */
   busyRetries: number;
+  /** `rotate` runs that ended failed or rolled back (a killed run is not counted). Target 0. */
+  rotateFailures: number;
   rotations: number;
   kills: number;
   rateAchieved: number;
@@ -96,11 +98,15 @@ export async function benchStrategy(p: LiveProject, o: { rotations: number; kill
   // Quiet gaps between rotations are baseline too: the machine's background load changes over a
   // run, and interleaving makes both sides see the same.
   const quiet: Array<[number, number]> = [[t0, baselineEnd]];
+  let rotateFailures = 0;
   for (let i = 0; i < o.rotations; i++) {
     const start = Date.now();
     const r = await runCli(p, ['rotate', p.secretId, '--wait']).done;
     outputs.push(r.out);
-    if (r.code !== 0) o.log(`rotate #${i + 1} exited ${r.code}: ${r.out.slice(-300)}`);
+    if (r.code !== 0) {
+      rotateFailures++;
+      o.log(`rotate #${i + 1} exited ${r.code}: ${r.out.slice(-300)}`);
+    }
     noteValues();
     const end = Date.now() + 700; // the app switches within the debounce (300 ms) after promote
     windows.push([start, end]);
@@ -128,13 +134,19 @@ export async function benchStrategy(p: LiveProject, o: { rotations: number; kill
       }
     }
     const k2 = await k.done;
+    if (process.env.RG_BENCH_DEBUG) o.log(`kill attempt ${i + 1} at ${point}: ${k2.code === null ? 'killed' : `exited ${k2.code}`}`);
     outputs.push(k2.out);
     if (k2.code === 2 && /another running process/.test(k2.out)) busy++;
+    else if (k2.code !== null && k2.code !== 0) {
+      rotateFailures++;
+      o.log(`rotate (kill attempt at ${point}) exited ${k2.code}: ${k2.out.slice(-300)}`);
+    }
     noteValues();
     killWindows.push([start, Date.now() + 700]); // back to back: the whole phase is rotating
   }
   const last = await runCli(p, ['rotate', p.secretId, '--wait']).done; // finishes whatever the last kill left
   outputs.push(last.out);
+  if (last.code !== 0) rotateFailures++;
   noteValues();
   const killEnd = Date.now();
   process.kill(runner.child.pid!, 'SIGTERM');
@@ -154,6 +166,7 @@ export async function benchStrategy(p: LiveProject, o: { rotations: number; kill
     rotationP99Ms: p99(results.filter((r) => inWindows(r[0])).map((r) => r[1])),
     killedP99Ms: p99(results.filter((r) => killWindows.some(([a, b]) => r[0] >= a && r[0] <= b)).map((r) => r[1])),
     busyRetries: busy,
+    rotateFailures,
     rotations: o.rotations,
     kills: killedAt,
     rateAchieved: results.length / ((killEnd - t0) / 1000),

@@ -53,7 +53,7 @@ export async function redisLogin(conn: { host: string; port: number; user: strin
  * `promote`, and `revoke-old` removes the old password, after which the loop checks it is refused.
  */
 export function redisProvider(opts: RedisOptions): RotationProvider {
-  async function acl(ctx: ProviderContext, rules: string[]): Promise<void> {
+  async function withAdmin<T>(ctx: ProviderContext, fn: (c: Client, user: string) => Promise<T>): Promise<T> {
     if (!opts.user) throw new ProviderError('provider/config', 'the redis provider needs `user`');
     if (!opts.adminConnection) throw new ProviderError('provider/config', 'the redis provider needs `adminConnection`: the id of the secret holding the admin URL');
     const url = await ctx.secretValue(opts.adminConnection);
@@ -65,13 +65,22 @@ export function redisProvider(opts: RedisOptions): RotationProvider {
       throw new ProviderError('provider/admin-login', `cannot connect with the admin connection "${opts.adminConnection}": ${(err as Error).message}`.slice(0, 240));
     }
     try {
-      await c.sendCommand(['ACL', 'SETUSER', opts.user, ...rules]);
+      return await fn(c, opts.user);
     } catch (err) {
-      throw new ProviderError('provider/acl-setuser', `ACL SETUSER ${opts.user} failed: ${(err as Error).message}`.slice(0, 240));
+      throw new ProviderError('provider/acl-setuser', `ACL on user ${opts.user} failed: ${(err as Error).message}`.slice(0, 240));
     } finally {
-      await c.close().catch(() => undefined);
+      void c.close().catch(() => undefined);
     }
   }
+  const acl = (ctx: ProviderContext, rules: string[]) => withAdmin(ctx, async (c, user) => void (await c.sendCommand(['ACL', 'SETUSER', user, ...rules])));
+  /** The SHA-256 hashes the user accepts now (ACL GETUSER `passwords`). */
+  const passwordHashes = async (c: Client, user: string): Promise<string[]> => {
+    const reply = (await c.sendCommand(['ACL', 'GETUSER', user])) as unknown;
+    const flat = Array.isArray(reply) ? reply : reply && typeof reply === 'object' ? Object.entries(reply as Record<string, unknown>).flat() : [];
+    const i = flat.findIndex((x) => String(x) === 'passwords');
+    const list = i >= 0 ? flat[i + 1] : undefined;
+    return Array.isArray(list) ? list.map(String) : [];
+  };
   return {
     type: 'redis',
     needsTrust: true,
@@ -87,8 +96,14 @@ export function redisProvider(opts: RedisOptions): RotationProvider {
       await acl(ctx, ['resetpass', `#${redisPasswordHash(value)}`]);
     },
     async revoke(ctx, oldValue) {
-      await acl(ctx, [`!${redisPasswordHash(oldValue)}`]);
-      return { outcome: 'ok', detail: `removed the old password of ACL user ${opts.user}` };
+      // Idempotent for resume: removing a password the user no longer has is an error in Redis.
+      const hash = redisPasswordHash(oldValue);
+      const removed = await withAdmin(ctx, async (c, user) => {
+        if (!(await passwordHashes(c, user)).includes(hash)) return false;
+        await c.sendCommand(['ACL', 'SETUSER', user, `!${hash}`]);
+        return true;
+      });
+      return { outcome: 'ok', detail: removed ? `removed the old password of ACL user ${opts.user}` : `the old password of ACL user ${opts.user} was already removed` };
     },
   };
 }

@@ -153,6 +153,31 @@ describe('zero-downtime providers: Redis ACL dual passwords, MariaDB alternating
     }
   });
 
+  it('redis: killed right after the old password was removed, the next rotate finishes (revoke is idempotent) and rotates again', async () => {
+    const p = await makeRedisProject(redis!);
+    try {
+      const marker = join(p.dir, 'paused.marker');
+      const child = cliProcess(p, ['rotate', 'redis-app', '--trust'], { ...p.env, ROTATION_GUARD_TEST_PAUSE_AT: 'revoke-old:after', ROTATION_GUARD_TEST_PAUSE_MARKER: marker });
+      try {
+        await waitForFile(marker, 30000, child);
+      } finally {
+        killGroup(child, 'SIGKILL');
+        await waitExit(child, 10000);
+      }
+      const login = (pw: string) => redisLogin({ host: '127.0.0.1', port: redis!.port, user: p.user, password: pw });
+      assert.equal((await login(p.initial)).status, 'refused', 'the old password was already removed when the process died');
+      const r = await cli(p, ['rotate', 'redis-app']);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.match(r.stderr, /already removed/);
+      const second = await cli(p, ['rotate', 'redis-app']);
+      assert.equal(second.code, 0, second.stdout + second.stderr);
+      const now = readEnvValue(readFileSync(join(p.dir, '.env.local'), 'utf8'), 'REDIS_PASSWORD')!;
+      assert.equal((await login(now)).status, 'works');
+    } finally {
+      p.cleanup();
+    }
+  });
+
   it('mariadb alternating users: user and password written together; the previous user keeps working; only hashes reach the general log', async () => {
     const p = await makeMariadbProject(maria!);
     const sampler = new ArgvSampler().start();
