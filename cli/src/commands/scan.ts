@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { applyBaseline, entriesFor, formatBaseline, parseBaseline } from '../../../core/detect/baseline';
+import { applyBaseline, entriesFor, formatBaseline } from '../../../core/detect/baseline';
+import { readBaselineFile } from '../scan/baseline-file';
 import { meetsConfidence } from '../../../core/detect/confidence';
 import { UsageError, type CliIO } from '../io';
 import { parseScanArgs, type ScanArgs } from '../scan/args';
@@ -41,16 +42,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   let accepted = 0;
   const extra: Record<string, unknown> = {};
   if (a.baseline) {
-    let text: string;
-    try {
-      text = readFileSync(resolve(io.cwd, a.baseline), 'utf8');
-    } catch (err) {
-      throw new UsageError(`cannot read baseline ${a.baseline}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
-    }
-    const parsed = parseBaseline(text);
-    for (const e of parsed.errors) io.stderr(`${a.baseline}:${e.line}: ${e.message}\n`);
-    if (parsed.errors.length) return 2;
-    const r = applyBaseline(report.findings, parsed.entries, a.today);
+    const entries = readBaselineFile(a.baseline, io);
+    if (!entries) return 2;
+    const r = applyBaseline(report.findings, entries, a.today);
     accepted = r.accepted.length;
     report.findings = r.reported;
     for (const e of r.unused) io.stderr(`${a.baseline}: entry ${e.fingerprint} (${e.ruleId}${e.file ? `, ${e.file}` : ''}) matches nothing any more; delete it\n`);

@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { applyBaseline, entriesFor, formatBaseline, parseBaseline } from '../../../core/detect/baseline';
+import { applyBaseline, entriesFor, formatBaseline } from '../../../core/detect/baseline';
+import { readBaselineFile } from './baseline-file';
 import type { KnownSecrets } from '../../../core/detect/types';
 import { loadFingerprintKey } from '../../../core/fingerprint-key';
 import { meetsConfidence } from '../../../core/detect/confidence';
@@ -10,6 +11,7 @@ import { ledgerPathFor, readLedger } from '../../../core/ledger/read';
 import { findPolicyFile } from '../../../core/policy/find-policy-file';
 import { UsageError, type CliIO } from '../io';
 import type { ScanArgs } from './args';
+import { findingJson } from './report';
 import { formatSarif } from './sarif';
 
 /**
@@ -33,17 +35,10 @@ export async function runGitHistoryScan(a: ScanArgs, io: CliIO): Promise<number>
   }
   let accepted = 0;
   if (a.baseline) {
-    let text: string;
-    try {
-      text = readFileSync(resolve(io.cwd, a.baseline), 'utf8');
-    } catch (err) {
-      throw new UsageError(`cannot read baseline ${a.baseline}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
-    }
-    const parsed = parseBaseline(text);
-    for (const e of parsed.errors) io.stderr(`${a.baseline}:${e.line}: ${e.message}\n`);
-    if (parsed.errors.length) return 2;
+    const entries = readBaselineFile(a.baseline, io);
+    if (!entries) return 2;
     // Entries unused by the history are normal (a baseline also covers today's files): not reported.
-    const r = applyBaseline(findings, parsed.entries, a.today);
+    const r = applyBaseline(findings, entries, a.today);
     for (const e of r.expired) io.stderr(`${a.baseline}: entry ${e.fingerprint} (${e.ruleId}) expired on ${e.expires}; the finding is reported again\n`);
     accepted = r.accepted.length;
     findings = r.reported;
@@ -64,22 +59,7 @@ function knownFromPolicyLedger(dir: string, env: NodeJS.ProcessEnv): KnownSecret
 
 export function renderHistory(format: ScanArgs['format'], findings: HistoryFinding[], r: HistoryScanResult, accepted: number): string {
   if (format === 'json') {
-    const out = findings.map((f) => ({
-      commit: f.commit,
-      authorDate: f.authorDate,
-      file: f.file,
-      line: f.line,
-      column: f.column,
-      endLine: f.endLine,
-      endColumn: f.endColumn,
-      ruleId: f.ruleId,
-      severity: f.severity,
-      message: f.message,
-      fingerprint: f.fingerprint,
-      preview: f.preview,
-      confidence: f.confidence,
-      ...(f.secretId ? { secretId: f.secretId } : {}),
-    }));
+    const out = findings.map((f) => ({ commit: f.commit, authorDate: f.authorDate, ...findingJson(f) }));
     const summary = { commitsScanned: r.commitsScanned, filesScanned: r.blocksScanned, bytesScanned: r.bytesScanned, skipped: r.skipped, shallow: r.shallow, ...(accepted ? { baseline: { accepted } } : {}) };
     return `${JSON.stringify({ findings: out, ...summary }, null, 2)}\n`;
   }

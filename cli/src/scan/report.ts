@@ -33,9 +33,9 @@ export function formatText(report: ScanReport): string {
     .join('');
 }
 
-/** The JSON contract of docs/architecture.md, plus preview, confidence and envVar (never the value). */
-export function formatJson(report: ScanReport, extra: Record<string, unknown> = {}): string {
-  const findings = report.findings.map((f) => ({
+/** One finding as JSON output shows it, for file and history scans alike: never the value. */
+export function findingJson(f: FileFinding): Record<string, unknown> {
+  return {
     file: f.file,
     line: f.line,
     column: f.column,
@@ -49,7 +49,12 @@ export function formatJson(report: ScanReport, extra: Record<string, unknown> = 
     confidence: f.confidence,
     ...(f.envVar ? { envVar: f.envVar } : {}),
     ...(f.secretId ? { secretId: f.secretId } : {}),
-  }));
+  };
+}
+
+/** The JSON contract of docs/architecture.md, plus preview, confidence and envVar (never the value). */
+export function formatJson(report: ScanReport, extra: Record<string, unknown> = {}): string {
+  const findings = report.findings.map(findingJson);
   return `${JSON.stringify({ findings, filesScanned: report.filesScanned, bytesScanned: report.bytesScanned, ...extra }, null, 2)}\n`;
 }
 
