@@ -43,7 +43,8 @@ const common = {
 const bundles = [
   // picomatch, pg and zod probe `navigator`; in the extension host that probe logs a migration warning.
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', define: { navigator: 'undefined' } },
-  { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
+  // The language server, and its workspace-scan worker thread (a bundle of its own, loaded by path).
+  { ...common, entryPoints: { server: 'server/src/server.ts', 'server-scan-worker': 'server/src/scanWorker.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'cli/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [watPlugin, scanCommandsApart()] },
   // `scan` and `redact`, and the scan worker thread: the detection core without the rest, so a
   // scan starts in milliseconds instead of parsing the whole CLI.

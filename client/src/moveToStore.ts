@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { mask } from '../../core/mask';
 import { EnvFileStore } from '../../core/stores/env-file';
 import { KeychainStore } from '../../core/stores/keychain';
+import { PassStore } from '../../core/stores/pass';
 import type { SecretStore } from '../../core/stores/types';
 import type { MoveToStoreArgs } from '../../protocol/src/protocol';
 import type { Settings } from '../../protocol/src/settings';
@@ -36,6 +37,8 @@ function storeFor(choice: StoreChoice, ctx: Ctx, folder: string | undefined, set
     case 'envFile':
       if (!folder) throw new Error('an env file store needs a workspace folder; open the folder that holds this file');
       return new EnvFileStore({ path: join(folder, settings.envFile.path), name: envVar });
+    case 'pass':
+      return new PassStore({ path: 'rotation-guard/{id}' });
   }
 }
 

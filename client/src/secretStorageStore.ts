@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { secretStorageKey } from '../../core/stores/secret-storage-key';
 import type { SecretStore, Stage } from '../../core/stores/types';
 
 /**
@@ -9,14 +10,18 @@ export class SecretStorageStore implements SecretStore {
   readonly kind = 'secret-storage';
   readonly supportsStages = true;
 
-  constructor(private readonly secrets: vscode.SecretStorage) {}
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    /** The policy store's `key` template (core/stores/secret-storage-key.ts has the default). */
+    private readonly keyTemplate?: string,
+  ) {}
 
   describe(): string {
     return 'VS Code SecretStorage';
   }
 
   private key(secretId: string, stage: Stage): string {
-    return `rotationGuard/${secretId}/${stage}`;
+    return secretStorageKey(this.keyTemplate, secretId, stage);
   }
 
   async get(secretId: string, stage: Stage): Promise<string | null> {

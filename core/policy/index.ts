@@ -7,7 +7,7 @@ export { policyCompletions, policyHover, type PolicyCompletion } from './editor-
 export { EXPORT_PLATFORMS, ExportError, exportLimitViolations, exportRotation } from './export';
 export { displayPath, findPolicyFile, isPolicyFile, loadPolicyFile, type LoadedPolicy } from './files';
 export { effectiveInterval, threatModelBound } from './intervals';
-export { findSecret, resolveProvider, resolveSecret, resolveStores, type ResolvedSecret } from './resolve';
+export { defaultEnvVar, envVarsOf, findSecret, resolveProvider, resolveSecret, resolveStores, unknownStores, type NamedStore, type ResolvedSecret } from './resolve';
 export type { ExportPlatform, Policy, PolicySecret, ProviderSpec, StoreRef, ThreatModel, Trigger, VerificationSpec } from './schema';
 export { computeSecretState, computeSecretStates, type SecretState, type SecretStateName } from './state';
 export { policyQuickFixes, type PolicyQuickFix, type PolicyTextEdit } from './quick-fixes';

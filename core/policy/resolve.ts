@@ -1,12 +1,22 @@
 /**
- * What the rotation engine and the stores need from a secret, with names looked up, `{id}`
- * placeholders filled in and defaults applied, so no consumer re-implements those rules.
+ * The one resolution of a secret's stores, env var names and provider from a policy, read by the
+ * rotation engine (core/rotation/plan.ts), the store registry (core/rotation/api.ts), the
+ * move-to-store action (core/actions) and the policy checks. Store defaults (keychain account =
+ * the secret id, `pass` entry `rotation-guard/{id}`, SecretStorage key `rotationGuard/{id}`, an
+ * env file's variable = the secret's first env var) belong to the stores themselves, so a
+ * reference resolves to the policy's own entry, unchanged.
  */
 import type { Policy, PolicySecret, ProviderSpec, StoreRef } from './schema';
 
+export interface NamedStore {
+  name: string;
+  ref: StoreRef;
+}
+
 export interface ResolvedSecret {
   secret: PolicySecret;
-  stores: StoreRef[];
+  stores: NamedStore[];
+  envVars: string[];
   provider?: ProviderSpec;
   strategy: 'single-user' | 'alternating-users';
 }
@@ -15,31 +25,33 @@ export function findSecret(policy: Policy, id: string): PolicySecret | undefined
   return policy.secrets.find((s) => s.id === id);
 }
 
-/** Store references with `{id}` expanded and per-type defaults (keychain account = id, …). Unknown names are skipped (the checks report them). */
-export function resolveStores(policy: Policy, secret: PolicySecret): StoreRef[] {
-  const fill = (s: string) => s.replaceAll('{id}', secret.id);
-  const out: StoreRef[] = [];
+/** A secret id in CONSTANT_CASE: the env var name of a secret that names none. */
+export function defaultEnvVar(secretId: string): string {
+  return secretId.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+}
+
+/** Env var names of a secret: `references.env`, then env-file `var`s, then the id in CONSTANT_CASE. */
+export function envVarsOf(policy: Policy, secret: PolicySecret): string[] {
+  const names = new Set(secret.references?.env ?? []);
   for (const name of secret.stores) {
     const ref = policy.stores[name];
-    if (!ref) continue;
-    switch (ref.type) {
-      case 'keychain':
-        out.push({ ...ref, account: fill(ref.account ?? secret.id) });
-        break;
-      case 'secret-storage':
-        out.push({ ...ref, key: fill(ref.key ?? `rotation-guard.${secret.id}`) });
-        break;
-      case 'env-file': {
-        const v = ref.var ?? secret.references?.env?.[0];
-        out.push(v ? { ...ref, path: fill(ref.path), var: v } : { ...ref, path: fill(ref.path) });
-        break;
-      }
-      case 'pass':
-        out.push({ ...ref, path: fill(ref.path) });
-        break;
-    }
+    if (ref?.type === 'env-file' && ref.var) names.add(ref.var);
   }
-  return out;
+  if (names.size === 0) names.add(defaultEnvVar(secret.id));
+  return [...names];
+}
+
+/** Store names the secret lists that the policy does not define (the checks report them; the engine refuses). */
+export function unknownStores(policy: Policy, secret: PolicySecret): string[] {
+  return secret.stores.filter((name) => !policy.stores[name]);
+}
+
+/** The secret's stores in order (the first is the primary), unknown names left out. */
+export function resolveStores(policy: Policy, secret: PolicySecret): NamedStore[] {
+  return secret.stores.flatMap((name) => {
+    const ref = policy.stores[name];
+    return ref ? [{ name, ref }] : [];
+  });
 }
 
 /** The named provider with the secret's `rotation.params` merged over it (not validated: see checks). */
@@ -59,6 +71,7 @@ export function resolveSecret(policy: Policy, secret: PolicySecret): ResolvedSec
   return {
     secret,
     stores: resolveStores(policy, secret),
+    envVars: envVarsOf(policy, secret),
     ...(provider ? { provider } : {}),
     strategy: secret.rotation?.strategy ?? 'single-user',
   };

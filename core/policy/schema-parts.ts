@@ -37,7 +37,7 @@ export const keychainStore = z
 export const secretStorageStore = z
   .object({
     type: z.literal('secret-storage').describe("VS Code's SecretStorage (encrypted by the editor, per user and machine)."),
-    key: nonEmpty('SecretStorage key. `{id}` is replaced by the secret id; defaults to `rotation-guard.{id}`.', ['rotation-guard.{id}']).optional(),
+    key: nonEmpty('SecretStorage key. `{id}` is replaced by the secret id and `/<stage>` (current, pending, previous) appended; defaults to `rotationGuard/{id}`.', ['rotationGuard/{id}']).optional(),
   })
   .strict()
   .describe("Keeps the current value in VS Code's SecretStorage.");

@@ -1,6 +1,6 @@
 import type { Policy, PolicySecret } from '../policy/schema';
 import { parseDuration } from '../policy/duration';
-import { keepsOldValueThroughGrace } from '../policy/resolve';
+import { envVarsOf, findSecret as lookUpSecret, mergedProvider, resolveStores as policyStores, unknownStores, keepsOldValueThroughGrace, type NamedStore } from '../policy/resolve';
 import type { StoreRef } from '../stores/types';
 import { createProvider, type RotationProvider } from './providers';
 import { VERIFICATIONS_NEEDING_TRUST, type VerificationInput } from './verify';
@@ -28,29 +28,20 @@ export interface RotationPlan {
 
 export class PlanError extends Error {}
 
+export { envVarsOf };
+
+/** The secret, or a PlanError that lists the ids the policy has. */
 export function findSecret(policy: Policy, secretId: string): PolicySecret {
-  const s = policy.secrets.find((x) => x.id === secretId);
+  const s = lookUpSecret(policy, secretId);
   if (!s) throw new PlanError(`no secret "${secretId}" in the policy (known: ${policy.secrets.map((x) => x.id).join(', ') || 'none'})`);
   return s;
 }
 
-/** Env var names of a secret: `references.env`, then env-file `var`s, then the id in CONSTANT_CASE. */
-export function envVarsOf(policy: Policy, secret: PolicySecret): string[] {
-  const names = new Set(secret.references?.env ?? []);
-  for (const name of secret.stores) {
-    const ref = policy.stores[name];
-    if (ref?.type === 'env-file' && ref.var) names.add(ref.var);
-  }
-  if (names.size === 0) names.add(secret.id.toUpperCase().replace(/[^A-Z0-9_]/g, '_'));
-  return [...names];
-}
-
+/** The secret's stores through the one resolution (core/policy/resolve.ts); an unknown name is an error here. */
 export function resolveStores(policy: Policy, secret: PolicySecret): Array<{ name: string; ref: StoreRef }> {
-  return secret.stores.map((name) => {
-    const ref = policy.stores[name];
-    if (!ref) throw new PlanError(`secret "${secret.id}" names store "${name}", which the policy does not define`);
-    return { name, ref: ref as StoreRef };
-  });
+  const unknown = unknownStores(policy, secret);
+  if (unknown.length) throw new PlanError(`secret "${secret.id}" names store "${unknown[0]}", which the policy does not define`);
+  return policyStores(policy, secret).map((s: NamedStore) => ({ name: s.name, ref: s.ref as StoreRef }));
 }
 
 export function resolvePlan(policy: Policy, secretId: string): RotationPlan {
@@ -58,9 +49,9 @@ export function resolvePlan(policy: Policy, secretId: string): RotationPlan {
   const stores = resolveStores(policy, secret);
   let providerSpec: RotationPlan['providerSpec'];
   if (secret.rotation) {
-    const base = policy.providers?.[secret.rotation.provider];
-    if (!base) throw new PlanError(`secret "${secretId}" uses provider "${secret.rotation.provider}", which the policy does not define`);
-    providerSpec = { ...base, ...(secret.rotation.params ?? {}), type: base.type };
+    const merged = mergedProvider(policy, secret);
+    if (!merged) throw new PlanError(`secret "${secretId}" uses provider "${secret.rotation.provider}", which the policy does not define`);
+    providerSpec = merged as RotationPlan['providerSpec'];
   }
   const provider = providerSpec ? createProvider(providerSpec) : undefined;
   const verification = secret.verification as VerificationInput | undefined;

@@ -1,7 +1,10 @@
 /**
  * Everything client and server say to each other, defined once. Methods are prefixed with the
- * extension id; each namespace says which way the message travels.
+ * extension id; each namespace says which way the message travels and carries a typed `type`
+ * (vscode-jsonrpc's RequestType/NotificationType) that both sides pass to sendRequest/onRequest,
+ * so neither side writes the parameter or result generics by hand.
  */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 export const EXTENSION_ID = 'rotation-guard.rotation-guard';
 export const DIAGNOSTIC_SOURCE = 'rotation-guard';
 export const OUTPUT_CHANNEL_NAME = 'Rotation Guard';
@@ -28,6 +31,13 @@ export const CodePrefix = {
   exposed: 'exposed/',
   stale: 'stale/',
   policy: 'policy/',
+  file: 'file/',
+} as const;
+
+/** Information diagnostics for a document the server did not scan (one each, at the top of the file). */
+export const FileCodes = {
+  tooLarge: 'file/too-large',
+  binary: 'file/binary',
 } as const;
 
 /** `data` attached to every secret diagnostic; the quick fix reads only this, never the message. */
@@ -45,44 +55,107 @@ export interface SecretDiagnosticData {
   secretId?: string;
 }
 
-/** Arguments of the `moveToStore` command that the quick fix runs before applying its edit. */
+/** `data` of a `stale/*` diagnostic at a place that uses a policy secret (by its env var name). */
+export interface StaleReferenceData {
+  kind: 'stale-reference';
+  secretId: string;
+  policyUri: string;
+  envVar: string;
+}
+
+/** A policy secret, as every command that acts on one receives it (code lens, code action, Secrets view). */
+export interface SecretRef {
+  id: string;
+  /** The policy file that declares the secret. */
+  policyUri: string;
+}
+
+/** Where the move-to-store action may put a value; `secretStorage` only inside VS Code. */
+export type StoreChoice = 'envFile' | 'keychain' | 'pass' | 'secretStorage';
+
+/** Arguments of the move-to-store command that the quick fix runs; the value itself never travels. */
 export interface MoveToStoreArgs {
   uri: string;
   /** Range of the value in the document at the version the diagnostic was computed for. */
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
   version: number;
   data: SecretDiagnosticData;
+  /** Skip the question: put the value in this store (else the `quickFix.store` setting, else ask). */
+  store?: StoreChoice;
+}
+
+/** Arguments of the add-to-baseline command: accept this finding in `.rotation-guard-baseline.json`. */
+export interface AddToBaselineArgs {
+  uri: string;
+  data: SecretDiagnosticData;
+  line: number;
+}
+
+/**
+ * Commands the language server itself carries out over `workspace/executeCommand`, in any editor.
+ * Their ids differ from the VS Code client's palette commands (`Commands`), so the client's
+ * LanguageClient can register them as proxies without a clash; it may intercept one (middleware)
+ * to add what only it has (SecretStorage, progress UI), but nothing depends on that.
+ */
+export const ServerCommands = {
+  moveToStore: 'rotationGuard.server.moveToStore',
+  rotateNow: 'rotationGuard.server.rotateNow',
+  markCompromised: 'rotationGuard.server.markCompromised',
+  addToBaseline: 'rotationGuard.server.addToBaseline',
+  openPolicy: 'rotationGuard.server.openPolicy',
+  scanWorkspace: 'rotationGuard.server.scanWorkspace',
+} as const;
+export type ServerCommandId = (typeof ServerCommands)[keyof typeof ServerCommands];
+
+/** The one argument each server command takes: code lenses, code actions and the Secrets view all pass this. */
+export interface ServerCommandArgs {
+  [ServerCommands.moveToStore]: MoveToStoreArgs;
+  [ServerCommands.rotateNow]: SecretRef;
+  [ServerCommands.markCompromised]: SecretRef & { reason?: string };
+  [ServerCommands.addToBaseline]: AddToBaselineArgs;
+  [ServerCommands.openPolicy]: SecretRef;
+  [ServerCommands.scanWorkspace]: ScanWorkspaceRequest.Params;
+}
+
+/** A typed LSP `Command` for a server command (title, id, and its one argument). */
+export function serverCommand<K extends ServerCommandId>(title: string, command: K, args: ServerCommandArgs[K]): { title: string; command: K; arguments: [ServerCommandArgs[K]] } {
+  return { title, command, arguments: [args] };
 }
 
 /** client → server: scan every file in the workspace folders; replies with counts. */
 export namespace ScanWorkspaceRequest {
   export const method = 'rotationGuard/scanWorkspace';
   export interface Params { folders?: string[] }
-  export interface Result { filesScanned: number; findings: number; skipped: number }
+  export interface Result { filesScanned: number; findings: number; skipped: number; cancelled?: boolean }
+  export const type = new RequestType<Params, Result, void>(method);
 }
 
 /** server → client: the server's health for the status bar item. */
 export namespace StatusNotification {
   export const method = 'rotationGuard/status';
   export interface Params { state: 'ok' | 'warn' | 'error'; message: string; findings: number }
+  export const type = new NotificationType<Params>(method);
 }
 
 /** client → server: the policy, ledger or stores changed (after a rotation); recompute everything. */
 export namespace RefreshNotification {
   export const method = 'rotationGuard/refresh';
   export type Params = Record<string, never>;
+  export const type = new NotificationType<Params>(method);
 }
 
 /** client → server: fingerprints of current and retired values, so exact reuse is flagged anywhere. */
 export namespace KnownSecretsNotification {
   export const method = 'rotationGuard/knownSecrets';
   export interface Params { current: Array<{ fingerprint: string; secretId: string }>; retired: Array<{ fingerprint: string; secretId: string }> }
+  export const type = new NotificationType<Params>(method);
 }
 
 /** client → server: the secrets of the policy with their state, for the Secrets view. */
 export namespace SecretsStateRequest {
   export const method = 'rotationGuard/secretsState';
   export interface Params { policyUri?: string; now?: string }
-  export interface SecretState { id: string; state: string; lastRotated: string | null; dueAt: string | null; maxAgeDays: number | null; policyUri: string; line: number }
+  export interface SecretState extends SecretRef { state: string; lastRotated: string | null; dueAt: string | null; maxAgeDays: number | null; line: number }
   export interface Result { secrets: SecretState[] }
+  export const type = new RequestType<Params, Result, void>(method);
 }

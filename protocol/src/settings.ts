@@ -6,10 +6,12 @@ import { z } from 'zod';
  */
 export const SettingsSchema = z.object({
   enable: z.boolean().default(true),
-  quickFix: z.object({ store: z.enum(['ask', 'envFile', 'keychain', 'secretStorage']).default('ask') }).default({ store: 'ask' }),
+  quickFix: z.object({ store: z.enum(['ask', 'envFile', 'keychain', 'pass', 'secretStorage']).default('ask') }).default({ store: 'ask' }),
   envFile: z.object({ path: z.string().default('.env.local') }).default({ path: '.env.local' }),
   exclude: z.array(z.string()).default(['**/node_modules/**', '**/.git/**', '**/dist/**']),
   maxFileSizeKB: z.number().min(16).default(2048),
+  // DEFAULT_MIN_CONFIDENCE of core/detect/confidence.ts (protocol imports nothing of ours; a unit test checks the two agree).
+  minConfidence: z.number().min(0).max(1).default(0.5),
   terminal: z.object({ injectSecrets: z.boolean().default(false) }).default({ injectSecrets: false }),
   trace: z.object({ server: z.enum(['off', 'messages', 'verbose']).default('off') }).default({ server: 'off' }),
 });

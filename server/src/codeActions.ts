@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Commands, DIAGNOSTIC_SOURCE, type MoveToStoreArgs, type SecretDiagnosticData } from '../../protocol/src/protocol';
+import { DIAGNOSTIC_SOURCE, ServerCommands, serverCommand, type SecretDiagnosticData } from '../../protocol/src/protocol';
 import type { Settings } from '../../protocol/src/settings';
 import { formatOf } from '../../core/file-formats';
 
@@ -8,7 +8,9 @@ const storeTitles: Record<Settings['quickFix']['store'], (s: Settings) => string
   ask: () => 'a secret store',
   envFile: (s) => s.envFile.path,
   keychain: () => 'the OS keychain',
-  secretStorage: () => 'VS Code SecretStorage',
+  pass: () => 'pass',
+  // The server cannot reach SecretStorage; it asks, and the VS Code client may intercept the command.
+  secretStorage: () => 'a secret store',
 };
 
 function isSecretData(d: unknown): d is SecretDiagnosticData {
@@ -35,19 +37,24 @@ export function secretCodeActions(doc: TextDocument, formatName: string, params:
         title: `Rotate '${data.secretId}' now: this value is exposed here`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diag],
-        command: { title: 'Rotate now', command: Commands.rotateNow, arguments: [{ secret: { id: data.secretId, policyUri } }] },
+        command: serverCommand('Rotate now', ServerCommands.rotateNow, { id: data.secretId, policyUri }),
       });
     }
     if (data.replacement) {
-      const args: MoveToStoreArgs = { uri: doc.uri, range: diag.range, version: doc.version, data };
       actions.push({
         title: `Move secret to ${storeTitles[settings.quickFix.store](settings)} and use a reference (${data.envVar})`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diag],
         isPreferred: true,
-        command: { title: 'Move secret to store', command: Commands.moveToStore, arguments: [args] },
+        command: serverCommand('Move secret to store', ServerCommands.moveToStore, { uri: doc.uri, range: diag.range, version: doc.version, data }),
       });
     }
+    actions.push({
+      title: 'Accept this finding (add it to the baseline file)',
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diag],
+      command: serverCommand('Add to baseline', ServerCommands.addToBaseline, { uri: doc.uri, data, line: diag.range.start.line }),
+    });
     const allow = allowAction(doc, formatName, diag);
     if (allow) actions.push(allow);
   }

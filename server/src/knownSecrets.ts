@@ -6,7 +6,7 @@ import { ledgerPathFor, readLedger } from '../../core/ledger/read';
 import { knownValuesFromLedger } from '../../core/ledger/known-values';
 
 /** Known values from the ledgers of every policy in the workspace, plus what the client read from its stores. */
-export async function loadKnownSecrets(folders: string[], extra?: { current: Array<{ fingerprint: string; secretId: string }>; retired: Array<{ fingerprint: string; secretId: string }> }): Promise<KnownSecrets | undefined> {
+export async function loadKnownSecrets(folders: string[], extra?: { current: Array<{ fingerprint: string; secretId: string }>; retired: Array<{ fingerprint: string; secretId: string }> }, env: NodeJS.ProcessEnv = process.env): Promise<KnownSecrets | undefined> {
   const current = new Map<string, { secretId: string }>();
   const retired = new Map<string, { secretId: string }>();
   for (const folder of folders) {
@@ -16,5 +16,5 @@ export async function loadKnownSecrets(folders: string[], extra?: { current: Arr
   for (const c of extra?.current ?? []) current.set(c.fingerprint, { secretId: c.secretId });
   for (const r of extra?.retired ?? []) if (!current.has(r.fingerprint)) retired.set(r.fingerprint, { secretId: r.secretId });
   if (current.size === 0 && retired.size === 0) return undefined;
-  return { key: loadFingerprintKey(), current, retired };
+  return { key: loadFingerprintKey(env), current, retired };
 }

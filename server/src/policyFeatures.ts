@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { POLICY_FILE_GLOB, POLICY_SEARCH_EXCLUDE, analyzePolicy, gitIgnoredChecker, isPolicyFile, policyCodeLenses, policyCompletions, policyHover, policyQuickFixes, type PolicyAnalysis, type PolicyProblem } from '../../core/policy';
 import { isPromptFile } from '../../core/file-kinds';
 import { ledgerPathFor, readLedger } from '../../core/ledger/read';
-import { Commands, DIAGNOSTIC_SOURCE, type SecretsStateRequest } from '../../protocol/src/protocol';
+import { DIAGNOSTIC_SOURCE, ServerCommands, serverCommand, type SecretsStateRequest } from '../../protocol/src/protocol';
 import { pathToUri, uriToPath } from './paths';
 import { toLspSeverity } from './secretDiagnostics';
 import { readFileSync } from 'node:fs';
@@ -119,7 +119,7 @@ export class PolicyFeatures {
     // One lens per analysed secret, in order; clicking it rotates that secret.
     return policyCodeLenses(analysis, now).map((l, i) => {
       const id = analysis.secrets[i]?.id;
-      return { range: l.range, command: { title: l.title, command: id ? Commands.rotateNow : '', arguments: id ? [{ secret: { id, policyUri: doc.uri } }] : [] } };
+      return { range: l.range, command: id ? serverCommand(l.title, ServerCommands.rotateNow, { id, policyUri: doc.uri }) : { title: l.title, command: '' } };
     });
   }
 

@@ -1,26 +1,41 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import picomatch from 'picomatch';
-import { scanText } from '../../core/detect';
+import { meetsConfidence, scanText } from '../../core/detect';
 import type { KnownSecrets } from '../../core/detect/types';
 import { findingToDiagnostic } from './secretDiagnostics';
 import { formatNameFor, uriToPath } from './paths';
 import type { SettingsCache } from './settings';
 import type { Settings } from '../../protocol/src/settings';
+import { CodePrefix, DIAGNOSTIC_SOURCE, FileCodes } from '../../protocol/src/protocol';
 
 /** Policy files get their own analysis (schema, threat model, staleness) on top of secret scanning. */
 export type PolicyDiagnostics = (doc: TextDocument, path: string) => Diagnostic[] | undefined;
+/** `stale/*` diagnostics where a document refers to a policy secret that is due, overdue or compromised. */
+export type ReferenceDiagnostics = (doc: TextDocument, path: string | undefined) => Diagnostic[];
 
 export interface ValidatorDeps {
   connection: Connection;
   settings: SettingsCache;
   knownSecrets: () => KnownSecrets | undefined;
   policyDiagnostics: PolicyDiagnostics;
+  referenceDiagnostics?: ReferenceDiagnostics;
   log: (msg: string) => void;
   onFindings: (uri: string, count: number) => void;
+  /** Publish or keep for a pull request (`textDocument/diagnostic`); push when absent. */
+  publish?: (uri: string, version: number, diagnostics: Diagnostic[]) => Promise<void>;
+  /** The old fixed debounce, kept only so the benchmark can measure it as its baseline. */
+  fixedDebounceMs?: number;
 }
 
-const DEBOUNCE_MS = 120;
+/** Problems for the status count: the notes about files that were not scanned are not problems. */
+export function countProblems(diagnostics: Diagnostic[]): number {
+  return diagnostics.filter((d) => !String(d.code ?? '').startsWith(CodePrefix.file)).length;
+}
+
+/** Longest a document waits for its diagnostics while changes keep coming faster than it scans. */
+const MAX_COALESCE_MS = 200;
 
 export function isExcluded(path: string | undefined, settings: Settings): boolean {
   if (!path) return false;
@@ -28,62 +43,111 @@ export function isExcluded(path: string | undefined, settings: Settings): boolea
   return settings.exclude.some((g) => picomatch.isMatch(norm, g, { dot: true }) || picomatch.isMatch(norm, `**/${g.replace(/^\*\*\//, '')}`, { dot: true }));
 }
 
+/** NUL bytes in the first 8 KB: a binary file opened as text (the same test the CLI's walk uses on bytes). */
+function looksBinary(text: string): boolean {
+  return text.slice(0, 8192).includes('\u0000');
+}
+
+function skippedDiagnostic(code: string, message: string): Diagnostic {
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, code, source: DIAGNOSTIC_SOURCE, message };
+}
+
+interface DocState {
+  /** The pending run: an immediate when idle (no 1 ms timer floor), a timeout while coalescing. */
+  timer?: { cancel: () => void };
+  lastChangeAt: number;
+  /** How long the last validation of this document took (ms): a change sooner than that is a burst. */
+  lastScanMs: number;
+  burstStartedAt?: number;
+}
+
 /**
- * Validates documents as they change: debounced per document, cancelled when a newer version
- * arrives, and results for an older version are dropped instead of published.
+ * Validates documents as they change. When the server is idle a change is validated at once (on
+ * the next turn of the event loop); while changes arrive faster than a scan of the document takes
+ * they are coalesced, for at most MAX_COALESCE_MS. Results for an older version are dropped
+ * instead of published, and a scan stops early once a newer version has arrived.
  */
 export class Validator {
-  private timers = new Map<string, NodeJS.Timeout>();
+  private docs = new Map<string, DocState>();
 
   constructor(private readonly deps: ValidatorDeps) {}
 
   schedule(doc: TextDocument, getLatest: (uri: string) => TextDocument | undefined, immediate = false): void {
-    const prev = this.timers.get(doc.uri);
-    if (prev) clearTimeout(prev);
+    const now = performance.now();
+    const st = this.docs.get(doc.uri) ?? { lastChangeAt: -Infinity, lastScanMs: 0 };
+    this.docs.set(doc.uri, st);
+    st.timer?.cancel();
     const run = () => {
-      this.timers.delete(doc.uri);
+      st.timer = undefined;
+      st.burstStartedAt = undefined;
       const latest = getLatest(doc.uri);
-      if (latest) void this.validate(latest, getLatest);
+      if (latest) void this.validate(latest, getLatest, st);
     };
-    if (immediate) run();
-    else this.timers.set(doc.uri, setTimeout(run, DEBOUNCE_MS));
+    const sinceLast = now - st.lastChangeAt;
+    st.lastChangeAt = now;
+    let delay: number;
+    if (this.deps.fixedDebounceMs !== undefined && !immediate) delay = this.deps.fixedDebounceMs;
+    else if (immediate || sinceLast > st.lastScanMs) delay = 0;
+    else {
+      st.burstStartedAt ??= now;
+      delay = Math.max(0, Math.min(st.lastScanMs, MAX_COALESCE_MS - (now - st.burstStartedAt)));
+    }
+    if (delay === 0) {
+      const h = setImmediate(run);
+      st.timer = { cancel: () => clearImmediate(h) };
+    } else {
+      const h = setTimeout(run, delay);
+      st.timer = { cancel: () => clearTimeout(h) };
+    }
   }
 
   cancel(uri: string): void {
-    const t = this.timers.get(uri);
-    if (t) clearTimeout(t);
-    this.timers.delete(uri);
+    const st = this.docs.get(uri);
+    st?.timer?.cancel();
+    this.docs.delete(uri);
   }
 
-  async diagnose(doc: TextDocument, isCancelled: () => boolean): Promise<Diagnostic[] | undefined> {
-    const settings = await this.deps.settings.get(doc.uri);
+  /**
+   * The diagnosis of one document, shared by live validation and the workspace scan: `enable`,
+   * the exclusions, the size and binary rules, secrets, policy checks and stale references.
+   * Undefined when cancelled.
+   */
+  async diagnose(doc: TextDocument, isCancelled: () => boolean, folderSettings?: Settings): Promise<Diagnostic[] | undefined> {
+    // The workspace scan passes its folder's settings: one configuration request per folder, not per file.
+    const settings = folderSettings ?? (await this.deps.settings.get(doc.uri));
     const path = uriToPath(doc.uri);
     if (!settings.enable || isExcluded(path, settings)) return [];
     const text = doc.getText();
     if (text.length > settings.maxFileSizeKB * 1024) {
-      this.deps.log(`skipped ${doc.uri}: ${Math.round(text.length / 1024)} KB is over rotationGuard.maxFileSizeKB (${settings.maxFileSizeKB})`);
-      return [];
+      const kb = Math.round(text.length / 1024);
+      this.deps.log(`skipped ${doc.uri}: ${kb} KB is over rotationGuard.maxFileSizeKB (${settings.maxFileSizeKB})`);
+      return [skippedDiagnostic(FileCodes.tooLarge, `Rotation Guard did not scan this file: ${kb} KB is over rotationGuard.maxFileSizeKB (${settings.maxFileSizeKB} KB).`)];
     }
+    if (looksBinary(text)) return [skippedDiagnostic(FileCodes.binary, 'Rotation Guard did not scan this file: it looks binary (NUL bytes).')];
     const formatName = formatNameFor(doc.uri, doc.languageId);
     const known = this.deps.knownSecrets();
-    const findings = scanText(text, { path: formatName, isCancelled, ...(known ? { knownSecrets: known } : {}) });
+    const findings = meetsConfidence(scanText(text, { path: formatName, isCancelled, ...(known ? { knownSecrets: known } : {}) }), settings.minConfidence);
     if (isCancelled()) return undefined;
     const diagnostics = findings.map((f) => findingToDiagnostic(doc, formatName, f));
     if (path) {
       const policy = this.deps.policyDiagnostics(doc, path);
       if (policy) diagnostics.push(...policy);
     }
+    if (this.deps.referenceDiagnostics) diagnostics.push(...this.deps.referenceDiagnostics(doc, path));
     return diagnostics;
   }
 
-  private async validate(doc: TextDocument, getLatest: (uri: string) => TextDocument | undefined): Promise<void> {
+  private async validate(doc: TextDocument, getLatest: (uri: string) => TextDocument | undefined, st: DocState): Promise<void> {
     const version = doc.version;
     const isCancelled = () => getLatest(doc.uri)?.version !== version;
+    const t0 = performance.now();
     try {
       const diagnostics = await this.diagnose(doc, isCancelled);
+      st.lastScanMs = performance.now() - t0;
       if (!diagnostics || isCancelled()) return; // a newer version is on its way
-      await this.deps.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
-      this.deps.onFindings(doc.uri, diagnostics.length);
+      if (this.deps.publish) await this.deps.publish(doc.uri, version, diagnostics);
+      else await this.deps.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+      this.deps.onFindings(doc.uri, countProblems(diagnostics));
     } catch (err) {
       this.deps.log(`validation of ${doc.uri} failed: ${(err as Error).stack ?? String(err)}`);
     }

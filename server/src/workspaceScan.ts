@@ -1,33 +1,81 @@
 import { readFile, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
-import picomatch from 'picomatch';
+import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { listFiles } from '../../core/files/walk';
 import { warmUpOrder } from '../../core/files/warm-up-order';
 import { isProbablyBinary } from '../../core/detect';
+import type { Settings } from '../../protocol/src/settings';
+import type { ScanWorkspaceRequest } from '../../protocol/src/protocol';
+import { isExcluded } from './validator';
+import { pathToUri } from './paths';
+
+/** What the scan needs from the server: the validator's diagnosis and where results go. */
+export interface WorkspaceScanDeps {
+  settingsFor: (uri: string) => Promise<Settings>;
+  /** The validator's diagnosis of one document (undefined: cancelled). */
+  diagnose: (doc: TextDocument, isCancelled: () => boolean, folderSettings: Settings) => Promise<Diagnostic[] | undefined>;
+  isOpen: (uri: string) => boolean;
+  publish: (uri: string, diagnostics: Diagnostic[]) => Promise<void>;
+  log: (msg: string) => void;
+  /** Percent done and a message, for `$/progress`. */
+  report: (percent: number, message: string) => void;
+}
 
 /**
- * Files of a folder that are worth scanning: not git-ignored (nested and ancestor .gitignore, the
- * same walk as `rotation-guard scan`), not excluded, not binary, not huge; in warmUpOrder.
+ * Scans every file of the folders the way the editor validates an open one (the validator's
+ * `diagnose`: same `enable`, exclusions, size rule and checks), skipping git-ignored files (the
+ * same walk as `rotation-guard scan`), binary files and files over `maxFileSizeKB` before reading
+ * them. Open documents are validated live and left alone. Nothing is kept per file but its count.
  */
-export async function* workspaceFiles(folder: string, exclude: string[], maxBytes: number, onSkip: (path: string, why: string) => void, isCancelled: () => boolean): AsyncGenerator<{ path: string; text: string }> {
-  const excluded = picomatch(exclude, { dot: true });
-  const files = listFiles([folder], folder, true).files;
-  for (const path of warmUpOrder(files).map((i) => files[i]!)) {
-    if (isCancelled()) return;
-    const rel = relative(folder, path).split(sep).join('/');
-    if (excluded(rel)) continue;
-    const info = await stat(path).catch(() => undefined);
-    if (!info) continue;
-    if (info.size > maxBytes) {
-      onSkip(rel, `larger than ${Math.round(maxBytes / 1024)} KB`);
+export async function scanWorkspace(folders: string[], deps: WorkspaceScanDeps, token: CancellationToken): Promise<ScanWorkspaceRequest.Result> {
+  let filesScanned = 0;
+  let findings = 0;
+  let skipped = 0;
+  const lists = folders.map((folder) => ({ folder, files: listFiles([folder], folder, true).files }));
+  const total = lists.reduce((n, l) => n + l.files.length, 0);
+  let seen = 0;
+  let lastReport = 0;
+  for (const { folder, files } of lists) {
+    const settings = await deps.settingsFor(pathToUri(folder));
+    if (!settings.enable) {
+      seen += files.length;
       continue;
     }
-    const bytes = await readFile(path).catch(() => undefined);
-    if (!bytes) continue;
-    if (isProbablyBinary(bytes)) {
-      onSkip(rel, 'binary');
-      continue;
+    const maxBytes = settings.maxFileSizeKB * 1024;
+    for (const path of warmUpOrder(files).map((i) => files[i]!)) {
+      if (token.isCancellationRequested) return { filesScanned, findings, skipped, cancelled: true };
+      seen++;
+      if (seen - lastReport >= 50 || seen === total) {
+        lastReport = seen;
+        deps.report(total ? Math.floor((seen * 100) / total) : 100, `${seen}/${total} files`);
+      }
+      const rel = relative(folder, path).split(sep).join('/');
+      if (isExcluded(rel, settings)) continue;
+      const info = await stat(path).catch(() => undefined);
+      if (!info) continue;
+      if (info.size > maxBytes) {
+        skipped++;
+        deps.log(`scan: skipped ${rel} (larger than rotationGuard.maxFileSizeKB, ${settings.maxFileSizeKB} KB)`);
+        continue;
+      }
+      const bytes = await readFile(path).catch(() => undefined);
+      if (!bytes) continue;
+      if (isProbablyBinary(bytes)) {
+        skipped++;
+        deps.log(`scan: skipped ${rel} (binary)`);
+        continue;
+      }
+      filesScanned++;
+      const uri = pathToUri(path);
+      if (deps.isOpen(uri)) continue;
+      const doc = TextDocument.create(uri, 'plaintext', 0, bytes.toString('utf8'));
+      const diagnostics = await deps.diagnose(doc, () => token.isCancellationRequested, settings);
+      if (!diagnostics) return { filesScanned, findings, skipped, cancelled: true };
+      findings += diagnostics.length;
+      await deps.publish(uri, diagnostics);
     }
-    yield { path, text: bytes.toString('utf8') };
   }
+  deps.log(`scan: ${filesScanned} files, ${findings} findings, ${skipped} skipped`);
+  return { filesScanned, findings, skipped };
 }

@@ -7,7 +7,7 @@ import { keyedFingerprint } from '../../core/fingerprint';
 import { appendLedgerEntry } from '../../core/ledger/append';
 import { fakeHumanPassword } from '../helpers/fake-keys';
 import { fileUri, startServer } from '../helpers/lsp-server';
-import { Commands, KnownSecretsNotification } from '../../protocol/src/protocol';
+import { KnownSecretsNotification, ServerCommands } from '../../protocol/src/protocol';
 import { CodeActionRequest, type CodeAction } from 'vscode-languageserver-protocol/node';
 
 // Exact reuse of a value no pattern knows, recognised through keyed fingerprints in the ledger.
@@ -41,9 +41,9 @@ describe('language server over JSON-RPC: known and revoked values', function () 
         const start = `The old db password was `.length;
         assert.deepEqual(revoked.range, { start: { line: 0, character: start }, end: { line: 0, character: start + oldPw.length } });
         const actions = (await server.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: revoked.range, context: { diagnostics: [revoked] } })) as CodeAction[];
-        const rotate = actions.find((a) => a.command?.command === Commands.rotateNow);
+        const rotate = actions.find((a) => a.command?.command === ServerCommands.rotateNow);
         assert.ok(rotate, `rotate action in ${JSON.stringify(actions.map((a) => a.title))}`);
-        assert.deepEqual(rotate.command!.arguments, [{ secret: { id: 'pg-app', policyUri: fileUri(join(ws, 'rotation-policy.yaml')) } }]);
+        assert.deepEqual(rotate.command!.arguments, [{ id: 'pg-app', policyUri: fileUri(join(ws, 'rotation-policy.yaml')) }]);
         for (const d of p.diagnostics) {
           assert.ok(!d.message.includes(oldPw) && !d.message.includes(newPw), 'messages never hold the values');
           assert.ok(!JSON.stringify(d.data ?? {}).includes(oldPw) && !JSON.stringify(d.data ?? {}).includes(newPw));
@@ -87,7 +87,7 @@ describe('language server over JSON-RPC: known and revoked values', function () 
         server.open(uri, 'plaintext', `hello ${pw}\n`);
         await server.waitForDiagnostics(uri, (d) => d.diagnostics.length === 0);
         const params: KnownSecretsNotification.Params = { current: [{ fingerprint: keyedFingerprint(pw, key, 'value'), secretId: 'editor-secret' }], retired: [] };
-        await server.conn.sendNotification(KnownSecretsNotification.method, params);
+        await server.conn.sendNotification(KnownSecretsNotification.type, params);
         const p = await server.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
         assert.equal(p.diagnostics[0]!.code, 'exposed/known-secret');
       } finally {

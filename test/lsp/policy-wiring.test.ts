@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { CodeActionRequest, CodeLensRequest, type CodeAction, CompletionRequest, HoverRequest, type CompletionItem, type CodeLens, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { fileUri, serverPerSuite, startServer } from '../helpers/lsp-server';
 import { onePolicySecret } from '../helpers/policy-text';
-import { Commands, SecretsStateRequest } from '../../protocol/src/protocol';
+import { SecretsStateRequest, ServerCommands, type SecretRef } from '../../protocol/src/protocol';
 
 // The policy language through the real server: the same core the CLI uses, wired to LSP features.
 const policy = (kind: string, lastRotated: string) => onePolicySecret({ kind, lastRotated });
@@ -60,8 +60,8 @@ describe('language server over JSON-RPC: rotation policy', function () {
     const lenses = (await suite.server.conn.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) as CodeLens[];
     assert.equal(lenses.length, 1);
     assert.match(lenses[0]!.command!.title, /overdue by \d+ days/);
-    assert.equal(lenses[0]!.command!.command, Commands.rotateNow);
-    assert.equal((lenses[0]!.command!.arguments![0] as { secret: { id: string } }).secret.id, 'openai-prod');
+    assert.equal(lenses[0]!.command!.command, ServerCommands.rotateNow);
+    assert.equal((lenses[0]!.command!.arguments![0] as SecretRef).id, 'openai-prod');
   });
 
   it('offers the policy quick fix from the diagnostic\'s code and data, as an edit', async () => {
@@ -101,7 +101,7 @@ describe('language server over JSON-RPC: rotation policy', function () {
   });
 
   it('answers the Secrets view request with each secret\'s state', async () => {
-    const res = (await suite.server.conn.sendRequest(SecretsStateRequest.method, { policyUri: fileUri(join(suite.dir, 'overdue.rotation.yaml')) })) as SecretsStateRequest.Result;
+    const res = await suite.server.conn.sendRequest(SecretsStateRequest.type, { policyUri: fileUri(join(suite.dir, 'overdue.rotation.yaml')) });
     assert.equal(res.secrets.length, 1);
     assert.equal(res.secrets[0]!.id, 'openai-prod');
     assert.equal(res.secrets[0]!.state, 'overdue');

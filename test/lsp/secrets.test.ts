@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { fakeOpenAiKey } from '../helpers/fake-keys';
 import { fileUri, startServer, type ServerHandle } from '../helpers/lsp-server';
-import { Commands, ScanWorkspaceRequest, type MoveToStoreArgs } from '../../protocol/src/protocol';
+import { ScanWorkspaceRequest, ServerCommands, type MoveToStoreArgs } from '../../protocol/src/protocol';
 
 describe('language server over JSON-RPC: secrets', function () {
   this.timeout(30000);
@@ -63,7 +63,7 @@ describe('language server over JSON-RPC: secrets', function () {
       range: diag.range,
       context: { diagnostics: [diag] },
     })) as CodeAction[];
-    const move = actions.find((a) => a.command?.command === Commands.moveToStore);
+    const move = actions.find((a) => a.command?.command === ServerCommands.moveToStore);
     assert.ok(move, `no move action in ${JSON.stringify(actions.map((a) => a.title))}`);
     assert.match(move.title, /^Move secret to /);
     assert.equal(move.isPreferred, true);
@@ -112,7 +112,7 @@ describe('language server over JSON-RPC: secrets', function () {
       try {
         const uri = fileUri(join(ws, 'prompts', 'system.md'));
         const wait = s.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
-        const res = (await s.conn.sendRequest(ScanWorkspaceRequest.method, {})) as ScanWorkspaceRequest.Result;
+        const res = await s.conn.sendRequest(ScanWorkspaceRequest.type, {});
         const diags: Diagnostic[] = (await wait).diagnostics;
         assert.equal(diags[0]!.code, 'secret/openai-api-key');
         assert.equal(res.filesScanned, 2, 'system.md and .gitignore; not ignored.txt, not the binary');

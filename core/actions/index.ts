@@ -1,0 +1,7 @@
+/**
+ * Editor-independent actions on a secret found in a file: the language server runs them for any
+ * LSP client, the VS Code client may run them with what only it has (SecretStorage).
+ */
+export { moveToStore, storeRefFor, MoveError, DESTINATION_TITLES, type MoveDestination, type MoveToStoreInput, type MoveToStoreResult } from './move-to-store';
+export { addSecretToPolicy, kindForRule, newPolicyText, secretIdFor, type PolicyChange, type SecretAddition } from './policy-edit';
+export { addToBaseline, baselinePathFor, readBaseline } from './baseline';

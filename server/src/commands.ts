@@ -1,0 +1,172 @@
+// `workspace/executeCommand` for the server's own actions, so they work in any LSP client:
+// edits go back through `workspace/applyEdit`, choices through `window/showMessageRequest`.
+// The logic itself is in core/actions and core/rotation; this file only talks LSP.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative, sep } from 'node:path';
+import { ResponseError, ErrorCodes, type Connection, type MessageActionItem, type TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DESTINATION_TITLES, MoveError, addToBaseline, moveToStore, type MoveDestination } from '../../core/actions';
+import { loadPolicyFile } from '../../core/policy';
+import { confirmedHashFor, createPolicyStoreRegistry, markCompromised, rotateSecret } from '../../core/rotation';
+import { mask } from '../../core/mask';
+import { ServerCommands, type MoveToStoreArgs, type AddToBaselineArgs, type SecretRef, type ServerCommandArgs, type ServerCommandId } from '../../protocol/src/protocol';
+import { pathToUri, uriToPath } from './paths';
+import type { SettingsCache } from './settings';
+
+export interface CommandDeps {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  settings: SettingsCache;
+  folders: () => string[];
+  /** Caches dropped, known secrets reloaded, open documents revalidated. */
+  refresh: () => Promise<void>;
+  scanWorkspace: () => Promise<unknown>;
+  log: (msg: string) => void;
+  env: NodeJS.ProcessEnv;
+  /** From the client's initializationOptions.workspaceTrusted; untrusted by default (command/http/postgres refused). */
+  workspaceTrusted: () => boolean;
+}
+
+/** Destinations the server itself can reach (SecretStorage lives in VS Code only). */
+const SERVER_DESTINATIONS: MoveDestination[] = ['envFile', 'keychain', 'pass'];
+
+const fail = (message: string) => new ResponseError(ErrorCodes.InvalidParams, message);
+
+function folderOf(path: string, folders: string[]): string {
+  return folders.filter((f) => path === f || path.startsWith(f.endsWith(sep) ? f : f + sep)).sort((a, b) => b.length - a.length)[0] ?? dirname(path);
+}
+
+async function choose<T extends string>(connection: Connection, message: string, options: Array<{ id: T; title: string }>): Promise<T | undefined> {
+  const picked = (await connection.window.showInformationMessage(message, ...options.map((o) => ({ title: o.title, id: o.id })))) as (MessageActionItem & { id?: T }) | undefined;
+  // Some clients answer with only the title they were given.
+  return picked ? (picked.id ?? options.find((o) => o.title === picked.title)?.id) : undefined;
+}
+
+export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]: (args: ServerCommandArgs[K]) => Promise<unknown> } {
+  const info = (m: string) => d.connection.window.showInformationMessage(`Rotation Guard: ${m}`);
+  const policyOf = (ref: SecretRef) => {
+    const path = uriToPath(ref.policyUri);
+    if (!path) throw fail(`not a policy file: ${ref.policyUri}`);
+    const loaded = loadPolicyFile(path);
+    if (!loaded.policy) throw fail(`fix the policy ${path} first: it has errors`);
+    if (!loaded.policy.secrets.some((s) => s.id === ref.id)) throw fail(`no secret "${ref.id}" in ${path}`);
+    return { path, loaded, policy: loaded.policy };
+  };
+
+  async function move(args: MoveToStoreArgs): Promise<unknown> {
+    const doc = d.documents.get(args.uri);
+    if (!doc) throw fail(`${args.uri} is not open; open it and run the quick fix again`);
+    if (doc.version !== args.version) {
+      void d.connection.window.showWarningMessage('Rotation Guard: the file changed since this problem was reported; run the quick fix again.');
+      return { moved: false, reason: 'stale' };
+    }
+    const path = uriToPath(args.uri);
+    if (!path) throw fail('only files on disk can be moved from (save the buffer first)');
+    const settings = await d.settings.get(args.uri);
+    const configured = args.store ?? settings.quickFix.store;
+    let destination = SERVER_DESTINATIONS.find((x) => x === configured);
+    if (!destination) {
+      destination = await choose(d.connection, `Move the ${args.data.envVar} value to…`, [
+        { id: 'envFile' as const, title: `env file (${settings.envFile.path})` },
+        { id: 'keychain' as const, title: 'OS keychain' },
+        { id: 'pass' as const, title: 'pass' },
+      ]);
+      if (!destination) return { moved: false, reason: 'cancelled' };
+    }
+    const value = doc.getText(args.range);
+    const folder = folderOf(path, d.folders());
+    try {
+      const result = await moveToStore({
+        folder,
+        file: path,
+        line: args.range.start.line,
+        value,
+        envVar: args.data.envVar,
+        ruleId: args.data.ruleId,
+        destination,
+        envFilePath: settings.envFile.path,
+        env: d.env,
+        readPolicy: (p) => d.documents.get(pathToUri(p))?.getText() ?? (existsSync(p) ? readFileSync(p, 'utf8') : undefined),
+        writePolicy: async (p, text) => {
+          const open = d.documents.get(pathToUri(p));
+          if (!open) return writeFileSync(p, text);
+          const r = await d.connection.workspace.applyEdit({ label: 'Add the secret to the policy', edit: { changes: { [open.uri]: [{ range: { start: { line: 0, character: 0 }, end: open.positionAt(open.getText().length) }, newText: text }] } } });
+          if (!r.applied) throw new MoveError(`the editor refused the edit of ${p}${r.failureReason ? `: ${r.failureReason}` : ''}; the value was stored but the policy is unchanged`);
+        },
+      });
+      const edit = await d.connection.workspace.applyEdit({
+        label: `Move ${args.data.envVar} to ${DESTINATION_TITLES[destination]}`,
+        edit: { changes: { [args.uri]: [{ range: { start: args.data.replaceStart, end: args.data.replaceEnd }, newText: args.data.replacement }] } },
+      });
+      d.log(`moved ${args.data.ruleId} value ${mask(value)} to ${result.storeDescription} as secret ${result.secretId} of ${result.policyPath}`);
+      await d.refresh();
+      if (!edit.applied) {
+        void d.connection.window.showWarningMessage(`Rotation Guard: stored ${args.data.envVar} in ${result.storeDescription}, but the editor refused to replace it in the file; replace it with ${args.data.replacement} by hand.`);
+        return { moved: true, edited: false, secretId: result.secretId, policyUri: pathToUri(result.policyPath) };
+      }
+      const rel = relative(folder, result.policyPath);
+      void info(`stored ${args.data.envVar} in ${result.storeDescription} as secret '${result.secretId}' (${result.createdPolicy ? 'new policy ' : ''}${rel}) and replaced it with ${args.data.replacement}. It was in a file: rotate it.`);
+      return { moved: true, edited: true, secretId: result.secretId, policyUri: pathToUri(result.policyPath) };
+    } catch (err) {
+      // Store and policy errors say what to do and never hold the value.
+      const message = (err as Error).message;
+      d.log(`move to store failed: ${message}`);
+      void d.connection.window.showErrorMessage(`Rotation Guard: ${message}`);
+      return { moved: false, reason: message };
+    }
+  }
+
+  return {
+    [ServerCommands.moveToStore]: move,
+    [ServerCommands.rotateNow]: async (ref) => {
+      const { path, loaded, policy } = policyOf(ref);
+      const result = await rotateSecret({
+        policy,
+        policyPath: path,
+        policyText: loaded.text,
+        secretId: ref.id,
+        stores: createPolicyStoreRegistry(policy, path, d.env),
+        trust: { workspaceTrusted: d.workspaceTrusted(), confirmedPolicyHash: confirmedHashFor(path, d.env) },
+        env: d.env,
+        log: (line) => d.log(`rotate ${ref.id}: ${line}`),
+        prompt: async (req) => {
+          throw new Error(`'${req.secretId}' needs a new value pasted in${req.url ? ` (create it at ${req.url})` : ''}; run \`rotation-guard rotate ${req.secretId}\` in a terminal or use the VS Code command`);
+        },
+      }).catch((err: Error) => ({ status: 'failed' as const, message: err.message }));
+      const ok = result.status === 'rotated' || result.status === 'awaiting-revoke';
+      if (ok) void d.connection.window.showInformationMessage(`Rotation Guard: ${ref.id}: ${result.message}`);
+      else void d.connection.window.showErrorMessage(`Rotation Guard: ${ref.id}: ${result.message}`);
+      await d.refresh();
+      return { status: result.status, message: result.message };
+    },
+    [ServerCommands.markCompromised]: async (ref) => {
+      const { path, policy } = policyOf(ref);
+      let reason = ref.reason;
+      if (!reason) {
+        const ok = await choose(d.connection, `Mark '${ref.id}' compromised? It shows as compromised until it is rotated.`, [{ id: 'yes' as const, title: 'Mark compromised' }]);
+        if (!ok) return { marked: false };
+        reason = 'marked compromised from the editor';
+      }
+      await markCompromised({ policy, policyPath: path, secretId: ref.id, reason, stores: createPolicyStoreRegistry(policy, path, d.env) });
+      await d.refresh();
+      void info(`'${ref.id}' is marked compromised; rotate it.`);
+      return { marked: true };
+    },
+    [ServerCommands.addToBaseline]: async (args: AddToBaselineArgs) => {
+      const path = uriToPath(args.uri);
+      if (!path) throw fail('only files on disk have a baseline');
+      const folder = folderOf(path, d.folders());
+      const file = relative(folder, path).split(sep).join('/');
+      const written = addToBaseline(folder, { fingerprint: args.data.fingerprint, ruleId: args.data.ruleId, file, reason: 'accepted in the editor' });
+      await d.refresh();
+      void info(`accepted this ${args.data.ruleId} finding in ${relative(folder, written)}; fill in the reason there.`);
+      return { baseline: pathToUri(written) };
+    },
+    [ServerCommands.openPolicy]: async (ref) => {
+      const { loaded } = policyOf(ref);
+      const line = loaded.analysis.secrets.find((s) => s.id === ref.id)?.range.start.line ?? 0;
+      return d.connection.window.showDocument({ uri: ref.policyUri, takeFocus: true, selection: { start: { line, character: 0 }, end: { line, character: 0 } } });
+    },
+    [ServerCommands.scanWorkspace]: async () => d.scanWorkspace(),
+  };
+}

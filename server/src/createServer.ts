@@ -1,0 +1,359 @@
+// LSP wiring only: capabilities, handler registration, and the custom messages of protocol.ts.
+// The analysis lives in core/ (pure) and the small modules next to this file. Nothing runs on
+// import: the entry point (server.ts) or a test makes a connection and calls createServer.
+import {
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  ErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkDoneProgressReporter,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { KnownSecrets } from '../../core/detect/types';
+import { secretCodeActions } from './codeActions';
+import { serverCommandHandlers } from './commands';
+import { loadKnownSecrets } from './knownSecrets';
+import { formatNameFor, pathToUri, uriToPath } from './paths';
+import { PolicyFeatures } from './policyFeatures';
+import { PolicyNavigation } from './policyNavigation';
+import { ReferenceFeatures } from './referenceFeatures';
+import { SecretIndex } from './secretIndex';
+import { SettingsCache } from './settings';
+import { countProblems, Validator } from './validator';
+import { scanWorkspace } from './workspaceScan';
+import { scanInWorker, scanWorkerEntry } from './scanInWorker';
+import type { Settings } from '../../protocol/src/settings';
+import {
+  KnownSecretsNotification,
+  RefreshNotification,
+  ScanWorkspaceRequest,
+  SecretsStateRequest,
+  ServerCommands,
+  StatusNotification,
+  type ServerCommandId,
+} from '../../protocol/src/protocol';
+
+export interface ServerDeps {
+  /** The clock for staleness (tests pin it). */
+  now?: () => Date;
+  /** Environment for stores (pass, keychain) and the fingerprint key. */
+  env?: NodeJS.ProcessEnv;
+  /** The old fixed debounce, only for the benchmark's same-run baseline. */
+  fixedDebounceMs?: number;
+  /** The scan worker's script; by default dist/server-scan-worker.js when present; '' scans in this thread. */
+  scanWorkerEntry?: string;
+}
+
+export interface ServerHandle {
+  dispose(): void;
+}
+
+/** Registers every handler on `connection` (not yet listening); the caller calls `connection.listen()`. */
+export function createServer(connection: Connection, deps: ServerDeps = {}): ServerHandle {
+  const now = deps.now ?? (() => new Date());
+  const env = deps.env ?? process.env;
+  const documents = new TextDocuments(TextDocument);
+  const settings = new SettingsCache(connection);
+  const log = (msg: string) => connection.console.log(msg);
+  const policy = new PolicyFeatures({ log, now });
+  const documentsGet = (u: string) => documents.get(u);
+  const secretIndex = new SecretIndex({ folders: () => workspaceFolders, openDoc: documentsGet, analyze: (text, path, version, at) => policy.analyze(text, path, version, at), now, log });
+  const references = new ReferenceFeatures(secretIndex);
+  const navigation = new PolicyNavigation({ index: secretIndex, folders: () => workspaceFolders, openDoc: documentsGet, warn: (m) => void connection.window.showWarningMessage(m) });
+
+  let workspaceFolders: string[] = [];
+  let clientSupportsFolders = false;
+  let pullDiagnostics = false;
+  let refreshSupport = false;
+  let progressSupport = false;
+  let workspaceTrusted = false;
+  let knownSecrets: KnownSecrets | undefined;
+  let knownFromClient: KnownSecretsNotification.Params | undefined;
+  const findingCounts = new Map<string, number>();
+  /** Files (not open) the last workspace scan published problems for. */
+  const scanReported = new Set<string>();
+
+  function sendStatus(): void {
+    const total = [...findingCounts.values()].reduce((a, b) => a + b, 0);
+    void connection.sendNotification(StatusNotification.type, { state: total ? 'warn' : 'ok', message: total ? `${total} problem(s)` : 'no problems', findings: total });
+  }
+  const onFindings = (uri: string, count: number) => {
+    if (count) findingCounts.set(uri, count);
+    else findingCounts.delete(uri);
+    sendStatus();
+  };
+
+  const validator = new Validator({
+    connection,
+    settings,
+    knownSecrets: () => knownSecrets,
+    policyDiagnostics: (doc, path) => policy.diagnostics(doc, path),
+    referenceDiagnostics: (doc, path) => references.diagnostics(doc, path),
+    log,
+    onFindings,
+    ...(deps.fixedDebounceMs !== undefined ? { fixedDebounceMs: deps.fixedDebounceMs } : {}),
+  });
+
+  async function refreshKnownSecrets(): Promise<void> {
+    try {
+      knownSecrets = await loadKnownSecrets(workspaceFolders, knownFromClient, env);
+    } catch (err) {
+      connection.console.error(`could not load known-secret fingerprints: ${(err as Error).message}`);
+    }
+  }
+
+  function revalidateAll(): void {
+    if (pullDiagnostics) {
+      if (refreshSupport) connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const doc of documents.all()) validator.schedule(doc, (u) => documents.get(u), true);
+  }
+
+  async function refresh(): Promise<void> {
+    policy.clearCache();
+    secretIndex.invalidate();
+    await refreshKnownSecrets();
+    revalidateAll();
+  }
+
+  async function runScan(params: ScanWorkspaceRequest.Params, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<ScanWorkspaceRequest.Result> {
+    progress.begin('Rotation Guard: scanning the workspace', 0, '', true);
+    const folders = params.folders?.length ? params.folders : workspaceFolders;
+    const cancel = {
+      // The request's own token, or the Cancel button of the progress the server started.
+      get isCancellationRequested() {
+        return token.isCancellationRequested || (progress as { token?: CancellationToken }).token?.isCancellationRequested === true;
+      },
+      onCancellationRequested: token.onCancellationRequested,
+    };
+    const publishScanned = async (uri: string, diagnostics: Diagnostic[]) => {
+      onFindings(uri, countProblems(diagnostics));
+      // A clean file is published only to clear what an earlier scan reported there.
+      if (!diagnostics.length && !scanReported.delete(uri)) return;
+      if (diagnostics.length) scanReported.add(uri);
+      await connection.sendDiagnostics({ uri, diagnostics });
+    };
+    try {
+      const entry = deps.scanWorkerEntry === undefined ? scanWorkerEntry() : deps.scanWorkerEntry || undefined;
+      if (entry) {
+        const settingsByFolder: Record<string, Settings> = {};
+        for (const f of folders) settingsByFolder[pathToUri(f)] = await settings.get(pathToUri(f));
+        const open = documents.all().map((d) => ({ uri: d.uri, version: d.version, languageId: d.languageId, text: policy.isPolicy(uriToPath(d.uri) ?? '') ? d.getText() : '' }));
+        return await scanInWorker(entry, { folders, settingsByFolder, open, ...(knownFromClient ? { knownFromClient } : {}), nowIso: now().toISOString() }, { onFile: publishScanned, onProgress: (p, m) => progress.report(p, m), log }, cancel);
+      }
+      return await scanWorkspace(
+        folders,
+        {
+          settingsFor: (uri) => settings.get(uri),
+          diagnose: (doc, isCancelled, folderSettings) => validator.diagnose(doc, isCancelled, folderSettings),
+          isOpen: (uri) => !!documents.get(uri),
+          publish: publishScanned,
+          log,
+          report: (percent, message) => progress.report(percent, message),
+        },
+        cancel,
+      );
+    } finally {
+      progress.done();
+    }
+  }
+
+  const noProgress: WorkDoneProgressReporter = { begin: () => undefined, report: () => undefined, done: () => undefined } as unknown as WorkDoneProgressReporter;
+  /** Server-initiated `$/progress` when the client supports it (editors other than VS Code rarely send a token). */
+  async function progressFor(workDone: WorkDoneProgressReporter | undefined): Promise<WorkDoneProgressReporter> {
+    if (workDone && (workDone as { token?: unknown }).token !== undefined) return workDone;
+    if (!progressSupport) return workDone ?? noProgress;
+    return connection.window.createWorkDoneProgress().catch(() => workDone ?? noProgress);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    settings.setClientSupportsConfiguration(!!caps.workspace?.configuration);
+    clientSupportsFolders = !!caps.workspace?.workspaceFolders;
+    pullDiagnostics = !!caps.textDocument?.diagnostic;
+    refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
+    progressSupport = !!caps.window?.workDoneProgress;
+    workspaceTrusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted === true;
+    workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+    if (workspaceFolders.length === 0 && params.rootUri) {
+      const root = uriToPath(params.rootUri);
+      if (root) workspaceFolders = [root];
+    }
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        renameProvider: { prepareProvider: true },
+        completionProvider: { triggerCharacters: [':', ' ', '-'] },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: Object.values(ServerCommands) },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'rotation-guard', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+      },
+      serverInfo: { name: 'rotation-guard', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+    // The getter throws when the client cannot send folder changes, so only ask for them if it can.
+    if (clientSupportsFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+        workspaceFolders = workspaceFolders.filter((f) => !removed.has(f));
+        for (const f of e.added) {
+          const p = uriToPath(f.uri);
+          if (p) workspaceFolders.push(p);
+        }
+        void refresh();
+      });
+    }
+    await refreshKnownSecrets();
+    revalidateAll();
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    revalidateAll();
+  });
+
+  const latest = (u: string) => documents.get(u);
+  documents.onDidOpen((e) => {
+    if (!pullDiagnostics) validator.schedule(e.document, latest, true);
+  });
+  documents.onDidChangeContent((e) => {
+    if (!pullDiagnostics) validator.schedule(e.document, latest);
+  });
+  documents.onDidClose((e) => {
+    validator.cancel(e.document.uri);
+    settings.forget(e.document.uri);
+    findingCounts.delete(e.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    sendStatus();
+  });
+  documents.onDidSave((e) => {
+    // A saved ledger or policy changes what counts as known, current or overdue.
+    const path = uriToPath(e.document.uri) ?? '';
+    if (policy.isPolicy(path)) void refresh();
+  });
+
+  /** The open document a request is about, or an error response the client can read. */
+  function docFor(uri: string): TextDocument {
+    const doc = documents.get(uri);
+    if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `unknown document ${uri}: send textDocument/didOpen first`);
+    return doc;
+  }
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    const doc = docFor(params.textDocument.uri);
+    const version = doc.version;
+    const items = (await validator.diagnose(doc, () => token.isCancellationRequested || documents.get(doc.uri)?.version !== version)) ?? [];
+    onFindings(doc.uri, countProblems(items));
+    return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
+
+  connection.languages.diagnostics.onWorkspace(async (_params, token, workDone) => {
+    const items: Array<{ uri: string; version: null; kind: 'full'; items: Diagnostic[] }> = [];
+    const progress = await progressFor(workDone);
+    progress.begin('Rotation Guard: scanning the workspace', 0, '', true);
+    try {
+      await scanWorkspace(
+        workspaceFolders,
+        {
+          settingsFor: (uri) => settings.get(uri),
+          diagnose: (doc, isCancelled, folderSettings) => validator.diagnose(doc, isCancelled, folderSettings),
+          isOpen: (uri) => !!documents.get(uri),
+          publish: async (uri, diagnostics) => {
+            onFindings(uri, countProblems(diagnostics));
+            if (diagnostics.length) items.push({ uri, version: null, kind: DocumentDiagnosticReportKind.Full, items: diagnostics });
+          },
+          log,
+          report: (percent, message) => progress.report(percent, message),
+        },
+        token,
+      );
+    } finally {
+      progress.done();
+    }
+    return { items };
+  });
+
+  connection.onCodeAction(async (params) => {
+    const doc = docFor(params.textDocument.uri);
+    const s = await settings.get(doc.uri);
+    const formatName = formatNameFor(doc.uri, doc.languageId);
+    const policyOf = (secretId: string) => secretIndex.get().all.find((x) => x.id === secretId)?.policyUri;
+    return [...secretCodeActions(doc, formatName, params, s, policyOf), ...references.codeActions(params), ...policy.codeActions(doc, params)];
+  });
+
+  const isPolicyDoc = (doc: TextDocument) => policy.isPolicy(uriToPath(doc.uri) ?? '');
+  connection.onHover((params) => {
+    const doc = docFor(params.textDocument.uri);
+    return isPolicyDoc(doc) ? policy.hover(doc, params.position) : references.hover(doc, params.position);
+  });
+  connection.onDefinition((params) => {
+    const doc = docFor(params.textDocument.uri);
+    return isPolicyDoc(doc) ? navigation.definition(doc, params.position) : references.definition(doc, params.position);
+  });
+  connection.onReferences((params) => navigation.references(docFor(params.textDocument.uri), params.position, params.context.includeDeclaration));
+  connection.onDocumentSymbol((params) => navigation.documentSymbols(docFor(params.textDocument.uri)));
+  connection.onWorkspaceSymbol((params) => navigation.workspaceSymbols(params.query));
+  connection.onPrepareRename((params) => navigation.prepareRename(docFor(params.textDocument.uri), params.position));
+  connection.onRenameRequest((params) => navigation.rename(docFor(params.textDocument.uri), params.position, params.newName));
+  connection.onCompletion((params) => policy.completions(docFor(params.textDocument.uri), params.position));
+  connection.onCodeLens((params) => policy.codeLenses(docFor(params.textDocument.uri)));
+
+  connection.onDidChangeWatchedFiles(() => void refresh());
+  connection.onNotification(RefreshNotification.type, () => void refresh());
+  connection.onNotification(KnownSecretsNotification.type, (params) => {
+    knownFromClient = params;
+    void refreshKnownSecrets().then(revalidateAll);
+  });
+
+  connection.onRequest(SecretsStateRequest.type, (params) => {
+    const at = params.now ? new Date(params.now) : now();
+    const policyPath = params.policyUri ? uriToPath(params.policyUri) : undefined;
+    return { secrets: policy.secretsState(workspaceFolders, at, policyPath, latest) };
+  });
+
+  connection.onRequest(ScanWorkspaceRequest.type, async (params, token) => runScan(params, token, await progressFor(undefined)));
+
+  const handlers = serverCommandHandlers({
+    connection,
+    documents,
+    settings,
+    folders: () => workspaceFolders,
+    refresh,
+    scanWorkspace: async () => runScan({}, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) }, await progressFor(undefined)),
+    log,
+    env,
+    workspaceTrusted: () => workspaceTrusted,
+  });
+  connection.onExecuteCommand(async (params) => {
+    const handler = handlers[params.command as ServerCommandId] as ((a: unknown) => Promise<unknown>) | undefined;
+    if (!handler) throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${params.command} (known: ${Object.values(ServerCommands).join(', ')})`);
+    const arg = params.arguments?.[0];
+    if (params.command !== ServerCommands.scanWorkspace && (!arg || typeof arg !== 'object')) throw new ResponseError(ErrorCodes.InvalidParams, `${params.command} takes one object argument`);
+    return handler(arg ?? {});
+  });
+
+  documents.listen(connection);
+  return {
+    dispose() {
+      for (const d of documents.all()) validator.cancel(d.uri);
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// The workspace scan in a worker thread (bundled alone as dist/server-scan-worker.js): the same
+// diagnosis as the editor's (validator.ts), with its own young generation capped so scanning ten
+// thousand files does not grow the language server's heap, and freed when the scan ends. The
+// main thread stays free for edits meanwhile. Messages: see ScanWorkerMessage.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Connection, Diagnostic } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { tuneV8ForScanning } from '../../core/v8-tuning';
+import type { Settings } from '../../protocol/src/settings';
+import type { KnownSecretsNotification, ScanWorkspaceRequest } from '../../protocol/src/protocol';
+import { loadKnownSecrets } from './knownSecrets';
+import { PolicyFeatures } from './policyFeatures';
+import { ReferenceFeatures } from './referenceFeatures';
+import { SecretIndex } from './secretIndex';
+import type { SettingsCache } from './settings';
+import { Validator } from './validator';
+import { scanWorkspace } from './workspaceScan';
+
+export interface ScanWorkerInput {
+  folders: string[];
+  settingsByFolder: Record<string, Settings>;
+  /** Open documents: validated live by the main thread, skipped here; open policies are read from their buffers. */
+  open: Array<{ uri: string; version: number; text: string; languageId: string }>;
+  knownFromClient?: KnownSecretsNotification.Params;
+  nowIso: string;
+}
+
+export type ScanWorkerMessage =
+  | { type: 'file'; uri: string; diagnostics: Diagnostic[] }
+  | { type: 'progress'; percent: number; message: string }
+  | { type: 'log'; message: string }
+  | { type: 'done'; result: ScanWorkspaceRequest.Result }
+  | { type: 'error'; message: string };
+
+async function main(port: NonNullable<typeof parentPort>, input: ScanWorkerInput): Promise<void> {
+  tuneV8ForScanning();
+  let cancelled = false;
+  port.on('message', (m: { type?: string }) => {
+    if (m?.type === 'cancel') cancelled = true;
+  });
+  const post = (m: ScanWorkerMessage) => port.postMessage(m);
+  const log = (message: string) => post({ type: 'log', message });
+  const now = () => new Date(input.nowIso);
+  const open = new Map(input.open.map((d) => [d.uri, TextDocument.create(d.uri, d.languageId, d.version, d.text)]));
+  const policy = new PolicyFeatures({ log, now });
+  const index = new SecretIndex({ folders: () => input.folders, openDoc: (u) => open.get(u), analyze: (t, p, v, at) => policy.analyze(t, p, v, at), now, log });
+  const references = new ReferenceFeatures(index);
+  const knownSecrets = await loadKnownSecrets(input.folders, input.knownFromClient);
+  const settingsFor = (uri: string) => Promise.resolve(input.settingsByFolder[uri] ?? Object.values(input.settingsByFolder)[0]!);
+  const validator = new Validator({
+    connection: undefined as unknown as Connection, // diagnose() never talks to the client
+    settings: { get: settingsFor } as unknown as SettingsCache,
+    knownSecrets: () => knownSecrets,
+    policyDiagnostics: (doc, path) => policy.diagnostics(doc, path),
+    referenceDiagnostics: (doc, path) => references.diagnostics(doc, path),
+    log,
+    onFindings: () => undefined,
+  });
+  const result = await scanWorkspace(
+    input.folders,
+    {
+      settingsFor: (uri) => settingsFor(uri),
+      diagnose: (doc, isCancelled, folderSettings) => validator.diagnose(doc, isCancelled, folderSettings),
+      isOpen: (uri) => open.has(uri),
+      publish: async (uri, diagnostics) => post({ type: 'file', uri, diagnostics }),
+      log,
+      report: (percent, message) => post({ type: 'progress', percent, message }),
+    },
+    { get isCancellationRequested() { return cancelled; }, onCancellationRequested: () => ({ dispose: () => undefined }) },
+  );
+  post({ type: 'done', result });
+}
+
+if (parentPort) {
+  const port = parentPort;
+  main(port, workerData as ScanWorkerInput).catch((err: Error) => port.postMessage({ type: 'error', message: err.stack ?? err.message } satisfies ScanWorkerMessage));
+}
+

@@ -1,0 +1,65 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { fakeOpenAiKey } from '../helpers/fake-keys';
+import { SERVER } from '../helpers/lsp-server';
+import { startPass, type SystemPass } from '../helpers/system/pass';
+import { requireSystem, runToEnd } from '../helpers/system/processes';
+
+const LUA = resolve('test/lsp/neovim/move-secret.lua');
+
+/** Runs Neovim headless with only our Lua file (no user config, no plugins), bounded in time. */
+function runNeovim(env: NodeJS.ProcessEnv): Promise<{ code: number | string; stdout: string; stderr: string }> {
+  return runToEnd('nvim', ['--headless', '--clean', '-u', 'NONE', '-c', `luafile ${LUA}`], { env, timeoutMs: 60000 });
+}
+
+describe('language server driven by Neovim (headless, its own LSP client)', function () {
+  this.timeout(120000);
+  let pass: SystemPass | undefined;
+  let dir: string;
+
+  before(async function () {
+    await requireSystem(this, 'neovim (apt install neovim)', async () => {
+      const v = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
+      if (v.status !== 0) throw new Error('nvim not found');
+    });
+    pass = await requireSystem(this, 'pass + gnupg', startPass);
+  });
+  after(async () => {
+    await pass?.stop();
+  });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rg-nvim-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs "Move secret" from the code-action menu: the value goes to pass under a new policy secret and the file gets the reference', async () => {
+    const key = fakeOpenAiKey();
+    const file = join(dir, 'config.yaml');
+    writeFileSync(file, `model_list:\n  - model_name: gpt\n    litellm_params:\n      model: openai/gpt-4o\n      api_key: ${key}\n`);
+    const log = join(dir, 'nvim.log');
+    const home = join(dir, 'home');
+    const env = { ...pass!.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: join(home, '.state'), XDG_DATA_HOME: join(home, '.data'), RG_ROOT: dir, RG_FILE: file, RG_SERVER: SERVER, RG_CHOICE: 'pass', RG_LOG: log };
+    const r = await runNeovim(env);
+    const trace = existsSync(log) ? readFileSync(log, 'utf8') : '';
+    assert.ok(!trace.includes('FAIL'), `neovim: ${trace}\nstderr: ${r.stderr.slice(-500)}`);
+    assert.match(trace, /asked: Move the OPENAI_API_KEY value to/);
+    assert.match(trace, /written/, `neovim did not finish: ${trace} ${r.stderr.slice(-500)}`);
+    // The edited file: the value replaced by the LiteLLM reference syntax, nothing else changed.
+    const edited = readFileSync(file, 'utf8');
+    assert.ok(!edited.includes(key), 'the key is gone from the file');
+    assert.ok(edited.split('\n').includes('      api_key: os.environ/OPENAI_API_KEY'), edited);
+    assert.match(edited, /^ {6}model: openai\/gpt-4o$/m);
+    // The moved value, read back from pass under the entry the policy's store names.
+    const policy = parse(readFileSync(join(dir, 'rotation-policy.yaml'), 'utf8'));
+    assert.deepEqual(policy.secrets[0].stores, ['pass']);
+    assert.equal(policy.stores.pass.path, 'rotation-guard/{id}');
+    const shown = await runToEnd('pass', ['show', `rotation-guard/${policy.secrets[0].id}`], { env: pass!.env });
+    assert.equal(shown.code, 0, shown.stderr);
+    assert.equal(shown.stdout.split('\n')[0], key);
+    assert.ok(!readFileSync(join(dir, '.rotation', 'ledger.jsonl'), 'utf8').includes(key));
+  });
+});
