@@ -12,12 +12,12 @@ const commands: Record<string, { load: () => { run: Command }; summary: string }
   redact: { load: () => light().redact, summary: 'copy stdin to stdout with credentials masked' },
   check: { load: () => full().check, summary: 'validate the rotation policy and report each secret\'s state' },
   policy: { load: () => full().policy, summary: 'policy export --to aws|azure|vault|gcp ID' },
-  rotate: { load: () => full().rotate, summary: 'rotate ID [--dry-run] [--resume]: verified, staged, recorded' },
+  rotate: { load: () => full().rotate, summary: 'rotate ID [--dry-run] [--resume] [--wait]: finishes what is pending, then a verified, staged, recorded rotation' },
   status: { load: () => full().status, summary: 'each secret\'s state (same data as check)' },
   ledger: { load: () => full().ledger, summary: 'ledger verify|show|anchor' },
   enforce: { load: () => full().enforce, summary: 'enforce [--dry-run] [--only IDS]: act on triggers and due dates; exit 1 while anything needs a person' },
   'report-anomaly': { load: () => full().reportAnomaly, summary: 'report-anomaly ID --reason TEXT: record an anomaly and run its trigger' },
-  run: { load: () => full().run, summary: 'run [--only IDS] -- CMD ARGS…: start CMD with current secrets in its environment' },
+  run: { load: () => full().run, summary: 'run [--only IDS] [--watch [--signal SIG | --restart]] -- CMD ARGS…: start CMD with its secrets; --watch tells it when one rotates' },
 };
 
 function usage(): string {

@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
 import { PolicyCode, shown, type PolicyProblem } from './codes';
 import type { CheckContext } from './checks-standards';
 import { exportLimitViolations } from './export';
-import { mergedProvider, requiredProviderParams } from './resolve';
+import { keepsOldValueThroughGrace, mergedProvider, requiredProviderParams } from './resolve';
 import { providerSpec, type PolicySecret } from './schema';
 import type { PathSegment } from './source';
 
@@ -66,6 +66,15 @@ function checkProvider(ctx: CheckContext, s: PolicySecret, at: PathSegment[], id
       range: source.valueRange(providerPath),
       message: `Provider '${shown(name)}' (${String(merged.type)}${strategy === 'alternating-users' ? ', alternating-users' : ''}) needs ${missing.map((m) => `'${m}'`).join(', ')} for secret '${shown(s.id)}': set ${missing.length > 1 ? 'them' : 'it'} on the provider or in rotation.params.`,
       data: { secretId: s.id, provider: name, missing },
+    });
+  }
+  if (s.gracePeriod && !keepsOldValueThroughGrace(String(merged.type), strategy)) {
+    emit({
+      code: PolicyCode.graceWithoutOverlap,
+      severity: 'error',
+      range: source.valueRange([...at, 'gracePeriod']),
+      message: `gracePeriod ${s.gracePeriod} of '${shown(s.id)}' cannot be honoured: the ${String(merged.type)} provider (single-user) replaces the password in place, so the old one is refused as soon as the new one is applied. Use \`strategy: alternating-users\` with a second ${merged.type === 'postgres' ? "role ('alternateRole')" : "user ('alternateUser')"}, or remove gracePeriod.`,
+      data: { secretId: s.id, provider: name, fix: 'alternating-users' },
     });
   }
   // Per-secret params must still make a valid provider of that type.

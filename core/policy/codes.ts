@@ -17,6 +17,7 @@ export const PolicyCode = {
   noCompromiseTrigger: 'policy/no-compromise-trigger',
   cryptoperiodExceeded: 'policy/cryptoperiod-exceeded',
   graceNotLessThanInterval: 'policy/grace-not-less-than-interval',
+  graceWithoutOverlap: 'policy/grace-without-overlap',
   expiryNotAfterInterval: 'policy/expiry-not-after-interval',
   credentialInPromptFile: 'policy/credential-in-prompt-file',
   envFileNotIgnored: 'policy/env-file-not-ignored',

@@ -82,6 +82,10 @@ export function requiredProviderParams(type: ProviderSpec['type'], strategy: Res
   switch (type) {
     case 'postgres':
       return strategy === 'alternating-users' ? ['host', 'database', 'role', 'alternateRole', 'adminConnection'] : ['host', 'database', 'role', 'adminConnection'];
+    case 'mariadb':
+      return strategy === 'alternating-users' ? ['host', 'user', 'alternateUser', 'adminConnection'] : ['host', 'user', 'adminConnection'];
+    case 'redis':
+      return ['host', 'user', 'adminConnection'];
     case 'command':
       return ['command'];
     case 'http':
@@ -91,4 +95,15 @@ export function requiredProviderParams(type: ProviderSpec['type'], strategy: Res
     case 'generate':
       return [];
   }
+}
+
+/**
+ * Whether the provider keeps the old value valid after the new one is applied, so a
+ * `gracePeriod` means something. Single-user PostgreSQL and MariaDB replace the password in
+ * place (the old one dies at `apply`); alternating users, Redis (a user holds two passwords) and
+ * providers that revoke only after promotion keep it. The policy check and the engine read this.
+ */
+export function keepsOldValueThroughGrace(type: string, strategy: ResolvedSecret['strategy']): boolean {
+  if (type === 'postgres' || type === 'mariadb') return strategy === 'alternating-users';
+  return true;
 }

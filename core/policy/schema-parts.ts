@@ -99,6 +99,31 @@ export const postgresProvider = z
   .strict()
   .describe('Rotates a PostgreSQL role password: the new password connects, the old one is refused.');
 
+export const mariadbProvider = z
+  .object({
+    type: z.literal('mariadb').describe('A MariaDB / MySQL user password, changed with ALTER USER … IDENTIFIED BY PASSWORD (a hash computed here, never the plaintext).'),
+    host: nonEmpty('Database host.', ['127.0.0.1']).optional(),
+    port: z.number().int().min(1).max(65535).describe('Database port.').meta({ examples: [3306] }).optional(),
+    database: nonEmpty('Database to connect to for login checks.', ['app']).optional(),
+    user: nonEmpty('User whose password is rotated.', ['app_user']).optional(),
+    alternateUser: nonEmpty('Second user for the `alternating-users` strategy: each rotation switches to the user not currently in use.', ['app_user_b']).optional(),
+    userHost: nonEmpty("Host part of the account (`'user'@'host'`); defaults to `%`.", ['%', 'localhost']).optional(),
+    adminConnection: identifier('Id of another secret in this policy that holds the admin connection URL (mysql://…) used for ALTER USER.', ['mariadb-admin']).optional(),
+  })
+  .strict()
+  .describe('Rotates a MariaDB user password; with alternating users the previous user keeps working until its next turn.');
+
+export const redisProvider = z
+  .object({
+    type: z.literal('redis').describe('A Redis ACL user: the user holds the old and the new password at once, so apps switch without a failed login.'),
+    host: nonEmpty('Redis host.', ['127.0.0.1']).optional(),
+    port: z.number().int().min(1).max(65535).describe('Redis port.').meta({ examples: [6379] }).optional(),
+    user: nonEmpty('ACL user whose password is rotated.', ['app']).optional(),
+    adminConnection: identifier('Id of another secret in this policy that holds the admin connection URL (redis://user:password@host:port) used for ACL SETUSER.', ['redis-admin']).optional(),
+  })
+  .strict()
+  .describe('Rotates a Redis ACL password: adds the new one, verifies it, switches, then removes the old one and verifies it is refused.');
+
 export const commandProvider = z
   .object({
     type: z.literal('command').describe('Runs a command of yours that prints the new secret on stdout (never on the command line). Trusted workspaces only.'),
@@ -156,7 +181,7 @@ export const manualProvider = z
   .describe('Manual rotation: open the key page, paste the new key; the rest of the loop is still verified and recorded.');
 
 export const providerSpec = z
-  .discriminatedUnion('type', [generateProvider, postgresProvider, commandProvider, httpProvider, manualProvider])
+  .discriminatedUnion('type', [generateProvider, postgresProvider, mariadbProvider, redisProvider, commandProvider, httpProvider, manualProvider])
   .describe('How a new value is created (and the old one revoked).');
 
 // ---------------------------------------------------------------- verification
@@ -195,6 +220,26 @@ export const postgresVerification = z
   .strict()
   .describe('PostgreSQL login check.');
 
+export const mariadbVerification = z
+  .object({
+    type: z.literal('mariadb').describe('Logs in to MariaDB / MySQL with the credential.'),
+    host: nonEmpty('Database host (defaults to the provider host).', ['127.0.0.1']).optional(),
+    port: z.number().int().min(1).max(65535).describe('Port (defaults to the provider port).').meta({ examples: [3306] }).optional(),
+    user: nonEmpty('User to log in as (defaults to the provider user).', ['app_user']).optional(),
+  })
+  .strict()
+  .describe('MariaDB login check (error 1045 = refused).');
+
+export const redisVerification = z
+  .object({
+    type: z.literal('redis').describe('Authenticates to Redis with the credential (AUTH user password).'),
+    host: nonEmpty('Redis host (defaults to the provider host).', ['127.0.0.1']).optional(),
+    port: z.number().int().min(1).max(65535).describe('Port (defaults to the provider port).').meta({ examples: [6379] }).optional(),
+    user: nonEmpty('ACL user (defaults to the provider user).', ['app']).optional(),
+  })
+  .strict()
+  .describe('Redis AUTH check (WRONGPASS = refused).');
+
 export const commandVerification = z
   .object({
     type: z.literal('command').describe('Runs a command that gets the credential on stdin and exits 0 when it works.'),
@@ -206,7 +251,7 @@ export const commandVerification = z
   .describe('Command-based check; the credential arrives on stdin.');
 
 export const verificationSpec = z
-  .discriminatedUnion('type', [httpVerification, tcpVerification, postgresVerification, commandVerification])
+  .discriminatedUnion('type', [httpVerification, tcpVerification, postgresVerification, mariadbVerification, redisVerification, commandVerification])
   .describe('How to prove that the new credential works and (after the grace period) the old one fails.');
 
 // ---------------------------------------------------------------- triggers

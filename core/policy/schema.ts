@@ -80,6 +80,12 @@ export const referencesSchema = z
       .describe('Environment variables that carry this secret (used by `rotation-guard run` and env-file stores).')
       .meta({ examples: [['OPENAI_API_KEY']] })
       .optional(),
+    userEnv: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'Not an environment variable name' })
+      .describe('alternating-users: the environment variable that carries the active user (role) next to the password. Env-file stores write both lines in one atomic write; `rotation-guard run` exports both.')
+      .meta({ examples: ['DATABASE_USER'] })
+      .optional(),
   })
   .strict()
   .describe('Where the secret is used.');

@@ -6,10 +6,10 @@ import { appendLedgerEntry } from '../ledger/append';
 import { ledgerPathFor, readLedger } from '../ledger/read';
 import type { LedgerEntry } from '../ledger/types';
 import { createStoreRegistry, type StoreFactory, type StoreRegistry } from '../stores/registry';
-import { envVarsOf, findSecret, resolveStores } from './plan';
+import { envVarsOf, findSecret, resolvePlan, resolveStores } from './plan';
+import { mergedProvider } from '../policy/resolve';
 import { openRotations } from './recovery';
-import { currentValueOf } from './values';
-import { parseDuration } from '../policy/duration';
+import { currentValueAndUserOf, currentValueOf } from './values';
 
 /** A store registry whose env-file stores default to the secret's env var names from the policy. */
 export function createPolicyStoreRegistry(policy: Policy, policyPath: string, env: NodeJS.ProcessEnv = process.env, extra: Record<string, StoreFactory> = {}): StoreRegistry {
@@ -21,6 +21,7 @@ export function createPolicyStoreRegistry(policy: Policy, policyPath: string, en
         const s = policy.secrets.find((x) => x.id === id);
         return s ? envVarsOf(policy, s)[0]! : id.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
       },
+      userVarFor: (id) => policy.secrets.find((x) => x.id === id)?.references?.userEnv,
     },
     extra,
   );
@@ -33,18 +34,29 @@ export interface SecretEnv {
   missing: string[];
 }
 
-/** The current values as environment variables (for `rotation-guard run` and the VS Code terminal). */
+/**
+ * The current values as environment variables (for `rotation-guard run` and the VS Code terminal).
+ * With `references.userEnv`, the user is taken from the same store as the password (so the pair
+ * belongs together), else the provider's first user/role (the state before any rotation).
+ */
 export async function currentSecretEnv(policy: Policy, stores: StoreRegistry, ids?: string[]): Promise<SecretEnv> {
   const out: SecretEnv = { env: {}, missing: [] };
   const wanted = ids ?? policy.secrets.map((s) => s.id);
   for (const id of wanted) {
     const secret = findSecret(policy, id);
-    const value = await currentValueOf(resolveStores(policy, secret).map((s) => stores.open(s.ref)), id);
-    if (value === null) {
+    const found = await currentValueAndUserOf(resolveStores(policy, secret).map((s) => stores.open(s.ref)), id);
+    if (found === null) {
       out.missing.push(id);
       continue;
     }
-    for (const name of envVarsOf(policy, secret)) out.env[name] = value;
+    for (const name of envVarsOf(policy, secret)) out.env[name] = found.value;
+    const userEnv = secret.references?.userEnv;
+    if (userEnv) {
+      const p = mergedProvider(policy, secret);
+      const fallback = typeof p?.role === 'string' ? p.role : typeof p?.user === 'string' ? p.user : undefined;
+      const user = found.user ?? fallback;
+      if (user) out.env[userEnv] = user;
+    }
   }
   return out;
 }
@@ -101,7 +113,8 @@ export interface PendingRotation {
 /** Rotations that began and did not finish or roll back (for a "resume" list in the UI). */
 export function pendingRotations(policyPath: string, policy?: Policy): PendingRotation[] {
   return openRotations(readLedger(ledgerPathFor(policyPath)).entries).map((r) => {
-    const grace = policy?.secrets.find((s) => s.id === r.secretId)?.gracePeriod;
+    // The grace the provider can honour (none for single-user postgres/mariadb), as the engine uses it.
+    const graceMs = policy?.secrets.some((s) => s.id === r.secretId && s.rotation) ? resolvePlan(policy, r.secretId).graceMs : 0;
     const awaitingRevoke = !!r.promotedAt;
     return {
       secretId: r.secretId,
@@ -110,7 +123,7 @@ export function pendingRotations(policyPath: string, policy?: Policy): PendingRo
       lastStep: r.lastStep,
       lastOutcome: r.lastOutcome,
       awaitingRevoke,
-      revokeDueAt: awaitingRevoke && grace ? new Date(Date.parse(r.promotedAt!) + parseDuration(grace)).toISOString() : undefined,
+      revokeDueAt: awaitingRevoke && graceMs ? new Date(Date.parse(r.promotedAt!) + graceMs).toISOString() : undefined,
     };
   });
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { LockTimeoutError, withFileLock } from '../ledger/lock';
+import { LocalStageStore } from '../stores/local-stages';
 import type { Policy } from '../policy/schema';
 import { loadFingerprintKey } from '../fingerprint-key';
 import { ledgerPathFor, readLedger } from '../ledger/read';
@@ -53,7 +55,17 @@ export interface RotationResult {
 }
 
 export class RotationInProgressError extends Error {
-  readonly code = 'rotation/in-progress';
+  readonly code: string = 'rotation/in-progress';
+}
+
+/** Another live process is rotating this secret right now (its lock is held by a running pid). */
+export class RotationBusyError extends RotationInProgressError {
+  override readonly code: string = 'rotation/busy';
+}
+
+/** The lock a rotation of one secret holds from `begin` (or resume) to its last step. */
+export function rotationLockPath(policyPath: string, secretId: string): string {
+  return join(dirname(ledgerPathFor(policyPath)), `rotating-${secretId.replace(/[^A-Za-z0-9._-]/g, '_')}.lock`);
 }
 
 class VerificationFailed extends Error {}
@@ -108,17 +120,31 @@ export async function rotateSecret(o: RotateOptions): Promise<RotationResult> {
   const stores = plan.stores.map((s) => ({ name: s.name, store: o.stores.open(s.ref) }));
   const unreachable = stores.find((s) => s.store instanceof UnreachableStore);
   if (unreachable && !o.dryRun) throw new PlanError(`secret "${o.secretId}" is kept in store "${unreachable.name}" (${unreachable.store.kind}), which cannot be reached from here; rotate it from VS Code`);
-  const primaryEntry = stores.find((s) => s.store.supportsStages);
-  if (!primaryEntry) throw new PlanError(`secret "${o.secretId}" needs a store that can hold PENDING/PREVIOUS values (keychain, pass or secret-storage) before any env file`);
   const ledgerPath = ledgerPathFor(o.policyPath);
+  // Env files hold only CURRENT: without a store that holds stages, PENDING/PREVIOUS go to a
+  // git-ignored 0600 file beside the ledger (headless servers without a keyring or pass).
+  const primaryEntry = stores.find((s) => s.store.supportsStages) ?? { name: 'local stage file (.rotation/stages)', store: new LocalStageStore(dirname(ledgerPath)) };
+  if (o.dryRun) return planOnly(o, plan, primaryEntry.name, untrusted);
+  mkdirSync(dirname(ledgerPath), { recursive: true });
+  try {
+    return await withFileLock(rotationLockPath(o.policyPath, o.secretId), () => rotateLocked(o, plan, stores, primaryEntry, ledgerPath), { timeoutMs: 0 });
+  } catch (err) {
+    if (err instanceof LockTimeoutError) throw new RotationBusyError(`"${o.secretId}" is being rotated by another running process right now (lock ${rotationLockPath(o.policyPath, o.secretId)}); try again when it has finished`);
+    throw err;
+  }
+}
+
+function planOnly(o: RotateOptions, plan: RotationPlan, primaryName: string, untrusted: string | undefined): RotationResult {
+  const open = openRotations(readLedger(ledgerPathFor(o.policyPath)).entries).find((r) => r.secretId === o.secretId);
+  const lines = describePlan(plan, primaryName);
+  if (untrusted) lines.unshift(`(as things stand the real run would stop here: ${untrusted})`);
+  if (open) lines.unshift(`an interrupted rotation (${open.rotationId}, last step ${open.lastStep} ${open.lastOutcome}) would be resumed first`);
+  return { secretId: o.secretId, status: 'dry-run', message: `dry run: nothing was changed`, steps: [], plan: lines };
+}
+
+async function rotateLocked(o: RotateOptions, plan: RotationPlan, stores: Array<{ name: string; store: SecretStore }>, primaryEntry: { name: string; store: SecretStore }, ledgerPath: string): Promise<RotationResult> {
   const entries = readLedger(ledgerPath).entries;
   const open = openRotations(entries).find((r) => r.secretId === o.secretId);
-  if (o.dryRun) {
-    const lines = describePlan(plan, primaryEntry.name);
-    if (untrusted) lines.unshift(`(as things stand the real run would stop here: ${untrusted})`);
-    if (open) lines.unshift(`an interrupted rotation (${open.rotationId}, last step ${open.lastStep} ${open.lastOutcome}) would be resumed first`);
-    return { secretId: o.secretId, status: 'dry-run', message: `dry run: nothing was changed`, steps: [], plan: lines };
-  }
   if (open && !o.resume && !o.rollback) {
     throw new RotationInProgressError(`a rotation of "${o.secretId}" is in progress since ${open.beganAt} (last step: ${open.lastStep} ${open.lastOutcome}); continue it with \`rotate ${o.secretId} --resume\``);
   }
@@ -126,7 +152,7 @@ export async function rotateSecret(o: RotateOptions): Promise<RotationResult> {
 
   const env = o.env ?? process.env;
   const now = o.now ?? (() => new Date());
-  const session = new RotationSession(ledgerPath, o.secretId, open?.rotationId ?? randomUUID(), o.fingerprintKey ?? loadFingerprintKey(env), plan.provider.type, o.log ?? (() => undefined), env, now);
+  const session = new RotationSession(ledgerPath, o.secretId, open?.rotationId ?? randomUUID(), o.fingerprintKey ?? loadFingerprintKey(env), plan.provider!.type, o.log ?? (() => undefined), env, now);
   const old = await currentValueOf(stores.map((s) => s.store), o.secretId, primaryEntry.store);
   session.guard(old);
   const ctx: ProviderContext = {
@@ -143,6 +169,7 @@ export async function rotateSecret(o: RotateOptions): Promise<RotationResult> {
     cwd: dirname(o.policyPath),
     env,
   };
+  if (plan.secret.gracePeriod && plan.inPlace) session.log(`${o.secretId}: gracePeriod ${plan.secret.gracePeriod} ignored: the ${plan.provider!.type} provider (single-user) replaces the old value at apply; use alternating-users for a grace period`);
   const run: Run = { o, plan, session, stores, primary: primaryEntry.store, ctx, now, done: new Set(), old, oldUser: ctx.currentUser, applyStarted: false };
   try {
     return open ? await resume(run, open) : await begin(run);
@@ -183,7 +210,7 @@ async function begin(run: Run): Promise<RotationResult> {
   const fp = { newFingerprint: session.fingerprint(created.value), versionId: created.versionId, user: created.user };
   try {
     await session.step('store-pending', async () => {
-      await primary.set(id, 'pending', created.value);
+      await primary.set(id, 'pending', created.value, created.user);
       if ((await primary.get(id, 'pending')) !== created.value) throw new Error(`${primary.describe()} did not return the value just written (is the keyring locked?)`);
     }, () => ({}), fp, false);
   } catch (err) {
@@ -207,7 +234,23 @@ async function forward(run: Run): Promise<RotationResult> {
     if (!done.has('apply')) {
       try {
         run.applyStarted = !!provider.apply;
-        if (provider.apply) await session.step('apply', () => provider.apply!(run.ctx, created), () => ({}), fp);
+        if (provider.apply) {
+          await session.step('apply', async () => {
+            if (!plan.inPlace) return provider.apply!(run.ctx, created);
+            // In place, the old value dies at apply: the stores apps read get the new one right
+            // after (restored by rollback if the test fails). Prepared first, so the gap between
+            // the provider's change and the stores' is a rename, not a git check and an fsync.
+            if (keepPrevious(run)) await primary.set(id, 'previous', run.old!, run.oldUser);
+            const prepared = await Promise.all(run.stores.map((s) => (s.store.prepareSet ? s.store.prepareSet(id, 'current', created.value, created.user) : null)));
+            try {
+              await provider.apply!(run.ctx, created);
+            } catch (err) {
+              await Promise.all(prepared.map((p) => p?.abort()));
+              throw err;
+            }
+            await Promise.all(run.stores.map((s, i) => prepared[i]?.commit() ?? s.store.set(id, 'current', created.value, created.user)));
+          }, () => ({ detail: plan.inPlace ? `applied; CURRENT in ${run.stores.map((s) => s.name).join(', ')} (the old value is replaced in place)` : undefined }), fp);
+        }
         else await session.record('apply', 'skipped', { ...fp, detail: `the ${provider.type} provider has nothing to apply` });
       } catch (err) {
         return rollback(run, `apply failed: ${(err as Error).message}`);
@@ -235,8 +278,7 @@ async function forward(run: Run): Promise<RotationResult> {
     await session.step('promote', async () => {
       // Order matters for a crash in between: PREVIOUS before any CURRENT is overwritten, and
       // PENDING dropped only after every CURRENT is written. The stores themselves are independent.
-      if (keepPrevious(run)) await primary.set(id, 'previous', run.old!);
-      await Promise.all(run.stores.map((s) => s.store.set(id, 'current', created.value)));
+      await publish(run, created.value, created.user);
       await primary.delete(id, 'pending');
     }, () => ({ detail: `CURRENT in ${run.stores.map((s) => s.name).join(', ')}` }), fp);
     run.promotedAt = run.now().toISOString();
@@ -272,6 +314,13 @@ async function forward(run: Run): Promise<RotationResult> {
   return result(run, 'rotated', `rotated "${id}" (new fingerprint ${fp.newFingerprint})`);
 }
 
+/** PREVIOUS := old (when kept), then CURRENT := value (with its user) in every store. Idempotent. */
+async function publish(run: Run, value: string, user: string | undefined): Promise<void> {
+  const id = run.o.secretId;
+  if (keepPrevious(run)) await run.primary.set(id, 'previous', run.old!, run.oldUser);
+  await Promise.all(run.stores.map((s) => s.store.set(id, 'current', value, user)));
+}
+
 /**
  * PREVIOUS holds the old value while it may still be needed: through a grace period, and until
  * a provider that revokes has shown it fails. A provider that cannot revoke (generate, manual,
@@ -293,6 +342,11 @@ async function rollback(run: Run, reason: string): Promise<RotationResult> {
       if (run.old !== null && plan.verification && canProveRevocation(plan.verification)) {
         const r = await check(run, run.old, run.oldUser);
         if (r.status !== 'works') throw new Error(`after rollback the old value does not work either (${r.detail}); the new value is kept in PENDING`);
+      }
+      if (run.applyStarted && plan.inPlace && run.old !== null) {
+        // apply had published the new value: the stores get the old one back.
+        await Promise.all(run.stores.map((s) => s.store.set(id, 'current', run.old!, run.oldUser)));
+        await primary.delete(id, 'previous');
       }
       await primary.delete(id, 'pending');
     }, () => ({ detail: reason }));

@@ -1,6 +1,6 @@
 import type { Policy, PolicySecret } from '../policy/schema';
 import { parseDuration } from '../policy/duration';
-import { envVarsOf, findSecret as lookUpSecret, mergedProvider, resolveStores as policyStores, unknownStores, type NamedStore } from '../policy/resolve';
+import { envVarsOf, findSecret as lookUpSecret, mergedProvider, resolveStores as policyStores, unknownStores, keepsOldValueThroughGrace, type NamedStore } from '../policy/resolve';
 import type { StoreRef } from '../stores/types';
 import { createProvider, type RotationProvider } from './providers';
 import { VERIFICATIONS_NEEDING_TRUST, type VerificationInput } from './verify';
@@ -14,7 +14,13 @@ export interface RotationPlan {
   strategy: 'single-user' | 'alternating-users';
   stores: Array<{ name: string; ref: StoreRef }>;
   verification?: VerificationInput;
+  /**
+   * The grace period the provider can honour: 0 when it replaces the value in place (single-user
+   * postgres/mariadb), whatever the policy says — `check` reports that policy as an error.
+   */
   graceMs: number;
+  /** The provider replaces the old value at `apply` (the old one dies there), so stores get the new one right after. */
+  inPlace: boolean;
   envVars: string[];
   /** Why this rotation needs a trusted workspace and a confirmed policy (empty: it does not). */
   trustReasons: string[];
@@ -52,16 +58,50 @@ export function resolvePlan(policy: Policy, secretId: string): RotationPlan {
   const trustReasons: string[] = [];
   if (provider?.needsTrust) trustReasons.push(`the ${provider.type} provider runs or contacts something the policy names`);
   if (verification && VERIFICATIONS_NEEDING_TRUST.has(verification.type)) trustReasons.push(`the ${verification.type} verification sends the value to, or runs, something the policy names`);
+  const strategy = secret.rotation?.strategy ?? 'single-user';
+  const inPlace = !!provider?.apply && !!providerSpec && !keepsOldValueThroughGrace(providerSpec.type, strategy);
   return {
     secretId,
     secret,
     providerSpec,
     provider,
-    strategy: secret.rotation?.strategy ?? 'single-user',
+    strategy,
     stores,
     verification,
-    graceMs: secret.gracePeriod ? parseDuration(secret.gracePeriod) : 0,
+    graceMs: secret.gracePeriod && !inPlace ? parseDuration(secret.gracePeriod) : 0,
+    inPlace,
     envVars: envVarsOf(policy, secret),
     trustReasons,
   };
+}
+
+/**
+ * Secret ids that some provider uses to administer others (`adminConnection`). `run` never hands
+ * them to a child unless `--only` names them: the app needs its own password, not the superuser's.
+ */
+export function adminConnectionIds(policy: Policy): Set<string> {
+  const ids = new Set<string>();
+  for (const s of policy.secrets) {
+    const base = s.rotation ? policy.providers?.[s.rotation.provider] : undefined;
+    const admin = (s.rotation?.params as Record<string, unknown> | undefined)?.adminConnection ?? (base as Record<string, unknown> | undefined)?.adminConnection;
+    if (typeof admin === 'string') ids.add(admin);
+  }
+  for (const p of Object.values(policy.providers ?? {})) {
+    const admin = (p as Record<string, unknown>).adminConnection;
+    if (typeof admin === 'string') ids.add(admin);
+  }
+  return ids;
+}
+
+/**
+ * The secrets a child started by `run` gets: those named by `--only`, else every secret the policy
+ * says the app uses (`references.env`) except admin connections.
+ */
+export function childSecretIds(policy: Policy, only?: string[]): string[] {
+  if (only?.length) {
+    for (const id of only) findSecret(policy, id);
+    return only;
+  }
+  const admin = adminConnectionIds(policy);
+  return policy.secrets.filter((s) => (s.references?.env?.length ?? 0) > 0 && !admin.has(s.id)).map((s) => s.id);
 }

@@ -11,3 +11,14 @@ export async function currentValueOf(stores: SecretStore[], secretId: string, pr
   }
   return null;
 }
+
+/** The current value and the user written with it (from the same store), for `run` and terminals. */
+export async function currentValueAndUserOf(stores: SecretStore[], secretId: string): Promise<{ value: string; user: string | null } | null> {
+  for (const s of stores) {
+    if (s instanceof UnreachableStore) continue;
+    const v = await s.get(secretId, 'current');
+    if (v === null || v === '') continue;
+    return { value: v, user: s.getUser ? await s.getUser(secretId, 'current') : null };
+  }
+  return null;
+}

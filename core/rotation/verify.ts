@@ -1,6 +1,8 @@
 import { connect } from 'node:net';
 import { parseDuration } from '../policy/duration';
 import { pgLogin } from './providers/postgres';
+import { mariadbLogin } from './providers/mariadb';
+import { redisLogin } from './providers/redis';
 import { runUserCommand } from './providers/run-command';
 
 /**
@@ -28,7 +30,7 @@ export interface CheckContext {
 }
 
 /** Verification needs a trusted workspace when it runs a command or sends the value somewhere. */
-export const VERIFICATIONS_NEEDING_TRUST = new Set(['http', 'postgres', 'command', 'tcp']);
+export const VERIFICATIONS_NEEDING_TRUST = new Set(['http', 'postgres', 'mariadb', 'redis', 'command', 'tcp']);
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
@@ -98,6 +100,15 @@ export async function checkValue(spec: VerificationInput, value: string, ctx: Ch
       const user = ctx.user ?? str(spec.user) ?? str(p.role);
       if (!user) return { status: 'error', detail: 'postgres verification needs `user` (or the provider `role`)' };
       return pgLogin({ host, port, database, user, password: value });
+    }
+    case 'mariadb':
+    case 'redis': {
+      const p: Record<string, unknown> = ctx.provider?.type === spec.type ? ctx.provider : {};
+      const host = str(spec.host) ?? str(p.host) ?? '127.0.0.1';
+      const port = num(spec.port) ?? num(p.port) ?? (spec.type === 'redis' ? 6379 : 3306);
+      const user = ctx.user ?? str(spec.user) ?? str(p.user);
+      if (!user) return { status: 'error', detail: `${spec.type} verification needs \`user\` (or the provider \`user\`)` };
+      return spec.type === 'redis' ? redisLogin({ host, port, user, password: value }) : mariadbLogin({ host, port, user, password: value, database: str(p.database) });
     }
     default:
       return { status: 'error', detail: `unknown verification type "${spec.type}"` };

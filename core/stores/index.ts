@@ -6,3 +6,4 @@ export { EnvFileStore, isGitTracked, type EnvFileOptions } from './env-file';
 export { readEnvValue, writeEnvValue, quoteEnvValue, removeEnvValue, EnvValueNotRepresentableError } from './env-format';
 export { PassStore, type PassOptions } from './pass';
 export { createStoreRegistry, UnreachableStore, type StoreRegistry, type StoreFactory, type StoreContext } from './registry';
+export { LocalStageStore, localStagesDir } from './local-stages';

@@ -58,11 +58,21 @@ export class KeychainStore implements SecretStore {
     return this.call((b) => b.getPassword(this.service, accountFor(this.opts.account, secretId, stage)));
   }
 
-  set(secretId: string, stage: Stage, value: string): Promise<void> {
-    return this.call((b) => b.setPassword(this.service, accountFor(this.opts.account, secretId, stage), value));
+  /** The user slot is a second item, `ACCOUNT#user` (`ACCOUNT#pending#user`…), written before the value. */
+  async set(secretId: string, stage: Stage, value: string, user?: string): Promise<void> {
+    const account = accountFor(this.opts.account, secretId, stage);
+    if (user !== undefined) await this.call((b) => b.setPassword(this.service, `${account}#user`, user));
+    await this.call((b) => b.setPassword(this.service, account, value));
   }
 
-  delete(secretId: string, stage: Stage): Promise<boolean> {
-    return this.call((b) => b.deletePassword(this.service, accountFor(this.opts.account, secretId, stage)));
+  getUser(secretId: string, stage: Stage): Promise<string | null> {
+    return this.call((b) => b.getPassword(this.service, `${accountFor(this.opts.account, secretId, stage)}#user`));
+  }
+
+  async delete(secretId: string, stage: Stage): Promise<boolean> {
+    const account = accountFor(this.opts.account, secretId, stage);
+    const deleted = await this.call((b) => b.deletePassword(this.service, account));
+    await this.call((b) => b.deletePassword(this.service, `${account}#user`)).catch(() => false);
+    return deleted;
   }
 }

@@ -74,10 +74,18 @@ export class PassStore implements SecretStore {
     this.fail(r, 'show');
   }
 
-  async set(secretId: string, stage: Stage, value: string): Promise<void> {
-    if (/[\r\n]/.test(value)) throw new StoreError('store/value-format', `${this.describe()}: multi-line values are not supported (pass keeps the password on the first line)`);
-    const r = await this.run(['insert', '-m', '-f', this.entry(secretId, stage)], `${value}\n`);
+  /** The user goes on a `user:` line of the same entry (pass's convention for metadata), in one insert. */
+  async set(secretId: string, stage: Stage, value: string, user?: string): Promise<void> {
+    if (/[\r\n]/.test(value) || (user && /[\r\n]/.test(user))) throw new StoreError('store/value-format', `${this.describe()}: multi-line values are not supported (pass keeps the password on the first line)`);
+    const r = await this.run(['insert', '-m', '-f', this.entry(secretId, stage)], `${value}\n${user !== undefined ? `user: ${user}\n` : ''}`);
     if (r.code !== 0) this.fail(r, 'insert');
+  }
+
+  async getUser(secretId: string, stage: Stage): Promise<string | null> {
+    const r = await this.run(['show', this.entry(secretId, stage)], '');
+    if (r.code !== 0) return null;
+    const line = r.stdout.split('\n').slice(1).find((l) => /^user:\s*/.test(l));
+    return line ? line.replace(/^user:\s*/, '').trim() : null;
   }
 
   async delete(secretId: string, stage: Stage): Promise<boolean> {

@@ -36,6 +36,8 @@ export interface StoreContext {
   env: NodeJS.ProcessEnv;
   /** The env var name of a secret, for env-file stores without an explicit `name`. */
   envVarFor: (secretId: string) => string;
+  /** The env var of a secret's active user (`references.userEnv`), if it has one. */
+  userVarFor?: (secretId: string) => string | undefined;
 }
 
 export type StoreFactory = (ref: StoreRef, ctx: StoreContext) => SecretStore;
@@ -59,7 +61,7 @@ const builtIn: Record<string, StoreFactory> = {
   'env-file': (ref, ctx) => {
     const path = str(ref.path) ?? str(ref.file);
     if (!path) throw new StoreError('store/config', 'an env-file store needs a `path`');
-    return new EnvFileStore({ path, name: str(ref.name) ?? str(ref.key) ?? str(ref.var), baseDir: ctx.baseDir }, ctx.envVarFor);
+    return new EnvFileStore({ path, name: str(ref.name) ?? str(ref.key) ?? str(ref.var), baseDir: ctx.baseDir }, ctx.envVarFor, ctx.userVarFor);
   },
   pass: (ref, ctx) => new PassStore({ path: str(ref.path) ?? str(ref.name), env: ctx.env }),
   // The VS Code client registers the real one; everywhere else it cannot be reached.
@@ -75,6 +77,7 @@ export function createStoreRegistry(ctx: Partial<StoreContext> = {}, extra: Reco
     baseDir: ctx.baseDir ?? process.cwd(),
     env: ctx.env ?? process.env,
     envVarFor: ctx.envVarFor ?? ((id) => id.toUpperCase().replace(/[^A-Z0-9_]/g, '_')),
+    userVarFor: ctx.userVarFor,
   };
   const factories: Record<string, StoreFactory> = { ...builtIn, ...extra };
   return {

@@ -19,9 +19,24 @@ export interface SecretStore {
   describe(): string;
   /** Null when there is no value at that stage. */
   get(secretId: string, stage: Stage): Promise<string | null>;
-  set(secretId: string, stage: Stage, value: string): Promise<void>;
-  /** True when something was deleted. */
+  /**
+   * `user`: the account that holds the value (alternating users). Stores that can keep it write
+   * it in the same operation where they can (env file: both lines in one atomic write; pass: a
+   * `user:` line in the same entry); stores without a user slot ignore it.
+   */
+  set(secretId: string, stage: Stage, value: string, user?: string): Promise<void>;
+  /** True when something was deleted (the value and its user slot). */
   delete(secretId: string, stage: Stage): Promise<boolean>;
+  /** The account written with the value at that stage, if the store has a user slot. */
+  getUser?(secretId: string, stage: Stage): Promise<string | null>;
+  /** Optional two-phase `set`: the slow part now, `commit` as fast as the store allows. */
+  prepareSet?(secretId: string, stage: Stage, value: string, user?: string): Promise<PreparedWrite>;
+}
+
+export interface PreparedWrite {
+  commit(): Promise<void>;
+  /** Drops what was prepared; the store is unchanged. */
+  abort(): Promise<void>;
 }
 
 /** A store reference as the engine receives it (normalised from the policy's `stores`). */

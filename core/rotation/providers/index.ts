@@ -4,12 +4,16 @@ import { generateProvider } from './generate';
 import { httpProvider } from './http';
 import { manualProvider } from './manual';
 import { postgresProvider } from './postgres';
+import { mariadbProvider } from './mariadb';
+import { redisProvider } from './redis';
 import { ProviderError, type RotationProvider } from './types';
 
 export * from './types';
 export { generateSecret, ALPHABETS, type GenerateOptions } from './generate';
 export { scramSha256Verifier, scramKeys } from './scram';
 export { pgLogin, type LoginStatus } from './postgres';
+export { mariadbLogin, mysqlNativePasswordHash } from './mariadb';
+export { redisLogin, redisPasswordHash } from './redis';
 export { runUserCommand } from './run-command';
 export { fillTemplate, jsonPointer } from './http';
 
@@ -29,6 +33,10 @@ export function createProvider(spec: { type: string; [k: string]: unknown }): Ro
       return generateProvider({ length: num(spec.length), alphabet: spec.alphabet as never, encoding: spec.encoding as never, prefix: str(spec.prefix) });
     case 'postgres':
       return postgresProvider({ host: str(spec.host), port: num(spec.port), database: str(spec.database), role: str(spec.role), alternateRole: str(spec.alternateRole), adminConnection: str(spec.adminConnection), length: num(spec.length) });
+    case 'mariadb':
+      return mariadbProvider({ host: str(spec.host), port: num(spec.port), database: str(spec.database), user: str(spec.user), alternateUser: str(spec.alternateUser), userHost: str(spec.userHost), adminConnection: str(spec.adminConnection), length: num(spec.length) });
+    case 'redis':
+      return redisProvider({ host: str(spec.host), port: num(spec.port), user: str(spec.user), adminConnection: str(spec.adminConnection), length: num(spec.length) });
     case 'command':
       return commandProvider({ command: str(spec.command), args: strings(spec.args), timeoutMs: ms(spec.timeout), revoke: obj(spec.revoke) && { command: str(obj(spec.revoke)!.command), args: strings(obj(spec.revoke)!.args) } });
     case 'http':

@@ -58,7 +58,7 @@ export function postgresProvider(opts: PostgresOptions): RotationProvider {
     } catch (err) {
       throw new ProviderError('provider/alter-role', `ALTER ROLE ${user} failed: ${(err as { code?: string }).code ?? ''} ${(err as Error).message}`.slice(0, 240));
     } finally {
-      await c.end().catch(() => undefined);
+      void c.end().catch(() => undefined); // closing need not delay the stores' switch
     }
   }
   return {

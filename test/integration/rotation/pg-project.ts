@@ -36,7 +36,7 @@ secrets:
     stores: [keychain, dotenv]
     rotation: { provider: pg${alternateRole ? `, strategy: alternating-users, params: { alternateRole: ${alternateRole} }` : ''} }
     verification: { type: postgres }
-    references: { env: [DATABASE_PASSWORD] }
+    references: { env: [DATABASE_PASSWORD]${alternateRole ? ', userEnv: DATABASE_USER' : ''} }
   - id: pg-admin
     kind: connection-string
     owner: human

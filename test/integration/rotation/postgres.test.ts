@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyLedger } from '../../../core/ledger';
 import { keychainStages, login, makePgProject, type PgProject, postgresAndKeyringPerSuite } from './pg-project';
@@ -60,6 +60,16 @@ describe('PostgreSQL rotation end to end (CLI, real PostgreSQL 15 + gnome-keyrin
       const first = (await keychainStages(alt)).current!;
       assert.equal((await login(sys.pg, roleB, first)).status, 'works', 'the new password belongs to the alternate role');
       assert.equal((await login(sys.pg, alt.role, alt.initialPassword)).status, 'works', 'the previous role still works');
+      // The user slot: the keychain holds the active role beside the password (read first by
+      // run), the env file has both lines; run exports both, and no admin connection.
+      const envText = readFileSync(join(alt.dir, '.env.local'), 'utf8');
+      assert.match(envText, new RegExp(`^DATABASE_USER=${roleB}$`, 'm'));
+      const run = await cli(alt, ['run', '--', 'node', '-e', `process.exit(process.env.DATABASE_USER === ${JSON.stringify(roleB)} && process.env.DATABASE_PASSWORD === ${JSON.stringify(first)} && !process.env.PG_ADMIN_URL ? 0 : 3)`]);
+      assert.equal(run.code, 0, run.stderr);
+      writeFileSync(join(alt.dir, '.env.local'), envText.replace(new RegExp(`^DATABASE_USER=.*$`, 'm'), 'DATABASE_USER=someone_else'));
+      const fromKeychain = await cli(alt, ['run', '--', 'node', '-e', `process.exit(process.env.DATABASE_USER === ${JSON.stringify(roleB)} ? 0 : 3)`]);
+      assert.equal(fromKeychain.code, 0, 'the user comes from the keychain slot beside the password, not from another store');
+      writeFileSync(join(alt.dir, '.env.local'), envText);
       const entries = readFileSync(join(alt.dir, '.rotation/ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { step: string; outcome: string; user?: string });
       assert.equal(entries.find((e) => e.step === 'promote' && e.outcome === 'ok')?.user, roleB);
       assert.equal(entries.find((e) => e.step === 'test-old-fails')?.outcome, 'skipped');

@@ -35,6 +35,18 @@ describe('pass store against real pass + gpg', function () {
     assert.equal(await store.delete('db', 'pending'), false);
   });
 
+  it('keeps the user on a `user:` line of the same entry (one insert); get still returns the password line', async () => {
+    const store = new PassStore({ path: 'rg/{id}', env: sys!.env });
+    const value = `pass-${randomBytes(16).toString('hex')}`;
+    await store.set('alt', 'current', value, 'app_user_b');
+    assert.equal(await store.get('alt', 'current'), value);
+    assert.equal(await store.getUser('alt', 'current'), 'app_user_b');
+    const shown = await runToEnd('pass', ['show', 'rg/alt'], { env: sys!.env });
+    assert.equal(shown.stdout, `${value}\nuser: app_user_b\n`);
+    await store.set('alt', 'current', `${value}-2`);
+    assert.equal(await store.getUser('alt', 'current'), null, 'a write without a user leaves no stale user');
+  });
+
   it('returns null for a missing entry', async () => {
     assert.equal(await new PassStore({ env: sys!.env }).get('never-set', 'current'), null);
   });

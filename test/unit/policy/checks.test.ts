@@ -23,7 +23,7 @@ describe('policy semantic checks (fixtures in test/fixtures/policy/checks)', () 
   it('has a fixture pair for every semantic check', () => {
     for (const code of [
       'interval-exceeds-threat-model', 'human-password-periodic-rotation', 'machine-secret-without-interval', 'no-compromise-trigger',
-      'cryptoperiod-exceeded', 'grace-not-less-than-interval', 'credential-in-prompt-file', 'duplicate-id', 'unknown-store',
+      'cryptoperiod-exceeded', 'grace-not-less-than-interval', 'grace-without-overlap', 'credential-in-prompt-file', 'duplicate-id', 'unknown-store',
       'unknown-provider', 'provider-param-missing', 'reference-matches-nothing', 'export-limit', 'env-file-not-ignored',
     ]) assert.ok(names.includes(code), `missing fixture ${code}.bad.yaml`);
   });

@@ -1,0 +1,128 @@
+// A service under load for the live-rotation benchmark and tests (bundled to
+// out/bench/rotation/load-app.js, started under `rotation-guard run --watch`). It opens a NEW
+// connection for every request at a fixed rate (open loop: a slow or failed request never delays
+// the next), logs in, runs one trivial command, and disconnects.
+//   LOAD_KIND=pg|mariadb|redis  LOAD_PORT  LOAD_RATE (req/s)  LOAD_OUT (JSON results file)
+//   LOAD_SOURCE=env: credentials from its environment, re-read from ROTATION_GUARD_ENV_FILE on SIGHUP
+//   LOAD_SOURCE=file:PATH: re-reads the env file PATH before every connection
+//   LOAD_USER_VAR / LOAD_PASSWORD_VAR: the variables (user may also be fixed with LOAD_USER)
+// On an authentication error it waits LOAD_RETRY_DELAY_MS (default 100, a usual back-off),
+// re-reads its source and retries once (counted as a retry).
+// Never prints a credential.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Client } from 'pg';
+import { createConnection } from 'mysql2/promise';
+import { createClient } from '@redis/client';
+import { readEnvValue } from '../../core/stores/env-format';
+
+const kind = process.env.LOAD_KIND ?? 'pg';
+const port = Number(process.env.LOAD_PORT);
+const rate = Number(process.env.LOAD_RATE ?? 100);
+const source = process.env.LOAD_SOURCE ?? 'env';
+const userVar = process.env.LOAD_USER_VAR ?? 'DATABASE_USER';
+const passwordVar = process.env.LOAD_PASSWORD_VAR ?? 'DATABASE_PASSWORD';
+const retryDelayMs = Number(process.env.LOAD_RETRY_DELAY_MS ?? 100);
+
+let held: Record<string, string | undefined> = { ...process.env };
+function fromFile(path: string): Record<string, string | undefined> {
+  const text = readFileSync(path, 'utf8');
+  return { [userVar]: readEnvValue(text, userVar) ?? undefined, [passwordVar]: readEnvValue(text, passwordVar) ?? undefined };
+}
+process.on('SIGHUP', () => {
+  held = { ...held, ...fromFile(process.env.ROTATION_GUARD_ENV_FILE!) };
+});
+function credentials(): { user: string; password: string } {
+  const vars = source.startsWith('file:') ? fromFile(source.slice(5)) : held;
+  return { user: process.env.LOAD_USER ?? vars[userVar] ?? '', password: vars[passwordVar] ?? '' };
+}
+
+class AuthError extends Error {}
+
+async function once(c: { user: string; password: string }): Promise<void> {
+  try {
+    if (kind === 'pg') {
+      const db = new Client({ host: '127.0.0.1', port, database: 'postgres', user: c.user, password: c.password, connectionTimeoutMillis: 5000 });
+      db.on('error', () => undefined);
+      try {
+        await db.connect();
+        await db.query('select 1');
+      } finally {
+        await db.end().catch(() => undefined);
+      }
+    } else if (kind === 'mariadb') {
+      const db = await createConnection({ host: '127.0.0.1', port, user: c.user, password: c.password, connectTimeout: 5000 });
+      try {
+        await db.query('SELECT 1');
+      } finally {
+        await db.end().catch(() => undefined);
+      }
+    } else {
+      const db = createClient({ socket: { host: '127.0.0.1', port, reconnectStrategy: false, connectTimeout: 5000 } as never, username: c.user, password: c.password });
+      db.on('error', () => undefined);
+      await db.connect();
+      try {
+        await db.ping();
+      } finally {
+        await db.close().catch(() => undefined);
+      }
+    }
+  } catch (err) {
+    const e = err as { code?: string; errno?: number; message?: string };
+    if (e.code === '28P01' || e.errno === 1045 || /WRONGPASS/.test(e.message ?? '')) throw new AuthError('authentication refused');
+    throw new Error(`${e.code ?? ''} ${(e.message ?? '').slice(0, 120)}`);
+  }
+}
+
+// [start ms since epoch, latency ms, 0 ok | 1 ok after a retry | 2 failed]
+const results: Array<[number, number, number]> = [];
+const errors: Record<string, number> = {};
+let inflight = 0;
+
+async function request(): Promise<void> {
+  const t0 = Date.now();
+  const h0 = process.hrtime.bigint();
+  inflight++;
+  let outcome = 0;
+  try {
+    await once(credentials());
+  } catch (err) {
+    if (err instanceof AuthError) {
+      outcome = 1;
+      await new Promise((r) => setTimeout(r, retryDelayMs));
+      try {
+        await once(credentials());
+      } catch (err2) {
+        outcome = 2;
+        errors[(err2 as Error).message] = (errors[(err2 as Error).message] ?? 0) + 1;
+      }
+    } else {
+      outcome = 2;
+      errors[(err as Error).message] = (errors[(err as Error).message] ?? 0) + 1;
+    }
+  }
+  inflight--;
+  results.push([t0, Number(process.hrtime.bigint() - h0) / 1e6, outcome]);
+}
+
+// Open loop on the wall clock: each tick issues every request that is due by now, so timer drift
+// on a busy machine does not lower the rate.
+const began = Date.now();
+let issued = 0;
+const timer = setInterval(() => {
+  const due = Math.floor(((Date.now() - began) * rate) / 1000);
+  for (; issued < due; issued++) void request();
+}, 5);
+console.log(JSON.stringify({ event: 'load-started', kind, rate }));
+
+function finish(): void {
+  clearInterval(timer);
+  const deadline = Date.now() + 10000;
+  const wait = setInterval(() => {
+    if (inflight > 0 && Date.now() < deadline) return;
+    clearInterval(wait);
+    writeFileSync(process.env.LOAD_OUT!, JSON.stringify({ results, errors }));
+    process.exit(0);
+  }, 20);
+}
+process.on('SIGTERM', finish);
+process.on('SIGINT', finish);

@@ -1,0 +1,37 @@
+import { closeSync, fsyncSync, mkdtempSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { quoteEnvValue } from '../../../core/stores/env-format';
+
+/**
+ * The env file `run --watch` keeps for its child (path in ROTATION_GUARD_ENV_FILE): the child's
+ * secrets only, rewritten atomically when one rotates, in a private 0700 folder (XDG_RUNTIME_DIR
+ * when there is one: a per-user tmpfs), mode 0600, removed when `run` ends.
+ */
+export class ChildEnvFile {
+  readonly dir: string;
+  readonly path: string;
+  private n = 0;
+
+  constructor(env: NodeJS.ProcessEnv) {
+    this.dir = mkdtempSync(join(env.XDG_RUNTIME_DIR || tmpdir(), 'rotation-guard-run-'));
+    this.path = join(this.dir, 'secrets.env');
+  }
+
+  write(vars: Record<string, string>): void {
+    const text = Object.keys(vars).sort().map((k) => `${k}=${quoteEnvValue(vars[k]!)}\n`).join('');
+    const tmp = join(this.dir, `.secrets.env.${++this.n}.tmp`);
+    const fd = openSync(tmp, 'wx', 0o600);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, this.path);
+  }
+
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

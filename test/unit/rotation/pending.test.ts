@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Policy } from '../../../core/policy/schema';
+import { childSecretIds, createStoreRegistry, finishPendingRotation, GraceRunningError, policyContentHash, rotateAfterPending, rotateSecret, type RotateOptions, type SecretStore, type Stage } from '../../../core/rotation';
+
+/** Mock store (the engine's logic under test, not a backend): values and users in Maps. */
+class MemoryStoreMock implements SecretStore {
+  readonly kind = 'memory';
+  readonly values = new Map<string, string>();
+  readonly users = new Map<string, string>();
+  failSetCurrent = false;
+  constructor(readonly supportsStages = true) {}
+  describe() {
+    return 'memory store (mock)';
+  }
+  async get(id: string, stage: Stage) {
+    return this.values.get(`${id}/${stage}`) ?? null;
+  }
+  async getUser(id: string, stage: Stage) {
+    return this.users.get(`${id}/${stage}`) ?? null;
+  }
+  async set(id: string, stage: Stage, value: string, user?: string) {
+    if (this.failSetCurrent && stage === 'current') throw new Error('injected store failure');
+    this.values.set(`${id}/${stage}`, value);
+    if (user !== undefined) this.users.set(`${id}/${stage}`, user);
+  }
+  async delete(id: string, stage: Stage) {
+    this.users.delete(`${id}/${stage}`);
+    return this.values.delete(`${id}/${stage}`);
+  }
+}
+
+const KEY = Buffer.alloc(32, 9);
+
+describe('finishPendingRotation / rotateAfterPending (mock in-memory stores)', () => {
+  let dir: string;
+  let policyPath: string;
+  let primary: MemoryStoreMock;
+  const policy = (secret: Record<string, unknown>): Policy =>
+    ({ version: 1, stores: { a: { type: 'memory-a' } }, providers: { random: { type: 'generate', length: 24 } }, secrets: [{ id: 's', kind: 'token', owner: 'machine', maxAge: '30d', stores: ['a'], rotation: { provider: 'random' }, ...secret }] }) as unknown as Policy;
+  const opts = (p: Policy, extra: Partial<RotateOptions> = {}): RotateOptions => ({
+    policy: p,
+    policyPath,
+    policyText: 'policy text',
+    secretId: 's',
+    stores: createStoreRegistry({}, { 'memory-a': () => primary }),
+    trust: { workspaceTrusted: true, confirmedPolicyHash: policyContentHash('policy text') },
+    fingerprintKey: KEY,
+    ...extra,
+  });
+  const steps = () => readFileSync(join(dir, '.rotation/ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { step: string; outcome: string; rotationId: string });
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rg-pending-'));
+    policyPath = join(dir, 'rotation-policy.yaml');
+    writeFileSync(policyPath, 'policy text');
+    primary = new MemoryStoreMock();
+    primary.values.set('s/current', 'old-value-0123456789');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('nothing open: none, and the ledger is untouched', async () => {
+    const r = await finishPendingRotation(opts(policy({})));
+    assert.equal(r.status, 'none');
+  });
+
+  it('grace running: reports when it may go and changes nothing; after it expired: revokes and finishes', async () => {
+    const p = policy({ gracePeriod: '1h' });
+    const t0 = new Date('2026-05-01T00:00:00Z');
+    assert.equal((await rotateSecret(opts(p, { now: () => t0 }))).status, 'awaiting-revoke');
+    const before = steps().length;
+    const early = await finishPendingRotation(opts(p, { now: () => new Date('2026-05-01T00:20:00Z') }));
+    assert.equal(early.status, 'grace-running');
+    assert.equal(early.revokeDueAt, '2026-05-01T01:00:00.000Z');
+    assert.equal(steps().length, before, 'nothing written while the grace period runs');
+    await assert.rejects(rotateAfterPending(opts(p, { now: () => new Date('2026-05-01T00:20:00Z') })), (err: Error) => err instanceof GraceRunningError && /2026-05-01T01:00:00.000Z/.test(err.message));
+    const late = await rotateAfterPending(opts(p, { now: () => new Date('2026-05-01T02:00:00Z') }));
+    assert.equal(late.status, 'awaiting-revoke', 'the next rotation started after the first was finished');
+    const finished = steps().filter((e) => e.step === 'finish' && e.outcome === 'ok');
+    assert.equal(finished.length, 1);
+    assert.notEqual(finished[0]!.rotationId, late.rotationId);
+  });
+
+  it('an interrupted rotation is continued by the next rotateAfterPending (which counts as the rotation asked for); a live lock holder means busy', async () => {
+    const p = policy({});
+    primary.failSetCurrent = true; // promote fails: the rotation stays open, new value in PENDING
+    assert.equal((await rotateSecret(opts(p))).status, 'failed');
+    primary.failSetCurrent = false;
+    // Another live process holding the secret's rotation lock: not interrupted, leave it alone.
+    const lock = join(dir, '.rotation', 'rotating-s.lock');
+    writeFileSync(lock, `${process.pid} ${hostname()} token\n`);
+    const before = steps().length;
+    assert.equal((await finishPendingRotation(opts(p))).status, 'busy');
+    assert.equal(steps().length, before);
+    // Its owner died (a dead pid's lock is taken over): continue it.
+    writeFileSync(lock, `999999999 ${hostname()} token\n`);
+    const r = await rotateAfterPending(opts(p));
+    assert.equal(r.status, 'rotated', r.message);
+    assert.match(r.message, /finished interrupted rotation/);
+    assert.equal(steps().filter((e) => e.step === 'begin').length, 1, 'no second rotation was started');
+  });
+
+  it('run hands a child only what the policy says it uses, never an admin connection unless --only names it', () => {
+    const p = {
+      version: 1,
+      stores: {},
+      providers: { pg: { type: 'postgres', adminConnection: 'pg-admin' } },
+      secrets: [
+        { id: 'app', references: { env: ['DATABASE_PASSWORD'] }, rotation: { provider: 'pg' } },
+        { id: 'pg-admin', references: { env: ['PG_ADMIN_URL'] } },
+        { id: 'unused' },
+      ],
+    } as unknown as Policy;
+    assert.deepEqual(childSecretIds(p), ['app']);
+    assert.deepEqual(childSecretIds(p, ['pg-admin']), ['pg-admin']);
+    assert.throws(() => childSecretIds(p, ['nope']), /no secret "nope"/);
+  });
+});
