@@ -23,9 +23,10 @@ export async function openFile(page, relPath, attempts = 3) {
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
   for (let i = 1; ; i++) {
     await page.keyboard.press('Control+P');
-    await input.waitFor({ timeout: T.ui });
-    await input.fill(relPath);
     try {
+      // a notification arriving at that moment can take the box away: then try again
+      await input.waitFor({ timeout: T.ui });
+      await input.fill(relPath, { timeout: 5_000 });
       await row.waitFor({ timeout: 7_000 });
       break;
     } catch {
