@@ -4,6 +4,7 @@ import { ledgerPathFor, readLedger } from '../ledger/read';
 import { verifyLedger } from '../ledger/verify';
 import type { Policy } from '../policy/schema';
 import { rotateSecret, type RotateOptions, type RotationResult } from '../rotation/engine';
+import { finishPendingRotation, type PendingStatus } from '../rotation/pending';
 import type { RotationTrust } from '../rotation/trust';
 import type { StoreRegistry } from '../stores/registry';
 import { knownSecretsFor, readStoreFingerprints, scanHistory, scanWorkspace, storeFilesOf } from './gather';
@@ -78,7 +79,7 @@ export async function runEnforcement(o: EnforceOptions): Promise<EnforceResult> 
   const outcomes = new Map<string, SecretOutcome>();
   // 1. Interrupted rotations first: what is decided next depends on which value ends up current.
   const resumes = plan.secrets.filter((p) => p.action === 'resume');
-  for (const p of resumes) outcomes.set(p.secretId, await rotate(o, p, true));
+  for (const p of resumes) outcomes.set(p.secretId, await finishPending(o, p));
   if (resumes.length) {
     const again = await gather(o, ids, [], false);
     plan = computeEnforcementPlan({ ...again, sightings: facts.sightings, policy: o.policy, now: o.now(), only: o.only, storeFiles: storeFilesOf(o.policy) });
@@ -91,7 +92,7 @@ export async function runEnforcement(o: EnforceOptions): Promise<EnforceResult> 
       const exposure = p.events.find((e) => !e.answered && (e.kind === 'exposed-in-file' || e.kind === 'exposed-in-git-history'))!;
       await appendLedgerEntry(ledgerPath, { secretId: p.secretId, step: 'mark-compromised', outcome: 'ok', event: exposure.kind as 'exposed-in-file', oldFingerprint: p.recordCompromise.fingerprint, detail: p.recordCompromise.reason, at: o.now().toISOString() });
     }
-    if (p.action === 'rotate') outcomes.set(p.secretId, await rotate(o, p, false));
+    if (p.action === 'rotate') outcomes.set(p.secretId, await rotate(o, p));
     else if (p.action === 'none') outcomes.set(p.secretId, resumed ?? outcomeOf(p, 'compliant'));
     else outcomes.set(p.secretId, outcomeOf(p, p.action === 'resume' ? 'failed' : p.action));
   }
@@ -120,39 +121,35 @@ function outcomeOf(p: SecretPlan, status: OutcomeStatus, extra: Partial<SecretOu
   return { secretId: p.secretId, action: p.action, status, reason: p.reason, events: p.events, ...(p.instructions ? { message: p.instructions } : {}), ...extra };
 }
 
+function engineOptions(o: EnforceOptions, p: SecretPlan) {
+  return { policy: o.policy, policyPath: o.policyPath, policyText: o.policyText, secretId: p.secretId, stores: o.stores, trust: o.trust, env: o.env, fingerprintKey: o.fingerprintKey, now: o.now, log: o.log, prompt: o.prompt, reason: p.reason };
+}
+
+/** What finishing a pending rotation means for compliance: a rollback finishes it too (what the secret needs next is decided afresh). */
+const PENDING_STATUS: Record<PendingStatus, OutcomeStatus> = { none: 'compliant', finished: 'resumed', 'rolled-back': 'resumed', 'grace-running': 'awaiting-revoke', busy: 'failed', failed: 'failed' };
+
 /**
- * The one place enforce calls the rotation engine (a new rotation, or `resume` to continue or roll
- * back an interrupted one), so a different resume helper can be swapped in here alone.
+ * An interrupted rotation or an expired grace period, finished through the same function `rotate`
+ * and `run --watch` use (core/rotation/pending.ts), so all three agree on what "pending" means.
  */
-async function rotate(o: EnforceOptions, p: SecretPlan, resume: boolean): Promise<SecretOutcome> {
+async function finishPending(o: EnforceOptions, p: SecretPlan): Promise<SecretOutcome> {
+  try {
+    const r = await finishPendingRotation(engineOptions(o, p));
+    return outcomeOf(p, PENDING_STATUS[r.status], { message: r.message, ...(r.result?.rotationId ? { rotationId: r.result.rotationId } : {}) });
+  } catch (err) {
+    return outcomeOf(p, 'failed', { message: (err as Error).message });
+  }
+}
+
+/** A new rotation through the engine, with the plan's reason recorded in its first ledger entry. */
+async function rotate(o: EnforceOptions, p: SecretPlan): Promise<SecretOutcome> {
   let r: RotationResult;
   try {
-    r = await rotateSecret({
-      policy: o.policy,
-      policyPath: o.policyPath,
-      policyText: o.policyText,
-      secretId: p.secretId,
-      stores: o.stores,
-      trust: o.trust,
-      env: o.env,
-      fingerprintKey: o.fingerprintKey,
-      now: o.now,
-      log: o.log,
-      prompt: o.prompt,
-      resume,
-      reason: p.reason,
-    });
+    r = await rotateSecret(engineOptions(o, p));
   } catch (err) {
     // Refusals (untrusted policy, unreachable store, a rotation already open) say what to do.
     return outcomeOf(p, 'failed', { message: (err as Error).message });
   }
-  const status: OutcomeStatus =
-    r.status === 'rotated' ? (resume ? 'resumed' : 'rotated')
-    : r.status === 'awaiting-revoke' ? 'awaiting-revoke'
-    : r.status === 'nothing-to-resume' ? 'compliant'
-    // Rolling an interrupted rotation back is one of the two ways to finish it; what the secret
-    // needs next is decided afresh.
-    : r.status === 'rolled-back' && resume ? 'resumed'
-    : 'failed';
+  const status: OutcomeStatus = r.status === 'rotated' ? 'rotated' : r.status === 'awaiting-revoke' ? 'awaiting-revoke' : 'failed';
   return outcomeOf(p, status, { message: r.message, rotationId: r.rotationId });
 }
