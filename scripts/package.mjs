@@ -113,7 +113,7 @@ export function packageVsix(argv = [], log = (m) => console.error(`[package] ${m
   const keyringVersion = JSON.parse(readFileSync(path.join(keyringDir, 'package.json'), 'utf8')).version;
   const staging = mkdtempSync(path.join(tmpdir(), 'rg-vsix-'));
   try {
-    for (const entry of ['dist', 'schemas', 'images', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore']) {
+    for (const entry of ['dist', 'schemas', 'images', 'media', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore']) {
       const src = path.join(ROOT, entry);
       if (existsSync(src)) cpSync(src, path.join(staging, entry), { recursive: true });
     }

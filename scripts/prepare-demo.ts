@@ -18,6 +18,9 @@ import path from 'node:path';
 import { appendLedgerEntry, ledgerPathFor, type RotationStep } from '../core/ledger';
 import { keyedFingerprint } from '../core/fingerprint';
 import { loadFingerprintKey } from '../core/fingerprint-key';
+import { loadPolicyFile } from '../core/policy';
+import { createPolicyStoreRegistry, envVarsOf } from '../core/rotation';
+import { readEnvValue } from '../core/stores/env-format';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const DAY = 86_400_000;
@@ -41,6 +44,8 @@ export interface PrepareOptions {
   dest: string;
   now?: Date;
   env?: NodeJS.ProcessEnv;
+  /** Also write each keychain-kept secret's current value into the keychain `env` reaches. */
+  seedKeychain?: boolean;
 }
 
 export interface PrepareSummary {
@@ -49,6 +54,8 @@ export interface PrepareSummary {
   filesWithMarkers: string[];
   ledger: string;
   ledgerEntries: number;
+  /** Secret ids whose current value was written to the keychain (seedKeychain only). */
+  keychainSeeded: string[];
 }
 
 function fakeFor(marker: string): string {
@@ -155,12 +162,38 @@ export async function prepareDemo(opts: PrepareOptions): Promise<PrepareSummary>
   rmSync(ledger, { force: true });
   const ledgerEntries = await writeLedger(ledger, now, values, loadFingerprintKey(opts.env ?? process.env));
 
+  const keychainSeeded = opts.seedKeychain ? await seedKeychain(policy, opts.env ?? process.env) : [];
+
   // a git repository makes "git-ignored .env" meaningful for stores and scans
   spawnSync('git', ['init', '-q'], { cwd: staging, stdio: 'ignore' });
 
   rmSync(dest, { recursive: true, force: true });
   renameSync(staging, dest);
-  return { dest, markers: [...values.keys()].sort(), filesWithMarkers: filesWithMarkers.sort(), ledger: path.join(dest, path.relative(staging, ledger)), ledgerEntries };
+  return { dest, markers: [...values.keys()].sort(), filesWithMarkers: filesWithMarkers.sort(), ledger: path.join(dest, path.relative(staging, ledger)), ledgerEntries, keychainSeeded };
+}
+
+/**
+ * The demo's .env holds every current value; secrets the policy also keeps in the keychain get
+ * the same value there, so the editor reads, rotates and re-enters them as in a real project.
+ * Only for a private keyring (`npm start` on a machine without one): a desktop keyring is left alone.
+ */
+async function seedKeychain(policyPath: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const { policy } = loadPolicyFile(policyPath);
+  if (!policy) throw new Error('the demo policy does not load');
+  const dotenv = readFileSync(path.join(path.dirname(policyPath), '.env'), 'utf8');
+  const stores = createPolicyStoreRegistry(policy, policyPath, env);
+  const seeded: string[] = [];
+  for (const secret of policy.secrets) {
+    const value = envVarsOf(policy, secret).map((n) => readEnvValue(dotenv, n)).find((v) => v);
+    if (!value) continue;
+    for (const name of secret.stores) {
+      const ref = policy.stores[name];
+      if (ref?.type !== 'keychain') continue;
+      await stores.open(ref).set(secret.id, 'current', value);
+      if (!seeded.includes(secret.id)) seeded.push(secret.id);
+    }
+  }
+  return seeded;
 }
 
 function argValue(argv: string[], name: string): string | undefined {
@@ -175,6 +208,7 @@ if (require.main === module) {
     template: argValue(argv, '--template') ?? 'demo',
     dest: argValue(argv, '--dest') ?? '.demo-workspace',
     now: nowArg ? new Date(nowArg) : undefined,
+    seedKeychain: argv.includes('--seed-keychain'),
   }).then(
     (summary) => console.log(JSON.stringify(summary)),
     (err: unknown) => {

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { ensureCodeServer } from './code-server/ensure.mjs';
+import { secretServiceReachable, startPrivateKeyring } from './code-server/keyring.mjs';
+import { startPrivatePass } from './code-server/pass.mjs';
 import { installExtension, makeProfile, profileEnv, releaseDir, startCodeServer, trackDir } from './code-server/launch.mjs';
 import { packageVsix } from './package.mjs';
 
@@ -19,16 +21,23 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * on the fly so it uses the real core ledger API). `env` decides the fingerprint key location, so
  * pass the environment of the editor that will open the workspace.
  */
-export async function prepareDemoWorkspace(dest, env = process.env) {
+export async function prepareDemoWorkspace(dest, env = process.env, { seedKeychain = false } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'rg-prepare-demo-'));
   try {
     const outfile = path.join(dir, 'prepare-demo.js');
     await esbuild.build({
       entryPoints: [path.join(ROOT, 'scripts', 'prepare-demo.ts')],
       bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'error',
+      // jsonc-parser's UMD build requires its parts at run time; its ESM build bundles
+      mainFields: ['module', 'main'],
       external: ['@napi-rs/keyring', 'keytar', 'pg-native'],
     });
-    const r = spawnSync(process.execPath, [outfile, '--template', path.join(ROOT, 'demo'), '--dest', dest], { encoding: 'utf8', env, cwd: ROOT });
+    const r = spawnSync(process.execPath, [outfile, '--template', path.join(ROOT, 'demo'), '--dest', dest, ...(seedKeychain ? ['--seed-keychain'] : [])], {
+      encoding: 'utf8',
+      // the bundle sits in a temp folder: the keychain binding resolves from the clone
+      env: { ...env, NODE_PATH: path.join(ROOT, 'node_modules') },
+      cwd: ROOT,
+    });
     if (r.status !== 0) throw new Error(`prepare-demo failed: ${r.stderr.trim()}`);
     return JSON.parse(r.stdout);
   } finally {
@@ -61,6 +70,43 @@ function openBrowser(url) {
   return true;
 }
 
+/**
+ * The demo keeps secrets in the OS keychain. A desktop session has a Secret Service; a headless
+ * machine (CI, a container, ssh) has none, so the demo gets a private gnome-keyring that lives as
+ * long as this process. Returns the environment code-server needs to reach it (empty: use the
+ * desktop's own).
+ */
+async function keychainFor(say) {
+  if (process.env.ROTATION_GUARD_DEMO_KEYRING !== 'private') {
+    const reach = secretServiceReachable();
+    if (reach.ok) {
+      say('using this desktop\'s Secret Service for the demo\'s keychain secrets (service "rotation-guard-demo")');
+      return {};
+    }
+    say(`no Secret Service reachable: ${reach.why}`);
+  }
+  try {
+    const keyring = await startPrivateKeyring();
+    say(`started a private Secret Service for the demo: gnome-keyring on its own D-Bus in ${keyring.dir}, unlocked with a throwaway password; it and everything in it are deleted when the demo stops`);
+    return keyring.env;
+  } catch (err) {
+    say(`could not start a private keyring (${err instanceof Error ? err.message : String(err)}); keychain secrets will fail in the demo — apt-get install dbus gnome-keyring libglib2.0-bin`);
+    return {};
+  }
+}
+
+/** The demo's `pass` store (team-pass) is always private: the user's own store and keys are never touched. */
+function passFor(say) {
+  try {
+    const pass = startPrivatePass();
+    say(`a private pass store for the demo's team-pass secrets in ${pass.dir} (throwaway GPG key; deleted when the demo stops)`);
+    return pass.env;
+  } catch (err) {
+    say(`no pass store for the demo (${err instanceof Error ? err.message : String(err)}); ops-console-password cannot be stored — apt-get install pass gnupg`);
+    return {};
+  }
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const say = (m) => console.log(`[demo] ${m}`);
@@ -75,11 +121,12 @@ async function main() {
   installExtension(paths, profile, vsix);
   releaseDir(vsixDir);
 
+  const storesEnv = { ...(await keychainFor(say)), ...passFor(say) };
   const dest = opts.workspace;
-  const summary = await prepareDemoWorkspace(dest, profileEnv(profile));
-  say(`demo workspace ready: ${path.relative(ROOT, dest) || dest} (${summary.markers.length} fake keys, ${summary.ledgerEntries} ledger entries)`);
+  const summary = await prepareDemoWorkspace(dest, { ...profileEnv(profile), ...storesEnv }, { seedKeychain: !!storesEnv.DBUS_SESSION_BUS_ADDRESS });
+  say(`demo workspace ready: ${path.relative(ROOT, dest) || dest} (${summary.markers.length} fake keys, ${summary.ledgerEntries} ledger entries${summary.keychainSeeded.length ? `, ${summary.keychainSeeded.length} secrets in the private keychain` : ''})`);
 
-  const server = await startCodeServer({ paths, profile, folder: dest, port: opts.port });
+  const server = await startCodeServer({ paths, profile, folder: dest, port: opts.port, extraEnv: storesEnv });
   const url = `${server.url}/?folder=${encodeURIComponent(dest)}`;
   console.log(`\nRotation Guard demo: ${url}\n(press Ctrl-C to stop)\n`);
   if (opts.open && !openBrowser(url)) say('no desktop browser found; open the URL above yourself');

@@ -1,17 +1,22 @@
-import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import { verifyLedger } from '../../core/ledger/verify';
-import { Commands, RefreshNotification, ScanWorkspaceRequest } from '../../protocol/src/protocol';
+import { Commands, RefreshNotification, ScanWorkspaceRequest, ServerCommands, type MoveToStoreArgs } from '../../protocol/src/protocol';
+import { createPolicyCommand } from './createPolicy';
 import type { Ctx } from './ctx';
-import { moveToStoreCommand } from './moveToStore';
-import type { SecretsView } from './secretsView';
+import { showStatusCommand, type Dashboard } from './dashboard';
+import { policyCommands } from './policyCommands';
 import { rotationCommands } from './rotationCommands';
-import { pickPolicy } from './pickPolicy';
+import type { SecretsView } from './secretsView';
 import { refreshTerminalEnv } from './terminalEnv';
 
-export function registerCommands(ctx: Ctx, view: SecretsView): vscode.Disposable[] {
+export function registerCommands(ctx: Ctx, view: SecretsView, dashboard: Dashboard): vscode.Disposable[] {
+  // once the user has scanned the workspace, closed files carry diagnostics the server does not
+  // revalidate on refresh (a policy's "overdue" after its secret was rotated): rescan quietly
+  let scanned = false;
   const refreshAll = () => {
     void ctx.client?.sendNotification(RefreshNotification.method, {});
+    if (scanned && ctx.client?.isRunning()) {
+      void ctx.client.sendRequest<ScanWorkspaceRequest.Result>(ScanWorkspaceRequest.method, {} satisfies ScanWorkspaceRequest.Params).catch((err: unknown) => ctx.log.warn(`rescan after a change: ${(err as Error).message}`));
+    }
     view.refresh();
     void refreshTerminalEnv(ctx).catch((err: unknown) => ctx.log.warn(`terminal secrets: ${(err as Error).message}`));
   };
@@ -21,8 +26,9 @@ export function registerCommands(ctx: Ctx, view: SecretsView): vscode.Disposable
       await ctx.restart();
       view.refresh();
     },
-    [Commands.refreshSecrets]: refreshAll,
-    [Commands.moveToStore]: moveToStoreCommand(ctx),
+    // the old client-side quick fix stored values outside any policy; it now runs the server's
+    // move through the policy (the same command the quick fix carries)
+    [Commands.moveToStore]: (args: MoveToStoreArgs) => vscode.commands.executeCommand(ServerCommands.moveToStore, args),
     [Commands.scanWorkspace]: async () => {
       const client = ctx.requireClient();
       if (!client) return undefined;
@@ -30,19 +36,14 @@ export function registerCommands(ctx: Ctx, view: SecretsView): vscode.Disposable
         { location: vscode.ProgressLocation.Notification, title: 'Rotation Guard: scanning the workspace', cancellable: true },
         (_p, token) => client.sendRequest<ScanWorkspaceRequest.Result>(ScanWorkspaceRequest.method, {} satisfies ScanWorkspaceRequest.Params, token),
       );
+      scanned = true;
       void vscode.window.showInformationMessage(`Rotation Guard: ${res.filesScanned} files scanned, ${res.findings} problems${res.skipped ? `, ${res.skipped} skipped (see output)` : ''}.`);
       if (res.findings) void vscode.commands.executeCommand('workbench.actions.view.problems');
       return res;
     },
-    [Commands.verifyLedger]: async () => {
-      const policy = await pickPolicy();
-      if (!policy) return undefined;
-      const ledger = join(dirname(policy.fsPath), '.rotation', 'ledger.jsonl');
-      const result = verifyLedger(ledger);
-      if (result.ok) void vscode.window.showInformationMessage(`Rotation Guard: ledger intact (${result.entries} entries, hash chain valid).`);
-      else void vscode.window.showErrorMessage(`Rotation Guard: ledger check FAILED at line ${result.firstBadLine}: ${result.reason}`);
-      return result;
-    },
+    [Commands.createPolicy]: createPolicyCommand(ctx, refreshAll),
+    ...showStatusCommand(dashboard),
+    ...policyCommands(ctx, refreshAll),
     ...rotationCommands(ctx, refreshAll),
   };
   return Object.entries(handlers).map(([id, fn]) => vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { POLICY_FILE_GLOB } from '../../core/policy/policy-file-names';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CONFIG_SECTION, StatusNotification } from '../../protocol/src/protocol';
+import { Commands, CONFIG_SECTION, StatusNotification } from '../../protocol/src/protocol';
+import { serverCommandMiddleware } from './serverCommands';
 
 /** Owns the language client's lifecycle; commands get this and degrade when the server is down. */
 export class Ctx {
@@ -40,6 +41,9 @@ export class Ctx {
       },
       // Keep the server alive through a few crashes, then surface it instead of looping.
       connectionOptions: { maxRestartCount: 4 },
+      // the server refuses command/http/postgres providers unless told the workspace is trusted
+      initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
+      middleware: { executeCommand: serverCommandMiddleware(this, () => void vscode.commands.executeCommand(Commands.refreshSecrets)) },
     };
     this.client = new LanguageClient('rotationGuard', 'Rotation Guard', serverOptions, clientOptions);
     this.client.onNotification(StatusNotification.method, (p: StatusNotification.Params) => this.setStatus(p.state, p.message, p.findings));

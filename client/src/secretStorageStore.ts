@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { secretStorageKey } from '../../core/stores/secret-storage-key';
+import type { StoreFactory } from '../../core/stores/registry';
 import type { SecretStore, Stage } from '../../core/stores/types';
 
 /**
@@ -37,4 +38,9 @@ export class SecretStorageStore implements SecretStore {
     await this.secrets.delete(this.key(secretId, stage));
     return had;
   }
+}
+
+/** The store registry's factory for `type: secret-storage` stores (with the policy's `key` template). */
+export function secretStorageFactory(secrets: vscode.SecretStorage): StoreFactory {
+  return (ref) => new SecretStorageStore(secrets, (ref as { key?: string }).key);
 }

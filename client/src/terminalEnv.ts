@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { POLICY_FILE_GLOB, POLICY_SEARCH_EXCLUDE } from '../../core/policy/policy-file-names';
 import { loadPolicyFile } from '../../core/policy';
 import { createPolicyStoreRegistry, currentSecretEnv } from '../../core/rotation';
 import { CONFIG_SECTION } from '../../protocol/src/protocol';
 import type { Ctx } from './ctx';
-import { SecretStorageStore } from './secretStorageStore';
+import { findPolicies } from './policies';
+import { secretStorageFactory } from './secretStorageStore';
 
 /**
  * Opt-in (`rotationGuard.terminal.injectSecrets`): new integrated terminals get each policy
@@ -20,12 +20,12 @@ export async function refreshTerminalEnv(ctx: Ctx): Promise<number> {
     ctx.log.warn('terminal secrets: not injected into terminals of an untrusted workspace');
     return 0;
   }
-  const policies = await vscode.workspace.findFiles(POLICY_FILE_GLOB, POLICY_SEARCH_EXCLUDE, 20);
+  const policies = await findPolicies();
   let count = 0;
   for (const uri of policies) {
     const loaded = loadPolicyFile(uri.fsPath);
     if (!loaded.policy) continue;
-    const stores = createPolicyStoreRegistry(loaded.policy, uri.fsPath, process.env, { 'secret-storage': () => new SecretStorageStore(ctx.extension.secrets) });
+    const stores = createPolicyStoreRegistry(loaded.policy, uri.fsPath, process.env, { 'secret-storage': secretStorageFactory(ctx.extension.secrets) });
     try {
       const { env, missing } = await currentSecretEnv(loaded.policy, stores);
       for (const [name, value] of Object.entries(env)) {

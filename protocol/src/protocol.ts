@@ -22,6 +22,12 @@ export const Commands = {
   showOutput: 'rotationGuard.showOutput',
   restartServer: 'rotationGuard.restartServer',
   refreshSecrets: 'rotationGuard.refreshSecrets',
+  openPolicy: 'rotationGuard.openPolicy',
+  revealInPolicy: 'rotationGuard.revealInPolicy',
+  showStatus: 'rotationGuard.showStatus',
+  scanGitHistory: 'rotationGuard.scanGitHistory',
+  enforceNow: 'rotationGuard.enforceNow',
+  createPolicy: 'rotationGuard.createPolicy',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 

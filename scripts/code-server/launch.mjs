@@ -26,6 +26,8 @@ export const BASE_SETTINGS = {
 // ---- cleanup registry: every group and folder we create is released on any kind of exit ----
 const groups = new Set();
 const dirs = new Set();
+/** Synchronous clean-ups run on exit before the folders go (e.g. stopping a gpg-agent). */
+const exitHooks = new Set();
 let handlersInstalled = false;
 
 function killGroupNow(pgid, signal = 'SIGKILL') {
@@ -37,6 +39,9 @@ function installExitHandlers() {
   handlersInstalled = true;
   // 'exit' handlers must be synchronous: SIGKILL the groups, remove the folders
   process.on('exit', () => {
+    for (const h of exitHooks) {
+      try { h(); } catch { /* best effort on the way out */ }
+    }
     for (const g of groups) killGroupNow(g);
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
@@ -51,6 +56,26 @@ export function trackDir(dir) {
   installExitHandlers();
   dirs.add(dir);
   return dir;
+}
+
+/** Registers a synchronous clean-up to run on exit; returns a function that runs it now instead. */
+export function onExit(fn) {
+  installExitHandlers();
+  exitHooks.add(fn);
+  return () => {
+    if (!exitHooks.delete(fn)) return;
+    fn();
+  };
+}
+
+/** Registers a process group to SIGKILL on exit (daemons started beside code-server, e.g. a keyring). */
+export function trackGroup(pgid) {
+  installExitHandlers();
+  groups.add(pgid);
+  return () => {
+    killGroupNow(pgid);
+    groups.delete(pgid);
+  };
 }
 
 export function releaseDir(dir) {
@@ -136,7 +161,7 @@ async function waitHealthy(url, child, timeoutMs) {
  * group (`detached` = setsid(2)), with the profile's isolated environment. Returns once /healthz
  * answers. `stop()` kills the whole group.
  */
-export async function startCodeServer({ paths, profile, folder, port, smokeTestDriver = false, extraEnv = {}, extraArgs = [], timeoutMs = 60_000 }) {
+export async function startCodeServer({ paths, profile, folder, port, smokeTestDriver = false, workspaceTrust = false, extraEnv = {}, extraArgs = [], timeoutMs = 60_000 }) {
   installExitHandlers();
   const p = port ?? (await freePort());
   const logFile = path.join(profile.logs, 'code-server.log');
@@ -147,7 +172,8 @@ export async function startCodeServer({ paths, profile, folder, port, smokeTestD
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // workspaceTrust: folders open in Restricted Mode (with the profile's trust settings)
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--reconnection-grace-time', '5',

@@ -11,13 +11,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCodeServer, missingPackagesMessage, missingSystemPackages } from '../../scripts/code-server/ensure.mjs';
+import { startPrivateKeyring } from '../../scripts/code-server/keyring.mjs';
+import { startPrivatePass } from '../../scripts/code-server/pass.mjs';
 import { installExtension, makeProfile, profileEnv, startCodeServer, trackDir } from '../../scripts/code-server/launch.mjs';
+import { openWorkbench } from './lib/workbench.mjs';
 import { packageVsix } from '../../scripts/package.mjs';
 import { prepareDemoWorkspace } from '../../scripts/start-demo.mjs';
 import { COUNTS_FILE } from './counts.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { runExtensionHostSuite } from './lib/ext-host.mjs';
+import { dashboardJourney, paletteRotateJourney, secretsViewRotateJourney, storeSecretJourney, triggerJourney } from './journeys/demo-rotate.mjs';
 import { demoJourney } from './journeys/demo-workspace.mjs';
+import { liteLlmKeychainJourney, prepareLiteLlmConfig } from './journeys/litellm-keychain.mjs';
+import { policyEditingJourney } from './journeys/policy-editing.mjs';
+import { postgresRotateJourney, preparePostgresWorkspace } from './journeys/postgres-rotate.mjs';
+import { prepareUntrustedWorkspace, untrustedJourney } from './journeys/untrusted.mjs';
+import { walkthroughJourney } from './journeys/walkthrough.mjs';
 import { npmStartJourney } from './journeys/npm-start.mjs';
 import { prepareQuickFixWorkspace, quickFixJourney } from './journeys/quick-fix.mjs';
 
@@ -26,6 +35,9 @@ process.chdir(ROOT);
 const RESULTS = path.join(ROOT, 'test-results');
 const argv = process.argv.slice(2);
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
+// --journey WORD: run only the browser checks whose name contains WORD (repeatable)
+const journeyFilter = argv.flatMap((a, i) => (argv[i - 1] === '--journey' ? [a] : []));
+const wanted = (name) => !journeyFilter.length || journeyFilter.some((w) => name.includes(w));
 const t0 = Date.now();
 const counts = { passed: 0, failed: 0, pending: 0 };
 const timings = {};
@@ -65,6 +77,7 @@ function sampleMemory(label, pgids, roots) {
 
 /** One counted check: pass/fail, timing, a screenshot of the page on failure. */
 async function check(name, page, fn) {
+  if (!wanted(name)) return;
   const start = Date.now();
   try {
     await fn();
@@ -93,7 +106,7 @@ function snapshotExtensionAndSuite() {
   const ext = path.join(dir, 'extension');
   mkdirSync(path.join(ext, 'dist'), { recursive: true });
   copyFileSync(path.join(ROOT, 'package.json'), path.join(ext, 'package.json'));
-  for (const f of ['client.js', 'server.js', 'cli.js']) copyFileSync(path.join(ROOT, 'dist', f), path.join(ext, 'dist', f));
+  for (const f of readdirSync(path.join(ROOT, 'dist')).filter((n) => n.endsWith('.js'))) copyFileSync(path.join(ROOT, 'dist', f), path.join(ext, 'dist', f));
   if (existsSync(path.join(ROOT, 'schemas'))) cpSync(path.join(ROOT, 'schemas'), path.join(ext, 'schemas'), { recursive: true });
   const suite = path.join(dir, 'suite');
   cpSync(path.join(ROOT, 'out/test/e2e/ext-host/suite'), suite, { recursive: true });
@@ -105,7 +118,9 @@ async function extHostLevel(paths) {
   const profile = makeProfile({ prefix: 'rg-e2e-host-' });
   const folder = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-host-ws-')));
   const resultsFile = path.join(profile.root, 'ext-host-results.json');
-  const server = await startCodeServer({ paths, profile, folder, smokeTestDriver: true, extraEnv: { ROTATION_GUARD_E2E_RESULTS: resultsFile } });
+  // a real Secret Service for the keychain tests, private to this run (never the user's keyring)
+  const keyring = await startPrivateKeyring();
+  const server = await startCodeServer({ paths, profile, folder, smokeTestDriver: true, extraEnv: { ROTATION_GUARD_E2E_RESULTS: resultsFile, ...keyring.env } });
   try {
     log(`code-server (ext-host tests) up at ${server.url}, process group ${server.pgid}`);
     const r = await runExtensionHostSuite({
@@ -126,19 +141,37 @@ async function extHostLevel(paths) {
     counts.pending += r.pending;
   } finally {
     await server.stop();
+    keyring.stop();
   }
 }
 
+/** The journey frames the README shows (the others stay in test-results/). */
+const README_SHOTS = new Set(['journey-palette-rotate', 'journey-postgres-rotate', 'journey-dashboard', 'journey-untrusted-refused']);
+
+/** Keeps a journey frame in test-results/ (and the README's in docs/ with --update-screenshot). */
+function shooter(page) {
+  return async (name) => {
+    const shot = path.join(RESULTS, `${name}.png`);
+    await page.screenshot({ path: shot });
+    if (argv.includes('--update-screenshot') && README_SHOTS.has(name)) copyFileSync(shot, path.join(ROOT, 'docs', `${name}.png`));
+  };
+}
+
 async function browserLevel(paths, vsix) {
-  const profile = makeProfile({ prefix: 'rg-e2e-ui-', settings: { 'rotationGuard.quickFix.store': 'envFile' } });
+  // the web workbench autosaves after 1 s by default; journeys type into files they must not change
+  const profile = makeProfile({ prefix: 'rg-e2e-ui-', settings: { 'rotationGuard.quickFix.store': 'envFile', 'rotationGuard.terminal.injectSecrets': true, 'files.autoSave': 'off' } });
   const installed = installExtension(paths, profile, vsix);
   log(`installed ${path.basename(vsix)}: ${installed.split('\n').pop()}`);
   const qfFolder = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-qf-ws-')));
   const { key } = prepareQuickFixWorkspace(qfFolder);
+  const anthropicKey = prepareLiteLlmConfig(qfFolder);
   const demoFolder = path.join(trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-demo-'))), 'acme-support-bot');
-  await prepareDemoWorkspace(demoFolder, profileEnv(profile));
+  // as on a machine with no desktop keyring: npm start's private Secret Service, seeded the same way
+  const keyring = await startPrivateKeyring();
+  const pass = startPrivatePass();
+  await prepareDemoWorkspace(demoFolder, { ...profileEnv(profile), ...keyring.env }, { seedKeychain: true });
 
-  const server = await startCodeServer({ paths, profile });
+  const server = await startCodeServer({ paths, profile, extraEnv: { ...keyring.env, ...pass.env } });
   sampleMemory('code-server started, no browser yet', [server.pgid], [profile.root]);
   const { context, page } = await launchBrowser(profile);
   try {
@@ -158,9 +191,20 @@ async function browserLevel(paths, vsix) {
       if (out.trim() !== 'function') throw new Error(`@napi-rs/keyring did not load from the vsix (Entry is ${out})`);
     });
     const lap = (m) => log(`  ${m}`);
+    // before journey 1, while the prompt still holds its key (a finding to make a policy of)
+    await check('journey 9: the Getting Started walkthrough creates a policy from the findings', page, async () => {
+      await openWorkbench(page, server.url, qfFolder);
+      await walkthroughJourney({ page, folder: qfFolder, lap, shot: shooter(page) });
+      // journey 1 is the quick fix without a policy
+      rmSync(path.join(qfFolder, 'rotation-policy.yaml'), { force: true });
+    });
     await check('journey 1: hardcoded key in a prompt → quick fix moves it to .env.local', page, () =>
       quickFixJourney({ page, server, folder: qfFolder, key, lap }));
     sampleMemory('after journey 1', [server.pgid], [profile.root]);
+    await check('journey 11 (a): hardcoded key in a LiteLLM config → quick fix → OS keychain (read back) → os.environ/ANTHROPIC_API_KEY, secret in the policy, exposure in the ledger, Rotate now offered', page, async () => {
+      if (journeyFilter.length && !wanted('journey 1:')) await openWorkbench(page, server.url, qfFolder);
+      await liteLlmKeychainJourney({ page, folder: qfFolder, key: anthropicKey, keyringEnv: keyring.env, lap, shot: shooter(page) });
+    });
     await check('journey 2: demo workspace opens with the extension active and its problems listed', page, () =>
       demoJourney({
         page, server, folder: demoFolder, lap,
@@ -171,6 +215,58 @@ async function browserLevel(paths, vsix) {
         },
       }));
     sampleMemory('after journey 2', [server.pgid], [profile.root]);
+    const demo = { page, server, folder: demoFolder, keyringEnv: keyring.env, passEnv: pass.env, lap, shot: shooter(page) };
+    await check('journey 3 (b, g): palette Rotate Secret… on a generate secret in keychain + .env → both hold the new value, ledger verifies, a new terminal sees it', page, async () => {
+      if (journeyFilter.length) await demoJourney({ ...demo, screenshot: async () => {} });
+      await paletteRotateJourney(demo);
+    });
+    await check('journey 4 (g): status bar → Secrets view → inline Rotate on openai-prod (manual) → keychain and .env', page, () => secretsViewRotateJourney(demo));
+    await check('journey 5: rotation dashboard lists the secrets and opens the policy from the keyboard', page, () => dashboardJourney(demo));
+    await check('journey 6 (d): typing in rotation-policy.yaml → diagnostic citing the threat model, completion, hover', page, async () => {
+      if (journeyFilter.length && !wanted('journey 3')) await demoJourney({ ...demo, screenshot: async () => {} });
+      await policyEditingJourney(demo);
+    });
+    await check('journey 10: Store Secret… re-enters the human ops-console-password into its pass store, fingerprint in the ledger', page, async () => {
+      if (journeyFilter.length && !wanted('journey 3')) await demoJourney({ ...demo, screenshot: async () => {} });
+      await storeSecretJourney(demo);
+    });
+    await check('journey 8 (f): the current value pasted into a prompt under a rotate-now trigger (confirmed policy) → rotated once, one notification', page, async () => {
+      if (journeyFilter.length && !wanted('journey 3')) await demoJourney({ ...demo, screenshot: async () => {} });
+      await triggerJourney({ ...demo, xdgConfig: profile.xdgConfig });
+    });
+    sampleMemory('after the demo rotation journeys', [server.pgid], [profile.root]);
+    const pgName = 'journey 12 (c): Secrets view → Rotate on a PostgreSQL secret → confirmed → the new password connects, the old is refused';
+    if (wanted(pgName)) {
+      let pgw;
+      try {
+        await check(pgName, page, async () => {
+          pgw = await preparePostgresWorkspace({ root: ROOT, keyringEnv: keyring.env });
+          await postgresRotateJourney({ page, url: server.url, pgw, lap, shot: shooter(page) });
+        });
+      } finally {
+        await pgw?.server.stop();
+      }
+    }
+  } finally {
+    await context.close().catch(() => {});
+    await server.stop();
+    keyring.stop();
+    pass.stop();
+  }
+}
+
+/** A second code-server with workspace trust on: folders open in Restricted Mode. */
+async function untrustedLevel(paths, vsix) {
+  const name = 'journey 7 (e): untrusted workspace → diagnostics work, a command provider is refused with how to trust';
+  if (!wanted(name)) return;
+  const profile = makeProfile({ prefix: 'rg-e2e-untrusted-', settings: { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } });
+  installExtension(paths, profile, vsix);
+  const folder = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-untrusted-ws-')));
+  const { marker } = prepareUntrustedWorkspace(folder);
+  const server = await startCodeServer({ paths, profile, workspaceTrust: true });
+  const { context, page } = await launchBrowser(profile);
+  try {
+    await check(name, page, () => untrustedJourney({ page, server, folder, marker, lap: (m) => log(`  ${m}`), shot: shooter(page) }));
   } finally {
     await context.close().catch(() => {});
     await server.stop();
@@ -199,6 +295,7 @@ async function main() {
     const vsix = packageVsix(['--no-build', '--out', path.join(vsixDir, 'rotation-guard-e2e.vsix')], log);
     timings['package vsix'] = Date.now() - t;
     await browserLevel(paths, vsix);
+    await untrustedLevel(paths, vsix);
     const demoDir = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-npm-start-')));
     await check('npm start serves the demo and Ctrl-C stops it', null, () =>
       npmStartJourney({ root: ROOT, workspace: path.join(demoDir, 'demo'), lap: (m) => log(`  ${m}`) }));

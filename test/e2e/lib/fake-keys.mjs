@@ -14,3 +14,8 @@ function chars(n, alphabet = ALNUM) {
 export function fakeOpenAiKey() {
   return `sk-proj-${chars(74, ALNUM + '_-')}T3BlbkFJ${chars(74, ALNUM + '_-')}`;
 }
+
+/** `sk-ant-api03-…AA`, the shape of an Anthropic API key. */
+export function fakeAnthropicKey() {
+  return `sk-ant-api03-${chars(93, ALNUM + '_-')}AA`;
+}

@@ -23,9 +23,10 @@ export async function openFile(page, relPath, attempts = 3) {
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
   for (let i = 1; ; i++) {
     await page.keyboard.press('Control+P');
-    await input.waitFor({ timeout: T.ui });
-    await input.fill(relPath);
     try {
+      // a notification arriving at that moment can take the box away: then try again
+      await input.waitFor({ timeout: T.ui });
+      await input.fill(relPath, { timeout: 5_000 });
       await row.waitFor({ timeout: 7_000 });
       break;
     } catch {
@@ -138,4 +139,46 @@ export async function openQuickFix(page, box, title, attempts = 3) {
       await page.keyboard.press('Escape');
     }
   }
+}
+
+/** Resolves once a notification toast's entrance animations have finished (a frame worth keeping). */
+export async function toastSettled(toast, { expand = false } = {}) {
+  await toast.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined)))).catch(() => {});
+  if (!expand) return;
+  // a long message shows one line; its expand toggle appears on hover
+  await toast.hover();
+  await toast.locator('.codicon-notifications-expand').first().click({ timeout: 3_000 }).catch(() => {});
+  await page(toast).mouse.move(0, 0);
+}
+
+const page = (locator) => locator.page();
+
+/**
+ * Replaces the visible body of key-like tokens in the editor with bullets (keeping their width,
+ * so squiggles stay put) before a kept screenshot: even a fake key is never published.
+ */
+export async function maskKeysInEditor(page) {
+  await page.evaluate(() => {
+    for (const lines of document.querySelectorAll('.editor-instance .view-lines')) {
+      const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      while (walker.nextNode()) nodes.push(walker.currentNode);
+      // a long key is split over several text nodes (tokens, wrapped view lines): keep masking
+      // while the following nodes consist of key characters only
+      let inKey = false;
+      for (const n of nodes) {
+        const text = n.textContent;
+        if (inKey && /^[A-Za-z0-9_-]+$/.test(text)) {
+          n.textContent = '•'.repeat(text.length);
+          continue;
+        }
+        inKey = false;
+        const masked = text.replace(/(sk-(?:proj-|ant-api\d\d-|litellm-)?[A-Za-z0-9_-]{4})([A-Za-z0-9_-]+)/g, (_m, head, body) => head + '•'.repeat(body.length));
+        if (masked !== text) {
+          n.textContent = masked;
+          inKey = /•$/.test(masked);
+        }
+      }
+    }
+  });
 }

@@ -1,0 +1,163 @@
+import { dirname, relative, sep } from 'node:path';
+import * as vscode from 'vscode';
+import { computeEnforcementPlan, type EnforcementEvent, type SecretPlan } from '../../core/enforce';
+import { readStoreFingerprints, storeFilesOf } from '../../core/enforce/gather';
+import { keyedFingerprint } from '../../core/fingerprint';
+import { loadFingerprintKey } from '../../core/fingerprint-key';
+import { appendLedgerEntry, ledgerPathFor, readLedger } from '../../core/ledger';
+import { loadPolicyFile, type Policy } from '../../core/policy';
+import { confirmedHashFor, policyContentHash, resolvePlan } from '../../core/rotation';
+import { DIAGNOSTIC_SOURCE, type SecretDiagnosticData } from '../../protocol/src/protocol';
+import type { Ctx } from './ctx';
+import { findPolicies } from './policies';
+import { registry, runRotation } from './rotationRun';
+
+const KNOWN = 'exposed/known-secret';
+
+interface Sighting {
+  uri: vscode.Uri;
+  line: number;
+  range: vscode.Range;
+  secretId: string;
+  fingerprint: string;
+}
+
+function codeOf(d: vscode.Diagnostic): string | number | undefined {
+  return typeof d.code === 'object' ? d.code.value : d.code;
+}
+
+/**
+ * The policy's `exposed-in-file` triggers, run in the editor through the trigger engine: when the
+ * language server reports a secret's CURRENT value in a file (`exposed/known-secret`), the
+ * exposure is recorded in the ledger, then `notify` shows one notification offering to rotate; `rotate-now` rotates at once when the workspace is trusted and the policy's
+ * exact content was confirmed, else one notification says why not. Each sighting (secret, value
+ * fingerprint and file) acts once per window: after the rotation the value is retired, and a
+ * repeated diagnostic refresh never re-triggers.
+ */
+export class EditorTriggers implements vscode.Disposable {
+  private readonly seen = new Set<string>();
+  /** Secrets whose current value was seen in a file this session (the status bar counts them as exposed). */
+  readonly exposed = new Map<string, string>();
+  private readonly sub: vscode.Disposable;
+  /** Every action taken, for tests: `${secretId}:${action}:${what happened}`. */
+  readonly fired: string[] = [];
+  private readonly firedEmitter = new vscode.EventEmitter<string>();
+  readonly onDidFire = this.firedEmitter.event;
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly refresh: () => void,
+  ) {
+    this.sub = vscode.languages.onDidChangeDiagnostics((e) => this.scan(e.uris));
+  }
+
+  dispose(): void {
+    this.sub.dispose();
+    this.firedEmitter.dispose();
+  }
+
+  private scan(uris: readonly vscode.Uri[]): void {
+    for (const uri of uris) {
+      for (const d of vscode.languages.getDiagnostics(uri)) {
+        if (d.source !== DIAGNOSTIC_SOURCE || codeOf(d) !== KNOWN) continue;
+        const data = (d as vscode.Diagnostic & { data?: SecretDiagnosticData }).data;
+        if (!data?.secretId) continue;
+        // an event is a value seen in a file: the same value in the secret's own .env is not one
+        const key = `${data.secretId}|${data.fingerprint}|${uri.toString()}`;
+        if (this.seen.has(key)) continue;
+        this.seen.add(key);
+        void this.act({ uri, line: d.range.start.line, range: d.range, secretId: data.secretId, fingerprint: data.fingerprint }).catch((err: unknown) => this.ctx.log.error(`trigger for ${data.secretId}: ${(err as Error).message}`));
+      }
+    }
+  }
+
+  private record(what: string): void {
+    this.fired.push(what);
+    this.ctx.log.info(`trigger: ${what}`);
+    this.firedEmitter.fire(what);
+  }
+
+  private async act(s: Sighting): Promise<void> {
+    for (const uri of await findPolicies()) {
+      const loaded = loadPolicyFile(uri.fsPath);
+      const policy = loaded.policy;
+      if (!policy?.secrets.some((x) => x.id === s.secretId)) continue;
+      const decision = await this.plan(uri.fsPath, policy, s);
+      // not an event (the secret's own store file, an answered exposure): nothing to say
+      if (!decision) return;
+      const { plan, exposure } = decision;
+      this.exposed.set(s.secretId, `${vscode.workspace.asRelativePath(s.uri)}:${s.line + 1}`);
+      this.refresh();
+      const where = `${vscode.workspace.asRelativePath(s.uri)}:${s.line + 1}`;
+      const target = { policyPath: uri.fsPath, policy, text: loaded.text, secretId: s.secretId };
+      const canRotate = plan.action === 'rotate' || (plan.action === 'needs-person' && !!policy.secrets.find((x) => x.id === s.secretId)?.rotation);
+      const rotate = async () => {
+        const r = await runRotation(this.ctx, target, { reason: plan.reason });
+        if (r?.status === 'rotated' || r?.status === 'awaiting-revoke') this.exposed.delete(s.secretId);
+        this.refresh();
+        this.record(`${s.secretId}:${exposure.action}:${r?.status ?? 'not rotated'}`);
+      };
+      if (exposure.action === 'rotate-now' && canRotate) {
+        const why = !vscode.workspace.isTrusted
+          ? 'the workspace is not trusted'
+          : confirmedHashFor(uri.fsPath) !== policyContentHash(loaded.text)
+            ? `${vscode.workspace.asRelativePath(uri)} was not confirmed as it is now (it decides what runs)`
+            : undefined;
+        if (!why) {
+          this.ctx.log.warn(`${s.secretId}: current value found in ${where}; the policy says rotate-now: rotating (${plan.reason})`);
+          return rotate();
+        }
+        const needsTrust = resolvePlan(policy, s.secretId).trustReasons.length > 0;
+        this.record(`${s.secretId}:rotate-now:held (${why})`);
+        const a = await vscode.window.showWarningMessage(
+          `Rotation Guard: the current value of ${s.secretId} is in ${where} (recorded in the ledger). The policy says rotate now, but ${why}, so nothing was rotated automatically.`,
+          ...(needsTrust && !vscode.workspace.isTrusted ? ['Manage Workspace Trust'] : ['Rotate now']),
+        );
+        if (a === 'Rotate now') return rotate();
+        if (a === 'Manage Workspace Trust') void vscode.commands.executeCommand('workbench.trust.manage');
+        return;
+      }
+      this.record(`${s.secretId}:notify:shown`);
+      const a = await vscode.window.showWarningMessage(
+        `Rotation Guard: the current value of ${s.secretId} is in ${where} (recorded in the ledger) — it may be in git history, logs or a model's context.${canRotate ? ' Rotate it now?' : ` ${plan.instructions ?? 'Replace it at its issuer, then Store Secret.'}`}`,
+        ...(canRotate ? ['Rotate now'] : []),
+      );
+      if (a === 'Rotate now') await rotate();
+      return;
+    }
+  }
+
+  /**
+   * The trigger engine (core/enforce) decides, from the same facts the CLI's `enforce` uses: the
+   * ledger, the fingerprint of the value the stores hold, and this sighting. The exposure is
+   * recorded in the ledger (fingerprint and file:line, never the value) as enforce records it.
+   */
+  private async plan(policyPath: string, policy: Policy, s: Sighting): Promise<{ plan: SecretPlan; exposure: EnforcementEvent } | undefined> {
+    const doc = await vscode.workspace.openTextDocument(s.uri);
+    const value = doc.getText(s.range);
+    const key = loadFingerprintKey();
+    const ledger = ledgerPathFor(policyPath);
+    const entries = readLedger(ledger).entries;
+    const storeFingerprints = await readStoreFingerprints(policy, registry(this.ctx, { policy, policyPath }), key, [s.secretId]);
+    const file = relative(dirname(policyPath), s.uri.fsPath).split(sep).join('/');
+    const result = computeEnforcementPlan({
+      policy,
+      entries,
+      storeFingerprints,
+      sightings: [{ secretId: s.secretId, fingerprint: keyedFingerprint(value, key), source: 'file', file, line: s.line + 1 }],
+      storeFiles: storeFilesOf(policy),
+      now: new Date(),
+      only: [s.secretId],
+    });
+    const plan = result.secrets[0];
+    const exposure = plan?.events.find((e) => e.kind === 'exposed-in-file' && !e.answered);
+    if (!plan || !exposure) {
+      this.ctx.log.info(`trigger ${s.secretId}: the engine sees no exposure of the current value in ${file} (events: ${plan?.events.map((e) => `${e.kind}${e.answered ? ' answered' : ''}`).join(', ') || 'none'}; store: ${JSON.stringify(storeFingerprints.get(s.secretId) ?? null).replace(/hk1:[\w-]+/g, (m) => m.slice(0, 9))})`);
+      return undefined;
+    }
+    if (plan.recordCompromise) {
+      await appendLedgerEntry(ledger, { secretId: s.secretId, step: 'mark-compromised', outcome: 'ok', event: 'exposed-in-file', oldFingerprint: plan.recordCompromise.fingerprint, detail: plan.recordCompromise.reason, at: new Date().toISOString() });
+    }
+    return { plan, exposure };
+  }
+}
