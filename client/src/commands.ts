@@ -13,9 +13,9 @@ export function registerCommands(ctx: Ctx, view: SecretsView, dashboard: Dashboa
   // revalidate on refresh (a policy's "overdue" after its secret was rotated): rescan quietly
   let scanned = false;
   const refreshAll = () => {
-    void ctx.client?.sendNotification(RefreshNotification.method, {});
+    void ctx.client?.sendNotification(RefreshNotification.type, {});
     if (scanned && ctx.client?.isRunning()) {
-      void ctx.client.sendRequest<ScanWorkspaceRequest.Result>(ScanWorkspaceRequest.method, {} satisfies ScanWorkspaceRequest.Params).catch((err: unknown) => ctx.log.warn(`rescan after a change: ${(err as Error).message}`));
+      void ctx.client.sendRequest(ScanWorkspaceRequest.type, {}).catch((err: unknown) => ctx.log.warn(`rescan after a change: ${(err as Error).message}`));
     }
     view.refresh();
     void refreshTerminalEnv(ctx).catch((err: unknown) => ctx.log.warn(`terminal secrets: ${(err as Error).message}`));
@@ -34,7 +34,7 @@ export function registerCommands(ctx: Ctx, view: SecretsView, dashboard: Dashboa
       if (!client) return undefined;
       const res = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Rotation Guard: scanning the workspace', cancellable: true },
-        (_p, token) => client.sendRequest<ScanWorkspaceRequest.Result>(ScanWorkspaceRequest.method, {} satisfies ScanWorkspaceRequest.Params, token),
+        (_p, token) => client.sendRequest(ScanWorkspaceRequest.type, {}, token),
       );
       scanned = true;
       void vscode.window.showInformationMessage(`Rotation Guard: ${res.filesScanned} files scanned, ${res.findings} problems${res.skipped ? `, ${res.skipped} skipped (see output)` : ''}.`);

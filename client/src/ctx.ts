@@ -46,7 +46,7 @@ export class Ctx {
       middleware: { executeCommand: serverCommandMiddleware(this, () => void vscode.commands.executeCommand(Commands.refreshSecrets)) },
     };
     this.client = new LanguageClient('rotationGuard', 'Rotation Guard', serverOptions, clientOptions);
-    this.client.onNotification(StatusNotification.method, (p: StatusNotification.Params) => this.setStatus(p.state, p.message, p.findings));
+    this.client.onNotification(StatusNotification.type, (p) => this.setStatus(p.state, p.message, p.findings));
     try {
       await this.client.start();
       this.setStatus('ok', 'ready', 0);

@@ -1,17 +1,27 @@
 import * as vscode from 'vscode';
 import { markCompromised, pendingRotations, storeSecret } from '../../core/rotation';
-import { Commands } from '../../protocol/src/protocol';
+import { Commands, type SecretRef } from '../../protocol/src/protocol';
 import type { Ctx } from './ctx';
 import { loadForCommand, pickPolicy } from './policies';
 import { registry, runRotation, type Target } from './rotationRun';
 import { SecretItem } from './secretsView';
 
-/** What a command can be called with: a Secrets view item, or (tests, links) a policy path and id. */
-export type SecretArg = SecretItem | { policy?: string; secretId?: string } | undefined;
+/**
+ * What a command can be called with: the protocol's `SecretRef` (what code lenses, code actions and
+ * the server pass), a Secrets view item (what VS Code hands a view's context-menu command), or a
+ * policy path and id (command links, tests).
+ */
+export type SecretArg = SecretItem | SecretRef | { policy?: string; secretId?: string } | undefined;
+
+function givenTarget(arg: SecretArg): { uri?: vscode.Uri; id?: string } {
+  if (arg instanceof SecretItem) return { uri: arg.secret.policyUri, id: arg.secret.id };
+  if (arg && 'policyUri' in arg) return { uri: vscode.Uri.parse(arg.policyUri), id: arg.id };
+  return { uri: arg?.policy ? vscode.Uri.file(arg.policy) : undefined, id: arg?.secretId };
+}
 
 /** Resolves the policy and secret a command acts on: from the argument, or by asking. */
 async function resolveTarget(ctx: Ctx, arg: SecretArg, title: string, filter: (s: { rotation?: unknown }) => boolean = () => true): Promise<Target | undefined> {
-  const given = arg instanceof SecretItem ? { uri: arg.secret.policyUri, id: arg.secret.id } : { uri: arg?.policy ? vscode.Uri.file(arg.policy) : undefined, id: arg?.secretId };
+  const given = givenTarget(arg);
   const policyUri = given.uri ?? (await pickPolicy());
   if (!policyUri) return undefined;
   const loaded = loadForCommand(policyUri);
