@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Policy } from '../../core/policy';
-import { confirmedHashFor, confirmPolicy, createPolicyStoreRegistry, policyContentHash, resolvePlan, rotateSecret, UntrustedPolicyError, type RotationResult, type StepRecord } from '../../core/rotation';
+import { confirmedHashFor, confirmPolicy, createPolicyStoreRegistry, policyContentHash, resolvePlan, rotateAfterPending, rotateSecret, UntrustedPolicyError, type RotationResult, type StepRecord } from '../../core/rotation';
 import type { Ctx } from './ctx';
 import { secretStorageFactory } from './secretStorageStore';
 
@@ -92,7 +92,8 @@ export async function runRotation(ctx: Ctx, t: Target, opts: { resume?: boolean;
   const attempt = () =>
     vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Rotation Guard: ${opts.rollback ? 'rolling back' : 'rotating'} ${t.secretId}`, cancellable: false }, async (progress) => {
       let last = 0;
-      const r = await rotateSecret({
+      // A plain rotation first finishes what is pending (an expired grace, an interrupted run), as `rotate` does.
+      const r = await (opts.resume || opts.rollback ? rotateSecret : rotateAfterPending)({
         policy: t.policy,
         policyPath: t.policyPath,
         policyText: t.text,

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { loadPolicyFile } from '../../core/policy';
-import { createPolicyStoreRegistry, currentSecretEnv } from '../../core/rotation';
+import { childSecretIds, createPolicyStoreRegistry, currentSecretEnv } from '../../core/rotation';
 import { CONFIG_SECTION } from '../../protocol/src/protocol';
 import type { Ctx } from './ctx';
 import { findPolicies } from './policies';
@@ -27,7 +27,8 @@ export async function refreshTerminalEnv(ctx: Ctx): Promise<number> {
     if (!loaded.policy) continue;
     const stores = createPolicyStoreRegistry(loaded.policy, uri.fsPath, process.env, { 'secret-storage': secretStorageFactory(ctx.extension.secrets) });
     try {
-      const { env, missing } = await currentSecretEnv(loaded.policy, stores);
+      // The rule `run` follows: only secrets an app reads by env var, never an admin connection.
+      const { env, missing } = await currentSecretEnv(loaded.policy, stores, childSecretIds(loaded.policy));
       for (const [name, value] of Object.entries(env)) {
         collection.replace(name, value);
         count++;
