@@ -9,6 +9,16 @@ import { isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { isJsonPath } from '../policy/source';
 import type { Policy, PolicySecret, SecretKind, StoreRef } from '../policy/schema';
 import { envVarsOf } from '../policy/resolve';
+import { PROVIDERS } from '../detect/providers';
+
+/**
+ * A `manual` provider that opens the key page the provider table names for the detector's rule,
+ * so a secret moved out of a file can be rotated right away ("Rotate now" after the move).
+ */
+function manualProviderFor(ruleId: string): { name: string; spec: { type: 'manual'; url: string } } | undefined {
+  const url = PROVIDERS.find((p) => p.id === ruleId)?.keyPage;
+  return url ? { name: `${ruleId.replace(/^secret\//, '')}-page`, spec: { type: 'manual', url } } : undefined;
+}
 
 /** The policy a move creates when the workspace has none: one threat model for keys used beside prompts. */
 export const NEW_POLICY_HEADER =
@@ -96,6 +106,15 @@ export function addSecretToPolicy(policyText: string, policyPath: string, policy
 
   const updates: Array<{ path: Array<string | number>; value: unknown }> = [];
   if (addedStore) updates.push({ path: ['stores', storeName], value: add.store });
+  let rotation: { provider: string } | undefined;
+  const manual = secret ? undefined : manualProviderFor(add.ruleId);
+  if (manual) {
+    const same = Object.entries(policy.providers ?? {}).find(([, spec]) => spec.type === 'manual' && (spec as { url?: string }).url === manual.spec.url)?.[0];
+    let name = same ?? manual.name;
+    for (let i = 2; !same && policy.providers?.[name]; i++) name = `${manual.name}-${i}`;
+    if (!same) updates.push({ path: ['providers', name], value: manual.spec });
+    rotation = { provider: name };
+  }
   if (!secret) {
     updates.push({
       path: ['secrets', policy.secrets.length],
@@ -107,6 +126,7 @@ export function addSecretToPolicy(policyText: string, policyPath: string, policy
         ...(isNew ? { threatModel: NEW_POLICY_THREAT_MODEL } : {}),
         maxAge: '30d',
         stores: [storeName],
+        ...(rotation ? { rotation } : {}),
         triggers: [{ on: 'exposed-in-file', action: 'rotate-now' }],
         references: { env: [add.envVar], ...(filesRef.length ? { files: filesRef } : {}) },
       },

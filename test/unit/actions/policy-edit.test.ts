@@ -43,6 +43,27 @@ describe('core/actions: adding a moved secret to a policy', () => {
     assert.match(change.text, /^# Rotation policy, created by Rotation Guard/);
   });
 
+  it('gives a moved provider key a manual provider that opens the key page of the provider table, reused by the next move', () => {
+    const text = newPolicyText(false);
+    const first = addSecretToPolicy(text, '/ws/rotation-policy.yaml', policyOf(text, '/ws/rotation-policy.yaml'), { store: envFile, storeName: 'dotenv', envVar: 'ANTHROPIC_API_KEY', ruleId: 'secret/anthropic-api-key', file: '/ws/a.prompty' }, true);
+    const p1 = policyOf(first.text, '/ws/rotation-policy.yaml');
+    const provider = p1.secrets[0]!.rotation?.provider;
+    assert.ok(provider, 'the new secret has a rotation provider');
+    assert.deepEqual(p1.providers?.[provider], { type: 'manual', url: 'https://console.anthropic.com/settings/keys' });
+    const second = addSecretToPolicy(first.text, '/ws/rotation-policy.yaml', p1, { store: envFile, storeName: 'dotenv', envVar: 'CLAUDE_KEY_2', ruleId: 'secret/anthropic-api-key', file: '/ws/b.prompty' }, false);
+    const p2 = policyOf(second.text, '/ws/rotation-policy.yaml');
+    assert.equal(Object.keys(p2.providers ?? {}).length, 1, 'the same key page is one provider');
+    assert.equal(p2.secrets[1]!.rotation?.provider, provider);
+  });
+
+  it('leaves a value of no known provider without a rotation provider (nothing to open)', () => {
+    const text = newPolicyText(false);
+    const change = addSecretToPolicy(text, '/ws/rotation-policy.yaml', policyOf(text, '/ws/rotation-policy.yaml'), { store: envFile, storeName: 'dotenv', envVar: 'DB_PASSWORD', ruleId: 'secret/hardcoded-password', file: '/ws/app.py' }, true);
+    const policy = policyOf(change.text, '/ws/rotation-policy.yaml');
+    assert.equal(policy.secrets[0]!.rotation, undefined);
+    assert.equal(policy.providers, undefined);
+  });
+
   it('adds a store to the secret that already carries the env var, keeping comments and the covered file glob', () => {
     const change = addSecretToPolicy(EXISTING, '/ws/rotation-policy.yaml', policyOf(EXISTING, '/ws/rotation-policy.yaml'), { store: envFile, storeName: 'dotenv', envVar: 'OPENAI_API_KEY', ruleId: 'secret/openai-api-key', file: '/ws/prompts/x.prompt' }, false);
     assert.equal(change.secretId, 'openai-prod');
