@@ -1,13 +1,7 @@
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
-import { Commands, ServerCommands, type MoveToStoreArgs, type SecretRef } from '../../protocol/src/protocol';
+import { Commands, ServerCommands, type MoveToStoreArgs, type MoveToStoreResult, type SecretRef } from '../../protocol/src/protocol';
 import type { Ctx } from './ctx';
-
-interface MoveResult {
-  moved: boolean;
-  secretId?: string;
-  policyUri?: string;
-}
 
 /**
  * The language server carries out its commands in any editor (workspace/executeCommand). In VS
@@ -26,17 +20,20 @@ export function serverCommandMiddleware(ctx: Ctx, refresh: () => void): NonNulla
       case ServerCommands.markCompromised:
         return vscode.commands.executeCommand(Commands.markCompromised, { policy: vscode.Uri.parse(ref!.policyUri).fsPath, secretId: ref!.id });
       case ServerCommands.moveToStore: {
-        const result = (await next(command, args)) as MoveResult | undefined;
+        // One notification: the server's outcome with the Rotate now button, shown here.
+        const a = { ...(args[0] as MoveToStoreArgs), announce: false } satisfies MoveToStoreArgs;
+        const result = (await next(command, [a, ...args.slice(1)])) as MoveToStoreResult | undefined;
         refresh();
         if (result?.moved && result.secretId && result.policyUri) {
-          const a = args[0] as MoveToStoreArgs;
           ctx.log.info(`moved ${a.data.ruleId} to secret ${result.secretId}; offering to rotate it`);
           const policy = vscode.Uri.parse(result.policyUri).fsPath;
           const secretId = result.secretId;
           // offered, not awaited: the quick fix is done whatever the answer
           void vscode.window
-            .showWarningMessage(`Rotation Guard: ${secretId} is out of the file and in the policy. Its value was in a file that may be in git history, logs or a model's context — rotate it now?`, 'Rotate now')
+            .showWarningMessage(`Rotation Guard: ${result.message ?? `${secretId} is out of the file and in the policy.`} The value sat in a file that may be in git history, logs or a model's context — rotate it now?`, 'Rotate now')
             .then((choice) => choice === 'Rotate now' && vscode.commands.executeCommand(Commands.rotateNow, { policy, secretId }));
+        } else if (result && !result.moved && result.reason && result.reason !== 'cancelled' && result.reason !== 'stale') {
+          void vscode.window.showErrorMessage(`Rotation Guard: ${result.reason}`);
         }
         return result;
       }

@@ -88,6 +88,22 @@ export interface MoveToStoreArgs {
   data: SecretDiagnosticData;
   /** Skip the question: put the value in this store (else the `quickFix.store` setting, else ask). */
   store?: StoreChoice;
+  /**
+   * Whether the server shows the outcome in a message (default true). A client that shows its own
+   * (VS Code, with its "Rotate now" button) sets false, so the user sees one notification.
+   */
+  announce?: boolean;
+}
+
+/** What the move-to-store command returns; `message` is what the server would announce (never a value). */
+export interface MoveToStoreResult {
+  moved: boolean;
+  edited?: boolean;
+  secretId?: string;
+  policyUri?: string;
+  message?: string;
+  /** Why nothing was moved (moved: false). */
+  reason?: string;
 }
 
 /** Arguments of the add-to-baseline command: accept this finding in `.rotation-guard-baseline.json`. */

@@ -9,7 +9,7 @@ import { DESTINATION_TITLES, MoveError, addToBaseline, moveToStore, type MoveDes
 import { loadPolicyFile } from '../../core/policy';
 import { confirmedHashFor, createPolicyStoreRegistry, markCompromised, rotateSecret } from '../../core/rotation';
 import { mask } from '../../core/mask';
-import { ServerCommands, type MoveToStoreArgs, type AddToBaselineArgs, type SecretRef, type ServerCommandArgs, type ServerCommandId } from '../../protocol/src/protocol';
+import { ServerCommands, type MoveToStoreArgs, type MoveToStoreResult, type AddToBaselineArgs, type SecretRef, type ServerCommandArgs, type ServerCommandId } from '../../protocol/src/protocol';
 import { pathToUri, uriToPath } from './paths';
 import type { SettingsCache } from './settings';
 
@@ -53,7 +53,8 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
     return { path, loaded, policy: loaded.policy };
   };
 
-  async function move(args: MoveToStoreArgs): Promise<unknown> {
+  async function move(args: MoveToStoreArgs): Promise<MoveToStoreResult> {
+    const announce = args.announce !== false;
     const doc = d.documents.get(args.uri);
     if (!doc) throw fail(`${args.uri} is not open; open it and run the quick fix again`);
     if (doc.version !== args.version) {
@@ -101,18 +102,20 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
       d.log(`moved ${args.data.ruleId} value ${mask(value)} to ${result.storeDescription} as secret ${result.secretId} of ${result.policyPath}`);
       await d.refresh();
       if (!edit.applied) {
-        void d.connection.window.showWarningMessage(`Rotation Guard: stored ${args.data.envVar} in ${result.storeDescription}, but the editor refused to replace it in the file; replace it with ${args.data.replacement} by hand.`);
-        return { moved: true, edited: false, secretId: result.secretId, policyUri: pathToUri(result.policyPath) };
+        const message = `stored ${args.data.envVar} in ${result.storeDescription}, but the editor refused to replace it in the file; replace it with ${args.data.replacement} by hand.`;
+        if (announce) void d.connection.window.showWarningMessage(`Rotation Guard: ${message}`);
+        return { moved: true, edited: false, secretId: result.secretId, policyUri: pathToUri(result.policyPath), message } satisfies MoveToStoreResult;
       }
       const rel = relative(folder, result.policyPath);
-      void info(`stored ${args.data.envVar} in ${result.storeDescription} as secret '${result.secretId}' (${result.createdPolicy ? 'new policy ' : ''}${rel}) and replaced it with ${args.data.replacement}. It was in a file: rotate it.`);
-      return { moved: true, edited: true, secretId: result.secretId, policyUri: pathToUri(result.policyPath) };
+      const message = `stored ${args.data.envVar} in ${result.storeDescription} as secret '${result.secretId}' (${result.createdPolicy ? 'new policy ' : ''}${rel}) and replaced it with ${args.data.replacement}. It was in a file: rotate it.`;
+      if (announce) void info(message);
+      return { moved: true, edited: true, secretId: result.secretId, policyUri: pathToUri(result.policyPath), message } satisfies MoveToStoreResult;
     } catch (err) {
       // Store and policy errors say what to do and never hold the value.
       const message = (err as Error).message;
       d.log(`move to store failed: ${message}`);
-      void d.connection.window.showErrorMessage(`Rotation Guard: ${message}`);
-      return { moved: false, reason: message };
+      if (announce) void d.connection.window.showErrorMessage(`Rotation Guard: ${message}`);
+      return { moved: false, reason: message } satisfies MoveToStoreResult;
     }
   }
 

@@ -47,6 +47,9 @@ export async function liteLlmKeychainJourney({ page, folder, key, keyringEnv, la
   const offer = page.locator('.notifications-toasts .notification-toast', { hasText: 'rotate it now?' }).first();
   await offer.waitFor({ timeout: T.server });
   assert.ok(await offer.locator('a.monaco-button, .monaco-button', { hasText: 'Rotate now' }).count(), 'no Rotate now button');
+  // one notification for the move: the server's outcome and the offer together
+  const aboutMove = await page.locator('.notifications-toasts .notification-toast', { hasText: 'stored ANTHROPIC_API_KEY' }).count();
+  assert.equal(aboutMove, 1, `${aboutMove} notifications about the move`);
   lap(`offered: ${(await offer.innerText()).replace(/\s+/g, ' ').slice(0, 140)}…`);
   // the policy may be open (the server then edits the buffer): save everything as a user would
   await runCommand(page, 'File: Save All Files');
