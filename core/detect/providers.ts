@@ -43,7 +43,7 @@ export const PROVIDERS: readonly Provider[] = [
   { id: 'secret/hubspot-api-key', title: 'HubSpot API key', envVars: ['HUBSPOT_API_KEY'], key: UUID, keywords: ['hubspot'], minEntropy: 2.5, deferWords: ['hubspot'] },
   { id: 'secret/sonar-token', title: 'SonarQube/SonarCloud token', envVars: ['SONAR_TOKEN'], key: '(?:sq[paui]_)?[A-Za-z0-9]{40}', keywords: ['sonar'], minEntropy: 3, deferWords: ['sonar'] },
   { id: 'secret/sourcegraph-token', title: 'Sourcegraph access token', envVars: ['SRC_ACCESS_TOKEN'], key: '[a-fA-F0-9]{40}', keywords: ['sourcegraph'], minEntropy: 3, deferWords: ['sourcegraph'] },
-  { id: 'secret/cloudflare-api-key', title: 'Cloudflare API key', envVars: ['CLOUDFLARE_API_KEY'], key: '[a-f0-9]{37}|[A-Za-z0-9_-]{40}', keywords: ['cloudflare'], minEntropy: 3, deferWords: ['cloudflare'], keyPage: 'https://dash.cloudflare.com/profile/api-tokens' },
+  { id: 'secret/cloudflare-api-key', title: 'Cloudflare API key', envVars: ['CLOUDFLARE_API_KEY', 'CLOUDFLARE_API_TOKEN'], key: '[a-f0-9]{37}|[A-Za-z0-9_-]{40}', keywords: ['cloudflare'], minEntropy: 3, deferWords: ['cloudflare'], keyPage: 'https://dash.cloudflare.com/profile/api-tokens' },
   { id: 'secret/cisco-meraki-api-key', title: 'Cisco Meraki API key', envVars: ['MERAKI_API_KEY'], key: '[0-9a-f]{40}', keywords: ['meraki'], minEntropy: 3, deferWords: ['meraki'] },
   { id: 'secret/okta-token', title: 'Okta API token', envVars: ['OKTA_API_TOKEN'], key: '00[A-Za-z0-9=_-]{40}', keywords: ['okta'], minEntropy: 3.5, deferWords: ['okta'] },
   { id: 'secret/messagebird-key', title: 'MessageBird key', envVars: [], key: `[A-Za-z0-9]{25}|${UUID}`, keywords: ['messagebird', 'message_bird', 'message-bird'], minEntropy: 3, deferWords: ['messagebird'] },

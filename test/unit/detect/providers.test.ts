@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { providerForName } from '../../../core/detect/names';
 import { PROVIDERS } from '../../../core/detect/providers';
 import { contextRules } from '../../../core/detect/rules/context';
+import { ALL_RULES } from '../../../core/detect/rules/all';
 import { scanText } from '../../../core/detect';
 
 // A Together-shaped key built at run time (tgp_v1_ + 43 base64url characters).
@@ -9,6 +10,17 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 const togetherKey = (n: number) => `tgp_v1_${Array.from({ length: n }, (_, i) => ALPHABET[(i * 37 + 11) % 64]).join('')}`;
 
 describe('the provider table', () => {
+  it('a pattern rule of a provider in the table suggests one of the env vars the table names (prefixed keys are rules of their own)', () => {
+    const checked: string[] = [];
+    for (const r of ALL_RULES) {
+      const p = PROVIDERS.find((x) => x.id === r.id);
+      if (!p || !r.envVar || !p.envVars.length) continue;
+      assert.ok(p.envVars.includes(r.envVar), `${r.id}: the rule suggests ${r.envVar}, the table ${p.envVars.join(', ')}`);
+      checked.push(r.id);
+    }
+    for (const id of ['secret/openai-api-key', 'secret/anthropic-api-key', 'secret/huggingface-token']) assert.ok(checked.includes(id), `${id} was compared`);
+  });
+
   it('has one row per provider id', () => {
     const ids = PROVIDERS.map((p) => p.id);
     assert.equal(new Set(ids).size, ids.length);
