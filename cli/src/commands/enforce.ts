@@ -1,10 +1,9 @@
-import { loadFingerprintKey } from '../../../core/fingerprint-key';
 import { runEnforcement, type EnforceResult, type SecretOutcome } from '../../../core/enforce/run';
-import { confirmedHashFor, createPolicyStoreRegistry } from '../../../core/rotation';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';
 import { parseNowOption } from '../policy-options';
 import { loadStrictPolicy } from '../enforce/load-policy';
+import { cliEnforcementContext } from '../enforce/context';
 
 const USAGE = 'usage: enforce [--policy FILE] [--dry-run] [--only ID,ID] [--format text|json] [--now ISO-8601] [--no-git-history]';
 
@@ -27,15 +26,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (unknown.length) throw new UsageError(`--only: no secret ${unknown.map((u) => `"${u}"`).join(', ')} in the policy (known: ${policy.secrets.map((s) => s.id).join(', ')})`);
 
   const result = await runEnforcement({
-    policy,
-    policyPath: path,
-    policyText: text,
-    stores: createPolicyStoreRegistry(policy, path, io.env),
-    // Unattended, as `rotate`: the CLI is an explicit action (trusted workspace), and providers
-    // that run or contact something still need the policy content confirmed by `rotate --trust`.
-    trust: { workspaceTrusted: true, confirmedPolicyHash: confirmedHashFor(path, io.env) },
-    fingerprintKey: loadFingerprintKey(io.env),
-    env: io.env,
+    ...cliEnforcementContext(io, path, policy, text),
     now,
     dryRun: a.flags.has('dry-run'),
     only,
@@ -76,3 +67,4 @@ function renderText(r: EnforceResult, dryRun: boolean): string {
   lines.push('', dryRun ? `dry run: nothing was changed; ${r.plan.secrets.filter((s) => s.action !== 'none').length} secret(s) would need action` : r.compliant ? 'enforce: compliant' : `enforce: ${bad.length} secret(s) still need a person or failed`);
   return `${lines.join('\n')}\n`;
 }
+

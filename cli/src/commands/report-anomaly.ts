@@ -1,10 +1,9 @@
 import { appendLedgerEntry, ledgerPathFor } from '../../../core/ledger';
 import { runEnforcement } from '../../../core/enforce/run';
-import { loadFingerprintKey } from '../../../core/fingerprint-key';
-import { confirmedHashFor, createPolicyStoreRegistry } from '../../../core/rotation';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';
 import { loadStrictPolicy } from '../enforce/load-policy';
+import { cliEnforcementContext } from '../enforce/context';
 
 const USAGE = 'usage: report-anomaly ID --reason TEXT [--policy FILE] [--format text|json]';
 
@@ -26,13 +25,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   const entry = await appendLedgerEntry(ledgerPathFor(path), { secretId, step: 'mark-compromised', outcome: 'ok', event: 'anomaly', detail: reason });
   const result = await runEnforcement({
-    policy,
-    policyPath: path,
-    policyText: text,
-    stores: createPolicyStoreRegistry(policy, path, io.env),
-    trust: { workspaceTrusted: true, confirmedPolicyHash: confirmedHashFor(path, io.env) },
-    fingerprintKey: loadFingerprintKey(io.env),
-    env: io.env,
+    ...cliEnforcementContext(io, path, policy, text),
     now: () => new Date(),
     dryRun: false,
     only: [secretId],

@@ -1,0 +1,21 @@
+import { loadFingerprintKey } from '../../../core/fingerprint-key';
+import type { Policy } from '../../../core/policy/schema';
+import { confirmedHashFor, createPolicyStoreRegistry } from '../../../core/rotation';
+import type { CliIO } from '../io';
+
+/**
+ * What `enforce` and `report-anomaly` run the enforcement with. Unattended, as `rotate`: the CLI
+ * is an explicit action (trusted workspace), and providers that run or contact something still
+ * need the policy content confirmed by `rotate --trust`.
+ */
+export function cliEnforcementContext(io: CliIO, path: string, policy: Policy, text: string) {
+  return {
+    policy,
+    policyPath: path,
+    policyText: text,
+    stores: createPolicyStoreRegistry(policy, path, io.env),
+    trust: { workspaceTrusted: true, confirmedPolicyHash: confirmedHashFor(path, io.env) },
+    fingerprintKey: loadFingerprintKey(io.env),
+    env: io.env,
+  };
+}
