@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { ledgerPathFor, readLedger, type LedgerEntry } from '../../core/ledger';
-import { computeSecretStates, loadPolicyFile, type SecretState } from '../../core/policy';
+import type { LedgerEntry } from '../../core/ledger';
+import { loadPolicyFile, type SecretState } from '../../core/policy';
 import { findPolicies } from './policies';
 
 /** One secret as the Secrets view, the status bar and the dashboard show it. */
@@ -38,13 +38,6 @@ function isExposure(e: LedgerEntry): boolean {
   return e.outcome === 'ok' && (e.step === 'mark-compromised' || (e.step as string).startsWith('expos'));
 }
 
-function lineOf(text: string, id: string): number {
-  const lines = text.split('\n');
-  const re = new RegExp(`^\\s*-?\\s*id:\\s*["']?${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*(#.*)?$`);
-  const i = lines.findIndex((l) => re.test(l));
-  return i < 0 ? 0 : i;
-}
-
 /**
  * Reads every policy and its ledger straight from disk through the core (no language server
  * needed, so the view and the status bar keep working when the server is down).
@@ -66,9 +59,9 @@ export async function loadSecrets(now = new Date(), exposedIn: ReadonlyMap<strin
       out.broken.push({ policyUri: uri, policyLabel, message: first?.message ?? 'the policy could not be read', line: first?.range.start.line ?? 0 });
       continue;
     }
-    const entries = readLedger(ledgerPathFor(uri.fsPath)).entries;
-    const states = computeSecretStates(loaded.policy, entries, now);
-    for (const state of states) {
+    // The analysis has read the ledger and computed each secret's state and the range of its id.
+    const entries = loaded.ledgerEntries;
+    for (const { range, ...state } of loaded.analysis.secrets) {
       const secret = loaded.policy.secrets.find((s) => s.id === state.id)!;
       const mine = entries.filter((e) => e.secretId === state.id);
       const last = mine[mine.length - 1];
@@ -76,7 +69,7 @@ export async function loadSecrets(now = new Date(), exposedIn: ReadonlyMap<strin
         ...state,
         policyUri: uri,
         policyLabel,
-        line: lineOf(loaded.text, state.id),
+        line: range.start.line,
         kind: secret.kind,
         provider: secret.rotation?.provider,
         stores: secret.stores,

@@ -6,6 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import { ledgerPathFor, readLedger } from '../ledger/read';
+import type { LedgerEntry } from '../ledger/types';
 import { analyzePolicy, type PolicyAnalysis } from './analyze';
 import { gitIgnoredChecker } from './git-ignored';
 import type { PolicyProblem } from './codes';
@@ -23,6 +24,8 @@ export interface LoadedPolicy {
   problems: PolicyProblem[];
   text: string;
   analysis: PolicyAnalysis;
+  /** The ledger beside the policy, as read for the analysis (states, known values). */
+  ledgerEntries: LedgerEntry[];
 }
 
 export interface LoadOptions {
@@ -47,7 +50,7 @@ export function loadPolicyFile(path: string, opts: LoadOptions = {}): LoadedPoli
     ...(opts.listFiles ? { listFiles: () => listFolder(folder) } : {}),
     ...(opts.listFiles && gitIgnored ? { isGitIgnored: gitIgnored } : {}),
   });
-  return { ...(analysis.policy ? { policy: analysis.policy } : {}), problems: analysis.problems, text: size > LIMITS.maxBytes * 4 ? '' : text, analysis };
+  return { ...(analysis.policy ? { policy: analysis.policy } : {}), problems: analysis.problems, text: size > LIMITS.maxBytes * 4 ? '' : text, analysis, ledgerEntries: ledger.entries };
 }
 
 function listFolder(folder: string): string[] {
