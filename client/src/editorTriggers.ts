@@ -1,10 +1,10 @@
 import { dirname, relative, sep } from 'node:path';
 import * as vscode from 'vscode';
-import { computeEnforcementPlan, type EnforcementEvent, type SecretPlan } from '../../core/enforce';
+import { computeEnforcementPlan, recordPlannedCompromise, type EnforcementEvent, type SecretPlan } from '../../core/enforce';
 import { readStoreFingerprints, storeFilesOf } from '../../core/enforce/gather';
 import { keyedFingerprint } from '../../core/fingerprint';
 import { loadFingerprintKey } from '../../core/fingerprint-key';
-import { appendLedgerEntry, ledgerPathFor, readLedger } from '../../core/ledger';
+import { ledgerPathFor, readLedger } from '../../core/ledger';
 import { loadPolicyFile, type Policy } from '../../core/policy';
 import { confirmedHashFor, policyContentHash, resolvePlan } from '../../core/rotation';
 import { DIAGNOSTIC_SOURCE, type SecretDiagnosticData } from '../../protocol/src/protocol';
@@ -155,9 +155,7 @@ export class EditorTriggers implements vscode.Disposable {
       this.ctx.log.info(`trigger ${s.secretId}: the engine sees no exposure of the current value in ${file} (events: ${plan?.events.map((e) => `${e.kind}${e.answered ? ' answered' : ''}`).join(', ') || 'none'}; store: ${JSON.stringify(storeFingerprints.get(s.secretId) ?? null).replace(/hk1:[\w-]+/g, (m) => m.slice(0, 9))})`);
       return undefined;
     }
-    if (plan.recordCompromise) {
-      await appendLedgerEntry(ledger, { secretId: s.secretId, step: 'mark-compromised', outcome: 'ok', event: 'exposed-in-file', oldFingerprint: plan.recordCompromise.fingerprint, detail: plan.recordCompromise.reason, at: new Date().toISOString() });
-    }
+    await recordPlannedCompromise(ledger, plan, 'exposed-in-file', new Date());
     return { plan, exposure };
   }
 }

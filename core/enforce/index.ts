@@ -13,3 +13,4 @@
  */
 export { computeEnforcementPlan } from './plan';
 export type { EnforcementInput, EnforcementPlan, EnforcementEvent, EventKind, PlanAction, SecretPlan, Sighting, StoreFingerprint } from './types';
+export { recordPlannedCompromise } from './record';

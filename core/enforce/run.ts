@@ -1,4 +1,3 @@
-import { appendLedgerEntry } from '../ledger/append';
 import { checkAnchor, describeAnchorCheck, readAnchor, anchorOk } from '../ledger/anchor';
 import { ledgerPathFor, readLedger } from '../ledger/read';
 import { verifyLedger } from '../ledger/verify';
@@ -9,6 +8,7 @@ import type { RotationTrust } from '../rotation/trust';
 import type { StoreRegistry } from '../stores/registry';
 import { knownSecretsFor, readStoreFingerprints, scanHistory, scanWorkspace, storeFilesOf } from './gather';
 import { computeEnforcementPlan } from './plan';
+import { recordPlannedCompromise } from './record';
 import type { EnforcementPlan, SecretPlan, Sighting } from './types';
 
 export interface EnforceOptions {
@@ -90,7 +90,7 @@ export async function runEnforcement(o: EnforceOptions): Promise<EnforceResult> 
     if (resumed && !GOOD.has(resumed.status)) continue;
     if (p.recordCompromise) {
       const exposure = p.events.find((e) => !e.answered && (e.kind === 'exposed-in-file' || e.kind === 'exposed-in-git-history'))!;
-      await appendLedgerEntry(ledgerPath, { secretId: p.secretId, step: 'mark-compromised', outcome: 'ok', event: exposure.kind as 'exposed-in-file', oldFingerprint: p.recordCompromise.fingerprint, detail: p.recordCompromise.reason, at: o.now().toISOString() });
+      await recordPlannedCompromise(ledgerPath, p, exposure.kind as 'exposed-in-file' | 'exposed-in-git-history', o.now());
     }
     if (p.action === 'rotate') outcomes.set(p.secretId, await rotate(o, p));
     else if (p.action === 'none') outcomes.set(p.secretId, resumed ?? outcomeOf(p, 'compliant'));
