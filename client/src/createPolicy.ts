@@ -1,7 +1,9 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
+import { kindForRule } from '../../core/actions/policy-edit';
 import { loadPolicyFile } from '../../core/policy';
+import type { SecretKind } from '../../core/policy/schema';
 import { runCli } from './cliRunner';
 import type { Ctx } from './ctx';
 import { findPolicies } from './policies';
@@ -18,16 +20,8 @@ interface Finding {
 interface Draft {
   id: string;
   envVar: string;
-  kind: 'api-key' | 'password' | 'token' | 'private-key' | 'connection-string';
+  kind: SecretKind;
   files: string[];
-}
-
-function kindOf(rule: string): Draft['kind'] {
-  if (/private-key|pem|ssh/.test(rule)) return 'private-key';
-  if (/password|passwd|pg-|postgres|mysql/.test(rule)) return 'password';
-  if (/connection|url|uri|dsn/.test(rule)) return 'connection-string';
-  if (/token|jwt|pat\b/.test(rule)) return 'token';
-  return 'api-key';
 }
 
 export function draftsFrom(findings: Finding[]): Draft[] {
@@ -35,7 +29,7 @@ export function draftsFrom(findings: Finding[]): Draft[] {
   for (const f of findings) {
     if (!f.ruleId.startsWith('secret/')) continue;
     const id = f.ruleId.slice('secret/'.length).replace(/[^a-z0-9-]/gi, '-').toLowerCase();
-    const d = byId.get(id) ?? { id, envVar: f.envVar ?? id.toUpperCase().replace(/-/g, '_'), kind: kindOf(id), files: [] };
+    const d = byId.get(id) ?? { id, envVar: f.envVar ?? id.toUpperCase().replace(/-/g, '_'), kind: kindForRule(f.ruleId), files: [] };
     const file = f.file.replace(/\\/g, '/');
     if (!d.files.includes(file)) d.files.push(file);
     byId.set(id, d);

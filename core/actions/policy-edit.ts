@@ -45,13 +45,17 @@ export function newPolicyText(json: boolean): string {
   return json ? `${JSON.stringify(NEW_POLICY, null, 2)}\n` : NEW_POLICY_HEADER + stringify(NEW_POLICY);
 }
 
-/** What the detector's rule id says about the credential (the policy's `kind`). */
+/**
+ * What the detector's rule id says about the credential (the policy's `kind`), for the quick fix
+ * and for Create Policy from Findings alike.
+ */
 export function kindForRule(ruleId: string): SecretKind {
   const r = ruleId.toLowerCase();
   if (/private-key|pem|ssh-key/.test(r)) return 'private-key';
-  if (/connection|-uri|-url|dsn/.test(r)) return 'connection-string';
+  // whole words of the id: `url-credentials`, `postgres-uri`, never the `uri` inside `security`
+  if (/connection|(?:^|[-/])(?:uri|url|dsn)(?:[-/]|$)/.test(r)) return 'connection-string';
   if (/password|passwd|pwd/.test(r)) return 'password';
-  if (/token|pat\b|-pat-/.test(r)) return 'token';
+  if (/token|jwt|pat\b|-pat-/.test(r)) return 'token';
   return 'api-key';
 }
 

@@ -101,5 +101,9 @@ describe('core/actions: adding a moved secret to a policy', () => {
     assert.equal(kindForRule('secret/private-key'), 'private-key');
     assert.equal(kindForRule('secret/postgres-uri'), 'connection-string');
     assert.equal(kindForRule('secret/openai-api-key'), 'api-key');
+    assert.equal(kindForRule('secret/url-credentials'), 'connection-string');
+    assert.equal(kindForRule('secret/jwt'), 'token');
+    assert.equal(kindForRule('secret/hardcoded-password'), 'password');
+    assert.equal(kindForRule('secret/security-api-key'), 'api-key', 'the uri inside security is no word of the id');
   });
 });
