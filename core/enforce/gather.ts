@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readAtMost } from '../files/read-at-most';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { isProbablyBinary, scanText, type KnownSecrets } from '../detect/index';
 import { listFiles } from '../files/walk';
@@ -89,23 +89,10 @@ export function scanWorkspace(policyPath: string, known: KnownSecrets): Sighting
 }
 
 function readSmallFile(file: string): Buffer | undefined {
-  let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) return undefined;
-    const buf = Buffer.alloc(size);
-    let got = 0;
-    while (got < size) {
-      const n = readSync(fd, buf, got, size - got, null);
-      if (n === 0) break;
-      got += n;
-    }
-    return buf.subarray(0, got);
+    return readAtMost(file, MAX_FILE_BYTES);
   } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+    return undefined; // too large, unreadable or gone: not a place a value can be seen
   }
 }
 

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readAtMost, TOO_LARGE } from '../../../core/files/read-at-most';
 import { isProbablyBinary, isPureBinary, scanText, textRuns, type Finding } from '../../../core/detect/index';
 
 export type SkipReason = 'binary' | 'too-large' | 'unreadable';
@@ -20,27 +20,6 @@ export function scanFile(file: string, maxBytes: number): FileResult {
     return { file, findings: [], bytes: 0, skipped: 'unreadable' };
   }
   return scanBuffer(file, buf, maxBytes);
-}
-
-const TOO_LARGE = new Error('too large');
-
-/** The file's bytes, through one descriptor (open, fstat, read), or TOO_LARGE without reading. */
-function readAtMost(file: string, maxBytes: number): Buffer {
-  const fd = openSync(file, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    if (size > maxBytes) throw TOO_LARGE;
-    const buf = Buffer.allocUnsafe(size);
-    let got = 0;
-    while (got < size) {
-      const n = readSync(fd, buf, got, size - got, null);
-      if (n === 0) break; // the file shrank while we read it
-      got += n;
-    }
-    return got === size ? buf : buf.subarray(0, got);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 export function scanBuffer(file: string, buf: Uint8Array, maxBytes: number): FileResult {
