@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ROTATION_LOOP_STEPS } from '../../core/ledger';
 import type { Policy } from '../../core/policy';
 import { confirmedHashFor, confirmPolicy, createPolicyStoreRegistry, policyContentHash, resolvePlan, rotateAfterPending, rotateSecret, UntrustedPolicyError, type RotationResult, type StepRecord } from '../../core/rotation';
 import type { Ctx } from './ctx';
@@ -18,7 +19,6 @@ export function registry(ctx: Ctx, t: Pick<Target, 'policy' | 'policyPath'>) {
 }
 
 /** The engine's steps in order, for "step n of 9" in the progress notification. */
-const STEP_ORDER = ['begin', 'create', 'store-pending', 'apply', 'test-new', 'promote', 'revoke-old', 'test-old-fails', 'finish'];
 
 /** What the rotation proved, in words, from the steps it recorded (never values). */
 export function verifiedSummary(steps: StepRecord[]): string {
@@ -102,8 +102,8 @@ export async function runRotation(ctx: Ctx, t: Target, opts: { resume?: boolean;
         trust: { workspaceTrusted: vscode.workspace.isTrusted, confirmedPolicyHash: confirmedHashFor(t.policyPath) },
         log: (line) => {
           ctx.log.info(line);
-          const step = STEP_ORDER.findIndex((s) => line.startsWith(`${t.secretId}: ${s} `));
-          const increment = step >= 0 ? Math.max(0, ((step + 1) / STEP_ORDER.length) * 100 - last) : 0;
+          const step = ROTATION_LOOP_STEPS.findIndex((s) => line.startsWith(`${t.secretId}: ${s} `));
+          const increment = step >= 0 ? Math.max(0, ((step + 1) / ROTATION_LOOP_STEPS.length) * 100 - last) : 0;
           last += increment;
           progress.report({ message: line.slice(t.secretId.length + 2), increment });
         },

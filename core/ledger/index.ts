@@ -1,5 +1,5 @@
 /** The rotation ledger: append-only, hash-chained JSON lines, never values. */
-export type { LedgerEntry, RotationStep, Outcome } from './types';
+export { ROTATION_LOOP_STEPS, type LedgerEntry, type RotationStep, type Outcome } from './types';
 export { readLedger, parseLedger, ledgerPathFor, type LedgerRead } from './read';
 export { appendLedgerEntry, currentUser, type LedgerEntryInput } from './append';
 export { verifyLedger, verifyLedgerText, type LedgerVerification } from './verify';

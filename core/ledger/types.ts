@@ -4,16 +4,11 @@ import type { TRIGGER_EVENTS } from '../policy/schema-parts';
  * One line of `.rotation/ledger.jsonl`. Hash-chained: `prev` is the `hash` of the line before
  * (or "genesis"), `hash` covers every other field. Values never appear, only keyed fingerprints.
  */
+/** The steps of one rotation, in the order the engine runs them (progress displays count them). */
+export const ROTATION_LOOP_STEPS = ['begin', 'create', 'store-pending', 'apply', 'test-new', 'promote', 'revoke-old', 'test-old-fails', 'finish'] as const;
+
 export type RotationStep =
-  | 'begin'
-  | 'create'
-  | 'store-pending'
-  | 'apply'
-  | 'test-new'
-  | 'promote'
-  | 'revoke-old'
-  | 'test-old-fails'
-  | 'finish'
+  | (typeof ROTATION_LOOP_STEPS)[number]
   | 'rollback'
   | 'mark-compromised'
   | 'store'
