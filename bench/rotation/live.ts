@@ -5,7 +5,7 @@
 // `run --watch`). Counts failed requests, compares p99 latency during rotations with the same
 // load before any rotation, and samples argv, logs and the ledger for values.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, watch } from 'node:fs';
+import { existsSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { policyContentHash, confirmPolicy } from '../../core/rotation';
 import { readEnvValue } from '../../core/stores/env-format';
@@ -155,6 +155,8 @@ export async function benchStrategy(p: LiveProject, o: { rotations: number; kill
   const sampled = await sampler.stop();
   const { results, errors } = JSON.parse(readFileSync(outFile, 'utf8')) as { results: Array<[number, number, number]>; errors: Record<string, number> };
   const inWindows = (t: number) => windows.some(([a, b]) => t >= a && t <= b);
+  // RG_BENCH_DUMP=FILE keeps the raw timings (no values) for reading where the slow requests fall.
+  if (process.env.RG_BENCH_DUMP) writeFileSync(`${process.env.RG_BENCH_DUMP}.${p.secretId}.json`, JSON.stringify({ results, windows, killWindows, quiet }));
   const ledger = readFileSync(join(p.dir, '.rotation/ledger.jsonl'), 'utf8');
   const texts = [...outputs, ledger];
   const figures: StrategyFigures = {

@@ -6,13 +6,14 @@
 //   LOAD_SOURCE=env: credentials from its environment, re-read from ROTATION_GUARD_ENV_FILE on SIGHUP
 //   LOAD_SOURCE=file:PATH: re-reads the env file PATH before every connection
 //   LOAD_USER_VAR / LOAD_PASSWORD_VAR: the variables (user may also be fixed with LOAD_USER)
-// On an authentication error it waits LOAD_RETRY_DELAY_MS (default 100, a usual back-off),
-// re-reads its source and retries once (counted as a retry).
+// On an authentication error it re-reads its source and retries once (counted as a retry): at
+// once when the source holds another credential by then, else after LOAD_RETRY_DELAY_MS
+// (default 100, a usual back-off).
 // Never prints a credential.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { createConnection } from 'mysql2/promise';
-import { createClient } from '@redis/client';
+import { RedisClient } from '@redis/client';
 import { readEnvValue } from '../../core/stores/env-format';
 
 const kind = process.env.LOAD_KIND ?? 'pg';
@@ -38,6 +39,12 @@ function credentials(): { user: string; password: string } {
 
 class AuthError extends Error {}
 
+// createClient caches node-redis's per-options command class on the JSON of the whole options,
+// password included, so the first request after a password change would rebuild ~500 command
+// wrappers (~20 ms): the cost of the app's client library, not of the rotation. A factory with a
+// fixed config builds that class once, as an app creating a client per request should.
+const makeRedisClient = RedisClient.factory();
+
 async function once(c: { user: string; password: string }): Promise<void> {
   try {
     if (kind === 'pg') {
@@ -57,7 +64,7 @@ async function once(c: { user: string; password: string }): Promise<void> {
         await db.end().catch(() => undefined);
       }
     } else {
-      const db = createClient({ socket: { host: '127.0.0.1', port, reconnectStrategy: false, connectTimeout: 5000 } as never, username: c.user, password: c.password });
+      const db = makeRedisClient({ socket: { host: '127.0.0.1', port, reconnectStrategy: false, connectTimeout: 5000 } as never, username: c.user, password: c.password });
       db.on('error', () => undefined);
       await db.connect();
       try {
@@ -83,14 +90,22 @@ async function request(): Promise<void> {
   const h0 = process.hrtime.bigint();
   inflight++;
   let outcome = 0;
+  const used = credentials();
   try {
-    await once(credentials());
+    await once(used);
   } catch (err) {
     if (err instanceof AuthError) {
       outcome = 1;
-      await new Promise((r) => setTimeout(r, retryDelayMs));
+      // Re-read first: when the source already holds another credential (the usual case — a
+      // single-user rotation replaced it while this login was under way), retry with it at once;
+      // back off only when nothing changed yet.
+      let next = credentials();
+      if (next.user === used.user && next.password === used.password) {
+        await new Promise((r) => setTimeout(r, retryDelayMs));
+        next = credentials();
+      }
       try {
-        await once(credentials());
+        await once(next);
       } catch (err2) {
         outcome = 2;
         errors[(err2 as Error).message] = (errors[(err2 as Error).message] ?? 0) + 1;
