@@ -1,4 +1,4 @@
-import { isProbablyBinary, isPureBinary, textRuns } from './binary';
+import { isProbablyBinary, isPureBinary, lengthPrefixedSpans, textRuns } from './binary';
 import { scanText } from './index';
 import type { Finding, ScanOptions } from './types';
 
@@ -14,7 +14,8 @@ import type { Finding, ScanOptions } from './types';
  *
  * Binary containers hold recorded data (a cached `Authorization: Bearer …` header, a pickled
  * client's key) as plain bytes. Their runs are judged by format rules only, because names and
- * values are not laid out as in source; known-value matching (`knownSecrets`) applies as to text.
+ * values are not laid out as in source; known-value matching (`knownSecrets`) applies as to text,
+ * and also tests the strings such files store after their length (`lengthPrefixedSpans`).
  * Size limits are the callers' (the editor's `maxFileSizeKB` differs from the CLI's and enforce's).
  */
 export type DecodedBytes =
@@ -22,9 +23,10 @@ export type DecodedBytes =
   | { kind: 'text'; text: string }
   /**
    * `text` is `textRuns(bytes)`, one character per byte: a finding's `start` is its byte offset
-   * in the file. Its line and column count runs, not lines a person would see.
+   * in the file. Its line and column count runs, not lines a person would see. `bytes` are kept
+   * for known-value matching, which also tests the strings stored after their length.
    */
-  | { kind: 'binary-container'; text: string };
+  | { kind: 'binary-container'; text: string; bytes: Uint8Array };
 
 export type ScannedBytes = (DecodedBytes & { findings: Finding[] }) | { kind: 'skipped'; reason: 'binary' };
 
@@ -32,12 +34,14 @@ export type ScannedBytes = (DecodedBytes & { findings: Finding[] }) | { kind: 's
 export function decodeForScan(bytes: Uint8Array): DecodedBytes | { kind: 'skipped'; reason: 'binary' } {
   if (!isProbablyBinary(bytes)) return { kind: 'text', text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') };
   if (isPureBinary(bytes)) return { kind: 'skipped', reason: 'binary' };
-  return { kind: 'binary-container', text: textRuns(bytes) };
+  return { kind: 'binary-container', text: textRuns(bytes), bytes };
 }
 
 /** Scans decoded bytes with the rules their row allows. */
-export function scanDecoded(decoded: DecodedBytes, opts: Omit<ScanOptions, 'formatRulesOnly'>): Finding[] {
-  return scanText(decoded.text, decoded.kind === 'binary-container' ? { ...opts, formatRulesOnly: true } : opts);
+export function scanDecoded(decoded: DecodedBytes, opts: Omit<ScanOptions, 'formatRulesOnly' | 'knownSpans'>): Finding[] {
+  if (decoded.kind === 'text') return scanText(decoded.text, opts);
+  const knownSpans = opts.knownSecrets ? lengthPrefixedSpans(decoded.bytes) : undefined;
+  return scanText(decoded.text, { ...opts, formatRulesOnly: true, ...(knownSpans ? { knownSpans } : {}) });
 }
 
 /**
@@ -45,7 +49,7 @@ export function scanDecoded(decoded: DecodedBytes, opts: Omit<ScanOptions, 'form
  * or why it was not scanned. Callers that diagnose text their own way (the editor's validator)
  * use `decodeForScan` and `scanDecoded` instead, so the table stays here.
  */
-export function scanBytes(bytes: Uint8Array, opts: Omit<ScanOptions, 'formatRulesOnly'>): ScannedBytes {
+export function scanBytes(bytes: Uint8Array, opts: Omit<ScanOptions, 'formatRulesOnly' | 'knownSpans'>): ScannedBytes {
   const decoded = decodeForScan(bytes);
   if (decoded.kind === 'skipped') return decoded;
   return { ...decoded, findings: scanDecoded(decoded, opts) };
