@@ -13,6 +13,8 @@ const MAX = 512;
 const QUOTED = /(["'`])([^"'`\n\r]{6,512})\1/g;
 const TOKEN = /[^\s"'`<>]{6,512}/g;
 const TRAIL = /[,;)\]}.]+$/;
+/** What ends a token (TOKEN's excluded characters; text runs hold no whitespace but these and `\n`). */
+const WORD_BREAK = new Set([' ', '\t', '\n', '\r', '\v', '\f', '"', "'", '`', '<', '>']);
 
 /** `spans`: further [start, end) candidates, e.g. a binary container's length-prefixed strings. */
 export function matchKnown(text: string, known: KnownSecrets, isCancelled?: () => boolean, spans: ReadonlyArray<readonly [number, number]> = []): RawMatch[] {
@@ -31,30 +33,32 @@ export function matchKnown(text: string, known: KnownSecrets, isCancelled?: () =
     if (cur) out.push(hitFor('exposed/known-secret', start, end, cur.secretId, true));
     else if (old) out.push(hitFor('stale/revoked-key', start, end, old.secretId, false));
   };
-  // Whitespace-delimited tokens of text[from, to), and the value part of `name=value` ones; false once cancelled.
-  const tokens = (from: number, to: number): boolean => {
-    for (const m of (from === 0 && to === text.length ? text : text.slice(from, to)).matchAll(TOKEN)) {
-      if (++n % 1024 === 0 && isCancelled?.()) return false;
-      const start = from + m.index;
-      let tok = m[0];
-      const trail = TRAIL.exec(tok);
-      if (trail) tok = tok.slice(0, tok.length - trail[0].length);
-      test(start, start + tok.length);
-      const sep = tok.search(/[=:]/);
-      if (sep >= 0) {
-        const vStart = start + sep + 1 + (tok[sep + 1] === '=' ? 1 : 0);
-        test(vStart, start + tok.length);
-      }
-    }
-    return true;
-  };
   for (const m of text.matchAll(QUOTED)) test(m.index + 1, m.index + 1 + m[2]!.length);
-  // A span ends where its string ends, though the next byte may be printable (pickle's `q`).
+  // A span starts and ends where its string does, though the bytes around may be printable (a
+  // length byte, pickle's `q`): the string, and its first and last words (`Bearer <value>`).
   for (const [start, end] of spans) {
+    if (++n % 1024 === 0 && isCancelled?.()) return out;
     test(start, end);
-    if (!tokens(start, end)) return out;
+    let a = start;
+    while (a < end && a - start <= MAX && !WORD_BREAK.has(text[a]!)) a++;
+    if (a < end) test(start, a);
+    let b = end;
+    while (b > start && end - b <= MAX && !WORD_BREAK.has(text[b - 1]!)) b--;
+    if (b > start) test(b, end);
   }
-  tokens(0, text.length);
+  for (const m of text.matchAll(TOKEN)) {
+    if (++n % 1024 === 0 && isCancelled?.()) break;
+    const start = m.index;
+    let tok = m[0];
+    const trail = TRAIL.exec(tok);
+    if (trail) tok = tok.slice(0, tok.length - trail[0].length);
+    test(start, start + tok.length);
+    const sep = tok.search(/[=:]/);
+    if (sep >= 0) {
+      const vStart = start + sep + 1 + (tok[sep + 1] === '=' ? 1 : 0);
+      test(vStart, start + tok.length);
+    }
+  }
   return out;
 }
 
