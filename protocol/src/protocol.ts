@@ -111,6 +111,28 @@ export interface MoveToStoreResult {
   reason?: string;
 }
 
+/**
+ * Rotate now. A secret rotated by hand (a `manual` provider) needs the new value: the first call
+ * without `newValue` changes nothing and answers `needs-value` with the key page, and the editor
+ * asks the person (hidden input) and calls again with it. LSP has no input request, so this
+ * two-step exchange is how any client can do it; the value goes only over the LSP pipe, never
+ * into argv, a log or the ledger.
+ */
+export interface RotateNowArgs extends SecretRef {
+  newValue?: string;
+  /** false: the client shows its own messages (as for MoveToStoreArgs); default true. */
+  announce?: boolean;
+}
+
+export interface RotateNowResult {
+  /** The engine's result status, or `needs-value` (nothing was started). */
+  status: string;
+  message: string;
+  /** needs-value: where the new key is made, and what to do there. */
+  url?: string;
+  instructions?: string;
+}
+
 /** Arguments of the add-to-baseline command: accept this finding in `.rotation-guard-baseline.json`. */
 export interface AddToBaselineArgs {
   uri: string;
@@ -137,7 +159,7 @@ export type ServerCommandId = (typeof ServerCommands)[keyof typeof ServerCommand
 /** The one argument each server command takes: code lenses, code actions and the Secrets view all pass this. */
 export interface ServerCommandArgs {
   [ServerCommands.moveToStore]: MoveToStoreArgs;
-  [ServerCommands.rotateNow]: SecretRef;
+  [ServerCommands.rotateNow]: RotateNowArgs;
   [ServerCommands.markCompromised]: SecretRef & { reason?: string };
   [ServerCommands.addToBaseline]: AddToBaselineArgs;
   [ServerCommands.openPolicy]: SecretRef;

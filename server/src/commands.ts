@@ -7,9 +7,10 @@ import { ResponseError, ErrorCodes, type Connection, type MessageActionItem, typ
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DESTINATION_TITLES, MoveError, addToBaseline, moveToStore, type MoveDestination } from '../../core/actions';
 import { loadPolicyFile } from '../../core/policy';
-import { confirmedHashFor, createPolicyStoreRegistry, markCompromised, rotateSecret } from '../../core/rotation';
+import { confirmedHashFor, createPolicyStoreRegistry, markCompromised, openRotations, resolvePlan, rotateAfterPending } from '../../core/rotation';
+import { ledgerPathFor, readLedger } from '../../core/ledger/read';
 import { mask } from '../../core/mask';
-import { ServerCommands, type MoveToStoreArgs, type MoveToStoreResult, type AddToBaselineArgs, type SecretRef, type ServerCommandArgs, type ServerCommandId } from '../../protocol/src/protocol';
+import { ServerCommands, type MoveToStoreArgs, type MoveToStoreResult, type AddToBaselineArgs, type RotateNowResult, type SecretRef, type ServerCommandArgs, type ServerCommandId } from '../../protocol/src/protocol';
 import { pathToUri, uriToPath } from './paths';
 import type { SettingsCache } from './settings';
 
@@ -44,6 +45,11 @@ async function choose<T extends string>(connection: Connection, message: string,
 
 export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]: (args: ServerCommandArgs[K]) => Promise<unknown> } {
   const info = (m: string) => d.connection.window.showInformationMessage(`Rotation Guard: ${m}`);
+  /** A message with an "Open key page" action that opens the page in the browser (window/showDocument, external). */
+  const offerKeyPage = async (message: string, url: string | undefined) => {
+    const open = await choose(d.connection, `Rotation Guard: ${message}`, url ? [{ id: 'open' as const, title: 'Open key page' }] : []);
+    if (open && url) await d.connection.window.showDocument({ uri: url, external: true });
+  };
   const policyOf = (ref: SecretRef) => {
     const path = uriToPath(ref.policyUri);
     if (!path) throw fail(`not a policy file: ${ref.policyUri}`);
@@ -121,9 +127,22 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
 
   return {
     [ServerCommands.moveToStore]: move,
-    [ServerCommands.rotateNow]: async (ref) => {
+    [ServerCommands.rotateNow]: async (args): Promise<RotateNowResult> => {
+      const { newValue, announce: announceArg, ...ref } = args;
+      const announce = announceArg !== false;
       const { path, loaded, policy } = policyOf(ref);
-      const result = await rotateSecret({
+      const plan = resolvePlan(policy, ref.id);
+      const open = openRotations(readLedger(ledgerPathFor(path)).entries).some((r) => r.secretId === ref.id);
+      // A manual provider with nothing pending needs a value before anything starts: answer
+      // needs-value (no ledger entry, no lock) so the client can ask for it and call again.
+      if (plan.providerSpec?.type === 'manual' && !open && !newValue) {
+        const url = typeof plan.providerSpec.url === 'string' ? plan.providerSpec.url : undefined;
+        const instructions = typeof plan.providerSpec.instructions === 'string' ? plan.providerSpec.instructions : undefined;
+        const message = `'${ref.id}' is rotated by hand: create a new key${url ? ` at ${url}` : ''}, then give it to Rotation Guard (Rotate now asks for it in VS Code and with the Neovim handler in the README; or \`rotation-guard rotate ${ref.id} --value-stdin\`)`;
+        if (announce) void offerKeyPage(message, url);
+        return { status: 'needs-value', message, url, instructions };
+      }
+      const result = await rotateAfterPending({
         policy,
         policyPath: path,
         policyText: loaded.text,
@@ -133,12 +152,13 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
         env: d.env,
         log: (line) => d.log(`rotate ${ref.id}: ${line}`),
         prompt: async (req) => {
-          throw new Error(`'${req.secretId}' needs a new value pasted in${req.url ? ` (create it at ${req.url})` : ''}; run \`rotation-guard rotate ${req.secretId}\` in a terminal or use the VS Code command`);
+          if (newValue) return newValue;
+          throw new Error(`'${req.secretId}' needs a new value${req.url ? ` (create it at ${req.url})` : ''}: call Rotate now again with it, or run \`rotation-guard rotate ${req.secretId} --value-stdin\``);
         },
       }).catch((err: Error) => ({ status: 'failed' as const, message: err.message }));
       const ok = result.status === 'rotated' || result.status === 'awaiting-revoke';
-      if (ok) void d.connection.window.showInformationMessage(`Rotation Guard: ${ref.id}: ${result.message}`);
-      else void d.connection.window.showErrorMessage(`Rotation Guard: ${ref.id}: ${result.message}`);
+      if (announce && ok) void d.connection.window.showInformationMessage(`Rotation Guard: ${ref.id}: ${result.message}`);
+      else if (announce) void d.connection.window.showErrorMessage(`Rotation Guard: ${ref.id}: ${result.message}`);
       await d.refresh();
       return { status: result.status, message: result.message };
     },

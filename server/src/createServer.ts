@@ -2,9 +2,10 @@
 // The analysis lives in core/ (pure) and the small modules next to this file. Nothing runs on
 // import: the entry point (server.ts) or a test makes a connection and calls createServer.
 import {
+  DiagnosticRefreshRequest,
   DidChangeConfigurationNotification,
-  DocumentDiagnosticReportKind,
   ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -18,6 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KnownSecrets } from '../../core/detect/types';
 import { secretCodeActions } from './codeActions';
+import { documentReport, WorkspaceReportBuilder } from './diagnosticResults';
 import { serverCommandHandlers } from './commands';
 import { loadKnownSecrets } from './knownSecrets';
 import { formatNameFor, pathToUri, uriToPath } from './paths';
@@ -111,7 +113,9 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
 
   function revalidateAll(): void {
     if (pullDiagnostics) {
-      if (refreshSupport) connection.languages.diagnostics.refresh();
+      // The request itself (languages.diagnostics.refresh() drops its promise, so a failure would be an
+      // unhandled rejection); a client that cannot refresh pulls again on its own, so a log line is enough.
+      if (refreshSupport) connection.sendRequest(DiagnosticRefreshRequest.type).catch((err: Error) => log(`workspace/diagnostic/refresh failed: ${err.message}`));
       return;
     }
     for (const doc of documents.all()) validator.schedule(doc, (u) => documents.get(u), true);
@@ -261,17 +265,20 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
   connection.languages.diagnostics.on(async (params, token) => {
     const doc = docFor(params.textDocument.uri);
     const version = doc.version;
-    const items = (await validator.diagnose(doc, () => token.isCancellationRequested || documents.get(doc.uri)?.version !== version)) ?? [];
+    const items = await validator.diagnose(doc, () => token.isCancellationRequested || documents.get(doc.uri)?.version !== version);
+    // Stopped early (the client cancelled, or a newer version arrived): an empty report would clear
+    // the document's findings, so ask the client to pull again instead (LSP 3.17 ServerCancelled).
+    if (!items) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed while it was being diagnosed', { retriggerRequest: true });
     onFindings(doc.uri, countProblems(items));
-    return { kind: DocumentDiagnosticReportKind.Full, items };
+    return documentReport(items, params.previousResultId);
   });
 
-  connection.languages.diagnostics.onWorkspace(async (_params, token, workDone) => {
-    const items: Array<{ uri: string; version: null; kind: 'full'; items: Diagnostic[] }> = [];
+  connection.languages.diagnostics.onWorkspace(async (params, token, workDone) => {
+    const report = new WorkspaceReportBuilder(params.previousResultIds);
     const progress = await progressFor(workDone);
     progress.begin('Rotation Guard: scanning the workspace', 0, '', true);
     try {
-      await scanWorkspace(
+      const result = await scanWorkspace(
         workspaceFolders,
         {
           settingsFor: (uri) => settings.get(uri),
@@ -280,17 +287,18 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
           isOpen: (uri) => !!documents.get(uri),
           publish: async (uri, diagnostics) => {
             onFindings(uri, countProblems(diagnostics));
-            if (diagnostics.length) items.push({ uri, version: null, kind: DocumentDiagnosticReportKind.Full, items: diagnostics });
+            report.add(uri, diagnostics);
           },
           log,
           report: (percent, message) => progress.report(percent, message),
         },
         token,
       );
+      if (!result.cancelled) report.clearUnseen((uri) => !!documents.get(uri));
     } finally {
       progress.done();
     }
-    return { items };
+    return { items: report.items };
   });
 
   connection.onCodeAction(async (params) => {

@@ -14,6 +14,8 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   ConfigurationRequest,
+  DiagnosticRefreshRequest,
+  type ClientCapabilities,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type InitializeResult,
@@ -31,6 +33,8 @@ export interface ServerHandle {
   stop(): Promise<number | null>;
   stderr: () => string;
   home: string;
+  /** Resolves at the server's next `workspace/diagnostic/refresh` (call before what triggers it). */
+  nextDiagnosticRefresh(timeoutMs?: number): Promise<void>;
 }
 
 export const SERVER = resolve('dist/server.js');
@@ -40,7 +44,7 @@ export function fileUri(path: string): string {
 }
 
 /** Spawns the real server (`node dist/server.js --stdio`) with a private HOME and talks JSON-RPC to it. */
-export async function startServer(opts: { rootPath?: string; env?: Record<string, string>; settings?: Record<string, unknown> } = {}): Promise<ServerHandle> {
+export async function startServer(opts: { rootPath?: string; env?: Record<string, string>; settings?: Record<string, unknown>; capabilities?: ClientCapabilities } = {}): Promise<ServerHandle> {
   const home = mkdtempSync(join(tmpdir(), 'rg-lsp-home-'));
   const proc = spawn(process.execPath, [SERVER, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -51,6 +55,7 @@ export async function startServer(opts: { rootPath?: string; env?: Record<string
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const listeners = new Set<(p: PublishDiagnosticsParams) => void>();
   const latest = new Map<string, PublishDiagnosticsParams>();
+  const refreshWaiters = new Set<() => void>();
   conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
     latest.set(p.uri, p);
     for (const l of [...listeners]) l(p);
@@ -80,6 +85,20 @@ export async function startServer(opts: { rootPath?: string; env?: Record<string
         listeners.add(l);
       });
     },
+    nextDiagnosticRefresh(timeoutMs = 10000) {
+      return new Promise((resolvePromise, reject) => {
+        const timer = setTimeout(() => {
+          refreshWaiters.delete(done);
+          reject(new Error(`no workspace/diagnostic/refresh within ${timeoutMs} ms`));
+        }, timeoutMs);
+        const done = () => {
+          clearTimeout(timer);
+          refreshWaiters.delete(done);
+          resolvePromise();
+        };
+        refreshWaiters.add(done);
+      });
+    },
     open(uri, languageId, text, version = 1) {
       latest.delete(uri);
       void conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
@@ -99,12 +118,15 @@ export async function startServer(opts: { rootPath?: string; env?: Record<string
     },
   };
   conn.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => handle.settings));
+  conn.onRequest(DiagnosticRefreshRequest.type, () => {
+    for (const w of [...refreshWaiters]) w();
+  });
   conn.listen();
   const rootUri = opts.rootPath ? fileUri(opts.rootPath) : null;
   handle.init = await conn.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri,
-    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    capabilities: opts.capabilities ?? { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
   });
   await conn.sendNotification(InitializedNotification.type, {});

@@ -1,19 +1,31 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { fakeOpenAiKey } from '../helpers/fake-keys';
+import { manualPolicyYaml } from '../helpers/manual-policy';
 import { SERVER } from '../helpers/lsp-server';
 import { startPass, type SystemPass } from '../helpers/system/pass';
 import { requireSystem, runToEnd } from '../helpers/system/processes';
 
 const LUA = resolve('test/lsp/neovim/move-secret.lua');
+const ROTATE_LUA = resolve('test/lsp/neovim/rotate-by-hand.lua');
+const HANDLER = resolve('editors/neovim/rotation-guard.lua');
+const HARNESS = resolve('test/lsp/neovim/harness.lua');
 
 /** Runs Neovim headless with only our Lua file (no user config, no plugins), bounded in time. */
-function runNeovim(env: NodeJS.ProcessEnv): Promise<{ code: number | string; stdout: string; stderr: string }> {
-  return runToEnd('nvim', ['--headless', '--clean', '-u', 'NONE', '-c', `luafile ${LUA}`], { env, timeoutMs: 60000 });
+function runNeovim(env: NodeJS.ProcessEnv, lua = LUA): Promise<{ code: number | string; stdout: string; stderr: string }> {
+  return runToEnd('nvim', ['--headless', '--clean', '-u', 'NONE', '-c', `luafile ${lua}`], { env, timeoutMs: 60000 });
+}
+
+/** Every file under `dir`, read as text (for a sweep that no value was left anywhere). */
+function allText(dir: string): string {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => readFileSync(join(e.parentPath ?? e.path, e.name), 'latin1'))
+    .join('\n');
 }
 
 describe('language server driven by Neovim (headless, its own LSP client)', function () {
@@ -42,7 +54,7 @@ describe('language server driven by Neovim (headless, its own LSP client)', func
     writeFileSync(file, `model_list:\n  - model_name: gpt\n    litellm_params:\n      model: openai/gpt-4o\n      api_key: ${key}\n`);
     const log = join(dir, 'nvim.log');
     const home = join(dir, 'home');
-    const env = { ...pass!.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: join(home, '.state'), XDG_DATA_HOME: join(home, '.data'), RG_ROOT: dir, RG_FILE: file, RG_SERVER: SERVER, RG_CHOICE: 'pass', RG_LOG: log };
+    const env = { ...pass!.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: join(home, '.state'), XDG_DATA_HOME: join(home, '.data'), RG_ROOT: dir, RG_FILE: file, RG_SERVER: SERVER, RG_CHOICE: 'pass', RG_HARNESS: HARNESS, RG_LOG: log };
     const r = await runNeovim(env);
     const trace = existsSync(log) ? readFileSync(log, 'utf8') : '';
     assert.ok(!trace.includes('FAIL'), `neovim: ${trace}\nstderr: ${r.stderr.slice(-500)}`);
@@ -61,5 +73,34 @@ describe('language server driven by Neovim (headless, its own LSP client)', func
     assert.equal(shown.code, 0, shown.stderr);
     assert.equal(shown.stdout.split('\n')[0], key);
     assert.ok(!readFileSync(join(dir, '.rotation', 'ledger.jsonl'), 'utf8').includes(key));
+  });
+
+  it('rotates a secret rotated by hand from its code lens: the server answers needs-value, the shipped handler asks (hidden) and sends it again', async () => {
+    const oldKey = fakeOpenAiKey();
+    const newKey = fakeOpenAiKey();
+    const policyPath = join(dir, 'rotation-policy.yaml');
+    writeFileSync(join(dir, '.env.local'), `OPENAI_API_KEY=${oldKey}\n`, { mode: 0o600 });
+    writeFileSync(policyPath, manualPolicyYaml());
+    const log = join(dir, 'nvim.log');
+    const home = join(dir, 'home');
+    const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: join(home, '.state'), XDG_DATA_HOME: join(home, '.data'), XDG_CACHE_HOME: join(home, '.cache'), RG_ROOT: dir, RG_POLICY: policyPath, RG_SERVER: SERVER, RG_HANDLER: HANDLER, RG_HARNESS: HARNESS, RG_NEW_VALUE: newKey, RG_LOG: log };
+    const r = await runNeovim(env, ROTATE_LUA);
+    const trace = existsSync(log) ? readFileSync(log, 'utf8') : '';
+    assert.ok(!trace.includes('FAIL'), `neovim: ${trace}\nstderr: ${r.stderr.slice(-500)}`);
+    assert.match(trace, /lens: .* -> rotationGuard\.server\.rotateNow/);
+    // Asked once, with the key page named, and then the rotation's own outcome.
+    assert.equal(trace.match(/^asked: /gm)?.length, 1, trace);
+    assert.match(trace, /asked: 'openai-key' is rotated by hand: create a new key at https:\/\/platform\.openai\.com\/api-keys/);
+    assert.match(trace, /notified\(\d\): Rotation Guard: openai-key: rotated "openai-key"/, trace);
+    assert.equal(readFileSync(join(dir, '.env.local'), 'utf8'), `OPENAI_API_KEY=${newKey}\n`);
+    // The needs-value answer started nothing: the ledger holds one rotation, and it finished.
+    const entries = readFileSync(join(dir, '.rotation', 'ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { step: string; outcome: string; rotationId?: string });
+    assert.equal(new Set(entries.map((e) => e.rotationId).filter(Boolean)).size, 1, JSON.stringify(entries.map((e) => `${e.step}:${e.outcome}`)));
+    assert.ok(entries.some((e) => e.step === 'finish' && e.outcome === 'ok'));
+    assert.ok(!entries.some((e) => e.outcome === 'failed'));
+    // Neither value in the ledger, Neovim's own files (its LSP log among them) or the trace.
+    for (const [where, text] of [['ledger and stages', allText(join(dir, '.rotation'))], ['neovim home', existsSync(home) ? allText(home) : ''], ['trace', trace]] as const) {
+      assert.ok(!text.includes(newKey) && !text.includes(oldKey), `a value in the ${where}`);
+    }
   });
 });

@@ -1,0 +1,75 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ExecuteCommandRequest, ShowDocumentRequest, type ShowDocumentParams } from 'vscode-languageserver-protocol/node';
+import { fakeOpenAiKey } from '../helpers/fake-keys';
+import { MANUAL_KEY_PAGE, manualPolicyYaml } from '../helpers/manual-policy';
+import { fileUri } from '../helpers/lsp-server';
+import { startInProcess, type InProcessServer } from '../helpers/lsp-in-process';
+import { ServerCommands, type RotateNowResult } from '../../protocol/src/protocol';
+
+const KEY_PAGE = MANUAL_KEY_PAGE;
+const POLICY = manualPolicyYaml();
+
+describe('Rotate now for a secret rotated by hand, over plain LSP (no input request exists: needs-value, then the value)', function () {
+  this.timeout(30000);
+  let dir: string;
+  let server: InProcessServer;
+  let policyUri: string;
+  let oldKey: string;
+  const shown: ShowDocumentParams[] = [];
+  let onShown: () => void = () => undefined;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rg-lsp-manual-'));
+    oldKey = fakeOpenAiKey();
+    writeFileSync(join(dir, 'rotation-policy.yaml'), POLICY);
+    writeFileSync(join(dir, '.env.local'), `OPENAI_API_KEY=${oldKey}\n`, { mode: 0o600 });
+    policyUri = fileUri(join(dir, 'rotation-policy.yaml'));
+    server = await startInProcess(dir);
+    shown.length = 0;
+    server.conn.onRequest(ShowDocumentRequest.type, (p) => {
+      shown.push(p);
+      onShown();
+      return { success: true };
+    });
+  });
+  afterEach(() => {
+    server.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const rotate = (args: Record<string, unknown>) => server.conn.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.rotateNow, arguments: [{ id: 'openai-key', policyUri, ...args }] }) as Promise<RotateNowResult>;
+
+  it('without a value: answers needs-value with the key page, starts nothing, and offers to open the page in the browser', async () => {
+    server.answer = (q) => (q.actions?.some((a) => a.title === 'Open key page') ? 'Open key page' : undefined);
+    const opened = new Promise<void>((resolve) => (onShown = resolve));
+    const r = await rotate({});
+    assert.equal(r.status, 'needs-value');
+    assert.equal(r.url, KEY_PAGE);
+    assert.match(r.message, /rotated by hand: create a new key at https:\/\/platform\.openai\.com\/api-keys/);
+    assert.equal(existsSync(join(dir, '.rotation', 'ledger.jsonl')), false, 'no ledger entry, no lock');
+    await opened;
+    assert.deepEqual(shown.map((s) => [s.uri, s.external]), [[KEY_PAGE, true]]);
+    assert.equal(readFileSync(join(dir, '.env.local'), 'utf8'), `OPENAI_API_KEY=${oldKey}\n`);
+  });
+
+  it('with announce: false asks nothing itself; with the value it rotates, and the value is in no message, result or ledger', async () => {
+    const first = await rotate({ announce: false });
+    assert.equal(first.status, 'needs-value');
+    assert.equal(server.questions.length, 0, 'the client asks; the server stays quiet');
+    const newKey = fakeOpenAiKey();
+    const r = await rotate({ announce: false, newValue: newKey });
+    assert.equal(r.status, 'rotated', r.message);
+    assert.equal(readFileSync(join(dir, '.env.local'), 'utf8'), `OPENAI_API_KEY=${newKey}\n`);
+    const ledger = readFileSync(join(dir, '.rotation', 'ledger.jsonl'), 'utf8');
+    assert.ok(!ledger.includes(newKey) && !ledger.includes(oldKey));
+    assert.ok(!JSON.stringify([r, first, server.questions]).includes(newKey));
+    // The same value again is refused by the provider (it is now the current one).
+    const again = await rotate({ announce: false, newValue: newKey });
+    assert.equal(again.status, 'failed');
+    assert.match(again.message, /current one/);
+    assert.ok(!again.message.includes(newKey));
+  });
+});
