@@ -64,3 +64,36 @@ export function textRuns(bytes: Uint8Array): string {
   }
   return out.toString('latin1');
 }
+
+const printable = (b: number | undefined): boolean => b !== undefined && b >= 0x20 && b < 0x7f;
+
+/**
+ * Spans [start, end) where a binary container likely stores a string after its length: pickle's
+ * SHORT_BINUNICODE (a length byte) and BINUNICODE (four, little-endian), marshal's short strings
+ * in `.pyc` (a type byte, then a length byte), pickle protocol 0's `V`/`S` prefix. A length byte
+ * from 32 to 126 is printable, so `textRuns` glues it to the value (`+rg_…` for a 43-character
+ * one) and no whitespace-delimited token is the value itself: known-value matching tests these
+ * spans as well. At most five per run of text, each checked against the run's end.
+ */
+export function lengthPrefixedSpans(bytes: Uint8Array): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const add = (start: number, len: number, runEnd: number) => {
+    if (len > 0 && start + len <= runEnd) out.push([start, start + len]);
+  };
+  let s = 0;
+  while (s < bytes.length) {
+    if (!printable(bytes[s])) {
+      s++;
+      continue;
+    }
+    let e = s;
+    while (e < bytes.length && printable(bytes[e])) e++;
+    if (s >= 1) add(s, bytes[s - 1]!, e);
+    if (s >= 4) add(s, bytes[s - 4]! | (bytes[s - 3]! << 8) | (bytes[s - 2]! << 16) | (bytes[s - 1]! << 24), e);
+    add(s + 1, bytes[s]!, e);
+    if (s + 1 < e) add(s + 2, bytes[s + 1]!, e);
+    add(s + 1, e - s - 1, e);
+    s = e;
+  }
+  return out;
+}

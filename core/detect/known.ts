@@ -13,8 +13,11 @@ const MAX = 512;
 const QUOTED = /(["'`])([^"'`\n\r]{6,512})\1/g;
 const TOKEN = /[^\s"'`<>]{6,512}/g;
 const TRAIL = /[,;)\]}.]+$/;
+/** What ends a token (TOKEN's excluded characters; text runs hold no whitespace but these and `\n`). */
+const WORD_BREAK = new Set([' ', '\t', '\n', '\r', '\v', '\f', '"', "'", '`', '<', '>']);
 
-export function matchKnown(text: string, known: KnownSecrets, isCancelled?: () => boolean): RawMatch[] {
+/** `spans`: further [start, end) candidates, e.g. a binary container's length-prefixed strings. */
+export function matchKnown(text: string, known: KnownSecrets, isCancelled?: () => boolean, spans: ReadonlyArray<readonly [number, number]> = []): RawMatch[] {
   if (!known.current.size && !known.retired.size) return [];
   const seen = new Set<string>();
   const out: RawMatch[] = [];
@@ -31,6 +34,18 @@ export function matchKnown(text: string, known: KnownSecrets, isCancelled?: () =
     else if (old) out.push(hitFor('stale/revoked-key', start, end, old.secretId, false));
   };
   for (const m of text.matchAll(QUOTED)) test(m.index + 1, m.index + 1 + m[2]!.length);
+  // A span starts and ends where its string does, though the bytes around may be printable (a
+  // length byte, pickle's `q`): the string, and its first and last words (`Bearer <value>`).
+  for (const [start, end] of spans) {
+    if (++n % 1024 === 0 && isCancelled?.()) return out;
+    test(start, end);
+    let a = start;
+    while (a < end && a - start <= MAX && !WORD_BREAK.has(text[a]!)) a++;
+    if (a < end) test(start, a);
+    let b = end;
+    while (b > start && end - b <= MAX && !WORD_BREAK.has(text[b - 1]!)) b--;
+    if (b > start) test(b, end);
+  }
   for (const m of text.matchAll(TOKEN)) {
     if (++n % 1024 === 0 && isCancelled?.()) break;
     const start = m.index;

@@ -45,6 +45,11 @@ export interface ScanOptions {
    * for the text runs of binary files, where names and values are not laid out as in source.
    */
   formatRulesOnly?: boolean;
+  /**
+   * Further [start, end) spans that known-value matching tests besides its tokens: the
+   * length-prefixed strings of a binary container (`lengthPrefixedSpans`), set by `scanDecoded`.
+   */
+  knownSpans?: ReadonlyArray<readonly [number, number]>;
   /** Long loops check this and stop early. */
   isCancelled?: () => boolean;
 }

@@ -40,7 +40,10 @@ export function triggerAction(secret: PolicySecret, on: Exclude<EventKind, 'due'
   return t ? { action: t.action } : { action: 'notify', defaulted: true };
 }
 
-const where = (s: Sighting): string => (s.source === 'git-history' ? `commit ${s.commit} ${s.file}:${s.line}` : `${s.file}:${s.line}`);
+const where = (s: Sighting): string => {
+  if (s.source === 'git-history') return `commit ${s.commit} ${s.file}:${s.line}`;
+  return s.byteOffset === undefined ? `${s.file}:${s.line}` : `${s.file} (binary) at byte ${s.byteOffset}`;
+};
 
 /**
  * Events from what the scans saw. The current value anywhere but its own store's file is an

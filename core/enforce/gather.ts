@@ -1,6 +1,6 @@
 import { readAtMost } from '../files/read-at-most';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { isProbablyBinary, scanText, type KnownSecrets } from '../detect/index';
+import { scanBytes, type KnownSecrets } from '../detect/index';
 import { listFiles } from '../files/walk';
 import { keyedFingerprint } from '../fingerprint';
 import { GitHistoryError, scanGitHistory } from '../git-history';
@@ -78,11 +78,16 @@ export function scanWorkspace(policyPath: string, known: KnownSecrets): Sighting
     const rel = relative(root, file).split(sep).join('/');
     if (rel.startsWith('.rotation/')) continue;
     const buf = readSmallFile(file);
-    if (!buf || isProbablyBinary(buf)) continue;
-    const text = buf.toString('utf8');
-    for (const f of scanText(text, { path: file, knownSecrets: known })) {
+    if (!buf) continue;
+    // The same table as `rotation-guard scan` and the editor (core/detect/scan-bytes.ts): a value
+    // recorded in a shelve or SQLite cache is an exposure as much as one in a text file.
+    const scanned = scanBytes(buf, { path: file, knownSecrets: known });
+    if (scanned.kind === 'skipped') continue;
+    for (const f of scanned.findings) {
       if (!f.secretId) continue;
-      out.push({ secretId: f.secretId, fingerprint: keyedFingerprint(text.slice(f.start, f.end), known.key), source: 'file', file: rel, line: f.line });
+      const fingerprint = keyedFingerprint(scanned.text.slice(f.start, f.end), known.key);
+      const at = scanned.kind === 'binary-container' ? { line: 0, byteOffset: f.start } : { line: f.line };
+      out.push({ secretId: f.secretId, fingerprint, source: 'file', file: rel, ...at });
     }
   }
   return out;

@@ -10,7 +10,10 @@ export interface Sighting {
   fingerprint: string;
   source: 'file' | 'git-history';
   file: string;
+  /** 1-based line; 0 in a binary container, whose text-run lines mean nothing to a person. */
   line: number;
+  /** Where the value starts in a binary container (pickle, SQLite…), in bytes from the file's start. */
+  byteOffset?: number;
   commit?: string;
   /** ISO-8601 author date of the commit (git history only). */
   authorDate?: string;

@@ -59,6 +59,11 @@ export interface SecretDiagnosticData {
   replaceStart: { line: number; character: number };
   replaceEnd: { line: number; character: number };
   secretId?: string;
+  /**
+   * Set for a finding in a binary container (pickle, SQLite…) found by the workspace scan: where
+   * the value starts, in bytes. The diagnostic then sits at 0:0 and there is nothing to replace.
+   */
+  byteOffset?: number;
 }
 
 /** `data` of a `stale/*` diagnostic at a place that uses a policy secret (by its env var name). */

@@ -158,6 +158,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
         {
           settingsFor: (uri) => settings.get(uri),
           diagnose: (doc, isCancelled, folderSettings) => validator.diagnose(doc, isCancelled, folderSettings),
+          diagnoseContainer: (uri, decoded, isCancelled, folderSettings) => validator.diagnoseContainer(uri, decoded, isCancelled, folderSettings),
           isOpen: (uri) => !!documents.get(uri),
           publish: publishScanned,
           log,
@@ -282,6 +283,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
         {
           settingsFor: (uri) => settings.get(uri),
           diagnose: (doc, isCancelled, folderSettings) => validator.diagnose(doc, isCancelled, folderSettings),
+          diagnoseContainer: (uri, decoded, isCancelled, folderSettings) => validator.diagnoseContainer(uri, decoded, isCancelled, folderSettings),
           isOpen: (uri) => !!documents.get(uri),
           publish: async (uri, diagnostics) => {
             onFindings(uri, countProblems(diagnostics));

@@ -61,6 +61,7 @@ async function main(port: NonNullable<typeof parentPort>, input: ScanWorkerInput
     {
       settingsFor: (uri) => settingsFor(uri),
       diagnose: (doc, isCancelled, folderSettings) => validator.diagnose(doc, isCancelled, folderSettings),
+      diagnoseContainer: (uri, decoded, isCancelled, folderSettings) => validator.diagnoseContainer(uri, decoded, isCancelled, folderSettings),
       isOpen: (uri) => open.has(uri),
       publish: async (uri, diagnostics) => post({ type: 'file', uri, diagnostics }),
       log,

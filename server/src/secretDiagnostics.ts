@@ -37,3 +37,35 @@ export function findingToDiagnostic(doc: TextDocument, formatName: string, f: Fi
     data,
   };
 }
+
+/**
+ * A finding in a binary container (core/detect/scan-bytes.ts), from the workspace scan. VS Code
+ * does not show such a file as text and its text-run lines mean nothing to a person, so the
+ * diagnostic sits at the top of the file (0:0) and its message names the byte offset. There is no
+ * reference to put in recorded data: `replacement` is empty (no move-to-store fix), `byteOffset`
+ * says where the value is.
+ */
+export function binaryFindingToDiagnostic(f: Finding): Diagnostic {
+  const top = { line: 0, character: 0 };
+  const data: SecretDiagnosticData = {
+    kind: 'secret',
+    ruleId: f.ruleId,
+    fingerprint: f.fingerprint,
+    preview: f.preview,
+    envVar: f.envVar ?? 'SECRET_VALUE',
+    replacement: '',
+    replaceStart: top,
+    replaceEnd: top,
+    ...(f.secretId ? { secretId: f.secretId } : {}),
+    byteOffset: f.start,
+  };
+  const what = f.message.includes(f.preview) ? f.message : `${f.message} (${f.preview})`;
+  return {
+    range: { start: top, end: top },
+    severity: toLspSeverity(f.severity),
+    code: f.ruleId,
+    source: DIAGNOSTIC_SOURCE,
+    message: `In a binary file at byte ${f.start}: ${what} It is recorded data, not text: delete or re-record the file, and rotate the value if it is live.`,
+    data,
+  };
+}

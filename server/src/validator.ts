@@ -2,9 +2,9 @@ import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import picomatch from 'picomatch';
-import { meetsConfidence, scanText } from '../../core/detect';
+import { meetsConfidence, scanDecoded, scanText, type DecodedBytes } from '../../core/detect';
 import type { KnownSecrets } from '../../core/detect/types';
-import { findingToDiagnostic } from './secretDiagnostics';
+import { binaryFindingToDiagnostic, findingToDiagnostic } from './secretDiagnostics';
 import { formatNameFor, uriToPath } from './paths';
 import type { SettingsCache } from './settings';
 import type { Settings } from '../../protocol/src/settings';
@@ -135,6 +135,21 @@ export class Validator {
     }
     if (this.deps.referenceDiagnostics) diagnostics.push(...this.deps.referenceDiagnostics(doc, path));
     return diagnostics;
+  }
+
+  /**
+   * The workspace scan's diagnosis of a binary container it read from disk (never an open
+   * document: those go through `diagnose`). Same `enable`, exclusions, known values and
+   * confidence floor; the rules core allows for such bytes; diagnostics at the top of the file
+   * naming byte offsets. Undefined when cancelled.
+   */
+  diagnoseContainer(uri: string, decoded: DecodedBytes & { kind: 'binary-container' }, isCancelled: () => boolean, settings: Settings): Diagnostic[] | undefined {
+    const path = uriToPath(uri);
+    if (!settings.enable || isExcluded(path, settings)) return [];
+    const known = this.deps.knownSecrets();
+    const findings = meetsConfidence(scanDecoded(decoded, { path: path ?? uri, isCancelled, ...(known ? { knownSecrets: known } : {}) }), settings.minConfidence);
+    if (isCancelled()) return undefined;
+    return findings.map(binaryFindingToDiagnostic);
   }
 
   private async validate(doc: TextDocument, getLatest: (uri: string) => TextDocument | undefined, st: DocState): Promise<void> {

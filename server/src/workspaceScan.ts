@@ -4,10 +4,10 @@ import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { listFiles } from '../../core/files/walk';
 import { warmUpOrder } from '../../core/files/warm-up-order';
-import { isProbablyBinary } from '../../core/detect';
+import { decodeForScan } from '../../core/detect';
 import type { Settings } from '../../protocol/src/settings';
 import type { ScanWorkspaceRequest } from '../../protocol/src/protocol';
-import { isExcluded } from './validator';
+import { isExcluded, type Validator } from './validator';
 import { pathToUri } from './paths';
 
 /** What the scan needs from the server: the validator's diagnosis and where results go. */
@@ -15,6 +15,8 @@ export interface WorkspaceScanDeps {
   settingsFor: (uri: string) => Promise<Settings>;
   /** The validator's diagnosis of one document (undefined: cancelled). */
   diagnose: (doc: TextDocument, isCancelled: () => boolean, folderSettings: Settings) => Promise<Diagnostic[] | undefined>;
+  /** The validator's diagnosis of a binary container's text runs (undefined: cancelled). */
+  diagnoseContainer: Validator['diagnoseContainer'];
   isOpen: (uri: string) => boolean;
   publish: (uri: string, diagnostics: Diagnostic[]) => Promise<void>;
   log: (msg: string) => void;
@@ -25,8 +27,10 @@ export interface WorkspaceScanDeps {
 /**
  * Scans every file of the folders the way the editor validates an open one (the validator's
  * `diagnose`: same `enable`, exclusions, size rule and checks), skipping git-ignored files (the
- * same walk as `rotation-guard scan`), binary files and files over `maxFileSizeKB` before reading
- * them. Open documents are validated live and left alone. Nothing is kept per file but its count.
+ * same walk as `rotation-guard scan`) and files over `maxFileSizeKB` before reading them. Bytes are
+ * read as core's table says (`decodeForScan`): pure binary files are skipped, binary containers
+ * (shelve, SQLite caches) diagnosed at the top of the file by byte offset. Open documents are
+ * validated live and left alone. Nothing is kept per file but its count.
  */
 export async function scanWorkspace(folders: string[], deps: WorkspaceScanDeps, token: CancellationToken): Promise<ScanWorkspaceRequest.Result> {
   let filesScanned = 0;
@@ -61,16 +65,22 @@ export async function scanWorkspace(folders: string[], deps: WorkspaceScanDeps, 
       }
       const bytes = await readFile(path).catch(() => undefined);
       if (!bytes) continue;
-      if (isProbablyBinary(bytes)) {
+      // Text, binary container or pure binary: core's one table (core/detect/scan-bytes.ts), as
+      // `rotation-guard scan` and enforce read the same file.
+      const decoded = decodeForScan(bytes);
+      if (decoded.kind === 'skipped') {
         skipped++;
-        deps.log(`scan: skipped ${rel} (binary)`);
+        deps.log(`scan: skipped ${rel} (binary: an image, archive, media or executable file)`);
         continue;
       }
       filesScanned++;
       const uri = pathToUri(path);
       if (deps.isOpen(uri)) continue;
-      const doc = TextDocument.create(uri, 'plaintext', 0, bytes.toString('utf8'));
-      const diagnostics = await deps.diagnose(doc, () => token.isCancellationRequested, settings);
+      const isCancelled = () => token.isCancellationRequested;
+      const diagnostics =
+        decoded.kind === 'text'
+          ? await deps.diagnose(TextDocument.create(uri, 'plaintext', 0, decoded.text), isCancelled, settings)
+          : deps.diagnoseContainer(uri, decoded, isCancelled, settings);
       if (!diagnostics) return { filesScanned, findings, skipped, cancelled: true };
       findings += diagnostics.length;
       await deps.publish(uri, diagnostics);

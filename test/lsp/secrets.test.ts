@@ -100,13 +100,15 @@ describe('language server over JSON-RPC: secrets', function () {
     }
   });
 
-  it('scans the workspace on request, skipping git-ignored and binary files', async () => {
+  it('scans the workspace on request, skipping git-ignored and pure binary files', async () => {
     const ws = mkdtempSync(join(tmpdir(), 'rg-lsp-scan-'));
     try {
       mkdirSync(join(ws, 'prompts'));
       writeFileSync(join(ws, 'prompts', 'system.md'), `Use this key: ${fakeOpenAiKey()}\n`);
       writeFileSync(join(ws, 'ignored.txt'), `key ${fakeOpenAiKey()}\n`);
       writeFileSync(join(ws, '.gitignore'), 'ignored.txt\n');
+      // An image is skipped; other binary files are containers scanned as their text (core/detect/scan-bytes.ts).
+      writeFileSync(join(ws, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
       writeFileSync(join(ws, 'blob.bin'), Buffer.from([0, 1, 2, 0, 255, 0, 7, 0]));
       const s = await startServer({ rootPath: ws });
       try {
@@ -115,9 +117,9 @@ describe('language server over JSON-RPC: secrets', function () {
         const res = await s.conn.sendRequest(ScanWorkspaceRequest.type, {});
         const diags: Diagnostic[] = (await wait).diagnostics;
         assert.equal(diags[0]!.code, 'secret/openai-api-key');
-        assert.equal(res.filesScanned, 2, 'system.md and .gitignore; not ignored.txt, not the binary');
+        assert.equal(res.filesScanned, 3, 'system.md, .gitignore and blob.bin; not ignored.txt, not the image');
         assert.equal(res.findings, 1);
-        assert.equal(res.skipped, 1, 'the binary file');
+        assert.equal(res.skipped, 1, 'the image');
       } finally {
         await s.stop();
       }

@@ -1,5 +1,5 @@
 import { readAtMost, TOO_LARGE } from '../../../core/files/read-at-most';
-import { isProbablyBinary, isPureBinary, scanText, textRuns, type Finding } from '../../../core/detect/index';
+import { scanBytes, type Finding } from '../../../core/detect/index';
 
 export type SkipReason = 'binary' | 'too-large' | 'unreadable';
 
@@ -24,11 +24,8 @@ export function scanFile(file: string, maxBytes: number): FileResult {
 
 export function scanBuffer(file: string, buf: Uint8Array, maxBytes: number): FileResult {
   if (buf.length > maxBytes) return { file, findings: [], bytes: 0, skipped: 'too-large' };
-  if (isProbablyBinary(buf)) {
-    if (isPureBinary(buf)) return { file, findings: [], bytes: 0, skipped: 'binary' };
-    // Pickles, shelve and SQLite files, .pyc: their text runs, for credential formats only.
-    return { file, findings: scanText(textRuns(buf), { path: file, formatRulesOnly: true }), bytes: buf.length };
-  }
-  const text = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8');
-  return { file, findings: scanText(text, { path: file }), bytes: buf.length };
+  // Text, binary container or pure binary: core's one table (core/detect/scan-bytes.ts).
+  const scanned = scanBytes(buf, { path: file });
+  if (scanned.kind === 'skipped') return { file, findings: [], bytes: 0, skipped: scanned.reason };
+  return { file, findings: scanned.findings, bytes: buf.length };
 }

@@ -1,0 +1,78 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
+import { fakeOpenAiKey, randomChars } from '../helpers/fake-keys';
+import { fileUri } from '../helpers/lsp-server';
+import { startInProcess, type InProcessServer } from '../helpers/lsp-in-process';
+import { DIAGNOSTIC_SOURCE, FileCodes, ScanWorkspaceRequest, type SecretDiagnosticData } from '../../protocol/src/protocol';
+
+// A shelve/pickle-like cache of a model call, written at test time: NUL bytes (so binary), a
+// recorded header and a provider key among the opcodes.
+function shelveWith(token: string, key: string): Buffer {
+  return Buffer.concat([
+    Buffer.from([0x80, 0x04, 0x95, 0x40, 0x01, 0, 0, 0, 0, 0, 0, 0x7d, 0x94, 0x8c, 0x07]),
+    Buffer.from('headers'),
+    Buffer.from([0x94, 0x8c, 0x2f]),
+    Buffer.from(`Authorization: Bearer ${token}`),
+    Buffer.from([0x94, 0x8c, 0x03, 0, 0xff]),
+    Buffer.from(key),
+    Buffer.from([0x94, 0x2e]),
+  ]);
+}
+
+for (const [where, entry] of [['in a worker thread (dist/server-scan-worker.js)', resolve('dist/server-scan-worker.js')], ['in the server thread', '']] as const)
+describe(`language server: workspace scan of binary files ${where}`, function () {
+  this.timeout(60000);
+  let dir: string;
+  let server: InProcessServer;
+  let key: string;
+  let token: string;
+  let cache: Buffer;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rg-lsp-binary-'));
+    key = fakeOpenAiKey();
+    token = randomChars(40);
+    cache = shelveWith(token, key);
+    writeFileSync(join(dir, 'responses.db'), cache);
+    // A PNG with the same key in its bytes: pure binary, skipped.
+    writeFileSync(join(dir, 'logo.png'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), Buffer.from(key)]));
+    writeFileSync(join(dir, 'README.md'), '# nothing here\n');
+    server = await startInProcess(dir, { capabilities: { workspace: { configuration: true } }, scanWorkerEntry: entry });
+  });
+  after(() => {
+    server.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('publishes a container’s findings at the top of the file, naming byte offsets, values masked', async () => {
+    const uri = fileUri(join(dir, 'responses.db'));
+    const published = server.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    const res = await server.conn.sendRequest(ScanWorkspaceRequest.type, {});
+    assert.deepEqual([res.filesScanned, res.findings, res.skipped], [2, 2, 1], 'the container and the README scanned, the PNG skipped');
+    const p = await published;
+    assert.deepEqual(p.diagnostics.map((d) => d.code).sort(), ['secret/authorization-header', 'secret/openai-api-key']);
+    for (const d of p.diagnostics) {
+      assert.deepEqual(d.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+      assert.equal(d.source, DIAGNOSTIC_SOURCE);
+      const data = d.data as SecretDiagnosticData;
+      assert.equal(data.kind, 'secret');
+      assert.equal(data.replacement, '', 'recorded data has no reference to put in');
+      assert.match(d.message, new RegExp(`^In a binary file at byte ${data.byteOffset}: .*\\(${data.preview.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`));
+      assert.match(d.message, /recorded data, not text: delete or re-record the file/);
+      const raw = JSON.stringify(d);
+      assert.ok(!raw.includes(key) && !raw.includes(token), 'no value in the diagnostic');
+    }
+    const openai = p.diagnostics.find((d) => d.code === 'secret/openai-api-key')!;
+    assert.equal((openai.data as SecretDiagnosticData).byteOffset, cache.indexOf(key));
+  });
+
+  it('an open binary document is still diagnosed by the live validator: one file/binary note', async () => {
+    const uri = fileUri(join(dir, 'opened.db'));
+    void server.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text: shelveWith(token, key).toString('latin1') } });
+    const p = await server.waitForDiagnostics(uri, () => true);
+    assert.deepEqual(p.diagnostics.map((d) => d.code), [FileCodes.binary]);
+  });
+});
