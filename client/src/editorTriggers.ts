@@ -20,6 +20,8 @@ interface Sighting {
   range: vscode.Range;
   secretId: string;
   fingerprint: string;
+  /** A value in a binary container (pickle, SQLite…): where it is, in bytes; the file has no text to open. */
+  bytes?: { offset: number; length: number };
 }
 
 function codeOf(d: vscode.Diagnostic): string | number | undefined {
@@ -66,7 +68,8 @@ export class EditorTriggers implements vscode.Disposable {
         const key = `${data.secretId}|${data.fingerprint}|${uri.toString()}`;
         if (this.seen.has(key)) continue;
         this.seen.add(key);
-        void this.act({ uri, line: d.range.start.line, range: d.range, secretId: data.secretId, fingerprint: data.fingerprint }).catch((err: unknown) => this.ctx.log.error(`trigger for ${data.secretId}: ${(err as Error).message}`));
+        const bytes = data.byteOffset !== undefined && data.byteLength ? { offset: data.byteOffset, length: data.byteLength } : undefined;
+        void this.act({ uri, line: d.range.start.line, range: d.range, secretId: data.secretId, fingerprint: data.fingerprint, bytes }).catch((err: unknown) => this.ctx.log.error(`trigger for ${data.secretId}: ${(err as Error).message}`));
       }
     }
   }
@@ -86,9 +89,9 @@ export class EditorTriggers implements vscode.Disposable {
       // not an event (the secret's own store file, an answered exposure): nothing to say
       if (!decision) return;
       const { plan, exposure } = decision;
-      this.exposed.set(s.secretId, `${vscode.workspace.asRelativePath(s.uri)}:${s.line + 1}`);
+      const where = s.bytes ? `${vscode.workspace.asRelativePath(s.uri)} (binary) at byte ${s.bytes.offset}` : `${vscode.workspace.asRelativePath(s.uri)}:${s.line + 1}`;
+      this.exposed.set(s.secretId, where);
       this.refresh();
-      const where = `${vscode.workspace.asRelativePath(s.uri)}:${s.line + 1}`;
       const target = { policyPath: uri.fsPath, policy, text: loaded.text, secretId: s.secretId };
       const canRotate = plan.action === 'rotate' || (plan.action === 'needs-person' && !!policy.secrets.find((x) => x.id === s.secretId)?.rotation);
       const rotate = async () => {
@@ -133,8 +136,10 @@ export class EditorTriggers implements vscode.Disposable {
    * recorded in the ledger (fingerprint and file:line, never the value) as enforce records it.
    */
   private async plan(policyPath: string, policy: Policy, s: Sighting): Promise<{ plan: SecretPlan; exposure: EnforcementEvent } | undefined> {
-    const doc = await vscode.workspace.openTextDocument(s.uri);
-    const value = doc.getText(s.range);
+    // A binary container cannot be opened as a text document: its value is read at its byte offset.
+    const value = s.bytes
+      ? Buffer.from(await vscode.workspace.fs.readFile(s.uri)).subarray(s.bytes.offset, s.bytes.offset + s.bytes.length).toString('latin1')
+      : (await vscode.workspace.openTextDocument(s.uri)).getText(s.range);
     const key = loadFingerprintKey();
     const ledger = ledgerPathFor(policyPath);
     const entries = readLedger(ledger).entries;
@@ -144,7 +149,7 @@ export class EditorTriggers implements vscode.Disposable {
       policy,
       entries,
       storeFingerprints,
-      sightings: [{ secretId: s.secretId, fingerprint: keyedFingerprint(value, key), source: 'file', file, line: s.line + 1 }],
+      sightings: [{ secretId: s.secretId, fingerprint: keyedFingerprint(value, key), source: 'file', file, line: s.bytes ? 0 : s.line + 1, ...(s.bytes ? { byteOffset: s.bytes.offset } : {}) }],
       storeFiles: storeFilesOf(policy),
       now: new Date(),
       only: [s.secretId],

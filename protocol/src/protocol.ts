@@ -64,6 +64,8 @@ export interface SecretDiagnosticData {
    * the value starts, in bytes. The diagnostic then sits at 0:0 and there is nothing to replace.
    */
   byteOffset?: number;
+  /** With `byteOffset`: the value's length in bytes (its text runs are ASCII, a byte a character). */
+  byteLength?: number;
 }
 
 /** `data` of a `stale/*` diagnostic at a place that uses a policy secret (by its env var name). */

@@ -58,6 +58,7 @@ export function binaryFindingToDiagnostic(f: Finding): Diagnostic {
     replaceEnd: top,
     ...(f.secretId ? { secretId: f.secretId } : {}),
     byteOffset: f.start,
+    byteLength: f.end - f.start,
   };
   const what = f.message.includes(f.preview) ? f.message : `${f.message} (${f.preview})`;
   return {

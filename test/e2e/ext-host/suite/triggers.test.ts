@@ -97,4 +97,32 @@ describe('Rotation Guard triggers in the real extension host', () => {
     rmSync(prompt);
   });
 
+  it('a current value inside a binary container (a recorded response cache) found by the workspace scan fires the trigger, read at its byte offset', async () => {
+    confirmPolicy(policy, policyContentHash(readFileSync(policy)));
+    const value = (await keychain.get('gen-key', 'current'))!;
+    const fired = new Promise<string>((res) => {
+      const sub = api.triggers.onDidFire((w) => {
+        if (w.startsWith('gen-key:')) {
+          sub.dispose();
+          res(w);
+        }
+      });
+    });
+    // A response cache as a pickle or SQLite file holds it: text between binary bytes.
+    const cache = path.join(proj, 'cache', 'responses.bin');
+    mkdirSync(path.dirname(cache), { recursive: true });
+    const head = Buffer.from([0x80, 0x04, 0x95, 0x00, 0x00, 0x01, 0x02]);
+    const text = Buffer.from(`Authorization: Bearer ${value}`, 'latin1');
+    writeFileSync(cache, Buffer.concat([head, text, Buffer.from([0x00, 0x94, 0x2e])]));
+    const offset = head.length + 'Authorization: Bearer '.length;
+    await vscode.commands.executeCommand(Commands.scanWorkspace);
+    const what = await fired;
+    assert.match(what, /^gen-key:rotate-now:/);
+    const mark = readLedger(ledger).entries.filter((e) => e.secretId === 'gen-key' && e.step === 'mark-compromised').pop();
+    assert.match(mark?.detail ?? '', new RegExp(`cache/responses\\.bin \\(binary\\) at byte ${offset}`));
+    assert.equal(mark!.oldFingerprint, keyedFingerprint(value, loadFingerprintKey()));
+    assert.ok(!readFileSync(ledger, 'utf8').includes(value), 'the value is in the ledger');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    rmSync(cache);
+  });
 });
