@@ -81,6 +81,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
   let workspaceTrusted = false;
   let knownSecrets: KnownSecrets | undefined;
   let knownFromClient: KnownSecretsNotification.Params | undefined;
+  /** The fingerprints of `knownSecrets` (no values), to tell whether a reload changed them. */
+  let knownSecretsKey = '';
   const findingCounts = new Map<string, number>();
   /** Files (not open) the last workspace scan published problems for. */
   const scanReported = new Set<string>();
@@ -125,9 +127,11 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     } catch (err) {
       connection.console.error(`could not load known-secret fingerprints: ${(err as Error).message}`);
     }
-    // After the load, not before: a pull diagnosing meanwhile used the old known secrets, and its
-    // results (of the old generation) must not survive. refresh() (policy, ledger) comes through here.
-    workspacePull.invalidateAll();
+    // Only when the set changed (the load at startup usually finds what the first pull used), and
+    // after the load, not before: a pull diagnosing meanwhile used the old known secrets.
+    const key = knownSecrets ? JSON.stringify([[...knownSecrets.current], [...knownSecrets.retired]]) : '';
+    if (key !== knownSecretsKey) workspacePull.invalidateAll();
+    knownSecretsKey = key;
   }
 
   function revalidateAll(): void {
@@ -144,6 +148,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     policy.clearCache();
     secretIndex.invalidate();
     await refreshKnownSecrets();
+    workspacePull.invalidateAll(); // a policy or ledger change: after the reload, as above
     revalidateAll();
   }
 
