@@ -13,9 +13,10 @@ import { PROVIDERS } from '../detect/providers';
 
 /**
  * A `manual` provider that opens the key page the provider table names for the detector's rule,
- * so a secret moved out of a file can be rotated right away ("Rotate now" after the move).
+ * so a secret moved out of a file can be rotated right away ("Rotate now" after the move). Create
+ * Policy from Findings names its providers with it too, so both write the same name for a page.
  */
-function manualProviderFor(ruleId: string): { name: string; spec: { type: 'manual'; url: string } } | undefined {
+export function manualProviderFor(ruleId: string): { name: string; spec: { type: 'manual'; url: string } } | undefined {
   const url = PROVIDERS.find((p) => p.id === ruleId)?.keyPage;
   return url ? { name: `${ruleId.replace(/^secret\//, '')}-page`, spec: { type: 'manual', url } } : undefined;
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { fakeOpenAiKey } from '../helpers/fake-keys';
+import { manualPolicyYaml } from '../helpers/manual-policy';
 import { SERVER } from '../helpers/lsp-server';
 import { startPass, type SystemPass } from '../helpers/system/pass';
 import { requireSystem, runToEnd } from '../helpers/system/processes';
@@ -12,6 +13,7 @@ import { requireSystem, runToEnd } from '../helpers/system/processes';
 const LUA = resolve('test/lsp/neovim/move-secret.lua');
 const ROTATE_LUA = resolve('test/lsp/neovim/rotate-by-hand.lua');
 const HANDLER = resolve('editors/neovim/rotation-guard.lua');
+const HARNESS = resolve('test/lsp/neovim/harness.lua');
 
 /** Runs Neovim headless with only our Lua file (no user config, no plugins), bounded in time. */
 function runNeovim(env: NodeJS.ProcessEnv, lua = LUA): Promise<{ code: number | string; stdout: string; stderr: string }> {
@@ -52,7 +54,7 @@ describe('language server driven by Neovim (headless, its own LSP client)', func
     writeFileSync(file, `model_list:\n  - model_name: gpt\n    litellm_params:\n      model: openai/gpt-4o\n      api_key: ${key}\n`);
     const log = join(dir, 'nvim.log');
     const home = join(dir, 'home');
-    const env = { ...pass!.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: join(home, '.state'), XDG_DATA_HOME: join(home, '.data'), RG_ROOT: dir, RG_FILE: file, RG_SERVER: SERVER, RG_CHOICE: 'pass', RG_LOG: log };
+    const env = { ...pass!.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: join(home, '.state'), XDG_DATA_HOME: join(home, '.data'), RG_ROOT: dir, RG_FILE: file, RG_SERVER: SERVER, RG_CHOICE: 'pass', RG_HARNESS: HARNESS, RG_LOG: log };
     const r = await runNeovim(env);
     const trace = existsSync(log) ? readFileSync(log, 'utf8') : '';
     assert.ok(!trace.includes('FAIL'), `neovim: ${trace}\nstderr: ${r.stderr.slice(-500)}`);
@@ -78,26 +80,10 @@ describe('language server driven by Neovim (headless, its own LSP client)', func
     const newKey = fakeOpenAiKey();
     const policyPath = join(dir, 'rotation-policy.yaml');
     writeFileSync(join(dir, '.env.local'), `OPENAI_API_KEY=${oldKey}\n`, { mode: 0o600 });
-    writeFileSync(
-      policyPath,
-      `version: 1
-stores:
-  dotenv: { type: env-file, path: .env.local }
-providers:
-  openai-page: { type: manual, url: https://platform.openai.com/api-keys, instructions: Create a key with the same project and permissions. }
-secrets:
-  - id: openai-key
-    kind: api-key
-    owner: machine
-    maxAge: 30d
-    stores: [dotenv]
-    rotation: { provider: openai-page }
-    references: { env: [OPENAI_API_KEY] }
-`,
-    );
+    writeFileSync(policyPath, manualPolicyYaml());
     const log = join(dir, 'nvim.log');
     const home = join(dir, 'home');
-    const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: join(home, '.state'), XDG_DATA_HOME: join(home, '.data'), XDG_CACHE_HOME: join(home, '.cache'), RG_ROOT: dir, RG_POLICY: policyPath, RG_SERVER: SERVER, RG_HANDLER: HANDLER, RG_NEW_VALUE: newKey, RG_LOG: log };
+    const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: join(home, '.state'), XDG_DATA_HOME: join(home, '.data'), XDG_CACHE_HOME: join(home, '.cache'), RG_ROOT: dir, RG_POLICY: policyPath, RG_SERVER: SERVER, RG_HANDLER: HANDLER, RG_HARNESS: HARNESS, RG_NEW_VALUE: newKey, RG_LOG: log };
     const r = await runNeovim(env, ROTATE_LUA);
     const trace = existsSync(log) ? readFileSync(log, 'utf8') : '';
     assert.ok(!trace.includes('FAIL'), `neovim: ${trace}\nstderr: ${r.stderr.slice(-500)}`);

@@ -4,25 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExecuteCommandRequest, ShowDocumentRequest, type ShowDocumentParams } from 'vscode-languageserver-protocol/node';
 import { fakeOpenAiKey } from '../helpers/fake-keys';
+import { MANUAL_KEY_PAGE, manualPolicyYaml } from '../helpers/manual-policy';
 import { fileUri } from '../helpers/lsp-server';
 import { startInProcess, type InProcessServer } from '../helpers/lsp-in-process';
 import { ServerCommands, type RotateNowResult } from '../../protocol/src/protocol';
 
-const KEY_PAGE = 'https://platform.openai.com/api-keys';
-const POLICY = `version: 1
-stores:
-  dotenv: { type: env-file, path: .env.local }
-providers:
-  openai-page: { type: manual, url: ${KEY_PAGE} }
-secrets:
-  - id: openai-key
-    kind: api-key
-    owner: machine
-    maxAge: 30d
-    stores: [dotenv]
-    rotation: { provider: openai-page }
-    references: { env: [OPENAI_API_KEY] }
-`;
+const KEY_PAGE = MANUAL_KEY_PAGE;
+const POLICY = manualPolicyYaml();
 
 describe('Rotate now for a secret rotated by hand, over plain LSP (no input request exists: needs-value, then the value)', function () {
   this.timeout(30000);

@@ -1,6 +1,6 @@
 // The Getting Started walkthrough creates a policy from the current findings: Welcome → Open
 // Walkthrough → "Get started with Rotation Guard" → step "Create a policy from the findings" →
-// its button → rotation-policy.yaml at the root, one secret per kind of key found, opened.
+// its button → rotation-policy.yaml at the root, one secret per credential found, opened.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,7 +24,10 @@ export async function walkthroughJourney({ page, folder, lap, shot }) {
   await page.locator('.tabs-container .tab.active', { hasText: 'rotation-policy.yaml' }).waitFor({ timeout: T.server });
   const text = readFileSync(policy, 'utf8');
   assert.match(text, /- id: openai-api-key/);
-  assert.match(text, /files: \["prompts\/support-agent\.prompt"\]/);
+  // a prompt file is named in a comment, never referenced (the checker forbids a prompt using a credential)
+  assert.match(text, /# Also found in prompt file\(s\) "prompts\/support-agent\.prompt"/);
+  assert.doesNotMatch(text, /files: \[[^\]]*support-agent/);
+  assert.match(text, /provider: openai-api-key-page/);
   lap('rotation-policy.yaml created from the findings and opened');
   await shot('journey-walkthrough-policy');
   await page.keyboard.press('Escape');

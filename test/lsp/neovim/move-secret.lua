@@ -2,17 +2,9 @@
 -- here wrote): open a file, wait for the diagnostic, run the "Move secret" code action through
 -- vim.lsp.buf.code_action, answer the store question, and write the buffer once the server's
 -- workspace/applyEdit has changed it. Inputs come from the environment; progress goes to RG_LOG.
-local root, file, server, choice, log_path = os.getenv('RG_ROOT'), os.getenv('RG_FILE'), os.getenv('RG_SERVER'), os.getenv('RG_CHOICE'), os.getenv('RG_LOG')
-
-local function log(msg)
-  local f = io.open(log_path, 'a')
-  f:write(msg .. '\n')
-  f:close()
-end
-local function fail(msg)
-  log('FAIL ' .. msg)
-  vim.cmd('qa!')
-end
+local H = dofile(os.getenv('RG_HARNESS'))
+local log, fail = H.log, H.fail
+local file, choice = os.getenv('RG_FILE'), os.getenv('RG_CHOICE')
 
 -- The store question (window/showMessageRequest): pick the action whose title starts with RG_CHOICE.
 vim.lsp.handlers['window/showMessageRequest'] = function(_, params)
@@ -37,13 +29,7 @@ end
 vim.cmd('edit ' .. vim.fn.fnameescape(file))
 local bufnr = vim.api.nvim_get_current_buf()
 local before = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
-local client_id = vim.lsp.start_client({
-  name = 'rotation-guard',
-  cmd = { 'node', server, '--stdio' },
-  root_dir = root,
-  workspace_folders = { { uri = vim.uri_from_fname(root), name = 'ws' } },
-})
-vim.lsp.buf_attach_client(bufnr, client_id)
+local client_id = H.start_server(bufnr)
 
 if not vim.wait(20000, function() return #vim.diagnostic.get(bufnr) > 0 end, 20) then fail('no diagnostics') end
 local d = vim.diagnostic.get(bufnr)[1]
@@ -57,6 +43,4 @@ end, 20)
 if not changed then fail('the buffer was not edited') end
 vim.cmd('write')
 log('written')
-vim.lsp.stop_client(client_id)
-vim.wait(2000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 20)
-vim.cmd('qa!')
+H.stop_and_quit(client_id)

@@ -2,17 +2,9 @@
 -- handler (editors/neovim/rotation-guard.lua) is set up, the policy file is opened, its code lens
 -- is run with vim.lsp.codelens.run() as a person would, and the hidden prompt (inputsecret) is
 -- answered with RG_NEW_VALUE. Progress goes to RG_LOG (never the value).
-local root, policy, server, handler, log_path = os.getenv('RG_ROOT'), os.getenv('RG_POLICY'), os.getenv('RG_SERVER'), os.getenv('RG_HANDLER'), os.getenv('RG_LOG')
-
-local function log(msg)
-  local f = io.open(log_path, 'a')
-  f:write(msg .. '\n')
-  f:close()
-end
-local function fail(msg)
-  log('FAIL ' .. msg)
-  vim.cmd('qa!')
-end
+local H = dofile(os.getenv('RG_HARNESS'))
+local log, fail = H.log, H.fail
+local policy, handler = os.getenv('RG_POLICY'), os.getenv('RG_HANDLER')
 
 dofile(handler).setup()
 -- The person at the hidden prompt: they read the message (logged) and paste the new key.
@@ -28,13 +20,7 @@ end
 
 vim.cmd('edit ' .. vim.fn.fnameescape(policy))
 local bufnr = vim.api.nvim_get_current_buf()
-local client_id = vim.lsp.start_client({
-  name = 'rotation-guard',
-  cmd = { 'node', server, '--stdio' },
-  root_dir = root,
-  workspace_folders = { { uri = vim.uri_from_fname(root), name = 'ws' } },
-})
-vim.lsp.buf_attach_client(bufnr, client_id)
+local client_id = H.start_server(bufnr)
 if not vim.wait(20000, function()
   local c = vim.lsp.get_client_by_id(client_id)
   return c ~= nil and c.initialized
@@ -51,6 +37,4 @@ vim.api.nvim_win_set_cursor(0, { lenses[1].range.start.line + 1, 0 })
 vim.lsp.codelens.run()
 
 if not vim.wait(30000, function() return #notes > 0 end, 50) then fail('no outcome was shown') end
-vim.lsp.stop_client(client_id)
-vim.wait(2000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 20)
-vim.cmd('qa!')
+H.stop_and_quit(client_id)
