@@ -19,7 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KnownSecrets } from '../../core/detect/types';
 import { secretCodeActions } from './codeActions';
-import { documentReport, WorkspaceReportBuilder } from './diagnosticResults';
+import { documentReport } from './diagnosticResults';
 import { serverCommandHandlers } from './commands';
 import { loadKnownSecrets } from './knownSecrets';
 import { formatNameFor, pathToUri, uriToPath } from './paths';
@@ -30,6 +30,7 @@ import { SecretIndex } from './secretIndex';
 import { SettingsCache } from './settings';
 import { countProblems, Validator } from './validator';
 import { scanWorkspace } from './workspaceScan';
+import { WorkspacePull, type WorkspacePullMode } from './workspacePull';
 import { scanInWorker, scanWorkerEntry } from './scanInWorker';
 import type { Settings } from '../../protocol/src/settings';
 import {
@@ -49,6 +50,8 @@ export interface ServerDeps {
   env?: NodeJS.ProcessEnv;
   /** The old fixed debounce, only for the benchmark's same-run baseline. */
   fixedDebounceMs?: number;
+  /** `rescan`: the workspace pull diagnoses every file on every pull and never holds — the old behaviour, only for the benchmark's same-run baseline (ROTATION_GUARD_WORKSPACE_PULL). */
+  workspacePull?: WorkspacePullMode;
   /** The scan worker's script; by default dist/server-scan-worker.js when present; '' scans in this thread. */
   scanWorkerEntry?: string;
 }
@@ -78,6 +81,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
   let workspaceTrusted = false;
   let knownSecrets: KnownSecrets | undefined;
   let knownFromClient: KnownSecretsNotification.Params | undefined;
+  /** The fingerprints of `knownSecrets` (no values), to tell whether a reload changed them. */
+  let knownSecretsKey = '';
   const findingCounts = new Map<string, number>();
   /** Files (not open) the last workspace scan published problems for. */
   const scanReported = new Set<string>();
@@ -103,12 +108,31 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     ...(deps.fixedDebounceMs !== undefined ? { fixedDebounceMs: deps.fixedDebounceMs } : {}),
   });
 
+  // workspace/diagnostic: cached per file and held while idle (VS Code's client re-pulls every 2 s).
+  const workspacePull = new WorkspacePull({
+    folders: () => workspaceFolders,
+    settingsFor: (uri) => settings.get(uri),
+    isOpen: (uri) => !!documents.get(uri),
+    always: (path) => policy.isPolicy(path),
+    diagnose: (doc, isCancelled, folderSettings) => validator.diagnose(doc, isCancelled, folderSettings),
+    diagnoseContainer: (uri, decoded, isCancelled, folderSettings) => validator.diagnoseContainer(uri, decoded, isCancelled, folderSettings),
+    onFindings: (uri, diagnostics) => onFindings(uri, countProblems(diagnostics)),
+    worldKey: () => references.stateKey(),
+    progress: () => progressFor(undefined),
+    mode: deps.workspacePull ?? 'cached',
+  });
+
   async function refreshKnownSecrets(): Promise<void> {
     try {
       knownSecrets = await loadKnownSecrets(workspaceFolders, knownFromClient, env);
     } catch (err) {
       connection.console.error(`could not load known-secret fingerprints: ${(err as Error).message}`);
     }
+    // Only when the set changed (the load at startup usually finds what the first pull used), and
+    // after the load, not before: a pull diagnosing meanwhile used the old known secrets.
+    const key = knownSecrets ? JSON.stringify([[...knownSecrets.current], [...knownSecrets.retired]]) : '';
+    if (key !== knownSecretsKey) workspacePull.invalidateAll();
+    knownSecretsKey = key;
   }
 
   function revalidateAll(): void {
@@ -125,6 +149,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     policy.clearCache();
     secretIndex.invalidate();
     await refreshKnownSecrets();
+    workspacePull.invalidateAll(); // a policy or ledger change: after the reload, as above
     revalidateAll();
   }
 
@@ -232,6 +257,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
 
   connection.onDidChangeConfiguration(() => {
     settings.clear();
+    workspacePull.invalidateAll();
     revalidateAll();
   });
 
@@ -246,6 +272,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     validator.cancel(e.document.uri);
     settings.forget(e.document.uri);
     findingCounts.delete(e.document.uri);
+    workspacePull.wake(); // the file is the workspace pull's again
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     sendStatus();
   });
@@ -253,6 +280,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     // A saved ledger or policy changes what counts as known, current or overdue.
     const path = uriToPath(e.document.uri) ?? '';
     if (policy.isPolicy(path)) void refresh();
+    else workspacePull.wake();
   });
 
   /** The open document a request is about, or an error response the client can read. */
@@ -273,33 +301,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     return documentReport(items, params.previousResultId);
   });
 
-  connection.languages.diagnostics.onWorkspace(async (params, token, workDone) => {
-    const report = new WorkspaceReportBuilder(params.previousResultIds);
-    const progress = await progressFor(workDone);
-    progress.begin('Rotation Guard: scanning the workspace', 0, '', true);
-    try {
-      const result = await scanWorkspace(
-        workspaceFolders,
-        {
-          settingsFor: (uri) => settings.get(uri),
-          diagnose: (doc, isCancelled, folderSettings) => validator.diagnose(doc, isCancelled, folderSettings),
-          diagnoseContainer: (uri, decoded, isCancelled, folderSettings) => validator.diagnoseContainer(uri, decoded, isCancelled, folderSettings),
-          isOpen: (uri) => !!documents.get(uri),
-          publish: async (uri, diagnostics) => {
-            onFindings(uri, countProblems(diagnostics));
-            report.add(uri, diagnostics);
-          },
-          log,
-          report: (percent, message) => progress.report(percent, message),
-        },
-        token,
-      );
-      if (!result.cancelled) report.clearUnseen((uri) => !!documents.get(uri));
-    } finally {
-      progress.done();
-    }
-    return { items: report.items };
-  });
+  connection.languages.diagnostics.onWorkspace((params, token) => workspacePull.pull(params, token));
 
   connection.onCodeAction(async (params) => {
     const doc = docFor(params.textDocument.uri);
@@ -326,7 +328,10 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
   connection.onCompletion((params) => policy.completions(docFor(params.textDocument.uri), params.position));
   connection.onCodeLens((params) => policy.codeLenses(docFor(params.textDocument.uri)));
 
-  connection.onDidChangeWatchedFiles(() => void refresh());
+  connection.onDidChangeWatchedFiles(() => {
+    workspacePull.wake(); // at once: refresh() ends with invalidateAll after it reloads the ledgers
+    void refresh();
+  });
   connection.onNotification(RefreshNotification.type, () => void refresh());
   connection.onNotification(KnownSecretsNotification.type, (params) => {
     knownFromClient = params;
@@ -360,9 +365,13 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     return handler(arg ?? {});
   });
 
+  // A held workspace pull ends (ServerCancelled) before the client's exit, so nothing waits on it.
+  connection.onShutdown(() => workspacePull.dispose());
+
   documents.listen(connection);
   return {
     dispose() {
+      workspacePull.dispose();
       for (const d of documents.all()) validator.cancel(d.uri);
     },
   };

@@ -58,12 +58,14 @@ export class WorkspaceReportBuilder {
     for (const p of previousResultIds ?? []) this.previous.set(p.uri, p.value);
   }
 
-  /** One file the scan diagnosed (files on disk only: `version` is null, open documents are pulled on their own). */
-  add(uri: string, diagnostics: Diagnostic[]): void {
+  /**
+   * One file the scan diagnosed (files on disk only: `version` is null, open documents are pulled on
+   * their own). `resultId`: the id the workspace pull's cache already holds for these diagnostics.
+   */
+  add(uri: string, diagnostics: Diagnostic[], resultId = resultIdFor(diagnostics)): void {
     this.seen.add(uri);
     const previousId = this.previous.get(uri);
     if (previousId === undefined && !diagnostics.length) return;
-    const resultId = resultIdFor(diagnostics);
     if (previousId === resultId) this.items.push({ uri, version: null, kind: DocumentDiagnosticReportKind.Unchanged, resultId });
     else this.items.push({ uri, version: null, kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnostics });
   }

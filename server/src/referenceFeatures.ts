@@ -43,6 +43,15 @@ export class ReferenceFeatures {
     return out;
   }
 
+  /**
+   * Everything `diagnostics` reads besides the document's text: each policy secret's names, state
+   * and the dates and day counts of its message. The workspace pull's cache re-diagnoses every file
+   * when it changes (a policy edited in an open buffer, a secret turning overdue at midnight).
+   */
+  stateKey(): string {
+    return JSON.stringify(this.index.get().all.map((s) => [s.id, s.policyUri, s.envVars, s.state.state, s.state.lastRotated, s.state.dueAt, s.state.compromisedAt, s.state.ageDays === null ? null : Math.floor(s.state.ageDays)]));
+  }
+
   private siteAt(doc: TextDocument, position: Position): IndexedSecret | undefined {
     const snap = this.index.get();
     const site = referenceSiteAt(doc.getText(), snap.names, doc.offsetAt(position));

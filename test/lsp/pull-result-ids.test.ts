@@ -93,6 +93,9 @@ describe('language server over JSON-RPC: pull diagnostics with result ids', func
     ]);
     assert.ok(first.every((i) => i.resultId), 'every full item has a result id');
 
+    // A pull with nothing changed is held (test/lsp/workspace-pull-hold.test.ts): an edit to the clean
+    // file makes this one answer, and the files whose diagnostics did not change come back `unchanged`.
+    writeFileSync(join(dir, 'clean.md'), 'nothing here\nstill nothing\n');
     const second = await pullWorkspace(idsOf(first));
     assert.deepEqual([...byName(second)].map(([n, i]) => [n, i.kind]).sort(), [['a.md', 'unchanged'], ['b.md', 'unchanged'], ['c.md', 'unchanged']]);
     assert.deepEqual(idsOf(second), idsOf(first));
@@ -114,6 +117,7 @@ describe('language server over JSON-RPC: pull diagnostics with result ids', func
     assert.equal(third.has('clean.md'), false, 'a clean file the client holds nothing for is not reported');
 
     // Once the client holds the empty reports, nothing more is sent for the deleted file.
+    writeFileSync(join(dir, 'clean.md'), 'nothing here at all\n');
     const fourth = byName(await pullWorkspace(idsOf([...third.values()])));
     assert.deepEqual([...fourth].map(([n, i]) => [n, i.kind]).sort(), [['a.md', 'unchanged'], ['b.md', 'unchanged']]);
   });

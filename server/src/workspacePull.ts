@@ -1,0 +1,229 @@
+// `workspace/diagnostic` (LSP 3.17 workspace pull) without rescanning an idle workspace.
+//
+// VS Code's client (vscode-languageclient, diagnostic.js `pullWorkspace`) sends the request again
+// 2 s after every answer, forever. Answering each one by reading and scanning every file kept the
+// server busy for as long as the editor was open. So:
+//  - a per-file cache (workspaceFileCache.ts): a pull walks and stats the files and diagnoses only
+//    those whose stat changed, or all after a generation bump;
+//  - a pull that has nothing new for the client is held open (LSP 3.17 allows it) until something
+//    may have changed — `invalidateAll` (policy, ledger, known secrets, settings), `wake` (watched
+//    files, a document closed or saved), or a re-sweep every RESWEEP_MS — then answered, or
+//    cancelled. While held it is only a pending promise: other requests run as usual.
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
+import {
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Diagnostic,
+  type WorkDoneProgressReporter,
+  type WorkspaceDiagnosticParams,
+  type WorkspaceDiagnosticReport,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { decodeForScan } from '../../core/detect';
+import type { Validator } from './validator';
+import { listFiles } from '../../core/files/walk';
+import type { Settings } from '../../protocol/src/settings';
+import { WorkspaceReportBuilder } from './diagnosticResults';
+import { pathToUri } from './paths';
+import { isExcluded } from './validator';
+import { WorkspaceFileCache, type SweptFile } from './workspaceFileCache';
+
+/**
+ * How often a held pull walks and stats the workspace again (no reading) to notice files changed
+ * by other programs (git checkout, a build): editors other than VS Code watch no files for us, and
+ * VS Code's client watches only policies and ledgers. 10 s keeps an idle server near 0 % CPU.
+ */
+export const RESWEEP_MS = 10_000;
+/** Fewer files than this are diagnosed in milliseconds: a progress bar for them would only flicker. */
+const PROGRESS_MIN_FILES = 20;
+/** The sweep stats synchronously; it lets other requests in this often. */
+const YIELD_EVERY_FILES = 500;
+
+/** `cached` (default) or `rescan`: every pull diagnoses every file and answers at once — the old behaviour, kept only as the benchmark's same-run baseline. */
+export type WorkspacePullMode = 'cached' | 'rescan';
+
+export interface WorkspacePullDeps {
+  folders: () => string[];
+  settingsFor: (uri: string) => Promise<Settings>;
+  isOpen: (uri: string) => boolean;
+  /** Files diagnosed on every pull (policy files: their own diagnostics age with the clock). */
+  always: (path: string) => boolean;
+  diagnose: (doc: TextDocument, isCancelled: () => boolean, folderSettings: Settings) => Promise<Diagnostic[] | undefined>;
+  /** A binary container (pickle, SQLite…): its text runs, as the workspace scan reads it. */
+  diagnoseContainer: Validator['diagnoseContainer'];
+  /** A file's diagnostics after it was diagnosed again, or [] once it dropped out. */
+  onFindings: (uri: string, diagnostics: Diagnostic[]) => void;
+  /** What other files' diagnostics depend on besides their text (policy secrets' states, which move with the clock); a change counts as a generation bump. */
+  worldKey: () => string;
+  progress: () => Promise<WorkDoneProgressReporter>;
+  mode: WorkspacePullMode;
+}
+
+type WakeReason = 'maybe-changed' | 'cancelled' | 'disposed';
+
+const yieldToOtherRequests = () => new Promise<void>((r) => setImmediate(r));
+/** The client cancelled: vscode-languageclient returns its default for a cancelled token and pulls again. */
+const cancelledError = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'workspace diagnostic pull cancelled');
+
+export class WorkspacePull {
+  private readonly cache = new WorkspaceFileCache();
+  private answeredOnce = false;
+  /** Counts wake-ups, so a wake that arrives while a pull is still diagnosing is not lost. */
+  private wakes = 0;
+  private readonly waiters = new Set<(r: WakeReason) => void>();
+  private disposed = false;
+  private lastWorldKey: string | undefined;
+  /** Pulls update the cache one at a time (a client may send a new pull before the old one ended). */
+  private updating: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: WorkspacePullDeps) {}
+
+  /** What is flagged in any file may have changed (policy, ledger, known secrets, settings). */
+  invalidateAll(): void {
+    this.cache.bump();
+    this.wake();
+  }
+
+  /** Files may have changed on disk (watched files, a document closed or saved): held pulls look again. */
+  wake(): void {
+    this.wakes++;
+    for (const w of [...this.waiters]) w('maybe-changed');
+  }
+
+  /** Shutdown: held pulls end (ServerCancelled) and no timer is left behind. */
+  dispose(): void {
+    this.disposed = true;
+    for (const w of [...this.waiters]) w('disposed');
+  }
+
+  async pull(params: WorkspaceDiagnosticParams, token: CancellationToken): Promise<WorkspaceDiagnosticReport> {
+    for (;;) {
+      if (this.disposed) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the server is shutting down', { retriggerRequest: false });
+      const wakesBefore = this.wakes;
+      if (this.deps.mode === 'rescan') this.cache.bump();
+      const run = this.updating.then(() => this.update(token));
+      this.updating = run.catch(() => undefined);
+      const outcome = await run;
+      if (outcome === 'cancelled' || token.isCancellationRequested) throw cancelledError();
+      const items = this.report(params);
+      // Held only when nothing changed since the previous answer (no file re-diagnosed for a stat
+      // change or a generation bump, none gone) and the client has already seen every result
+      // (`unchanged` items only, so a client that lost an answer is not left waiting). The first
+      // pull always answers.
+      const news = items.some((i) => i.kind === DocumentDiagnosticReportKind.Full);
+      if (outcome === 'changed' || news || !this.answeredOnce || this.deps.mode === 'rescan') {
+        this.answeredOnce = true;
+        return { items };
+      }
+      if (this.wakes !== wakesBefore) continue; // woken while diagnosing: look again now
+      const why = await this.waitForChange(token);
+      if (why === 'cancelled') throw cancelledError();
+    }
+  }
+
+  /** Walk + stat, then read and diagnose what changed. */
+  private async update(token: CancellationToken): Promise<'changed' | 'same' | 'cancelled'> {
+    const worldKey = this.deps.worldKey();
+    if (worldKey !== this.lastWorldKey) {
+      this.lastWorldKey = worldKey;
+      this.cache.bump();
+    }
+    const swept = await this.sweep();
+    const { stale, gone } = this.cache.plan(swept.map((s) => s.file));
+    // Files diagnosed on every pull (`always`) count as a change only when their result did.
+    let changed = gone.length > 0 || stale.some((f) => !f.always);
+    for (const uri of gone) {
+      this.cache.drop(uri);
+      if (!this.deps.isOpen(uri)) this.deps.onFindings(uri, []);
+    }
+    const settingsOf = new Map(swept.map((s) => [s.file.uri, s.settings]));
+    const progress = stale.length >= PROGRESS_MIN_FILES ? await this.deps.progress() : undefined;
+    progress?.begin('Rotation Guard: scanning the workspace', 0, '', true);
+    try {
+      let done = 0;
+      for (const file of stale) {
+        if (token.isCancellationRequested) return 'cancelled';
+        if (progress && ++done % 50 === 0) progress.report(Math.floor((done * 100) / stale.length), `${done}/${stale.length} files`);
+        const generation = this.cache.generation;
+        const bytes = await readFile(file.path).catch(() => undefined);
+        if (!bytes) {
+          changed ||= this.cache.get(file.uri) !== undefined;
+          this.cache.drop(file.uri);
+          continue;
+        }
+        const before = this.cache.get(file.uri)?.resultId;
+        // Text, binary container or pure binary: core's one table (core/detect/scan-bytes.ts).
+        const decoded = decodeForScan(bytes);
+        if (decoded.kind === 'skipped') {
+          this.cache.store(file, generation, undefined);
+          changed ||= before !== this.cache.get(file.uri)?.resultId;
+          continue;
+        }
+        const isCancelled = () => token.isCancellationRequested;
+        const folderSettings = settingsOf.get(file.uri)!;
+        const diagnostics =
+          decoded.kind === 'text'
+            ? await this.deps.diagnose(TextDocument.create(file.uri, 'plaintext', 0, decoded.text), isCancelled, folderSettings)
+            : this.deps.diagnoseContainer(file.uri, decoded, isCancelled, folderSettings);
+        if (!diagnostics) return 'cancelled';
+        this.cache.store(file, generation, diagnostics);
+        changed ||= before !== this.cache.get(file.uri)?.resultId;
+        this.deps.onFindings(file.uri, diagnostics);
+      }
+      return changed ? 'changed' : 'same';
+    } finally {
+      progress?.done();
+    }
+  }
+
+  /** The files a pull covers, with their stat: the same rules as the workspace scan, nothing read. */
+  private async sweep(): Promise<Array<{ file: SweptFile; settings: Settings }>> {
+    const out: Array<{ file: SweptFile; settings: Settings }> = [];
+    let statted = 0;
+    for (const folder of this.deps.folders()) {
+      const settings = await this.deps.settingsFor(pathToUri(folder));
+      if (!settings.enable) continue;
+      const maxBytes = settings.maxFileSizeKB * 1024;
+      for (const path of listFiles([folder], folder, true).files) {
+        if (isExcluded(relative(folder, path).split(sep).join('/'), settings)) continue;
+        if (++statted % YIELD_EVERY_FILES === 0) await yieldToOtherRequests();
+        const info = statSync(path, { throwIfNoEntry: false });
+        // Too large: not read, not reported (the workspace scan logs these; a pull every few seconds would flood the log).
+        if (!info || !info.isFile() || info.size > maxBytes) continue;
+        const uri = pathToUri(path);
+        if (this.deps.isOpen(uri)) continue; // its document pull covers it
+        out.push({ file: { uri, path, stamp: { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs }, ...(this.deps.always(path) ? { always: true } : {}) }, settings });
+      }
+    }
+    return out;
+  }
+
+  private report(params: WorkspaceDiagnosticParams): WorkspaceDiagnosticReport['items'] {
+    const report = new WorkspaceReportBuilder(params.previousResultIds);
+    for (const [uri, entry] of this.cache.entries()) if (entry.diagnostics) report.add(uri, entry.diagnostics, entry.resultId);
+    report.clearUnseen(this.deps.isOpen);
+    return report.items;
+  }
+
+  /** Resolves when something may have changed, at the next re-sweep, on cancellation or on shutdown. */
+  private waitForChange(token: CancellationToken): Promise<WakeReason> {
+    return new Promise((resolve) => {
+      const finish = (why: WakeReason) => {
+        clearTimeout(timer);
+        sub.dispose();
+        this.waiters.delete(finish);
+        resolve(why);
+      };
+      const timer = setTimeout(() => finish('maybe-changed'), RESWEEP_MS);
+      timer.unref();
+      const sub = token.onCancellationRequested(() => finish('cancelled'));
+      this.waiters.add(finish);
+      if (this.disposed) finish('disposed');
+      else if (token.isCancellationRequested) finish('cancelled');
+    });
+  }
+}
