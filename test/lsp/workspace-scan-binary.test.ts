@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
+import { DidOpenTextDocumentNotification, WorkspaceDiagnosticRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { fakeOpenAiKey, randomChars } from '../helpers/fake-keys';
 import { fileUri } from '../helpers/lsp-server';
 import { startInProcess, type InProcessServer } from '../helpers/lsp-in-process';
@@ -74,5 +74,32 @@ describe(`language server: workspace scan of binary files ${where}`, function ()
     void server.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text: shelveWith(token, key).toString('latin1') } });
     const p = await server.waitForDiagnostics(uri, () => true);
     assert.deepEqual(p.diagnostics.map((d) => d.code), [FileCodes.binary]);
+  });
+});
+
+describe('language server: workspace/diagnostic pull (LSP 3.17) reads binary containers as the scan does', function () {
+  this.timeout(60000);
+  it('answers the container’s findings at 0:0 with byte offsets and byte lengths, and skips the PNG', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rg-lsp-binary-pull-'));
+    const key = fakeOpenAiKey();
+    const cache = shelveWith(randomChars(40), key);
+    writeFileSync(join(dir, 'responses.db'), cache);
+    writeFileSync(join(dir, 'logo.png'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), Buffer.from(key)]));
+    const server = await startInProcess(dir, { capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } } });
+    try {
+      const report = await server.conn.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] });
+      const byUri = new Map(report.items.map((i) => [i.uri, i]));
+      assert.ok(!byUri.has(fileUri(join(dir, 'logo.png'))), 'a PNG is pure binary: nothing to report');
+      const item = byUri.get(fileUri(join(dir, 'responses.db')));
+      assert.equal(item?.kind, 'full');
+      const openai = (item as { items: Diagnostic[] }).items.find((d) => d.code === 'secret/openai-api-key')!;
+      const data = openai.data as SecretDiagnosticData;
+      assert.deepEqual(openai.range.start, { line: 0, character: 0 });
+      assert.deepEqual([data.byteOffset, data.byteLength], [cache.indexOf(key), key.length]);
+      assert.ok(!JSON.stringify(report).includes(key), 'no value in the report');
+    } finally {
+      server.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
