@@ -6,7 +6,7 @@ import { keyedFingerprint } from '../../core/fingerprint';
 import { loadFingerprintKey } from '../../core/fingerprint-key';
 import { ledgerPathFor, readLedger } from '../../core/ledger';
 import { loadPolicyFile, type Policy } from '../../core/policy';
-import { confirmedHashFor, policyContentHash, resolvePlan } from '../../core/rotation';
+import { confirmedHashFor, isRotationRunning, policyContentHash, resolvePlan } from '../../core/rotation';
 import { DIAGNOSTIC_SOURCE, type SecretDiagnosticData } from '../../protocol/src/protocol';
 import type { Ctx } from './ctx';
 import { findPolicies } from './policies';
@@ -68,8 +68,9 @@ export class EditorTriggers implements vscode.Disposable {
         const key = `${data.secretId}|${data.fingerprint}|${uri.toString()}`;
         if (this.seen.has(key)) continue;
         this.seen.add(key);
+        const unsee = () => this.seen.delete(key);
         const bytes = data.byteOffset !== undefined && data.byteLength ? { offset: data.byteOffset, length: data.byteLength } : undefined;
-        void this.act({ uri, line: d.range.start.line, range: d.range, secretId: data.secretId, fingerprint: data.fingerprint, bytes }).catch((err: unknown) => this.ctx.log.error(`trigger for ${data.secretId}: ${(err as Error).message}`));
+        void this.act({ uri, line: d.range.start.line, range: d.range, secretId: data.secretId, fingerprint: data.fingerprint, bytes }, unsee).catch((err: unknown) => this.ctx.log.error(`trigger for ${data.secretId}: ${(err as Error).message}`));
       }
     }
   }
@@ -80,15 +81,28 @@ export class EditorTriggers implements vscode.Disposable {
     this.firedEmitter.fire(what);
   }
 
-  private async act(s: Sighting): Promise<void> {
+  /** `unsee`: forget this sighting, so the next diagnostics of the file bring it back. */
+  private async act(s: Sighting, unsee: () => void): Promise<void> {
     for (const uri of await findPolicies()) {
       const loaded = loadPolicyFile(uri.fsPath);
       const policy = loaded.policy;
       if (!policy?.secrets.some((x) => x.id === s.secretId)) continue;
+      // Mid-rotation one store may hold the new value and another the old (an env file seen
+      // "exposing" the value it is about to get): judge the sighting once the rotation has ended,
+      // when the ledger change makes the server send this file's diagnostics again.
+      if (isRotationRunning(uri.fsPath, s.secretId)) {
+        unsee();
+        return;
+      }
       const decision = await this.plan(uri.fsPath, policy, s);
       // not an event (the secret's own store file, an answered exposure): nothing to say
       if (!decision) return;
       const { plan, exposure } = decision;
+      // A rotation began while the plan was made: after it ends the file is judged again.
+      if (plan.action === 'resume' && isRotationRunning(uri.fsPath, s.secretId)) {
+        unsee();
+        return;
+      }
       const where = s.bytes ? `${vscode.workspace.asRelativePath(s.uri)} (binary) at byte ${s.bytes.offset}` : `${vscode.workspace.asRelativePath(s.uri)}:${s.line + 1}`;
       this.exposed.set(s.secretId, where);
       this.refresh();
@@ -155,7 +169,9 @@ export class EditorTriggers implements vscode.Disposable {
       only: [s.secretId],
     });
     const plan = result.secrets[0];
-    const exposure = plan?.events.find((e) => e.kind === 'exposed-in-file' && !e.answered);
+    // This sighting's own event only: an exposure recorded earlier (a mark in the ledger) is not
+    // news, and a sighting in the secret's own store file raises no event at all.
+    const exposure = plan?.events.find((e) => e.kind === 'exposed-in-file' && !e.answered && e.seenAt?.file === file);
     if (!plan || !exposure) {
       this.ctx.log.info(`trigger ${s.secretId}: the engine sees no exposure of the current value in ${file} (events: ${plan?.events.map((e) => `${e.kind}${e.answered ? ' answered' : ''}`).join(', ') || 'none'}; store: ${JSON.stringify(storeFingerprints.get(s.secretId) ?? null).replace(/hk1:[\w-]+/g, (m) => m.slice(0, 9))})`);
       return undefined;

@@ -66,7 +66,8 @@ export function sightingEvents(secret: PolicySecret, current: StoreFingerprint |
     if (seen.has(key)) continue; // one event per value and source; the first place seen is named
     seen.add(key);
     const t = triggerAction(secret, kind as 'exposed-in-file');
-    const ev: EnforcementEvent = { kind, action: t.action, reason: `trigger ${kind} ${where(s)}`, ...(t.defaulted ? { defaulted: true } : {}) };
+    const seenAt = { source: s.source, file: s.file, line: s.line, ...(s.byteOffset !== undefined ? { byteOffset: s.byteOffset } : {}) };
+    const ev: EnforcementEvent = { kind, action: t.action, reason: `trigger ${kind} ${where(s)}`, seenAt, ...(t.defaulted ? { defaulted: true } : {}) };
     if (!isCurrent && s.source === 'git-history' && retired !== undefined && s.authorDate && Date.parse(s.authorDate) <= retired) {
       ev.answered = `the rotation of ${new Date(retired).toISOString()} retired this value after the commit`;
     }

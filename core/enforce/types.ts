@@ -50,6 +50,11 @@ export interface EnforcementEvent {
   defaulted?: boolean;
   /** Already answered (by a rotation that came after it): reported, but it does not fire. */
   answered?: string;
+  /**
+   * For an event raised by a sighting (not by a recorded mark): where the value was seen, so a
+   * caller acting on one sighting (the editor's triggers) can tell its own event from older ones.
+   */
+  seenAt?: { source: Sighting['source']; file: string; line: number; byteOffset?: number };
 }
 
 export type PlanAction =

@@ -42,6 +42,17 @@ function isStale(content: string, lockPath: string, staleAfterMs: number): boole
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The lock is held by a live owner right now (a missing or stale lock is not held). Never waits. */
+export function isLockHeld(lockPath: string, staleAfterMs = 10000): boolean {
+  let holder: string;
+  try {
+    holder = readFileSync(lockPath, 'utf8');
+  } catch {
+    return false;
+  }
+  return !isStale(holder, lockPath, staleAfterMs);
+}
+
 export async function withFileLock<T>(lockPath: string, fn: () => T | Promise<T>, opts: LockOptions = {}): Promise<T> {
   const timeoutMs = opts.timeoutMs ?? 15000;
   const staleAfterMs = opts.staleAfterMs ?? 10000;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { LockTimeoutError, withFileLock } from '../ledger/lock';
+import { isLockHeld, LockTimeoutError, withFileLock } from '../ledger/lock';
 import { LocalStageStore } from '../stores/local-stages';
 import type { Policy } from '../policy/schema';
 import { loadFingerprintKey } from '../fingerprint-key';
@@ -66,6 +66,15 @@ export class RotationBusyError extends RotationInProgressError {
 /** The lock a rotation of one secret holds from `begin` (or resume) to its last step. */
 export function rotationLockPath(policyPath: string, secretId: string): string {
   return join(dirname(ledgerPathFor(policyPath)), `rotating-${secretId.replace(/[^A-Za-z0-9._-]/g, '_')}.lock`);
+}
+
+/**
+ * A rotation of the secret is under way in a live process (this one or another): its stores may
+ * hold the old value in one place and the new in another until it ends, so what is seen in them
+ * now says nothing about an exposure.
+ */
+export function isRotationRunning(policyPath: string, secretId: string): boolean {
+  return isLockHeld(rotationLockPath(policyPath, secretId));
 }
 
 class VerificationFailed extends Error {}

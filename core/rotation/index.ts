@@ -15,7 +15,7 @@
  *
  * Nothing here imports `vscode`; values never appear in results, logs, errors or the ledger.
  */
-export { rotateSecret, RotationInProgressError, RotationBusyError, rotationLockPath, type RotateOptions, type RotationResult, type RotationStatus } from './engine';
+export { rotateSecret, RotationInProgressError, RotationBusyError, rotationLockPath, isRotationRunning, type RotateOptions, type RotationResult, type RotationStatus } from './engine';
 export { createPolicyStoreRegistry, currentSecretEnv, storeSecret, markCompromised, pendingRotations, type SecretEnv, type PendingRotation } from './api';
 export { resolvePlan, envVarsOf, PlanError, childSecretIds, adminConnectionIds, type RotationPlan } from './plan';
 export { finishPendingRotation, rotateAfterPending, GraceRunningError, type PendingOutcome, type PendingStatus, type PendingOptions } from './pending';

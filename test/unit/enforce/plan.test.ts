@@ -104,6 +104,17 @@ describe('trigger engine (computeEnforcementPlan)', () => {
     assert.equal(of(stillThere, 'api').recordCompromise, undefined, 'already recorded');
   });
 
+  it('an event raised by a sighting says where it was seen; an exposure recorded earlier does not (the editor acts only on its own sighting)', () => {
+    const marked = [...fresh, entry('api', 'mark-compromised', '2026-11-30T00:00:00Z', { event: 'exposed-in-file', oldFingerprint: 'hk1:v1', detail: 'trigger exposed-in-file a.txt:1' })];
+    // the value in the secret's own store file, with an older exposure on record: the only
+    // exposure event is the recorded one, and it names no place
+    const own = of(computeEnforcementPlan(input({ entries: marked, sightings: [{ secretId: 'api', fingerprint: 'hk1:v1', source: 'file', file: '.env', line: 1 }], only: ['api'] })), 'api');
+    assert.deepEqual(own.events.filter((e) => e.kind === 'exposed-in-file').map((e) => e.seenAt), [undefined]);
+    const cache = of(computeEnforcementPlan(input({ sightings: [{ secretId: 'api', fingerprint: 'hk1:v1', source: 'file', file: 'cache/r.db', line: 0, byteOffset: 29 }], only: ['api'] })), 'api');
+    assert.deepEqual(cache.events.map((e) => e.seenAt), [{ source: 'file', file: 'cache/r.db', line: 0, byteOffset: 29 }]);
+    assert.equal(cache.reason, 'trigger exposed-in-file cache/r.db (binary) at byte 29');
+  });
+
   it('an anomaly (report-anomaly, or a legacy mark-compromised) runs the anomaly trigger until a rotation finishes', () => {
     const reported = [...fresh, entry('api', 'mark-compromised', '2026-11-30T00:00:00Z', { event: 'anomaly', detail: 'usage spike from an unknown ASN' })];
     const p = computeEnforcementPlan(input({ entries: reported, only: ['api'] }));
