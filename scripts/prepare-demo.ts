@@ -13,7 +13,7 @@
  */
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { appendLedgerEntry, ledgerPathFor, type RotationStep } from '../core/ledger';
 import { keyedFingerprint } from '../core/fingerprint';
@@ -157,6 +157,9 @@ export async function prepareDemo(opts: PrepareOptions): Promise<PrepareSummary>
     }
   }
 
+  const cache = writeRecordedResponses(staging, values);
+  if (cache) filesWithMarkers.push(cache);
+
   const policy = path.join(staging, 'rotation-policy.yaml');
   const ledger = ledgerPathFor(policy);
   rmSync(ledger, { force: true });
@@ -170,6 +173,40 @@ export async function prepareDemo(opts: PrepareOptions): Promise<PrepareSummary>
   rmSync(dest, { recursive: true, force: true });
   renameSync(staging, dest);
   return { dest, markers: [...values.keys()].sort(), filesWithMarkers: filesWithMarkers.sort(), ledger: path.join(dest, path.relative(staging, ledger)), ledgerEntries, keychainSeeded };
+}
+
+/**
+ * A binary file git would happily commit: a pickled cache of recorded model calls whose request
+ * headers kept the batch job's Anthropic key (the one also hardcoded in litellm/config.yaml). A
+ * text template cannot hold these bytes, so they are written here; the key is the marker's value.
+ * Returns the file's path in the workspace, or undefined when the template has no such marker.
+ */
+function writeRecordedResponses(root: string, values: Map<string, string>): string | undefined {
+  const key = values.get('FAKE_ANTHROPIC_KEY_BATCH');
+  if (!key) return undefined;
+  const str = (text: string) => {
+    const b = Buffer.from(text, 'latin1');
+    return Buffer.concat([Buffer.from([0x8c, b.length]), b, Buffer.from([0x94])]); // SHORT_BINUNICODE + MEMOIZE
+  };
+  const bytes = Buffer.concat([
+    Buffer.from([0x80, 0x04, 0x95, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x7d, 0x94, 0x28]), // PROTO 4, FRAME, dict, MARK
+    str('url'),
+    str('https://api.anthropic.com/v1/messages'),
+    str('headers'),
+    Buffer.from([0x7d, 0x94, 0x28]),
+    str('x-api-key'),
+    str(key),
+    str('anthropic-version'),
+    str('2023-06-01'),
+    Buffer.from([0x75]), // SETITEMS
+    str('response'),
+    str('{"id":"msg_01","type":"message","content":[{"type":"text","text":"Refund approved."}]}'),
+    Buffer.from([0x75, 0x2e]), // SETITEMS, STOP
+  ]);
+  const rel = path.join('cache', 'batch-responses.pkl');
+  mkdirSync(path.join(root, 'cache'), { recursive: true });
+  writeFileSync(path.join(root, rel), bytes);
+  return rel;
 }
 
 /**

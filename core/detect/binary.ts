@@ -52,15 +52,42 @@ export function isPureBinary(bytes: Uint8Array): boolean {
   return PURE_BINARY_MAGIC.some(([at, magic]) => bytes.length >= at + magic.length && magic.every((b, i) => bytes[at + i] === b));
 }
 
+// Opcodes after which a string's length sits in ONE byte, then the string itself: pickle's
+// SHORT_BINUNICODE (protocol 4 and 5, Python's default) and marshal's short ASCII strings in
+// `.pyc` (0xda, 0xfa: `z`/`Z` with FLAG_REF). The opcode is not printable, so the run of text
+// starts at the length byte.
+const ONE_BYTE_LENGTH_OPCODES = new Set([0x8c, 0xda, 0xfa]);
+// After pickle's BINUNICODE / BINBYTES (protocol 2 and 3) the length takes four bytes.
+const FOUR_BYTE_LENGTH_OPCODES = new Set([0x58, 0x42]);
+
 /**
  * The printable ASCII of a binary file at its own offsets, every other byte a line break: runs of
  * text become lines, and a finding's column is its byte offset within its run.
+ *
+ * A string stored after its length gets a line break on either side where the opcode before it
+ * proves the layout: a length from 32 to 126 is a printable byte glued to the value (`l` before
+ * a 108-character Anthropic key: `lsk-ant-…`, which no key pattern with a boundary matches), and
+ * protocol 2/3 glue the memo opcode `q` after it. Without that proof nothing is split, so
+ * ordinary text runs stay whole.
  */
 export function textRuns(bytes: Uint8Array): string {
   const out = Buffer.allocUnsafe(bytes.length);
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
     out[i] = b >= 0x20 && b < 0x7f ? b : 0x0a;
+  }
+  for (let s = 1; s < bytes.length; s++) {
+    if (out[s] === 0x0a || out[s - 1] !== 0x0a) continue; // s starts a run of text
+    let e = s;
+    while (e < bytes.length && out[e] !== 0x0a) e++;
+    if (ONE_BYTE_LENGTH_OPCODES.has(bytes[s - 1]!) && s + 1 + bytes[s]! <= e) {
+      out[s] = 0x0a;
+      if (s + 1 + bytes[s]! < e) out[s + 1 + bytes[s]!] = 0x0a;
+    } else if (s >= 5 && FOUR_BYTE_LENGTH_OPCODES.has(bytes[s - 5]!)) {
+      const len = bytes[s - 4]! | (bytes[s - 3]! << 8) | (bytes[s - 2]! << 16) | (bytes[s - 1]! << 24);
+      if (len > 0 && s + len < e) out[s + len] = 0x0a;
+    }
+    s = e;
   }
   return out.toString('latin1');
 }

@@ -40,3 +40,14 @@ db.close()`,
     [path],
   );
 }
+
+/** `pickle.dumps` of a recorded Anthropic call: the key stored alone, as the `x-api-key` header's value. */
+export function pickledApiKeyHeader(value: string, protocol: number): Buffer {
+  return python(
+    `import pickle, sys
+v = sys.stdin.read()
+record = {"url": "https://api.anthropic.com/v1/messages", "headers": {"x-api-key": v, "anthropic-version": "2023-06-01"}}
+sys.stdout.buffer.write(pickle.dumps(record, protocol=${protocol}))`,
+    value,
+  );
+}

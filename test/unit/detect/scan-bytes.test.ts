@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeForScan, scanBytes, type KnownSecrets } from '../../../core/detect/index';
-import { hasPython, pickledRequest, sqliteCache } from '../../helpers/python-containers';
+import { hasPython, pickledApiKeyHeader, pickledRequest, sqliteCache } from '../../helpers/python-containers';
 import { fake, rand } from './fake-keys';
 
 const offsetsOf = (haystack: Buffer, needle: string): number[] => {
@@ -106,6 +106,17 @@ describe('scanBytes: how a file’s bytes are scanned (text, binary container, p
         assert.deepEqual(hits.map((f) => f.start), offsetsOf(pickled, value), `protocol ${protocol}: the header's copy and the stored string`);
         assert.equal(hits.length, 2);
         assert.ok(hits.every((f) => f.secretId === 'app-token' && r.text.slice(f.start, f.end) === value));
+      }
+    });
+
+    it('a provider key stored alone in a real pickle is found by its format rule in every protocol (its length byte and memo opcode are not glued to it)', () => {
+      const key = fake.anthropic(); // 108 characters: the length byte is 0x6c, a printable 'l'
+      for (const protocol of [2, 3, 4, 5]) {
+        const pickled = pickledApiKeyHeader(key, protocol);
+        const r = scanBytes(pickled, { path: 'cache/anthropic.pkl' });
+        assert.ok(r.kind === 'binary-container', `protocol ${protocol}`);
+        const hits = r.findings.filter((f) => f.ruleId === 'secret/anthropic-api-key');
+        assert.deepEqual(hits.map((f) => [f.start, r.text.slice(f.start, f.end)]), [[pickled.indexOf(key), key]], `protocol ${protocol}`);
       }
     });
 

@@ -56,11 +56,11 @@ describe('demo template and its preparation (npm start)', function () {
     assert.deepEqual(res.problems.map((p) => p.code).sort(), ['stale/due-soon', 'stale/overdue', 'stale/overdue']);
   });
 
-  it('scan finds the two planted keys and nothing else, without printing them', () => {
+  it('scan finds the planted keys (one inside the pickled response cache) and nothing else, without printing them', () => {
     const r = cli(['scan', '--format', 'json', '.'], ws, env);
     assert.equal(r.code, 1);
     const res = JSON.parse(r.stdout) as { findings: Array<{ file: string; ruleId: string }> };
-    assert.deepEqual(res.findings.map((f) => `${f.file} ${f.ruleId}`).sort(), ['litellm/config.yaml secret/anthropic-api-key', 'prompts/system-prompt.md secret/openai-api-key']);
+    assert.deepEqual(res.findings.map((f) => `${f.file} ${f.ruleId}`).sort(), ['cache/batch-responses.pkl secret/anthropic-api-key', 'litellm/config.yaml secret/anthropic-api-key', 'prompts/system-prompt.md secret/openai-api-key']);
     for (const v of values) assert.ok(!r.out.includes(v), 'scan output contains a secret value');
   });
 
