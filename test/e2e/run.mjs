@@ -207,7 +207,7 @@ async function browserLevel(paths, vsix) {
     });
     await check('journey 2: demo workspace opens with the extension active and its problems listed', page, () =>
       demoJourney({
-        page, server, folder: demoFolder, lap,
+        page, server, folder: demoFolder, lap, shot: shooter(page),
         screenshot: async () => {
           const shot = path.join(RESULTS, 'demo-workbench.png');
           await page.screenshot({ path: shot });

@@ -20,20 +20,24 @@ function paletteTitle(commandId) {
   return c.category ? `${c.category}: ${c.title}` : c.title;
 }
 
-export async function demoJourney({ page, server, folder, lap, screenshot }) {
+export async function demoJourney({ page, server, folder, lap, screenshot, shot }) {
   const loadMs = await openWorkbench(page, server.url, folder);
   lap(`demo workbench loaded in ${loadMs} ms`);
   lap(`extension active: status bar shows "${await waitForExtensionActive(page)}"`);
   await runCommand(page, paletteTitle('rotationGuard.scanWorkspace'));
   await waitForProblemRows(page, 'stale/overdue', { count: 2 });
   await waitForProblemRows(page, 'secret/anthropic-api-key');
-  const rows = await waitForProblemRows(page, /exposed\/known-secret|secret\/openai-api-key/);
-  lap('Problems view lists the leaked keys and the overdue secrets');
+  await waitForProblemRows(page, /exposed\/known-secret|secret\/openai-api-key/);
+  // the pickled response cache: a binary file, its finding at the top with the byte offset
+  const rows = await waitForProblemRows(page, /In a binary file at byte \d+/);
+  lap('Problems view lists the leaked keys (one inside a pickled response cache) and the overdue secrets');
 
   // one line per row: a row's columns (message, source(code), position) come back on separate lines
   const all = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ')).join('\n');
   for (const v of demoValues(folder)) assert.ok(!all.includes(v), 'a secret value is visible in the Problems view');
-  for (const file of ['system-prompt.md', 'config.yaml', 'rotation-policy.yaml']) assert.ok(all.includes(file), `no Problems entry for ${file}`);
+  for (const file of ['system-prompt.md', 'config.yaml', 'rotation-policy.yaml', 'batch-responses.pkl']) assert.ok(all.includes(file), `no Problems entry for ${file}`);
+  const cacheRow = all.split('\n').find((l) => l.includes('In a binary file at byte'));
+  assert.match(cacheRow ?? '', /In a binary file at byte \d+: .*recorded data, not text.*secret\/anthropic-api-key/, `the cache's row: ${cacheRow}`);
   // the policy's own rows: litellm-master-key overdue; openai-prod overdue, or compromised once the
   // editor trigger has recorded its value in the system prompt as an exposure (a race with the scan)
   const policyRows = all.split('\n').filter((l) => /^Secret '/.test(l) && /stale\/(overdue|compromised)/.test(l));
@@ -42,6 +46,16 @@ export async function demoJourney({ page, server, folder, lap, screenshot }) {
   const flagged = new Set([...all.matchAll(/'([a-z-]+)'[^\n]*(?:overdue|compromised)[^\n]*stale\/(?:overdue|compromised)/g)].map((m) => m[1]));
   assert.deepEqual([...flagged].sort(), ['litellm-master-key', 'openai-prod'], 'another secret is reported overdue or compromised');
   assert.ok(!/anthropic-gateway[^\n]*(overdue|due-soon)/.test(all), 'anthropic-gateway was rotated 9 days ago and must be fresh');
+
+  if (shot) {
+    // a frame of the cache's row alone: the Problems filter narrowed to that file, then cleared
+    const filter = page.locator('.markers-panel-container .viewpane-filter input, .viewpane-filter-container input').first();
+    await filter.fill('batch-responses');
+    await rows.filter({ hasText: /In a binary file at byte/ }).first().waitFor({ timeout: 10_000 });
+    await shot('journey-binary-cache');
+    await filter.fill('');
+    lap('frame of the pickled cache\'s finding taken (Problems filtered to it)');
+  }
 
   const editor = await openFile(page, 'prompts/system-prompt.md');
   await waitForSquiggle(editor);
