@@ -21,6 +21,12 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
 
+/** A client that pulls diagnostics (LSP 3.17) and answers the server's refresh requests. */
+export const PULL_CLIENT: ClientCapabilities = {
+  workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+  textDocument: { diagnostic: { dynamicRegistration: false } },
+};
+
 export interface ServerHandle {
   conn: ProtocolConnection;
   proc: ChildProcess;

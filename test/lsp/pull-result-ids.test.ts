@@ -8,7 +8,6 @@ import {
   DidChangeTextDocumentNotification,
   DocumentDiagnosticRequest,
   WorkspaceDiagnosticRequest,
-  type ClientCapabilities,
   type Diagnostic,
   type DocumentDiagnosticReport,
   type PreviousResultId,
@@ -17,15 +16,11 @@ import {
 import { keyedFingerprint } from '../../core/fingerprint';
 import { appendLedgerEntry } from '../../core/ledger/append';
 import { fakeHumanPassword, fakeOpenAiKey } from '../helpers/fake-keys';
-import { fileUri, startServer, type ServerHandle } from '../helpers/lsp-server';
+import { fileUri, PULL_CLIENT, startServer, type ServerHandle } from '../helpers/lsp-server';
 import { RefreshNotification } from '../../protocol/src/protocol';
 
 // LSP 3.17 pull diagnostics with result ids, against the real server process over JSON-RPC: a
 // client sending back the id it holds gets `unchanged` until that file's diagnostics change.
-const PULL_CLIENT: ClientCapabilities = {
-  workspace: { configuration: true, diagnostics: { refreshSupport: true } },
-  textDocument: { diagnostic: { dynamicRegistration: false } },
-};
 
 type Full = { kind: 'full'; resultId?: string; items: Diagnostic[] };
 type WsItem = WorkspaceDocumentDiagnosticReport;

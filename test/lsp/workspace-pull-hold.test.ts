@@ -10,21 +10,16 @@ import {
   FileChangeType,
   HoverRequest,
   WorkspaceDiagnosticRequest,
-  type ClientCapabilities,
   type Diagnostic,
   type PreviousResultId,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
 import { fakeOpenAiKey } from '../helpers/fake-keys';
-import { fileUri, startServer, type ServerHandle } from '../helpers/lsp-server';
+import { fileUri, PULL_CLIENT, startServer, type ServerHandle } from '../helpers/lsp-server';
 
 // A workspace pull with nothing new is held open (LSP 3.17) instead of answered: VS Code's client
 // re-pulls 2 s after every answer, and each answer used to rescan the whole workspace. The real
 // server process over JSON-RPC.
-const PULL_CLIENT: ClientCapabilities = {
-  workspace: { configuration: true, diagnostics: { refreshSupport: true } },
-  textDocument: { diagnostic: { dynamicRegistration: false } },
-};
 type WsItem = WorkspaceDocumentDiagnosticReport;
 const idsOf = (items: WsItem[]): PreviousResultId[] => items.map((i) => ({ uri: i.uri, value: i.resultId! }));
 const codes = (i: WsItem | undefined) => (i && i.kind === 'full' ? i.items.map((d: Diagnostic) => d.code) : undefined);

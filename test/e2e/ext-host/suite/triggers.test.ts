@@ -21,6 +21,16 @@ describe('Rotation Guard triggers in the real extension host', () => {
   let ledger: string;
   let keychain: Project['keychain'];
   const dotenvValue = (name: string) => p.dotenvValue(name);
+  /** The next trigger action whose record starts with `prefix` (`secretId:action:outcome`). */
+  const nextFire = (prefix: string) =>
+    new Promise<string>((res) => {
+      const sub = api.triggers.onDidFire((w) => {
+        if (w.startsWith(prefix)) {
+          sub.dispose();
+          res(w);
+        }
+      });
+    });
 
   before(async () => {
     api = await activateApi();
@@ -37,14 +47,7 @@ describe('Rotation Guard triggers in the real extension host', () => {
     confirmPolicy(policy, policyContentHash(readFileSync(policy)));
     const value = (await keychain.get('gen-key', 'current'))!;
     const firedBefore = api.triggers.fired.length;
-    const fired = new Promise<string>((res) => {
-      const sub = api.triggers.onDidFire((w) => {
-        if (w.startsWith('gen-key:rotate-now:')) {
-          sub.dispose();
-          res(w);
-        }
-      });
-    });
+    const fired = nextFire('gen-key:rotate-now:');
     const prompt = path.join(proj, 'prompts', 'pasted.prompt');
     mkdirSync(path.dirname(prompt), { recursive: true });
     writeFileSync(prompt, `Use this gateway key: ${value}\n`);
@@ -75,14 +78,7 @@ describe('Rotation Guard triggers in the real extension host', () => {
   it('trigger rotate-now with the policy changed since it was confirmed: one notification says why, nothing rotates', async () => {
     writeFileSync(policy, `${readFileSync(policy, 'utf8')}# edited after the confirmation\n`);
     const value = (await keychain.get('gen-key', 'current'))!;
-    const fired = new Promise<string>((res) => {
-      const sub = api.triggers.onDidFire((w) => {
-        if (w.startsWith('gen-key:')) {
-          sub.dispose();
-          res(w);
-        }
-      });
-    });
+    const fired = nextFire('gen-key:');
     const prompt = path.join(proj, 'prompts', 'pasted-again.prompt');
     writeFileSync(prompt, `key: ${value}\n`);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(prompt));
@@ -103,14 +99,7 @@ describe('Rotation Guard triggers in the real extension host', () => {
     const r = await vscode.commands.executeCommand<RotationResult>(Commands.rotateNow, { policy, secretId: 'gen-key' });
     assert.equal(r?.status, 'rotated');
     const value = (await keychain.get('gen-key', 'current'))!;
-    const fired = new Promise<string>((res) => {
-      const sub = api.triggers.onDidFire((w) => {
-        if (w.startsWith('gen-key:')) {
-          sub.dispose();
-          res(w);
-        }
-      });
-    });
+    const fired = nextFire('gen-key:');
     // A response cache as a pickle or SQLite file holds it: text between binary bytes.
     const cache = path.join(proj, 'cache', 'responses.bin');
     mkdirSync(path.dirname(cache), { recursive: true });
