@@ -24,8 +24,10 @@ function M.rotate_now(command, ctx)
   if not client then
     return notify('the language server is not running', vim.log.levels.ERROR)
   end
+  -- Neovim 0.11 made the client's functions methods (client:request); older ones take no self.
+  local request = vim.fn.has('nvim-0.11') == 1 and function(...) return client:request(...) end or client.request
   local function send(args)
-    client.request('workspace/executeCommand', { command = M.command, arguments = { args } }, function(err, result)
+    request('workspace/executeCommand', { command = M.command, arguments = { args } }, function(err, result)
       vim.schedule(function()
         if err then
           return notify(err.message or tostring(err), vim.log.levels.ERROR)
