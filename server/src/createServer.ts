@@ -154,6 +154,9 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
   }
 
   async function runScan(params: ScanWorkspaceRequest.Params, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<ScanWorkspaceRequest.Result> {
+    // A client that pulls diagnostics gets the scan through its workspace pull (which shows its
+    // own progress); pushing them as well would count each finding twice in VS Code.
+    if (pullDiagnostics) return workspacePull.scanNow(token);
     progress.begin('Rotation Guard: scanning the workspace', 0, '', true);
     const folders = params.folders?.length ? params.folders : workspaceFolders;
     const cancel = {
@@ -344,7 +347,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     return { secrets: policy.secretsState(workspaceFolders, at, policyPath, latest) };
   });
 
-  connection.onRequest(ScanWorkspaceRequest.type, async (params, token) => runScan(params, token, await progressFor(undefined)));
+  connection.onRequest(ScanWorkspaceRequest.type, async (params, token) => runScan(params, token, pullDiagnostics ? noProgress : await progressFor(undefined)));
 
   const handlers = serverCommandHandlers({
     connection,
@@ -352,7 +355,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     settings,
     folders: () => workspaceFolders,
     refresh,
-    scanWorkspace: async () => runScan({}, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) }, await progressFor(undefined)),
+    scanWorkspace: async () => runScan({}, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) }, pullDiagnostics ? noProgress : await progressFor(undefined)),
     log,
     env,
     workspaceTrusted: () => workspaceTrusted,

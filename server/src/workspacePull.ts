@@ -103,6 +103,32 @@ export class WorkspacePull {
     for (const w of [...this.waiters]) w('maybe-changed');
   }
 
+  /**
+   * "Scan Workspace" for a client that pulls: every file diagnosed again into this cache (not
+   * pushed — VS Code keeps pushed and pulled diagnostics in two collections, so a pushed scan
+   * counted every finding twice), then held pulls wake and answer what changed. Counts are the
+   * cache's: files read and diagnosed, findings, binary files skipped (open documents have their
+   * own document pulls and are not counted).
+   */
+  async scanNow(token: CancellationToken): Promise<{ filesScanned: number; findings: number; skipped: number; cancelled?: boolean }> {
+    this.cache.bump();
+    const run = this.updating.then(() => this.update(token));
+    this.updating = run.catch(() => undefined);
+    const outcome = await run;
+    this.wake();
+    let filesScanned = 0;
+    let findings = 0;
+    let skipped = 0;
+    for (const [, entry] of this.cache.entries()) {
+      if (!entry.diagnostics) skipped++;
+      else {
+        filesScanned++;
+        findings += entry.diagnostics.length;
+      }
+    }
+    return { filesScanned, findings, skipped, ...(outcome === 'cancelled' ? { cancelled: true } : {}) };
+  }
+
   /** Shutdown: held pulls end (ServerCancelled) and no timer is left behind. */
   dispose(): void {
     this.disposed = true;

@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { fakeOpenAiKey } from '../helpers/fake-keys';
 import { fileUri, PULL_CLIENT, startServer, type ServerHandle } from '../helpers/lsp-server';
+import { ScanWorkspaceRequest } from '../../protocol/src/protocol';
 
 // A workspace pull with nothing new is held open (LSP 3.17) instead of answered: VS Code's client
 // re-pulls 2 s after every answer, and each answer used to rescan the whole workspace. The real
@@ -119,6 +120,25 @@ describe('language server over JSON-RPC: held workspace pulls', function () {
     writeFileSync(join(dir, 'c.py'), `KEY = "${fakeOpenAiKey()}"\n`);
     const again = await within(pull(idsOf(first)), 5000, 'a pull after a cancelled one');
     assert.deepEqual(codes(again.find((i) => i.uri === uriOf('c.py'))), ['secret/openai-api-key']);
+  });
+
+  it('Scan Workspace with a pulling client: nothing is pushed (VS Code would count it twice), the counts come back, and the held pull answers what the scan found', async () => {
+    const first = await pull([]);
+    const held = pull(idsOf(first));
+    assert.ok(await notAnsweredWithin(held), 'held');
+    // b.md changes on disk with no watched-file event: only the scan can find it
+    writeFileSync(join(dir, 'b.md'), `found by the scan: ${fakeOpenAiKey()}\n`);
+    let pushed = false;
+    server.waitForDiagnostics(uriOf('b.md'), () => true, 20000).then(() => (pushed = true), () => undefined);
+    const counts = await within(server.conn.sendRequest(ScanWorkspaceRequest.type, {}), 10000, 'the scan');
+    assert.deepEqual([counts.filesScanned, counts.findings, counts.skipped], [3, 2, 0]);
+    const answer = await within(held, 5000, 'the held pull after the scan');
+    assert.deepEqual(codes(answer.find((i) => i.uri === uriOf('b.md'))), ['secret/openai-api-key']);
+    assert.equal(answer.find((i) => i.uri === uriOf('a.md'))?.kind, 'unchanged', 'the same findings keep their id');
+    // A push would have arrived before the scan's answer (one connection, in order); one more
+    // turn of the event loop lets its handler run.
+    await new Promise((r) => setImmediate(r));
+    assert.equal(pushed, false, 'the scan pushed diagnostics to a client that pulls');
   });
 
   it('shuts down cleanly with a pull held: the pull ends ServerCancelled and the process exits 0', async () => {

@@ -32,8 +32,26 @@ export async function demoJourney({ page, server, folder, lap, screenshot, shot 
   const rows = await waitForProblemRows(page, /In a binary file at byte \d+/);
   lap('Problems view lists the leaked keys (one inside a pickled response cache) and the overdue secrets');
 
+  // The tree renders only the rows in view: maximize the panel so every row is read, then restore.
+  // Each finding counted once: the scan's own count ("N problems") is what the workbench shows.
+  // (A client that pulls diagnostics keeps pushed ones in a second collection: a scan that also
+  // pushed doubled every badge — 18 for 9.)
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /files scanned, \d+ problems/ }).first();
+  const scanned = Number(/files scanned, (\d+) problems/.exec(await toast.innerText({ timeout: 30_000 }))?.[1]);
+  // the status bar's problem counts (errors + warnings), as the browser renders them; waited for
+  // in the page (the badge follows the pull), and read once more for the message if it never agrees
+  const shownInBrowser = (expected) => {
+    const item = [...document.querySelectorAll('.statusbar-item')].find((el) => el.querySelector('.codicon-error'));
+    const n = ((item?.textContent ?? '').match(/\d+/g) ?? []).reduce((a, d) => a + Number(d), 0);
+    return expected === undefined ? n : n === expected;
+  };
+  const counted = await page.waitForFunction(shownInBrowser, scanned, { timeout: 15_000 }).then(() => scanned, () => page.evaluate(shownInBrowser));
+  assert.equal(counted, scanned, `the status bar counts ${counted} problems, the scan found ${scanned}`);
+  await runCommand(page, 'View: Toggle Maximized Panel');
+  await waitForProblemRows(page, 'system-prompt.md');
   // one line per row: a row's columns (message, source(code), position) come back on separate lines
   const all = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ')).join('\n');
+  await runCommand(page, 'View: Toggle Maximized Panel');
   for (const v of demoValues(folder)) assert.ok(!all.includes(v), 'a secret value is visible in the Problems view');
   for (const file of ['system-prompt.md', 'config.yaml', 'rotation-policy.yaml', 'batch-responses.pkl']) assert.ok(all.includes(file), `no Problems entry for ${file}`);
   const cacheRow = all.split('\n').find((l) => l.includes('In a binary file at byte'));
