@@ -156,7 +156,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
   async function runScan(params: ScanWorkspaceRequest.Params, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<ScanWorkspaceRequest.Result> {
     // A client that pulls diagnostics gets the scan through its workspace pull (which shows its
     // own progress); pushing them as well would count each finding twice in VS Code.
-    if (pullDiagnostics) return workspacePull.scanNow(token);
+    if (pullDiagnostics) return workspacePull.scanNow(token, log);
     progress.begin('Rotation Guard: scanning the workspace', 0, '', true);
     const folders = params.folders?.length ? params.folders : workspaceFolders;
     const cancel = {

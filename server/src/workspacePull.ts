@@ -107,18 +107,25 @@ export class WorkspacePull {
    * "Scan Workspace" for a client that pulls: every file diagnosed again into this cache (not
    * pushed — VS Code keeps pushed and pulled diagnostics in two collections, so a pushed scan
    * counted every finding twice), then held pulls wake and answer what changed. Counts are the
-   * cache's: files read and diagnosed, findings, binary files skipped (open documents have their
-   * own document pulls and are not counted).
+   * cache's: files read and diagnosed, findings, files skipped as binary or too large (named in
+   * the log, as the pushing scan does); open documents have their own document pulls and are not
+   * counted.
    */
-  async scanNow(token: CancellationToken): Promise<{ filesScanned: number; findings: number; skipped: number; cancelled?: boolean }> {
+  async scanNow(token: CancellationToken, log: (line: string) => void): Promise<{ filesScanned: number; findings: number; skipped: number; cancelled?: boolean }> {
     this.cache.bump();
-    const run = this.updating.then(() => this.update(token));
+    let tooLarge = 0;
+    const run = this.updating.then(() =>
+      this.update(token, (rel) => {
+        tooLarge++;
+        log(`scan: skipped ${rel} (larger than rotationGuard.maxFileSizeKB)`);
+      }),
+    );
     this.updating = run.catch(() => undefined);
     const outcome = await run;
     this.wake();
     let filesScanned = 0;
     let findings = 0;
-    let skipped = 0;
+    let skipped = tooLarge;
     for (const [, entry] of this.cache.entries()) {
       if (!entry.diagnostics) skipped++;
       else {
@@ -161,14 +168,14 @@ export class WorkspacePull {
   }
 
   /** Walk + stat, then read and diagnose what changed. */
-  private async update(token: CancellationToken): Promise<'changed' | 'same' | 'cancelled'> {
+  private async update(token: CancellationToken, tooLarge?: (path: string) => void): Promise<'changed' | 'same' | 'cancelled'> {
     const worldKey = this.deps.worldKey();
     if (worldKey !== this.lastWorldKey) {
       this.lastWorldKey = worldKey;
       this.cache.bump();
     }
     const sweepStarted = Date.now();
-    const swept = await this.sweep();
+    const swept = await this.sweep(tooLarge);
     this.lastSweepMs = Date.now() - sweepStarted;
     const { stale, gone } = this.cache.plan(swept.map((s) => s.file));
     // Files diagnosed on every pull (`always`) count as a change only when their result did.
@@ -218,7 +225,7 @@ export class WorkspacePull {
   }
 
   /** The files a pull covers, with their stat: the same rules as the workspace scan, nothing read. */
-  private async sweep(): Promise<Array<{ file: SweptFile; settings: Settings }>> {
+  private async sweep(tooLarge?: (path: string) => void): Promise<Array<{ file: SweptFile; settings: Settings }>> {
     const out: Array<{ file: SweptFile; settings: Settings }> = [];
     let statted = 0;
     for (const folder of this.deps.folders()) {
@@ -229,7 +236,8 @@ export class WorkspacePull {
         if (isExcluded(relative(folder, path).split(sep).join('/'), settings)) continue;
         if (++statted % YIELD_EVERY_FILES === 0) await yieldToOtherRequests();
         const info = statSync(path, { throwIfNoEntry: false });
-        // Too large: not read, not reported (the workspace scan logs these; a pull every few seconds would flood the log).
+        // Too large: not read; named only for an explicit scan (a pull every few seconds would flood the log).
+        if (info?.isFile() && info.size > maxBytes) tooLarge?.(relative(folder, path));
         if (!info || !info.isFile() || info.size > maxBytes) continue;
         const uri = pathToUri(path);
         if (this.deps.isOpen(uri)) continue; // its document pull covers it

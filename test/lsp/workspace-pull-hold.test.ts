@@ -128,10 +128,11 @@ describe('language server over JSON-RPC: held workspace pulls', function () {
     assert.ok(await notAnsweredWithin(held), 'held');
     // b.md changes on disk with no watched-file event: only the scan can find it
     writeFileSync(join(dir, 'b.md'), `found by the scan: ${fakeOpenAiKey()}\n`);
+    writeFileSync(join(dir, 'huge.log'), 'x'.repeat(2048 * 1024 + 1)); // over maxFileSizeKB: skipped, not read
     let pushed = false;
     server.waitForDiagnostics(uriOf('b.md'), () => true, 20000).then(() => (pushed = true), () => undefined);
     const counts = await within(server.conn.sendRequest(ScanWorkspaceRequest.type, {}), 10000, 'the scan');
-    assert.deepEqual([counts.filesScanned, counts.findings, counts.skipped], [3, 2, 0]);
+    assert.deepEqual([counts.filesScanned, counts.findings, counts.skipped], [3, 2, 1]);
     const answer = await within(held, 5000, 'the held pull after the scan');
     assert.deepEqual(codes(answer.find((i) => i.uri === uriOf('b.md'))), ['secret/openai-api-key']);
     assert.equal(answer.find((i) => i.uri === uriOf('a.md'))?.kind, 'unchanged', 'the same findings keep their id');
