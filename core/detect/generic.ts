@@ -67,6 +67,9 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
     prose = span !== null;
   }
   if (!span) return judged;
+  // `password: Langfuse Secret Key` (a label in a YAML scheme, a sentence in prose): an unquoted
+  // first word followed by more words to the end of the line is a phrase, not a password.
+  if (!prose && !span.quoted && kind === 'password' && /^ +[A-Za-z][A-Za-z'’ -]*(?:\r?\n|$)/.test(text.slice(span.end, span.end + 200))) return { ruleId: '', end: span.end };
   // `Authorization: Bearer <token>`: judge the token, not the scheme word.
   const first = text.charCodeAt(span.start) | 32; // b or t, in either case
   let basic = false;
@@ -160,6 +163,8 @@ function mayHaveValue(text: string, s: number, e: number): boolean {
 
 /** Parses `name <op> value` forward from the end of the name. */
 function valueAfter(text: string, s: number, e: number, kind: NameKind, code: CodeKind, escapedText: boolean): ValueSpan | null {
+  // `redis://password:secret@host`: a user name in a URL, whose password the url-credentials rule judges.
+  if (s >= 3 && text[s - 1] === '/' && text[s - 2] === '/' && text[s - 3] === ':') return null;
   let i = e;
   const limit = Math.min(text.length, e + 400);
   // In a JSON string holding code (a notebook cell) the unescaped quote before a name is the JSON
@@ -292,8 +297,9 @@ function readValue(text: string, i: number, limit: number, toEndOfLine: boolean,
   if (toEndOfLine && text[j] === ' ') {
     let k = j;
     while (k < limit && text[k] !== '\n' && text[k] !== '\r') k++;
-    // A comment, the next option of a command line (`--host=…`, `-e NAME=…`) or a quote ends it.
-    const stop = text.slice(j, k).search(/\s#|\s--?[A-Za-z]|["'`]|\\"/);
+    // A comment, the next option of a command line (`--host=…`, `-e NAME=…`), the next assignment
+    // on the line (`time_to_first_token=None, timer=None` in a logged Python repr) or a quote ends it.
+    const stop = text.slice(j, k).search(/\s#|\s--?[A-Za-z]|\s[A-Za-z_][\w.-]*=(?!=)|["'`]|\\"/);
     j = stop >= 0 ? j + stop : k;
   }
   return trimSpan(text, i, j, false);
@@ -318,7 +324,13 @@ function escapedBreakAt(text: string, j: number): boolean {
 }
 
 function trimSpan(text: string, start: number, end: number, quoted: boolean): ValueSpan | null {
-  while (end > start && /[\s,;.'"`)>\]}\\]/.test(text[end - 1]!)) {
+  for (;;) {
+    // A block comment closing right after the value (`token = default*/);`) is not part of it.
+    if (!quoted && end - start > 2 && text[end - 1] === '/' && text[end - 2] === '*') {
+      end -= 2;
+      continue;
+    }
+    if (!(end > start && /[\s,;.'"`)>\]}\\]/.test(text[end - 1]!))) break;
     // Drop one trailing separator or stray quote ("db_pass: value," — the comma is not the value);
     // keep a bracket the value opened (`<your-key>`, `f(x)`).
     const c = text[end - 1]!;

@@ -82,6 +82,8 @@ function classifyUncached(name: string): NameKind | null {
   const words = splitName(name);
   if (!words.length || words.length > 8) return null;
   const last = words[words.length - 1]!;
+  // `X-Amz-Credential`, `X-Goog-Credential` in a signed URL: the key id or account and its scope, public by design.
+  if (words[0] === 'x' && (words[1] === 'amz' || words[1] === 'goog') && last === 'credential') return null;
   if (DESCRIPTIVE_LAST.has(last) || DESCRIPTIVE_FIRST.has(words[0]!)) return null;
   if (words.some((w) => NOT_CREDENTIAL.has(w))) return null;
   const isPassword = (w: string, i: number) => PASSWORD_RE.test(w) || w === 'pw' || (w === 'pass' && !NOT_PASSWORD_BEFORE_PASS.has(words[i - 1] ?? ''));

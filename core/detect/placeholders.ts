@@ -46,10 +46,10 @@ export function isReference(value: string): boolean {
 
 // Words that mark example or placeholder values, matched inside the value (case-insensitive).
 const PLACEHOLDER_WORDS =
-  /(?:your|my)[-_ ]?(?:own[-_ ]?)?(?:api[-_ ]?)?(?:key|token|secret|pass|password|pwd)|placeholder|changeme|change[-_]me|replace[-_]?me|redacted|dummy|example|sample|fake|notreal|not[-_]a[-_]real|insert[-_]|enter[-_]your|(?:^|[^a-z])(?:todo|fixme|xxx|foobar|lorem|ipsum)(?:[^a-z]|$)|(?:^|[^a-z])here(?:[^a-z]|$)|^(?:test|testing|invalid|secret|password|passwd|pass|token|apikey|api[-_]key|none|null|nil|undefined|true|false|admin|root|default|string|value|empty|required|optional|unknown|number|integer|int|str|bool|boolean|float|object|array)$/i;
+  /(?:your|my)[-_ ]?(?:own[-_ ]?)?(?:api[-_ ]?)?(?:key|token|secret|pass|password|pwd)|placeholder|not[-_ ]?(?:required|needed)|changeme|change[-_]me|replace[-_]?me|redacted|dummy|example|sample|fake|notreal|not[-_]a[-_]real|insert[-_]|enter[-_]your|(?:^|[^a-z])(?:todo|fixme|xxx|foobar|lorem|ipsum)(?:[^a-z]|$)|(?:^|[^a-z])here(?:[^a-z]|$)|^(?:test|testing|invalid|secret|password|passwd|pass|token|apikey|api[-_]key|none|null|nil|undefined|true|false|admin|root|default|string|value|empty|required|optional|unknown|number|integer|int|str|bool|boolean|float|object|array)$/i;
 
 // <your-key>, [token]; elided (sk-..., sk-proj-…abcd); masked or filled (****, xxxxx, ####, 00000000).
-const MARKERS = /^<[^<>]{0,80}>$|^\[[^[\]]{0,80}\]$|^\{[A-Za-z][^{}]{0,80}\}$|^(?:your|their|my)[-_ ]|\.\.\.|…|\*{3,}|•{2,}|[xX]{5,}|#{4,}|0{8,}/;
+const MARKERS = /^__[A-Za-z0-9_]{3,80}__$|^<[^<>]{0,80}>$|^\[[^[\]]{0,80}\]$|^\{[A-Za-z][^{}]{0,80}\}$|^(?:your|their|my)[-_ ]|\.\.\.|…|\*{3,}|•{2,}|[xX]{5,}|#{4,}|0{8,}/;
 
 // Fully documented example values that providers publish in their docs.
 const DOCUMENTED_EXAMPLES = new Set([
@@ -73,6 +73,7 @@ function judgePlaceholder(value: string): boolean {
   if (DOCUMENTED_EXAMPLES.has(v) || v.includes('EXAMPLE')) return true; // AWS and others mark documentation keys this way
   if (isPublishedExample(v)) return true; // fixtures of public SDK test suites
   if (MARKERS.test(v)) return true;
+  if (v.startsWith('-----BEGIN ') && isTrivialPem(v)) return true; // `-----BEGIN PRIVATE KEY-----\ntest\n-----END…`
   if (v.includes('**') && /\*\*[A-Za-z_ ]{3,40}\*\*/.test(v)) return true; // a redaction marker: **data_scrubbed**
   // A placeholder word inside a long, random-looking token is chance ("…T7xxx5d…", "…Here…"
   // in 150 generated characters), not a placeholder.
@@ -143,4 +144,11 @@ function periodOf(s: string): number {
 export function isPatternSource(v: string): boolean {
   if (/^\/.+\/[dgimsuvy]*$/.test(v) && /[\^$[\]()|?*+\\]/.test(v)) return true;
   return /\(\?[:!=<]|\\[dDsSwW]|\][{*+?]/.test(v);
+}
+
+/** A PEM block whose body is too short to be a key (a test's `\ntest\n`, `...`): a stand-in. */
+function isTrivialPem(v: string): boolean {
+  const m = /^-----BEGIN [A-Z0-9 ]{1,40}-----([\s\S]{0,200}?)-----END /.exec(v);
+  if (!m) return false;
+  return m[1]!.replace(/\\[nr]|\s/g, '').length < 40;
 }

@@ -10,11 +10,15 @@ import { createHash } from 'node:crypto';
  * - 39-character Google API keys used as fixtures in the Firebase SDK test suites
  *   (firebase-android-sdk, firebase-js-sdk `isValidApiKeyFormat` tests); gitleaks allowlists
  *   the same values for its `gcp-api-key` rule.
+ * - The 88-character account key of Azurite and the Azure Storage Emulator (account
+ *   `devstoreaccount1`), published in Microsoft's Azurite documentation ("Use the Azurite emulator
+ *   for local Azure Storage development", connection strings) for every local setup.
  *
  * To add one: `node -e "console.log(require('crypto').createHash('sha256').update(process.argv[1]).digest('hex').slice(0,32))" VALUE`,
  * then add the digest under the value's length with a line in Sources saying where it is published.
  */
 const PUBLISHED_BY_LENGTH = new Map<number, ReadonlySet<string>>([
+  [88, new Set(['0011cc25eb4320717494d2703e8cba85'])],
   [
     39,
     new Set([

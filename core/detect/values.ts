@@ -11,7 +11,8 @@ import { isPatternSource, isPlaceholder, isReference } from './placeholders';
  * parsers (generic.ts), which find where a value is.
  */
 const CODE_IDENTIFIER = /^[A-Za-z_$][\w$.]*(?:$|[\s),;|\]<>?=])/;
-const PATHLIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)|\.(?:pem|p12|pfx|key|crt|cer|der|json|ya?ml|txt|xml|keytab|jks|keystore|env|ini|conf|cfg|properties|ts|js|py)$/i;
+const FILE_NAME = /\.(?:pem|p12|pfx|key|crt|cer|der|json|ya?ml|txt|xml|keytab|jks|keystore|env|ini|conf|cfg|properties|ts|js|py|patch|diff|md|sh|sql|csv|lock|log)$/i;
+const PATHLIKE = new RegExp(`^(?:\\.{0,2}\\/|~\\/|[A-Za-z]:\\\\)|${FILE_NAME.source}`, 'i');
 const CODE_VALUE = /^(?:[A-Za-z_$][\w$]*\s*(?:[(.[]|$|;|,)|new\s|await\s|function|lambda|\(|=>|!|&&|\|\||[0-9.]+;?$)/;
 
 /** Confidence that a value assigned to a credential name is a real credential, or null. */
@@ -37,7 +38,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (!quoted && /^[A-Za-z_$][\w$]{0,30}(?:\.[A-Za-z_$][\w$]{0,30})+$/.test(v) && !/[A-Za-z0-9]{20}/.test(v)) return null; // a member path: var.db_password
   if (/^`[^`]*\s[^`]*`$/.test(v)) return null; // shell command substitution
   if (!quoted && /^~[A-Za-z_][\w.]*$/.test(v)) return null; // a doc type (`:vartype credentials: ~pkg.Credentials`)
-  if (/\$\{[A-Za-z_$][\w$]*[.(}]/.test(v)) return null; // a template literal: `adm_${randomBytes(16)}` is computed
+  if (/\$\{\s*(?:\+\+|--)?[A-Za-z_$][\w$]*\s*(?:[.([}]|\+\+|--)/.test(v)) return null; // a template literal: `adm_${randomBytes(16)}`, `token-${++counter}` are computed
   if (!quoted && (v[0] === '[' || v[0] === '{')) return null; // a JSON or code structure
   if (isPatternSource(v)) return null; // a regular expression, not a key
   if (/^[A-Za-z]+(?:[./:][A-Za-z]+)+$/.test(v)) return null; // dotted names: rotationGuard.storeSecret, org.freedesktop.secrets
@@ -49,11 +50,14 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-35-9a-f][0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return null;
   if (/^\d+(?:\.\d+)*$/.test(v) && (kind === 'token' || v.length < 8)) return null;
   if (/^(?:true|false|yes|no|on|off|null|none|nil)$/i.test(v)) return null;
+  if (/^--[a-z][\w-]*$/.test(v)) return null; // a CSS custom property (`token: "--background"`) or a command-line flag
   // `ALTER ROLE … PASSWORD 'SCRAM-SHA-256$4096:…'` (pg_dumpall, migrations; `\\$` where a source
   // string escapes the dollar): PostgreSQL's salted verifier, a hash that cannot log in.
   if (/^SCRAM-SHA-256(?:\\\\)?\$\d+:/.test(v)) return null;
   const c = charClasses(v);
   if (kind === 'password') {
+    // A label for the field (`password: Langfuse Secret Key` in an OpenAPI security scheme), not a value.
+    if (/^(?:[A-Z][a-z]+ ){1,5}(?:Secret|Key|Token|Password|Passphrase|Credentials?)$/.test(v)) return null;
     if (v.length < 6 && (Number(c.lower) + Number(c.upper) + Number(c.digit) + Number(c.symbol) < 3)) return null;
     return CONFIDENCE.credentialValue;
   }
@@ -112,8 +116,8 @@ function isProse(v: string): boolean {
  * `prod-eu-west-1`, `policy/unknown-secret`): names of resources, not generated secrets.
  */
 function isResourceName(v: string): boolean {
-  if (!/^[a-z0-9]+(?:[._/-][a-z0-9]+)+$/.test(v)) return false;
-  const parts = v.split(/[._/-]/);
+  if (!/^[a-z0-9]+(?:[._/:-][a-z0-9]+)+$/.test(v)) return false;
+  const parts = v.split(/[._/:-]/);
   return parts.some((p) => /^[a-z]{3,}$/.test(p)) && parts.every((p) => /^[a-z]+$/.test(p) || /^\d+$/.test(p) || p.length <= 4);
 }
 
@@ -131,6 +135,7 @@ export function isStrongToken(v: string): boolean {
   // (`OAuth2-based`, `Re-ranks`): a generated credential holds none of these.
   if (/[(){}[\];]|\$\{|\]\(/.test(v) || isWordCompound(v)) return false;
   if (isPatternSource(v) || /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[,;]?$/.test(v)) return false; // a pattern; Commands.moveToStore
+  if (v.includes('/') && FILE_NAME.test(v)) return false; // a file path: patches/next-auth@4.24.15.patch
   const c = charClasses(v);
   const classes = Number(c.lower) + Number(c.upper) + Number(c.digit) + Number(c.symbol);
   return shannonEntropy(v) >= 3.5 && (classes >= 3 || (classes === 2 && c.digit && v.length >= 20));

@@ -134,6 +134,40 @@ describe('real-code classes: generated code and data seen in three more LLM repo
   });
 });
 
+describe('real-code classes: seen in two repositories read this session (autogen, langfuse)', () => {
+  it('code around a value: a block comment closing after `default`, a logged Python repr, a template that counts, a CSS variable', () => {
+    assert.deepEqual(ids('  Task Run(AgentId agentId/*, CancellationToken? cancellationToken = default*/);\n', 'IAgentRuntime.cs'), []);
+    const repr = JSON.stringify({ output: 'Message(metrics=None, time=None, time_to_first_token=None, timer=None), references=None, created_at=1749650492)' });
+    assert.deepEqual(ids(`${repr}\n`, 'traces/agno.json'), []);
+    assert.deepEqual(ids('  return { token: `token-${++counter}`, expiresAt };\n', 'manager.test.ts'), []);
+    assert.deepEqual(ids('  { token: "--background", label: "Background" },\n', 'Layout.tsx'), []);
+  });
+
+  it('names and labels: a storage slot, a signed URL\'s credential scope, a password field\'s label, a package patch path', () => {
+    assert.deepEqual(ids('const STORAGE_KEY = "acme:json-view-preferences";\n', 'prefs.ts'), []);
+    const signed = 'https://storage.example.test/b/o?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Credential=svc%40proj-123.iam.gserviceaccount.com%2F20251104%2Fauto%2Fstorage%2Fgoog4_request&X-Goog-Date=20251104T052053Z';
+    assert.deepEqual(ids(`url = "${signed}"\n`, 'fixture.ts'), []);
+    assert.deepEqual(ids('security:\n  - password: Acme Secret Key\n', 'api.yml'), []);
+    assert.deepEqual(ids('patchedDependencies:\n  some-auth@4.24.15: patches/some-auth@4.24.15.patch\n', 'pnpm-workspace.yaml'), []);
+  });
+
+  it('stand-ins: a dunder sentinel, a PEM with no key in it, a "not required" phrase, a user name in a URL', () => {
+    assert.deepEqual(ids('  secretKey: "__BEDROCK_DEFAULT_CREDENTIALS__",\n', 'api.test.ts'), []);
+    assert.deepEqual(ids('  private_key: "-----BEGIN PRIVATE KEY-----\\ntest\\n-----END PRIVATE KEY-----",\n', 'api.test.ts'), []);
+    assert.deepEqual(ids('client = Client(api_key="NotRequiredSinceWeAreLocal")\n', 'local.py'), []);
+    assert.deepEqual(ids('expect(msg).toBe("Redis connection to redis://password:secret@host:6379 failed");\n', 'errors.test.ts'), []);
+  });
+
+  it('next to them, real values are still found: a key after the same name, a password with spaces in an env file, a key inside a logged repr', () => {
+    const key = fake.openaiProject();
+    assert.deepEqual(values(`cancellationToken = "${key}";\n`, 'a.cs'), [key]);
+    const pw = `${rand(10)} ${rand(8)}`;
+    assert.deepEqual(values(`DB_PASSWORD=${pw}\n`, '.env'), [pw]);
+    const secret = rand(40);
+    assert.deepEqual(values(`{"output": "Config(timeout=30, api_key=${secret}, retries=3)"}\n`, 'trace.json'), [secret]);
+  });
+});
+
 describe('real-code classes: keys are still found where they hide', () => {
   it('a provider key pasted into prose, a notebook output, a JSONL trace and a Markdown code block', () => {
     const key = fake.openaiProject();
