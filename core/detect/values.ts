@@ -135,7 +135,7 @@ export function isStrongToken(v: string): boolean {
   // (`OAuth2-based`, `Re-ranks`): a generated credential holds none of these.
   if (/[(){}[\];]|\$\{|\]\(/.test(v) || isWordCompound(v)) return false;
   if (isPatternSource(v) || /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[,;]?$/.test(v)) return false; // a pattern; Commands.moveToStore
-  if (v.includes('/') && FILE_NAME.test(v)) return false; // a file path: patches/next-auth@4.24.15.patch
+  if (v.includes('/') && FILE_NAME.test(v.replace(/(?:\\[nrt])+$/, ''))) return false; // a file path: patches/next-auth@4.24.15.patch (a `\n` escape after it in a string)
   const c = charClasses(v);
   const classes = Number(c.lower) + Number(c.upper) + Number(c.digit) + Number(c.symbol);
   return shannonEntropy(v) >= 3.5 && (classes >= 3 || (classes === 2 && c.digit && v.length >= 20));
