@@ -114,8 +114,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     settingsFor: (uri) => settings.get(uri),
     isOpen: (uri) => !!documents.get(uri),
     always: (path) => policy.isPolicy(path),
-    diagnose: (doc, isCancelled, folderSettings) => validator.diagnose(doc, isCancelled, folderSettings),
-    diagnoseContainer: (uri, decoded, isCancelled, folderSettings) => validator.diagnoseContainer(uri, decoded, isCancelled, folderSettings),
+    diagnoseDecoded: (uri, decoded, isCancelled, folderSettings) => validator.diagnoseDecoded(uri, decoded, isCancelled, folderSettings),
     onFindings: (uri, diagnostics) => onFindings(uri, countProblems(diagnostics)),
     worldKey: () => references.stateKey(),
     progress: () => progressFor(undefined),
@@ -153,10 +152,11 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     revalidateAll();
   }
 
-  async function runScan(params: ScanWorkspaceRequest.Params, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<ScanWorkspaceRequest.Result> {
+  async function runScan(params: ScanWorkspaceRequest.Params, token: CancellationToken): Promise<ScanWorkspaceRequest.Result> {
     // A client that pulls diagnostics gets the scan through its workspace pull (which shows its
     // own progress); pushing them as well would count each finding twice in VS Code.
     if (pullDiagnostics) return workspacePull.scanNow(token, log);
+    const progress = await progressFor(undefined);
     progress.begin('Rotation Guard: scanning the workspace', 0, '', true);
     const folders = params.folders?.length ? params.folders : workspaceFolders;
     const cancel = {
@@ -185,8 +185,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
         folders,
         {
           settingsFor: (uri) => settings.get(uri),
-          diagnose: (doc, isCancelled, folderSettings) => validator.diagnose(doc, isCancelled, folderSettings),
-          diagnoseContainer: (uri, decoded, isCancelled, folderSettings) => validator.diagnoseContainer(uri, decoded, isCancelled, folderSettings),
+          diagnoseDecoded: (uri, decoded, isCancelled, folderSettings) => validator.diagnoseDecoded(uri, decoded, isCancelled, folderSettings),
           isOpen: (uri) => !!documents.get(uri),
           publish: publishScanned,
           log,
@@ -347,7 +346,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     return { secrets: policy.secretsState(workspaceFolders, at, policyPath, latest) };
   });
 
-  connection.onRequest(ScanWorkspaceRequest.type, async (params, token) => runScan(params, token, pullDiagnostics ? noProgress : await progressFor(undefined)));
+  connection.onRequest(ScanWorkspaceRequest.type, (params, token) => runScan(params, token));
 
   const handlers = serverCommandHandlers({
     connection,
@@ -355,7 +354,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     settings,
     folders: () => workspaceFolders,
     refresh,
-    scanWorkspace: async () => runScan({}, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) }, pullDiagnostics ? noProgress : await progressFor(undefined)),
+    scanWorkspace: () => runScan({}, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) }),
     log,
     env,
     workspaceTrusted: () => workspaceTrusted,

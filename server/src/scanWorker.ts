@@ -60,8 +60,7 @@ async function main(port: NonNullable<typeof parentPort>, input: ScanWorkerInput
     input.folders,
     {
       settingsFor: (uri) => settingsFor(uri),
-      diagnose: (doc, isCancelled, folderSettings) => validator.diagnose(doc, isCancelled, folderSettings),
-      diagnoseContainer: (uri, decoded, isCancelled, folderSettings) => validator.diagnoseContainer(uri, decoded, isCancelled, folderSettings),
+      diagnoseDecoded: (uri, decoded, isCancelled, folderSettings) => validator.diagnoseDecoded(uri, decoded, isCancelled, folderSettings),
       isOpen: (uri) => open.has(uri),
       publish: async (uri, diagnostics) => post({ type: 'file', uri, diagnostics }),
       log,

@@ -1,6 +1,6 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import picomatch from 'picomatch';
 import { meetsConfidence, scanDecoded, scanText, type DecodedBytes } from '../../core/detect';
 import type { KnownSecrets } from '../../core/detect/types';
@@ -138,12 +138,14 @@ export class Validator {
   }
 
   /**
-   * The workspace scan's diagnosis of a binary container it read from disk (never an open
-   * document: those go through `diagnose`). Same `enable`, exclusions, known values and
-   * confidence floor; the rules core allows for such bytes; diagnostics at the top of the file
-   * naming byte offsets. Undefined when cancelled.
+   * The diagnosis of a file read from disk (never an open document: those go through `diagnose`),
+   * as core's `decodeForScan` read its bytes — for the workspace scan and the workspace pull alike.
+   * Text is diagnosed as a document; a binary container with the same `enable`, exclusions, known
+   * values and confidence floor, the rules core allows for such bytes, and diagnostics at the top
+   * of the file naming byte offsets. Undefined when cancelled.
    */
-  diagnoseContainer(uri: string, decoded: DecodedBytes & { kind: 'binary-container' }, isCancelled: () => boolean, settings: Settings): Diagnostic[] | undefined {
+  async diagnoseDecoded(uri: string, decoded: DecodedBytes, isCancelled: () => boolean, settings: Settings): Promise<Diagnostic[] | undefined> {
+    if (decoded.kind === 'text') return this.diagnose(TextDocument.create(uri, 'plaintext', 0, decoded.text), isCancelled, settings);
     const path = uriToPath(uri);
     if (!settings.enable || isExcluded(path, settings)) return [];
     const known = this.deps.knownSecrets();

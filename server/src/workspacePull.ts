@@ -22,7 +22,6 @@ import {
   type WorkspaceDiagnosticParams,
   type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { decodeForScan } from '../../core/detect';
 import type { Validator } from './validator';
 import { listFiles } from '../../core/files/walk';
@@ -59,9 +58,8 @@ export interface WorkspacePullDeps {
   isOpen: (uri: string) => boolean;
   /** Files diagnosed on every pull (policy files: their own diagnostics age with the clock). */
   always: (path: string) => boolean;
-  diagnose: (doc: TextDocument, isCancelled: () => boolean, folderSettings: Settings) => Promise<Diagnostic[] | undefined>;
-  /** A binary container (pickle, SQLite…): its text runs, as the workspace scan reads it. */
-  diagnoseContainer: Validator['diagnoseContainer'];
+  /** The validator's diagnosis of a file's decoded bytes, text or binary container, as the workspace scan's. */
+  diagnoseDecoded: Validator['diagnoseDecoded'];
   /** A file's diagnostics after it was diagnosed again, or [] once it dropped out. */
   onFindings: (uri: string, diagnostics: Diagnostic[]) => void;
   /** What other files' diagnostics depend on besides their text (policy secrets' states, which move with the clock); a change counts as a generation bump. */
@@ -207,12 +205,7 @@ export class WorkspacePull {
           changed ||= before !== this.cache.get(file.uri)?.resultId;
           continue;
         }
-        const isCancelled = () => token.isCancellationRequested;
-        const folderSettings = settingsOf.get(file.uri)!;
-        const diagnostics =
-          decoded.kind === 'text'
-            ? await this.deps.diagnose(TextDocument.create(file.uri, 'plaintext', 0, decoded.text), isCancelled, folderSettings)
-            : this.deps.diagnoseContainer(file.uri, decoded, isCancelled, folderSettings);
+        const diagnostics = await this.deps.diagnoseDecoded(file.uri, decoded, () => token.isCancellationRequested, settingsOf.get(file.uri)!);
         if (!diagnostics) return 'cancelled';
         this.cache.store(file, generation, diagnostics);
         changed ||= before !== this.cache.get(file.uri)?.resultId;

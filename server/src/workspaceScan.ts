@@ -1,7 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { listFiles } from '../../core/files/walk';
 import { warmUpOrder } from '../../core/files/warm-up-order';
 import { decodeForScan } from '../../core/detect';
@@ -13,10 +12,8 @@ import { pathToUri } from './paths';
 /** What the scan needs from the server: the validator's diagnosis and where results go. */
 export interface WorkspaceScanDeps {
   settingsFor: (uri: string) => Promise<Settings>;
-  /** The validator's diagnosis of one document (undefined: cancelled). */
-  diagnose: (doc: TextDocument, isCancelled: () => boolean, folderSettings: Settings) => Promise<Diagnostic[] | undefined>;
-  /** The validator's diagnosis of a binary container's text runs (undefined: cancelled). */
-  diagnoseContainer: Validator['diagnoseContainer'];
+  /** The validator's diagnosis of a file's decoded bytes, text or binary container (undefined: cancelled). */
+  diagnoseDecoded: Validator['diagnoseDecoded'];
   isOpen: (uri: string) => boolean;
   publish: (uri: string, diagnostics: Diagnostic[]) => Promise<void>;
   log: (msg: string) => void;
@@ -76,11 +73,7 @@ export async function scanWorkspace(folders: string[], deps: WorkspaceScanDeps, 
       filesScanned++;
       const uri = pathToUri(path);
       if (deps.isOpen(uri)) continue;
-      const isCancelled = () => token.isCancellationRequested;
-      const diagnostics =
-        decoded.kind === 'text'
-          ? await deps.diagnose(TextDocument.create(uri, 'plaintext', 0, decoded.text), isCancelled, settings)
-          : deps.diagnoseContainer(uri, decoded, isCancelled, settings);
+      const diagnostics = await deps.diagnoseDecoded(uri, decoded, () => token.isCancellationRequested, settings);
       if (!diagnostics) return { filesScanned, findings, skipped, cancelled: true };
       findings += diagnostics.length;
       await deps.publish(uri, diagnostics);
