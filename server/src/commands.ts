@@ -7,8 +7,7 @@ import { ResponseError, ErrorCodes, type Connection, type MessageActionItem, typ
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DESTINATION_TITLES, MoveError, addToBaseline, moveToStore, type MoveDestination } from '../../core/actions';
 import { loadPolicyFile } from '../../core/policy';
-import { confirmedHashFor, createPolicyStoreRegistry, markCompromised, openRotations, resolvePlan, rotateAfterPending } from '../../core/rotation';
-import { ledgerPathFor, readLedger } from '../../core/ledger/read';
+import { confirmedHashFor, createPolicyStoreRegistry, markCompromised, pendingRotations, resolvePlan, rotateAfterPending } from '../../core/rotation';
 import { mask } from '../../core/mask';
 import { ServerCommands, type MoveToStoreArgs, type MoveToStoreResult, type AddToBaselineArgs, type RotateNowResult, type SecretRef, type ServerCommandArgs, type ServerCommandId } from '../../protocol/src/protocol';
 import { pathToUri, uriToPath } from './paths';
@@ -132,7 +131,7 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
       const announce = announceArg !== false;
       const { path, loaded, policy } = policyOf(ref);
       const plan = resolvePlan(policy, ref.id);
-      const open = openRotations(readLedger(ledgerPathFor(path)).entries).some((r) => r.secretId === ref.id);
+      const open = pendingRotations(path).some((r) => r.secretId === ref.id);
       // A manual provider with nothing pending needs a value before anything starts: answer
       // needs-value (no ledger entry, no lock) so the client can ask for it and call again.
       if (plan.providerSpec?.type === 'manual' && !open && !newValue) {
