@@ -21,6 +21,18 @@ export function manualProviderFor(ruleId: string): { name: string; spec: { type:
   return url ? { name: `${ruleId.replace(/^secret\//, '')}-page`, spec: { type: 'manual', url } } : undefined;
 }
 
+/**
+ * Where a manual provider goes among `providers`: the one already opening the same page, or a new
+ * entry under the table's name (`-2`, `-3`… when that name is taken by another provider).
+ */
+export function placeManualProvider(providers: Readonly<Record<string, { type: string; url?: unknown }>>, manual: NonNullable<ReturnType<typeof manualProviderFor>>): { name: string; added: boolean } {
+  const same = Object.entries(providers).find(([, spec]) => spec.type === 'manual' && spec.url === manual.spec.url)?.[0];
+  if (same) return { name: same, added: false };
+  let name = manual.name;
+  for (let i = 2; providers[name]; i++) name = `${manual.name}-${i}`;
+  return { name, added: true };
+}
+
 /** The policy a move creates when the workspace has none: one threat model for keys used beside prompts. */
 export const NEW_POLICY_HEADER =
   '# Rotation policy, created by Rotation Guard when a secret was moved out of a file.\n' +
@@ -114,10 +126,8 @@ export function addSecretToPolicy(policyText: string, policyPath: string, policy
   let rotation: { provider: string } | undefined;
   const manual = secret ? undefined : manualProviderFor(add.ruleId);
   if (manual) {
-    const same = Object.entries(policy.providers ?? {}).find(([, spec]) => spec.type === 'manual' && (spec as { url?: string }).url === manual.spec.url)?.[0];
-    let name = same ?? manual.name;
-    for (let i = 2; !same && policy.providers?.[name]; i++) name = `${manual.name}-${i}`;
-    if (!same) updates.push({ path: ['providers', name], value: manual.spec });
+    const { name, added } = placeManualProvider((policy.providers ?? {}) as Record<string, { type: string; url?: unknown }>, manual);
+    if (added) updates.push({ path: ['providers', name], value: manual.spec });
     rotation = { provider: name };
   }
   if (!secret) {

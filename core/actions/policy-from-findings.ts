@@ -8,7 +8,7 @@ import { Document, isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import { envVarOf, PROVIDERS } from '../detect/providers';
 import { isPromptFile } from '../file-kinds';
 import type { SecretKind } from '../policy/schema';
-import { kindForRule, manualProviderFor, secretIdFor } from './policy-edit';
+import { kindForRule, manualProviderFor, placeManualProvider, secretIdFor } from './policy-edit';
 
 /** What the command reads from each finding of `rotation-guard scan --format json`. */
 export interface FoundCredential {
@@ -89,18 +89,12 @@ interface ProviderPlan {
  */
 function planProviders(drafts: readonly SecretDraft[]): ProviderPlan {
   const specs: ProviderPlan['specs'] = {};
-  const byUrl = new Map<string, string>();
   const bySecret = new Map<string, string>();
   for (const d of drafts) {
     const manual = d.ruleIds.map(manualProviderFor).find((m) => m !== undefined);
     if (!manual) continue;
-    let name = byUrl.get(manual.spec.url);
-    if (!name) {
-      name = manual.name;
-      for (let i = 2; specs[name]; i++) name = `${manual.name}-${i}`;
-      specs[name] = manual.spec;
-      byUrl.set(manual.spec.url, name);
-    }
+    const { name, added } = placeManualProvider(specs, manual);
+    if (added) specs[name] = manual.spec;
     bySecret.set(d.id, name);
   }
   return { specs, bySecret };
