@@ -148,6 +148,7 @@ describe('real-code classes: seen in two repositories read this session (autogen
     const signed = 'https://storage.example.test/b/o?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Credential=svc%40proj-123.iam.gserviceaccount.com%2F20251104%2Fauto%2Fstorage%2Fgoog4_request&X-Goog-Date=20251104T052053Z';
     assert.deepEqual(ids(`url = "${signed}"\n`, 'fixture.ts'), []);
     assert.deepEqual(ids('security:\n  - password: Acme Secret Key\n', 'api.yml'), []);
+    assert.deepEqual(ids('security:\n  - password: "Acme Secret Key"\n', 'api.yml'), []);
     assert.deepEqual(ids('patchedDependencies:\n  some-auth@4.24.15: patches/some-auth@4.24.15.patch\n', 'pnpm-workspace.yaml'), []);
   });
 
