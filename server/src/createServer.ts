@@ -209,6 +209,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     settings.setClientSupportsConfiguration(!!caps.workspace?.configuration);
+    settings.fromInitializationOptions(params.initializationOptions);
     clientSupportsFolders = !!caps.workspace?.workspaceFolders;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
@@ -257,8 +258,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     revalidateAll();
   });
 
-  connection.onDidChangeConfiguration(() => {
-    settings.clear();
+  connection.onDidChangeConfiguration((params) => {
+    settings.changed(params);
     workspacePull.invalidateAll();
     revalidateAll();
   });
