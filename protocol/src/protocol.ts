@@ -93,7 +93,7 @@ export type StoreChoice = 'envFile' | 'keychain' | 'pass' | 'secretStorage';
  */
 export const SERVER_STORE_CHOICES: ReadonlyArray<{ id: Exclude<StoreChoice, 'secretStorage'>; title: (envFilePath: string) => string; detail: string }> = [
   { id: 'envFile', title: (envFilePath) => `env file (${envFilePath})`, detail: 'a git-ignored file your app reads its environment from' },
-  { id: 'keychain', title: () => 'OS keychain', detail: 'this machine\'s Secret Service (gnome-keyring, KWallet), macOS Keychain or Windows Credential Manager' },
+  { id: 'keychain', title: () => 'OS keychain', detail: 'this machine\'s keychain (the Secret Service on Linux, Keychain on macOS)' },
   { id: 'pass', title: () => 'pass', detail: 'the standard Unix password store, encrypted with your GPG key' },
 ];
 
