@@ -1,9 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fakeOpenAiKey } from '../helpers/fake-keys';
 import { fileUri, PULL_CLIENT, startServer, type ServerHandle } from '../helpers/lsp-server';
+import { tempProject, type TempProject } from '../helpers/temp-project';
 import { ScanWorkspaceRequest } from '../../protocol/src/protocol';
 
 // The scan's count is what the editor counts for the workspace, open documents included: e2e
@@ -12,19 +10,16 @@ import { ScanWorkspaceRequest } from '../../protocol/src/protocol';
 for (const [client, capabilities] of [['pulls diagnostics', PULL_CLIENT], ['takes pushed diagnostics', { workspace: { configuration: true } }]] as const)
 describe(`language server process: Scan Workspace counts open documents too (a client that ${client})`, function () {
   this.timeout(30000);
-  let dir: string;
+  let project: TempProject;
   let server: ServerHandle;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-lsp-scan-open-'));
-    writeFileSync(join(dir, 'closed.md'), `key ${fakeOpenAiKey()}\n`);
-    writeFileSync(join(dir, 'clean.md'), '# nothing here\n');
-    writeFileSync(join(dir, 'open.md'), `key ${fakeOpenAiKey()}\n`);
-    server = await startServer({ rootPath: dir, capabilities });
+    project = tempProject('rg-lsp-scan-open-', { files: { 'closed.md': `key ${fakeOpenAiKey()}\n`, 'clean.md': '# nothing here\n', 'open.md': `key ${fakeOpenAiKey()}\n` } });
+    server = await startServer({ rootPath: project.dir, capabilities });
   });
   after(async () => {
     await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    project.remove();
   });
 
   it('with nothing open: every file read, both findings', async () => {
@@ -33,7 +28,7 @@ describe(`language server process: Scan Workspace counts open documents too (a c
   });
 
   it('with one of the two files open: the same counts (its finding was left out before)', async () => {
-    const uri = fileUri(join(dir, 'open.md'));
+    const uri = fileUri(project.path('open.md'));
     server.open(uri, 'markdown', `key ${fakeOpenAiKey()}\n`);
     const res = await server.conn.sendRequest(ScanWorkspaceRequest.type, {});
     assert.deepEqual({ files: res.filesScanned, findings: res.findings }, { files: 3, findings: 2 });
