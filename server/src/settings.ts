@@ -34,9 +34,10 @@ export class SettingsCache {
 
   /**
    * Takes `workspace/didChangeConfiguration` params. Clients that answer `workspace/configuration`
-   * are asked again per resource (VS Code sends `settings: null` here); for the others the pushed
-   * `settings.rotationGuard` becomes the settings, and a settings object without our section means
-   * none of ours is set.
+   * are asked again per resource (what they push here is one value for all files, so it is not
+   * used); for the others the pushed `settings.rotationGuard` becomes the settings, and a settings
+   * object without our section means none of ours is set (a notification without settings changes
+   * nothing).
    */
   changed(params: { settings?: unknown } | undefined): void {
     this.cache.clear();
