@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { T, maskKeysInEditor, openFile, openQuickFix, openWorkbench, runCommand, waitForSquiggle } from '../lib/workbench.mjs';
 import { fakeOpenAiKey } from '../lib/fake-keys.mjs';
+import { untilOnDisk } from '../lib/disk.mjs';
 
 export const STORE_PICK_FILE = 'prompts/triage.prompt';
 
@@ -65,23 +66,13 @@ export async function storeQuickPickJourney({ page, server, folder, key, lap, sh
   await page.locator('.notifications-toasts .notification-toast', { hasText: 'rotate it now?' }).first().waitFor({ timeout: T.server });
   // the policy may be open (the server then edits the buffer): save everything as a user would
   await runCommand(page, 'File: Save All Files');
-  await waitFor(() => !readFileSync(file, 'utf8').includes(key), 'the saved prompt still holds the key');
+  await untilOnDisk(() => !readFileSync(file, 'utf8').includes(key), 'the saved prompt still holds the key');
   const envLocal = path.join(folder, '.env.local');
-  await waitFor(() => existsSync(envLocal), '.env.local was not written');
+  await untilOnDisk(() => existsSync(envLocal), '.env.local was not written');
   assert.equal(readFileSync(envLocal, 'utf8'), `OPENAI_API_KEY=${key}\n`, '.env.local holds exactly the moved value');
-  await waitFor(() => existsSync(path.join(folder, 'rotation-policy.yaml')), 'no policy was written');
+  await untilOnDisk(() => existsSync(path.join(folder, 'rotation-policy.yaml')), 'no policy was written');
   // one move: one secret in the policy (the Escape earlier added nothing)
   const policy = parse(readFileSync(path.join(folder, 'rotation-policy.yaml'), 'utf8'));
   assert.deepEqual(policy.secrets.map((s) => s.stores), [['dotenv']], JSON.stringify(policy.secrets));
   lap('picked the env file: value in .env.local, a reference in the prompt, one secret in the new policy');
-}
-
-/** Bounded poll of a file condition (saves are asynchronous to the key press). */
-async function waitFor(cond, message, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try { if (cond()) return; } catch { /* not there yet */ }
-    if (Date.now() > deadline) throw new Error(message);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
