@@ -11,6 +11,7 @@ import * as esbuild from 'esbuild';
 import { ensureCodeServer } from './code-server/ensure.mjs';
 import { secretServiceReachable, startPrivateKeyring } from './code-server/keyring.mjs';
 import { startPrivatePass } from './code-server/pass.mjs';
+import { ensureSystemPackages } from './system-packages.mjs';
 import { installExtension, makeProfile, profileEnv, releaseDir, startCodeServer, trackDir } from './code-server/launch.mjs';
 import { packageVsix } from './package.mjs';
 
@@ -110,6 +111,8 @@ function passFor(say) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const say = (m) => console.log(`[demo] ${m}`);
+  // installed here as root or with passwordless sudo; otherwise named in one line, and the demo stops
+  if (!ensureSystemPackages(['start'], { label: 'npm start', log: say })) process.exit(1);
   // the user's own browser opens the URL, so only what code-server needs is checked (a missing
   // system package is named in the one-line error ensureCodeServer throws)
   const paths = ensureCodeServer({ log: say, browser: false });

@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMochaLevel } from './run-mocha.mjs';
+import { ensureSystemPackages } from '../scripts/system-packages.mjs';
 
 // Tests never write the runner's own config folder (the per-user fingerprint key, ledger anchors):
 // every run gets a throwaway one unless a test sets its own.
@@ -24,6 +25,13 @@ function step(title, cmd, args) {
     console.log(`build: 0 passed, 1 failed`);
     process.exit(1);
   }
+}
+
+// The Debian packages these levels need (scripts/system-packages.mjs): installed here when this
+// runs as root or with passwordless sudo, otherwise named in one line, and nothing runs.
+if (!ensureSystemPackages(selected, { label: 'npm test' })) {
+  console.log('system packages: 0 passed, 1 failed');
+  process.exit(1);
 }
 
 step('build', process.execPath, ['scripts/build.mjs']);

@@ -2,14 +2,16 @@ import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
 import { Commands, ServerCommands, type MoveToStoreArgs, type MoveToStoreResult, type SecretRef } from '../../protocol/src/protocol';
 import type { Ctx } from './ctx';
+import { storeForMove } from './storePicker';
 
 /**
  * The language server carries out its commands in any editor (workspace/executeCommand). In VS
  * Code the client adds what only it has, never needed for the command to work:
  * - rotate / mark compromised run as the palette commands do (progress notification, the
  *   password box a manual provider needs, SecretStorage, the trust confirmation);
- * - after "Move secret to store" put the value under a policy secret, the user is offered to
- *   rotate it at once: the value sat in a file that may be in git history, logs or a model's context.
+ * - "Move secret to store" asks for the store with a Quick Pick instead of the server's
+ *   three-button notification; after it put the value under a policy secret, the user is offered
+ *   to rotate it at once: the value sat in a file that may be in git history, logs or a model's context.
  */
 export function serverCommandMiddleware(ctx: Ctx, refresh: () => void): NonNullable<Middleware['executeCommand']> {
   return async (command, args, next) => {
@@ -20,8 +22,12 @@ export function serverCommandMiddleware(ctx: Ctx, refresh: () => void): NonNulla
       case ServerCommands.markCompromised:
         return vscode.commands.executeCommand(Commands.markCompromised, { policy: vscode.Uri.parse(ref!.policyUri).fsPath, secretId: ref!.id });
       case ServerCommands.moveToStore: {
+        const given = args[0] as MoveToStoreArgs;
+        // The store from a Quick Pick (storePicker.ts); Escape sends nothing.
+        const store = await storeForMove(given);
+        if (!store) return { moved: false, reason: 'cancelled' } satisfies MoveToStoreResult;
         // One notification: the server's outcome with the Rotate now button, shown here.
-        const a = { ...(args[0] as MoveToStoreArgs), announce: false } satisfies MoveToStoreArgs;
+        const a = { ...given, store, announce: false } satisfies MoveToStoreArgs;
         const result = (await next(command, [a, ...args.slice(1)])) as MoveToStoreResult | undefined;
         refresh();
         if (result?.moved && result.secretId && result.policyUri) {

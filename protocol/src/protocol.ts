@@ -86,6 +86,17 @@ export interface SecretRef {
 /** Where the move-to-store action may put a value; `secretStorage` only inside VS Code. */
 export type StoreChoice = 'envFile' | 'keychain' | 'pass' | 'secretStorage';
 
+/**
+ * The stores the server itself can move a value to, in the order the store question lists them.
+ * The server asks with `window/showMessageRequest` (buttons: `title`); the VS Code client asks
+ * with a Quick Pick (`title` and `detail`) before it sends the command, and passes `store`.
+ */
+export const SERVER_STORE_CHOICES: ReadonlyArray<{ id: Exclude<StoreChoice, 'secretStorage'>; title: (envFilePath: string) => string; detail: string }> = [
+  { id: 'envFile', title: (envFilePath) => `env file (${envFilePath})`, detail: 'a git-ignored file your app reads its environment from' },
+  { id: 'keychain', title: () => 'OS keychain', detail: 'this machine\'s keychain (the Secret Service on Linux, Keychain on macOS)' },
+  { id: 'pass', title: () => 'pass', detail: 'the standard Unix password store, encrypted with your GPG key' },
+];
+
 /** Arguments of the move-to-store command that the quick fix runs; the value itself never travels. */
 export interface MoveToStoreArgs {
   uri: string;

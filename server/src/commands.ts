@@ -9,7 +9,7 @@ import { DESTINATION_TITLES, MoveError, addToBaseline, moveToStore, type MoveDes
 import { loadPolicyFile } from '../../core/policy';
 import { confirmedHashFor, createPolicyStoreRegistry, markCompromised, pendingRotations, resolvePlan, rotateAfterPending } from '../../core/rotation';
 import { mask } from '../../core/mask';
-import { ServerCommands, type MoveToStoreArgs, type MoveToStoreResult, type AddToBaselineArgs, type RotateNowResult, type SecretRef, type ServerCommandArgs, type ServerCommandId } from '../../protocol/src/protocol';
+import { SERVER_STORE_CHOICES, ServerCommands, type MoveToStoreArgs, type MoveToStoreResult, type AddToBaselineArgs, type RotateNowResult, type SecretRef, type ServerCommandArgs, type ServerCommandId } from '../../protocol/src/protocol';
 import { pathToUri, uriToPath } from './paths';
 import type { SettingsCache } from './settings';
 
@@ -28,7 +28,7 @@ export interface CommandDeps {
 }
 
 /** Destinations the server itself can reach (SecretStorage lives in VS Code only). */
-const SERVER_DESTINATIONS: MoveDestination[] = ['envFile', 'keychain', 'pass'];
+const SERVER_DESTINATIONS: MoveDestination[] = SERVER_STORE_CHOICES.map((c) => c.id);
 
 const fail = (message: string) => new ResponseError(ErrorCodes.InvalidParams, message);
 
@@ -72,11 +72,7 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
     const configured = args.store ?? settings.quickFix.store;
     let destination = SERVER_DESTINATIONS.find((x) => x === configured);
     if (!destination) {
-      destination = await choose(d.connection, `Move the ${args.data.envVar} value to…`, [
-        { id: 'envFile' as const, title: `env file (${settings.envFile.path})` },
-        { id: 'keychain' as const, title: 'OS keychain' },
-        { id: 'pass' as const, title: 'pass' },
-      ]);
+      destination = await choose(d.connection, `Move the ${args.data.envVar} value to…`, SERVER_STORE_CHOICES.map((c) => ({ id: c.id, title: c.title(settings.envFile.path) })));
       if (!destination) return { moved: false, reason: 'cancelled' };
     }
     const value = doc.getText(args.range);

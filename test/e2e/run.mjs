@@ -29,6 +29,7 @@ import { prepareUntrustedWorkspace, untrustedJourney } from './journeys/untruste
 import { walkthroughJourney } from './journeys/walkthrough.mjs';
 import { npmStartJourney } from './journeys/npm-start.mjs';
 import { prepareQuickFixWorkspace, quickFixJourney } from './journeys/quick-fix.mjs';
+import { prepareStorePickWorkspace, storeQuickPickJourney } from './journeys/store-quick-pick.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(ROOT);
@@ -165,6 +166,8 @@ async function browserLevel(paths, vsix) {
   const qfFolder = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-qf-ws-')));
   const { key } = prepareQuickFixWorkspace(qfFolder);
   const anthropicKey = prepareLiteLlmConfig(qfFolder);
+  const pickFolder = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-pick-ws-')));
+  const { key: pickKey } = prepareStorePickWorkspace(pickFolder);
   const demoFolder = path.join(trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-demo-'))), 'acme-support-bot');
   // as on a machine with no desktop keyring: npm start's private Secret Service, seeded the same way
   const keyring = await startPrivateKeyring();
@@ -205,6 +208,8 @@ async function browserLevel(paths, vsix) {
       if (journeyFilter.length && !wanted('journey 1:')) await openWorkbench(page, server.url, qfFolder);
       await liteLlmKeychainJourney({ page, folder: qfFolder, key: anthropicKey, keyringEnv: keyring.env, lap, shot: shooter(page) });
     });
+    await check('journey 13: Move secret with the store left to ask → a Quick Pick, not a notification (Escape changes nothing) → the env file', page, () =>
+      storeQuickPickJourney({ page, server, folder: pickFolder, key: pickKey, lap, shot: shooter(page) }));
     await check('journey 2: demo workspace opens with the extension active and its problems listed', page, () =>
       demoJourney({
         page, server, folder: demoFolder, lap, shot: shooter(page),

@@ -50,7 +50,7 @@ export function fileUri(path: string): string {
 }
 
 /** Spawns the real server (`node dist/server.js --stdio`) with a private HOME and talks JSON-RPC to it. */
-export async function startServer(opts: { rootPath?: string; env?: Record<string, string>; settings?: Record<string, unknown>; capabilities?: ClientCapabilities } = {}): Promise<ServerHandle> {
+export async function startServer(opts: { rootPath?: string; env?: Record<string, string>; settings?: Record<string, unknown>; capabilities?: ClientCapabilities; initializationOptions?: unknown } = {}): Promise<ServerHandle> {
   const home = mkdtempSync(join(tmpdir(), 'rg-lsp-home-'));
   const proc = spawn(process.execPath, [SERVER, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -134,6 +134,7 @@ export async function startServer(opts: { rootPath?: string; env?: Record<string
     rootUri,
     capabilities: opts.capabilities ?? { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
+    ...(opts.initializationOptions !== undefined ? { initializationOptions: opts.initializationOptions } : {}),
   });
   await conn.sendNotification(InitializedNotification.type, {});
   return handle;

@@ -1,12 +1,12 @@
 /** A small valid policy with one machine API key, the starting point most LSP policy tests vary. */
-export function onePolicySecret(opts: { kind?: string; lastRotated?: string; extra?: string } = {}): string {
+export function onePolicySecret(opts: { id?: string; kind?: string; lastRotated?: string; extra?: string } = {}): string {
   return `version: 1
 stores:
   kc:
     type: keychain
     service: rotation-guard
 secrets:
-  - id: openai-prod
+  - id: ${opts.id ?? 'openai-prod'}
     kind: ${opts.kind ?? 'api-key'}
     owner: machine
     maxAge: 30d
@@ -17,3 +17,6 @@ secrets:
         action: rotate-now
 ${opts.extra ?? ''}`;
 }
+
+/** A policy with no secrets: a project the ledger and known values belong to. */
+export const EMPTY_POLICY = 'version: 1\nsecrets: []\n';

@@ -1,12 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { keyedFingerprint } from '../../core/fingerprint';
 import { appendLedgerEntry } from '../../core/ledger/append';
 import { fakeHumanPassword } from '../helpers/fake-keys';
 import { fileUri, startServer } from '../helpers/lsp-server';
+import { EMPTY_POLICY, onePolicySecret } from '../helpers/policy-text';
+import { withTempProject } from '../helpers/temp-project';
 import { KnownSecretsNotification, ServerCommands } from '../../protocol/src/protocol';
 import { CodeActionRequest, type CodeAction } from 'vscode-languageserver-protocol/node';
 
@@ -15,14 +14,12 @@ describe('language server over JSON-RPC: known and revoked values', function () 
   this.timeout(30000);
 
   it('flags a retired password from the ledger as stale/revoked-key and the current one as exposed/known-secret', async () => {
-    const ws = mkdtempSync(join(tmpdir(), 'rg-lsp-known-'));
     const key = randomBytes(32);
     const oldPw = fakeHumanPassword();
     let newPw = fakeHumanPassword();
     while (newPw === oldPw) newPw = fakeHumanPassword();
-    try {
-      writeFileSync(join(ws, 'rotation-policy.yaml'), 'version: 1\nstores:\n  kc:\n    type: keychain\n    service: rg\nsecrets:\n  - id: pg-app\n    kind: password\n    owner: machine\n    maxAge: 30d\n    stores: [kc]\n');
-      await appendLedgerEntry(join(ws, '.rotation', 'ledger.jsonl'), {
+    await withTempProject('rg-lsp-known-', { policy: onePolicySecret({ id: 'pg-app', kind: 'password' }) }, async (project) => {
+      await appendLedgerEntry(project.path('.rotation', 'ledger.jsonl'), {
         secretId: 'pg-app',
         step: 'finish',
         outcome: 'ok',
@@ -30,9 +27,9 @@ describe('language server over JSON-RPC: known and revoked values', function () 
         newFingerprint: keyedFingerprint(newPw, key, 'value'),
         oldFingerprint: keyedFingerprint(oldPw, key, 'value'),
       });
-      const server = await startServer({ rootPath: ws, env: { ROTATION_GUARD_FINGERPRINT_KEY: key.toString('base64') } });
+      const server = await startServer({ rootPath: project.dir, env: { ROTATION_GUARD_FINGERPRINT_KEY: key.toString('base64') } });
       try {
-        const uri = fileUri(join(ws, 'notes.md'));
+        const uri = fileUri(project.path('notes.md'));
         server.open(uri, 'markdown', `The old db password was ${oldPw} and the new one is ${newPw} — do not paste these.\n`);
         const p = await server.waitForDiagnostics(uri, (d) => d.diagnostics.length >= 2);
         const codes = p.diagnostics.map((d) => d.code).sort();
@@ -43,7 +40,7 @@ describe('language server over JSON-RPC: known and revoked values', function () 
         const actions = (await server.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: revoked.range, context: { diagnostics: [revoked] } })) as CodeAction[];
         const rotate = actions.find((a) => a.command?.command === ServerCommands.rotateNow);
         assert.ok(rotate, `rotate action in ${JSON.stringify(actions.map((a) => a.title))}`);
-        assert.deepEqual(rotate.command!.arguments, [{ id: 'pg-app', policyUri: fileUri(join(ws, 'rotation-policy.yaml')) }]);
+        assert.deepEqual(rotate.command!.arguments, [{ id: 'pg-app', policyUri: fileUri(project.path('rotation-policy.yaml')) }]);
         for (const d of p.diagnostics) {
           assert.ok(!d.message.includes(oldPw) && !d.message.includes(newPw), 'messages never hold the values');
           assert.ok(!JSON.stringify(d.data ?? {}).includes(oldPw) && !JSON.stringify(d.data ?? {}).includes(newPw));
@@ -51,39 +48,32 @@ describe('language server over JSON-RPC: known and revoked values', function () 
       } finally {
         await server.stop();
       }
-    } finally {
-      rmSync(ws, { recursive: true, force: true });
-    }
+    });
   });
 
   it('without the fingerprint key the same ledger reveals nothing (a different key matches nothing)', async () => {
-    const ws = mkdtempSync(join(tmpdir(), 'rg-lsp-known2-'));
     const pw = fakeHumanPassword();
-    try {
-      writeFileSync(join(ws, 'rotation-policy.yaml'), 'version: 1\nsecrets: []\n');
-      await appendLedgerEntry(join(ws, '.rotation', 'ledger.jsonl'), { secretId: 's', step: 'finish', outcome: 'ok', oldFingerprint: keyedFingerprint(pw, randomBytes(32), 'value') });
-      const server = await startServer({ rootPath: ws, env: { ROTATION_GUARD_FINGERPRINT_KEY: randomBytes(32).toString('base64') } });
+    await withTempProject('rg-lsp-known2-', { policy: EMPTY_POLICY }, async (project) => {
+      await appendLedgerEntry(project.path('.rotation', 'ledger.jsonl'), { secretId: 's', step: 'finish', outcome: 'ok', oldFingerprint: keyedFingerprint(pw, randomBytes(32), 'value') });
+      const server = await startServer({ rootPath: project.dir, env: { ROTATION_GUARD_FINGERPRINT_KEY: randomBytes(32).toString('base64') } });
       try {
-        const uri = fileUri(join(ws, 'notes.md'));
+        const uri = fileUri(project.path('notes.md'));
         server.open(uri, 'markdown', `password ${pw}\n`);
         const p = await server.waitForDiagnostics(uri);
         assert.ok(!p.diagnostics.some((d) => d.code === 'stale/revoked-key'));
       } finally {
         await server.stop();
       }
-    } finally {
-      rmSync(ws, { recursive: true, force: true });
-    }
+    });
   });
 
   it('takes fingerprints of store values from the client (rotationGuard/knownSecrets)', async () => {
-    const ws = mkdtempSync(join(tmpdir(), 'rg-lsp-known3-'));
     const key = randomBytes(32);
     const pw = fakeHumanPassword();
-    try {
-      const server = await startServer({ rootPath: ws, env: { ROTATION_GUARD_FINGERPRINT_KEY: key.toString('base64') } });
+    await withTempProject('rg-lsp-known3-', {}, async (project) => {
+      const server = await startServer({ rootPath: project.dir, env: { ROTATION_GUARD_FINGERPRINT_KEY: key.toString('base64') } });
       try {
-        const uri = fileUri(join(ws, 'notes.txt'));
+        const uri = fileUri(project.path('notes.txt'));
         server.open(uri, 'plaintext', `hello ${pw}\n`);
         await server.waitForDiagnostics(uri, (d) => d.diagnostics.length === 0);
         const params: KnownSecretsNotification.Params = { current: [{ fingerprint: keyedFingerprint(pw, key, 'value'), secretId: 'editor-secret' }], retired: [] };
@@ -93,8 +83,6 @@ describe('language server over JSON-RPC: known and revoked values', function () 
       } finally {
         await server.stop();
       }
-    } finally {
-      rmSync(ws, { recursive: true, force: true });
-    }
+    });
   });
 });

@@ -1,11 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { DEFAULT_MIN_CONFIDENCE } from '../../core/detect';
 import { fileUri } from '../helpers/lsp-server';
 import { startInProcess } from '../helpers/lsp-in-process';
+import { withTempProject } from '../helpers/temp-project';
 import { defaultSettings } from '../../protocol/src/settings';
 
 describe('language server: rotationGuard.minConfidence', function () {
@@ -19,17 +17,17 @@ describe('language server: rotationGuard.minConfidence', function () {
 
   for (const [minConfidence, expected] of [[undefined, 0], [0, 1]] as const) {
     it(`${minConfidence === undefined ? 'by default hides' : 'at 0 shows'} a weak finding in documentation prose`, async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'rg-lsp-conf-'));
-      const server = await startInProcess(dir, { settings: minConfidence === undefined ? {} : { minConfidence } });
-      try {
-        const uri = fileUri(join(dir, 'guide.md'));
-        void server.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
-        const p = await server.waitForDiagnostics(uri, () => true);
-        assert.equal(p.diagnostics.length, expected, JSON.stringify(p.diagnostics.map((d) => d.code)));
-      } finally {
-        server.dispose();
-        rmSync(dir, { recursive: true, force: true });
-      }
+      await withTempProject('rg-lsp-conf-', {}, async (project) => {
+        const server = await startInProcess(project.dir, { settings: minConfidence === undefined ? {} : { minConfidence } });
+        try {
+          const uri = fileUri(project.path('guide.md'));
+          void server.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+          const p = await server.waitForDiagnostics(uri, () => true);
+          assert.equal(p.diagnostics.length, expected, JSON.stringify(p.diagnostics.map((d) => d.code)));
+        } finally {
+          server.dispose();
+        }
+      });
     });
   }
 });

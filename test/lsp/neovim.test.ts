@@ -48,18 +48,23 @@ describe('language server driven by Neovim (headless, its own LSP client)', func
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('runs "Move secret" from the code-action menu: the value goes to pass under a new policy secret and the file gets the reference', async () => {
-    const key = fakeOpenAiKey();
+  /** Runs move-secret.lua on a LiteLLM config holding `key`; returns Neovim's trace once the buffer was written. */
+  async function moveInNeovim(key: string, extraEnv: Record<string, string>): Promise<string> {
     const file = join(dir, 'config.yaml');
     writeFileSync(file, `model_list:\n  - model_name: gpt\n    litellm_params:\n      model: openai/gpt-4o\n      api_key: ${key}\n`);
     const log = join(dir, 'nvim.log');
     const home = join(dir, 'home');
-    const env = { ...pass!.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: join(home, '.state'), XDG_DATA_HOME: join(home, '.data'), RG_ROOT: dir, RG_FILE: file, RG_SERVER: SERVER, RG_CHOICE: 'pass', RG_HARNESS: HARNESS, RG_LOG: log };
+    const env = { ...pass!.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: join(home, '.state'), XDG_DATA_HOME: join(home, '.data'), RG_ROOT: dir, RG_FILE: file, RG_SERVER: SERVER, RG_HARNESS: HARNESS, RG_LOG: log, ...extraEnv };
     const r = await runNeovim(env);
     const trace = existsSync(log) ? readFileSync(log, 'utf8') : '';
     assert.ok(!trace.includes('FAIL'), `neovim: ${trace}\nstderr: ${r.stderr.slice(-500)}`);
-    assert.match(trace, /asked: Move the OPENAI_API_KEY value to/);
     assert.match(trace, /written/, `neovim did not finish: ${trace} ${r.stderr.slice(-500)}`);
+    return trace;
+  }
+
+  /** The file has the LiteLLM reference, pass holds `key` under the policy's new secret, the ledger does not. */
+  async function assertMovedToPass(key: string): Promise<void> {
+    const file = join(dir, 'config.yaml');
     // The edited file: the value replaced by the LiteLLM reference syntax, nothing else changed.
     const edited = readFileSync(file, 'utf8');
     assert.ok(!edited.includes(key), 'the key is gone from the file');
@@ -73,6 +78,24 @@ describe('language server driven by Neovim (headless, its own LSP client)', func
     assert.equal(shown.code, 0, shown.stderr);
     assert.equal(shown.stdout.split('\n')[0], key);
     assert.ok(!readFileSync(join(dir, '.rotation', 'ledger.jsonl'), 'utf8').includes(key));
+  }
+
+  it('runs "Move secret" from the code-action menu: the value goes to pass under a new policy secret and the file gets the reference', async () => {
+    const key = fakeOpenAiKey();
+    const trace = await moveInNeovim(key, { RG_CHOICE: 'pass' });
+    assert.match(trace, /asked: Move the OPENAI_API_KEY value to/);
+    await assertMovedToPass(key);
+  });
+
+  it('honours the README\'s settings on a Neovim that cannot answer workspace/configuration (0.7): no store question, the value goes to pass', async () => {
+    // The settings table exactly as the README writes it; Neovim 0.7 gets it to the server only through init_options.
+    const readme = readFileSync(resolve('README.md'), 'utf8');
+    const settings = /^local settings = (\{.*\})$/m.exec(readme)?.[1] ?? '';
+    assert.ok(settings.includes("store = 'pass'"), 'the README\'s Neovim block sets quickFix.store to pass');
+    const key = fakeOpenAiKey();
+    const trace = await moveInNeovim(key, { RG_CHOICE: 'none', RG_SETTINGS: settings });
+    assert.doesNotMatch(trace, /asked: Move the /, 'the store question was asked');
+    await assertMovedToPass(key);
   });
 
   it('rotates a secret rotated by hand from its code lens: the server answers needs-value, the shipped handler asks (hidden) and sends it again', async () => {

@@ -1,8 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { unlinkSync } from 'node:fs';
 import {
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
@@ -17,6 +15,8 @@ import { keyedFingerprint } from '../../core/fingerprint';
 import { appendLedgerEntry } from '../../core/ledger/append';
 import { fakeHumanPassword, fakeOpenAiKey } from '../helpers/fake-keys';
 import { fileUri, PULL_CLIENT, startServer, type ServerHandle } from '../helpers/lsp-server';
+import { EMPTY_POLICY } from '../helpers/policy-text';
+import { tempProject, type TempProject } from '../helpers/temp-project';
 import { RefreshNotification } from '../../protocol/src/protocol';
 
 // LSP 3.17 pull diagnostics with result ids, against the real server process over JSON-RPC: a
@@ -27,17 +27,17 @@ type WsItem = WorkspaceDocumentDiagnosticReport;
 
 describe('language server over JSON-RPC: pull diagnostics with result ids', function () {
   this.timeout(30000);
-  let dir: string;
+  let project: TempProject;
   let server: ServerHandle;
   const fingerprintKey = randomBytes(32);
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-lsp-resultid-'));
-    server = await startServer({ rootPath: dir, capabilities: PULL_CLIENT, env: { ROTATION_GUARD_FINGERPRINT_KEY: fingerprintKey.toString('base64') } });
+    project = tempProject('rg-lsp-resultid-');
+    server = await startServer({ rootPath: project.dir, capabilities: PULL_CLIENT, env: { ROTATION_GUARD_FINGERPRINT_KEY: fingerprintKey.toString('base64') } });
   });
   afterEach(async () => {
     await server.stop();
-    rmSync(dir, { recursive: true, force: true });
+    project.remove();
   });
 
   const pullDocument = (uri: string, previousResultId?: string) =>
@@ -45,11 +45,11 @@ describe('language server over JSON-RPC: pull diagnostics with result ids', func
   const pullWorkspace = async (previousResultIds: PreviousResultId[]) => (await server.conn.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds })).items;
   /** The ids a client would send back: the last one it got per file. */
   const idsOf = (items: WsItem[]): PreviousResultId[] => items.map((i) => ({ uri: i.uri, value: i.resultId! }));
-  const byName = (items: WsItem[]) => new Map(items.map((i) => [i.uri.slice(fileUri(dir).length + 1), i]));
+  const byName = (items: WsItem[]) => new Map(items.map((i) => [i.uri.slice(fileUri(project.dir).length + 1), i]));
   const codes = (r: { kind: string }) => (r as Full).items.map((d) => d.code);
 
   it('textDocument/diagnostic: full with an id, unchanged for that id, full with a new id after an edit adds a key', async () => {
-    const uri = fileUri(join(dir, 'app.env'));
+    const uri = fileUri(project.path('app.env'));
     server.open(uri, 'dotenv', 'LOG_LEVEL=debug\n');
     const first = await pullDocument(uri);
     assert.equal(first.kind, 'full');
@@ -76,10 +76,10 @@ describe('language server over JSON-RPC: pull diagnostics with result ids', func
   });
 
   it('workspace/diagnostic: unchanged for untouched files, full for a changed one, full and empty for a fixed or deleted one', async () => {
-    writeFileSync(join(dir, 'a.md'), `token: ${fakeOpenAiKey()}\n`);
-    writeFileSync(join(dir, 'b.md'), `token: ${fakeOpenAiKey()}\n`);
-    writeFileSync(join(dir, 'c.md'), `token: ${fakeOpenAiKey()}\n`);
-    writeFileSync(join(dir, 'clean.md'), 'nothing here\n');
+    project.write('a.md', `token: ${fakeOpenAiKey()}\n`);
+    project.write('b.md', `token: ${fakeOpenAiKey()}\n`);
+    project.write('c.md', `token: ${fakeOpenAiKey()}\n`);
+    project.write('clean.md', 'nothing here\n');
     const first = await pullWorkspace([]);
     assert.deepEqual([...byName(first)].map(([n, i]) => [n, i.kind, codes(i)]).sort(), [
       ['a.md', 'full', ['secret/openai-api-key']],
@@ -90,14 +90,14 @@ describe('language server over JSON-RPC: pull diagnostics with result ids', func
 
     // A pull with nothing changed is held (test/lsp/workspace-pull-hold.test.ts): an edit to the clean
     // file makes this one answer, and the files whose diagnostics did not change come back `unchanged`.
-    writeFileSync(join(dir, 'clean.md'), 'nothing here\nstill nothing\n');
+    project.write('clean.md', 'nothing here\nstill nothing\n');
     const second = await pullWorkspace(idsOf(first));
     assert.deepEqual([...byName(second)].map(([n, i]) => [n, i.kind]).sort(), [['a.md', 'unchanged'], ['b.md', 'unchanged'], ['c.md', 'unchanged']]);
     assert.deepEqual(idsOf(second), idsOf(first));
 
-    writeFileSync(join(dir, 'a.md'), `token: ${fakeOpenAiKey()}\nsecond: ${fakeOpenAiKey()}\n`); // one more finding
-    writeFileSync(join(dir, 'b.md'), 'the token was moved to the keychain\n'); // fixed
-    unlinkSync(join(dir, 'c.md')); // gone
+    project.write('a.md', `token: ${fakeOpenAiKey()}\nsecond: ${fakeOpenAiKey()}\n`); // one more finding
+    project.write('b.md', 'the token was moved to the keychain\n'); // fixed
+    unlinkSync(project.path('c.md')); // gone
     const third = byName(await pullWorkspace(idsOf(first)));
     const a = third.get('a.md')!;
     assert.equal(a.kind, 'full');
@@ -112,7 +112,7 @@ describe('language server over JSON-RPC: pull diagnostics with result ids', func
     assert.equal(third.has('clean.md'), false, 'a clean file the client holds nothing for is not reported');
 
     // Once the client holds the empty reports, nothing more is sent for the deleted file.
-    writeFileSync(join(dir, 'clean.md'), 'nothing here at all\n');
+    project.write('clean.md', 'nothing here at all\n');
     const fourth = byName(await pullWorkspace(idsOf([...third.values()])));
     assert.deepEqual([...fourth].map(([n, i]) => [n, i.kind]).sort(), [['a.md', 'unchanged'], ['b.md', 'unchanged']]);
   });
@@ -121,8 +121,8 @@ describe('language server over JSON-RPC: pull diagnostics with result ids', func
     server.settings = { minConfidence: 0 };
     // A password that does not look generated, in documentation prose: shown only at minConfidence 0.
     const prose = `${['The database', 'password:', 'bluesky-mountain', 'is set on the server.'].join(' ')}\n`;
-    writeFileSync(join(dir, 'guide.md'), prose);
-    const openUri = fileUri(join(dir, 'open.md'));
+    project.write('guide.md', prose);
+    const openUri = fileUri(project.path('open.md'));
     server.open(openUri, 'markdown', prose);
     const doc = await pullDocument(openUri);
     const ws = await pullWorkspace([]);
@@ -145,16 +145,16 @@ describe('language server over JSON-RPC: pull diagnostics with result ids', func
 
   it('a ledger change read on rotationGuard/refresh gives a full report for the file holding the retired value', async () => {
     const oldPw = fakeHumanPassword();
-    writeFileSync(join(dir, 'rotation-policy.yaml'), 'version: 1\nsecrets: []\n');
-    writeFileSync(join(dir, 'notes.txt'), `the db password is ${oldPw}\n`);
+    project.writePolicy(EMPTY_POLICY);
+    project.write('notes.txt', `the db password is ${oldPw}\n`);
     const before = await pullWorkspace([]);
     assert.equal(byName(before).has('notes.txt'), false, 'a password no pattern knows is not flagged yet');
     // The client reports what it holds (nothing for notes.txt) and the empty id for a file it once cleared.
-    const held = await pullWorkspace([{ uri: fileUri(join(dir, 'notes.txt')), value: 'an-id-from-an-earlier-session' }]);
+    const held = await pullWorkspace([{ uri: fileUri(project.path('notes.txt')), value: 'an-id-from-an-earlier-session' }]);
     assert.deepEqual(byName(held).get('notes.txt')?.kind, 'full', 'an unknown id never counts as unchanged');
     const heldIds = idsOf(held);
 
-    await appendLedgerEntry(join(dir, '.rotation', 'ledger.jsonl'), { secretId: 'pg-app', step: 'finish', outcome: 'ok', rotationId: 'r1', oldFingerprint: keyedFingerprint(oldPw, fingerprintKey, 'value') });
+    await appendLedgerEntry(project.path('.rotation', 'ledger.jsonl'), { secretId: 'pg-app', step: 'finish', outcome: 'ok', rotationId: 'r1', oldFingerprint: keyedFingerprint(oldPw, fingerprintKey, 'value') });
     const refreshed = server.nextDiagnosticRefresh();
     await server.conn.sendNotification(RefreshNotification.type, {});
     await refreshed;

@@ -1,12 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { ExecuteCommandRequest, ShowDocumentRequest, type ShowDocumentParams } from 'vscode-languageserver-protocol/node';
 import { fakeOpenAiKey } from '../helpers/fake-keys';
 import { MANUAL_KEY_PAGE, manualPolicyYaml } from '../helpers/manual-policy';
 import { fileUri } from '../helpers/lsp-server';
 import { startInProcess, type InProcessServer } from '../helpers/lsp-in-process';
+import { tempProject, type TempProject } from '../helpers/temp-project';
 import { ServerCommands, type RotateNowResult } from '../../protocol/src/protocol';
 
 const KEY_PAGE = MANUAL_KEY_PAGE;
@@ -14,7 +13,7 @@ const POLICY = manualPolicyYaml();
 
 describe('Rotate now for a secret rotated by hand, over plain LSP (no input request exists: needs-value, then the value)', function () {
   this.timeout(30000);
-  let dir: string;
+  let project: TempProject;
   let server: InProcessServer;
   let policyUri: string;
   let oldKey: string;
@@ -22,12 +21,11 @@ describe('Rotate now for a secret rotated by hand, over plain LSP (no input requ
   let onShown: () => void = () => undefined;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-lsp-manual-'));
     oldKey = fakeOpenAiKey();
-    writeFileSync(join(dir, 'rotation-policy.yaml'), POLICY);
-    writeFileSync(join(dir, '.env.local'), `OPENAI_API_KEY=${oldKey}\n`, { mode: 0o600 });
-    policyUri = fileUri(join(dir, 'rotation-policy.yaml'));
-    server = await startInProcess(dir);
+    project = tempProject('rg-lsp-manual-', { policy: POLICY });
+    project.write('.env.local', `OPENAI_API_KEY=${oldKey}\n`, 0o600);
+    policyUri = fileUri(project.path('rotation-policy.yaml'));
+    server = await startInProcess(project.dir);
     shown.length = 0;
     server.conn.onRequest(ShowDocumentRequest.type, (p) => {
       shown.push(p);
@@ -37,7 +35,7 @@ describe('Rotate now for a secret rotated by hand, over plain LSP (no input requ
   });
   afterEach(() => {
     server.dispose();
-    rmSync(dir, { recursive: true, force: true });
+    project.remove();
   });
 
   const rotate = (args: Record<string, unknown>) => server.conn.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.rotateNow, arguments: [{ id: 'openai-key', policyUri, ...args }] }) as Promise<RotateNowResult>;
@@ -49,10 +47,10 @@ describe('Rotate now for a secret rotated by hand, over plain LSP (no input requ
     assert.equal(r.status, 'needs-value');
     assert.equal(r.url, KEY_PAGE);
     assert.match(r.message, /rotated by hand: create a new key at https:\/\/platform\.openai\.com\/api-keys/);
-    assert.equal(existsSync(join(dir, '.rotation', 'ledger.jsonl')), false, 'no ledger entry, no lock');
+    assert.equal(existsSync(project.path('.rotation', 'ledger.jsonl')), false, 'no ledger entry, no lock');
     await opened;
     assert.deepEqual(shown.map((s) => [s.uri, s.external]), [[KEY_PAGE, true]]);
-    assert.equal(readFileSync(join(dir, '.env.local'), 'utf8'), `OPENAI_API_KEY=${oldKey}\n`);
+    assert.equal(readFileSync(project.path('.env.local'), 'utf8'), `OPENAI_API_KEY=${oldKey}\n`);
   });
 
   it('with announce: false asks nothing itself; with the value it rotates, and the value is in no message, result or ledger', async () => {
@@ -62,8 +60,8 @@ describe('Rotate now for a secret rotated by hand, over plain LSP (no input requ
     const newKey = fakeOpenAiKey();
     const r = await rotate({ announce: false, newValue: newKey });
     assert.equal(r.status, 'rotated', r.message);
-    assert.equal(readFileSync(join(dir, '.env.local'), 'utf8'), `OPENAI_API_KEY=${newKey}\n`);
-    const ledger = readFileSync(join(dir, '.rotation', 'ledger.jsonl'), 'utf8');
+    assert.equal(readFileSync(project.path('.env.local'), 'utf8'), `OPENAI_API_KEY=${newKey}\n`);
+    const ledger = readFileSync(project.path('.rotation', 'ledger.jsonl'), 'utf8');
     assert.ok(!ledger.includes(newKey) && !ledger.includes(oldKey));
     assert.ok(!JSON.stringify([r, first, server.questions]).includes(newKey));
     // The same value again is refused by the provider (it is now the current one).

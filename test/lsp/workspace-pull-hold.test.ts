@@ -1,7 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   CancellationTokenSource,
   DidChangeConfigurationNotification,
@@ -16,6 +13,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { fakeOpenAiKey } from '../helpers/fake-keys';
 import { fileUri, PULL_CLIENT, startServer, type ServerHandle } from '../helpers/lsp-server';
+import { tempProject, type TempProject } from '../helpers/temp-project';
 import { ScanWorkspaceRequest } from '../../protocol/src/protocol';
 
 // A workspace pull with nothing new is held open (LSP 3.17) instead of answered: VS Code's client
@@ -44,20 +42,17 @@ function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 
 describe('language server over JSON-RPC: held workspace pulls', function () {
   this.timeout(30000);
-  let dir: string;
+  let project: TempProject;
   let server: ServerHandle;
-  const uriOf = (name: string) => fileUri(join(dir, name));
+  const uriOf = (name: string) => fileUri(project.path(name));
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-lsp-hold-'));
-    writeFileSync(join(dir, 'a.md'), `token: ${fakeOpenAiKey()}\n`);
-    writeFileSync(join(dir, 'b.md'), 'nothing here\n');
-    writeFileSync(join(dir, 'c.py'), 'print("hello")\n');
-    server = await startServer({ rootPath: dir, capabilities: PULL_CLIENT });
+    project = tempProject('rg-lsp-hold-', { files: { 'a.md': `token: ${fakeOpenAiKey()}\n`, 'b.md': 'nothing here\n', 'c.py': 'print("hello")\n' } });
+    server = await startServer({ rootPath: project.dir, capabilities: PULL_CLIENT });
   });
   afterEach(async () => {
     await server.stop();
-    rmSync(dir, { recursive: true, force: true });
+    project.remove();
   });
 
   const pull = (previousResultIds: PreviousResultId[], token?: CancellationTokenSource) =>
@@ -77,7 +72,7 @@ describe('language server over JSON-RPC: held workspace pulls', function () {
     const held = pull(idsOf(first.items));
     assert.ok(await notAnsweredWithin(held), 'the second pull, with nothing changed, is held');
 
-    writeFileSync(join(dir, 'b.md'), `moved here: ${fakeOpenAiKey()}\n`);
+    project.write('b.md', `moved here: ${fakeOpenAiKey()}\n`);
     await server.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('b.md'), type: FileChangeType.Changed }] });
     const items = await within(held, 5000, 'the held pull after didChangeWatchedFiles');
     const byUri = new Map(items.map((i) => [i.uri, i]));
@@ -117,7 +112,7 @@ describe('language server over JSON-RPC: held workspace pulls', function () {
     assert.equal(err?.code, -32800, 'answered RequestCancelled, which vscode-languageclient treats as cancelled (no error logged, pulls again)');
 
     // The server goes on: a new pull after a change answers.
-    writeFileSync(join(dir, 'c.py'), `KEY = "${fakeOpenAiKey()}"\n`);
+    project.write('c.py', `KEY = "${fakeOpenAiKey()}"\n`);
     const again = await within(pull(idsOf(first)), 5000, 'a pull after a cancelled one');
     assert.deepEqual(codes(again.find((i) => i.uri === uriOf('c.py'))), ['secret/openai-api-key']);
   });
@@ -127,8 +122,8 @@ describe('language server over JSON-RPC: held workspace pulls', function () {
     const held = pull(idsOf(first));
     assert.ok(await notAnsweredWithin(held), 'held');
     // b.md changes on disk with no watched-file event: only the scan can find it
-    writeFileSync(join(dir, 'b.md'), `found by the scan: ${fakeOpenAiKey()}\n`);
-    writeFileSync(join(dir, 'huge.log'), 'x'.repeat(2048 * 1024 + 1)); // over maxFileSizeKB: skipped, not read
+    project.write('b.md', `found by the scan: ${fakeOpenAiKey()}\n`);
+    project.write('huge.log', 'x'.repeat(2048 * 1024 + 1)); // over maxFileSizeKB: skipped, not read
     let pushed = false;
     server.waitForDiagnostics(uriOf('b.md'), () => true, 20000).then(() => (pushed = true), () => undefined);
     const counts = await within(server.conn.sendRequest(ScanWorkspaceRequest.type, {}), 10000, 'the scan');

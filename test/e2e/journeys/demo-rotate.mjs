@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { T, maskKeysInEditor, openFile, openProblems, runCommand, toastSettled } from '../lib/workbench.mjs';
 import { fakeOpenAiKey } from '../lib/fake-keys.mjs';
+import { untilOnDisk } from '../lib/disk.mjs';
 
 const sha = (v) => createHash('sha256').update(v).digest('hex');
 
@@ -38,15 +39,6 @@ function toast(page, text) {
   return page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
 }
 
-/** Bounded poll of a disk condition another process (the extension host) makes true. */
-async function waitFor(cond, message, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try { if (cond()) return; } catch { /* not yet */ }
-    if (Date.now() > deadline) throw new Error(message);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** (b): palette rotate of a generate secret kept in the keychain and .env. */
 export async function paletteRotateJourney({ page, folder, keyringEnv, lap, shot }) {
@@ -93,7 +85,7 @@ export async function paletteRotateJourney({ page, folder, keyringEnv, lap, shot
     await term.focus();
     await page.keyboard.type(`printenv LITELLM_MASTER_KEY | tr -d '\\n' | sha256sum | cut -c1-64 > ${out}\n`);
     try {
-      await waitFor(() => readFileSync(out, 'utf8').trim().length === 64, 'no output', 10_000);
+      await untilOnDisk(() => readFileSync(out, 'utf8').trim().length === 64, 'no output', 10_000);
       if (readFileSync(out, 'utf8').trim() === sha(after)) break;
     } catch { /* the shell was not ready yet */ }
     if (i >= 3) throw new Error(`a new terminal does not see the new LITELLM_MASTER_KEY (got ${existsSync(out) ? readFileSync(out, 'utf8').trim() : 'nothing'})`);
@@ -179,7 +171,7 @@ export async function triggerJourney({ page, folder, xdgConfig, lap, shot }) {
   const done = toast(page, 'litellm-master-key rotated');
   await done.waitFor({ timeout: T.server });
   lap(`notification: ${(await done.innerText()).replace(/\s+/g, ' ').slice(0, 160)}…`);
-  await waitFor(() => finishes(folder, 'litellm-master-key') === before + 1, 'no finished rotation of litellm-master-key in the ledger');
+  await untilOnDisk(() => finishes(folder, 'litellm-master-key') === before + 1, 'no finished rotation of litellm-master-key in the ledger');
   const after = envValue(folder, 'LITELLM_MASTER_KEY');
   assert.ok(after !== value, '.env still holds the pasted value');
   // the pasted value is no longer the current one; edit again: re-validation must not rotate again

@@ -24,6 +24,9 @@ export async function demoJourney({ page, server, folder, lap, screenshot, shot 
   const loadMs = await openWorkbench(page, server.url, folder);
   lap(`demo workbench loaded in ${loadMs} ms`);
   lap(`extension active: status bar shows "${await waitForExtensionActive(page)}"`);
+  // A file open while the scan runs, as the editor trigger opens system-prompt.md to read the value
+  // it fingerprints: the scan's count must still be the workbench's (it once said 8 against 9).
+  await openFile(page, 'prompts/system-prompt.md');
   await runCommand(page, paletteTitle('rotationGuard.scanWorkspace'));
   await waitForProblemRows(page, 'stale/overdue', { count: 2 });
   await waitForProblemRows(page, 'secret/anthropic-api-key');

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { T, maskKeysInEditor, openFile, openQuickFix, runCommand, toastSettled, waitForSquiggle } from '../lib/workbench.mjs';
 import { fakeAnthropicKey } from '../lib/fake-keys.mjs';
+import { untilOnDisk } from '../lib/disk.mjs';
 
 export const LITELLM_FILE = 'litellm/config.yaml';
 
@@ -54,7 +55,7 @@ export async function liteLlmKeychainJourney({ page, folder, key, keyringEnv, la
   // the policy may be open (the server then edits the buffer): save everything as a user would
   await runCommand(page, 'File: Save All Files');
 
-  await waitForCondition(() => !readFileSync(path.join(folder, LITELLM_FILE), 'utf8').includes(key), 'the saved config still holds the key');
+  await untilOnDisk(() => !readFileSync(path.join(folder, LITELLM_FILE), 'utf8').includes(key), 'the saved config still holds the key');
   const apiKeyLine = readFileSync(path.join(folder, LITELLM_FILE), 'utf8').split('\n').find((l) => l.includes('api_key')) ?? '';
   // rotation-guard:allow the LiteLLM reference the quick fix writes, not a value
   assert.match(apiKeyLine, /api_key: os\.environ\/ANTHROPIC_API_KEY/, `the config's api_key line is now: ${apiKeyLine}`);
@@ -76,13 +77,4 @@ export async function liteLlmKeychainJourney({ page, folder, key, keyringEnv, la
   await toastSettled(offer);
   await maskKeysInEditor(page);
   await shot('journey-litellm-keychain');
-}
-
-async function waitForCondition(cond, message, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try { if (cond()) return; } catch { /* not yet */ }
-    if (Date.now() > deadline) throw new Error(message);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }

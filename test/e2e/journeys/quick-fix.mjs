@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openFile, openQuickFix, openWorkbench, T, waitForProblem, waitForSquiggle } from '../lib/workbench.mjs';
 import { fakeOpenAiKey } from '../lib/fake-keys.mjs';
+import { untilOnDisk } from '../lib/disk.mjs';
 
 export const QUICK_FIX_FILE = 'prompts/support-agent.prompt';
 
@@ -41,24 +42,14 @@ export async function quickFixJourney({ page, server, folder, key, lap }) {
   assert.equal(await editor.locator('.view-lines', { hasText: key.slice(0, 24) }).count(), 0, 'the key is still shown in the editor');
   await page.keyboard.press('Control+S');
   const file = path.join(folder, QUICK_FIX_FILE);
-  await waitForFile(() => !readFileSync(file, 'utf8').includes(key), 'the saved prompt file still holds the key');
+  await untilOnDisk(() => !readFileSync(file, 'utf8').includes(key), 'the saved prompt file still holds the key');
   assert.match(readFileSync(file, 'utf8'), /OPENAI_API_KEY/, 'the saved prompt file holds no reference');
   const envLocal = path.join(folder, '.env.local');
-  await waitForFile(() => existsSync(envLocal), '.env.local was not written');
+  await untilOnDisk(() => existsSync(envLocal), '.env.local was not written');
   const env = readFileSync(envLocal, 'utf8');
   assert.ok(/^OPENAI_API_KEY=/m.test(env), '.env.local lacks an OPENAI_API_KEY line');
   assert.ok(env.includes(key), '.env.local does not hold the moved value');
   // the key's error is gone (the reference itself may carry a note: its secret is now exposed)
   await editor.locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: T.server });
   lap('key replaced by a reference, value in .env.local, the error squiggle gone');
-}
-
-/** Bounded poll of a file condition (the save is asynchronous to the key press). */
-async function waitForFile(cond, message, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try { if (cond()) return; } catch { /* not there yet */ }
-    if (Date.now() > deadline) throw new Error(message);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }

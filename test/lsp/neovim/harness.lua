@@ -15,14 +15,23 @@ function H.fail(msg)
 end
 
 --- Starts `node RG_SERVER --stdio` with RG_ROOT as its one workspace folder; returns the client id.
+--- RG_SETTINGS, when set, is the README's settings table (Lua source) passed as the README does:
+--- `settings` and `init_options = { settings = … }`.
 function H.start_server(bufnr)
   local root = os.getenv('RG_ROOT')
-  local client_id = vim.lsp.start_client({
+  local config = {
     name = 'rotation-guard',
     cmd = { 'node', os.getenv('RG_SERVER'), '--stdio' },
     root_dir = root,
     workspace_folders = { { uri = vim.uri_from_fname(root), name = 'ws' } },
-  })
+  }
+  local settings_source = os.getenv('RG_SETTINGS')
+  if settings_source then
+    local settings = assert(loadstring('return ' .. settings_source))()
+    config.settings = settings
+    config.init_options = { settings = settings }
+  end
+  local client_id = vim.lsp.start_client(config)
   vim.lsp.buf_attach_client(bufnr, client_id)
   return client_id
 end

@@ -1,0 +1,13 @@
+// Waiting for what the editor wrote to disk: saves and store writes are asynchronous to the key
+// press or click that caused them, and the file system sends the test no event, so a condition on
+// the files is polled, bounded by a deadline that names what never happened.
+
+/** Resolves once `cond()` is true (a throw counts as not yet); rejects with `message` after `timeoutMs`. */
+export async function untilOnDisk(cond, message, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try { if (cond()) return; } catch { /* not there yet */ }
+    if (Date.now() > deadline) throw new Error(message);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,77 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/**
+ * A throwaway project folder for one test: files are written relative to it, the policy comes
+ * from the builders in policy-text.ts / manual-policy.ts (not YAML written by hand in the test),
+ * and `remove()` deletes everything. Use `withTempProject` or `projectPerTest` so removal is never
+ * forgotten.
+ */
+export interface TempProject {
+  readonly dir: string;
+  /** The absolute path of `parts` inside the project. */
+  path(...parts: string[]): string;
+  /** Writes a file (folders made as needed); returns its absolute path. */
+  write(rel: string, text: string, mode?: number): string;
+  /** Writes `rotation-policy.yaml` (or `name`); returns its absolute path. */
+  writePolicy(text: string, name?: string): string;
+  remove(): void;
+}
+
+export interface ProjectInit {
+  /** Text of `rotation-policy.yaml`, from a policy builder. */
+  policy?: string;
+  /** Files to write, by path relative to the project. */
+  files?: Record<string, string>;
+}
+
+export function tempProject(prefix: string, init: ProjectInit = {}): TempProject {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const project: TempProject = {
+    dir,
+    path: (...parts) => join(dir, ...parts),
+    write(rel, text, mode) {
+      const p = join(dir, rel);
+      mkdirSync(dirname(p), { recursive: true });
+      writeFileSync(p, text, mode === undefined ? undefined : { mode });
+      return p;
+    },
+    writePolicy: (text, name = 'rotation-policy.yaml') => project.write(name, text),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+  if (init.policy !== undefined) project.writePolicy(init.policy);
+  for (const [rel, text] of Object.entries(init.files ?? {})) project.write(rel, text);
+  return project;
+}
+
+/** Runs `fn` in a fresh project and removes it afterwards, whether `fn` passed or threw. */
+export async function withTempProject<T>(prefix: string, init: ProjectInit, fn: (project: TempProject) => Promise<T>): Promise<T> {
+  const project = tempProject(prefix, init);
+  try {
+    return await fn(project);
+  } finally {
+    project.remove();
+  }
+}
+
+/**
+ * Registers mocha hooks that give each test (`scope: 'each'`, the default) or the whole suite
+ * (`'all'`) a fresh project, removed afterwards. Read `.project` inside tests and later hooks.
+ */
+export function projectPerTest(prefix: string, init: ProjectInit = {}, scope: 'each' | 'all' = 'each'): { readonly project: TempProject } {
+  let current: TempProject | undefined;
+  (scope === 'each' ? beforeEach : before)(() => {
+    current = tempProject(prefix, init);
+  });
+  (scope === 'each' ? afterEach : after)(() => {
+    current?.remove();
+    current = undefined;
+  });
+  return {
+    get project() {
+      if (!current) throw new Error('projectPerTest: read .project inside a test or a hook registered after it');
+      return current;
+    },
+  };
+}
