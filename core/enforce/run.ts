@@ -4,7 +4,7 @@ import { verifyLedger } from '../ledger/verify';
 import type { Policy } from '../policy/schema';
 import { rotateSecret, type RotateOptions, type RotationResult } from '../rotation/engine';
 import { finishPendingRotation, type PendingStatus } from '../rotation/pending';
-import type { RotationTrust } from '../rotation/trust';
+import { UntrustedPolicyError, type RotationTrust } from '../rotation/trust';
 import type { StoreRegistry } from '../stores/registry';
 import { knownSecretsFor, readStoreFingerprints, scanHistory, scanWorkspace, storeFilesOf } from './gather';
 import { computeEnforcementPlan } from './plan';
@@ -137,8 +137,13 @@ async function finishPending(o: EnforceOptions, p: SecretPlan): Promise<SecretOu
     const r = await finishPendingRotation(engineOptions(o, p));
     return outcomeOf(p, PENDING_STATUS[r.status], { message: r.message, ...(r.result?.rotationId ? { rotationId: r.result.rotationId } : {}) });
   } catch (err) {
-    return outcomeOf(p, 'failed', { message: (err as Error).message });
+    return refusal(p, err);
   }
+}
+
+/** An unconfirmed or revoked confirmation is a person's decision, not a failure: nothing was run. */
+function refusal(p: SecretPlan, err: unknown): SecretOutcome {
+  return outcomeOf(p, err instanceof UntrustedPolicyError ? 'needs-person' : 'failed', { message: (err as Error).message });
 }
 
 /** A new rotation through the engine, with the plan's reason recorded in its first ledger entry. */
@@ -148,7 +153,7 @@ async function rotate(o: EnforceOptions, p: SecretPlan): Promise<SecretOutcome> 
     r = await rotateSecret(engineOptions(o, p));
   } catch (err) {
     // Refusals (untrusted policy, unreachable store, a rotation already open) say what to do.
-    return outcomeOf(p, 'failed', { message: (err as Error).message });
+    return refusal(p, err);
   }
   const status: OutcomeStatus = r.status === 'rotated' ? 'rotated' : r.status === 'awaiting-revoke' ? 'awaiting-revoke' : 'failed';
   return outcomeOf(p, status, { message: r.message, rotationId: r.rotationId });
