@@ -1,6 +1,7 @@
-import { checkAnchor, describeAnchorCheck, readAnchor, anchorOk } from '../ledger/anchor';
+import { checkLedgerAnchor, describeAnchorCheck, anchorOk } from '../ledger/anchor';
 import { ledgerPathFor, readLedger } from '../ledger/read';
 import { verifyLedger } from '../ledger/verify';
+import { trustedLedgerEntries } from '../ledger/sign-verify';
 import type { Policy } from '../policy/schema';
 import { rotateSecret, type RotateOptions, type RotationResult } from '../rotation/engine';
 import { finishPendingRotation, type PendingStatus } from '../rotation/pending';
@@ -64,12 +65,13 @@ const GOOD: ReadonlySet<OutcomeStatus> = new Set(['compliant', 'rotated', 'resum
 export async function runEnforcement(o: EnforceOptions): Promise<EnforceResult> {
   const ledgerPath = ledgerPathFor(o.policyPath);
   const notes: string[] = [];
-  const chain = verifyLedger(ledgerPath);
-  const anchor = checkAnchor(readLedger(ledgerPath).entries, readAnchor(ledgerPath, o.env));
+  // Forged, unlisted-key or unchained entries refuse the run, as a broken chain does (signatures: sign-verify.ts).
+  const chain = verifyLedger(ledgerPath, undefined, { writers: o.policy.ledger?.writers });
+  const anchor = checkLedgerAnchor(ledgerPath, readLedger(ledgerPath).entries, o.env);
   const ids = o.policy.secrets.map((s) => s.id).filter((id) => !o.only || o.only.includes(id));
   const facts = await gather(o, ids, notes);
   let plan = computeEnforcementPlan({ ...facts, policy: o.policy, now: o.now(), only: o.only, storeFiles: storeFilesOf(o.policy) });
-  const refused = !chain.ok ? `the ledger is broken at line ${chain.firstBadLine} (${chain.reason}); run \`rotation-guard ledger verify\`` : !anchorOk(anchor) ? `ledger ${describeAnchorCheck(anchor)}` : undefined;
+  const refused = !chain.ok ? `the ledger fails verification at line ${chain.firstBadLine} (${chain.reason}); run \`rotation-guard ledger verify\`` : !anchorOk(anchor) ? `ledger ${describeAnchorCheck(anchor)}` : undefined;
   if (anchor.status === 'no-anchor') notes.push(`ledger: ${describeAnchorCheck(anchor)}`);
   if (refused || o.dryRun) {
     const outcomes = plan.secrets.map((p) => outcomeOf(p, p.action === 'none' ? 'compliant' : 'planned'));
@@ -102,7 +104,7 @@ export async function runEnforcement(o: EnforceOptions): Promise<EnforceResult> 
 
 /** `scan`: false after a resume, when only the ledger and the stores changed (the sightings are reused). */
 async function gather(o: EnforceOptions, ids: string[], notes: string[], scan = true) {
-  const entries = readLedger(ledgerPathFor(o.policyPath)).entries;
+  const entries = trustedLedgerEntries(readLedger(ledgerPathFor(o.policyPath)).entries, o.policy.ledger?.writers).entries;
   const storeFingerprints = await readStoreFingerprints(o.policy, o.stores, o.fingerprintKey, ids);
   const known = knownSecretsFor(entries, storeFingerprints, o.fingerprintKey);
   const sightings: Sighting[] = [];
