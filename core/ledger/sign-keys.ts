@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fingerprintKeyPath } from '../fingerprint-key';
 
@@ -24,6 +24,15 @@ export function signingKeyPath(env: NodeJS.ProcessEnv = process.env): string {
 
 const loaded = new Map<string, SigningKey>();
 
+function fileId(path: string): string | undefined {
+  try {
+    const st = statSync(path);
+    return `${st.dev}:${st.ino}:${st.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
 function fromPrivate(privateKey: KeyObject): SigningKey {
   const jwk = createPublicKey(privateKey).export({ format: 'jwk' });
   return { privateKey, publicKey: `ed25519:${jwk.x}` };
@@ -32,7 +41,9 @@ function fromPrivate(privateKey: KeyObject): SigningKey {
 /** This user's signing key, created on first use (PKCS#8 PEM, mode 0600, in a 0700 folder). */
 export function loadSigningKey(env: NodeJS.ProcessEnv = process.env): SigningKey {
   const path = signingKeyPath(env);
-  const cached = loaded.get(path);
+  // Cached per file identity: a key file replaced or removed (a new machine setup) is read again.
+  const id = fileId(path);
+  const cached = id ? loaded.get(`${path}\0${id}`) : undefined;
   if (cached) return cached;
   let pem: string | undefined;
   try {
@@ -59,7 +70,7 @@ export function loadSigningKey(env: NodeJS.ProcessEnv = process.env): SigningKey
     throw new Error(`${path} is not an Ed25519 private key (PEM); move it away and a new key is created on the next write (then list the new public key in the policy's ledger.writers)`);
   }
   if (key.privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${path} holds a ${key.privateKey.asymmetricKeyType} key, not Ed25519`);
-  loaded.set(path, key);
+  loaded.set(`${path}\0${fileId(path)}`, key);
   return key;
 }
 
@@ -102,11 +113,7 @@ export function shortKey(publicKey: string): string {
 
 /** This user's key if it exists, without creating one (checks must not leave keys behind). */
 export function existingSigningKey(env: NodeJS.ProcessEnv = process.env): SigningKey | undefined {
-  try {
-    readFileSync(signingKeyPath(env));
-  } catch {
-    return undefined;
-  }
+  if (!fileId(signingKeyPath(env))) return undefined;
   try {
     return loadSigningKey(env);
   } catch {
