@@ -1,3 +1,7 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fingerprintKeyPath } from '../fingerprint-key';
 import { entryHash, GENESIS } from './canonical';
 import { shortKey, verifyHashSignature } from './sign-keys';
 import type { LedgerEntry } from './types';
@@ -42,22 +46,69 @@ export function signatureValid(entry: LedgerEntry): boolean {
 }
 
 /**
- * Classifies entries (in chain order) by signature. `writers` undefined: the policy lists none, so
- * any valid signature counts (it still proves the entry was not changed after it was written).
+ * Classifies entries by signature. They must be an intact chain from genesis whose hashes the
+ * caller checked (verify.ts, `trustedLedgerEntries`). `writers` undefined: the policy lists none,
+ * so any valid signature counts (it still proves the entry was not changed after it was written).
  */
 export function classifySignatures(entries: readonly LedgerEntry[], writers: readonly LedgerWriter[] | undefined): EntrySignature[] {
   const byKey = new Map((writers ?? []).map((w) => [w.publicKey, w.name]));
+  const knownValid = verifiedPrefix(entries);
+  let validPrefix = 0;
   let signingBegan = false;
-  return entries.map((e) => {
+  const out = entries.map((e, i): EntrySignature => {
     const signed = e.signer !== undefined || e.sig !== undefined;
-    if (!signed) return { seq: e.seq, status: signingBegan ? 'unsigned' : 'unsigned-legacy' };
+    if (!signed) {
+      if (validPrefix === i) validPrefix++;
+      return { seq: e.seq, status: signingBegan ? 'unsigned' : 'unsigned-legacy' };
+    }
     signingBegan = true;
-    if (!signatureValid(e)) return { seq: e.seq, status: 'bad-signature', ...(typeof e.signer === 'string' ? { signer: e.signer } : {}) };
+    if (i >= knownValid && !signatureValid(e)) return { seq: e.seq, status: 'bad-signature', ...(typeof e.signer === 'string' ? { signer: e.signer } : {}) };
+    if (validPrefix === i) validPrefix++;
     const signer = e.signer!;
     if (!writers) return { seq: e.seq, status: 'signed', writer: shortKey(signer), signer };
     const name = byKey.get(signer);
     return name !== undefined ? { seq: e.seq, status: 'signed', writer: name, signer } : { seq: e.seq, status: 'unlisted-key', signer };
   });
+  if (validPrefix - knownValid >= PERSIST_AFTER) rememberVerified(entries, validPrefix);
+  return out;
+}
+
+/**
+ * Ed25519 verification is most of what checking a ledger costs (about 60 µs an entry, 20× the
+ * hash chain). A fact learnt once is kept: "the signatures of the entries up to this head
+ * verify", in the user's config folder, keyed by the ledger's first entry. Sound because callers
+ * pass an intact chain from genesis whose hashes they checked: the same head means the same
+ * entries (contents and signers), so only entries after it are verified again. Small ledgers
+ * (fewer new entries than PERSIST_AFTER) are simply verified.
+ */
+const PERSIST_AFTER = 64;
+
+function verifiedFile(first: string): string {
+  const id = createHash('sha256').update(`rotation-guard/ledger-verified/v1\0${first}`).digest('hex').slice(0, 32);
+  return join(dirname(fingerprintKeyPath(process.env)), 'ledger-verified', `${id}.json`);
+}
+
+function verifiedPrefix(entries: readonly LedgerEntry[]): number {
+  if (entries.length < PERSIST_AFTER) return 0;
+  try {
+    const v = JSON.parse(readFileSync(verifiedFile(entries[0]!.hash), 'utf8')) as { count?: unknown; head?: unknown };
+    if (typeof v.count !== 'number' || typeof v.head !== 'string' || v.count < 1 || v.count > entries.length) return 0;
+    return entries[v.count - 1]!.hash === v.head ? v.count : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function rememberVerified(entries: readonly LedgerEntry[], count: number): void {
+  try {
+    const file = verifiedFile(entries[0]!.hash);
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    writeFileSync(tmp, `${JSON.stringify({ count, head: entries[count - 1]!.hash })}\n`, { mode: 0o600 });
+    renameSync(tmp, file);
+  } catch {
+    /* a read-only config folder: verify everything next time */
+  }
 }
 
 export function isTrustedSignature(s: SignatureStatus): boolean {

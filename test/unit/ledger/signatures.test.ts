@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { anchorPathFor, appendLedgerEntry, entryHash, GENESIS, loadSigningKey, signHash, signingKeyPath, type LedgerEntry } from '../../../core/ledger';
@@ -208,5 +208,31 @@ describe('an authentic ledger: signed entries, listed writers (#19 item 3)', () 
     assert.equal(r.code, 1);
     assert.match(r.stdout, /enforce refused to act: the ledger fails verification at line 2 \(entry 2: FORGED: unsigned/);
     assert.equal(existsSync(join(dir, '.env.local')), false, 'nothing was rotated');
+  });
+
+  it('a long ledger remembers which signatures verified (by its head), and an edit inside that prefix is still caught', async () => {
+    for (let i = 0; i < 99; i++) await appendLedgerEntry(ledger, { secretId: 'tok', step: 'store', outcome: 'ok', detail: `#${i}` }, { env: alice });
+    assert.equal((await verify()).code, 0);
+    const remembered = join(alice.XDG_CONFIG_HOME!, 'rotation-guard', 'ledger-verified');
+    const files = existsSync(remembered) ? readdirSync(remembered) : [];
+    assert.equal(files.length, 1, 'the verified prefix is kept');
+    const lines = readFileSync(ledger, 'utf8').trimEnd().split('\n');
+    assert.deepEqual(JSON.parse(readFileSync(join(remembered, files[0]!), 'utf8')), { count: 100, head: (JSON.parse(lines[99]!) as LedgerEntry).hash });
+    // Edit entry 50 and re-chain everything after it, keeping the signatures: a new head, so
+    // nothing remembered applies and entry 50's signature no longer matches its content.
+    let prev = (JSON.parse(lines[48]!) as LedgerEntry).hash;
+    for (let i = 49; i < lines.length; i++) {
+      const e = JSON.parse(lines[i]!) as LedgerEntry;
+      const { hash: _h, sig, ...rest } = e;
+      const base = { ...rest, prev, ...(i === 49 ? { detail: 'rotated, honest' } : {}) };
+      const hash = entryHash(base);
+      lines[i] = JSON.stringify({ ...base, hash, sig });
+      prev = hash;
+    }
+    writeFileSync(ledger, lines.join('\n') + '\n');
+    const v = await verify(alice, ['--json']);
+    assert.equal(v.code, 1);
+    const json = JSON.parse(v.stdout) as { signatures: { forged: Array<{ seq: number }> } };
+    assert.deepEqual(json.signatures.forged.map((f) => f.seq), Array.from({ length: 51 }, (_, k) => 50 + k));
   });
 });
