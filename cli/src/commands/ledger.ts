@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { anchorOk, checkLedgerAnchor, currentUser, describeAnchorCheck, existingSigningKey, ledgerPathFor, loadSigningKey, readLedger, shortKey, signingKeyPath, verifyLedger, writeAnchor, type LedgerVerification, type LedgerWriter } from '../../../core/ledger';
+import { anchorOk, checkLedgerAnchor, currentUser, describeAnchorCheck, existingSigningKey, ledgerPathFor, loadSigningKey, readLedger, shortKey, signingKeyPath, trustedLedgerEntries, verifyLedger, writeAnchor, type LedgerVerification, type LedgerWriter } from '../../../core/ledger';
 import { addLedgerWriter } from '../../../core/ledger/sign-writers';
 import { loadPolicyFile } from '../../../core/policy/files';
 import { POLICY_FILE_PREFERRED } from '../../../core/policy/policy-file-names';
@@ -90,15 +90,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const limit = a.options.has('limit') ? Number(a.options.get('limit')) : undefined;
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError('--limit needs a positive integer');
   const read = readLedger(path);
+  // entries check/enforce ignore are shown, marked with why (never hidden: they are evidence)
+  const untrusted = new Map(trustedLedgerEntries(read.entries, writersOf(t.policy)).rejected.map((r) => [r.seq, r.reason]));
   let entries = read.entries.filter((e) => !secret || e.secretId === secret);
   if (limit) entries = entries.slice(-limit);
   if (a.flags.has('json')) {
-    io.stdout(JSON.stringify({ ledger: path, entries, malformedLines: read.malformedLines }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ ledger: path, entries, malformedLines: read.malformedLines, untrusted: [...untrusted].map(([seq, reason]) => ({ seq, reason })) }, null, 2) + '\n');
     return 0;
   }
   for (const e of entries) {
     const fp = e.newFingerprint ? ` new=${e.newFingerprint}` : e.oldFingerprint ? ` old=${e.oldFingerprint}` : '';
-    io.stdout(`${String(e.seq).padStart(4)} ${e.at} ${e.who} ${e.secretId} ${e.step} ${e.outcome}${e.versionId ? ` v=${e.versionId}` : ''}${fp}${e.detail ? ` — ${e.detail}` : ''}\n`);
+    const flag = untrusted.has(e.seq) ? ` [UNTRUSTED: ${untrusted.get(e.seq)}]` : '';
+    io.stdout(`${String(e.seq).padStart(4)} ${e.at} ${e.who} ${e.secretId} ${e.step} ${e.outcome}${e.versionId ? ` v=${e.versionId}` : ''}${fp}${e.detail ? ` — ${e.detail}` : ''}${flag}\n`);
   }
   if (read.malformedLines.length) io.stderr(`malformed lines: ${read.malformedLines.join(', ')} (run \`ledger verify\`)\n`);
   return 0;

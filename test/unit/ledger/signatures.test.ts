@@ -99,6 +99,8 @@ describe('an authentic ledger: signed entries, listed writers (#19 item 3)', () 
     const v = await verify();
     assert.equal(v.code, 1);
     assert.match(v.stdout, /line 2 \(entry 2\): FORGED: unsigned, after signed entries began/);
+    const shown = await cli(['ledger', 'show'], alice, dir);
+    assert.match(shown.stdout, /\n {3}2 \S+ ci tok finish ok \[UNTRUSTED: FORGED: unsigned, after signed entries began/);
     const after = await check();
     assert.equal(after.code, 1);
     assert.equal(after.json.secrets[0]!.state, 'overdue', 'the forged finish must not count as a rotation');
