@@ -10,7 +10,7 @@ import { Client } from 'pg';
 import { loadPolicyFile } from '../../core/policy/files';
 import { verifyLedger } from '../../core/ledger/verify';
 import { ledgerPathFor } from '../../core/ledger/read';
-import { createPolicyStoreRegistry, pendingRotations, policyContentHash, rotateSecret, type StoreRegistry } from '../../core/rotation';
+import { createPolicyStoreRegistry, pendingRotations, rotateSecret, trustToConfirm, type StoreRegistry } from '../../core/rotation';
 import { pgLogin } from '../../core/rotation/providers/postgres';
 import { scramSha256Verifier } from '../../core/rotation/providers/scram';
 import { KeychainStore } from '../../core/stores/keychain';
@@ -53,7 +53,7 @@ function load(path: string): Loaded {
 async function rotate(l: Loaded, secretId: string, resume = false) {
   const t0 = process.hrtime.bigint();
   const log = process.env.RG_BENCH_PROFILE ? (line: string) => console.log(`    ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)} ms ${line}`) : undefined;
-  return rotateSecret({ log, policy: l.policy, policyPath: l.path, policyText: l.text, secretId, stores: l.stores, trust: { workspaceTrusted: true, confirmedPolicyHash: policyContentHash(l.text) }, resume });
+  return rotateSecret({ log, policy: l.policy, policyPath: l.path, policyText: l.text, secretId, stores: l.stores, trust: { workspaceTrusted: true, confirmation: trustToConfirm(l.policy, l.path, l.text) }, resume });
 }
 
 function waitForFile(path: string, timeoutMs: number): Promise<boolean> {

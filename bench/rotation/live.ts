@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { policyContentHash, confirmPolicy } from '../../core/rotation';
+import { confirmPolicyFile } from '../../core/rotation';
 import { readEnvValue } from '../../core/stores/env-format';
 import { startArgvSamplerProcess } from '../../test/helpers/system/argv-sampler';
 import type { LiveProject } from './live-strategies';
@@ -72,7 +72,7 @@ function markerOrExit(file: string, child: ChildProcess, timeoutMs: number): Pro
 }
 
 export async function benchStrategy(p: LiveProject, o: { rotations: number; kills: number; rate: number; baselineMs: number; gapMs: number; log: (s: string) => void }): Promise<StrategyFigures> {
-  confirmPolicy(join(p.dir, 'rotation-policy.yaml'), policyContentHash(readFileSync(join(p.dir, 'rotation-policy.yaml'))), p.env);
+  confirmPolicyFile(join(p.dir, 'rotation-policy.yaml'), p.env);
   const sampler = startArgvSamplerProcess();
   const outFile = join(p.dir, 'load.json');
   const runner = runCli(p, ['run', '--watch', '--debounce', '300ms', '--', process.execPath, LOAD_APP], { ...p.load, LOAD_RATE: String(o.rate), LOAD_OUT: outFile });

@@ -1,7 +1,7 @@
 // One rotation in its own process, so the fault-injection benchmark can SIGKILL it at a step
 // (ROTATION_GUARD_TEST_PAUSE_AT / _MARKER in the environment). usage: node rotate-worker.js POLICY SECRET_ID
 import { loadPolicyFile } from '../../core/policy/files';
-import { createPolicyStoreRegistry, policyContentHash, rotateSecret } from '../../core/rotation';
+import { createPolicyStoreRegistry, rotateSecret, trustToConfirm } from '../../core/rotation';
 
 async function main(): Promise<void> {
   const [policyPath, secretId] = process.argv.slice(2);
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     policyText: loaded.text,
     secretId: secretId!,
     stores: createPolicyStoreRegistry(loaded.policy, policyPath!),
-    trust: { workspaceTrusted: true, confirmedPolicyHash: policyContentHash(loaded.text) },
+    trust: { workspaceTrusted: true, confirmation: trustToConfirm(loaded.policy, policyPath!, loaded.text) },
   });
   process.stdout.write(`${r.status}\n`);
 }

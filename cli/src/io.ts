@@ -1,3 +1,5 @@
+import { createInterface } from 'node:readline/promises';
+
 /** What a CLI command may touch; injected so commands are testable in-process. */
 export interface CliIO {
   cwd: string;
@@ -6,6 +8,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   /** Reads all of standard input (only called by commands that take --stdin). */
   readStdin: () => Promise<string>;
+  /** Asks a person one question on the terminal; absent when stdin or stderr is not a TTY (nobody to ask). */
+  ask?: (question: string) => Promise<string>;
 }
 
 /** Thrown for bad flags or arguments; main prints the message and exits 2. */
@@ -30,5 +34,17 @@ export function processIO(): CliIO {
       for await (const c of process.stdin) chunks.push(c as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     },
+    ...(process.stdin.isTTY && process.stderr.isTTY
+      ? {
+          ask: async (question: string) => {
+            const rl = createInterface({ input: process.stdin, output: process.stderr });
+            try {
+              return await rl.question(question);
+            } finally {
+              rl.close();
+            }
+          },
+        }
+      : {}),
   };
 }

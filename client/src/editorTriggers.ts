@@ -6,7 +6,7 @@ import { keyedFingerprint } from '../../core/fingerprint';
 import { loadFingerprintKey } from '../../core/fingerprint-key';
 import { ledgerPathFor, readLedger } from '../../core/ledger';
 import { loadPolicyFile, type Policy } from '../../core/policy';
-import { confirmedHashFor, isRotationRunning, policyContentHash, resolvePlan } from '../../core/rotation';
+import { confirmationProblem, isRotationRunning, resolvePlan } from '../../core/rotation';
 import { DIAGNOSTIC_SOURCE, type SecretDiagnosticData } from '../../protocol/src/protocol';
 import type { Ctx } from './ctx';
 import { findPolicies } from './policies';
@@ -117,8 +117,8 @@ export class EditorTriggers implements vscode.Disposable {
       if (exposure.action === 'rotate-now' && canRotate) {
         const why = !vscode.workspace.isTrusted
           ? 'the workspace is not trusted'
-          : confirmedHashFor(uri.fsPath) !== policyContentHash(loaded.text)
-            ? `${vscode.workspace.asRelativePath(uri)} was not confirmed as it is now (it decides what runs)`
+          : confirmationProblem(uri.fsPath, loaded.text) !== undefined
+            ? `${vscode.workspace.asRelativePath(uri)} was not confirmed as it is now, or a file it runs changed since (it decides what runs)`
             : undefined;
         if (!why) {
           this.ctx.log.warn(`${s.secretId}: current value found in ${where}; the policy says rotate-now: rotating (${plan.reason})`);

@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { ledgerPathFor, verifyLedger } from '../../core/ledger';
+import { loadPolicyFile } from '../../core/policy/files';
 import { Commands } from '../../protocol/src/protocol';
 import { cliLacks, runCli } from './cliRunner';
 import type { Ctx } from './ctx';
@@ -35,8 +36,9 @@ export function policyCommands(ctx: Ctx, refresh: () => void): Record<string, (.
     [Commands.verifyLedger]: async () => {
       const policy = await pickPolicy('Verify the ledger of which policy?');
       if (!policy) return undefined;
-      const result = verifyLedger(ledgerPathFor(policy.fsPath));
-      if (result.ok) void vscode.window.showInformationMessage(`Rotation Guard: ledger intact (${result.entries} entries, hash chain valid).`);
+      // the policy's ledger.writers decide whose signatures count, as in `rotation-guard ledger verify`
+      const result = verifyLedger(ledgerPathFor(policy.fsPath), undefined, { writers: loadPolicyFile(policy.fsPath).policy?.ledger?.writers });
+      if (result.ok) void vscode.window.showInformationMessage(`Rotation Guard: ledger intact (${result.entries} entries, hash chain valid, signatures trusted).`);
       else void vscode.window.showErrorMessage(`Rotation Guard: ledger check FAILED at line ${result.firstBadLine}: ${result.reason}`);
       return result;
     },

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ROTATION_LOOP_STEPS } from '../../core/ledger';
 import type { Policy } from '../../core/policy';
-import { confirmedHashFor, confirmPolicy, createPolicyStoreRegistry, policyContentHash, resolvePlan, rotateAfterPending, rotateSecret, UntrustedPolicyError, type RotationResult, type StepRecord } from '../../core/rotation';
+import { confirmPolicy, createPolicyStoreRegistry, describeTrust, resolvePlan, rotateAfterPending, rotateSecret, trustFor, trustToConfirm, UntrustedPolicyError, type RotationResult, type StepRecord } from '../../core/rotation';
 import type { Ctx } from './ctx';
 import { secretStorageFactory } from './secretStorageStore';
 
@@ -99,7 +99,7 @@ export async function runRotation(ctx: Ctx, t: Target, opts: { resume?: boolean;
         policyText: t.text,
         secretId: t.secretId,
         stores: registry(ctx, t),
-        trust: { workspaceTrusted: vscode.workspace.isTrusted, confirmedPolicyHash: confirmedHashFor(t.policyPath) },
+        trust: trustFor(t.policyPath, vscode.workspace.isTrusted),
         log: (line) => {
           ctx.log.info(line);
           const step = ROTATION_LOOP_STEPS.findIndex((s) => line.startsWith(`${t.secretId}: ${s} `));
@@ -138,16 +138,18 @@ export async function runRotation(ctx: Ctx, t: Target, opts: { resume?: boolean;
       offerTrust(untrustedMessage(trustReasons));
       return undefined;
     }
+    // the same record `rotate --trust` prints: every command, file (with its hash) and host confirmed
+    const record = trustToConfirm(t.policy, t.policyPath, t.text);
     const ok = await vscode.window.showWarningMessage(
       `${err.message}\n\nRun the providers and checks of ${vscode.workspace.asRelativePath(t.policyPath)} as it is now?`,
-      { modal: true },
+      { modal: true, detail: `This confirms:\n${describeTrust(record, t.policyPath).join('\n')}` },
       'Confirm policy and rotate',
     );
     if (!ok) {
       void vscode.window.showInformationMessage(`Rotation Guard: rotation of ${t.secretId} not started; the policy was not confirmed.`);
       return undefined;
     }
-    confirmPolicy(t.policyPath, policyContentHash(t.text));
+    confirmPolicy(t.policyPath, record);
     const r = await attempt();
     reportResult(ctx, r, cancelled);
     return r;

@@ -1,10 +1,11 @@
-import { checkAnchor, describeAnchorCheck, readAnchor, anchorOk } from '../ledger/anchor';
+import { checkLedgerAnchor, describeAnchorCheck, anchorOk } from '../ledger/anchor';
 import { ledgerPathFor, readLedger } from '../ledger/read';
 import { verifyLedger } from '../ledger/verify';
+import { trustedLedgerEntries } from '../ledger/sign-verify';
 import type { Policy } from '../policy/schema';
 import { rotateSecret, type RotateOptions, type RotationResult } from '../rotation/engine';
 import { finishPendingRotation, type PendingStatus } from '../rotation/pending';
-import type { RotationTrust } from '../rotation/trust';
+import { UntrustedPolicyError, type RotationTrust } from '../rotation/trust';
 import type { StoreRegistry } from '../stores/registry';
 import { knownSecretsFor, readStoreFingerprints, scanHistory, scanWorkspace, storeFilesOf } from './gather';
 import { computeEnforcementPlan } from './plan';
@@ -64,12 +65,13 @@ const GOOD: ReadonlySet<OutcomeStatus> = new Set(['compliant', 'rotated', 'resum
 export async function runEnforcement(o: EnforceOptions): Promise<EnforceResult> {
   const ledgerPath = ledgerPathFor(o.policyPath);
   const notes: string[] = [];
-  const chain = verifyLedger(ledgerPath);
-  const anchor = checkAnchor(readLedger(ledgerPath).entries, readAnchor(ledgerPath, o.env));
+  // Forged, unlisted-key or unchained entries refuse the run, as a broken chain does (signatures: sign-verify.ts).
+  const chain = verifyLedger(ledgerPath, undefined, { writers: o.policy.ledger?.writers });
+  const anchor = checkLedgerAnchor(ledgerPath, readLedger(ledgerPath).entries, o.env);
   const ids = o.policy.secrets.map((s) => s.id).filter((id) => !o.only || o.only.includes(id));
   const facts = await gather(o, ids, notes);
   let plan = computeEnforcementPlan({ ...facts, policy: o.policy, now: o.now(), only: o.only, storeFiles: storeFilesOf(o.policy) });
-  const refused = !chain.ok ? `the ledger is broken at line ${chain.firstBadLine} (${chain.reason}); run \`rotation-guard ledger verify\`` : !anchorOk(anchor) ? `ledger ${describeAnchorCheck(anchor)}` : undefined;
+  const refused = !chain.ok ? `the ledger fails verification at line ${chain.firstBadLine} (${chain.reason}); run \`rotation-guard ledger verify\`` : !anchorOk(anchor) ? `ledger ${describeAnchorCheck(anchor)}` : undefined;
   if (anchor.status === 'no-anchor') notes.push(`ledger: ${describeAnchorCheck(anchor)}`);
   if (refused || o.dryRun) {
     const outcomes = plan.secrets.map((p) => outcomeOf(p, p.action === 'none' ? 'compliant' : 'planned'));
@@ -102,7 +104,7 @@ export async function runEnforcement(o: EnforceOptions): Promise<EnforceResult> 
 
 /** `scan`: false after a resume, when only the ledger and the stores changed (the sightings are reused). */
 async function gather(o: EnforceOptions, ids: string[], notes: string[], scan = true) {
-  const entries = readLedger(ledgerPathFor(o.policyPath)).entries;
+  const entries = trustedLedgerEntries(readLedger(ledgerPathFor(o.policyPath)).entries, o.policy.ledger?.writers).entries;
   const storeFingerprints = await readStoreFingerprints(o.policy, o.stores, o.fingerprintKey, ids);
   const known = knownSecretsFor(entries, storeFingerprints, o.fingerprintKey);
   const sightings: Sighting[] = [];
@@ -137,8 +139,13 @@ async function finishPending(o: EnforceOptions, p: SecretPlan): Promise<SecretOu
     const r = await finishPendingRotation(engineOptions(o, p));
     return outcomeOf(p, PENDING_STATUS[r.status], { message: r.message, ...(r.result?.rotationId ? { rotationId: r.result.rotationId } : {}) });
   } catch (err) {
-    return outcomeOf(p, 'failed', { message: (err as Error).message });
+    return refusal(p, err);
   }
+}
+
+/** An unconfirmed or revoked confirmation is a person's decision, not a failure: nothing was run. */
+function refusal(p: SecretPlan, err: unknown): SecretOutcome {
+  return outcomeOf(p, err instanceof UntrustedPolicyError ? 'needs-person' : 'failed', { message: (err as Error).message });
 }
 
 /** A new rotation through the engine, with the plan's reason recorded in its first ledger entry. */
@@ -148,7 +155,7 @@ async function rotate(o: EnforceOptions, p: SecretPlan): Promise<SecretOutcome> 
     r = await rotateSecret(engineOptions(o, p));
   } catch (err) {
     // Refusals (untrusted policy, unreachable store, a rotation already open) say what to do.
-    return outcomeOf(p, 'failed', { message: (err as Error).message });
+    return refusal(p, err);
   }
   const status: OutcomeStatus = r.status === 'rotated' ? 'rotated' : r.status === 'awaiting-revoke' ? 'awaiting-revoke' : 'failed';
   return outcomeOf(p, status, { message: r.message, rotationId: r.rotationId });

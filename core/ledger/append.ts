@@ -5,6 +5,7 @@ import { entryHash, GENESIS } from './canonical';
 import { withFileLock } from './lock';
 import { checkAnchor, readAnchor, writeAnchor } from './anchor';
 import { readLedger } from './read';
+import { loadSigningKey, signHash } from './sign-keys';
 import type { LedgerEntry } from './types';
 
 /** What a caller supplies; the ledger fills in v, seq, prev and hash (and at/who when absent). */
@@ -45,10 +46,14 @@ function readTail(fd: number): { last?: LedgerEntry; endsWithNewline: boolean; e
 
 /**
  * Appends one entry under a cross-process lock and fsyncs it before returning, so a caller that
- * awaits this knows the step is on disk before it starts the next one.
+ * awaits this knows the step is on disk before it starts the next one. The entry is signed with
+ * the writer's key (sign-keys.ts, from `env`'s config folder) over its hash, which covers `prev`
+ * and `signer`.
  */
-export async function appendLedgerEntry(path: string, input: LedgerEntryInput): Promise<LedgerEntry> {
+export async function appendLedgerEntry(path: string, input: LedgerEntryInput, opts: { env?: NodeJS.ProcessEnv } = {}): Promise<LedgerEntry> {
+  const env = opts.env ?? process.env;
   mkdirSync(dirname(path), { recursive: true });
+  const key = loadSigningKey(env);
   return withFileLock(`${path}.lock`, () => {
     const fd = openSync(path, 'a+', 0o644);
     try {
@@ -69,14 +74,16 @@ export async function appendLedgerEntry(path: string, input: LedgerEntryInput): 
         user: input.user,
         detail: input.detail,
         event: input.event,
+        signer: key.publicKey,
         prev: tail.last?.hash ?? GENESIS,
       };
       for (const k of Object.keys(base) as (keyof typeof base)[]) if (base[k] === undefined) delete base[k];
-      const entry: LedgerEntry = { ...base, hash: entryHash(base) };
+      const hash = entryHash(base);
+      const entry: LedgerEntry = { ...base, hash, sig: signHash(hash, key) };
       const line = `${tail.endsWithNewline ? '' : '\n'}${JSON.stringify(entry)}\n`;
       writeSync(fd, line);
       fsyncSync(fd);
-      advanceAnchor(path, tail.last, entry);
+      advanceAnchor(path, tail.last, entry, env);
       return entry;
     } finally {
       closeSync(fd);
@@ -90,9 +97,9 @@ export async function appendLedgerEntry(path: string, input: LedgerEntryInput): 
  * fork the anchor stays where it was, so `ledger verify` keeps reporting the missing range; the
  * append itself never fails for the anchor's sake (the step is already on disk).
  */
-function advanceAnchor(path: string, before: LedgerEntry | undefined, entry: LedgerEntry): void {
+function advanceAnchor(path: string, before: LedgerEntry | undefined, entry: LedgerEntry, env: NodeJS.ProcessEnv): void {
   try {
-    const anchor = readAnchor(path);
+    const anchor = readAnchor(path, env);
     if (anchor && !('invalid' in anchor)) {
       const consistent =
         anchor.count === (before?.seq ?? 0) ? anchor.count === 0 || anchor.head === before?.hash
@@ -100,7 +107,7 @@ function advanceAnchor(path: string, before: LedgerEntry | undefined, entry: Led
         : false;
       if (!consistent) return;
     } else if (anchor) return;
-    writeAnchor(path, entry.seq, entry.hash);
+    writeAnchor(path, entry.seq, entry.hash, env);
   } catch {
     /* a read-only config folder: verify will say the anchor lags */
   }

@@ -13,9 +13,12 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
-/** The hash of an entry covers every field but `hash` itself (so `prev` is chained in). */
+/**
+ * The hash of an entry covers every field but `hash` itself and `sig` (so `prev` and `signer` are
+ * chained in); the signature signs the hash. Entries without `sig` hash as they always did.
+ */
 export function entryHash(entry: Omit<LedgerEntry, 'hash'> | LedgerEntry): string {
-  const { hash: _ignored, ...rest } = entry as LedgerEntry;
+  const { hash: _ignored, sig: _signature, ...rest } = entry as LedgerEntry;
   return createHash('sha256').update(canonicalJson(rest), 'utf8').digest('hex');
 }
 

@@ -40,6 +40,13 @@ export interface LedgerEntry {
    * older entries and on a person's "mark compromised", which count as an anomaly.
    */
   event?: (typeof TRIGGER_EVENTS)[number];
+  /**
+   * The writer's Ed25519 public key (`ed25519:<base64url>`, sign-keys.ts). Covered by `hash`, so the
+   * entry says who signed it; absent on entries written before signing (older versions).
+   */
+  signer?: string;
   prev: string;
   hash: string;
+  /** Ed25519 signature by `signer` over the entry's `hash` (which chains `prev`); not covered by `hash`. */
+  sig?: string;
 }

@@ -4,6 +4,7 @@
  */
 import { isPromptFile as defaultIsPromptFile } from '../file-kinds';
 import type { LedgerEntry } from '../ledger/types';
+import { describeRejected, trustedLedgerEntries } from '../ledger/sign-verify';
 import { checkReferences } from './checks-references';
 import { checkStandards, type CheckContext } from './checks-standards';
 import { PolicyCode, shown, StaleCode, type PolicyProblem, type Range } from './codes';
@@ -80,7 +81,10 @@ export function analyzePolicy(text: string, opts: AnalyzeOptions): PolicyAnalysi
 }
 
 function stateOf(policy: Policy, opts: AnalyzeOptions, source: PolicySource, fileIndex: (i: number) => number, problems: PolicyProblem[]): AnalyzedSecret[] {
-  const states = computeSecretStates(policy, opts.ledgerEntries ?? [], opts.now);
+  // Forged, unlisted or unchained entries must not make a secret look rotated: named and ignored.
+  const ledger = trustedLedgerEntries(opts.ledgerEntries ?? [], policy.ledger?.writers);
+  if (ledger.rejected.length) problems.push({ code: PolicyCode.ledgerUntrusted, severity: 'error', range: source.keyRange(['secrets']), message: `${describeRejected(ledger.rejected)}. Run 'rotation-guard ledger verify'.` });
+  const states = computeSecretStates(policy, ledger.entries, opts.now);
   const secrets = states.map((s, i) => ({ ...s, range: source.valueRange(['secrets', fileIndex(i), 'id']) }));
   for (const s of secrets) {
     const p = stateProblem(s, opts.now);

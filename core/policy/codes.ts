@@ -32,6 +32,7 @@ export const PolicyCode = {
   referenceMatchesNothing: 'policy/reference-matches-nothing',
   exportLimit: 'policy/export-limit',
   ledgerMalformed: 'policy/ledger-malformed',
+  ledgerUntrusted: 'policy/ledger-untrusted',
 } as const;
 
 /** Secret state reported as diagnostics at the secret's id. */

@@ -125,6 +125,28 @@ export const secretSchema = z
   .strict()
   .describe('A secret under rotation.');
 
+export const ledgerWriterSchema = z
+  .object({
+    name: z.string().min(1).max(200).describe('Who holds the key (shown by `ledger verify` beside the entries they signed).').meta({ examples: ['alice', 'ci-runner'] }),
+    publicKey: z
+      .string()
+      .regex(/^ed25519:[A-Za-z0-9_-]{43}$/, { message: 'An Ed25519 public key as `rotation-guard ledger whoami` prints it: ed25519: followed by 43 base64url characters' })
+      .describe('Their Ed25519 public key, as `rotation-guard ledger whoami` prints it. The private key stays in their config folder.')
+      .meta({ examples: ['ed25519:3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'] }),
+  })
+  .strict()
+  .describe('A person (or machine) allowed to write the ledger.');
+
+export const ledgerSchema = z
+  .object({
+    writers: z
+      .array(ledgerWriterSchema)
+      .describe('Public keys whose signatures `ledger verify`, `check` and `enforce` accept on ledger entries; an entry signed by any other key, or unsigned after signing began, is reported and ignored. Add yours with `rotation-guard ledger trust-writer`.')
+      .optional(),
+  })
+  .strict()
+  .describe('Who may write the rotation ledger (.rotation/ledger.jsonl beside this policy).');
+
 export const policySchema = z
   .object({
     $schema: z.string().describe('JSON Schema of this file (for editors other than VS Code).').optional(),
@@ -133,6 +155,7 @@ export const policySchema = z
     stores: z.record(z.string(), storeRef).describe('Named places where secret values are kept.'),
     providers: z.record(z.string(), providerSpec).describe('Named ways to create new values.').optional(),
     secrets: z.array(secretSchema).describe('The secrets under rotation.'),
+    ledger: ledgerSchema.optional(),
   })
   .strict()
   .describe('Rotation Guard policy: which secrets exist, where they are kept, how and how often they rotate, and what happens when one leaks.');

@@ -121,7 +121,7 @@ export async function rotateSecret(o: RotateOptions): Promise<RotationResult> {
   const text = o.policyText ?? readFileSync(o.policyPath, 'utf8');
   let untrusted: string | undefined;
   try {
-    assertTrusted(plan.trustReasons, o.trust, policyContentHash(text), o.policyPath);
+    assertTrusted(plan.trustReasons, o.trust, policyContentHash(text), o.policyPath, o.env ?? process.env);
   } catch (err) {
     if (!o.dryRun) throw err;
     untrusted = (err as Error).message;

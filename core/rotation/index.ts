@@ -11,7 +11,7 @@
  *   `{ 'secret-storage': factory }` in `extra` (or call `registry.register`) to add store types.
  * - `currentSecretEnv(policy, stores, ids?)`: env var → current value, for `run` and terminals.
  * - `storeSecret(...)`, `markCompromised(...)`, `pendingRotations(policyPath, policy?)`.
- * - Trust: `RotationTrust`, `policyContentHash`, `confirmPolicy`, `confirmedHashFor`.
+ * - Trust: `RotationTrust`, `trustFor`, `trustToConfirm` + `describeTrust` (what a confirmation covers), `confirmPolicy`.
  *
  * Nothing here imports `vscode`; values never appear in results, logs, errors or the ledger.
  */
@@ -19,7 +19,8 @@ export { rotateSecret, RotationInProgressError, RotationBusyError, rotationLockP
 export { createPolicyStoreRegistry, currentSecretEnv, storeSecret, markCompromised, pendingRotations, type SecretEnv, type PendingRotation } from './api';
 export { resolvePlan, envVarsOf, PlanError, childSecretIds, adminConnectionIds, type RotationPlan } from './plan';
 export { finishPendingRotation, rotateAfterPending, GraceRunningError, type PendingOutcome, type PendingStatus, type PendingOptions } from './pending';
-export { policyContentHash, assertTrusted, confirmPolicy, confirmedHashFor, trustedPoliciesPath, UntrustedPolicyError, type RotationTrust } from './trust';
+export { policyContentHash, assertTrusted, confirmPolicy, confirmPolicyFile, confirmationFor, confirmationProblem, trustFor, trustToConfirm, trustedPoliciesPath, UntrustedPolicyError, type RotationTrust } from './trust';
+export { describeTrust, type TrustRecord } from './trust-record';
 export { checkValue, type CheckResult } from './verify';
 export { openRotations, type OpenRotation } from './recovery';
 export type { StepRecord } from './session';

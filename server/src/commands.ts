@@ -7,7 +7,7 @@ import { ResponseError, ErrorCodes, type Connection, type MessageActionItem, typ
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DESTINATION_TITLES, MoveError, addToBaseline, moveToStore, type MoveDestination } from '../../core/actions';
 import { loadPolicyFile } from '../../core/policy';
-import { confirmedHashFor, createPolicyStoreRegistry, markCompromised, pendingRotations, resolvePlan, rotateAfterPending } from '../../core/rotation';
+import { createPolicyStoreRegistry, markCompromised, pendingRotations, resolvePlan, rotateAfterPending, trustFor } from '../../core/rotation';
 import { mask } from '../../core/mask';
 import { SERVER_STORE_CHOICES, ServerCommands, type MoveToStoreArgs, type MoveToStoreResult, type AddToBaselineArgs, type RotateNowResult, type SecretRef, type ServerCommandArgs, type ServerCommandId } from '../../protocol/src/protocol';
 import { pathToUri, uriToPath } from './paths';
@@ -143,7 +143,7 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
         policyText: loaded.text,
         secretId: ref.id,
         stores: createPolicyStoreRegistry(policy, path, d.env),
-        trust: { workspaceTrusted: d.workspaceTrusted(), confirmedPolicyHash: confirmedHashFor(path, d.env) },
+        trust: trustFor(path, d.workspaceTrusted(), d.env),
         env: d.env,
         log: (line) => d.log(`rotate ${ref.id}: ${line}`),
         prompt: async (req) => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { CodeActionRequest, HoverRequest, type CodeAction, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { fileUri, serverPerSuite } from '../helpers/lsp-server';
 import { onePolicySecret } from '../helpers/policy-text';
+import { entryHash } from '../../core/ledger/canonical';
 
 // Policy behaviour that depends on the server's surroundings: JSON documents, the ledger and the
 // workspace files on disk, and hostile input that must not stall the server.
@@ -29,8 +30,8 @@ describe('language server over JSON-RPC: policy files (disk, ledger, quick fixes
   it('reads the ledger beside the policy: a compromised secret is an error at its id', async () => {
     const sub = join(suite.dir, 'ledgered');
     mkdirSync(join(sub, '.rotation'), { recursive: true });
-    const entry = { v: 1, seq: 1, at: new Date().toISOString(), who: 't', secretId: 'openai-prod', step: 'mark-compromised', outcome: 'ok', prev: 'genesis', hash: 'h' };
-    writeFileSync(join(sub, '.rotation/ledger.jsonl'), `${JSON.stringify(entry)}\n`);
+    const base = { v: 1 as const, seq: 1, at: new Date().toISOString(), who: 't', secretId: 'openai-prod', step: 'mark-compromised' as const, outcome: 'ok' as const, prev: 'genesis' };
+    writeFileSync(join(sub, '.rotation/ledger.jsonl'), `${JSON.stringify({ ...base, hash: entryHash(base) })}\n`);
     const uri = fileUri(join(sub, 'rotation-policy.yaml'));
     suite.server.open(uri, 'yaml', yamlPolicy());
     const p = await suite.server.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'stale/compromised'));

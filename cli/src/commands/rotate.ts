@@ -1,16 +1,18 @@
 import { loadFingerprintKey } from '../../../core/fingerprint-key';
-import { confirmPolicy, confirmedHashFor, createPolicyStoreRegistry, policyContentHash, rotateAfterPending, rotateSecret, type RotateOptions } from '../../../core/rotation';
+import { confirmPolicy, createPolicyStoreRegistry, describeTrust, rotateAfterPending, rotateSecret, trustFor, trustToConfirm, type RotateOptions, type RotationTrust } from '../../../core/rotation';
+import type { Policy } from '../../../core/policy/schema';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';
 import { loadPolicyForCli } from '../rotation/load';
 
-const USAGE = 'rotate ID [--dry-run] [--resume | --rollback] [--wait] [--policy FILE] [--trust] [--value-stdin] [--json]';
+const USAGE = 'rotate ID [--dry-run] [--resume | --rollback] [--wait] [--policy FILE] [--trust [--yes]] [--value-stdin] [--json]';
 
 /**
  * `rotation-guard rotate ID`: one verified, staged, recorded rotation. Providers that run
  * commands, call URLs or log in somewhere (command, http, postgres) need the policy confirmed
- * first: `--trust` records the sha256 of the policy as you reviewed it, and any later edit to
- * the policy revokes that until you confirm again.
+ * first: `--trust` prints what it confirms (commands, the files they execute with their sha256,
+ * hosts), asks on the terminal (or takes `--yes`), and records it; any later edit to the policy
+ * or to one of those files revokes the confirmation until you confirm again.
  *
  * Without --resume/--rollback it first finishes what is pending (finishPendingRotation): an
  * interrupted rotation is resumed or rolled back, an expired grace period's revocation is done;
@@ -18,14 +20,14 @@ const USAGE = 'rotate ID [--dry-run] [--resume | --rollback] [--wait] [--policy 
  * for it with --wait).
  */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const a = parseArgs(args, { flags: ['dry-run', 'resume', 'rollback', 'trust', 'value-stdin', 'json', 'wait'], options: ['policy'] });
+  const a = parseArgs(args, { flags: ['dry-run', 'resume', 'rollback', 'trust', 'yes', 'value-stdin', 'json', 'wait'], options: ['policy'] });
   const [secretId, ...extra] = a.positional;
   if (!secretId || extra.length) throw new UsageError(`usage: ${USAGE}`);
   if (a.flags.has('resume') && a.flags.has('rollback')) throw new UsageError('--resume and --rollback exclude each other');
+  if (a.flags.has('yes') && !a.flags.has('trust')) throw new UsageError('--yes only answers the question --trust asks');
   const { path, policy, text } = loadPolicyForCli(io.cwd, a.options.get('policy'));
-  const hash = policyContentHash(text);
-  if (a.flags.has('trust') && !a.flags.has('dry-run')) confirmPolicy(path, hash, io.env);
-  const confirmed = a.flags.has('trust') ? hash : confirmedHashFor(path, io.env);
+  const trust = a.flags.has('trust') ? await confirmInteractively(io, path, policy, text, { yes: a.flags.has('yes'), dryRun: a.flags.has('dry-run') }) : trustFor(path, true, io.env);
+  if (!trust) return 2;
   let stdinUsed = false;
   const options: RotateOptions = {
     policy,
@@ -35,7 +37,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     stores: createPolicyStoreRegistry(policy, path, io.env),
     // The CLI is an explicit user action, so the workspace counts as trusted; the policy content
     // still has to be confirmed (the part a cloned repository controls).
-    trust: { workspaceTrusted: true, confirmedPolicyHash: confirmed },
+    trust,
     dryRun: a.flags.has('dry-run'),
     resume: a.flags.has('resume'),
     rollback: a.flags.has('rollback'),
@@ -59,4 +61,32 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     else io.stdout(`${secretId}: ${result.status} — ${result.message}\n`);
   }
   return result.status === 'failed' || result.status === 'rolled-back' ? 1 : 0;
+}
+
+/**
+ * `--trust`: prints exactly what the confirmation covers, then asks on the terminal (y/N). Without
+ * a terminal only `--yes` confirms: a scheduled job must never confirm what nobody read. With
+ * --dry-run it shows the list and records nothing. Undefined: not confirmed (the caller exits 2).
+ */
+async function confirmInteractively(io: CliIO, path: string, policy: Policy, text: string, o: { yes: boolean; dryRun: boolean }): Promise<RotationTrust | undefined> {
+  const record = trustToConfirm(policy, path, text, io.env);
+  io.stderr(`--trust confirms ${path} as it is now:\n${describeTrust(record, path).map((l) => `  ${l}\n`).join('')}`);
+  if (o.dryRun) {
+    io.stderr('(dry run: nothing recorded)\n');
+    return { workspaceTrusted: true, confirmation: record };
+  }
+  if (!o.yes) {
+    if (!io.ask) {
+      io.stderr('refusing to confirm: there is no terminal to ask you (stdin or stderr is not a TTY). Read the list above, then run again with --trust --yes to confirm it.\n');
+      return undefined;
+    }
+    const answer = (await io.ask('Run these commands and contact these hosts for this policy from now on? [y/N] ')).trim().toLowerCase();
+    if (answer !== 'y' && answer !== 'yes') {
+      io.stderr('not confirmed; nothing was recorded or run\n');
+      return undefined;
+    }
+  }
+  confirmPolicy(path, record, io.env);
+  io.stderr(`confirmed (recorded in the user config folder); a change to the policy or to any file above revokes it\n`);
+  return { workspaceTrusted: true, confirmation: record };
 }

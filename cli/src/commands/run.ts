@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { loadFingerprintKey } from '../../../core/fingerprint-key';
 import { parseDuration } from '../../../core/policy/duration';
-import { childSecretIds, confirmedHashFor, createPolicyStoreRegistry, currentSecretEnv } from '../../../core/rotation';
+import { childSecretIds, createPolicyStoreRegistry, currentSecretEnv, trustFor } from '../../../core/rotation';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';
 import { loadPolicyForCli } from '../rotation/load';
@@ -65,7 +65,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       policyText: text,
       secretIds: ids.filter((id) => !missing.includes(id)),
       stores,
-      trust: () => ({ workspaceTrusted: true, confirmedPolicyHash: confirmedHashFor(path, io.env) }),
+      trust: () => trustFor(path, true, io.env),
       fingerprintKey: loadFingerprintKey(io.env),
       mode,
       debounceMs: a.options.has('debounce') ? millis(a.options.get('debounce')!, 'debounce') : 500,

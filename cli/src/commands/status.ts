@@ -1,4 +1,4 @@
-import { ledgerPathFor, readLedger } from '../../../core/ledger';
+import { describeRejected, ledgerPathFor, readLedger, trustedLedgerEntries } from '../../../core/ledger';
 import { computeSecretStates } from '../../../core/policy/state';
 import { pendingRotations } from '../../../core/rotation';
 import { UsageError, type CliIO } from '../io';
@@ -12,7 +12,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (a.positional.length) throw new UsageError('usage: status [--policy FILE] [--now ISO-8601] [--json]');
   const now = parseNowOption(a.options.get('now'));
   const { path, policy } = loadPolicyForCli(io.cwd, a.options.get('policy'));
-  const states = computeSecretStates(policy, readLedger(ledgerPathFor(path)).entries, now);
+  const ledger = trustedLedgerEntries(readLedger(ledgerPathFor(path)).entries, policy.ledger?.writers);
+  if (ledger.rejected.length) io.stderr(`${describeRejected(ledger.rejected)}; run \`rotation-guard ledger verify\`\n`);
+  const states = computeSecretStates(policy, ledger.entries, now);
   const open = pendingRotations(path, policy);
   if (a.flags.has('json')) {
     io.stdout(JSON.stringify({ policy: path, secrets: states, openRotations: open }, null, 2) + '\n');

@@ -1,6 +1,6 @@
 import { loadFingerprintKey } from '../../../core/fingerprint-key';
 import type { Policy } from '../../../core/policy/schema';
-import { confirmedHashFor, createPolicyStoreRegistry } from '../../../core/rotation';
+import { createPolicyStoreRegistry, trustFor } from '../../../core/rotation';
 import type { CliIO } from '../io';
 
 /**
@@ -14,7 +14,7 @@ export function cliEnforcementContext(io: CliIO, path: string, policy: Policy, t
     policyPath: path,
     policyText: text,
     stores: createPolicyStoreRegistry(policy, path, io.env),
-    trust: { workspaceTrusted: true, confirmedPolicyHash: confirmedHashFor(path, io.env) },
+    trust: trustFor(path, true, io.env),
     fingerprintKey: loadFingerprintKey(io.env),
     env: io.env,
   };

@@ -17,8 +17,9 @@ export function loadStrictPolicy(cwd: string, option: string | undefined, now: D
     throw new UsageError(`cannot read ${displayPath(path, cwd)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   const file = displayPath(path, cwd);
-  // `stale/*` problems (overdue, compromised) are what enforce is for, not errors in the file.
-  const errors = loaded.problems.filter((p) => p.severity === 'error' && !p.code.startsWith('stale/'));
+  // `stale/*` problems (overdue, compromised) are what enforce is for, not errors in the file;
+  // untrusted ledger entries are enforce's own check (it refuses and names them, exit 1).
+  const errors = loaded.problems.filter((p) => p.severity === 'error' && !p.code.startsWith('stale/') && p.code !== 'policy/ledger-untrusted');
   if (!loaded.policy || errors.length) {
     const lines = errors.slice(0, 10).map((p) => `  ${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.code}: ${p.message}`);
     const more = errors.length > 10 ? `\n  … and ${errors.length - 10} more (rotation-guard check)` : '';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { confirmPolicy, policyContentHash } from '../../../core/rotation';
+import { confirmPolicyFile } from '../../../core/rotation';
 import { startPass, type SystemPass } from '../../helpers/system/pass';
 import { requireSystem, runToEnd } from '../../helpers/system/processes';
 import { cli, makeProject, type TestProject } from '../rotation/project';
@@ -59,7 +59,7 @@ describe('enforce with pass: due secrets rotate, manual ones need a person, a pr
 
   it('rotates what is due (reason "due: overdue by …"), reports the manual one and the timed-out one, exit 1; --only the rotated one is 0', async () => {
     // The command provider runs something the policy names: confirm the policy as `rotate --trust` would.
-    confirmPolicy(project.policyPath, policyContentHash(readFileSync(project.policyPath, 'utf8')), project.env);
+    confirmPolicyFile(project.policyPath, project.env);
     const r = await cli(project, ['enforce', '--no-git-history', '--now', '2026-12-01T00:00:00Z']);
     assert.equal(r.code, 1, r.stdout + r.stderr);
     assert.match(r.stdout, /team-token: ROTATED — due: overdue by 304d/);

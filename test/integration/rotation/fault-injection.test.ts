@@ -26,7 +26,7 @@ async function workingCredentialHeld(pg: SystemPostgres, p: PgProject): Promise<
 async function killAt(p: PgProject, point: string, extraArgs: string[] = []): Promise<void> {
   const marker = join(p.dir, 'paused.marker');
   rmSync(marker, { force: true });
-  const child = cliProcess(p, ['rotate', 'pg-app', '--trust', ...extraArgs], { ...p.env, ROTATION_GUARD_TEST_PAUSE_AT: point, ROTATION_GUARD_TEST_PAUSE_MARKER: marker });
+  const child = cliProcess(p, ['rotate', 'pg-app', '--trust', '--yes', ...extraArgs], { ...p.env, ROTATION_GUARD_TEST_PAUSE_AT: point, ROTATION_GUARD_TEST_PAUSE_MARKER: marker });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -76,7 +76,7 @@ describe('fault injection: SIGKILL at every step, then resume (CLI, real Postgre
   it('a rotate started while another process is inside a rotation is refused as busy (exit 2), and changes nothing', async () => {
     const p = await makePgProject(sys.pg, sys.keyring.env);
     const marker = join(p.dir, 'paused.marker');
-    const child = cliProcess(p, ['rotate', 'pg-app', '--trust'], { ...p.env, ROTATION_GUARD_TEST_PAUSE_AT: 'test-new:after', ROTATION_GUARD_TEST_PAUSE_MARKER: marker });
+    const child = cliProcess(p, ['rotate', 'pg-app', '--trust', '--yes'], { ...p.env, ROTATION_GUARD_TEST_PAUSE_AT: 'test-new:after', ROTATION_GUARD_TEST_PAUSE_MARKER: marker });
     try {
       await waitForFile(marker, 20000, child);
       const before = readFileSync(join(p.dir, '.rotation/ledger.jsonl'), 'utf8');

@@ -55,7 +55,7 @@ describe('generate rotation into the keychain and an env file (CLI, real gnome-k
     assert.equal(refused.code, 2, refused.stderr);
     assert.match(refused.stderr, /never confirmed|--trust/);
 
-    const r = await cli(project, ['rotate', 'app-token', '--trust']);
+    const r = await cli(project, ['rotate', 'app-token', '--trust', '--yes']);
     assert.equal(r.code, 0, r.stderr + r.stdout);
     assert.match(r.stdout, /app-token: rotated/);
     const envText = readFileSync(join(project.dir, '.env.local'), 'utf8');
@@ -84,7 +84,7 @@ describe('generate rotation into the keychain and an env file (CLI, real gnome-k
   });
 
   it('refuses again after the policy changed since confirmation', async () => {
-    assert.equal((await cli(project, ['rotate', 'app-token', '--trust'])).code, 0);
+    assert.equal((await cli(project, ['rotate', 'app-token', '--trust', '--yes'])).code, 0);
     const { appendFileSync } = await import('node:fs');
     appendFileSync(project.policyPath, '# edited\n');
     const r = await cli(project, ['rotate', 'app-token']);

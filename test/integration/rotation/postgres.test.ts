@@ -16,7 +16,7 @@ describe('PostgreSQL rotation end to end (CLI, real PostgreSQL 15 + gnome-keyrin
 
   it('new password connects, old is refused with 28P01, and the plaintext never reaches the server log', async () => {
     assert.equal((await login(sys.pg, project.role, project.initialPassword)).status, 'works');
-    const r = await cli(project, ['rotate', 'pg-app', '--trust']);
+    const r = await cli(project, ['rotate', 'pg-app', '--trust', '--yes']);
     assert.equal(r.code, 0, r.stderr + r.stdout);
     const stages = await keychainStages(project);
     assert.ok(stages.current && stages.current !== project.initialPassword);
@@ -38,7 +38,7 @@ describe('PostgreSQL rotation end to end (CLI, real PostgreSQL 15 + gnome-keyrin
   });
 
   it('status reports the rotation; ledger show prints fingerprints, never values', async () => {
-    assert.equal((await cli(project, ['rotate', 'pg-app', '--trust'])).code, 0);
+    assert.equal((await cli(project, ['rotate', 'pg-app', '--trust', '--yes'])).code, 0);
     const st = await cli(project, ['status', '--json']);
     const parsed = JSON.parse(st.stdout) as { secrets: Array<{ id: string; state: string }>; openRotations: unknown[] };
     assert.equal(parsed.secrets.find((s) => s.id === 'pg-app')?.state, 'ok', st.stdout);
@@ -55,7 +55,7 @@ describe('PostgreSQL rotation end to end (CLI, real PostgreSQL 15 + gnome-keyrin
     const alt = await makePgProject(sys.pg, sys.keyring.env, true);
     try {
       const roleB = `${alt.role}_b`;
-      const r1 = await cli(alt, ['rotate', 'pg-app', '--trust']);
+      const r1 = await cli(alt, ['rotate', 'pg-app', '--trust', '--yes']);
       assert.equal(r1.code, 0, r1.stdout + r1.stderr);
       const first = (await keychainStages(alt)).current!;
       assert.equal((await login(sys.pg, roleB, first)).status, 'works', 'the new password belongs to the alternate role');

@@ -103,7 +103,7 @@ describe('http, manual and command providers with pass + env-file stores (CLI, r
 
   it('http: the endpoint issues the key (admin token by {{secret:ID}} reference), the new key is verified and stored', async () => {
     const before = current('API_HTTP');
-    const r = await run(['rotate', 'api-http', '--trust']);
+    const r = await run(['rotate', 'api-http', '--trust', '--yes']);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     const now = current('API_HTTP');
     assert.ok(now && now !== before && server.active.has(now));
@@ -115,7 +115,7 @@ describe('http, manual and command providers with pass + env-file stores (CLI, r
   it('http with revoke: the old key is revoked at the issuer, then shown to fail, and the ledger says so', async () => {
     const old = current('API_REVOKE')!;
     assert.ok(server.active.has(old));
-    const r = await run(['rotate', 'api-revoke', '--trust']);
+    const r = await run(['rotate', 'api-revoke', '--trust', '--yes']);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     const now = current('API_REVOKE')!;
     planted.push(now);
@@ -132,7 +132,7 @@ describe('http, manual and command providers with pass + env-file stores (CLI, r
     const bad = 'sk-test-this-key-was-never-issued-000000';
     planted.push(bad);
     const before = current('API_MANUAL');
-    const refused = await run(['rotate', 'api-manual', '--trust', '--value-stdin'], `${bad}\n`);
+    const refused = await run(['rotate', 'api-manual', '--trust', '--yes', '--value-stdin'], `${bad}\n`);
     assert.equal(refused.code, 1);
     assert.match(refused.stdout, /rolled-back/);
     assert.equal(current('API_MANUAL'), before, 'the working key stays current');
@@ -146,7 +146,7 @@ describe('http, manual and command providers with pass + env-file stores (CLI, r
   it('command: the last stdout line is the new value; without a verifiable key the rotation rolls back', async () => {
     // The script invents keys the service never issued, so test-new must refuse them.
     const before = current('API_CMD');
-    const r = await run(['rotate', 'api-cmd', '--trust']);
+    const r = await run(['rotate', 'api-cmd', '--trust', '--yes']);
     assert.equal(r.code, 1, r.stdout + r.stderr);
     assert.match(r.stdout, /rolled-back — the new value does not work: http:\/\/127\.0\.0\.1:\d+ answered 401/);
     assert.equal(current('API_CMD'), before);
@@ -156,7 +156,7 @@ describe('http, manual and command providers with pass + env-file stores (CLI, r
 
   it('command: a timeout kills the whole process group (grandchildren too) and changes nothing', async () => {
     const before = current('API_HANG');
-    const r = await run(['rotate', 'api-hang', '--trust']);
+    const r = await run(['rotate', 'api-hang', '--trust', '--yes']);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /did not finish within 1000 ms/);
     const pid = Number(readFileSync(join(project.dir, 'grandchild.pid'), 'utf8'));

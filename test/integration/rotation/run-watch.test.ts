@@ -130,7 +130,7 @@ describe('run --watch: the running app learns rotated credentials (real PostgreS
     try {
       const start = await app.nth('start', 1);
       assert.deepEqual([start.user, start.pw, start.admin, start.file], [p.role, fp(p.initial), false, true], 'starts with its own user and password, without PG_ADMIN_URL');
-      const r1 = await cli(p, ['rotate', 'pg-app', '--trust']);
+      const r1 = await cli(p, ['rotate', 'pg-app', '--trust', '--yes']);
       assert.equal(r1.code, 0, r1.stdout + r1.stderr);
       const after1 = envPair(p);
       const reload1 = await app.nth('reload', 1);
@@ -159,7 +159,7 @@ describe('run --watch: the running app learns rotated credentials (real PostgreS
     const app = appEvents(run);
     try {
       await app.nth('start', 1);
-      assert.equal((await cli(p, ['rotate', 'pg-app', '--trust'])).code, 0);
+      assert.equal((await cli(p, ['rotate', 'pg-app', '--trust', '--yes'])).code, 0);
       const second = await app.nth('start', 2);
       const now = envPair(p);
       assert.deepEqual([second.user, second.pw], [now.user, fp(now.password)]);
@@ -178,7 +178,7 @@ describe('run --watch: the running app learns rotated credentials (real PostgreS
       await app.nth('start', 1);
       const marker = join(p.dir, 'paused.marker');
       rmSync(marker, { force: true });
-      const rot = cliProcess(p, ['rotate', 'pg-app', '--trust'], { ...p.env, ROTATION_GUARD_TEST_PAUSE_AT: 'apply:after', ROTATION_GUARD_TEST_PAUSE_MARKER: marker });
+      const rot = cliProcess(p, ['rotate', 'pg-app', '--trust', '--yes'], { ...p.env, ROTATION_GUARD_TEST_PAUSE_AT: 'apply:after', ROTATION_GUARD_TEST_PAUSE_MARKER: marker });
       await waitForFile(marker, 30000, rot);
       killGroup(rot, 'SIGKILL');
       await waitExit(rot, 10000);

@@ -31,7 +31,7 @@ describe('single-user PostgreSQL under load: stores get the new password right a
       await waitForOutput(run.stdout!, /load-started/, 30000, 'load app');
       const seen = new Set(live.known);
       const note = () => seen.add(readEnvValue(readFileSync(join(p.dir, '.env.local'), 'utf8'), 'DATABASE_PASSWORD')!);
-      const first = await cli(p, ['rotate', 'pg-app', '--trust']);
+      const first = await cli(p, ['rotate', 'pg-app', '--trust', '--yes']);
       assert.equal(first.code, 0, first.stdout + first.stderr);
       note();
       for (const point of ['apply:after', 'test-new:before', 'promote:after']) {
@@ -74,7 +74,7 @@ describe('single-user PostgreSQL under load: stores get the new password right a
       assert.equal(check.code, 1);
       assert.match(check.stdout, /policy\/grace-without-overlap/);
       assert.match(check.stdout, /alternating-users/);
-      const r = await cli(p, ['rotate', 'pg-app', '--trust']);
+      const r = await cli(p, ['rotate', 'pg-app', '--trust', '--yes']);
       assert.equal(r.code, 0, r.stdout + r.stderr);
       assert.match(r.stdout, /pg-app: rotated/);
       assert.doesNotMatch(r.stdout + r.stderr, /stays valid until/);

@@ -113,7 +113,7 @@ describe('zero-downtime providers: Redis ACL dual passwords, MariaDB alternating
       const login = (pw: string) => redisLogin({ host: '127.0.0.1', port: redis!.port, user: p.user, password: pw });
       // Stop inside promote: the new password is applied, PENDING sits in the local stage file.
       const marker = join(p.dir, 'paused.marker');
-      const child = cliProcess(p, ['rotate', 'redis-app', '--trust'], { ...p.env, ROTATION_GUARD_TEST_PAUSE_AT: 'promote:before', ROTATION_GUARD_TEST_PAUSE_MARKER: marker });
+      const child = cliProcess(p, ['rotate', 'redis-app', '--trust', '--yes'], { ...p.env, ROTATION_GUARD_TEST_PAUSE_AT: 'promote:before', ROTATION_GUARD_TEST_PAUSE_MARKER: marker });
       let out = '';
       child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
       try {
@@ -157,7 +157,7 @@ describe('zero-downtime providers: Redis ACL dual passwords, MariaDB alternating
     const p = await makeRedisProject(redis!);
     try {
       const marker = join(p.dir, 'paused.marker');
-      const child = cliProcess(p, ['rotate', 'redis-app', '--trust'], { ...p.env, ROTATION_GUARD_TEST_PAUSE_AT: 'revoke-old:after', ROTATION_GUARD_TEST_PAUSE_MARKER: marker });
+      const child = cliProcess(p, ['rotate', 'redis-app', '--trust', '--yes'], { ...p.env, ROTATION_GUARD_TEST_PAUSE_AT: 'revoke-old:after', ROTATION_GUARD_TEST_PAUSE_MARKER: marker });
       try {
         await waitForFile(marker, 30000, child);
       } finally {
@@ -187,7 +187,7 @@ describe('zero-downtime providers: Redis ACL dual passwords, MariaDB alternating
         return { user: readEnvValue(t, 'DATABASE_USER')!, password: readEnvValue(t, 'DATABASE_PASSWORD')! };
       };
       const login = (u: string, pw: string) => mariadbLogin({ host: '127.0.0.1', port: maria!.port, user: u, password: pw });
-      const r1 = await cli(p, ['rotate', 'db-app', '--trust']);
+      const r1 = await cli(p, ['rotate', 'db-app', '--trust', '--yes']);
       assert.equal(r1.code, 0, r1.stdout + r1.stderr);
       const first = envOf();
       assert.equal(first.user, `${p.user}_b`, 'switched to the alternate user');
@@ -217,7 +217,7 @@ describe('zero-downtime providers: Redis ACL dual passwords, MariaDB alternating
   it('a grace period never blocks the schedule: refused with the time before it expires, finished by the next rotate after', async () => {
     const p = await makeMariadbProject(maria!, '3s');
     try {
-      const r1 = await cli(p, ['rotate', 'db-app', '--trust']);
+      const r1 = await cli(p, ['rotate', 'db-app', '--trust', '--yes']);
       assert.equal(r1.code, 0, r1.stdout + r1.stderr);
       assert.match(r1.stdout, /awaiting-revoke/);
       const early = await cli(p, ['rotate', 'db-app']);

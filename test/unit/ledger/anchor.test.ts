@@ -41,7 +41,7 @@ describe('ledger head anchor', () => {
     assert.equal(a.head, JSON.parse(lines()[49]!).hash);
     const r = await cli(['ledger', 'verify', '--ledger', ledger], env, dir);
     assert.equal(r.code, 0, r.stdout);
-    assert.match(r.stdout, /^ledger ok: 50 entries, head [0-9a-f]{64}; anchored at entry 50\n$/);
+    assert.match(r.stdout, /^ledger ok: 50 entries, head [0-9a-f]{64}; anchored at entry 50\nsignatures: 50 signed by ed25519:\S+ \(you\)\n/);
   });
 
   it('the last 20 entries cut off: verify fails and names the missing range (the chain alone says ok)', async () => {

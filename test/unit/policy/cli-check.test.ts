@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run as check } from '../../../cli/src/commands/check';
 import { UsageError, type CliIO } from '../../../cli/src/io';
+import { entryHash, GENESIS, type LedgerEntry } from '../../../core/ledger';
 
 const root = join(__dirname, '../../../..');
 const example = join(root, 'test/fixtures/policy/valid');
@@ -23,8 +24,12 @@ function memoryIO(cwd: string): CliIO & { out: string; err: string } {
   return io;
 }
 
+/** Unsigned entries on a valid chain (as an older version wrote them): check trusts those, not a broken chain. */
+const heads: string[] = [];
 function ledgerLine(seq: number, secretId: string, step: string, at: string): string {
-  return JSON.stringify({ v: 1, seq, at, who: 'test', secretId, step, outcome: 'ok', prev: 'x', hash: `h${seq}` });
+  const base = { v: 1 as const, seq, at, who: 'test', secretId, step: step as LedgerEntry['step'], outcome: 'ok' as const, prev: seq === 1 ? GENESIS : heads[seq - 2]! };
+  heads[seq - 1] = entryHash(base);
+  return JSON.stringify({ ...base, hash: heads[seq - 1] });
 }
 
 interface CheckJson {

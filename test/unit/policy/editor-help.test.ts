@@ -91,7 +91,7 @@ describe('policy completion', () => {
   });
 
   it('offers top-level keys at column 0', () => {
-    assert.deepEqual(complete('version: 1\n|\nsecrets: []\n').sort(), ['providers', 'stores', 'threatModels']);
+    assert.deepEqual(complete('version: 1\n|\nsecrets: []\n').sort(), ['ledger', 'providers', 'stores', 'threatModels']);
   });
 
   it('works in JSON at keys and values', () => {

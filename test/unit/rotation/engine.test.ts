@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Policy } from '../../../core/policy/schema';
 import { verifyLedger } from '../../../core/ledger';
-import { createStoreRegistry, pendingRotations, policyContentHash, rotateSecret, RotationInProgressError, UntrustedPolicyError, type RotateOptions, type SecretStore, type Stage } from '../../../core/rotation';
+import { createStoreRegistry, pendingRotations, rotateSecret, trustToConfirm, RotationInProgressError, UntrustedPolicyError, type RotateOptions, type SecretStore, type Stage } from '../../../core/rotation';
 
 /** Mock store (the engine's logic under test, not a backend): values in a Map, optional injected failure. */
 class MemoryStoreMock implements SecretStore {
@@ -42,7 +42,7 @@ describe('rotation engine (mock in-memory stores)', () => {
     policyText: 'policy text',
     secretId: 's',
     stores: createStoreRegistry({}, { 'memory-a': () => primary, 'memory-b': () => mirror }),
-    trust: { workspaceTrusted: true, confirmedPolicyHash: policyContentHash('policy text') },
+    trust: { workspaceTrusted: true, confirmation: trustToConfirm(p, policyPath, 'policy text') },
     fingerprintKey: KEY,
     ...extra,
   });
@@ -95,7 +95,7 @@ describe('rotation engine (mock in-memory stores)', () => {
   it('refuses command providers in an untrusted workspace or for an unconfirmed policy, before touching anything', async () => {
     const p = policy({ rotation: { provider: 'cmd' } }, { cmd: { type: 'command', command: 'true' } });
     await assert.rejects(rotateSecret(opts(p, { trust: { workspaceTrusted: false } })), UntrustedPolicyError);
-    await assert.rejects(rotateSecret(opts(p, { trust: { workspaceTrusted: true, confirmedPolicyHash: policyContentHash('older text') } })), /changed since you confirmed/);
+    await assert.rejects(rotateSecret(opts(p, { trust: { workspaceTrusted: true, confirmation: trustToConfirm(p, policyPath, 'older text') } })), /changed since you confirmed/);
     assert.throws(() => readFileSync(join(dir, '.rotation/ledger.jsonl')), /ENOENT/);
   });
 

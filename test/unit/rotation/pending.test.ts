@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Policy } from '../../../core/policy/schema';
-import { childSecretIds, createStoreRegistry, finishPendingRotation, GraceRunningError, policyContentHash, rotateAfterPending, rotateSecret, type RotateOptions, type SecretStore, type Stage } from '../../../core/rotation';
+import { childSecretIds, createStoreRegistry, finishPendingRotation, GraceRunningError, rotateAfterPending, rotateSecret, trustToConfirm, type RotateOptions, type SecretStore, type Stage } from '../../../core/rotation';
 
 /** Mock store (the engine's logic under test, not a backend): values and users in Maps. */
 class MemoryStoreMock implements SecretStore {
@@ -46,7 +46,7 @@ describe('finishPendingRotation / rotateAfterPending (mock in-memory stores)', (
     policyText: 'policy text',
     secretId: 's',
     stores: createStoreRegistry({}, { 'memory-a': () => primary }),
-    trust: { workspaceTrusted: true, confirmedPolicyHash: policyContentHash('policy text') },
+    trust: { workspaceTrusted: true, confirmation: trustToConfirm(p, policyPath, 'policy text') },
     fingerprintKey: KEY,
     ...extra,
   });

@@ -7,7 +7,7 @@ import { keyedFingerprint } from '../../../../core/fingerprint';
 import { loadFingerprintKey } from '../../../../core/fingerprint-key';
 import { readLedger, verifyLedger } from '../../../../core/ledger';
 import { loadPolicyFile } from '../../../../core/policy';
-import { confirmPolicy, policyContentHash, type RotationResult } from '../../../../core/rotation';
+import { confirmPolicyFile, type RotationResult } from '../../../../core/rotation';
 import { Commands, EXTENSION_ID } from '../../../../protocol/src/protocol';
 import type { RotationGuardApi } from '../../../../client/src/extension';
 import type { SecretItem } from '../../../../client/src/secretsView';
@@ -124,7 +124,7 @@ describe('Rotation Guard commands in the real extension host', () => {
 
   it('a provider that times out: the rotation fails with the reason, is rolled back, the old value stays current', async () => {
     await keychain.set('slow-key', 'current', 'slow-old-value-0123456789');
-    confirmPolicy(policy, policyContentHash(readFileSync(policy)));
+    confirmPolicyFile(policy);
     const r = await vscode.commands.executeCommand<RotationResult>(Commands.rotateNow, { policy, secretId: 'slow-key' });
     assert.equal(r?.status, 'failed');
     assert.match(r.message, /did not finish within 1000 ms/);

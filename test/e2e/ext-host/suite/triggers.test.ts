@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { keyedFingerprint } from '../../../../core/fingerprint';
 import { loadFingerprintKey } from '../../../../core/fingerprint-key';
 import { readLedger } from '../../../../core/ledger';
-import { confirmPolicy, policyContentHash, type RotationResult } from '../../../../core/rotation';
+import { confirmPolicyFile, type RotationResult } from '../../../../core/rotation';
 import { Commands } from '../../../../protocol/src/protocol';
 import type { RotationGuardApi } from '../../../../client/src/extension';
 import { activateApi, makeProject, waitForDiagnosticsChange, type Project } from './project';
@@ -44,7 +44,7 @@ describe('Rotation Guard triggers in the real extension host', () => {
   after(() => p?.remove());
 
   it('trigger rotate-now: the current value pasted into a prompt (trusted, confirmed policy) rotates it once, with no repeat', async () => {
-    confirmPolicy(policy, policyContentHash(readFileSync(policy)));
+    confirmPolicyFile(policy);
     const value = (await keychain.get('gen-key', 'current'))!;
     const firedBefore = api.triggers.fired.length;
     const fired = nextFire('gen-key:rotate-now:');
@@ -94,7 +94,7 @@ describe('Rotation Guard triggers in the real extension host', () => {
   });
 
   it('a current value inside a binary container (a recorded response cache) found by the workspace scan fires the trigger, read at its byte offset', async () => {
-    confirmPolicy(policy, policyContentHash(readFileSync(policy)));
+    confirmPolicyFile(policy);
     // A fresh value first: the one the test above left is already recorded as exposed.
     const r = await vscode.commands.executeCommand<RotationResult>(Commands.rotateNow, { policy, secretId: 'gen-key' });
     assert.equal(r?.status, 'rotated');
