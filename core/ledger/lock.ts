@@ -35,7 +35,7 @@ export function pidAlive(pid: number): boolean {
 }
 
 function isStale(content: string, lockPath: string, staleAfterMs: number, unparsableAfterMs = UNPARSABLE_AFTER_MS): boolean {
-  const m = /^(\d+) (\S+) [0-9a-f]+$/.exec(content.trim());
+  const m = /^(\d+) (\S+)(?: \S+)?$/.exec(content.trim());
   const pid = Number(m?.[1]);
   if (m && m[2] === hostname() && Number.isInteger(pid) && pid > 0) return !pidAlive(pid);
   // Another host's pid cannot be probed; anything unparsable is judged by its age alone.

@@ -7,15 +7,18 @@ import type { Policy } from '../policy/schema';
 import { loadFingerprintKey } from '../fingerprint-key';
 import { ledgerPathFor, readLedger } from '../ledger/read';
 import type { RotationStep } from '../ledger/types';
-import type { SecretStore } from '../stores/types';
+import { UnreadableEntryError, type SecretStore } from '../stores/types';
 import { UnreachableStore, type StoreRegistry } from '../stores/registry';
 import { findSecret, PlanError, resolvePlan, resolveStores, type RotationPlan } from './plan';
-import type { CreatedValue, PromptRequest, ProviderContext } from './providers/types';
+import type { CreatedValue, OrphanRef, PromptRequest, ProviderContext } from './providers/types';
 import { activeUser, openRotations, type OpenRotation } from './recovery';
 import { RotationSession, type StepRecord } from './session';
 import { assertTrusted, policyContentHash, type RotationTrust } from './trust';
 import { canProveRevocation, checkValue, type CheckResult } from './verify';
 import { currentValueOf } from './values';
+import { settleOrphan } from './orphans';
+import { preflightStores, valueRefusals } from './preflight';
+import { repairUnreadable } from './repair';
 
 export interface RotateOptions {
   policy: Policy;
@@ -94,6 +97,10 @@ interface Run {
   promotedAt?: string;
   /** The provider may have changed the credential where it is used: rollback must restore it. */
   applyStarted: boolean;
+  /** Promote may have written some stores: rollback must put the old value back in all of them. */
+  promoteStarted?: boolean;
+  /** Resume: create began but the new value is in no store (the issuer may hold an orphan). */
+  orphan?: OrphanRef & { createFinished: boolean };
 }
 
 function describePlan(plan: RotationPlan, primary: string): string[] {
@@ -162,7 +169,17 @@ async function rotateLocked(o: RotateOptions, plan: RotationPlan, stores: Array<
   const env = o.env ?? process.env;
   const now = o.now ?? (() => new Date());
   const session = new RotationSession(ledgerPath, o.secretId, open?.rotationId ?? randomUUID(), o.fingerprintKey ?? loadFingerprintKey(env), plan.provider!.type, o.log ?? (() => undefined), env, now);
-  const old = await currentValueOf(stores.map((s) => s.store), o.secretId, primaryEntry.store);
+  const allStores = withPrimary(stores, primaryEntry);
+  // Nothing may be created that cannot be stored: the stores' own checks run before `create`.
+  if (!open) await preflightStores(allStores, o.secretId);
+  let old: string | null;
+  try {
+    old = await currentValueOf(stores.map((s) => s.store), o.secretId, primaryEntry.store);
+  } catch (err) {
+    if (!(err instanceof UnreadableEntryError)) throw err;
+    for (const line of await repairUnreadable({ stores: allStores, secretId: o.secretId, entries, open, fingerprint: (v) => session.fingerprint(v), guard: (v) => session.guard(v) })) session.log(`${o.secretId}: ${line}`);
+    old = await currentValueOf(stores.map((s) => s.store), o.secretId, primaryEntry.store);
+  }
   session.guard(old);
   const ctx: ProviderContext = {
     secretId: o.secretId,
@@ -187,6 +204,11 @@ async function rotateLocked(o: RotateOptions, plan: RotationPlan, stores: Array<
     // promote); say how to continue, without values.
     return result(run, 'failed', `${session.scrub((err as Error).message)} — the rotation is still open; run \`rotate ${o.secretId} --resume\``);
   }
+}
+
+/** The secret's stores, plus the one that holds its stages when that is not one of them. */
+function withPrimary(stores: Array<{ name: string; store: SecretStore }>, primary: { name: string; store: SecretStore }): Array<{ name: string; store: SecretStore }> {
+  return stores.some((s) => s.store === primary.store) ? stores : [...stores, primary];
 }
 
 function result(run: Run, status: RotationStatus, message: string): RotationResult {
@@ -217,6 +239,12 @@ async function begin(run: Run): Promise<RotationResult> {
   }
   const created = run.created;
   const fp = { newFingerprint: session.fingerprint(created.value), versionId: created.versionId, user: created.user };
+  const refusals = valueRefusals(withPrimary(run.stores, { name: 'stages', store: primary }), id, created.value, created.user);
+  if (refusals.length) {
+    // Refused before it reached any store: what the issuer made is revoked or named.
+    run.created = undefined;
+    return rollback(run, `the new value cannot be stored (${refusals.join('; ')})`, { ...created, createdAt: run.now().toISOString(), createFinished: true });
+  }
   try {
     await session.step('store-pending', async () => {
       await primary.set(id, 'pending', created.value, created.user);
@@ -340,11 +368,17 @@ function keepPrevious(run: Run): boolean {
   return run.old !== null && (!!run.plan.provider!.revoke || run.plan.graceMs > 0);
 }
 
-/** Before promote only: make the old value valid again where it was replaced, then drop PENDING. */
-async function rollback(run: Run, reason: string): Promise<RotationResult> {
+/**
+ * Before promote ends: make the old value valid again where it was replaced, put it back as
+ * CURRENT in every store promote may have written, then drop PENDING. A credential `create` made
+ * at the issuer that will now be in no store is revoked, or named in the result (orphans.ts).
+ */
+async function rollback(run: Run, reason: string, orphanIn?: OrphanRef & { createFinished: boolean }): Promise<RotationResult> {
   const { session, plan, primary } = run;
   const id = run.o.secretId;
   const provider = plan.provider!;
+  const orphan = orphanIn ?? run.orphan ?? (run.created ? { ...run.created, createdAt: run.now().toISOString(), createFinished: true } : undefined);
+  let orphanNote = '';
   try {
     await session.step('rollback', async () => {
       if (run.applyStarted && provider.restore && run.old !== null && plan.strategy === 'single-user') await provider.restore(run.ctx, run.old, run.oldUser);
@@ -352,17 +386,22 @@ async function rollback(run: Run, reason: string): Promise<RotationResult> {
         const r = await check(run, run.old, run.oldUser);
         if (r.status !== 'works') throw new Error(`after rollback the old value does not work either (${r.detail}); the new value is kept in PENDING`);
       }
-      if (run.applyStarted && plan.inPlace && run.old !== null) {
-        // apply had published the new value: the stores get the old one back.
-        await Promise.all(run.stores.map((s) => s.store.set(id, 'current', run.old!, run.oldUser)));
+      if (((run.applyStarted && plan.inPlace) || run.promoteStarted) && run.old !== null) {
+        // apply or a partial promote had published the new value: the stores get the old one
+        // back (a store that still holds it is left alone, so one that refuses writes is no obstacle).
+        await Promise.all(run.stores.map(async (s) => ((await s.store.get(id, 'current')) === run.old ? undefined : s.store.set(id, 'current', run.old!, run.oldUser))));
         await primary.delete(id, 'previous');
       }
       await primary.delete(id, 'pending');
-    }, () => ({ detail: reason }));
+      if (orphan) {
+        session.guard(orphan.value);
+        orphanNote = (await settleOrphan(provider, run.ctx, orphan, orphan.createFinished)).detail;
+      }
+    }, () => ({ detail: orphanNote ? `${reason}; ${orphanNote}` : reason }));
   } catch (err) {
     return result(run, 'failed', `${session.scrub(reason)}; rollback failed: ${session.scrub((err as Error).message)}`);
   }
-  return result(run, 'rolled-back', `${session.scrub(reason)}; rolled back, the old value is current`);
+  return result(run, 'rolled-back', `${session.scrub(reason)}; rolled back, the old value is current${orphanNote ? `; ${session.scrub(orphanNote)}` : ''}`);
 }
 
 async function resume(run: Run, open: OpenRotation): Promise<RotationResult> {
@@ -387,8 +426,15 @@ async function resume(run: Run, open: OpenRotation): Promise<RotationResult> {
   run.promotedAt = open.promotedAt;
   if (newValue) run.created = { value: newValue, versionId: open.versionId, user: open.newUser };
   const promoteStarted = open.started.has('promote');
+  run.promoteStarted = promoteStarted;
+  if (open.started.has('create') && !newValue) {
+    const createdAt = open.entries.find((e) => e.step === 'create')?.at ?? open.beganAt;
+    run.orphan = { versionId: open.versionId, user: open.newUser, createdAt, createFinished: open.ok.has('create') };
+  }
   if (run.o.rollback || open.started.has('rollback') || !newValue) {
-    if (promoteStarted && newValue) {
+    // Once promote is recorded ok the new value is the current one everywhere: only forward.
+    // A promote that began but did not end (a store refused, or a kill) can still be undone.
+    if (open.ok.has('promote') && newValue) {
       if (run.o.rollback) throw new Error('this rotation was already promoted; it can only be continued (--resume), not rolled back');
     } else {
       if (open.oldFingerprint && !oldValue) return result(run, 'failed', 'neither the old nor the new value was found in the stores; restore the old value by hand, then run `rotate --rollback`');
