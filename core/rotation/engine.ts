@@ -17,6 +17,7 @@ import { assertTrusted, policyContentHash, type RotationTrust } from './trust';
 import { canProveRevocation, checkValue, type CheckResult } from './verify';
 import { currentValueOf } from './values';
 import { settleOrphan } from './orphans';
+import { generateSecret } from './providers/generate';
 import { preflightStores, valueRefusals } from './preflight';
 import { repairUnreadable } from './repair';
 
@@ -170,6 +171,8 @@ async function rotateLocked(o: RotateOptions, plan: RotationPlan, stores: Array<
   const now = o.now ?? (() => new Date());
   const session = new RotationSession(ledgerPath, o.secretId, open?.rotationId ?? randomUUID(), o.fingerprintKey ?? loadFingerprintKey(env), plan.provider!.type, o.log ?? (() => undefined), env, now);
   const allStores = withPrimary(stores, primaryEntry);
+  // What a killed run left (temp files holding values) goes first, whatever this run does next.
+  await Promise.all(allStores.map((s) => s.store.sweep?.(o.secretId).catch(() => undefined)));
   // Nothing may be created that cannot be stored: the stores' own checks run before `create`.
   if (!open) await preflightStores(allStores, o.secretId);
   let old: string | null;
@@ -382,6 +385,12 @@ async function rollback(run: Run, reason: string, orphanIn?: OrphanRef & { creat
   try {
     await session.step('rollback', async () => {
       if (run.applyStarted && provider.restore && run.old !== null && plan.strategy === 'single-user') await provider.restore(run.ctx, run.old, run.oldUser);
+      const switchedTo = run.created?.user ?? run.orphan?.user;
+      if (run.applyStarted && provider.restore && plan.strategy === 'alternating-users' && switchedTo && switchedTo !== run.oldUser) {
+        // The account switched to had been given the new password, which no store will hold after
+        // this rollback: a fresh random one that nobody ever sees makes it unusable again.
+        await provider.restore(run.ctx, generateSecret({ length: 48, alphabet: 'alphanumeric' }), switchedTo);
+      }
       if (run.old !== null && plan.verification && canProveRevocation(plan.verification)) {
         const r = await check(run, run.old, run.oldUser);
         if (r.status !== 'works') throw new Error(`after rollback the old value does not work either (${r.detail}); the new value is kept in PENDING`);

@@ -92,8 +92,17 @@ export class EnvFileStore implements SecretStore {
       if (!inside(realpathSync(base), realDir)) throw new StoreError('store/symlink', `refusing to write a secret into ${this.opts.path}: a symbolic link on its path leads out of the policy's folder (to ${realDir})`, this.describe());
     }
     if (isGitTracked(this.file)) throw new GitTrackedFileError(this.opts.path);
+    this.sweepNow();
+  }
+
+  private sweepNow(): void {
+    const dir = dirname(this.file);
     sweepDeadTemps(join(dir, PRIVATE_TMP_DIR));
     sweepDeadTemps(dir, LEGACY_TEMP);
+  }
+
+  async sweep(): Promise<void> {
+    this.sweepNow();
   }
 
   /** Checks, then the text in a private temp file beside the target (fsynced); returns its path. */

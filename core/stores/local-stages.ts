@@ -100,6 +100,10 @@ export class LocalStageStore implements SecretStore {
     });
   }
 
+  async sweep(): Promise<void> {
+    sweepDeadTemps(this.dir, STAGE_TEMP);
+  }
+
   async get(secretId: string, stage: Stage): Promise<string | null> {
     return stage === 'current' ? null : (this.read(secretId)[stage]?.value ?? null);
   }

@@ -98,7 +98,7 @@ export class PassStore implements SecretStore {
   }
 
   /** Removes temporary entries a killed run left beside this secret's entries (their pid is dead). */
-  private async sweep(secretId: string): Promise<void> {
+  async sweep(secretId: string): Promise<void> {
     const rel = dirname(this.entry(secretId, 'current'));
     let names: string[];
     try {

@@ -34,6 +34,8 @@ export interface SecretStore {
    * (a git-tracked or symlinked env file, a folder that is not writable). Throws a StoreError.
    */
   preflight?(secretId: string): Promise<void>;
+  /** Removes what a killed write of this store left behind (temp files, temporary entries). Best effort. */
+  sweep?(secretId: string): Promise<void>;
   /** Throws `store/value-format` when this store cannot hold the value (and user) byte for byte. */
   checkValue?(secretId: string, value: string, user?: string): void;
   /** Optional two-phase `set`: the slow part now, `commit` as fast as the store allows. */
