@@ -10,7 +10,7 @@ import type { RotationStep } from '../ledger/types';
 import { UnreadableEntryError, type SecretStore } from '../stores/types';
 import { UnreachableStore, type StoreRegistry } from '../stores/registry';
 import { findSecret, PlanError, resolvePlan, resolveStores, type RotationPlan } from './plan';
-import type { CreatedValue, OrphanRef, PromptRequest, ProviderContext } from './providers/types';
+import type { CreatedValue, OrphanRef, PromptRequest, ProviderContext, RevokeOutcome } from './providers/types';
 import { activeUser, openRotations, type OpenRotation } from './recovery';
 import { RotationSession, type StepRecord } from './session';
 import { assertTrusted, policyContentHash, type RotationTrust } from './trust';
@@ -330,7 +330,7 @@ async function forward(run: Run): Promise<RotationResult> {
     }
   }
   if (!done.has('revoke-old')) {
-    if (run.old !== null && provider.revoke) await session.step('revoke-old', () => provider.revoke!(run.ctx, run.old!, run.oldUser), (r) => ({ outcome: r.outcome, detail: r.detail }), fp);
+    if (run.old !== null && provider.revoke) await session.step('revoke-old', () => revokeOld(run), (r) => ({ outcome: r.outcome, detail: r.detail }), fp);
     else await session.record('revoke-old', 'skipped', { ...fp, detail: run.old === null ? 'there was no old value' : `the ${provider.type} provider cannot revoke; revoke the old value at its issuer` });
   }
   if (!done.has('test-old-fails')) {
@@ -352,6 +352,23 @@ async function forward(run: Run): Promise<RotationResult> {
   }
   await session.step('finish', async () => (keepPrevious(run) ? primary.delete(id, 'previous') : false), () => ({ detail: `rotated with ${provider.type}` }), fp, false);
   return result(run, 'rotated', `rotated "${id}" (new fingerprint ${fp.newFingerprint})`);
+}
+
+/**
+ * The provider's revoke. A run killed after the issuer revoked the old value but before the
+ * ledger said so repeats it on resume, and many issuers answer a second revocation with an error
+ * (401, "no such key"): when the old value is then shown to be refused, it is revoked, and the
+ * rotation goes on instead of failing at this step forever.
+ */
+async function revokeOld(run: Run): Promise<RevokeOutcome> {
+  try {
+    return await run.plan.provider!.revoke!(run.ctx, run.old!, run.oldUser);
+  } catch (err) {
+    if (!run.plan.verification || !canProveRevocation(run.plan.verification)) throw err;
+    const r = await check(run, run.old!, run.oldUser);
+    if (r.status !== 'refused') throw err;
+    return { outcome: 'ok', detail: `revoking failed (${(err as Error).message}), but the old value is already refused (${r.detail}): an earlier, interrupted run revoked it` };
+  }
 }
 
 /** PREVIOUS := old (when kept), then CURRENT := value (with its user) in every store. Idempotent. */
