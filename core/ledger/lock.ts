@@ -72,9 +72,13 @@ export async function withFileLock<T>(lockPath: string, fn: () => T | Promise<T>
       const fd = openSync(lockPath, 'wx', 0o600);
       try {
         writeSync(fd, token);
-      } finally {
+      } catch (err) {
+        // A full disk (ENOSPC) must not leave an empty lock that the next run has to wait out.
         closeSync(fd);
+        unlinkSync(lockPath);
+        throw err;
       }
+      closeSync(fd);
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;

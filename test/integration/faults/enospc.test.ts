@@ -58,6 +58,7 @@ describe('ENOSPC during rotations (CLI on a 64 KiB tmpfs)', function () {
   this.timeout(120000);
   let mnt: string | undefined;
   let config: string;
+  const hitEnospc: number[] = [];
   before(function () {
     const dir = mkdtempSync(join(tmpdir(), 'rg-enospc-'));
     const r = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k,mode=0700', 'tmpfs', dir], { encoding: 'utf8' });
@@ -80,29 +81,42 @@ describe('ENOSPC during rotations (CLI on a 64 KiB tmpfs)', function () {
     it(`with ${pagesFree} page(s) free: the working value survives, and the next run after freeing space ends the rotation at once, leaving nothing`, async () => {
       const project = join(mnt!, `p${pagesFree}`);
       mkdirSync(project);
-      writeFileSync(join(project, 'rotation-policy.yaml'), POLICY);
-      writeFileSync(join(project, '.env.local'), `GEN_KEY=rg_${'0'.repeat(40)}\n`, { mode: 0o600 });
-      const env = { ...process.env, XDG_CONFIG_HOME: config };
-      const cli = (args: string[]) => runToEnd(process.execPath, [FAULTS_CLI, ...args], { cwd: project, env, timeoutMs: 60000 });
-      assert.match((await cli(['rotate', 'gen-key'])).stdout, /rotated/, 'a rotation with space works');
-      const working = readEnvValue(readFileSync(join(project, '.env.local'), 'utf8'), 'GEN_KEY');
-      const filler = fill(mnt!, pagesFree);
       try {
-        const full = await cli(['rotate', 'gen-key']);
-        const now = readEnvValue(readFileSync(join(project, '.env.local'), 'utf8'), 'GEN_KEY');
-        assert.ok(now === working || /rotated/.test(full.stdout), `the env file holds the working value (or the rotation completed): exit ${full.code}`);
+        await exercise(project);
       } finally {
-        rmSync(filler, { force: true });
+        rmSync(project, { recursive: true, force: true });
       }
-      const t0 = Date.now();
-      const again = await cli(['rotate', 'gen-key']);
-      const ms = Date.now() - t0;
-      assert.match(again.stdout, /rotated/, `${again.stdout}${again.stderr}`);
-      assert.ok(ms < 8000, `the next rotate took ${ms} ms (a stale lock must not be waited out)`);
-      assert.deepEqual(openRotations(readLedger(join(project, '.rotation/ledger.jsonl')).entries), []);
-      assert.deepEqual(leftovers(project), [], 'no temp file or 0-byte lock left');
-      assert.equal(verifyLedger(join(project, '.rotation/ledger.jsonl')).ok, true);
-      rmSync(project, { recursive: true, force: true });
     });
+  }
+
+  it('the full disk did break rotations (the cases above are not vacuous)', () => {
+    assert.ok(hitEnospc.length >= 2, `rotations failed on a full disk with ${hitEnospc.join(', ')} page(s) free`);
+  });
+
+  async function exercise(project: string): Promise<void> {
+    const pagesFree = Number(project.slice(-1));
+    writeFileSync(join(project, 'rotation-policy.yaml'), POLICY);
+    writeFileSync(join(project, '.env.local'), `GEN_KEY=rg_${'0'.repeat(40)}\n`, { mode: 0o600 });
+    const env = { ...process.env, XDG_CONFIG_HOME: config };
+    const cli = (args: string[]) => runToEnd(process.execPath, [FAULTS_CLI, ...args], { cwd: project, env, timeoutMs: 60000 });
+    assert.match((await cli(['rotate', 'gen-key'])).stdout, /rotated/, 'a rotation with space works');
+    const working = readEnvValue(readFileSync(join(project, '.env.local'), 'utf8'), 'GEN_KEY');
+    const filler = fill(mnt!, pagesFree);
+    try {
+      const full = await cli(['rotate', 'gen-key']);
+      const now = readEnvValue(readFileSync(join(project, '.env.local'), 'utf8'), 'GEN_KEY');
+      assert.ok(now === working || /rotated/.test(full.stdout), `the env file holds the working value (or the rotation completed): exit ${full.code}`);
+      if (full.code !== 0) hitEnospc.push(pagesFree);
+    } finally {
+      rmSync(filler, { force: true });
+    }
+    const t0 = Date.now();
+    const again = await cli(['rotate', 'gen-key']);
+    const ms = Date.now() - t0;
+    assert.match(again.stdout, /rotated/, `${again.stdout}${again.stderr}`);
+    assert.ok(ms < 8000, `the next rotate took ${ms} ms (a stale lock must not be waited out)`);
+    assert.deepEqual(openRotations(readLedger(join(project, '.rotation/ledger.jsonl')).entries), []);
+    assert.deepEqual(leftovers(project), [], 'no temp file or 0-byte lock left');
+    assert.equal(verifyLedger(join(project, '.rotation/ledger.jsonl')).ok, true);
   }
 });
