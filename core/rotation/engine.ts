@@ -6,20 +6,19 @@ import { LocalStageStore } from '../stores/local-stages';
 import type { Policy } from '../policy/schema';
 import { loadFingerprintKey } from '../fingerprint-key';
 import { ledgerPathFor, readLedger } from '../ledger/read';
-import type { RotationStep } from '../ledger/types';
 import { UnreadableEntryError, type SecretStore } from '../stores/types';
 import { UnreachableStore, type StoreRegistry } from '../stores/registry';
 import { findSecret, PlanError, resolvePlan, resolveStores, type RotationPlan } from './plan';
-import type { CreatedValue, OrphanRef, PromptRequest, ProviderContext, RevokeOutcome } from './providers/types';
+import type { PromptRequest, ProviderContext } from './providers/types';
 import { activeUser, openRotations, type OpenRotation } from './recovery';
 import { RotationSession, type StepRecord } from './session';
 import { assertTrusted, policyContentHash, type RotationTrust } from './trust';
-import { canProveRevocation, checkValue, type CheckResult } from './verify';
+import { canProveRevocation, type CheckResult } from './verify';
 import { currentValueOf } from './values';
-import { settleOrphan } from './orphans';
-import { generateSecret } from './providers/generate';
 import { preflightStores, valueRefusals } from './preflight';
 import { repairUnreadable } from './repair';
+import { revokeOld, rollback } from './rollback';
+import { check, keepPrevious, result, withPrimary, type Run } from './run-state';
 
 export interface RotateOptions {
   policy: Policy;
@@ -82,27 +81,6 @@ export function isRotationRunning(policyPath: string, secretId: string): boolean
 }
 
 class VerificationFailed extends Error {}
-
-interface Run {
-  o: RotateOptions;
-  plan: RotationPlan;
-  session: RotationSession;
-  stores: Array<{ name: string; store: SecretStore }>;
-  primary: SecretStore;
-  ctx: ProviderContext;
-  now: () => Date;
-  done: Set<RotationStep>;
-  created?: CreatedValue;
-  old: string | null;
-  oldUser?: string;
-  promotedAt?: string;
-  /** The provider may have changed the credential where it is used: rollback must restore it. */
-  applyStarted: boolean;
-  /** Promote may have written some stores: rollback must put the old value back in all of them. */
-  promoteStarted?: boolean;
-  /** Resume: create began but the new value is in no store (the issuer may hold an orphan). */
-  orphan?: OrphanRef & { createFinished: boolean };
-}
 
 function describePlan(plan: RotationPlan, primary: string): string[] {
   const p = plan.provider!;
@@ -209,23 +187,6 @@ async function rotateLocked(o: RotateOptions, plan: RotationPlan, stores: Array<
   }
 }
 
-/** The secret's stores, plus the one that holds its stages when that is not one of them. */
-function withPrimary(stores: Array<{ name: string; store: SecretStore }>, primary: { name: string; store: SecretStore }): Array<{ name: string; store: SecretStore }> {
-  return stores.some((s) => s.store === primary.store) ? stores : [...stores, primary];
-}
-
-function result(run: Run, status: RotationStatus, message: string): RotationResult {
-  return {
-    secretId: run.o.secretId,
-    rotationId: run.session.rotationId,
-    status,
-    message,
-    steps: run.session.steps,
-    newFingerprint: run.created ? run.session.fingerprint(run.created.value) : undefined,
-    versionId: run.created?.versionId,
-  };
-}
-
 async function begin(run: Run): Promise<RotationResult> {
   const { session, primary, plan } = run;
   const id = run.o.secretId;
@@ -258,10 +219,6 @@ async function begin(run: Run): Promise<RotationResult> {
   }
   run.done.add('store-pending');
   return forward(run);
-}
-
-async function check(run: Run, value: string, user: string | undefined): Promise<CheckResult> {
-  return checkValue(run.plan.verification!, value, { provider: run.plan.providerSpec, user, cwd: run.ctx.cwd, env: run.ctx.env });
 }
 
 async function forward(run: Run): Promise<RotationResult> {
@@ -354,80 +311,11 @@ async function forward(run: Run): Promise<RotationResult> {
   return result(run, 'rotated', `rotated "${id}" (new fingerprint ${fp.newFingerprint})`);
 }
 
-/**
- * The provider's revoke. A run killed after the issuer revoked the old value but before the
- * ledger said so repeats it on resume, and many issuers answer a second revocation with an error
- * (401, "no such key"): when the old value is then shown to be refused, it is revoked, and the
- * rotation goes on instead of failing at this step forever.
- */
-async function revokeOld(run: Run): Promise<RevokeOutcome> {
-  try {
-    return await run.plan.provider!.revoke!(run.ctx, run.old!, run.oldUser);
-  } catch (err) {
-    if (!run.plan.verification || !canProveRevocation(run.plan.verification)) throw err;
-    const r = await check(run, run.old!, run.oldUser);
-    if (r.status !== 'refused') throw err;
-    return { outcome: 'ok', detail: `revoking failed (${(err as Error).message}), but the old value is already refused (${r.detail}): an earlier, interrupted run revoked it` };
-  }
-}
-
 /** PREVIOUS := old (when kept), then CURRENT := value (with its user) in every store. Idempotent. */
 async function publish(run: Run, value: string, user: string | undefined): Promise<void> {
   const id = run.o.secretId;
   if (keepPrevious(run)) await run.primary.set(id, 'previous', run.old!, run.oldUser);
   await Promise.all(run.stores.map((s) => s.store.set(id, 'current', value, user)));
-}
-
-/**
- * PREVIOUS holds the old value while it may still be needed: through a grace period, and until
- * a provider that revokes has shown it fails. A provider that cannot revoke (generate, manual,
- * command, http) with no grace period has nothing to wait for — the new value is verified and
- * current — so two keychain writes are saved.
- */
-function keepPrevious(run: Run): boolean {
-  return run.old !== null && (!!run.plan.provider!.revoke || run.plan.graceMs > 0);
-}
-
-/**
- * Before promote ends: make the old value valid again where it was replaced, put it back as
- * CURRENT in every store promote may have written, then drop PENDING. A credential `create` made
- * at the issuer that will now be in no store is revoked, or named in the result (orphans.ts).
- */
-async function rollback(run: Run, reason: string, orphanIn?: OrphanRef & { createFinished: boolean }): Promise<RotationResult> {
-  const { session, plan, primary } = run;
-  const id = run.o.secretId;
-  const provider = plan.provider!;
-  const orphan = orphanIn ?? run.orphan ?? (run.created ? { ...run.created, createdAt: run.now().toISOString(), createFinished: true } : undefined);
-  let orphanNote = '';
-  try {
-    await session.step('rollback', async () => {
-      if (run.applyStarted && provider.restore && run.old !== null && plan.strategy === 'single-user') await provider.restore(run.ctx, run.old, run.oldUser);
-      const switchedTo = run.created?.user ?? run.orphan?.user;
-      if (run.applyStarted && provider.restore && plan.strategy === 'alternating-users' && switchedTo && switchedTo !== run.oldUser) {
-        // The account switched to had been given the new password, which no store will hold after
-        // this rollback: a fresh random one that nobody ever sees makes it unusable again.
-        await provider.restore(run.ctx, generateSecret({ length: 48, alphabet: 'alphanumeric' }), switchedTo);
-      }
-      if (run.old !== null && plan.verification && canProveRevocation(plan.verification)) {
-        const r = await check(run, run.old, run.oldUser);
-        if (r.status !== 'works') throw new Error(`after rollback the old value does not work either (${r.detail}); the new value is kept in PENDING`);
-      }
-      if (((run.applyStarted && plan.inPlace) || run.promoteStarted) && run.old !== null) {
-        // apply or a partial promote had published the new value: the stores get the old one
-        // back (a store that still holds it is left alone, so one that refuses writes is no obstacle).
-        await Promise.all(run.stores.map(async (s) => ((await s.store.get(id, 'current')) === run.old ? undefined : s.store.set(id, 'current', run.old!, run.oldUser))));
-        await primary.delete(id, 'previous');
-      }
-      await primary.delete(id, 'pending');
-      if (orphan) {
-        session.guard(orphan.value);
-        orphanNote = (await settleOrphan(provider, run.ctx, orphan, orphan.createFinished)).detail;
-      }
-    }, () => ({ detail: orphanNote ? `${reason}; ${orphanNote}` : reason }));
-  } catch (err) {
-    return result(run, 'failed', `${session.scrub(reason)}; rollback failed: ${session.scrub((err as Error).message)}`);
-  }
-  return result(run, 'rolled-back', `${session.scrub(reason)}; rolled back, the old value is current${orphanNote ? `; ${session.scrub(orphanNote)}` : ''}`);
 }
 
 async function resume(run: Run, open: OpenRotation): Promise<RotationResult> {

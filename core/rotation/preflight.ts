@@ -1,13 +1,12 @@
-import type { SecretStore } from '../stores/types';
+import type { NamedStore } from './run-state';
 
-type Named = { name: string; store: SecretStore };
 
 /**
  * Before `create`: every check a store can make without the value (a git-tracked or symlinked env
  * file, a folder that is not writable). A rotation that could not store its new value must not
  * make one at the issuer. Throws the store's own error (a StoreError: code + what to do).
  */
-export async function preflightStores(stores: Named[], secretId: string): Promise<void> {
+export async function preflightStores(stores: NamedStore[], secretId: string): Promise<void> {
   for (const s of stores) await s.store.preflight?.(secretId);
 }
 
@@ -16,7 +15,7 @@ export async function preflightStores(stores: Named[], secretId: string): Promis
  * for byte (an env file cannot hold some mixes of quotes, `$` and line breaks). Returns the
  * refusals, one per store, without the value.
  */
-export function valueRefusals(stores: Named[], secretId: string, value: string, user?: string): string[] {
+export function valueRefusals(stores: NamedStore[], secretId: string, value: string, user?: string): string[] {
   const out: string[] = [];
   for (const s of stores) {
     try {

@@ -1,8 +1,8 @@
 import type { LedgerEntry } from '../ledger/types';
-import { StoreError, UnreadableEntryError, type SecretStore, type Stage } from '../stores/types';
+import { StoreError, UnreadableEntryError, type Stage } from '../stores/types';
+import type { NamedStore } from './run-state';
 import type { OpenRotation } from './recovery';
 
-type Named = { name: string; store: SecretStore };
 
 /** The fingerprint of the value the ledger says was CURRENT last (before any open rotation). */
 function lastCurrentFingerprint(entries: LedgerEntry[], secretId: string): string | undefined {
@@ -24,15 +24,15 @@ function lastCurrentFingerprint(entries: LedgerEntry[], secretId: string): strin
  * PENDING/PREVIOUS with no such value is removed. Returns one line per repair, without values.
  */
 export async function repairUnreadable(o: {
-  stores: Named[];
+  stores: NamedStore[];
   secretId: string;
   entries: LedgerEntry[];
   open?: OpenRotation;
   fingerprint: (value: string) => string;
   guard: (value: string) => void;
 }): Promise<string[]> {
-  const broken: Array<{ s: Named; stage: Stage }> = [];
-  const readable: Array<{ s: Named; stage: Stage; value: string }> = [];
+  const broken: Array<{ s: NamedStore; stage: Stage }> = [];
+  const readable: Array<{ s: NamedStore; stage: Stage; value: string }> = [];
   for (const s of o.stores) {
     for (const stage of s.store.supportsStages ? (['current', 'pending', 'previous'] as const) : (['current'] as const)) {
       try {
