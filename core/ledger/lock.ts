@@ -4,14 +4,19 @@ import { hostname } from 'node:os';
 
 /**
  * A cross-process lock file: created with O_EXCL, holding `pid host token`. A lock whose pid is
- * dead on this host is stale (its owner was killed mid-append) and is taken over; a lock from
- * another host is only taken over once it is older than `staleAfterMs`, since we cannot probe
- * a remote pid.
+ * dead on this host is stale (its owner was killed mid-append) and is taken over at once; a lock
+ * from another host is only taken over once it is older than `staleAfterMs`, since we cannot probe
+ * a remote pid. An empty or unreadable lock (its owner died between open and write, or the disk
+ * was full: ENOSPC leaves 0 bytes) is stale once older than `unparsableAfterMs`, a few seconds:
+ * a live owner writes its pid microseconds after creating the file.
  */
 export interface LockOptions {
   timeoutMs?: number;
   staleAfterMs?: number;
+  unparsableAfterMs?: number;
 }
+
+const UNPARSABLE_AFTER_MS = 2000;
 
 export class LockTimeoutError extends Error {
   constructor(path: string, holder: string) {
@@ -19,7 +24,8 @@ export class LockTimeoutError extends Error {
   }
 }
 
-function pidAlive(pid: number): boolean {
+/** A process with this pid exists on this host (EPERM: it exists, owned by someone else). */
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -28,13 +34,14 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-function isStale(content: string, lockPath: string, staleAfterMs: number): boolean {
-  const [pidText, host] = content.trim().split(' ');
-  const pid = Number(pidText);
-  if (host === hostname() && Number.isInteger(pid) && pid > 0) return !pidAlive(pid);
-  // Empty content: the owner died between open and write, or is writing right now. Use age.
+function isStale(content: string, lockPath: string, staleAfterMs: number, unparsableAfterMs = UNPARSABLE_AFTER_MS): boolean {
+  const m = /^(\d+) (\S+)(?: \S+)?$/.exec(content.trim());
+  const pid = Number(m?.[1]);
+  if (m && m[2] === hostname() && Number.isInteger(pid) && pid > 0) return !pidAlive(pid);
+  // Another host's pid cannot be probed; anything unparsable is judged by its age alone.
+  const after = m ? staleAfterMs : unparsableAfterMs;
   try {
-    return Date.now() - statSync(lockPath).mtimeMs > staleAfterMs;
+    return Date.now() - statSync(lockPath).mtimeMs > after;
   } catch {
     return false;
   }
@@ -43,14 +50,14 @@ function isStale(content: string, lockPath: string, staleAfterMs: number): boole
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The lock is held by a live owner right now (a missing or stale lock is not held). Never waits. */
-export function isLockHeld(lockPath: string, staleAfterMs = 10000): boolean {
+export function isLockHeld(lockPath: string, staleAfterMs = 10000, unparsableAfterMs = UNPARSABLE_AFTER_MS): boolean {
   let holder: string;
   try {
     holder = readFileSync(lockPath, 'utf8');
   } catch {
     return false;
   }
-  return !isStale(holder, lockPath, staleAfterMs);
+  return !isStale(holder, lockPath, staleAfterMs, unparsableAfterMs);
 }
 
 export async function withFileLock<T>(lockPath: string, fn: () => T | Promise<T>, opts: LockOptions = {}): Promise<T> {
@@ -65,9 +72,13 @@ export async function withFileLock<T>(lockPath: string, fn: () => T | Promise<T>
       const fd = openSync(lockPath, 'wx', 0o600);
       try {
         writeSync(fd, token);
-      } finally {
+      } catch (err) {
+        // A full disk (ENOSPC) must not leave an empty lock that the next run has to wait out.
         closeSync(fd);
+        unlinkSync(lockPath);
+        throw err;
       }
+      closeSync(fd);
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
@@ -78,7 +89,7 @@ export async function withFileLock<T>(lockPath: string, fn: () => T | Promise<T>
     } catch {
       continue; // released between our open and read: try again at once
     }
-    if (isStale(holder, lockPath, staleAfterMs)) {
+    if (isStale(holder, lockPath, staleAfterMs, opts.unparsableAfterMs)) {
       // Move the stale lock aside atomically; if what we moved is not what we judged stale
       // (someone else replaced it meanwhile), put it back so we never break a live lock.
       const aside = `${lockPath}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;

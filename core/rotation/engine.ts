@@ -6,16 +6,19 @@ import { LocalStageStore } from '../stores/local-stages';
 import type { Policy } from '../policy/schema';
 import { loadFingerprintKey } from '../fingerprint-key';
 import { ledgerPathFor, readLedger } from '../ledger/read';
-import type { RotationStep } from '../ledger/types';
-import type { SecretStore } from '../stores/types';
+import { UnreadableEntryError, type SecretStore } from '../stores/types';
 import { UnreachableStore, type StoreRegistry } from '../stores/registry';
 import { findSecret, PlanError, resolvePlan, resolveStores, type RotationPlan } from './plan';
-import type { CreatedValue, PromptRequest, ProviderContext } from './providers/types';
+import type { PromptRequest, ProviderContext } from './providers/types';
 import { activeUser, openRotations, type OpenRotation } from './recovery';
 import { RotationSession, type StepRecord } from './session';
 import { assertTrusted, policyContentHash, type RotationTrust } from './trust';
-import { canProveRevocation, checkValue, type CheckResult } from './verify';
+import { canProveRevocation, type CheckResult } from './verify';
 import { currentValueOf } from './values';
+import { preflightStores, valueRefusals } from './preflight';
+import { repairUnreadable } from './repair';
+import { revokeOld, rollback } from './rollback';
+import { check, keepPrevious, result, withPrimary, type Run } from './run-state';
 
 export interface RotateOptions {
   policy: Policy;
@@ -78,23 +81,6 @@ export function isRotationRunning(policyPath: string, secretId: string): boolean
 }
 
 class VerificationFailed extends Error {}
-
-interface Run {
-  o: RotateOptions;
-  plan: RotationPlan;
-  session: RotationSession;
-  stores: Array<{ name: string; store: SecretStore }>;
-  primary: SecretStore;
-  ctx: ProviderContext;
-  now: () => Date;
-  done: Set<RotationStep>;
-  created?: CreatedValue;
-  old: string | null;
-  oldUser?: string;
-  promotedAt?: string;
-  /** The provider may have changed the credential where it is used: rollback must restore it. */
-  applyStarted: boolean;
-}
 
 function describePlan(plan: RotationPlan, primary: string): string[] {
   const p = plan.provider!;
@@ -162,7 +148,19 @@ async function rotateLocked(o: RotateOptions, plan: RotationPlan, stores: Array<
   const env = o.env ?? process.env;
   const now = o.now ?? (() => new Date());
   const session = new RotationSession(ledgerPath, o.secretId, open?.rotationId ?? randomUUID(), o.fingerprintKey ?? loadFingerprintKey(env), plan.provider!.type, o.log ?? (() => undefined), env, now);
-  const old = await currentValueOf(stores.map((s) => s.store), o.secretId, primaryEntry.store);
+  const allStores = withPrimary(stores, primaryEntry);
+  // What a killed run left (temp files holding values) goes first, whatever this run does next.
+  await Promise.all(allStores.map((s) => s.store.sweep?.(o.secretId).catch(() => undefined)));
+  // Nothing may be created that cannot be stored: the stores' own checks run before `create`.
+  if (!open) await preflightStores(allStores, o.secretId);
+  let old: string | null;
+  try {
+    old = await currentValueOf(stores.map((s) => s.store), o.secretId, primaryEntry.store);
+  } catch (err) {
+    if (!(err instanceof UnreadableEntryError)) throw err;
+    for (const line of await repairUnreadable({ stores: allStores, secretId: o.secretId, entries, open, fingerprint: (v) => session.fingerprint(v), guard: (v) => session.guard(v) })) session.log(`${o.secretId}: ${line}`);
+    old = await currentValueOf(stores.map((s) => s.store), o.secretId, primaryEntry.store);
+  }
   session.guard(old);
   const ctx: ProviderContext = {
     secretId: o.secretId,
@@ -189,18 +187,6 @@ async function rotateLocked(o: RotateOptions, plan: RotationPlan, stores: Array<
   }
 }
 
-function result(run: Run, status: RotationStatus, message: string): RotationResult {
-  return {
-    secretId: run.o.secretId,
-    rotationId: run.session.rotationId,
-    status,
-    message,
-    steps: run.session.steps,
-    newFingerprint: run.created ? run.session.fingerprint(run.created.value) : undefined,
-    versionId: run.created?.versionId,
-  };
-}
-
 async function begin(run: Run): Promise<RotationResult> {
   const { session, primary, plan } = run;
   const id = run.o.secretId;
@@ -217,6 +203,12 @@ async function begin(run: Run): Promise<RotationResult> {
   }
   const created = run.created;
   const fp = { newFingerprint: session.fingerprint(created.value), versionId: created.versionId, user: created.user };
+  const refusals = valueRefusals(withPrimary(run.stores, { name: 'stages', store: primary }), id, created.value, created.user);
+  if (refusals.length) {
+    // Refused before it reached any store: what the issuer made is revoked or named.
+    run.created = undefined;
+    return rollback(run, `the new value cannot be stored (${refusals.join('; ')})`, { ...created, createdAt: run.now().toISOString(), createFinished: true });
+  }
   try {
     await session.step('store-pending', async () => {
       await primary.set(id, 'pending', created.value, created.user);
@@ -227,10 +219,6 @@ async function begin(run: Run): Promise<RotationResult> {
   }
   run.done.add('store-pending');
   return forward(run);
-}
-
-async function check(run: Run, value: string, user: string | undefined): Promise<CheckResult> {
-  return checkValue(run.plan.verification!, value, { provider: run.plan.providerSpec, user, cwd: run.ctx.cwd, env: run.ctx.env });
 }
 
 async function forward(run: Run): Promise<RotationResult> {
@@ -299,7 +287,7 @@ async function forward(run: Run): Promise<RotationResult> {
     }
   }
   if (!done.has('revoke-old')) {
-    if (run.old !== null && provider.revoke) await session.step('revoke-old', () => provider.revoke!(run.ctx, run.old!, run.oldUser), (r) => ({ outcome: r.outcome, detail: r.detail }), fp);
+    if (run.old !== null && provider.revoke) await session.step('revoke-old', () => revokeOld(run), (r) => ({ outcome: r.outcome, detail: r.detail }), fp);
     else await session.record('revoke-old', 'skipped', { ...fp, detail: run.old === null ? 'there was no old value' : `the ${provider.type} provider cannot revoke; revoke the old value at its issuer` });
   }
   if (!done.has('test-old-fails')) {
@@ -330,41 +318,6 @@ async function publish(run: Run, value: string, user: string | undefined): Promi
   await Promise.all(run.stores.map((s) => s.store.set(id, 'current', value, user)));
 }
 
-/**
- * PREVIOUS holds the old value while it may still be needed: through a grace period, and until
- * a provider that revokes has shown it fails. A provider that cannot revoke (generate, manual,
- * command, http) with no grace period has nothing to wait for — the new value is verified and
- * current — so two keychain writes are saved.
- */
-function keepPrevious(run: Run): boolean {
-  return run.old !== null && (!!run.plan.provider!.revoke || run.plan.graceMs > 0);
-}
-
-/** Before promote only: make the old value valid again where it was replaced, then drop PENDING. */
-async function rollback(run: Run, reason: string): Promise<RotationResult> {
-  const { session, plan, primary } = run;
-  const id = run.o.secretId;
-  const provider = plan.provider!;
-  try {
-    await session.step('rollback', async () => {
-      if (run.applyStarted && provider.restore && run.old !== null && plan.strategy === 'single-user') await provider.restore(run.ctx, run.old, run.oldUser);
-      if (run.old !== null && plan.verification && canProveRevocation(plan.verification)) {
-        const r = await check(run, run.old, run.oldUser);
-        if (r.status !== 'works') throw new Error(`after rollback the old value does not work either (${r.detail}); the new value is kept in PENDING`);
-      }
-      if (run.applyStarted && plan.inPlace && run.old !== null) {
-        // apply had published the new value: the stores get the old one back.
-        await Promise.all(run.stores.map((s) => s.store.set(id, 'current', run.old!, run.oldUser)));
-        await primary.delete(id, 'previous');
-      }
-      await primary.delete(id, 'pending');
-    }, () => ({ detail: reason }));
-  } catch (err) {
-    return result(run, 'failed', `${session.scrub(reason)}; rollback failed: ${session.scrub((err as Error).message)}`);
-  }
-  return result(run, 'rolled-back', `${session.scrub(reason)}; rolled back, the old value is current`);
-}
-
 async function resume(run: Run, open: OpenRotation): Promise<RotationResult> {
   const { session, primary, stores } = run;
   const id = run.o.secretId;
@@ -387,8 +340,15 @@ async function resume(run: Run, open: OpenRotation): Promise<RotationResult> {
   run.promotedAt = open.promotedAt;
   if (newValue) run.created = { value: newValue, versionId: open.versionId, user: open.newUser };
   const promoteStarted = open.started.has('promote');
+  run.promoteStarted = promoteStarted;
+  if (open.started.has('create') && !newValue) {
+    const createdAt = open.entries.find((e) => e.step === 'create')?.at ?? open.beganAt;
+    run.orphan = { versionId: open.versionId, user: open.newUser, createdAt, createFinished: open.ok.has('create') };
+  }
   if (run.o.rollback || open.started.has('rollback') || !newValue) {
-    if (promoteStarted && newValue) {
+    // Once promote is recorded ok the new value is the current one everywhere: only forward.
+    // A promote that began but did not end (a store refused, or a kill) can still be undone.
+    if (open.ok.has('promote') && newValue) {
       if (run.o.rollback) throw new Error('this rotation was already promoted; it can only be continued (--resume), not rolled back');
     } else {
       if (open.oldFingerprint && !oldValue) return result(run, 'failed', 'neither the old nor the new value was found in the stores; restore the old value by hand, then run `rotate --rollback`');

@@ -1,18 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { accessSync, constants, lstatSync, readFileSync, realpathSync, renameSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { withFileLock } from '../ledger/lock';
-import { readEnvValue, removeEnvValue, writeEnvValue } from './env-format';
+import { EnvValueNotRepresentableError, readEnvValue, removeEnvValue, writeEnvValue } from './env-format';
+import { dropTemp, PRIVATE_TMP_DIR, sweepDeadTemps, writePrivateTemp } from './temp-files';
 import { GitTrackedFileError, StoreError, UnsupportedStageError, type PreparedWrite, type SecretStore, type Stage } from './types';
 
-function removeQuietly(file: string): void {
-  try {
-    unlinkSync(file);
-  } catch {
-    /* gone */
-  }
-}
+/** Temp files earlier versions wrote beside the env file (`..env.rg-<pid>-<hex>.tmp`): swept when their pid is dead. */
+const LEGACY_TEMP = /^\..+\.rg-(\d+)-[0-9a-f]+\.tmp$/;
+
+const inside = (root: string, p: string): boolean => {
+  const rel = relative(root, p);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
 
 export interface EnvFileOptions {
   /** The file, relative to baseDir (the policy's folder) unless absolute. */
@@ -32,7 +32,9 @@ export function isGitTracked(file: string): boolean {
 
 /**
  * An env file such as `.env.local`: one slot per variable, so it only holds the current value.
- * Writes are atomic (temp file + fsync + rename) and never go to a file git tracks.
+ * Writes are atomic (a 0600 temp file in a private git-ignored folder beside it, fsync, rename),
+ * never go to a file git tracks, and never follow a symlink: a symlinked env file, or one whose
+ * real folder leaves the policy's folder, is refused.
  */
 export class EnvFileStore implements SecretStore {
   readonly kind = 'env-file';
@@ -64,30 +66,85 @@ export class EnvFileStore implements SecretStore {
     }
   }
 
-  /** Git check, then the text in a temp file beside the target (fsynced); returns its path. */
-  private writeTemp(text: string, existed: boolean): string {
-    if (isGitTracked(this.file)) throw new GitTrackedFileError(this.opts.path);
-    const mode = existed ? statSync(this.file).mode & 0o777 : 0o600;
-    const tmp = join(dirname(this.file), `.${basename(this.file)}.rg-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-    const fd = openSync(tmp, 'wx', mode);
+  /**
+   * Refuses what a write must never do: follow a symlink (the file itself, or a folder on its path
+   * that leads out of the policy's folder) or write into a file git tracks. Then sweeps the temp
+   * files a killed run left beside it.
+   */
+  private checkTarget(): void {
+    const dir = dirname(this.file);
+    let st: ReturnType<typeof lstatSync> | undefined;
     try {
-      writeSync(fd, text);
-      fsyncSync(fd);
+      st = lstatSync(this.file);
     } catch (err) {
-      closeSync(fd);
-      removeQuietly(tmp);
-      throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new StoreError('store/io', `${this.describe()}: cannot stat (${(err as NodeJS.ErrnoException).code})`, this.describe());
     }
-    closeSync(fd);
-    return tmp;
+    if (st?.isSymbolicLink()) throw new StoreError('store/symlink', `refusing to write a secret into ${this.opts.path}: it is a symbolic link. Replace it with a regular file inside the project.`, this.describe());
+    if (st && !st.isFile()) throw new StoreError('store/not-a-file', `refusing to write a secret into ${this.opts.path}: it is not a regular file`, this.describe());
+    const base = this.opts.baseDir && resolve(this.opts.baseDir);
+    if (base && inside(base, this.file)) {
+      let realDir: string;
+      try {
+        realDir = realpathSync(dir);
+      } catch {
+        throw new StoreError('store/io', `${this.describe()}: the folder ${relative(base, dir) || '.'} does not exist`, this.describe());
+      }
+      if (!inside(realpathSync(base), realDir)) throw new StoreError('store/symlink', `refusing to write a secret into ${this.opts.path}: a symbolic link on its path leads out of the policy's folder (to ${realDir})`, this.describe());
+    }
+    if (isGitTracked(this.file)) throw new GitTrackedFileError(this.opts.path);
+    this.sweepNow();
   }
 
-  private atomicWrite(text: string, existed: boolean): void {
-    const tmp = this.writeTemp(text, existed);
+  private sweepNow(): void {
+    const dir = dirname(this.file);
+    sweepDeadTemps(join(dir, PRIVATE_TMP_DIR));
+    sweepDeadTemps(dir, LEGACY_TEMP);
+  }
+
+  async sweep(): Promise<void> {
+    this.sweepNow();
+  }
+
+  /** Checks, then the text in a private temp file beside the target (fsynced); returns its path. */
+  private writeTemp(text: string, existed: boolean): string {
+    this.checkTarget();
+    const mode = existed ? statSync(this.file).mode & 0o777 : 0o600;
+    return writePrivateTemp(dirname(this.file), text, mode);
+  }
+
+  private commitTemp(tmp: string): void {
     try {
       renameSync(tmp, this.file);
     } catch (err) {
-      removeQuietly(tmp);
+      dropTemp(tmp);
+      throw err;
+    }
+    dropTemp(tmp, true);
+  }
+
+  private atomicWrite(text: string, existed: boolean): void {
+    this.commitTemp(this.writeTemp(text, existed));
+  }
+
+  /**
+   * Everything a write will check, before a rotation creates anything: the target (symlinks, git),
+   * and that its folder is writable.
+   */
+  async preflight(): Promise<void> {
+    this.checkTarget();
+    try {
+      accessSync(dirname(this.file), constants.W_OK | constants.X_OK);
+    } catch {
+      throw new StoreError('store/not-writable', `${this.describe()}: its folder is not writable`, this.describe());
+    }
+  }
+
+  /** Throws `store/value-format` when the value (or user) cannot be written so that readers get it back byte for byte. */
+  checkValue(secretId: string, value: string, user?: string): void {
+    try {
+      this.nextText('', secretId, value, user);
+    } catch (err) {
+      if (err instanceof EnvValueNotRepresentableError) throw new StoreError('store/value-format', `${this.describe()}: ${err.message}`, this.describe());
       throw err;
     }
   }
@@ -115,13 +172,13 @@ export class EnvFileStore implements SecretStore {
       commit: () =>
         withFileLock(`${this.file}.rg-lock`, () => {
           const now = this.read();
-          if (now === before) renameSync(tmp, this.file);
+          if (now === before) this.commitTemp(tmp);
           else {
-            removeQuietly(tmp);
+            dropTemp(tmp);
             this.atomicWrite(this.nextText(now, secretId, value, user), now !== null);
           }
         }),
-      abort: async () => removeQuietly(tmp),
+      abort: async () => dropTemp(tmp),
     };
   }
 

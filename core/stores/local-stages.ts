@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { withFileLock } from '../ledger/lock';
+import { sweepDeadTemps } from './temp-files';
 import { StoreError, UnsupportedStageError, type SecretStore, type Stage } from './types';
+
+/** `<id>.json.<pid>-<hex>.tmp`: a write in progress, or what a killed (or disk-full) write left. */
+const STAGE_TEMP = /^.+\.json\.(\d+)-[0-9a-f]+\.tmp$/;
 
 interface Slot {
   value: string;
@@ -44,6 +48,7 @@ export class LocalStageStore implements SecretStore {
     chmodSync(this.dir, 0o700);
     const ignore = join(this.dir, '.gitignore');
     if (!existsSync(ignore)) writeFileSync(ignore, '# pending and previous secret values: never commit\n*\n', { mode: 0o600 });
+    sweepDeadTemps(this.dir, STAGE_TEMP);
   }
 
   private read(secretId: string): Stages {
@@ -70,12 +75,18 @@ export class LocalStageStore implements SecretStore {
     const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
     const fd = openSync(tmp, 'wx', 0o600);
     try {
-      writeSync(fd, JSON.stringify(stages));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+      try {
+        writeSync(fd, JSON.stringify(stages));
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(tmp, file);
+    } catch (err) {
+      // A full disk (ENOSPC) must not leave a 0-byte or partial file behind.
+      rmSync(tmp, { force: true });
+      throw err;
     }
-    renameSync(tmp, file);
   }
 
   private update(secretId: string, change: (s: Stages) => boolean): Promise<boolean> {
@@ -87,6 +98,10 @@ export class LocalStageStore implements SecretStore {
       if (changed) this.write(secretId, s);
       return changed;
     });
+  }
+
+  async sweep(): Promise<void> {
+    sweepDeadTemps(this.dir, STAGE_TEMP);
   }
 
   async get(secretId: string, stage: Stage): Promise<string | null> {

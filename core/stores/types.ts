@@ -29,6 +29,15 @@ export interface SecretStore {
   delete(secretId: string, stage: Stage): Promise<boolean>;
   /** The account written with the value at that stage, if the store has a user slot. */
   getUser?(secretId: string, stage: Stage): Promise<string | null>;
+  /**
+   * Everything a later `set` would refuse that can be known before a rotation creates anything
+   * (a git-tracked or symlinked env file, a folder that is not writable). Throws a StoreError.
+   */
+  preflight?(secretId: string): Promise<void>;
+  /** Removes what a killed write of this store left behind (temp files, temporary entries). Best effort. */
+  sweep?(secretId: string): Promise<void>;
+  /** Throws `store/value-format` when this store cannot hold the value (and user) byte for byte. */
+  checkValue?(secretId: string, value: string, user?: string): void;
   /** Optional two-phase `set`: the slow part now, `commit` as fast as the store allows. */
   prepareSet?(secretId: string, stage: Stage, value: string, user?: string): Promise<PreparedWrite>;
 }
@@ -100,5 +109,15 @@ export class StoreUnavailableError extends StoreError {
 export class UnsupportedStageError extends StoreError {
   constructor(store: string, stage: Stage) {
     super('store/unsupported-stage', `${store} holds only the current value; it cannot hold a ${stage} value.`, store);
+  }
+}
+
+/**
+ * The entry exists but cannot be read (truncated or corrupt: a write was killed half-way). The
+ * engine restores it from a stage the ledger knows when it can; otherwise the message says how.
+ */
+export class UnreadableEntryError extends StoreError {
+  constructor(store: string, cause: string) {
+    super('store/unreadable', `${store}: an entry exists but cannot be read (${cause}); it is probably truncated by an interrupted write`, store);
   }
 }

@@ -18,6 +18,8 @@ export function commandProvider(opts: CommandOptions): RotationProvider {
   return {
     type: 'command',
     needsTrust: true,
+    issuesAtCreate: true,
+    issuer: () => `the issuer ${opts.command ?? 'the command'} asks for credentials`,
     async create(ctx): Promise<CreatedValue> {
       if (!opts.command) throw new ProviderError('provider/config', 'the command provider needs `command`');
       const env: NodeJS.ProcessEnv = { ...ctx.env, ROTATION_GUARD_SECRET_ID: ctx.secretId };

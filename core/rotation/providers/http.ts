@@ -68,6 +68,8 @@ export function httpProvider(opts: HttpOptions): RotationProvider {
   return {
     type: 'http',
     needsTrust: true,
+    issuesAtCreate: true,
+    issuer: () => (opts.url && URL.canParse(opts.url) ? new URL(opts.url).origin : 'the endpoint that issued it'),
     async create(ctx): Promise<CreatedValue> {
       const res = await send(opts.url, opts.method ?? 'POST', opts.headers, timeoutMs, ctx);
       const body = await res.text();

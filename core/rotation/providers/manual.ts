@@ -14,6 +14,8 @@ export function manualProvider(opts: ManualOptions): RotationProvider {
   return {
     type: 'manual',
     needsTrust: false,
+    issuesAtCreate: true,
+    issuer: () => opts.url ?? "the provider's key page",
     async create(ctx): Promise<CreatedValue> {
       if (!ctx.prompt) throw new ProviderError('provider/needs-input', `secret "${ctx.secretId}" is rotated by hand: create a new key${opts.url ? ` at ${opts.url}` : ''} and pass it in (CLI: --value-stdin)`);
       const value = (await ctx.prompt({ secretId: ctx.secretId, url: opts.url, instructions: opts.instructions })).trim();

@@ -35,6 +35,20 @@ export interface CreatedValue {
 
 export type RevokeOutcome = { outcome: 'ok' | 'skipped'; detail: string };
 
+/**
+ * A credential `create` made at the issuer that no store holds: the run was killed, or a store
+ * refused the value, before it reached PENDING. The ledger keeps its id, never its value.
+ */
+export interface OrphanRef {
+  /** The issuer's id for it (CreatedValue.versionId), when `create` returned before the kill. */
+  versionId?: string;
+  user?: string;
+  /** When `create` started (ISO-8601): for providers that find the credential by creation time. */
+  createdAt: string;
+  /** Only when the same run still holds it (a store refused it); never after a restart. */
+  value?: string;
+}
+
 export interface RotationProvider {
   readonly type: string;
   /** Runs commands, calls URLs or logs in somewhere named by the policy: trusted workspaces only. */
@@ -45,6 +59,21 @@ export interface RotationProvider {
   /** Roll back an apply: make `value` (the old one) valid again. */
   restore?(ctx: ProviderContext, value: string, user?: string): Promise<void>;
   revoke?(ctx: ProviderContext, oldValue: string, oldUser?: string): Promise<RevokeOutcome>;
+  /**
+   * True when `create` itself makes a credential at the issuer (an API key, a token): if it never
+   * reaches a store it must be revoked. False or absent when create only draws a value and the
+   * issuer changes at `apply` (databases), or when there is no issuer (generate).
+   */
+  readonly issuesAtCreate?: boolean;
+  /**
+   * Revokes an orphan (see OrphanRef) by its id. `skipped` with a detail naming exactly what to
+   * revoke when it cannot (no id, or the issuer offers no revocation by id). Without this method
+   * the engine revokes an orphan it still holds with `revoke(ctx, value)`, and otherwise names it
+   * in its output.
+   */
+  discard?(ctx: ProviderContext, orphan: OrphanRef): Promise<RevokeOutcome>;
+  /** Where a credential of this provider is revoked by hand (a console URL, a host), for messages. */
+  issuer?(): string;
 }
 
 export class ProviderError extends Error {
