@@ -18,7 +18,7 @@ export interface SecretSpan {
 }
 
 export interface FindOptions {
-  /** Picks format handling (`trace.jsonl`); default `stdin.txt`. */
+  /** Picks format handling (`trace.jsonl`); default: guessed from the text (sniffPath). */
   path?: string;
   knownSecrets?: KnownSecrets;
 }
@@ -35,7 +35,7 @@ function escapeRegExp(s: string): string {
  * or one level of base64/hex down. Spans do not overlap and are sorted.
  */
 export function findSecrets(text: string, opts: FindOptions = {}): SecretSpan[] {
-  const scanOpts = { path: opts.path ?? 'stdin.txt', ...(opts.knownSecrets ? { knownSecrets: opts.knownSecrets } : {}) };
+  const scanOpts = { path: opts.path ?? sniffPath(text), ...(opts.knownSecrets ? { knownSecrets: opts.knownSecrets } : {}) };
   const spans: SecretSpan[] = [];
   for (const m of rawMatches(text, scanOpts)) {
     spans.push(spanOf(m, m.start, m.end, text.slice(m.start, m.end), 'plain'));
@@ -87,6 +87,18 @@ function merge(spans: SecretSpan[]): SecretSpan[] {
     out.push({ ...s });
   }
   return out;
+}
+
+/**
+ * A text with no file name (a prompt, a tool's input, a model's answer) is read as source code when
+ * it looks like code, as prose otherwise: in prose `secret: PolicySecret` is an assignment of a
+ * value, in code it is a type annotation, and prompts are full of pasted code.
+ */
+export function sniffPath(text: string): string {
+  const head = text.length > 8192 ? text.slice(0, 8192) : text;
+  if (/^\s*(?:import|export|const|let|var|function|class|interface|type|def|package|public|private|async|return)\b/m.test(head)) return 'snippet.ts';
+  const codeLines = head.match(/[;{}]\s*$/gm)?.length ?? 0;
+  return codeLines >= 3 ? 'snippet.ts' : 'stdin.txt';
 }
 
 /** The keyed fingerprint the ledger uses for a span that is a known policy value. */

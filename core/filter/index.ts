@@ -4,7 +4,7 @@
  * key from a pattern (glue, escapes, encodings, invisible characters, line and chunk splits),
  * stable placeholders, and the readers of transcripts and traces.
  */
-export { findSecrets, ledgerFingerprint, type FindOptions, type SecretSpan } from './engine';
+export { findSecrets, ledgerFingerprint, sniffPath, type FindOptions, type SecretSpan } from './engine';
 export { RedactionSession, redactText, applySpans, type Redaction } from './session';
 export { StreamRedactor, holdFrom, WINDOW, HOLD_MAX } from './stream';
 export { INVISIBLE } from './view';
