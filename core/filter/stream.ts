@@ -1,4 +1,4 @@
-import { findSecrets, type FindOptions, type SecretSpan } from './engine';
+import { findSecrets, sniffPath, type FindOptions, type SecretSpan } from './engine';
 import { applySpans, type RedactionSession } from './session';
 
 /**
@@ -23,6 +23,9 @@ const BLANK = /[ \t\n\r\f\v]/;
 export class StreamRedactor {
   private pending = '';
   private context = '';
+  /** Without a file name, the stream is read as code from the moment it looks like code (sniffPath). */
+  private sniffed: string | undefined;
+  private seen = '';
   /** Every span replaced so far (offsets are not kept: the stream has no stable ones). */
   readonly found: SecretSpan[] = [];
 
@@ -49,7 +52,15 @@ export class StreamRedactor {
   private release(final: boolean): string {
     const text = this.context + this.pending;
     const offset = this.context.length;
-    const spans = findSecrets(text, this.opts).filter((s) => s.end > offset);
+    let opts = this.opts;
+    if (opts.path === undefined) {
+      if (this.sniffed !== 'snippet.ts' && this.seen.length < 8192) {
+        this.seen += this.pending.slice(0, 8192);
+        this.sniffed = sniffPath(this.seen);
+      }
+      opts = { ...opts, path: this.sniffed ?? 'stdin.txt' };
+    }
+    const spans = findSecrets(text, opts).filter((s) => s.end > offset);
     let cut = final ? this.pending.length : holdFrom(this.pending);
     if (!final) {
       for (const s of spans) {

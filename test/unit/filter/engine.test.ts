@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findSecrets, RedactionSession, redactText } from '../../../core/filter/index';
+import { findSecrets, RedactionSession, redactText, sniffPath } from '../../../core/filter/index';
 import { fake } from '../detect/fake-keys';
 
 const redact = (t: string) => redactText(t, new RedactionSession()).text;
@@ -55,5 +55,13 @@ describe('filter engine: what hides a key from a pattern', () => {
     const [s] = findSecrets(`a%3D${gh}`);
     assert.equal(s?.value, gh);
     assert.equal(s?.via, 'view');
+  });
+
+  it('reads a nameless text as code when it looks like code, so a type annotation is not a value', () => {
+    const code = 'export function f(policy: Policy, secret: PolicySecret): string[] {\n  return [];\n}\n';
+    assert.equal(sniffPath(code), 'snippet.ts');
+    assert.equal(sniffPath('Please summarise the meeting notes.'), 'stdin.txt');
+    assert.equal(redact(code), code);
+    assert.notEqual(redact(`const token = "${gh}";\nexport {};`), `const token = "${gh}";\nexport {};`);
   });
 });

@@ -2,12 +2,12 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { RedactionSession, redactText, StreamRedactor } from '../../../core/filter/index';
+import { RedactionSession, redactText, sniffPath, StreamRedactor } from '../../../core/filter/index';
 import { fake } from '../detect/fake-keys';
 
 /** Feeds `text` cut at `cuts` and returns what the stream let out, chunk by chunk. */
-function streamed(text: string, cuts: number[]): string[] {
-  const r = new StreamRedactor(new RedactionSession());
+function streamed(text: string, cuts: number[], path?: string): string[] {
+  const r = new StreamRedactor(new RedactionSession(path ? { path } : {}));
   const out: string[] = [];
   let at = 0;
   for (const c of [...cuts].sort((a, b) => a - b)) {
@@ -96,11 +96,12 @@ describe('filter engine on ordinary text (fast-check)', function () {
     const text = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 200 }), fc.constantFrom(...docs).chain((d) => fc.nat(d.length).map((i) => d.slice(i, i + 2000))));
     fc.assert(
       fc.property(text, fc.array(fc.nat(), { maxLength: 5 }), (t, cuts) => {
-        const s = new RedactionSession();
-        const whole = redactText(t, s);
+        // One format for the whole and the pieces (how a text without a name is read is sniffPath's test).
+        const path = sniffPath(t);
+        const whole = redactText(t, new RedactionSession({ path }));
         if (whole.spans.length) return; // fast-check found a key shape: not ordinary text
         assert.equal(whole.text, t);
-        assert.equal(streamed(t, cuts.map((c) => c % (t.length + 1))).join(''), t);
+        assert.equal(streamed(t, cuts.map((c) => c % (t.length + 1)), path).join(''), t);
       }),
       { numRuns: 300 },
     );
