@@ -52,4 +52,22 @@ describe('rotation-guard redact (engine, in place, transcripts)', function () {
     assert.equal(third.delta, ' done');
     assert.match((JSON.parse(out[0]!) as { message: { content: string } }).message.content, /^use this:\n"\[REDACTED:openai-api-key:1\]"$/);
   });
+
+  it('scan reads a Codex-style session log by its structure: a key split across delta lines and one behind \\u escapes are found', () => {
+    const k = fake.githubPat();
+    const o = fake.openaiProject();
+    const esc = [...o].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+    const lines = [
+      JSON.stringify({ timestamp: '2026-12-06T07:00:00Z', type: 'event_msg', payload: { type: 'agent_message_delta', delta: `token: ${k.slice(0, 20)}` } }),
+      JSON.stringify({ timestamp: '2026-12-06T07:00:01Z', type: 'event_msg', payload: { type: 'agent_message_delta', delta: `${k.slice(20)} ok` } }),
+      `{"timestamp":"2026-12-06T07:00:02Z","type":"response_item","payload":{"type":"message","role":"user","content":[{"type":"input_text","text":"${esc}"}]}}`,
+    ];
+    const root = tempTree({ 'rollout-2026-12-06.jsonl': `${lines.join('\n')}\n` });
+    const r = cli(['scan', '--format', 'json', '.'], { cwd: root });
+    assert.equal(r.status, 1, r.stderr);
+    const findings = (JSON.parse(r.stdout) as { findings: Array<{ line: number; ruleId: string }> }).findings;
+    assert.ok(findings.some((f) => f.line === 1 && /github/.test(f.ruleId)), `the split key is reported on the line where it starts: ${JSON.stringify(findings)}`);
+    assert.ok(findings.some((f) => f.line === 3 && /openai/.test(f.ruleId)), 'the escaped key is found');
+    assert.ok(!r.stdout.includes(k) && !r.stdout.includes(o));
+  });
 });
