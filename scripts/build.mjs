@@ -72,7 +72,8 @@ const bundles = [
   { ...common, entryPoints: { 'cli-scan': 'cli/src/scan-commands.ts', 'scan-worker': 'cli/src/scan/worker.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { 'cli-full': 'cli/src/full-commands.ts' }, outdir: 'dist', plugins: [watPlugin, driversApart()] },
   // `hook` (started by an assistant on every prompt and tool call), `hooks` and `proxy`: the filter engine alone.
-  { ...common, entryPoints: { 'cli-hook': 'cli/src/hook-commands.ts' }, outdir: 'dist' },
+  // Minified: it is parsed on every prompt and tool call, and parsing is most of its start.
+  { ...common, entryPoints: { 'cli-hook': 'cli/src/hook-commands.ts' }, outdir: 'dist', minify: true },
   ...driverBundles,
 ];
 
