@@ -45,7 +45,7 @@ function printableAscii(code: number): boolean {
  */
 export function needsView(text: string, glue: RegExp): boolean {
   if (INVISIBLE.test(text)) return true;
-  if (/%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2}|=[0-9A-F]{2}|=\r?\n/.test(text)) return true;
+  if (/%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2}/.test(text) || isQuotedPrintable(text)) return true;
   glue.lastIndex = 0;
   for (let m = glue.exec(text); m; m = glue.exec(text)) if (m.index > 0 && WORDISH.test(text[m.index - 1]!)) return true;
   return false;
@@ -55,7 +55,7 @@ export function buildView(text: string, glue: RegExp): DetectionView {
   const glued = new Set<number>();
   glue.lastIndex = 0;
   for (let m = glue.exec(text); m; m = glue.exec(text)) if (m.index > 0 && WORDISH.test(text[m.index - 1]!)) glued.add(m.index);
-  const quotedPrintable = /=(?:3D|20|0A|\r?\n)/.test(text);
+  const quotedPrintable = isQuotedPrintable(text);
   const chars: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -110,6 +110,14 @@ export function buildView(text: string, glue: RegExp): DetectionView {
     i++;
   }
   return { text: chars.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/**
+ * Quoted-printable (RFC 2045) shows itself by `=3D` / `=20` / `=0A` escapes or by soft line breaks
+ * at the end of long lines; a line of code ending in ` =` is not one.
+ */
+export function isQuotedPrintable(text: string): boolean {
+  return /=(?:3D|20|0A|09)(?![0-9A-Fa-f])/.test(text) || /^[^\n]{40,}[^\s=]=\r?$/m.test(text);
 }
 
 /** Removes invisible characters (for a value's fingerprint: the key without what was hidden in it). */
