@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { findSecrets, ledgerFingerprint, type SecretSpan } from '../engine';
 import type { KnownNear } from '../known';
-import { RedactionSession, redactText } from '../session';
+import { applySpans, RedactionSession } from '../session';
 import { ADAPTERS, failClosed, type AssistantName, type HookAnswer, type Verdict } from './assistants';
 import { atMentions, payloadTexts, projectRoots, readInside } from './payload';
 
@@ -71,11 +71,18 @@ function decide(name: AssistantName, raw: string, ctx: HookContext): HookDecisio
     }
   }
   const session = new RedactionSession(ctx.known ? { knownSecrets: ctx.known.known } : {});
+  // Each string is scanned once: a rewrite reuses what the decision found.
+  const memo = new Map<string, SecretSpan[]>();
+  const find = (t: string): SecretSpan[] => {
+    let r = memo.get(t);
+    if (!r) memo.set(t, (r = findSecrets(t, session.options)));
+    return r;
+  };
   const found: Verdict['found'] = [];
   const exposures: Exposure[] = [];
   const seen = new Set<string>();
   for (const [where, text] of texts) {
-    for (const s of findSecrets(text, session.options)) {
+    for (const s of find(text)) {
       found.push({ where, ruleId: s.ruleId });
       const exposure = exposureOf(s, ctx.known);
       if (exposure && !seen.has(exposure.fingerprint)) {
@@ -88,10 +95,10 @@ function decide(name: AssistantName, raw: string, ctx: HookContext): HookDecisio
   if (found.length) {
     // Rewrite only when every finding is inside what the assistant takes back.
     const input = adapter.rewritable(kind, payload);
-    if (input && found.every((f) => f.where.startsWith('tool_input'))) verdict.rewrite = { toolInput: redactDeep(input, session) as Record<string, unknown> };
+    if (input && found.every((f) => f.where.startsWith('tool_input'))) verdict.rewrite = { toolInput: redactDeep(input, session, find) as Record<string, unknown> };
     const toolName = typeof payload.tool_name === 'string' ? payload.tool_name : '';
     if ((name === 'claude-code') && kind === 'post-tool' && toolName.startsWith('mcp__') && found.every((f) => f.where.startsWith('tool_response'))) {
-      verdict.rewrite = { mcpOutput: redactDeep(payload.tool_response, session) };
+      verdict.rewrite = { mcpOutput: redactDeep(payload.tool_response, session, find) };
     }
   }
   return { ...adapter.answer(verdict), verdict, exposures };
@@ -109,9 +116,9 @@ function reasonFor(found: Verdict['found']): string {
 }
 
 /** A copy of a JSON value with every string redacted (placeholders stable within the session). */
-export function redactDeep(v: unknown, session: RedactionSession, depth = 0): unknown {
-  if (typeof v === 'string') return redactText(v, session).text;
+export function redactDeep(v: unknown, session: RedactionSession, find: (t: string) => SecretSpan[] = (t) => findSecrets(t, session.options), depth = 0): unknown {
+  if (typeof v === 'string') return applySpans(v, find(v), session);
   if (depth > 64 || !v || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map((x) => redactDeep(x, session, depth + 1));
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactDeep(x, session, depth + 1)]));
+  if (Array.isArray(v)) return v.map((x) => redactDeep(x, session, find, depth + 1));
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactDeep(x, session, find, depth + 1)]));
 }
