@@ -71,16 +71,20 @@ const bundles = [
   // scan starts in milliseconds instead of parsing the whole CLI.
   { ...common, entryPoints: { 'cli-scan': 'cli/src/scan-commands.ts', 'scan-worker': 'cli/src/scan/worker.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { 'cli-full': 'cli/src/full-commands.ts' }, outdir: 'dist', plugins: [watPlugin, driversApart()] },
+  // `hook` (started by an assistant on every prompt and tool call), `hooks` and `proxy`: the filter engine alone.
+  // Minified: it is parsed on every prompt and tool call, and parsing is most of its start.
+  { ...common, entryPoints: { 'cli-hook': 'cli/src/hook-commands.ts' }, outdir: 'dist', minify: true },
   ...driverBundles,
 ];
 
-/** In dist/cli.js, `require('./scan-commands')` and `require('./full-commands')` load their own bundles. */
+/** In dist/cli.js, `require('./scan-commands')`, `require('./full-commands')` and `require('./hook-commands')` load their own bundles. */
 function scanCommandsApart() {
   return {
     name: 'commands-apart',
     setup(build) {
       build.onResolve({ filter: /^\.\/scan-commands$/ }, () => ({ path: './cli-scan.js', external: true }));
       build.onResolve({ filter: /^\.\/full-commands$/ }, () => ({ path: './cli-full.js', external: true }));
+      build.onResolve({ filter: /^\.\/hook-commands$/ }, () => ({ path: './cli-hook.js', external: true }));
     },
   };
 }

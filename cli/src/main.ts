@@ -1,15 +1,21 @@
 import { tuneV8ForScanning } from '../../core/v8-tuning';
 import { processIO, UsageError, type CliIO, type Command } from './io';
 
-tuneV8ForScanning(); // before any command code loads
+// Before any command code loads; not for `hook`, which an assistant starts per prompt and tool
+// call: eager feedback allocation costs its short run more than it saves (~25 ms CPU measured).
+if (process.argv[2] !== 'hook') tuneV8ForScanning();
 // Commands load on demand: `scan` must not pay for the PostgreSQL client, fetch and the rotation
 // engine it never uses. The build turns ./scan-commands and ./full-commands into bundles of their
 // own (dist/cli-scan.js, dist/cli-full.js), so this dispatcher is small and a scan starts fast.
 const light = () => require('./scan-commands') as typeof import('./scan-commands');
 const full = () => require('./full-commands') as typeof import('./full-commands');
+const hookCommands = () => require('./hook-commands') as typeof import('./hook-commands');
 const commands: Record<string, { load: () => { run: Command }; summary: string }> = {
   scan: { load: () => light().scan, summary: 'find credentials in files (text, json, sarif); exit 1 on findings' },
-  redact: { load: () => light().redact, summary: 'copy stdin to stdout with credentials masked' },
+  redact: { load: () => light().redact, summary: 'copy stdin to stdout with credentials masked (--in-place FILE keeps FILE.rg-bak)' },
+  hook: { load: () => hookCommands().hook, summary: 'hook <assistant>: answer an AI assistant\'s hook (stdin payload) with its block or rewrite decision' },
+  hooks: { load: () => hookCommands().hooks, summary: 'hooks install|uninstall --assistant NAME [--project|--global], hooks detect' },
+  proxy: { load: () => hookCommands().proxy, summary: 'proxy --listen 127.0.0.1:PORT --upstream URL: mask credentials in OpenAI/Anthropic model traffic, streams included' },
   check: { load: () => full().check, summary: 'validate the rotation policy and report each secret\'s state' },
   policy: { load: () => full().policy, summary: 'policy export --to aws|azure|vault|gcp ID' },
   rotate: { load: () => full().rotate, summary: 'rotate ID [--dry-run] [--resume] [--wait]: finishes what is pending, then a verified, staged, recorded rotation' },

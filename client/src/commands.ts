@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands, RefreshNotification, ScanWorkspaceRequest, ServerCommands, type MoveToStoreArgs } from '../../protocol/src/protocol';
+import { installAssistantHooksCommand } from './assistantHooks';
 import { createPolicyCommand } from './createPolicy';
 import type { Ctx } from './ctx';
 import { showStatusCommand, type Dashboard } from './dashboard';
@@ -42,6 +43,7 @@ export function registerCommands(ctx: Ctx, view: SecretsView, dashboard: Dashboa
       return res;
     },
     [Commands.createPolicy]: createPolicyCommand(ctx, refreshAll),
+    [Commands.installAssistantHooks]: installAssistantHooksCommand(ctx),
     ...showStatusCommand(dashboard),
     ...policyCommands(ctx, refreshAll),
     ...rotationCommands(ctx, refreshAll),

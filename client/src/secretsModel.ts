@@ -15,7 +15,7 @@ export interface SecretRow extends SecretState {
   lastEvent: { at: string; step: string; outcome: string } | undefined;
   /** Finished rotations and compromise/exposure reports, oldest first, for the timeline. */
   rotations: string[];
-  exposures: Array<{ at: string; detail: string }>;
+  exposures: Array<{ at: string; detail: string; event?: string }>;
   /** Where its current value was seen in a file this session (editor triggers), if anywhere. */
   exposedIn?: string;
 }
@@ -75,7 +75,7 @@ export async function loadSecrets(now = new Date(), exposedIn: ReadonlyMap<strin
         stores: secret.stores,
         lastEvent: last ? { at: last.at, step: last.step, outcome: last.outcome } : undefined,
         rotations: mine.filter((e) => e.step === 'finish' && e.outcome === 'ok').map((e) => e.at),
-        exposures: mine.filter(isExposure).map((e) => ({ at: e.at, detail: e.detail ?? e.step })),
+        exposures: mine.filter(isExposure).map((e) => ({ at: e.at, detail: e.detail ?? e.step, ...(e.event ? { event: e.event } : {}) })),
         ...(exposedIn.has(state.id) ? { exposedIn: exposedIn.get(state.id) } : {}),
       });
     }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../protocol/src/protocol';
+import { assistantExposureMarkdown } from './assistantHooks';
 import type { Ctx } from './ctx';
 import { ageText, dueText, loadSecrets, needingAction, type PolicyProblemRow, type SecretRow, type SecretsSnapshot } from './secretsModel';
 
@@ -31,6 +32,7 @@ export class SecretItem extends vscode.TreeItem {
     md.appendMarkdown(`- age: ${ageText(secret)}${secret.maxAgeDays ? ` (bound ${secret.maxAgeDays}d)` : ''}; ${dueText(secret)}${secret.dueAt ? ` (${secret.dueAt.slice(0, 10)})` : ''}\n`);
     md.appendMarkdown(`- stores: ${secret.stores.join(', ')}\n`);
     md.appendMarkdown(`- last event: ${lastEventText(secret)}\n`);
+    md.appendMarkdown(assistantExposureMarkdown(secret.exposures));
     if (secret.exposedIn) md.appendMarkdown(`- **current value seen in ${secret.exposedIn}** — rotate it\n`);
     md.appendMarkdown(`- policy: ${secret.policyLabel}:${secret.line + 1}\n`);
     this.tooltip = md;

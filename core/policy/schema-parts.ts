@@ -255,15 +255,15 @@ export const verificationSpec = z
   .describe('How to prove that the new credential works and (after the grace period) the old one fails.');
 
 // ---------------------------------------------------------------- triggers
-export const TRIGGER_EVENTS = ['exposed-in-file', 'exposed-in-git-history', 'revoked-value-seen', 'anomaly'] as const;
+export const TRIGGER_EVENTS = ['exposed-in-file', 'exposed-in-git-history', 'revoked-value-seen', 'anomaly', 'exposed-to-assistant'] as const;
 /** Events that mean "this value may be known to someone else" (PCI DSS 4.0 8.6.3). */
-export const COMPROMISE_EVENTS: ReadonlySet<string> = new Set(['exposed-in-file', 'exposed-in-git-history', 'revoked-value-seen', 'anomaly']);
+export const COMPROMISE_EVENTS: ReadonlySet<string> = new Set(['exposed-in-file', 'exposed-in-git-history', 'revoked-value-seen', 'anomaly', 'exposed-to-assistant']);
 
 export const trigger = z
   .object({
     on: z
       .enum(TRIGGER_EVENTS)
-      .describe('`exposed-in-file`: the value is found in a workspace file. `exposed-in-git-history`: found in a commit. `revoked-value-seen`: a value already rotated out shows up again. `anomaly`: reported by you or a monitor (mark-compromised).')
+      .describe('`exposed-in-file`: the value is found in a workspace file. `exposed-in-git-history`: found in a commit. `revoked-value-seen`: a value already rotated out shows up again. `anomaly`: reported by you or a monitor (mark-compromised). `exposed-to-assistant`: an AI assistant\'s hook stopped the current value on its way to the assistant (a prompt, a file it read, a command, a tool result).')
       .meta({ examples: ['exposed-in-file'] }),
     action: z.enum(['rotate-now', 'notify']).describe('`rotate-now` starts a rotation at once (asks first for `manual` providers); `notify` only alerts.').meta({ examples: ['rotate-now'] }),
   })

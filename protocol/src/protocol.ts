@@ -28,6 +28,7 @@ export const Commands = {
   scanGitHistory: 'rotationGuard.scanGitHistory',
   enforceNow: 'rotationGuard.enforceNow',
   createPolicy: 'rotationGuard.createPolicy',
+  installAssistantHooks: 'rotationGuard.installAssistantHooks',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 

@@ -1,5 +1,6 @@
 import { readAtMost, TOO_LARGE } from '../../../core/files/read-at-most';
 import { scanBytes, type Finding } from '../../../core/detect/index';
+import { transcriptFindings } from '../../../core/filter/transcripts';
 
 export type SkipReason = 'binary' | 'too-large' | 'unreadable';
 
@@ -27,5 +28,7 @@ export function scanBuffer(file: string, buf: Uint8Array, maxBytes: number): Fil
   // Text, binary container or pure binary: core's one table (core/detect/scan-bytes.ts).
   const scanned = scanBytes(buf, { path: file });
   if (scanned.kind === 'skipped') return { file, findings: [], bytes: 0, skipped: scanned.reason };
-  return { file, findings: scanned.findings, bytes: buf.length };
+  // Transcripts and traces (JSON lines, trace exports): their strings decoded, streamed pieces joined.
+  const more = /\.(jsonl|ndjson|json)$/i.test(file) ? transcriptFindings(Buffer.from(buf).toString('utf8'), file, scanned.findings) : [];
+  return { file, findings: more.length ? [...scanned.findings, ...more].sort((a, b) => a.line - b.line || a.column - b.column) : scanned.findings, bytes: buf.length };
 }

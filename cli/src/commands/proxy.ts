@@ -1,0 +1,44 @@
+import { once } from 'node:events';
+import { knownSecretsNear } from '../../../core/filter/known';
+import { createRedactingProxy } from '../../../core/filter/proxy/index';
+import { UsageError, type CliIO } from '../io';
+
+const USAGE = 'usage: rotation-guard proxy --listen 127.0.0.1:PORT --upstream URL';
+
+/**
+ * `rotation-guard proxy --listen HOST:PORT --upstream URL`: point an app's model client at
+ * http://HOST:PORT (OPENAI_BASE_URL, ANTHROPIC_BASE_URL) and every credential in its prompts,
+ * tool calls, responses and streams is masked on the way. Runs until interrupted.
+ */
+export async function run(args: string[], io: CliIO): Promise<number> {
+  let listen: string | undefined;
+  let upstream: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--listen' && args[i + 1]) listen = args[++i]!;
+    else if (a === '--upstream' && args[i + 1]) upstream = args[++i]!;
+    else throw new UsageError(`unknown argument '${a}'\n${USAGE}`);
+  }
+  if (!listen || !upstream) throw new UsageError(USAGE);
+  const m = /^(.*):(\d+)$/.exec(listen);
+  if (!m) throw new UsageError(`--listen takes HOST:PORT, not '${listen}'`);
+  const host = m[1]!.replace(/^\[|\]$/g, '');
+  try {
+    new URL(upstream);
+  } catch {
+    throw new UsageError(`--upstream is not a URL: '${upstream}'`);
+  }
+  const known = knownSecretsNear(io.cwd, io.env);
+  const { server, stats } = createRedactingProxy({ upstream, find: known ? { knownSecrets: known.known } : {} });
+  server.listen(Number(m[2]), host);
+  await once(server, 'listening');
+  const addr = server.address();
+  const port = addr && typeof addr === 'object' ? addr.port : Number(m[2]);
+  io.stderr(`rotation-guard proxy: listening on http://${host.includes(':') ? `[${host}]` : host}:${port}, forwarding to ${new URL(upstream).origin}\n`);
+  const stop = () => server.close();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await once(server, 'close');
+  io.stderr(`rotation-guard proxy: ${stats.requests} request(s); ${stats.redactedInRequests} credential(s) masked in requests, ${stats.redactedInResponses} in responses (streams not counted)\n`);
+  return 0;
+}

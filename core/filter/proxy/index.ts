@@ -1,0 +1,5 @@
+/** The stream-safe redacting proxy for OpenAI and Anthropic model traffic. */
+export { createRedactingProxy, type ProxyOptions, type ProxyStats } from './server';
+export { SseParser, formatEvent, type SseEvent } from './sse';
+export { SseRedactor } from './streams';
+export { redactJsonText, redactJsonValue } from './json';

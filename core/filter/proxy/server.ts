@@ -1,0 +1,148 @@
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { FindOptions } from '../engine';
+import { RedactionSession } from '../session';
+import { redactJsonText } from './json';
+import { SseParser } from './sse';
+import { SseRedactor } from './streams';
+
+/**
+ * A local redacting proxy for model traffic (OpenAI Chat Completions and Responses, Anthropic
+ * Messages, streaming or not): request bodies are redacted before they leave, response bodies
+ * and SSE streams before they reach the app. Headers, the upstream's auth among them, pass
+ * through untouched and are never logged; placeholders are stable for the proxy's lifetime.
+ */
+export interface ProxyOptions {
+  upstream: string;
+  find?: FindOptions;
+  /** Largest request body read (then 413). */
+  maxBody?: number;
+  /** Called with one line per request: method, path, status, counts, never headers or bodies. */
+  onRequest?: (line: string) => void;
+}
+
+export interface ProxyStats {
+  requests: number;
+  redactedInRequests: number;
+  redactedInResponses: number;
+}
+
+const HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'accept-encoding']);
+
+export function createRedactingProxy(o: ProxyOptions): { server: Server; stats: ProxyStats; session: RedactionSession } {
+  const upstream = new URL(o.upstream);
+  if (upstream.protocol !== 'http:' && upstream.protocol !== 'https:') throw new Error(`--upstream must be an http:// or https:// URL, not ${upstream.protocol}`);
+  const session = new RedactionSession(o.find ?? {});
+  const stats: ProxyStats = { requests: 0, redactedInRequests: 0, redactedInResponses: 0 };
+  const maxBody = o.maxBody ?? 32 * 1024 * 1024;
+  const server = createServer((req, res) => {
+    stats.requests++;
+    readBody(req, maxBody).then(
+      (body) => forward(req, res, body),
+      (err: Error) => fail(res, 413, err.message),
+    );
+  });
+
+  function forward(req: IncomingMessage, res: ServerResponse, body: Buffer | null): void {
+    let out = body;
+    if (body && body.length && isJson(req.headers['content-type'])) {
+      const r = redactJsonText(body.toString('utf8'), session);
+      if (r.count) {
+        stats.redactedInRequests += r.count;
+        out = Buffer.from(r.text, 'utf8');
+      }
+    }
+    const base = upstream.pathname.replace(/\/+$/, '');
+    const path = base && !req.url!.startsWith(`${base}/`) ? `${base}${req.url}` : req.url!;
+    const headers = passHeaders(req.headers);
+    if (out) headers['content-length'] = String(out.length);
+    headers.host = upstream.host;
+    const send = upstream.protocol === 'https:' ? httpsRequest : httpRequest;
+    const up = send({ protocol: upstream.protocol, hostname: upstream.hostname, port: upstream.port, method: req.method, path, headers }, (ures) => respond(req, ures, res));
+    up.on('error', (err) => fail(res, 502, `upstream: ${err.message}`));
+    up.end(out ?? undefined);
+  }
+
+  function respond(req: IncomingMessage, ures: IncomingMessage, res: ServerResponse): void {
+    const type = String(ures.headers['content-type'] ?? '');
+    const headers = passHeaders(ures.headers);
+    if (type.includes('text/event-stream')) {
+      res.writeHead(ures.statusCode ?? 502, headers);
+      res.flushHeaders();
+      const parser = new SseParser();
+      const redactor = new SseRedactor(session);
+      ures.setEncoding('utf8');
+      ures.on('data', (chunk: string) => {
+        let text = '';
+        for (const e of parser.push(chunk)) text += redactor.transform(e);
+        if (text) res.write(text);
+      });
+      ures.on('end', () => {
+        let text = '';
+        for (const e of parser.end()) text += redactor.transform(e);
+        text += redactor.end();
+        res.end(text);
+        o.onRequest?.(`${req.method} ${req.url} ${ures.statusCode} stream`);
+      });
+      ures.on('error', () => res.destroy());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    ures.on('data', (c: Buffer) => chunks.push(c));
+    ures.on('end', () => {
+      let body = Buffer.concat(chunks);
+      if (isJson(type) && body.length) {
+        const r = redactJsonText(body.toString('utf8'), session);
+        if (r.count) {
+          stats.redactedInResponses += r.count;
+          body = Buffer.from(r.text, 'utf8');
+        }
+      }
+      headers['content-length'] = String(body.length);
+      res.writeHead(ures.statusCode ?? 502, headers);
+      res.end(body);
+      o.onRequest?.(`${req.method} ${req.url} ${ures.statusCode}`);
+    });
+    ures.on('error', () => res.destroy());
+  }
+
+  return { server, stats, session };
+}
+
+function passHeaders(h: IncomingHttpHeaders): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(h)) if (v !== undefined && !HOP.has(k)) out[k] = v;
+  return out;
+}
+
+function isJson(type: string | string[] | undefined): boolean {
+  return /json/i.test(String(type ?? ''));
+}
+
+function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > max) {
+        reject(new Error(`request body larger than ${max} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(chunks.length ? Buffer.concat(chunks) : null));
+    req.on('error', reject);
+  });
+}
+
+function fail(res: ServerResponse, status: number, message: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body = JSON.stringify({ error: { type: 'rotation_guard_proxy_error', message } });
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+  res.end(body);
+}

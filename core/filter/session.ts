@@ -1,0 +1,51 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { findSecrets, type FindOptions, type SecretSpan } from './engine';
+
+/**
+ * Placeholders stable for one session (a proxy's lifetime, one `redact` run, one hook call): the
+ * same value always becomes the same `[REDACTED:<rule>:<n>]`, so a model can still tell two keys
+ * apart and refer back to one. Values are remembered only as an HMAC under a per-session random key.
+ */
+export class RedactionSession {
+  private readonly key = randomBytes(32);
+  private readonly byValue = new Map<string, string>();
+  private readonly counters = new Map<string, number>();
+
+  constructor(readonly options: FindOptions = {}) {}
+
+  placeholder(span: Pick<SecretSpan, 'ruleId' | 'value'>): string {
+    const rule = span.ruleId.replace(/^[a-z]+\//, '');
+    const id = createHmac('sha256', this.key).update(span.value).digest('base64url');
+    let p = this.byValue.get(id);
+    if (!p) {
+      const n = (this.counters.get(rule) ?? 0) + 1;
+      this.counters.set(rule, n);
+      p = `[REDACTED:${rule}:${n}]`;
+      this.byValue.set(id, p);
+    }
+    return p;
+  }
+}
+
+export interface Redaction {
+  text: string;
+  /** What was replaced, in the input's offsets. */
+  spans: SecretSpan[];
+}
+
+/** Replaces every credential in `text`; every other character is kept as it was. */
+export function redactText(text: string, session: RedactionSession, opts: FindOptions = session.options): Redaction {
+  const spans = findSecrets(text, opts);
+  return { text: applySpans(text, spans, session), spans };
+}
+
+export function applySpans(text: string, spans: readonly SecretSpan[], session: RedactionSession): string {
+  if (!spans.length) return text;
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    out += text.slice(at, s.start) + session.placeholder(s);
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
