@@ -6,6 +6,8 @@ import { isPromptFile as defaultIsPromptFile } from '../file-kinds';
 import type { LedgerEntry } from '../ledger/types';
 import { checkReferences } from './checks-references';
 import { checkStandards, type CheckContext } from './checks-standards';
+import { confinementProblems } from './confine';
+import type { Confinement } from '../files/confine';
 import { PolicyCode, shown, StaleCode, type PolicyProblem, type Range } from './codes';
 import { formatDuration } from './duration';
 import { providerSpec, secretSchema, storeRef, threatModelSchema, type Policy } from './schema';
@@ -24,6 +26,8 @@ export interface AnalyzeOptions {
   isPromptFile?: (path: string) => boolean;
   /** Whether git ignores a path relative to the policy's folder (see gitIgnoredChecker); undefined: cannot tell. */
   isGitIgnored?: (path: string) => boolean | undefined;
+  /** The repository and the places the user allowed (default: from `path` and this process's environment). */
+  confinement?: Confinement;
 }
 
 export interface AnalyzedSecret extends SecretState {
@@ -65,6 +69,7 @@ export function analyzePolicy(text: string, opts: AnalyzeOptions): PolicyAnalysi
   const emit = (p: PolicyProblem) => problems.push(p);
   checkStandards(ctx, emit);
   checkReferences(ctx, emit);
+  for (const p of confinementProblems(policy, opts.path, source, opts.confinement)) emit(p);
 
   if (opts.ledgerMalformedLines?.length) {
     problems.push({

@@ -32,6 +32,9 @@ export const PolicyCode = {
   referenceMatchesNothing: 'policy/reference-matches-nothing',
   exportLimit: 'policy/export-limit',
   ledgerMalformed: 'policy/ledger-malformed',
+  // Confinement (core/policy/confine.ts): what a cloned repository's policy may touch
+  pathOutsideWorkspace: 'policy/path-outside-workspace',
+  reservedEnvVar: 'policy/reserved-env-var',
 } as const;
 
 /** Secret state reported as diagnostics at the secret's id. */

@@ -2,9 +2,9 @@
  * Finding and loading policy files for the CLI commands (check, policy export, rotate, status).
  * The language server passes open-document text to analyzePolicy instead.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
+import { readTextAtMost, TOO_LARGE } from '../files/read-at-most';
 import { ledgerPathFor, readLedger } from '../ledger/read';
 import type { LedgerEntry } from '../ledger/types';
 import { analyzePolicy, type PolicyAnalysis } from './analyze';
@@ -36,9 +36,18 @@ export interface LoadOptions {
 
 /** Reads and analyzes a policy (with its ledger). Throws only on I/O errors such as a missing file. */
 export function loadPolicyFile(path: string, opts: LoadOptions = {}): LoadedPolicy {
-  const size = statSync(path).size;
-  // Refuse before reading: a multi-gigabyte file must not be pulled into memory to be rejected.
-  const text = size > LIMITS.maxBytes * 4 ? 'x'.repeat(LIMITS.maxBytes + 1) : readFileSync(path, 'utf8');
+  // Bounded whatever stat says (a device or a FIFO says 0 bytes): a multi-gigabyte file must not
+  // be pulled into memory to be rejected. Past the bound, the analysis gets a stand-in text over
+  // its own limit and reports policy/input-limit.
+  let tooLarge = false;
+  let text: string;
+  try {
+    text = readTextAtMost(path, LIMITS.maxBytes * 4);
+  } catch (err) {
+    if (err !== TOO_LARGE) throw err;
+    tooLarge = true;
+    text = 'x'.repeat(LIMITS.maxBytes + 1);
+  }
   const ledger = readLedger(ledgerPathFor(path));
   const folder = dirname(path);
   const gitIgnored = opts.listFiles ? gitIgnoredChecker(folder) : undefined;
@@ -50,7 +59,7 @@ export function loadPolicyFile(path: string, opts: LoadOptions = {}): LoadedPoli
     ...(opts.listFiles ? { listFiles: () => listFolder(folder) } : {}),
     ...(opts.listFiles && gitIgnored ? { isGitIgnored: gitIgnored } : {}),
   });
-  return { ...(analysis.policy ? { policy: analysis.policy } : {}), problems: analysis.problems, text: size > LIMITS.maxBytes * 4 ? '' : text, analysis, ledgerEntries: ledger.entries };
+  return { ...(analysis.policy ? { policy: analysis.policy } : {}), problems: analysis.problems, text: tooLarge ? '' : text, analysis, ledgerEntries: ledger.entries };
 }
 
 function listFolder(folder: string): string[] {
