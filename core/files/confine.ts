@@ -25,7 +25,8 @@ const SPLIT = process.platform === 'win32' ? /[\\/]+/ : /\/+/;
  * written: below a missing folder nothing can be a symlink. Never throws for a missing path.
  */
 export function realPathOf(p: string, base: string): RealPath {
-  const start = isAbsolute(p) ? p : join(resolve(base), p);
+  // Not join(): it would apply a `..` to the folder before it, before that folder's symlink is followed.
+  const start = isAbsolute(p) ? p : `${resolve(base)}${sep}${p}`;
   const root = parse(start).root;
   const todo = start.slice(root.length).split(SPLIT).reverse(); // a stack: last element is next
   let cur = root;
@@ -132,10 +133,18 @@ export function confinementFor(policyPath: string, env: NodeJS.ProcessEnv = proc
 
 export type ConfinedPath = { inside: true; real: string } | { inside: false; real?: string; reason: 'outside' | 'symlink-loop' };
 
-/** Where `p` (relative to `base`) really lands, and whether that is inside the confinement. */
+/**
+ * Where `p` (relative to `base`) really lands, and whether that is inside the confinement. Both
+ * readings of a `..` are checked: the kernel's (after the symlink before it: a command run with
+ * the policy's folder as cwd) and the lexical one `path.resolve` gives (what a store that
+ * resolves its path first opens). Either one outside is outside.
+ */
 export function confine(p: string, base: string, c: Confinement): ConfinedPath {
-  const r = realPathOf(p, base);
-  if (!r.ok) return { inside: false, reason: 'symlink-loop' };
-  if (isInside(r.real, c.root) || c.allowed.some((a) => isInside(r.real, a))) return { inside: true, real: r.real };
-  return { inside: false, real: r.real, reason: 'outside' };
+  let first: string | undefined;
+  for (const r of [realPathOf(p, base), realPathOf(resolve(base, p), base)]) {
+    if (!r.ok) return { inside: false, reason: 'symlink-loop' };
+    if (!isInside(r.real, c.root) && !c.allowed.some((a) => isInside(r.real, a))) return { inside: false, real: r.real, reason: 'outside' };
+    first ??= r.real;
+  }
+  return { inside: true, real: first! };
 }

@@ -4,6 +4,7 @@
  */
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
+import { confinementFor } from '../files/confine';
 import { readTextAtMost, TOO_LARGE } from '../files/read-at-most';
 import { ledgerPathFor, readLedger } from '../ledger/read';
 import type { LedgerEntry } from '../ledger/types';
@@ -32,6 +33,8 @@ export interface LoadOptions {
   now?: Date;
   /** Workspace checks: reference globs against the files beside the policy, env-file stores against .gitignore (walks the folder: off by default, the CLI check turns it on). */
   listFiles?: boolean;
+  /** Where the user's allowed-paths file is found (XDG_CONFIG_HOME, HOME); this process's by default. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Reads and analyzes a policy (with its ledger). Throws only on I/O errors such as a missing file. */
@@ -58,6 +61,7 @@ export function loadPolicyFile(path: string, opts: LoadOptions = {}): LoadedPoli
     ledgerMalformedLines: ledger.malformedLines,
     ...(opts.listFiles ? { listFiles: () => listFolder(folder) } : {}),
     ...(opts.listFiles && gitIgnored ? { isGitIgnored: gitIgnored } : {}),
+    confinement: confinementFor(path, opts.env),
   });
   return { ...(analysis.policy ? { policy: analysis.policy } : {}), problems: analysis.problems, text: tooLarge ? '' : text, analysis, ledgerEntries: ledger.entries };
 }

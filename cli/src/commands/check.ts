@@ -19,7 +19,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const path = policyPathOption(io.cwd, a.options.get('policy'));
   let loaded;
   try {
-    loaded = loadPolicyFile(path, { now, listFiles: true });
+    loaded = loadPolicyFile(path, { now, listFiles: true, env: io.env });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new Error(`cannot read ${displayPath(path, io.cwd)}: ${code ?? (err as Error).message}`);
