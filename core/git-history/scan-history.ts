@@ -1,7 +1,8 @@
 import { keyedFingerprint } from '../fingerprint';
 import { scanText, type Finding, type KnownSecrets } from '../detect/index';
 import { AddedLinesParser, type AddedBlock, type CommitInfo, type SkippedBlock } from './diff-parser';
-import { assertRevision, gitLogLines, repositoryInfo, type LogOptions } from './git-log';
+import { assertRevision, GitHistoryError, gitLogLines, repositoryInfo, type CommitListOptions, type LogOptions } from './git-log';
+import { commitsOf, filesOfCommit, type SkippedObject } from './missing-objects';
 
 /** A finding in a line some commit added. `line` is the line in that commit's version of the file. */
 export type HistoryFinding = Finding & {
@@ -31,6 +32,8 @@ export interface HistoryScanResult {
   blocksScanned: number;
   bytesScanned: number;
   skipped: { binary: number; tooLarge: number };
+  /** Files (or whole commits) whose content this repository lacks (a partial clone, a damaged pack): not scanned. */
+  missingObjects: SkippedObject[];
   /** Set when the clone is shallow: the oldest commit present stands for everything before it. */
   shallow: boolean;
   /** Repository top level (absolute). */
@@ -46,14 +49,30 @@ export interface HistoryScanResult {
 export async function scanGitHistory(o: HistoryScanOptions): Promise<HistoryScanResult> {
   const info = repositoryInfo(o.dir);
   if (o.since) assertRevision(o.dir, o.since);
-  const result: HistoryScanResult = { findings: [], commitsScanned: 0, blocksScanned: 0, bytesScanned: 0, skipped: { binary: 0, tooLarge: 0 }, shallow: info.shallow, root: info.root };
+  const result: HistoryScanResult = { findings: [], commitsScanned: 0, blocksScanned: 0, bytesScanned: 0, skipped: { binary: 0, tooLarge: 0 }, missingObjects: [], shallow: info.shallow, root: info.root };
   if (!info.hasCommits && !o.allRefs) return result;
   const maxBlockBytes = o.maxBlockBytes ?? 8 * 1024 * 1024;
+  // The commit being read and the files of it already handed over: a pass that fails part-way
+  // through a commit resumes it with the files not yet read.
+  let current: string | undefined;
+  const done = new Set<string>();
   const parser = new AddedLinesParser(
     {
-      commit: () => void result.commitsScanned++,
-      skipped: (s: SkippedBlock) => void (s.reason === 'binary' ? result.skipped.binary++ : result.skipped.tooLarge++),
+      commit: (c) => {
+        if (current === c.sha) return; // the failed commit again, for its remaining files
+        result.commitsScanned++;
+        done.clear();
+        current = c.sha;
+      },
+      skipped: (s: SkippedBlock) => {
+        if (done.has(s.path)) return;
+        done.add(s.path);
+        if (s.reason === 'binary') result.skipped.binary++;
+        else result.skipped.tooLarge++;
+      },
       block: (b: AddedBlock) => {
+        if (done.has(b.path)) return;
+        done.add(b.path);
         result.blocksScanned++;
         result.bytesScanned += b.bytes;
         for (const f of findingsInBlock(b, o.knownSecrets)) {
@@ -64,9 +83,43 @@ export async function scanGitHistory(o: HistoryScanOptions): Promise<HistoryScan
     },
     maxBlockBytes,
   );
-  for await (const line of gitLogLines(info.root, o, maxBlockBytes + 1, o.signal)) parser.line(line);
-  parser.end();
+  const passes: Array<LogOptions | CommitListOptions> = [o];
+  for (let pass = passes.shift(); pass; pass = passes.shift()) {
+    const before = current;
+    try {
+      for await (const line of gitLogLines(info.root, pass, maxBlockBytes + 1, o.signal)) parser.line(line);
+      parser.end();
+    } catch (err) {
+      parser.end();
+      // A pass that failed before its first commit would fail the same way again: give up.
+      const failedAt = current;
+      if (!(err instanceof GitHistoryError) || err.code !== 'git/missing-object' || failedAt === undefined || (failedAt === before && !('paths' in pass))) throw err;
+      // The commits after the failed one, in the order of the pass that failed (`git log` and
+      // `git rev-list` walk in the same order); a pass of one commit's files that fails too is
+      // not tried again with fewer files (the pass of the commits after it is queued already).
+      const order = 'commits' in pass ? pass.commits : commitsOf(info.root, o);
+      const remaining = 'paths' in pass ? [] : order.slice(order.indexOf(failedAt) + 1);
+      passes.push(...resumeAfterMissing(info.root, failedAt, err.object, !('paths' in pass), done, remaining, result));
+    }
+  }
   return result;
+}
+
+/**
+ * After `git log` stopped at an object it could not read in commit `failed`: record what is
+ * missing there, and the passes that go on: that commit's readable files not read yet, then every
+ * commit not reached. Every failure takes at least the failed commit out, so the passes end.
+ */
+function resumeAfterMissing(root: string, failed: string, object: string | undefined, retryFiles: boolean, done: Set<string>, remaining: string[], result: HistoryScanResult): CommitListOptions[] {
+  const files = filesOfCommit(root, failed);
+  const known = new Set(result.missingObjects.filter((m) => m.commit === failed).map((m) => m.path));
+  for (const m of files.missing) if (!known.has(m.path)) result.missingObjects.push({ commit: failed, path: m.path, object: m.object });
+  if (!files.missing.length && !known.size) result.missingObjects.push({ commit: failed, ...(object ? { object } : {}) });
+  const rest = retryFiles && files.missing.length ? files.readable.filter((p) => !done.has(p)) : [];
+  const passes: CommitListOptions[] = [];
+  if (rest.length) passes.push({ commits: [failed], paths: rest });
+  if (remaining.length) passes.push({ commits: remaining });
+  return passes;
 }
 
 /** Findings on added lines only; context lines are there for allow comments and formats. */

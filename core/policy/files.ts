@@ -3,7 +3,7 @@
  * The language server passes open-document text to analyzePolicy instead.
  */
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import fg from 'fast-glob';
+import { listFiles } from '../files/walk';
 import { confinementFor } from '../files/confine';
 import { readTextAtMost, TOO_LARGE } from '../files/read-at-most';
 import { ledgerPathFor, readLedger } from '../ledger/read';
@@ -18,7 +18,7 @@ import { isPolicyFileName, POLICY_FILE_PREFERRED } from './policy-file-names';
 
 export { isPolicyFileName as isPolicyFile };
 
-export { findPolicyFile } from './find-policy-file';
+export { findPolicyFile, findPolicyFilesIn } from './find-policy-file';
 
 export interface LoadedPolicy {
   policy?: Policy;
@@ -66,12 +66,15 @@ export function loadPolicyFile(path: string, opts: LoadOptions = {}): LoadedPoli
   return { ...(analysis.policy ? { policy: analysis.policy } : {}), problems: analysis.problems, text: tooLarge ? '' : text, analysis, ledgerEntries: ledger.entries };
 }
 
-function listFolder(folder: string): string[] {
-  return fg
-    .sync(['**/*'], { cwd: folder, dot: true, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true, followSymbolicLinks: false })
-    .slice(0, 200_000)
-    .map((f) => f.split(sep).join('/'));
+/**
+ * The files beside a policy (relative, forward slashes), for its reference globs: git-ignored ones
+ * included, node_modules left out, through the one safe walk (no symlink followed, budgets hold).
+ */
+export function listFolder(folder: string): string[] {
+  return listFiles([folder], folder, false, { skipDirs: NOT_LISTED, listSymlinks: true, budget: { maxFiles: 200_000, maxMs: 30_000 } }).files.map((f) => relative(folder, f).split(sep).join('/'));
 }
+
+const NOT_LISTED = new Set(['node_modules']);
 
 /** `file` for CLI output: relative to the current directory, forward slashes. */
 export function displayPath(path: string, cwd: string): string {

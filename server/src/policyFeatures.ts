@@ -1,9 +1,8 @@
 import { dirname } from 'node:path';
-import fg from 'fast-glob';
 import type { CodeAction, CodeActionParams, CodeLens, CompletionItem, Diagnostic, Hover, Position } from 'vscode-languageserver/node';
 import { CodeActionKind, CompletionItemKind, MarkupKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { POLICY_FILE_GLOB, POLICY_SEARCH_EXCLUDE, analyzePolicy, gitIgnoredChecker, isPolicyFile, policyCodeLenses, policyCompletions, policyHover, policyQuickFixes, type PolicyAnalysis, type PolicyProblem } from '../../core/policy';
+import { analyzePolicy, findPolicyFilesIn, listFolder, gitIgnoredChecker, isPolicyFile, policyCodeLenses, policyCompletions, policyHover, policyQuickFixes, type PolicyAnalysis, type PolicyProblem } from '../../core/policy';
 import { isPromptFile } from '../../core/file-kinds';
 import { ledgerPathFor, readLedger } from '../../core/ledger/read';
 import { DIAGNOSTIC_SOURCE, ServerCommands, serverCommand, type SecretsStateRequest } from '../../protocol/src/protocol';
@@ -38,7 +37,7 @@ export class PolicyFeatures {
   private listFiles(folder: string): string[] {
     const cached = this.fileLists.get(folder);
     if (cached && Date.now() - cached.at < FILE_LIST_TTL_MS) return cached.files;
-    const files = fg.sync(['**/*'], { cwd: folder, dot: true, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true });
+    const files = listFolder(folder);
     this.fileLists.set(folder, { at: Date.now(), files });
     return files;
   }
@@ -124,7 +123,7 @@ export class PolicyFeatures {
   }
 
   secretsState(folders: string[], now: Date, onlyPolicy: string | undefined, openDoc: (uri: string) => TextDocument | undefined): SecretsStateRequest.SecretState[] {
-    const policies = onlyPolicy ? [onlyPolicy] : folders.flatMap((f) => fg.sync(POLICY_FILE_GLOB, { cwd: f, absolute: true, ignore: [POLICY_SEARCH_EXCLUDE] }));
+    const policies = onlyPolicy ? [onlyPolicy] : folders.flatMap((f) => findPolicyFilesIn(f).files);
     const out: SecretsStateRequest.SecretState[] = [];
     for (const p of policies) {
       const uri = pathToUri(p);

@@ -15,6 +15,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     else if (a === '--stdin') continue;
     else throw new UsageError(`unknown argument '${a}'\nusage: rotation-guard redact [--stdin-filename NAME] < IN > OUT`);
   }
+  // Bounded (STDIN_MAX_BYTES): a filter fed /dev/zero must end with an error, not fill memory.
   io.stdout(redact(await io.readStdin(), { path }));
   return 0;
 }
