@@ -130,8 +130,9 @@ export async function* gitLogLines(dir: string, o: LogOptions | CommitListOption
   }
   const code = await exited;
   if (code !== 0 && !signal?.aborted) {
-    const first = stderr.trim().split('\n')[0] ?? '';
-    const missing = /(?:unable to read|bad object|missing blob|could not read|cannot read)\s+([0-9a-f]{40,64})/i.exec(stderr);
+    const lines = stderr.trim().split('\n');
+    const first = lines.find((l) => l.startsWith('fatal:') || l.startsWith('error:')) ?? lines[0] ?? '';
+    const missing = /(?:unable to read|bad object|missing blob|could not read|cannot read|could not fetch)\s+([0-9a-f]{40,64})/i.exec(stderr);
     throw new GitHistoryError(`git log failed (exit ${code}): ${first}`, missing ? 'git/missing-object' : 'git/failed', missing?.[1]);
   }
 }

@@ -51,13 +51,26 @@ export function filesOfCommit(dir: string, commit: string): { readable: string[]
     if (!m) continue;
     entries.push({ path: parts[i + 1]!, blobs: [m[1]!, m[2]!].filter((b) => !/^0+$/.test(b)) });
   }
-  const all = [...new Set(entries.flatMap((e) => e.blobs))];
-  const check = git(dir, ['cat-file', '--batch-check=%(objectname)'], `${all.join('\n')}\n`);
-  const gone = new Set(check.stdout.split('\n').filter((l) => l.endsWith(' missing')).map((l) => l.split(' ')[0]!));
+  const gone = missingBetween(dir, commit, parents === 1);
   for (const e of entries) {
     const lost = e.blobs.find((b) => gone.has(b));
     if (lost) out.missing.push({ path: e.path, object: lost });
     else out.readable.push(e.path);
   }
   return out;
+}
+
+/**
+ * Objects of the commit's tree missing here, among those that differ from its parent's tree (both
+ * ways: the new and the old side of each change). `rev-list --missing=print` says so without
+ * fetching; `cat-file --batch-check` would die in a partial clone instead of answering "missing".
+ */
+function missingBetween(dir: string, commit: string, hasParent: boolean): Set<string> {
+  const walks = hasParent ? [[`${commit}^{tree}`, '--not', `${commit}^1^{tree}`], [`${commit}^1^{tree}`, '--not', `${commit}^{tree}`]] : [[`${commit}^{tree}`]];
+  const gone = new Set<string>();
+  for (const w of walks) {
+    const r = git(dir, ['rev-list', '--objects', '--missing=print', '--no-object-names', ...w]);
+    for (const l of r.stdout.split('\n')) if (l.startsWith('?')) gone.add(l.slice(1));
+  }
+  return gone;
 }

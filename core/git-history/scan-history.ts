@@ -91,15 +91,21 @@ export async function scanGitHistory(o: HistoryScanOptions): Promise<HistoryScan
       parser.end();
     } catch (err) {
       parser.end();
-      // A pass that failed before its first commit would fail the same way again: give up.
-      const failedAt = current;
-      if (!(err instanceof GitHistoryError) || err.code !== 'git/missing-object' || failedAt === undefined || (failedAt === before && !('paths' in pass))) throw err;
-      // The commits after the failed one, in the order of the pass that failed (`git log` and
-      // `git rev-list` walk in the same order); a pass of one commit's files that fails too is
-      // not tried again with fewer files (the pass of the commits after it is queued already).
+      if (!(err instanceof GitHistoryError) || err.code !== 'git/missing-object') throw err;
+      if ('paths' in pass) {
+        // One commit's readable files failed too: name the commit; the pass after it is queued already.
+        result.missingObjects.push({ commit: pass.commits[0]!, ...(err.object ? { object: err.object } : {}) });
+        continue;
+      }
+      // The commits of the failed pass in its order (`git log` and `git rev-list` walk alike).
       const order = 'commits' in pass ? pass.commits : commitsOf(info.root, o);
-      const remaining = 'paths' in pass ? [] : order.slice(order.indexOf(failedAt) + 1);
-      passes.push(...resumeAfterMissing(info.root, failedAt, err.object, !('paths' in pass), done, remaining, result));
+      const reached = current !== before ? current : undefined;
+      // Git stops either inside the commit it printed last, or, where it fetches a commit's blobs
+      // before printing it (a partial clone), before the next one.
+      const files = reached ? filesOfCommit(info.root, reached) : undefined;
+      const failed = reached && files!.missing.length ? reached : order[reached ? order.indexOf(reached) + 1 : 0];
+      if (!failed) throw err;
+      passes.push(...resumeAfterMissing(failed, err.object, failed === reached ? files! : filesOfCommit(info.root, failed), failed === reached ? done : new Set(), order.slice(order.indexOf(failed) + 1), result));
     }
   }
   return result;
@@ -108,14 +114,12 @@ export async function scanGitHistory(o: HistoryScanOptions): Promise<HistoryScan
 /**
  * After `git log` stopped at an object it could not read in commit `failed`: record what is
  * missing there, and the passes that go on: that commit's readable files not read yet, then every
- * commit not reached. Every failure takes at least the failed commit out, so the passes end.
+ * commit after it. Each failure takes at least the failed commit out, so the passes end.
  */
-function resumeAfterMissing(root: string, failed: string, object: string | undefined, retryFiles: boolean, done: Set<string>, remaining: string[], result: HistoryScanResult): CommitListOptions[] {
-  const files = filesOfCommit(root, failed);
-  const known = new Set(result.missingObjects.filter((m) => m.commit === failed).map((m) => m.path));
-  for (const m of files.missing) if (!known.has(m.path)) result.missingObjects.push({ commit: failed, path: m.path, object: m.object });
-  if (!files.missing.length && !known.size) result.missingObjects.push({ commit: failed, ...(object ? { object } : {}) });
-  const rest = retryFiles && files.missing.length ? files.readable.filter((p) => !done.has(p)) : [];
+function resumeAfterMissing(failed: string, object: string | undefined, files: ReturnType<typeof filesOfCommit>, done: Set<string>, remaining: string[], result: HistoryScanResult): CommitListOptions[] {
+  for (const m of files.missing) result.missingObjects.push({ commit: failed, path: m.path, object: m.object });
+  if (!files.missing.length) result.missingObjects.push({ commit: failed, ...(object ? { object } : {}) });
+  const rest = files.missing.length ? files.readable.filter((p) => !done.has(p)) : [];
   const passes: CommitListOptions[] = [];
   if (rest.length) passes.push({ commits: [failed], paths: rest });
   if (remaining.length) passes.push({ commits: remaining });
