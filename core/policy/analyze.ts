@@ -21,6 +21,8 @@ export interface AnalyzeOptions {
   ledgerEntries?: LedgerEntry[];
   /** Lines of the ledger that could not be read (reported as a warning at the top of the policy). */
   ledgerMalformedLines?: number[];
+  /** Why the whole ledger could not be read (a device, over the limit…): reported the same way. */
+  ledgerUnreadable?: string;
   /** Workspace files, relative to the policy's folder (forward slashes). */
   listFiles?: () => string[];
   isPromptFile?: (path: string) => boolean;
@@ -80,6 +82,9 @@ export function analyzePolicy(text: string, opts: AnalyzeOptions): PolicyAnalysi
     });
   }
 
+  if (opts.ledgerUnreadable) {
+    problems.push({ code: PolicyCode.ledgerMalformed, severity: 'warning', range: source.keyRange(['secrets']), message: `The ledger cannot be read (${opts.ledgerUnreadable}); every state below is unknown. Replace .rotation/ledger.jsonl with the real ledger.` });
+  }
   const secrets = stateOf(policy, opts, source, (i) => i, problems);
   return { policy, problems: sortProblems(problems), secrets };
 }

@@ -81,3 +81,4 @@ export function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return (rel.startsWith('..') ? path : rel).split(sep).join('/');
 }
+

@@ -13,3 +13,4 @@ export { computeSecretState, computeSecretStates, type SecretState, type SecretS
 export { policyQuickFixes, type PolicyQuickFix, type PolicyTextEdit } from './quick-fixes';
 export { gitIgnoredChecker } from './git-ignored';
 export { POLICY_FILE_GLOB, POLICY_FILE_PREFERRED, POLICY_SEARCH_EXCLUDE, isPolicyFileName } from './policy-file-names';
+export { ledgerForAnalysis } from './policy-ledger';

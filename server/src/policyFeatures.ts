@@ -2,9 +2,8 @@ import { dirname } from 'node:path';
 import type { CodeAction, CodeActionParams, CodeLens, CompletionItem, Diagnostic, Hover, Position } from 'vscode-languageserver/node';
 import { CodeActionKind, CompletionItemKind, MarkupKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzePolicy, findPolicyFilesIn, listFolder, gitIgnoredChecker, isPolicyFile, policyCodeLenses, policyCompletions, policyHover, policyQuickFixes, type PolicyAnalysis, type PolicyProblem } from '../../core/policy';
+import { analyzePolicy, findPolicyFilesIn, ledgerForAnalysis, listFolder, gitIgnoredChecker, isPolicyFile, policyCodeLenses, policyCompletions, policyHover, policyQuickFixes, type PolicyAnalysis, type PolicyProblem } from '../../core/policy';
 import { isPromptFile } from '../../core/file-kinds';
-import { ledgerPathFor, readLedger } from '../../core/ledger/read';
 import { DIAGNOSTIC_SOURCE, ServerCommands, serverCommand, type SecretsStateRequest } from '../../protocol/src/protocol';
 import { pathToUri, uriToPath } from './paths';
 import { toLspSeverity } from './secretDiagnostics';
@@ -51,7 +50,8 @@ export class PolicyFeatures {
     const analysis = analyzePolicy(text, {
       path,
       now,
-      ledgerEntries: readLedger(ledgerPathFor(path)).entries,
+      // A ledger that cannot be read (a symlink to /dev/zero in a clone) is a warning at the policy, not a failed request.
+      ...ledgerOptions(ledgerForAnalysis(path)),
       listFiles: () => this.listFiles(folder),
       isPromptFile,
       ...(isGitIgnored ? { isGitIgnored } : {}),
@@ -144,3 +144,7 @@ export class PolicyFeatures {
   }
 }
 
+
+function ledgerOptions(l: ReturnType<typeof ledgerForAnalysis>): { ledgerEntries: typeof l.entries; ledgerMalformedLines: number[]; ledgerUnreadable?: string } {
+  return { ledgerEntries: l.entries, ledgerMalformedLines: l.malformedLines, ...(l.unreadable ? { ledgerUnreadable: l.unreadable } : {}) };
+}

@@ -82,7 +82,7 @@ async function collect(a: ScanArgs, io: CliIO): Promise<{ results: FileResult[];
     }
     return { results: out };
   }
-  const walk = listFiles(a.paths, io.cwd, !a.noIgnore);
+  const walk = listFiles(a.paths, io.cwd, !a.noIgnore, { budget: { maxFiles: a.maxFiles } });
   if (walk.missing.length) throw new UsageError(`no such file or directory: ${walk.missing.join(', ')}`);
   if (walk.devices.length) throw new UsageError(`refusing to read ${walk.devices.join(', ')}: a device, not a file (it may never end)`);
   const jobs = a.jobs > 0 ? a.jobs : threadsFor(totalBytes(walk.files));
