@@ -156,14 +156,16 @@ export function listFiles(paths: string[], cwd: string, honourIgnore: boolean, o
       return;
     }
     visited.add(key);
-    const own = honourIgnore ? layerFor(dir) : null;
-    const here = own ? [...layers, own] : layers;
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
+    // Read a .gitignore only where the listing has one: a failed open (and its exception) in every
+    // folder cost more than the stat that finds loops.
+    const own = honourIgnore && entries.some((e) => e.name === '.gitignore') ? layerFor(dir) : null;
+    const here = own ? [...layers, own] : layers;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (e.name === '.git' || result.truncated) continue;
