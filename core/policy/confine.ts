@@ -87,6 +87,18 @@ export function confinementViolations(policy: Policy, policyPath: string, c: Con
       data: { path: n.value, resolved: r.real ?? null, root: c.root, allowedFrom: c.allowedFrom },
     });
   }
+  // The tool's own files beside the policy: a clone may ship `.rotation` (or the ledger, or the
+  // stage folder) as a symlink out, and every rotation appends and writes there.
+  for (const own of ['.rotation', '.rotation/ledger.jsonl', '.rotation/stages']) {
+    const r = confine(own, base, c);
+    if (r.inside) continue;
+    out.push({
+      at: ['version'],
+      code: PolicyCode.pathOutsideWorkspace,
+      message: `'${own}' beside this policy ${r.reason === 'symlink-loop' ? 'runs into a symlink loop' : `is a symlink to ${r.real}`}, outside this policy's repository (${c.root}): the ledger and the rotation stages are written there. Replace it with a real folder or file; a place outside every repository can be allowed by you, one path a line, in ${c.allowedFrom}.`,
+      data: { path: own, resolved: r.real ?? null, root: c.root, allowedFrom: c.allowedFrom },
+    });
+  }
   for (const v of envVarNames(policy)) {
     if (!isReservedEnvVar(v.name)) continue;
     out.push({

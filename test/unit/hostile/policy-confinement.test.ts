@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run as check } from '../../../cli/src/commands/check';
@@ -125,6 +125,17 @@ describe('hostile policy: paths outside the repository and reserved env vars (#1
     }
     assert.equal(existsSync(join(outside, 'victim.env')), false);
     assert.equal(existsSync(join(repo, '.rotation', 'ledger.jsonl')) && /"step":"begin"/.test(readFileSync(join(repo, '.rotation', 'ledger.jsonl'), 'utf8')), false, 'no rotation began');
+  });
+
+  it('a .rotation folder (or ledger) that is a symlink out of the repository is reported at the top and refused', async () => {
+    write(hostilePolicy('.env'));
+    symlinkSync(outside, join(repo, '.rotation'));
+    const found = (await problems()).filter((x) => x.code === 'policy/path-outside-workspace');
+    assert.deepEqual(found.map((x) => [x.line, x.message.split("'")[1]]), [[1, '.rotation'], [1, '.rotation/ledger.jsonl'], [1, '.rotation/stages']]);
+    const r = cliRun(['rotate', 'app-token']);
+    assert.equal(r.status, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /'\.rotation' beside this policy is a symlink to/);
+    assert.deepEqual(readdirSync(outside), []);
   });
 
   it('the plan and the store registry refuse in process too (every shell builds them)', () => {
