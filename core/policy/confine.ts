@@ -4,7 +4,7 @@
  * one that changes which code other programs run (env-names.ts). `check` and the editor report
  * what fails at the exact value; the rotation plan and the store registry refuse it before any step.
  */
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { confine, confinementFor, type Confinement } from '../files/confine';
 import { PolicyCode, shown, type PolicyProblem } from './codes';
 import { isReservedEnvVar } from './env-names';
@@ -21,6 +21,8 @@ export interface NamedPath {
   what: string;
   /** A glob: its literal leading folders are checked, and a `..` anywhere is outside. */
   glob?: boolean;
+  /** An executable: a program installed on the machine is named bare and found on PATH. */
+  command?: boolean;
 }
 
 /** A policy path that leads outside, or a reserved env var name. */
@@ -45,14 +47,14 @@ export function namedPaths(policy: Policy): NamedPath[] {
   }
   for (const [name, p] of Object.entries(policy.providers ?? {})) {
     if (p.type !== 'command') continue;
-    if (p.command && isPathCommand(p.command)) out.push({ at: ['providers', name, 'command'], value: p.command, what: `command provider '${shown(name)}'` });
-    if (p.revoke && isPathCommand(p.revoke.command)) out.push({ at: ['providers', name, 'revoke', 'command'], value: p.revoke.command, what: `the revoke command of provider '${shown(name)}'` });
+    if (p.command && isPathCommand(p.command)) out.push({ at: ['providers', name, 'command'], value: p.command, what: `command provider '${shown(name)}'`, command: true });
+    if (p.revoke && isPathCommand(p.revoke.command)) out.push({ at: ['providers', name, 'revoke', 'command'], value: p.revoke.command, what: `the revoke command of provider '${shown(name)}'`, command: true });
   }
   policy.secrets.forEach((s, i) => {
     const param = s.rotation?.params?.command;
-    if (typeof param === 'string' && isPathCommand(param) && mergedProvider(policy, s)?.type === 'command') out.push({ at: ['secrets', i, 'rotation', 'params', 'command'], value: param, what: `the command of secret '${shown(s.id)}'` });
+    if (typeof param === 'string' && isPathCommand(param) && mergedProvider(policy, s)?.type === 'command') out.push({ at: ['secrets', i, 'rotation', 'params', 'command'], value: param, what: `the command of secret '${shown(s.id)}'`, command: true });
     const v = s.verification;
-    if (v?.type === 'command' && isPathCommand(v.command)) out.push({ at: ['secrets', i, 'verification', 'command'], value: v.command, what: `the verification command of secret '${shown(s.id)}'` });
+    if (v?.type === 'command' && isPathCommand(v.command)) out.push({ at: ['secrets', i, 'verification', 'command'], value: v.command, what: `the verification command of secret '${shown(s.id)}'`, command: true });
     (s.references?.files ?? []).forEach((g, j) => out.push({ at: ['secrets', i, 'references', 'files', j], value: g, what: `a reference glob of secret '${shown(s.id)}'`, glob: true }));
   });
   return out;
@@ -83,7 +85,7 @@ export function confinementViolations(policy: Policy, policyPath: string, c: Con
     out.push({
       at: n.at,
       code: PolicyCode.pathOutsideWorkspace,
-      message: `'${shown(n.value)}' (${n.what}) ${where}, outside this policy's repository (${c.root}). A policy may name only files inside its repository; a place outside every repository can be allowed by you (never by the policy), one path a line, in ${c.allowedFrom}.`,
+      message: `'${shown(n.value)}' (${n.what}) ${where}, outside this policy's repository (${c.root}). A policy may name only files inside its repository; a place outside every repository can be allowed by you (never by the policy), one path a line, in ${c.allowedFrom}.${n.command ? ` A program installed on this machine is named bare (\`${shown(basename(n.value))}\`) and found on PATH.` : ''}`,
       data: { path: n.value, resolved: r.real ?? null, root: c.root, allowedFrom: c.allowedFrom },
     });
   }
