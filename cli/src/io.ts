@@ -6,10 +6,26 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** Reads all of standard input (only called by commands that take --stdin). */
-  readStdin: () => Promise<string>;
+  /**
+   * Reads all of standard input (only called by commands that take --stdin), at most `maxBytes`
+   * (default STDIN_MAX_BYTES): more throws StdinTooLargeError, so `redact < /dev/zero` ends.
+   */
+  readStdin: (maxBytes?: number) => Promise<string>;
   /** Asks a person one question on the terminal; absent when stdin or stderr is not a TTY (nobody to ask). */
   ask?: (question: string) => Promise<string>;
+}
+
+/** What a command reads from standard input unless it says otherwise. */
+export const STDIN_MAX_BYTES = 64 * 1024 * 1024;
+
+export class StdinTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`standard input is larger than ${formatBytes(limit)}; refusing to read more (nothing was written)`);
+  }
+}
+
+function formatBytes(n: number): string {
+  return n % 1048576 === 0 ? `${n / 1048576} MiB` : n % 1024 === 0 ? `${n / 1024} KiB` : `${n} bytes`;
 }
 
 /** Thrown for bad flags or arguments; main prints the message and exits 2. */
@@ -29,9 +45,17 @@ export function processIO(): CliIO {
     env: process.env,
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
-    readStdin: async () => {
+    readStdin: async (maxBytes = STDIN_MAX_BYTES) => {
       const chunks: Buffer[] = [];
-      for await (const c of process.stdin) chunks.push(c as Buffer);
+      let total = 0;
+      for await (const c of process.stdin) {
+        total += (c as Buffer).length;
+        if (total > maxBytes) {
+          process.stdin.destroy();
+          throw new StdinTooLargeError(maxBytes);
+        }
+        chunks.push(c as Buffer);
+      }
       return Buffer.concat(chunks).toString('utf8');
     },
     ...(process.stdin.isTTY && process.stderr.isTTY

@@ -23,10 +23,11 @@ export async function refreshTerminalEnv(ctx: Ctx): Promise<number> {
   const policies = await findPolicies();
   let count = 0;
   for (const uri of policies) {
-    const loaded = loadPolicyFile(uri.fsPath);
-    if (!loaded.policy) continue;
-    const stores = createPolicyStoreRegistry(loaded.policy, uri.fsPath, process.env, { 'secret-storage': secretStorageFactory(ctx.extension.secrets) });
     try {
+      // Inside the try: a policy naming a path outside its repository (or an unreadable ledger) skips that policy only.
+      const loaded = loadPolicyFile(uri.fsPath);
+      if (!loaded.policy) continue;
+      const stores = createPolicyStoreRegistry(loaded.policy, uri.fsPath, process.env, { 'secret-storage': secretStorageFactory(ctx.extension.secrets) });
       // The rule `run` follows: only secrets an app reads by env var, never an admin connection.
       const { env, missing } = await currentSecretEnv(loaded.policy, stores, childSecretIds(loaded.policy));
       for (const [name, value] of Object.entries(env)) {

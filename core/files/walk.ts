@@ -86,32 +86,99 @@ function userExcludesFile(root: string): string | null {
   return config ? join(config, 'git', 'ignore') : null;
 }
 
+/**
+ * How far one walk may go. A workspace is hostile input: a bind mount can loop, a generated
+ * folder can hold millions of files. Past a budget the walk stops and says so (`truncated`).
+ */
+export interface WalkBudget {
+  /** Files listed before the walk stops. */
+  maxFiles: number;
+  /** Milliseconds before the walk stops. */
+  maxMs: number;
+}
+
+/** Generous: a guard against a hostile or runaway tree, not a limit a real workspace should meet. */
+export const DEFAULT_WALK_BUDGET: WalkBudget = { maxFiles: 1_000_000, maxMs: 120_000 };
+
+export interface WalkOptions {
+  budget?: Partial<WalkBudget>;
+  /** Folders (by base name) never entered, on top of `.git`. */
+  skipDirs?: ReadonlySet<string>;
+  /** Files (by base name) listed; all by default. */
+  wantFile?: (name: string) => boolean;
+  /** List symlinks by name too (never followed, never read): for matching globs against names. */
+  listSymlinks?: boolean;
+}
+
 export interface WalkResult {
   files: string[];
   /** Paths given on the command line that do not exist. */
   missing: string[];
+  /** Paths given on the command line that are devices (never read: `/dev/zero` never ends). */
+  devices: string[];
+  /** Set when a budget stopped the walk: the list is what was found until then. */
+  truncated?: { reason: 'file-limit' | 'time-limit'; limit: number };
+  /** Folders not entered twice (a bind mount or mount loop leads back to one already walked). */
+  loops: number;
 }
 
-export function listFiles(paths: string[], cwd: string, honourIgnore: boolean): WalkResult {
-  const files: string[] = [];
-  const missing: string[] = [];
+/** What a truncated walk means, for a person: the CLI's stderr and the server's log and summary. */
+export function describeTruncation(t: NonNullable<WalkResult['truncated']>): string {
+  return t.reason === 'file-limit' ? `the walk stopped after ${t.limit} files (its file budget); the rest of the tree was not listed` : `the walk stopped after ${t.limit / 1000} s (its time budget); the rest of the tree was not listed`;
+}
+
+/**
+ * Lists the files under `paths`. Symbolic links met during the walk are never followed, to a
+ * file or a folder: a link out of the workspace (to `/`, to a home folder) is not the
+ * workspace's, a link inside it leads to what the walk lists at its real place anyway, and a
+ * link loop cannot start. Each folder is entered once (device + inode), so a bind-mount loop
+ * ends too. Devices, FIFOs and sockets inside the tree are not listed. A path given explicitly
+ * is taken as given (a symlink there is the user's choice; a pipe such as `<(cmd)` is listed,
+ * `readAtMost` reads it bounded), except a device, which is reported in `devices`.
+ */
+export function listFiles(paths: string[], cwd: string, honourIgnore: boolean, opts: WalkOptions = {}): WalkResult {
+  const budget = { ...DEFAULT_WALK_BUDGET, ...opts.budget };
+  const deadline = Date.now() + budget.maxMs;
+  const result: WalkResult = { files: [], missing: [], devices: [], loops: 0 };
+  const files = result.files;
+  const visited = new Set<string>();
+  const stop = (reason: 'file-limit' | 'time-limit') => {
+    result.truncated ??= { reason, limit: reason === 'file-limit' ? budget.maxFiles : budget.maxMs };
+  };
   const walk = (dir: string, layers: IgnoreLayer[]) => {
-    const own = honourIgnore ? layerFor(dir) : null;
-    const here = own ? [...layers, own] : layers;
+    if (result.truncated) return;
+    if (Date.now() > deadline) return stop('time-limit');
+    const id = statSync(dir, { throwIfNoEntry: false });
+    if (!id) return;
+    const key = `${id.dev}:${id.ino}`;
+    if (visited.has(key)) {
+      result.loops++;
+      return;
+    }
+    visited.add(key);
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
+    // Read a .gitignore only where the listing has one: a failed open (and its exception) in every
+    // folder cost more than the stat that finds loops.
+    const own = honourIgnore && entries.some((e) => e.name === '.gitignore') ? layerFor(dir) : null;
+    const here = own ? [...layers, own] : layers;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      if (e.name === '.git') continue;
+      if (e.name === '.git' || result.truncated) continue;
       const full = join(dir, e.name);
+      // Dirent types come from readdir itself (no stat): a symlink is neither a directory nor a file here.
       if (e.isDirectory()) {
+        if (opts.skipDirs?.has(e.name)) continue;
         if (!honourIgnore || !ignoredBy(here, full, true)) walk(full, here);
-      } else if (e.isFile()) {
-        if (!honourIgnore || !ignoredBy(here, full, false)) files.push(full);
+      } else if (e.isFile() || (opts.listSymlinks && e.isSymbolicLink())) {
+        if (opts.wantFile && !opts.wantFile(e.name)) continue;
+        if (honourIgnore && ignoredBy(here, full, false)) continue;
+        if (files.length >= budget.maxFiles) return stop('file-limit');
+        files.push(full);
       }
     }
   };
@@ -121,11 +188,13 @@ export function listFiles(paths: string[], cwd: string, honourIgnore: boolean): 
     try {
       st = statSync(full);
     } catch {
-      missing.push(p);
+      result.missing.push(p);
       continue;
     }
     if (st.isDirectory()) walk(full, honourIgnore ? ancestorLayers(full) : []);
+    else if (st.isCharacterDevice() || st.isBlockDevice()) result.devices.push(p);
     else files.push(full);
   }
-  return { files: [...new Set(files)], missing };
+  result.files = [...new Set(files)];
+  return result;
 }

@@ -8,7 +8,12 @@ import { StringDecoder } from 'node:string_decoder';
  */
 
 export class GitHistoryError extends Error {
-  constructor(message: string, readonly code: 'git/not-a-repository' | 'git/missing' | 'git/bad-revision' | 'git/failed') {
+  constructor(
+    message: string,
+    readonly code: 'git/not-a-repository' | 'git/missing' | 'git/bad-revision' | 'git/failed' | 'git/missing-object',
+    /** For git/missing-object: the object git could not read. */
+    readonly object?: string,
+  ) {
     super(message);
   }
 }
@@ -49,9 +54,17 @@ export interface LogOptions {
   allRefs?: boolean;
 }
 
+/** Exactly these commits, in this order, each against its first parent (a scan resumed after a missing object). */
+export interface CommitListOptions {
+  commits: string[];
+  /** Only these paths of them (literal, not globs). */
+  paths?: string[];
+}
+
 /** The `git log` command line: fixed output shape whatever the user's git config says. */
-export function gitLogArgs(o: LogOptions): string[] {
+export function gitLogArgs(o: LogOptions | CommitListOptions): string[] {
   const args = [
+    ...('commits' in o ? ['--literal-pathspecs'] : []),
     '-c', 'core.quotePath=false',
     '-c', 'log.showSignature=false',
     '-c', 'diff.noprefix=false',
@@ -59,6 +72,10 @@ export function gitLogArgs(o: LogOptions): string[] {
     '--src-prefix=a/', '--dst-prefix=b/',
     '--format=%x01%H%x09%aI', // COMMIT_MARKER, sha, tab, author date
   ];
+  if ('commits' in o) {
+    args.push('--no-walk=unsorted', '--stdin', '--', ...(o.paths ?? []));
+    return args;
+  }
   if (o.allRefs) args.push('--all');
   else args.push('HEAD');
   if (o.since) args.push('--not', o.since);
@@ -70,8 +87,12 @@ export function gitLogArgs(o: LogOptions): string[] {
  * Yields the output of `git log -p` in lines (without the newline). A line longer than
  * `maxLineBytes` is cut to that length: the parser then treats the file as too large.
  */
-export async function* gitLogLines(dir: string, o: LogOptions, maxLineBytes: number, signal?: AbortSignal): AsyncGenerator<string> {
-  const child = spawn('git', gitLogArgs(o), { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function* gitLogLines(dir: string, o: LogOptions | CommitListOptions, maxLineBytes: number, signal?: AbortSignal): AsyncGenerator<string> {
+  const list = 'commits' in o;
+  // GIT_NO_LAZY_FETCH (git 2.44+): a partial clone's missing blobs are skipped and named, not fetched one by one.
+  const child = spawn('git', gitLogArgs(o), { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_NO_LAZY_FETCH: '1' } });
+  child.stdin.on('error', () => undefined); // git exited before reading all: its exit code says why
+  child.stdin.end(list ? `${o.commits.join('\n')}\n` : '');
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (d: string) => {
@@ -108,5 +129,10 @@ export async function* gitLogLines(dir: string, o: LogOptions, maxLineBytes: num
     if (!finished) child.kill('SIGTERM');
   }
   const code = await exited;
-  if (code !== 0 && !signal?.aborted) throw new GitHistoryError(`git log failed (exit ${code}): ${stderr.trim().split('\n')[0] ?? ''}`, 'git/failed');
+  if (code !== 0 && !signal?.aborted) {
+    const lines = stderr.trim().split('\n');
+    const first = lines.find((l) => l.startsWith('fatal:') || l.startsWith('error:')) ?? lines[0] ?? '';
+    const missing = /(?:unable to read|bad object|missing blob|could not read|cannot read|could not fetch)\s+([0-9a-f]{40,64})/i.exec(stderr);
+    throw new GitHistoryError(`git log failed (exit ${code}): ${first}`, missing ? 'git/missing-object' : 'git/failed', missing?.[1]);
+  }
 }

@@ -1,5 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readTextAtMost, TOO_LARGE } from '../files/read-at-most';
 import type { LedgerEntry } from './types';
+
+/**
+ * A ledger larger than this is refused: at a few hundred bytes an entry it holds some 200,000
+ * rotations, and a cloned repository's `.rotation/ledger.jsonl` may be a symlink to `/dev/zero`.
+ */
+export const LEDGER_MAX_BYTES = 64 * 1024 * 1024;
 
 /** Where the ledger of a policy lives: `.rotation/ledger.jsonl` beside the policy file. */
 export function ledgerPathFor(policyPath: string): string {
@@ -14,13 +20,17 @@ export interface LedgerRead {
   malformedLines: number[];
 }
 
-/** Reads entries without verifying the chain (see verify for that). A missing ledger is empty. */
+/**
+ * Reads entries without verifying the chain (see verify for that). A missing ledger is empty; a
+ * device, a silent pipe or a ledger over LEDGER_MAX_BYTES throws, with a message that says so.
+ */
 export function readLedger(path: string): LedgerRead {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readTextAtMost(path, LEDGER_MAX_BYTES);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], malformedLines: [] };
+    if (err === TOO_LARGE) throw new Error(`${path} is larger than ${LEDGER_MAX_BYTES / 1048576} MiB; refusing to read it (is it really a ledger?)`);
     throw err;
   }
   return parseLedger(text);

@@ -7,6 +7,8 @@ import type { LedgerEntry } from '../ledger/types';
 import { describeRejected, trustedLedgerEntries } from '../ledger/sign-verify';
 import { checkReferences } from './checks-references';
 import { checkStandards, type CheckContext } from './checks-standards';
+import { confinementProblems } from './confine';
+import type { Confinement } from '../files/confine';
 import { PolicyCode, shown, StaleCode, type PolicyProblem, type Range } from './codes';
 import { formatDuration } from './duration';
 import { providerSpec, secretSchema, storeRef, threatModelSchema, type Policy } from './schema';
@@ -20,11 +22,15 @@ export interface AnalyzeOptions {
   ledgerEntries?: LedgerEntry[];
   /** Lines of the ledger that could not be read (reported as a warning at the top of the policy). */
   ledgerMalformedLines?: number[];
+  /** Why the whole ledger could not be read (a device, over the limit…): reported the same way. */
+  ledgerUnreadable?: string;
   /** Workspace files, relative to the policy's folder (forward slashes). */
   listFiles?: () => string[];
   isPromptFile?: (path: string) => boolean;
   /** Whether git ignores a path relative to the policy's folder (see gitIgnoredChecker); undefined: cannot tell. */
   isGitIgnored?: (path: string) => boolean | undefined;
+  /** The repository and the places the user allowed (default: from `path` and this process's environment). */
+  confinement?: Confinement;
 }
 
 export interface AnalyzedSecret extends SecretState {
@@ -66,6 +72,7 @@ export function analyzePolicy(text: string, opts: AnalyzeOptions): PolicyAnalysi
   const emit = (p: PolicyProblem) => problems.push(p);
   checkStandards(ctx, emit);
   checkReferences(ctx, emit);
+  for (const p of confinementProblems(policy, opts.path, source, opts.confinement)) emit(p);
 
   if (opts.ledgerMalformedLines?.length) {
     problems.push({
@@ -76,6 +83,9 @@ export function analyzePolicy(text: string, opts: AnalyzeOptions): PolicyAnalysi
     });
   }
 
+  if (opts.ledgerUnreadable) {
+    problems.push({ code: PolicyCode.ledgerMalformed, severity: 'warning', range: source.keyRange(['secrets']), message: `The ledger cannot be read (${opts.ledgerUnreadable}); every state below is unknown. Replace .rotation/ledger.jsonl with the real ledger.` });
+  }
   const secrets = stateOf(policy, opts, source, (i) => i, problems);
   return { policy, problems: sortProblems(problems), secrets };
 }

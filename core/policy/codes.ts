@@ -33,6 +33,9 @@ export const PolicyCode = {
   exportLimit: 'policy/export-limit',
   ledgerMalformed: 'policy/ledger-malformed',
   ledgerUntrusted: 'policy/ledger-untrusted',
+  // Confinement (core/policy/confine.ts): what a cloned repository's policy may touch
+  pathOutsideWorkspace: 'policy/path-outside-workspace',
+  reservedEnvVar: 'policy/reserved-env-var',
 } as const;
 
 /** Secret state reported as diagnostics at the secret's id. */

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { listFiles, type WalkBudget, type WalkResult } from '../files/walk';
 import { isPolicyFileName, POLICY_FILE_PREFERRED } from './policy-file-names';
 
 // Kept apart from files.ts (which loads the whole policy model) so the light scan bundle can find
@@ -24,4 +25,16 @@ export function findPolicyFile(startDir: string): string | undefined {
     if (parent === dir) return undefined;
     dir = parent;
   }
+}
+
+/** Folders a policy search never enters (POLICY_SEARCH_EXCLUDE as a walk option). */
+const NOT_SEARCHED = new Set(['node_modules']);
+
+/**
+ * Every policy file under `folder` (absolute paths), git-ignored ones included, through the one
+ * safe walk (core/files/walk.ts): symlinks are not followed, loops end, budgets hold.
+ */
+export function findPolicyFilesIn(folder: string, budget?: Partial<WalkBudget>): Pick<WalkResult, 'files' | 'truncated'> {
+  const r = listFiles([folder], folder, false, { skipDirs: NOT_SEARCHED, wantFile: isPolicyFileName, ...(budget ? { budget } : {}) });
+  return { files: r.files, ...(r.truncated ? { truncated: r.truncated } : {}) };
 }

@@ -5,7 +5,7 @@ export { policyCodeLenses, type PolicyCodeLens } from './code-lenses';
 export { MS, formatDuration, parseDuration, tryParseDuration } from './duration';
 export { policyCompletions, policyHover, type PolicyCompletion } from './editor-help';
 export { EXPORT_PLATFORMS, ExportError, exportLimitViolations, exportRotation } from './export';
-export { displayPath, findPolicyFile, isPolicyFile, loadPolicyFile, type LoadedPolicy } from './files';
+export { displayPath, findPolicyFile, findPolicyFilesIn, isPolicyFile, listFolder, loadPolicyFile, type LoadedPolicy } from './files';
 export { effectiveInterval, threatModelBound } from './intervals';
 export { defaultEnvVar, envVarsOf, findSecret, resolveProvider, resolveSecret, resolveStores, unknownStores, type NamedStore, type ResolvedSecret } from './resolve';
 export type { ExportPlatform, Policy, PolicySecret, ProviderSpec, StoreRef, ThreatModel, Trigger, VerificationSpec } from './schema';
@@ -13,3 +13,4 @@ export { computeSecretState, computeSecretStates, type SecretState, type SecretS
 export { policyQuickFixes, type PolicyQuickFix, type PolicyTextEdit } from './quick-fixes';
 export { gitIgnoredChecker } from './git-ignored';
 export { POLICY_FILE_GLOB, POLICY_FILE_PREFERRED, POLICY_SEARCH_EXCLUDE, isPolicyFileName } from './policy-file-names';
+export { ledgerForAnalysis } from './policy-ledger';

@@ -8,11 +8,17 @@ import type { LedgerEntry } from '../ledger/types';
 import { createStoreRegistry, type StoreFactory, type StoreRegistry } from '../stores/registry';
 import { envVarsOf, findSecret, resolvePlan, resolveStores } from './plan';
 import { mergedProvider } from '../policy/resolve';
+import { assertPolicyConfined } from '../policy/confine';
 import { openRotations } from './recovery';
 import { currentValueAndUserOf, currentValueOf } from './values';
 
-/** A store registry whose env-file stores default to the secret's env var names from the policy. */
+/**
+ * A store registry whose env-file stores default to the secret's env var names from the policy.
+ * Every shell reaches a policy's stores through here: a policy naming a path outside its
+ * repository (or a reserved env var) is refused before anything is read or written.
+ */
 export function createPolicyStoreRegistry(policy: Policy, policyPath: string, env: NodeJS.ProcessEnv = process.env, extra: Record<string, StoreFactory> = {}): StoreRegistry {
+  assertPolicyConfined(policy, policyPath, env);
   return createStoreRegistry(
     {
       baseDir: dirname(policyPath),

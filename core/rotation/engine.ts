@@ -102,7 +102,7 @@ function describePlan(plan: RotationPlan, primary: string): string[] {
  * revocation is verified. An interrupted run is continued or rolled back with `resume`.
  */
 export async function rotateSecret(o: RotateOptions): Promise<RotationResult> {
-  const plan = resolvePlan(o.policy, o.secretId);
+  const plan = resolvePlan(o.policy, o.secretId, { policyPath: o.policyPath, env: o.env });
   if (!plan.provider) throw new PlanError(`secret "${o.secretId}" has no \`rotation\` in the policy; add one (see docs/rotation.md)`);
   const text = o.policyText ?? readFileSync(o.policyPath, 'utf8');
   let untrusted: string | undefined;

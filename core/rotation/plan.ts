@@ -1,4 +1,5 @@
 import type { Policy, PolicySecret } from '../policy/schema';
+import { assertPolicyConfined } from '../policy/confine';
 import { parseDuration } from '../policy/duration';
 import { envVarsOf, findSecret as lookUpSecret, mergedProvider, resolveStores as policyStores, unknownStores, keepsOldValueThroughGrace, type NamedStore } from '../policy/resolve';
 import type { StoreRef } from '../stores/types';
@@ -44,7 +45,18 @@ export function resolveStores(policy: Policy, secret: PolicySecret): Array<{ nam
   return policyStores(policy, secret).map((s: NamedStore) => ({ name: s.name, ref: s.ref as StoreRef }));
 }
 
-export function resolvePlan(policy: Policy, secretId: string): RotationPlan {
+/** Where the policy lives, so the plan can refuse paths that lead out of its repository. */
+export interface PlanLocation {
+  policyPath: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The plan for one secret. With `at`, a policy that names a path outside its repository (or a
+ * reserved env var, core/policy/confine.ts) is refused here, before any step of any shell runs.
+ */
+export function resolvePlan(policy: Policy, secretId: string, at?: PlanLocation): RotationPlan {
+  if (at) assertPolicyConfined(policy, at.policyPath, at.env);
   const secret = findSecret(policy, secretId);
   const stores = resolveStores(policy, secret);
   let providerSpec: RotationPlan['providerSpec'];

@@ -189,7 +189,8 @@ export function serverCommand<K extends ServerCommandId>(title: string, command:
 export namespace ScanWorkspaceRequest {
   export const method = 'rotationGuard/scanWorkspace';
   export interface Params { folders?: string[] }
-  export interface Result { filesScanned: number; findings: number; skipped: number; cancelled?: boolean }
+  /** `truncated`: the workspace walk hit its file or time budget (core/files/walk.ts); the rest was not scanned. */
+  export interface Result { filesScanned: number; findings: number; skipped: number; cancelled?: boolean; truncated?: { reason: 'file-limit' | 'time-limit'; limit: number } }
   export const type = new RequestType<Params, Result, void>(method);
 }
 

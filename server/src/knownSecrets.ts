@@ -1,8 +1,7 @@
-import fg from 'fast-glob';
-import { POLICY_FILE_GLOB, POLICY_SEARCH_EXCLUDE } from '../../core/policy/policy-file-names';
+import { findPolicyFilesIn } from '../../core/policy/find-policy-file';
 import { loadFingerprintKey } from '../../core/fingerprint-key';
 import type { KnownSecrets } from '../../core/detect/types';
-import { ledgerPathFor, readLedger } from '../../core/ledger/read';
+import { ledgerForAnalysis } from '../../core/policy/policy-ledger';
 import { knownValuesFromLedger } from '../../core/ledger/known-values';
 
 /** Known values from the ledgers of every policy in the workspace, plus what the client read from its stores. */
@@ -10,8 +9,11 @@ export async function loadKnownSecrets(folders: string[], extra?: { current: Arr
   const current = new Map<string, { secretId: string }>();
   const retired = new Map<string, { secretId: string }>();
   for (const folder of folders) {
-    const policies = await fg(POLICY_FILE_GLOB, { cwd: folder, absolute: true, ignore: [POLICY_SEARCH_EXCLUDE], suppressErrors: true });
-    for (const p of policies) knownValuesFromLedger(readLedger(ledgerPathFor(p)).entries, { current, retired });
+    for (const p of findPolicyFilesIn(folder).files) {
+      // One unreadable ledger (a device, over the limit) leaves the others' values known; the policy's own diagnostics name it.
+      const ledger = ledgerForAnalysis(p);
+      if (!ledger.unreadable) knownValuesFromLedger(ledger.entries, { current, retired });
+    }
   }
   for (const c of extra?.current ?? []) current.set(c.fingerprint, { secretId: c.secretId });
   for (const r of extra?.retired ?? []) if (!current.has(r.fingerprint)) retired.set(r.fingerprint, { secretId: r.secretId });

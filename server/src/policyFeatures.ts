@@ -1,11 +1,9 @@
 import { dirname } from 'node:path';
-import fg from 'fast-glob';
 import type { CodeAction, CodeActionParams, CodeLens, CompletionItem, Diagnostic, Hover, Position } from 'vscode-languageserver/node';
 import { CodeActionKind, CompletionItemKind, MarkupKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { POLICY_FILE_GLOB, POLICY_SEARCH_EXCLUDE, analyzePolicy, gitIgnoredChecker, isPolicyFile, policyCodeLenses, policyCompletions, policyHover, policyQuickFixes, type PolicyAnalysis, type PolicyProblem } from '../../core/policy';
+import { analyzePolicy, findPolicyFilesIn, ledgerForAnalysis, listFolder, gitIgnoredChecker, isPolicyFile, policyCodeLenses, policyCompletions, policyHover, policyQuickFixes, type PolicyAnalysis, type PolicyProblem } from '../../core/policy';
 import { isPromptFile } from '../../core/file-kinds';
-import { ledgerPathFor, readLedger } from '../../core/ledger/read';
 import { DIAGNOSTIC_SOURCE, ServerCommands, serverCommand, type SecretsStateRequest } from '../../protocol/src/protocol';
 import { pathToUri, uriToPath } from './paths';
 import { toLspSeverity } from './secretDiagnostics';
@@ -38,7 +36,7 @@ export class PolicyFeatures {
   private listFiles(folder: string): string[] {
     const cached = this.fileLists.get(folder);
     if (cached && Date.now() - cached.at < FILE_LIST_TTL_MS) return cached.files;
-    const files = fg.sync(['**/*'], { cwd: folder, dot: true, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true });
+    const files = listFolder(folder);
     this.fileLists.set(folder, { at: Date.now(), files });
     return files;
   }
@@ -52,7 +50,8 @@ export class PolicyFeatures {
     const analysis = analyzePolicy(text, {
       path,
       now,
-      ledgerEntries: readLedger(ledgerPathFor(path)).entries,
+      // A ledger that cannot be read (a symlink to /dev/zero in a clone) is a warning at the policy, not a failed request.
+      ...ledgerOptions(ledgerForAnalysis(path)),
       listFiles: () => this.listFiles(folder),
       isPromptFile,
       ...(isGitIgnored ? { isGitIgnored } : {}),
@@ -124,7 +123,7 @@ export class PolicyFeatures {
   }
 
   secretsState(folders: string[], now: Date, onlyPolicy: string | undefined, openDoc: (uri: string) => TextDocument | undefined): SecretsStateRequest.SecretState[] {
-    const policies = onlyPolicy ? [onlyPolicy] : folders.flatMap((f) => fg.sync(POLICY_FILE_GLOB, { cwd: f, absolute: true, ignore: [POLICY_SEARCH_EXCLUDE] }));
+    const policies = onlyPolicy ? [onlyPolicy] : folders.flatMap((f) => findPolicyFilesIn(f).files);
     const out: SecretsStateRequest.SecretState[] = [];
     for (const p of policies) {
       const uri = pathToUri(p);
@@ -145,3 +144,7 @@ export class PolicyFeatures {
   }
 }
 
+
+function ledgerOptions(l: ReturnType<typeof ledgerForAnalysis>): { ledgerEntries: typeof l.entries; ledgerMalformedLines: number[]; ledgerUnreadable?: string } {
+  return { ledgerEntries: l.entries, ledgerMalformedLines: l.malformedLines, ...(l.unreadable ? { ledgerUnreadable: l.unreadable } : {}) };
+}

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import fg from 'fast-glob';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { POLICY_FILE_GLOB, POLICY_SEARCH_EXCLUDE, envVarsOf, findSecret, resolveStores, type AnalyzedSecret, type PolicyAnalysis } from '../../core/policy';
+import { findPolicyFilesIn, envVarsOf, findSecret, resolveStores, type AnalyzedSecret, type PolicyAnalysis } from '../../core/policy';
 import { pathToUri } from './paths';
 
 /** One policy secret as the editor shows it at the places that use it: never its value. */
@@ -51,7 +50,7 @@ export class SecretIndex {
   }
 
   private files(): string[] {
-    this.policyFiles ??= this.deps.folders().flatMap((f) => fg.sync(POLICY_FILE_GLOB, { cwd: f, absolute: true, ignore: [POLICY_SEARCH_EXCLUDE], suppressErrors: true }));
+    this.policyFiles ??= this.deps.folders().flatMap((f) => findPolicyFilesIn(f).files);
     return this.policyFiles;
   }
 

@@ -24,8 +24,9 @@ import {
 } from 'vscode-languageserver/node';
 import { decodeForScan } from '../../core/detect';
 import type { Validator } from './validator';
-import { listFiles } from '../../core/files/walk';
+import { describeTruncation, listFiles, type WalkResult } from '../../core/files/walk';
 import type { Settings } from '../../protocol/src/settings';
+import type { ScanWorkspaceRequest } from '../../protocol/src/protocol';
 import { WorkspaceReportBuilder } from './diagnosticResults';
 import { pathToUri } from './paths';
 import { isExcluded } from './validator';
@@ -84,6 +85,8 @@ export class WorkspacePull {
   private readonly waiters = new Set<(r: WakeReason) => void>();
   private disposed = false;
   private lastWorldKey: string | undefined;
+  /** Set when the last sweep's walk hit its file or time budget. */
+  private truncated: WalkResult['truncated'];
   /** Pulls update the cache one at a time (a client may send a new pull before the old one ended). */
   private updating: Promise<unknown> = Promise.resolve();
 
@@ -109,7 +112,7 @@ export class WorkspacePull {
    * the log, as the pushing scan does); open documents have their own document pulls and are not
    * counted.
    */
-  async scanNow(token: CancellationToken, log: (line: string) => void): Promise<{ filesScanned: number; findings: number; skipped: number; cancelled?: boolean }> {
+  async scanNow(token: CancellationToken, log: (line: string) => void): Promise<ScanWorkspaceRequest.Result> {
     this.cache.bump();
     let tooLarge = 0;
     const run = this.updating.then(() =>
@@ -131,7 +134,9 @@ export class WorkspacePull {
         findings += entry.diagnostics.length;
       }
     }
-    return { filesScanned, findings, skipped, ...(outcome === 'cancelled' ? { cancelled: true } : {}) };
+    const truncated = this.truncated;
+    if (truncated) log(`scan: incomplete: ${describeTruncation(truncated)}`);
+    return { filesScanned, findings, skipped, ...(outcome === 'cancelled' ? { cancelled: true } : {}), ...(truncated ? { truncated } : {}) };
   }
 
   /** Shutdown: held pulls end (ServerCancelled) and no timer is left behind. */
@@ -221,11 +226,16 @@ export class WorkspacePull {
   private async sweep(tooLarge?: (path: string) => void): Promise<Array<{ file: SweptFile; settings: Settings }>> {
     const out: Array<{ file: SweptFile; settings: Settings }> = [];
     let statted = 0;
+    this.truncated = undefined;
     for (const folder of this.deps.folders()) {
       const settings = await this.deps.settingsFor(pathToUri(folder));
       if (!settings.enable) continue;
       const maxBytes = settings.maxFileSizeKB * 1024;
-      for (const path of listFiles([folder], folder, true).files) {
+      // The one safe walk (no symlink followed, each folder once, budgets); a truncated walk is
+      // named by the next Scan Workspace (not at every re-sweep of a held pull).
+      const walk = listFiles([folder], folder, true);
+      if (walk.truncated) this.truncated = walk.truncated;
+      for (const path of walk.files) {
         if (isExcluded(relative(folder, path).split(sep).join('/'), settings)) continue;
         if (++statted % YIELD_EVERY_FILES === 0) await yieldToOtherRequests();
         const info = statSync(path, { throwIfNoEntry: false });

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
-import { listFiles } from '../../core/files/walk';
+import { describeTruncation, listFiles, type WalkBudget, type WalkResult } from '../../core/files/walk';
 import { warmUpOrder } from '../../core/files/warm-up-order';
 import { decodeForScan } from '../../core/detect';
 import type { Settings } from '../../protocol/src/settings';
@@ -19,6 +19,8 @@ export interface WorkspaceScanDeps {
   log: (msg: string) => void;
   /** Percent done and a message, for `$/progress`. */
   report: (percent: number, message: string) => void;
+  /** The walk's budget (core's default unless a test makes it small). */
+  walkBudget?: Partial<WalkBudget>;
 }
 
 /**
@@ -33,7 +35,18 @@ export async function scanWorkspace(folders: string[], deps: WorkspaceScanDeps, 
   let filesScanned = 0;
   let findings = 0;
   let skipped = 0;
-  const lists = folders.map((folder) => ({ folder, files: listFiles([folder], folder, true).files }));
+  // The one safe walk: no symlink followed (a link to / or out of the workspace is not scanned),
+  // each folder once, and a file and time budget that is reported when hit.
+  let truncated: WalkResult['truncated'];
+  const lists = folders.map((folder) => {
+    const walk = listFiles([folder], folder, true, deps.walkBudget ? { budget: deps.walkBudget } : {});
+    if (walk.truncated) {
+      truncated ??= walk.truncated;
+      deps.log(`scan: ${folder}: ${describeTruncation(walk.truncated)}`);
+    }
+    return { folder, files: walk.files };
+  });
+  const done = (r: ScanWorkspaceRequest.Result): ScanWorkspaceRequest.Result => (truncated ? { ...r, truncated } : r);
   const total = lists.reduce((n, l) => n + l.files.length, 0);
   let seen = 0;
   let lastReport = 0;
@@ -45,7 +58,7 @@ export async function scanWorkspace(folders: string[], deps: WorkspaceScanDeps, 
     }
     const maxBytes = settings.maxFileSizeKB * 1024;
     for (const path of warmUpOrder(files).map((i) => files[i]!)) {
-      if (token.isCancellationRequested) return { filesScanned, findings, skipped, cancelled: true };
+      if (token.isCancellationRequested) return done({ filesScanned, findings, skipped, cancelled: true });
       seen++;
       if (seen - lastReport >= 50 || seen === total) {
         lastReport = seen;
@@ -54,7 +67,7 @@ export async function scanWorkspace(folders: string[], deps: WorkspaceScanDeps, 
       const rel = relative(folder, path).split(sep).join('/');
       if (isExcluded(rel, settings)) continue;
       const info = await stat(path).catch(() => undefined);
-      if (!info) continue;
+      if (!info?.isFile()) continue; // replaced by a FIFO or a device since the walk: never read
       if (info.size > maxBytes) {
         skipped++;
         deps.log(`scan: skipped ${rel} (larger than rotationGuard.maxFileSizeKB, ${settings.maxFileSizeKB} KB)`);
@@ -74,11 +87,11 @@ export async function scanWorkspace(folders: string[], deps: WorkspaceScanDeps, 
       const uri = pathToUri(path);
       if (deps.isOpen(uri)) continue;
       const diagnostics = await deps.diagnoseDecoded(uri, decoded, () => token.isCancellationRequested, settings);
-      if (!diagnostics) return { filesScanned, findings, skipped, cancelled: true };
+      if (!diagnostics) return done({ filesScanned, findings, skipped, cancelled: true });
       findings += diagnostics.length;
       await deps.publish(uri, diagnostics);
     }
   }
-  deps.log(`scan: ${filesScanned} files, ${findings} findings, ${skipped} skipped`);
-  return { filesScanned, findings, skipped };
+  deps.log(`scan: ${filesScanned} files, ${findings} findings, ${skipped} skipped${truncated ? ` (incomplete: ${describeTruncation(truncated)})` : ''}`);
+  return done({ filesScanned, findings, skipped });
 }

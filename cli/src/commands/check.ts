@@ -19,10 +19,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const path = policyPathOption(io.cwd, a.options.get('policy'));
   let loaded;
   try {
-    loaded = loadPolicyFile(path, { now, listFiles: true });
+    loaded = loadPolicyFile(path, { now, listFiles: true, env: io.env });
   } catch (err) {
+    // An errno names the policy's own trouble; anything else (a device, a silent pipe, the
+    // ledger beside it) says in its message which file it is about.
     const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(`cannot read ${displayPath(path, io.cwd)}: ${code ?? (err as Error).message}`);
+    throw new Error(code ? `cannot read ${displayPath(path, io.cwd)}: ${code}` : (err as Error).message);
   }
 
   const file = displayPath(path, io.cwd);

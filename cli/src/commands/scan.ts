@@ -11,7 +11,7 @@ import { formatJson, formatText, summaryLine, summarise, type ScanReport } from 
 import { formatSarif } from '../scan/sarif';
 import { scanBuffer, type FileResult } from '../scan/scan-file';
 import { stagedFiles } from '../scan/staged';
-import { listFiles } from '../../../core/files/walk';
+import { describeTruncation, listFiles, type WalkResult } from '../../../core/files/walk';
 
 /**
  * `rotation-guard scan [--format text|json|sarif] [--baseline FILE] PATH...`
@@ -21,7 +21,7 @@ import { listFiles } from '../../../core/files/walk';
 export async function run(args: string[], io: CliIO): Promise<number> {
   const a = parseScanArgs(args);
   if (a.gitHistory) return runGitHistoryScan(a, io);
-  const results = await collect(a, io);
+  const { results, walk } = await collect(a, io);
   const display = (file: string) => {
     if (!isAbsolute(file)) return file;
     const rel = relative(io.cwd, file);
@@ -41,6 +41,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   let accepted = 0;
   const extra: Record<string, unknown> = {};
+  if (walk?.truncated) {
+    io.stderr(`rotation-guard scan: ${describeTruncation(walk.truncated)}\n`);
+    extra.walk = { truncated: walk.truncated };
+  }
   if (a.baseline) {
     const entries = readBaselineFile(a.baseline, io);
     if (!entries) return 2;
@@ -63,10 +67,11 @@ function render(a: ScanArgs, report: ScanReport, extra: Record<string, unknown>)
   return formatText(report);
 }
 
-async function collect(a: ScanArgs, io: CliIO): Promise<FileResult[]> {
+async function collect(a: ScanArgs, io: CliIO): Promise<{ results: FileResult[]; walk?: WalkResult }> {
   if (a.stdin) {
-    const text = await io.readStdin();
-    return [scanBuffer(a.stdinFilename, Buffer.from(text, 'utf8'), a.maxFileBytes)];
+    // At most --max-file-size, as a file: `scan --stdin < /dev/zero` ends with an error.
+    const text = await io.readStdin(a.maxFileBytes);
+    return { results: [scanBuffer(a.stdinFilename, Buffer.from(text, 'utf8'), a.maxFileBytes)] };
   }
   if (a.staged) {
     const out: FileResult[] = [];
@@ -75,10 +80,11 @@ async function collect(a: ScanArgs, io: CliIO): Promise<FileResult[]> {
       if ('tooLarge' in s) out.push({ file: abs, findings: [], bytes: 0, skipped: 'too-large' });
       else out.push(scanBuffer(abs, s.content, a.maxFileBytes));
     }
-    return out;
+    return { results: out };
   }
-  const { files, missing } = listFiles(a.paths, io.cwd, !a.noIgnore);
-  if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
-  const jobs = a.jobs > 0 ? a.jobs : threadsFor(totalBytes(files));
-  return scanFiles(files, { maxBytes: a.maxFileBytes, jobs });
+  const walk = listFiles(a.paths, io.cwd, !a.noIgnore, { budget: { maxFiles: a.maxFiles } });
+  if (walk.missing.length) throw new UsageError(`no such file or directory: ${walk.missing.join(', ')}`);
+  if (walk.devices.length) throw new UsageError(`refusing to read ${walk.devices.join(', ')}: a device, not a file (it may never end)`);
+  const jobs = a.jobs > 0 ? a.jobs : threadsFor(totalBytes(walk.files));
+  return { results: await scanFiles(walk.files, { maxBytes: a.maxFileBytes, jobs }), walk };
 }

@@ -6,7 +6,11 @@ import { parseArgs } from '../rotation/args';
 import { loadPolicyForCli } from '../rotation/load';
 import { parseNowOption } from '../policy-options';
 
-/** Each secret's state (same computation as `check`) plus rotations that are still open. */
+/**
+ * Each secret's state (same computation as `check`) plus rotations that are still open. Exit 1
+ * while a secret is overdue or compromised or a rotation is open (interrupted, or waiting out its
+ * grace period before the old value is revoked), as `check` does, so a pipeline can gate on it.
+ */
 export async function run(args: string[], io: CliIO): Promise<number> {
   const a = parseArgs(args, { flags: ['json'], options: ['policy', 'now'] });
   if (a.positional.length) throw new UsageError('usage: status [--policy FILE] [--now ISO-8601] [--json]');
@@ -26,5 +30,5 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     }
     for (const r of open) io.stdout(`open rotation: ${r.secretId} (${r.lastStep} ${r.lastOutcome}${r.awaitingRevoke ? `, revoke due ${r.revokeDueAt ?? 'now'}` : ''}) — \`rotation-guard rotate ${r.secretId} --resume\`\n`);
   }
-  return states.some((s) => s.state === 'overdue' || s.state === 'compromised') ? 1 : 0;
+  return states.some((s) => s.state === 'overdue' || s.state === 'compromised') || open.length > 0 ? 1 : 0;
 }

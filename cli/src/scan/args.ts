@@ -1,4 +1,5 @@
 import { DEFAULT_MIN_CONFIDENCE, parseConfidence } from '../../../core/detect/confidence';
+import { DEFAULT_WALK_BUDGET } from '../../../core/files/walk';
 import { UsageError } from '../io';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -17,6 +18,8 @@ export interface ScanArgs {
   maxFileBytes: number;
   /** Worker threads; 0 = choose from the machine. */
   jobs: number;
+  /** The walk stops after this many files and says so (core/files/walk.ts). */
+  maxFiles: number;
   noIgnore: boolean;
   /** YYYY-MM-DD used for baseline expiry. */
   today: string;
@@ -39,6 +42,7 @@ export const SCAN_USAGE = `usage: rotation-guard scan [options] PATH...
   --max-file-size BYTES       skip larger files (default 8 MiB)
   --jobs N                    threads (default: one per CPU when the input is large enough
                               to gain from them, else one)
+  --max-files N               stop the walk after N files and say so (default ${DEFAULT_WALK_BUDGET.maxFiles})
   --no-ignore                 do not honour .gitignore
   --min-confidence N          report findings of confidence N (0..1) and above
                               (default ${DEFAULT_MIN_CONFIDENCE}; 0 reports everything)
@@ -62,6 +66,7 @@ export function parseScanArgs(args: string[], now = new Date()): ScanArgs {
     stdinFilename: 'stdin.txt',
     maxFileBytes: 8 * 1024 * 1024,
     jobs: 0,
+    maxFiles: DEFAULT_WALK_BUDGET.maxFiles,
     noIgnore: false,
     today: now.toISOString().slice(0, 10),
     minConfidence: DEFAULT_MIN_CONFIDENCE,
@@ -106,6 +111,12 @@ export function parseScanArgs(args: string[], now = new Date()): ScanArgs {
         const n = Number(take());
         if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError('--jobs takes a number from 0 to 64');
         out.jobs = n;
+        break;
+      }
+      case '--max-files': {
+        const n = Number(take());
+        if (!Number.isInteger(n) || n <= 0) throw new UsageError('--max-files takes a positive number of files');
+        out.maxFiles = n;
         break;
       }
       case '--no-ignore': out.noIgnore = true; break;

@@ -26,6 +26,7 @@ export async function runGitHistoryScan(a: ScanArgs, io: CliIO): Promise<number>
   if (result.shallow) {
     io.stderr(`rotation-guard scan: this is a shallow clone: only the commits present were scanned, and the oldest of them counts as adding every file it holds. For the whole history run \`git fetch --unshallow\` (in CI: fetch-depth: 0 / GIT_DEPTH: 0).\n`);
   }
+  if (result.missingObjects.length) io.stderr(missingObjectsNote(result));
   let findings = meetsConfidence(result.findings, a.minConfidence);
 
   if (a.writeBaseline) {
@@ -60,7 +61,7 @@ function knownFromPolicyLedger(dir: string, env: NodeJS.ProcessEnv): KnownSecret
 export function renderHistory(format: ScanArgs['format'], findings: HistoryFinding[], r: HistoryScanResult, accepted: number): string {
   if (format === 'json') {
     const out = findings.map((f) => ({ commit: f.commit, authorDate: f.authorDate, ...findingJson(f) }));
-    const summary = { commitsScanned: r.commitsScanned, filesScanned: r.blocksScanned, bytesScanned: r.bytesScanned, skipped: r.skipped, shallow: r.shallow, ...(accepted ? { baseline: { accepted } } : {}) };
+    const summary = { commitsScanned: r.commitsScanned, filesScanned: r.blocksScanned, bytesScanned: r.bytesScanned, skipped: r.skipped, shallow: r.shallow, ...(r.missingObjects.length ? { missingObjects: r.missingObjects } : {}), ...(accepted ? { baseline: { accepted } } : {}) };
     return `${JSON.stringify({ findings: out, ...summary }, null, 2)}\n`;
   }
   if (format === 'sarif') {
@@ -85,8 +86,15 @@ function historySummary(findings: HistoryFinding[], r: HistoryScanResult, accept
   const mib = (r.bytesScanned / 1048576).toFixed(2);
   const parts = [`${findings.length} finding${findings.length === 1 ? '' : 's'} in ${r.commitsScanned} commits (${r.blocksScanned} file changes, ${mib} MiB added)`];
   if (accepted) parts.push(`${accepted} accepted by the baseline`);
-  const skipped = [r.skipped.binary && `${r.skipped.binary} binary`, r.skipped.tooLarge && `${r.skipped.tooLarge} too large`].filter(Boolean);
+  const skipped = [r.skipped.binary && `${r.skipped.binary} binary`, r.skipped.tooLarge && `${r.skipped.tooLarge} too large`, r.missingObjects.length && `${r.missingObjects.length} missing from this repository`].filter(Boolean);
   if (skipped.length) parts.push(`skipped ${skipped.join(', ')}`);
   return `rotation-guard scan --git-history: ${parts.join('; ')}\n`;
 }
 
+
+/** What a repository without some of its objects kept from the scan, by name (the first 20). */
+function missingObjectsNote(r: HistoryScanResult): string {
+  const lines = r.missingObjects.slice(0, 20).map((m) => `  ${m.commit.slice(0, 12)} ${m.path ?? '(the whole commit)'}${m.object ? ` (object ${m.object.slice(0, 12)})` : ''}\n`);
+  const more = r.missingObjects.length > 20 ? `  … and ${r.missingObjects.length - 20} more (--format json lists them all)\n` : '';
+  return `rotation-guard scan: this repository lacks the content of ${r.missingObjects.length} file change(s) (a partial clone, or objects removed); they were not scanned, the rest was:\n${lines.join('')}${more}For a complete scan, fetch the missing objects (in a partial clone: git fetch --refetch, or clone without --filter).\n`;
+}

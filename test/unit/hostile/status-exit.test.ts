@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run as status } from '../../../cli/src/commands/status';
+import type { CliIO } from '../../../cli/src/io';
+
+const POLICY = `version: 1
+stores:
+  dotenv:
+    type: env-file
+    path: .env
+providers:
+  random:
+    type: generate
+secrets:
+  - id: app-token
+    kind: token
+    owner: machine
+    maxAge: 30d
+    createdAt: 2026-11-01
+    stores: [dotenv]
+    rotation:
+      provider: random
+`;
+
+function memoryIO(cwd: string): CliIO & { out: string } {
+  const io = { cwd, env: {}, out: '', stdout: (t: string) => void (io.out += t), stderr: () => undefined, readStdin: async () => '' };
+  return io;
+}
+
+describe('status exits non-zero while a rotation is open or a secret is overdue, as check does (#19 item 9)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rg-status-'));
+    writeFileSync(join(dir, 'rotation-policy.yaml'), POLICY);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('0 when every secret is current and nothing is open; 1 when overdue', async () => {
+    assert.equal(await status(['--now', '2026-11-10T00:00:00Z'], memoryIO(dir)), 0);
+    assert.equal(await status(['--now', '2027-01-10T00:00:00Z'], memoryIO(dir)), 1);
+  });
+
+  it('1 while a rotation is open (interrupted after begin), with the open rotation in the JSON', async () => {
+    mkdirSync(join(dir, '.rotation'));
+    const entry = { v: 1, seq: 1, at: '2026-11-09T10:00:00.000Z', who: 'test', secretId: 'app-token', rotationId: 'r-1', step: 'begin', outcome: 'ok', prev: 'genesis', hash: 'h1' };
+    writeFileSync(join(dir, '.rotation', 'ledger.jsonl'), `${JSON.stringify(entry)}\n`);
+    const io = memoryIO(dir);
+    assert.equal(await status(['--now', '2026-11-10T00:00:00Z', '--json'], io), 1);
+    const out = JSON.parse(io.out) as { secrets: Array<{ state: string }>; openRotations: Array<{ secretId: string }> };
+    assert.deepEqual(out.secrets.map((s) => s.state), ['ok']);
+    assert.deepEqual(out.openRotations.map((r) => r.secretId), ['app-token']);
+  });
+});
