@@ -67,7 +67,7 @@ describe('every rotation finishes or rolls back; nothing is created that cannot 
     ...extra,
   });
   const ledgerText = () => (existsSync(join(dir, '.rotation/ledger.jsonl')) ? readFileSync(join(dir, '.rotation/ledger.jsonl'), 'utf8') : '');
-  const cmd = (revoke: boolean) => ({ type: 'command', command: process.execPath, args: [join(dir, 'issue.js')], ...(revoke ? { revoke: { command: process.execPath, args: [join(dir, 'revoke.js')] } } : {}) });
+  const cmd = (revoke: boolean) => ({ type: 'command', command: 'node', args: [join(dir, 'issue.js')], ...(revoke ? { revoke: { command: 'node', args: [join(dir, 'revoke.js')] } } : {}) });
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'rg-finish-'));
