@@ -109,9 +109,9 @@ export function commandTarget(issuer: Issuer): Target {
   const issue = `fetch('${base}/keys',{method:'POST',headers:{authorization:'Bearer '+process.env.ISSUER_ADMIN}}).then(r=>r.json()).then(j=>console.log(j.data.key))`;
   const revoke = `fetch('${base}/keys/current',{method:'DELETE',headers:{authorization:'Bearer '+require('fs').readFileSync(0,'utf8').trim()}}).then(r=>process.exit(r.status<300?0:1))`;
   const yaml = `    type: command
-    command: ${process.execPath}
+    command: node
     args: ["-e", ${JSON.stringify(issue)}]
-    revoke: { command: ${process.execPath}, args: ["-e", ${JSON.stringify(revoke)}] }`;
+    revoke: { command: node, args: ["-e", ${JSON.stringify(revoke)}] }`;
   return issuerTarget('command', issuer, yaml, 'dotenv', { ISSUER_ADMIN: issuer.adminToken });
 }
 
