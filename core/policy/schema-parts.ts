@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { providerSchemas, providerVerificationSchemas } from '../rotation/providers/definitions';
+import { LIVE_PRESET_IDS } from '../verify-live/presets';
 import { duration, identifier, nonEmpty, port, stepTimeout } from './schema-fields';
 
 export { duration, identifier };
@@ -94,8 +95,20 @@ export const commandVerification = z
   .strict()
   .describe('Command-based check; the credential arrives on stdin.');
 
+export const serviceVerification = z
+  .object({
+    type: z.literal('provider').describe("Asks the key's own service with its documented read-only, free request (the table in core/verify-live/presets.ts): the new key must be accepted, the old one refused (401)."),
+    service: z
+      .enum(LIVE_PRESET_IDS)
+      .describe("Which service's check; defaults to the rotation provider's (openai, openrouter, anthropic, azure-openai).")
+      .meta({ examples: ['openai', 'groq'] })
+      .optional(),
+  })
+  .strict()
+  .describe("The key's own service says whether it works; its host comes from the table, never from the policy.");
+
 export const verificationSpec = z
-  .discriminatedUnion('type', [httpVerification, tcpVerification, ...providerVerificationSchemas, commandVerification])
+  .discriminatedUnion('type', [httpVerification, tcpVerification, ...providerVerificationSchemas, commandVerification, serviceVerification])
   .describe('How to prove that the new credential works and (after the grace period) the old one fails.');
 
 // ---------------------------------------------------------------- triggers

@@ -3,6 +3,8 @@ import { parseDuration } from '../policy/duration';
 import { PROVIDER_DEFINITIONS } from './providers/definitions';
 import { providerCheck } from './providers/registry';
 import { runUserCommand } from './providers/run-command';
+import { checkLiveKey } from '../verify-live/check';
+import { livePreset, presetForProvider } from '../verify-live/presets';
 import type { CheckContext, CheckResult } from './providers/types';
 
 export type { CheckContext, CheckResult, CheckStatus } from './providers/types';
@@ -67,6 +69,17 @@ async function commandCheck(spec: VerificationInput, value: string, ctx: CheckCo
   return r.code === 0 ? { status: 'works', detail: `${command} exited 0` } : { status: 'refused', detail: `${command} exited ${r.code}` };
 }
 
+/** The key's own service answers (core/verify-live): accepted = works, its refusal = refused, anything else = error. */
+async function serviceCheck(spec: VerificationInput, value: string, ctx: CheckContext): Promise<CheckResult> {
+  const preset = str(spec.service) ? livePreset(str(spec.service)!) : presetForProvider(ctx.provider?.type);
+  if (!preset) return { status: 'error', detail: 'provider verification: name a `service` (the rotation provider has no preset)' };
+  const p = ctx.provider ?? { type: '' };
+  // Azure OpenAI keys work at their own resource: the endpoint the (schema-checked) provider names.
+  const resourceBaseUrl = preset.id === 'azure-openai' ? str(p.endpoint) ?? (str(p.account) ? `https://${str(p.account)}.openai.azure.com` : undefined) : undefined;
+  const r = await checkLiveKey(preset, value, { env: ctx.env, resourceBaseUrl });
+  return { status: r.status === 'live' ? 'works' : r.status === 'refused' ? 'refused' : 'error', detail: r.detail };
+}
+
 export async function checkValue(spec: VerificationInput, value: string, ctx: CheckContext): Promise<CheckResult> {
   switch (spec.type) {
     case 'http':
@@ -75,6 +88,8 @@ export async function checkValue(spec: VerificationInput, value: string, ctx: Ch
       return tcpCheck(spec);
     case 'command':
       return commandCheck(spec, value, ctx);
+    case 'provider':
+      return serviceCheck(spec, value, ctx);
     default: {
       const login = providerCheck(spec.type);
       return login ? login(spec, value, ctx) : { status: 'error', detail: `unknown verification type "${spec.type}"` };

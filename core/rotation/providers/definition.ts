@@ -55,6 +55,11 @@ export interface ProviderDefinition<T extends string = string, S extends z.ZodTy
   check?(merged: Record<string, unknown>, strategy: Strategy): ProviderProblem[];
   /** A verification type of the same name that logs in with the credential (postgres, redis…). */
   verification?: z.ZodType;
+  /**
+   * The verification a secret of this provider gets when the policy names none (a preset of
+   * core/verify-live that calls the issuer's own read-only endpoint).
+   */
+  defaultVerification?: { type: string; [k: string]: unknown };
   /** The provider's documentation, cited in the docs table. */
   docs?: string;
   /** Specs the schema must accept and reject: a unit test keeps them honest, like a detector's samples. */

@@ -16,9 +16,13 @@ import { definition as redis } from './redis/definition';
 import { definition as command } from './command/definition';
 import { definition as http } from './http/definition';
 import { definition as manual } from './manual/definition';
+import { definition as openai } from './openai/definition';
+import { definition as openrouter } from './openrouter/definition';
+import { definition as anthropic } from './anthropic/definition';
+import { definition as azureOpenai } from './azure-openai/definition';
 import type { ProviderDefinition, Strategy } from './definition';
 
-export const PROVIDER_DEFINITIONS = [generate, postgres, mariadb, redis, command, http, manual] as const;
+export const PROVIDER_DEFINITIONS = [generate, postgres, mariadb, redis, command, http, manual, openai, openrouter, anthropic, azureOpenai] as const;
 
 type Defs = typeof PROVIDER_DEFINITIONS;
 export type ProviderType = Defs[number]['type'];
@@ -49,3 +53,8 @@ export function keepsOldValueThroughGrace(type: string, strategy: Strategy): boo
 
 /** Fields of any provider that name a secret holding an admin credential. */
 export const ADMIN_SECRET_FIELDS: readonly string[] = [...new Set(PROVIDER_DEFINITIONS.flatMap((d) => d.adminSecretFields))];
+
+/** The verification a secret gets when the policy names none (its provider's preset), if any. */
+export function defaultVerificationFor(type: string | undefined): { type: string; [k: string]: unknown } | undefined {
+  return type ? byType.get(type)?.defaultVerification : undefined;
+}

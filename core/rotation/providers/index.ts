@@ -1,6 +1,6 @@
 export * from './types';
 export { createProvider, providerCheck, DRIVERS, type ProviderDriver } from './registry';
-export { PROVIDER_DEFINITIONS, providerDefinition, requiredProviderParams, keepsOldValueThroughGrace, ADMIN_SECRET_FIELDS, type ProviderType } from './definitions';
+export { PROVIDER_DEFINITIONS, providerDefinition, defaultVerificationFor, requiredProviderParams, keepsOldValueThroughGrace, ADMIN_SECRET_FIELDS, type ProviderType } from './definitions';
 export type { ProviderDefinition, ProviderTraits, CredentialShape, Strategy } from './definition';
 export { generateSecret, ALPHABETS, type GenerateOptions } from './generate/provider';
 export { scramSha256Verifier, scramKeys } from './scram';

@@ -11,6 +11,10 @@ import { manualProvider } from './manual/provider';
 import { mariadbLogin, mariadbProvider } from './mariadb/provider';
 import { pgLogin, postgresProvider } from './postgres/provider';
 import { redisLogin, redisProvider } from './redis/provider';
+import { openAiProvider } from './openai/provider';
+import { openRouterProvider } from './openrouter/provider';
+import { anthropicProvider } from './anthropic/provider';
+import { azureOpenAiProvider } from './azure-openai/provider';
 import type { ProviderType } from './definitions';
 import { ProviderError, type CheckContext, type CheckResult, type RotationProvider } from './types';
 
@@ -83,6 +87,13 @@ export const DRIVERS: { [K in ProviderType]: ProviderDriver } = {
       }),
   },
   manual: { create: (s) => manualProvider({ url: str(s.url), instructions: str(s.instructions) }) },
+  openai: { create: (s) => openAiProvider({ project: str(s.project), adminKey: str(s.adminKey), serviceAccountName: str(s.serviceAccountName), timeoutMs: ms(s.timeout) }) },
+  openrouter: { create: (s) => openRouterProvider({ managementKey: str(s.managementKey), name: str(s.name), limit: num(s.limit), timeoutMs: ms(s.timeout) }) },
+  anthropic: { create: (s) => anthropicProvider({ adminKey: str(s.adminKey), url: str(s.url), instructions: str(s.instructions), workspaceId: str(s.workspaceId), timeoutMs: ms(s.timeout) }) },
+  'azure-openai': {
+    create: (s) =>
+      azureOpenAiProvider({ subscriptionId: str(s.subscriptionId), resourceGroup: str(s.resourceGroup), account: str(s.account), tenantId: str(s.tenantId), clientId: str(s.clientId), clientSecret: str(s.clientSecret), timeoutMs: ms(s.timeout) }),
+  },
 };
 
 const drivers = DRIVERS as Record<string, ProviderDriver | undefined>;
