@@ -11,7 +11,10 @@
  * plays the Console, where a person makes a key.
  */
 import { randomChars } from '../fake-keys';
-import { StandInServer, type StandInAnswer, type StandInRequest } from './server';
+import { bearerOf, StandInServer, type StandInAnswer, type StandInRequest } from './server';
+
+/** The documented `x-api-key`, or `Authorization: Bearer`, which the official SDK (1.17) sends for an API key. */
+const keyOf = (r: StandInRequest): string | undefined => (typeof r.headers['x-api-key'] === 'string' ? r.headers['x-api-key'] : bearerOf(r));
 
 const ALPHA = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
 interface AKey { id: string; type: 'api_key'; name: string; partial_key_hint: string; status: 'active' | 'inactive' | 'archived'; created_at: string; created_by: { id: string; type: 'user' }; workspace_id: string | null; value: string }
@@ -29,7 +32,7 @@ export class AnthropicStandIn extends StandInServer {
     this.route('POST', /^\/v1\/organizations\/api_keys\/([^/]+)$/, (r, [id]) => this.admin(r, () => this.update(id!, r)));
     this.route('GET', /^\/v1\/models$/, (r) => {
       if (!r.headers['anthropic-version']) return { status: 400, body: { type: 'error', error: { type: 'invalid_request_error', message: 'anthropic-version: header is required' } } };
-      const k = [...this.keys.values()].find((x) => x.value === r.headers['x-api-key']);
+      const k = [...this.keys.values()].find((x) => x.value === keyOf(r));
       if (!k || k.status !== 'active') return authError();
       return { status: 200, body: { data: [{ type: 'model', id: 'claude-sonnet-4-5', display_name: 'Claude Sonnet 4.5', created_at: '2025-09-29T00:00:00Z' }], has_more: false, first_id: 'claude-sonnet-4-5', last_id: 'claude-sonnet-4-5' } };
     });
@@ -48,7 +51,7 @@ export class AnthropicStandIn extends StandInServer {
   }
 
   private admin(r: StandInRequest, then: () => StandInAnswer): StandInAnswer {
-    if (r.headers['x-api-key'] !== this.adminKey) return authError();
+    if (keyOf(r) !== this.adminKey) return authError();
     if (!r.headers['anthropic-version']) return { status: 400, body: { type: 'error', error: { type: 'invalid_request_error', message: 'anthropic-version: header is required' } } };
     return then();
   }
