@@ -26,6 +26,8 @@ export interface ScanArgs {
   gitHistory: boolean;
   since?: string;
   allRefs: boolean;
+  /** Opt-in: ask each found key's own service whether it is live (core/verify-live). */
+  verify: boolean;
 }
 
 export const SCAN_USAGE = `usage: rotation-guard scan [options] PATH...
@@ -45,6 +47,8 @@ export const SCAN_USAGE = `usage: rotation-guard scan [options] PATH...
   --git-history               scan the lines each commit added (PATH: a folder in the repository)
   --since REF                 with --git-history: only commits not reachable from REF
   --all-refs                  with --git-history: every branch and tag, not just HEAD
+  --verify                    ask each found key's own service (its official host only) whether it
+                              is live; live keys are listed first (sends the keys: opt-in)
 exit: 0 no findings, 1 findings, 2 usage or I/O error`;
 
 function value(args: string[], i: number, flag: string): string {
@@ -67,6 +71,7 @@ export function parseScanArgs(args: string[], now = new Date()): ScanArgs {
     minConfidence: DEFAULT_MIN_CONFIDENCE,
     gitHistory: false,
     allRefs: false,
+    verify: false,
   };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -118,6 +123,7 @@ export function parseScanArgs(args: string[], now = new Date()): ScanArgs {
       case '--git-history': out.gitHistory = true; break;
       case '--since': out.since = take(); break;
       case '--all-refs': out.allRefs = true; break;
+      case '--verify': out.verify = true; break;
       case '-h':
       case '--help':
         throw new UsageError(SCAN_USAGE);
