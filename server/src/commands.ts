@@ -3,11 +3,11 @@
 // The logic itself is in core/actions and core/rotation; this file only talks LSP.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
-import { ResponseError, ErrorCodes, type Connection, type MessageActionItem, type TextDocuments } from 'vscode-languageserver/node';
+import { ResponseError, ErrorCodes, type Connection, type MessageActionItem, type TextDocuments, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DESTINATION_TITLES, MoveError, addToBaseline, moveToStore, type MoveDestination } from '../../core/actions';
 import { loadPolicyFile } from '../../core/policy';
-import { confirmedHashFor, createPolicyStoreRegistry, markCompromised, pendingRotations, resolvePlan, rotateAfterPending } from '../../core/rotation';
+import { confirmedHashFor, createPolicyStoreRegistry, markCompromised, pendingRotations, providerDefinition, resolvePlan, rotateAfterPending } from '../../core/rotation';
 import { mask } from '../../core/mask';
 import { ServerCommands, type MoveToStoreArgs, type MoveToStoreResult, type AddToBaselineArgs, type RotateNowResult, type SecretRef, type ServerCommandArgs, type ServerCommandId } from '../../protocol/src/protocol';
 import { pathToUri, uriToPath } from './paths';
@@ -25,6 +25,8 @@ export interface CommandDeps {
   env: NodeJS.ProcessEnv;
   /** From the client's initializationOptions.workspaceTrusted; untrusted by default (command/http/postgres refused). */
   workspaceTrusted: () => boolean;
+  /** `$/progress` for a long action (a no-op reporter when the client has no progress support). */
+  progress?: () => Promise<WorkDoneProgressReporter>;
 }
 
 /** Destinations the server itself can reach (SecretStorage lives in VS Code only). */
@@ -134,13 +136,17 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
       const open = pendingRotations(path).some((r) => r.secretId === ref.id);
       // A manual provider with nothing pending needs a value before anything starts: answer
       // needs-value (no ledger entry, no lock) so the client can ask for it and call again.
-      if (plan.providerSpec?.type === 'manual' && !open && !newValue) {
-        const url = typeof plan.providerSpec.url === 'string' ? plan.providerSpec.url : undefined;
+      const asks = providerDefinition(plan.providerSpec?.type ?? '')?.traits.asksForValue;
+      if (plan.providerSpec && asks && !open && !newValue) {
+        const url = typeof plan.providerSpec.url === 'string' ? plan.providerSpec.url : asks.defaultUrl;
         const instructions = typeof plan.providerSpec.instructions === 'string' ? plan.providerSpec.instructions : undefined;
         const message = `'${ref.id}' is rotated by hand: create a new key${url ? ` at ${url}` : ''}, then give it to Rotation Guard (Rotate now asks for it in VS Code and with the Neovim handler in the README; or \`rotation-guard rotate ${ref.id} --value-stdin\`)`;
         if (announce) void offerKeyPage(message, url);
         return { status: 'needs-value', message, url, instructions };
       }
+      // Each recorded step shows in the editor's progress (LLM-key rotations call remote APIs).
+      const progress = await d.progress?.();
+      progress?.begin(`Rotating ${ref.id}`, undefined, 'starting', false);
       const result = await rotateAfterPending({
         policy,
         policyPath: path,
@@ -149,12 +155,17 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
         stores: createPolicyStoreRegistry(policy, path, d.env),
         trust: { workspaceTrusted: d.workspaceTrusted(), confirmedPolicyHash: confirmedHashFor(path, d.env) },
         env: d.env,
-        log: (line) => d.log(`rotate ${ref.id}: ${line}`),
+        log: (line) => {
+          d.log(`rotate ${ref.id}: ${line}`);
+          progress?.report(line.replace(`${ref.id}: `, ''));
+        },
         prompt: async (req) => {
           if (newValue) return newValue;
           throw new Error(`'${req.secretId}' needs a new value${req.url ? ` (create it at ${req.url})` : ''}: call Rotate now again with it, or run \`rotation-guard rotate ${req.secretId} --value-stdin\``);
         },
-      }).catch((err: Error) => ({ status: 'failed' as const, message: err.message }));
+      })
+        .catch((err: Error) => ({ status: 'failed' as const, message: err.message }))
+        .finally(() => progress?.done());
       const ok = result.status === 'rotated' || result.status === 'awaiting-revoke';
       if (announce && ok) void d.connection.window.showInformationMessage(`Rotation Guard: ${ref.id}: ${result.message}`);
       else if (announce) void d.connection.window.showErrorMessage(`Rotation Guard: ${ref.id}: ${result.message}`);

@@ -358,6 +358,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     log,
     env,
     workspaceTrusted: () => workspaceTrusted,
+    progress: () => progressFor(undefined),
   });
   connection.onExecuteCommand(async (params) => {
     const handler = handlers[params.command as ServerCommandId] as ((a: unknown) => Promise<unknown>) | undefined;

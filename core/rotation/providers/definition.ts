@@ -29,6 +29,11 @@ export interface ProviderTraits {
   needsTrust: boolean;
   /** The field that names the second account, for the fix hint of a grace period it cannot honour. */
   alternateField?: string;
+  /**
+   * A person supplies the new value (manual, anthropic): editors ask for it before anything
+   * starts, opening `url` (the spec's, else this default key page).
+   */
+  asksForValue?: { defaultUrl?: string };
 }
 
 /** A problem a provider finds in its merged spec beyond its schema and required fields. */

@@ -24,7 +24,7 @@ export const definition = defineProvider({
   type: 'anthropic',
   schema,
   summary: 'An Anthropic key, half automatic: a person pastes the new key (no create API); the Admin API sets the old one inactive, found by its partial hint.',
-  traits: { ...SINGLE_KEEPS_OLD, needsTrust: true },
+  traits: { ...SINGLE_KEEPS_OLD, needsTrust: true, asksForValue: { defaultUrl: 'https://platform.claude.com/settings/keys' } },
   requiredParams: () => ['adminKey'],
   adminSecretFields: ['adminKey'],
   docs: 'https://platform.claude.com/docs/en/api/admin/api_keys/update',

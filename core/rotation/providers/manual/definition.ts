@@ -15,7 +15,7 @@ export const definition = defineProvider({
   type: 'manual',
   schema,
   summary: "A person creates the new value on the provider's key page and pastes it; the loop still verifies and records it.",
-  traits: { ...SINGLE_KEEPS_OLD, needsTrust: false },
+  traits: { ...SINGLE_KEEPS_OLD, needsTrust: false, asksForValue: {} },
   requiredParams: () => ['url'],
   adminSecretFields: [],
   samples: {
