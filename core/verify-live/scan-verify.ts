@@ -165,6 +165,12 @@ export async function annotateLive<F extends CheckableFinding>(findings: F[], pa
   return summary;
 }
 
+/** The official host a finding of this rule would be sent to, when it can be checked at all. */
+export function officialHostFor(ruleId: string): string | undefined {
+  const p = presetForRule(ruleId);
+  return p && p.baseUrl && !p.needsPair ? new URL(p.baseUrl).host : undefined;
+}
+
 /** The cross-run cache file: under XDG_CACHE_HOME (or ~/.cache), never in the workspace. */
 export function defaultLiveCacheFile(env: NodeJS.ProcessEnv): string | undefined {
   const base = env.XDG_CACHE_HOME || (env.HOME ? `${env.HOME}/.cache` : undefined);

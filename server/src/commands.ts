@@ -9,7 +9,8 @@ import { DESTINATION_TITLES, MoveError, addToBaseline, moveToStore, type MoveDes
 import { loadPolicyFile } from '../../core/policy';
 import { confirmedHashFor, createPolicyStoreRegistry, markCompromised, pendingRotations, providerDefinition, resolvePlan, rotateAfterPending } from '../../core/rotation';
 import { mask } from '../../core/mask';
-import { ServerCommands, type MoveToStoreArgs, type MoveToStoreResult, type AddToBaselineArgs, type RotateNowResult, type SecretRef, type ServerCommandArgs, type ServerCommandId } from '../../protocol/src/protocol';
+import { defaultLiveCacheFile, LiveVerifier } from '../../core/verify-live/scan-verify';
+import { ServerCommands, type MoveToStoreArgs, type MoveToStoreResult, type AddToBaselineArgs, type RotateNowResult, type CheckKeyLiveResult, type SecretRef, type ServerCommandArgs, type ServerCommandId } from '../../protocol/src/protocol';
 import { pathToUri, uriToPath } from './paths';
 import type { SettingsCache } from './settings';
 
@@ -46,6 +47,8 @@ async function choose<T extends string>(connection: Connection, message: string,
 
 export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]: (args: ServerCommandArgs[K]) => Promise<unknown> } {
   const info = (m: string) => d.connection.window.showInformationMessage(`Rotation Guard: ${m}`);
+  // One verifier per server: a key is asked once (fingerprint cache), each host spaced out.
+  let verifier: LiveVerifier | undefined;
   /** A message with an "Open key page" action that opens the page in the browser (window/showDocument, external). */
   const offerKeyPage = async (message: string, url: string | undefined) => {
     const open = await choose(d.connection, `Rotation Guard: ${message}`, url ? [{ id: 'open' as const, title: 'Open key page' }] : []);
@@ -171,6 +174,29 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
       else if (announce) void d.connection.window.showErrorMessage(`Rotation Guard: ${ref.id}: ${result.message}`);
       await d.refresh();
       return { status: result.status, message: result.message };
+    },
+    [ServerCommands.checkKeyLive]: async (args): Promise<CheckKeyLiveResult> => {
+      const doc = d.documents.get(args.uri);
+      if (!doc) throw fail('the document is not open');
+      const raw = doc.getText(args.range).trim();
+      // In JSON-escaped text (notebooks, JSON strings) the range covers the escaped form.
+      let value = raw;
+      if (raw.includes('\\')) {
+        try {
+          value = JSON.parse(`"${raw}"`) as string;
+        } catch {
+          value = raw;
+        }
+      }
+      if (!value || !LiveVerifier.canCheck(args.data.ruleId)) return { status: 'unknown', detail: 'no live check for this kind of key' };
+      verifier ??= new LiveVerifier({ env: d.env, cacheFile: defaultLiveCacheFile(d.env) });
+      const v = await verifier.verify(args.data.ruleId, value, args.data.fingerprint);
+      verifier.save();
+      const what = `${args.data.preview}: ${v.detail}`;
+      if (v.status === 'live') void d.connection.window.showWarningMessage(`Rotation Guard: LIVE — ${v.host} accepted this key just now; rotate it at once (${what})`);
+      else if (v.status === 'refused') void info(`${v.host} refuses this key: it is already revoked (${what})`);
+      else void info(`could not tell whether this key is live (${what})`);
+      return { status: v.status, detail: v.detail, host: v.host };
     },
     [ServerCommands.markCompromised]: async (ref) => {
       const { path, policy } = policyOf(ref);
