@@ -34,6 +34,7 @@ export interface LoggedRequest {
 export class StandInServer {
   readonly log: LoggedRequest[] = [];
   private readonly routes: Array<{ method: string; pattern: RegExp; route: Route }> = [];
+  private label?: string;
   private throttle: { count: number; retryAfter: string; match?: RegExp } = { count: 0, retryAfter: '0' };
   private server?: Server;
   url = '';
@@ -41,6 +42,11 @@ export class StandInServer {
   route(method: string, pattern: RegExp, route: Route): this {
     this.routes.push({ method, pattern, route });
     return this;
+  }
+
+  /** Every answer carries `x-rotation-guard-demo: <label>` (the demo's stand-ins say what they are). */
+  labelAs(label: string): void {
+    this.label = label;
   }
 
   /** The next `count` requests (matching `match`, if given) get 429 with this `retry-after`. */
@@ -91,7 +97,7 @@ export class StandInServer {
       }
     }
     this.log.push({ method: sr.method, path: u.pathname, status: answer.status, authHeaders: ['authorization', 'x-api-key', 'api-key', 'x-goog-api-key'].filter((h) => req.headers[h] !== undefined) });
-    res.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.headers ?? {}) });
+    res.writeHead(answer.status, { 'content-type': 'application/json', ...(this.label ? { 'x-rotation-guard-demo': this.label } : {}), ...(answer.headers ?? {}) });
     res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
   }
 }
