@@ -28,6 +28,8 @@ export interface CommandDeps {
   workspaceTrusted: () => boolean;
   /** `$/progress` for a long action (a no-op reporter when the client has no progress support). */
   progress?: () => Promise<WorkDoneProgressReporter>;
+  /** Keeps what "Is this key live?" found, so the key's diagnostics say so (and rank first). */
+  rememberLive?: (fingerprint: string, status: 'live' | 'refused' | 'unknown') => void;
 }
 
 /** Destinations the server itself can reach (SecretStorage lives in VS Code only). */
@@ -192,6 +194,8 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
       verifier ??= new LiveVerifier({ env: d.env, cacheFile: defaultLiveCacheFile(d.env) });
       const v = await verifier.verify(args.data.ruleId, value, args.data.fingerprint);
       verifier.save();
+      d.rememberLive?.(args.data.fingerprint, v.status);
+      await d.refresh();
       const what = `${args.data.preview}: ${v.detail}`;
       if (v.status === 'live') void d.connection.window.showWarningMessage(`Rotation Guard: LIVE — ${v.host} accepted this key just now; rotate it at once (${what})`);
       else if (v.status === 'refused') void info(`${v.host} refuses this key: it is already revoked (${what})`);

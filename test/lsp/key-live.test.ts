@@ -64,6 +64,8 @@ describe('"Is this key live?" on a found key over LSP (OpenAI stand-in)', functi
     const r = await run(a);
     assert.equal(r.status, 'live');
     const warned = await nextQuestion((q) => q.type === 2);
+    const relisted = await server.waitForDiagnostics(fileUri(join(dir, 'app.py')), (p) => p.diagnostics.some((x) => x.message.startsWith('LIVE:')));
+    assert.equal(relisted.diagnostics[0]!.severity, 1, 'the live key is now an error, listed first');
     assert.match(warned.message, /LIVE — 127\.0\.0\.1:\d+ accepted this key/);
 
     const dead = fakeOpenAiKey();
