@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import Anthropic from '@anthropic-ai/sdk';
+import { fakeAnthropicKey } from '../../helpers/fake-keys';
 import { AnthropicStandIn } from '../../helpers/standins/anthropic';
 import { llmProject, type LlmProject } from './llm-project';
 
@@ -53,7 +54,7 @@ describe('anthropic provider against the Anthropic stand-in (half automatic: pas
     assert.equal(r.status, 'rotated', r.message);
     assert.ok(!s.validKeys().includes(initial));
 
-    const foreign = llmProject({ provider: '{ type: anthropic, adminKey: admin }', appVar: 'ANTHROPIC_API_KEY', appKey: `sk-ant-api03-${'x'.repeat(93)}AA`, adminVar: 'ANTHROPIC_ADMIN_KEY', adminValue: s.adminKey, baseUrls: { ANTHROPIC: s.url } });
+    const foreign = llmProject({ provider: '{ type: anthropic, adminKey: admin }', appVar: 'ANTHROPIC_API_KEY', appKey: fakeAnthropicKey(), adminVar: 'ANTHROPIC_ADMIN_KEY', adminValue: s.adminKey, baseUrls: { ANTHROPIC: s.url } });
     try {
       // The foreign key fails verification, so nothing that needs it proceeds: rotation works
       // (new key verified), but revoking the foreign one is reported, never assumed.
