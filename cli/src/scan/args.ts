@@ -137,6 +137,7 @@ export function parseScanArgs(args: string[], now = new Date()): ScanArgs {
     }
   }
   if ((out.since !== undefined || out.allRefs) && !out.gitHistory) throw new UsageError('--since and --all-refs go with --git-history');
+  if (out.verify && out.gitHistory) throw new UsageError('--verify checks the keys in files; it does not go with --git-history');
   if (out.gitHistory) {
     if (out.stdin || out.staged) throw new UsageError('--git-history reads the repository; it does not combine with --stdin or --staged');
     return out;

@@ -73,4 +73,10 @@ describe('scan --verify: found keys checked with their own service (stand-ins fo
     assert.equal(openai.log.length + anthropic.log.length, before);
     assert.ok(!/LIVE/.test(r.stdout));
   });
+
+  it('--verify with --git-history is a usage error (exit 2), not a silent no-op', async () => {
+    const r = await runToEnd(process.execPath, [CLI, 'scan', '--verify', '--git-history', '.'], { cwd: dir, env: process.env, timeoutMs: 20000 });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--verify checks the keys in files/);
+  });
 });
