@@ -3,6 +3,7 @@
 // profile → prepare .demo-workspace/ from the demo/ template → serve it on localhost and open
 // a browser → stay in the foreground until Ctrl-C, then stop everything and remove the profile.
 import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -41,6 +42,24 @@ export async function prepareDemoWorkspace(dest, env = process.env, { seedKeycha
     });
     if (r.status !== 0) throw new Error(`prepare-demo failed: ${r.stderr.trim()}`);
     return JSON.parse(r.stdout);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Labelled local stand-ins for the OpenAI and OpenRouter admin APIs (scripts/demo-standins.ts,
+ * bundled on the fly), serving from this process for as long as the demo runs, plus the demo's
+ * second policy `llm-demo.rotation.yaml` whose keys they issued. Returns the environment the
+ * editor needs to reach them (base URLs only) and how to stop them.
+ */
+export async function startDemoStandIns(workspace) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rg-demo-standins-'));
+  try {
+    const outfile = path.join(dir, 'demo-standins.cjs');
+    await esbuild.build({ entryPoints: [path.join(ROOT, 'scripts', 'demo-standins.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'error' });
+    const { startDemoStandIns: start } = createRequire(import.meta.url)(outfile);
+    return await start(workspace);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -129,7 +148,9 @@ async function main() {
   const summary = await prepareDemoWorkspace(dest, { ...profileEnv(profile), ...storesEnv }, { seedKeychain: !!storesEnv.DBUS_SESSION_BUS_ADDRESS });
   say(`demo workspace ready: ${path.relative(ROOT, dest) || dest} (${summary.markers.length} fake keys, ${summary.ledgerEntries} ledger entries${summary.keychainSeeded.length ? `, ${summary.keychainSeeded.length} secrets in the private keychain` : ''})`);
 
-  const server = await startCodeServer({ paths, profile, folder: dest, port: opts.port, extraEnv: storesEnv });
+  const standIns = await startDemoStandIns(dest);
+  say(`LLM-key demo: stand-ins (NOT the real services) for OpenAI at ${standIns.urls.openai} and OpenRouter at ${standIns.urls.openrouter}; open llm-demo.rotation.yaml and press "Rotate now" on openai-demo-bot or openrouter-demo-bot`);
+  const server = await startCodeServer({ paths, profile, folder: dest, port: opts.port, extraEnv: { ...storesEnv, ...standIns.env } });
   const url = `${server.url}/?folder=${encodeURIComponent(dest)}`;
   console.log(`\nRotation Guard demo: ${url}\n(press Ctrl-C to stop)\n`);
   if (opts.open && !openBrowser(url)) say('no desktop browser found; open the URL above yourself');
@@ -145,6 +166,7 @@ async function main() {
   stopping = true;
   say('stopping');
   await server.stop();
+  await standIns.stop();
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

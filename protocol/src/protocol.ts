@@ -167,6 +167,7 @@ export const ServerCommands = {
   addToBaseline: 'rotationGuard.server.addToBaseline',
   openPolicy: 'rotationGuard.server.openPolicy',
   scanWorkspace: 'rotationGuard.server.scanWorkspace',
+  checkKeyLive: 'rotationGuard.server.checkKeyLive',
 } as const;
 export type ServerCommandId = (typeof ServerCommands)[keyof typeof ServerCommands];
 
@@ -178,6 +179,22 @@ export interface ServerCommandArgs {
   [ServerCommands.addToBaseline]: AddToBaselineArgs;
   [ServerCommands.openPolicy]: SecretRef;
   [ServerCommands.scanWorkspace]: ScanWorkspaceRequest.Params;
+  [ServerCommands.checkKeyLive]: CheckKeyLiveArgs;
+}
+
+/**
+ * "Is this key live?" on a found key (opt-in, one click): the server reads the value at `range`
+ * and asks only that kind of key's own service (core/verify-live), never a host the file names.
+ */
+export interface CheckKeyLiveArgs {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  data: SecretDiagnosticData;
+}
+export interface CheckKeyLiveResult {
+  status: 'live' | 'refused' | 'unknown';
+  detail: string;
+  host?: string;
 }
 
 /** A typed LSP `Command` for a server command (title, id, and its one argument). */

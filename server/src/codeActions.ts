@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, ServerCommands, serverCommand, type SecretDiagnosticData } from '../../protocol/src/protocol';
 import type { Settings } from '../../protocol/src/settings';
 import { formatOf } from '../../core/file-formats';
+import { officialHostFor } from '../../core/verify-live/scan-verify';
 
 const storeTitles: Record<Settings['quickFix']['store'], (s: Settings) => string> = {
   ask: () => 'a secret store',
@@ -47,6 +48,16 @@ export function secretCodeActions(doc: TextDocument, formatName: string, params:
         diagnostics: [diag],
         isPreferred: true,
         command: serverCommand('Move secret to store', ServerCommands.moveToStore, { uri: doc.uri, range: diag.range, version: doc.version, data }),
+      });
+    }
+    // Opt-in, one click: the key goes only to its own service's official host.
+    const host = data.byteOffset === undefined ? officialHostFor(data.ruleId) : undefined;
+    if (host) {
+      actions.push({
+        title: `Is this key live? (asks ${host} with its read-only call)`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diag],
+        command: serverCommand('Is this key live?', ServerCommands.checkKeyLive, { uri: doc.uri, range: diag.range, data }),
       });
     }
     actions.push({

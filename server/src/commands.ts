@@ -3,13 +3,14 @@
 // The logic itself is in core/actions and core/rotation; this file only talks LSP.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
-import { ResponseError, ErrorCodes, type Connection, type MessageActionItem, type TextDocuments } from 'vscode-languageserver/node';
+import { ResponseError, ErrorCodes, type Connection, type MessageActionItem, type TextDocuments, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DESTINATION_TITLES, MoveError, addToBaseline, moveToStore, type MoveDestination } from '../../core/actions';
 import { loadPolicyFile } from '../../core/policy';
-import { createPolicyStoreRegistry, markCompromised, pendingRotations, resolvePlan, rotateAfterPending, trustFor } from '../../core/rotation';
+import { createPolicyStoreRegistry, markCompromised, pendingRotations, providerDefinition, resolvePlan, rotateAfterPending, trustFor } from '../../core/rotation';
 import { mask } from '../../core/mask';
-import { SERVER_STORE_CHOICES, ServerCommands, type MoveToStoreArgs, type MoveToStoreResult, type AddToBaselineArgs, type RotateNowResult, type SecretRef, type ServerCommandArgs, type ServerCommandId } from '../../protocol/src/protocol';
+import { defaultLiveCacheFile, LiveVerifier } from '../../core/verify-live/scan-verify';
+import { SERVER_STORE_CHOICES, ServerCommands, type MoveToStoreArgs, type MoveToStoreResult, type AddToBaselineArgs, type RotateNowResult, type CheckKeyLiveResult, type SecretRef, type ServerCommandArgs, type ServerCommandId } from '../../protocol/src/protocol';
 import { pathToUri, uriToPath } from './paths';
 import type { SettingsCache } from './settings';
 
@@ -25,6 +26,10 @@ export interface CommandDeps {
   env: NodeJS.ProcessEnv;
   /** From the client's initializationOptions.workspaceTrusted; untrusted by default (command/http/postgres refused). */
   workspaceTrusted: () => boolean;
+  /** `$/progress` for a long action (a no-op reporter when the client has no progress support). */
+  progress?: () => Promise<WorkDoneProgressReporter>;
+  /** Keeps what "Is this key live?" found, so the key's diagnostics say so (and rank first). */
+  rememberLive?: (fingerprint: string, status: 'live' | 'refused' | 'unknown') => void;
 }
 
 /** Destinations the server itself can reach (SecretStorage lives in VS Code only). */
@@ -44,6 +49,8 @@ async function choose<T extends string>(connection: Connection, message: string,
 
 export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]: (args: ServerCommandArgs[K]) => Promise<unknown> } {
   const info = (m: string) => d.connection.window.showInformationMessage(`Rotation Guard: ${m}`);
+  // One verifier per server: a key is asked once (fingerprint cache), each host spaced out.
+  let verifier: LiveVerifier | undefined;
   /** A message with an "Open key page" action that opens the page in the browser (window/showDocument, external). */
   const offerKeyPage = async (message: string, url: string | undefined) => {
     const open = await choose(d.connection, `Rotation Guard: ${message}`, url ? [{ id: 'open' as const, title: 'Open key page' }] : []);
@@ -130,13 +137,17 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
       const open = pendingRotations(path).some((r) => r.secretId === ref.id);
       // A manual provider with nothing pending needs a value before anything starts: answer
       // needs-value (no ledger entry, no lock) so the client can ask for it and call again.
-      if (plan.providerSpec?.type === 'manual' && !open && !newValue) {
-        const url = typeof plan.providerSpec.url === 'string' ? plan.providerSpec.url : undefined;
+      const asks = providerDefinition(plan.providerSpec?.type ?? '')?.traits.asksForValue;
+      if (plan.providerSpec && asks && !open && !newValue) {
+        const url = typeof plan.providerSpec.url === 'string' ? plan.providerSpec.url : asks.defaultUrl;
         const instructions = typeof plan.providerSpec.instructions === 'string' ? plan.providerSpec.instructions : undefined;
         const message = `'${ref.id}' is rotated by hand: create a new key${url ? ` at ${url}` : ''}, then give it to Rotation Guard (Rotate now asks for it in VS Code and with the Neovim handler in the README; or \`rotation-guard rotate ${ref.id} --value-stdin\`)`;
         if (announce) void offerKeyPage(message, url);
         return { status: 'needs-value', message, url, instructions };
       }
+      // Each recorded step shows in the editor's progress (LLM-key rotations call remote APIs).
+      const progress = await d.progress?.();
+      progress?.begin(`Rotating ${ref.id}`, undefined, 'starting', false);
       const result = await rotateAfterPending({
         policy,
         policyPath: path,
@@ -145,17 +156,47 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
         stores: createPolicyStoreRegistry(policy, path, d.env),
         trust: trustFor(path, d.workspaceTrusted(), d.env),
         env: d.env,
-        log: (line) => d.log(`rotate ${ref.id}: ${line}`),
+        log: (line) => {
+          d.log(`rotate ${ref.id}: ${line}`);
+          progress?.report(line.replace(`${ref.id}: `, ''));
+        },
         prompt: async (req) => {
           if (newValue) return newValue;
           throw new Error(`'${req.secretId}' needs a new value${req.url ? ` (create it at ${req.url})` : ''}: call Rotate now again with it, or run \`rotation-guard rotate ${req.secretId} --value-stdin\``);
         },
-      }).catch((err: Error) => ({ status: 'failed' as const, message: err.message }));
+      })
+        .catch((err: Error) => ({ status: 'failed' as const, message: err.message }))
+        .finally(() => progress?.done());
       const ok = result.status === 'rotated' || result.status === 'awaiting-revoke';
       if (announce && ok) void d.connection.window.showInformationMessage(`Rotation Guard: ${ref.id}: ${result.message}`);
       else if (announce) void d.connection.window.showErrorMessage(`Rotation Guard: ${ref.id}: ${result.message}`);
       await d.refresh();
       return { status: result.status, message: result.message };
+    },
+    [ServerCommands.checkKeyLive]: async (args): Promise<CheckKeyLiveResult> => {
+      const doc = d.documents.get(args.uri);
+      if (!doc) throw fail('the document is not open');
+      const raw = doc.getText(args.range).trim();
+      // In JSON-escaped text (notebooks, JSON strings) the range covers the escaped form.
+      let value = raw;
+      if (raw.includes('\\')) {
+        try {
+          value = JSON.parse(`"${raw}"`) as string;
+        } catch {
+          value = raw;
+        }
+      }
+      if (!value || !LiveVerifier.canCheck(args.data.ruleId)) return { status: 'unknown', detail: 'no live check for this kind of key' };
+      verifier ??= new LiveVerifier({ env: d.env, cacheFile: defaultLiveCacheFile(d.env) });
+      const v = await verifier.verify(args.data.ruleId, value, args.data.fingerprint);
+      verifier.save();
+      d.rememberLive?.(args.data.fingerprint, v.status);
+      await d.refresh();
+      const what = `${args.data.preview}: ${v.detail}`;
+      if (v.status === 'live') void d.connection.window.showWarningMessage(`Rotation Guard: LIVE — ${v.host} accepted this key just now; rotate it at once (${what})`);
+      else if (v.status === 'refused') void info(`${v.host} refuses this key: it is already revoked (${what})`);
+      else void info(`could not tell whether this key is live (${what})`);
+      return { status: v.status, detail: v.detail, host: v.host };
     },
     [ServerCommands.markCompromised]: async (ref) => {
       const { path, policy } = policyOf(ref);

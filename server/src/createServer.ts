@@ -98,7 +98,10 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     sendStatus();
   };
 
+  // "Is this key live?" answers of this session, by fingerprint (never values).
+  const liveVerdicts = new Map<string, 'live' | 'refused' | 'unknown'>();
   const validator = new Validator({
+    liveVerdict: (fp) => liveVerdicts.get(fp),
     connection,
     settings,
     knownSecrets: () => knownSecrets,
@@ -386,6 +389,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     log,
     env,
     workspaceTrusted: () => workspaceTrusted,
+    progress: () => progressFor(undefined),
+    rememberLive: (fp, status) => void liveVerdicts.set(fp, status),
   });
   connection.onExecuteCommand(async (params) => {
     const handler = handlers[params.command as ServerCommandId] as ((a: unknown) => Promise<unknown>) | undefined;

@@ -27,6 +27,8 @@ export interface ValidatorDeps {
   publish?: (uri: string, version: number, diagnostics: Diagnostic[]) => Promise<void>;
   /** The old fixed debounce, kept only so the benchmark can measure it as its baseline. */
   fixedDebounceMs?: number;
+  /** What "Is this key live?" found for a fingerprint this session: a live key's diagnostic says so and comes first. */
+  liveVerdict?: (fingerprint: string) => 'live' | 'refused' | 'unknown' | undefined;
 }
 
 /** Problems for the status count: the notes about files that were not scanned are not problems. */
@@ -128,7 +130,11 @@ export class Validator {
     const known = this.deps.knownSecrets();
     const findings = meetsConfidence(scanText(text, { path: formatName, isCancelled, ...(known ? { knownSecrets: known } : {}) }), settings.minConfidence);
     if (isCancelled()) return undefined;
-    const diagnostics = findings.map((f) => findingToDiagnostic(doc, formatName, f));
+    const live = (f: (typeof findings)[number]) => this.deps.liveVerdict?.(f.fingerprint) === 'live';
+    const diagnostics = [...findings.filter(live), ...findings.filter((f) => !live(f))].map((f) => {
+      const d = findingToDiagnostic(doc, formatName, f);
+      return live(f) ? { ...d, severity: DiagnosticSeverity.Error, message: `LIVE: its service accepted this key — rotate it at once. ${d.message}` } : d;
+    });
     if (path) {
       const policy = this.deps.policyDiagnostics(doc, path);
       if (policy) diagnostics.push(...policy);

@@ -38,7 +38,7 @@ export interface InProcessServer {
  * The real server (createServer) in this process, over a pair of in-memory streams, with a
  * protocol client on the other end: no child process, the same JSON-RPC messages.
  */
-export async function startInProcess(root: string, opts: { capabilities?: ClientCapabilities; settings?: Record<string, unknown>; env?: NodeJS.ProcessEnv; scanWorkerEntry?: string } = {}): Promise<InProcessServer> {
+export async function startInProcess(root: string, opts: { capabilities?: ClientCapabilities; settings?: Record<string, unknown>; env?: NodeJS.ProcessEnv; scanWorkerEntry?: string; initializationOptions?: Record<string, unknown> } = {}): Promise<InProcessServer> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConn = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
@@ -101,6 +101,7 @@ export async function startInProcess(root: string, opts: { capabilities?: Client
     rootUri: fileUri(root),
     capabilities: opts.capabilities ?? { workspace: { configuration: true, applyEdit: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     workspaceFolders: [{ uri: fileUri(root), name: 'ws' }],
+    ...(opts.initializationOptions ? { initializationOptions: opts.initializationOptions } : {}),
   });
   await conn.sendNotification(InitializedNotification.type, {});
   return s;

@@ -12,6 +12,7 @@ import { formatSarif } from '../scan/sarif';
 import { scanBuffer, type FileResult } from '../scan/scan-file';
 import { stagedFiles } from '../scan/staged';
 import { describeTruncation, listFiles, type WalkResult } from '../../../core/files/walk';
+import { annotateLive, defaultLiveCacheFile, LiveVerifier } from '../../../core/verify-live/scan-verify';
 
 /**
  * `rotation-guard scan [--format text|json|sarif] [--baseline FILE] PATH...`
@@ -56,6 +57,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     extra.baseline = { accepted, unused: r.unused.map((e) => e.fingerprint), expired: r.expired.map((e) => e.fingerprint) };
   }
 
+  if (a.verify) extra.live = await annotateLive(report.findings, (f) => (a.stdin ? undefined : resolve(io.cwd, f.file)), new LiveVerifier({ env: process.env, cacheFile: defaultLiveCacheFile(process.env) }));
   io.stdout(render(a, report, extra));
   io.stderr(summaryLine(report, accepted));
   return report.findings.length ? 1 : 0;

@@ -29,6 +29,8 @@ export interface ScanArgs {
   gitHistory: boolean;
   since?: string;
   allRefs: boolean;
+  /** Opt-in: ask each found key's own service whether it is live (core/verify-live). */
+  verify: boolean;
 }
 
 export const SCAN_USAGE = `usage: rotation-guard scan [options] PATH...
@@ -49,6 +51,8 @@ export const SCAN_USAGE = `usage: rotation-guard scan [options] PATH...
   --git-history               scan the lines each commit added (PATH: a folder in the repository)
   --since REF                 with --git-history: only commits not reachable from REF
   --all-refs                  with --git-history: every branch and tag, not just HEAD
+  --verify                    ask each found key's own service (its official host only) whether it
+                              is live; live keys are listed first (sends the keys: opt-in)
 exit: 0 no findings, 1 findings, 2 usage or I/O error`;
 
 function value(args: string[], i: number, flag: string): string {
@@ -72,6 +76,7 @@ export function parseScanArgs(args: string[], now = new Date()): ScanArgs {
     minConfidence: DEFAULT_MIN_CONFIDENCE,
     gitHistory: false,
     allRefs: false,
+    verify: false,
   };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -129,6 +134,7 @@ export function parseScanArgs(args: string[], now = new Date()): ScanArgs {
       case '--git-history': out.gitHistory = true; break;
       case '--since': out.since = take(); break;
       case '--all-refs': out.allRefs = true; break;
+      case '--verify': out.verify = true; break;
       case '-h':
       case '--help':
         throw new UsageError(SCAN_USAGE);
@@ -142,6 +148,7 @@ export function parseScanArgs(args: string[], now = new Date()): ScanArgs {
     }
   }
   if ((out.since !== undefined || out.allRefs) && !out.gitHistory) throw new UsageError('--since and --all-refs go with --git-history');
+  if (out.verify && out.gitHistory) throw new UsageError('--verify checks the keys in files; it does not go with --git-history');
   if (out.gitHistory) {
     if (out.stdin || out.staged) throw new UsageError('--git-history reads the repository; it does not combine with --stdin or --staged');
     return out;
