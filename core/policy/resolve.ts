@@ -94,6 +94,11 @@ export function requiredProviderParams(type: ProviderSpec['type'], strategy: Res
       return ['url'];
     case 'generate':
       return [];
+    case 'aws-iam':
+    case 'aws-bedrock':
+      return ['userName', 'adminConnection'];
+    case 'gemini':
+      return ['project', 'adminConnection'];
   }
 }
 

@@ -64,8 +64,27 @@ export const passStore = z
   .strict()
   .describe('Keeps the current value in `pass`.');
 
+export const passTeamStore = z
+  .object({
+    type: z.literal('pass-team').describe('A `pass` store a team shares: encrypted to every GPG id in `.gpg-id`, synced with git (pull before, push after).'),
+    path: nonEmpty('Entry path inside the password store. `{id}` is replaced by the secret id.', ['rotation-guard/{id}']).optional(),
+    dir: nonEmpty('The shared store (a git clone), relative to the policy file or absolute; defaults to PASSWORD_STORE_DIR.', ['../team-pass']).optional(),
+    remote: nonEmpty('git remote to pull from and push to.', ['origin']).optional(),
+  })
+  .strict()
+  .describe('Keeps the value in a git-synced `pass` store encrypted to every member; a push conflict is an error that loses nothing.');
+
+export const awsSecretsManagerStore = z
+  .object({
+    type: z.literal('aws-secrets-manager').describe('AWS Secrets Manager; the stages are its staging labels AWSCURRENT, AWSPENDING and AWSPREVIOUS.'),
+    name: nonEmpty('Secret name. `{id}` is replaced by the secret id; defaults to `rotation-guard/{id}`.', ['rotation-guard/{id}', 'prod/openai']).optional(),
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: 'Not an AWS region, e.g. us-east-1' }).describe('AWS region of the secret. Credentials come from the usual AWS chain (environment, profile, instance role).').meta({ examples: ['us-east-1'] }).optional(),
+  })
+  .strict()
+  .describe('Keeps the value in AWS Secrets Manager, where services on many machines read AWSCURRENT.');
+
 export const storeRef = z
-  .discriminatedUnion('type', [keychainStore, secretStorageStore, envFileStore, passStore])
+  .discriminatedUnion('type', [keychainStore, secretStorageStore, envFileStore, passStore, passTeamStore, awsSecretsManagerStore])
   .describe('Where a secret value is kept. The first store a secret lists is the primary one.');
 
 // ---------------------------------------------------------------- rotation providers
@@ -180,8 +199,48 @@ export const manualProvider = z
   .strict()
   .describe('Manual rotation: open the key page, paste the new key; the rest of the loop is still verified and recorded.');
 
+const awsRegion = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: 'Not an AWS region, e.g. us-east-1' }).describe('AWS region for the calls (IAM itself is global).').meta({ examples: ['us-east-1'] });
+const inactiveKey = z
+  .enum(['refuse', 'delete'])
+  .describe('The user already holds a second key that is inactive: `refuse` (default) stops before anything changes; `delete` deletes it to make room (AWS allows two per user).')
+  .meta({ examples: ['refuse'] });
+const awsAdmin = identifier('Id of another secret in this policy whose value is an AWS credential allowed to manage the user\'s keys, as credential_process JSON ({"Version":1,"AccessKeyId":…,"SecretAccessKey":…}). `run` never hands it to apps.', ['aws-admin']);
+
+export const awsIamProvider = z
+  .object({
+    type: z.literal('aws-iam').describe('An IAM user\'s access key: CreateAccessKey, check with STS GetCallerIdentity, switch, deactivate the old key, prove it refused, delete it. The value is credential_process JSON.'),
+    userName: nonEmpty('IAM user whose access key is rotated (one user per secret: AWS allows two keys per user).', ['app-bot']).optional(),
+    adminConnection: awsAdmin.optional(),
+    region: awsRegion.optional(),
+    inactiveKey: inactiveKey.optional(),
+  })
+  .strict()
+  .describe('Rotates an AWS access key with the dual-key strategy: the old key works until it is revoked after the grace period.');
+
+export const awsBedrockProvider = z
+  .object({
+    type: z.literal('aws-bedrock').describe('A long-term Amazon Bedrock API key (IAM service-specific credential for bedrock.amazonaws.com).'),
+    userName: nonEmpty('IAM user the Bedrock API key belongs to (two keys per user).', ['bedrock-app']).optional(),
+    adminConnection: awsAdmin.optional(),
+    region: awsRegion.optional(),
+    credentialAgeDays: z.number().int().min(1).max(36600).describe('Days until each new key expires (CredentialAgeDays); without it the key does not expire.').meta({ examples: [90] }).optional(),
+    inactiveKey: inactiveKey.optional(),
+  })
+  .strict()
+  .describe('Rotates an Amazon Bedrock API key: create, check with ListFoundationModels, switch, deactivate the old key, prove it refused, delete it.');
+
+export const geminiProvider = z
+  .object({
+    type: z.literal('gemini').describe('A Google Gemini API key made with the API Keys API v2, restricted to generativelanguage.googleapis.com, authorised by a service account.'),
+    project: nonEmpty('Google Cloud project id or number that owns the keys.', ['my-project']).optional(),
+    adminConnection: identifier('Id of another secret in this policy whose value is the service account key JSON (roles/serviceusage.apiKeysAdmin). `run` never hands it to apps.', ['gemini-admin']).optional(),
+    displayName: z.string().max(63).describe('Display name for new keys; the rotation time is appended.').meta({ examples: ['support-bot'] }).optional(),
+  })
+  .strict()
+  .describe('Rotates a Gemini API key: create (a long-running operation), read its key string, check with models.list, switch, delete the old key.');
+
 export const providerSpec = z
-  .discriminatedUnion('type', [generateProvider, postgresProvider, mariadbProvider, redisProvider, commandProvider, httpProvider, manualProvider])
+  .discriminatedUnion('type', [generateProvider, postgresProvider, mariadbProvider, redisProvider, commandProvider, httpProvider, manualProvider, awsIamProvider, awsBedrockProvider, geminiProvider])
   .describe('How a new value is created (and the old one revoked).');
 
 // ---------------------------------------------------------------- verification
@@ -250,8 +309,29 @@ export const commandVerification = z
   .strict()
   .describe('Command-based check; the credential arrives on stdin.');
 
+export const awsStsVerification = z
+  .object({
+    type: z.literal('aws-sts').describe('STS GetCallerIdentity with the credential (credential_process JSON): needs no permission, refused only for an unknown, inactive or wrong key.'),
+    region: awsRegion.optional(),
+  })
+  .strict()
+  .describe('AWS access key check.');
+
+export const awsBedrockVerification = z
+  .object({
+    type: z.literal('aws-bedrock').describe('Bedrock ListFoundationModels with the API key as a bearer token.'),
+    region: awsRegion.optional(),
+  })
+  .strict()
+  .describe('Amazon Bedrock API key check.');
+
+export const geminiVerification = z
+  .object({ type: z.literal('gemini').describe('Gemini models.list with the key in the x-goog-api-key header (read-only, free).') })
+  .strict()
+  .describe('Gemini API key check.');
+
 export const verificationSpec = z
-  .discriminatedUnion('type', [httpVerification, tcpVerification, postgresVerification, mariadbVerification, redisVerification, commandVerification])
+  .discriminatedUnion('type', [httpVerification, tcpVerification, postgresVerification, mariadbVerification, redisVerification, commandVerification, awsStsVerification, awsBedrockVerification, geminiVerification])
   .describe('How to prove that the new credential works and (after the grace period) the old one fails.');
 
 // ---------------------------------------------------------------- triggers

@@ -348,6 +348,7 @@ async function rollback(run: Run, reason: string): Promise<RotationResult> {
   try {
     await session.step('rollback', async () => {
       if (run.applyStarted && provider.restore && run.old !== null && plan.strategy === 'single-user') await provider.restore(run.ctx, run.old, run.oldUser);
+      if (provider.discard) await provider.discard(run.ctx);
       if (run.old !== null && plan.verification && canProveRevocation(plan.verification)) {
         const r = await check(run, run.old, run.oldUser);
         if (r.status !== 'works') throw new Error(`after rollback the old value does not work either (${r.detail}); the new value is kept in PENDING`);

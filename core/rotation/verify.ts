@@ -4,6 +4,9 @@ import { pgLogin } from './providers/postgres';
 import { mariadbLogin } from './providers/mariadb';
 import { redisLogin } from './providers/redis';
 import { runUserCommand } from './providers/run-command';
+import { checkAwsCredential } from './providers/aws-iam/check';
+import { checkBedrockKey } from './providers/aws-bedrock/provider';
+import { checkGeminiKey } from './providers/gemini/check';
 
 /**
  * `works` and `refused` are conclusive; `error` (network down, timeout, unexpected status) is not,
@@ -110,6 +113,13 @@ export async function checkValue(spec: VerificationInput, value: string, ctx: Ch
       if (!user) return { status: 'error', detail: `${spec.type} verification needs \`user\` (or the provider \`user\`)` };
       return spec.type === 'redis' ? redisLogin({ host, port, user, password: value }) : mariadbLogin({ host, port, user, password: value, database: str(p.database) });
     }
+    // The issuer's own read-only call, at its official host (the environment may move it for tests).
+    case 'aws-sts':
+      return checkAwsCredential(value, ctx.env, str(spec.region) ?? str(ctx.provider?.region));
+    case 'aws-bedrock':
+      return checkBedrockKey(value, ctx.env, str(spec.region) ?? str(ctx.provider?.region));
+    case 'gemini':
+      return checkGeminiKey(value, ctx.env);
     default:
       return { status: 'error', detail: `unknown verification type "${spec.type}"` };
   }

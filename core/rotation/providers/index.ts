@@ -6,6 +6,9 @@ import { manualProvider } from './manual';
 import { postgresProvider } from './postgres';
 import { mariadbProvider } from './mariadb';
 import { redisProvider } from './redis';
+import { awsIamProvider } from './aws-iam';
+import { awsBedrockProvider } from './aws-bedrock';
+import { geminiProvider } from './gemini';
 import { ProviderError, type RotationProvider } from './types';
 
 export * from './types';
@@ -50,6 +53,12 @@ export function createProvider(spec: { type: string; [k: string]: unknown }): Ro
       });
     case 'manual':
       return manualProvider({ url: str(spec.url), instructions: str(spec.instructions) });
+    case 'aws-iam':
+      return awsIamProvider({ userName: str(spec.userName), adminConnection: str(spec.adminConnection), region: str(spec.region), inactiveKey: spec.inactiveKey === 'delete' ? 'delete' : 'refuse' });
+    case 'aws-bedrock':
+      return awsBedrockProvider({ userName: str(spec.userName), adminConnection: str(spec.adminConnection), region: str(spec.region), credentialAgeDays: num(spec.credentialAgeDays), inactiveKey: spec.inactiveKey === 'delete' ? 'delete' : 'refuse' });
+    case 'gemini':
+      return geminiProvider({ project: str(spec.project), adminConnection: str(spec.adminConnection), displayName: str(spec.displayName) });
     default:
       throw new ProviderError('provider/unknown', `unknown rotation provider type "${spec.type}"`);
   }

@@ -44,6 +44,8 @@ export interface RotationProvider {
   apply?(ctx: ProviderContext, created: CreatedValue): Promise<void>;
   /** Roll back an apply: make `value` (the old one) valid again. */
   restore?(ctx: ProviderContext, value: string, user?: string): Promise<void>;
+  /** Rollback: delete at the issuer what `create` issued and no store will hold (a key that would stay valid). */
+  discard?(ctx: ProviderContext): Promise<void>;
   revoke?(ctx: ProviderContext, oldValue: string, oldUser?: string): Promise<RevokeOutcome>;
 }
 

@@ -1,0 +1,2 @@
+/** Long-term Amazon Bedrock API keys (IAM service-specific credentials): provider and check. */
+export { awsBedrockProvider, checkBedrockKey, type AwsBedrockOptions } from './provider';
