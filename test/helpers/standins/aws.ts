@@ -68,6 +68,9 @@ export class AwsStandIn {
   readonly users = new Set<string>();
   readonly requests: Array<{ service: string; action: string; accessKeyId?: string; status: number }> = [];
   readonly secretsManager = new SecretsManagerStandIn();
+  /** False: keys made by CreateAccessKey are never accepted (a new key that does not work). */
+  acceptNewKeys = true;
+  private readonly madeByApi = new Set<string>();
   /** Answers the next call of an action with this error (throttling, a 500), once each. */
   readonly failNext = new Map<string, { status: number; code: string }>();
   private server?: Server;
@@ -108,7 +111,7 @@ export class AwsStandIn {
 
   private secretFor = (accessKeyId: string): string | undefined => {
     const k = this.keys.get(accessKeyId);
-    return k && k.status === 'Active' ? k.secretAccessKey : undefined;
+    return k && k.status === 'Active' && (this.acceptNewKeys || !this.madeByApi.has(accessKeyId)) ? k.secretAccessKey : undefined;
   };
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -190,7 +193,9 @@ export class AwsStandIn {
         const user = this.user(form, caller);
         // "IAM users can have a maximum of two access keys" (IAM and AWS STS quotas).
         if (this.keysOf(user).length >= 2) throw new QueryError(409, 'LimitExceeded', 'Cannot exceed quota for AccessKeysPerUser: 2');
-        return el('AccessKey', keyXml(this.issueKey(user), true));
+        const created = this.issueKey(user);
+        this.madeByApi.add(created.accessKeyId);
+        return el('AccessKey', keyXml(created, true));
       }
       case 'ListAccessKeys': {
         const user = this.user(form, caller);
@@ -247,7 +252,7 @@ export class AwsStandIn {
     const ok = !!cred && cred.status === 'Active' && cred.serviceName === 'bedrock.amazonaws.com' && (!cred.expirationDate || cred.expirationDate.getTime() > Date.now());
     this.requests.push({ service: 'bedrock', action: 'ListFoundationModels', status: ok ? 200 : 403 });
     if (ok) return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ modelSummaries: [] }));
-    res.writeHead(403, { 'content-type': 'application/json', 'x-amzn-errortype': 'AccessDeniedException' }).end(JSON.stringify({ message: 'Invalid API Key format: Must start with pre-defined prefix' }));
+    res.writeHead(403, { 'content-type': 'application/json', 'x-amzn-errortype': 'AccessDeniedException' }).end(JSON.stringify({ message: 'Authentication failed' }));
   }
 }
 

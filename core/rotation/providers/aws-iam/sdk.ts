@@ -7,9 +7,17 @@ import { ProviderError } from '../types';
  * (scripts/build.mjs `DRIVERS`), so the server and `scan` never parse 1.3 MB of SDK.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
-export const iamSdk = (): typeof IamSdk => require('@aws-sdk/client-iam') as typeof IamSdk;
-export const stsSdk = (): typeof StsSdk => require('@aws-sdk/client-sts') as typeof StsSdk;
+export const iamSdk = (): typeof IamSdk => (quietNodeVersionWarning(), require('@aws-sdk/client-iam') as typeof IamSdk);
+export const stsSdk = (): typeof StsSdk => (quietNodeVersionWarning(), require('@aws-sdk/client-sts') as typeof StsSdk);
 /* eslint-enable @typescript-eslint/no-require-imports */
+
+/**
+ * The SDK warns on stderr, once per process, that future versions need Node 22: in a user's
+ * terminal or VS Code's extension host that is noise about a runtime they do not choose here.
+ */
+export function quietNodeVersionWarning(): void {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+}
 
 /**
  * An AWS credential as the SDKs' `credential_process` prints it, which is also how this provider
