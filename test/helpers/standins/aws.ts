@@ -97,7 +97,8 @@ export class AwsStandIn {
   }
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
+    // A bug in the stand-in answers 500 instead of leaving the client waiting.
+    this.server = createServer((req, res) => void this.handle(req, res).catch((err: Error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`stand-in: ${err.message}`)));
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
     const addr = this.server.address();
     this.url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;

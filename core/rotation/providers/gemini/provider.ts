@@ -81,8 +81,8 @@ export function geminiProvider(opts: GeminiOptions): RotationProvider {
         }
         const text = await res.text();
         if (res.status === 429 && attempt < 3) {
-          const wait = Math.min(Number(res.headers.get('retry-after') ?? '1') || 1, 30);
-          await new Promise((r) => setTimeout(r, wait * 1000));
+          const after = Number(res.headers.get('retry-after') ?? 'x');
+          await new Promise((r) => setTimeout(r, (Number.isFinite(after) && after >= 0 ? Math.min(after, 30) : 1) * 1000));
           continue;
         }
         if (!res.ok) {
