@@ -68,7 +68,7 @@ export const passTeamStore = z
   .object({
     type: z.literal('pass-team').describe('A `pass` store a team shares: encrypted to every GPG id in `.gpg-id`, synced with git (pull before, push after).'),
     path: nonEmpty('Entry path inside the password store. `{id}` is replaced by the secret id.', ['rotation-guard/{id}']).optional(),
-    dir: nonEmpty('The shared store (a git clone), relative to the policy file or absolute; defaults to PASSWORD_STORE_DIR.', ['../team-pass']).optional(),
+    dir: nonEmpty('The shared store (a git clone) inside the policy\'s folder, relative to the policy file; a store elsewhere is named by PASSWORD_STORE_DIR, the default.', ['team-pass']).optional(),
     remote: nonEmpty('git remote to pull from and push to.', ['origin']).optional(),
   })
   .strict()

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { withFileLock } from '../ledger/lock';
 import { PassStore } from './pass';
 import { StoreError, StoreUnavailableError, type SecretStore, type Stage } from './types';
@@ -8,7 +8,7 @@ import { StoreError, StoreUnavailableError, type SecretStore, type Stage } from 
 export interface PassTeamOptions {
   /** Entry name template (`{id}` = the secret id); defaults to `rotation-guard/{id}`. */
   path?: string;
-  /** The team's store, a git clone (relative to `baseDir`); defaults to PASSWORD_STORE_DIR. */
+  /** The team's store, a git clone inside `baseDir` (the policy's folder); defaults to PASSWORD_STORE_DIR. */
   dir?: string;
   remote?: string;
   baseDir?: string;
@@ -40,8 +40,15 @@ export class PassTeamStore implements SecretStore {
 
   constructor(private readonly opts: PassTeamOptions = {}) {
     const env = opts.env ?? process.env;
-    const dir = opts.dir ?? env.PASSWORD_STORE_DIR ?? join(env.HOME ?? '', '.password-store');
-    this.dir = isAbsolute(dir) ? dir : resolve(opts.baseDir ?? process.cwd(), dir);
+    if (opts.dir) {
+      // A policy may only point inside its own folder; a store elsewhere comes from the user's environment.
+      const base = resolve(opts.baseDir ?? process.cwd());
+      this.dir = resolve(base, opts.dir);
+      const rel = relative(base, this.dir);
+      if (isAbsolute(opts.dir) || rel.startsWith('..') || isAbsolute(rel)) throw new StoreError('store/outside-repository', `pass-team \`dir\` ${opts.dir} is outside the policy's folder; point PASSWORD_STORE_DIR at a store elsewhere instead`);
+    } else {
+      this.dir = env.PASSWORD_STORE_DIR ?? join(env.HOME ?? '', '.password-store');
+    }
     this.pass = new PassStore({ path: opts.path, env: { ...env, PASSWORD_STORE_DIR: this.dir }, timeoutMs: opts.timeoutMs });
   }
 
