@@ -8,6 +8,7 @@ import { PolicyCode, shown, type PolicyProblem } from './codes';
 import type { CheckContext } from './checks-standards';
 import { exportLimitViolations } from './export';
 import { keepsOldValueThroughGrace, mergedProvider, requiredProviderParams } from './resolve';
+import { providerDefinition } from '../rotation/providers/definitions';
 import { providerSpec, type PolicySecret } from './schema';
 import type { PathSegment } from './source';
 
@@ -47,6 +48,12 @@ function unknown(ctx: CheckContext, code: PolicyProblem['code'], path: PathSegme
   return { code, severity: 'error', range: ctx.source.valueRange(path), message: `${what}${hint}.`, data: { known } };
 }
 
+/** The fix for a grace period a single-user provider cannot honour: its second account, when it has one. */
+function graceFix(type: string): string {
+  const field = providerDefinition(type)?.traits.alternateField;
+  return field ? `Use \`strategy: alternating-users\` with a second ${field === 'alternateRole' ? 'role' : 'user'} ('${field}'), or remove gracePeriod.` : 'Remove gracePeriod.';
+}
+
 function checkProvider(ctx: CheckContext, s: PolicySecret, at: PathSegment[], ids: Set<string>, emit: Emit): void {
   const { policy, source } = ctx;
   const name = s.rotation?.provider;
@@ -58,7 +65,7 @@ function checkProvider(ctx: CheckContext, s: PolicySecret, at: PathSegment[], id
   }
   const merged = mergedProvider(policy, s)!;
   const strategy = s.rotation?.strategy ?? 'single-user';
-  const missing = requiredProviderParams(merged.type as never, strategy).filter((k) => merged[k] === undefined || merged[k] === '');
+  const missing = requiredProviderParams(String(merged.type), strategy).filter((k) => merged[k] === undefined || merged[k] === '');
   if (missing.length) {
     emit({
       code: PolicyCode.providerParamMissing,
@@ -73,7 +80,7 @@ function checkProvider(ctx: CheckContext, s: PolicySecret, at: PathSegment[], id
       code: PolicyCode.graceWithoutOverlap,
       severity: 'error',
       range: source.valueRange([...at, 'gracePeriod']),
-      message: `gracePeriod ${s.gracePeriod} of '${shown(s.id)}' cannot be honoured: the ${String(merged.type)} provider (single-user) replaces the password in place, so the old one is refused as soon as the new one is applied. Use \`strategy: alternating-users\` with a second ${merged.type === 'postgres' ? "role ('alternateRole')" : "user ('alternateUser')"}, or remove gracePeriod.`,
+      message: `gracePeriod ${s.gracePeriod} of '${shown(s.id)}' cannot be honoured: the ${String(merged.type)} provider (single-user) replaces the password in place, so the old one is refused as soon as the new one is applied. ${graceFix(String(merged.type))}`,
       data: { secretId: s.id, provider: name, fix: 'alternating-users' },
     });
   }
@@ -92,9 +99,16 @@ function checkProvider(ctx: CheckContext, s: PolicySecret, at: PathSegment[], id
       });
     }
   }
-  const admin = merged.adminConnection;
-  if (typeof admin === 'string' && !ids.has(admin)) {
-    emit({ code: PolicyCode.unknownSecret, severity: 'error', range: source.valueRange(s.rotation?.params?.adminConnection !== undefined ? [...at, 'rotation', 'params', 'adminConnection'] : ['providers', name, 'adminConnection']), message: `adminConnection names secret '${shown(admin)}', which is not in this policy.`, data: { secretId: s.id } });
+  const definition = providerDefinition(String(merged.type));
+  const paramPath = (field: string): PathSegment[] => (s.rotation?.params?.[field] !== undefined ? [...at, 'rotation', 'params', field] : ['providers', name, field]);
+  for (const field of definition?.adminSecretFields ?? []) {
+    const admin = merged[field];
+    if (typeof admin === 'string' && !ids.has(admin)) {
+      emit({ code: PolicyCode.unknownSecret, severity: 'error', range: source.valueRange(paramPath(field)), message: `${field} names secret '${shown(admin)}', which is not in this policy.`, data: { secretId: s.id } });
+    }
+  }
+  for (const problem of definition?.check?.(merged, strategy) ?? []) {
+    emit({ code: PolicyCode.providerParamMissing, severity: 'error', range: source.valueRange(problem.param && merged[problem.param] !== undefined ? paramPath(problem.param) : providerPath), message: problem.message, data: { secretId: s.id, provider: name, missing: problem.param ? [problem.param] : [] } });
   }
   // Create and revoke headers both take {{secret:ID}} references.
   const revoke = merged.revoke as { headers?: unknown } | undefined;

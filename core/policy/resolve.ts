@@ -77,38 +77,6 @@ export function resolveSecret(policy: Policy, secret: PolicySecret): ResolvedSec
   };
 }
 
-/** Fields each provider needs once the shared definition and per-secret params are merged. */
-export function requiredProviderParams(type: ProviderSpec['type'], strategy: ResolvedSecret['strategy']): string[] {
-  switch (type) {
-    case 'postgres':
-      return strategy === 'alternating-users' ? ['host', 'database', 'role', 'alternateRole', 'adminConnection'] : ['host', 'database', 'role', 'adminConnection'];
-    case 'mariadb':
-      return strategy === 'alternating-users' ? ['host', 'user', 'alternateUser', 'adminConnection'] : ['host', 'user', 'adminConnection'];
-    case 'redis':
-      return ['host', 'user', 'adminConnection'];
-    case 'command':
-      return ['command'];
-    case 'http':
-      return ['url'];
-    case 'manual':
-      return ['url'];
-    case 'generate':
-      return [];
-    case 'aws-iam':
-    case 'aws-bedrock':
-      return ['userName', 'adminConnection'];
-    case 'gemini':
-      return ['project', 'adminConnection'];
-  }
-}
-
-/**
- * Whether the provider keeps the old value valid after the new one is applied, so a
- * `gracePeriod` means something. Single-user PostgreSQL and MariaDB replace the password in
- * place (the old one dies at `apply`); alternating users, Redis (a user holds two passwords) and
- * providers that revoke only after promotion keep it. The policy check and the engine read this.
- */
-export function keepsOldValueThroughGrace(type: string, strategy: ResolvedSecret['strategy']): boolean {
-  if (type === 'postgres' || type === 'mariadb') return strategy === 'alternating-users';
-  return true;
-}
+// What each provider needs and whether it keeps the old value through a grace period are
+// facts of the provider (core/rotation/providers/<name>/definition.ts), read through one list.
+export { requiredProviderParams, keepsOldValueThroughGrace } from '../rotation/providers/definitions';

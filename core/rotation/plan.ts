@@ -2,7 +2,7 @@ import type { Policy, PolicySecret } from '../policy/schema';
 import { parseDuration } from '../policy/duration';
 import { envVarsOf, findSecret as lookUpSecret, mergedProvider, resolveStores as policyStores, unknownStores, keepsOldValueThroughGrace, type NamedStore } from '../policy/resolve';
 import type { StoreRef } from '../stores/types';
-import { createProvider, type RotationProvider } from './providers';
+import { ADMIN_SECRET_FIELDS, createProvider, defaultVerificationFor, type RotationProvider } from './providers';
 import { VERIFICATIONS_NEEDING_TRUST, type VerificationInput } from './verify';
 
 /** Everything the engine needs about one secret, resolved from the policy once. */
@@ -54,7 +54,7 @@ export function resolvePlan(policy: Policy, secretId: string): RotationPlan {
     providerSpec = merged as RotationPlan['providerSpec'];
   }
   const provider = providerSpec ? createProvider(providerSpec) : undefined;
-  const verification = secret.verification as VerificationInput | undefined;
+  const verification = (secret.verification ?? defaultVerificationFor(providerSpec?.type)) as VerificationInput | undefined;
   const trustReasons: string[] = [];
   if (provider?.needsTrust) trustReasons.push(`the ${provider.type} provider runs or contacts something the policy names`);
   if (verification && VERIFICATIONS_NEEDING_TRUST.has(verification.type)) trustReasons.push(`the ${verification.type} verification sends the value to, or runs, something the policy names`);
@@ -81,14 +81,16 @@ export function resolvePlan(policy: Policy, secretId: string): RotationPlan {
  */
 export function adminConnectionIds(policy: Policy): Set<string> {
   const ids = new Set<string>();
-  for (const s of policy.secrets) {
-    const base = s.rotation ? policy.providers?.[s.rotation.provider] : undefined;
-    const admin = (s.rotation?.params as Record<string, unknown> | undefined)?.adminConnection ?? (base as Record<string, unknown> | undefined)?.adminConnection;
-    if (typeof admin === 'string') ids.add(admin);
-  }
-  for (const p of Object.values(policy.providers ?? {})) {
-    const admin = (p as Record<string, unknown>).adminConnection;
-    if (typeof admin === 'string') ids.add(admin);
+  for (const field of ADMIN_SECRET_FIELDS) {
+    for (const s of policy.secrets) {
+      const base = s.rotation ? policy.providers?.[s.rotation.provider] : undefined;
+      const admin = (s.rotation?.params as Record<string, unknown> | undefined)?.[field] ?? (base as Record<string, unknown> | undefined)?.[field];
+      if (typeof admin === 'string') ids.add(admin);
+    }
+    for (const p of Object.values(policy.providers ?? {})) {
+      const admin = (p as Record<string, unknown>)[field];
+      if (typeof admin === 'string') ids.add(admin);
+    }
   }
   return ids;
 }

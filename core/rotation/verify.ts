@@ -1,39 +1,21 @@
 import { connect } from 'node:net';
 import { parseDuration } from '../policy/duration';
-import { pgLogin } from './providers/postgres';
-import { mariadbLogin } from './providers/mariadb';
-import { redisLogin } from './providers/redis';
+import { PROVIDER_DEFINITIONS } from './providers/definitions';
+import { providerCheck } from './providers/registry';
 import { runUserCommand } from './providers/run-command';
-import { checkAwsCredential } from './providers/aws-iam/check';
-import { checkBedrockKey } from './providers/aws-bedrock/provider';
-import { checkGeminiKey } from './providers/gemini/check';
+import { checkLiveKey } from '../verify-live/check';
+import { livePreset, presetForProvider } from '../verify-live/presets';
+import type { CheckContext, CheckResult } from './providers/types';
 
-/**
- * `works` and `refused` are conclusive; `error` (network down, timeout, unexpected status) is not,
- * so "the old value fails" is only ever recorded on a real refusal (401/403, 28P01, non-zero exit).
- */
-export type CheckStatus = 'works' | 'refused' | 'error';
-export interface CheckResult {
-  status: CheckStatus;
-  detail: string;
-}
+export type { CheckContext, CheckResult, CheckStatus } from './providers/types';
 
 export interface VerificationInput {
   type: string;
   [k: string]: unknown;
 }
 
-export interface CheckContext {
-  /** The provider spec, for defaults (postgres host/port/database/role). */
-  provider?: { type: string; [k: string]: unknown };
-  /** The account that holds this value (alternating-users), overriding the spec's user. */
-  user?: string;
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-}
-
 /** Verification needs a trusted workspace when it runs a command or sends the value somewhere. */
-export const VERIFICATIONS_NEEDING_TRUST = new Set(['http', 'postgres', 'mariadb', 'redis', 'command', 'tcp']);
+export const VERIFICATIONS_NEEDING_TRUST = new Set(['http', 'command', 'tcp', ...PROVIDER_DEFINITIONS.filter((d) => 'verification' in d).map((d) => d.type)]);
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
@@ -87,6 +69,17 @@ async function commandCheck(spec: VerificationInput, value: string, ctx: CheckCo
   return r.code === 0 ? { status: 'works', detail: `${command} exited 0` } : { status: 'refused', detail: `${command} exited ${r.code}` };
 }
 
+/** The key's own service answers (core/verify-live): accepted = works, its refusal = refused, anything else = error. */
+async function serviceCheck(spec: VerificationInput, value: string, ctx: CheckContext): Promise<CheckResult> {
+  const preset = str(spec.service) ? livePreset(str(spec.service)!) : presetForProvider(ctx.provider?.type);
+  if (!preset) return { status: 'error', detail: 'provider verification: name a `service` (the rotation provider has no preset)' };
+  const p = ctx.provider ?? { type: '' };
+  // Azure OpenAI keys work at their own resource: the endpoint the (schema-checked) provider names.
+  const resourceBaseUrl = preset.id === 'azure-openai' ? str(p.endpoint) ?? (str(p.account) ? `https://${str(p.account)}.openai.azure.com` : undefined) : undefined;
+  const r = await checkLiveKey(preset, value, { env: ctx.env, resourceBaseUrl });
+  return { status: r.status === 'live' ? 'works' : r.status === 'refused' ? 'refused' : 'error', detail: r.detail };
+}
+
 export async function checkValue(spec: VerificationInput, value: string, ctx: CheckContext): Promise<CheckResult> {
   switch (spec.type) {
     case 'http':
@@ -95,33 +88,12 @@ export async function checkValue(spec: VerificationInput, value: string, ctx: Ch
       return tcpCheck(spec);
     case 'command':
       return commandCheck(spec, value, ctx);
-    case 'postgres': {
-      const p: Record<string, unknown> = ctx.provider?.type === 'postgres' ? ctx.provider : {};
-      const host = str(spec.host) ?? str(p.host) ?? '127.0.0.1';
-      const port = num(spec.port) ?? num(p.port) ?? 5432;
-      const database = str(spec.database) ?? str(p.database) ?? 'postgres';
-      const user = ctx.user ?? str(spec.user) ?? str(p.role);
-      if (!user) return { status: 'error', detail: 'postgres verification needs `user` (or the provider `role`)' };
-      return pgLogin({ host, port, database, user, password: value });
+    case 'provider':
+      return serviceCheck(spec, value, ctx);
+    default: {
+      const login = providerCheck(spec.type);
+      return login ? login(spec, value, ctx) : { status: 'error', detail: `unknown verification type "${spec.type}"` };
     }
-    case 'mariadb':
-    case 'redis': {
-      const p: Record<string, unknown> = ctx.provider?.type === spec.type ? ctx.provider : {};
-      const host = str(spec.host) ?? str(p.host) ?? '127.0.0.1';
-      const port = num(spec.port) ?? num(p.port) ?? (spec.type === 'redis' ? 6379 : 3306);
-      const user = ctx.user ?? str(spec.user) ?? str(p.user);
-      if (!user) return { status: 'error', detail: `${spec.type} verification needs \`user\` (or the provider \`user\`)` };
-      return spec.type === 'redis' ? redisLogin({ host, port, user, password: value }) : mariadbLogin({ host, port, user, password: value, database: str(p.database) });
-    }
-    // The issuer's own read-only call, at its official host (the environment may move it for tests).
-    case 'aws-sts':
-      return checkAwsCredential(value, ctx.env, str(spec.region) ?? str(ctx.provider?.region));
-    case 'aws-bedrock':
-      return checkBedrockKey(value, ctx.env, str(spec.region) ?? str(ctx.provider?.region));
-    case 'gemini':
-      return checkGeminiKey(value, ctx.env);
-    default:
-      return { status: 'error', detail: `unknown verification type "${spec.type}"` };
   }
 }
 

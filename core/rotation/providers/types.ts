@@ -58,3 +58,22 @@ export class ProviderError extends Error {
     this.name = 'ProviderError';
   }
 }
+
+/**
+ * `works` and `refused` are conclusive; `error` (network down, timeout, unexpected status) is not,
+ * so "the old value fails" is only ever recorded on a real refusal (401/403, 28P01, non-zero exit).
+ */
+export type CheckStatus = 'works' | 'refused' | 'error';
+export interface CheckResult {
+  status: CheckStatus;
+  detail: string;
+}
+
+export interface CheckContext {
+  /** The provider spec, for defaults (postgres host/port/database/role). */
+  provider?: { type: string; [k: string]: unknown };
+  /** The account that holds this value (alternating-users), overriding the spec's user. */
+  user?: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}

@@ -40,7 +40,7 @@ secrets:
     maxAge: 30d
     stores: [dotenv]
     rotation: { provider: aws }
-    verification: { type: aws-sts }
+    verification: { type: aws-iam }
     references: { env: [AWS_APP_CREDENTIAL] }
   - id: bedrock-app
     kind: api-key

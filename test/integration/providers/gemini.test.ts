@@ -34,7 +34,7 @@ secrets:
     maxAge: 30d
     stores: [dotenv]
     rotation: { provider: gemini }
-    verification: { type: gemini }
+    verification: { type: provider }
     references: { env: [GEMINI_API_KEY] }
 `;
 }

@@ -1,5 +1,5 @@
 import type { IAMClient, ServiceSpecificCredentialMetadata } from '@aws-sdk/client-iam';
-import type { CheckResult } from '../../verify';
+import type { CheckResult } from '../types';
 import { adminCredential } from '../aws-iam/provider';
 import { IssuedKeyJournal } from '../aws-iam/issued-journal';
 import { awsClientConfig, iamSdk, providerFailure, shownKeyId } from '../aws-iam/sdk';

@@ -1,4 +1,4 @@
-import type { CheckResult } from '../../verify';
+import type { CheckResult } from '../types';
 import { awsClientConfig, awsErrorInfo, parseCredential, shownKeyId, stsSdk } from './sdk';
 
 /** Rejections that prove a credential is not accepted; AccessDenied would prove the opposite (it authenticated). */

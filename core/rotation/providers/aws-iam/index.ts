@@ -2,3 +2,4 @@
 export { awsIamProvider, adminCredential, type AwsIamOptions } from './provider';
 export { checkAwsCredential } from './check';
 export { formatCredential, parseCredential, type AwsCredential } from './sdk';
+export { definition } from './definition';

@@ -1,4 +1,4 @@
-import { ProviderError, type CreatedValue, type ProviderContext, type RevokeOutcome, type RotationProvider } from './types';
+import { ProviderError, type CreatedValue, type ProviderContext, type RevokeOutcome, type RotationProvider } from '../types';
 
 export interface HttpOptions {
   url?: string;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { createClient as CreateClient } from '@redis/client';
-import { generateSecret } from './generate';
-import { ProviderError, type CreatedValue, type ProviderContext, type RotationProvider } from './types';
-import type { LoginStatus } from './postgres';
+import { generateSecret } from '../generate/provider';
+import { ProviderError, type CreatedValue, type ProviderContext, type RotationProvider } from '../types';
+import type { LoginStatus } from '../postgres/provider';
 
 export interface RedisOptions {
   host?: string;

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import type { CreatedValue, RotationProvider } from './types';
+import type { CreatedValue, RotationProvider } from '../types';
 
 export interface GenerateOptions {
   length?: number;

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
-import { scramSha256Verifier } from './scram';
-import { ProviderError, type CreatedValue, type ProviderContext, type RotationProvider } from './types';
-import { generateSecret } from './generate';
+import { scramSha256Verifier } from '../scram';
+import { ProviderError, type CreatedValue, type ProviderContext, type RotationProvider } from '../types';
+import { generateSecret } from '../generate/provider';
 
 export interface PostgresOptions {
   host?: string;

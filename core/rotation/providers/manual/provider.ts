@@ -1,4 +1,4 @@
-import { ProviderError, type CreatedValue, type RotationProvider } from './types';
+import { ProviderError, type CreatedValue, type RotationProvider } from '../types';
 
 export interface ManualOptions {
   url?: string;

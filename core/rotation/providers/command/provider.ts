@@ -1,5 +1,5 @@
-import { runUserCommand } from './run-command';
-import { ProviderError, type CreatedValue, type ProviderContext, type RevokeOutcome, type RotationProvider } from './types';
+import { runUserCommand } from '../run-command';
+import { ProviderError, type CreatedValue, type ProviderContext, type RevokeOutcome, type RotationProvider } from '../types';
 
 export interface CommandOptions {
   command?: string;

@@ -1,0 +1,2 @@
+export * from './provider';
+export { definition } from './definition';
