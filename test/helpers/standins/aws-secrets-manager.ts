@@ -119,7 +119,9 @@ export class SecretsManagerStandIn {
         if (holder && move && holder.id !== move && remove !== holder.id) return err('InvalidParameterException', `The staging label ${label} is currently attached to version ${holder.id}, but you have not specified it in RemoveFromVersionId.`);
         if (remove && (!holder || holder.id !== remove)) return err('InvalidParameterException', `The staging label ${label} is not attached to version ${remove}.`);
         if (!move) {
-          if (label === 'AWSCURRENT') return err('InvalidParameterException', 'You can only move the staging label AWSCURRENT, not remove it.');
+          // Not spelled out in the reference; modelled conservatively (a secret always has a current
+          // version), and the store never asks for it.
+          if (label === 'AWSCURRENT') return err('InvalidParameterException', 'The staging label AWSCURRENT can only be moved to another version.');
           holder?.stages.delete(label);
           return { status: 200, body: { ARN: s.arn, Name: s.name } };
         }
