@@ -91,7 +91,7 @@ describe('aws-iam and aws-bedrock providers against the AWS stand-in (real AWS S
     assert.match((await good.send(new GetCallerIdentityCommand({}))).Arn ?? '', /:user\/admin$/);
     const wrong = new IAMClient({ region: 'us-east-1', endpoint: aws.url, credentials: { accessKeyId: admin.accessKeyId, secretAccessKey: `${admin.secretAccessKey.slice(0, -1)}x` } });
     await assert.rejects(wrong.send(new ListAccessKeysCommand({ UserName: 'admin' })), (e: { name: string; $metadata: { httpStatusCode: number } }) => e.name === 'SignatureDoesNotMatch' && e.$metadata.httpStatusCode === 403);
-    const unknown = new STSClient({ region: 'us-east-1', endpoint: aws.url, credentials: { accessKeyId: `AKIA${'Q'.repeat(16)}`, secretAccessKey: admin.secretAccessKey } }); // rotation-guard:allow a made-up id of the right length
+    const unknown = new STSClient({ region: 'us-east-1', endpoint: aws.url, credentials: { accessKeyId: `AKIA${'Q'.repeat(16)}`, secretAccessKey: admin.secretAccessKey } });
     await assert.rejects(unknown.send(new GetCallerIdentityCommand({})), (e: { name: string }) => e.name === 'InvalidClientTokenId');
     [good, wrong, unknown].forEach((c) => c.destroy());
   });
