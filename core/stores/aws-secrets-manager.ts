@@ -15,6 +15,7 @@ const smSdk = (): typeof SmSdk => (quietNodeVersionWarning(), require('@aws-sdk/
 
 /** The engine's stages are Secrets Manager's own staging labels. */
 const LABEL: Record<Stage, string> = { current: 'AWSCURRENT', pending: 'AWSPENDING', previous: 'AWSPREVIOUS' };
+const MANAGED_TAG = 'rotation-guard';
 
 /**
  * AWS Secrets Manager, so services on many machines read one current value. Stages map to the
@@ -74,21 +75,29 @@ export class AwsSecretsManagerStore implements SecretStore {
     return r?.SecretString ?? null;
   }
 
-  /** Version id → labels, or undefined when the secret does not exist. */
-  private async versions(name: string): Promise<Record<string, string[]> | undefined> {
+  /**
+   * Version id → labels, or undefined when the secret does not exist. Writing needs the secret to
+   * carry the `rotation-guard` tag (this store sets it on the secrets it creates): a policy from a
+   * cloned repository must not be able to overwrite any secret the user's credentials reach.
+   */
+  private async versions(name: string, forWrite: boolean): Promise<Record<string, string[]> | undefined> {
     const { client, sdk } = this.sm();
     const r = await this.call('DescribeSecret', () => client.send(new sdk.DescribeSecretCommand({ SecretId: name })));
-    return r ? (r.VersionIdsToStages ?? {}) : undefined;
+    if (!r) return undefined;
+    if (forWrite && !(r.Tags ?? []).some((t) => t.Key === MANAGED_TAG)) {
+      throw new StoreError('store/aws-not-managed', `${this.describe()}: the secret ${name} exists but was not made by Rotation Guard, so it is not overwritten; if rotation should own it, tag it \`${MANAGED_TAG}\` (aws secretsmanager tag-resource --secret-id ${name} --tags Key=${MANAGED_TAG},Value=managed)`, this.describe());
+    }
+    return r.VersionIdsToStages ?? {};
   }
 
   async set(secretId: string, stage: Stage, value: string): Promise<void> {
     const { client, sdk } = this.sm();
     const name = this.secretName(secretId);
     const label = LABEL[stage];
-    let versions = await this.versions(name);
+    let versions = await this.versions(name, true);
     if (!versions) {
       // No value at all: every version written later carries its label explicitly.
-      await this.call('CreateSecret', () => client.send(new sdk.CreateSecretCommand({ Name: name, Description: 'Kept by Rotation Guard' })));
+      await this.call('CreateSecret', () => client.send(new sdk.CreateSecretCommand({ Name: name, Description: 'Kept by Rotation Guard', Tags: [{ Key: MANAGED_TAG, Value: 'managed' }] })));
       versions = {};
     }
     const holder = Object.keys(versions).find((v) => versions[v]!.includes(label));
@@ -113,7 +122,7 @@ export class AwsSecretsManagerStore implements SecretStore {
   async delete(secretId: string, stage: Stage): Promise<boolean> {
     const { client, sdk } = this.sm();
     const name = this.secretName(secretId);
-    const versions = await this.versions(name);
+    const versions = await this.versions(name, true);
     const holder = versions && Object.keys(versions).find((v) => versions[v]!.includes(LABEL[stage]));
     if (!holder) return false;
     if (stage === 'current') throw new StoreError('store/aws-current-label', `${this.describe()}: AWSCURRENT can only be moved to another version, not removed; delete the secret ${name} in Secrets Manager if it should go`, this.describe());

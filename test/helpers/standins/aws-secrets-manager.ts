@@ -23,6 +23,7 @@ interface Secret {
   name: string;
   arn: string;
   versions: Map<string, Version>;
+  tags: Array<{ Key: string; Value: string }>;
 }
 
 type Result = { status: number; body: unknown };
@@ -67,7 +68,8 @@ export class SecretsManagerStandIn {
         const name = String(input.Name ?? '');
         if (!/^[A-Za-z0-9/_+=.@-]{1,512}$/.test(name)) return err('InvalidParameterException', 'Invalid name. Must be a valid name containing alphanumeric characters, or any of the following: -/_+=.@!');
         if (this.secrets.has(name)) return err('ResourceExistsException', `The operation failed because the secret ${name} already exists.`);
-        const s: Secret = { name, arn: `arn:aws:secretsmanager:us-east-1:123456789012:secret:${name}-${randomUUID().slice(0, 6)}`, versions: new Map() };
+        const tags = Array.isArray(input.Tags) ? (input.Tags as Array<{ Key: string; Value: string }>).map((t) => ({ Key: String(t.Key), Value: String(t.Value) })) : [];
+        const s: Secret = { name, arn: `arn:aws:secretsmanager:us-east-1:123456789012:secret:${name}-${randomUUID().slice(0, 6)}`, versions: new Map(), tags };
         this.secrets.set(name, s);
         if (typeof input.SecretString === 'string') {
           const id = typeof input.ClientRequestToken === 'string' ? input.ClientRequestToken : randomUUID();
@@ -79,7 +81,7 @@ export class SecretsManagerStandIn {
       case 'DescribeSecret': {
         const s = this.find(input.SecretId);
         if (!s) return err('ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
-        return { status: 200, body: { ARN: s.arn, Name: s.name, VersionIdsToStages: Object.fromEntries([...s.versions.values()].filter((v) => v.stages.size).map((v) => [v.id, [...v.stages]])) } };
+        return { status: 200, body: { ARN: s.arn, Name: s.name, ...(s.tags.length ? { Tags: s.tags } : {}), VersionIdsToStages: Object.fromEntries([...s.versions.values()].filter((v) => v.stages.size).map((v) => [v.id, [...v.stages]])) } };
       }
       case 'GetSecretValue': {
         const s = this.find(input.SecretId);

@@ -63,6 +63,16 @@ describe('aws-secrets-manager store against the Secrets Manager stand-in (real A
     await assert.rejects(store.delete('openai', 'current'), (e: StoreError) => e.code === 'store/aws-current-label');
   });
 
+  it('stand-in: an existing secret without the rotation-guard tag is read but never overwritten (a cloned policy cannot take over a secret)', async () => {
+    const sm = aws.secretsManager;
+    sm.handle('CreateSecret', { Name: 'prod/db-password', SecretString: 'someone-elses-value' });
+    const store = new AwsSecretsManagerStore({ name: 'prod/{id}', env: envFor(key) });
+    assert.equal(await store.get('db-password', 'current'), 'someone-elses-value');
+    await assert.rejects(store.set('db-password', 'pending', value()), (e: StoreError) => e.code === 'store/aws-not-managed' && /tag-resource/.test(e.message));
+    await assert.rejects(store.delete('db-password', 'previous'), (e: StoreError) => e.code === 'store/aws-not-managed');
+    assert.deepEqual(Object.values(sm.labels('prod/db-password')), [['AWSCURRENT']], 'nothing changed');
+  });
+
   it('stand-in: a wrong secret key is an actionable StoreError (InvalidSignatureException) that names no value', async () => {
     const bad = { ...key, secretAccessKey: `${key.secretAccessKey.slice(0, -2)}zz` };
     const store = new AwsSecretsManagerStore({ env: envFor(bad) });
@@ -95,7 +105,7 @@ secrets:
     );
     try {
       const old = value();
-      await new AwsSecretsManagerStore({ name: 'svc/{id}', env: envFor(key) }).set('svc-token', 'current', old);
+      await new AwsSecretsManagerStore({ name: 'svc/{id}', env: envFor(key) }).set('svc-token', 'current', old); // creates it, tagged
       writeFileSync(join(project.dir, '.gitignore'), '.rotation/stages\n');
       const r = await cli(project, ['rotate', 'svc-token', '--trust']);
       assert.equal(r.code, 0, r.stdout + r.stderr);
