@@ -45,7 +45,10 @@ export class PassTeamStore implements SecretStore {
       const base = resolve(opts.baseDir ?? process.cwd());
       this.dir = resolve(base, opts.dir);
       const rel = relative(base, this.dir);
-      if (isAbsolute(opts.dir) || rel.startsWith('..') || isAbsolute(rel)) throw new StoreError('store/outside-repository', `pass-team \`dir\` ${opts.dir} is outside the policy's folder; point PASSWORD_STORE_DIR at a store elsewhere instead`);
+      // Not the policy's folder itself either: a cloned repository's own .git and a .gpg-id it
+      // ships would send secrets, encrypted to its author, to its author's remote. A clone inside
+      // the folder can only be the user's (git never checks out a nested .git).
+      if (isAbsolute(opts.dir) || rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new StoreError('store/outside-repository', `pass-team \`dir\` ${opts.dir} must be a clone inside the policy's folder (not the folder itself, nothing outside it); point PASSWORD_STORE_DIR at a store elsewhere instead`);
     } else {
       this.dir = env.PASSWORD_STORE_DIR ?? join(env.HOME ?? '', '.password-store');
     }

@@ -116,7 +116,7 @@ describe('pass-team store: two members, two clones of one bare repository (real 
     assert.equal(await team(alice).get('shared', 'current'), 'bob-new');
   });
 
-  it('refuses a store that is not a git clone, has no .gpg-id, or that a policy places outside its folder', async () => {
+  it('refuses a store that is not a git clone, has no .gpg-id, or that a policy places outside its folder or on the folder itself', async () => {
     const lone = join(root, 'lone');
     mkdirSync(lone);
     await assert.rejects(new PassTeamStore({ env: { ...alice.env, PASSWORD_STORE_DIR: lone } }).get('x', 'current'), (e: StoreError) => e.code === 'store/unavailable' && /not a git clone/.test(e.message));
@@ -124,6 +124,7 @@ describe('pass-team store: two members, two clones of one bare repository (real 
     await assert.rejects(new PassTeamStore({ env: { ...alice.env, PASSWORD_STORE_DIR: lone } }).get('x', 'current'), (e: StoreError) => /no \.gpg-id/.test(e.message));
     assert.throws(() => new PassTeamStore({ dir: '../elsewhere', baseDir: lone, env: alice.env }), (e: StoreError) => e.code === 'store/outside-repository');
     assert.throws(() => new PassTeamStore({ dir: '/etc', baseDir: lone, env: alice.env }), (e: StoreError) => e.code === 'store/outside-repository');
+    assert.throws(() => new PassTeamStore({ dir: '.', baseDir: lone, env: alice.env }), (e: StoreError) => e.code === 'store/outside-repository', 'the policy\'s own repository is not a team store');
   });
 
   it('a rotation through the CLI as alice (store inside the project) is read by bob from his clone', async () => {
