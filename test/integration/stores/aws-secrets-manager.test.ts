@@ -65,12 +65,13 @@ describe('aws-secrets-manager store against the Secrets Manager stand-in (real A
 
   it('stand-in: an existing secret without the rotation-guard tag is read but never overwritten (a cloned policy cannot take over a secret)', async () => {
     const sm = aws.secretsManager;
-    sm.handle('CreateSecret', { Name: 'prod/db-password', SecretString: 'someone-elses-value' });
+    const theirs = value();
+    sm.handle('CreateSecret', { Name: 'prod/billing', SecretString: theirs });
     const store = new AwsSecretsManagerStore({ name: 'prod/{id}', env: envFor(key) });
-    assert.equal(await store.get('db-password', 'current'), 'someone-elses-value');
-    await assert.rejects(store.set('db-password', 'pending', value()), (e: StoreError) => e.code === 'store/aws-not-managed' && /tag-resource/.test(e.message));
-    await assert.rejects(store.delete('db-password', 'previous'), (e: StoreError) => e.code === 'store/aws-not-managed');
-    assert.deepEqual(Object.values(sm.labels('prod/db-password')), [['AWSCURRENT']], 'nothing changed');
+    assert.equal(await store.get('billing', 'current'), theirs);
+    await assert.rejects(store.set('billing', 'pending', value()), (e: StoreError) => e.code === 'store/aws-not-managed' && /tag-resource/.test(e.message));
+    await assert.rejects(store.delete('billing', 'previous'), (e: StoreError) => e.code === 'store/aws-not-managed');
+    assert.deepEqual(Object.values(sm.labels('prod/billing')), [['AWSCURRENT']], 'nothing changed');
   });
 
   it('stand-in: a wrong secret key is an actionable StoreError (InvalidSignatureException) that names no value', async () => {
