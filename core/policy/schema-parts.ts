@@ -50,8 +50,27 @@ export const passStore = z
   .strict()
   .describe('Keeps the current value in `pass`.');
 
+export const passTeamStore = z
+  .object({
+    type: z.literal('pass-team').describe('A `pass` store a team shares: encrypted to every GPG id in `.gpg-id`, synced with git (pull before, push after).'),
+    path: nonEmpty('Entry path inside the password store. `{id}` is replaced by the secret id.', ['rotation-guard/{id}']).optional(),
+    dir: nonEmpty('The shared store (a git clone) inside the policy\'s folder, relative to the policy file; a store elsewhere is named by PASSWORD_STORE_DIR, the default.', ['team-pass']).optional(),
+    remote: nonEmpty('git remote to pull from and push to.', ['origin']).optional(),
+  })
+  .strict()
+  .describe('Keeps the value in a git-synced `pass` store encrypted to every member; a push conflict is an error that loses nothing.');
+
+export const awsSecretsManagerStore = z
+  .object({
+    type: z.literal('aws-secrets-manager').describe('AWS Secrets Manager; the stages are its staging labels AWSCURRENT, AWSPENDING and AWSPREVIOUS.'),
+    name: nonEmpty('Secret name. `{id}` is replaced by the secret id; defaults to `rotation-guard/{id}`.', ['rotation-guard/{id}', 'prod/openai']).optional(),
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: 'Not an AWS region, e.g. us-east-1' }).describe('AWS region of the secret. Credentials come from the usual AWS chain (environment, profile, instance role).').meta({ examples: ['us-east-1'] }).optional(),
+  })
+  .strict()
+  .describe('Keeps the value in AWS Secrets Manager, where services on many machines read AWSCURRENT.');
+
 export const storeRef = z
-  .discriminatedUnion('type', [keychainStore, secretStorageStore, envFileStore, passStore])
+  .discriminatedUnion('type', [keychainStore, secretStorageStore, envFileStore, passStore, passTeamStore, awsSecretsManagerStore])
   .describe('Where a secret value is kept. The first store a secret lists is the primary one.');
 
 // ---------------------------------------------------------------- rotation providers

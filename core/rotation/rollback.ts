@@ -36,6 +36,7 @@ export async function rollback(run: Run, reason: string, orphanIn?: OrphanRef & 
   try {
     await session.step('rollback', async () => {
       if (run.applyStarted && provider.restore && run.old !== null && plan.strategy === 'single-user') await provider.restore(run.ctx, run.old, run.oldUser);
+      if (provider.discardIssued) await provider.discardIssued(run.ctx);
       const switchedTo = run.created?.user ?? run.orphan?.user;
       if (run.applyStarted && provider.restore && plan.strategy === 'alternating-users' && switchedTo && switchedTo !== run.oldUser) {
         // The account switched to had been given the new password, which no store will hold after

@@ -1,6 +1,8 @@
 import { EnvFileStore } from './env-file';
 import { KeychainStore } from './keychain';
 import { PassStore } from './pass';
+import { AwsSecretsManagerStore } from './aws-secrets-manager';
+import { PassTeamStore } from './pass-team';
 import { StoreError, StoreUnavailableError, type SecretStore, type Stage, type StoreRef } from './types';
 
 /**
@@ -64,6 +66,8 @@ const builtIn: Record<string, StoreFactory> = {
     return new EnvFileStore({ path, name: str(ref.name) ?? str(ref.key) ?? str(ref.var), baseDir: ctx.baseDir }, ctx.envVarFor, ctx.userVarFor);
   },
   pass: (ref, ctx) => new PassStore({ path: str(ref.path) ?? str(ref.name), env: ctx.env }),
+  'aws-secrets-manager': (ref, ctx) => new AwsSecretsManagerStore({ name: str(ref.name), region: str(ref.region), env: ctx.env }),
+  'pass-team': (ref, ctx) => new PassTeamStore({ path: str(ref.path), dir: str(ref.dir), remote: str(ref.remote), baseDir: ctx.baseDir, env: ctx.env }),
   // The VS Code client registers the real one; everywhere else it cannot be reached.
   'secret-storage': () => new UnreachableStore('secret-storage', "VS Code's SecretStorage can only be reached from inside VS Code (use the extension's commands), or add a keychain or pass store to this secret"),
 };

@@ -20,9 +20,12 @@ import { definition as openai } from './openai/definition';
 import { definition as openrouter } from './openrouter/definition';
 import { definition as anthropic } from './anthropic/definition';
 import { definition as azureOpenai } from './azure-openai/definition';
+import { definition as awsIam } from './aws-iam/definition';
+import { definition as awsBedrock } from './aws-bedrock/definition';
+import { definition as gemini } from './gemini/definition';
 import type { ProviderDefinition, Strategy } from './definition';
 
-export const PROVIDER_DEFINITIONS = [generate, postgres, mariadb, redis, command, http, manual, openai, openrouter, anthropic, azureOpenai] as const;
+export const PROVIDER_DEFINITIONS = [generate, postgres, mariadb, redis, command, http, manual, openai, openrouter, anthropic, azureOpenai, awsIam, awsBedrock, gemini] as const;
 
 type Defs = typeof PROVIDER_DEFINITIONS;
 export type ProviderType = Defs[number]['type'];

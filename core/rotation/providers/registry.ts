@@ -15,6 +15,10 @@ import { openAiProvider } from './openai/provider';
 import { openRouterProvider } from './openrouter/provider';
 import { anthropicProvider } from './anthropic/provider';
 import { azureOpenAiProvider } from './azure-openai/provider';
+import { awsIamProvider } from './aws-iam/provider';
+import { checkAwsCredential } from './aws-iam/check';
+import { awsBedrockProvider, checkBedrockKey } from './aws-bedrock/provider';
+import { geminiProvider } from './gemini/provider';
 import type { ProviderType } from './definitions';
 import { ProviderError, type CheckContext, type CheckResult, type RotationProvider } from './types';
 
@@ -94,6 +98,15 @@ export const DRIVERS: { [K in ProviderType]: ProviderDriver } = {
     create: (s) =>
       azureOpenAiProvider({ subscriptionId: str(s.subscriptionId), resourceGroup: str(s.resourceGroup), account: str(s.account), tenantId: str(s.tenantId), clientId: str(s.clientId), clientSecret: str(s.clientSecret), timeoutMs: ms(s.timeout) }),
   },
+  'aws-iam': {
+    create: (s) => awsIamProvider({ userName: str(s.userName), adminConnection: str(s.adminConnection), region: str(s.region), inactiveKey: s.inactiveKey === 'delete' ? 'delete' : 'refuse' }),
+    check: (spec, value, ctx) => checkAwsCredential(value, ctx.env, str(spec.region) ?? str(ctx.provider?.region)),
+  },
+  'aws-bedrock': {
+    create: (s) => awsBedrockProvider({ userName: str(s.userName), adminConnection: str(s.adminConnection), region: str(s.region), credentialAgeDays: num(s.credentialAgeDays), inactiveKey: s.inactiveKey === 'delete' ? 'delete' : 'refuse' }),
+    check: (spec, value, ctx) => checkBedrockKey(value, ctx.env, str(spec.region) ?? str(ctx.provider?.region)),
+  },
+  gemini: { create: (s) => geminiProvider({ project: str(s.project), adminConnection: str(s.adminConnection), displayName: str(s.displayName) }) },
 };
 
 const drivers = DRIVERS as Record<string, ProviderDriver | undefined>;

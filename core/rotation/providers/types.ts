@@ -58,6 +58,11 @@ export interface RotationProvider {
   apply?(ctx: ProviderContext, created: CreatedValue): Promise<void>;
   /** Roll back an apply: make `value` (the old one) valid again. */
   restore?(ctx: ProviderContext, value: string, user?: string): Promise<void>;
+  /**
+   * Rollback: delete at the issuer what this provider's own journal says `create` issued and no
+   * store will hold (a key that would stay valid). Unlike `discard`, it needs no id from the engine.
+   */
+  discardIssued?(ctx: ProviderContext): Promise<void>;
   revoke?(ctx: ProviderContext, oldValue: string, oldUser?: string): Promise<RevokeOutcome>;
   /**
    * True when `create` itself makes a credential at the issuer (an API key, a token): if it never

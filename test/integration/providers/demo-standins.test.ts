@@ -31,7 +31,7 @@ describe('npm start: the labelled OpenAI and OpenRouter demo stand-ins and their
     const admin = readFileSync(join(dir, '.env.llm-admin'), 'utf8');
     for (const id of ['openai-demo-bot', 'openrouter-demo-bot']) {
       const before = readFileSync(join(dir, '.env.llm-demo'), 'utf8');
-      const r = await runToEnd(process.execPath, [CLI, 'rotate', id, '--trust', '--policy', 'llm-demo.rotation.yaml'], { cwd: dir, env, timeoutMs: 30000 });
+      const r = await runToEnd(process.execPath, [CLI, 'rotate', id, '--trust', '--yes', '--policy', 'llm-demo.rotation.yaml'], { cwd: dir, env, timeoutMs: 30000 });
       assert.match(r.stdout, new RegExp(`${id}: rotated`), r.stdout + r.stderr);
       assert.notEqual(readFileSync(join(dir, '.env.llm-demo'), 'utf8'), before);
       for (const v of [readEnvValue(admin, 'OPENAI_DEMO_ADMIN')!, readEnvValue(admin, 'OPENROUTER_DEMO_MANAGEMENT')!]) assert.ok(!(r.stdout + r.stderr).includes(v));

@@ -62,7 +62,7 @@ async function stored(p: LlmProject): Promise<Set<string>> {
 async function killAt(p: LlmProject, point: string, input?: string): Promise<void> {
   const marker = join(p.dir, 'paused.marker');
   rmSync(marker, { force: true });
-  const child = spawnGroup(process.execPath, [CLI, 'rotate', 'app-key', '--trust', ...(input ? ['--value-stdin'] : [])], { cwd: p.dir, env: { ...p.env, ROTATION_GUARD_TEST_PAUSE_AT: point, ROTATION_GUARD_TEST_PAUSE_MARKER: marker } });
+  const child = spawnGroup(process.execPath, [CLI, 'rotate', 'app-key', '--trust', '--yes', ...(input ? ['--value-stdin'] : [])], { cwd: p.dir, env: { ...p.env, ROTATION_GUARD_TEST_PAUSE_AT: point, ROTATION_GUARD_TEST_PAUSE_MARKER: marker } });
   child.stdin!.end(input ? `${input}\n` : '');
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));

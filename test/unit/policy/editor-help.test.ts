@@ -79,7 +79,7 @@ describe('policy completion', () => {
 
   it('offers enum values, variant names and booleans at a value', () => {
     assert.deepEqual(complete(inExample('    kind: api-key', '\n    owner: ')).sort(), ['human', 'machine']);
-    assert.deepEqual(complete('stores:\n  x:\n    type: |\n').sort(), ['env-file', 'keychain', 'pass', 'secret-storage']);
+    assert.deepEqual(complete('stores:\n  x:\n    type: |\n').sort(), ['aws-secrets-manager', 'env-file', 'keychain', 'pass', 'pass-team', 'secret-storage']);
     assert.deepEqual(complete('threatModels:\n  t:\n    modelInLoop: |\n'), ['true', 'false']);
     assert.deepEqual(complete('secrets:\n  - id: a\n    triggers:\n      - on: anomaly\n        action: |\n').sort(), ['notify', 'rotate-now']);
   });

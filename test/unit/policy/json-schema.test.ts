@@ -43,7 +43,8 @@ describe('schemas/rotation-policy.schema.json', () => {
         if (!described) undocumented.push(p);
         if (v.type === 'string' || v.type === 'number' || v.type === 'integer' || v.type === 'boolean') {
           leaves++;
-          if (Array.isArray(v.examples) && v.examples.length) withExamples++;
+          // A discriminator (`type: const`) is its own example.
+          if ((Array.isArray(v.examples) && v.examples.length) || v.const !== undefined) withExamples++;
         }
         walk(v, p);
       }

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { verifyLedger } from '../../../core/ledger';
+import { readEnvValue } from '../../../core/stores/env-format';
+import { LocalStageStore } from '../../../core/stores/local-stages';
+import { killGroup, waitExit } from '../../helpers/system/processes';
+import { cli, cliProcess, type TestProject } from '../rotation/project';
+import { waitForFile } from '../rotation/wait-file';
+
+/** Every point where a crash can hit: after a step's `started` line (before) and after its action (after). */
+export const PAUSE_POINTS = [
+  'begin:after',
+  ...['create', 'store-pending', 'test-new', 'promote', 'revoke-old', 'test-old-fails', 'finish'].flatMap((s) => [`${s}:before`, `${s}:after`]),
+];
+
+/** How many times each point is killed: 1 in CI, ROTATION_GUARD_KILL_ROUNDS=20 for the full target. */
+export const KILL_ROUNDS = Math.max(1, Number(process.env.ROTATION_GUARD_KILL_ROUNDS ?? '1') || 1);
+
+/** Every value the project's stores hold for `secretId`: the env file's CURRENT and the local PENDING/PREVIOUS. */
+export async function heldValues(p: TestProject, secretId: string, envVar: string): Promise<string[]> {
+  const stages = new LocalStageStore(join(p.dir, '.rotation'));
+  let env: string | null = null;
+  try {
+    env = readEnvValue(readFileSync(join(p.dir, '.env.local'), 'utf8'), envVar);
+  } catch {
+    env = null;
+  }
+  const out = [env, await stages.get(secretId, 'pending'), await stages.get(secretId, 'previous')];
+  return out.filter((v): v is string => !!v);
+}
+
+export interface KillTarget {
+  project: TestProject;
+  secretId: string;
+  envVar: string;
+  /** The values the issuer accepts right now (from the stand-in's own state). */
+  validAtIssuer(): string[];
+}
+
+export interface KillStats {
+  kills: number;
+  rotated: number;
+  rolledBack: number;
+  withoutWorkingKey: number;
+  orphansAfterResume: number;
+}
+
+/** Starts `rotate`, lets it block at `point`, SIGKILLs its process group. */
+async function killAt(p: TestProject, secretId: string, point: string): Promise<void> {
+  const marker = join(p.dir, 'paused.marker');
+  rmSync(marker, { force: true });
+  const child = cliProcess(p, ['rotate', secretId, '--trust', '--yes'], { ...p.env, ROTATION_GUARD_TEST_PAUSE_AT: point, ROTATION_GUARD_TEST_PAUSE_MARKER: marker });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  try {
+    await waitForFile(marker, 30000, child, () => out);
+  } finally {
+    killGroup(child, 'SIGKILL');
+    await waitExit(child, 10000);
+  }
+}
+
+/**
+ * Kills `rotate` at `point`, checks a working key is held, continues it (`--resume` on even
+ * rounds, the next plain `rotate` on odd ones), then checks the end state: the current value
+ * works, PENDING is empty, nothing is open, the ledger verifies, and every key the issuer
+ * accepts is held by a store (no orphan left valid).
+ */
+export async function killAndResume(t: KillTarget, point: string, round: number, stats: KillStats): Promise<void> {
+  const { project: p, secretId } = t;
+  await killAt(p, secretId, point);
+  stats.kills++;
+  const valid = new Set(t.validAtIssuer());
+  const held = await heldValues(p, secretId, t.envVar);
+  if (!held.some((v) => valid.has(v))) stats.withoutWorkingKey++;
+  assert.ok(held.some((v) => valid.has(v)), `no store holds a key the issuer accepts after a kill at ${point}`);
+
+  const byResume = round % 2 === 0;
+  const r = await cli(p, byResume ? ['rotate', secretId, '--resume', '--trust', '--yes'] : ['rotate', secretId, '--trust', '--yes']);
+  const outcome = new RegExp(`${secretId}: (rotated|rolled-back)`).exec(r.stdout)?.[1];
+  assert.ok(outcome, `continuing after ${point}: ${r.stdout}${r.stderr}`);
+  if (outcome === 'rotated') stats.rotated++;
+  else stats.rolledBack++;
+
+  const after = await heldValues(p, secretId, t.envVar);
+  const current = readEnvValue(readFileSync(join(p.dir, '.env.local'), 'utf8'), t.envVar);
+  const nowValid = t.validAtIssuer();
+  assert.ok(current && nowValid.includes(current), `after ${point} the current value is not accepted by the issuer`);
+  assert.equal(await new LocalStageStore(join(p.dir, '.rotation')).get(secretId, 'pending'), null, 'nothing left in PENDING');
+  const orphans = nowValid.filter((v) => !after.includes(v));
+  stats.orphansAfterResume += orphans.length;
+  assert.equal(orphans.length, 0, `after ${point} and ${byResume ? '--resume' : 'a plain rotate'} (${outcome}), ${orphans.length} key(s) valid at the issuer are held by no store`);
+  const v = verifyLedger(join(p.dir, '.rotation/ledger.jsonl'));
+  assert.equal(v.ok, true, `ledger: line ${v.firstBadLine} ${v.reason}`);
+  const st = JSON.parse((await cli(p, ['status', '--json'])).stdout) as { openRotations: unknown[] };
+  assert.deepEqual(st.openRotations, [], 'no rotation left open');
+}
+
+export const newStats = (): KillStats => ({ kills: 0, rotated: 0, rolledBack: 0, withoutWorkingKey: 0, orphansAfterResume: 0 });
