@@ -177,7 +177,8 @@ export function serverCommand<K extends ServerCommandId>(title: string, command:
 export namespace ScanWorkspaceRequest {
   export const method = 'rotationGuard/scanWorkspace';
   export interface Params { folders?: string[] }
-  export interface Result { filesScanned: number; findings: number; skipped: number; cancelled?: boolean }
+  /** `findings`: diagnostics; `incidents`: distinct problems (one value in many files counts once). */
+  export interface Result { filesScanned: number; findings: number; incidents: number; skipped: number; cancelled?: boolean }
   export const type = new RequestType<Params, Result, void>(method);
 }
 

@@ -28,7 +28,7 @@ import { listFiles } from '../../core/files/walk';
 import type { Settings } from '../../protocol/src/settings';
 import { WorkspaceReportBuilder } from './diagnosticResults';
 import { pathToUri } from './paths';
-import { isExcluded } from './validator';
+import { isExcluded, problemKeys } from './validator';
 import { WorkspaceFileCache, type SweptFile } from './workspaceFileCache';
 
 /**
@@ -109,7 +109,7 @@ export class WorkspacePull {
    * the log, as the pushing scan does); open documents have their own document pulls and are not
    * counted.
    */
-  async scanNow(token: CancellationToken, log: (line: string) => void): Promise<{ filesScanned: number; findings: number; skipped: number; cancelled?: boolean }> {
+  async scanNow(token: CancellationToken, log: (line: string) => void): Promise<{ filesScanned: number; findings: number; incidents: number; skipped: number; cancelled?: boolean }> {
     this.cache.bump();
     let tooLarge = 0;
     const run = this.updating.then(() =>
@@ -124,14 +124,16 @@ export class WorkspacePull {
     let filesScanned = 0;
     let findings = 0;
     let skipped = tooLarge;
-    for (const [, entry] of this.cache.entries()) {
+    const incidents = new Set<string>();
+    for (const [uri, entry] of this.cache.entries()) {
       if (!entry.diagnostics) skipped++;
       else {
         filesScanned++;
         findings += entry.diagnostics.length;
+        for (const k of problemKeys(uri, entry.diagnostics)) incidents.add(k);
       }
     }
-    return { filesScanned, findings, skipped, ...(outcome === 'cancelled' ? { cancelled: true } : {}) };
+    return { filesScanned, findings, incidents: incidents.size, skipped, ...(outcome === 'cancelled' ? { cancelled: true } : {}) };
   }
 
   /** Shutdown: held pulls end (ServerCancelled) and no timer is left behind. */

@@ -6,7 +6,7 @@ import { warmUpOrder } from '../../core/files/warm-up-order';
 import { decodeForScan } from '../../core/detect';
 import type { Settings } from '../../protocol/src/settings';
 import type { ScanWorkspaceRequest } from '../../protocol/src/protocol';
-import { isExcluded, type Validator } from './validator';
+import { isExcluded, problemKeys, type Validator } from './validator';
 import { pathToUri } from './paths';
 
 /** What the scan needs from the server: the validator's diagnosis and where results go. */
@@ -27,12 +27,15 @@ export interface WorkspaceScanDeps {
  * same walk as `rotation-guard scan`) and files over `maxFileSizeKB` before reading them. Bytes are
  * read as core's table says (`decodeForScan`): pure binary files are skipped, binary containers
  * (shelve, SQLite caches) diagnosed at the top of the file by byte offset. Open documents are
- * validated live and left alone. Nothing is kept per file but its count.
+ * validated live and left alone. Nothing is kept per file but its count, and the incident keys
+ * (problemKeys: one per value) so the same value in many files counts once.
  */
 export async function scanWorkspace(folders: string[], deps: WorkspaceScanDeps, token: CancellationToken): Promise<ScanWorkspaceRequest.Result> {
   let filesScanned = 0;
   let findings = 0;
   let skipped = 0;
+  const incidentKeys = new Set<string>();
+  const result = (cancelled?: true) => ({ filesScanned, findings, incidents: incidentKeys.size, skipped, ...(cancelled ? { cancelled } : {}) });
   const lists = folders.map((folder) => ({ folder, files: listFiles([folder], folder, true).files }));
   const total = lists.reduce((n, l) => n + l.files.length, 0);
   let seen = 0;
@@ -45,7 +48,7 @@ export async function scanWorkspace(folders: string[], deps: WorkspaceScanDeps, 
     }
     const maxBytes = settings.maxFileSizeKB * 1024;
     for (const path of warmUpOrder(files).map((i) => files[i]!)) {
-      if (token.isCancellationRequested) return { filesScanned, findings, skipped, cancelled: true };
+      if (token.isCancellationRequested) return result(true);
       seen++;
       if (seen - lastReport >= 50 || seen === total) {
         lastReport = seen;
@@ -74,11 +77,12 @@ export async function scanWorkspace(folders: string[], deps: WorkspaceScanDeps, 
       const uri = pathToUri(path);
       if (deps.isOpen(uri)) continue;
       const diagnostics = await deps.diagnoseDecoded(uri, decoded, () => token.isCancellationRequested, settings);
-      if (!diagnostics) return { filesScanned, findings, skipped, cancelled: true };
+      if (!diagnostics) return result(true);
       findings += diagnostics.length;
+      for (const k of problemKeys(uri, diagnostics)) incidentKeys.add(k);
       await deps.publish(uri, diagnostics);
     }
   }
-  deps.log(`scan: ${filesScanned} files, ${findings} findings, ${skipped} skipped`);
-  return { filesScanned, findings, skipped };
+  deps.log(`scan: ${filesScanned} files, ${incidentKeys.size} incidents (${findings} findings), ${skipped} skipped`);
+  return result();
 }
