@@ -7,6 +7,7 @@ import { buildPrefilter, type Prefilter } from './prefilter';
 import type { Attempt, RawMatch } from './raw-match';
 import { bodyFits, type PatternRule } from './rule';
 import { ALL_RULES } from './rules/all';
+import { placeWeakDefaults } from './weak-defaults';
 
 /**
  * The matching loop: one prefilter pass, then at each hit only the rules that can start there,
@@ -112,6 +113,7 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
     }
     return true;
   });
+  placeWeakDefaults(out, path);
   return resolveOverlaps(out);
 }
 

@@ -5,7 +5,8 @@ import type { Attempt, RawMatch } from './raw-match';
 import { ALL_RULES } from './rules/all';
 import type { CodeKind } from '../file-formats';
 import { isPlaceholder } from './placeholders';
-import { isStrongToken, judgeValue } from './values';
+import { isStrongToken, judgeValue, outsideCredentialAlphabet } from './values';
+import { isPlaceholderPair, isWeakDefaultValue, weakDefaultMatch } from './weak-defaults';
 
 /**
  * The generic detector: `name = value` assignments (and the forms around them: `name: value`,
@@ -89,6 +90,13 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const value = text.slice(span.start, span.end);
   if (text.startsWith('...', span.end) || text[span.end] === '…') return rejected; // elided: `ops_eyJzaW…`
   if (basic && isPlaceholderBasic(value)) return rejected;
+  // A well-known default (a vendor's documented password, or the user name again) is its own rule,
+  // judged before the placeholder words (admin, root) would drop it. In program source only a
+  // string literal is a value: an unquoted word is a variable.
+  if (!prose && (kind === 'password' || /auth$/i.test(name)) && (span.quoted || code !== 'program') && !outsideCredentialAlphabet(value) && isWeakDefaultValue(value, name)) {
+    return weakDefaultMatch(span.start, span.end);
+  }
+  if (/auth$/i.test(name) && isPlaceholderPair(value)) return rejected;
   const provider = providerForName(name);
   // A value in the exact shape of the provider the name names (40 base64 characters for an AWS
   // secret key) is judged as such, even where it starts like a path (`/7Zs1…`).

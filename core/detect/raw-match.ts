@@ -12,6 +12,8 @@ export interface RawMatch {
   confidence: number;
   /** Higher wins when two matches overlap: provider rules (1) over generic ones (0). */
   priority: number;
+  /** The message, when the rule's own (`{preview}` stands for the masked value); default: "<Title> (<preview>) is hardcoded here." */
+  message?: string;
 }
 
 /** What a rule returns at a hit: a match, or the region it examined and rejected (no finding). */
