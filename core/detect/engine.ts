@@ -7,7 +7,7 @@ import { buildPrefilter, type Prefilter } from './prefilter';
 import type { Attempt, RawMatch } from './raw-match';
 import { bodyFits, type PatternRule } from './rule';
 import { ALL_RULES } from './rules/all';
-import { placeWeakDefaults } from './weak-defaults';
+import { placeShapeMatches, placeWeakDefaults } from './weak-defaults';
 
 /**
  * The matching loop: one prefilter pass, then at each hit only the rules that can start there,
@@ -114,6 +114,7 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
     return true;
   });
   placeWeakDefaults(out, path);
+  placeShapeMatches(out, path, text);
   return resolveOverlaps(out);
 }
 
@@ -161,7 +162,7 @@ function runRule(rule: PatternRule, text: string, at: number): Attempt | null {
   const rejected = { ruleId: '' as const, end };
   // A provider prefix inside a longer base64 run (an image or audio in a notebook output, a
   // `sha512-…` integrity hash in a lockfile) is chance, not a key.
-  if (!rule.scan && insideBase64Run(text, start)) return rejected;
+  if (!rule.scan && (insideBase64Run(text, start) || base64RunContinues(text, end))) return rejected;
   const value = text.slice(start, end);
   // A value running into mask characters (`xoxp-…-####`) is a redacted sample, not a key.
   const next = text[end];
@@ -201,6 +202,24 @@ function insideBase64Run(text: string, start: number): boolean {
     k--;
   }
   return start - k >= 16;
+}
+
+/**
+ * Does a base64 run go on after the match (`+` or `/` and sixteen or more base64 characters)? Then
+ * the prefix was chance inside media or a signature (`AP…` in a cassette's recorded audio), as a
+ * prefix after such a run is.
+ */
+function base64RunContinues(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (c !== 43 && c !== 47) return false;
+  let k = end + 1;
+  const stop = Math.min(text.length, end + 17);
+  while (k < stop) {
+    const d = text.charCodeAt(k);
+    if (d >= 128 || B64_CHAR[d] === 0) return false;
+    k++;
+  }
+  return k - end > 16;
 }
 
 /** Keeps one match per region: the higher priority, then the longer, then the earlier rule. */

@@ -46,7 +46,7 @@ function isCredentialWord(w: string, prev: string | undefined): boolean {
 
 // A name ending in one of these describes the credential (its id, length, file…), not its value.
 const DESCRIPTIVE_LAST = new Set(
-  ('id ids name names user username usr login email url uri urls host path file filename dir length len size count type types env ' +
+  ('id ids name names user users username usernames usr login email emails url uri urls host path file filename dir length len size count type types env ' +
     'var variable field fields label header prefix suffix expiry expires expiration ttl endpoint hash hashed format policy rotation ' +
     'enabled enable disabled required min max regex pattern placeholder hint description desc title kind mode version timeout at date time ' +
     'index idx limit provider source selector helper class method param params location ref reference tag template rule input prompt ' +
@@ -61,7 +61,9 @@ const DESCRIPTIVE_FIRST = new Set('max min num total is has use uses show hide e
 // Values that are public by design, or per-request anti-forgery tokens, not credentials.
 const NOT_CREDENTIAL = new Set(
   ('public pub publishable csrf xsrf authenticity nonce keyword keywords keyboard keypress keydown keyup monkey ' +
-    'redacted masked placeholder blank example sample dummy fake mock').split(' '),
+    'redacted masked placeholder blank example sample dummy fake mock ' +
+    // WebRTC's `a=ice-pwd:` in session descriptions: a per-session value both peers exchange in the clear.
+    'ice').split(' '),
 );
 // Words that, after the credential word, name something the credential has or is used for
 // (`token_domains`, `localStorageKeyOrderBy`, `token-classification`, `AUTH_FAILED`), not it.

@@ -1,7 +1,9 @@
 import { formatOf } from '../file-formats';
 import { CONFIDENCE } from './confidence';
 import { isPlaceholder } from './placeholders';
+import { isPromptFile } from '../file-kinds';
 import type { RawMatch } from './raw-match';
+import { isStrongToken } from './values';
 
 /**
  * Weak default credentials (issue #21): the passwords products ship with or their images document
@@ -30,7 +32,8 @@ const DEFAULTS = new Set(
 /** Is `password` a well-known default (optionally for `user`)? */
 export function isWeakPassword(password: string, user?: string): boolean {
   const p = password.toLowerCase();
-  return DEFAULTS.has(p) || (!!user && user.length >= 2 && p === user.toLowerCase());
+  // The user name again is a default (`chroma:chroma@`), unless the word is a placeholder (`fake:fake@`).
+  return DEFAULTS.has(p) || (!!user && user.length >= 2 && p === user.toLowerCase() && !isPlaceholder(p));
 }
 
 /**
@@ -73,6 +76,7 @@ export function weakDefaultMatch(start: number, end: number): RawMatch {
 const RUNS_NAME = /(?:^|\/)(?:(?:docker-)?compose[\w.-]*\.ya?ml|dockerfile[\w.-]*|[\w.-]*\.dockerfile|\.env(?:\.[\w-]+)?|\.gitlab-ci\.ya?ml|jenkinsfile|\.travis\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml)$/i;
 const RUNS_DIR = /(?:^|\/)(?:\.github\/workflows|\.circleci|\.buildkite|helm|charts|k8s|kubernetes|deploy|deployment|infra|terraform)\//i;
 const EXAMPLE_NAME = /\.(?:example|sample|template|dist|tmpl)(?:\.[\w]+)?$|(?:^|\/)[^/]*[._-](?:example|sample)\.[\w.]+$/i;
+const TEST_NAME = /(?:^|\/)(?:test_[^/]*|[^/]*[._-](?:test|tests|spec)\.[\w]+|conftest\.py|test[-_]?utils?\.[\w]+|testutils?\.[\w]+)$/i;
 const DOCS_DIR = /(?:^|\/)(?:docs?|documentation|docs-website|website|site|examples?|samples?|cookbooks?|tutorials?|notebooks?|guides?|tests?|__tests__|spec|specs|testdata|fixtures|mock_tests|e2e)\//i;
 
 /** Does a file at `path` run (a compose file, a CI workflow, a Dockerfile, an env file, code outside docs and tests)? */
@@ -82,7 +86,7 @@ export function runsWhereItIs(path: string): boolean {
   if (RUNS_NAME.test(norm) || RUNS_DIR.test(norm)) return true;
   const kind = formatOf(norm).kind;
   if (kind === 'markdown' || kind === 'mdx' || kind === 'notebook' || kind === 'text' || kind === 'markup') return false;
-  return !DOCS_DIR.test(norm);
+  return !DOCS_DIR.test(norm) && !TEST_NAME.test(norm);
 }
 
 /** Sets each weak-default match's confidence by where the file is (default threshold or below it). */
@@ -93,5 +97,24 @@ export function placeWeakDefaults(matches: RawMatch[], path: string): void {
     runs ??= runsWhereItIs(path);
     m.message ??= WEAK_MESSAGE;
     m.confidence = runs ? CONFIDENCE.credentialValue : CONFIDENCE.weakDefaultInDocs;
+  }
+}
+
+/** Rules that judge a value by its shape next to a name or in a URL or header, not by a provider's format. */
+const SHAPE_RULES = new Set(['secret/generic-api-key', 'secret/hardcoded-password', 'secret/url-credentials', 'secret/authorization-header', 'secret/curl-credentials']);
+
+/**
+ * In docs, examples and tests (not prompts), a value judged by its shape that does not look
+ * generated (a word and a digit, a dummy bearer token, a URL password of one word) is what a
+ * test or a reader types, and sits below the default threshold, as values in documentation prose
+ * do. A generated-looking value there is still reported: real keys get pasted into tests too.
+ */
+export function placeShapeMatches(matches: RawMatch[], path: string, text: string): void {
+  let docs: boolean | undefined;
+  for (const m of matches) {
+    if (!SHAPE_RULES.has(m.ruleId) || m.confidence <= CONFIDENCE.inDocumentationProse) continue;
+    docs ??= !runsWhereItIs(path) && !isPromptFile(path);
+    if (!docs) return;
+    if (!isStrongToken(text.slice(m.start, m.end))) m.confidence = CONFIDENCE.inDocumentationProse;
   }
 }
