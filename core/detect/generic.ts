@@ -219,6 +219,13 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
   // argument or object key (`name: 'API_KEY', baseDir: dir`), not a value.
   if (op === ',' && !QUOTES.has(text[i]!)) return null;
   if (text[i] === '@' && text[i + 1] === '"') i++; // C# verbatim string
+  // A YAML key whose value is a one-item list on the next line: how VCR cassettes record each
+  // header (`Authorization:` then `- Bearer …`).
+  if (op === ':' && code === false && (text[i] === '\n' || text[i] === '\r')) {
+    const item = /^\r?\n[ \t]*- +(?=[^\s#])/.exec(text.slice(i, i + 120));
+    if (!item) return null;
+    i += item[0].length;
+  }
   const toEndOfLine = (op === ':' || op === '=') && isConfigKey(text, s, e) && code === false;
   // Unquoted values stop at a quote, except where the name opened a literal: then running past its
   // closing quote marks the value as other code (below).
@@ -302,6 +309,10 @@ function readValue(text: string, i: number, limit: number, toEndOfLine: boolean,
   // ends where the string does.
   const ends = stopAtQuotes ? ENDS_UNQUOTED : ENDS_AT_SPACE;
   while (j < limit && !ends[text.charCodeAt(j)] && !escapedBreakAt(text, j)) j++;
+  // A form body or query string (`client_secret=…&refresh_token=…`, recorded in cassettes): the
+  // next `&name=` starts the next field.
+  const amp = text.slice(i, j).search(/&[A-Za-z_][\w.[\]-]{0,60}=/);
+  if (amp > 0) j = i + amp;
   if (toEndOfLine && text[j] === ' ') {
     let k = j;
     while (k < limit && text[k] !== '\n' && text[k] !== '\r') k++;
