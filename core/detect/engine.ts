@@ -42,6 +42,8 @@ function prefilter(): Prefilter<Item> {
   return cached;
 }
 
+const MINIFIED = /\.min\.[cm]?js$|(?:^|[\\/])\.yarn[\\/]releases[\\/]/;
+
 /** How often long loops look at the cancellation flag (in prefilter hits). */
 const CANCEL_EVERY = 256;
 
@@ -52,7 +54,9 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
   // Documentation, not prompts: a prompt is where a pasted credential does its harm.
   const docs = (format.kind === 'markdown' || format.kind === 'mdx') && !isPromptFile(path);
   // Lockfiles name packages (`'@inquirer/password': 4.0.16`), never credentials by name.
-  const noGeneric = formatRulesOnly || format.kind === 'lockfile';
+  // Minified bundles (`*.min.js`, a vendored `.yarn/releases/yarn-*.cjs`) are generated code: names
+  // and values there are a minifier's, and only provider formats are judged.
+  const noGeneric = formatRulesOnly || format.kind === 'lockfile' || MINIFIED.test(path);
   // Regions of another language (Markdown fences, notebook cells) are parsed at the first
   // credential word that needs them, never for files without one.
   let regions: RegionCursor | null | undefined;

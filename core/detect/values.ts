@@ -42,12 +42,27 @@ const PROSE_WORD = /^[("'`]?(?:[a-z]+|[A-Z][a-z]*|[A-Z]+)(?:['’-][a-z]+)?[.,!?
  */
 const CODE_EXPRESSION = /^(?:[&*]+\s*[A-Za-z_(]|[A-Za-z_][\w.]*(?:::|!\[|!\(|\{$|\{\}))/;
 
+/**
+ * Unquoted text that is a piece of code wherever it sits (a JSDoc line, a Python docstring, a
+ * release note): the rest of a call chain (`}).transcription(id)`, `4.0).count(messages)`), an
+ * f-string (`f"{self.api_key}"`), a printf format (`%s;database=%s`), markup or a slot (`<decrypted
+ * password>`), a composite literal (`restAPIToken{recursive:`), an identifier ending a condition
+ * (`dry_run_keys:`).
+ */
+function isCodeFragment(v: string): boolean {
+  const c = v[0]!;
+  if (c === ')' || c === '}' || c === ']' || c === '<') return true;
+  if (/\)\.[A-Za-z_]/.test(v) || /^[fFrRbBuU]{1,2}["']/.test(v) || /^%[-+ #0-9.]*[sdvqxXfg]/.test(v)) return true;
+  return /^[A-Za-z_][\w.]*(?:\{(?:[A-Za-z_]\w*:|\}|$)|:$)/.test(v);
+}
+
 /** Confidence that a value assigned to a credential name is a real credential, or null. */
 export function judgeValue(value: string, kind: NameKind, quoted: boolean, code: CodeKind, name: string, shaped = false): number | null {
   const v = value.trim();
   if (v.length < 4 || v.length > 400) return null;
   if (outsideCredentialAlphabet(v)) return null;
   if (v[0] === '(') return null; // a header directive (`Permissions-Policy: publickey-credentials-create=(self)`) or an expression
+  if (!quoted && isCodeFragment(v)) return null;
   if (kind === 'token' && isBase64OfText(v)) return null; // `nextPageToken: "CiRtb2RlbHMv…"` is base64 of a readable cursor
   if (!quoted && code === 'program' && CODE_EXPRESSION.test(v)) return null;
   if (isReference(v) || isPlaceholder(v)) return null;
@@ -112,6 +127,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
  */
 function isIdentifierName(v: string): boolean {
   if (v.length > 64) return false;
+  // Leading underscores mark a private or sentinel name (`__planexecute_plan`, `__mcpAuth`).
+  const u = v.replace(/^_{1,2}(?=[a-z])/, '');
+  if (u !== v && /^[a-z]{2,}(?:(?:_[a-z]{2,})|(?:[A-Z][a-z]{2,}))*$/.test(u)) return true;
   // camelCase and snake_case: `scheduleHistoryPageSize`, `doc_store_orderBy`
   if (/^[a-z]{2,}(?:(?:_[a-z]{2,})|(?:[A-Z][a-z]{2,}))*(?:_?[A-Z]{2,3})?$/.test(v)) return /[A-Z_]/.test(v);
   // PascalCase class names of three or more words: `AccountKeyDatastoreCredentials`

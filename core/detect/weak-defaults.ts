@@ -3,6 +3,7 @@ import { CONFIDENCE } from './confidence';
 import { isPlaceholder } from './placeholders';
 import { isPromptFile } from '../file-kinds';
 import type { RawMatch } from './raw-match';
+import { isDummyValue } from './dummy-values';
 import { isStrongToken } from './values';
 
 /**
@@ -115,6 +116,18 @@ export function placeShapeMatches(matches: RawMatch[], path: string, text: strin
     if (!SHAPE_RULES.has(m.ruleId) || m.confidence <= CONFIDENCE.inDocumentationProse) continue;
     docs ??= !runsWhereItIs(path) && !isPromptFile(path);
     if (!docs) return;
-    if (!isStrongToken(text.slice(m.start, m.end))) m.confidence = CONFIDENCE.inDocumentationProse;
+    if (!looksGenerated(text.slice(m.start, m.end))) m.confidence = CONFIDENCE.inDocumentationProse;
   }
+}
+
+/**
+ * Generated, not typed: strong by shape (or a JWT), no dummy words (`secret-token-12345`), and not a
+ * phrase of two or more lower-case words (`freshly-rotated-in-key-material`, `text-embedding-3-small`).
+ */
+function looksGenerated(v: string): boolean {
+  if (/^eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*$/.test(v)) return true;
+  if (!isStrongToken(v) || isDummyValue(v) || isPlaceholder(v)) return false;
+  // A credential noun as a word of its own (`cfg606-password`, `secret-token-9`): typed, not generated.
+  if (/(?:^|[^a-z])(?:pass(?:word|wd)?|pwd|secret|token|key|apikey)(?:[^a-z]|$)/i.test(v)) return false;
+  return v.split(/[-_.@:/]/).filter((p) => /^[a-z]{4,}$/.test(p)).length < 2;
 }
