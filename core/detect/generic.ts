@@ -86,6 +86,11 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
       span = { start: span.end + next[0].length - next[1]!.length, end: span.end + next[0].length, quoted: false };
     }
   }
+  // `PGPASSWORD=value psql -h host`: the shell's environment prefix of a command; the value is the first word.
+  if (!span.quoted && !prose) {
+    const prefix = /^(\S+)[ \t]+[a-z][\w.-]*(?:[ \t]+-|[ \t]*$)/.exec(text.slice(span.start, span.end));
+    if (prefix) span = { start: span.start, end: span.start + prefix[1]!.length, quoted: false };
+  }
   const rejected = { ruleId: '' as const, end: span.end };
   const value = text.slice(span.start, span.end);
   if (text.startsWith('...', span.end) || text[span.end] === '…') return rejected; // elided: `ops_eyJzaW…`

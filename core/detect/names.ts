@@ -78,6 +78,8 @@ const NOT_THE_CREDENTIAL_AFTER = new Set(
 // `pass` after these is the verb or a noun of its own (`second-pass`, `bypass`), not a password.
 const NOT_PASSWORD_BEFORE_PASS = new Set('first second third fourth final next each every one two single multi double triple by to will must should can may this that a'.split(' '));
 
+const PAGINATION = new Set(['page', 'continuation', 'cursor', 'pagination', 'resume', 'sync']);
+
 /** Returns the credential kind a name denotes, or null. Memoised: code repeats its names. */
 export const classifyName: (name: string) => NameKind | null = memoByText(50_000, (name) => classifyUncached(name));
 
@@ -102,6 +104,8 @@ function classifyUncached(name: string): NameKind | null {
     }
   }
   if (!kind) return null;
+  // A page token (`nextPageToken`, `continuation_token`) is a cursor into a listing, not a credential.
+  if (kind === 'token' && PAGINATION.has(words[at - 1] ?? '')) return null;
   for (let i = at + 1; i < words.length; i++) {
     const w = words[i]!;
     if (NOT_THE_CREDENTIAL_AFTER.has(w) || DESCRIPTIVE_LAST.has(w)) return null;

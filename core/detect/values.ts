@@ -60,10 +60,12 @@ function isCodeFragment(v: string): boolean {
 export function judgeValue(value: string, kind: NameKind, quoted: boolean, code: CodeKind, name: string, shaped = false): number | null {
   const v = value.trim();
   if (v.length < 4 || v.length > 400) return null;
+  // A passphrase (four or more lower-case words, quoted, in a configuration file) is the one
+  // credential made of words; a label or a sentence has capitals, fewer words or sits in code.
+  if (kind === 'password' && quoted && code === false && /^[a-z]+(?: [a-z]+){3,}$/.test(v)) return CONFIDENCE.credentialValue;
   if (outsideCredentialAlphabet(v)) return null;
   if (v[0] === '(') return null; // a header directive (`Permissions-Policy: publickey-credentials-create=(self)`) or an expression
   if (!quoted && isCodeFragment(v)) return null;
-  if (kind === 'token' && isBase64OfText(v)) return null; // `nextPageToken: "CiRtb2RlbHMv…"` is base64 of a readable cursor
   if (!quoted && code === 'program' && CODE_EXPRESSION.test(v)) return null;
   if (isReference(v) || isPlaceholder(v)) return null;
   if (v.toLowerCase() === name.toLowerCase() || sameLetters(v, name)) return null; // the name again: `api_key: "api_key"`
@@ -178,23 +180,6 @@ function isResourceName(v: string): boolean {
 function isWordCompound(v: string): boolean {
   const parts = v.split('-');
   return parts.length >= 2 && parts.every((p) => /^[A-Za-z][A-Za-z]{0,11}\d?$/.test(p)) && parts.some((p) => /^[a-z]{3,}$/.test(p));
-}
-
-/**
- * Base64 whose bytes are readable text (a pagination cursor holding a model name, an encoded JSON
- * id): a generated key decodes to random bytes. A `user:password` pair stays a credential.
- */
-function isBase64OfText(v: string): boolean {
-  if (v.length < 16 || v.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) return false;
-  const bytes = Buffer.from(v, 'base64');
-  let letters = 0;
-  for (const b of bytes) {
-    if (b < 32 || b > 126) {
-      if (b !== 10 && b !== 13 && b !== 9) return false;
-    } else if ((b | 32) >= 97 && (b | 32) <= 122) letters++;
-    if (b === 58) return false; // `:` — user:password
-  }
-  return letters * 2 >= bytes.length;
 }
 
 /** Strict shape test for values found in prose: long, random-looking, mixed character classes. */

@@ -86,7 +86,8 @@ export function runsWhereItIs(path: string): boolean {
   if (EXAMPLE_NAME.test(norm)) return false;
   if (RUNS_NAME.test(norm) || RUNS_DIR.test(norm)) return true;
   const kind = formatOf(norm).kind;
-  if (kind === 'markdown' || kind === 'mdx' || kind === 'notebook' || kind === 'text' || kind === 'markup') return false;
+  // Documentation formats; plain text and unknown extensions (`.conf`, `.tf`) are configuration as often as notes.
+  if (kind === 'markdown' || kind === 'mdx' || kind === 'notebook' || kind === 'markup') return false;
   return !DOCS_DIR.test(norm) && !TEST_NAME.test(norm);
 }
 
@@ -95,7 +96,8 @@ export function placeWeakDefaults(matches: RawMatch[], path: string): void {
   let runs: boolean | undefined;
   for (const m of matches) {
     if (m.ruleId !== WEAK_DEFAULT_RULE_ID) continue;
-    runs ??= runsWhereItIs(path);
+    // Plain text and unknown extensions are not known to run: a weak default there is a sample.
+    runs ??= runsWhereItIs(path) && formatOf(path.replace(/\\/g, '/')).kind !== 'text';
     m.message ??= WEAK_MESSAGE;
     m.confidence = runs ? CONFIDENCE.credentialValue : CONFIDENCE.weakDefaultInDocs;
   }
