@@ -171,17 +171,18 @@ function runRule(rule: PatternRule, text: string, at: number): Attempt | null {
   // A value running into mask characters (`xoxp-…-####`) is a redacted sample, not a key.
   const next = text[end];
   if (next === '#' || next === '*' || next === '•' || next === '…' || text.startsWith('...', end)) return rejected;
-  if (!rule.keepPlaceholders && (isPlaceholder(value) || isReference(value) || isPatternSource(value))) return rejected;
+  const other = rule.variant && m ? rule.variant(value, m) : undefined;
+  if (!other && !rule.keepPlaceholders && (isPlaceholder(value) || isReference(value) || isPatternSource(value))) return rejected;
   if (rule.validate && m) {
     const c = rule.validate(value, m);
     if (c === null) return rejected;
     confidence = c;
   }
   return {
-    ruleId: rule.id,
-    title: rule.title,
-    severity: rule.severity,
-    hint: rule.hint,
+    ruleId: other?.id ?? rule.id,
+    title: other?.title ?? rule.title,
+    severity: other?.severity ?? rule.severity,
+    hint: other?.hint ?? rule.hint,
     ...(rule.envVar ? { envVar: rule.envVar } : {}),
     start,
     end,

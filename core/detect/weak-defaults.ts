@@ -1,5 +1,6 @@
 import { formatOf } from '../file-formats';
 import { CONFIDENCE } from './confidence';
+import { longestSequence } from './entropy';
 import { isPlaceholder } from './placeholders';
 import { isPromptFile } from '../file-kinds';
 import type { RawMatch } from './raw-match';
@@ -56,6 +57,14 @@ export function isPlaceholderPair(value: string): boolean {
   const pair = PAIR.exec(value);
   return !!pair && isPlaceholder(pair[2]!);
 }
+
+/** How the URL rule reports a weak default (rules/structural.ts). */
+export const WEAK_DEFAULT_VARIANT = {
+  id: WEAK_DEFAULT_RULE_ID,
+  title: 'well-known default password in a URL',
+  hint: 'A well-known default — change it where this runs, and read it from the environment or a secret store.',
+  severity: 'warning' as const,
+};
 
 const WEAK_MESSAGE = 'A well-known default password ({preview}) — change it where this runs.';
 
@@ -129,7 +138,10 @@ export function placeShapeMatches(matches: RawMatch[], path: string, text: strin
 function looksGenerated(v: string): boolean {
   if (/^eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*$/.test(v)) return true;
   if (!isStrongToken(v) || isDummyValue(v) || isPlaceholder(v)) return false;
-  // A credential noun as a word of its own (`cfg606-password`, `secret-token-9`): typed, not generated.
-  if (/(?:^|[^a-z])(?:pass(?:word|wd)?|pwd|secret|token|key|apikey)(?:[^a-z]|$)/i.test(v)) return false;
+  // A credential noun as a word of its own (`cfg606-password`, `secret-token-9`) or inside a run
+  // (`supersecretkey1234`), or a counting run (`test12345678`): typed, not generated. A random
+  // string holds neither by chance.
+  if (/(?:^|[^a-z])(?:pass(?:word|wd)?|pwd|secret|token|key|apikey)(?:[^a-z]|$)|password|passwd|secret|apikey|token/i.test(v)) return false;
+  if (longestSequence(v) >= 6) return false;
   return v.split(/[-_.@:/]/).filter((p) => /^[a-z]{4,}$/.test(p)).length < 2;
 }
