@@ -124,6 +124,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
       end: span.end,
       confidence: Math.max(confidence, provider.shape ? CONFIDENCE.providerFormat : CONFIDENCE.generatedValue),
       priority: 1,
+      byShape: true,
     };
   }
   const isPassword = kind === 'password';

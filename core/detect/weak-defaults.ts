@@ -124,7 +124,7 @@ const SHAPE_RULES = new Set(['secret/generic-api-key', 'secret/hardcoded-passwor
 export function placeShapeMatches(matches: RawMatch[], path: string, text: string): void {
   let docs: boolean | undefined;
   for (const m of matches) {
-    if (!SHAPE_RULES.has(m.ruleId) || m.confidence <= CONFIDENCE.inDocumentationProse) continue;
+    if (!(m.byShape || SHAPE_RULES.has(m.ruleId)) || m.confidence <= CONFIDENCE.inDocumentationProse) continue;
     docs ??= !runsWhereItIs(path) && !isPromptFile(path);
     if (!docs) return;
     if (!looksGenerated(text.slice(m.start, m.end))) m.confidence = CONFIDENCE.inDocumentationProse;
