@@ -2,8 +2,9 @@
 // and prints, per repository, files, findings, incidents (one value in one repository, all its
 // locations), peak RSS, and how the incidents were labelled by hand (labels.json). Labels are
 // keyed by repository and fingerprint, never by value.
-//   node bench/realworld/pool.mjs [--cli FILE]... [--dump FILE] [-- scan arguments]
+//   node bench/realworld/pool.mjs [--cli FILE]... [--dump FILE] [--curve] [-- scan arguments]
 //   ROTATION_GUARD_REALWORLD=DIR   where the checkouts live (default /tmp/pool)
+// --curve (with `-- --min-confidence 0`) prints the precision/recall table by threshold.
 // --dump writes every finding with its masked preview and the line it sits on to FILE (outside
 // the repository: the line may hold the value) for reading by hand.
 import { spawnSync } from 'node:child_process';
@@ -21,8 +22,10 @@ const scanArgs = dashes >= 0 ? argv.slice(dashes + 1) : [];
 const own = dashes >= 0 ? argv.slice(0, dashes) : argv;
 const clis = [];
 let dump;
+let curve = false;
 for (let i = 0; i < own.length; i++) {
-  if (own[i] === '--cli') clis.push(resolve(own[++i]));
+  if (own[i] === '--curve') curve = true;
+  else if (own[i] === '--cli') clis.push(resolve(own[++i]));
   else if (own[i] === '--dump') dump = resolve(own[++i]);
 }
 if (!clis.length) clis.push(join(repoRoot, 'dist', 'cli.js'));
@@ -57,6 +60,7 @@ function lineOf(file, n) {
 const dumped = [];
 for (const cli of clis) {
   console.log(`--- pool (${present.length} repositories under ${root}), ${cli} ${scanArgs.join(' ')}`);
+  const scored = []; // [confidence of the incident, its label or undefined]
   const sum = { files: 0, findings: 0, incidents: 0, labelled: 0, actionable: 0, byLabel: {}, tunedOut: { files: 0, incidents: 0, labelled: 0, actionable: 0 }, seconds: 0, maxRss: 0 };
   console.log('repository                         files  findings incidents  labelled actionable  RSS MB     s');
   for (const r of present) {
@@ -80,6 +84,7 @@ for (const cli of clis) {
     let actionable = 0;
     for (const inc of incidents.values()) {
       const l = labels[`${r.dir} ${inc.fingerprint}`];
+      scored.push([Math.max(...inc.locations.map((f) => f.confidence)), l?.label]);
       if (!l) continue;
       labelled++;
       sum.byLabel[l.label] = (sum.byLabel[l.label] ?? 0) + 1;
@@ -120,6 +125,16 @@ for (const cli of clis) {
   console.log(`labelled ${sum.labelled} of ${sum.incidents} incidents; credential or weak default where it runs: ${sum.actionable} (${pct(sum.actionable, sum.labelled)} of the labelled; target >= 60 %)`);
   console.log(`  by label: ${Object.entries(sum.byLabel).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
   const t = sum.tunedOut;
+  if (curve) {
+    const actionableAll = scored.filter(([, l]) => ACTIONABLE.has(l)).length;
+    console.log('threshold  incidents  labelled  actionable  precision  recall (of the actionable found at 0)');
+    for (const t of [0, 0.3, 0.4, 0.45, 0.5, 0.6, 0.7, 0.75, 0.85, 0.9, 0.95]) {
+      const at = scored.filter(([c]) => c >= t);
+      const lab = at.filter(([, l]) => l).length;
+      const act = at.filter(([, l]) => ACTIONABLE.has(l)).length;
+      console.log(`${t.toFixed(2).padStart(9)} ${String(at.length).padStart(10)} ${String(lab).padStart(9)} ${String(act).padStart(11)} ${pct(act, lab).padStart(10)} ${pct(act, actionableAll).padStart(8)}`);
+    }
+  }
   console.log(`  untuned repositories only (no *): ${t.files} files, ${t.incidents} incidents (${((1000 * t.incidents) / Math.max(1, t.files)).toFixed(2)} per 1,000 files), actionable ${t.actionable} of ${t.labelled} labelled (${pct(t.actionable, t.labelled)})`);
 }
 if (dump) {

@@ -117,7 +117,7 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
     }
     return true;
   });
-  placeWeakDefaults(out, path);
+  placeWeakDefaults(out, path, text);
   placeShapeMatches(out, path, text);
   return resolveOverlaps(out);
 }
@@ -166,7 +166,7 @@ function runRule(rule: PatternRule, text: string, at: number): Attempt | null {
   const rejected = { ruleId: '' as const, end };
   // A provider prefix inside a longer base64 run (an image or audio in a notebook output, a
   // `sha512-…` integrity hash in a lockfile) is chance, not a key.
-  if (!rule.scan && (insideBase64Run(text, start) || base64RunContinues(text, end))) return rejected;
+  if (!rule.scan && (insideBase64Run(text, start) || base64RunContinues(text, end) || inBase64Block(text, start))) return rejected;
   const value = text.slice(start, end);
   // A value running into mask characters (`xoxp-…-####`) is a redacted sample, not a key.
   const next = text[end];
@@ -225,6 +225,40 @@ function base64RunContinues(text: string, end: number): boolean {
     k++;
   }
   return k - end > 16;
+}
+
+/**
+ * Is the offset on a line of a base64 block (a line of 60 or more base64 characters after the
+ * line above, also one): media wrapped in a YAML body, where a prefix is chance. Wrapped base64
+ * lines are short, so only the 1,024 characters before the offset are looked at.
+ */
+function inBase64Block(text: string, at: number): boolean {
+  const from = lineStartWithin(text, at, 1024);
+  if (from <= 0 || !base64Line(text, from, at)) return false;
+  const prev = lineStartWithin(text, from - 1, 1024);
+  return prev >= 0 && base64Line(text, prev, from - 1);
+}
+
+/** The start of the line holding `at`, or -1 when it is more than `max` characters back (or -1 at the text's start without a break). */
+function lineStartWithin(text: string, at: number, max: number): number {
+  const stop = Math.max(0, at - max);
+  for (let k = at - 1; k >= stop; k--) if (text.charCodeAt(k) === 10) return k + 1;
+  return stop === 0 ? 0 : -1;
+}
+
+/** Does the line from `from` hold only base64 up to `to` and at least 60 base64 characters? */
+function base64Line(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  const start = i;
+  const end = Math.min(text.length, Math.max(to, start + 60));
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    if (c >= 128 || (B64_CHAR[c] === 0 && c !== 61)) return false;
+    i++;
+  }
+  return i - start >= 60;
 }
 
 /** Keeps one match per region: the higher priority, then the longer, then the earlier rule. */

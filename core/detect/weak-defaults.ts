@@ -93,23 +93,30 @@ const DOCS_DIR = /(?:^|\/)(?:docs?|documentation|docs-website|website|site|examp
 export function runsWhereItIs(path: string): boolean {
   const norm = path.replace(/\\/g, '/');
   if (EXAMPLE_NAME.test(norm)) return false;
-  if (RUNS_NAME.test(norm) || RUNS_DIR.test(norm)) return true;
   const kind = formatOf(norm).kind;
-  // Documentation formats; plain text and unknown extensions (`.conf`, `.tf`) are configuration as often as notes.
+  // Documentation formats, wherever they sit (`deploy/README.md`); plain text and unknown
+  // extensions (`.conf`, `.tf`) are configuration as often as notes.
   if (kind === 'markdown' || kind === 'mdx' || kind === 'notebook' || kind === 'markup') return false;
+  if (RUNS_NAME.test(norm) || RUNS_DIR.test(norm)) return true;
   return !DOCS_DIR.test(norm) && !TEST_NAME.test(norm);
 }
 
 /** Sets each weak-default match's confidence by where the file is (default threshold or below it). */
-export function placeWeakDefaults(matches: RawMatch[], path: string): void {
+export function placeWeakDefaults(matches: RawMatch[], path: string, text: string): void {
   let runs: boolean | undefined;
   for (const m of matches) {
     if (m.ruleId !== WEAK_DEFAULT_RULE_ID) continue;
     // Plain text and unknown extensions are not known to run: a weak default there is a sample.
     runs ??= runsWhereItIs(path) && formatOf(path.replace(/\\/g, '/')).kind !== 'text';
     m.message ??= WEAK_MESSAGE;
-    m.confidence = runs ? CONFIDENCE.credentialValue : CONFIDENCE.weakDefaultInDocs;
+    m.confidence = runs && !inDoctest(text, m.start) ? CONFIDENCE.credentialValue : CONFIDENCE.weakDefaultInDocs;
   }
+}
+
+/** Is the offset on a doctest line (`>>> DB_URI = "…"` in a docstring): documentation inside code? */
+function inDoctest(text: string, at: number): boolean {
+  const from = text.lastIndexOf('\n', at - 1) + 1; // (run only at matches, never at every hit)
+  return /^[ \t]*(?:>>>|\.\.\.)[ \t]/.test(text.slice(from, from + 80));
 }
 
 /** Rules that judge a value by its shape next to a name or in a URL or header, not by a provider's format. */
@@ -126,8 +133,7 @@ export function placeShapeMatches(matches: RawMatch[], path: string, text: strin
   for (const m of matches) {
     if (!(m.byShape || SHAPE_RULES.has(m.ruleId)) || m.confidence <= CONFIDENCE.inDocumentationProse) continue;
     docs ??= !runsWhereItIs(path) && !isPromptFile(path);
-    if (!docs) return;
-    if (!looksGenerated(text.slice(m.start, m.end))) m.confidence = CONFIDENCE.inDocumentationProse;
+    if ((docs || inDoctest(text, m.start)) && !looksGenerated(text.slice(m.start, m.end))) m.confidence = CONFIDENCE.inDocumentationProse;
   }
 }
 
