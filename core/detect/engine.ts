@@ -166,7 +166,7 @@ function runRule(rule: PatternRule, text: string, at: number): Attempt | null {
   const rejected = { ruleId: '' as const, end };
   // A provider prefix inside a longer base64 run (an image or audio in a notebook output, a
   // `sha512-…` integrity hash in a lockfile) is chance, not a key.
-  if (!rule.scan && (insideBase64Run(text, start) || base64RunContinues(text, end) || inBase64Block(text, start))) return rejected;
+  if (!rule.scan && (insideBase64Run(text, start) || base64RunContinues(text, end) || inBase64Block(text, start) || amidBase64(text, start, end))) return rejected;
   const value = text.slice(start, end);
   // A value running into mask characters (`xoxp-…-####`) is a redacted sample, not a key.
   const next = text[end];
@@ -260,6 +260,19 @@ function base64Line(text: string, from: number, to: number): boolean {
   }
   return i - start >= 60;
 }
+
+/**
+ * Sixteen base64 or base64url characters on both sides of the match, with a separator or digit
+ * right before it: it sits in the middle of a blob (a 2 MB image on one line), not at a token's start.
+ */
+function amidBase64(text: string, start: number, end: number): boolean {
+  if (start < 16 || end + 16 > text.length) return false;
+  for (let k = start - 16; k < start; k++) if (!isB64Url(text.charCodeAt(k))) return false;
+  for (let k = end; k < end + 16; k++) if (!isB64Url(text.charCodeAt(k))) return false;
+  return true;
+}
+
+const isB64Url = (c: number) => c < 128 && (B64_CHAR[c] === 1 || c === 45 || c === 95);
 
 /** Keeps one match per region: the higher priority, then the longer, then the earlier rule. */
 function resolveOverlaps(ms: RawMatch[]): RawMatch[] {

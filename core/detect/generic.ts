@@ -88,7 +88,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   }
   // `PGPASSWORD=value psql -h host`: the shell's environment prefix of a command; the value is the first word.
   if (!span.quoted && !prose) {
-    const prefix = /^(\S+)[ \t]+[a-z][\w.-]*(?:[ \t]+-|[ \t]*$)/.exec(text.slice(span.start, span.end));
+    const prefix = /^(\S+)[ \t]+[a-z][a-z0-9._-]*[ \t]+-/.exec(text.slice(span.start, span.end));
     if (prefix) span = { start: span.start, end: span.start + prefix[1]!.length, quoted: false };
   }
   const rejected = { ruleId: '' as const, end: span.end };
