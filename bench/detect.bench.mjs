@@ -92,10 +92,17 @@ writeFileSync(rulesFile, `${rules.join('\n')}\n`);
 writeFileSync(anchorsFile, `${anchors.join('\n')}\n`);
 // The default limits (100 MiB compiled program) are too small for the rule list.
 const rgArgs = (file) => ['--no-config', '--regex-size-limit', '1G', '--dfa-size-limit', '1G', '-c', '-f', file, 'corpus50'];
+// The floor of issue #21: ripgrep with the ~17 most common provider prefixes (bench/detect/provider-prefixes.rg),
+// what a prefix-only scanner costs; and a second build (ROTATION_GUARD_DETECT_CLI, e.g. main's) in the same loop.
+const prefixesFile = join(repo, 'bench', 'detect', 'provider-prefixes.rg');
+const prefixCount = readFileSync(prefixesFile, 'utf8').split('\n').filter(Boolean).length;
+const otherCli = process.env.ROTATION_GUARD_DETECT_CLI ? resolve(process.env.ROTATION_GUARD_DETECT_CLI) : undefined;
 
 const ours = [];
 const rgRules = [];
 const rgAnchors = [];
+const rgPrefixes = [];
+const other = [];
 let last;
 // Alternating runs, median of five: the shared machine's speed drifts within a minute.
 const RUNS = 5;
@@ -105,6 +112,8 @@ for (let i = 0; i < RUNS; i++) {
   last = m.r;
   rgRules.push(measure('rg', rgArgs(rulesFile), work));
   rgAnchors.push(measure('rg', rgArgs(anchorsFile), work));
+  rgPrefixes.push(measure('rg', ['--no-config', '-F', '-c', '-f', prefixesFile, 'corpus50'], work));
+  if (otherCli) other.push(measure(process.execPath, [otherCli, 'scan', '--format', 'json', 'corpus50'], work));
 }
 for (const m of [...rgRules, ...rgAnchors]) {
   if (m.r.status !== 0) throw new Error(`ripgrep failed (${m.r.status}): ${m.r.stderr.slice(0, 300)}`);
@@ -119,6 +128,12 @@ console.log(`rotation-guard scan: ${oursS.toFixed(2)} s wall = ${(mib / oursS).t
 console.log(`ripgrep, rule list (${rules.length} patterns, ${matchingLines(rgRules[0])} matching lines): ${rulesS.toFixed(2)} s wall = ${(mib / rulesS).toFixed(1)} MiB/s`);
 console.log(`ripgrep, anchor literals only (${anchors.length}, ${matchingLines(rgAnchors[0])} matching lines): ${anchorsS.toFixed(2)} s wall = ${(mib / anchorsS).toFixed(1)} MiB/s`);
 console.log(`ratio: rotation-guard takes ${(oursS / rulesS).toFixed(2)}x ripgrep's time on the rule list (target <= 4x), ${(oursS / anchorsS).toFixed(1)}x on the anchor literals alone`);
+const prefixesS = median(rgPrefixes.map((m) => m.s));
+console.log(`ripgrep, ${prefixCount} provider prefixes (bench/detect/provider-prefixes.rg): ${prefixesS.toFixed(2)} s wall; rotation-guard takes ${(oursS / prefixesS).toFixed(2)}x (target <= 6x)`);
+if (otherCli) {
+  const otherS = median(other.map((m) => m.s));
+  console.log(`comparison build ${otherCli}: ${otherS.toFixed(2)} s wall, peak RSS ${Math.max(...other.map((m) => m.rss)).toFixed(0)} MB; this build / comparison = ${(oursS / otherS).toFixed(2)}`);
+}
 
 // The rule list must be an equivalent: every line we report on, ripgrep's list matches too.
 const rgLines = new Set(

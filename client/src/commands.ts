@@ -38,7 +38,7 @@ export function registerCommands(ctx: Ctx, view: SecretsView, dashboard: Dashboa
         (_p, token) => client.sendRequest(ScanWorkspaceRequest.type, {}, token),
       );
       scanned = true;
-      void vscode.window.showInformationMessage(`Rotation Guard: ${res.filesScanned} files scanned, ${res.findings} problems${res.skipped ? `, ${res.skipped} skipped (see output)` : ''}.`);
+      void vscode.window.showInformationMessage(`Rotation Guard: ${res.filesScanned} files scanned, ${res.incidents} problem${res.incidents === 1 ? '' : 's'} (${res.findings} locations)${res.skipped ? `, ${res.skipped} skipped (see output)` : ''}.`);
       if (res.findings) void vscode.commands.executeCommand('workbench.actions.view.problems');
       return res;
     },

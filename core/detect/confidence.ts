@@ -10,6 +10,10 @@ export const CONFIDENCE = {
   generatedValue: 0.75,
   credentialValue: 0.6,
   inDocumentationProse: 0.45,
+  /** A well-known default password in docs, examples or tests: what the reader is told to type (weak-defaults.ts). */
+  weakDefaultInDocs: 0.4,
+  /** A key that is public by design (PostHog project key, Stripe publishable key, Sentry DSN): information, not a leak. */
+  publicByDesign: 0.3,
 } as const;
 
 /** The default threshold: keeps every tier but values in documentation prose. */

@@ -7,6 +7,7 @@ import { buildPrefilter, type Prefilter } from './prefilter';
 import type { Attempt, RawMatch } from './raw-match';
 import { bodyFits, type PatternRule } from './rule';
 import { ALL_RULES } from './rules/all';
+import { placeShapeMatches, placeWeakDefaults } from './weak-defaults';
 
 /**
  * The matching loop: one prefilter pass, then at each hit only the rules that can start there,
@@ -41,6 +42,8 @@ function prefilter(): Prefilter<Item> {
   return cached;
 }
 
+const MINIFIED = /\.min\.[cm]?js$|(?:^|[\\/])\.yarn[\\/]releases[\\/]/;
+
 /** How often long loops look at the cancellation flag (in prefilter hits). */
 const CANCEL_EVERY = 256;
 
@@ -51,7 +54,9 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
   // Documentation, not prompts: a prompt is where a pasted credential does its harm.
   const docs = (format.kind === 'markdown' || format.kind === 'mdx') && !isPromptFile(path);
   // Lockfiles name packages (`'@inquirer/password': 4.0.16`), never credentials by name.
-  const noGeneric = formatRulesOnly || format.kind === 'lockfile';
+  // Minified bundles (`*.min.js`, a vendored `.yarn/releases/yarn-*.cjs`) are generated code: names
+  // and values there are a minifier's, and only provider formats are judged.
+  const noGeneric = formatRulesOnly || format.kind === 'lockfile' || MINIFIED.test(path);
   // Regions of another language (Markdown fences, notebook cells) are parsed at the first
   // credential word that needs them, never for files without one.
   let regions: RegionCursor | null | undefined;
@@ -112,6 +117,8 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
     }
     return true;
   });
+  placeWeakDefaults(out, path, text);
+  placeShapeMatches(out, path, text);
   return resolveOverlaps(out);
 }
 
@@ -159,22 +166,23 @@ function runRule(rule: PatternRule, text: string, at: number): Attempt | null {
   const rejected = { ruleId: '' as const, end };
   // A provider prefix inside a longer base64 run (an image or audio in a notebook output, a
   // `sha512-…` integrity hash in a lockfile) is chance, not a key.
-  if (!rule.scan && insideBase64Run(text, start)) return rejected;
+  if (!rule.scan && (insideBase64Run(text, start) || base64RunContinues(text, end) || inBase64Block(text, start) || amidBase64(text, start, end))) return rejected;
   const value = text.slice(start, end);
   // A value running into mask characters (`xoxp-…-####`) is a redacted sample, not a key.
   const next = text[end];
   if (next === '#' || next === '*' || next === '•' || next === '…' || text.startsWith('...', end)) return rejected;
-  if (!rule.keepPlaceholders && (isPlaceholder(value) || isReference(value) || isPatternSource(value))) return rejected;
+  const other = rule.variant && m ? rule.variant(value, m) : undefined;
+  if (!other && !rule.keepPlaceholders && (isPlaceholder(value) || isReference(value) || isPatternSource(value))) return rejected;
   if (rule.validate && m) {
     const c = rule.validate(value, m);
     if (c === null) return rejected;
     confidence = c;
   }
   return {
-    ruleId: rule.id,
-    title: rule.title,
-    severity: rule.severity,
-    hint: rule.hint,
+    ruleId: other?.id ?? rule.id,
+    title: other?.title ?? rule.title,
+    severity: other?.severity ?? rule.severity,
+    hint: other?.hint ?? rule.hint,
     ...(rule.envVar ? { envVar: rule.envVar } : {}),
     start,
     end,
@@ -200,6 +208,71 @@ function insideBase64Run(text: string, start: number): boolean {
   }
   return start - k >= 16;
 }
+
+/**
+ * Does a base64 run go on after the match (`+` or `/` and sixteen or more base64 characters)? Then
+ * the prefix was chance inside media or a signature (`AP…` in a cassette's recorded audio), as a
+ * prefix after such a run is.
+ */
+function base64RunContinues(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (c !== 43 && c !== 47) return false;
+  let k = end + 1;
+  const stop = Math.min(text.length, end + 17);
+  while (k < stop) {
+    const d = text.charCodeAt(k);
+    if (d >= 128 || B64_CHAR[d] === 0) return false;
+    k++;
+  }
+  return k - end > 16;
+}
+
+/**
+ * Is the offset on a line of a base64 block (a line of 60 or more base64 characters after the
+ * line above, also one): media wrapped in a YAML body, where a prefix is chance. Wrapped base64
+ * lines are short, so only the 1,024 characters before the offset are looked at.
+ */
+function inBase64Block(text: string, at: number): boolean {
+  const from = lineStartWithin(text, at, 1024);
+  if (from <= 0 || !base64Line(text, from, at)) return false;
+  const prev = lineStartWithin(text, from - 1, 1024);
+  return prev >= 0 && base64Line(text, prev, from - 1);
+}
+
+/** The start of the line holding `at`, or -1 when it is more than `max` characters back (or -1 at the text's start without a break). */
+function lineStartWithin(text: string, at: number, max: number): number {
+  const stop = Math.max(0, at - max);
+  for (let k = at - 1; k >= stop; k--) if (text.charCodeAt(k) === 10) return k + 1;
+  return stop === 0 ? 0 : -1;
+}
+
+/** Does the line from `from` hold only base64 up to `to` and at least 60 base64 characters? */
+function base64Line(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  const start = i;
+  const end = Math.min(text.length, Math.max(to, start + 60));
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    if (c >= 128 || (B64_CHAR[c] === 0 && c !== 61)) return false;
+    i++;
+  }
+  return i - start >= 60;
+}
+
+/**
+ * Sixteen base64 or base64url characters on both sides of the match, with a separator or digit
+ * right before it: it sits in the middle of a blob (a 2 MB image on one line), not at a token's start.
+ */
+function amidBase64(text: string, start: number, end: number): boolean {
+  if (start < 16 || end + 16 > text.length) return false;
+  for (let k = start - 16; k < start; k++) if (!isB64Url(text.charCodeAt(k))) return false;
+  for (let k = end; k < end + 16; k++) if (!isB64Url(text.charCodeAt(k))) return false;
+  return true;
+}
+
+const isB64Url = (c: number) => c < 128 && (B64_CHAR[c] === 1 || c === 45 || c === 95);
 
 /** Keeps one match per region: the higher priority, then the longer, then the earlier rule. */
 function resolveOverlaps(ms: RawMatch[]): RawMatch[] {

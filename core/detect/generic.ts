@@ -5,7 +5,8 @@ import type { Attempt, RawMatch } from './raw-match';
 import { ALL_RULES } from './rules/all';
 import type { CodeKind } from '../file-formats';
 import { isPlaceholder } from './placeholders';
-import { isStrongToken, judgeValue } from './values';
+import { isStrongToken, judgeValue, outsideCredentialAlphabet } from './values';
+import { isPlaceholderPair, isWeakDefaultValue, weakDefaultMatch } from './weak-defaults';
 
 /**
  * The generic detector: `name = value` assignments (and the forms around them: `name: value`,
@@ -85,10 +86,22 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
       span = { start: span.end + next[0].length - next[1]!.length, end: span.end + next[0].length, quoted: false };
     }
   }
+  // `PGPASSWORD=value psql -h host`: the shell's environment prefix of a command; the value is the first word.
+  if (!span.quoted && !prose) {
+    const prefix = /^(\S+)[ \t]+[a-z][a-z0-9._-]*[ \t]+-/.exec(text.slice(span.start, span.end));
+    if (prefix) span = { start: span.start, end: span.start + prefix[1]!.length, quoted: false };
+  }
   const rejected = { ruleId: '' as const, end: span.end };
   const value = text.slice(span.start, span.end);
   if (text.startsWith('...', span.end) || text[span.end] === '…') return rejected; // elided: `ops_eyJzaW…`
   if (basic && isPlaceholderBasic(value)) return rejected;
+  // A well-known default (a vendor's documented password, or the user name again) is its own rule,
+  // judged before the placeholder words (admin, root) would drop it. In program source only a
+  // string literal is a value: an unquoted word is a variable.
+  if (!prose && (kind === 'password' || /auth$/i.test(name)) && (span.quoted || code !== 'program') && !outsideCredentialAlphabet(value) && isWeakDefaultValue(value, name)) {
+    return weakDefaultMatch(span.start, span.end);
+  }
+  if (/auth$/i.test(name) && isPlaceholderPair(value)) return rejected;
   const provider = providerForName(name);
   // A value in the exact shape of the provider the name names (40 base64 characters for an AWS
   // secret key) is judged as such, even where it starts like a path (`/7Zs1…`).
@@ -111,6 +124,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
       end: span.end,
       confidence: Math.max(confidence, provider.shape ? CONFIDENCE.providerFormat : CONFIDENCE.generatedValue),
       priority: 1,
+      byShape: true,
     };
   }
   const isPassword = kind === 'password';
@@ -211,6 +225,13 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
   // argument or object key (`name: 'API_KEY', baseDir: dir`), not a value.
   if (op === ',' && !QUOTES.has(text[i]!)) return null;
   if (text[i] === '@' && text[i + 1] === '"') i++; // C# verbatim string
+  // A YAML key whose value is a one-item list on the next line: how VCR cassettes record each
+  // header (`Authorization:` then `- Bearer …`).
+  if (op === ':' && code === false && (text[i] === '\n' || text[i] === '\r')) {
+    const item = /^\r?\n[ \t]*- +(?=[^\s#])/.exec(text.slice(i, i + 120));
+    if (!item) return null;
+    i += item[0].length;
+  }
   const toEndOfLine = (op === ':' || op === '=') && isConfigKey(text, s, e) && code === false;
   // Unquoted values stop at a quote, except where the name opened a literal: then running past its
   // closing quote marks the value as other code (below).
@@ -294,6 +315,10 @@ function readValue(text: string, i: number, limit: number, toEndOfLine: boolean,
   // ends where the string does.
   const ends = stopAtQuotes ? ENDS_UNQUOTED : ENDS_AT_SPACE;
   while (j < limit && !ends[text.charCodeAt(j)] && !escapedBreakAt(text, j)) j++;
+  // A form body or query string (`client_secret=…&refresh_token=…`, recorded in cassettes): the
+  // next `&name=` starts the next field.
+  const amp = text.slice(i, j).search(/&[A-Za-z_][\w.[\]-]{0,60}=/);
+  if (amp > 0) j = i + amp;
   if (toEndOfLine && text[j] === ' ') {
     let k = j;
     while (k < limit && text[k] !== '\n' && text[k] !== '\r') k++;

@@ -35,7 +35,7 @@ export function scanText(text: string, opts: ScanOptions): Finding[] {
     const f: Finding = {
       ruleId: r.ruleId,
       severity: r.severity,
-      message: `${capitalise(r.title)} (${preview}) is hardcoded here.`,
+      message: r.message ? r.message.replace('{preview}', preview) : `${capitalise(r.title)} (${preview}) is hardcoded here.`,
       hint: r.hint,
       start: r.start,
       end: r.end,

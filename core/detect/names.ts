@@ -46,7 +46,7 @@ function isCredentialWord(w: string, prev: string | undefined): boolean {
 
 // A name ending in one of these describes the credential (its id, length, file…), not its value.
 const DESCRIPTIVE_LAST = new Set(
-  ('id ids name names user username usr login email url uri urls host path file filename dir length len size count type types env ' +
+  ('id ids name names user users username usernames usr login email emails url uri urls host path file filename dir length len size count type types env ' +
     'var variable field fields label header prefix suffix expiry expires expiration ttl endpoint hash hashed format policy rotation ' +
     'enabled enable disabled required min max regex pattern placeholder hint description desc title kind mode version timeout at date time ' +
     'index idx limit provider source selector helper class method param params location ref reference tag template rule input prompt ' +
@@ -55,13 +55,16 @@ const DESCRIPTIVE_LAST = new Set(
     'exists present set valid invalid sha md5 checksum digest length_min option options config configuration settings setting ' +
     'schema spec ui widget component list map dict table column col row attr attribute property prop store cache uses left remaining ' +
     'flow grant grants scope scopes audience issuer algorithm alg algo policy lifetime age duration interval expired callback handler ' +
-    'generator factory reader writer parser serializer fn func function encryption storage').split(' '),
+    'generator factory reader writer parser serializer fn func function encryption storage mechanism mechanisms scheme ' +
+    'schemes chunker chunkers splitter splitters').split(' '),
 );
 const DESCRIPTIVE_FIRST = new Set('max min num total is has use uses show hide enable require no should can get set create generate validate check count'.split(' '));
 // Values that are public by design, or per-request anti-forgery tokens, not credentials.
 const NOT_CREDENTIAL = new Set(
   ('public pub publishable csrf xsrf authenticity nonce keyword keywords keyboard keypress keydown keyup monkey ' +
-    'redacted masked placeholder blank example sample dummy fake mock').split(' '),
+    'redacted masked placeholder blank example sample dummy fake mock ' +
+    // WebRTC's `a=ice-pwd:` in session descriptions: a per-session value both peers exchange in the clear.
+    'ice').split(' '),
 );
 // Words that, after the credential word, name something the credential has or is used for
 // (`token_domains`, `localStorageKeyOrderBy`, `token-classification`, `AUTH_FAILED`), not it.
@@ -74,6 +77,8 @@ const NOT_THE_CREDENTIAL_AFTER = new Set(
 );
 // `pass` after these is the verb or a noun of its own (`second-pass`, `bypass`), not a password.
 const NOT_PASSWORD_BEFORE_PASS = new Set('first second third fourth final next each every one two single multi double triple by to will must should can may this that a'.split(' '));
+
+const PAGINATION = new Set(['page', 'continuation', 'cursor', 'pagination', 'resume', 'sync']);
 
 /** Returns the credential kind a name denotes, or null. Memoised: code repeats its names. */
 export const classifyName: (name: string) => NameKind | null = memoByText(50_000, (name) => classifyUncached(name));
@@ -99,6 +104,8 @@ function classifyUncached(name: string): NameKind | null {
     }
   }
   if (!kind) return null;
+  // A page token (`nextPageToken`, `continuation_token`) is a cursor into a listing, not a credential.
+  if (kind === 'token' && PAGINATION.has(words[at - 1] ?? '')) return null;
   for (let i = at + 1; i < words.length; i++) {
     const w = words[i]!;
     if (NOT_THE_CREDENTIAL_AFTER.has(w) || DESCRIPTIVE_LAST.has(w)) return null;

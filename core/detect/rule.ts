@@ -36,6 +36,11 @@ export interface PatternRule {
   minLength?: number;
   /** The match must not follow a letter or digit (the pattern starts with such a lookbehind). */
   wordStart?: boolean;
+  /**
+   * Reports a match as another rule (one regex, two judgements): the URL form of a weak default
+   * password is `weak/default-credential`, not `secret/url-credentials`.
+   */
+  variant?: (value: string, match: RegExpExecArray) => { id: string; title: string; hint: string; severity: Severity } | undefined;
   /** Skip the shared placeholder check (formats whose bodies are fixed, like PEM headers). */
   keepPlaceholders?: boolean;
   /**

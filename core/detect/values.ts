@@ -15,10 +15,58 @@ const FILE_NAME = /\.(?:pem|p12|pfx|key|crt|cer|der|json|ya?ml|txt|xml|keytab|jk
 const PATHLIKE = new RegExp(`^(?:\\.{0,2}\\/|~\\/|[A-Za-z]:\\\\)|${FILE_NAME.source}`, 'i');
 const CODE_VALUE = /^(?:[A-Za-z_$][\w$]*\s*(?:[(.[]|$|;|,)|new\s|await\s|function|lambda|\(|=>|!|&&|\|\||[0-9.]+;?$)/;
 
+/**
+ * The credential alphabet: generated keys, tokens and passwords are printable ASCII without
+ * whitespace. A letter outside ASCII (`'Mot de passe'`, `'كلمة المرور'`, `'Contraseña'`) or a space
+ * means a sentence or a label of a translated interface; measured on the pool of issue #21, the value
+ * span of 224 of 332 non-credentials held one, and that of none of the 27 credential-like ones.
+ */
+const NON_ASCII_LETTER = /(?![\u0000-\u007f])\p{L}/u;
+export function outsideCredentialAlphabet(v: string): boolean {
+  let space = false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) space = true;
+    else if (c >= 128 && NON_ASCII_LETTER.test(v)) return true;
+  }
+  // Words of a language are a phrase (`value with quotes and spaces`, `Clave API`, `crewai token`);
+  // a value whose every part is itself random (`QC7dPPabnB AOgPsmbN` in an env file) is not.
+  return space && v.split(/\s+/).some((w) => PROSE_WORD.test(w));
+}
+const PROSE_WORD = /^[("'`]?(?:[a-z]+|[A-Z][a-z]*|[A-Z]+)(?:['’-][a-z]+)?[.,!?:;)"'`]*$/;
+
+/**
+ * Program code read as a value (unquoted, in program source): a pointer or reference
+ * (`&hashedPassword`, `*row.APIKey`), a path (`S3CredentialsConfig::Explicit`), a macro or a
+ * composite literal (`vec![…]`, `&entity.APIToken{`).
+ */
+const CODE_EXPRESSION = /^(?:[&*]+\s*[A-Za-z_(]|[A-Za-z_][\w.]*(?:::|!\[|!\(|\{$|\{\}))/;
+
+/**
+ * Unquoted text that is a piece of code wherever it sits (a JSDoc line, a Python docstring, a
+ * release note): the rest of a call chain (`}).transcription(id)`, `4.0).count(messages)`), an
+ * f-string (`f"{self.api_key}"`), a printf format (`%s;database=%s`), markup or a slot (`<decrypted
+ * password>`), a composite literal (`restAPIToken{recursive:`), an identifier ending a condition
+ * (`dry_run_keys:`).
+ */
+function isCodeFragment(v: string): boolean {
+  const c = v[0]!;
+  if (c === ')' || c === '}' || c === ']' || c === '<') return true;
+  if (/\)\.[A-Za-z_]/.test(v) || /^[fFrRbBuU]{1,2}["']/.test(v) || /^%[-+ #0-9.]*[sdvqxXfg]/.test(v)) return true;
+  return /^[A-Za-z_][\w.]*(?:\{(?:[A-Za-z_]\w*:|\}|$)|:$)/.test(v);
+}
+
 /** Confidence that a value assigned to a credential name is a real credential, or null. */
 export function judgeValue(value: string, kind: NameKind, quoted: boolean, code: CodeKind, name: string, shaped = false): number | null {
   const v = value.trim();
   if (v.length < 4 || v.length > 400) return null;
+  // A passphrase (four or more lower-case words, quoted, in a configuration file) is the one
+  // credential made of words; a label or a sentence has capitals, fewer words or sits in code.
+  if (kind === 'password' && quoted && code === false && /^[a-z]+(?: [a-z]+){3,}$/.test(v)) return CONFIDENCE.credentialValue;
+  if (outsideCredentialAlphabet(v)) return null;
+  if (v[0] === '(') return null; // a header directive (`Permissions-Policy: publickey-credentials-create=(self)`) or an expression
+  if (!quoted && isCodeFragment(v)) return null;
+  if (!quoted && code === 'program' && CODE_EXPRESSION.test(v)) return null;
   if (isReference(v) || isPlaceholder(v)) return null;
   if (v.toLowerCase() === name.toLowerCase() || sameLetters(v, name)) return null; // the name again: `api_key: "api_key"`
   if (/\$\{\s*[A-Za-z_][\w.:-]*\s*\}|\{\{\s*[\w.]+\s*\}\}|%\(\w+\)s/.test(v)) return null; // a template interpolating the value
@@ -58,6 +106,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (kind === 'password') {
     // A label for the field (`password: Langfuse Secret Key` in an OpenAPI security scheme), not a value.
     if (/^(?:[A-Z][a-z]+ ){1,5}(?:Secret|Key|Token|Password|Passphrase|Credentials?)$/.test(v)) return null;
+    // One capitalised word of letters (`Passwort`, `Senha`, `Parola`): the field's label in a
+    // translated interface; a chosen password that weak is the weak-default rule's (weak-defaults.ts).
+    if (/^[A-Z][a-z]{2,15}$/.test(v)) return null;
     if (v.length < 6 && (Number(c.lower) + Number(c.upper) + Number(c.digit) + Number(c.symbol) < 3)) return null;
     return CONFIDENCE.credentialValue;
   }
@@ -78,6 +129,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
  */
 function isIdentifierName(v: string): boolean {
   if (v.length > 64) return false;
+  // Leading underscores mark a private or sentinel name (`__planexecute_plan`, `__mcpAuth`).
+  const u = v.replace(/^_{1,2}(?=[a-z])/, '');
+  if (u !== v && /^[a-z]{2,}(?:(?:_[a-z]{2,})|(?:[A-Z][a-z]{2,}))*$/.test(u)) return true;
   // camelCase and snake_case: `scheduleHistoryPageSize`, `doc_store_orderBy`
   if (/^[a-z]{2,}(?:(?:_[a-z]{2,})|(?:[A-Z][a-z]{2,}))*(?:_?[A-Z]{2,3})?$/.test(v)) return /[A-Z_]/.test(v);
   // PascalCase class names of three or more words: `AccountKeyDatastoreCredentials`
@@ -130,7 +184,7 @@ function isWordCompound(v: string): boolean {
 
 /** Strict shape test for values found in prose: long, random-looking, mixed character classes. */
 export function isStrongToken(v: string): boolean {
-  if (v.length < 12 || isReference(v) || isPlaceholder(v) || /^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return false;
+  if (v.length < 12 || outsideCredentialAlphabet(v) || isReference(v) || isPlaceholder(v) || /^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return false;
   // Code (`this.load(key)`, `f();`, `~${count}`), a Markdown link, or words joined by hyphens
   // (`OAuth2-based`, `Re-ranks`): a generated credential holds none of these.
   if (/[(){}[\];]|\$\{|\]\(/.test(v) || isWordCompound(v)) return false;

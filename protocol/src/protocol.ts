@@ -206,8 +206,11 @@ export function serverCommand<K extends ServerCommandId>(title: string, command:
 export namespace ScanWorkspaceRequest {
   export const method = 'rotationGuard/scanWorkspace';
   export interface Params { folders?: string[] }
-  /** `truncated`: the workspace walk hit its file or time budget (core/files/walk.ts); the rest was not scanned. */
-  export interface Result { filesScanned: number; findings: number; skipped: number; cancelled?: boolean; truncated?: { reason: 'file-limit' | 'time-limit'; limit: number } }
+  /**
+   * `findings`: diagnostics; `incidents`: distinct problems (one value in many files counts once).
+   * `truncated`: the workspace walk hit its file or time budget (core/files/walk.ts); the rest was not scanned.
+   */
+  export interface Result { filesScanned: number; findings: number; incidents: number; skipped: number; cancelled?: boolean; truncated?: { reason: 'file-limit' | 'time-limit'; limit: number } }
   export const type = new RequestType<Params, Result, void>(method);
 }
 

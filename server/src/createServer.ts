@@ -29,7 +29,7 @@ import { PolicyNavigation } from './policyNavigation';
 import { ReferenceFeatures } from './referenceFeatures';
 import { SecretIndex } from './secretIndex';
 import { SettingsCache } from './settings';
-import { countProblems, Validator } from './validator';
+import { problemKeys, Validator } from './validator';
 import { scanWorkspace } from './workspaceScan';
 import { WorkspacePull, type WorkspacePullMode } from './workspacePull';
 import { scanInWorker, scanWorkerEntry } from './scanInWorker';
@@ -84,17 +84,20 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
   let knownFromClient: KnownSecretsNotification.Params | undefined;
   /** The fingerprints of `knownSecrets` (no values), to tell whether a reload changed them. */
   let knownSecretsKey = '';
-  const findingCounts = new Map<string, number>();
+  /** Each file's problems as incident keys (problemKeys): the status counts distinct keys. */
+  const findingKeys = new Map<string, readonly string[]>();
   /** Files (not open) the last workspace scan published problems for. */
   const scanReported = new Set<string>();
 
   function sendStatus(): void {
-    const total = [...findingCounts.values()].reduce((a, b) => a + b, 0);
-    void connection.sendNotification(StatusNotification.type, { state: total ? 'warn' : 'ok', message: total ? `${total} problem(s)` : 'no problems', findings: total });
+    const keys = new Set<string>();
+    for (const list of findingKeys.values()) for (const k of list) keys.add(k);
+    const total = keys.size;
+    void connection.sendNotification(StatusNotification.type, { state: total ? 'warn' : 'ok', message: total ? `${total} problem(s) (the same value in several files counts once)` : 'no problems', findings: total });
   }
-  const onFindings = (uri: string, count: number) => {
-    if (count) findingCounts.set(uri, count);
-    else findingCounts.delete(uri);
+  const onFindings = (uri: string, problems: readonly string[]) => {
+    if (problems.length) findingKeys.set(uri, problems);
+    else findingKeys.delete(uri);
     sendStatus();
   };
 
@@ -119,7 +122,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     isOpen: (uri) => !!documents.get(uri),
     always: (path) => policy.isPolicy(path),
     diagnoseDecoded: (uri, decoded, isCancelled, folderSettings) => validator.diagnoseDecoded(uri, decoded, isCancelled, folderSettings),
-    onFindings: (uri, diagnostics) => onFindings(uri, countProblems(diagnostics)),
+    onFindings: (uri, diagnostics) => onFindings(uri, problemKeys(uri, diagnostics)),
     worldKey: () => references.stateKey(),
     progress: () => progressFor(undefined),
     mode: deps.workspacePull ?? 'cached',
@@ -197,7 +200,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
       onCancellationRequested: token.onCancellationRequested,
     };
     const publishScanned = async (uri: string, diagnostics: Diagnostic[]) => {
-      onFindings(uri, countProblems(diagnostics));
+      onFindings(uri, problemKeys(uri, diagnostics));
       // A clean file is published only to clear what an earlier scan reported there.
       if (!diagnostics.length && !scanReported.delete(uri)) return;
       if (diagnostics.length) scanReported.add(uri);
@@ -304,7 +307,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
   documents.onDidClose((e) => {
     validator.cancel(e.document.uri);
     settings.forget(e.document.uri);
-    findingCounts.delete(e.document.uri);
+    findingKeys.delete(e.document.uri);
     workspacePull.wake(); // the file is the workspace pull's again
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     sendStatus();
@@ -330,7 +333,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     // Stopped early (the client cancelled, or a newer version arrived): an empty report would clear
     // the document's findings, so ask the client to pull again instead (LSP 3.17 ServerCancelled).
     if (!items) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed while it was being diagnosed', { retriggerRequest: true });
-    onFindings(doc.uri, countProblems(items));
+    onFindings(doc.uri, problemKeys(doc.uri, items));
     return documentReport(items, params.previousResultId);
   });
 

@@ -22,7 +22,8 @@ export interface ValidatorDeps {
   policyDiagnostics: PolicyDiagnostics;
   referenceDiagnostics?: ReferenceDiagnostics;
   log: (msg: string) => void;
-  onFindings: (uri: string, count: number) => void;
+  /** The file's problems as incident keys (`problemKeys`): the status counts distinct keys. */
+  onFindings: (uri: string, problems: readonly string[]) => void;
   /** Publish or keep for a pull request (`textDocument/diagnostic`); push when absent. */
   publish?: (uri: string, version: number, diagnostics: Diagnostic[]) => Promise<void>;
   /** The old fixed debounce, kept only so the benchmark can measure it as its baseline. */
@@ -34,6 +35,22 @@ export interface ValidatorDeps {
 /** Problems for the status count: the notes about files that were not scanned are not problems. */
 export function countProblems(diagnostics: Diagnostic[]): number {
   return diagnostics.filter((d) => !String(d.code ?? '').startsWith(CodePrefix.file)).length;
+}
+
+/**
+ * One key per problem, the same for every location of one incident: a secret's key is its
+ * fingerprint (rule + value, core/detect/incidents.ts), so the same key in ten files counts once;
+ * any other problem is its own.
+ */
+export function problemKeys(uri: string, diagnostics: Diagnostic[]): string[] {
+  const keys: string[] = [];
+  for (const d of diagnostics) {
+    const code = String(d.code ?? '');
+    if (code.startsWith(CodePrefix.file)) continue;
+    const data = d.data as { kind?: string; fingerprint?: string } | undefined;
+    keys.push(data?.kind === 'secret' && data.fingerprint ? `secret ${data.fingerprint}` : `${uri} ${d.range.start.line}:${d.range.start.character} ${code}`);
+  }
+  return keys;
 }
 
 /** Longest a document waits for its diagnostics while changes keep coming faster than it scans. */
@@ -170,7 +187,7 @@ export class Validator {
       if (!diagnostics || isCancelled()) return; // a newer version is on its way
       if (this.deps.publish) await this.deps.publish(doc.uri, version, diagnostics);
       else await this.deps.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
-      this.deps.onFindings(doc.uri, countProblems(diagnostics));
+      this.deps.onFindings(doc.uri, problemKeys(doc.uri, diagnostics));
     } catch (err) {
       this.deps.log(`validation of ${doc.uri} failed: ${(err as Error).stack ?? String(err)}`);
     }

@@ -29,7 +29,7 @@ import type { Settings } from '../../protocol/src/settings';
 import type { ScanWorkspaceRequest } from '../../protocol/src/protocol';
 import { WorkspaceReportBuilder } from './diagnosticResults';
 import { pathToUri } from './paths';
-import { isExcluded } from './validator';
+import { isExcluded, problemKeys } from './validator';
 import { WorkspaceFileCache, type SweptFile } from './workspaceFileCache';
 
 /**
@@ -127,16 +127,18 @@ export class WorkspacePull {
     let filesScanned = 0;
     let findings = 0;
     let skipped = tooLarge;
-    for (const [, entry] of this.cache.entries()) {
+    const incidents = new Set<string>();
+    for (const [uri, entry] of this.cache.entries()) {
       if (!entry.diagnostics) skipped++;
       else {
         filesScanned++;
         findings += entry.diagnostics.length;
+        for (const k of problemKeys(uri, entry.diagnostics)) incidents.add(k);
       }
     }
     const truncated = this.truncated;
     if (truncated) log(`scan: incomplete: ${describeTruncation(truncated)}`);
-    return { filesScanned, findings, skipped, ...(outcome === 'cancelled' ? { cancelled: true } : {}), ...(truncated ? { truncated } : {}) };
+    return { filesScanned, findings, incidents: incidents.size, skipped, ...(outcome === 'cancelled' ? { cancelled: true } : {}), ...(truncated ? { truncated } : {}) };
   }
 
   /** Shutdown: held pulls end (ServerCancelled) and no timer is left behind. */

@@ -6,7 +6,7 @@ import { warmUpOrder } from '../../core/files/warm-up-order';
 import { decodeForScan } from '../../core/detect';
 import type { Settings } from '../../protocol/src/settings';
 import type { ScanWorkspaceRequest } from '../../protocol/src/protocol';
-import { isExcluded, type Validator } from './validator';
+import { isExcluded, problemKeys, type Validator } from './validator';
 import { pathToUri } from './paths';
 
 /** What the scan needs from the server: the validator's diagnosis and where results go. */
@@ -29,12 +29,14 @@ export interface WorkspaceScanDeps {
  * same walk as `rotation-guard scan`) and files over `maxFileSizeKB` before reading them. Bytes are
  * read as core's table says (`decodeForScan`): pure binary files are skipped, binary containers
  * (shelve, SQLite caches) diagnosed at the top of the file by byte offset. Open documents are
- * validated live and left alone. Nothing is kept per file but its count.
+ * validated live and left alone. Nothing is kept per file but its count, and the incident keys
+ * (problemKeys: one per value) so the same value in many files counts once.
  */
 export async function scanWorkspace(folders: string[], deps: WorkspaceScanDeps, token: CancellationToken): Promise<ScanWorkspaceRequest.Result> {
   let filesScanned = 0;
   let findings = 0;
   let skipped = 0;
+  const incidentKeys = new Set<string>();
   // The one safe walk: no symlink followed (a link to / or out of the workspace is not scanned),
   // each folder once, and a file and time budget that is reported when hit.
   let truncated: WalkResult['truncated'];
@@ -46,7 +48,7 @@ export async function scanWorkspace(folders: string[], deps: WorkspaceScanDeps, 
     }
     return { folder, files: walk.files };
   });
-  const done = (r: ScanWorkspaceRequest.Result): ScanWorkspaceRequest.Result => (truncated ? { ...r, truncated } : r);
+  const done = (r: Omit<ScanWorkspaceRequest.Result, 'incidents'>): ScanWorkspaceRequest.Result => ({ ...r, incidents: incidentKeys.size, ...(truncated ? { truncated } : {}) });
   const total = lists.reduce((n, l) => n + l.files.length, 0);
   let seen = 0;
   let lastReport = 0;
@@ -89,9 +91,10 @@ export async function scanWorkspace(folders: string[], deps: WorkspaceScanDeps, 
       const diagnostics = await deps.diagnoseDecoded(uri, decoded, () => token.isCancellationRequested, settings);
       if (!diagnostics) return done({ filesScanned, findings, skipped, cancelled: true });
       findings += diagnostics.length;
+      for (const k of problemKeys(uri, diagnostics)) incidentKeys.add(k);
       await deps.publish(uri, diagnostics);
     }
   }
-  deps.log(`scan: ${filesScanned} files, ${findings} findings, ${skipped} skipped${truncated ? ` (incomplete: ${describeTruncation(truncated)})` : ''}`);
+  deps.log(`scan: ${filesScanned} files, ${incidentKeys.size} incidents (${findings} findings), ${skipped} skipped${truncated ? ` (incomplete: ${describeTruncation(truncated)})` : ''}`);
   return done({ filesScanned, findings, skipped });
 }

@@ -11,7 +11,7 @@ import { ledgerPathFor, readLedger } from '../../../core/ledger/read';
 import { findPolicyFile } from '../../../core/policy/find-policy-file';
 import { UsageError, type CliIO } from '../io';
 import type { ScanArgs } from './args';
-import { findingJson } from './report';
+import { countLine, findingJson, incidentsOf } from './report';
 import { formatSarif } from './sarif';
 
 /**
@@ -60,8 +60,9 @@ function knownFromPolicyLedger(dir: string, env: NodeJS.ProcessEnv): KnownSecret
 
 export function renderHistory(format: ScanArgs['format'], findings: HistoryFinding[], r: HistoryScanResult, accepted: number): string {
   if (format === 'json') {
-    const out = findings.map((f) => ({ commit: f.commit, authorDate: f.authorDate, ...findingJson(f) }));
-    const summary = { commitsScanned: r.commitsScanned, filesScanned: r.blocksScanned, bytesScanned: r.bytesScanned, skipped: r.skipped, shallow: r.shallow, ...(r.missingObjects.length ? { missingObjects: r.missingObjects } : {}), ...(accepted ? { baseline: { accepted } } : {}) };
+    const { incidents, incidentOf } = incidentsOf(findings);
+    const out = findings.map((f) => ({ commit: f.commit, authorDate: f.authorDate, ...findingJson(f, incidentOf(f)) }));
+    const summary = { incidents, commitsScanned: r.commitsScanned, filesScanned: r.blocksScanned, bytesScanned: r.bytesScanned, skipped: r.skipped, shallow: r.shallow, ...(r.missingObjects.length ? { missingObjects: r.missingObjects } : {}), ...(accepted ? { baseline: { accepted } } : {}) };
     return `${JSON.stringify({ findings: out, ...summary }, null, 2)}\n`;
   }
   if (format === 'sarif') {
@@ -84,7 +85,7 @@ interface SarifLog {
 
 function historySummary(findings: HistoryFinding[], r: HistoryScanResult, accepted: number): string {
   const mib = (r.bytesScanned / 1048576).toFixed(2);
-  const parts = [`${findings.length} finding${findings.length === 1 ? '' : 's'} in ${r.commitsScanned} commits (${r.blocksScanned} file changes, ${mib} MiB added)`];
+  const parts = [`${countLine(findings)} in ${r.commitsScanned} commits (${r.blocksScanned} file changes, ${mib} MiB added)`];
   if (accepted) parts.push(`${accepted} accepted by the baseline`);
   const skipped = [r.skipped.binary && `${r.skipped.binary} binary`, r.skipped.tooLarge && `${r.skipped.tooLarge} too large`, r.missingObjects.length && `${r.missingObjects.length} missing from this repository`].filter(Boolean);
   if (skipped.length) parts.push(`skipped ${skipped.join(', ')}`);

@@ -1,4 +1,5 @@
 import type { Finding } from '../../../core/detect/index';
+import { groupIncidents, type Incident } from '../../../core/detect/incidents';
 import type { FileResult } from './scan-file';
 
 /** A finding with the display path of its file (relative to the working directory). */
@@ -27,14 +28,29 @@ export function summarise(results: FileResult[], display: (file: string) => stri
   return report;
 }
 
+/**
+ * The incidents of a report: one per value and rule, with all its locations (core/detect/incidents.ts).
+ * Counts shown to people are incidents; each location stays a finding of its own.
+ */
+export function incidentsOf(findings: readonly FileFinding[]): { incidents: Incident[]; incidentOf: (f: FileFinding) => string } {
+  return groupIncidents(findings);
+}
+
 export function formatText(report: ScanReport): string {
+  const { incidents, incidentOf } = incidentsOf(report.findings);
+  const locations = new Map(incidents.map((i) => [i.id, i.locations]));
   return report.findings
-    .map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.ruleId}: ${f.message}\n    fix: ${f.hint}\n`)
+    .map((f) => {
+      const id = incidentOf(f);
+      const n = locations.get(id) ?? 1;
+      const also = n > 1 ? ` [${id}: the same value at ${n} locations]` : '';
+      return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.ruleId}: ${f.message}${also}\n    fix: ${f.hint}\n`;
+    })
     .join('');
 }
 
 /** One finding as JSON output shows it, for file and history scans alike: never the value. */
-export function findingJson(f: FileFinding): Record<string, unknown> {
+export function findingJson(f: FileFinding, incident?: string): Record<string, unknown> {
   return {
     file: f.file,
     line: f.line,
@@ -49,18 +65,26 @@ export function findingJson(f: FileFinding): Record<string, unknown> {
     confidence: f.confidence,
     ...(f.envVar ? { envVar: f.envVar } : {}),
     ...(f.secretId ? { secretId: f.secretId } : {}),
+    ...(incident ? { incident } : {}),
   };
 }
 
 /** The JSON contract of docs/architecture.md, plus preview, confidence and envVar (never the value). */
 export function formatJson(report: ScanReport, extra: Record<string, unknown> = {}): string {
-  const findings = report.findings.map(findingJson);
-  return `${JSON.stringify({ findings, filesScanned: report.filesScanned, bytesScanned: report.bytesScanned, ...extra }, null, 2)}\n`;
+  const { incidents, incidentOf } = incidentsOf(report.findings);
+  const findings = report.findings.map((f) => findingJson(f, incidentOf(f)));
+  return `${JSON.stringify({ findings, incidents, filesScanned: report.filesScanned, bytesScanned: report.bytesScanned, ...extra }, null, 2)}\n`;
+}
+
+/** `3 incidents, 5 findings`: what a person acts on first, then how many places it is in. */
+export function countLine(findings: readonly FileFinding[]): string {
+  const n = incidentsOf(findings).incidents.length;
+  return `${n} incident${n === 1 ? '' : 's'}, ${findings.length} finding${findings.length === 1 ? '' : 's'}`;
 }
 
 export function summaryLine(report: ScanReport, accepted: number): string {
   const mib = (report.bytesScanned / 1048576).toFixed(2);
-  const parts = [`${report.findings.length} finding${report.findings.length === 1 ? '' : 's'} in ${report.filesScanned} files (${mib} MiB)`];
+  const parts = [`${countLine(report.findings)} in ${report.filesScanned} files (${mib} MiB)`];
   if (accepted) parts.push(`${accepted} accepted by the baseline`);
   const s = report.skipped;
   const skipped = [s.binary && `${s.binary} binary`, s.tooLarge && `${s.tooLarge} too large`, s.unreadable && `${s.unreadable} unreadable`].filter(Boolean);

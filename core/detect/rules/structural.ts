@@ -1,5 +1,7 @@
 import { isPlaceholder, isReference } from '../placeholders';
 import { rule, type PatternRule } from '../rule';
+import { CONFIDENCE } from '../confidence';
+import { isWeakPassword, WEAK_DEFAULT_VARIANT } from '../weak-defaults';
 
 /** Formats defined by structure rather than a vendor prefix: JWTs, PEM keys, URLs, headers, curl. */
 
@@ -137,11 +139,15 @@ export const structuralRules: PatternRule[] = [
     anchors: ['://'],
     pattern: /(?<=[A-Za-z][A-Za-z0-9+.-]{1,24}):\/\/(?<user>[^:@/\s'"<>{}()[\]`]{0,128}):(?<v>[^@/\s'"<>`]{1,256})@(?=[A-Za-z0-9_[\]-])/,
     validate: (v, m) => {
-      // Defaults and samples: the user name repeated, a port number, a short or one-character password.
+      // The URL form of a weak default (a user name as its own password, a vendor's default), judged
+      // as the env and YAML forms are (weak-defaults.ts sets its confidence by where the file is).
+      if (isWeakPassword(v, m.groups?.user)) return CONFIDENCE.credentialValue;
+      // Samples: the user name repeated, a port number, a short or one-character password.
       if (/^\d{1,5}$/.test(v) || /^[$%{]/.test(v) || v.length < 4 || new Set(v).size < 3) return null;
       if (v === m.groups?.user) return null;
       return 0.9;
     },
+    variant: (v, m) => (isWeakPassword(v, m.groups?.user) ? WEAK_DEFAULT_VARIANT : undefined),
   }),
   rule({
     id: 'secret/authorization-header',

@@ -22,10 +22,13 @@ describe('generic detector: values that are code, not credentials', () => {
     assert.deepEqual(codes(`  storeSecret: '${randomChars(24)}',\n`, 'protocol.ts'), ['secret/generic-api-key']);
   });
 
-  it('a sentence is a label; a password with spaces is still a password', () => {
+  it('a sentence or a label is not a value: the credential alphabet has no words of a language, but for a passphrase (issue #21)', () => {
     assert.deepEqual(codes(`'secret-storage': () => new Unreachable('secret-storage', "VS Code's SecretStorage can only be reached from inside VS Code"),\n`, 'a.ts'), []);
     // rotation-guard:allow detector input: a passphrase-shaped password this test expects to be found
     assert.deepEqual(codes('password = "value with quotes and spaces"\n', 'app.conf'), ['secret/hardcoded-password']);
+    assert.deepEqual(codes('    password = "value with quotes and spaces",\n', 'app.ts'), [], 'in program source a phrase is a string');
+    assert.deepEqual(codes("    confirmPassword: 'Mot de passe',\n    apiKey: 'CHIAVE API',\n    password: 'Passwort',\n", 'locales/fr.ts'), []);
+    assert.deepEqual(codes("    secretKey: 'المفتاح السري',\n    password: 'Contraseña',\n", 'locales/ar.ts'), []);
   });
 
   it('a credential word inside a string does not take a value from outside it', () => {

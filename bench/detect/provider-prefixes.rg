@@ -1,0 +1,17 @@
+sk-proj-
+sk-ant-api
+sk-or-v1-
+AIza
+hf_
+gsk_
+r8_
+pplx-
+xai-
+AKIA
+ghp_
+github_pat_
+glpat-
+xoxb-
+xoxp-
+sk_live_
+npm_
