@@ -25,6 +25,8 @@ export class AnthropicStandIn extends StandInServer {
   readonly adminKey = `sk-ant-admin01-${randomChars(93, ALPHA)}AA`;
   readonly keys = new Map<string, AKey>();
   pageSize = 1000;
+  /** Keys of other organizations: the API accepts them, but this organization's admin list never shows them. */
+  readonly foreignKeys = new Set<string>();
 
   constructor() {
     super();
@@ -33,7 +35,7 @@ export class AnthropicStandIn extends StandInServer {
     this.route('GET', /^\/v1\/models$/, (r) => {
       if (!r.headers['anthropic-version']) return { status: 400, body: { type: 'error', error: { type: 'invalid_request_error', message: 'anthropic-version: header is required' } } };
       const k = [...this.keys.values()].find((x) => x.value === keyOf(r));
-      if (!k || k.status !== 'active') return authError();
+      if ((!k || k.status !== 'active') && !this.foreignKeys.has(keyOf(r) ?? '')) return authError();
       return { status: 200, body: { data: [{ type: 'model', id: 'claude-sonnet-4-5', display_name: 'Claude Sonnet 4.5', created_at: '2025-09-29T00:00:00Z' }], has_more: false, first_id: 'claude-sonnet-4-5', last_id: 'claude-sonnet-4-5' } };
     });
   }

@@ -54,10 +54,13 @@ describe('anthropic provider against the Anthropic stand-in (half automatic: pas
     assert.equal(r.status, 'rotated', r.message);
     assert.ok(!s.validKeys().includes(initial));
 
-    const foreign = llmProject({ provider: '{ type: anthropic, adminKey: admin }', appVar: 'ANTHROPIC_API_KEY', appKey: fakeAnthropicKey(), adminVar: 'ANTHROPIC_ADMIN_KEY', adminValue: s.adminKey, baseUrls: { ANTHROPIC: s.url } });
+    const foreignKey = fakeAnthropicKey();
+    s.foreignKeys.add(foreignKey);
+    const foreign = llmProject({ provider: '{ type: anthropic, adminKey: admin }', appVar: 'ANTHROPIC_API_KEY', appKey: foreignKey, adminVar: 'ANTHROPIC_ADMIN_KEY', adminValue: s.adminKey, baseUrls: { ANTHROPIC: s.url } });
     try {
-      // The foreign key fails verification, so nothing that needs it proceeds: rotation works
-      // (new key verified), but revoking the foreign one is reported, never assumed.
+      // The foreign key still works (another organization's), and this organization's admin list
+      // cannot disable it: rotation verifies the new key, but revoking the old one is reported as
+      // failed, never assumed (only a refused old key counts as revoked).
       const rf = await foreign.rotate({ prompt: async () => s.issueKey('replacement') });
       assert.equal(rf.status, 'failed', rf.message);
       assert.match(rf.message, /not among this organization's API keys|revoke/i);
