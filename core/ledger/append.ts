@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { userInfo } from 'node:os';
 import { entryHash, GENESIS } from './canonical';
@@ -81,8 +81,7 @@ export async function appendLedgerEntry(path: string, input: LedgerEntryInput, o
       const hash = entryHash(base);
       const entry: LedgerEntry = { ...base, hash, sig: signHash(hash, key) };
       const line = `${tail.endsWithNewline ? '' : '\n'}${JSON.stringify(entry)}\n`;
-      writeSync(fd, line);
-      fsyncSync(fd);
+      writeWhole(fd, line);
       advanceAnchor(path, tail.last, entry, env);
       return entry;
     } finally {
@@ -110,5 +109,28 @@ function advanceAnchor(path: string, before: LedgerEntry | undefined, entry: Led
     writeAnchor(path, entry.seq, entry.hash, env);
   } catch {
     /* a read-only config folder: verify will say the anchor lags */
+  }
+}
+
+/**
+ * Writes the whole line or nothing: a full disk (ENOSPC) can write part of it, and a torn last
+ * line would break the chain for every later verify. On any failure the file is cut back to its
+ * size before the write, then the error goes to the caller (the step did not happen).
+ */
+function writeWhole(fd: number, line: string): void {
+  const before = fstatSync(fd).size;
+  const bytes = Buffer.from(line, 'utf8');
+  try {
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+  } catch (err) {
+    try {
+      ftruncateSync(fd, before);
+      fsyncSync(fd);
+    } catch {
+      // The disk refused even the truncation; verify will name the torn line.
+    }
+    throw err;
   }
 }
