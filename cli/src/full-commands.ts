@@ -3,6 +3,7 @@
 export * as check from './commands/check';
 export * as policy from './commands/policy';
 export * as rotate from './commands/rotate';
+export * as trust from './commands/trust';
 export * as status from './commands/status';
 export * as ledger from './commands/ledger';
 export * as run from './commands/run';

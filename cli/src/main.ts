@@ -19,6 +19,7 @@ const commands: Record<string, { load: () => { run: Command }; summary: string }
   check: { load: () => full().check, summary: 'validate the rotation policy and report each secret\'s state' },
   policy: { load: () => full().policy, summary: 'policy export --to aws|azure|vault|gcp ID' },
   rotate: { load: () => full().rotate, summary: 'rotate ID [--dry-run] [--resume] [--wait]: finishes what is pending, then a verified, staged, recorded rotation' },
+  trust: { load: () => full().trust, summary: 'trust [--yes] [--dry-run]: confirm what the policy runs and contacts (printed first) without rotating' },
   status: { load: () => full().status, summary: 'each secret\'s state (same data as check)' },
   ledger: { load: () => full().ledger, summary: 'ledger verify|show|anchor' },
   enforce: { load: () => full().enforce, summary: 'enforce [--dry-run] [--only IDS]: act on triggers and due dates; exit 1 while anything needs a person' },

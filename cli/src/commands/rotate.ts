@@ -68,7 +68,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
  * a terminal only `--yes` confirms: a scheduled job must never confirm what nobody read. With
  * --dry-run it shows the list and records nothing. Undefined: not confirmed (the caller exits 2).
  */
-async function confirmInteractively(io: CliIO, path: string, policy: Policy, text: string, o: { yes: boolean; dryRun: boolean }): Promise<RotationTrust | undefined> {
+export async function confirmInteractively(io: CliIO, path: string, policy: Policy, text: string, o: { yes: boolean; dryRun: boolean }): Promise<RotationTrust | undefined> {
   const record = trustToConfirm(policy, path, text, io.env);
   io.stderr(`--trust confirms ${path} as it is now:\n${describeTrust(record, path).map((l) => `  ${l}\n`).join('')}`);
   if (o.dryRun) {

@@ -16,6 +16,7 @@ import { fakeOpenAiKey } from '../lib/fake-keys.mjs';
 import { untilOnDisk } from '../lib/disk.mjs';
 
 const sha = (v) => createHash('sha256').update(v).digest('hex');
+const CLI_BUNDLE = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../dist/cli.js');
 
 function envValue(folder, name) {
   const m = new RegExp(`^${name}=(.*)$`, 'm').exec(readFileSync(path.join(folder, '.env'), 'utf8'));
@@ -154,11 +155,10 @@ function finishes(folder, secretId) {
 export async function triggerJourney({ page, folder, xdgConfig, lap, shot }) {
   await page.keyboard.press('Escape');
   const policy = path.join(folder, 'rotation-policy.yaml');
-  const trusted = path.join(xdgConfig, 'rotation-guard', 'trusted-policies.json');
-  mkdirSync(path.dirname(trusted), { recursive: true });
-  const all = existsSync(trusted) ? JSON.parse(readFileSync(trusted, 'utf8')) : {};
-  all[policy] = sha(readFileSync(policy));
-  writeFileSync(trusted, JSON.stringify(all));
+  // Confirmed as a person does without rotating: `rotation-guard trust --yes` records what the
+  // policy runs (every executed file's hash), which the editor's trigger then checks.
+  const confirmed = spawnSync(process.execPath, [CLI_BUNDLE, 'trust', '--yes', '--policy', policy], { cwd: folder, env: { ...process.env, XDG_CONFIG_HOME: xdgConfig }, encoding: 'utf8' });
+  assert.equal(confirmed.status, 0, `rotation-guard trust failed: ${confirmed.stderr}`);
   const value = envValue(folder, 'LITELLM_MASTER_KEY');
   const before = finishes(folder, 'litellm-master-key');
   // only this event's notifications count

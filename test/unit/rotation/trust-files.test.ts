@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run as rotate } from '../../../cli/src/commands/rotate';
 import { run as enforce } from '../../../cli/src/commands/enforce';
+import { run as trust } from '../../../cli/src/commands/trust';
 import type { CliIO } from '../../../cli/src/io';
 import { confirmPolicyFile, trustedPoliciesPath } from '../../../core/rotation/trust';
 
@@ -153,5 +154,19 @@ secrets:
     assert.match(c.err.join(''), /contacts https:\/\/issuer\.internal:8443 \(secret tok: provider p\)/);
     assert.match(c.err.join(''), /contacts https:\/\/revoker\.internal \(secret tok: provider p, revoke\)/);
     assert.equal(existsSync(trustedPoliciesPath(env)), false, '--dry-run records nothing');
+  });
+  it('`trust` confirms without rotating: no terminal needs --yes; then rotate runs the confirmed script and nothing else ran before', async () => {
+    script(join(dir, 'scripts/new-token.sh'), marker, 'v1');
+    project('  p: { type: command, command: ./scripts/new-token.sh }');
+    const refused = io(dir, env);
+    assert.equal(await trust([], refused), 2);
+    assert.equal(existsSync(trustedPoliciesPath(env)), false);
+    const c = io(dir, env);
+    assert.equal(await trust(['--yes'], c), 0, c.err.join(''));
+    assert.ok(c.err.join('').includes(sha(join(dir, 'scripts/new-token.sh'))), 'the confirmed script is listed with its hash');
+    assert.deepEqual(ran(), [], 'trust runs nothing');
+    const r = io(dir, env);
+    assert.equal(await rotate(['tok'], r), 0, r.err.join(''));
+    assert.deepEqual(ran(), ['v1']);
   });
 });
