@@ -11,9 +11,10 @@
  */
 import { adminCredential, IssuerClient } from '../issuer-http';
 import { findByHint } from '../key-hint';
-import { ProviderError, type CreatedValue, type ProviderContext, type RevokeOutcome, type RotationProvider } from '../types';
+import { ProviderError, type CreatedValue, type OrphanRef, type ProviderContext, type RevokeOutcome, type RotationProvider } from '../types';
 
 export const OPENAI_API = 'https://api.openai.com';
+const CONSOLE = 'https://platform.openai.com/settings/organization/projects';
 
 export interface OpenAiOptions {
   project?: string;
@@ -91,6 +92,21 @@ export function openAiProvider(opts: OpenAiOptions): RotationProvider & { sweepO
     type: 'openai',
     needsTrust: true,
     sweepOrphans,
+    issuesAtCreate: true,
+    issuer: () => `${CONSOLE} (project ${opts.project ?? '?'}, Service accounts)`,
+    /**
+     * Rollback or resume: the service account `create` made (its id is the versionId) is deleted at
+     * once. A run killed before the ledger got that id leaves only the name prefix to go by.
+     */
+    async discard(ctx, orphan: OrphanRef): Promise<RevokeOutcome> {
+      if (!orphan.versionId) {
+        const removed = await sweepOrphans(ctx);
+        return { outcome: 'ok', detail: removed.length ? `deleted service account${removed.length > 1 ? 's' : ''} ${removed.join(', ')} named for this secret that own no stored key` : `no service account named for this secret is left besides the current key's` };
+      }
+      const { client, base, headers } = await session(ctx);
+      const r = await client.send({ method: 'DELETE', path: `${base}/service_accounts/${encodeURIComponent(orphan.versionId)}`, headers, accept: [404] });
+      return { outcome: 'ok', detail: r.status === 404 ? `service account ${orphan.versionId} was already gone` : `deleted service account ${orphan.versionId} (and its key)` };
+    },
     async create(ctx): Promise<CreatedValue> {
       await sweepOrphans(ctx);
       const { client, base, headers } = await session(ctx);

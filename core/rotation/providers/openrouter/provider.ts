@@ -7,9 +7,10 @@
  */
 import { adminCredential, IssuerClient } from '../issuer-http';
 import { findByHint } from '../key-hint';
-import { ProviderError, type CreatedValue, type ProviderContext, type RevokeOutcome, type RotationProvider } from '../types';
+import { ProviderError, type CreatedValue, type OrphanRef, type ProviderContext, type RevokeOutcome, type RotationProvider } from '../types';
 
 export const OPENROUTER_API = 'https://openrouter.ai';
+const CONSOLE = 'https://openrouter.ai/settings/keys';
 
 export interface OpenRouterOptions {
   managementKey?: string;
@@ -58,6 +59,21 @@ export function openRouterProvider(opts: OpenRouterOptions): RotationProvider & 
     type: 'openrouter',
     needsTrust: true,
     sweepOrphans,
+    issuesAtCreate: true,
+    issuer: () => CONSOLE,
+    /**
+     * Rollback or resume: the key `create` made (its hash, the issuer's id, is the versionId) is
+     * deleted at once; a run killed before the ledger got the hash leaves the name prefix to go by.
+     */
+    async discard(ctx, orphan: OrphanRef): Promise<RevokeOutcome> {
+      if (!orphan.versionId) {
+        const removed = await sweepOrphans(ctx);
+        return { outcome: 'ok', detail: removed.length ? `deleted ${removed.length} OpenRouter key(s) named for this secret that no store holds (${removed.map((h) => `${h.slice(0, 12)}…`).join(', ')})` : 'no key named for this secret is left besides the current one' };
+      }
+      const { client, headers } = await session(ctx);
+      const r = await client.send({ method: 'DELETE', path: `/api/v1/keys/${encodeURIComponent(orphan.versionId)}`, headers, accept: [404] });
+      return { outcome: 'ok', detail: r.status === 404 ? `OpenRouter key ${orphan.versionId.slice(0, 12)}… was already gone` : `deleted OpenRouter key ${orphan.versionId.slice(0, 12)}…` };
+    },
     async create(ctx): Promise<CreatedValue> {
       await sweepOrphans(ctx);
       const { client, headers } = await session(ctx);
