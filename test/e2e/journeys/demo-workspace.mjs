@@ -39,8 +39,13 @@ export async function demoJourney({ page, server, folder, lap, screenshot, shot 
   // Each finding counted once: the scan's own count ("N problems") is what the workbench shows.
   // (A client that pulls diagnostics keeps pushed ones in a second collection: a scan that also
   // pushed doubled every badge — 18 for 9.)
-  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /files scanned, \d+ problems/ }).first();
-  const scanned = Number(/files scanned, (\d+) problems/.exec(await toast.innerText({ timeout: 30_000 }))?.[1]);
+  // The scan counts incidents (one value in many files is one problem) and names its locations;
+  // the status bar counts diagnostics, one per location.
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /files scanned, \d+ problems? \(\d+ locations?\)/ }).first();
+  const summary = /files scanned, (\d+) problems? \((\d+) locations?\)/.exec(await toast.innerText({ timeout: 30_000 }));
+  const incidents = Number(summary?.[1]);
+  const scanned = Number(summary?.[2]);
+  assert.ok(incidents >= 1 && incidents <= scanned, `the scan reports ${incidents} incidents for ${scanned} locations`);
   // the status bar's problem counts (errors + warnings), as the browser renders them; waited for
   // in the page (the badge follows the pull), and read once more for the message if it never agrees
   const shownInBrowser = (expected) => {
@@ -49,7 +54,7 @@ export async function demoJourney({ page, server, folder, lap, screenshot, shot 
     return expected === undefined ? n : n === expected;
   };
   const counted = await page.waitForFunction(shownInBrowser, scanned, { timeout: 15_000 }).then(() => scanned, () => page.evaluate(shownInBrowser));
-  assert.equal(counted, scanned, `the status bar counts ${counted} problems, the scan found ${scanned}`);
+  assert.equal(counted, scanned, `the status bar counts ${counted} problems, the scan found ${scanned} locations`);
   await runCommand(page, 'View: Toggle Maximized Panel');
   await waitForProblemRows(page, 'system-prompt.md');
   // one line per row: a row's columns (message, source(code), position) come back on separate lines
