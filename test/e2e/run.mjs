@@ -14,15 +14,16 @@ import { ensureCodeServer, missingPackagesMessage, missingSystemPackages } from 
 import { startPrivateKeyring } from '../../scripts/code-server/keyring.mjs';
 import { startPrivatePass } from '../../scripts/code-server/pass.mjs';
 import { installExtension, makeProfile, profileEnv, startCodeServer, trackDir } from '../../scripts/code-server/launch.mjs';
-import { openWorkbench } from './lib/workbench.mjs';
+import { openWorkbench, waitForExtensionActive } from './lib/workbench.mjs';
 import { packageVsix } from '../../scripts/package.mjs';
-import { prepareDemoWorkspace } from '../../scripts/start-demo.mjs';
+import { prepareDemoWorkspace, startDemoStandIns } from '../../scripts/start-demo.mjs';
 import { COUNTS_FILE } from './counts.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { runExtensionHostSuite } from './lib/ext-host.mjs';
 import { dashboardJourney, paletteRotateJourney, secretsViewRotateJourney, storeSecretJourney, triggerJourney } from './journeys/demo-rotate.mjs';
 import { demoJourney } from './journeys/demo-workspace.mjs';
 import { liteLlmKeychainJourney, prepareLiteLlmConfig } from './journeys/litellm-keychain.mjs';
+import { llmRotateJourney } from './journeys/llm-rotate.mjs';
 import { policyEditingJourney } from './journeys/policy-editing.mjs';
 import { postgresRotateJourney, preparePostgresWorkspace } from './journeys/postgres-rotate.mjs';
 import { prepareUntrustedWorkspace, untrustedJourney } from './journeys/untrusted.mjs';
@@ -173,8 +174,11 @@ async function browserLevel(paths, vsix) {
   const keyring = await startPrivateKeyring();
   const pass = startPrivatePass();
   await prepareDemoWorkspace(demoFolder, { ...profileEnv(profile), ...keyring.env }, { seedKeychain: true });
+  // npm start's LLM stand-ins; their policy is staged aside until journey 14 (the journeys before it see one policy)
+  const llmStaged = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-llm-')));
+  const standIns = await startDemoStandIns(llmStaged);
 
-  const server = await startCodeServer({ paths, profile, extraEnv: { ...keyring.env, ...pass.env } });
+  const server = await startCodeServer({ paths, profile, extraEnv: { ...keyring.env, ...pass.env, ...standIns.env } });
   sampleMemory('code-server started, no browser yet', [server.pgid], [profile.root]);
   const { context, page } = await launchBrowser(profile);
   try {
@@ -239,6 +243,13 @@ async function browserLevel(paths, vsix) {
       if (journeyFilter.length && !wanted('journey 3')) await demoJourney({ ...demo, screenshot: async () => {} });
       await triggerJourney({ ...demo, xdgConfig: profile.xdgConfig });
     });
+    await check('journey 14 (issue 22): palette Rotate Secret… on the demo OpenAI key (npm start\'s stand-in) → the whole loop; the stand-in accepts the new key and refuses the old', page, async () => {
+      if (journeyFilter.length) {
+        await openWorkbench(page, server.url, demoFolder);
+        await waitForExtensionActive(page);
+      }
+      await llmRotateJourney({ ...demo, xdgConfig: profile.xdgConfig, staged: llmStaged, openaiUrl: standIns.urls.openai });
+    });
     sampleMemory('after the demo rotation journeys', [server.pgid], [profile.root]);
     const pgName = 'journey 12 (c): Secrets view → Rotate on a PostgreSQL secret → confirmed → the new password connects, the old is refused';
     if (wanted(pgName)) {
@@ -257,6 +268,7 @@ async function browserLevel(paths, vsix) {
     await server.stop();
     keyring.stop();
     pass.stop();
+    await standIns.stop();
   }
 }
 
