@@ -85,7 +85,14 @@ export async function postgresRotateJourney({ page, url, pgw, lap, shot }) {
   lap(`workbench loaded in ${await openWorkbench(page, url, folder)} ms`);
   await page.locator('.statusbar-item', { hasText: /secrets ok|to rotate/ }).first().click({ timeout: T.server });
   const row = page.locator('.monaco-list-row[aria-label^="pg-app,"]').first();
-  await row.waitFor({ timeout: T.ui });
+  // The status item focuses the Secrets view; a workbench still restoring its layout can leave the
+  // pane collapsed under the Explorer (seen once in three runs): expand it by its header then.
+  const shown = await row.waitFor({ timeout: T.ui }).then(() => true, () => false);
+  if (!shown) {
+    const header = page.locator('.pane-header', { hasText: 'Secrets (Rotation Guard)' }).first();
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    await row.waitFor({ timeout: T.ui });
+  }
   await row.hover();
   await row.locator('.action-label[aria-label^="Rotate Secret"]').click();
   // the postgres provider runs ALTER ROLE: this exact policy content must be confirmed once
