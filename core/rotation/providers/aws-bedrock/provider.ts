@@ -1,8 +1,8 @@
 import type { IAMClient, ServiceSpecificCredentialMetadata } from '@aws-sdk/client-iam';
 import type { CheckResult } from '../types';
-import { adminCredential } from '../aws-iam/provider';
+import { withIamClient } from '../aws-iam/provider';
 import { IssuedKeyJournal } from '../aws-iam/issued-journal';
-import { awsClientConfig, iamSdk, providerFailure, shownKeyId } from '../aws-iam/sdk';
+import { iamSdk, providerFailure, shownKeyId } from '../aws-iam/sdk';
 import { ProviderError, type CreatedValue, type ProviderContext, type RevokeOutcome, type RotationProvider } from '../types';
 
 export interface AwsBedrockOptions {
@@ -52,15 +52,7 @@ export function awsBedrockProvider(opts: AwsBedrockOptions): RotationProvider {
     if (!opts.userName) throw new ProviderError('provider/config', 'the aws-bedrock provider needs `userName`: the IAM user the Bedrock API key belongs to');
     return opts.userName;
   };
-  async function withIam<T>(ctx: ProviderContext, fn: (iam: IAMClient, sdk: Sdk) => Promise<T>): Promise<T> {
-    const sdk = iamSdk();
-    const iam = new sdk.IAMClient(awsClientConfig(ctx.env, await adminCredential(ctx, opts.adminConnection, type), opts.region));
-    try {
-      return await fn(iam, sdk);
-    } finally {
-      iam.destroy();
-    }
-  }
+  const withIam = <T>(ctx: ProviderContext, fn: (iam: IAMClient, sdk: Sdk) => Promise<T>): Promise<T> => withIamClient(ctx, opts, type, fn);
   const list = async (iam: IAMClient, sdk: Sdk): Promise<ServiceSpecificCredentialMetadata[]> => {
     try {
       return (await iam.send(new sdk.ListServiceSpecificCredentialsCommand({ UserName: user(), ServiceName: SERVICE }))).ServiceSpecificCredentials ?? [];

@@ -24,6 +24,17 @@ export async function adminCredential(ctx: ProviderContext, adminConnection: str
   return admin;
 }
 
+/** An IAM client signed with the policy's admin credential for the length of `fn`, then destroyed. */
+export async function withIamClient<T>(ctx: ProviderContext, opts: { adminConnection?: string; region?: string }, type: string, fn: (iam: IAMClient, sdk: Sdk) => Promise<T>): Promise<T> {
+  const sdk = iamSdk();
+  const iam = new sdk.IAMClient(awsClientConfig(ctx.env, await adminCredential(ctx, opts.adminConnection, type), opts.region));
+  try {
+    return await fn(iam, sdk);
+  } finally {
+    iam.destroy();
+  }
+}
+
 /**
  * IAM access keys, the rotation AWS documents: create a second key, check it (STS
  * GetCallerIdentity), switch the stores, deactivate the old key, prove it is refused, delete it.
@@ -37,15 +48,7 @@ export function awsIamProvider(opts: AwsIamOptions): RotationProvider {
     if (!opts.userName) throw new ProviderError('provider/config', 'the aws-iam provider needs `userName`: the IAM user whose access key is rotated');
     return opts.userName;
   };
-  async function withIam<T>(ctx: ProviderContext, fn: (iam: IAMClient, sdk: Sdk) => Promise<T>): Promise<T> {
-    const sdk = iamSdk();
-    const iam = new sdk.IAMClient(awsClientConfig(ctx.env, await adminCredential(ctx, opts.adminConnection, type), opts.region));
-    try {
-      return await fn(iam, sdk);
-    } finally {
-      iam.destroy();
-    }
-  }
+  const withIam = <T>(ctx: ProviderContext, fn: (iam: IAMClient, sdk: Sdk) => Promise<T>): Promise<T> => withIamClient(ctx, opts, type, fn);
   const listKeys = async (iam: IAMClient, sdk: Sdk) => {
     try {
       return (await iam.send(new sdk.ListAccessKeysCommand({ UserName: user() }))).AccessKeyMetadata ?? [];
