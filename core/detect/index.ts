@@ -48,8 +48,9 @@ export function scanText(text: string, opts: ScanOptions): Finding[] {
       confidence: r.confidence,
     };
     if (r.envVar) f.envVar = r.envVar;
-    const secretId = (r as RawMatch & { secretId?: string }).secretId;
-    if (secretId) f.secretId = secretId;
+    const known = r as RawMatch & { secretId?: string; valueFingerprint?: string };
+    if (known.secretId) f.secretId = known.secretId;
+    if (known.valueFingerprint) f.valueFingerprint = known.valueFingerprint;
     out.push(f);
   }
   return out;

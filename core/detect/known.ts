@@ -30,8 +30,8 @@ export function matchKnown(text: string, known: KnownSecrets, isCancelled?: () =
     const fp = keyedFingerprint(text.slice(start, end), known.key, 'value');
     const cur = known.current.get(fp);
     const old = cur ? undefined : known.retired.get(fp);
-    if (cur) out.push(hitFor('exposed/known-secret', start, end, cur.secretId, true));
-    else if (old) out.push(hitFor('stale/revoked-key', start, end, old.secretId, false));
+    if (cur) out.push(hitFor('exposed/known-secret', start, end, cur.secretId, true, fp));
+    else if (old) out.push(hitFor('stale/revoked-key', start, end, old.secretId, false, fp));
   };
   for (const m of text.matchAll(QUOTED)) test(m.index + 1, m.index + 1 + m[2]!.length);
   // A span starts and ends where its string does, though the bytes around may be printable (a
@@ -62,7 +62,7 @@ export function matchKnown(text: string, known: KnownSecrets, isCancelled?: () =
   return out;
 }
 
-function hitFor(ruleId: string, start: number, end: number, secretId: string, current: boolean): RawMatch & { secretId: string } {
+function hitFor(ruleId: string, start: number, end: number, secretId: string, current: boolean, valueFingerprint: string): RawMatch & { secretId: string; valueFingerprint: string } {
   return {
     ruleId,
     title: current ? `the current value of '${secretId}'` : `a retired (revoked) value of '${secretId}'`,
@@ -75,5 +75,6 @@ function hitFor(ruleId: string, start: number, end: number, secretId: string, cu
     confidence: 1,
     priority: 2,
     secretId,
+    valueFingerprint,
   };
 }

@@ -25,6 +25,8 @@ export interface Finding {
   envVar?: string;
   /** Id of the policy secret this value belongs to, when known-secret matching identified it. */
   secretId?: string;
+  /** With `secretId`: the keyed fingerprint of the value matchKnown found (never the value), what the trigger engine compares. */
+  valueFingerprint?: string;
   /** 0..1 confidence; checksum-validated formats score higher. */
   confidence: number;
 }

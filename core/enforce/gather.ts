@@ -84,8 +84,8 @@ export function scanWorkspace(policyPath: string, known: KnownSecrets): Sighting
     const scanned = scanBytes(buf, { path: file, knownSecrets: known });
     if (scanned.kind === 'skipped') continue;
     for (const f of scanned.findings) {
-      if (!f.secretId) continue;
-      const fingerprint = keyedFingerprint(scanned.text.slice(f.start, f.end), known.key);
+      if (!f.secretId || !f.valueFingerprint) continue;
+      const fingerprint = f.valueFingerprint;
       const at = scanned.kind === 'binary-container' ? { line: 0, byteOffset: f.start } : { line: f.line };
       out.push({ secretId: f.secretId, fingerprint, source: 'file', file: rel, ...at });
     }

@@ -60,6 +60,8 @@ export interface SecretDiagnosticData {
   replaceStart: { line: number; character: number };
   replaceEnd: { line: number; character: number };
   secretId?: string;
+  /** With `secretId`: the keyed fingerprint (HMAC with the user's key) of the value, never the value. */
+  valueFingerprint?: string;
   /**
    * Set for a finding in a binary container (pickle, SQLite…) found by the workspace scan: where
    * the value starts, in bytes. The diagnostic then sits at 0:0 and there is nothing to replace.

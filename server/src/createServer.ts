@@ -27,7 +27,7 @@ import { formatNameFor, pathToUri, uriToPath } from './paths';
 import { PolicyFeatures } from './policyFeatures';
 import { PolicyNavigation } from './policyNavigation';
 import { ReferenceFeatures } from './referenceFeatures';
-import { SecretIndex } from './secretIndex';
+import { workspacePolicySet } from './session/policies';
 import { SettingsCache } from './settings';
 import { problemKeys, Validator } from './validator';
 import { scanWorkspace } from './workspaceScan';
@@ -70,7 +70,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
   const log = (msg: string) => connection.console.log(msg);
   const policy = new PolicyFeatures({ log, now });
   const documentsGet = (u: string) => documents.get(u);
-  const secretIndex = new SecretIndex({ folders: () => workspaceFolders, openDoc: documentsGet, analyze: (text, path, version, at) => policy.analyze(text, path, version, at), now, log });
+  const secretIndex = workspacePolicySet({ folders: () => workspaceFolders, openDoc: documentsGet, features: policy, now, env });
   const references = new ReferenceFeatures(secretIndex);
   const navigation = new PolicyNavigation({ index: secretIndex, folders: () => workspaceFolders, openDoc: documentsGet, warn: (m) => void connection.window.showWarningMessage(m) });
 
@@ -130,7 +130,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
 
   async function refreshKnownSecrets(): Promise<void> {
     try {
-      knownSecrets = await loadKnownSecrets(workspaceFolders, knownFromClient, env);
+      knownSecrets = loadKnownSecrets(secretIndex.get().policies, knownFromClient, env);
     } catch (err) {
       connection.console.error(`could not load known-secret fingerprints: ${(err as Error).message}`);
     }

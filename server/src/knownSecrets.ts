@@ -1,20 +1,13 @@
-import { findPolicyFilesIn } from '../../core/policy/find-policy-file';
 import { loadFingerprintKey } from '../../core/fingerprint-key';
 import type { KnownSecrets } from '../../core/detect/types';
-import { ledgerForAnalysis } from '../../core/policy/policy-ledger';
+import type { SetPolicy } from '../../core/policy';
 import { knownValuesFromLedger } from '../../core/ledger/known-values';
 
-/** Known values from the ledgers of every policy in the workspace, plus what the client read from its stores. */
-export async function loadKnownSecrets(folders: string[], extra?: { current: Array<{ fingerprint: string; secretId: string }>; retired: Array<{ fingerprint: string; secretId: string }> }, env: NodeJS.ProcessEnv = process.env): Promise<KnownSecrets | undefined> {
+/** Known values from the ledgers of the workspace's policies (an unreadable ledger reads as empty; the policy's own diagnostics name it), plus what the client read from its stores. */
+export function loadKnownSecrets(policies: readonly Pick<SetPolicy, 'ledgerEntries'>[], extra?: { current: Array<{ fingerprint: string; secretId: string }>; retired: Array<{ fingerprint: string; secretId: string }> }, env: NodeJS.ProcessEnv = process.env): KnownSecrets | undefined {
   const current = new Map<string, { secretId: string }>();
   const retired = new Map<string, { secretId: string }>();
-  for (const folder of folders) {
-    for (const p of findPolicyFilesIn(folder).files) {
-      // One unreadable ledger (a device, over the limit) leaves the others' values known; the policy's own diagnostics name it.
-      const ledger = ledgerForAnalysis(p);
-      if (!ledger.unreadable) knownValuesFromLedger(ledger.entries, { current, retired });
-    }
-  }
+  for (const p of policies) knownValuesFromLedger(p.ledgerEntries, { current, retired });
   for (const c of extra?.current ?? []) current.set(c.fingerprint, { secretId: c.secretId });
   for (const r of extra?.retired ?? []) if (!current.has(r.fingerprint)) retired.set(r.fingerprint, { secretId: r.secretId });
   if (current.size === 0 && retired.size === 0) return undefined;

@@ -10,7 +10,7 @@ import { isPolicyFile } from '../../core/policy';
 import { nameSiteAt, policyNameSites, policySymbols, type NameSite, type PolicySymbol } from '../../core/policy/navigation';
 import { referenceSiteAt, referenceSites } from '../../core/reference-sites';
 import { pathToUri, uriToPath } from './paths';
-import type { IndexedSecret, SecretIndex } from './secretIndex';
+import type { PolicySet as SecretIndex, SetSecret as IndexedSecret } from '../../core/policy';
 
 const KINDS: Record<PolicySymbol['section'], SymbolKind> = { section: SymbolKind.Namespace, threatModels: SymbolKind.Interface, stores: SymbolKind.Object, providers: SymbolKind.Function, secrets: SymbolKind.Key };
 /** Files larger than this are not searched for references (they are not scanned either). */

@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { StaleCode, isPolicyFile } from '../../core/policy';
 import { referenceSiteAt, referenceSites } from '../../core/reference-sites';
 import { DIAGNOSTIC_SOURCE, ServerCommands, serverCommand, type StaleReferenceData } from '../../protocol/src/protocol';
-import type { IndexedSecret, SecretIndex } from './secretIndex';
+import type { PolicySet as SecretIndex, SetSecret as IndexedSecret } from '../../core/policy';
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : 'unknown');
 const days = (n: number) => `${Math.floor(n)} days`;

@@ -11,7 +11,7 @@ import type { KnownSecretsNotification, ScanWorkspaceRequest } from '../../proto
 import { loadKnownSecrets } from './knownSecrets';
 import { PolicyFeatures } from './policyFeatures';
 import { ReferenceFeatures } from './referenceFeatures';
-import { SecretIndex } from './secretIndex';
+import { workspacePolicySet } from './session/policies';
 import type { SettingsCache } from './settings';
 import { Validator } from './validator';
 import { scanWorkspace } from './workspaceScan';
@@ -43,9 +43,9 @@ async function main(port: NonNullable<typeof parentPort>, input: ScanWorkerInput
   const now = () => new Date(input.nowIso);
   const open = new Map(input.open.map((d) => [d.uri, TextDocument.create(d.uri, d.languageId, d.version, d.text)]));
   const policy = new PolicyFeatures({ log, now });
-  const index = new SecretIndex({ folders: () => input.folders, openDoc: (u) => open.get(u), analyze: (t, p, v, at) => policy.analyze(t, p, v, at), now, log });
+  const index = workspacePolicySet({ folders: () => input.folders, openDoc: (u) => open.get(u), features: policy, now });
   const references = new ReferenceFeatures(index);
-  const knownSecrets = await loadKnownSecrets(input.folders, input.knownFromClient);
+  const knownSecrets = loadKnownSecrets(index.get().policies, input.knownFromClient);
   const settingsFor = (uri: string) => Promise.resolve(input.settingsByFolder[uri] ?? Object.values(input.settingsByFolder)[0]!);
   const validator = new Validator({
     connection: undefined as unknown as Connection, // diagnose() never talks to the client

@@ -26,6 +26,7 @@ export function findingToDiagnostic(doc: TextDocument, formatName: string, f: Fi
     replaceStart: doc.positionAt(rs),
     replaceEnd: doc.positionAt(re),
     ...(f.secretId ? { secretId: f.secretId } : {}),
+    ...(f.valueFingerprint ? { valueFingerprint: f.valueFingerprint } : {}),
   };
   return {
     range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
@@ -57,6 +58,7 @@ export function binaryFindingToDiagnostic(f: Finding): Diagnostic {
     replaceStart: top,
     replaceEnd: top,
     ...(f.secretId ? { secretId: f.secretId } : {}),
+    ...(f.valueFingerprint ? { valueFingerprint: f.valueFingerprint } : {}),
     byteOffset: f.start,
     byteLength: f.end - f.start,
   };
