@@ -14,4 +14,4 @@ export { policyQuickFixes, type PolicyQuickFix, type PolicyTextEdit } from './qu
 export { gitIgnoredChecker } from './git-ignored';
 export { POLICY_FILE_GLOB, POLICY_FILE_PREFERRED, POLICY_SEARCH_EXCLUDE, isPolicyFileName } from './policy-file-names';
 export { ledgerForAnalysis } from './policy-ledger';
-export { PolicySet, blockingProblems, loadPolicy, policyOrError, type LoadPolicyOptions, type PolicyLoadError, type PolicySetSnapshot, type PolicySetSource, type SetPolicy, type SetSecret } from './policy-set';
+export { PolicySet, blockingProblems, loadPolicy, policyOrError, secretsOf, type LoadPolicyOptions, type PolicyLoadError, type PolicySetSnapshot, type PolicySetSource, type SetPolicy, type SetSecret } from './policy-set';

@@ -144,6 +144,18 @@ export function policyOrError(loaded: SetPolicy, label = loaded.path): { policy:
   return { error: e.problems.length || !e.message.startsWith('cannot read') ? `${label} has errors, so nothing was done — ${e.message}` : e.message };
 }
 
+/** The secrets of one loaded policy (none when it does not parse). */
+export function secretsOf(p: SetPolicy): SetSecret[] {
+  const policy = p.policy;
+  if (!policy) return [];
+  return p.analysis.secrets.flatMap((state) => {
+    const spec = findSecret(policy, state.id);
+    if (!spec) return [];
+    const stores = resolveStores(policy, spec).map((st) => `${st.name} (${st.ref.type})`);
+    return [{ id: state.id, policyPath: p.path, policyUri: p.uri, state, spec, envVars: envVarsOf(policy, spec), stores, entries: p.ledgerEntries.filter((e) => e.secretId === state.id) }];
+  });
+}
+
 const defaultUri = (path: string) => pathToFileURL(path).href;
 const DEFAULT_MAX_AGE_MS = 60_000;
 
@@ -179,7 +191,7 @@ export class PolicySet {
 
   /** A policy of the set, or any other policy file by path (a command may name one outside the folders). */
   policy(path: string): SetPolicy {
-    return this.get().policies.find((p) => p.path === path) ?? this.load(path, this.source.now?.() ?? new Date());
+    return this.get().policies.find((p) => p.path === path) ?? this.load(path);
   }
 
   /** The secret `id` of the policy at `policyPath`, or of the first policy that has one. */
@@ -187,7 +199,8 @@ export class PolicySet {
     return this.get().all.find((s) => s.id === id && (policyPath === undefined || s.policyPath === policyPath));
   }
 
-  private load(path: string, now: Date): SetPolicy {
+  /** One policy read afresh (at another time than the set's clock, for instance), through the set's source. */
+  load(path: string, now: Date = this.source.now?.() ?? new Date()): SetPolicy {
     const s = this.source;
     return loadPolicy(path, { now, ...(s.env ? { env: s.env } : {}), ...(s.analyze ? { analyze: s.analyze } : {}), ...(s.openText ? { openText: s.openText } : {}), ...(s.uriOf ? { uriOf: s.uriOf } : {}) });
   }
@@ -195,24 +208,7 @@ export class PolicySet {
   private build(files: string[]): PolicySetSnapshot {
     const now = this.source.now?.() ?? new Date();
     const policies = files.map((p) => this.load(p, now));
-    const all: SetSecret[] = [];
-    for (const p of policies) {
-      if (!p.policy) continue;
-      for (const state of p.analysis.secrets) {
-        const spec = findSecret(p.policy, state.id);
-        if (!spec) continue;
-        all.push({
-          id: state.id,
-          policyPath: p.path,
-          policyUri: p.uri,
-          state,
-          spec,
-          envVars: envVarsOf(p.policy, spec),
-          stores: resolveStores(p.policy, spec).map((st) => `${st.name} (${st.ref.type})`),
-          entries: p.ledgerEntries.filter((e) => e.secretId === state.id),
-        });
-      }
-    }
+    const all = policies.flatMap(secretsOf);
     const byEnvVar = new Map<string, SetSecret>();
     for (const s of all) for (const v of s.envVars) if (!byEnvVar.has(v)) byEnvVar.set(v, s);
     return { policies, all, byEnvVar, names: new Set(byEnvVar.keys()) };

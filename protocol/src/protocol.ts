@@ -170,6 +170,8 @@ export const ServerCommands = {
   openPolicy: 'rotationGuard.server.openPolicy',
   scanWorkspace: 'rotationGuard.server.scanWorkspace',
   checkKeyLive: 'rotationGuard.server.checkKeyLive',
+  enforce: 'rotationGuard.server.enforce',
+  scanGitHistory: 'rotationGuard.server.scanGitHistory',
 } as const;
 export type ServerCommandId = (typeof ServerCommands)[keyof typeof ServerCommands];
 
@@ -182,6 +184,40 @@ export interface ServerCommandArgs {
   [ServerCommands.openPolicy]: SecretRef;
   [ServerCommands.scanWorkspace]: ScanWorkspaceRequest.Params;
   [ServerCommands.checkKeyLive]: CheckKeyLiveArgs;
+  [ServerCommands.enforce]: EnforceArgs;
+  [ServerCommands.scanGitHistory]: ScanGitHistoryArgs;
+}
+
+/** Enforce the policy now, as `rotation-guard enforce` does, reporting `$/progress`. */
+export interface EnforceArgs {
+  policyUri: string;
+  dryRun?: boolean;
+  only?: string[];
+}
+export interface EnforceResult {
+  /** `rotation-guard enforce`'s exit code: 0 compliant, 1 something needs a person or failed, 2 the policy has errors (nothing done). */
+  exitCode: 0 | 1 | 2;
+  compliant: boolean;
+  /** Why enforce acted on nothing (a policy with errors, a broken ledger). */
+  refused?: string;
+  outcomes: Array<{ secretId: string; action: string; status: string; reason: string; message?: string }>;
+  notes: string[];
+  /** One line per secret and a last line saying what is left (never a value). */
+  lines: string[];
+}
+
+/** Scan the git history of a folder (default: the first workspace folder), as `scan --git-history`, reporting `$/progress`. */
+export interface ScanGitHistoryArgs {
+  folderUri?: string;
+  since?: string;
+}
+export interface ScanGitHistoryResult {
+  /** `file`: inside the repository, `/`-separated; `preview` masked. */
+  findings: Array<{ file: string; line: number; column: number; ruleId: string; severity: string; preview: string; fingerprint: string; commit: string; authorDate: string; secretId?: string }>;
+  commitsScanned: number;
+  shallow: boolean;
+  /** Why nothing was scanned (not a repository, an unknown `since`). */
+  error?: string;
 }
 
 /**
@@ -237,11 +273,62 @@ export namespace KnownSecretsNotification {
   export const type = new NotificationType<Params>(method);
 }
 
-/** client → server: the secrets of the policy with their state, for the Secrets view. */
+/** client → server: every policy's secrets with their state (or one policy's), for the Secrets view, the status bar and the dashboard. */
 export namespace SecretsStateRequest {
   export const method = 'rotationGuard/secretsState';
   export interface Params { policyUri?: string; now?: string }
-  export interface SecretState extends SecretRef { state: string; lastRotated: string | null; dueAt: string | null; maxAgeDays: number | null; line: number }
-  export interface Result { secrets: SecretState[] }
+  export interface SecretState extends SecretRef {
+    state: 'ok' | 'due-soon' | 'overdue' | 'compromised' | 'never-rotated';
+    lastRotated: string | null;
+    dueAt: string | null;
+    ageDays: number | null;
+    maxAgeDays: number | null;
+    compromisedAt: string | null;
+    /** 0-based line of the secret's `id:` in the policy. */
+    line: number;
+    kind: string;
+    provider?: string;
+    /** Store names, as the policy lists them. */
+    stores: string[];
+    lastEvent?: { at: string; step: string; outcome: string };
+    /** Finished rotations, oldest first. */
+    rotations: string[];
+    /** Compromise reports and recorded exposures, oldest first. */
+    exposures: Array<{ at: string; detail: string; event?: string }>;
+    /** Where its current value was seen in a file this session (ExposureNotification), until it is rotated. */
+    exposedIn?: string;
+  }
+  /** A policy that does not load: its first error. */
+  export interface BrokenPolicy { policyUri: string; message: string; line: number }
+  export interface Result { secrets: SecretState[]; broken: BrokenPolicy[]; policies: number }
   export const type = new RequestType<Params, Result, void>(method);
+}
+
+/**
+ * server → client: a policy secret's current value was seen in a file (the policy's
+ * `exposed-in-file` trigger, judged by the server through the trigger engine and recorded in the
+ * ledger). The client shows it and offers (or, for `rotate-now` not `held`, runs) the rotation.
+ * Sent once per secret, value and file in a session.
+ */
+export namespace ExposureNotification {
+  export const method = 'rotationGuard/exposure';
+  export interface Params {
+    secret: SecretRef;
+    uri: string;
+    /** The file relative to its workspace folder, with `:line` (or ` (binary) at byte N`). */
+    where: string;
+    /** What the policy's trigger says. */
+    action: 'notify' | 'rotate-now';
+    /** Why (recorded in the ledger; the rotation records it too). */
+    reason: string;
+    /** The policy can rotate it (a provider, possibly one that asks a person for the value). */
+    canRotate: boolean;
+    /** `rotate-now` that must not run unattended: why (an untrusted workspace, a policy not confirmed as it is now). */
+    held?: string;
+    /** With `held`: the rotation runs something, so it needs a trusted workspace. */
+    needsTrust?: boolean;
+    /** Without a rotation: what a person does. */
+    instructions?: string;
+  }
+  export const type = new NotificationType<Params>(method);
 }

@@ -6,12 +6,13 @@ import { dirname, relative, sep } from 'node:path';
 import { ResponseError, ErrorCodes, type Connection, type MessageActionItem, type TextDocuments, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DESTINATION_TITLES, MoveError, addToBaseline, moveToStore, type MoveDestination } from '../../core/actions';
-import { loadPolicyFile } from '../../core/policy';
+import { loadPolicy, policyOrError } from '../../core/policy';
 import { createPolicyStoreRegistry, markCompromised, pendingRotations, providerDefinition, resolvePlan, rotateAfterPending, trustFor } from '../../core/rotation';
 import { mask } from '../../core/mask';
 import { defaultLiveCacheFile, LiveVerifier } from '../../core/verify-live/scan-verify';
 import { SERVER_STORE_CHOICES, ServerCommands, type MoveToStoreArgs, type MoveToStoreResult, type AddToBaselineArgs, type RotateNowResult, type CheckKeyLiveResult, type SecretRef, type ServerCommandArgs, type ServerCommandId } from '../../protocol/src/protocol';
 import { pathToUri, uriToPath } from './paths';
+import type { workspaceCommands } from './session/workspaceCommands';
 import type { SettingsCache } from './settings';
 
 export interface CommandDeps {
@@ -30,6 +31,8 @@ export interface CommandDeps {
   progress?: () => Promise<WorkDoneProgressReporter>;
   /** Keeps what "Is this key live?" found, so the key's diagnostics say so (and rank first). */
   rememberLive?: (fingerprint: string, status: 'live' | 'refused' | 'unknown') => void;
+  /** Enforce and the git-history scan (session/workspaceCommands.ts). */
+  workspace: ReturnType<typeof workspaceCommands>;
 }
 
 /** Destinations the server itself can reach (SecretStorage lives in VS Code only). */
@@ -59,10 +62,11 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
   const policyOf = (ref: SecretRef) => {
     const path = uriToPath(ref.policyUri);
     if (!path) throw fail(`not a policy file: ${ref.policyUri}`);
-    const loaded = loadPolicyFile(path);
-    if (!loaded.policy) throw fail(`fix the policy ${path} first: it has errors`);
-    if (!loaded.policy.secrets.some((s) => s.id === ref.id)) throw fail(`no secret "${ref.id}" in ${path}`);
-    return { path, loaded, policy: loaded.policy };
+    const loaded = loadPolicy(path, { env: d.env });
+    const usable = policyOrError(loaded);
+    if ('error' in usable) throw fail(usable.error);
+    if (!usable.policy.secrets.some((s) => s.id === ref.id)) throw fail(`no secret "${ref.id}" in ${path}`);
+    return { path, loaded: { ...loaded, text: usable.text }, policy: usable.policy };
   };
 
   async function move(args: MoveToStoreArgs): Promise<MoveToStoreResult> {
@@ -227,5 +231,7 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
       return d.connection.window.showDocument({ uri: ref.policyUri, takeFocus: true, selection: { start: { line, character: 0 }, end: { line, character: 0 } } });
     },
     [ServerCommands.scanWorkspace]: async () => d.scanWorkspace(),
+    [ServerCommands.enforce]: (args) => d.workspace.enforce(args),
+    [ServerCommands.scanGitHistory]: (args) => d.workspace.scanGitHistory(args),
   };
 }

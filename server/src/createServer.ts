@@ -27,7 +27,10 @@ import { formatNameFor, pathToUri, uriToPath } from './paths';
 import { PolicyFeatures } from './policyFeatures';
 import { PolicyNavigation } from './policyNavigation';
 import { ReferenceFeatures } from './referenceFeatures';
+import { ExposureJudge } from './session/exposures';
 import { workspacePolicySet } from './session/policies';
+import { secretsState } from './session/secretsState';
+import { workspaceCommands } from './session/workspaceCommands';
 import { SettingsCache } from './settings';
 import { problemKeys, Validator } from './validator';
 import { scanWorkspace } from './workspaceScan';
@@ -35,6 +38,7 @@ import { WorkspacePull, type WorkspacePullMode } from './workspacePull';
 import { scanInWorker, scanWorkerEntry } from './scanInWorker';
 import type { Settings } from '../../protocol/src/settings';
 import {
+  ExposureNotification,
   KnownSecretsNotification,
   RefreshNotification,
   ScanWorkspaceRequest,
@@ -95,7 +99,9 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     const total = keys.size;
     void connection.sendNotification(StatusNotification.type, { state: total ? 'warn' : 'ok', message: total ? `${total} problem(s) (the same value in several files counts once)` : 'no problems', findings: total });
   }
-  const onFindings = (uri: string, problems: readonly string[]) => {
+  const exposures = new ExposureJudge({ policies: secretIndex, folders: () => workspaceFolders, env, workspaceTrusted: () => workspaceTrusted, send: (p) => void connection.sendNotification(ExposureNotification.type, p), recorded: () => refresh(), log });
+  const onFindings = (uri: string, problems: readonly string[], diagnostics?: readonly Diagnostic[]) => {
+    if (diagnostics) exposures.judge(uri, diagnostics);
     if (problems.length) findingKeys.set(uri, problems);
     else findingKeys.delete(uri);
     sendStatus();
@@ -122,7 +128,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     isOpen: (uri) => !!documents.get(uri),
     always: (path) => policy.isPolicy(path),
     diagnoseDecoded: (uri, decoded, isCancelled, folderSettings) => validator.diagnoseDecoded(uri, decoded, isCancelled, folderSettings),
-    onFindings: (uri, diagnostics) => onFindings(uri, problemKeys(uri, diagnostics)),
+    onFindings: (uri, diagnostics) => onFindings(uri, problemKeys(uri, diagnostics), diagnostics),
     worldKey: () => references.stateKey(),
     progress: () => progressFor(undefined),
     mode: deps.workspacePull ?? 'cached',
@@ -200,7 +206,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
       onCancellationRequested: token.onCancellationRequested,
     };
     const publishScanned = async (uri: string, diagnostics: Diagnostic[]) => {
-      onFindings(uri, problemKeys(uri, diagnostics));
+      onFindings(uri, problemKeys(uri, diagnostics), diagnostics);
       // A clean file is published only to clear what an earlier scan reported there.
       if (!diagnostics.length && !scanReported.delete(uri)) return;
       if (diagnostics.length) scanReported.add(uri);
@@ -333,7 +339,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     // Stopped early (the client cancelled, or a newer version arrived): an empty report would clear
     // the document's findings, so ask the client to pull again instead (LSP 3.17 ServerCancelled).
     if (!items) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed while it was being diagnosed', { retriggerRequest: true });
-    onFindings(doc.uri, problemKeys(doc.uri, items));
+    onFindings(doc.uri, problemKeys(doc.uri, items), items);
     return documentReport(items, params.previousResultId);
   });
 
@@ -374,11 +380,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     void refreshKnownSecrets().then(revalidateAll);
   });
 
-  connection.onRequest(SecretsStateRequest.type, (params) => {
-    const at = params.now ? new Date(params.now) : now();
-    const policyPath = params.policyUri ? uriToPath(params.policyUri) : undefined;
-    return { secrets: policy.secretsState(workspaceFolders, at, policyPath, latest) };
-  });
+  connection.onRequest(SecretsStateRequest.type, (params) => secretsState(secretIndex, params, (p, id, lastRotated) => exposures.exposedIn(p, id, lastRotated)));
 
   connection.onRequest(ScanWorkspaceRequest.type, (params, token) => runScan(params, token));
 
@@ -394,12 +396,13 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     workspaceTrusted: () => workspaceTrusted,
     progress: () => progressFor(undefined),
     rememberLive: (fp, status) => void liveVerdicts.set(fp, status),
+    workspace: workspaceCommands({ folders: () => workspaceFolders, env, workspaceTrusted: () => workspaceTrusted, knownSecrets: () => knownSecrets, minConfidence: async (f) => (await settings.get(pathToUri(f))).minConfidence, progress: () => progressFor(undefined), refresh, log }),
   });
   connection.onExecuteCommand(async (params) => {
     const handler = handlers[params.command as ServerCommandId] as ((a: unknown) => Promise<unknown>) | undefined;
     if (!handler) throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${params.command} (known: ${Object.values(ServerCommands).join(', ')})`);
     const arg = params.arguments?.[0];
-    if (params.command !== ServerCommands.scanWorkspace && (!arg || typeof arg !== 'object')) throw new ResponseError(ErrorCodes.InvalidParams, `${params.command} takes one object argument`);
+    if (params.command !== ServerCommands.scanWorkspace && params.command !== ServerCommands.scanGitHistory && (!arg || typeof arg !== 'object')) throw new ResponseError(ErrorCodes.InvalidParams, `${params.command} takes one object argument`);
     return handler(arg ?? {});
   });
 

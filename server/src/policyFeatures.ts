@@ -2,12 +2,11 @@ import { dirname } from 'node:path';
 import type { CodeAction, CodeActionParams, CodeLens, CompletionItem, Diagnostic, Hover, Position } from 'vscode-languageserver/node';
 import { CodeActionKind, CompletionItemKind, MarkupKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzePolicy, findPolicyFilesIn, ledgerForAnalysis, listFolder, gitIgnoredChecker, isPolicyFile, policyCodeLenses, policyCompletions, policyHover, policyQuickFixes, type PolicyAnalysis, type PolicyProblem } from '../../core/policy';
+import { analyzePolicy, ledgerForAnalysis, listFolder, gitIgnoredChecker, isPolicyFile, policyCodeLenses, policyCompletions, policyHover, policyQuickFixes, type PolicyAnalysis, type PolicyProblem } from '../../core/policy';
 import { isPromptFile } from '../../core/file-kinds';
-import { DIAGNOSTIC_SOURCE, ServerCommands, serverCommand, type SecretsStateRequest } from '../../protocol/src/protocol';
-import { pathToUri, uriToPath } from './paths';
+import { DIAGNOSTIC_SOURCE, ServerCommands, serverCommand } from '../../protocol/src/protocol';
+import { uriToPath } from './paths';
 import { toLspSeverity } from './secretDiagnostics';
-import { readFileSync } from 'node:fs';
 
 const FILE_LIST_TTL_MS = 30_000;
 
@@ -122,26 +121,6 @@ export class PolicyFeatures {
     });
   }
 
-  secretsState(folders: string[], now: Date, onlyPolicy: string | undefined, openDoc: (uri: string) => TextDocument | undefined): SecretsStateRequest.SecretState[] {
-    const policies = onlyPolicy ? [onlyPolicy] : folders.flatMap((f) => findPolicyFilesIn(f).files);
-    const out: SecretsStateRequest.SecretState[] = [];
-    for (const p of policies) {
-      const uri = pathToUri(p);
-      const doc = openDoc(uri);
-      let text: string;
-      try {
-        text = doc ? doc.getText() : readFileSync(p, 'utf8');
-      } catch (err) {
-        this.deps.log(`secrets view: cannot read ${p}: ${(err as Error).message}`);
-        continue;
-      }
-      const analysis = this.analyze(text, p, doc ? doc.version : -1, now);
-      for (const s of analysis.secrets) {
-        out.push({ id: s.id, state: s.state, lastRotated: s.lastRotated, dueAt: s.dueAt, maxAgeDays: s.maxAgeDays, policyUri: uri, line: s.range.start.line });
-      }
-    }
-    return out;
-  }
 }
 
 

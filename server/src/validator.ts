@@ -23,7 +23,7 @@ export interface ValidatorDeps {
   referenceDiagnostics?: ReferenceDiagnostics;
   log: (msg: string) => void;
   /** The file's problems as incident keys (`problemKeys`): the status counts distinct keys. */
-  onFindings: (uri: string, problems: readonly string[]) => void;
+  onFindings: (uri: string, problems: readonly string[], diagnostics?: readonly Diagnostic[]) => void;
   /** Publish or keep for a pull request (`textDocument/diagnostic`); push when absent. */
   publish?: (uri: string, version: number, diagnostics: Diagnostic[]) => Promise<void>;
   /** The old fixed debounce, kept only so the benchmark can measure it as its baseline. */
@@ -187,7 +187,7 @@ export class Validator {
       if (!diagnostics || isCancelled()) return; // a newer version is on its way
       if (this.deps.publish) await this.deps.publish(doc.uri, version, diagnostics);
       else await this.deps.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
-      this.deps.onFindings(doc.uri, problemKeys(doc.uri, diagnostics));
+      this.deps.onFindings(doc.uri, problemKeys(doc.uri, diagnostics), diagnostics);
     } catch (err) {
       this.deps.log(`validation of ${doc.uri} failed: ${(err as Error).stack ?? String(err)}`);
     }
