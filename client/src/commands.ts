@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { Commands, RefreshNotification, ScanWorkspaceRequest, ServerCommands, type MoveToStoreArgs } from '../../protocol/src/protocol';
+import { COMMAND_TABLE } from '../../protocol/src/commands';
+import { Commands, RefreshNotification, ScanWorkspaceRequest, ServerCommands, type CommandId, type MoveToStoreArgs } from '../../protocol/src/protocol';
 import { installAssistantHooksCommand } from './assistantHooks';
 import { createPolicyCommand } from './createPolicy';
 import type { Ctx } from './ctx';
@@ -48,5 +49,10 @@ export function registerCommands(ctx: Ctx, view: SecretsView, dashboard: Dashboa
     ...policyCommands(ctx, refreshAll),
     ...rotationCommands(ctx, refreshAll),
   };
-  return Object.entries(handlers).map(([id, fn]) => vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));
+  // From the protocol's table: a command that needs the server says so while it is down (requireClient) instead of running.
+  return (Object.keys(COMMAND_TABLE) as CommandId[]).map((id) => {
+    const fn = handlers[id] as ((...args: unknown[]) => unknown) | undefined;
+    if (!fn) throw new Error(`no handler for the command ${id}`);
+    return vscode.commands.registerCommand(id, COMMAND_TABLE[id].whileServerDown === 'disabled' ? (...args: unknown[]) => (ctx.requireClient() ? fn(...args) : undefined) : fn);
+  });
 }

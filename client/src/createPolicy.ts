@@ -1,11 +1,29 @@
+import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
 import { draftsFrom, policyFromFindings, type FoundCredential } from '../../core/actions/policy-from-findings';
 import { loadPolicyFile } from '../../core/policy';
-import { runCli } from './cliRunner';
 import type { Ctx } from './ctx';
 import { findPolicies } from './policies';
+
+/**
+ * `rotation-guard scan --format json .` with the bundled CLI and the editor's own Node (Electron runs
+ * it as Node through ELECTRON_RUN_AS_NODE). The CLI never prints a value.
+ */
+function scanWithCli(ctx: Ctx, cwd: string, token: vscode.CancellationToken): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const cli = ctx.extension.asAbsolutePath('dist/cli.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, 'scan', '--format', 'json', '.'], { cwd, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.once('error', reject);
+    token.onCancellationRequested(() => child.kill('SIGTERM'));
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
 
 /** Create Policy from Findings: scan with the CLI (works with the server down), write, open. */
 export function createPolicyCommand(ctx: Ctx, refresh: () => void) {
@@ -24,7 +42,7 @@ export function createPolicyCommand(ctx: Ctx, refresh: () => void) {
       return uri;
     }
     const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Rotation Guard: scanning for credentials', cancellable: true }, (_p, token) =>
-      runCli(ctx, ['scan', '--format', 'json', '.'], folder, token),
+      scanWithCli(ctx, folder, token),
     );
     if (r.code !== 0 && r.code !== 1) {
       void vscode.window.showErrorMessage(`Rotation Guard: the scan failed (exit ${r.code}) — ${r.stderr.trim().split('\n')[0] ?? ''}`);

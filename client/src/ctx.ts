@@ -1,13 +1,19 @@
 import * as vscode from 'vscode';
 import { POLICY_FILE_GLOB } from '../../core/policy/policy-file-names';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, CONFIG_SECTION, StatusNotification } from '../../protocol/src/protocol';
+import { Commands, CONFIG_SECTION, ExposureNotification, StatusNotification } from '../../protocol/src/protocol';
 import { serverCommandMiddleware } from './serverCommands';
 
 /** Owns the language client's lifecycle; commands get this and degrade when the server is down. */
 export class Ctx {
   client: LanguageClient | undefined;
   private readonly statusItem: vscode.StatusBarItem;
+  private readonly exposureEmitter = new vscode.EventEmitter<ExposureNotification.Params>();
+  /** The server judged a sighting of a secret's current value (it is recorded in the ledger already). */
+  readonly onExposure = this.exposureEmitter.event;
+  private readonly runningEmitter = new vscode.EventEmitter<boolean>();
+  /** The language server started (true) or stopped (false). */
+  readonly onDidChangeRunning = this.runningEmitter.event;
 
   constructor(readonly extension: vscode.ExtensionContext, readonly log: vscode.LogOutputChannel) {
     this.statusItem = vscode.window.createStatusBarItem('rotationGuard.status', vscode.StatusBarAlignment.Left, 10);
@@ -15,7 +21,7 @@ export class Ctx {
     this.statusItem.command = 'rotationGuard.showOutput';
     this.setStatus('warn', 'starting…', 0);
     this.statusItem.show();
-    extension.subscriptions.push(this.statusItem);
+    extension.subscriptions.push(this.statusItem, this.exposureEmitter, this.runningEmitter);
   }
 
   setStatus(state: StatusNotification.Params['state'], message: string, findings: number): void {
@@ -47,9 +53,11 @@ export class Ctx {
     };
     this.client = new LanguageClient('rotationGuard', 'Rotation Guard', serverOptions, clientOptions);
     this.client.onNotification(StatusNotification.type, (p) => this.setStatus(p.state, p.message, p.findings));
+    this.client.onNotification(ExposureNotification.type, (p) => this.exposureEmitter.fire(p));
     try {
       await this.client.start();
       this.setStatus('ok', 'ready', 0);
+      this.runningEmitter.fire(true);
     } catch (err) {
       this.setStatus('error', `language server failed to start: ${(err as Error).message}`, 0);
       this.log.error(`language server failed to start: ${(err as Error).stack ?? String(err)}`);
@@ -66,6 +74,7 @@ export class Ctx {
     const c = this.client;
     this.client = undefined;
     if (c) await c.stop().catch((err: unknown) => this.log.warn(`stopping the server: ${String(err)}`));
+    this.runningEmitter.fire(false);
   }
 
   /** The running client, or a clear message and undefined. */

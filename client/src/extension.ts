@@ -34,9 +34,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
   // the view, status bar and dashboard follow the policies and their ledgers on disk
   const watcher = vscode.workspace.createFileSystemWatcher(`**/{.rotation/ledger.jsonl,${POLICY_FILE_GLOB.slice(3)}}`);
   context.subscriptions.push(watcher, watcher.onDidChange(() => view.refresh()), watcher.onDidCreate(() => view.refresh()), watcher.onDidDelete(() => view.refresh()));
+  // the Secrets view is the server's answer: asked again whenever the server (re)starts
+  context.subscriptions.push(ctx.onDidChangeRunning(() => view.refresh()));
   view.refresh();
   const triggers = new EditorTriggers(ctx, () => vscode.commands.executeCommand(Commands.refreshSecrets));
-  view.exposedIn = triggers.exposed;
   context.subscriptions.push(triggers);
   await ctx.start();
   const refreshEnv = () => void refreshTerminalEnv(ctx!).catch((err: unknown) => log.warn(`terminal secrets: ${(err as Error).message}`));

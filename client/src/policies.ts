@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { isPolicyFileName, loadPolicyFile, POLICY_FILE_GLOB, POLICY_SEARCH_EXCLUDE, type Policy } from '../../core/policy';
+import { isPolicyFileName, loadPolicy, policyOrError, POLICY_FILE_GLOB, POLICY_SEARCH_EXCLUDE, type Policy } from '../../core/policy';
 import { Commands } from '../../protocol/src/protocol';
 
 /**
@@ -53,24 +53,16 @@ export interface LoadedForCommand {
 }
 
 /**
- * Loads a policy for a command. A policy with errors is not acted on: the message names the
- * first error and offers to open it at that line (nothing is changed).
+ * Loads a policy for a command (core's loadPolicy, as the server and the CLI do). A policy with
+ * errors is not acted on: the message names the first error and offers to open it at that line.
  */
 export function loadForCommand(uri: vscode.Uri): LoadedForCommand | undefined {
-  let loaded: ReturnType<typeof loadPolicyFile>;
-  try {
-    loaded = loadPolicyFile(uri.fsPath);
-  } catch (err) {
-    void vscode.window.showErrorMessage(`Rotation Guard: cannot read ${vscode.workspace.asRelativePath(uri)} — ${(err as Error).message}`);
-    return undefined;
-  }
-  if (loaded.policy) return { uri, policy: loaded.policy, text: loaded.text };
-  const first = loaded.problems.find((p) => p.severity === 'error');
-  const where = first ? `line ${first.range.start.line + 1}: ${first.message}` : 'it could not be read';
-  void vscode.window.showErrorMessage(`Rotation Guard: ${vscode.workspace.asRelativePath(uri)} has errors, so nothing was done — ${where}`, 'Open Policy').then((a) => {
-    if (!a) return;
-    const line = first?.range.start.line ?? 0;
-    void vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, first?.range.start.character ?? 0, line, first?.range.start.character ?? 0) });
+  const loaded = loadPolicy(uri.fsPath);
+  const usable = policyOrError(loaded, vscode.workspace.asRelativePath(uri));
+  if (!('error' in usable)) return { uri, policy: usable.policy, text: usable.text };
+  const at = loaded.error ?? { line: 0, character: 0 };
+  void vscode.window.showErrorMessage(`Rotation Guard: ${usable.error}`, 'Open Policy').then((a) => {
+    if (a) void vscode.window.showTextDocument(uri, { selection: new vscode.Range(at.line, at.character, at.line, at.character) });
   });
   return undefined;
 }

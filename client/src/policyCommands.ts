@@ -1,24 +1,14 @@
-import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { ledgerPathFor, verifyLedger } from '../../core/ledger';
 import { loadPolicyFile } from '../../core/policy/files';
-import { Commands } from '../../protocol/src/protocol';
-import { cliLacks, runCli } from './cliRunner';
+import { Commands, ServerCommands } from '../../protocol/src/protocol';
 import type { Ctx } from './ctx';
+import { serverCommand } from './serverCommands';
 import { pickPolicy } from './policies';
 import { SecretItem } from './secretsView';
 
 async function revealSecret(uri: vscode.Uri, line: number): Promise<void> {
   await vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0), preview: false });
-}
-
-/** The workspace folder a command runs the CLI in: the policy's folder, else the first folder. */
-function cliFolder(policy?: vscode.Uri): string | undefined {
-  return policy ? dirname(policy.fsPath) : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-}
-
-function sayMissingCli(what: string): void {
-  void vscode.window.showWarningMessage(`Rotation Guard: ${what} is not in this build of the rotation-guard CLI yet; nothing was run.`);
 }
 
 export function policyCommands(ctx: Ctx, refresh: () => void): Record<string, (...args: never[]) => unknown> {
@@ -44,15 +34,12 @@ export function policyCommands(ctx: Ctx, refresh: () => void): Record<string, (.
     },
     [Commands.scanGitHistory]: async (arg?: { folder?: string }) => {
       const several = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
-      const folder = arg?.folder ?? (several ? (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Scan the git history of which folder?' }))?.uri.fsPath : cliFolder());
+      const folder = arg?.folder ?? (several ? (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Scan the git history of which folder?' }))?.uri.fsPath : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath);
       if (!folder) return void vscode.window.showWarningMessage('Rotation Guard: open a folder to scan its git history.');
-      const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Rotation Guard: scanning git history', cancellable: true }, (_p, token) =>
-        runCli(ctx, ['scan', '--git-history', '--format', 'json', '.'], folder, token),
-      );
-      if (cliLacks(r)) return sayMissingCli('`scan --git-history`');
-      if (r.code === 2) return void vscode.window.showErrorMessage(`Rotation Guard: git history scan failed — ${r.stderr.trim().split('\n')[0]}`);
-      const res = JSON.parse(r.stdout) as { findings: Array<{ file: string; line: number; ruleId: string; commit?: string; authorDate?: string }> };
-      for (const f of res.findings) ctx.log.info(`git history: ${f.ruleId} in ${f.file}:${f.line}${f.commit ? ` (commit ${f.commit.slice(0, 12)}${f.authorDate ? `, ${f.authorDate.slice(0, 10)}` : ''})` : ''}`);
+      // the server scans and shows its own progress ($/progress)
+      const res = await serverCommand(ctx, ServerCommands.scanGitHistory, { folderUri: vscode.Uri.file(folder).toString() });
+      if (!res) return undefined;
+      if (res.error) return void vscode.window.showErrorMessage(`Rotation Guard: git history scan failed — ${res.error}`);
       const msg = res.findings.length ? `Rotation Guard: ${res.findings.length} credential(s) found in git history — rotate them: removing a commit does not un-leak a value.` : 'Rotation Guard: no credentials found in git history.';
       void (res.findings.length ? vscode.window.showWarningMessage(msg, 'Show Output') : vscode.window.showInformationMessage(msg)).then((a) => a && ctx.log.show());
       return res;
@@ -60,15 +47,13 @@ export function policyCommands(ctx: Ctx, refresh: () => void): Record<string, (.
     [Commands.enforceNow]: async (arg?: { policy?: string }) => {
       const policy = arg?.policy ? vscode.Uri.file(arg.policy) : await pickPolicy('Enforce which policy?');
       if (!policy) return undefined;
-      const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Rotation Guard: enforcing the policy', cancellable: true }, (_p, token) =>
-        runCli(ctx, ['enforce', '--policy', policy.fsPath, '--format', 'text'], cliFolder(policy)!, token),
-      );
-      if (cliLacks(r)) return sayMissingCli('`enforce`');
-      for (const line of r.stdout.split('\n').filter(Boolean)) ctx.log.info(`enforce: ${line}`);
+      const r = await serverCommand(ctx, ServerCommands.enforce, { policyUri: policy.toString() });
+      if (!r) return undefined;
+      for (const line of r.lines) ctx.log.info(`enforce: ${line}`);
       refresh();
-      if (r.code === 0) void vscode.window.showInformationMessage('Rotation Guard: policy enforced — every secret is compliant.');
-      else void vscode.window.showWarningMessage(`Rotation Guard: enforce finished with work for a person (exit ${r.code}) — ${(r.stdout.trim().split('\n').pop() ?? r.stderr.trim()).slice(0, 300)}`, 'Show Output').then((a) => a && ctx.log.show());
-      return r.code;
+      if (r.exitCode === 0) void vscode.window.showInformationMessage('Rotation Guard: policy enforced — every secret is compliant.');
+      else void vscode.window.showWarningMessage(`Rotation Guard: enforce finished with work for a person (exit ${r.exitCode}) — ${(r.lines[r.lines.length - 1] ?? '').slice(0, 300)}`, 'Show Output').then((a) => a && ctx.log.show());
+      return r.exitCode;
     },
     [Commands.refreshSecrets]: refresh,
   };

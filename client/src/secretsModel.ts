@@ -1,23 +1,11 @@
 import * as vscode from 'vscode';
-import type { LedgerEntry } from '../../core/ledger';
-import { loadPolicyFile, type SecretState } from '../../core/policy';
-import { findPolicies } from './policies';
+import { SecretsStateRequest } from '../../protocol/src/protocol';
+import type { Ctx } from './ctx';
 
-/** One secret as the Secrets view, the status bar and the dashboard show it. */
-export interface SecretRow extends SecretState {
+/** One secret as the Secrets view, the status bar and the dashboard show it (the server's SecretsStateRequest row). */
+export interface SecretRow extends Omit<SecretsStateRequest.SecretState, 'policyUri'> {
   policyUri: vscode.Uri;
   policyLabel: string;
-  /** 0-based line of the secret's `id:` in the policy file. */
-  line: number;
-  kind: string;
-  provider: string | undefined;
-  stores: string[];
-  lastEvent: { at: string; step: string; outcome: string } | undefined;
-  /** Finished rotations and compromise/exposure reports, oldest first, for the timeline. */
-  rotations: string[];
-  exposures: Array<{ at: string; detail: string; event?: string }>;
-  /** Where its current value was seen in a file this session (editor triggers), if anywhere. */
-  exposedIn?: string;
 }
 
 export interface PolicyProblemRow {
@@ -31,56 +19,33 @@ export interface SecretsSnapshot {
   secrets: SecretRow[];
   broken: PolicyProblemRow[];
   policies: number;
+  /** Set while the language server is not running: the rows are the last it sent. */
+  stale?: string;
 }
 
-/** Exposure-like ledger steps: compromise reports, and any exposure the engine records. */
-function isExposure(e: LedgerEntry): boolean {
-  return e.outcome === 'ok' && (e.step === 'mark-compromised' || (e.step as string).startsWith('expos'));
-}
+const EMPTY: SecretsSnapshot = { secrets: [], broken: [], policies: 0 };
 
 /**
- * Reads every policy and its ledger straight from disk through the core (no language server
- * needed, so the view and the status bar keep working when the server is down).
+ * Asks the language server, which owns the workspace's policies, ledgers and this session's
+ * sightings. While it is down the last answer stands (marked stale), so the view, the status bar
+ * and the dashboard keep what they showed.
  */
-export async function loadSecrets(now = new Date(), exposedIn: ReadonlyMap<string, string> = new Map()): Promise<SecretsSnapshot> {
-  const out: SecretsSnapshot = { secrets: [], broken: [], policies: 0 };
-  for (const uri of await findPolicies()) {
-    out.policies++;
-    const policyLabel = vscode.workspace.asRelativePath(uri);
-    let loaded: ReturnType<typeof loadPolicyFile>;
-    try {
-      loaded = loadPolicyFile(uri.fsPath, { now });
-    } catch (err) {
-      out.broken.push({ policyUri: uri, policyLabel, message: (err as Error).message, line: 0 });
-      continue;
-    }
-    if (!loaded.policy) {
-      const first = loaded.problems.find((p) => p.severity === 'error');
-      out.broken.push({ policyUri: uri, policyLabel, message: first?.message ?? 'the policy could not be read', line: first?.range.start.line ?? 0 });
-      continue;
-    }
-    // The analysis has read the ledger and computed each secret's state and the range of its id.
-    const entries = loaded.ledgerEntries;
-    for (const { range, ...state } of loaded.analysis.secrets) {
-      const secret = loaded.policy.secrets.find((s) => s.id === state.id)!;
-      const mine = entries.filter((e) => e.secretId === state.id);
-      const last = mine[mine.length - 1];
-      out.secrets.push({
-        ...state,
-        policyUri: uri,
-        policyLabel,
-        line: range.start.line,
-        kind: secret.kind,
-        provider: secret.rotation?.provider,
-        stores: secret.stores,
-        lastEvent: last ? { at: last.at, step: last.step, outcome: last.outcome } : undefined,
-        rotations: mine.filter((e) => e.step === 'finish' && e.outcome === 'ok').map((e) => e.at),
-        exposures: mine.filter(isExposure).map((e) => ({ at: e.at, detail: e.detail ?? e.step, ...(e.event ? { event: e.event } : {}) })),
-        ...(exposedIn.has(state.id) ? { exposedIn: exposedIn.get(state.id) } : {}),
-      });
-    }
-  }
-  return out;
+export async function requestSecrets(ctx: Ctx, last: SecretsSnapshot | undefined): Promise<SecretsSnapshot> {
+  const client = ctx.client;
+  if (!client?.isRunning()) return { ...(last ?? EMPTY), stale: 'the language server is not running: the last known states' };
+  const r = await client.sendRequest(SecretsStateRequest.type, {});
+  const label = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri);
+  return {
+    secrets: r.secrets.map((s) => {
+      const policyUri = vscode.Uri.parse(s.policyUri);
+      return { ...s, policyUri, policyLabel: label(policyUri) };
+    }),
+    broken: r.broken.map((b) => {
+      const policyUri = vscode.Uri.parse(b.policyUri);
+      return { ...b, policyUri, policyLabel: label(policyUri) };
+    }),
+    policies: r.policies,
+  };
 }
 
 /** Secrets that need someone now: overdue, or compromised/exposed and not rotated since. */
@@ -88,13 +53,13 @@ export function needingAction(rows: SecretRow[]): SecretRow[] {
   return rows.filter((r) => r.state === 'overdue' || r.state === 'compromised' || r.exposedIn);
 }
 
-export function ageText(r: SecretState, now = Date.now()): string {
+export function ageText(r: Pick<SecretRow, 'lastRotated'>, now = Date.now()): string {
   if (!r.lastRotated) return 'never rotated';
   const days = Math.floor((now - Date.parse(r.lastRotated)) / 86_400_000);
   return `${days}d old`;
 }
 
-export function dueText(r: SecretState, now = Date.now()): string {
+export function dueText(r: Pick<SecretRow, 'dueAt'>, now = Date.now()): string {
   if (!r.dueAt) return 'no due date';
   const days = Math.round((Date.parse(r.dueAt) - now) / 86_400_000);
   return days < 0 ? `${-days}d overdue` : days === 0 ? 'due today' : `due in ${days}d`;

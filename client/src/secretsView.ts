@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../../protocol/src/protocol';
 import { assistantExposureMarkdown } from './assistantHooks';
 import type { Ctx } from './ctx';
-import { ageText, dueText, loadSecrets, needingAction, type PolicyProblemRow, type SecretRow, type SecretsSnapshot } from './secretsModel';
+import { ageText, dueText, needingAction, requestSecrets, type PolicyProblemRow, type SecretRow, type SecretsSnapshot } from './secretsModel';
 
 const stateIcons: Record<string, [icon: string, color?: string]> = {
   ok: ['pass', 'testing.iconPassed'],
@@ -78,8 +78,8 @@ export class SecretsView implements vscode.TreeDataProvider<Item>, vscode.Dispos
   private readonly onSnapshot = new vscode.EventEmitter<SecretsSnapshot>();
   readonly onDidLoad = this.onSnapshot.event;
 
-  /** Where each secret's current value was seen this session (set by the editor triggers). */
-  exposedIn: ReadonlyMap<string, string> = new Map();
+  /** The server's last answer: what the view keeps showing while the server is down. */
+  private last: SecretsSnapshot | undefined;
 
   constructor(private readonly ctx: Ctx) {
     this.statusItem = vscode.window.createStatusBarItem('rotationGuard.needsAction', vscode.StatusBarAlignment.Left, 9);
@@ -101,15 +101,16 @@ export class SecretsView implements vscode.TreeDataProvider<Item>, vscode.Dispos
 
   /** The current snapshot (loaded once per refresh). */
   load(): Promise<SecretsSnapshot> {
-    this.snapshot ??= loadSecrets(new Date(), this.exposedIn).then(
+    this.snapshot ??= requestSecrets(this.ctx, this.last).then(
       (s) => {
+        if (!s.stale) this.last = s;
         this.updateStatus(s);
         this.onSnapshot.fire(s);
         return s;
       },
       (err: unknown) => {
         this.ctx.log.error(`secrets view: ${(err as Error).message}`);
-        return { secrets: [], broken: [], policies: 0 };
+        return this.last ?? { secrets: [], broken: [], policies: 0 };
       },
     );
     return this.snapshot;
@@ -124,9 +125,9 @@ export class SecretsView implements vscode.TreeDataProvider<Item>, vscode.Dispos
     const overdue = need.filter((r) => r.state === 'overdue' && !r.exposedIn).length;
     const exposed = need.length - overdue;
     this.statusItem.text = need.length ? `$(key) ${need.length} to rotate` : '$(key) secrets ok';
-    this.statusItem.tooltip = need.length
+    this.statusItem.tooltip = (s.stale ? `(${s.stale}) ` : '') + (need.length
       ? `Rotation Guard: ${overdue} overdue, ${exposed} exposed in a file or compromised — ${need.map((r) => r.id).join(', ')}. Click to open the Secrets view.`
-      : `Rotation Guard: ${s.secrets.length} secrets, none overdue or exposed. Click to open the Secrets view.`;
+      : `Rotation Guard: ${s.secrets.length} secrets, none overdue or exposed. Click to open the Secrets view.`);
     this.statusItem.backgroundColor = exposed ? new vscode.ThemeColor('statusBarItem.errorBackground') : overdue ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.statusItem.show();
   }

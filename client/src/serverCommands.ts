@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Middleware } from 'vscode-languageclient/node';
-import { Commands, ServerCommands, type MoveToStoreArgs, type MoveToStoreResult, type SecretRef } from '../../protocol/src/protocol';
+import { ExecuteCommandRequest, type Middleware } from 'vscode-languageclient/node';
+import { Commands, ServerCommands, type EnforceResult, type MoveToStoreArgs, type MoveToStoreResult, type ScanGitHistoryResult, type SecretRef, type ServerCommandArgs } from '../../protocol/src/protocol';
 import type { Ctx } from './ctx';
 import { storeForMove } from './storePicker';
 
@@ -47,4 +47,16 @@ export function serverCommandMiddleware(ctx: Ctx, refresh: () => void): NonNulla
         return next(command, args);
     }
   };
+}
+
+interface ServerCommandResults {
+  [ServerCommands.enforce]: EnforceResult;
+  [ServerCommands.scanGitHistory]: ScanGitHistoryResult;
+}
+
+/** Runs a server command (workspace/executeCommand) directly; undefined, after saying so, while the server is down. */
+export async function serverCommand<K extends keyof ServerCommandResults>(ctx: Ctx, command: K, args: ServerCommandArgs[K]): Promise<ServerCommandResults[K] | undefined> {
+  const client = ctx.requireClient();
+  if (!client) return undefined;
+  return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] })) as ServerCommandResults[K];
 }

@@ -14,6 +14,8 @@ function isExposure(e: LedgerEntry): boolean {
  * `exposedIn`: where a secret's current value was seen this session (the exposure judge).
  */
 export function secretsState(set: PolicySet, params: SecretsStateRequest.Params, exposedIn: (policyPath: string, id: string, lastRotated: string | null) => string | undefined): SecretsStateRequest.Result {
+  // The view asks after a change it saw on disk, perhaps before the server heard of it: read afresh.
+  set.invalidate();
   const at = params.now ? new Date(params.now) : undefined;
   const only = params.policyUri ? uriToPath(params.policyUri) : undefined;
   let policies: SetPolicy[] = only ? [set.policy(only)] : set.get().policies;
