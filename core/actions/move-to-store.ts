@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import { keyedFingerprint } from '../fingerprint';
 import { loadFingerprintKey } from '../fingerprint-key';
 import { appendLedgerEntry } from '../ledger/append';
+import { compromiseEntry, storeEntry } from '../ledger/entries';
 import { ledgerPathFor } from '../ledger/read';
 import { POLICY_FILE_PREFERRED } from '../policy/policy-file-names';
 import type { Policy, StoreRef } from '../policy/schema';
@@ -113,27 +114,12 @@ export async function moveToStore(o: MoveToStoreInput): Promise<MoveToStoreResul
   // The value first (a store that refuses leaves the policy and the file untouched), then the policy, then the record.
   await store.set(change.secretId, 'current', o.value);
   await o.writePolicy(target.path, change.text, createdPolicy);
-  const at = (o.now ?? new Date()).toISOString();
+  const at = o.now ?? new Date();
   const relFile = relative(o.folder, o.file).split(/[\\/]/).join('/');
   const fingerprint = keyedFingerprint(o.value, key);
   // The same `store` step the rotation API records, for this one store: the value is now current.
-  await appendLedgerEntry(ledgerPathFor(target.path), {
-    secretId: change.secretId,
-    step: 'store',
-    outcome: 'ok',
-    newFingerprint: fingerprint,
-    detail: `stored in ${change.storeName} (moved out of ${relFile}:${o.line + 1})`,
-    at,
-    who: o.who,
-  });
-  await appendLedgerEntry(ledgerPathFor(target.path), {
-    secretId: change.secretId,
-    step: 'mark-compromised',
-    outcome: 'ok',
-    oldFingerprint: fingerprint,
-    detail: `exposed in ${relFile}:${o.line + 1} (${o.ruleId}); moved to ${change.storeName}`,
-    at,
-    who: o.who,
-  });
+  const who = o.who !== undefined ? { who: o.who } : {};
+  await appendLedgerEntry(ledgerPathFor(target.path), storeEntry({ secretId: change.secretId, fingerprint, detail: `stored in ${change.storeName} (moved out of ${relFile}:${o.line + 1})`, at, ...who }));
+  await appendLedgerEntry(ledgerPathFor(target.path), compromiseEntry({ secretId: change.secretId, fingerprint, detail: `exposed in ${relFile}:${o.line + 1} (${o.ruleId}); moved to ${change.storeName}`, at, ...who }));
   return { policyPath: target.path, createdPolicy, secretId: change.secretId, storeName: change.storeName, addedSecret: change.addedSecret, storeDescription: store.describe(), fingerprint };
 }

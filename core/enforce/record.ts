@@ -1,4 +1,5 @@
 import { appendLedgerEntry } from '../ledger/append';
+import { compromiseEntry } from '../ledger/entries';
 import type { SecretPlan } from './types';
 
 /**
@@ -8,5 +9,5 @@ import type { SecretPlan } from './types';
  */
 export async function recordPlannedCompromise(ledgerPath: string, plan: SecretPlan, event: 'exposed-in-file' | 'exposed-in-git-history', at: Date): Promise<void> {
   if (!plan.recordCompromise) return;
-  await appendLedgerEntry(ledgerPath, { secretId: plan.secretId, step: 'mark-compromised', outcome: 'ok', event, oldFingerprint: plan.recordCompromise.fingerprint, detail: plan.recordCompromise.reason, at: at.toISOString() });
+  await appendLedgerEntry(ledgerPath, compromiseEntry({ secretId: plan.secretId, event, fingerprint: plan.recordCompromise.fingerprint, detail: plan.recordCompromise.reason, at }));
 }

@@ -9,3 +9,4 @@ export { anchorPathFor, readAnchor, writeAnchor, checkAnchor, checkLedgerAnchor,
 export { knownValuesFromLedger, type KnownValueFingerprints } from './known-values';
 export { loadSigningKey, existingSigningKey, signingKeyPath, signHash, verifyHashSignature, shortKey, PUBLIC_KEY_PATTERN, type SigningKey } from './sign-keys';
 export { classifySignatures, trustedLedgerEntries, describeRejected, describeSignature, type LedgerWriter, type SignatureStatus, type RejectedEntry } from './sign-verify';
+export { compromiseEntry, storeEntry } from './entries';

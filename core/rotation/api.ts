@@ -3,6 +3,7 @@ import type { Policy } from '../policy/schema';
 import { keyedFingerprint } from '../fingerprint';
 import { loadFingerprintKey } from '../fingerprint-key';
 import { appendLedgerEntry } from '../ledger/append';
+import { compromiseEntry, storeEntry } from '../ledger/entries';
 import { ledgerPathFor, readLedger } from '../ledger/read';
 import type { LedgerEntry } from '../ledger/types';
 import { createStoreRegistry, type StoreFactory, type StoreRegistry } from '../stores/registry';
@@ -72,15 +73,8 @@ export async function storeSecret(o: { policy: Policy; policyPath: string; secre
   const secret = findSecret(o.policy, o.secretId);
   const refs = resolveStores(o.policy, secret);
   for (const r of refs) await o.stores.open(r.ref).set(o.secretId, 'current', o.value);
-  return appendLedgerEntry(ledgerPathFor(o.policyPath), {
-    secretId: o.secretId,
-    step: 'store',
-    outcome: 'ok',
-    newFingerprint: keyedFingerprint(o.value, o.fingerprintKey ?? loadFingerprintKey()),
-    detail: `stored in ${refs.map((r) => r.name).join(', ')}`,
-    at: (o.now ?? new Date()).toISOString(),
-    who: o.who,
-  });
+  const fingerprint = keyedFingerprint(o.value, o.fingerprintKey ?? loadFingerprintKey());
+  return appendLedgerEntry(ledgerPathFor(o.policyPath), storeEntry({ secretId: o.secretId, fingerprint, detail: `stored in ${refs.map((r) => r.name).join(', ')}`, at: o.now ?? new Date(), ...(o.who !== undefined ? { who: o.who } : {}) }));
 }
 
 /**
@@ -94,15 +88,7 @@ export async function markCompromised(o: { policy: Policy; policyPath: string; s
     const v = await currentValueOf(resolveStores(o.policy, secret).map((s) => o.stores!.open(s.ref)), o.secretId).catch(() => null);
     if (v) oldFingerprint = keyedFingerprint(v, o.fingerprintKey ?? loadFingerprintKey());
   }
-  return appendLedgerEntry(ledgerPathFor(o.policyPath), {
-    secretId: o.secretId,
-    step: 'mark-compromised',
-    outcome: 'ok',
-    oldFingerprint,
-    detail: o.reason,
-    at: (o.now ?? new Date()).toISOString(),
-    who: o.who,
-  });
+  return appendLedgerEntry(ledgerPathFor(o.policyPath), compromiseEntry({ secretId: o.secretId, ...(oldFingerprint ? { fingerprint: oldFingerprint } : {}), detail: o.reason, at: o.now ?? new Date(), ...(o.who !== undefined ? { who: o.who } : {}) }));
 }
 
 export interface PendingRotation {

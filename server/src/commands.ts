@@ -31,6 +31,8 @@ export interface CommandDeps {
   progress?: () => Promise<WorkDoneProgressReporter>;
   /** Keeps what "Is this key live?" found, so the key's diagnostics say so (and rank first). */
   rememberLive?: (fingerprint: string, status: 'live' | 'refused' | 'unknown') => void;
+  /** The move recorded this value's exposure in its file itself (the exposure judge must not record it again). */
+  exposureRecorded?: (secretId: string, fingerprint: string, uri: string) => void;
   /** Enforce and the git-history scan (session/workspaceCommands.ts). */
   workspace: ReturnType<typeof workspaceCommands>;
 }
@@ -107,6 +109,7 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
           if (!r.applied) throw new MoveError(`the editor refused the edit of ${p}${r.failureReason ? `: ${r.failureReason}` : ''}; the value was stored but the policy is unchanged`);
         },
       });
+      d.exposureRecorded?.(result.secretId, result.fingerprint, args.uri);
       const edit = await d.connection.workspace.applyEdit({
         label: `Move ${args.data.envVar} to ${DESTINATION_TITLES[destination]}`,
         edit: { changes: { [args.uri]: [{ range: { start: args.data.replaceStart, end: args.data.replaceEnd }, newText: args.data.replacement }] } },

@@ -396,6 +396,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Ser
     workspaceTrusted: () => workspaceTrusted,
     progress: () => progressFor(undefined),
     rememberLive: (fp, status) => void liveVerdicts.set(fp, status),
+    exposureRecorded: (id, fp, uri) => exposures.recorded(id, fp, uri),
     workspace: workspaceCommands({ folders: () => workspaceFolders, env, workspaceTrusted: () => workspaceTrusted, knownSecrets: () => knownSecrets, minConfidence: async (f) => (await settings.get(pathToUri(f))).minConfidence, progress: () => progressFor(undefined), refresh, log }),
   });
   connection.onExecuteCommand(async (params) => {

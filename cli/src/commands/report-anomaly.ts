@@ -1,4 +1,5 @@
 import { appendLedgerEntry, ledgerPathFor } from '../../../core/ledger';
+import { compromiseEntry } from '../../../core/ledger/entries';
 import { runEnforcement } from '../../../core/enforce/run';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';
@@ -23,7 +24,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { path, policy, text } = loadStrictPolicy(io.cwd, a.options.get('policy'), new Date());
   if (!policy.secrets.some((s) => s.id === secretId)) throw new UsageError(`no secret "${secretId}" in the policy (known: ${policy.secrets.map((s) => s.id).join(', ')})`);
 
-  const entry = await appendLedgerEntry(ledgerPathFor(path), { secretId, step: 'mark-compromised', outcome: 'ok', event: 'anomaly', detail: reason });
+  const entry = await appendLedgerEntry(ledgerPathFor(path), compromiseEntry({ secretId, event: 'anomaly', detail: reason }));
   const result = await runEnforcement({
     ...cliEnforcementContext(io, path, policy, text),
     now: () => new Date(),

@@ -74,6 +74,11 @@ export class ExposureJudge {
     }
   }
 
+  /** A sighting another action already recorded (the move to a store records the value's exposure in its file): not judged again. */
+  recorded(secretId: string, fingerprint: string, uri: string): void {
+    this.seen.add(`${secretId}|${fingerprint}|${uri}`);
+  }
+
   /** Where the secret's current value was seen this session, unless a rotation finished since. */
   exposedIn(policyPath: string, id: string, lastRotated: string | null): string | undefined {
     const s = this.seenIn.get(`${policyPath}#${id}`);
