@@ -21,6 +21,8 @@ export interface PolicyLoadError {
   character: number;
   /** Every blocking problem (empty when the file could not be read). */
   problems: PolicyProblem[];
+  /** The file could not be read: the errno code (ENOENT, EACCES…) or the reason. */
+  unreadable?: string;
 }
 
 /** One policy file as read (the editor's unsaved text when it is open). */
@@ -121,7 +123,7 @@ export function loadPolicy(path: string, o: LoadPolicyOptions = {}): SetPolicy {
     else ({ text, tooLarge } = readPolicyText(path));
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    return { path, uri, text: '', analysis: { problems: [], secrets: [] }, ledgerEntries: [], error: { message: `cannot read ${path}: ${why}`, line: 0, character: 0, problems: [] } };
+    return { path, uri, text: '', analysis: { problems: [], secrets: [] }, ledgerEntries: [], error: { message: `cannot read ${path}: ${why}`, line: 0, character: 0, problems: [], unreadable: why } };
   }
   const analysis = o.analyze
     ? o.analyze(text, path, version, now)
@@ -141,7 +143,7 @@ export function loadPolicy(path: string, o: LoadPolicyOptions = {}): SetPolicy {
 export function policyOrError(loaded: SetPolicy, label = loaded.path): { policy: Policy; text: string } | { error: string } {
   if (loaded.policy && !loaded.error) return { policy: loaded.policy, text: loaded.text };
   const e = loaded.error!;
-  return { error: e.problems.length || !e.message.startsWith('cannot read') ? `${label} has errors, so nothing was done — ${e.message}` : e.message };
+  return { error: e.unreadable === undefined ? `${label} has errors, so nothing was done — ${e.message}` : e.message };
 }
 
 /** The secrets of one loaded policy (none when it does not parse). */

@@ -1,4 +1,4 @@
-import { loadPolicyFile } from '../../../core/policy/files';
+import { loadPolicy } from '../../../core/policy/policy-set';
 import { policyPathOption } from '../policy-options';
 import type { Policy } from '../../../core/policy/schema';
 import { UsageError } from '../io';
@@ -9,17 +9,13 @@ export interface CliPolicy {
   text: string;
 }
 
-/** `--policy FILE`, else the nearest policy file from the working directory up. */
+/** `--policy FILE`, else the nearest policy file from the working directory up (core loadPolicy, as the editor loads it). */
 export function loadPolicyForCli(cwd: string, policyOption: string | undefined): CliPolicy {
   const path = policyPathOption(cwd, policyOption);
-  let loaded;
-  try {
-    loaded = loadPolicyFile(path, { listFiles: false });
-  } catch (err) {
-    throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+  const loaded = loadPolicy(path);
+  if (loaded.error?.unreadable !== undefined) throw new UsageError(`cannot read ${path}: ${loaded.error.unreadable}`);
   if (!loaded.policy) {
-    const first = loaded.problems.filter((p) => p.severity === 'error').slice(0, 5).map((p) => `  ${p.message}`).join('\n');
+    const first = (loaded.error?.problems ?? []).slice(0, 5).map((p) => `  ${p.message}`).join('\n');
     throw new UsageError(`${path} is not a valid policy; run \`rotation-guard check\`:\n${first}`);
   }
   return { path, policy: loaded.policy, text: loaded.text };
