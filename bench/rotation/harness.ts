@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { loadPolicyFile } from '../../core/policy/files';
+import { loadPolicyFile } from '../../core/policy/parse/files';
 import { verifyLedger } from '../../core/ledger/verify';
 import { ledgerPathFor } from '../../core/ledger/read';
 import { createPolicyStoreRegistry, pendingRotations, rotateSecret, trustToConfirm, type StoreRegistry } from '../../core/rotation';
@@ -16,7 +16,7 @@ import { scramSha256Verifier } from '../../core/rotation/providers/scram';
 import { KeychainStore } from '../../core/stores/keychain';
 import { EnvFileStore } from '../../core/stores/env-file';
 import { appendLedgerEntry } from '../../core/ledger/append';
-import type { Policy } from '../../core/policy/schema';
+import type { Policy } from '../../core/policy/model/schema';
 import { startKeyring } from '../../test/helpers/system/keyring';
 import { startPostgres, type SystemPostgres } from '../../test/helpers/system/postgres';
 

@@ -1,5 +1,5 @@
-import { formatOf } from '../file-formats';
-import { isPromptFile } from '../file-kinds';
+import { formatOf } from '../files/file-formats';
+import { isPromptFile } from '../files/file-kinds';
 import { mayHoldRegions, RegionCursor, regionsOf } from './regions';
 import { genericAt, GENERIC_KEYWORDS, type GenericContext } from './generic';
 import { isPatternSource, isPlaceholder, isReference } from './placeholders';

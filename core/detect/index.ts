@@ -1,4 +1,4 @@
-import { mask } from '../mask';
+import { mask } from '../values/mask';
 import { findingFingerprint } from './finding-fingerprint';
 import { LineCursor, LineIndex } from './positions';
 import type { RawMatch } from './raw-match';

@@ -1,11 +1,11 @@
-import { baseName, formatOf, type ReferencePlan } from './file-formats';
+import { baseName, formatOf, type ReferencePlan } from '../files/file-formats';
 
 /**
  * The reference syntax each file format uses to pull a value from the environment, so the quick
  * fix replaces a hardcoded secret with something the file's own tool understands. The syntax per
  * format is a column of the file-format table (file-formats.ts).
  */
-export type { ReferencePlan } from './file-formats';
+export type { ReferencePlan } from '../files/file-formats';
 
 /** True for files whose whole purpose is to hold env values (they have no reference syntax). */
 export function isEnvFile(path: string): boolean {

@@ -1,6 +1,6 @@
 /**
  * Where a file uses an environment variable by name, in the reference syntaxes that
- * core/references.ts writes (and their common siblings): LiteLLM `os.environ/NAME`, Prompty
+ * core/env-access/plan.ts writes (and their common siblings): LiteLLM `os.environ/NAME`, Prompty
  * `${env:NAME}`, Jinja `{{ env.NAME }}`, GitHub Actions / Continue `${{ secrets.NAME }}`, Node
  * `process.env.NAME` / `process.env["NAME"]`, Python `os.environ["NAME"]`, `os.environ.get("NAME")`,
  * `os.getenv("NAME")`, and shell / compose / Dockerfile `${NAME}`, `${NAME:-…}`, `$NAME`.

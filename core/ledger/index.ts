@@ -4,7 +4,7 @@ export { readLedger, parseLedger, ledgerPathFor, type LedgerRead } from './read'
 export { appendLedgerEntry, currentUser, type LedgerEntryInput } from './append';
 export { verifyLedger, verifyLedgerText, type LedgerVerification, type SignatureSummary } from './verify';
 export { canonicalJson, entryHash, GENESIS } from './canonical';
-export { withFileLock, LockTimeoutError } from './lock';
+export { withFileLock, LockTimeoutError } from '../files/lock';
 export { anchorPathFor, readAnchor, writeAnchor, checkAnchor, checkLedgerAnchor, describeAnchorCheck, anchorOk, ledgerIdentity, type LedgerAnchor, type AnchorCheck } from './anchor';
 export { knownValuesFromLedger, type KnownValueFingerprints } from './known-values';
 export { loadSigningKey, existingSigningKey, signingKeyPath, signHash, verifyHashSignature, shortKey, PUBLIC_KEY_PATTERN, type SigningKey } from './sign-keys';

@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DESTINATION_TITLES, MoveError, addToBaseline, moveToStore, type MoveDestination } from '../../core/actions';
 import { loadPolicyFile } from '../../core/policy';
 import { createPolicyStoreRegistry, markCompromised, pendingRotations, providerDefinition, resolvePlan, rotateAfterPending, trustFor } from '../../core/rotation';
-import { mask } from '../../core/mask';
+import { mask } from '../../core/values/mask';
 import { defaultLiveCacheFile, LiveVerifier } from '../../core/verify-live/scan-verify';
 import { SERVER_STORE_CHOICES, ServerCommands, type MoveToStoreArgs, type MoveToStoreResult, type AddToBaselineArgs, type RotateNowResult, type CheckKeyLiveResult, type SecretRef, type ServerCommandArgs, type ServerCommandId } from '../../protocol/src/protocol';
 import { pathToUri, uriToPath } from './paths';

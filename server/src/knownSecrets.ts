@@ -1,7 +1,7 @@
-import { findPolicyFilesIn } from '../../core/policy/find-policy-file';
-import { loadFingerprintKey } from '../../core/fingerprint-key';
+import { findPolicyFilesIn } from '../../core/policy/parse/find-policy-file';
+import { loadFingerprintKey } from '../../core/values/fingerprint-key';
 import type { KnownSecrets } from '../../core/detect/types';
-import { ledgerForAnalysis } from '../../core/policy/policy-ledger';
+import { ledgerForAnalysis } from '../../core/policy/state/policy-ledger';
 import { knownValuesFromLedger } from '../../core/ledger/known-values';
 
 /** Known values from the ledgers of every policy in the workspace, plus what the client read from its stores. */

@@ -7,8 +7,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isProbablyBinary } from '../../core/detect';
 import { listFiles } from '../../core/files/walk';
 import { isPolicyFile } from '../../core/policy';
-import { nameSiteAt, policyNameSites, policySymbols, type NameSite, type PolicySymbol } from '../../core/policy/navigation';
-import { referenceSiteAt, referenceSites } from '../../core/reference-sites';
+import { nameSiteAt, policyNameSites, policySymbols, type NameSite, type PolicySymbol } from '../../core/policy/editor/navigation';
+import { referenceSiteAt, referenceSites } from '../../core/env-access/sites';
 import { pathToUri, uriToPath } from './paths';
 import type { IndexedSecret, SecretIndex } from './secretIndex';
 

@@ -1,5 +1,5 @@
-import { displayPath, loadPolicyFile } from '../../../core/policy/files';
-import type { Policy } from '../../../core/policy/schema';
+import { displayPath, loadPolicyFile } from '../../../core/policy/parse/files';
+import type { Policy } from '../../../core/policy/model/schema';
 import { UsageError } from '../io';
 import { policyPathOption } from '../policy-options';
 

@@ -1,6 +1,6 @@
-import { loadPolicyFile } from '../../../core/policy/files';
+import { loadPolicyFile } from '../../../core/policy/parse/files';
 import { policyPathOption } from '../policy-options';
-import type { Policy } from '../../../core/policy/schema';
+import type { Policy } from '../../../core/policy/model/schema';
 import { UsageError } from '../io';
 
 export interface CliPolicy {

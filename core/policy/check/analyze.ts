@@ -2,18 +2,18 @@
  * One entry point for the editor and the CLI: text → parsed policy, every problem with its
  * exact range (syntax, schema, semantic checks, secret state) and each secret's state.
  */
-import { isPromptFile as defaultIsPromptFile } from '../file-kinds';
-import type { LedgerEntry } from '../ledger/types';
-import { describeRejected, trustedLedgerEntries } from '../ledger/sign-verify';
-import { checkReferences } from './checks-references';
+import { isPromptFile as defaultIsPromptFile } from '../../files/file-kinds';
+import type { LedgerEntry } from '../../ledger/types';
+import { describeRejected, trustedLedgerEntries } from '../../ledger/sign-verify';
+import { checkReferences } from './checks-names';
 import { checkStandards, type CheckContext } from './checks-standards';
 import { confinementProblems } from './confine';
-import type { Confinement } from '../files/confine';
+import type { Confinement } from '../../files/confine';
 import { PolicyCode, shown, StaleCode, type PolicyProblem, type Range } from './codes';
-import { formatDuration } from './duration';
-import { providerSpec, secretSchema, storeRef, threatModelSchema, type Policy } from './schema';
-import { parsePolicySource, type PolicySource } from './source';
-import { computeSecretStates, type SecretState } from './state';
+import { formatDuration } from '../model/duration';
+import { providerSpec, secretSchema, storeRef, threatModelSchema, type Policy } from '../model/schema';
+import { parsePolicySource, type PolicySource } from '../parse/source';
+import { computeSecretStates, type SecretState } from '../state/state';
 import { validatePolicy } from './validate';
 
 export interface AnalyzeOptions {

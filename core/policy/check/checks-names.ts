@@ -6,11 +6,11 @@
 import picomatch from 'picomatch';
 import { PolicyCode, shown, type PolicyProblem } from './codes';
 import type { CheckContext } from './checks-standards';
-import { exportLimitViolations } from './export';
-import { keepsOldValueThroughGrace, mergedProvider, requiredProviderParams } from './resolve';
-import { providerDefinition } from '../rotation/providers/definitions';
-import { providerSpec, type PolicySecret } from './schema';
-import type { PathSegment } from './source';
+import { exportLimitViolations } from '../state/export';
+import { keepsOldValueThroughGrace, mergedProvider, requiredProviderParams } from '../state/resolve';
+import { providerDefinition } from '../../rotation/providers/definitions';
+import { providerSpec, type PolicySecret } from '../model/schema';
+import type { PathSegment } from '../parse/source';
 
 type Emit = (p: PolicyProblem) => void;
 

@@ -5,10 +5,10 @@
  */
 import picomatch from 'picomatch';
 import { PolicyCode, shown, type PolicyProblem } from './codes';
-import { daysOf, formatDuration, tryParseDuration } from './duration';
-import { CRYPTOPERIOD_DAYS, effectiveInterval, threatModelBound } from './intervals';
-import { COMPROMISE_EVENTS, type Policy, type PolicySecret } from './schema';
-import type { PathSegment, PolicySource } from './source';
+import { daysOf, formatDuration, tryParseDuration } from '../model/duration';
+import { CRYPTOPERIOD_DAYS, effectiveInterval, threatModelBound } from '../state/intervals';
+import { COMPROMISE_EVENTS, type Policy, type PolicySecret } from '../model/schema';
+import type { PathSegment, PolicySource } from '../parse/source';
 
 export interface CheckContext {
   policy: Policy;

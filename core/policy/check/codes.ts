@@ -1,4 +1,4 @@
-import { mask } from '../mask';
+import { mask } from '../../values/mask';
 /**
  * Every diagnostic code the policy language reports, defined once. The language server, the
  * CLI and quick fixes match on these codes, never on message text.
@@ -33,7 +33,7 @@ export const PolicyCode = {
   exportLimit: 'policy/export-limit',
   ledgerMalformed: 'policy/ledger-malformed',
   ledgerUntrusted: 'policy/ledger-untrusted',
-  // Confinement (core/policy/confine.ts): what a cloned repository's policy may touch
+  // Confinement (core/policy/check/confine.ts): what a cloned repository's policy may touch
   pathOutsideWorkspace: 'policy/path-outside-workspace',
   reservedEnvVar: 'policy/reserved-env-var',
 } as const;

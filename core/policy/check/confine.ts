@@ -5,12 +5,12 @@
  * what fails at the exact value; the rotation plan and the store registry refuse it before any step.
  */
 import { basename, dirname } from 'node:path';
-import { confine, confinementFor, type Confinement } from '../files/confine';
+import { confine, confinementFor, type Confinement } from '../../files/confine';
 import { PolicyCode, shown, type PolicyProblem } from './codes';
 import { isReservedEnvVar } from './env-names';
-import { defaultEnvVar, mergedProvider } from './resolve';
-import type { Policy } from './schema';
-import type { PathSegment, PolicySource } from './source';
+import { defaultEnvVar, mergedProvider } from '../state/resolve';
+import type { Policy } from '../model/schema';
+import type { PathSegment, PolicySource } from '../parse/source';
 
 export interface NamedPath {
   /** Where the value sits in the policy. */

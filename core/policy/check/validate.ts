@@ -4,8 +4,8 @@
  */
 import type { z } from 'zod';
 import { PolicyCode, shown, type PolicyProblem } from './codes';
-import { policySchema, type Policy } from './schema';
-import type { PathSegment, PolicySource } from './source';
+import { policySchema, type Policy } from '../model/schema';
+import type { PathSegment, PolicySource } from '../parse/source';
 
 export function validatePolicy(source: PolicySource): { policy?: Policy; problems: PolicyProblem[] } {
   if (source.value === undefined) return { problems: [] };

@@ -1,7 +1,7 @@
 /** One line above each secret: its age and when it is due, from the analysis's state. */
-import type { Range } from './codes';
-import type { PolicyAnalysis } from './analyze';
-import { MS } from './duration';
+import type { Range } from '../check/codes';
+import type { PolicyAnalysis } from '../check/analyze';
+import { MS } from '../model/duration';
 
 export interface PolicyCodeLens {
   range: Range;

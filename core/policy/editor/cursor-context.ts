@@ -6,7 +6,7 @@
  */
 import { findNodeAtLocation, getLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { isObjectSchema, schemaAt, type DiscriminatorAt } from './schema-walk';
-import { isJsonPath, type PathSegment } from './source';
+import { isJsonPath, type PathSegment } from '../parse/source';
 
 export interface CursorContext {
   /** Path of the object the cursor's key belongs to (`position: 'key'`), or of the value (`'value'`). */

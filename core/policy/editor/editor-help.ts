@@ -5,11 +5,11 @@
 import { parse as parseJsonc } from 'jsonc-parser';
 import { parseDocument } from 'yaml';
 import { cursorContext } from './cursor-context';
-import { formatDuration } from './duration';
-import { threatModelBound } from './intervals';
-import { threatModelSchema } from './schema';
+import { formatDuration } from '../model/duration';
+import { threatModelBound } from '../state/intervals';
+import { threatModelSchema } from '../model/schema';
 import { fieldDoc, isArraySchema, isObjectSchema, keysAt, schemaAt, typeSummary, valuesAt } from './schema-walk';
-import { isJsonPath, LIMITS, type PathSegment } from './source';
+import { isJsonPath, LIMITS, type PathSegment } from '../parse/source';
 
 export interface PolicyCompletion {
   label: string;

@@ -2,8 +2,8 @@
  * The names a policy defines and uses, with their ranges: threat models, stores, providers and
  * secret ids. Editors build their outline, go-to-definition, find-references and rename on it.
  */
-import { parsePolicySource, type PathSegment, type PolicySource } from './source';
-import type { Range } from './codes';
+import { parsePolicySource, type PathSegment, type PolicySource } from '../parse/source';
+import type { Range } from '../check/codes';
 
 export type NameSection = 'threatModels' | 'stores' | 'providers' | 'secrets';
 

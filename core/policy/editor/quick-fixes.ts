@@ -2,12 +2,12 @@
  * Quick fixes for policy problems, computed from the problem's code, range and `data` (never
  * from its message). Pure: the language server turns them into code actions.
  */
-import { PolicyCode, type PolicyProblem, type Range } from './codes';
-import { MS } from './duration';
+import { PolicyCode, type PolicyProblem, type Range } from '../check/codes';
+import { MS } from '../model/duration';
 import { cursorContext } from './cursor-context';
 import { keysAt } from './schema-walk';
-import { isJsonPath } from './source';
-import { LineIndex } from './text-position';
+import { isJsonPath } from '../parse/source';
+import { LineIndex } from '../parse/text-position';
 
 export interface PolicyTextEdit {
   range: Range;

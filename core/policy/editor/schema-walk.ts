@@ -4,8 +4,8 @@
  * completion on the model means they can never drift from validation.
  */
 import { z } from 'zod';
-import { policySchema } from './schema';
-import type { PathSegment } from './source';
+import { policySchema } from '../model/schema';
+import type { PathSegment } from '../parse/source';
 
 type Schema = z.ZodType;
 interface Def {

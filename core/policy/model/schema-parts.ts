@@ -4,8 +4,8 @@
  * they become editor hovers, completion docs and the generated JSON Schema.
  */
 import { z } from 'zod';
-import { providerSchemas, providerVerificationSchemas } from '../rotation/providers/definitions';
-import { LIVE_PRESET_IDS } from '../verify-live/presets';
+import { providerSchemas, providerVerificationSchemas } from '../../rotation/providers/definitions';
+import { LIVE_PRESET_IDS } from '../../verify-live/presets';
 import { duration, identifier, nonEmpty, port, stepTimeout } from './schema-fields';
 
 export { duration, identifier };

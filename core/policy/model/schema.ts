@@ -7,7 +7,7 @@
  * ≈ Azure `expiryTime` and a `Notify` lifetime action with `timeBeforeExpiry`.
  */
 import { z } from 'zod';
-import { parseCronFields } from './cron';
+import { parseCronFields } from '../state/cron';
 import { duration, identifier, providerSpec, storeRef, trigger, verificationSpec } from './schema-parts';
 
 export { COMPROMISE_EVENTS, TRIGGER_EVENTS } from './schema-parts';

@@ -3,18 +3,18 @@
  * The language server passes open-document text to analyzePolicy instead.
  */
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { listFiles } from '../files/walk';
-import { confinementFor } from '../files/confine';
-import { readTextAtMost, TOO_LARGE } from '../files/read-at-most';
-import { ledgerPathFor, readLedger } from '../ledger/read';
-import type { LedgerEntry } from '../ledger/types';
-import { analyzePolicy, type PolicyAnalysis } from './analyze';
+import { listFiles } from '../../files/walk';
+import { confinementFor } from '../../files/confine';
+import { readTextAtMost, TOO_LARGE } from '../../files/read-at-most';
+import { ledgerPathFor, readLedger } from '../../ledger/read';
+import type { LedgerEntry } from '../../ledger/types';
+import { analyzePolicy, type PolicyAnalysis } from '../check/analyze';
 import { gitIgnoredChecker } from './git-ignored';
-import type { PolicyProblem } from './codes';
-import type { Policy } from './schema';
+import type { PolicyProblem } from '../check/codes';
+import type { Policy } from '../model/schema';
 import { LIMITS } from './source';
 
-import { isPolicyFileName, POLICY_FILE_PREFERRED } from './policy-file-names';
+import { isPolicyFileName, POLICY_FILE_PREFERRED } from '../model/policy-file-names';
 
 export { isPolicyFileName as isPolicyFile };
 

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { listFiles, type WalkBudget, type WalkResult } from '../files/walk';
-import { isPolicyFileName, POLICY_FILE_PREFERRED } from './policy-file-names';
+import { listFiles, type WalkBudget, type WalkResult } from '../../files/walk';
+import { isPolicyFileName, POLICY_FILE_PREFERRED } from '../model/policy-file-names';
 
 // Kept apart from files.ts (which loads the whole policy model) so the light scan bundle can find
 // a policy's ledger without parsing zod and YAML.

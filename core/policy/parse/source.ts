@@ -6,7 +6,7 @@
  */
 import { parseDocument, isMap, isSeq, isScalar, isPair, type Node as YamlNode, type Document } from 'yaml';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { PolicyCode, type PolicyProblem, type Range } from './codes';
+import { PolicyCode, type PolicyProblem, type Range } from '../check/codes';
 import { LineIndex } from './text-position';
 
 export type PathSegment = string | number;

@@ -1,4 +1,4 @@
-import type { Position, Range } from './codes';
+import type { Position, Range } from '../check/codes';
 
 /** Converts string offsets (UTF-16 code units, as JS strings and LSP count them) to 0-based positions. */
 export class LineIndex {

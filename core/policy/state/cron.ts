@@ -4,7 +4,7 @@
  * on every keystroke, so occurrences are found here day by day from the parsed field sets.
  */
 import { CronExpressionParser } from 'cron-parser';
-import { MS } from './duration';
+import { MS } from '../model/duration';
 
 interface Fields {
   minutes: number[];

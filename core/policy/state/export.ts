@@ -3,11 +3,11 @@
  * rotationPolicy, Vault static role, Google Secret Manager rotation), and the limits those
  * platforms put on them. The editor checks the limits for every `exportTo` platform.
  */
-import { shown } from './codes';
-import { MS, tryParseDuration } from './duration';
+import { shown } from '../check/codes';
+import { MS, tryParseDuration } from '../model/duration';
 import { EXPORT_MAX_MS, EXPORT_MIN_MS, effectiveInterval } from './intervals';
 import { mergedProvider } from './resolve';
-import type { ExportPlatform, Policy, PolicySecret } from './schema';
+import type { ExportPlatform, Policy, PolicySecret } from '../model/schema';
 
 export const EXPORT_PLATFORMS: readonly ExportPlatform[] = ['aws', 'azure', 'vault', 'gcp'];
 const AZURE_MIN_EXPIRY_MS = 28 * MS.d;

@@ -3,8 +3,8 @@
  * effective rotation interval of a secret (its `maxAge`, or the longest gap of its cron schedule).
  */
 import { longestCronGap } from './cron';
-import { MS, tryParseDuration } from './duration';
-import type { ExportPlatform, PolicySecret, SecretKind, ThreatModel } from './schema';
+import { MS, tryParseDuration } from '../model/duration';
+import type { ExportPlatform, PolicySecret, SecretKind, ThreatModel } from '../model/schema';
 
 const EXPOSURE_BASE_DAYS: Record<ThreatModel['exposure'], number> = { internet: 90, partner: 180, internal: 365, local: 730 };
 const PRIVILEGE_FACTOR: Record<ThreatModel['privilege'], number> = { low: 1, medium: 1, high: 0.5, admin: 1 / 3 };

@@ -1,5 +1,5 @@
-import { ledgerPathFor, readLedger } from '../ledger/read';
-import type { LedgerEntry } from '../ledger/types';
+import { ledgerPathFor, readLedger } from '../../ledger/read';
+import type { LedgerEntry } from '../../ledger/types';
 
 // Kept apart from files.ts (which loads the whole policy model): the server's scan worker reads
 // ledgers for known values without parsing zod and YAML.

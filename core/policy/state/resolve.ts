@@ -6,7 +6,7 @@
  * env file's variable = the secret's first env var) belong to the stores themselves, so a
  * reference resolves to the policy's own entry, unchanged.
  */
-import type { Policy, PolicySecret, ProviderSpec, StoreRef } from './schema';
+import type { Policy, PolicySecret, ProviderSpec, StoreRef } from '../model/schema';
 
 export interface NamedStore {
   name: string;
@@ -79,4 +79,4 @@ export function resolveSecret(policy: Policy, secret: PolicySecret): ResolvedSec
 
 // What each provider needs and whether it keeps the old value through a grace period are
 // facts of the provider (core/rotation/providers/<name>/definition.ts), read through one list.
-export { requiredProviderParams, keepsOldValueThroughGrace } from '../rotation/providers/definitions';
+export { requiredProviderParams, keepsOldValueThroughGrace } from '../../rotation/providers/definitions';

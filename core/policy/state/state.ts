@@ -4,10 +4,10 @@
  * rotation. `lastRotated` / `createdAt` in the policy seed the age of secrets that existed
  * before the ledger did.
  */
-import type { LedgerEntry } from '../ledger/types';
-import { MS, tryParseDuration } from './duration';
+import type { LedgerEntry } from '../../ledger/types';
+import { MS, tryParseDuration } from '../model/duration';
 import { effectiveInterval, nextCronRun } from './intervals';
-import type { Policy, PolicySecret } from './schema';
+import type { Policy, PolicySecret } from '../model/schema';
 
 export type SecretStateName = 'ok' | 'due-soon' | 'overdue' | 'compromised' | 'never-rotated';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { formatForLanguage, formatOf, untitledNameFor } from '../../../core/file-formats';
-import { isPromptFile } from '../../../core/file-kinds';
+import { formatForLanguage, formatOf, untitledNameFor } from '../../../core/files/file-formats';
+import { isPromptFile } from '../../../core/files/file-kinds';
 
 describe('the file-format table', () => {
   it('gives each format its comment syntax, and none to JSON', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { referenceSiteAt, referenceSites } from '../../../core/reference-sites';
-import { referenceFor } from '../../../core/references';
+import { referenceSiteAt, referenceSites } from '../../../core/env-access/sites';
+import { referenceFor } from '../../../core/env-access/plan';
 
 const names = new Set(['OPENAI_API_KEY', 'DB_PASSWORD']);
 const found = (text: string) => referenceSites(text, names).map((s) => [s.name, text.slice(s.start, s.end)]);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { referenceFor, replacementRange } from '../../../core/references';
+import { referenceFor, replacementRange } from '../../../core/env-access/plan';
 
 describe('reference syntax per file format', () => {
   const cases: Array<[string, string, string | undefined]> = [
