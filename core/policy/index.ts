@@ -14,3 +14,5 @@ export { policyQuickFixes, type PolicyQuickFix, type PolicyTextEdit } from './ed
 export { gitIgnoredChecker } from './parse/git-ignored';
 export { POLICY_FILE_GLOB, POLICY_FILE_PREFERRED, POLICY_SEARCH_EXCLUDE, isPolicyFileName } from './model/policy-file-names';
 export { ledgerForAnalysis } from './state/policy-ledger';
+export { policySymbols, policyNameSites, nameSiteAt, type PolicySymbol, type NameSite } from './editor/navigation';
+export { policyJsonSchemaText } from './model/json-schema';

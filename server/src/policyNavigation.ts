@@ -5,10 +5,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { ErrorCodes, ResponseError, SymbolKind, type DocumentSymbol, type Location, type Position, type Range, type SymbolInformation, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isProbablyBinary } from '../../core/detect';
-import { listFiles } from '../../core/files/walk';
-import { isPolicyFile } from '../../core/policy';
-import { nameSiteAt, policyNameSites, policySymbols, type NameSite, type PolicySymbol } from '../../core/policy/editor/navigation';
-import { referenceSiteAt, referenceSites } from '../../core/env-access/sites';
+import { listFiles } from '../../core/files';
+import { isPolicyFile, nameSiteAt, policyNameSites, policySymbols, type NameSite, type PolicySymbol } from '../../core/policy';
+import { referenceSiteAt, referenceSites } from '../../core/env-access';
 import { pathToUri, uriToPath } from './paths';
 import type { IndexedSecret, SecretIndex } from './secretIndex';
 

@@ -4,7 +4,7 @@
 import { CodeActionKind, DiagnosticSeverity, MarkupKind, type CodeAction, type CodeActionParams, type Diagnostic, type Hover, type Location, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { StaleCode, isPolicyFile } from '../../core/policy';
-import { referenceSiteAt, referenceSites } from '../../core/env-access/sites';
+import { referenceSiteAt, referenceSites } from '../../core/env-access';
 import { DIAGNOSTIC_SOURCE, ServerCommands, serverCommand, type StaleReferenceData } from '../../protocol/src/protocol';
 import type { IndexedSecret, SecretIndex } from './secretIndex';
 

@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Severity } from '../../core/detect/types';
-import { referenceFor, replacementRange } from '../../core/env-access/plan';
+import type { Finding, Severity } from '../../core/detect';
+import { referenceFor, replacementRange } from '../../core/env-access';
 import { DIAGNOSTIC_SOURCE, type SecretDiagnosticData } from '../../protocol/src/protocol';
 
 export function toLspSeverity(s: Severity | 'error' | 'warning' | 'info'): DiagnosticSeverity {

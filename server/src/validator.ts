@@ -1,9 +1,7 @@
-import type { Connection, Diagnostic } from 'vscode-languageserver/node';
-import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import { type Connection, type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import picomatch from 'picomatch';
-import { meetsConfidence, scanDecoded, scanText, type DecodedBytes } from '../../core/detect';
-import type { KnownSecrets } from '../../core/detect/types';
+import { meetsConfidence, scanDecoded, scanText, type DecodedBytes, type KnownSecrets } from '../../core/detect';
 import { binaryFindingToDiagnostic, findingToDiagnostic } from './secretDiagnostics';
 import { formatNameFor, uriToPath } from './paths';
 import type { SettingsCache } from './settings';

@@ -1,5 +1,4 @@
-import { displayPath, loadPolicyFile } from '../../../core/policy/parse/files';
-import type { Policy } from '../../../core/policy/model/schema';
+import { displayPath, loadPolicyFile, type Policy } from '../../../core/policy';
 import { UsageError } from '../io';
 import { policyPathOption } from '../policy-options';
 

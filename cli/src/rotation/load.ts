@@ -1,6 +1,5 @@
-import { loadPolicyFile } from '../../../core/policy/parse/files';
+import { loadPolicyFile, type Policy } from '../../../core/policy';
 import { policyPathOption } from '../policy-options';
-import type { Policy } from '../../../core/policy/model/schema';
 import { UsageError } from '../io';
 
 export interface CliPolicy {
