@@ -4,5 +4,5 @@
  * file-format table) and the places a file already reads a variable by name (sites.ts: hover,
  * stale diagnostics, find-references).
  */
-export { isEnvFile, referenceFor, replacementRange, type ReferencePlan } from './plan';
-export { referenceSites, referenceSiteAt, type ReferenceSite } from './sites';
+export { isEnvFile, envAccessFor, replacementRange, type EnvAccessPlan } from './plan';
+export { envAccessSites, envAccessSiteAt, type EnvAccessSite } from './sites';

@@ -1,12 +1,12 @@
 /**
- * Where a file uses an environment variable by name, in the reference syntaxes that
+ * Where a file reads an environment variable by name (an env-access site), in the syntaxes that
  * core/env-access/plan.ts writes (and their common siblings): LiteLLM `os.environ/NAME`, Prompty
  * `${env:NAME}`, Jinja `{{ env.NAME }}`, GitHub Actions / Continue `${{ secrets.NAME }}`, Node
  * `process.env.NAME` / `process.env["NAME"]`, Python `os.environ["NAME"]`, `os.environ.get("NAME")`,
  * `os.getenv("NAME")`, and shell / compose / Dockerfile `${NAME}`, `${NAME:-…}`, `$NAME`.
  * Only names the caller asks about are reported, so a stray `$HOME` costs nothing.
  */
-export interface ReferenceSite {
+export interface EnvAccessSite {
   name: string;
   /** Offsets of the name itself (what hover, go-to-definition and rename act on). */
   start: number;
@@ -32,9 +32,9 @@ const SITE_RE = new RegExp(
 );
 
 /** Every site in `text` that names one of `names` (case-sensitive, as environments are). */
-export function referenceSites(text: string, names: ReadonlySet<string>): ReferenceSite[] {
+export function envAccessSites(text: string, names: ReadonlySet<string>): EnvAccessSite[] {
   if (names.size === 0) return [];
-  const out: ReferenceSite[] = [];
+  const out: EnvAccessSite[] = [];
   SITE_RE.lastIndex = 0;
   for (let m = SITE_RE.exec(text); m; m = SITE_RE.exec(text)) {
     let g = 1;
@@ -48,12 +48,12 @@ export function referenceSites(text: string, names: ReadonlySet<string>): Refere
 }
 
 /** The site under an offset, if any. */
-export function referenceSiteAt(text: string, names: ReadonlySet<string>, offset: number): ReferenceSite | undefined {
+export function envAccessSiteAt(text: string, names: ReadonlySet<string>, offset: number): EnvAccessSite | undefined {
   // Only the line around the offset is searched: hover and go-to-definition stay O(line).
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const nl = text.indexOf('\n', offset);
   const lineEnd = nl < 0 ? text.length : nl;
-  return referenceSites(text.slice(lineStart, lineEnd), names)
+  return envAccessSites(text.slice(lineStart, lineEnd), names)
     .map((s) => ({ ...s, start: s.start + lineStart, end: s.end + lineStart }))
     .find((s) => offset >= s.start && offset <= s.end);
 }

@@ -2,10 +2,10 @@
  * The file-format table: every fact about a file format that more than one part of the project
  * needs (which files and editor language ids it covers, its comment syntax, the syntax its own tool
  * reads a value from the environment with, and whether its text is program code or prose) lives in
- * one row here. Detection, the reference quick fix, the allow-comment action, the server's names
+ * one row here. Detection, the env-access quick fix, the allow-comment action, the server's names
  * for untitled documents and the file-kind checks all read this table.
  */
-export interface ReferencePlan {
+export interface EnvAccessPlan {
   /** Text that replaces the secret (and its quotes, when `includeQuotes`). */
   text: string;
   /** Replace the surrounding quotes too: code needs an expression, not a string containing one. */
@@ -14,8 +14,8 @@ export interface ReferencePlan {
   syntax: string;
 }
 
-/** What the reference builder may look at besides the variable name. */
-export interface ReferenceContext {
+/** What the env-access builder may look at besides the variable name. */
+export interface EnvAccessContext {
   /** The path with forward slashes. */
   norm: string;
   /** Lower-case file name. */
@@ -41,7 +41,7 @@ export interface FileFormat {
   /** Line comment [open, close]; undefined when the format has no comments (JSON). */
   comment?: readonly [string, string];
   /** How the format's own tool reads a value from the environment; undefined: it holds values. */
-  reference?: (envVar: string, ctx: ReferenceContext) => ReferencePlan;
+  envAccess?: (envVar: string, ctx: EnvAccessContext) => EnvAccessPlan;
   /**
    * Program source: an unquoted word is an identifier, a type or a call, not a literal value.
    * `shell`: a bare word is a string there, and references are written `$VAR`.
@@ -55,13 +55,13 @@ const HASH = ['# ', ''] as const;
 const SLASHES = ['// ', ''] as const;
 const MARKUP = ['<!-- ', ' -->'] as const;
 
-const dollarBraces = (envVar: string): ReferencePlan => ({ text: `\${${envVar}}`, includeQuotes: false, syntax: '${…}' });
-const continueSecrets = (envVar: string): ReferencePlan => ({ text: `\${{ secrets.${envVar} }}`, includeQuotes: false, syntax: 'Continue ${{ secrets.… }}' });
+const dollarBraces = (envVar: string): EnvAccessPlan => ({ text: `\${${envVar}}`, includeQuotes: false, syntax: '${…}' });
+const continueSecrets = (envVar: string): EnvAccessPlan => ({ text: `\${{ secrets.${envVar} }}`, includeQuotes: false, syntax: 'Continue ${{ secrets.… }}' });
 const CONTINUE_DIR = /(^|\/)\.continue\//;
-const python = (envVar: string): ReferencePlan => ({ text: `os.environ["${envVar}"]`, includeQuotes: true, syntax: 'os.environ[…]' });
+const python = (envVar: string): EnvAccessPlan => ({ text: `os.environ["${envVar}"]`, includeQuotes: true, syntax: 'os.environ[…]' });
 // Prompts and prose (system-prompt .md/.txt): a credential has no place in a prompt at all
 // (OWASP LLM07); leave a visible marker the app fills from its environment, never the model.
-const templateVariable = (envVar: string): ReferencePlan => ({ text: `{{${envVar}}}`, includeQuotes: false, syntax: 'template variable {{…}}' });
+const templateVariable = (envVar: string): EnvAccessPlan => ({ text: `{{${envVar}}}`, includeQuotes: false, syntax: 'template variable {{…}}' });
 
 export const FILE_FORMATS: readonly FileFormat[] = [
   {
@@ -75,15 +75,15 @@ export const FILE_FORMATS: readonly FileFormat[] = [
   },
   {
     kind: 'prompty', languageIds: ['prompty'], extensions: ['.prompty'], comment: HASH, code: false,
-    reference: (v) => ({ text: `\${env:${v}}`, includeQuotes: false, syntax: 'Prompty ${env:…}' }),
+    envAccess: (v) => ({ text: `\${env:${v}}`, includeQuotes: false, syntax: 'Prompty ${env:…}' }),
   },
   {
     kind: 'jinja', languageIds: ['jinja', 'jinja-html', 'django-html'], extensions: ['.jinja', '.j2', '.jinja2', '.prompt'], comment: ['{# ', ' #}'], code: false,
-    reference: (v) => ({ text: `{{ env.${v} }}`, includeQuotes: false, syntax: 'Jinja {{ env.… }}' }),
+    envAccess: (v) => ({ text: `{{ env.${v} }}`, includeQuotes: false, syntax: 'Jinja {{ env.… }}' }),
   },
   {
     kind: 'yaml', languageIds: ['yaml', 'yml'], extensions: ['.yaml', '.yml'], untitledName: 'untitled.yaml', comment: HASH, code: false,
-    reference: (v, { norm, base, textAround }) => {
+    envAccess: (v, { norm, base, textAround }) => {
       if (/\.github\/workflows\//.test(norm)) return { text: `\${{ secrets.${v} }}`, includeQuotes: false, syntax: 'GitHub Actions ${{ secrets.… }}' };
       if (CONTINUE_DIR.test(norm)) return continueSecrets(v);
       if (/model_list|litellm_params|litellm_settings/.test(textAround) || /litellm/.test(base))
@@ -93,52 +93,52 @@ export const FILE_FORMATS: readonly FileFormat[] = [
   },
   {
     kind: 'json', languageIds: ['json'], extensions: ['.json'], untitledName: 'untitled.json', code: false,
-    reference: (v, { norm }) => (CONTINUE_DIR.test(norm) ? continueSecrets(v) : dollarBraces(v)),
+    envAccess: (v, { norm }) => (CONTINUE_DIR.test(norm) ? continueSecrets(v) : dollarBraces(v)),
   },
   {
     kind: 'jsonc', languageIds: ['jsonc'], extensions: ['.jsonc'], untitledName: 'untitled.jsonc', comment: SLASHES, code: false,
-    reference: (v, { norm }) => (CONTINUE_DIR.test(norm) ? continueSecrets(v) : dollarBraces(v)),
+    envAccess: (v, { norm }) => (CONTINUE_DIR.test(norm) ? continueSecrets(v) : dollarBraces(v)),
   },
-  { kind: 'jsonl', languageIds: ['jsonl', 'jsonlines'], extensions: ['.jsonl', '.ndjson'], code: false, reference: templateVariable },
-  { kind: 'notebook', languageIds: ['jupyter'], extensions: ['.ipynb'], code: false, reference: python },
-  { kind: 'markdown', languageIds: ['markdown', 'md'], extensions: ['.md', '.markdown'], untitledName: 'untitled.md', comment: MARKUP, code: false, reference: templateVariable },
-  { kind: 'mdx', languageIds: ['mdx'], extensions: ['.mdx'], comment: ['{/* ', ' */}'], code: false, reference: templateVariable },
-  { kind: 'markup', languageIds: ['html', 'xml'], extensions: ['.html', '.htm', '.xml'], comment: MARKUP, code: false, reference: templateVariable },
-  { kind: 'python', languageIds: ['python', 'py', 'python3', 'ipython'], extensions: ['.py', '.pyi'], untitledName: 'cell.py', comment: HASH, code: 'program', reference: python },
+  { kind: 'jsonl', languageIds: ['jsonl', 'jsonlines'], extensions: ['.jsonl', '.ndjson'], code: false, envAccess: templateVariable },
+  { kind: 'notebook', languageIds: ['jupyter'], extensions: ['.ipynb'], code: false, envAccess: python },
+  { kind: 'markdown', languageIds: ['markdown', 'md'], extensions: ['.md', '.markdown'], untitledName: 'untitled.md', comment: MARKUP, code: false, envAccess: templateVariable },
+  { kind: 'mdx', languageIds: ['mdx'], extensions: ['.mdx'], comment: ['{/* ', ' */}'], code: false, envAccess: templateVariable },
+  { kind: 'markup', languageIds: ['html', 'xml'], extensions: ['.html', '.htm', '.xml'], comment: MARKUP, code: false, envAccess: templateVariable },
+  { kind: 'python', languageIds: ['python', 'py', 'python3', 'ipython'], extensions: ['.py', '.pyi'], untitledName: 'cell.py', comment: HASH, code: 'program', envAccess: python },
   {
     kind: 'javascript',
     languageIds: ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'js', 'ts', 'jsx', 'tsx', 'node'],
     extensions: ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.jsx', '.tsx'],
     untitledName: 'cell.js', comment: SLASHES, code: 'program',
-    reference: (v) => ({ text: `process.env.${v}`, includeQuotes: true, syntax: 'process.env.…' }),
+    envAccess: (v) => ({ text: `process.env.${v}`, includeQuotes: true, syntax: 'process.env.…' }),
   },
   {
     kind: 'shell', languageIds: ['shellscript', 'bash', 'sh', 'shell', 'zsh', 'console', 'shell-session'], extensions: ['.sh', '.bash', '.zsh'],
     untitledName: 'untitled.sh', comment: HASH, code: 'shell',
-    reference: (v) => ({ text: `"\${${v}}"`, includeQuotes: true, syntax: 'shell "${…}"' }),
+    envAccess: (v) => ({ text: `"\${${v}}"`, includeQuotes: true, syntax: 'shell "${…}"' }),
   },
-  { kind: 'powershell', languageIds: ['powershell', 'ps1', 'pwsh'], extensions: ['.ps1'], comment: HASH, code: 'shell', reference: templateVariable },
+  { kind: 'powershell', languageIds: ['powershell', 'ps1', 'pwsh'], extensions: ['.ps1'], comment: HASH, code: 'shell', envAccess: templateVariable },
   {
     kind: 'c-like', languageIds: ['go', 'java', 'rust', 'c', 'cpp', 'csharp', 'swift', 'kotlin', 'scala', 'dart', 'groovy', 'fsharp', 'objective-c'],
     extensions: ['.go', '.java', '.rs', '.c', '.cc', '.cpp', '.h', '.hpp', '.cs', '.swift', '.kt', '.kts', '.scala', '.dart', '.groovy', '.gradle', '.fs', '.m'],
-    comment: SLASHES, code: 'program', reference: templateVariable,
+    comment: SLASHES, code: 'program', envAccess: templateVariable,
   },
   {
     kind: 'hash-comment-code', languageIds: ['ruby', 'php', 'perl', 'r', 'julia', 'elixir'],
     extensions: ['.rb', '.php', '.pl', '.r', '.jl', '.ex', '.exs'],
-    comment: HASH, code: 'program', reference: templateVariable,
+    comment: HASH, code: 'program', envAccess: templateVariable,
   },
-  { kind: 'other-code', languageIds: ['lua'], extensions: ['.lua'], comment: ['-- ', ''], code: 'program', reference: templateVariable },
-  { kind: 'other-code', languageIds: ['clojure'], extensions: ['.clj'], comment: [';; ', ''], code: 'program', reference: templateVariable },
-  { kind: 'other-code', languageIds: ['vb'], extensions: ['.vb'], comment: ["' ", ''], code: 'program', reference: templateVariable },
+  { kind: 'other-code', languageIds: ['lua'], extensions: ['.lua'], comment: ['-- ', ''], code: 'program', envAccess: templateVariable },
+  { kind: 'other-code', languageIds: ['clojure'], extensions: ['.clj'], comment: [';; ', ''], code: 'program', envAccess: templateVariable },
+  { kind: 'other-code', languageIds: ['vb'], extensions: ['.vb'], comment: ["' ", ''], code: 'program', envAccess: templateVariable },
   {
-    kind: 'docker', languageIds: ['dockerfile', 'dockercompose'], extensions: [], comment: HASH, code: false, reference: dollarBraces,
+    kind: 'docker', languageIds: ['dockerfile', 'dockercompose'], extensions: [], comment: HASH, code: false, envAccess: dollarBraces,
     fileNames: (b) => b === 'dockerfile' || b === 'modelfile' || b.startsWith('docker-compose') || b.startsWith('compose.'),
   },
 ];
 
 /** Plain text and every file no row claims: prose rules, `#` comments, a template variable. */
-export const TEXT_FORMAT: FileFormat = { kind: 'text', languageIds: ['plaintext'], extensions: ['.txt'], untitledName: 'untitled.txt', comment: HASH, code: false, reference: templateVariable };
+export const TEXT_FORMAT: FileFormat = { kind: 'text', languageIds: ['plaintext'], extensions: ['.txt'], untitledName: 'untitled.txt', comment: HASH, code: false, envAccess: templateVariable };
 
 const byExtension = new Map<string, FileFormat>();
 const byLanguage = new Map<string, FileFormat>();

@@ -7,7 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isProbablyBinary } from '../../core/detect';
 import { listFiles } from '../../core/files';
 import { isPolicyFile, nameSiteAt, policyNameSites, policySymbols, type NameSite, type PolicySymbol } from '../../core/policy';
-import { referenceSiteAt, referenceSites } from '../../core/env-access';
+import { envAccessSiteAt, envAccessSites } from '../../core/env-access';
 import { pathToUri, uriToPath } from './paths';
 import type { IndexedSecret, SecretIndex } from './secretIndex';
 
@@ -72,7 +72,7 @@ export class PolicyNavigation {
       const { site } = this.siteAt(doc, path, position);
       return site?.section === 'secrets' ? snap.all.find((s) => s.id === site.name && s.policyUri === doc.uri) : undefined;
     }
-    const ref = referenceSiteAt(doc.getText(), snap.names, doc.offsetAt(position));
+    const ref = envAccessSiteAt(doc.getText(), snap.names, doc.offsetAt(position));
     return ref ? snap.byEnvVar.get(ref.name) : undefined;
   }
 
@@ -106,7 +106,7 @@ export class PolicyNavigation {
           if (!bytes || isProbablyBinary(bytes)) continue;
           text = bytes.toString('utf8');
         }
-        const sites = referenceSites(text, names);
+        const sites = envAccessSites(text, names);
         if (!sites.length) continue;
         const lineStarts = [0];
         for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);

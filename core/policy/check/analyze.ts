@@ -5,7 +5,7 @@
 import { isPromptFile as defaultIsPromptFile } from '../../files/file-kinds';
 import type { LedgerEntry } from '../../ledger/types';
 import { describeRejected, trustedLedgerEntries } from '../../ledger/sign-verify';
-import { checkReferences } from './checks-names';
+import { checkNames } from './checks-names';
 import { checkStandards, type CheckContext } from './checks-standards';
 import { confinementProblems } from './confine';
 import type { Confinement } from '../../files/confine';
@@ -71,7 +71,7 @@ export function analyzePolicy(text: string, opts: AnalyzeOptions): PolicyAnalysi
   };
   const emit = (p: PolicyProblem) => problems.push(p);
   checkStandards(ctx, emit);
-  checkReferences(ctx, emit);
+  checkNames(ctx, emit);
   for (const p of confinementProblems(policy, opts.path, source, opts.confinement)) emit(p);
 
   if (opts.ledgerMalformedLines?.length) {

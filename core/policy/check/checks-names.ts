@@ -14,7 +14,7 @@ import type { PathSegment } from '../parse/source';
 
 type Emit = (p: PolicyProblem) => void;
 
-export function checkReferences(ctx: CheckContext, emit: Emit): void {
+export function checkNames(ctx: CheckContext, emit: Emit): void {
   const { policy, source } = ctx;
   const seen = new Map<string, number>();
   const ids = new Set(policy.secrets.map((s) => s.id));

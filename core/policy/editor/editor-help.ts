@@ -75,7 +75,7 @@ export function policyCompletions(text: string, path: string, offset: number): P
       });
   }
   const values = new Set(valuesAt(ctx.path, ctx.disc));
-  for (const name of referenceNames(text, path, ctx.path)) values.add(name);
+  for (const name of definedNamesFor(text, path, ctx.path)) values.add(name);
   const doc = schemaAt(ctx.path, ctx.disc);
   const detail = doc ? typeSummary(doc) : undefined;
   return [...values].map((v) => ({ label: v, kind: 'value' as const, ...(detail ? { detail } : {}) }));
@@ -89,7 +89,7 @@ function yamlKeyInsert(key: string, schema: Parameters<typeof isObjectSchema>[0]
 }
 
 /** Names defined elsewhere in the policy that the field at `fieldPath` refers to. */
-function referenceNames(text: string, filePath: string, fieldPath: readonly PathSegment[]): string[] {
+function definedNamesFor(text: string, filePath: string, fieldPath: readonly PathSegment[]): string[] {
   const strKeys = fieldPath.filter((s): s is string => typeof s === 'string');
   const last = strKeys[strKeys.length - 1];
   const inSecret = fieldPath[0] === 'secrets';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { referenceFor, replacementRange } from '../../../core/env-access/plan';
+import { envAccessFor, replacementRange } from '../../../core/env-access/plan';
 
 describe('reference syntax per file format', () => {
   const cases: Array<[string, string, string | undefined]> = [
@@ -19,15 +19,15 @@ describe('reference syntax per file format', () => {
   ];
   for (const [path, around, expected] of cases) {
     it(`${path} → ${expected ?? 'no reference (env files hold values)'}`, () => {
-      assert.equal(referenceFor(path, 'OPENAI_API_KEY', around)?.text, expected);
+      assert.equal(envAccessFor(path, 'OPENAI_API_KEY', around)?.text, expected);
     });
   }
 
   it('code replaces the quotes with an expression; templates keep them', () => {
     const text = 'key = "abc"';
-    const py = referenceFor('a.py', 'K')!;
+    const py = envAccessFor('a.py', 'K')!;
     assert.deepEqual(replacementRange(text, 7, 10, py), [6, 11]);
-    const yaml = referenceFor('a.yaml', 'K')!;
+    const yaml = envAccessFor('a.yaml', 'K')!;
     assert.deepEqual(replacementRange(text, 7, 10, yaml), [7, 10]);
     assert.deepEqual(replacementRange('key = "abc\'', 7, 10, py), [7, 10], 'mismatched quotes are left alone');
   });

@@ -1,15 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { referenceSiteAt, referenceSites } from '../../../core/env-access/sites';
-import { referenceFor } from '../../../core/env-access/plan';
+import { envAccessSiteAt, envAccessSites } from '../../../core/env-access/sites';
+import { envAccessFor } from '../../../core/env-access/plan';
 
 const names = new Set(['OPENAI_API_KEY', 'DB_PASSWORD']);
-const found = (text: string) => referenceSites(text, names).map((s) => [s.name, text.slice(s.start, s.end)]);
+const found = (text: string) => envAccessSites(text, names).map((s) => [s.name, text.slice(s.start, s.end)]);
 
 describe('reference sites (env var names in each format\'s reference syntax)', () => {
   it('finds the name in every syntax the quick fix writes', () => {
     for (const path of ['a.prompty', 'p.jinja', 'litellm/config.yaml', '.github/workflows/ci.yml', 'compose.yaml', 'a.py', 'a.ts', 'run.sh', 'Dockerfile']) {
       const around = path.includes('litellm') ? 'model_list:\n  litellm_params:' : '';
-      const plan = referenceFor(path, 'OPENAI_API_KEY', around);
+      const plan = envAccessFor(path, 'OPENAI_API_KEY', around);
       assert.ok(plan, path);
       assert.deepEqual(found(`x = ${plan.text}\n`), [['OPENAI_API_KEY', 'OPENAI_API_KEY']], `${path}: ${plan.text}`);
     }
@@ -33,8 +33,8 @@ describe('reference sites (env var names in each format\'s reference syntax)', (
   it('gives the site under an offset, searching only that line', () => {
     const text = 'first line\nkey: os.environ/OPENAI_API_KEY\n';
     const at = text.indexOf('API_KEY');
-    assert.deepEqual(referenceSiteAt(text, names, at), { name: 'OPENAI_API_KEY', start: text.indexOf('OPENAI'), end: text.indexOf('OPENAI') + 14 });
-    assert.equal(referenceSiteAt(text, names, 3), undefined);
-    assert.deepEqual(referenceSites(text, new Set()), []);
+    assert.deepEqual(envAccessSiteAt(text, names, at), { name: 'OPENAI_API_KEY', start: text.indexOf('OPENAI'), end: text.indexOf('OPENAI') + 14 });
+    assert.equal(envAccessSiteAt(text, names, 3), undefined);
+    assert.deepEqual(envAccessSites(text, new Set()), []);
   });
 });
