@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
-import { type CodeAction, type CodeActionParams, type CodeLens, type CompletionItem, type Diagnostic, type Hover, type Position, CodeActionKind, CompletionItemKind, MarkupKind } from 'vscode-languageserver/node';
+import type { CodeAction, CodeActionParams, CodeLens, CompletionItem, Diagnostic, Hover, Position } from 'vscode-languageserver/node';
+import { CodeActionKind, CompletionItemKind, MarkupKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzePolicy, findPolicyFilesIn, ledgerForAnalysis, listFolder, gitIgnoredChecker, isPolicyFile, policyCodeLenses, policyCompletions, policyHover, policyQuickFixes, type PolicyAnalysis, type PolicyProblem } from '../../core/policy';
 import { isPromptFile } from '../../core/files';

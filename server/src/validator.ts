@@ -1,4 +1,5 @@
-import { type Connection, type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import picomatch from 'picomatch';
 import { meetsConfidence, scanDecoded, scanText, type DecodedBytes, type KnownSecrets } from '../../core/detect';

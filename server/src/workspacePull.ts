@@ -23,7 +23,8 @@ import {
   type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { decodeForScan } from '../../core/detect';
-import { type Validator, isExcluded, problemKeys } from './validator';
+import type { Validator } from './validator';
+import { isExcluded, problemKeys } from './validator';
 import { describeTruncation, listFiles, type WalkResult } from '../../core/files';
 import type { Settings } from '../../protocol/src/settings';
 import type { ScanWorkspaceRequest } from '../../protocol/src/protocol';
