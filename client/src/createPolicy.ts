@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
-import { draftsFrom, policyFromFindings, type FoundCredential } from '../../core/actions/policy-from-findings';
+import { draftsFrom, policyFromFindings, type FoundCredential } from '../../core/actions';
 import { loadPolicyFile } from '../../core/policy';
 import { runCli } from './cliRunner';
 import type { Ctx } from './ctx';

@@ -1,9 +1,7 @@
 import { dirname, relative, sep } from 'node:path';
 import * as vscode from 'vscode';
-import { computeEnforcementPlan, recordPlannedCompromise, type EnforcementEvent, type SecretPlan } from '../../core/enforce';
-import { readStoreFingerprints, storeFilesOf } from '../../core/enforce/gather';
-import { keyedFingerprint } from '../../core/fingerprint';
-import { loadFingerprintKey } from '../../core/fingerprint-key';
+import { computeEnforcementPlan, recordPlannedCompromise, type EnforcementEvent, type SecretPlan, readStoreFingerprints, storeFilesOf } from '../../core/enforce';
+import { keyedFingerprint, loadFingerprintKey } from '../../core/values';
 import { ledgerPathFor, readLedger } from '../../core/ledger';
 import { loadPolicyFile, type Policy } from '../../core/policy';
 import { confirmationProblem, isRotationRunning, resolvePlan } from '../../core/rotation';

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { ledgerPathFor, verifyLedger } from '../../core/ledger';
-import { loadPolicyFile } from '../../core/policy/files';
+import { loadPolicyFile } from '../../core/policy';
 import { Commands } from '../../protocol/src/protocol';
 import { cliLacks, runCli } from './cliRunner';
 import type { Ctx } from './ctx';

@@ -1,4 +1,4 @@
-import { mask } from '../mask';
+import { mask } from '../values/mask';
 import { rawMatches } from './matches';
 
 export interface RedactOptions {

@@ -2,7 +2,7 @@ import { checkLedgerAnchor, describeAnchorCheck, anchorOk } from '../ledger/anch
 import { ledgerPathFor, readLedger } from '../ledger/read';
 import { verifyLedger } from '../ledger/verify';
 import { trustedLedgerEntries } from '../ledger/sign-verify';
-import type { Policy } from '../policy/schema';
+import type { Policy } from '../policy/model/schema';
 import { rotateSecret, type RotateOptions, type RotationResult } from '../rotation/engine';
 import { finishPendingRotation, type PendingStatus } from '../rotation/pending';
 import { UntrustedPolicyError, type RotationTrust } from '../rotation/trust';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isLockHeld, LockTimeoutError, withFileLock } from '../ledger/lock';
+import { isLockHeld, LockTimeoutError, withFileLock } from '../files/lock';
 import { LocalStageStore } from '../stores/local-stages';
-import type { Policy } from '../policy/schema';
-import { loadFingerprintKey } from '../fingerprint-key';
+import type { Policy } from '../policy/model/schema';
+import { loadFingerprintKey } from '../values/fingerprint-key';
 import { ledgerPathFor, readLedger } from '../ledger/read';
 import { UnreadableEntryError, type SecretStore } from '../stores/types';
 import { UnreachableStore, type StoreRegistry } from '../stores/registry';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { keyedFingerprint } from '../fingerprint';
-import { mask } from '../mask';
+import { keyedFingerprint } from '../values/fingerprint';
+import { mask } from '../values/mask';
 import { appendLedgerEntry } from '../ledger/append';
 import type { LedgerEntry, Outcome, RotationStep } from '../ledger/types';
 

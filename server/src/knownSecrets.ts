@@ -1,8 +1,7 @@
-import { findPolicyFilesIn } from '../../core/policy/find-policy-file';
-import { loadFingerprintKey } from '../../core/fingerprint-key';
-import type { KnownSecrets } from '../../core/detect/types';
-import { ledgerForAnalysis } from '../../core/policy/policy-ledger';
-import { knownValuesFromLedger } from '../../core/ledger/known-values';
+import { findPolicyFilesIn, ledgerForAnalysis } from '../../core/policy';
+import { loadFingerprintKey } from '../../core/values';
+import type { KnownSecrets } from '../../core/detect';
+import { knownValuesFromLedger } from '../../core/ledger';
 
 /** Known values from the ledgers of every policy in the workspace, plus what the client read from its stores. */
 export async function loadKnownSecrets(folders: string[], extra?: { current: Array<{ fingerprint: string; secretId: string }>; retired: Array<{ fingerprint: string; secretId: string }> }, env: NodeJS.ProcessEnv = process.env): Promise<KnownSecrets | undefined> {

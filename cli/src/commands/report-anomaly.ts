@@ -1,5 +1,5 @@
 import { appendLedgerEntry, ledgerPathFor } from '../../../core/ledger';
-import { runEnforcement } from '../../../core/enforce/run';
+import { runEnforcement } from '../../../core/enforce';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';
 import { loadStrictPolicy } from '../enforce/load-policy';

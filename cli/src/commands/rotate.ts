@@ -1,6 +1,6 @@
-import { loadFingerprintKey } from '../../../core/fingerprint-key';
+import { loadFingerprintKey } from '../../../core/values';
 import { confirmPolicy, createPolicyStoreRegistry, describeTrust, rotateAfterPending, rotateSecret, trustFor, trustToConfirm, type RotateOptions, type RotationTrust } from '../../../core/rotation';
-import type { Policy } from '../../../core/policy/schema';
+import type { Policy } from '../../../core/policy';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';
 import { loadPolicyForCli } from '../rotation/load';

@@ -1,5 +1,4 @@
-import { displayPath, loadPolicyFile } from '../../../core/policy/files';
-import type { Policy } from '../../../core/policy/schema';
+import { displayPath, loadPolicyFile, type Policy } from '../../../core/policy';
 import { UsageError } from '../io';
 import { policyPathOption } from '../policy-options';
 

@@ -1,6 +1,5 @@
-import { loadPolicyFile } from '../../../core/policy/files';
+import { loadPolicyFile, type Policy } from '../../../core/policy';
 import { policyPathOption } from '../policy-options';
-import type { Policy } from '../../../core/policy/schema';
 import { UsageError } from '../io';
 
 export interface CliPolicy {

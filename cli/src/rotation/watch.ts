@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { constants } from 'node:os';
 import { dirname } from 'node:path';
-import type { Policy } from '../../../core/policy/schema';
-import { ledgerPathFor, readLedger } from '../../../core/ledger/read';
+import type { Policy } from '../../../core/policy';
+import { ledgerPathFor, readLedger } from '../../../core/ledger';
 import { currentSecretEnv, finishPendingRotation, openRotations, type RotationTrust, type StoreRegistry } from '../../../core/rotation';
 import { ChildEnvFile } from './child-env-file';
 

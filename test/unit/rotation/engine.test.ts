@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Policy } from '../../../core/policy/schema';
+import type { Policy } from '../../../core/policy/model/schema';
 import { verifyLedger } from '../../../core/ledger';
 import { createStoreRegistry, pendingRotations, rotateSecret, trustToConfirm, RotationInProgressError, UntrustedPolicyError, type RotateOptions, type SecretStore, type Stage } from '../../../core/rotation';
 
