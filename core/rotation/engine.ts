@@ -52,7 +52,7 @@ export type RotationStatus = 'rotated' | 'awaiting-revoke' | 'rolled-back' | 'fa
  * What a person can do next, as a code each shell words its own way (the CLI: a command line;
  * the editor: a button), so no message of the engine carries one shell's syntax.
  */
-export type NextAction = 'resume' | 'rollback' | 'wait' | 'confirm' | 'provide-value';
+export type NextAction = 'resume' | 'rollback' | 'wait' | 'confirm' | 'provide-value' | 'trust-workspace';
 
 export interface RotationResult {
   secretId: string;

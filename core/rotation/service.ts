@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ledgerPathFor, readLedger } from '../ledger/read';
+import { readLedger } from '../ledger/read';
 import { ROTATION_LOOP_STEPS, type LedgerEntry, type Outcome, type RotationStep } from '../ledger/types';
 import { planOnly, prepareRotation, RotationBusyError, rotateLocked, withRotationLock, type NextAction, type RotateOptions, type RotationResult, type RotationStatus } from './engine';
 import { resolvePlan, type RotationPlan } from './plan';
@@ -58,7 +58,7 @@ export interface RotationHost {
 }
 
 /** finish-pending: nothing-pending | finished | rolled-back | grace-running | busy | failed. */
-export type OutcomeCode = RotationStatus | 'nothing-pending' | 'finished' | 'grace-running' | 'busy' | 'needs-value' | 'not-confirmed';
+export type OutcomeCode = RotationStatus | 'nothing-pending' | 'finished' | 'grace-running' | 'busy' | 'needs-value' | 'not-confirmed' | 'untrusted-workspace';
 
 export interface RotationOutcome {
   secretId: string;
@@ -77,6 +77,9 @@ export interface RotationOutcome {
   instructions?: string;
 }
 
+/** What the service reads; a test passes counting wrappers (the plan resolved once, the ledger read once). */
+export const SERVICE_READERS = { resolvePlan, readLedger };
+
 const TOTAL = ROTATION_LOOP_STEPS.length;
 const BUSY_WAIT_MS = 120000;
 
@@ -86,14 +89,15 @@ const BUSY_WAIT_MS = 120000;
  * (an interrupted rotation, an expired grace period) is finished before a new rotation starts.
  * Refusals (untrusted policy, unknown secret, unreachable store) throw as the engine's do.
  */
-export async function rotate(t: RotateTarget, host: RotationHost = {}): Promise<RotationOutcome> {
+export async function rotate(t: RotateTarget, host: RotationHost = {}, read = SERVICE_READERS): Promise<RotationOutcome> {
   const emit = host.event ?? (() => undefined);
   const id = t.secretId;
   const end = (o: RotationOutcome) => (emit({ kind: 'outcome', outcome: o }), o);
-  const plan = resolvePlan(t.policy, id, { policyPath: t.policyPath, env: t.env });
+  const plan = read.resolvePlan(t.policy, id, { policyPath: t.policyPath, env: t.env });
   if (t.mode === 'finish-pending' && !plan.provider) return end({ secretId: id, code: 'nothing-pending', message: `no rotation of "${id}" is pending` });
   const text = t.policyText ?? readFileSync(t.policyPath, 'utf8');
   const trust = await settleTrust(t, host, plan, text, emit);
+  if (trust === 'untrusted-workspace') return end({ secretId: id, code: trust, next: 'trust-workspace', message: `refusing to rotate: ${plan.trustReasons.join('; ')}, and the workspace is not trusted; nothing was run or changed` });
   if (!trust) return end({ secretId: id, code: 'not-confirmed', message: 'the policy was not confirmed; nothing was recorded or run', next: 'confirm' });
   let written: LedgerEntry[] = [];
   const o: RotateOptions = {
@@ -112,14 +116,14 @@ export async function rotate(t: RotateTarget, host: RotationHost = {}): Promise<
     },
   };
   const p = prepareRotation(o, plan);
-  if (o.dryRun) return end(fromResult(planOnly(o, p, readLedger(p.ledgerPath).entries)));
+  if (o.dryRun) return end(fromResult(planOnly(o, p, read.readLedger(p.ledgerPath).entries)));
   const now = () => (t.now ?? (() => new Date()))().getTime();
   const busyDeadline = Date.now() + BUSY_WAIT_MS;
   for (;;) {
     let out: RotationOutcome;
     try {
       out = await withRotationLock(t.policyPath, id, async () => {
-        const entries = readLedger(ledgerPathFor(t.policyPath)).entries;
+        const entries = read.readLedger(p.ledgerPath).entries;
         if (o.resume || o.rollback) return fromResult(await rotateLocked(o, p, entries));
         const open = openRotations(entries).find((r) => r.secretId === id);
         if (!open) {
@@ -189,12 +193,13 @@ function valueFirst(host: RotationHost, plan: RotationPlan, secretId: string): R
 
 /**
  * The host is asked when the policy needs a confirmation the record does not give (or when it
- * asked to confirm anyway), with exactly what the confirmation covers. Without a host that can
- * ask, or in an untrusted workspace, the engine refuses as before (UntrustedPolicyError).
- * undefined: the host declined.
+ * asked to confirm anyway), with exactly what the confirmation covers; a host that can ask hears
+ * about an untrusted workspace as an outcome. Without such a host the engine refuses as before
+ * (UntrustedPolicyError). undefined: the host declined.
  */
-async function settleTrust(t: RotateTarget, host: RotationHost, plan: RotationPlan, text: string, emit: (e: RotationEvent) => void): Promise<RotationTrust | undefined> {
-  if (!host.confirmTrust || !t.trust.workspaceTrusted) return t.trust;
+async function settleTrust(t: RotateTarget, host: RotationHost, plan: RotationPlan, text: string, emit: (e: RotationEvent) => void): Promise<RotationTrust | 'untrusted-workspace' | undefined> {
+  if (!host.confirmTrust) return t.trust;
+  if (!t.trust.workspaceTrusted) return plan.trustReasons.length && t.mode !== 'dry-run' ? 'untrusted-workspace' : t.trust;
   const env = t.env ?? process.env;
   let problem: string | undefined;
   try {
