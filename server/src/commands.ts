@@ -167,7 +167,8 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
       if (announce && ok) void d.connection.window.showInformationMessage(`Rotation Guard: ${ref.id}: ${message}`);
       else if (announce) void d.connection.window.showErrorMessage(`Rotation Guard: ${ref.id}: ${message}`);
       await d.refresh();
-      return { status: out.code, message };
+      // A busy lock or a running grace period was a thrown refusal before the service: still `failed` to clients.
+      return { status: out.code === 'busy' || out.code === 'grace-running' ? 'failed' : out.code, message };
     },
     [ServerCommands.checkKeyLive]: async (args): Promise<CheckKeyLiveResult> => {
       const doc = d.documents.get(args.uri);
