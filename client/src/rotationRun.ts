@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Policy } from '../../core/policy';
 import { createPolicyStoreRegistry, rotate, trustFor, type NextAction, type RotationHost, type RotationOutcome, type RotationResult, type StepRecord } from '../../core/rotation';
+import { Commands } from '../../protocol/src/protocol';
 import type { Ctx } from './ctx';
 import { secretStorageFactory } from './secretStorageStore';
 
@@ -46,7 +47,7 @@ const NEXT_IN_EDITOR: Record<NextAction, string> = {
 const inEditor = (o: RotationOutcome) => (o.next ? `${o.message}; ${NEXT_IN_EDITOR[o.next]}` : o.message);
 
 /** Why nothing must be half-done: the outcome already says how to continue. */
-function reportOutcome(ctx: Ctx, o: RotationOutcome, cancelled: boolean): void {
+function reportOutcome(ctx: Ctx, o: RotationOutcome, cancelled: boolean, policyPath: string): void {
   const message = inEditor(o);
   ctx.log.info(`rotation ${o.secretId}: ${o.code} — ${message}`);
   const steps = o.result?.steps ?? [];
@@ -64,9 +65,15 @@ function reportOutcome(ctx: Ctx, o: RotationOutcome, cancelled: boolean): void {
       break;
     case 'failed':
     case 'rolled-back':
-    case 'busy':
-      void vscode.window.showErrorMessage(`Rotation Guard: ${o.secretId}: ${message}`, 'Show Output').then((a) => a && ctx.log.show());
+    case 'busy': {
+      // the next action is a button here: Resume / Roll back run the command that does it
+      const act = o.next === 'resume' ? 'Resume' : o.next === 'rollback' ? 'Roll back' : undefined;
+      void vscode.window.showErrorMessage(`Rotation Guard: ${o.secretId}: ${message}`, ...(act ? [act] : []), 'Show Output').then((a) => {
+        if (a === 'Show Output') ctx.log.show();
+        else if (a) void vscode.commands.executeCommand(Commands.resumeRotation, { policy: policyPath, rollback: a === 'Roll back' });
+      });
       break;
+    }
     default:
       void vscode.window.showInformationMessage(`Rotation Guard: ${o.secretId}: ${message}`);
   }
@@ -127,6 +134,6 @@ export async function runRotation(ctx: Ctx, t: Target, opts: { resume?: boolean;
     const mode = opts.rollback ? 'rollback' : opts.resume ? 'resume' : 'rotate';
     return rotate({ policy: t.policy, policyPath: t.policyPath, policyText: t.text, secretId: t.secretId, mode, reason: opts.reason, stores: registry(ctx, t), trust: trustFor(t.policyPath, vscode.workspace.isTrusted) }, host);
   });
-  if (out.code !== 'not-confirmed') reportOutcome(ctx, out, cancelled);
+  if (out.code !== 'not-confirmed') reportOutcome(ctx, out, cancelled, t.policyPath);
   return out.result;
 }
