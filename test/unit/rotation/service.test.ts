@@ -177,7 +177,7 @@ describe('rotation service: rotate(target, host)', () => {
     });
   });
 
-  it('a host that asks between calls (LSP) gets needs-value for a by-hand provider before any lock or ledger line', async () => {
+  it('a host that asks between calls (LSP) gets needs-value for a by-hand provider before any ledger line', async () => {
     const p = policy({}, { type: 'manual', url: 'https://example.invalid/keys' });
     const out = await rotate(target(p), { valueLater: true });
     assert.equal(out.code, 'needs-value');
