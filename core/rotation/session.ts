@@ -28,6 +28,7 @@ export class RotationSession {
     readonly log: (line: string) => void,
     private readonly env: NodeJS.ProcessEnv,
     private readonly now: () => Date,
+    private readonly onEntry: (entry: LedgerEntry) => void = () => undefined,
   ) {}
 
   fingerprint(value: string): string {
@@ -58,6 +59,7 @@ export class RotationSession {
       at: this.now().toISOString(),
     });
     if (outcome !== 'started') this.steps.push({ step, outcome, detail });
+    this.onEntry(entry);
     this.log(`${this.secretId}: ${step} ${outcome}${detail ? ` — ${detail}` : ''}`);
     return entry;
   }
