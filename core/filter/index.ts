@@ -8,3 +8,4 @@ export { findSecrets, ledgerFingerprint, sniffPath, type FindOptions, type Secre
 export { RedactionSession, redactText, applySpans, type Redaction } from './session';
 export { StreamRedactor, holdFrom, WINDOW, HOLD_MAX } from './stream';
 export { INVISIBLE } from './view';
+export { redact, type RedactOptions } from './redact';
