@@ -215,7 +215,7 @@ async function browserLevel(paths, vsix) {
     });
     await check('journey 13: Move secret with the store left to ask → a Quick Pick, not a notification (Escape changes nothing) → the env file', page, () =>
       storeQuickPickJourney({ page, server, folder: pickFolder, key: pickKey, lap, shot: shooter(page) }));
-    await check('journey 15 (issue 23): palette Install AI Assistant Hooks… → claude-code found here → This project: our hooks in .claude/settings.json, the other tool\'s kept; the installed hook blocks a key', page, async () => {
+    await check('journey 15 (issue 23): palette Install AI Assistant Hooks… → claude-code found here → This project: our hooks in .claude/settings.json, the other tool\'s kept; the installed hook blocks a key and a policy value, whose exposure the Secrets view tooltip shows', page, async () => {
       const folder = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-hooks-ws-')));
       prepareAssistantHooksWorkspace(folder);
       await assistantHooksJourney({ page, server, folder, lap, shot: shooter(page) });
