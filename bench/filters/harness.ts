@@ -3,3 +3,4 @@ export { decideHook } from '../../core/filter';
 export { createRedactingProxy } from '../../core/filter';
 export { RedactionSession, redactText, StreamRedactor, findSecrets } from '../../core/filter';
 export { fake } from '../../test/unit/detect/fake-keys';
+export { rawMatches } from '../../core/detect/index';

@@ -10,7 +10,6 @@ export type { Finding, KnownSecrets, ScanOptions, Severity } from './types';
 export { isProbablyBinary, isPureBinary, textRuns } from './binary';
 export { decodeForScan, scanBytes, scanDecoded, type DecodedBytes, type ScannedBytes } from './scan-bytes';
 export { CONFIDENCE, DEFAULT_MIN_CONFIDENCE, meetsConfidence } from './confidence';
-export { redact, type RedactOptions } from './redact';
 export { ALL_RULES } from './rules/all';
 export { rawMatches } from './matches';
 export { parseConfidence } from './confidence';

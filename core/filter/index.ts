@@ -13,3 +13,4 @@ export { redactFile } from './files';
 export { isTranscript, transcriptFindings } from './transcripts';
 export * from './hooks';
 export * from './proxy';
+export { redact, type RedactOptions } from './redact';
