@@ -86,9 +86,15 @@ const bundles = [
   // scan starts in milliseconds instead of parsing the whole CLI.
   { ...common, entryPoints: { 'cli-scan': 'cli/src/scan-commands.ts', 'scan-worker': 'cli/src/scan/worker.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { 'cli-full': 'cli/src/full-commands.ts' }, outdir: 'dist', plugins: [watPlugin, driversApart()] },
-  // `hook` (started by an assistant on every prompt and tool call), `hooks` and `proxy`: the filter engine alone.
-  // Minified: it is parsed on every prompt and tool call, and parsing is most of its start.
-  { ...common, entryPoints: { 'cli-hook': 'cli/src/hook-commands.ts' }, outdir: 'dist', minify: true },
+  // `hook` (started by an assistant on every prompt and tool call): cli-hook.js is a loader, the
+  // engine (the filter and detection cores alone) is cli-hook-engine.js, read through V8's code
+  // cache; `hooks` and `proxy` are cli-filters.js. Minified: the engine is parsed on every prompt and
+  // tool call. markdown-it, more than half of its bytes, is never run there (hook texts have no file
+  // name to be Markdown by): cli-markdown.js, loaded only if a Markdown region is parsed.
+  { ...common, entryPoints: { 'cli-hook': 'cli/src/hook-commands.ts' }, outdir: 'dist', plugins: [watPlugin, hookPartsApart()] },
+  { ...common, entryPoints: { 'cli-hook-engine': 'cli/src/commands/hook.ts' }, outdir: 'dist', minify: true, plugins: [watPlugin, markdownApart()] },
+  { ...common, entryPoints: { 'cli-filters': 'cli/src/filter-commands.ts' }, outdir: 'dist' },
+  { ...common, stdin: { contents: "const m = require('markdown-it'); module.exports = m.default ?? m;", resolveDir: process.cwd(), sourcefile: 'cli-markdown.js' }, outfile: 'dist/cli-markdown.js', minify: true },
   ...driverBundles,
 ];
 
@@ -100,6 +106,32 @@ function scanCommandsApart() {
       build.onResolve({ filter: /^\.\/scan-commands$/ }, () => ({ path: './cli-scan.js', external: true }));
       build.onResolve({ filter: /^\.\/full-commands$/ }, () => ({ path: './cli-full.js', external: true }));
       build.onResolve({ filter: /^\.\/hook-commands$/ }, () => ({ path: './cli-hook.js', external: true }));
+    },
+  };
+}
+
+/** In dist/cli-hook.js, `require('./filter-commands')` loads dist/cli-filters.js, `require('./commands/hook')` dist/cli-hook-engine.js. */
+function hookPartsApart() {
+  return {
+    name: 'hook-parts-apart',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/filter-commands$/ }, () => ({ path: './cli-filters.js', external: true }));
+      build.onResolve({ filter: /^\.\/commands\/hook$/ }, () => ({ path: './cli-hook-engine.js', external: true }));
+    },
+  };
+}
+
+/** `import MarkdownIt from 'markdown-it'` becomes a constructor that loads dist/cli-markdown.js on first use. */
+function markdownApart() {
+  return {
+    name: 'markdown-apart',
+    setup(build) {
+      build.onResolve({ filter: /^markdown-it$/ }, () => ({ path: 'markdown-it', namespace: 'lazy-markdown' }));
+      build.onLoad({ filter: /.*/, namespace: 'lazy-markdown' }, () => ({
+        contents: "let M; module.exports = function MarkdownIt(...args) { M ??= require('./cli-markdown.js'); return new M(...args); };",
+        loader: 'js',
+      }));
+      build.onResolve({ filter: /^\.\/cli-markdown\.js$/, namespace: 'lazy-markdown' }, (args) => ({ path: args.path, external: true }));
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { policyJsonSchemaText } from '../core/policy/json-schema';
+import { policyJsonSchemaText } from '../core/policy';
 
 const root = process.cwd();
 const target = join(root, 'schemas', 'rotation-policy.schema.json');

@@ -16,11 +16,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { appendLedgerEntry, ledgerPathFor, type RotationStep } from '../core/ledger';
-import { keyedFingerprint } from '../core/fingerprint';
-import { loadFingerprintKey } from '../core/fingerprint-key';
+import { keyedFingerprint, loadFingerprintKey } from '../core/values';
 import { loadPolicyFile } from '../core/policy';
 import { createPolicyStoreRegistry, envVarsOf } from '../core/rotation';
-import { readEnvValue } from '../core/stores/env-format';
+import { readEnvValue } from '../core/stores';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fg from 'fast-glob';
-import { scanText } from '../../core/detect/index';
-import { tuneV8ForScanning } from '../../core/v8-tuning';
+import { scanText } from '../../core/detect';
+import { tuneV8ForScanning } from '../../core/runtime';
 
 tuneV8ForScanning(); // as the CLI and the language server run
 

@@ -1,5 +1,6 @@
 // What bench/filters.bench.mjs drives, bundled by the build into out/bench/filters/harness.js.
-export { decideHook } from '../../core/filter/hooks/index';
-export { createRedactingProxy } from '../../core/filter/proxy/index';
-export { RedactionSession, redactText, StreamRedactor, findSecrets } from '../../core/filter/index';
+export { decideHook } from '../../core/filter';
+export { createRedactingProxy } from '../../core/filter';
+export { RedactionSession, redactText, StreamRedactor, findSecrets } from '../../core/filter';
 export { fake } from '../../test/unit/detect/fake-keys';
+export { rawMatches } from '../../core/detect/index';

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { confirmPolicyFile } from '../../core/rotation';
-import { readEnvValue } from '../../core/stores/env-format';
+import { readEnvValue } from '../../core/stores';
 import { startArgvSamplerProcess } from '../../test/helpers/system/argv-sampler';
 import type { LiveProject } from './live-strategies';
 

@@ -5,7 +5,7 @@
 // re-reads once and retries (counted as retried). Never prints a key.
 //   LOAD_URL  LOAD_RATE (req/s)  LOAD_KEY_VAR (default AZURE_OPENAI_API_KEY)  LOAD_OUT (JSON results)
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readEnvValue } from '../../core/stores/env-format';
+import { readEnvValue } from '../../core/stores';
 
 const url = `${process.env.LOAD_URL}/openai/deployments/d/chat/completions?api-version=2024-10-21`;
 const rate = Number(process.env.LOAD_RATE ?? 100);

@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { createConnection } from 'mysql2/promise';
 import { RedisClient } from '@redis/client';
-import { readEnvValue } from '../../core/stores/env-format';
+import { readEnvValue } from '../../core/stores';
 
 const kind = process.env.LOAD_KIND ?? 'pg';
 const port = Number(process.env.LOAD_PORT);

@@ -1,6 +1,6 @@
 // One rotation in its own process, so the fault-injection benchmark can SIGKILL it at a step
 // (ROTATION_GUARD_TEST_PAUSE_AT / _MARKER in the environment). usage: node rotate-worker.js POLICY SECRET_ID
-import { loadPolicyFile } from '../../core/policy/files';
+import { loadPolicyFile } from '../../core/policy';
 import { createPolicyStoreRegistry, rotateSecret, trustToConfirm } from '../../core/rotation';
 
 async function main(): Promise<void> {

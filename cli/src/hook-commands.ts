@@ -1,5 +1,26 @@
-// `hook`, started by an assistant on every prompt and tool call: the filter engine and the
-// detection core without the rest. The build bundles this file alone as dist/cli-hook.js.
-export * as hook from './commands/hook';
-export * as hooks from './commands/hooks';
-export * as proxy from './commands/proxy';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { requireWithCodeCache } from './code-cache';
+import type { CliIO } from './io';
+
+// `hook`, started by an assistant on every prompt and tool call, and the two filter commands a
+// person runs now and then. The build bundles this file as dist/cli-hook.js, a loader: the hook's
+// engine is dist/cli-hook-engine.js (the filter and detection cores alone), read through V8's code
+// cache; `hooks` and `proxy` are dist/cli-filters.js, so the hook's process never parses the HTTP
+// client and server or the config installer. Figures: bench/filters.bench.mjs.
+type HookModule = typeof import('./commands/hook');
+type FilterModule = typeof import('./filter-commands');
+
+let engine: HookModule | undefined;
+function hookEngine(): HookModule {
+  if (engine) return engine;
+  // Beside the built loader; elsewhere (tests bundle the sources) the engine is bundled in.
+  const built = join(__dirname, 'cli-hook-engine.js');
+  engine = existsSync(built) ? (requireWithCodeCache(built) as HookModule) : (require('./commands/hook') as HookModule);
+  return engine;
+}
+const filters = () => require('./filter-commands') as FilterModule;
+
+export const hook = { run: (args: string[], io: CliIO) => hookEngine().run(args, io) };
+export const hooks = { run: (args: string[], io: CliIO) => filters().hooks.run(args, io) };
+export const proxy = { run: (args: string[], io: CliIO) => filters().proxy.run(args, io) };

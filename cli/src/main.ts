@@ -1,4 +1,4 @@
-import { tuneV8ForScanning } from '../../core/v8-tuning';
+import { tuneV8ForScanning } from '../../core/runtime';
 import { processIO, UsageError, type CliIO, type Command } from './io';
 
 // Before any command code loads; not for `hook`, which an assistant starts per prompt and tool

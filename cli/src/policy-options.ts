@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { findPolicyFile } from '../../core/policy/files';
+import { findPolicyFile } from '../../core/policy';
 import { UsageError } from './io';
 
 /** `--now ISO-8601` (reproducible results), or the current time. */

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import { ASSISTANTS, detectAssistants, installHooks, type AssistantName, type Scope } from '../../core/filter/hooks/index';
+import { ASSISTANTS, detectAssistants, installHooks, type AssistantName, type Scope } from '../../core/filter';
 import type { Ctx } from './ctx';
 
 /**

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
-import { draftsFrom, policyFromFindings, type FoundCredential } from '../../core/actions/policy-from-findings';
+import { draftsFrom, policyFromFindings, type FoundCredential } from '../../core/actions';
 import { loadPolicyFile } from '../../core/policy';
 import type { Ctx } from './ctx';
 import { findPolicies } from './policies';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { POLICY_FILE_GLOB } from '../../core/policy/policy-file-names';
+import { POLICY_FILE_GLOB } from '../../core/policy';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, CONFIG_SECTION, ExposureNotification, StatusNotification } from '../../protocol/src/protocol';
 import { serverCommandMiddleware } from './serverCommands';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { POLICY_FILE_GLOB } from '../../core/policy/policy-file-names';
+import { POLICY_FILE_GLOB } from '../../core/policy';
 import { Commands, OUTPUT_CHANNEL_NAME } from '../../protocol/src/protocol';
 import { registerCommands } from './commands';
 import { Ctx } from './ctx';

@@ -6,7 +6,7 @@ import { Commands } from '../../protocol/src/protocol';
 /**
  * The workspace's policy files, however many there are. `findFiles` is the search; open policy
  * editors are added (an unsaved new policy is not on disk yet, and a policy opened from outside
- * the workspace counts too). The glob comes from the one table (core/policy/policy-file-names.ts):
+ * the workspace counts too). The glob comes from the one table (core/policy/model/policy-file-names.ts):
  * the file search hands globs to ripgrep, which rejects nested brace groups — the cause of the
  * old "no rotation-policy.yaml in this workspace" from the palette.
  */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ledgerPathFor, verifyLedger } from '../../core/ledger';
-import { loadPolicyFile } from '../../core/policy/files';
+import { loadPolicyFile } from '../../core/policy';
 import { Commands, ServerCommands } from '../../protocol/src/protocol';
 import type { Ctx } from './ctx';
 import { serverCommand } from './serverCommands';

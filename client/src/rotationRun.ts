@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { ROTATION_LOOP_STEPS } from '../../core/ledger';
 import type { Policy } from '../../core/policy';
-import { confirmPolicy, createPolicyStoreRegistry, describeTrust, resolvePlan, rotateAfterPending, rotateSecret, trustFor, trustToConfirm, UntrustedPolicyError, type RotationResult, type StepRecord } from '../../core/rotation';
+import { createPolicyStoreRegistry, rotate, trustFor, type NextAction, type RotationHost, type RotationOutcome, type RotationResult, type StepRecord } from '../../core/rotation';
+import { Commands } from '../../protocol/src/protocol';
 import type { Ctx } from './ctx';
 import { secretStorageFactory } from './secretStorageStore';
 
@@ -17,8 +17,6 @@ export function registry(ctx: Ctx, t: Pick<Target, 'policy' | 'policyPath'>) {
     'secret-storage': secretStorageFactory(ctx.extension.secrets),
   });
 }
-
-/** The engine's steps in order, for "step n of 9" in the progress notification. */
 
 /** What the rotation proved, in words, from the steps it recorded (never values). */
 export function verifiedSummary(steps: StepRecord[]): string {
@@ -36,38 +34,49 @@ export function verifiedSummary(steps: StepRecord[]): string {
   return parts.join('; ');
 }
 
-/** The engine speaks CLI (`rotate ID --resume`); in the editor the same step is a command. */
-export function inEditorWords(message: string): string {
-  return message.replace(/(?:run )?`rotate [^`]*--resume`/g, 'run "Rotation Guard: Resume Interrupted Rotation"').replace(/(?:run )?`rotate [^`]*--rollback`/g, 'run "Rotation Guard: Resume Interrupted Rotation" and choose Roll back');
-}
+/** The rotation service's next action as what to do in the editor. */
+const NEXT_IN_EDITOR: Record<NextAction, string> = {
+  resume: 'run "Rotation Guard: Resume Interrupted Rotation"',
+  rollback: 'then run "Rotation Guard: Resume Interrupted Rotation" and choose Roll back',
+  wait: 'rotate again after that time',
+  confirm: 'rotate again and confirm the policy',
+  'provide-value': 'rotate again and paste the new value',
+  'trust-workspace': 'to allow it, trust this workspace: run "Workspaces: Manage Workspace Trust" and choose Trust',
+};
 
-/** Why nothing must be half-done: the result message already says how to continue. */
-export function reportResult(ctx: Ctx, result: RotationResult | undefined, cancelled = false): void {
-  if (!result) return;
-  const r = { ...result, message: inEditorWords(result.message) };
-  ctx.log.info(`rotation ${r.secretId}: ${r.status} — ${r.message}`);
-  if (cancelled && r.status !== 'rotated') {
-    void vscode.window.showInformationMessage(`Rotation Guard: rotation of ${r.secretId} cancelled — nothing was changed; the current value stays in use (${r.status}).`);
+const inEditor = (o: RotationOutcome) => (o.next ? `${o.message}; ${NEXT_IN_EDITOR[o.next]}` : o.message);
+
+/** Why nothing must be half-done: the outcome already says how to continue. */
+function reportOutcome(ctx: Ctx, o: RotationOutcome, cancelled: boolean, policyPath: string): void {
+  const message = inEditor(o);
+  ctx.log.info(`rotation ${o.secretId}: ${o.code} — ${message}`);
+  const steps = o.result?.steps ?? [];
+  if (o.code === 'untrusted-workspace') return offerTrust(message);
+  if (cancelled && o.code !== 'rotated') {
+    void vscode.window.showInformationMessage(`Rotation Guard: rotation of ${o.secretId} cancelled — nothing was changed; the current value stays in use (${o.code}).`);
     return;
   }
-  switch (r.status) {
+  switch (o.code) {
     case 'rotated':
-      void vscode.window.showInformationMessage(`Rotation Guard: ${r.secretId} rotated — ${verifiedSummary(r.steps)}.`);
+      void vscode.window.showInformationMessage(`Rotation Guard: ${o.secretId} rotated — ${verifiedSummary(steps)}.`);
       break;
     case 'awaiting-revoke':
-      void vscode.window.showInformationMessage(`Rotation Guard: ${r.secretId} — ${verifiedSummary(r.steps)}. ${r.message}`);
+      void vscode.window.showInformationMessage(`Rotation Guard: ${o.secretId} — ${verifiedSummary(steps)}. ${message}`);
       break;
     case 'failed':
     case 'rolled-back':
-      void vscode.window.showErrorMessage(`Rotation Guard: ${r.secretId}: ${r.message}`, 'Show Output').then((a) => a && ctx.log.show());
+    case 'busy': {
+      // the next action is a button here: Resume / Roll back run the command that does it
+      const act = o.next === 'resume' ? 'Resume' : o.next === 'rollback' ? 'Roll back' : undefined;
+      void vscode.window.showErrorMessage(`Rotation Guard: ${o.secretId}: ${message}`, ...(act ? [act] : []), 'Show Output').then((a) => {
+        if (a === 'Show Output') ctx.log.show();
+        else if (a) void vscode.commands.executeCommand(Commands.resumeRotation, { policy: policyPath, rollback: a === 'Roll back' });
+      });
       break;
+    }
     default:
-      void vscode.window.showInformationMessage(`Rotation Guard: ${r.secretId}: ${r.message}`);
+      void vscode.window.showInformationMessage(`Rotation Guard: ${o.secretId}: ${message}`);
   }
-}
-
-function untrustedMessage(reasons: string[]): string {
-  return `refusing to rotate: ${reasons.join('; ')}, and the workspace is not trusted (Restricted Mode). Nothing was run or changed. To allow it, trust this workspace: run "Workspaces: Manage Workspace Trust" and choose Trust.`;
 }
 
 /** Trust a workspace, from a message: the command VS Code's own UI runs. */
@@ -76,82 +85,55 @@ export function offerTrust(message: string): void {
 }
 
 /**
- * Runs one rotation (or resume/rollback) with every step in a progress notification. Providers
- * that run code or reach a database or endpoint need a trusted workspace and a confirmation of
- * this exact policy content, asked here (modal) once per content.
+ * Runs one rotation (or resume/rollback) through the rotation service, each step in a progress
+ * notification. Providers that run code or reach a database or endpoint need a trusted workspace
+ * and a confirmation of this exact policy content, asked here (modal) with what it covers.
  */
 export async function runRotation(ctx: Ctx, t: Target, opts: { resume?: boolean; rollback?: boolean; reason?: string } = {}): Promise<RotationResult | undefined> {
   let cancelled = false;
-  const trustReasons = resolvePlan(t.policy, t.secretId).trustReasons;
-  if (trustReasons.length && !vscode.workspace.isTrusted) {
-    // refused before anything starts: no progress, no ledger line, nothing run
-    ctx.log.warn(`rotation of ${t.secretId} refused: untrusted workspace`);
-    offerTrust(untrustedMessage(trustReasons));
-    return undefined;
-  }
-  const attempt = () =>
-    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Rotation Guard: ${opts.rollback ? 'rolling back' : 'rotating'} ${t.secretId}`, cancellable: false }, async (progress) => {
-      let last = 0;
-      // A plain rotation first finishes what is pending (an expired grace, an interrupted run), as `rotate` does.
-      const r = await (opts.resume || opts.rollback ? rotateSecret : rotateAfterPending)({
-        policy: t.policy,
-        policyPath: t.policyPath,
-        policyText: t.text,
-        secretId: t.secretId,
-        stores: registry(ctx, t),
-        trust: trustFor(t.policyPath, vscode.workspace.isTrusted),
-        log: (line) => {
-          ctx.log.info(line);
-          const step = ROTATION_LOOP_STEPS.findIndex((s) => line.startsWith(`${t.secretId}: ${s} `));
-          const increment = step >= 0 ? Math.max(0, ((step + 1) / ROTATION_LOOP_STEPS.length) * 100 - last) : 0;
-          last += increment;
-          progress.report({ message: line.slice(t.secretId.length + 2), increment });
-        },
-        prompt: async (req) => {
-          // offered, not opened: an external page must not steal focus from the box it needs
-          if (req.url) void vscode.window.showInformationMessage(`Rotation Guard: create the new ${req.secretId} at ${req.url}, then paste it into the box.`, 'Open Page').then((a) => a && vscode.env.openExternal(vscode.Uri.parse(req.url!)));
-          const value = await vscode.window.showInputBox({
-            title: `New value for ${req.secretId}`,
-            prompt: req.instructions ?? 'Create a new credential at the provider and paste it here (Escape cancels; nothing is changed).',
-            password: true,
-            ignoreFocusOut: true,
-          });
-          if (!value) {
-            cancelled = true;
-            throw new Error('no value was entered (cancelled); the rotation stopped before changing anything');
-          }
-          return value;
-        },
-        ...opts,
-      });
-      if (r.status === 'rotated' || r.status === 'awaiting-revoke') progress.report({ message: `verified: ${verifiedSummary(r.steps)}`, increment: 100 - last });
-      return r;
-    });
-  try {
-    const r = await attempt();
-    reportResult(ctx, r, cancelled);
-    return r;
-  } catch (err) {
-    if (!(err instanceof UntrustedPolicyError)) throw err;
-    if (!vscode.workspace.isTrusted) {
-      ctx.log.warn(`rotation of ${t.secretId} refused: untrusted workspace`);
-      offerTrust(untrustedMessage(trustReasons));
-      return undefined;
-    }
-    // the same record `rotate --trust` prints: every command, file (with its hash) and host confirmed
-    const record = trustToConfirm(t.policy, t.policyPath, t.text);
-    const ok = await vscode.window.showWarningMessage(
-      `${err.message}\n\nRun the providers and checks of ${vscode.workspace.asRelativePath(t.policyPath)} as it is now?`,
-      { modal: true, detail: `This confirms:\n${describeTrust(record, t.policyPath).join('\n')}` },
-      'Confirm policy and rotate',
-    );
-    if (!ok) {
-      void vscode.window.showInformationMessage(`Rotation Guard: rotation of ${t.secretId} not started; the policy was not confirmed.`);
-      return undefined;
-    }
-    confirmPolicy(t.policyPath, record);
-    const r = await attempt();
-    reportResult(ctx, r, cancelled);
-    return r;
-  }
+  const title = `Rotation Guard: ${opts.rollback ? 'rolling back' : 'rotating'} ${t.secretId}`;
+  const out = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: false }, (progress) => {
+    let last = 0;
+    const to = (percent: number, message: string) => {
+      progress.report({ message, increment: Math.max(0, percent - last) });
+      last = Math.max(last, percent);
+    };
+    const host: RotationHost = {
+      event: (e) => {
+        if (e.kind === 'log') ctx.log.info(e.message);
+        else if (e.kind === 'step-started' || e.kind === 'step-finished') to((e.index / e.total) * 100, `${e.step} ${e.outcome}${e.detail ? ` — ${e.detail}` : ''}`);
+        else if (e.kind === 'waiting') to(last, e.message);
+        else if (e.kind === 'outcome' && (e.outcome.code === 'rotated' || e.outcome.code === 'awaiting-revoke')) to(100, `verified: ${verifiedSummary(e.outcome.result?.steps ?? [])}`);
+      },
+      prompt: async (req) => {
+        // offered, not opened: an external page must not steal focus from the box it needs
+        if (req.url) void vscode.window.showInformationMessage(`Rotation Guard: create the new ${req.secretId} at ${req.url}, then paste it into the box.`, 'Open Page').then((a) => a && vscode.env.openExternal(vscode.Uri.parse(req.url!)));
+        const value = await vscode.window.showInputBox({
+          title: `New value for ${req.secretId}`,
+          prompt: req.instructions ?? 'Create a new credential at the provider and paste it here (Escape cancels; nothing is changed).',
+          password: true,
+          ignoreFocusOut: true,
+        });
+        if (!value) {
+          cancelled = true;
+          throw new Error('no value was entered (cancelled); the rotation stopped before changing anything');
+        }
+        return value;
+      },
+      // the same record `rotate --trust` prints: every command, file (with its hash) and host confirmed
+      confirmTrust: async (q) => {
+        const ok = await vscode.window.showWarningMessage(
+          `${q.problem ?? 'Confirm the policy.'}\n\nRun the providers and checks of ${vscode.workspace.asRelativePath(q.policyPath)} as it is now?`,
+          { modal: true, detail: `This confirms:\n${q.lines.join('\n')}` },
+          'Confirm policy and rotate',
+        );
+        if (!ok) void vscode.window.showInformationMessage(`Rotation Guard: rotation of ${t.secretId} not started; the policy was not confirmed.`);
+        return !!ok;
+      },
+    };
+    const mode = opts.rollback ? 'rollback' : opts.resume ? 'resume' : 'rotate';
+    return rotate({ policy: t.policy, policyPath: t.policyPath, policyText: t.text, secretId: t.secretId, mode, reason: opts.reason, stores: registry(ctx, t), trust: trustFor(t.policyPath, vscode.workspace.isTrusted) }, host);
+  });
+  if (out.code !== 'not-confirmed') reportOutcome(ctx, out, cancelled, t.policyPath);
+  return out.result;
 }

@@ -1,7 +1,5 @@
 import type * as vscode from 'vscode';
-import { secretStorageKey } from '../../core/stores/secret-storage-key';
-import type { StoreFactory } from '../../core/stores/registry';
-import type { SecretStore, Stage } from '../../core/stores/types';
+import { secretStorageKey, type StoreFactory, type SecretStore, type Stage } from '../../core/stores';
 
 /**
  * VS Code SecretStorage as a rotation store (policy store type `secret-storage`): encrypted by

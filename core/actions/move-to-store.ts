@@ -9,15 +9,15 @@
  */
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { keyedFingerprint } from '../fingerprint';
-import { loadFingerprintKey } from '../fingerprint-key';
+import { keyedFingerprint } from '../values/fingerprint';
+import { loadFingerprintKey } from '../values/fingerprint-key';
 import { appendLedgerEntry } from '../ledger/append';
 import { compromiseEntry, storeEntry } from '../ledger/entries';
 import { ledgerPathFor } from '../ledger/read';
-import { POLICY_FILE_PREFERRED } from '../policy/policy-file-names';
-import type { Policy, StoreRef } from '../policy/schema';
-import { isJsonPath, parsePolicySource } from '../policy/source';
-import { validatePolicy } from '../policy/validate';
+import { POLICY_FILE_PREFERRED } from '../policy/model/policy-file-names';
+import type { Policy, StoreRef } from '../policy/model/schema';
+import { isJsonPath, parsePolicySource } from '../policy/parse/source';
+import { validatePolicy } from '../policy/check/validate';
 import { createPolicyStoreRegistry } from '../rotation/api';
 import type { StoreFactory } from '../stores/registry';
 import { addSecretToPolicy, newPolicyText } from './policy-edit';

@@ -6,9 +6,9 @@
 import { isAbsolute, relative } from 'node:path';
 import picomatch from 'picomatch';
 import { isMap, isSeq, parseDocument, stringify } from 'yaml';
-import { isJsonPath } from '../policy/source';
-import type { Policy, PolicySecret, SecretKind, StoreRef } from '../policy/schema';
-import { envVarsOf } from '../policy/resolve';
+import { isJsonPath } from '../policy/parse/source';
+import type { Policy, PolicySecret, SecretKind, StoreRef } from '../policy/model/schema';
+import { envVarsOf } from '../policy/state/resolve';
 import { PROVIDERS } from '../detect/providers';
 
 /**

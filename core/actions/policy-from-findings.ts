@@ -6,8 +6,8 @@
  */
 import { Document, isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import { envVarOf, PROVIDERS } from '../detect/providers';
-import { isPromptFile } from '../file-kinds';
-import type { SecretKind } from '../policy/schema';
+import { isPromptFile } from '../files/file-kinds';
+import type { SecretKind } from '../policy/model/schema';
 import { kindForRule, manualProviderFor, placeManualProvider, secretIdFor } from './policy-edit';
 
 /** What the command reads from each finding of `rotation-guard scan --format json`. */

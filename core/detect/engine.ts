@@ -1,8 +1,8 @@
-import { formatOf } from '../file-formats';
-import { isPromptFile } from '../file-kinds';
+import { formatOf } from '../files/file-formats';
+import { isPromptFile } from '../files/file-kinds';
 import { mayHoldRegions, RegionCursor, regionsOf } from './regions';
 import { genericAt, GENERIC_KEYWORDS, type GenericContext } from './generic';
-import { isPatternSource, isPlaceholder, isReference } from './placeholders';
+import { isPatternSource, isPlaceholder, isIndirect } from './placeholders';
 import { buildPrefilter, type Prefilter } from './prefilter';
 import type { Attempt, RawMatch } from './raw-match';
 import { bodyFits, type PatternRule } from './rule';
@@ -172,7 +172,7 @@ function runRule(rule: PatternRule, text: string, at: number): Attempt | null {
   const next = text[end];
   if (next === '#' || next === '*' || next === '•' || next === '…' || text.startsWith('...', end)) return rejected;
   const other = rule.variant && m ? rule.variant(value, m) : undefined;
-  if (!other && !rule.keepPlaceholders && (isPlaceholder(value) || isReference(value) || isPatternSource(value))) return rejected;
+  if (!other && !rule.keepPlaceholders && (isPlaceholder(value) || isIndirect(value) || isPatternSource(value))) return rejected;
   if (rule.validate && m) {
     const c = rule.validate(value, m);
     if (c === null) return rejected;

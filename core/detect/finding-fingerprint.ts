@@ -1,5 +1,5 @@
 import { scryptSync } from 'node:crypto';
-import { publicFingerprint } from '../fingerprint';
+import { publicFingerprint } from '../values/fingerprint';
 import { searchSpaceBits } from './entropy';
 
 /**

@@ -1,4 +1,4 @@
-import { isPlaceholder, isReference } from './placeholders';
+import { isPlaceholder, isIndirect } from './placeholders';
 import type { RawMatch } from './raw-match';
 
 /**
@@ -92,7 +92,7 @@ function kubernetesSecretValues(text: string): RawMatch[] {
 }
 
 function acceptable(value: string): boolean {
-  if (value.length < 8 || !B64.test(value) || isReference(value) || isPlaceholder(value)) return false;
+  if (value.length < 8 || !B64.test(value) || isIndirect(value) || isPlaceholder(value)) return false;
   const decoded = Buffer.from(value, 'base64').toString('utf8');
   // Short decoded values (`bar`, `admin`) are names and flags, not credentials.
   return decoded.trim().length >= 6 && !isPlaceholder(decoded.trim());

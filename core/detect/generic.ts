@@ -3,7 +3,7 @@ import { CONFIDENCE } from './confidence';
 import { classifyName, envVarForName, providerForName, type NameKind } from './names';
 import type { Attempt, RawMatch } from './raw-match';
 import { ALL_RULES } from './rules/all';
-import type { CodeKind } from '../file-formats';
+import type { CodeKind } from '../files/file-formats';
 import { isPlaceholder } from './placeholders';
 import { isStrongToken, judgeValue, outsideCredentialAlphabet } from './values';
 import { isPlaceholderPair, isWeakDefaultValue, weakDefaultMatch } from './weak-defaults';

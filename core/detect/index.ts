@@ -1,4 +1,4 @@
-import { mask } from '../mask';
+import { mask } from '../values/mask';
 import { findingFingerprint } from './finding-fingerprint';
 import { LineCursor, LineIndex } from './positions';
 import type { RawMatch } from './raw-match';
@@ -10,9 +10,12 @@ export type { Finding, KnownSecrets, ScanOptions, Severity } from './types';
 export { isProbablyBinary, isPureBinary, textRuns } from './binary';
 export { decodeForScan, scanBytes, scanDecoded, type DecodedBytes, type ScannedBytes } from './scan-bytes';
 export { CONFIDENCE, DEFAULT_MIN_CONFIDENCE, meetsConfidence } from './confidence';
-export { redact, type RedactOptions } from './redact';
 export { ALL_RULES } from './rules/all';
 export { rawMatches } from './matches';
+export { parseConfidence } from './confidence';
+export { DEFAULT_BASELINE_FILE, parseBaseline, formatBaseline, applyBaseline, entriesFor, type BaselineEntry, type ParsedBaseline, type BaselineResult } from './baseline';
+export { groupIncidents, incidentId, type Incident } from './incidents';
+export { GENERIC_KEYWORDS } from './generic';
 
 /**
  * Finds credentials in a text. Findings are sorted by offset, positions refer to the original

@@ -1,4 +1,4 @@
-import { keyedFingerprint } from '../fingerprint';
+import { keyedFingerprint } from '../values/fingerprint';
 import type { RawMatch } from './raw-match';
 import type { KnownSecrets } from './types';
 

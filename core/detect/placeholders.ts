@@ -3,12 +3,12 @@ import { memoByText } from './detach';
 import { isPublishedExample } from './public-examples';
 
 /**
- * References (the value lives elsewhere) and placeholders (the value was never real) are not
+ * Indirect values (the value lives elsewhere) and placeholders (the value was never real) are not
  * findings. Both are judged on the candidate value alone, so every rule shares one definition.
  */
 
 // Syntaxes that point at a store or the environment instead of holding a value.
-const REFERENCE_RES: RegExp[] = [
+const INDIRECT_RES: RegExp[] = [
   /^\$\{\{?\s*[^}]{1,200}\}\}?$/, // ${VAR}, ${env:VAR}, ${{ secrets.X }}
   /^\$\{[^}]{0,200}\}?/, // starts with ${ (possibly cut by a quote inside)
   /^\$\(/, // $(command)
@@ -34,14 +34,14 @@ const REFERENCE_RES: RegExp[] = [
   /^ENC\[[A-Z0-9_]+,/, // SOPS-encrypted value
 ];
 
-/** Does the value refer to a secret held elsewhere rather than hold one? */
-const REFERENCE_RE = new RegExp(REFERENCE_RES.map((r) => `(?:${r.source})`).join('|'), 'i');
+/** An indirect value: it refers to a secret held elsewhere (env var, template variable, vault path) rather than holding one. */
+const INDIRECT_RE = new RegExp(INDIRECT_RES.map((r) => `(?:${r.source})`).join('|'), 'i');
 
-export function isReference(value: string): boolean {
+export function isIndirect(value: string): boolean {
   const c = value.trimStart().charCodeAt(0);
-  // Every reference syntax starts with one of these characters: skip the regex for the rest.
+  // Every indirect syntax starts with one of these characters: skip the regex for the rest.
   if (c !== 36 && c !== 37 && c !== 123 && c !== 60 && c !== 40 && c !== 35 && c !== 64 && c !== 69 && !/^[a-z]/i.test(value.trimStart())) return false;
-  return REFERENCE_RE.test(value.trim());
+  return INDIRECT_RE.test(value.trim());
 }
 
 // Words that mark example or placeholder values, matched inside the value (case-insensitive).

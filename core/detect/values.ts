@@ -1,9 +1,9 @@
-import type { CodeKind } from '../file-formats';
+import type { CodeKind } from '../files/file-formats';
 import { CONFIDENCE } from './confidence';
 import { isDummyValue } from './dummy-values';
 import { charClasses, shannonEntropy } from './entropy';
 import type { NameKind } from './names';
-import { isPatternSource, isPlaceholder, isReference } from './placeholders';
+import { isPatternSource, isPlaceholder, isIndirect } from './placeholders';
 
 /**
  * Judging a candidate value found next to a credential name: is it a credential literal, or a
@@ -67,7 +67,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (v[0] === '(') return null; // a header directive (`Permissions-Policy: publickey-credentials-create=(self)`) or an expression
   if (!quoted && isCodeFragment(v)) return null;
   if (!quoted && code === 'program' && CODE_EXPRESSION.test(v)) return null;
-  if (isReference(v) || isPlaceholder(v)) return null;
+  if (isIndirect(v) || isPlaceholder(v)) return null;
   if (v.toLowerCase() === name.toLowerCase() || sameLetters(v, name)) return null; // the name again: `api_key: "api_key"`
   if (/\$\{\s*[A-Za-z_][\w.:-]*\s*\}|\{\{\s*[\w.]+\s*\}\}|%\(\w+\)s/.test(v)) return null; // a template interpolating the value
   if (v.includes('$') && /(?:^|[^A-Za-z0-9\\])\$\{?[A-Z_][A-Z0-9_]{2,}\}?(?:$|[^A-Za-z0-9])/.test(v)) return null; // an environment variable inside (`Bearer $TOKEN`)
@@ -184,7 +184,7 @@ function isWordCompound(v: string): boolean {
 
 /** Strict shape test for values found in prose: long, random-looking, mixed character classes. */
 export function isStrongToken(v: string): boolean {
-  if (v.length < 12 || outsideCredentialAlphabet(v) || isReference(v) || isPlaceholder(v) || /^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return false;
+  if (v.length < 12 || outsideCredentialAlphabet(v) || isIndirect(v) || isPlaceholder(v) || /^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return false;
   // Code (`this.load(key)`, `f();`, `~${count}`), a Markdown link, or words joined by hyphens
   // (`OAuth2-based`, `Re-ranks`): a generated credential holds none of these.
   if (/[(){}[\];]|\$\{|\]\(/.test(v) || isWordCompound(v)) return false;

@@ -1,8 +1,8 @@
-import { formatOf } from '../file-formats';
+import { formatOf } from '../files/file-formats';
 import { CONFIDENCE } from './confidence';
 import { longestSequence } from './entropy';
 import { isPlaceholder } from './placeholders';
-import { isPromptFile } from '../file-kinds';
+import { isPromptFile } from '../files/file-kinds';
 import type { RawMatch } from './raw-match';
 import { isDummyValue } from './dummy-values';
 import { isStrongToken } from './values';

@@ -1,8 +1,8 @@
 import type { LedgerEntry } from '../ledger/types';
-import { MS } from '../policy/duration';
-import { effectiveInterval } from '../policy/intervals';
-import type { PolicySecret } from '../policy/schema';
-import type { SecretState } from '../policy/state';
+import { MS } from '../policy/model/duration';
+import { effectiveInterval } from '../policy/state/intervals';
+import type { PolicySecret } from '../policy/model/schema';
+import type { SecretState } from '../policy/state/state';
 import type { EnforcementEvent, EventKind, Sighting, StoreFingerprint } from './types';
 
 /** The ledger facts about one secret that decide which events are still open. */

@@ -14,3 +14,5 @@
 export { computeEnforcementPlan } from './plan';
 export type { EnforcementInput, EnforcementPlan, EnforcementEvent, EventKind, PlanAction, SecretPlan, Sighting, StoreFingerprint } from './types';
 export { recordPlannedCompromise } from './record';
+export { runEnforcement, type EnforceOptions, type EnforceResult, type SecretOutcome, type OutcomeStatus } from './run';
+export { readStoreFingerprints, storeFilesOf } from './gather';

@@ -1,7 +1,7 @@
 import { openRotations } from '../rotation/recovery';
-import { parseDuration } from '../policy/duration';
-import type { Policy, PolicySecret } from '../policy/schema';
-import { computeSecretStates } from '../policy/state';
+import { parseDuration } from '../policy/model/duration';
+import type { Policy, PolicySecret } from '../policy/model/schema';
+import { computeSecretStates } from '../policy/state/state';
 import type { LedgerEntry } from '../ledger/types';
 import { dueEvent, markEvents, secretHistory, sightingEvents } from './events';
 import type { EnforcementEvent, EnforcementInput, EnforcementPlan, SecretPlan } from './types';

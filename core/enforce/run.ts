@@ -2,9 +2,9 @@ import { checkLedgerAnchor, describeAnchorCheck, anchorOk } from '../ledger/anch
 import { ledgerPathFor, readLedger } from '../ledger/read';
 import { verifyLedger } from '../ledger/verify';
 import { trustedLedgerEntries } from '../ledger/sign-verify';
-import type { Policy } from '../policy/schema';
-import { rotateSecret, type RotateOptions, type RotationResult } from '../rotation/engine';
-import { finishPendingRotation, type PendingStatus } from '../rotation/pending';
+import type { Policy } from '../policy/model/schema';
+import type { RotateOptions } from '../rotation/engine';
+import { rotate, type OutcomeCode } from '../rotation/service';
 import { UntrustedPolicyError, type RotationTrust } from '../rotation/trust';
 import type { StoreRegistry } from '../stores/registry';
 import { knownSecretsFor, readStoreFingerprints, scanHistory, scanWorkspace, storeFilesOf } from './gather';
@@ -81,7 +81,7 @@ export async function runEnforcement(o: EnforceOptions): Promise<EnforceResult> 
   const outcomes = new Map<string, SecretOutcome>();
   // 1. Interrupted rotations first: what is decided next depends on which value ends up current.
   const resumes = plan.secrets.filter((p) => p.action === 'resume');
-  for (const p of resumes) outcomes.set(p.secretId, await finishPending(o, p));
+  for (const p of resumes) outcomes.set(p.secretId, await rotateOne(o, p, 'finish-pending'));
   if (resumes.length) {
     const again = await gather(o, ids, [], false);
     plan = computeEnforcementPlan({ ...again, sightings: facts.sightings, policy: o.policy, now: o.now(), only: o.only, storeFiles: storeFilesOf(o.policy) });
@@ -94,7 +94,7 @@ export async function runEnforcement(o: EnforceOptions): Promise<EnforceResult> 
       const exposure = p.events.find((e) => !e.answered && (e.kind === 'exposed-in-file' || e.kind === 'exposed-in-git-history'))!;
       await recordPlannedCompromise(ledgerPath, p, exposure.kind as 'exposed-in-file' | 'exposed-in-git-history', o.now());
     }
-    if (p.action === 'rotate') outcomes.set(p.secretId, await rotate(o, p));
+    if (p.action === 'rotate') outcomes.set(p.secretId, await rotateOne(o, p, 'rotate'));
     else if (p.action === 'none') outcomes.set(p.secretId, resumed ?? outcomeOf(p, 'compliant'));
     else outcomes.set(p.secretId, outcomeOf(p, p.action === 'resume' ? 'failed' : p.action));
   }
@@ -123,40 +123,21 @@ function outcomeOf(p: SecretPlan, status: OutcomeStatus, extra: Partial<SecretOu
   return { secretId: p.secretId, action: p.action, status, reason: p.reason, events: p.events, ...(p.instructions ? { message: p.instructions } : {}), ...extra };
 }
 
-function engineOptions(o: EnforceOptions, p: SecretPlan) {
-  return { policy: o.policy, policyPath: o.policyPath, policyText: o.policyText, secretId: p.secretId, stores: o.stores, trust: o.trust, env: o.env, fingerprintKey: o.fingerprintKey, now: o.now, log: o.log, prompt: o.prompt, reason: p.reason };
-}
-
-/** What finishing a pending rotation means for compliance: a rollback finishes it too (what the secret needs next is decided afresh). */
-const PENDING_STATUS: Record<PendingStatus, OutcomeStatus> = { none: 'compliant', finished: 'resumed', 'rolled-back': 'resumed', 'grace-running': 'awaiting-revoke', busy: 'failed', failed: 'failed' };
-
 /**
- * An interrupted rotation or an expired grace period, finished through the same function `rotate`
- * and `run --watch` use (core/rotation/pending.ts), so all three agree on what "pending" means.
+ * One secret through the rotation service: `finish-pending` for an interrupted rotation or an
+ * expired grace period (the same meaning of "pending" as `rotate` and `run --watch`), else a new
+ * rotation with the plan's reason recorded in its first ledger entry. A rollback finishes what
+ * was pending too (what the secret needs next is decided afresh). An unconfirmed or revoked
+ * confirmation is a person's decision, not a failure: nothing was run.
  */
-async function finishPending(o: EnforceOptions, p: SecretPlan): Promise<SecretOutcome> {
+async function rotateOne(o: EnforceOptions, p: SecretPlan, mode: 'finish-pending' | 'rotate'): Promise<SecretOutcome> {
   try {
-    const r = await finishPendingRotation(engineOptions(o, p));
-    return outcomeOf(p, PENDING_STATUS[r.status], { message: r.message, ...(r.result?.rotationId ? { rotationId: r.result.rotationId } : {}) });
+    const { log, prompt, only: _only, gitHistory: _gitHistory, dryRun: _dryRun, ...rest } = o;
+    const r = await rotate({ ...rest, secretId: p.secretId, mode, reason: p.reason }, { prompt, event: (e) => e.kind === 'log' && log?.(e.message) });
+    return outcomeOf(p, STATUS[r.code] ?? 'failed', { message: r.message, ...(r.result?.rotationId ? { rotationId: r.result.rotationId } : {}) });
   } catch (err) {
-    return refusal(p, err);
+    return outcomeOf(p, err instanceof UntrustedPolicyError ? 'needs-person' : 'failed', { message: (err as Error).message });
   }
 }
 
-/** An unconfirmed or revoked confirmation is a person's decision, not a failure: nothing was run. */
-function refusal(p: SecretPlan, err: unknown): SecretOutcome {
-  return outcomeOf(p, err instanceof UntrustedPolicyError ? 'needs-person' : 'failed', { message: (err as Error).message });
-}
-
-/** A new rotation through the engine, with the plan's reason recorded in its first ledger entry. */
-async function rotate(o: EnforceOptions, p: SecretPlan): Promise<SecretOutcome> {
-  let r: RotationResult;
-  try {
-    r = await rotateSecret(engineOptions(o, p));
-  } catch (err) {
-    // Refusals (untrusted policy, unreachable store, a rotation already open) say what to do.
-    return refusal(p, err);
-  }
-  const status: OutcomeStatus = r.status === 'rotated' ? 'rotated' : r.status === 'awaiting-revoke' ? 'awaiting-revoke' : 'failed';
-  return outcomeOf(p, status, { message: r.message, rotationId: r.rotationId });
-}
+const STATUS: Partial<Record<OutcomeCode, OutcomeStatus>> = { 'nothing-pending': 'compliant', finished: 'resumed', 'rolled-back': 'resumed', 'grace-running': 'awaiting-revoke', rotated: 'rotated', 'awaiting-revoke': 'awaiting-revoke' };

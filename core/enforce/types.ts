@@ -1,7 +1,7 @@
 import type { LedgerEntry } from '../ledger/types';
-import type { Policy } from '../policy/schema';
-import type { SecretState } from '../policy/state';
-import type { TRIGGER_EVENTS } from '../policy/schema-parts';
+import type { Policy } from '../policy/model/schema';
+import type { SecretState } from '../policy/state/state';
+import type { TRIGGER_EVENTS } from '../policy/model/schema-parts';
 
 /** Where a known value was seen. `file` is relative to the policy's folder (or the repository for history). */
 export interface Sighting {

@@ -17,21 +17,60 @@ const MIN_HEX = 32;
 export const MAX_RUNS = 256;
 export const MAX_RUN_LENGTH = 64 * 1024;
 
-const RUN = /[A-Za-z0-9+/_-]{24,}={0,2}|[0-9A-Fa-f]{32,}/g;
+/** Characters of base64 and base64url (hex digits are among them). */
+function isBase64Char(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 95 || c === 45;
+}
 
+/**
+ * Each maximal run of base64 characters (with up to two `=` after it) at least MIN_BASE64 long, in
+ * one pass over the character codes: a regex tried at every offset of a word-rich text cost more
+ * than the rest of the filter's detection together (bench/filters.bench.mjs, profiled).
+ */
 export function encodedRuns(text: string): EncodedRun[] {
   const out: EncodedRun[] = [];
-  RUN.lastIndex = 0;
+  const n = text.length;
   let tried = 0;
-  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-    const run = m[0];
+  for (let i = 0; i < n; ) {
+    if (!isBase64Char(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isBase64Char(text.charCodeAt(i))) i++;
+    if (i - start < MIN_BASE64) continue;
+    let end = i;
+    while (end < n && end - i < 2 && text.charCodeAt(end) === 61) end++;
+    i = end;
+    const run = text.slice(start, end);
     if (run.length > MAX_RUN_LENGTH) continue;
     if (++tried > MAX_RUNS) break;
     const hex = run.length >= MIN_HEX && run.length % 2 === 0 && /^[0-9A-Fa-f]+$/.test(run);
-    const decoded = hex ? decodeHex(run) : run.length >= MIN_BASE64 ? decodeBase64(run) : null;
-    if (decoded !== null) out.push({ start: m.index, end: m.index + run.length, decoded, encoding: hex ? 'hex' : 'base64' });
+    if (!startsAsText(hex ? parseInt(run.slice(0, 2), 16) : firstBase64Byte(run), run.length)) continue;
+    const decoded = hex ? decodeHex(run) : decodeBase64(run);
+    if (decoded !== null) out.push({ start, end, decoded, encoding: hex ? 'hex' : 'base64' });
   }
   return out;
+}
+
+const SEXTET = new Int8Array(128).fill(-1);
+for (const [i, c] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].entries()) SEXTET[c.charCodeAt(0)] = i;
+SEXTET[45] = 62; // base64url '-'
+SEXTET[95] = 63; // base64url '_'
+
+function firstBase64Byte(run: string): number {
+  return (SEXTET[run.charCodeAt(0)]! << 2) | (SEXTET[run.charCodeAt(1)]! >> 4);
+}
+
+/**
+ * Whether decoded bytes starting with `b` can pass `printable`: a UTF-8 continuation byte or an
+ * invalid lead cannot start text, and a control character is already one too many in a run shorter
+ * than 50 bytes. Most runs in code and prose (paths, long identifiers) fail here before decoding.
+ */
+function startsAsText(b: number, runLength: number): boolean {
+  if ((b >= 0x80 && b <= 0xc1) || b >= 0xf5) return false;
+  const control = (b < 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) || b === 0x7f;
+  return !(control && (runLength * 3) / 4 < 50);
 }
 
 function decodeHex(run: string): string | null {
@@ -48,9 +87,13 @@ function decodeBase64(run: string): string | null {
 /** The bytes as text when they are UTF-8 with nearly no control characters; otherwise null. */
 function printable(bytes: Buffer): string | null {
   if (bytes.length < 12) return null;
+  // Stops at the first control character too many: most runs (paths, identifiers) decode to noise.
+  const allowed = bytes.length / 50;
   let bad = 0;
-  for (const b of bytes) if ((b < 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) || b === 0x7f) bad++;
-  if (bad > bytes.length / 50) return null;
+  for (let k = 0; k < bytes.length; k++) {
+    const b = bytes[k]!;
+    if (((b < 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) || b === 0x7f) && ++bad > allowed) return null;
+  }
   const s = bytes.toString('utf8');
   return s.includes('\ufffd') ? null : s;
 }

@@ -1,5 +1,5 @@
 import { ALL_RULES, rawMatches, type KnownSecrets } from '../detect/index';
-import { keyedFingerprint } from '../fingerprint';
+import { keyedFingerprint } from '../values/fingerprint';
 import { encodedRuns } from './encoded';
 import { wrappedKeys } from './wrap';
 import { buildView, glueAnchors, needsView, withoutInvisible } from './view';

@@ -8,3 +8,9 @@ export { findSecrets, ledgerFingerprint, sniffPath, type FindOptions, type Secre
 export { RedactionSession, redactText, applySpans, type Redaction } from './session';
 export { StreamRedactor, holdFrom, WINDOW, HOLD_MAX } from './stream';
 export { INVISIBLE } from './view';
+export { knownSecretsNear, type KnownNear } from './known';
+export { redactFile } from './files';
+export { isTranscript, transcriptFindings } from './transcripts';
+export * from './hooks';
+export * from './proxy';
+export { redact, type RedactOptions } from './redact';

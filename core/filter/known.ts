@@ -1,8 +1,8 @@
 import type { KnownSecrets } from '../detect/index';
-import { loadFingerprintKey } from '../fingerprint-key';
+import { loadFingerprintKey } from '../values/fingerprint-key';
 import { knownValuesFromLedger } from '../ledger/known-values';
 import { ledgerPathFor, readLedger } from '../ledger/read';
-import { findPolicyFile } from '../policy/find-policy-file';
+import { findPolicyFile } from '../policy/parse/find-policy-file';
 
 export interface KnownNear {
   known: KnownSecrets;

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { findSecrets, type FindOptions, type SecretSpan } from './engine';
 
 /**
@@ -11,7 +11,25 @@ export class RedactionSession {
   private readonly byValue = new Map<string, string>();
   private readonly counters = new Map<string, number>();
 
+  /**
+   * Digests of long texts this session found nothing in. A chat app sends the whole conversation
+   * with every turn: the proxy then scans only what is new. Digests only, never the texts, and
+   * at most CLEAN_MAX of them (the oldest half is dropped when full).
+   */
+  private clean = new Set<string>();
+
   constructor(readonly options: FindOptions = {}) {}
+
+  /** Whether `text` (scanned with this session's options) is known to hold no credential. */
+  knownClean(text: string): boolean {
+    return text.length >= CLEAN_MIN && this.clean.has(digest(text));
+  }
+
+  rememberClean(text: string): void {
+    if (text.length < CLEAN_MIN) return;
+    if (this.clean.size >= CLEAN_MAX) this.clean = new Set([...this.clean].slice(CLEAN_MAX / 2));
+    this.clean.add(digest(text));
+  }
 
   placeholder(span: Pick<SecretSpan, 'ruleId' | 'value'>): string {
     const rule = span.ruleId.replace(/^[a-z]+\//, '');
@@ -35,8 +53,19 @@ export interface Redaction {
 
 /** Replaces every credential in `text`; every other character is kept as it was. */
 export function redactText(text: string, session: RedactionSession, opts: FindOptions = session.options): Redaction {
+  const own = opts === session.options;
+  if (own && session.knownClean(text)) return { text, spans: [] };
   const spans = findSecrets(text, opts);
+  if (own && !spans.length) session.rememberClean(text);
   return { text: applySpans(text, spans, session), spans };
+}
+
+/** Shorter texts are scanned again: hashing them would cost about what scanning does. */
+const CLEAN_MIN = 512;
+const CLEAN_MAX = 8192;
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('base64');
 }
 
 export function applySpans(text: string, spans: readonly SecretSpan[], session: RedactionSession): string {

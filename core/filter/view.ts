@@ -32,6 +32,12 @@ export function glueAnchors(anchors: Iterable<string>): string[] {
   return [...out].sort((x, y) => y.length - x.length);
 }
 
+/** INVISIBLE by character code, for the per-character loop (a regex test per character cost more than the loop). */
+function isInvisible(c: number): boolean {
+  if (c > 0x7f) return c === 0xad || c === 0x34f || c === 0x61c || c === 0x115f || c === 0x1160 || c === 0x17b4 || c === 0x17b5 || c === 0x180e || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x206a && c <= 0x206f) || c === 0xfeff;
+  return c === 0;
+}
+
 const HEX = /^[0-9A-Fa-f]{2}$/;
 const WORDISH = /[A-Za-z0-9_./]/;
 
@@ -46,70 +52,98 @@ function printableAscii(code: number): boolean {
 export function needsView(text: string, glue: RegExp): boolean {
   if (INVISIBLE.test(text)) return true;
   if (/%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2}/.test(text) || isQuotedPrintable(text)) return true;
+  return gluedAt(text, glue).length > 0;
+}
+
+/** Offsets where a provider prefix starts right after a word character (`xghp_…`). */
+function gluedAt(text: string, glue: RegExp): number[] {
+  const out: number[] = [];
   glue.lastIndex = 0;
-  for (let m = glue.exec(text); m; m = glue.exec(text)) if (m.index > 0 && WORDISH.test(text[m.index - 1]!)) return true;
-  return false;
+  for (let m = glue.exec(text); m; m = glue.exec(text)) if (m.index > 0 && WORDISH.test(text[m.index - 1]!)) out.push(m.index);
+  return out;
 }
 
 export function buildView(text: string, glue: RegExp): DetectionView {
-  const glued = new Set<number>();
-  glue.lastIndex = 0;
-  for (let m = glue.exec(text); m; m = glue.exec(text)) if (m.index > 0 && WORDISH.test(text[m.index - 1]!)) glued.add(m.index);
+  const glued = new Set(gluedAt(text, glue));
   const quotedPrintable = isQuotedPrintable(text);
-  const chars: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const n = text.length;
+  // The view is never longer than the text plus one boundary per glued prefix.
+  const starts = new Int32Array(n + glued.size);
+  const ends = new Int32Array(n + glued.size);
+  const parts: string[] = [];
+  let len = 0;
+  // Characters kept as they are accumulate as one slice [keptFrom, i).
+  let keptFrom = 0;
+  const flush = (to: number) => {
+    if (to > keptFrom) parts.push(text.slice(keptFrom, to));
+  };
   const emit = (c: string, s: number, e: number) => {
-    chars.push(c);
-    starts.push(s);
-    ends.push(e);
+    parts.push(c);
+    starts[len] = s;
+    ends[len++] = e;
   };
   let i = 0;
-  const n = text.length;
   while (i < n) {
-    const c = text[i]!;
-    if (glued.has(i)) emit(' ', i, i);
-    if (INVISIBLE.test(c)) {
+    const code = text.charCodeAt(i);
+    const special = code === 37 || code === 92 || (quotedPrintable && code === 61) || isInvisible(code) || (glued.size > 0 && glued.has(i));
+    if (!special) {
+      starts[len] = i;
+      ends[len++] = i + 1;
       i++;
       continue;
     }
-    if (c === '%' && HEX.test(text.slice(i + 1, i + 3))) {
-      const code = parseInt(text.slice(i + 1, i + 3), 16);
-      if (printableAscii(code)) {
-        emit(String.fromCharCode(code), i, i + 3);
-        i += 3;
-        continue;
-      }
+    flush(i);
+    keptFrom = i;
+    const step = decodeAt(text, i, code, quotedPrintable, glued, emit);
+    if (step > 0) {
+      i += step;
+      keptFrom = i;
+      continue;
     }
-    if (c === '\\' && (text[i + 1] === 'u' || text[i + 1] === 'x')) {
-      const len = text[i + 1] === 'u' ? 4 : 2;
-      const hex = text.slice(i + 2, i + 2 + len);
-      if (hex.length === len && /^[0-9A-Fa-f]+$/.test(hex)) {
-        const code = parseInt(hex, 16);
-        if (printableAscii(code)) {
-          emit(String.fromCharCode(code), i, i + 2 + len);
-          i += 2 + len;
-          continue;
-        }
-      }
-    }
-    if (quotedPrintable && c === '=') {
-      const soft = text.startsWith('\r\n', i + 1) ? 3 : text[i + 1] === '\n' ? 2 : 0;
-      if (soft) {
-        i += soft;
-        continue;
-      }
-      const hex = text.slice(i + 1, i + 3);
-      if (/^[0-9A-F]{2}$/.test(hex) && printableAscii(parseInt(hex, 16))) {
-        emit(String.fromCharCode(parseInt(hex, 16)), i, i + 3);
-        i += 3;
-        continue;
-      }
-    }
-    emit(c, i, i + 1);
+    starts[len] = i;
+    ends[len++] = i + 1;
     i++;
   }
-  return { text: chars.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  flush(n);
+  return { text: parts.join(''), starts: starts.subarray(0, len), ends: ends.subarray(0, len) };
+}
+
+/**
+ * What the view holds for the special character at `i`: emits the boundary of a glued prefix, and
+ * returns how many original characters an escape or invisible character took (0: the character
+ * stays as it is, the caller keeps it).
+ */
+function decodeAt(text: string, i: number, code: number, quotedPrintable: boolean, glued: Set<number>, emit: (c: string, s: number, e: number) => void): number {
+  if (glued.has(i)) emit(' ', i, i);
+  if (isInvisible(code)) return 1;
+  if (code === 37 && HEX.test(text.slice(i + 1, i + 3))) {
+    const v = parseInt(text.slice(i + 1, i + 3), 16);
+    if (printableAscii(v)) {
+      emit(String.fromCharCode(v), i, i + 3);
+      return 3;
+    }
+  }
+  if (code === 92 && (text[i + 1] === 'u' || text[i + 1] === 'x')) {
+    const len = text[i + 1] === 'u' ? 4 : 2;
+    const hex = text.slice(i + 2, i + 2 + len);
+    if (hex.length === len && /^[0-9A-Fa-f]+$/.test(hex)) {
+      const v = parseInt(hex, 16);
+      if (printableAscii(v)) {
+        emit(String.fromCharCode(v), i, i + 2 + len);
+        return 2 + len;
+      }
+    }
+  }
+  if (quotedPrintable && code === 61) {
+    const soft = text.startsWith('\r\n', i + 1) ? 3 : text[i + 1] === '\n' ? 2 : 0;
+    if (soft) return soft;
+    const hex = text.slice(i + 1, i + 3);
+    if (/^[0-9A-F]{2}$/.test(hex) && printableAscii(parseInt(hex, 16))) {
+      emit(String.fromCharCode(parseInt(hex, 16)), i, i + 3);
+      return 3;
+    }
+  }
+  return 0;
 }
 
 /**
@@ -117,7 +151,19 @@ export function buildView(text: string, glue: RegExp): DetectionView {
  * at the end of long lines; a line of code ending in ` =` is not one.
  */
 export function isQuotedPrintable(text: string): boolean {
-  return /=(?:3D|20|0A|09)(?![0-9A-Fa-f])/.test(text) || /^[^\n]{40,}[^\s=]=\r?$/m.test(text);
+  if (/=(?:3D|20|0A|09)(?![0-9A-Fa-f])/.test(text)) return true;
+  // A soft line break: a line of 42 or more characters ending in `=` after a character that is
+  // neither blank nor `=`. Only lines ending in `=` are looked at (a multiline regex tried every offset).
+  for (let at = text.indexOf('='); at >= 0; at = text.indexOf('=', at + 1)) {
+    const after = text.charCodeAt(at + 1);
+    const lineEnds = at + 1 === text.length || after === 10 || (after === 13 && (at + 2 === text.length || text.charCodeAt(at + 2) === 10));
+    if (!lineEnds || at < 41) continue;
+    const before = text[at - 1]!;
+    if (before === '=' || /\s/.test(before)) continue;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    if (at - lineStart >= 41) return true;
+  }
+  return false;
 }
 
 /** Removes invisible characters (for a value's fingerprint: the key without what was hidden in it). */

@@ -1,4 +1,4 @@
-import { keyedFingerprint } from '../fingerprint';
+import { keyedFingerprint } from '../values/fingerprint';
 import { scanText, type Finding, type KnownSecrets } from '../detect/index';
 import { AddedLinesParser, type AddedBlock, type CommitInfo, type SkippedBlock } from './diff-parser';
 import { assertRevision, GitHistoryError, gitLogLines, repositoryInfo, type CommitListOptions, type LogOptions } from './git-log';

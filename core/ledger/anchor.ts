@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fingerprintKeyPath, loadFingerprintKey } from '../fingerprint-key';
+import { fingerprintKeyPath, loadFingerprintKey } from '../values/fingerprint-key';
 import { existingSigningKey } from './sign-keys';
 import { signatureValid } from './sign-verify';
 import type { LedgerEntry } from './types';

@@ -2,7 +2,7 @@ import { closeSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, re
 import { dirname } from 'node:path';
 import { userInfo } from 'node:os';
 import { entryHash, GENESIS } from './canonical';
-import { withFileLock } from './lock';
+import { withFileLock } from '../files/lock';
 import { checkAnchor, readAnchor, writeAnchor } from './anchor';
 import { readLedger } from './read';
 import { loadSigningKey, signHash } from './sign-keys';

@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fingerprintKeyPath } from '../fingerprint-key';
+import { fingerprintKeyPath } from '../values/fingerprint-key';
 
 /**
  * Each person signs the ledger entries they write with their own Ed25519 key, kept beside the

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fingerprintKeyPath } from '../fingerprint-key';
+import { fingerprintKeyPath } from '../values/fingerprint-key';
 import { entryHash, GENESIS } from './canonical';
 import { shortKey, verifyHashSignature } from './sign-keys';
 import type { LedgerEntry } from './types';

@@ -1,4 +1,4 @@
-import type { TRIGGER_EVENTS } from '../policy/schema-parts';
+import type { TRIGGER_EVENTS } from '../policy/model/schema-parts';
 
 /**
  * One line of `.rotation/ledger.jsonl`. Hash-chained: `prev` is the `hash` of the line before

@@ -1,15 +1,15 @@
 import { dirname } from 'node:path';
-import type { Policy } from '../policy/schema';
-import { keyedFingerprint } from '../fingerprint';
-import { loadFingerprintKey } from '../fingerprint-key';
+import type { Policy } from '../policy/model/schema';
+import { keyedFingerprint } from '../values/fingerprint';
+import { loadFingerprintKey } from '../values/fingerprint-key';
 import { appendLedgerEntry } from '../ledger/append';
 import { compromiseEntry, storeEntry } from '../ledger/entries';
 import { ledgerPathFor, readLedger } from '../ledger/read';
 import type { LedgerEntry } from '../ledger/types';
 import { createStoreRegistry, type StoreFactory, type StoreRegistry } from '../stores/registry';
 import { envVarsOf, findSecret, resolvePlan, resolveStores } from './plan';
-import { mergedProvider } from '../policy/resolve';
-import { assertPolicyConfined } from '../policy/confine';
+import { mergedProvider } from '../policy/state/resolve';
+import { assertPolicyConfined } from '../policy/check/confine';
 import { openRotations } from './recovery';
 import { currentValueAndUserOf, currentValueOf } from './values';
 

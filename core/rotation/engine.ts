@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isLockHeld, LockTimeoutError, withFileLock } from '../ledger/lock';
+import { isLockHeld, LockTimeoutError, withFileLock } from '../files/lock';
 import { LocalStageStore } from '../stores/local-stages';
-import type { Policy } from '../policy/schema';
-import { loadFingerprintKey } from '../fingerprint-key';
+import type { Policy } from '../policy/model/schema';
+import { loadFingerprintKey } from '../values/fingerprint-key';
 import { ledgerPathFor, readLedger } from '../ledger/read';
-import { UnreadableEntryError, type SecretStore } from '../stores/types';
+import { UnreadableEntryError } from '../stores/types';
+import type { LedgerEntry } from '../ledger/types';
 import { UnreachableStore, type StoreRegistry } from '../stores/registry';
 import { findSecret, PlanError, resolvePlan, resolveStores, type RotationPlan } from './plan';
 import type { PromptRequest, ProviderContext } from './providers/types';
@@ -18,7 +19,7 @@ import { currentValueOf } from './values';
 import { preflightStores, valueRefusals } from './preflight';
 import { repairUnreadable } from './repair';
 import { revokeOld, rollback } from './rollback';
-import { check, keepPrevious, result, withPrimary, type Run } from './run-state';
+import { check, keepPrevious, result, withPrimary, type NamedStore, type Run } from './run-state';
 
 export interface RotateOptions {
   policy: Policy;
@@ -29,6 +30,8 @@ export interface RotateOptions {
   now?: () => Date;
   /** Progress lines; they never contain values. */
   log?: (line: string) => void;
+  /** Each ledger entry this run appends, once it is on disk (the rotation service's step events). */
+  onEntry?: (entry: LedgerEntry) => void;
   prompt?: (request: PromptRequest) => Promise<string>;
   dryRun?: boolean;
   /** Continue (or, when that is impossible, roll back) an interrupted rotation. */
@@ -45,6 +48,12 @@ export interface RotateOptions {
 
 export type RotationStatus = 'rotated' | 'awaiting-revoke' | 'rolled-back' | 'failed' | 'dry-run' | 'nothing-to-resume';
 
+/**
+ * What a person can do next, as a code each shell words its own way (the CLI: a command line;
+ * the editor: a button), so no message of the engine carries one shell's syntax.
+ */
+export type NextAction = 'resume' | 'rollback' | 'wait' | 'confirm' | 'provide-value' | 'trust-workspace';
+
 export interface RotationResult {
   secretId: string;
   rotationId?: string;
@@ -55,10 +64,17 @@ export interface RotationResult {
   versionId?: string;
   /** dry-run: what would happen, in order. */
   plan?: string[];
+  next?: NextAction;
 }
 
 export class RotationInProgressError extends Error {
   readonly code: string = 'rotation/in-progress';
+  constructor(
+    message: string,
+    readonly next?: NextAction,
+  ) {
+    super(message);
+  }
 }
 
 /** Another live process is rotating this secret right now (its lock is held by a running pid). */
@@ -95,14 +111,18 @@ function describePlan(plan: RotationPlan, primary: string): string[] {
   ];
 }
 
-/**
- * Rotates one secret through AWS Secrets Manager's steps (create → set → test → finish) with
- * CURRENT / PENDING / PREVIOUS stages. At every point a working value is held in a store: the new
- * value sits in PENDING before it is applied anywhere, and the old one stays in PREVIOUS until its
- * revocation is verified. An interrupted run is continued or rolled back with `resume`.
- */
-export async function rotateSecret(o: RotateOptions): Promise<RotationResult> {
-  const plan = resolvePlan(o.policy, o.secretId, { policyPath: o.policyPath, env: o.env });
+/** What the engine needs before the lock: the plan, the secret's stores and the one that holds its stages. */
+export interface Prepared {
+  plan: RotationPlan;
+  stores: NamedStore[];
+  primary: NamedStore;
+  ledgerPath: string;
+  /** Dry run only: why the real run would stop at the trust check. */
+  untrusted?: string;
+}
+
+/** Checks trust and reachability for a resolved plan (nothing is written). */
+export function prepareRotation(o: RotateOptions, plan: RotationPlan): Prepared {
   if (!plan.provider) throw new PlanError(`secret "${o.secretId}" has no \`rotation\` in the policy; add one (see docs/rotation.md)`);
   const text = o.policyText ?? readFileSync(o.policyPath, 'utf8');
   let untrusted: string | undefined;
@@ -118,36 +138,54 @@ export async function rotateSecret(o: RotateOptions): Promise<RotationResult> {
   const ledgerPath = ledgerPathFor(o.policyPath);
   // Env files hold only CURRENT: without a store that holds stages, PENDING/PREVIOUS go to a
   // git-ignored 0600 file beside the ledger (headless servers without a keyring or pass).
-  const primaryEntry = stores.find((s) => s.store.supportsStages) ?? { name: 'local stage file (.rotation/stages)', store: new LocalStageStore(dirname(ledgerPath)) };
-  if (o.dryRun) return planOnly(o, plan, primaryEntry.name, untrusted);
-  mkdirSync(dirname(ledgerPath), { recursive: true });
+  const primary = stores.find((s) => s.store.supportsStages) ?? { name: 'local stage file (.rotation/stages)', store: new LocalStageStore(dirname(ledgerPath)) };
+  return { plan, stores, primary, ledgerPath, untrusted };
+}
+
+/** Runs `fn` holding the secret's rotation lock; a live holder is a RotationBusyError. */
+export async function withRotationLock<T>(policyPath: string, secretId: string, fn: () => Promise<T>): Promise<T> {
+  mkdirSync(dirname(ledgerPathFor(policyPath)), { recursive: true });
   try {
-    return await withFileLock(rotationLockPath(o.policyPath, o.secretId), () => rotateLocked(o, plan, stores, primaryEntry, ledgerPath), { timeoutMs: 0 });
+    return await withFileLock(rotationLockPath(policyPath, secretId), fn, { timeoutMs: 0 });
   } catch (err) {
-    if (err instanceof LockTimeoutError) throw new RotationBusyError(`"${o.secretId}" is being rotated by another running process right now (lock ${rotationLockPath(o.policyPath, o.secretId)}); try again when it has finished`);
+    if (err instanceof LockTimeoutError) throw new RotationBusyError(`"${secretId}" is being rotated by another running process right now (lock ${rotationLockPath(policyPath, secretId)}); try again when it has finished`);
     throw err;
   }
 }
 
-function planOnly(o: RotateOptions, plan: RotationPlan, primaryName: string, untrusted: string | undefined): RotationResult {
-  const open = openRotations(readLedger(ledgerPathFor(o.policyPath)).entries).find((r) => r.secretId === o.secretId);
-  const lines = describePlan(plan, primaryName);
-  if (untrusted) lines.unshift(`(as things stand the real run would stop here: ${untrusted})`);
+/**
+ * Rotates one secret through AWS Secrets Manager's steps (create → set → test → finish) with
+ * CURRENT / PENDING / PREVIOUS stages. At every point a working value is held in a store: the new
+ * value sits in PENDING before it is applied anywhere, and the old one stays in PREVIOUS until its
+ * revocation is verified. An interrupted run is continued or rolled back with `resume`.
+ * Shells call the rotation service (service.ts), which adds pending work, trust and events.
+ */
+export async function rotateSecret(o: RotateOptions): Promise<RotationResult> {
+  const p = prepareRotation(o, resolvePlan(o.policy, o.secretId, { policyPath: o.policyPath, env: o.env }));
+  if (o.dryRun) return planOnly(o, p, readLedger(p.ledgerPath).entries);
+  return withRotationLock(o.policyPath, o.secretId, () => rotateLocked(o, p, readLedger(p.ledgerPath).entries));
+}
+
+export function planOnly(o: RotateOptions, p: Prepared, entries: LedgerEntry[]): RotationResult {
+  const open = openRotations(entries).find((r) => r.secretId === o.secretId);
+  const lines = describePlan(p.plan, p.primary.name);
+  if (p.untrusted) lines.unshift(`(as things stand the real run would stop here: ${p.untrusted})`);
   if (open) lines.unshift(`an interrupted rotation (${open.rotationId}, last step ${open.lastStep} ${open.lastOutcome}) would be resumed first`);
   return { secretId: o.secretId, status: 'dry-run', message: `dry run: nothing was changed`, steps: [], plan: lines };
 }
 
-async function rotateLocked(o: RotateOptions, plan: RotationPlan, stores: Array<{ name: string; store: SecretStore }>, primaryEntry: { name: string; store: SecretStore }, ledgerPath: string): Promise<RotationResult> {
-  const entries = readLedger(ledgerPath).entries;
+/** One run under the secret's lock, given the ledger as read under that lock. */
+export async function rotateLocked(o: RotateOptions, p: Prepared, entries: LedgerEntry[]): Promise<RotationResult> {
+  const { plan, stores, primary: primaryEntry, ledgerPath } = p;
   const open = openRotations(entries).find((r) => r.secretId === o.secretId);
   if (open && !o.resume && !o.rollback) {
-    throw new RotationInProgressError(`a rotation of "${o.secretId}" is in progress since ${open.beganAt} (last step: ${open.lastStep} ${open.lastOutcome}); continue it with \`rotate ${o.secretId} --resume\``);
+    throw new RotationInProgressError(`a rotation of "${o.secretId}" is in progress since ${open.beganAt} (last step: ${open.lastStep} ${open.lastOutcome})`, 'resume');
   }
   if (!open && (o.resume || o.rollback)) return { secretId: o.secretId, status: 'nothing-to-resume', message: `no interrupted rotation of "${o.secretId}"`, steps: [] };
 
   const env = o.env ?? process.env;
   const now = o.now ?? (() => new Date());
-  const session = new RotationSession(ledgerPath, o.secretId, open?.rotationId ?? randomUUID(), o.fingerprintKey ?? loadFingerprintKey(env), plan.provider!.type, o.log ?? (() => undefined), env, now);
+  const session = new RotationSession(ledgerPath, o.secretId, open?.rotationId ?? randomUUID(), o.fingerprintKey ?? loadFingerprintKey(env), plan.provider!.type, o.log ?? (() => undefined), env, now, o.onEntry);
   const allStores = withPrimary(stores, primaryEntry);
   // What a killed run left (temp files holding values) goes first, whatever this run does next.
   await Promise.all(allStores.map((s) => s.store.sweep?.(o.secretId).catch(() => undefined)));
@@ -183,7 +221,7 @@ async function rotateLocked(o: RotateOptions, plan: RotationPlan, stores: Array<
   } catch (err) {
     // Anything escaping here left the rotation open on purpose (e.g. a store failed after
     // promote); say how to continue, without values.
-    return result(run, 'failed', `${session.scrub((err as Error).message)} — the rotation is still open; run \`rotate ${o.secretId} --resume\``);
+    return result(run, 'failed', `${session.scrub((err as Error).message)} — the rotation is still open`, 'resume');
   }
 }
 
@@ -283,7 +321,7 @@ async function forward(run: Run): Promise<RotationResult> {
   if (!done.has('revoke-old') && plan.graceMs > 0) {
     const due = Date.parse(run.promotedAt ?? run.now().toISOString()) + plan.graceMs;
     if (run.now().getTime() < due) {
-      return result(run, 'awaiting-revoke', `promoted; the old value stays valid until ${new Date(due).toISOString()} (grace ${plan.secret.gracePeriod}); then run \`rotate ${id} --resume\` to revoke it`);
+      return result(run, 'awaiting-revoke', `promoted; the old value stays valid until ${new Date(due).toISOString()} (grace ${plan.secret.gracePeriod}), then the rotation resumed revokes it`, 'resume');
     }
   }
   if (!done.has('revoke-old')) {
@@ -296,7 +334,7 @@ async function forward(run: Run): Promise<RotationResult> {
     if (run.old !== null && provider.revoke && canProveRevocation(plan.verification) && plan.strategy === 'single-user') {
       const r = await session.step('test-old-fails', () => check(run, run.old!, run.oldUser), (r) => ({ outcome: r.status === 'refused' ? 'ok' : 'failed', detail: r.status === 'works' ? `the old value still works: ${r.detail}` : r.detail }), fp, false);
       if (r.status !== 'refused') {
-        return result(run, 'failed', `the old value was not shown to fail (${r.status}: ${r.detail}); it stays in PREVIOUS. Revoke it at its issuer, then run \`rotate ${id} --resume\``);
+        return result(run, 'failed', `the old value was not shown to fail (${r.status}: ${r.detail}); it stays in PREVIOUS until you revoke it at its issuer`, 'resume');
       }
     } else {
       const why =
@@ -349,9 +387,9 @@ async function resume(run: Run, open: OpenRotation): Promise<RotationResult> {
     // Once promote is recorded ok the new value is the current one everywhere: only forward.
     // A promote that began but did not end (a store refused, or a kill) can still be undone.
     if (open.ok.has('promote') && newValue) {
-      if (run.o.rollback) throw new Error('this rotation was already promoted; it can only be continued (--resume), not rolled back');
+      if (run.o.rollback) throw new Error('this rotation was already promoted; it can only be resumed, not rolled back');
     } else {
-      if (open.oldFingerprint && !oldValue) return result(run, 'failed', 'neither the old nor the new value was found in the stores; restore the old value by hand, then run `rotate --rollback`');
+      if (open.oldFingerprint && !oldValue) return result(run, 'failed', 'neither the old nor the new value was found in the stores; restore the old value by hand first', 'rollback');
       return rollback(run, newValue ? 'rollback requested' : 'resume: the new value never reached a store');
     }
   }

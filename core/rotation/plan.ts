@@ -1,7 +1,7 @@
-import type { Policy, PolicySecret } from '../policy/schema';
-import { assertPolicyConfined } from '../policy/confine';
-import { parseDuration } from '../policy/duration';
-import { envVarsOf, findSecret as lookUpSecret, mergedProvider, resolveStores as policyStores, unknownStores, keepsOldValueThroughGrace, type NamedStore } from '../policy/resolve';
+import type { Policy, PolicySecret } from '../policy/model/schema';
+import { assertPolicyConfined } from '../policy/check/confine';
+import { parseDuration } from '../policy/model/duration';
+import { envVarsOf, findSecret as lookUpSecret, mergedProvider, resolveStores as policyStores, unknownStores, keepsOldValueThroughGrace, type NamedStore } from '../policy/state/resolve';
 import type { StoreRef } from '../stores/types';
 import { ADMIN_SECRET_FIELDS, createProvider, defaultVerificationFor, type RotationProvider } from './providers';
 import { VERIFICATIONS_NEEDING_TRUST, type VerificationInput } from './verify';
@@ -38,7 +38,7 @@ export function findSecret(policy: Policy, secretId: string): PolicySecret {
   return s;
 }
 
-/** The secret's stores through the one resolution (core/policy/resolve.ts); an unknown name is an error here. */
+/** The secret's stores through the one resolution (core/policy/state/resolve.ts); an unknown name is an error here. */
 export function resolveStores(policy: Policy, secret: PolicySecret): Array<{ name: string; ref: StoreRef }> {
   const unknown = unknownStores(policy, secret);
   if (unknown.length) throw new PlanError(`secret "${secret.id}" names store "${unknown[0]}", which the policy does not define`);
@@ -53,7 +53,7 @@ export interface PlanLocation {
 
 /**
  * The plan for one secret. With `at`, a policy that names a path outside its repository (or a
- * reserved env var, core/policy/confine.ts) is refused here, before any step of any shell runs.
+ * reserved env var, core/policy/check/confine.ts) is refused here, before any step of any shell runs.
  */
 export function resolvePlan(policy: Policy, secretId: string, at?: PlanLocation): RotationPlan {
   if (at) assertPolicyConfined(policy, at.policyPath, at.env);

@@ -1,6 +1,6 @@
 import type { RotationStep } from '../ledger/types';
 import type { SecretStore } from '../stores/types';
-import type { RotateOptions, RotationResult, RotationStatus } from './engine';
+import type { NextAction, RotateOptions, RotationResult, RotationStatus } from './engine';
 import type { RotationPlan } from './plan';
 import type { CreatedValue, OrphanRef, ProviderContext } from './providers/types';
 import type { RotationSession } from './session';
@@ -36,8 +36,9 @@ function withPrimary(stores: NamedStore[], primary: NamedStore): NamedStore[] {
   return stores.some((s) => s.store === primary.store) ? stores : [...stores, primary];
 }
 
-export function result(run: Run, status: RotationStatus, message: string): RotationResult {
+export function result(run: Run, status: RotationStatus, message: string, next?: NextAction): RotationResult {
   return {
+    ...(next ? { next } : {}),
     secretId: run.o.secretId,
     rotationId: run.session.rotationId,
     status,

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { keyedFingerprint } from '../fingerprint';
-import { mask } from '../mask';
+import { keyedFingerprint } from '../values/fingerprint';
+import { mask } from '../values/mask';
 import { appendLedgerEntry } from '../ledger/append';
 import type { LedgerEntry, Outcome, RotationStep } from '../ledger/types';
 
@@ -28,6 +28,7 @@ export class RotationSession {
     readonly log: (line: string) => void,
     private readonly env: NodeJS.ProcessEnv,
     private readonly now: () => Date,
+    private readonly onEntry: (entry: LedgerEntry) => void = () => undefined,
   ) {}
 
   fingerprint(value: string): string {
@@ -58,6 +59,7 @@ export class RotationSession {
       at: this.now().toISOString(),
     });
     if (outcome !== 'started') this.steps.push({ step, outcome, detail });
+    this.onEntry(entry);
     this.log(`${this.secretId}: ${step} ${outcome}${detail ? ` — ${detail}` : ''}`);
     return entry;
   }

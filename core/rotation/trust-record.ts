@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, delimiter, dirname, isAbsolute, relative, resolve } from 'node:path';
-import type { Policy } from '../policy/schema';
-import { mergedProvider } from '../policy/resolve';
+import type { Policy } from '../policy/model/schema';
+import { mergedProvider } from '../policy/state/resolve';
 
 /**
  * What a confirmation covers. The policy text alone is not enough: `command: ./scripts/x.sh`

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { loadPolicyFile } from '../policy/files';
-import type { Policy } from '../policy/schema';
+import { loadPolicyFile } from '../policy/parse/files';
+import type { Policy } from '../policy/model/schema';
 import { collectTrust, describeChange, trustChanges, type TrustRecord } from './trust-record';
 
 /**

@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { parseDuration } from '../policy/duration';
+import { parseDuration } from '../policy/model/duration';
 import { PROVIDER_DEFINITIONS } from './providers/definitions';
 import { providerCheck } from './providers/registry';
 import { runUserCommand } from './providers/run-command';

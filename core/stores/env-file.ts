@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, lstatSync, readFileSync, realpathSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { withFileLock } from '../ledger/lock';
+import { withFileLock } from '../files/lock';
 import { EnvValueNotRepresentableError, readEnvValue, removeEnvValue, writeEnvValue } from './env-format';
 import { dropTemp, PRIVATE_TMP_DIR, sweepDeadTemps, writePrivateTemp } from './temp-files';
 import { GitTrackedFileError, StoreError, UnsupportedStageError, type PreparedWrite, type SecretStore, type Stage } from './types';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { withFileLock } from '../ledger/lock';
+import { withFileLock } from '../files/lock';
 import { sweepDeadTemps } from './temp-files';
 import { StoreError, UnsupportedStageError, type SecretStore, type Stage } from './types';
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { withFileLock } from '../ledger/lock';
+import { withFileLock } from '../files/lock';
 import { PassStore } from './pass';
 import { StoreError, StoreUnavailableError, type SecretStore, type Stage } from './types';
 

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pidAlive } from '../ledger/lock';
+import { pidAlive } from '../files/lock';
 import { GpgKeyMissingError, StoreError, StoreUnavailableError, UnreadableEntryError, type SecretStore, type Stage } from './types';
 
 /** `<entry>.rg-tmp-<pid>-<hex>`: an insert not yet moved into place (or left by a killed run). */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { pidAlive } from '../ledger/lock';
+import { pidAlive } from '../files/lock';
 
 /**
  * Temporary files that hold a secret value before an atomic rename: made 0600 in a private 0700

@@ -32,7 +32,7 @@ export const Commands = {
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
-/** Diagnostic code families. Rule-specific codes are `secret/<rule>`; policy codes live in core/policy/codes.ts. */
+/** Diagnostic code families. Rule-specific codes are `secret/<rule>`; policy codes live in core/policy/check/codes.ts. */
 export const CodePrefix = {
   secret: 'secret/',
   exposed: 'exposed/',

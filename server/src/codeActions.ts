@@ -2,8 +2,8 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, ServerCommands, serverCommand, type SecretDiagnosticData } from '../../protocol/src/protocol';
 import type { Settings } from '../../protocol/src/settings';
-import { formatOf } from '../../core/file-formats';
-import { officialHostFor } from '../../core/verify-live/scan-verify';
+import { formatOf } from '../../core/files';
+import { officialHostFor } from '../../core/verify-live';
 
 const storeTitles: Record<Settings['quickFix']['store'], (s: Settings) => string> = {
   ask: () => 'a secret store',

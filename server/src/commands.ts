@@ -7,9 +7,9 @@ import { ResponseError, ErrorCodes, type Connection, type MessageActionItem, typ
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DESTINATION_TITLES, MoveError, addToBaseline, moveToStore, type MoveDestination } from '../../core/actions';
 import { loadPolicy, policyOrError } from '../../core/policy';
-import { createPolicyStoreRegistry, markCompromised, pendingRotations, providerDefinition, resolvePlan, rotateAfterPending, trustFor } from '../../core/rotation';
-import { mask } from '../../core/mask';
-import { defaultLiveCacheFile, LiveVerifier } from '../../core/verify-live/scan-verify';
+import { createPolicyStoreRegistry, markCompromised, rotate, trustFor } from '../../core/rotation';
+import { mask } from '../../core/values';
+import { defaultLiveCacheFile, LiveVerifier } from '../../core/verify-live';
 import { SERVER_STORE_CHOICES, ServerCommands, type MoveToStoreArgs, type MoveToStoreResult, type AddToBaselineArgs, type RotateNowResult, type CheckKeyLiveResult, type SecretRef, type ServerCommandArgs, type ServerCommandId } from '../../protocol/src/protocol';
 import { pathToUri, uriToPath } from './paths';
 import type { workspaceCommands } from './session/workspaceCommands';
@@ -36,6 +36,14 @@ export interface CommandDeps {
   /** Enforce and the git-history scan (session/workspaceCommands.ts). */
   workspace: ReturnType<typeof workspaceCommands>;
 }
+
+/** The rotation service's next action in words any LSP client's user can act on (its Rotate now command, or the CLI). */
+const NEXT_IN_LSP: Record<string, string> = {
+  resume: ' (run Rotate now again to continue it)',
+  rollback: ' (then roll it back: `rotation-guard rotate ID --rollback`)',
+  wait: ' (rotate again after that time)',
+  'provide-value': ' (Rotate now asks for it in VS Code and with the Neovim handler in the README; or `rotation-guard rotate ID --value-stdin`)',
+};
 
 /** Destinations the server itself can reach (SecretStorage lives in VS Code only). */
 const SERVER_DESTINATIONS: MoveDestination[] = SERVER_STORE_CHOICES.map((c) => c.id);
@@ -140,45 +148,34 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
       const { newValue, announce: announceArg, ...ref } = args;
       const announce = announceArg !== false;
       const { path, loaded, policy } = policyOf(ref);
-      const plan = resolvePlan(policy, ref.id);
-      const open = pendingRotations(path).some((r) => r.secretId === ref.id);
-      // A manual provider with nothing pending needs a value before anything starts: answer
-      // needs-value (no ledger entry, no lock) so the client can ask for it and call again.
-      const asks = providerDefinition(plan.providerSpec?.type ?? '')?.traits.asksForValue;
-      if (plan.providerSpec && asks && !open && !newValue) {
-        const url = typeof plan.providerSpec.url === 'string' ? plan.providerSpec.url : asks.defaultUrl;
-        const instructions = typeof plan.providerSpec.instructions === 'string' ? plan.providerSpec.instructions : undefined;
-        const message = `'${ref.id}' is rotated by hand: create a new key${url ? ` at ${url}` : ''}, then give it to Rotation Guard (Rotate now asks for it in VS Code and with the Neovim handler in the README; or \`rotation-guard rotate ${ref.id} --value-stdin\`)`;
-        if (announce) void offerKeyPage(message, url);
-        return { status: 'needs-value', message, url, instructions };
-      }
       // Each recorded step shows in the editor's progress (LLM-key rotations call remote APIs).
       const progress = await d.progress?.();
       progress?.begin(`Rotating ${ref.id}`, undefined, 'starting', false);
-      const result = await rotateAfterPending({
-        policy,
-        policyPath: path,
-        policyText: loaded.text,
-        secretId: ref.id,
-        stores: createPolicyStoreRegistry(policy, path, d.env),
-        trust: trustFor(path, d.workspaceTrusted(), d.env),
-        env: d.env,
-        log: (line) => {
-          d.log(`rotate ${ref.id}: ${line}`);
-          progress?.report(line.replace(`${ref.id}: `, ''));
+      const out = await rotate(
+        { policy, policyPath: path, policyText: loaded.text, secretId: ref.id, mode: 'rotate', stores: createPolicyStoreRegistry(policy, path, d.env), trust: trustFor(path, d.workspaceTrusted(), d.env), env: d.env },
+        {
+          // LSP has no input request: a by-hand rotation answers needs-value, and the client calls again with it.
+          valueLater: true,
+          prompt: newValue ? async () => newValue : undefined,
+          event: (e) => {
+            if (e.kind === 'log') d.log(`rotate ${ref.id}: ${e.message}`);
+            else if (e.kind === 'step-started' || e.kind === 'step-finished') progress?.report(Math.round((e.index / e.total) * 100), `${e.step} ${e.outcome}${e.detail ? ` — ${e.detail}` : ''}`);
+          },
         },
-        prompt: async (req) => {
-          if (newValue) return newValue;
-          throw new Error(`'${req.secretId}' needs a new value${req.url ? ` (create it at ${req.url})` : ''}: call Rotate now again with it, or run \`rotation-guard rotate ${req.secretId} --value-stdin\``);
-        },
-      })
-        .catch((err: Error) => ({ status: 'failed' as const, message: err.message }))
+      )
+        .catch((err: Error) => ({ code: 'failed' as const, message: err.message, next: undefined, url: undefined, instructions: undefined }))
         .finally(() => progress?.done());
-      const ok = result.status === 'rotated' || result.status === 'awaiting-revoke';
-      if (announce && ok) void d.connection.window.showInformationMessage(`Rotation Guard: ${ref.id}: ${result.message}`);
-      else if (announce) void d.connection.window.showErrorMessage(`Rotation Guard: ${ref.id}: ${result.message}`);
+      const message = `${out.message}${(NEXT_IN_LSP[out.next ?? ''] ?? '').replace('ID', ref.id)}`;
+      if (out.code === 'needs-value') {
+        if (announce) void offerKeyPage(message, out.url);
+        return { status: out.code, message, url: out.url, instructions: out.instructions };
+      }
+      const ok = out.code === 'rotated' || out.code === 'awaiting-revoke';
+      if (announce && ok) void d.connection.window.showInformationMessage(`Rotation Guard: ${ref.id}: ${message}`);
+      else if (announce) void d.connection.window.showErrorMessage(`Rotation Guard: ${ref.id}: ${message}`);
       await d.refresh();
-      return { status: result.status, message: result.message };
+      // A busy lock or a running grace period was a thrown refusal before the service: still `failed` to clients.
+      return { status: out.code === 'busy' || out.code === 'grace-running' ? 'failed' : out.code, message };
     },
     [ServerCommands.checkKeyLive]: async (args): Promise<CheckKeyLiveResult> => {
       const doc = d.documents.get(args.uri);

@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import { sep } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { KnownSecrets } from '../../core/detect/types';
+import type { KnownSecrets } from '../../core/detect';
 import { secretCodeActions } from './codeActions';
 import { documentReport } from './diagnosticResults';
 import { serverCommandHandlers } from './commands';

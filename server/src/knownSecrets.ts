@@ -1,7 +1,7 @@
-import { loadFingerprintKey } from '../../core/fingerprint-key';
-import type { KnownSecrets } from '../../core/detect/types';
 import type { SetPolicy } from '../../core/policy';
-import { knownValuesFromLedger } from '../../core/ledger/known-values';
+import { loadFingerprintKey } from '../../core/values';
+import type { KnownSecrets } from '../../core/detect';
+import { knownValuesFromLedger } from '../../core/ledger';
 
 /** Known values from the ledgers of the workspace's policies (an unreadable ledger reads as empty; the policy's own diagnostics name it), plus what the client read from its stores. */
 export function loadKnownSecrets(policies: readonly Pick<SetPolicy, 'ledgerEntries'>[], extra?: { current: Array<{ fingerprint: string; secretId: string }>; retired: Array<{ fingerprint: string; secretId: string }> }, env: NodeJS.ProcessEnv = process.env): KnownSecrets | undefined {

@@ -1,5 +1,5 @@
 import { URI } from 'vscode-uri';
-import { untitledNameFor } from '../../core/file-formats';
+import { untitledNameFor } from '../../core/files';
 
 // The only place where URIs become file paths and back.
 export function uriToPath(uri: string): string | undefined {

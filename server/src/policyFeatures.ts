@@ -3,7 +3,7 @@ import type { CodeAction, CodeActionParams, CodeLens, CompletionItem, Diagnostic
 import { CodeActionKind, CompletionItemKind, MarkupKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzePolicy, ledgerForAnalysis, listFolder, gitIgnoredChecker, isPolicyFile, policyCodeLenses, policyCompletions, policyHover, policyQuickFixes, type PolicyAnalysis, type PolicyProblem } from '../../core/policy';
-import { isPromptFile } from '../../core/file-kinds';
+import { isPromptFile } from '../../core/files';
 import { DIAGNOSTIC_SOURCE, ServerCommands, serverCommand } from '../../protocol/src/protocol';
 import { uriToPath } from './paths';
 import { toLspSeverity } from './secretDiagnostics';

@@ -5,10 +5,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { ErrorCodes, ResponseError, SymbolKind, type DocumentSymbol, type Location, type Position, type Range, type SymbolInformation, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isProbablyBinary } from '../../core/detect';
-import { listFiles } from '../../core/files/walk';
-import { isPolicyFile } from '../../core/policy';
-import { nameSiteAt, policyNameSites, policySymbols, type NameSite, type PolicySymbol } from '../../core/policy/navigation';
-import { referenceSiteAt, referenceSites } from '../../core/reference-sites';
+import { listFiles } from '../../core/files';
+import { isPolicyFile, nameSiteAt, policyNameSites, policySymbols, type NameSite, type PolicySymbol } from '../../core/policy';
+import { envAccessSiteAt, envAccessSites } from '../../core/env-access';
 import { pathToUri, uriToPath } from './paths';
 import type { PolicySet as SecretIndex, SetSecret as IndexedSecret } from '../../core/policy';
 
@@ -73,7 +72,7 @@ export class PolicyNavigation {
       const { site } = this.siteAt(doc, path, position);
       return site?.section === 'secrets' ? snap.all.find((s) => s.id === site.name && s.policyUri === doc.uri) : undefined;
     }
-    const ref = referenceSiteAt(doc.getText(), snap.names, doc.offsetAt(position));
+    const ref = envAccessSiteAt(doc.getText(), snap.names, doc.offsetAt(position));
     return ref ? snap.byEnvVar.get(ref.name) : undefined;
   }
 
@@ -107,7 +106,7 @@ export class PolicyNavigation {
           if (!bytes || isProbablyBinary(bytes)) continue;
           text = bytes.toString('utf8');
         }
-        const sites = referenceSites(text, names);
+        const sites = envAccessSites(text, names);
         if (!sites.length) continue;
         const lineStarts = [0];
         for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);

@@ -4,7 +4,7 @@
 import { CodeActionKind, DiagnosticSeverity, MarkupKind, type CodeAction, type CodeActionParams, type Diagnostic, type Hover, type Location, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { StaleCode, isPolicyFile } from '../../core/policy';
-import { referenceSiteAt, referenceSites } from '../../core/reference-sites';
+import { envAccessSiteAt, envAccessSites } from '../../core/env-access';
 import { DIAGNOSTIC_SOURCE, ServerCommands, serverCommand, type StaleReferenceData } from '../../protocol/src/protocol';
 import type { PolicySet as SecretIndex, SetSecret as IndexedSecret } from '../../core/policy';
 
@@ -33,7 +33,7 @@ export class ReferenceFeatures {
     const snap = this.index.get();
     if (snap.names.size === 0) return [];
     const out: Diagnostic[] = [];
-    for (const site of referenceSites(doc.getText(), snap.names)) {
+    for (const site of envAccessSites(doc.getText(), snap.names)) {
       const s = snap.byEnvVar.get(site.name)!;
       const stale = STALE[s.state.state];
       if (!stale) continue;
@@ -54,7 +54,7 @@ export class ReferenceFeatures {
 
   private siteAt(doc: TextDocument, position: Position): IndexedSecret | undefined {
     const snap = this.index.get();
-    const site = referenceSiteAt(doc.getText(), snap.names, doc.offsetAt(position));
+    const site = envAccessSiteAt(doc.getText(), snap.names, doc.offsetAt(position));
     return site ? snap.byEnvVar.get(site.name) : undefined;
   }
 

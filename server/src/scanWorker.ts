@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { tuneV8ForScanning } from '../../core/v8-tuning';
+import { tuneV8ForScanning } from '../../core/runtime';
 import type { Settings } from '../../protocol/src/settings';
 import type { KnownSecretsNotification, ScanWorkspaceRequest } from '../../protocol/src/protocol';
 import { loadKnownSecrets } from './knownSecrets';

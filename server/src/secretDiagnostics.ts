@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Severity } from '../../core/detect/types';
-import { referenceFor, replacementRange } from '../../core/references';
+import type { Finding, Severity } from '../../core/detect';
+import { envAccessFor, replacementRange } from '../../core/env-access';
 import { DIAGNOSTIC_SOURCE, type SecretDiagnosticData } from '../../protocol/src/protocol';
 
 export function toLspSeverity(s: Severity | 'error' | 'warning' | 'info'): DiagnosticSeverity {
@@ -14,7 +14,7 @@ export function findingToDiagnostic(doc: TextDocument, formatName: string, f: Fi
   const envVar = f.envVar ?? 'SECRET_VALUE';
   const lineStart = doc.offsetAt({ line: doc.positionAt(f.start).line, character: 0 });
   const around = text.slice(Math.max(0, lineStart - 2000), Math.min(text.length, f.end + 500));
-  const plan = referenceFor(formatName, envVar, around);
+  const plan = envAccessFor(formatName, envVar, around);
   const [rs, re] = plan ? replacementRange(text, f.start, f.end, plan) : [f.start, f.end];
   const data: SecretDiagnosticData = {
     kind: 'secret',

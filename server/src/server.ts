@@ -2,7 +2,7 @@
 // Code client): the connection's transport comes from the command line; everything else is in
 // createServer.ts, which tests also run in process over a stream pair.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { tuneV8ForScanning } from '../../core/v8-tuning';
+import { tuneV8ForScanning } from '../../core/runtime';
 import { createServer } from './createServer';
 
 tuneV8ForScanning(); // see v8-tuning.ts: scanning on every keystroke gains from early type feedback

@@ -24,12 +24,12 @@ import {
 } from 'vscode-languageserver/node';
 import { decodeForScan } from '../../core/detect';
 import type { Validator } from './validator';
-import { describeTruncation, listFiles, type WalkResult } from '../../core/files/walk';
+import { isExcluded, problemKeys } from './validator';
+import { describeTruncation, listFiles, type WalkResult } from '../../core/files';
 import type { Settings } from '../../protocol/src/settings';
 import type { ScanWorkspaceRequest } from '../../protocol/src/protocol';
 import { WorkspaceReportBuilder } from './diagnosticResults';
 import { pathToUri } from './paths';
-import { isExcluded, problemKeys } from './validator';
 import { WorkspaceFileCache, type SweptFile } from './workspaceFileCache';
 
 /**

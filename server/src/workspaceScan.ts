@@ -1,8 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
-import { describeTruncation, listFiles, type WalkBudget, type WalkResult } from '../../core/files/walk';
-import { warmUpOrder } from '../../core/files/warm-up-order';
+import { describeTruncation, listFiles, type WalkBudget, type WalkResult, warmUpOrder } from '../../core/files';
 import { decodeForScan } from '../../core/detect';
 import type { Settings } from '../../protocol/src/settings';
 import type { ScanWorkspaceRequest } from '../../protocol/src/protocol';

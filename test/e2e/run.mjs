@@ -31,6 +31,7 @@ import { walkthroughJourney } from './journeys/walkthrough.mjs';
 import { npmStartJourney } from './journeys/npm-start.mjs';
 import { prepareQuickFixWorkspace, quickFixJourney } from './journeys/quick-fix.mjs';
 import { prepareStorePickWorkspace, storeQuickPickJourney } from './journeys/store-quick-pick.mjs';
+import { assistantHooksJourney, prepareAssistantHooksWorkspace } from './journeys/assistant-hooks.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(ROOT);
@@ -214,6 +215,11 @@ async function browserLevel(paths, vsix) {
     });
     await check('journey 13: Move secret with the store left to ask → a Quick Pick, not a notification (Escape changes nothing) → the env file', page, () =>
       storeQuickPickJourney({ page, server, folder: pickFolder, key: pickKey, lap, shot: shooter(page) }));
+    await check('journey 15 (issue 23): palette Install AI Assistant Hooks… → claude-code found here → This project: our hooks in .claude/settings.json, the other tool\'s kept; the installed hook blocks a key and a policy value, whose exposure the Secrets view tooltip shows', page, async () => {
+      const folder = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-hooks-ws-')));
+      prepareAssistantHooksWorkspace(folder);
+      await assistantHooksJourney({ page, server, folder, lap, shot: shooter(page) });
+    });
     await check('journey 2: demo workspace opens with the extension active and its problems listed', page, () =>
       demoJourney({
         page, server, folder: demoFolder, lap, shot: shooter(page),

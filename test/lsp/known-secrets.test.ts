@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
-import { keyedFingerprint } from '../../core/fingerprint';
+import { keyedFingerprint } from '../../core/values/fingerprint';
 import { appendLedgerEntry } from '../../core/ledger/append';
 import { fakeHumanPassword } from '../helpers/fake-keys';
 import { fileUri, startServer } from '../helpers/lsp-server';

@@ -11,7 +11,7 @@ import {
   type PreviousResultId,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
-import { keyedFingerprint } from '../../core/fingerprint';
+import { keyedFingerprint } from '../../core/values/fingerprint';
 import { appendLedgerEntry } from '../../core/ledger/append';
 import { fakeHumanPassword, fakeOpenAiKey } from '../helpers/fake-keys';
 import { fileUri, PULL_CLIENT, startServer, type ServerHandle } from '../helpers/lsp-server';

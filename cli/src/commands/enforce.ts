@@ -1,4 +1,4 @@
-import { runEnforcement, type EnforceResult, type SecretOutcome } from '../../../core/enforce/run';
+import { runEnforcement, type EnforceResult, type SecretOutcome } from '../../../core/enforce';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';
 import { parseNowOption } from '../policy-options';

@@ -1,5 +1,4 @@
-import { decideHook, failClosed, isAssistant, recordExposures, ASSISTANTS, MAX_PAYLOAD, type AssistantName } from '../../../core/filter/hooks/index';
-import { knownSecretsNear } from '../../../core/filter/known';
+import { decideHook, failClosed, isAssistant, recordExposures, ASSISTANTS, MAX_PAYLOAD, type AssistantName, knownSecretsNear } from '../../../core/filter';
 import { UsageError, type CliIO } from '../io';
 
 const USAGE = `usage: rotation-guard hook <${ASSISTANTS.join('|')}> [--event NAME] < PAYLOAD`;

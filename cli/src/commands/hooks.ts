@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { ASSISTANTS, detectAssistants, installHooks, isAssistant, uninstallHooks, type Scope } from '../../../core/filter/hooks/index';
+import { ASSISTANTS, detectAssistants, installHooks, isAssistant, uninstallHooks, type Scope } from '../../../core/filter';
 import { UsageError, type CliIO } from '../io';
 
 const USAGE = `usage: rotation-guard hooks install|uninstall --assistant <${ASSISTANTS.join('|')}|detected> [--project | --global] [--command CMD]\n       rotation-guard hooks detect`;

@@ -1,9 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { anchorOk, checkLedgerAnchor, currentUser, describeAnchorCheck, existingSigningKey, ledgerPathFor, loadSigningKey, readLedger, shortKey, signingKeyPath, trustedLedgerEntries, verifyLedger, writeAnchor, type LedgerVerification, type LedgerWriter } from '../../../core/ledger';
-import { addLedgerWriter } from '../../../core/ledger/sign-writers';
-import { loadPolicyFile } from '../../../core/policy/files';
-import { POLICY_FILE_PREFERRED } from '../../../core/policy/policy-file-names';
+import { anchorOk, checkLedgerAnchor, currentUser, describeAnchorCheck, existingSigningKey, ledgerPathFor, loadSigningKey, readLedger, shortKey, signingKeyPath, trustedLedgerEntries, verifyLedger, writeAnchor, type LedgerVerification, type LedgerWriter, addLedgerWriter } from '../../../core/ledger';
+import { loadPolicyFile, POLICY_FILE_PREFERRED } from '../../../core/policy';
 import { policyPathOption } from '../policy-options';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';

@@ -1,6 +1,5 @@
 import { once } from 'node:events';
-import { knownSecretsNear } from '../../../core/filter/known';
-import { createRedactingProxy } from '../../../core/filter/proxy/index';
+import { knownSecretsNear, createRedactingProxy } from '../../../core/filter';
 import { UsageError, type CliIO } from '../io';
 
 const USAGE = 'usage: rotation-guard proxy --listen 127.0.0.1:PORT --upstream URL';

@@ -1,6 +1,6 @@
 import { chmodSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { redactFile } from '../../../core/filter/files';
+import { redactFile } from '../../../core/filter';
 import { UsageError, type CliIO } from '../io';
 
 const USAGE = 'usage: rotation-guard redact [--stdin-filename NAME] < IN > OUT\n       rotation-guard redact --in-place FILE';

@@ -1,6 +1,6 @@
 import { appendLedgerEntry, ledgerPathFor } from '../../../core/ledger';
-import { compromiseEntry } from '../../../core/ledger/entries';
-import { runEnforcement } from '../../../core/enforce/run';
+import { compromiseEntry } from '../../../core/ledger';
+import { runEnforcement } from '../../../core/enforce';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';
 import { loadStrictPolicy } from '../enforce/load-policy';

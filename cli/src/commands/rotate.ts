@@ -1,6 +1,6 @@
-import { loadFingerprintKey } from '../../../core/fingerprint-key';
-import { confirmPolicy, createPolicyStoreRegistry, describeTrust, rotateAfterPending, rotateSecret, trustFor, trustToConfirm, type RotateOptions, type RotationTrust } from '../../../core/rotation';
-import type { Policy } from '../../../core/policy/schema';
+import { loadFingerprintKey } from '../../../core/values';
+import { confirmPolicy, createPolicyStoreRegistry, describeTrust, rotate, trustFor, trustToConfirm, type NextAction, type RotationHost, type RotationTrust } from '../../../core/rotation';
+import type { Policy } from '../../../core/policy';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';
 import { loadPolicyForCli } from '../rotation/load';
@@ -14,7 +14,7 @@ const USAGE = 'rotate ID [--dry-run] [--resume | --rollback] [--wait] [--policy 
  * hosts), asks on the terminal (or takes `--yes`), and records it; any later edit to the policy
  * or to one of those files revokes the confirmation until you confirm again.
  *
- * Without --resume/--rollback it first finishes what is pending (finishPendingRotation): an
+ * Without --resume/--rollback it first finishes what is pending (the rotation service): an
  * interrupted rotation is resumed or rolled back, an expired grace period's revocation is done;
  * while a grace period still runs it exits 2 with the time the next rotation can start (or waits
  * for it with --wait).
@@ -26,24 +26,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (a.flags.has('resume') && a.flags.has('rollback')) throw new UsageError('--resume and --rollback exclude each other');
   if (a.flags.has('yes') && !a.flags.has('trust')) throw new UsageError('--yes only answers the question --trust asks');
   const { path, policy, text } = loadPolicyForCli(io.cwd, a.options.get('policy'));
-  const trust = a.flags.has('trust') ? await confirmInteractively(io, path, policy, text, { yes: a.flags.has('yes'), dryRun: a.flags.has('dry-run') }) : trustFor(path, true, io.env);
-  if (!trust) return 2;
+  const mode = a.flags.has('dry-run') ? 'dry-run' : a.flags.has('resume') ? 'resume' : a.flags.has('rollback') ? 'rollback' : 'rotate';
+  const json = a.flags.has('json');
   let stdinUsed = false;
-  const options: RotateOptions = {
-    policy,
-    policyPath: path,
-    policyText: text,
-    secretId,
-    stores: createPolicyStoreRegistry(policy, path, io.env),
-    // The CLI is an explicit user action, so the workspace counts as trusted; the policy content
-    // still has to be confirmed (the part a cloned repository controls).
-    trust,
-    dryRun: a.flags.has('dry-run'),
-    resume: a.flags.has('resume'),
-    rollback: a.flags.has('rollback'),
-    env: io.env,
-    fingerprintKey: loadFingerprintKey(io.env),
-    log: a.flags.has('json') ? undefined : (line) => io.stderr(`  ${line}\n`),
+  const host: RotationHost = {
+    event: (e) => !json && e.kind === 'log' && io.stderr(`  ${e.message}\n`),
+    confirmTrust: a.flags.has('trust') ? (q) => askOnTerminal(io, q.policyPath, q.lines, { yes: a.flags.has('yes'), dryRun: mode === 'dry-run' }) : undefined,
     prompt: a.flags.has('value-stdin')
       ? async () => {
           if (stdinUsed) throw new Error('the value on stdin was already used');
@@ -52,15 +40,33 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         }
       : undefined,
   };
-  const explicit = options.dryRun || options.resume || options.rollback;
-  const result = explicit ? await rotateSecret(options) : await rotateAfterPending({ ...options, waitForGrace: a.flags.has('wait') });
-  if (a.flags.has('json')) {
-    io.stdout(JSON.stringify(result, null, 2) + '\n');
-  } else {
-    if (result.plan) io.stdout(`${result.message}; the rotation of ${secretId} would:\n${result.plan.map((l, i) => `  ${i + 1}. ${l}`).join('\n')}\n`);
-    else io.stdout(`${secretId}: ${result.status} — ${result.message}\n`);
-  }
+  // The CLI is an explicit user action, so the workspace counts as trusted; the policy content
+  // still has to be confirmed (the part a cloned repository controls).
+  const target = { policy, policyPath: path, policyText: text, secretId, mode, wait: a.flags.has('wait'), reconfirm: a.flags.has('trust'), stores: createPolicyStoreRegistry(policy, path, io.env), trust: trustFor(path, true, io.env), env: io.env, fingerprintKey: loadFingerprintKey(io.env) } as const;
+  const out = await rotate(target, host).catch((err: Error & { next?: NextAction }) => {
+    throw err.next ? new Error(`${err.message}${inCliWords(err.next, secretId)}`) : err;
+  });
+  if (out.code === 'not-confirmed') return 2;
+  if (out.code === 'busy' || out.code === 'grace-running') throw new Error(`${out.message}${inCliWords(out.next, secretId)}`);
+  const result = out.result!;
+  if (json) io.stdout(JSON.stringify(result, null, 2) + '\n');
+  else if (result.plan) io.stdout(`${result.message}; the rotation of ${secretId} would:\n${result.plan.map((l, i) => `  ${i + 1}. ${l}`).join('\n')}\n`);
+  else io.stdout(`${secretId}: ${result.status} — ${result.message}${inCliWords(result.next, secretId)}\n`);
   return result.status === 'failed' || result.status === 'rolled-back' ? 1 : 0;
+}
+
+/** The service's next action as the command line that does it. */
+function inCliWords(next: NextAction | undefined, id: string): string {
+  switch (next) {
+    case 'resume':
+      return `; run \`rotation-guard rotate ${id} --resume\``;
+    case 'rollback':
+      return `; then run \`rotation-guard rotate ${id} --rollback\``;
+    case 'wait':
+      return '; run again after that time, or with --wait';
+    default:
+      return '';
+  }
 }
 
 /**
@@ -70,23 +76,29 @@ export async function run(args: string[], io: CliIO): Promise<number> {
  */
 export async function confirmInteractively(io: CliIO, path: string, policy: Policy, text: string, o: { yes: boolean; dryRun: boolean }): Promise<RotationTrust | undefined> {
   const record = trustToConfirm(policy, path, text, io.env);
-  io.stderr(`--trust confirms ${path} as it is now:\n${describeTrust(record, path).map((l) => `  ${l}\n`).join('')}`);
+  if (!(await askOnTerminal(io, path, describeTrust(record, path), o))) return undefined;
+  if (!o.dryRun) confirmPolicy(path, record, io.env);
+  return { workspaceTrusted: true, confirmation: record };
+}
+
+/** Prints what a confirmation covers and asks (y/N); `--yes` answers, no terminal refuses. */
+async function askOnTerminal(io: CliIO, path: string, lines: string[], o: { yes: boolean; dryRun: boolean }): Promise<boolean> {
+  io.stderr(`--trust confirms ${path} as it is now:\n${lines.map((l) => `  ${l}\n`).join('')}`);
   if (o.dryRun) {
     io.stderr('(dry run: nothing recorded)\n');
-    return { workspaceTrusted: true, confirmation: record };
+    return true;
   }
   if (!o.yes) {
     if (!io.ask) {
       io.stderr('refusing to confirm: there is no terminal to ask you (stdin or stderr is not a TTY). Read the list above, then run again with --trust --yes to confirm it.\n');
-      return undefined;
+      return false;
     }
     const answer = (await io.ask('Run these commands and contact these hosts for this policy from now on? [y/N] ')).trim().toLowerCase();
     if (answer !== 'y' && answer !== 'yes') {
       io.stderr('not confirmed; nothing was recorded or run\n');
-      return undefined;
+      return false;
     }
   }
-  confirmPolicy(path, record, io.env);
   io.stderr(`confirmed (recorded in the user config folder); a change to the policy or to any file above revokes it\n`);
-  return { workspaceTrusted: true, confirmation: record };
+  return true;
 }

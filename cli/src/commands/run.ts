@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import { loadFingerprintKey } from '../../../core/fingerprint-key';
-import { parseDuration } from '../../../core/policy/duration';
+import { loadFingerprintKey } from '../../../core/values';
+import { parseDuration } from '../../../core/policy';
 import { childSecretIds, createPolicyStoreRegistry, currentSecretEnv, trustFor } from '../../../core/rotation';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';

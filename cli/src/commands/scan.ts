@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { applyBaseline, entriesFor, formatBaseline } from '../../../core/detect/baseline';
+import { applyBaseline, entriesFor, formatBaseline, meetsConfidence } from '../../../core/detect';
 import { readBaselineFile } from '../scan/baseline-file';
-import { meetsConfidence } from '../../../core/detect/confidence';
 import { UsageError, type CliIO } from '../io';
 import { parseScanArgs, type ScanArgs } from '../scan/args';
 import { runGitHistoryScan } from '../scan/git-history';
@@ -11,8 +10,8 @@ import { formatJson, formatText, summaryLine, summarise, type ScanReport } from 
 import { formatSarif } from '../scan/sarif';
 import { scanBuffer, type FileResult } from '../scan/scan-file';
 import { stagedFiles } from '../scan/staged';
-import { describeTruncation, listFiles, type WalkResult } from '../../../core/files/walk';
-import { annotateLive, defaultLiveCacheFile, LiveVerifier } from '../../../core/verify-live/scan-verify';
+import { describeTruncation, listFiles, type WalkResult } from '../../../core/files';
+import { annotateLive, defaultLiveCacheFile, LiveVerifier } from '../../../core/verify-live';
 
 /**
  * `rotation-guard scan [--format text|json|sarif] [--baseline FILE] PATH...`

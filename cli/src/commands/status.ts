@@ -1,5 +1,5 @@
 import { describeRejected, ledgerPathFor, readLedger, trustedLedgerEntries } from '../../../core/ledger';
-import { computeSecretStates } from '../../../core/policy/state';
+import { computeSecretStates } from '../../../core/policy';
 import { pendingRotations } from '../../../core/rotation';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../rotation/args';

@@ -1,5 +1,5 @@
-import { loadFingerprintKey } from '../../../core/fingerprint-key';
-import type { Policy } from '../../../core/policy/schema';
+import { loadFingerprintKey } from '../../../core/values';
+import type { Policy } from '../../../core/policy';
 import { createPolicyStoreRegistry, trustFor } from '../../../core/rotation';
 import type { CliIO } from '../io';
 

@@ -1,6 +1,4 @@
-import { displayPath } from '../../../core/policy/files';
-import { loadPolicy } from '../../../core/policy/policy-set';
-import type { Policy } from '../../../core/policy/schema';
+import { displayPath, loadPolicy, type Policy } from '../../../core/policy';
 import { UsageError } from '../io';
 import { policyPathOption } from '../policy-options';
 

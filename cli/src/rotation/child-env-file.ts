@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, mkdtempSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { quoteEnvValue } from '../../../core/stores/env-format';
+import { quoteEnvValue } from '../../../core/stores';
 
 /**
  * The env file `run --watch` keeps for its child (path in ROTATION_GUARD_ENV_FILE): the child's

@@ -1,6 +1,5 @@
-import { loadPolicy } from '../../../core/policy/policy-set';
+import { loadPolicy, type Policy } from '../../../core/policy';
 import { policyPathOption } from '../policy-options';
-import type { Policy } from '../../../core/policy/schema';
 import { UsageError } from '../io';
 
 export interface CliPolicy {

@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { constants } from 'node:os';
 import { dirname } from 'node:path';
-import type { Policy } from '../../../core/policy/schema';
-import { ledgerPathFor, readLedger } from '../../../core/ledger/read';
-import { currentSecretEnv, finishPendingRotation, openRotations, type RotationTrust, type StoreRegistry } from '../../../core/rotation';
+import type { Policy } from '../../../core/policy';
+import { ledgerPathFor, readLedger } from '../../../core/ledger';
+import { currentSecretEnv, openRotations, rotate, type RotationTrust, type StoreRegistry } from '../../../core/rotation';
 import { ChildEnvFile } from './child-env-file';
 
 export type NotifyMode = { kind: 'signal'; signal: NodeJS.Signals } | { kind: 'restart' };
@@ -43,7 +43,7 @@ const sameEnv = (a: Record<string, string>, b: Record<string, string>) => Object
 
 /**
  * `run --watch`: starts the child with its secrets, watches the ledger, finishes pending rotations
- * of those secrets (finishPendingRotation: expired grace → revoke, interrupted → resume or roll
+ * of those secrets (the rotation service's finish-pending: expired grace → revoke, interrupted → resume or roll
  * back), and when the values the child holds change, tells it — a signal (it re-reads
  * ROTATION_GUARD_ENV_FILE) or a graceful restart with the new environment. The child's exit code
  * is returned; SIGINT/SIGTERM/SIGQUIT stop everything.
@@ -142,11 +142,11 @@ export function superviseWithWatch(o: WatchOptions): Promise<number> {
   const settle = async () => {
     const open = openRotations(readLedger(ledgerPath).entries).filter((r) => rotating.includes(r.secretId));
     for (const r of open) {
-      const outcome = await finishPendingRotation({ policy: o.policy, policyPath: o.policyPath, policyText: o.policyText, secretId: r.secretId, stores: o.stores, trust: o.trust(), env: o.env, fingerprintKey: o.fingerprintKey });
-      if (outcome.status === 'grace-running' && outcome.revokeDueAt) {
+      const outcome = await rotate({ policy: o.policy, policyPath: o.policyPath, policyText: o.policyText, secretId: r.secretId, mode: 'finish-pending', stores: o.stores, trust: o.trust(), env: o.env, fingerprintKey: o.fingerprintKey });
+      if (outcome.code === 'grace-running' && outcome.revokeDueAt) {
         clearTimeout(graceTimer);
         graceTimer = setTimeout(schedule, Math.max(Date.parse(outcome.revokeDueAt) - Date.now(), 0) + 20);
-      } else if (outcome.status !== 'busy' && outcome.status !== 'none') {
+      } else if (outcome.code !== 'busy' && outcome.code !== 'nothing-pending') {
         o.log(`${r.secretId}: ${outcome.message}`);
       }
     }

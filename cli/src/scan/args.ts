@@ -1,5 +1,5 @@
-import { DEFAULT_MIN_CONFIDENCE, parseConfidence } from '../../../core/detect/confidence';
-import { DEFAULT_WALK_BUDGET } from '../../../core/files/walk';
+import { DEFAULT_MIN_CONFIDENCE, parseConfidence } from '../../../core/detect';
+import { DEFAULT_WALK_BUDGET } from '../../../core/files';
 import { UsageError } from '../io';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';

@@ -1,14 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { applyBaseline, entriesFor, formatBaseline } from '../../../core/detect/baseline';
+import { applyBaseline, entriesFor, formatBaseline, type KnownSecrets, meetsConfidence } from '../../../core/detect';
 import { readBaselineFile } from './baseline-file';
-import type { KnownSecrets } from '../../../core/detect/types';
-import { loadFingerprintKey } from '../../../core/fingerprint-key';
-import { meetsConfidence } from '../../../core/detect/confidence';
+import { loadFingerprintKey } from '../../../core/values';
 import { scanGitHistory, type HistoryFinding, type HistoryScanResult } from '../../../core/git-history';
-import { knownValuesFromLedger } from '../../../core/ledger/known-values';
-import { ledgerPathFor, readLedger } from '../../../core/ledger/read';
-import { findPolicyFile } from '../../../core/policy/find-policy-file';
+import { knownValuesFromLedger, ledgerPathFor, readLedger } from '../../../core/ledger';
+import { findPolicyFile } from '../../../core/policy';
 import { UsageError, type CliIO } from '../io';
 import type { ScanArgs } from './args';
 import { countLine, findingJson, incidentsOf } from './report';

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { warmUpOrder } from '../../../core/files/warm-up-order';
+import { warmUpOrder } from '../../../core/files';
 import { scanFile, type FileResult } from './scan-file';
 
 /** One message to a worker: scan these files. */

@@ -1,5 +1,4 @@
-import type { Finding } from '../../../core/detect/index';
-import { groupIncidents, type Incident } from '../../../core/detect/incidents';
+import { type Finding, groupIncidents, type Incident } from '../../../core/detect';
 import type { FileResult } from './scan-file';
 
 /** A finding with the display path of its file (relative to the working directory). */

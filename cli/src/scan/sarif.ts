@@ -1,4 +1,4 @@
-import { ALL_RULES } from '../../../core/detect/index';
+import { ALL_RULES } from '../../../core/detect';
 import { incidentsOf, type FileFinding, type ScanReport } from './report';
 
 /**

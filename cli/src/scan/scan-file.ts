@@ -1,6 +1,6 @@
-import { readAtMost, TOO_LARGE } from '../../../core/files/read-at-most';
-import { scanBytes, type Finding } from '../../../core/detect/index';
-import { transcriptFindings } from '../../../core/filter/transcripts';
+import { readAtMost, TOO_LARGE } from '../../../core/files';
+import { scanBytes, type Finding } from '../../../core/detect';
+import { transcriptFindings } from '../../../core/filter';
 
 export type SkipReason = 'binary' | 'too-large' | 'unreadable';
 

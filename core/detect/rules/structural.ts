@@ -1,4 +1,4 @@
-import { isPlaceholder, isReference } from '../placeholders';
+import { isPlaceholder, isIndirect } from '../placeholders';
 import { rule, type PatternRule } from '../rule';
 import { CONFIDENCE } from '../confidence';
 import { isWeakPassword, WEAK_DEFAULT_VARIANT } from '../weak-defaults';
@@ -104,7 +104,7 @@ function scanCurlUser(text: string, at: number): { start: number; end: number } 
     const pass = text.slice(ps, pe);
     const user = text.slice(us, ue);
     // Shell and template references (`$PASS`, `${p}`, `$(cat f)`, `<password>`, `[PASSWORD]`) are not values.
-    if (pass.length < 6 || /^\$|\$[{(]|[<>[\]{}`]/.test(pass) || isPlaceholder(pass) || isReference(pass)) return null;
+    if (pass.length < 6 || /^\$|\$[{(]|[<>[\]{}`]/.test(pass) || isPlaceholder(pass) || isIndirect(pass)) return null;
     const u = strip(us, ue);
     if (/^\$|\$[{(]|[<>{}`]/.test(text.slice(u[0], u[1]))) return null;
     if (/^(?:pass|password|token|secret|pwd)$/i.test(pass)) return null;

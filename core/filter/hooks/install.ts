@@ -19,6 +19,15 @@ interface Target {
   kind: 'nested' | 'cursor' | 'copilot' | 'windsurf' | 'cline-scripts';
 }
 
+/**
+ * Gemini CLI also has BeforeModel and AfterModel (https://geminicli.com/docs/hooks/reference); the
+ * adapter answers them, but they are not installed by default. AfterModel fires for every streamed
+ * chunk: a process per chunk (~140 ms of CPU each, bench/filters.bench.mjs) would stall the stream,
+ * and a stateless per-chunk hook cannot see a key split across chunks (the proxy's holdback window
+ * can). BeforeModel resends the whole conversation on every model call, whose parts BeforeAgent,
+ * BeforeTool and AfterTool already checked as they came in; what only it would see is context the
+ * CLI adds itself (GEMINI.md memory files), which are workspace files the editor and `scan` check.
+ */
 const TARGETS: Record<AssistantName, Target> = {
   'claude-code': { path: (s, r, h) => (s === 'project' ? join(r, '.claude', 'settings.json') : join(h, '.claude', 'settings.json')), events: ['UserPromptSubmit', 'PreToolUse', 'PostToolUse'], kind: 'nested' },
   codex: { path: (s, r, h) => (s === 'project' ? join(r, '.codex', 'hooks.json') : join(h, '.codex', 'hooks.json')), events: ['UserPromptSubmit', 'PreToolUse', 'PostToolUse'], kind: 'nested' },

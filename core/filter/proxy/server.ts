@@ -1,5 +1,5 @@
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { FindOptions } from '../engine';
 import { RedactionSession } from '../session';
 import { redactJsonText } from './json';
@@ -35,7 +35,10 @@ export function createRedactingProxy(o: ProxyOptions): { server: Server; stats: 
   const session = new RedactionSession(o.find ?? {});
   const stats: ProxyStats = { requests: 0, redactedInRequests: 0, redactedInResponses: 0 };
   const maxBody = o.maxBody ?? 32 * 1024 * 1024;
-  const server = createServer((req, res) => {
+  // One kept-alive connection pool to the upstream for the proxy's lifetime (no TCP or TLS
+  // handshake per request); Nagle off on both sides so a streamed event is not held for the next.
+  const agent = upstream.protocol === 'https:' ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
+  const server = createServer({ noDelay: true }, (req, res) => {
     stats.requests++;
     readBody(req, maxBody).then(
       (body) => forward(req, res, body),
@@ -58,7 +61,8 @@ export function createRedactingProxy(o: ProxyOptions): { server: Server; stats: 
     if (out) headers['content-length'] = String(out.length);
     headers.host = upstream.host;
     const send = upstream.protocol === 'https:' ? httpsRequest : httpRequest;
-    const up = send({ protocol: upstream.protocol, hostname: upstream.hostname, port: upstream.port, method: req.method, path, headers }, (ures) => respond(req, ures, res));
+    const up = send({ protocol: upstream.protocol, hostname: upstream.hostname, port: upstream.port, method: req.method, path, headers, agent }, (ures) => respond(req, ures, res));
+    up.on('socket', (socket) => socket.setNoDelay(true));
     up.on('error', (err) => fail(res, 502, `upstream: ${err.message}`));
     up.end(out ?? undefined);
   }
@@ -106,6 +110,7 @@ export function createRedactingProxy(o: ProxyOptions): { server: Server; stats: 
     ures.on('error', () => res.destroy());
   }
 
+  server.on('close', () => agent.destroy());
   return { server, stats, session };
 }
 

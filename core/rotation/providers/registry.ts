@@ -3,7 +3,7 @@
  * RotationProvider, and the login check of its verification type when it brings one. The mapped
  * type makes a provider listed without a driver (or a driver without a listing) a compile error.
  */
-import { parseDuration } from '../../policy/duration';
+import { parseDuration } from '../../policy/model/duration';
 import { commandProvider } from './command/provider';
 import { generateProvider } from './generate/provider';
 import { httpProvider } from './http/provider';

@@ -1,8 +1,7 @@
 import { dirname, relative, sep } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { computeEnforcementPlan, recordPlannedCompromise, type SecretPlan } from '../../../core/enforce';
-import { readStoreFingerprints, storeFilesOf } from '../../../core/enforce/gather';
-import { loadFingerprintKey } from '../../../core/fingerprint-key';
+import { computeEnforcementPlan, readStoreFingerprints, recordPlannedCompromise, storeFilesOf, type SecretPlan } from '../../../core/enforce';
+import { loadFingerprintKey } from '../../../core/values';
 import { ledgerPathFor, readLedger } from '../../../core/ledger';
 import { loadPolicy, type Policy, type PolicySet, type SetPolicy } from '../../../core/policy';
 import { confirmationProblem, createPolicyStoreRegistry, isRotationRunning, resolvePlan } from '../../../core/rotation';

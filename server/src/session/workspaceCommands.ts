@@ -1,8 +1,7 @@
 import type { WorkDoneProgressReporter } from 'vscode-languageserver/node';
-import { meetsConfidence } from '../../../core/detect/confidence';
-import type { KnownSecrets } from '../../../core/detect/types';
-import { runEnforcement, type EnforceResult as CoreEnforceResult } from '../../../core/enforce/run';
-import { loadFingerprintKey } from '../../../core/fingerprint-key';
+import { meetsConfidence, type KnownSecrets } from '../../../core/detect';
+import { runEnforcement, type EnforceResult as CoreEnforceResult } from '../../../core/enforce';
+import { loadFingerprintKey } from '../../../core/values';
 import { GitHistoryError, scanGitHistory } from '../../../core/git-history';
 import { loadPolicy } from '../../../core/policy';
 import { createPolicyStoreRegistry, trustFor } from '../../../core/rotation';

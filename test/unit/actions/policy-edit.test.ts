@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { parse } from 'yaml';
 import { addSecretToPolicy, kindForRule, newPolicyText, secretIdFor } from '../../../core/actions';
-import { parsePolicySource } from '../../../core/policy/source';
-import { validatePolicy } from '../../../core/policy/validate';
-import type { Policy, StoreRef } from '../../../core/policy/schema';
+import { parsePolicySource } from '../../../core/policy/parse/source';
+import { validatePolicy } from '../../../core/policy/check/validate';
+import type { Policy, StoreRef } from '../../../core/policy/model/schema';
 
 const policyOf = (text: string, path: string): Policy => {
   const r = validatePolicy(parsePolicySource(text, path));

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
-import { keyedFingerprint } from '../../../core/fingerprint';
+import { keyedFingerprint } from '../../../core/values/fingerprint';
 import { scanText, type KnownSecrets } from '../../../core/detect/index';
 import { rand } from './fake-keys';
 

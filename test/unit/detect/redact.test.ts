@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { isProbablyBinary, redact } from '../../../core/detect/index';
+import { isProbablyBinary } from '../../../core/detect/index';
+import { redact } from '../../../core/filter/index';
 import { fake } from './fake-keys';
 
 describe('redact', () => {

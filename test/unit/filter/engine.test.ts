@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findSecrets, RedactionSession, redactText, sniffPath } from '../../../core/filter/index';
+import { findSecrets, RedactionSession, redact as redact2, redactText, sniffPath } from '../../../core/filter/index';
 import { fake } from '../detect/fake-keys';
 
 const redact = (t: string) => redactText(t, new RedactionSession()).text;
@@ -63,5 +63,19 @@ describe('filter engine: what hides a key from a pattern', () => {
     assert.equal(sniffPath('Please summarise the meeting notes.'), 'stdin.txt');
     assert.equal(redact(code), code);
     assert.notEqual(redact(`const token = "${gh}";\nexport {};`), `const token = "${gh}";\nexport {};`);
+  });
+});
+
+describe('redact() — the filter engine with masked previews, no session', () => {
+  it('finds what only the filter engine finds: a key glued to a word and a key behind %XX escapes', () => {
+    const gh = fake.githubPat();
+    const out = redact2(`token=x${gh} and q=api_key%3D${encodeURIComponent(gh)}`);
+    assert.ok(!out.includes(gh), out);
+    assert.equal(out.match(/\[REDACTED:[a-z-]+:x?ghp…..\]|\[REDACTED:[a-z-]+:ghp_…..\]/g)?.length, 2, out);
+  });
+
+  it('takes a replacement of the caller', () => {
+    const k = fake.anthropic();
+    assert.equal(redact2(`key ${k} end`, { replacement: (rule) => `<${rule}>` }), 'key <secret/anthropic-api-key> end');
   });
 });

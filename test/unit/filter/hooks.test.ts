@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run as hook } from '../../../cli/src/commands/hook';
 import { markEvents, secretHistory } from '../../../core/enforce/events';
-import { keyedFingerprint } from '../../../core/fingerprint';
+import { keyedFingerprint } from '../../../core/values/fingerprint';
 import { appendLedgerEntry, readLedger } from '../../../core/ledger/index';
-import type { PolicySecret } from '../../../core/policy/schema';
+import type { PolicySecret } from '../../../core/policy/model/schema';
 import { fake } from '../detect/fake-keys';
 import { memoryIO } from './hook-io';
 

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { keyedFingerprint } from '../../../core/fingerprint';
+import { keyedFingerprint } from '../../../core/values/fingerprint';
 import { GitHistoryError, scanGitHistory } from '../../../core/git-history';
 import { fakeOpenAiKey } from '../../helpers/fake-keys';
 import { git, TestRepo } from '../../helpers/git-repo';

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { run as check } from '../../../cli/src/commands/check';
 import type { CliIO } from '../../../cli/src/io';
 import { createPolicyStoreRegistry, resolvePlan } from '../../../core/rotation';
-import { PolicyConfinementError } from '../../../core/policy/confine';
+import { PolicyConfinementError } from '../../../core/policy/check/confine';
 import { loadPolicyFile } from '../../../core/policy';
 
 const CLI = resolve('dist/cli.js');

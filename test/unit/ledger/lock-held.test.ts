@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isLockHeld, withFileLock } from '../../../core/ledger/lock';
+import { isLockHeld, withFileLock } from '../../../core/files/lock';
 import { isRotationRunning, rotationLockPath } from '../../../core/rotation';
 
 describe('isLockHeld / isRotationRunning: is a rotation under way right now', () => {

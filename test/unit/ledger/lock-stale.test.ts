@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isLockHeld, withFileLock } from '../../../core/ledger/lock';
+import { isLockHeld, withFileLock } from '../../../core/files/lock';
 
 describe('stale locks are recognised at once (a 0-byte lock left by ENOSPC or a kill)', () => {
   let dir: string;

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { Commands, CONFIG_SECTION } from '../../../protocol/src/protocol';
 import { defaultSettings, resolveSettings, SETTING_KEYS, settingsFromReader, SettingsSchema } from '../../../protocol/src/settings';
-import { isPolicyFileName, POLICY_FILE_EXTENSIONS, POLICY_FILE_GLOB } from '../../../core/policy/policy-file-names';
+import { isPolicyFileName, POLICY_FILE_EXTENSIONS, POLICY_FILE_GLOB } from '../../../core/policy/model/policy-file-names';
 import picomatch from 'picomatch';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));

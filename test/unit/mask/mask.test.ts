@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { mask } from '../../../core/mask';
+import { mask } from '../../../core/values/mask';
 
 describe('mask', () => {
   it('keeps the prefix and the last two characters of a long key', () => {

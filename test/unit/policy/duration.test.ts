@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { MS, formatDuration, parseDuration, tryParseDuration } from '../../../core/policy';
-import { longestCronGap, nextCronRun } from '../../../core/policy/cron';
+import { longestCronGap, nextCronRun } from '../../../core/policy/state/cron';
 
 describe('durations', () => {
   it('parses short and ISO-8601 forms to milliseconds', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run as policyCmd } from '../../../cli/src/commands/policy';
 import { UsageError, type CliIO } from '../../../cli/src/io';
-import { awsCron } from '../../../core/policy/export';
+import { awsCron } from '../../../core/policy/state/export';
 
 const root = join(__dirname, '../../../..');
 const example = join(root, 'test/fixtures/policy/valid/rotation-policy.yaml');

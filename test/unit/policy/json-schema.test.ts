@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { policyJsonSchemaText } from '../../../core/policy/json-schema';
+import { policyJsonSchemaText } from '../../../core/policy/model/json-schema';
 
 const root = join(__dirname, '../../../..');
 const checkedIn = join(root, 'schemas/rotation-policy.schema.json');

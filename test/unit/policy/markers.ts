@@ -2,7 +2,7 @@
  * Fixture marker convention: `⟦` and `⟧` around the text a problem must underline. The markers
  * are removed before the text is analyzed; `|` alone (caretOffset) marks a cursor position.
  */
-import type { Range } from '../../../core/policy/codes';
+import type { Range } from '../../../core/policy/check/codes';
 
 export function stripMarkers(marked: string): { text: string; ranges: Range[] } {
   let text = '';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { appendLedgerEntry } from '../../../core/ledger/append';
+import { appendLedgerEntry } from '../../../core/ledger';
 import { loadPolicy, policyOrError, PolicySet } from '../../../core/policy';
 import { onePolicySecret } from '../../helpers/policy-text';
 import { withTempProject } from '../../helpers/temp-project';

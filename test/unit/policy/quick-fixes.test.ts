@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzePolicy, policyQuickFixes, type PolicyTextEdit } from '../../../core/policy';
-import { LineIndex } from '../../../core/policy/text-position';
+import { LineIndex } from '../../../core/policy/parse/text-position';
 import { stripMarkers } from './markers';
 
 const dir = join(__dirname, '../../../../test/fixtures/policy/checks');

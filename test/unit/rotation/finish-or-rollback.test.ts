@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Policy } from '../../../core/policy/schema';
+import type { Policy } from '../../../core/policy/model/schema';
 import { verifyLedger } from '../../../core/ledger';
 import { createStoreRegistry, pendingRotations, trustToConfirm, rotateSecret, type RotateOptions, type SecretStore, type Stage } from '../../../core/rotation';
 import { UnreadableEntryError } from '../../../core/stores/types';

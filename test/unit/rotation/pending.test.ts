@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Policy } from '../../../core/policy/schema';
+import type { Policy } from '../../../core/policy/model/schema';
 import { childSecretIds, createStoreRegistry, finishPendingRotation, GraceRunningError, rotateAfterPending, rotateSecret, trustToConfirm, type RotateOptions, type SecretStore, type Stage } from '../../../core/rotation';
 
 /** Mock store (the engine's logic under test, not a backend): values and users in Maps. */

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { providerSpec, verificationSpec } from '../../../core/policy/schema';
+import { providerSpec, verificationSpec } from '../../../core/policy/model/schema';
 import { createProvider, PROVIDER_DEFINITIONS, providerDocsTable, type ProviderDefinition } from '../../../core/rotation/providers';
 import { VERIFICATIONS_NEEDING_TRUST } from '../../../core/rotation/verify';
 import { analyzePolicy } from '../../../core/policy';

@@ -5,7 +5,7 @@
  * `partial_key_hint` (https://platform.claude.com/docs/en/api/admin/api_keys/list).
  */
 import { z } from 'zod';
-import { identifier, stepTimeout } from '../../../policy/schema-fields';
+import { identifier, stepTimeout } from '../../../policy/model/schema-fields';
 import { defineProvider, SINGLE_KEEPS_OLD } from '../definition';
 
 export const schema = z

@@ -5,7 +5,7 @@
  * Also the `aws-bedrock` verification type: ListFoundationModels with the key as a bearer token.
  */
 import { z } from 'zod';
-import { nonEmpty } from '../../../policy/schema-fields';
+import { nonEmpty } from '../../../policy/model/schema-fields';
 import { awsAdmin, awsRegion, inactiveKey } from '../aws-iam/definition';
 import { defineProvider } from '../definition';
 

@@ -5,7 +5,7 @@
  * GetCallerIdentity with the credential under test.
  */
 import { z } from 'zod';
-import { identifier, nonEmpty } from '../../../policy/schema-fields';
+import { identifier, nonEmpty } from '../../../policy/model/schema-fields';
 import { defineProvider, type CredentialShape } from '../definition';
 
 export const awsRegion = z

@@ -7,7 +7,7 @@
  * https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow).
  */
 import { z } from 'zod';
-import { identifier, nonEmpty, stepTimeout } from '../../../policy/schema-fields';
+import { identifier, nonEmpty, stepTimeout } from '../../../policy/model/schema-fields';
 import { defineProvider } from '../definition';
 
 const uuid = (description: string, examples: string[]) =>

@@ -1,6 +1,6 @@
 /** The `command` provider as the policy sees it (schema, traits, needs, samples); the driver is ./provider.ts. */
 import { z } from 'zod';
-import { nonEmpty, stepTimeout } from '../../../policy/schema-fields';
+import { nonEmpty, stepTimeout } from '../../../policy/model/schema-fields';
 import { defineProvider, SINGLE_KEEPS_OLD } from '../definition';
 
 export const schema = z

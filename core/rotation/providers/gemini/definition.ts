@@ -5,7 +5,7 @@
  * the `gemini` live preset (models.list).
  */
 import { z } from 'zod';
-import { identifier, nonEmpty } from '../../../policy/schema-fields';
+import { identifier, nonEmpty } from '../../../policy/model/schema-fields';
 import { defineProvider, SINGLE_KEEPS_OLD } from '../definition';
 
 export const schema = z

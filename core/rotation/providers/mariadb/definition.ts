@@ -1,6 +1,6 @@
 /** The `mariadb` provider as the policy sees it (schema, traits, needs, samples); the driver is ./provider.ts. */
 import { z } from 'zod';
-import { identifier, nonEmpty, port } from '../../../policy/schema-fields';
+import { identifier, nonEmpty, port } from '../../../policy/model/schema-fields';
 import { defineProvider } from '../definition';
 
 export const schema = z

@@ -5,7 +5,7 @@
  * https://openrouter.ai/docs/api/api-reference/api-keys/create-keys).
  */
 import { z } from 'zod';
-import { identifier, nonEmpty, stepTimeout } from '../../../policy/schema-fields';
+import { identifier, nonEmpty, stepTimeout } from '../../../policy/model/schema-fields';
 import { defineProvider, SINGLE_KEEPS_OLD } from '../definition';
 
 export const schema = z

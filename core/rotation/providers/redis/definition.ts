@@ -1,6 +1,6 @@
 /** The `redis` provider as the policy sees it (schema, traits, needs, samples); the driver is ./provider.ts. */
 import { z } from 'zod';
-import { identifier, nonEmpty, port } from '../../../policy/schema-fields';
+import { identifier, nonEmpty, port } from '../../../policy/model/schema-fields';
 import { defineProvider, SINGLE_KEEPS_OLD } from '../definition';
 
 export const schema = z

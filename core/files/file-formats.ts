@@ -1,0 +1,192 @@
+/**
+ * The file-format table: every fact about a file format that more than one part of the project
+ * needs (which files and editor language ids it covers, its comment syntax, the syntax its own tool
+ * reads a value from the environment with, and whether its text is program code or prose) lives in
+ * one row here. Detection, the env-access quick fix, the allow-comment action, the server's names
+ * for untitled documents and the file-kind checks all read this table.
+ */
+export interface EnvAccessPlan {
+  /** Text that replaces the secret (and its quotes, when `includeQuotes`). */
+  text: string;
+  /** Replace the surrounding quotes too: code needs an expression, not a string containing one. */
+  includeQuotes: boolean;
+  /** Short name of the syntax, for the quick fix title. */
+  syntax: string;
+}
+
+/** What the env-access builder may look at besides the variable name. */
+export interface EnvAccessContext {
+  /** The path with forward slashes. */
+  norm: string;
+  /** Lower-case file name. */
+  base: string;
+  /** A few lines around the value (tells YAML dialects apart). */
+  textAround: string;
+}
+
+export type FormatKind =
+  | 'env' | 'prompty' | 'jinja' | 'yaml' | 'json' | 'jsonc' | 'jsonl' | 'notebook' | 'markdown' | 'mdx' | 'markup'
+  | 'lockfile' | 'python' | 'javascript' | 'shell' | 'powershell' | 'c-like' | 'hash-comment-code' | 'other-code' | 'docker' | 'text';
+
+export interface FileFormat {
+  kind: FormatKind;
+  /** VS Code language ids (also the names Markdown fences use after the backticks). */
+  languageIds: readonly string[];
+  /** Lower-case extensions with the dot. */
+  extensions: readonly string[];
+  /** Lower-case whole file names, or a test on the lower-case file name. */
+  fileNames?: readonly string[] | ((base: string) => boolean);
+  /** Name given to an untitled document of this language, so the right row applies to it. */
+  untitledName?: string;
+  /** Line comment [open, close]; undefined when the format has no comments (JSON). */
+  comment?: readonly [string, string];
+  /** How the format's own tool reads a value from the environment; undefined: it holds values. */
+  envAccess?: (envVar: string, ctx: EnvAccessContext) => EnvAccessPlan;
+  /**
+   * Program source: an unquoted word is an identifier, a type or a call, not a literal value.
+   * `shell`: a bare word is a string there, and references are written `$VAR`.
+   */
+  code: CodeKind;
+}
+
+export type CodeKind = false | 'program' | 'shell';
+
+const HASH = ['# ', ''] as const;
+const SLASHES = ['// ', ''] as const;
+const MARKUP = ['<!-- ', ' -->'] as const;
+
+const dollarBraces = (envVar: string): EnvAccessPlan => ({ text: `\${${envVar}}`, includeQuotes: false, syntax: '${…}' });
+const continueSecrets = (envVar: string): EnvAccessPlan => ({ text: `\${{ secrets.${envVar} }}`, includeQuotes: false, syntax: 'Continue ${{ secrets.… }}' });
+const CONTINUE_DIR = /(^|\/)\.continue\//;
+const python = (envVar: string): EnvAccessPlan => ({ text: `os.environ["${envVar}"]`, includeQuotes: true, syntax: 'os.environ[…]' });
+// Prompts and prose (system-prompt .md/.txt): a credential has no place in a prompt at all
+// (OWASP LLM07); leave a visible marker the app fills from its environment, never the model.
+const templateVariable = (envVar: string): EnvAccessPlan => ({ text: `{{${envVar}}}`, includeQuotes: false, syntax: 'template variable {{…}}' });
+
+export const FILE_FORMATS: readonly FileFormat[] = [
+  {
+    kind: 'env', languageIds: ['dotenv', 'env'], extensions: ['.env'], untitledName: '.env', comment: HASH, code: false,
+    fileNames: (b) => b === '.env' || b.startsWith('.env.'),
+  },
+  {
+    // Package managers' lockfiles: package names and integrity hashes, judged by provider formats only.
+    kind: 'lockfile', languageIds: [], extensions: [], code: false,
+    fileNames: ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'poetry.lock', 'pipfile.lock', 'uv.lock', 'cargo.lock', 'gemfile.lock', 'composer.lock', 'go.sum', 'pdm.lock', 'flake.lock'],
+  },
+  {
+    kind: 'prompty', languageIds: ['prompty'], extensions: ['.prompty'], comment: HASH, code: false,
+    envAccess: (v) => ({ text: `\${env:${v}}`, includeQuotes: false, syntax: 'Prompty ${env:…}' }),
+  },
+  {
+    kind: 'jinja', languageIds: ['jinja', 'jinja-html', 'django-html'], extensions: ['.jinja', '.j2', '.jinja2', '.prompt'], comment: ['{# ', ' #}'], code: false,
+    envAccess: (v) => ({ text: `{{ env.${v} }}`, includeQuotes: false, syntax: 'Jinja {{ env.… }}' }),
+  },
+  {
+    kind: 'yaml', languageIds: ['yaml', 'yml'], extensions: ['.yaml', '.yml'], untitledName: 'untitled.yaml', comment: HASH, code: false,
+    envAccess: (v, { norm, base, textAround }) => {
+      if (/\.github\/workflows\//.test(norm)) return { text: `\${{ secrets.${v} }}`, includeQuotes: false, syntax: 'GitHub Actions ${{ secrets.… }}' };
+      if (CONTINUE_DIR.test(norm)) return continueSecrets(v);
+      if (/model_list|litellm_params|litellm_settings/.test(textAround) || /litellm/.test(base))
+        return { text: `os.environ/${v}`, includeQuotes: true, syntax: 'LiteLLM os.environ/…' };
+      return dollarBraces(v);
+    },
+  },
+  {
+    kind: 'json', languageIds: ['json'], extensions: ['.json'], untitledName: 'untitled.json', code: false,
+    envAccess: (v, { norm }) => (CONTINUE_DIR.test(norm) ? continueSecrets(v) : dollarBraces(v)),
+  },
+  {
+    kind: 'jsonc', languageIds: ['jsonc'], extensions: ['.jsonc'], untitledName: 'untitled.jsonc', comment: SLASHES, code: false,
+    envAccess: (v, { norm }) => (CONTINUE_DIR.test(norm) ? continueSecrets(v) : dollarBraces(v)),
+  },
+  { kind: 'jsonl', languageIds: ['jsonl', 'jsonlines'], extensions: ['.jsonl', '.ndjson'], code: false, envAccess: templateVariable },
+  { kind: 'notebook', languageIds: ['jupyter'], extensions: ['.ipynb'], code: false, envAccess: python },
+  { kind: 'markdown', languageIds: ['markdown', 'md'], extensions: ['.md', '.markdown'], untitledName: 'untitled.md', comment: MARKUP, code: false, envAccess: templateVariable },
+  { kind: 'mdx', languageIds: ['mdx'], extensions: ['.mdx'], comment: ['{/* ', ' */}'], code: false, envAccess: templateVariable },
+  { kind: 'markup', languageIds: ['html', 'xml'], extensions: ['.html', '.htm', '.xml'], comment: MARKUP, code: false, envAccess: templateVariable },
+  { kind: 'python', languageIds: ['python', 'py', 'python3', 'ipython'], extensions: ['.py', '.pyi'], untitledName: 'cell.py', comment: HASH, code: 'program', envAccess: python },
+  {
+    kind: 'javascript',
+    languageIds: ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'js', 'ts', 'jsx', 'tsx', 'node'],
+    extensions: ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.jsx', '.tsx'],
+    untitledName: 'cell.js', comment: SLASHES, code: 'program',
+    envAccess: (v) => ({ text: `process.env.${v}`, includeQuotes: true, syntax: 'process.env.…' }),
+  },
+  {
+    kind: 'shell', languageIds: ['shellscript', 'bash', 'sh', 'shell', 'zsh', 'console', 'shell-session'], extensions: ['.sh', '.bash', '.zsh'],
+    untitledName: 'untitled.sh', comment: HASH, code: 'shell',
+    envAccess: (v) => ({ text: `"\${${v}}"`, includeQuotes: true, syntax: 'shell "${…}"' }),
+  },
+  { kind: 'powershell', languageIds: ['powershell', 'ps1', 'pwsh'], extensions: ['.ps1'], comment: HASH, code: 'shell', envAccess: templateVariable },
+  {
+    kind: 'c-like', languageIds: ['go', 'java', 'rust', 'c', 'cpp', 'csharp', 'swift', 'kotlin', 'scala', 'dart', 'groovy', 'fsharp', 'objective-c'],
+    extensions: ['.go', '.java', '.rs', '.c', '.cc', '.cpp', '.h', '.hpp', '.cs', '.swift', '.kt', '.kts', '.scala', '.dart', '.groovy', '.gradle', '.fs', '.m'],
+    comment: SLASHES, code: 'program', envAccess: templateVariable,
+  },
+  {
+    kind: 'hash-comment-code', languageIds: ['ruby', 'php', 'perl', 'r', 'julia', 'elixir'],
+    extensions: ['.rb', '.php', '.pl', '.r', '.jl', '.ex', '.exs'],
+    comment: HASH, code: 'program', envAccess: templateVariable,
+  },
+  { kind: 'other-code', languageIds: ['lua'], extensions: ['.lua'], comment: ['-- ', ''], code: 'program', envAccess: templateVariable },
+  { kind: 'other-code', languageIds: ['clojure'], extensions: ['.clj'], comment: [';; ', ''], code: 'program', envAccess: templateVariable },
+  { kind: 'other-code', languageIds: ['vb'], extensions: ['.vb'], comment: ["' ", ''], code: 'program', envAccess: templateVariable },
+  {
+    kind: 'docker', languageIds: ['dockerfile', 'dockercompose'], extensions: [], comment: HASH, code: false, envAccess: dollarBraces,
+    fileNames: (b) => b === 'dockerfile' || b === 'modelfile' || b.startsWith('docker-compose') || b.startsWith('compose.'),
+  },
+];
+
+/** Plain text and every file no row claims: prose rules, `#` comments, a template variable. */
+export const TEXT_FORMAT: FileFormat = { kind: 'text', languageIds: ['plaintext'], extensions: ['.txt'], untitledName: 'untitled.txt', comment: HASH, code: false, envAccess: templateVariable };
+
+const byExtension = new Map<string, FileFormat>();
+const byLanguage = new Map<string, FileFormat>();
+for (const f of [...FILE_FORMATS, TEXT_FORMAT]) {
+  for (const e of f.extensions) if (!byExtension.has(e)) byExtension.set(e, f);
+  for (const id of f.languageIds) if (!byLanguage.has(id)) byLanguage.set(id, f);
+}
+const byName = FILE_FORMATS.filter((f) => f.fileNames);
+
+export function baseName(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return path.slice(i + 1).toLowerCase();
+}
+
+let lastPath: string | undefined;
+let lastFormat: FileFormat = TEXT_FORMAT;
+const named = (f: FileFormat, b: string) => {
+  const names = f.fileNames!;
+  return typeof names === 'function' ? names(b) : names.includes(b);
+};
+
+/**
+ * The row for a path: env files by name first (`.env.production`), then the extension, then the
+ * other file names (`Dockerfile`, `Modelfile`); remembered for the last path asked.
+ */
+export function formatOf(path: string): FileFormat {
+  if (path === lastPath) return lastFormat;
+  const b = baseName(path);
+  const dot = b.lastIndexOf('.');
+  const found =
+    (named(FILE_FORMATS[0]!, b) ? FILE_FORMATS[0] : undefined) ??
+    (named(FILE_FORMATS[1]!, b) ? FILE_FORMATS[1] : undefined) ??
+    (dot >= 0 ? byExtension.get(b.slice(dot)) : undefined) ??
+    byName.find((f) => named(f, b)) ??
+    TEXT_FORMAT;
+  lastPath = path;
+  lastFormat = found;
+  return found;
+}
+
+/** The row for an editor language id or a Markdown fence's info word (`py`, `bash`), if any. */
+export function formatForLanguage(languageId: string): FileFormat | undefined {
+  return byLanguage.get(languageId.toLowerCase());
+}
+
+/** A file name for an untitled document of an editor language, so formatOf finds its row. */
+export function untitledNameFor(languageId: string): string {
+  const f = formatForLanguage(languageId);
+  if (!f) return TEXT_FORMAT.untitledName!;
+  return f.untitledName ?? (f.extensions[0] ? `untitled${f.extensions[0]}` : TEXT_FORMAT.untitledName!);
+}

@@ -1,0 +1,6 @@
+/**
+ * Process-level settings our own processes (the CLI, the language server and its scan worker)
+ * apply at start. Kept apart from detection so the CLI's small dispatcher can call it without
+ * loading the scanner.
+ */
+export { tuneV8ForScanning } from './v8-tuning';
