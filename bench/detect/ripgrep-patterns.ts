@@ -2,7 +2,7 @@
 // times ripgrep on. The translation only ever makes ripgrep's job easier: look-arounds (which
 // Rust's engine lacks) are dropped, so ripgrep matches a superset with less work per position.
 import { ALL_RULES } from '../../core/detect/rules/all';
-import { GENERIC_KEYWORDS } from '../../core/detect/generic';
+import { GENERIC_KEYWORDS } from '../../core/detect/judge/generic';
 
 /** `(?<=…)`, `(?<!…)`, `(?=…)`, `(?!…)` removed; named groups made non-capturing; classes escaped for Rust. */
 export function toRustRegex(source: string): string {

@@ -1,18 +1,18 @@
 import { mask } from '../mask';
-import { findingFingerprint } from './finding-fingerprint';
-import { LineCursor, LineIndex } from './positions';
-import type { RawMatch } from './raw-match';
-import { ALLOW_MARKER, Suppressions } from './suppress';
+import { findingFingerprint } from './report/finding-fingerprint';
+import { LineCursor, LineIndex } from './input/positions';
+import type { RawMatch } from './report/raw-match';
+import { ALLOW_MARKER, Suppressions } from './judge/suppress';
 import type { Finding, ScanOptions } from './types';
-import { rawMatches } from './matches';
+import { rawMatches } from './report/matches';
 
 export type { Finding, KnownSecrets, ScanOptions, Severity } from './types';
-export { isProbablyBinary, isPureBinary, textRuns } from './binary';
-export { decodeForScan, scanBytes, scanDecoded, type DecodedBytes, type ScannedBytes } from './scan-bytes';
-export { CONFIDENCE, DEFAULT_MIN_CONFIDENCE, meetsConfidence } from './confidence';
+export { isProbablyBinary, isPureBinary, textRuns } from './input/binary';
+export { decodeForScan, scanBytes, scanDecoded, type DecodedBytes, type ScannedBytes } from './input/scan-bytes';
+export { CONFIDENCE, DEFAULT_MIN_CONFIDENCE, meetsConfidence } from './judge/confidence';
 export { redact, type RedactOptions } from './redact';
 export { ALL_RULES } from './rules/all';
-export { rawMatches } from './matches';
+export { rawMatches } from './report/matches';
 
 /**
  * Finds credentials in a text. Findings are sorted by offset, positions refer to the original

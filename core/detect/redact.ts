@@ -1,5 +1,5 @@
 import { mask } from '../mask';
-import { rawMatches } from './matches';
+import { rawMatches } from './report/matches';
 
 export interface RedactOptions {
   /** Path used to pick format handling (e.g. `trace.jsonl`); optional. */

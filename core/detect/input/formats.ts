@@ -1,5 +1,5 @@
-import { isPlaceholder, isReference } from './placeholders';
-import type { RawMatch } from './raw-match';
+import { isPlaceholder, isReference } from '../judge/placeholders';
+import type { RawMatch } from '../report/raw-match';
 
 /**
  * Format-specific views of a text whose values are encoded. Plain formats need nothing here:

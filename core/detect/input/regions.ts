@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { createScanner } from 'jsonc-parser';
-import { formatForLanguage, formatOf, type CodeKind } from '../file-formats';
+import { formatForLanguage, formatOf, type CodeKind } from '../../file-formats';
 
 /**
  * Text that is not what its file is: fenced code in Markdown and MDX, notebook code cells, code and

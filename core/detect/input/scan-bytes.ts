@@ -1,6 +1,6 @@
 import { isProbablyBinary, isPureBinary, lengthPrefixedSpans, textRuns } from './binary';
-import { scanText } from './index';
-import type { Finding, ScanOptions } from './types';
+import { scanText } from '../index';
+import type { Finding, ScanOptions } from '../types';
 
 /**
  * How a workspace file's bytes are scanned — one table for the CLI scan (`rotation-guard scan`),

@@ -1,9 +1,9 @@
-import { DEFER_TO_PROVIDER_RULE } from './providers';
+import { DEFER_TO_PROVIDER_RULE } from '../rules/providers';
 import { CONFIDENCE } from './confidence';
 import { classifyName, envVarForName, providerForName, type NameKind } from './names';
-import type { Attempt, RawMatch } from './raw-match';
-import { ALL_RULES } from './rules/all';
-import type { CodeKind } from '../file-formats';
+import type { Attempt, RawMatch } from '../report/raw-match';
+import { ALL_RULES } from '../rules/all';
+import type { CodeKind } from '../../file-formats';
 import { isPlaceholder } from './placeholders';
 import { isStrongToken, judgeValue, outsideCredentialAlphabet } from './values';
 import { isPlaceholderPair, isWeakDefaultValue, weakDefaultMatch } from './weak-defaults';

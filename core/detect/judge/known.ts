@@ -1,6 +1,6 @@
-import { keyedFingerprint } from '../fingerprint';
-import type { RawMatch } from './raw-match';
-import type { KnownSecrets } from './types';
+import { keyedFingerprint } from '../../fingerprint';
+import type { RawMatch } from '../report/raw-match';
+import type { KnownSecrets } from '../types';
 
 /**
  * Exact occurrences of values held in stores (current) or retired in the ledger, found without

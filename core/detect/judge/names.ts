@@ -1,5 +1,5 @@
-import { memoByText } from './detach';
-import { envVarOf, PROVIDERS } from './providers';
+import { memoByText } from '../input/detach';
+import { envVarOf, PROVIDERS } from '../rules/providers';
 
 /**
  * Judging a key name: is `db_password`, `OPENAI_API_KEY` or `clientSecret` the name of a

@@ -1,5 +1,5 @@
 import { distinctChars, longestRun, longestSequence, shannonEntropy } from './entropy';
-import { memoByText } from './detach';
+import { memoByText } from '../input/detach';
 import { isPublishedExample } from './public-examples';
 
 /**

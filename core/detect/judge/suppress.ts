@@ -1,4 +1,4 @@
-import type { LineIndex } from './positions';
+import type { LineIndex } from '../input/positions';
 
 /**
  * Inline suppression: `rotation-guard:allow <reason>` in a comment on the finding's line or on the

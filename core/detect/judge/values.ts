@@ -1,4 +1,4 @@
-import type { CodeKind } from '../file-formats';
+import type { CodeKind } from '../../file-formats';
 import { CONFIDENCE } from './confidence';
 import { isDummyValue } from './dummy-values';
 import { charClasses, shannonEntropy } from './entropy';

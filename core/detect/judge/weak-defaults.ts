@@ -1,9 +1,9 @@
-import { formatOf } from '../file-formats';
+import { formatOf } from '../../file-formats';
 import { CONFIDENCE } from './confidence';
 import { longestSequence } from './entropy';
 import { isPlaceholder } from './placeholders';
-import { isPromptFile } from '../file-kinds';
-import type { RawMatch } from './raw-match';
+import { isPromptFile } from '../../file-kinds';
+import type { RawMatch } from '../report/raw-match';
 import { isDummyValue } from './dummy-values';
 import { isStrongToken } from './values';
 

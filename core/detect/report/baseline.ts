@@ -1,4 +1,4 @@
-import type { Finding } from './types';
+import type { Finding } from '../types';
 
 /**
  * Baseline: accepted findings, keyed by the finding fingerprint (rule + value, never the value

@@ -1,6 +1,6 @@
 import { scryptSync } from 'node:crypto';
-import { publicFingerprint } from '../fingerprint';
-import { searchSpaceBits } from './entropy';
+import { publicFingerprint } from '../../fingerprint';
+import { searchSpaceBits } from '../judge/entropy';
 
 /**
  * A finding's fingerprint identifies rule + value on every machine (baselines are shared through

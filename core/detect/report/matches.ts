@@ -1,8 +1,8 @@
-import { matchAll, type MatchNotes } from './engine';
-import { expandFormats } from './formats';
-import { matchKnown } from './known';
+import { matchAll, type MatchNotes } from '../rules/engine';
+import { expandFormats } from '../input/formats';
+import { matchKnown } from '../judge/known';
 import type { RawMatch } from './raw-match';
-import type { ScanOptions } from './types';
+import type { ScanOptions } from '../types';
 
 /** Matches before suppression and presentation; shared by scanText and redact. */
 export function rawMatches(text: string, opts: ScanOptions): RawMatch[] {

@@ -1,4 +1,4 @@
-import type { Severity } from './types';
+import type { Severity } from '../types';
 
 /** A match before positions, previews and fingerprints are computed. */
 export interface RawMatch {

@@ -1,4 +1,4 @@
-import type { PatternRule } from '../rule';
+import type { PatternRule } from './rule';
 import { cloudRules } from './cloud';
 import { contextRules } from './context';
 import { devPlatformRules } from './dev-platforms';

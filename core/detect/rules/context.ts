@@ -1,7 +1,7 @@
-import { minEntropy } from '../entropy';
-import { caseless } from '../prefilter';
-import { envVarOf, PROVIDERS, type Provider } from '../providers';
-import { rule, type PatternRule } from '../rule';
+import { minEntropy } from '../judge/entropy';
+import { caseless } from '../input/prefilter';
+import { envVarOf, PROVIDERS, type Provider } from './providers';
+import { rule, type PatternRule } from './rule';
 
 /**
  * Keys without a distinctive prefix, recognised by the provider's name shortly before the value

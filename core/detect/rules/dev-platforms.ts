@@ -1,5 +1,5 @@
-import { minEntropy } from '../entropy';
-import { B, E, rule, type PatternRule } from '../rule';
+import { minEntropy } from '../judge/entropy';
+import { B, E, rule, type PatternRule } from './rule';
 import { hasBase62Crc32 } from './checksum';
 
 /** Source hosting, package registries and developer platforms. */

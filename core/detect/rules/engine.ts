@@ -1,13 +1,13 @@
-import { formatOf } from '../file-formats';
-import { isPromptFile } from '../file-kinds';
-import { mayHoldRegions, RegionCursor, regionsOf } from './regions';
-import { genericAt, GENERIC_KEYWORDS, type GenericContext } from './generic';
-import { isPatternSource, isPlaceholder, isReference } from './placeholders';
-import { buildPrefilter, type Prefilter } from './prefilter';
-import type { Attempt, RawMatch } from './raw-match';
+import { formatOf } from '../../file-formats';
+import { isPromptFile } from '../../file-kinds';
+import { mayHoldRegions, RegionCursor, regionsOf } from '../input/regions';
+import { genericAt, GENERIC_KEYWORDS, type GenericContext } from '../judge/generic';
+import { isPatternSource, isPlaceholder, isReference } from '../judge/placeholders';
+import { buildPrefilter, type Prefilter } from '../input/prefilter';
+import type { Attempt, RawMatch } from '../report/raw-match';
 import { bodyFits, type PatternRule } from './rule';
-import { ALL_RULES } from './rules/all';
-import { placeShapeMatches, placeWeakDefaults } from './weak-defaults';
+import { ALL_RULES } from './all';
+import { placeShapeMatches, placeWeakDefaults } from '../judge/weak-defaults';
 
 /**
  * The matching loop: one prefilter pass, then at each hit only the rules that can start there,

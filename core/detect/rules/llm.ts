@@ -1,5 +1,5 @@
-import { B, E, rule, type PatternRule } from '../rule';
-import { minEntropy, shannonEntropy } from '../entropy';
+import { B, E, rule, type PatternRule } from './rule';
+import { minEntropy, shannonEntropy } from '../judge/entropy';
 
 /** Keys of model providers: the credentials an LLM project is most likely to paste into a prompt. */
 

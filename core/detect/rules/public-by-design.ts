@@ -1,6 +1,6 @@
-import { CONFIDENCE } from '../confidence';
-import { minEntropy } from '../entropy';
-import { B, E, rule, type PatternRule } from '../rule';
+import { CONFIDENCE } from '../judge/confidence';
+import { minEntropy } from '../judge/entropy';
+import { B, E, rule, type PatternRule } from './rule';
 
 /**
  * Keys that are public by design (issue #21): shipped to every browser or app that uses them, so

@@ -1,4 +1,4 @@
-import type { Severity } from './types';
+import type { Severity } from '../types';
 
 /**
  * A pattern rule: literal anchors for the prefilter, and a sticky regex run exactly at an anchor

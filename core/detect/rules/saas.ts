@@ -1,5 +1,5 @@
-import { minEntropy } from '../entropy';
-import { B, E, rule, type PatternRule } from '../rule';
+import { minEntropy } from '../judge/entropy';
+import { B, E, rule, type PatternRule } from './rule';
 
 /** Messaging, payments and SaaS APIs with a recognisable token format. */
 export const saasRules: PatternRule[] = [

@@ -1,7 +1,7 @@
-import { isPlaceholder, isReference } from '../placeholders';
-import { rule, type PatternRule } from '../rule';
-import { CONFIDENCE } from '../confidence';
-import { isWeakPassword, WEAK_DEFAULT_VARIANT } from '../weak-defaults';
+import { isPlaceholder, isReference } from '../judge/placeholders';
+import { rule, type PatternRule } from './rule';
+import { CONFIDENCE } from '../judge/confidence';
+import { isWeakPassword, WEAK_DEFAULT_VARIANT } from '../judge/weak-defaults';
 
 /** Formats defined by structure rather than a vendor prefix: JWTs, PEM keys, URLs, headers, curl. */
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { applyBaseline, entriesFor, formatBaseline, parseBaseline } from '../../../core/detect/baseline';
+import { applyBaseline, entriesFor, formatBaseline, parseBaseline } from '../../../core/detect/report/baseline';
 import { scanText } from '../../../core/detect/index';
 import { fake } from './fake-keys';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { scanText } from '../../../core/detect';
-import { isPlaceholder, repeatedBlockShare } from '../../../core/detect/placeholders';
+import { isPlaceholder, repeatedBlockShare } from '../../../core/detect/judge/placeholders';
 import fc from 'fast-check';
 import { fake, rand } from './fake-keys';
 
