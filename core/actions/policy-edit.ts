@@ -9,7 +9,7 @@ import { isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { isJsonPath } from '../policy/source';
 import type { Policy, PolicySecret, SecretKind, StoreRef } from '../policy/schema';
 import { envVarsOf } from '../policy/resolve';
-import { PROVIDERS } from '../detect/rules/providers';
+import { PROVIDERS } from '../detect/index';
 
 /**
  * A `manual` provider that opens the key page the provider table names for the detector's rule,

@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { applyBaseline, entriesFor, formatBaseline } from '../../../core/detect/report/baseline';
+import { applyBaseline, entriesFor, formatBaseline, meetsConfidence } from '../../../core/detect/index';
 import { readBaselineFile } from '../scan/baseline-file';
-import { meetsConfidence } from '../../../core/detect/judge/confidence';
 import { UsageError, type CliIO } from '../io';
 import { parseScanArgs, type ScanArgs } from '../scan/args';
 import { runGitHistoryScan } from '../scan/git-history';

@@ -1,4 +1,4 @@
-import { DEFAULT_MIN_CONFIDENCE, parseConfidence } from '../../../core/detect/judge/confidence';
+import { DEFAULT_MIN_CONFIDENCE, parseConfidence } from '../../../core/detect/index';
 import { DEFAULT_WALK_BUDGET } from '../../../core/files/walk';
 import { UsageError } from '../io';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseBaseline, type BaselineEntry } from '../../../core/detect/report/baseline';
+import { parseBaseline, type BaselineEntry } from '../../../core/detect/index';
 import { UsageError, type CliIO } from '../io';
 
 /**

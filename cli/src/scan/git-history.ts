@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { applyBaseline, entriesFor, formatBaseline } from '../../../core/detect/report/baseline';
+import { applyBaseline, entriesFor, formatBaseline, meetsConfidence } from '../../../core/detect/index';
 import { readBaselineFile } from './baseline-file';
 import type { KnownSecrets } from '../../../core/detect/types';
 import { loadFingerprintKey } from '../../../core/fingerprint-key';
-import { meetsConfidence } from '../../../core/detect/judge/confidence';
 import { scanGitHistory, type HistoryFinding, type HistoryScanResult } from '../../../core/git-history';
 import { knownValuesFromLedger } from '../../../core/ledger/known-values';
 import { ledgerPathFor, readLedger } from '../../../core/ledger/read';

@@ -1,5 +1,5 @@
 import type { Finding } from '../../../core/detect/index';
-import { groupIncidents, type Incident } from '../../../core/detect/report/incidents';
+import { groupIncidents, type Incident } from '../../../core/detect/index';
 import type { FileResult } from './scan-file';
 
 /** A finding with the display path of its file (relative to the working directory). */

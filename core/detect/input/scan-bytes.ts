@@ -1,5 +1,5 @@
 import { isProbablyBinary, isPureBinary, lengthPrefixedSpans, textRuns } from './binary';
-import { scanText } from '../index';
+import { scanText } from '../report/findings';
 import type { Finding, ScanOptions } from '../types';
 
 /**
