@@ -2,4 +2,4 @@
 export { decideHook } from '../../core/filter/hooks/index';
 export { createRedactingProxy } from '../../core/filter/proxy/index';
 export { RedactionSession, redactText, StreamRedactor, findSecrets } from '../../core/filter/index';
-export { fake } from '../../test/unit/detect/fake-keys';
+export { fake } from '../../test/helpers/fake-keys';

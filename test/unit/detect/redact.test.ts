@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { isProbablyBinary, redact } from '../../../core/detect/index';
-import { fake } from './fake-keys';
+import { fake } from '../../helpers/fake-keys';
 
 describe('redact', () => {
   it('replaces every credential with a masked marker and keeps the rest of the text', () => {
