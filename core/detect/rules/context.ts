@@ -2,6 +2,7 @@ import { minEntropy } from '../judge/entropy';
 import { caseless } from '../input/prefilter';
 import { envVarOf, PROVIDERS, type Provider } from './providers';
 import { rule, type PatternRule } from './rule';
+import { OWN_PATTERN, type RuleModule } from './samples';
 
 /**
  * Keys without a distinctive prefix, recognised by the provider's name shortly before the value
@@ -24,5 +25,19 @@ function kw(p: Provider & { key: string; keywords: readonly string[] }): Pattern
   });
 }
 
+/**
+ * A context rule's samples come from its row like the rule: the keyword, then a value of the
+ * key's shape, must be found; the keyword inside a word, or before a placeholder, must not.
+ */
+function samplesOf(p: Provider & { keywords: readonly string[] }): RuleModule['samples'] {
+  const k = p.keywords[0]!;
+  return {
+    true: [OWN_PATTERN],
+    false: [`${k}_enabled = true`, `${k} = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"`, `un${k} = "Zq7Lm2Pw"`],
+  };
+}
+
 /** One rule per provider of the table (providers.ts) that has keywords. */
-export const contextRules: PatternRule[] = PROVIDERS.filter((p): p is Provider & { key: string; keywords: readonly string[] } => !!p.key && !!p.keywords).map(kw);
+export const contextRules: RuleModule[] = PROVIDERS.filter((p): p is Provider & { key: string; keywords: readonly string[] } => !!p.key && !!p.keywords).map(
+  (p) => ({ rule: kw(p), samples: samplesOf(p) }),
+);

@@ -1,0 +1,15 @@
+import { B, E, rule } from '../rule';
+import { OWN_PATTERN, type RuleModule } from '../samples';
+
+export const artifactoryApiKey: RuleModule = {
+  rule: rule({
+    id: 'secret/prefect-token',
+    title: 'Prefect API token',
+    anchors: ['pnu_'],
+    pattern: new RegExp(`${B}(?<v>pnu_[A-Za-z0-9]{36})${E}`),
+  }),
+  samples: {
+    true: [OWN_PATTERN],
+    false: ["if (token.startsWith('pnu_')) {", 'pnu_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'pnu_Zq7Lm2Pw'],
+  },
+};

@@ -1,0 +1,16 @@
+import { E, rule } from '../rule';
+import { OWN_PATTERN, type RuleModule } from '../samples';
+
+export const terraformCloudToken: RuleModule = {
+  rule: rule({
+    id: 'secret/terraform-cloud-token',
+    title: 'Terraform Cloud / HCP token',
+    envVar: 'TF_TOKEN',
+    anchors: ['.atlasv1.'],
+    pattern: new RegExp(`(?<=(?<p>[A-Za-z0-9]{14}))\\.atlasv1\\.(?<v>[A-Za-z0-9_=-]{60,70})${E}`),
+  }),
+  samples: {
+    true: [OWN_PATTERN],
+    false: ["if (token.startsWith('.atlasv1.')) {", 'a1of05EQK8B1XN.atlasv1.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'a1of05EQK8B1XN.atlasv1.Zq7Lm2Pw'],
+  },
+};

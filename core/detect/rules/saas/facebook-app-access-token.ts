@@ -1,0 +1,16 @@
+import { rule } from '../rule';
+import { OWN_PATTERN, type RuleModule } from '../samples';
+
+export const facebookAppAccessToken: RuleModule = {
+  rule: rule({
+    id: 'secret/facebook-token',
+    title: 'Facebook app access token',
+    envVar: 'FACEBOOK_ACCESS_TOKEN',
+    anchors: ['|'],
+    pattern: /(?<=(?<![0-9])(?<p>\d{15,16}))\|[A-Za-z0-9_-]{27}(?![A-Za-z0-9_-])/,
+  }),
+  samples: {
+    true: [OWN_PATTERN],
+    false: ["if (token.startsWith('|')) {", '410456931933162|xxxxxxxxxxxxxxxxxx-xxxxxxxx', '410456931933162|Zq7Lm2Pw'],
+  },
+};

@@ -1,0 +1,24 @@
+import { isPlaceholder } from '../../judge/placeholders';
+import { rule } from '../rule';
+import type { RuleModule } from '../samples';
+
+export const basicAuthHeader: RuleModule = {
+  rule: rule({
+    id: 'secret/authorization-header',
+    title: 'basic-auth credentials in a header',
+    anchors: ['authorization'],
+    anchorsIgnoreCase: true,
+    pattern: /authorization["']?\s*[:=]\s*["']?basic[ \t]+(?<v>[A-Za-z0-9+/]{4,1024}={0,2})(?![A-Za-z0-9+/=])/i,
+    validate: (v) => {
+      const decoded = Buffer.from(v, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      // `user:pass`, `admin:changeme`: a placeholder password encoded is still a placeholder.
+      // (An empty password is still reported: the user name alone may be the credential.)
+      return colon >= 0 && decoded.length >= 4 && (colon === decoded.length - 1 || !isPlaceholder(decoded.slice(colon + 1))) ? 0.9 : null;
+    },
+  }),
+  samples: {
+    true: [],
+    false: ["if (token.startsWith('authorization')) {", 'authorizationxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'authorizationZq7Lm2Pw'],
+  },
+};

@@ -1,0 +1,17 @@
+import { rule } from '../rule';
+import type { RuleModule } from '../samples';
+
+export const bearerToken: RuleModule = {
+  rule: rule({
+    id: 'secret/authorization-header',
+    title: 'bearer token',
+    anchors: ['bearer '],
+    anchorsIgnoreCase: true,
+    pattern: /(?<![A-Za-z0-9_-])bearer[ \t]+(?<v>[A-Za-z0-9._~+/-]{16,4096}=*)(?![A-Za-z0-9._~+/=-])/i,
+    validate: (v) => (/[0-9]/.test(v) && /[A-Za-z]/.test(v) && !/^[a-z]+(?:[._-][a-z]+)*$/.test(v) ? 0.85 : null),
+  }),
+  samples: {
+    true: [],
+    false: ["if (token.startsWith('bearer ')) {", 'bearer xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'bearer Zq7Lm2Pw'],
+  },
+};
