@@ -11,7 +11,7 @@ export const npmrcAuthToken: RuleModule = {
     pattern: /(?<=\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[^\s:]{0,200})?\/):_authToken[ \t]*=[ \t]*(?<v>[A-Za-z0-9_\-+/=.]{20,300})(?![A-Za-z0-9_\-+/=.])/,
   }),
   samples: {
-    true: [OWN_PATTERN],
-    false: ["if (token.startsWith(':_authToken')) {", '//ktYE2uQjGcNqDGrXZ4wQr0CXtHC1.mlG97C6wiAHaiwj7EW0iGMrfDgRF38U0uJ5OiyRgddnzFvgRBRgc0PT6PLhUPdDOOtguInbf:138//:_authToken=xxx/=x=x_x.xxxxxx++xxxx.x+xxxxxxxxxxxxxxxx.xxxxxxxxxxxxxx_x', '//ktYE2uQjGcNqDGrXZ4wQr0CXtHC1.mlG97C6wiAHaiwj7EW0iGMrfDgRF38U0uJ5OiyRgddnzFvgRBRgc0PT6PLhUPdDOOtguInbf:138//:_authTokenZq7Lm2Pw'],
+    true: [OWN_PATTERN, { in: '//registry.npmjs.org/:_authToken={value}', shape: '[A-Za-z0-9_-]{36}', path: '.npmrc' }],
+    false: ['//registry.npmjs.org/:_authToken=${NPM_TOKEN}', '//registry.npmjs.org/:_authToken=xxxxxxxxxxxxxxxxxxxxxxxx', '//registry.npmjs.org/:_authToken=short'],
   },
 };

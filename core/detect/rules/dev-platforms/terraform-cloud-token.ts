@@ -11,6 +11,6 @@ export const terraformCloudToken: RuleModule = {
   }),
   samples: {
     true: [OWN_PATTERN],
-    false: ["if (token.startsWith('.atlasv1.')) {", 'a1of05EQK8B1XN.atlasv1.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'a1of05EQK8B1XN.atlasv1.Zq7Lm2Pw'],
+    false: ["if (token.includes('.atlasv1.')) {", 'xxxxxxxxxxxxxx.atlasv1.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'see app.terraform.io.atlasv1.docs'],
   },
 };

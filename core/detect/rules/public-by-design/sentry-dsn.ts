@@ -25,7 +25,7 @@ export const sentryDsn: RuleModule = {
     ...INFO,
   }),
   samples: {
-    true: [],
-    false: ["if (token.startsWith('.sentry.io/')) {", '.sentry.io/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', '.sentry.io/Zq7Lm2Pw'],
+    true: [{ in: 'SENTRY_DSN = "https://{value}@o123456.ingest.sentry.io/4504"', shape: '[0-9a-f]{32}' }],
+    false: ['SENTRY_DSN = "https://<key>@o0.ingest.sentry.io/0"', 'see https://docs.sentry.io/platforms/', 'https://sentry.io/'],
   },
 };

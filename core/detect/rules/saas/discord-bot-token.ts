@@ -11,7 +11,7 @@ export const discordBotToken: RuleModule = {
     pattern: /(?<![A-Za-z0-9_-])(?<v>[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_-])/,
   }),
   samples: {
-    true: [],
+    true: [{ in: 'DISCORD_TOKEN = "{value}"', shape: 'M[DTjz][A-Za-z0-9]{22}\\.[A-Za-z0-9]{6}\\.[A-Za-z0-9]{27}' }],
     false: ["if (token.startsWith('MD')) {", 'MDxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'MDZq7Lm2Pw'],
   },
 };

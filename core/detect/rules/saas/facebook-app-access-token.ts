@@ -11,6 +11,6 @@ export const facebookAppAccessToken: RuleModule = {
   }),
   samples: {
     true: [OWN_PATTERN],
-    false: ["if (token.startsWith('|')) {", '410456931933162|xxxxxxxxxxxxxxxxxx-xxxxxxxx', '410456931933162|Zq7Lm2Pw'],
+    false: ['123456789012345|xxxxxxxxxxxxxxxxxxxxxxxxxxx', '123456789012345|Zq7Lm2Pw', 'if (a || b) {'],
   },
 };

@@ -10,7 +10,7 @@ export const mailchimpApiKey: RuleModule = {
     pattern: /(?<=(?<![A-Za-z0-9])(?<p>[a-f0-9]{32}))-us\d{1,2}(?![A-Za-z0-9])/,
   }),
   samples: {
-    true: [OWN_PATTERN],
-    false: ["if (token.startsWith('-us')) {", '3af9e07f09df471dc5a2e6a3411db3ee-usx', '3af9e07f09df471dc5a2e6a3411db3ee-usZq7Lm2Pw'],
+    true: [OWN_PATTERN, { in: 'MAILCHIMP_API_KEY = "{value}"', shape: '[a-f0-9]{32}-us[0-9]{1,2}' }],
+    false: ['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-us6', 'server: "us6" # data centre -us6', 'deadbeef-us6'],
   },
 };

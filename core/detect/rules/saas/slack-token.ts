@@ -12,7 +12,7 @@ export const slackToken: RuleModule = {
     validate: (v) => ((/^xoxe[.-]/.test(v) || /\d{6,}/.test(v)) && v.length >= 24 ? 0.9 : null),
   }),
   samples: {
-    true: [],
+    true: [{ in: 'SLACK_BOT_TOKEN={value}', shape: 'xoxb-[0-9]{12}-[0-9]{13}-[A-Za-z0-9]{24}' }, { shape: 'xoxp-[0-9]{12}-[0-9]{12}-[0-9]{13}-[a-f0-9]{32}' }],
     false: ["if (token.startsWith('xoxb-')) {", 'xoxb-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'xoxb-Zq7Lm2Pw'],
   },
 };

@@ -18,7 +18,7 @@ export const basicAuthHeader: RuleModule = {
     },
   }),
   samples: {
-    true: [],
-    false: ["if (token.startsWith('authorization')) {", 'authorizationxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'authorizationZq7Lm2Pw'],
+    true: [{ in: 'Authorization: Basic {value}', shape: 'YWRtaW46[A-Za-z0-9+/]{24}' }],
+    false: ['Authorization: Basic <credentials>', 'Authorization: Basic ${BASIC_AUTH}', 'authorization: basic'],
   },
 };

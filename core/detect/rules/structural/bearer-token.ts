@@ -11,7 +11,7 @@ export const bearerToken: RuleModule = {
     validate: (v) => (/[0-9]/.test(v) && /[A-Za-z]/.test(v) && !/^[a-z]+(?:[._-][a-z]+)*$/.test(v) ? 0.85 : null),
   }),
   samples: {
-    true: [],
-    false: ["if (token.startsWith('bearer ')) {", 'bearer xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'bearer Zq7Lm2Pw'],
+    true: [{ in: 'Authorization: Bearer {value}', shape: '[A-Za-z0-9]{32}' }],
+    false: ['Authorization: Bearer <token>', 'Authorization: Bearer ${TOKEN}', 'bearer authentication-required'],
   },
 };

@@ -66,7 +66,7 @@ export const curlCredentials: RuleModule = {
     scan: (text, at) => (at > 0 && /\s/.test(text[at - 1]!) ? scanCurlUser(text, at) : null),
   }),
   samples: {
-    true: [],
-    false: ["if (token.startsWith('-u')) {", '-uxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', '-uZq7Lm2Pw'],
+    true: [{ in: 'curl -u deploy:{value} https://api.example.com/v1/items', shape: '[A-Za-z0-9]{20}' }],
+    false: ['curl -u "$USER:$PASS" https://api.example.com', 'curl -u user:password https://api.example.com', 'tar -u file.tar'],
   },
 };

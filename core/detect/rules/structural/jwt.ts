@@ -36,7 +36,7 @@ export const jwt: RuleModule = {
     validate: jwtConfidence,
   }),
   samples: {
-    true: [],
+    true: [{ in: 'token = "{value}"', shape: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\\.eyJ[A-Za-z0-9_-]{40}\\.[A-Za-z0-9_-]{43}' }],
     false: ["if (token.startsWith('eyJ')) {", 'eyJxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'eyJZq7Lm2Pw'],
   },
 };

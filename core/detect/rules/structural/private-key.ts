@@ -41,7 +41,7 @@ export const privateKey: RuleModule = {
     keepPlaceholders: true,
   }),
   samples: {
-    true: [],
-    false: ["if (token.startsWith('-----BEGIN ')) {", '-----BEGIN xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', '-----BEGIN Zq7Lm2Pw'],
+    true: [{ in: '-----BEGIN RSA PRIVATE KEY-----\n{value}\n-----END RSA PRIVATE KEY-----', shape: '(?:[A-Za-z0-9+/]{64}\\n){4}[A-Za-z0-9+/]{20}==' }],
+    false: ['-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----', '-----BEGIN PUBLIC KEY-----', 'if (pem.startsWith("-----BEGIN ")) {'],
   },
 };

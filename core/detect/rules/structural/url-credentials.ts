@@ -23,7 +23,7 @@ export const urlCredentials: RuleModule = {
     variant: (v, m) => (isWeakPassword(v, m.groups?.user) ? WEAK_DEFAULT_VARIANT : undefined),
   }),
   samples: {
-    true: [],
-    false: ["if (token.startsWith('://')) {", '://xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', '://Zq7Lm2Pw'],
+    true: [{ in: 'DATABASE_URL=postgres://app:{value}@db.internal:5432/app', shape: '[A-Za-z0-9]{20}' }],
+    false: ['DATABASE_URL=postgres://app:${DB_PASSWORD}@db.internal:5432/app', 'https://example.com:8443/path', 'redis://:x@localhost:6379'],
   },
 };
