@@ -2,7 +2,7 @@ import { minEntropy } from '../judge/entropy';
 import { caseless } from '../input/prefilter';
 import { envVarOf, PROVIDERS, type Provider } from './providers';
 import { rule, type PatternRule } from './rule';
-import { OWN_PATTERN, type RuleModule } from './samples';
+import { OWN_PATTERN, type RuleSamples } from './samples';
 
 /**
  * Keys without a distinctive prefix, recognised by the provider's name shortly before the value
@@ -11,7 +11,7 @@ import { OWN_PATTERN, type RuleModule } from './samples';
  */
 const ASSIGN = `[\\w.-]{0,40}?(?:["'\\]]{0,2})[ \\t]{0,4}(?:=|:=|::=|:|=>|,|[ \\t])[ \\t]{0,4}[\`'"]?[ \\t]{0,2}`;
 
-function kw(p: Provider & { key: string; keywords: readonly string[] }): PatternRule {
+function kw(p: ContextProvider): PatternRule {
   const envVar = envVarOf(p);
   return rule({
     id: p.id,
@@ -29,7 +29,7 @@ function kw(p: Provider & { key: string; keywords: readonly string[] }): Pattern
  * A context rule's samples come from its row like the rule: the keyword, then a value of the
  * key's shape, must be found; the keyword inside a word, or before a placeholder, must not.
  */
-function samplesOf(p: Provider & { keywords: readonly string[] }): RuleModule['samples'] {
+export function contextSamples(p: ContextProvider): RuleSamples {
   const k = p.keywords[0]!;
   return {
     true: [OWN_PATTERN],
@@ -37,7 +37,10 @@ function samplesOf(p: Provider & { keywords: readonly string[] }): RuleModule['s
   };
 }
 
+export type ContextProvider = Provider & { key: string; keywords: readonly string[] };
+
+/** The rows with keywords and a key shape, in the order of `contextRules`. */
+export const CONTEXT_PROVIDERS = PROVIDERS.filter((p): p is ContextProvider => !!p.key && !!p.keywords);
+
 /** One rule per provider of the table (providers.ts) that has keywords. */
-export const contextRules: RuleModule[] = PROVIDERS.filter((p): p is Provider & { key: string; keywords: readonly string[] } => !!p.key && !!p.keywords).map(
-  (p) => ({ rule: kw(p), samples: samplesOf(p) }),
-);
+export const contextRules: PatternRule[] = CONTEXT_PROVIDERS.map(kw);

@@ -24,7 +24,10 @@ export interface RuleSamples {
   false: FalseSample[];
 }
 
-/** One rule and its samples (gitleaks' model): a rule cannot drift from its examples. */
+/**
+ * One rule and its samples (gitleaks' model): a rule cannot drift from its examples. Each rule file
+ * exports the rule and `samples` beside it; rules/modules.ts pairs them for the tests.
+ */
 export interface RuleModule {
   rule: PatternRule;
   samples: RuleSamples;

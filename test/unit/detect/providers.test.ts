@@ -1,11 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { providerForName } from '../../../core/detect/judge/names';
 import { PROVIDERS } from '../../../core/detect/rules/providers';
-import { contextRules as contextModules } from '../../../core/detect/rules/context';
+import { contextRules } from '../../../core/detect/rules/context';
 import { ALL_RULES } from '../../../core/detect/rules/all';
 import { scanText } from '../../../core/detect';
-
-const contextRules = contextModules.map((m) => m.rule);
 
 // A Together-shaped key built at run time (tgp_v1_ + 43 base64url characters).
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

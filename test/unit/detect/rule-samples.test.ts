@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { scanText } from '../../../core/detect/index';
-import { RULE_MODULES } from '../../../core/detect/rules/all';
+import { ALL_RULES } from '../../../core/detect/rules/all';
+import { RULE_MODULES } from '../../../core/detect/rules/modules';
 import type { TrueSample } from '../../../core/detect/rules/samples';
 import type { PatternRule } from '../../../core/detect/rules/rule';
 import { fromPattern, seededPick } from '../../helpers/fake-keys';
@@ -19,6 +20,11 @@ export function trueSampleText(rule: PatternRule, sample: TrueSample, k: number)
 const label = (r: PatternRule) => `${r.id} (${r.title})`;
 
 describe('rules with their samples', () => {
+  it('every rule of ALL_RULES is registered with its samples, in the same order', () => {
+    assert.equal(RULE_MODULES.length, ALL_RULES.length);
+    RULE_MODULES.forEach((m, i) => assert.equal(m.rule, ALL_RULES[i], `${label(ALL_RULES[i]!)} is not at ${i} of RULE_MODULES`));
+  });
+
   it('every rule has true and false samples', () => {
     const lacking = RULE_MODULES.filter((m) => !m.samples.true.length || !m.samples.false.length).map((m) => label(m.rule));
     assert.deepEqual(lacking, []);

@@ -1,4 +1,4 @@
-import type { RuleModule } from '../samples';
+import type { PatternRule } from '../rule';
 import { alibabaAccessKeyId } from './alibaba-access-key-id';
 import { awsAccessKeyId } from './aws-access-key-id';
 import { awsBedrockApiKey } from './aws-bedrock-api-key';
@@ -10,4 +10,4 @@ import { cloudflareOriginCaKey } from './cloudflare-origin-ca-key';
 import { digitaloceanToken } from './digitalocean-token';
 
 /** Cloud providers. */
-export const cloudRules: RuleModule[] = [awsAccessKeyId, awsBedrockApiKey, azureAdClientSecret, azureStorageKey, cloudflareApiKey, cloudflareOriginCaKey, digitaloceanToken, alibabaAccessKeyId, clickhouseCloudKey];
+export const cloudRules: PatternRule[] = [awsAccessKeyId, awsBedrockApiKey, azureAdClientSecret, azureStorageKey, cloudflareApiKey, cloudflareOriginCaKey, digitaloceanToken, alibabaAccessKeyId, clickhouseCloudKey];

@@ -1,4 +1,4 @@
-import type { RuleModule } from '../samples';
+import type { PatternRule } from '../rule';
 import { ageSecretKey } from './age-secret-key';
 import { artifactoryApiKey } from './artifactory-api-key';
 import { artifactoryToken } from './artifactory-token';
@@ -40,4 +40,4 @@ import { terraformCloudToken } from './terraform-cloud-token';
 import { vercelToken } from './vercel-token';
 
 /** Source hosting, package registries and developer platforms. */
-export const devPlatformRules: RuleModule[] = [githubToken, githubAppToken, githubFineGrainedPat, gitlabToken, gitlabRunnerToken, npmToken, npmrcAuthToken, pypiToken, dockerHubToken, sourcegraphToken, vercelToken, linearApiKey, hashicorpVaultToken, terraformCloudToken, pulumiToken, sentryToken, shopifyToken, databricksToken, grafanaToken, notionToken, tailscaleKey, flyioToken, onepasswordToken, onepasswordSecretKey, ageSecretKey, herokuApiKey, figmaToken, artifactoryToken, jfrogArtifactoryApiKey, artifactoryApiKey, readmeToken, postmanApiKey, dopplerToken, infracostToken, octopusDeployKey, scalingoToken, openshiftToken, easypostToken, intra42ClientSecret];
+export const devPlatformRules: PatternRule[] = [githubToken, githubAppToken, githubFineGrainedPat, gitlabToken, gitlabRunnerToken, npmToken, npmrcAuthToken, pypiToken, dockerHubToken, sourcegraphToken, vercelToken, linearApiKey, hashicorpVaultToken, terraformCloudToken, pulumiToken, sentryToken, shopifyToken, databricksToken, grafanaToken, notionToken, tailscaleKey, flyioToken, onepasswordToken, onepasswordSecretKey, ageSecretKey, herokuApiKey, figmaToken, artifactoryToken, jfrogArtifactoryApiKey, artifactoryApiKey, readmeToken, postmanApiKey, dopplerToken, infracostToken, octopusDeployKey, scalingoToken, openshiftToken, easypostToken, intra42ClientSecret];

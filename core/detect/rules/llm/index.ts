@@ -1,4 +1,4 @@
-import type { RuleModule } from '../samples';
+import type { PatternRule } from '../rule';
 import { anthropicAdminKey } from './anthropic-admin-key';
 import { anthropicApiKey } from './anthropic-api-key';
 import { anthropicOauthToken } from './anthropic-oauth-token';
@@ -20,4 +20,4 @@ import { tavilyApiKey } from './tavily-api-key';
 import { xaiApiKey } from './xai-api-key';
 
 /** Keys of model providers: the credentials an LLM project is most likely to paste into a prompt. */
-export const llmRules: RuleModule[] = [openaiProjectKey, openaiApiKey, openaiLegacyKey, anthropicApiKey, anthropicAdminKey, anthropicOauthToken, openrouterApiKey, deepseekApiKey, googleApiKey, huggingfaceToken, huggingfaceOrgToken, groqApiKey, replicateApiToken, perplexityApiKey, xaiApiKey, langsmithApiKey, pineconeApiKey, tavilyApiKey, langfuseSecretKey];
+export const llmRules: PatternRule[] = [openaiProjectKey, openaiApiKey, openaiLegacyKey, anthropicApiKey, anthropicAdminKey, anthropicOauthToken, openrouterApiKey, deepseekApiKey, googleApiKey, huggingfaceToken, huggingfaceOrgToken, groqApiKey, replicateApiToken, perplexityApiKey, xaiApiKey, langsmithApiKey, pineconeApiKey, tavilyApiKey, langfuseSecretKey];

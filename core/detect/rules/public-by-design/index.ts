@@ -1,4 +1,4 @@
-import type { RuleModule } from '../samples';
+import type { PatternRule } from '../rule';
 import { posthogPersonalKey } from './posthog-personal-key';
 import { posthogProjectKey } from './posthog-project-key';
 import { sentryDsn } from './sentry-dsn';
@@ -11,4 +11,4 @@ import { stripePublishableKey } from './stripe-publishable-key';
  * `telemetry.py` was 21 of the 27 credential-like findings on six untuned repositories. Their
  * secret siblings (PostHog personal keys, Stripe secret keys) keep rules of their own.
  */
-export const publicByDesignRules: RuleModule[] = [posthogProjectKey, posthogPersonalKey, stripePublishableKey, sentryDsn];
+export const publicByDesignRules: PatternRule[] = [posthogProjectKey, posthogPersonalKey, stripePublishableKey, sentryDsn];

@@ -1,4 +1,4 @@
-import type { RuleModule } from '../samples';
+import type { PatternRule } from '../rule';
 import { discordBotToken } from './discord-bot-token';
 import { facebookAppAccessToken } from './facebook-app-access-token';
 import { facebookToken } from './facebook-token';
@@ -16,4 +16,4 @@ import { twilioApiKey } from './twilio-api-key';
 import { webhookSigningSecret } from './webhook-signing-secret';
 
 /** Messaging, payments and SaaS APIs with a recognisable token format. */
-export const saasRules: RuleModule[] = [slackToken, slackAppLevelToken, slackWebhook, stripeKey, webhookSigningSecret, sendgridApiKey, twilioApiKey, mailchimpApiKey, discordBotToken, telegramBotToken, facebookToken, facebookAppAccessToken, squareToken, sidekiqCredentials, shopifyAdminToken];
+export const saasRules: PatternRule[] = [slackToken, slackAppLevelToken, slackWebhook, stripeKey, webhookSigningSecret, sendgridApiKey, twilioApiKey, mailchimpApiKey, discordBotToken, telegramBotToken, facebookToken, facebookAppAccessToken, squareToken, sidekiqCredentials, shopifyAdminToken];

@@ -1,6 +1,6 @@
 import { isPlaceholder, isReference } from '../../judge/placeholders';
 import { rule } from '../rule';
-import type { RuleModule } from '../samples';
+import type { RuleSamples } from '../samples';
 
 const QUOTE_CHARS = new Set(['"', "'"]);
 
@@ -56,17 +56,16 @@ function scanCurlUser(text: string, at: number): { start: number; end: number } 
   return null;
 }
 
-export const curlCredentials: RuleModule = {
-  rule: rule({
-    id: 'secret/curl-credentials',
-    title: 'password on a curl command line',
-    hint: 'Use `curl --netrc-file` or read the password from the environment; then change the password.',
-    // Anchored on the flag itself (not the space before it: spaces are the most frequent character).
-    anchors: ['-u', '--user'],
-    scan: (text, at) => (at > 0 && /\s/.test(text[at - 1]!) ? scanCurlUser(text, at) : null),
-  }),
-  samples: {
-    true: [{ in: 'curl -u deploy:{value} https://api.example.com/v1/items', shape: '[A-Za-z0-9]{20}' }],
-    false: ['curl -u "$USER:$PASS" https://api.example.com', 'curl -u user:password https://api.example.com', 'tar -u file.tar'],
-  },
+export const curlCredentials = rule({
+  id: 'secret/curl-credentials',
+  title: 'password on a curl command line',
+  hint: 'Use `curl --netrc-file` or read the password from the environment; then change the password.',
+  // Anchored on the flag itself (not the space before it: spaces are the most frequent character).
+  anchors: ['-u', '--user'],
+  scan: (text, at) => (at > 0 && /\s/.test(text[at - 1]!) ? scanCurlUser(text, at) : null),
+});
+
+export const samples: RuleSamples = {
+  true: [{ in: 'curl -u deploy:{value} https://api.example.com/v1/items', shape: '[A-Za-z0-9]{20}' }],
+  false: ['curl -u "$USER:$PASS" https://api.example.com', 'curl -u user:password https://api.example.com', 'tar -u file.tar'],
 };

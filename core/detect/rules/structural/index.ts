@@ -1,4 +1,4 @@
-import type { RuleModule } from '../samples';
+import type { PatternRule } from '../rule';
 import { authorizationToken } from './authorization-token';
 import { basicAuthHeader } from './basic-auth-header';
 import { bearerToken } from './bearer-token';
@@ -8,4 +8,4 @@ import { privateKey } from './private-key';
 import { urlCredentials } from './url-credentials';
 
 /** Formats defined by structure rather than a vendor prefix: JWTs, PEM keys, URLs, headers, curl. */
-export const structuralRules: RuleModule[] = [jwt, privateKey, urlCredentials, bearerToken, authorizationToken, basicAuthHeader, curlCredentials];
+export const structuralRules: PatternRule[] = [jwt, privateKey, urlCredentials, bearerToken, authorizationToken, basicAuthHeader, curlCredentials];

@@ -1,5 +1,5 @@
 import { rule } from '../rule';
-import type { RuleModule } from '../samples';
+import type { RuleSamples } from '../samples';
 
 function b64json(segment: string): string | null {
   try {
@@ -25,18 +25,17 @@ function jwtConfidence(v: string): number | null {
   }
 }
 
-export const jwt: RuleModule = {
-  rule: rule({
-    id: 'secret/jwt',
-    title: 'JSON Web Token',
-    severity: 'warning',
-    hint: 'A JWT grants access until it expires: remove it and revoke the session or signing key if it is long-lived.',
-    anchors: ['eyJ'],
-    pattern: /(?<![A-Za-z0-9_-])(?<v>eyJ[A-Za-z0-9_-]{10,4000}={0,2}\.eyJ[A-Za-z0-9_-]{10,16000}={0,2}(?:\.[A-Za-z0-9_\-+/]{10,4000}={0,2})?)(?![A-Za-z0-9_-])/,
-    validate: jwtConfidence,
-  }),
-  samples: {
-    true: [{ in: 'token = "{value}"', shape: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\\.eyJ[A-Za-z0-9_-]{40}\\.[A-Za-z0-9_-]{43}' }],
-    false: ["if (token.startsWith('eyJ')) {", 'eyJxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'eyJZq7Lm2Pw'],
-  },
+export const jwt = rule({
+  id: 'secret/jwt',
+  title: 'JSON Web Token',
+  severity: 'warning',
+  hint: 'A JWT grants access until it expires: remove it and revoke the session or signing key if it is long-lived.',
+  anchors: ['eyJ'],
+  pattern: /(?<![A-Za-z0-9_-])(?<v>eyJ[A-Za-z0-9_-]{10,4000}={0,2}\.eyJ[A-Za-z0-9_-]{10,16000}={0,2}(?:\.[A-Za-z0-9_\-+/]{10,4000}={0,2})?)(?![A-Za-z0-9_-])/,
+  validate: jwtConfidence,
+});
+
+export const samples: RuleSamples = {
+  true: [{ in: 'token = "{value}"', shape: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\\.eyJ[A-Za-z0-9_-]{40}\\.[A-Za-z0-9_-]{43}' }],
+  false: ["if (token.startsWith('eyJ')) {", 'eyJxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'eyJZq7Lm2Pw'],
 };

@@ -1,5 +1,5 @@
 import { rule } from '../rule';
-import type { RuleModule } from '../samples';
+import type { RuleSamples } from '../samples';
 
 const PEM_HEAD = /-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY(?: BLOCK)?-----/y;
 
@@ -31,17 +31,16 @@ function scanPem(text: string, at: number): { start: number; end: number; confid
   return { start: at, end: end >= 0 ? end : i, confidence: end >= 0 ? 0.97 : 0.8 };
 }
 
-export const privateKey: RuleModule = {
-  rule: rule({
-    id: 'secret/private-key',
-    title: 'private key',
-    hint: 'Remove the key, store it in a secret store or key vault, and replace it: private keys in files are compromised.',
-    anchors: ['-----BEGIN '],
-    scan: scanPem,
-    keepPlaceholders: true,
-  }),
-  samples: {
-    true: [{ in: '-----BEGIN RSA PRIVATE KEY-----\n{value}\n-----END RSA PRIVATE KEY-----', shape: '(?:[A-Za-z0-9+/]{64}\\n){4}[A-Za-z0-9+/]{20}==' }],
-    false: ['-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----', '-----BEGIN PUBLIC KEY-----', 'if (pem.startsWith("-----BEGIN ")) {'],
-  },
+export const privateKey = rule({
+  id: 'secret/private-key',
+  title: 'private key',
+  hint: 'Remove the key, store it in a secret store or key vault, and replace it: private keys in files are compromised.',
+  anchors: ['-----BEGIN '],
+  scan: scanPem,
+  keepPlaceholders: true,
+});
+
+export const samples: RuleSamples = {
+  true: [{ in: '-----BEGIN RSA PRIVATE KEY-----\n{value}\n-----END RSA PRIVATE KEY-----', shape: '(?:[A-Za-z0-9+/]{64}\\n){4}[A-Za-z0-9+/]{20}==' }],
+  false: ['-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----', '-----BEGIN PUBLIC KEY-----', 'if (pem.startsWith("-----BEGIN ")) {'],
 };
