@@ -18,7 +18,6 @@ import { hashicorpVaultToken } from './hashicorp-vault-token';
 import { herokuApiKey } from './heroku-api-key';
 import { infracostToken } from './infracost-token';
 import { intra42ClientSecret } from './intra42-client-secret';
-import { jfrogArtifactoryApiKey } from './jfrog-artifactory-api-key';
 import { linearApiKey } from './linear-api-key';
 import { notionToken } from './notion-token';
 import { npmToken } from './npm-token';
@@ -28,6 +27,7 @@ import { onepasswordSecretKey } from './onepassword-secret-key';
 import { onepasswordToken } from './onepassword-token';
 import { openshiftToken } from './openshift-token';
 import { postmanApiKey } from './postman-api-key';
+import { prefectToken } from './prefect-token';
 import { pulumiToken } from './pulumi-token';
 import { pypiToken } from './pypi-token';
 import { readmeToken } from './readme-token';
@@ -40,4 +40,4 @@ import { terraformCloudToken } from './terraform-cloud-token';
 import { vercelToken } from './vercel-token';
 
 /** Source hosting, package registries and developer platforms. */
-export const devPlatformRules: PatternRule[] = [githubToken, githubAppToken, githubFineGrainedPat, gitlabToken, gitlabRunnerToken, npmToken, npmrcAuthToken, pypiToken, dockerHubToken, sourcegraphToken, vercelToken, linearApiKey, hashicorpVaultToken, terraformCloudToken, pulumiToken, sentryToken, shopifyToken, databricksToken, grafanaToken, notionToken, tailscaleKey, flyioToken, onepasswordToken, onepasswordSecretKey, ageSecretKey, herokuApiKey, figmaToken, artifactoryToken, jfrogArtifactoryApiKey, artifactoryApiKey, readmeToken, postmanApiKey, dopplerToken, infracostToken, octopusDeployKey, scalingoToken, openshiftToken, easypostToken, intra42ClientSecret];
+export const devPlatformRules: PatternRule[] = [githubToken, githubAppToken, githubFineGrainedPat, gitlabToken, gitlabRunnerToken, npmToken, npmrcAuthToken, pypiToken, dockerHubToken, sourcegraphToken, vercelToken, linearApiKey, hashicorpVaultToken, terraformCloudToken, pulumiToken, sentryToken, shopifyToken, databricksToken, grafanaToken, notionToken, tailscaleKey, flyioToken, onepasswordToken, onepasswordSecretKey, ageSecretKey, herokuApiKey, figmaToken, artifactoryToken, artifactoryApiKey, prefectToken, readmeToken, postmanApiKey, dopplerToken, infracostToken, octopusDeployKey, scalingoToken, openshiftToken, easypostToken, intra42ClientSecret];
