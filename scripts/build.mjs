@@ -137,7 +137,7 @@ function markdownApart() {
 }
 
 // Tests, benchmarks and dev scripts: one output per file, dependencies resolved from node_modules at run time.
-const testEntries = await fg(['test/**/*.test.ts', 'test/**/suite/index.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'test/**/workers/*.ts'], { ignore: ['**/node_modules/**'] });
+const testEntries = await fg(['test/**/*.test.ts', 'test/helpers/fake-keys.ts', 'test/**/suite/index.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'test/**/workers/*.ts'], { ignore: ['**/node_modules/**'] });
 if (testEntries.length) {
   bundles.push({
     ...common,

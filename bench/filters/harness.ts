@@ -2,5 +2,5 @@
 export { decideHook } from '../../core/filter';
 export { createRedactingProxy } from '../../core/filter';
 export { RedactionSession, redactText, StreamRedactor, findSecrets } from '../../core/filter';
-export { fake } from '../../test/unit/detect/fake-keys';
+export { fake } from '../../test/helpers/fake-keys';
 export { rawMatches } from '../../core/detect/index';

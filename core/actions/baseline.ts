@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_BASELINE_FILE, formatBaseline, parseBaseline, type BaselineEntry } from '../detect/baseline';
+import { DEFAULT_BASELINE_FILE, formatBaseline, parseBaseline, type BaselineEntry } from '../detect/index';
 
 export function baselinePathFor(folder: string): string {
   return join(folder, DEFAULT_BASELINE_FILE);

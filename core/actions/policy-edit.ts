@@ -9,7 +9,7 @@ import { isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { isJsonPath } from '../policy/parse/source';
 import type { Policy, PolicySecret, SecretKind, StoreRef } from '../policy/model/schema';
 import { envVarsOf } from '../policy/state/resolve';
-import { PROVIDERS } from '../detect/providers';
+import { PROVIDERS } from '../detect';
 
 /**
  * A `manual` provider that opens the key page the provider table names for the detector's rule,

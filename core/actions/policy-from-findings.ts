@@ -5,7 +5,7 @@
  * are its job), never by joining strings.
  */
 import { Document, isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
-import { envVarOf, PROVIDERS } from '../detect/providers';
+import { envVarOf, PROVIDERS } from '../detect';
 import { isPromptFile } from '../files/file-kinds';
 import type { SecretKind } from '../policy/model/schema';
 import { kindForRule, manualProviderFor, placeManualProvider, secretIdFor } from './policy-edit';

@@ -1,64 +1,18 @@
-import { mask } from '../values/mask';
-import { findingFingerprint } from './finding-fingerprint';
-import { LineCursor, LineIndex } from './positions';
-import type { RawMatch } from './raw-match';
-import { ALLOW_MARKER, Suppressions } from './suppress';
-import type { Finding, ScanOptions } from './types';
-import { rawMatches } from './matches';
-
-export type { Finding, KnownSecrets, ScanOptions, Severity } from './types';
-export { isProbablyBinary, isPureBinary, textRuns } from './binary';
-export { decodeForScan, scanBytes, scanDecoded, type DecodedBytes, type ScannedBytes } from './scan-bytes';
-export { CONFIDENCE, DEFAULT_MIN_CONFIDENCE, meetsConfidence } from './confidence';
-export { ALL_RULES } from './rules/all';
-export { rawMatches } from './matches';
-export { parseConfidence } from './confidence';
-export { DEFAULT_BASELINE_FILE, parseBaseline, formatBaseline, applyBaseline, entriesFor, type BaselineEntry, type ParsedBaseline, type BaselineResult } from './baseline';
-export { groupIncidents, incidentId, type Incident } from './incidents';
-export { GENERIC_KEYWORDS } from './generic';
-
 /**
- * Finds credentials in a text. Findings are sorted by offset, positions refer to the original
- * text, suppressed lines (`rotation-guard:allow`) are dropped, and no finding holds the value.
+ * The public surface of detection: shells (CLI, server, client) and other core areas import from
+ * here only. The rooms behind it: input/ (decoding, regions, formats, prefilter), judge/ (values,
+ * names, placeholders, confidence), rules/ (one module per pattern rule, with its samples) and
+ * report/ (raw matches to findings, incidents, fingerprints, baselines).
  */
-export function scanText(text: string, opts: ScanOptions): Finding[] {
-  const raw = rawMatches(text, opts);
-  if (!raw.length) return [];
-  // Most texts have no suppression marker: then no index of all lines is built, and positions
-  // come from a cursor that only reads the text up to the last finding.
-  const suppressions = text.includes(ALLOW_MARKER) ? new Suppressions(text, new LineIndex(text)) : null;
-  const cursor = new LineCursor(text);
-  const out: Finding[] = [];
-  for (const r of raw) {
-    const s = cursor.position(r.start);
-    if (suppressions?.isSuppressed(s.line - 1)) continue;
-    const e = cursor.position(r.end);
-    const value = text.slice(r.start, r.end);
-    const preview = mask(value);
-    const f: Finding = {
-      ruleId: r.ruleId,
-      severity: r.severity,
-      message: r.message ? r.message.replace('{preview}', preview) : `${capitalise(r.title)} (${preview}) is hardcoded here.`,
-      hint: r.hint,
-      start: r.start,
-      end: r.end,
-      line: s.line,
-      column: s.column,
-      endLine: e.line,
-      endColumn: e.column,
-      preview,
-      fingerprint: findingFingerprint(r.ruleId, value),
-      confidence: r.confidence,
-    };
-    if (r.envVar) f.envVar = r.envVar;
-    const known = r as RawMatch & { secretId?: string; valueFingerprint?: string };
-    if (known.secretId) f.secretId = known.secretId;
-    if (known.valueFingerprint) f.valueFingerprint = known.valueFingerprint;
-    out.push(f);
-  }
-  return out;
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
+export type { Finding, KnownSecrets, ScanOptions, Severity } from './types';
+export { scanText } from './report/findings';
+export { isProbablyBinary, isPureBinary, textRuns } from './input/binary';
+export { decodeForScan, scanBytes, scanDecoded, type DecodedBytes, type ScannedBytes } from './input/scan-bytes';
+export { CONFIDENCE, DEFAULT_MIN_CONFIDENCE, meetsConfidence, parseConfidence } from './judge/confidence';
+export { GENERIC_KEYWORDS } from './judge/generic';
+export { ALL_RULES } from './rules/all';
+export type { PatternRule } from './rules/rule';
+export { envVarOf, PROVIDERS, type Provider } from './rules/providers';
+export { rawMatches } from './report/matches';
+export { groupIncidents, incidentId, type Incident } from './report/incidents';
+export { applyBaseline, DEFAULT_BASELINE_FILE, entriesFor, formatBaseline, parseBaseline, type BaselineEntry, type ParsedBaseline, type BaselineResult } from './report/baseline';

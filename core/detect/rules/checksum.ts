@@ -1,3 +1,5 @@
+import { minEntropy } from '../judge/entropy';
+
 /**
  * Checksums some token formats carry. A valid checksum means the string was minted by the
  * provider (not typed by hand or made up for a test), which raises confidence; an invalid one
@@ -39,3 +41,6 @@ export function hasBase62Crc32(token: string, prefixLength: number): boolean {
   if (body.length !== 36) return false;
   return base62(crc32(body.slice(0, 30)), 6) === body.slice(30);
 }
+
+/** A GitHub or npm token's judgement: a valid checksum says the provider minted it; else its entropy decides. */
+export const checksummed = (prefixLength: number) => (v: string) => (hasBase62Crc32(v, prefixLength) ? 0.99 : minEntropy(3.5, 0.85)(v));

@@ -1,7 +1,8 @@
-import { minEntropy } from '../entropy';
-import { caseless } from '../prefilter';
-import { envVarOf, PROVIDERS, type Provider } from '../providers';
-import { rule, type PatternRule } from '../rule';
+import { minEntropy } from '../judge/entropy';
+import { caseless } from '../input/prefilter';
+import { envVarOf, PROVIDERS, type Provider } from './providers';
+import { rule, type PatternRule } from './rule';
+import { OWN_PATTERN, type RuleSamples } from './samples';
 
 /**
  * Keys without a distinctive prefix, recognised by the provider's name shortly before the value
@@ -10,7 +11,7 @@ import { rule, type PatternRule } from '../rule';
  */
 const ASSIGN = `[\\w.-]{0,40}?(?:["'\\]]{0,2})[ \\t]{0,4}(?:=|:=|::=|:|=>|,|[ \\t])[ \\t]{0,4}[\`'"]?[ \\t]{0,2}`;
 
-function kw(p: Provider & { key: string; keywords: readonly string[] }): PatternRule {
+function kw(p: ContextProvider): PatternRule {
   const envVar = envVarOf(p);
   return rule({
     id: p.id,
@@ -24,5 +25,22 @@ function kw(p: Provider & { key: string; keywords: readonly string[] }): Pattern
   });
 }
 
+/**
+ * A context rule's samples come from its row like the rule: the keyword, then a value of the
+ * key's shape, must be found; the keyword inside a word, or before a placeholder, must not.
+ */
+export function contextSamples(p: ContextProvider): RuleSamples {
+  const k = p.keywords[0]!;
+  return {
+    true: [OWN_PATTERN],
+    false: [`${k}_enabled = true`, `${k} = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"`, `un${k} = "Zq7Lm2Pw"`],
+  };
+}
+
+export type ContextProvider = Provider & { key: string; keywords: readonly string[] };
+
+/** The rows with keywords and a key shape, in the order of `contextRules`. */
+export const CONTEXT_PROVIDERS = PROVIDERS.filter((p): p is ContextProvider => !!p.key && !!p.keywords);
+
 /** One rule per provider of the table (providers.ts) that has keywords. */
-export const contextRules: PatternRule[] = PROVIDERS.filter((p): p is Provider & { key: string; keywords: readonly string[] } => !!p.key && !!p.keywords).map(kw);
+export const contextRules: PatternRule[] = CONTEXT_PROVIDERS.map(kw);

@@ -1,4 +1,4 @@
-import type { PatternRule } from '../rule';
+import type { PatternRule } from './rule';
 
 /**
  * The pattern rules as the Markdown table of docs/detection.md (between its `rules:begin` and

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fake } from '../../unit/detect/fake-keys';
+import { fake } from '../../helpers/fake-keys';
 
 // `hooks install` as a real process, then the command it wrote run as the assistant would (through
 // the shell, payload on stdin), with the built bundles (dist/cli.js → dist/cli-hook.js).

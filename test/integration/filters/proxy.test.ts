@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { createRedactingProxy } from '../../../core/filter/proxy/index';
-import { fake } from '../../unit/detect/fake-keys';
+import { fake } from '../../helpers/fake-keys';
 import { startStandIn, type StandIn } from './stand-in-upstream';
 
 // The official clients talk to `rotation-guard proxy`, whose upstream is a stand-in for the

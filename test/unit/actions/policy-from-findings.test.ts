@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import picomatch from 'picomatch';
 import { draftsFrom, literalGlob, manualProviderFor, policyFromFindings, type FoundCredential, type SecretDraft } from '../../../core/actions';
-import { PROVIDERS } from '../../../core/detect/providers';
+import { PROVIDERS } from '../../../core/detect/rules/providers';
 import { loadPolicyFile, type Policy } from '../../../core/policy';
 
 /**

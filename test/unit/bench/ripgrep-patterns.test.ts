@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ripgrepAnchorLiterals, ripgrepRulePatterns, toRustRegex } from '../../../bench/detect/ripgrep-patterns';
 import { scanText } from '../../../core/detect';
-import { fake, rand } from '../detect/fake-keys';
+import { fake, rand } from '../../helpers/fake-keys';
 
 // The benchmark times ripgrep on "the equivalent pattern list". These tests hold it to that: ripgrep
 // (the Debian package, as in the benchmark) accepts every translated rule and matches every line

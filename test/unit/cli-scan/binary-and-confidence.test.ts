@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { fake, rand } from '../detect/fake-keys';
+import { fake, rand } from '../../helpers/fake-keys';
 import { parseScanArgs } from '../../../cli/src/scan/args';
-import { DEFAULT_MIN_CONFIDENCE, meetsConfidence } from '../../../core/detect/confidence';
+import { DEFAULT_MIN_CONFIDENCE, meetsConfidence } from '../../../core/detect/judge/confidence';
 import { cli, tempTree } from './run-cli';
 
 interface JsonFinding { file: string; ruleId: string; confidence: number }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { fake } from '../detect/fake-keys';
+import { fake } from '../../helpers/fake-keys';
 import { cli, tempTree } from './run-cli';
 
 // Issue #21: findings of one value in one scan form one incident with all its locations (the

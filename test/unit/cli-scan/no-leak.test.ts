@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { fake } from '../detect/fake-keys';
+import { fake } from '../../helpers/fake-keys';
 import { cli, tempTree } from './run-cli';
 
 // The security rule, tested end to end: planted values never appear in any output of any command.

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fake } from '../detect/fake-keys';
+import { fake } from '../../helpers/fake-keys';
 import { CLI, cli, tempTree } from './run-cli';
 
 interface JsonReport {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { scanFiles } from '../../../cli/src/scan/pool';
 import { warmUpOrder } from '../../../core/files/warm-up-order';
-import { fake } from '../detect/fake-keys';
+import { fake } from '../../helpers/fake-keys';
 import { tempTree } from './run-cli';
 
 // Files are scanned round-robin over their extensions (why: pool.ts); results keep the caller's order.

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { cli } from './run-cli';
 
 // Dogfood: this repository holds no credential-shaped literal. Test keys are generated at run time
-// (test/unit/detect/fake-keys.ts), fixtures are marked, and an input a test needs verbatim carries
+// (test/helpers/fake-keys.ts), fixtures are marked, and an input a test needs verbatim carries
 // `rotation-guard:allow <reason>`. A finding here is either a committed secret or a false positive
 // worth fixing in the detector.
 describe('rotation-guard scan of this repository', function () {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { applyBaseline, entriesFor, formatBaseline, parseBaseline } from '../../../core/detect/baseline';
+import { applyBaseline, entriesFor, formatBaseline, parseBaseline } from '../../../core/detect/report/baseline';
 import { scanText } from '../../../core/detect/index';
-import { fake } from './fake-keys';
+import { fake } from '../../helpers/fake-keys';
 
 describe('baseline (fingerprint of rule + value, merge-friendly JSON Lines)', () => {
   const k1 = fake.openaiProject();

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { scanText } from '../../../core/detect/index';
-import { fake } from './fake-keys';
+import { fake } from '../../helpers/fake-keys';
 
 // Each format reports the value's position in the ORIGINAL text.
 function only(text: string, path: string, value: string): void {

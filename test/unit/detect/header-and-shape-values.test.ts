@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { scanText } from '../../../core/detect';
-import { rand } from './fake-keys';
+import { rand } from '../../helpers/fake-keys';
 
 // Values the 50 MiB benchmark corpus planted that the generic detector used to miss (63 of 5199):
 // a password pasted as a bearer token, and AWS secret keys that happen to start with '/'; and an

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
 import { keyedFingerprint } from '../../../core/values/fingerprint';
 import { scanText, type KnownSecrets } from '../../../core/detect/index';
-import { rand } from './fake-keys';
+import { rand } from '../../helpers/fake-keys';
 
 describe('known-secret matching (keyed fingerprints, values never held)', () => {
   const key = randomBytes(32);

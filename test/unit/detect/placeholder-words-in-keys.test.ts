@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { scanText } from '../../../core/detect';
-import { isPlaceholder, repeatedBlockShare } from '../../../core/detect/placeholders';
+import { isPlaceholder, repeatedBlockShare } from '../../../core/detect/judge/placeholders';
 import fc from 'fast-check';
-import { fake, rand } from './fake-keys';
+import { fake, rand } from '../../helpers/fake-keys';
 
 // A generated key of 150 characters contains "xxx", "Here" or "fake" now and then by chance; that
 // must not turn it into a placeholder (the property test found this about once in 3000 keys).

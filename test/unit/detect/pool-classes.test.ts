@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_MIN_CONFIDENCE, scanText } from '../../../core/detect/index';
-import { fake, rand } from './fake-keys';
+import { fake, rand } from '../../helpers/fake-keys';
 
 // Classes of false findings read by hand on the pool of issue #21 (bench/realworld/labels.json),
 // each as a synthetic line of the same shape; and the values that must still be found next to them.

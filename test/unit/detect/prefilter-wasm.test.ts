@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { GENERIC_KEYWORDS } from '../../../core/detect/generic';
-import { buildPrefilter, type Anchor } from '../../../core/detect/prefilter';
+import { GENERIC_KEYWORDS } from '../../../core/detect/judge/generic';
+import { buildPrefilter, type Anchor } from '../../../core/detect/input/prefilter';
 import { ALL_RULES } from '../../../core/detect/rules/all';
 
 // The WebAssembly loop must report exactly what the JavaScript reference reports: the same

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { rawMatches, scanText } from '../../../core/detect/index';
-import { fake, rand } from './fake-keys';
+import { fake, rand } from '../../helpers/fake-keys';
 
 // Random and adversarial input: the scanner must never throw, must place every finding inside the
 // text with the slice equal to what it matched, must be deterministic, and must find planted keys

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { providerForName } from '../../../core/detect/names';
-import { PROVIDERS } from '../../../core/detect/providers';
+import { providerForName } from '../../../core/detect/judge/names';
+import { PROVIDERS } from '../../../core/detect/rules/providers';
 import { contextRules } from '../../../core/detect/rules/context';
 import { ALL_RULES } from '../../../core/detect/rules/all';
 import { scanText } from '../../../core/detect';

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanText } from '../../../core/detect';
-import { isPublishedExample } from '../../../core/detect/public-examples';
+import { isPublishedExample } from '../../../core/detect/judge/public-examples';
 
 const FIXTURE = join(__dirname, '../../../../test/fixtures/published-example-keys.txt');
 const published = readFileSync(FIXTURE, 'utf8')

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { scanText } from '../../../core/detect/index';
-import { fake, rand } from './fake-keys';
+import { fake, rand } from '../../helpers/fake-keys';
 
 // The six classes of false findings seen on public LLM repositories (issue #11), each built from
 // synthetic lines of the same shape; and the values that must still be found next to them.

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_MIN_CONFIDENCE, scanText } from '../../../core/detect/index';
-import { fake, rand } from './fake-keys';
+import { fake, rand } from '../../helpers/fake-keys';
 
 // Recorded traffic (issue #21): VCR cassettes, HAR files and recorded JSON lines keep the headers
 // and bodies of real requests. Headers are judged as headers: authorization, API-key headers and

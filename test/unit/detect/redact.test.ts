@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { isProbablyBinary } from '../../../core/detect/index';
 import { redact } from '../../../core/filter/index';
-import { fake } from './fake-keys';
+import { fake } from '../../helpers/fake-keys';
 
 describe('redact', () => {
   it('replaces every credential with a masked marker and keeps the rest of the text', () => {

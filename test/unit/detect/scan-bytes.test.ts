@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeForScan, scanBytes, type KnownSecrets } from '../../../core/detect/index';
 import { hasPython, pickledApiKeyHeader, pickledRequest, sqliteCache } from '../../helpers/python-containers';
-import { fake, rand } from './fake-keys';
+import { fake, rand } from '../../helpers/fake-keys';
 
 const offsetsOf = (haystack: Buffer, needle: string): number[] => {
   const out: number[] = [];

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { scanText } from '../../../core/detect/index';
-import { fake } from './fake-keys';
+import { fake } from '../../helpers/fake-keys';
 
 const scan = (text: string, path = 'prompt.txt') => scanText(text, { path });
 

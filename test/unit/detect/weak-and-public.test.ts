@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_MIN_CONFIDENCE, scanText } from '../../../core/detect/index';
-import { fake, rand } from './fake-keys';
+import { fake, rand } from '../../helpers/fake-keys';
 
 // Issue #21: well-known defaults are their own rule, placed by where the file runs; keys that are
 // public by design are information. The weak values below are the vendors' documented defaults

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { findSecrets, RedactionSession, redact as redact2, redactText, sniffPath } from '../../../core/filter/index';
-import { fake } from '../detect/fake-keys';
+import { fake } from '../../helpers/fake-keys';
 
 const redact = (t: string) => redactText(t, new RedactionSession()).text;
 const hex = (s: string) => Buffer.from(s).toString('hex');

@@ -8,7 +8,7 @@ import { markEvents, secretHistory } from '../../../core/enforce/events';
 import { keyedFingerprint } from '../../../core/values/fingerprint';
 import { appendLedgerEntry, readLedger } from '../../../core/ledger/index';
 import type { PolicySecret } from '../../../core/policy/model/schema';
-import { fake } from '../detect/fake-keys';
+import { fake } from '../../helpers/fake-keys';
 import { memoryIO } from './hook-io';
 
 // The hooks driven with payloads in each assistant's documented shape (test/fixtures/hooks, sources

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, tempTree } from '../cli-scan/run-cli';
-import { fake } from '../detect/fake-keys';
+import { fake } from '../../helpers/fake-keys';
 
 // `rotation-guard redact` as a real process on the built bundle.
 describe('rotation-guard redact (engine, in place, transcripts)', function () {

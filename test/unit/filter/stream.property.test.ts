@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { RedactionSession, redactText, sniffPath, StreamRedactor } from '../../../core/filter/index';
-import { fake } from '../detect/fake-keys';
+import { fake } from '../../helpers/fake-keys';
 
 /** Feeds `text` cut at `cuts` and returns what the stream let out, chunk by chunk. */
 function streamed(text: string, cuts: number[], path?: string): string[] {

@@ -1,0 +1,401 @@
+import { DEFER_TO_PROVIDER_RULE } from '../rules/providers';
+import { CONFIDENCE } from './confidence';
+import { classifyName, envVarForName, providerForName, type NameKind } from './names';
+import type { Attempt, RawMatch } from '../report/raw-match';
+import { ALL_RULES } from '../rules/all';
+import type { CodeKind } from '../../files/file-formats';
+import { isPlaceholder } from './placeholders';
+import { isStrongToken, judgeValue, outsideCredentialAlphabet } from './values';
+import { isPlaceholderPair, isWeakDefaultValue, weakDefaultMatch } from './weak-defaults';
+
+/**
+ * The generic detector: `name = value` assignments (and the forms around them: `name: value`,
+ * `name := value`, `"name": "value"`, `password "value"`, `"value" == password`,
+ * `<password>value</password>`, `key="Password" value="…"`, `f("api_token", "value")`) where the
+ * name denotes a credential and the value has the shape of one.
+ *
+ * It runs at prefilter hits of credential words, so it only looks at one line around a hit.
+ */
+export const GENERIC_KEYWORDS = ['pass', 'pwd', 'pswd', 'secret', 'token', 'key', 'auth', 'cred', 'bearer', 'connectionstring'];
+
+const IDENT_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-') IDENT_CHAR[c.charCodeAt(0)] = 1;
+const isIdentAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c < 128 && IDENT_CHAR[c] === 1;
+};
+const QUOTES = new Set(['"', "'", '`']);
+
+export interface GenericContext {
+  text: string;
+  /** What the text at an offset is: program source, shell, or prose and data (file-formats.ts, regions.ts). */
+  codeAt: (pos: number) => CodeKind;
+  /** Is the offset in documentation prose (Markdown outside code blocks, plain text)? */
+  docsProseAt: (pos: number) => boolean;
+  /** The file is JSON (JSON Lines, a notebook): code inside it is held in JSON strings, escaped. */
+  jsonText: boolean;
+}
+
+interface ValueSpan {
+  start: number;
+  end: number;
+  quoted: boolean;
+}
+
+export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
+  const { text } = ctx;
+  const code = ctx.codeAt(hit);
+  let s = hit;
+  while (s > 0 && hit - s < 80 && isIdentAt(text, s - 1)) s--;
+  let e = hit;
+  while (e < text.length && e - hit < 80 && isIdentAt(text, e)) e++;
+  while (text[s] === '-' || text[s] === '.') s++; // --password flags, .key
+  // The name is judged once: the engine skips this detector's later hits up to `end` (`e`).
+  const judged = { ruleId: '' as const, end: e };
+  if (!mayHaveValue(text, s, e)) return judged;
+  let ne = e;
+  while (ne > s && (text.charCodeAt(ne - 1) === 46 || text.charCodeAt(ne - 1) === 45)) ne--; // trailing . and -
+  const name = text.slice(s, ne);
+  const kind = classifyName(name);
+  if (!kind) return judged;
+  // `pass` alone in prose is the verb (`all tests pass: …`); as a key it starts a line or is quoted.
+  if (code === false && (name === 'pass' || name === 'Pass') && !startsLine(text, s) && !QUOTES.has(text[s - 1]!)) return judged;
+  let span = valueAfter(text, s, e, kind, code, ctx.jsonText) ?? valueBefore(text, s);
+  let prose = false;
+  if (!span) {
+    // Prompts introduce credentials in sentences: "use this credential for the tool: <value>".
+    span = valueInProse(text, e, code !== false);
+    prose = span !== null;
+  }
+  if (!span) return judged;
+  // `password: Langfuse Secret Key` (a label in a YAML scheme, a sentence in prose): an unquoted
+  // first word followed by more words to the end of the line is a phrase, not a password.
+  if (!prose && !span.quoted && kind === 'password' && /^ +[A-Za-z][A-Za-z'’ -]*(?:\r?\n|$)/.test(text.slice(span.end, span.end + 200))) return { ruleId: '', end: span.end };
+  // `Authorization: Bearer <token>`: judge the token, not the scheme word.
+  const first = text.charCodeAt(span.start) | 32; // b or t, in either case
+  let basic = false;
+  if (first === 98 || first === 116) {
+    const scheme = /^(?:bearer|token|basic)(?:\s+|$)/i.exec(text.slice(span.start, span.end));
+    basic = !!scheme && (scheme[0][0] === 'b' || scheme[0][0] === 'B') && /^basic/i.test(scheme[0]);
+    if (scheme && scheme[0].length < span.end - span.start) span.start += scheme[0].length;
+    else if (scheme) {
+      // An unquoted header value stops at the space after the scheme: the credential is the next
+      // word, whatever its characters (a password or key pasted as a token need not be base64).
+      const next = /^[ \t]+([^\s"'`<>]{1,400})/.exec(text.slice(span.end, span.end + 410));
+      if (!next) return { ruleId: '', end: span.end };
+      span = { start: span.end + next[0].length - next[1]!.length, end: span.end + next[0].length, quoted: false };
+    }
+  }
+  // `PGPASSWORD=value psql -h host`: the shell's environment prefix of a command; the value is the first word.
+  if (!span.quoted && !prose) {
+    const prefix = /^(\S+)[ \t]+[a-z][a-z0-9._-]*[ \t]+-/.exec(text.slice(span.start, span.end));
+    if (prefix) span = { start: span.start, end: span.start + prefix[1]!.length, quoted: false };
+  }
+  const rejected = { ruleId: '' as const, end: span.end };
+  const value = text.slice(span.start, span.end);
+  if (text.startsWith('...', span.end) || text[span.end] === '…') return rejected; // elided: `ops_eyJzaW…`
+  if (basic && isPlaceholderBasic(value)) return rejected;
+  // A well-known default (a vendor's documented password, or the user name again) is its own rule,
+  // judged before the placeholder words (admin, root) would drop it. In program source only a
+  // string literal is a value: an unquoted word is a variable.
+  if (!prose && (kind === 'password' || /auth$/i.test(name)) && (span.quoted || code !== 'program') && !outsideCredentialAlphabet(value) && isWeakDefaultValue(value, name)) {
+    return weakDefaultMatch(span.start, span.end);
+  }
+  if (/auth$/i.test(name) && isPlaceholderPair(value)) return rejected;
+  const provider = providerForName(name);
+  // A value in the exact shape of the provider the name names (40 base64 characters for an AWS
+  // secret key) is judged as such, even where it starts like a path (`/7Zs1…`).
+  const shaped = !!provider?.shape && provider.shape.test(value);
+  let confidence = prose ? (isStrongToken(value) ? CONFIDENCE.credentialValue : null) : judgeValue(value, kind, span.quoted, code, name, shaped);
+  if (confidence === null) return rejected;
+  // Documentation prose names credentials to explain them: a value there that does not look
+  // generated is most often an example.
+  if (ctx.docsProseAt(hit) && !isStrongToken(value)) confidence = Math.min(confidence, CONFIDENCE.inDocumentationProse);
+  // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
+  if (DEFER_TO_PROVIDER_RULE.test(name) || claimsKnownFormat(value)) return rejected;
+  if (provider && (!provider.shape || shaped)) {
+    return {
+      ruleId: provider.id,
+      title: provider.title,
+      severity: 'error',
+      hint: `Read it from ${provider.envVar} (or a secret store) and rotate the exposed key.`,
+      envVar: provider.envVar,
+      start: span.start,
+      end: span.end,
+      confidence: Math.max(confidence, provider.shape ? CONFIDENCE.providerFormat : CONFIDENCE.generatedValue),
+      priority: 1,
+      byShape: true,
+    };
+  }
+  const isPassword = kind === 'password';
+  return {
+    ruleId: isPassword ? 'secret/hardcoded-password' : 'secret/generic-api-key',
+    title: isPassword ? 'hardcoded password' : `hardcoded credential in '${name.slice(0, 60)}'`,
+    severity: 'warning',
+    hint: isPassword
+      ? 'Keep passwords out of source: read it from the environment or a secret store, then change it.'
+      : 'Read the value from the environment or a secret store, then rotate it: it has been exposed.',
+    envVar: envVarForName(name, kind),
+    start: span.start,
+    end: span.end,
+    confidence,
+    priority: 0,
+  };
+}
+
+/** `Basic dXNlcjpwYXNz` is `user:pass`: base64 of a user and a placeholder password. */
+function isPlaceholderBasic(value: string): boolean {
+  if (!/^[A-Za-z0-9+/]{4,}={0,2}$/.test(value)) return false;
+  const decoded = Buffer.from(value, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon >= 0 && colon < decoded.length - 1 && isPlaceholder(decoded.slice(colon + 1));
+}
+
+/**
+ * Whether any of the parsers below could find a value for the name text[s, e): most credential
+ * words sit in prose or code with no operator, quote or bracket near them, and this loop rejects
+ * them before the name is sliced and classified. It errs towards true.
+ */
+function mayHaveValue(text: string, s: number, e: number): boolean {
+  const before = s > 0 ? text.charCodeAt(s - 1) : 0;
+  // `<password>` element, quoted name ("api_key": / \"api_key\"), `value == password`.
+  if (before === 60 || before === 34 || before === 39 || before === 96 || before === 92) return true;
+  let b = s;
+  while (b > 0 && text.charCodeAt(b - 1) === 32) b--;
+  if (b > 0 && text.charCodeAt(b - 1) === 61) return true;
+  // An operator, quote or bracket after the name on its line (the prose form looks 62 characters on).
+  const stop = Math.min(text.length, e + 62);
+  for (let k = e; k < stop; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return false;
+    // : = < [ " ' ` and " is "
+    if (c === 58 || c === 61 || c === 60 || c === 91 || c === 34 || c === 39 || c === 96) return true;
+    if (c === 105 && text.charCodeAt(k + 1) === 115 && text.charCodeAt(k - 1) === 32) return true;
+  }
+  return false;
+}
+
+/** Parses `name <op> value` forward from the end of the name. */
+function valueAfter(text: string, s: number, e: number, kind: NameKind, code: CodeKind, escapedText: boolean): ValueSpan | null {
+  // `redis://password:secret@host`: a user name in a URL, whose password the url-credentials rule judges.
+  if (s >= 3 && text[s - 1] === '/' && text[s - 2] === '/' && text[s - 3] === ':') return null;
+  let i = e;
+  const limit = Math.min(text.length, e + 400);
+  // In a JSON string holding code (a notebook cell) the unescaped quote before a name is the JSON
+  // string's own; the code's literals are the escaped ones.
+  const jsonQuote = escapedText && text[s - 1] === '"' && text[s - 2] !== '\\';
+  const quotedName = s > 0 && (QUOTES.has(text[s - 1]!) || text[s - 1] === '\\') && !(jsonQuote && code !== false);
+  // XML element: <password>value</password>
+  if (text[s - 1] === '<' && text[i] === '>') {
+    const close = text.indexOf('<', i + 1);
+    if (close < 0 || close > limit || text[close + 1] !== '/' || text.slice(i + 1, close).includes('\n')) return null;
+    return trimSpan(text, i + 1, close, false);
+  }
+  if (text[i] === '[') {
+    const close = text.indexOf(']', i);
+    if (close < 0 || close - i > 8) return null;
+    i = close + 1;
+  }
+  if (quotedName) {
+    if (text[i] === '\\') i++;
+    if (QUOTES.has(text[i]!)) i++;
+  }
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  let op = '';
+  const rest = text.slice(i, i + 8);
+  const m = /^(?:===|!==|==|!=|:=|=>|\?=|\|\|=|<-|=|:(?!:)|,)/.exec(rest);
+  if (m) op = m[0];
+  else if (quotedName) {
+    // key="Password" value="…" (NuGet, .NET appSettings)
+    const attr = /^\s*value\s*=\s*/i.exec(text.slice(i, i + 40));
+    if (attr) op = '';
+    if (!attr) return null;
+    i += attr[0].length;
+  } else if (kind === 'password' && (text[i] === '"' || text[i] === "'") && i > e && /passw|pwd|pswd/i.test(text.slice(s, e))) {
+    // password "value";
+    return readValue(text, i, limit, false);
+  } else return null;
+  // Only f("api_token", "value"): the name opens an argument list. In a list of quoted words
+  // (`keychain`, `pass`, `secret-storage`) the next item is not the name's value.
+  if (op === ',' && (!quotedName || !opensArguments(text, s))) return null;
+  if (op === ':' && text[i + 1] === '/' && text[i + 2] === '/') return null; // a URL scheme, not an assignment
+  i += op.length;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  // f("api_token", "value") passes a string literal; after a comma anything else is the next
+  // argument or object key (`name: 'API_KEY', baseDir: dir`), not a value.
+  if (op === ',' && !QUOTES.has(text[i]!)) return null;
+  if (text[i] === '@' && text[i + 1] === '"') i++; // C# verbatim string
+  // A YAML key whose value is a one-item list on the next line: how VCR cassettes record each
+  // header (`Authorization:` then `- Bearer …`).
+  if (op === ':' && code === false && (text[i] === '\n' || text[i] === '\r')) {
+    const item = /^\r?\n[ \t]*- +(?=[^\s#])/.exec(text.slice(i, i + 120));
+    if (!item) return null;
+    i += item[0].length;
+  }
+  const toEndOfLine = (op === ':' || op === '=') && isConfigKey(text, s, e) && code === false;
+  // Unquoted values stop at a quote, except where the name opened a literal: then running past its
+  // closing quote marks the value as other code (below).
+  const span = readValue(text, i, limit, toEndOfLine, !quotedName);
+  // 'API_KEY=value' inside a string literal (a .env file written from code): the value is string
+  // content, not an identifier, whatever the file's language. (`'KEY = f(x)'`, with spaces, is code.)
+  if (span && quotedName && op === '=' && text[s - 1] !== '\\' && text[e] === '=' && span.start === e + 1) span.quoted = true;
+  // In code, a name that starts a string literal (`'api_key: "…`, `'password='`) has its value
+  // inside that literal: a value quoted by the literal's own quote, or running past it, is other
+  // code (`'password='.repeat(n)`), not a value.
+  const opener = text[s - 1]!;
+  if (span && QUOTES.has(opener) && text[e] !== opener && code !== false && !jsonQuote) {
+    const close = text.indexOf(opener, span.start);
+    if (text[span.start - 1] === opener || (close >= 0 && close < span.end)) return null;
+  }
+  return span;
+}
+
+/** Is the quoted name starting at `s` the first argument of a call: `f("name"` or `f( \"name\"`? */
+function opensArguments(text: string, s: number): boolean {
+  let k = s - 1; // the opening quote
+  if (k > 0 && text[k - 1] === '\\') k--;
+  k--;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+  return text[k] === '(';
+}
+
+/** `/[_-]/.test(name) || /^[A-Z0-9_]+$/.test(name)` for the name text[s, e), without slicing it. */
+function isConfigKey(text: string, s: number, e: number): boolean {
+  let screaming = e > s;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 95 || c === 45) return true; // _ -
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) screaming = false;
+  }
+  return screaming;
+}
+
+/** `"value" == password`: the comparison written the other way round. */
+function valueBefore(text: string, s: number): ValueSpan | null {
+  let i = s;
+  while (i > 0 && text[i - 1] === ' ') i--;
+  const ops = ['!==', '===', '==', '!='];
+  const op = ops.find((o) => text.slice(i - o.length, i) === o);
+  if (!op) return null;
+  i -= op.length;
+  while (i > 0 && text[i - 1] === ' ') i--;
+  const q = text[i - 1];
+  if (!q || !QUOTES.has(q)) return null;
+  const end = i - 1;
+  const open = text.lastIndexOf(q, end - 1);
+  if (open < 0 || end - open > 300 || text.slice(open, end).includes('\n')) return null;
+  return { start: open + 1, end, quoted: true };
+}
+
+function readValue(text: string, i: number, limit: number, toEndOfLine: boolean, stopAtQuotes = true): ValueSpan | null {
+  // `NAME= # comment`: the value is empty and the comment is not it.
+  if (text[i] === '#' && (text[i - 1] === ' ' || text[i - 1] === '\t')) return null;
+  let q = text[i];
+  let qlen = 1;
+  if (q === '\\' && (text[i + 1] === '"' || text[i + 1] === "'")) {
+    q = `\\${text[i + 1]}`; // a quote inside a JSON string (notebooks, JSONL)
+    qlen = 2;
+  }
+  if (q && (QUOTES.has(q) || qlen === 2)) {
+    const start = i + qlen;
+    let j = start;
+    while (j < limit) {
+      const c = text[j];
+      if (c === '\n' || c === '\r') return null;
+      if (qlen === 2 ? text.startsWith(q, j) : c === q) break;
+      if (c === '\\' && qlen === 1) j++;
+      j++;
+    }
+    if (j >= limit) return null;
+    return { start, end: j, quoted: true };
+  }
+  let j = i;
+  // An escaped line break (`\n` in a JSON or program string holding a .env file) ends the value
+  // too, and so does a quote: an unquoted value inside a string (`"…:_authToken=$NPM_TOKEN"`)
+  // ends where the string does.
+  const ends = stopAtQuotes ? ENDS_UNQUOTED : ENDS_AT_SPACE;
+  while (j < limit && !ends[text.charCodeAt(j)] && !escapedBreakAt(text, j)) j++;
+  // A form body or query string (`client_secret=…&refresh_token=…`, recorded in cassettes): the
+  // next `&name=` starts the next field.
+  const amp = text.slice(i, j).search(/&[A-Za-z_][\w.[\]-]{0,60}=/);
+  if (amp > 0) j = i + amp;
+  if (toEndOfLine && text[j] === ' ') {
+    let k = j;
+    while (k < limit && text[k] !== '\n' && text[k] !== '\r') k++;
+    // A comment, the next option of a command line (`--host=…`, `-e NAME=…`), the next assignment
+    // on the line (`time_to_first_token=None, timer=None` in a logged Python repr) or a quote ends it.
+    const stop = text.slice(j, k).search(/\s#|\s--?[A-Za-z]|\s[A-Za-z_][\w.-]*=(?!=)|["'`]|\\"/);
+    j = stop >= 0 ? j + stop : k;
+  }
+  return trimSpan(text, i, j, false);
+}
+
+const ENDS_UNQUOTED = new Uint8Array(65536);
+for (const c of '\n\r \t"\'`') ENDS_UNQUOTED[c.charCodeAt(0)] = 1;
+const ENDS_AT_SPACE = new Uint8Array(65536);
+for (const c of '\n\r \t') ENDS_AT_SPACE[c.charCodeAt(0)] = 1;
+
+/** Is text[s] the first thing on its line (after indentation, a list marker or `export`)? */
+function startsLine(text: string, s: number): boolean {
+  let k = s;
+  while (k > 0 && text[k - 1] !== '\n') k--;
+  return /^\s*(?:[-*]\s+)?(?:export\s+)?$/.test(text.slice(k, s));
+}
+
+function escapedBreakAt(text: string, j: number): boolean {
+  if (text.charCodeAt(j) !== 92) return false; // backslash
+  const n = text.charCodeAt(j + 1);
+  return n === 110 || n === 114 || n === 116; // n r t
+}
+
+function trimSpan(text: string, start: number, end: number, quoted: boolean): ValueSpan | null {
+  for (;;) {
+    // A block comment closing right after the value (`token = default*/);`) is not part of it.
+    if (!quoted && end - start > 2 && text[end - 1] === '/' && text[end - 2] === '*') {
+      end -= 2;
+      continue;
+    }
+    if (!(end > start && /[\s,;.'"`)>\]}\\]/.test(text[end - 1]!))) break;
+    // Drop one trailing separator or stray quote ("db_pass: value," — the comma is not the value);
+    // keep a bracket the value opened (`<your-key>`, `f(x)`).
+    const c = text[end - 1]!;
+    if (/[)}\]>]/.test(c) && text.slice(start, end - 1).includes(c === ')' ? '(' : c === '}' ? '{' : c === '>' ? '<' : '[')) break;
+    end--;
+  }
+  return end > start ? { start, end, quoted } : null;
+}
+
+
+let prefixRe: RegExp | undefined;
+/** Does the value start with a provider prefix (`xoxp-`, `dapi`, `sk-`)? Then only that provider's rule may report it. */
+function claimsKnownFormat(value: string): boolean {
+  if (!prefixRe) {
+    const prefixes = new Set(ALL_RULES.flatMap((r) => (r.anchorsIgnoreCase ? [] : r.anchors)).filter((a) => a.length >= 4 && /^[A-Za-z]/.test(a) && /[-_.]$|^dapi$|^AKIA$|^AIza$/.test(a)));
+    // (`sk-` alone is too common a prefix — LiteLLM and OpenAI-compatible gateways use it — to defer on.)
+    prefixRe = new RegExp(`^(?:${[...prefixes].map((a) => a.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')})`);
+  }
+  return prefixRe.test(value);
+}
+
+/** `…credential … : <token>` later on the same line (at most 80 characters on). */
+function valueInProse(text: string, e: number, inCode: boolean): ValueSpan | null {
+  // Most credential words in prose have no ':' / '=' / ' is ' after them: check that with a loop first.
+  let k = e;
+  const stop = Math.min(text.length, e + 62);
+  for (; k < stop; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 58 || c === 61 || (c === 105 && text.charCodeAt(k + 1) === 115 && text.charCodeAt(k - 1) === 32)) break;
+  }
+  if (k >= stop || text.charCodeAt(k) === 10) return null;
+  const line = text.slice(e, Math.min(text.length, e + 80));
+  const m = /^[^\n:=]{0,60}?(?::|=|\bis\b)[ \t]+(?=[^\s"'`<>])/.exec(line);
+  if (!m) return null;
+  // In program source, a credential word inside a string ('Move secret to store') and a value
+  // outside it (`command: Commands.moveToStore`) belong to different expressions.
+  if (inCode && /["'`]/.test(m[0])) return null;
+  const start = e + m[0].length;
+  let end = start;
+  while (end < text.length && end - start < 200 && !/[\s"'`<>]/.test(text[end]!)) end++;
+  while (end > start && /[.,;:!?)\]]/.test(text[end - 1]!)) end--;
+  return end - start >= 12 ? { start, end, quoted: false } : null;
+}

@@ -1,0 +1,154 @@
+import { distinctChars, longestRun, longestSequence, shannonEntropy } from './entropy';
+import { memoByText } from '../input/detach';
+import { isPublishedExample } from './public-examples';
+
+/**
+ * Indirect values (the value lives elsewhere) and placeholders (the value was never real) are not
+ * findings. Both are judged on the candidate value alone, so every rule shares one definition.
+ */
+
+// Syntaxes that point at a store or the environment instead of holding a value.
+const INDIRECT_RES: RegExp[] = [
+  /^\$\{\{?\s*[^}]{1,200}\}\}?$/, // ${VAR}, ${env:VAR}, ${{ secrets.X }}
+  /^\$\{[^}]{0,200}\}?/, // starts with ${ (possibly cut by a quote inside)
+  /^\$\(/, // $(command)
+  /^\$[A-Za-z_][A-Za-z0-9_]*$/, // $VAR
+  /^%[A-Za-z_][A-Za-z0-9_]*%$/, // %VAR% (Windows)
+  /^\{\{.{0,200}\}\}$/, // {{ env.X }} / Jinja / Handlebars
+  /^\{\{/, // template expression
+  /^\{%/, // template tag
+  /^<%.*%>$/, // ERB
+  /^os\.environ/, // os.environ/VAR (LiteLLM), os.environ["X"]
+  /^os\.getenv/,
+  /^process\.env\b/,
+  /^import\.meta\.env\b/,
+  /^env\(/i, // env('X') in Laravel, Terraform
+  /^(?:op|vault|secret|secrets|sm|ssm|keyvault|azurekeyvault|gcpsm|awssm|doppler|infisical|bws|pass|keychain|env):\/\//i, // op://vault/item/field, vault://…
+  /^arn:aws:secretsmanager:/,
+  /^projects\/[^/]+\/secrets\//, // GCP Secret Manager resource name
+  /^(?:secret|kv)\/(?:data\/)?[A-Za-z0-9_-]+\//, // Vault KV paths
+  /^@Microsoft\.KeyVault\(/,
+  /^\(\(.*\)\)$/, // Concourse ((var))
+  /^#\{.*\}$/, // Ruby/Octopus #{var}
+  /^(?:secrets|vars|env|inputs|steps|needs)\.[A-Za-z_][\w-]*$/, // a GitHub Actions context written without ${{ }}
+  /^ENC\[[A-Z0-9_]+,/, // SOPS-encrypted value
+];
+
+/** An indirect value: it refers to a secret held elsewhere (env var, template variable, vault path) rather than holding one. */
+const INDIRECT_RE = new RegExp(INDIRECT_RES.map((r) => `(?:${r.source})`).join('|'), 'i');
+
+export function isIndirect(value: string): boolean {
+  const c = value.trimStart().charCodeAt(0);
+  // Every indirect syntax starts with one of these characters: skip the regex for the rest.
+  if (c !== 36 && c !== 37 && c !== 123 && c !== 60 && c !== 40 && c !== 35 && c !== 64 && c !== 69 && !/^[a-z]/i.test(value.trimStart())) return false;
+  return INDIRECT_RE.test(value.trim());
+}
+
+// Words that mark example or placeholder values, matched inside the value (case-insensitive).
+const PLACEHOLDER_WORDS =
+  /(?:your|my)[-_ ]?(?:own[-_ ]?)?(?:api[-_ ]?)?(?:key|token|secret|pass|password|pwd)|placeholder|not[-_ ]?(?:required|needed)|changeme|change[-_]me|replace[-_]?me|redacted|dummy|example|sample|fake|notreal|not[-_]a[-_]real|insert[-_]|enter[-_]your|(?:^|[^a-z])(?:todo|fixme|xxx|foobar|lorem|ipsum)(?:[^a-z]|$)|(?:^|[^a-z])here(?:[^a-z]|$)|^(?:test|testing|invalid|secret|password|passwd|pass|token|apikey|api[-_]key|none|null|nil|undefined|true|false|admin|root|default|string|value|empty|required|optional|unknown|number|integer|int|str|bool|boolean|float|object|array)$/i;
+
+// <your-key>, [token]; elided (sk-..., sk-proj-…abcd); masked or filled (****, xxxxx, ####, 00000000).
+const MARKERS = /^__[A-Za-z0-9_]{3,80}__$|^<[^<>]{0,80}>$|^\[[^[\]]{0,80}\]$|^\{[A-Za-z][^{}]{0,80}\}$|^(?:your|their|my)[-_ ]|^(?:sua|seu|suas|seus|tua|teu|tuo|vostro|vostra|votre|vos|ton|ta|tes|tu|tus|su|sus|ihr|ihre|ihren|dein|deine|deinen|uw|jouw|je)[-_ ][a-z]+(?:[-_ ][a-z]+)*$|\.\.\.|…|\*{3,}|•{2,}|[xX]{5,}|#{4,}|0{8,}/;
+
+// Fully documented example values that providers publish in their docs.
+const DOCUMENTED_EXAMPLES = new Set([
+  'AKIAIOSFODNN7EXAMPLE',
+  'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  'ASIAIOSFODNN7EXAMPLE',
+  'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
+]);
+
+/**
+ * Is the value a placeholder? `sk-...`, `xxxx`, `YOUR_API_KEY`, `<your-key>`, `changeme`, runs of
+ * one character, `***`, documented example keys. Memoised: the same sample values recur across a
+ * repository (`sk-...your-key-here` in every README and .env.example), and the judgement below
+ * makes a dozen passes over the value.
+ */
+export const isPlaceholder: (value: string) => boolean = memoByText(20_000, (value) => judgePlaceholder(value));
+
+function judgePlaceholder(value: string): boolean {
+  const v = value.trim();
+  if (!v) return true;
+  if (DOCUMENTED_EXAMPLES.has(v) || v.includes('EXAMPLE')) return true; // AWS and others mark documentation keys this way
+  if (isPublishedExample(v)) return true; // fixtures of public SDK test suites
+  if (MARKERS.test(v)) return true;
+  if (v.startsWith('-----BEGIN ') && isTrivialPem(v)) return true; // `-----BEGIN PRIVATE KEY-----\ntest\n-----END…`
+  if (v.includes('**') && /\*\*[A-Za-z_ ]{3,40}\*\*/.test(v)) return true; // a redaction marker: **data_scrubbed**
+  // A placeholder word inside a long, random-looking token is chance ("…T7xxx5d…", "…Here…"
+  // in 150 generated characters), not a placeholder.
+  if (PLACEHOLDER_WORDS.test(v) && !looksGenerated(v)) return true;
+  if (/^[A-Z][A-Z0-9]*(?:[_/:|][A-Z0-9]+)+$/.test(v) && !/\d{3}/.test(v)) return true; // YOUR_API_KEY, API_KEY/USERNAME:PASSWORD
+  const body = v.replace(/^[A-Za-z]{1,8}[-_]/, ''); // judge the body after a provider prefix
+  if (body.length >= 6 && distinctChars(body) <= 3) return true;
+  if (body.length >= 8 && longestRun(body) * 2 > body.length) return true;
+  if (body.length >= 8 && longestSequence(body) >= Math.max(8, body.length * 0.6)) return true;
+  // Typed, not generated: mostly runs of one character (5555555dAAAAA7777777…).
+  if (body.length >= 16 && repeatedRunShare(body) > 0.5) return true;
+  const tail = v.slice(-16);
+  if (tail.length === 16 && periodOf(tail) <= 3) return true; // 123123123…
+  // One block typed again and again (`1234567890abcdef1234567890abcdef…extra`): a generator
+  // does not repeat a 4-32 character block over three quarters of a key.
+  if (body.length >= 24 && repeatedBlockShare(body) >= 0.75) return true;
+  return false;
+}
+
+/** Longest share of `s` covered by one block repeated back to back (period 4 to 32, at least 3 copies). */
+export function repeatedBlockShare(s: string): number {
+  let best = 0;
+  for (let p = 4; p <= 32 && p * 3 <= s.length; p++) {
+    let run = 0;
+    for (let i = 0; i + p < s.length; i++) {
+      if (s.charCodeAt(i) === s.charCodeAt(i + p)) {
+        run++;
+        if (run + p >= p * 3) best = Math.max(best, run + p);
+      } else run = 0;
+    }
+  }
+  return best / s.length;
+}
+
+/**
+ * Long, unbroken, high-entropy and of mixed case, with digits or (formats of letters only, such as
+ * Hugging Face tokens) long: what a key generator emits. Dots are allowed (SendGrid's `SG.….…`).
+ */
+function looksGenerated(v: string): boolean {
+  if (v.length < 24 || !/^[A-Za-z0-9_+/=.-]+$/.test(v) || !/[a-z]/.test(v) || !/[A-Z]/.test(v)) return false;
+  return (/\d/.test(v) || v.length >= 32) && shannonEntropy(v) >= 4.2;
+}
+
+/** Share of characters that sit in runs of three or more equal characters. */
+function repeatedRunShare(s: string): number {
+  let inRuns = 0, run = 1;
+  for (let i = 1; i <= s.length; i++) {
+    if (i < s.length && s[i] === s[i - 1]) run++;
+    else {
+      if (run >= 3) inRuns += run;
+      run = 1;
+    }
+  }
+  return inRuns / s.length;
+}
+
+/** Smallest period of a string (its length when it does not repeat). */
+function periodOf(s: string): number {
+  for (let p = 1; p < s.length; p++) {
+    let ok = true;
+    for (let i = p; i < s.length && ok; i++) ok = s[i] === s[i - p];
+    if (ok) return p;
+  }
+  return s.length;
+}
+
+/** Regular-expression source (`/^[A-Za-z0-9]{32}$/`, `sk_(?!live_)[\\S]{29}`), not a key. */
+export function isPatternSource(v: string): boolean {
+  if (/^\/.+\/[dgimsuvy]*$/.test(v) && /[\^$[\]()|?*+\\]/.test(v)) return true;
+  return /\(\?[:!=<]|\\[dDsSwW]|\][{*+?]/.test(v);
+}
+
+/** A PEM block whose body is too short to be a key (a test's `\ntest\n`, `...`): a stand-in. */
+function isTrivialPem(v: string): boolean {
+  const m = /^-----BEGIN [A-Z0-9 ]{1,40}-----([\s\S]{0,200}?)-----END /.exec(v);
+  if (!m) return false;
+  return m[1]!.replace(/\\[nr]|\s/g, '').length < 40;
+}

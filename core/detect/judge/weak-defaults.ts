@@ -1,0 +1,153 @@
+import { formatOf } from '../../files/file-formats';
+import { CONFIDENCE } from './confidence';
+import { longestSequence } from './entropy';
+import { isPlaceholder } from './placeholders';
+import { isPromptFile } from '../../files/file-kinds';
+import type { RawMatch } from '../report/raw-match';
+import { isDummyValue } from './dummy-values';
+import { isStrongToken } from './values';
+
+/**
+ * Weak default credentials (issue #21): the passwords products ship with or their images document
+ * (the postgres image's password set to the word postgres, neo4j's pair of neo4j and neo4j, MinIO's
+ * minioadmin), and a password equal to its user name. They are not leaked secrets: anyone can guess
+ * them. Where they run (a compose file, a CI service container, an env fallback in code) they are
+ * worth changing, so they are reported at the default threshold; in docs, examples and tests they
+ * are what the reader is told to type, and sit below it. The URL, env and YAML forms are judged
+ * alike. Words that are placeholders everywhere (the word password itself, changeme, secret) stay
+ * placeholders: a sample URL of user and password is a template, not a default.
+ */
+export const WEAK_DEFAULT_RULE_ID = 'weak/default-credential';
+
+const DEFAULTS = new Set(
+  (
+    // Database and service images' documented defaults.
+    'postgres postgrespassword mysecretpassword mysql root rootpassword mariadb mongo mongodb redis neo4j arcadedb oracle ' +
+    'bitnami guest minioadmin minio123 elastic changeit cassandra couchbase couchdb clickhouse influxdb airflow ' +
+    'superset grafana keycloak rabbitmq admin administrator toor docker vagrant ubuntu raspberry ' +
+    // The most common chosen passwords (the head of every breach list).
+    'password1 password123 passw0rd p@ssw0rd admin123 admin1234 root123 123456 1234567 12345678 123456789 qwerty ' +
+    'letmein pleaseletmein welcome welcome1 testpass testpassword secret123'
+  ).split(' '),
+);
+
+/** Is `password` a well-known default (optionally for `user`)? */
+export function isWeakPassword(password: string, user?: string): boolean {
+  const p = password.toLowerCase();
+  // The user name again is a default (`chroma:chroma@`), unless the word is a placeholder (`fake:fake@`).
+  return DEFAULTS.has(p) || (!!user && user.length >= 2 && p === user.toLowerCase() && !isPlaceholder(p));
+}
+
+/**
+ * The value given to a password (or `…_AUTH`) name, when it is a weak default: a default word, or a
+ * user and password pair joined by a slash or a colon (neo4j's `NEO4J_AUTH` form). The name itself
+ * as its value (a map from names to names) is not one.
+ */
+export function isWeakDefaultValue(value: string, name: string): boolean {
+  if (value.toLowerCase() === name.toLowerCase()) return false;
+  if (isWeakPassword(value)) return true;
+  const pair = PAIR.exec(value);
+  return !!pair && isWeakPassword(pair[2]!, pair[1]);
+}
+
+const PAIR = /^([A-Za-z0-9_.-]{2,40})[/:]([^\s/:]{2,64})$/;
+
+/** A user and password pair whose password is a placeholder (`neo4j/password`, `admin:changeme`). */
+export function isPlaceholderPair(value: string): boolean {
+  const pair = PAIR.exec(value);
+  return !!pair && isPlaceholder(pair[2]!);
+}
+
+/** How the URL rule reports a weak default (rules/structural.ts). */
+export const WEAK_DEFAULT_VARIANT = {
+  id: WEAK_DEFAULT_RULE_ID,
+  title: 'well-known default password in a URL',
+  hint: 'A well-known default — change it where this runs, and read it from the environment or a secret store.',
+  severity: 'warning' as const,
+};
+
+const WEAK_MESSAGE = 'A well-known default password ({preview}) — change it where this runs.';
+
+/** A match of the weak-default rule at [start, end), confidence set later by `placeWeakDefaults`. */
+export function weakDefaultMatch(start: number, end: number): RawMatch {
+  return {
+    ruleId: WEAK_DEFAULT_RULE_ID,
+    title: 'well-known default password',
+    severity: 'warning',
+    hint: 'A well-known default — change it where this runs, and read it from the environment or a secret store.',
+    message: WEAK_MESSAGE,
+    start,
+    end,
+    confidence: CONFIDENCE.credentialValue,
+    priority: 0,
+  };
+}
+
+const RUNS_NAME = /(?:^|\/)(?:(?:docker-)?compose[\w.-]*\.ya?ml|dockerfile[\w.-]*|[\w.-]*\.dockerfile|\.env(?:\.[\w-]+)?|\.gitlab-ci\.ya?ml|jenkinsfile|\.travis\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml)$/i;
+const RUNS_DIR = /(?:^|\/)(?:\.github\/workflows|\.circleci|\.buildkite|helm|charts|k8s|kubernetes|deploy|deployment|infra|terraform)\//i;
+const EXAMPLE_NAME = /\.(?:example|sample|template|dist|tmpl)(?:\.[\w]+)?$|(?:^|\/)[^/]*[._-](?:example|sample)\.[\w.]+$/i;
+const TEST_NAME = /(?:^|\/)(?:test_[^/]*|[^/]*[._-](?:test|tests|spec)\.[\w]+|conftest\.py|test[-_]?utils?\.[\w]+|testutils?\.[\w]+)$/i;
+const DOCS_DIR = /(?:^|\/)(?:docs?|documentation|docs-website|website|site|examples?|samples?|cookbooks?|tutorials?|notebooks?|guides?|tests?|__tests__|spec|specs|testdata|fixtures|mock_tests|e2e)\//i;
+
+/** Does a file at `path` run (a compose file, a CI workflow, a Dockerfile, an env file, code outside docs and tests)? */
+export function runsWhereItIs(path: string): boolean {
+  const norm = path.replace(/\\/g, '/');
+  if (EXAMPLE_NAME.test(norm)) return false;
+  const kind = formatOf(norm).kind;
+  // Documentation formats, wherever they sit (`deploy/README.md`); plain text and unknown
+  // extensions (`.conf`, `.tf`) are configuration as often as notes.
+  if (kind === 'markdown' || kind === 'mdx' || kind === 'notebook' || kind === 'markup') return false;
+  if (RUNS_NAME.test(norm) || RUNS_DIR.test(norm)) return true;
+  return !DOCS_DIR.test(norm) && !TEST_NAME.test(norm);
+}
+
+/** Sets each weak-default match's confidence by where the file is (default threshold or below it). */
+export function placeWeakDefaults(matches: RawMatch[], path: string, text: string): void {
+  let runs: boolean | undefined;
+  for (const m of matches) {
+    if (m.ruleId !== WEAK_DEFAULT_RULE_ID) continue;
+    // Plain text and unknown extensions are not known to run: a weak default there is a sample.
+    runs ??= runsWhereItIs(path) && formatOf(path.replace(/\\/g, '/')).kind !== 'text';
+    m.message ??= WEAK_MESSAGE;
+    m.confidence = runs && !inDoctest(text, m.start) ? CONFIDENCE.credentialValue : CONFIDENCE.weakDefaultInDocs;
+  }
+}
+
+/** Is the offset on a doctest line (`>>> DB_URI = "…"` in a docstring): documentation inside code? */
+function inDoctest(text: string, at: number): boolean {
+  const from = text.lastIndexOf('\n', at - 1) + 1; // (run only at matches, never at every hit)
+  return /^[ \t]*(?:>>>|\.\.\.)[ \t]/.test(text.slice(from, from + 80));
+}
+
+/** Rules that judge a value by its shape next to a name or in a URL or header, not by a provider's format. */
+const SHAPE_RULES = new Set(['secret/generic-api-key', 'secret/hardcoded-password', 'secret/url-credentials', 'secret/authorization-header', 'secret/curl-credentials']);
+
+/**
+ * In docs, examples and tests (not prompts), a value judged by its shape that does not look
+ * generated (a word and a digit, a dummy bearer token, a URL password of one word) is what a
+ * test or a reader types, and sits below the default threshold, as values in documentation prose
+ * do. A generated-looking value there is still reported: real keys get pasted into tests too.
+ */
+export function placeShapeMatches(matches: RawMatch[], path: string, text: string): void {
+  let docs: boolean | undefined;
+  for (const m of matches) {
+    if (!(m.byShape || SHAPE_RULES.has(m.ruleId)) || m.confidence <= CONFIDENCE.inDocumentationProse) continue;
+    docs ??= !runsWhereItIs(path) && !isPromptFile(path);
+    if ((docs || inDoctest(text, m.start)) && !looksGenerated(text.slice(m.start, m.end))) m.confidence = CONFIDENCE.inDocumentationProse;
+  }
+}
+
+/**
+ * Generated, not typed: strong by shape (or a JWT), no dummy words (`secret-token-12345`), and not a
+ * phrase of two or more lower-case words (`freshly-rotated-in-key-material`, `text-embedding-3-small`).
+ */
+function looksGenerated(v: string): boolean {
+  if (/^eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*$/.test(v)) return true;
+  if (!isStrongToken(v) || isDummyValue(v) || isPlaceholder(v)) return false;
+  // A credential noun as a word of its own (`cfg606-password`, `secret-token-9`) or inside a run
+  // (`supersecretkey1234`), or a counting run (`test12345678`): typed, not generated. A random
+  // string holds neither by chance.
+  if (/(?:^|[^a-z])(?:pass(?:word|wd)?|pwd|secret|token|key|apikey)(?:[^a-z]|$)|password|passwd|secret|apikey|token/i.test(v)) return false;
+  if (longestSequence(v) >= 6) return false;
+  return v.split(/[-_.@:/]/).filter((p) => /^[a-z]{4,}$/.test(p)).length < 2;
+}

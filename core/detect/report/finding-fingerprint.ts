@@ -1,0 +1,27 @@
+import { scryptSync } from 'node:crypto';
+import { publicFingerprint } from '../../values/fingerprint';
+import { searchSpaceBits } from '../judge/entropy';
+
+/**
+ * A finding's fingerprint identifies rule + value on every machine (baselines are shared through
+ * the repository), so it cannot be keyed with the per-user key. A plain hash is safe only for
+ * values too large to enumerate; a low-entropy value (a short password) gets a memory-hard hash
+ * instead, so a leaked baseline or SARIF file does not hand out cheap offline guesses.
+ */
+const SAFE_BITS = 80;
+const cache = new Map<string, string>();
+
+export function findingFingerprint(ruleId: string, value: string): string {
+  const id = `${ruleId}\0${value}`;
+  const hit = cache.get(id);
+  if (hit) return hit;
+  let fp: string;
+  if (searchSpaceBits(value) >= SAFE_BITS) fp = publicFingerprint(id, 'finding');
+  else {
+    const h = scryptSync(value, `rotation-guard/finding/v1\0${ruleId}`, 20, { N: 1 << 12, r: 8, p: 1 });
+    fp = `s1:${h.toString('base64url')}`;
+  }
+  if (cache.size > 10_000) cache.clear();
+  cache.set(id, fp);
+  return fp;
+}

@@ -1,0 +1,291 @@
+import { formatOf } from '../../files/file-formats';
+import { isPromptFile } from '../../files/file-kinds';
+import { mayHoldRegions, RegionCursor, regionsOf } from '../input/regions';
+import { genericAt, GENERIC_KEYWORDS, type GenericContext } from '../judge/generic';
+import { isPatternSource, isPlaceholder, isIndirect } from '../judge/placeholders';
+import { buildPrefilter, type Prefilter } from '../input/prefilter';
+import type { Attempt, RawMatch } from '../report/raw-match';
+import { bodyFits, type PatternRule } from './rule';
+import { ALL_RULES } from './all';
+import { placeShapeMatches, placeWeakDefaults } from '../judge/weak-defaults';
+
+/**
+ * The matching loop: one prefilter pass, then at each hit only the rules that can start there,
+ * each a sticky regex with bounded quantifiers. Cost is linear in the text plus the work at hits.
+ */
+/** `idx` numbers the items so per-scan state lives in a typed array instead of a Map. */
+type Item = { kind: 'rule'; rule: PatternRule; idx: number } | { kind: 'generic'; idx: number } | { kind: 'marker'; idx: number };
+
+/** What the matching pass noticed besides matches, for the format views (formats.ts). */
+export interface MatchNotes {
+  /** The text holds `kind:` (any case): it may be a Kubernetes manifest. */
+  kindKey: boolean;
+}
+
+let cached: Prefilter<Item> | undefined;
+let itemCount = 0;
+
+function prefilter(): Prefilter<Item> {
+  if (cached) return cached;
+  const generic: Item = { kind: 'generic', idx: 0 };
+  const kindKey: Item = { kind: 'marker', idx: 1 };
+  itemCount = 2;
+  const anchors = [
+    ...ALL_RULES.flatMap((rule) => {
+      const item: Item = { kind: 'rule', rule, idx: itemCount++ };
+      return rule.anchors.map((literal) => ({ literal, ignoreCase: !!rule.anchorsIgnoreCase, item }));
+    }),
+    ...GENERIC_KEYWORDS.map((literal) => ({ literal, ignoreCase: true, item: generic })),
+    { literal: 'kind:', ignoreCase: true, item: kindKey },
+  ];
+  cached = buildPrefilter<Item>(anchors);
+  return cached;
+}
+
+const MINIFIED = /\.min\.[cm]?js$|(?:^|[\\/])\.yarn[\\/]releases[\\/]/;
+
+/** How often long loops look at the cancellation flag (in prefilter hits). */
+const CANCEL_EVERY = 256;
+
+export function matchAll(text: string, path: string, isCancelled?: () => boolean, notes?: MatchNotes, formatRulesOnly = false): RawMatch[] {
+  const out: RawMatch[] = [];
+  const format = formatOf(path);
+  const fileCode = format.code;
+  // Documentation, not prompts: a prompt is where a pasted credential does its harm.
+  const docs = (format.kind === 'markdown' || format.kind === 'mdx') && !isPromptFile(path);
+  // Lockfiles name packages (`'@inquirer/password': 4.0.16`), never credentials by name.
+  // Minified bundles (`*.min.js`, a vendored `.yarn/releases/yarn-*.cjs`) are generated code: names
+  // and values there are a minifier's, and only provider formats are judged.
+  const noGeneric = formatRulesOnly || format.kind === 'lockfile' || MINIFIED.test(path);
+  // Regions of another language (Markdown fences, notebook cells) are parsed at the first
+  // credential word that needs them, never for files without one.
+  let regions: RegionCursor | null | undefined;
+  const ctx: GenericContext = {
+    text,
+    jsonText: format.kind === 'json' || format.kind === 'jsonl' || format.kind === 'notebook',
+    codeAt: (pos) => {
+      if (regions === undefined) regions = mayHoldRegions(path) ? new RegionCursor(regionsOf(text, path), fileCode) : null;
+      return regions ? regions.codeAt(pos) : fileCode;
+    },
+    docsProseAt: (pos) => {
+      if (!docs) return false;
+      if (regions === undefined) regions = mayHoldRegions(path) ? new RegionCursor(regionsOf(text, path), fileCode) : null;
+      return !regions?.regionAt(pos);
+    },
+  };
+  // Like a global regex, a rule does not look for a new match inside its previous one: this keeps
+  // the work linear on inputs made of one anchor repeated (`sk-sk-sk-…`, `password=password=…`).
+  const pf = prefilter();
+  const busyUntil = new Int32Array(itemCount).fill(-1);
+  let hits = 0;
+  // The token run holding the last hit: a later hit inside it ends where it ends, so runs of
+  // repeated anchors (`sk-sk-sk-…`) are measured once, not once per hit.
+  let runFrom = -1;
+  let runEnd = -1;
+  pf.scan(text, (at, items) => {
+    if (++hits % CANCEL_EVERY === 0 && isCancelled?.()) return false;
+    let run = -1;
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k]!;
+      if (busyUntil[item.idx]! > at) continue;
+      if (item.kind === 'generic' && noGeneric) continue;
+      if (item.kind === 'marker') {
+        if (notes) notes.kindKey = true;
+        busyUntil[item.idx] = text.length; // once is enough
+        continue;
+      }
+      if (item.kind === 'rule' && item.rule.minLength) {
+        // runRule's first test, made before counting the token: most `MD`/`sk-` hits sit inside words.
+        if (item.rule.wordStart && !item.rule.scan && at > 0) {
+          const p = text.charCodeAt(at - 1) | 32;
+          if (p >= 97 && p <= 122) continue;
+        }
+        if (run < 0) {
+          if (at < runFrom || at >= runEnd) {
+            runFrom = at;
+            runEnd = at + tokenRun(text, at, text.length);
+          }
+          run = runEnd - at;
+        }
+        if (run < item.rule.minLength) continue;
+        if (item.rule.body && !bodyFits(item.rule.body, text, at)) continue;
+      }
+      const r = item.kind === 'generic' ? genericAt(ctx, at) : runRule(item.rule, text, at);
+      if (r === null) continue;
+      if (r.end > at) busyUntil[item.idx] = r.end;
+      if (r.ruleId) out.push(r as RawMatch);
+    }
+    return true;
+  });
+  placeWeakDefaults(out, path, text);
+  placeShapeMatches(out, path, text);
+  return resolveOverlaps(out);
+}
+
+const TOKEN_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+/=.~-') TOKEN_CHAR[c.charCodeAt(0)] = 1;
+
+/** Length of the run of token characters at `at`, up to `cap`. */
+function tokenRun(text: string, at: number, cap: number): number {
+  let i = at;
+  const end = Math.min(text.length, at + cap);
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || TOKEN_CHAR[c] === 0) break;
+    i++;
+  }
+  return i - at;
+}
+
+
+function runRule(rule: PatternRule, text: string, at: number): Attempt | null {
+  let start: number, end: number;
+  let m: RegExpExecArray | null = null;
+  let confidence = rule.confidence;
+  if (rule.scan) {
+    const r = rule.scan(text, at);
+    if (!r) return null;
+    ({ start, end } = r);
+    if (r.confidence !== undefined) confidence = r.confidence;
+  } else {
+    if (rule.wordStart && at > 0) {
+      // Cheap form of the pattern's leading lookbehind: most anchor hits sit inside words.
+      const p = text.charCodeAt(at - 1);
+      if ((p >= 65 && p <= 90) || (p >= 97 && p <= 122)) return null;
+      if (p >= 48 && p <= 57 && !rule.pattern.source.startsWith('(?<![A-Za-z])')) return null;
+    }
+    const re = rule.pattern;
+    re.lastIndex = at;
+    m = re.exec(text);
+    if (!m || !m.indices) return null;
+    const span = m.indices.groups?.v ?? m.indices[0];
+    const pre = m.indices.groups?.p;
+    start = pre ? pre[0] : span![0];
+    end = span![1];
+  }
+  const rejected = { ruleId: '' as const, end };
+  // A provider prefix inside a longer base64 run (an image or audio in a notebook output, a
+  // `sha512-…` integrity hash in a lockfile) is chance, not a key.
+  if (!rule.scan && (insideBase64Run(text, start) || base64RunContinues(text, end) || inBase64Block(text, start) || amidBase64(text, start, end))) return rejected;
+  const value = text.slice(start, end);
+  // A value running into mask characters (`xoxp-…-####`) is a redacted sample, not a key.
+  const next = text[end];
+  if (next === '#' || next === '*' || next === '•' || next === '…' || text.startsWith('...', end)) return rejected;
+  const other = rule.variant && m ? rule.variant(value, m) : undefined;
+  if (!other && !rule.keepPlaceholders && (isPlaceholder(value) || isIndirect(value) || isPatternSource(value))) return rejected;
+  if (rule.validate && m) {
+    const c = rule.validate(value, m);
+    if (c === null) return rejected;
+    confidence = c;
+  }
+  return {
+    ruleId: other?.id ?? rule.id,
+    title: other?.title ?? rule.title,
+    severity: other?.severity ?? rule.severity,
+    hint: other?.hint ?? rule.hint,
+    ...(rule.envVar ? { envVar: rule.envVar } : {}),
+    start,
+    end,
+    confidence,
+    priority: 1,
+  };
+}
+
+const B64_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') B64_CHAR[c.charCodeAt(0)] = 1;
+
+/** Does the match at `start` begin an integrity hash (`sha512-…`) or follow `+` or `/` and sixteen or more base64 characters? */
+function insideBase64Run(text: string, start: number): boolean {
+  const p = text.charCodeAt(start - 1);
+  if (p === 45 && /sha(?:1|256|384|512)-$/.test(text.slice(Math.max(0, start - 7), start))) return true; // integrity hash
+  if (p !== 43 && p !== 47) return false;
+  let k = start - 1;
+  const stop = Math.max(0, start - 17);
+  while (k > stop) {
+    const c = text.charCodeAt(k - 1);
+    if (c >= 128 || B64_CHAR[c] === 0) return false;
+    k--;
+  }
+  return start - k >= 16;
+}
+
+/**
+ * Does a base64 run go on after the match (`+` or `/` and sixteen or more base64 characters)? Then
+ * the prefix was chance inside media or a signature (`AP…` in a cassette's recorded audio), as a
+ * prefix after such a run is.
+ */
+function base64RunContinues(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (c !== 43 && c !== 47) return false;
+  let k = end + 1;
+  const stop = Math.min(text.length, end + 17);
+  while (k < stop) {
+    const d = text.charCodeAt(k);
+    if (d >= 128 || B64_CHAR[d] === 0) return false;
+    k++;
+  }
+  return k - end > 16;
+}
+
+/**
+ * Is the offset on a line of a base64 block (a line of 60 or more base64 characters after the
+ * line above, also one): media wrapped in a YAML body, where a prefix is chance. Wrapped base64
+ * lines are short, so only the 1,024 characters before the offset are looked at.
+ */
+function inBase64Block(text: string, at: number): boolean {
+  const from = lineStartWithin(text, at, 1024);
+  if (from <= 0 || !base64Line(text, from, at)) return false;
+  const prev = lineStartWithin(text, from - 1, 1024);
+  return prev >= 0 && base64Line(text, prev, from - 1);
+}
+
+/** The start of the line holding `at`, or -1 when it is more than `max` characters back (or -1 at the text's start without a break). */
+function lineStartWithin(text: string, at: number, max: number): number {
+  const stop = Math.max(0, at - max);
+  for (let k = at - 1; k >= stop; k--) if (text.charCodeAt(k) === 10) return k + 1;
+  return stop === 0 ? 0 : -1;
+}
+
+/** Does the line from `from` hold only base64 up to `to` and at least 60 base64 characters? */
+function base64Line(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  const start = i;
+  const end = Math.min(text.length, Math.max(to, start + 60));
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    if (c >= 128 || (B64_CHAR[c] === 0 && c !== 61)) return false;
+    i++;
+  }
+  return i - start >= 60;
+}
+
+/**
+ * Sixteen base64 or base64url characters on both sides of the match, with a separator or digit
+ * right before it: it sits in the middle of a blob (a 2 MB image on one line), not at a token's start.
+ */
+function amidBase64(text: string, start: number, end: number): boolean {
+  if (start < 16 || end + 16 > text.length) return false;
+  for (let k = start - 16; k < start; k++) if (!isB64Url(text.charCodeAt(k))) return false;
+  for (let k = end; k < end + 16; k++) if (!isB64Url(text.charCodeAt(k))) return false;
+  return true;
+}
+
+const isB64Url = (c: number) => c < 128 && (B64_CHAR[c] === 1 || c === 45 || c === 95);
+
+/** Keeps one match per region: the higher priority, then the longer, then the earlier rule. */
+function resolveOverlaps(ms: RawMatch[]): RawMatch[] {
+  ms.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: RawMatch[] = [];
+  for (const m of ms) {
+    const last = kept[kept.length - 1];
+    if (last && m.start < last.end) {
+      const better = m.priority > last.priority || (m.priority === last.priority && m.end - m.start > last.end - last.start);
+      if (better) kept[kept.length - 1] = m;
+      continue;
+    }
+    kept.push(m);
+  }
+  return kept;
+}

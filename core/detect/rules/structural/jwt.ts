@@ -1,0 +1,41 @@
+import { rule } from '../rule';
+import type { RuleSamples } from '../samples';
+
+function b64json(segment: string): string | null {
+  try {
+    const s = Buffer.from(segment.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
+    return s;
+  } catch {
+    return null;
+  }
+}
+
+/** A JWT's header must decode to a JSON object naming an algorithm or type. */
+function jwtConfidence(v: string): number | null {
+  const [header, payload] = v.split('.');
+  const h = header ? b64json(header) : null;
+  const p = payload ? b64json(payload) : null;
+  if (!h || !p || !h.startsWith('{"') || !p.startsWith('{')) return null;
+  try {
+    JSON.parse(h);
+    return 0.95;
+  } catch {
+    // A damaged but complete header (test tokens are often hand-edited) still names its algorithm.
+    return h.endsWith('}') && /"(?:alg|typ|kid)"/.test(h) ? 0.75 : null;
+  }
+}
+
+export const jwt = rule({
+  id: 'secret/jwt',
+  title: 'JSON Web Token',
+  severity: 'warning',
+  hint: 'A JWT grants access until it expires: remove it and revoke the session or signing key if it is long-lived.',
+  anchors: ['eyJ'],
+  pattern: /(?<![A-Za-z0-9_-])(?<v>eyJ[A-Za-z0-9_-]{10,4000}={0,2}\.eyJ[A-Za-z0-9_-]{10,16000}={0,2}(?:\.[A-Za-z0-9_\-+/]{10,4000}={0,2})?)(?![A-Za-z0-9_-])/,
+  validate: jwtConfidence,
+});
+
+export const samples: RuleSamples = {
+  true: [{ in: 'token = "{value}"', shape: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\\.eyJ[A-Za-z0-9_-]{40}\\.[A-Za-z0-9_-]{43}' }],
+  false: ["if (token.startsWith('eyJ')) {", 'eyJxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'eyJZq7Lm2Pw'],
+};
