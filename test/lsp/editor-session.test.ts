@@ -15,10 +15,10 @@ import { withTempProject, type TempProject } from '../helpers/temp-project';
 // commands with $/progress — all over real JSON-RPC with the spawned server.
 
 /** A generated secret in a git-ignored env file, rotated by `random`, whose exposure rotates it at once. */
-function policyText(lastRotated: string): string {
+function policyText(lastRotated: string, store = '{ type: env-file, path: .env }'): string {
   return `version: 1
 stores:
-  dotenv: { type: env-file, path: .env }
+  dotenv: ${store}
 providers:
   gen: { type: generate }
 secrets:
@@ -104,6 +104,23 @@ describe('language server over JSON-RPC: the editor session is the server\'s', f
         assert.equal(row?.provider, 'gen');
         assert.deepEqual(row?.exposures.map((e) => e.event), ['exposed-in-file']);
         assert.equal(got.length, 1, 'a repeated sighting notified again');
+      } finally {
+        await server.stop();
+      }
+    });
+  });
+
+  it('judges a secret kept only in VS Code\'s SecretStorage (which the server cannot read) by the ledger\'s current value', async () => {
+    const key = randomBytes(32);
+    await withTempProject('rg-lsp-session-ss-', {}, async (p) => {
+      const value = randomChars(40);
+      p.writePolicy(policyText(new Date().toISOString(), '{ type: secret-storage }'));
+      await appendLedgerEntry(p.path('.rotation', 'ledger.jsonl'), { secretId: 'gen-key', step: 'store', outcome: 'ok', newFingerprint: keyedFingerprint(value, key), detail: 'stored in dotenv' });
+      const server = await startServer({ rootPath: p.dir, env: { ROTATION_GUARD_FINGERPRINT_KEY: key.toString('base64') } });
+      try {
+        const n = new Promise<ExposureNotification.Params>((resolve) => server.conn.onNotification(ExposureNotification.type, resolve));
+        server.open(fileUri(p.path('notes.md')), 'markdown', `pasted ${value}\n`);
+        assert.deepEqual([(await n).secret.id, (await n).where, (await n).action], ['gen-key', 'notes.md:1', 'rotate-now']);
       } finally {
         await server.stop();
       }
