@@ -1,4 +1,4 @@
-import { UsageError } from '../io';
+import { UsageError } from './io';
 
 export interface ParsedArgs {
   positional: string[];

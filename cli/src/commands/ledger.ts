@@ -6,7 +6,7 @@ import { loadPolicyFile } from '../../../core/policy/files';
 import { POLICY_FILE_PREFERRED } from '../../../core/policy/policy-file-names';
 import { policyPathOption } from '../policy-options';
 import { UsageError, type CliIO } from '../io';
-import { parseArgs } from '../rotation/args';
+import { parseArgs } from '../args';
 
 const USAGE = `ledger verify|show|anchor|whoami|trust-writer [--policy FILE | --ledger FILE] [--expect-head HASH] [--secret ID] [--limit N] [--json] [--reset] [--name NAME] [--key ed25519:…]`;
 
