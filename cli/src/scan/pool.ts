@@ -36,16 +36,9 @@ export function threadsFor(bytes: number, cpus = availableParallelism()): number
   return n > 1 && bytes * n >= PARALLEL_BREAK_EVEN_BYTES ? n : 1;
 }
 
-/** Total size of the files, for threadsFor; unreadable files count as empty. */
-export function totalBytes(files: string[]): number {
-  let sum = 0;
-  for (const f of files) sum += statSync(f, { throwIfNoEntry: false })?.size ?? 0;
-  return sum;
-}
-
 export interface PoolOptions {
   maxBytes: number;
-  /** Threads in all, this one included. */
+  /** Threads in all, this one included; 0: threadsFor the files' total size. */
   jobs: number;
   /** Script the workers load; dist/scan-worker.js beside this bundle by default. */
   entry?: string;
@@ -70,11 +63,14 @@ export async function scanFiles(files: string[], opts: PoolOptions): Promise<Fil
   const scan = (i: number) => (results[i] = scanFile(files[i]!, opts.maxBytes));
   const order = warmUpOrder(files);
   const entry = opts.entry ?? join(__dirname, 'scan-worker.js');
-  if (opts.jobs <= 1 || files.length < BATCH * 2 || !existsSync(entry)) {
+  // Unreadable files count as empty.
+  const sizes = opts.jobs === 1 ? [] : files.map((f) => statSync(f, { throwIfNoEntry: false })?.size ?? 0);
+  const jobs = opts.jobs || threadsFor(sizes.reduce((a, b) => a + b, 0));
+  if (jobs <= 1 || files.length < BATCH * 2 || !existsSync(entry)) {
     order.forEach(scan);
     return results;
   }
-  const large = order.filter((i) => (statSync(files[i]!, { throwIfNoEntry: false })?.size ?? 0) > LARGE_FILE_BYTES);
+  const large = order.filter((i) => sizes[i]! > LARGE_FILE_BYTES);
   const isLarge = new Set(large);
   const small = order.filter((i) => !isLarge.has(i));
   const batches = Math.ceil(small.length / BATCH);
@@ -83,7 +79,7 @@ export async function scanFiles(files: string[], opts: PoolOptions): Promise<Fil
   const take = () => (next < batches ? next++ : -1);
   const workers: Worker[] = [];
   try {
-    const workersDone = Array.from({ length: Math.min(opts.jobs - 1, batches) }, () => {
+    const workersDone = Array.from({ length: Math.min(jobs - 1, batches) }, () => {
       const w = new Worker(entry, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       workers.push(w);
       return new Promise<void>((resolveDone, reject) => {
