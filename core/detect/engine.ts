@@ -3,6 +3,7 @@ import { isPromptFile } from '../file-kinds';
 import { mayHoldRegions, RegionCursor, regionsOf } from './regions';
 import { genericAt, GENERIC_KEYWORDS, type GenericContext } from './generic';
 import { isPatternSource, isPlaceholder, isReference } from './placeholders';
+import { isIdentifierName } from './values';
 import { buildPrefilter, type Prefilter } from './prefilter';
 import type { Attempt, RawMatch } from './raw-match';
 import { bodyFits, type PatternRule } from './rule';
@@ -173,6 +174,9 @@ function runRule(rule: PatternRule, text: string, at: number): Attempt | null {
   if (next === '#' || next === '*' || next === '•' || next === '…' || text.startsWith('...', end)) return rejected;
   const other = rule.variant && m ? rule.variant(value, m) : undefined;
   if (!other && !rule.keepPlaceholders && (isPlaceholder(value) || isReference(value) || isPatternSource(value))) return rejected;
+  // A rule anchored on a provider's name (no distinctive prefix) reads the next word of the right
+  // length: in code that is often an identifier made of words (`MistralAIPromptExecutionSettings`).
+  if (rule.anchorsIgnoreCase && isIdentifierName(value)) return rejected;
   if (rule.validate && m) {
     const c = rule.validate(value, m);
     if (c === null) return rejected;
