@@ -285,7 +285,10 @@ function resolveOverlaps(ms: RawMatch[]): RawMatch[] {
   for (const m of ms) {
     const last = kept[kept.length - 1];
     if (last && m.start < last.end) {
-      const better = m.priority > last.priority || (m.priority === last.priority && m.end - m.start > last.end - last.start);
+      // On the very same value, a rule that read its context and found it public by design (a
+      // Firebase web config's key) knows more than the bare format (a Google API key).
+      const sameSpan = m.start === last.start && m.end === last.end;
+      const better = m.priority > last.priority || (m.priority === last.priority && (m.end - m.start > last.end - last.start || (sameSpan && m.severity === 'info' && last.severity !== 'info')));
       if (better) kept[kept.length - 1] = m;
       continue;
     }

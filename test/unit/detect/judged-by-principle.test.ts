@@ -88,3 +88,24 @@ describe('judged by principle (issue #21): descriptive placeholder words', () =>
     assert.deepEqual(shown(`const url = "postgres://app:${rand(20)}@db.internal:5432/app"\n`, 'src/db.ts'), ['secret/url-credentials']);
   });
 });
+
+describe('public/firebase-web-api-key (issue #21): a Firebase web config is public by design', () => {
+  const key = () => `AIza${rand(35, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-')}`;
+  const all = (text: string, path: string) => scanText(text, { path });
+
+  it('true samples: the key of a web config object and of google-services.json is information, below the default threshold', () => {
+    const web = `const firebaseConfig = {\n  apiKey: "${key()}",\n  authDomain: "demo-app-4f2.firebaseapp.com",\n  projectId: "demo-app-4f2",\n  storageBucket: "demo-app-4f2.appspot.com",\n  messagingSenderId: "${rand(12, '0123456789')}",\n  appId: "1:${rand(12, '0123456789')}:web:${rand(22, 'abcdef0123456789')}"\n};\n`;
+    const android = `{\n  "project_info": {\n    "project_number": "${rand(12, '0123456789')}",\n    "firebase_url": "https://demo-app-4f2.firebaseio.com",\n    "project_id": "demo-app-4f2"\n  },\n  "client": [{ "api_key": [{ "current_key": "${key()}" }] }]\n}\n`;
+    for (const [text, path] of [[web, 'web/src/firebase.ts'], [android, 'android/app/google-services.json']] as const) {
+      assert.deepEqual(shown(text, path), [], path);
+      const found = all(text, path).filter((f) => f.ruleId === 'public/firebase-web-api-key');
+      assert.equal(found.length, 1, path);
+      assert.equal(found[0]!.severity, 'info');
+    }
+  });
+
+  it('false samples: the same key shape outside such a config stays a Google API key', () => {
+    assert.deepEqual(shown(`GEMINI_API_KEY=${key()}\n`, '.env'), ['secret/google-api-key']);
+    assert.deepEqual(shown(`client = genai.Client(api_key="${key()}")  # projectId is read elsewhere\n`, 'app.py'), ['secret/google-api-key']);
+  });
+});
