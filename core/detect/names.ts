@@ -76,7 +76,7 @@ const NOT_THE_CREDENTIAL_AFTER = new Set(
     'py pyc js mjs cjs ts mts tsx jsx json yaml yml toml txt md go rs java rb php sh').split(' '),
 );
 // `pass` after these is the verb or a noun of its own (`second-pass`, `bypass`), not a password.
-const NOT_PASSWORD_BEFORE_PASS = new Set('first second third fourth final next each every one two single multi double triple by to will must should can may this that a'.split(' '));
+const NOT_PASSWORD_BEFORE_PASS = new Set('first second third fourth final next each every one two single multi double triple by to will must should can may this self that a'.split(' '));
 
 // A page token (`nextPageToken`) is a cursor into a listing; a cancellation token (.NET's
 // `CancellationToken`) a signal to stop work: neither grants access.
@@ -93,9 +93,9 @@ function classifyUncached(name: string): NameKind | null {
   if (words[0] === 'x' && (words[1] === 'amz' || words[1] === 'goog') && last === 'credential') return null;
   if (isDescriptive(last) || DESCRIPTIVE_FIRST.has(words[0]!)) return null;
   if (words.some((w) => NOT_CREDENTIAL.has(w))) return null;
-  // `pass` alone is a password only as the last word (`db_pass`, `PASS`): followed by another word it
-  // is a noun of its own (`pass_rate`, `pass_subj`, `pass_through`).
-  const isPassword = (w: string, i: number) => PASSWORD_RE.test(w) || w === 'pw' || (w === 'pass' && i === words.length - 1 && !NOT_PASSWORD_BEFORE_PASS.has(words[i - 1] ?? ''));
+  // `pass` alone is a password as the last word (`db_pass`, `PASS`) or after the account it is for
+  // (`db_pass_secure`); first of several words it is a noun of its own (`pass_rate`, `pass_subj`).
+  const isPassword = (w: string, i: number) => PASSWORD_RE.test(w) || w === 'pw' || (w === 'pass' && (i === words.length - 1 || i > 0) && !NOT_PASSWORD_BEFORE_PASS.has(words[i - 1] ?? ''));
   let at = -1;
   let kind: NameKind | null = null;
   for (let i = 0; i < words.length; i++) {

@@ -1,7 +1,7 @@
 import { isPlaceholder, isReference } from '../placeholders';
 import { rule, type PatternRule } from '../rule';
 import { CONFIDENCE } from '../confidence';
-import { jwtClaimsConfidence } from '../jwt-claims';
+import { jwtPublicConfidence } from '../jwt-claims';
 import { isWeakPassword, WEAK_DEFAULT_VARIANT } from '../weak-defaults';
 
 /** Formats defined by structure rather than a vendor prefix: JWTs, PEM keys, URLs, headers, curl. */
@@ -23,7 +23,7 @@ function jwtConfidence(v: string): number | null {
   if (!h || !p || !h.startsWith('{"') || !p.startsWith('{')) return null;
   try {
     JSON.parse(h);
-    return jwtClaimsConfidence(h, p) ?? 0.95;
+    return jwtPublicConfidence(p) ?? 0.95;
   } catch {
     // A damaged but complete header (test tokens are often hand-edited) still names its algorithm.
     return h.endsWith('}') && /"(?:alg|typ|kid)"/.test(h) ? 0.75 : null;

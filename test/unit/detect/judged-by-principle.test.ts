@@ -25,6 +25,7 @@ describe('judged by principle (issue #21): comments and the word pass', () => {
 
   it('a password config name, the code form password "value" and a quoted key in a comment stay found', () => {
     assert.deepEqual(shown(`DB_PASS = "${rand(16)}"\n`, 'settings.py'), ['secret/hardcoded-password']);
+    assert.deepEqual(shown(`smtp_pass_main := "${rand(16)}"\n`, 'mail/config.go'), ['secret/hardcoded-password']);
     assert.deepEqual(shown(`\tconn.Login(user, password "${rand(14)}")\n`, 'db/login.go'), ['secret/hardcoded-password']);
     assert.deepEqual(shown(`#     Config(client_id="abc", client_secret="${rand(32)}")\n`, 'connectors/box.py'), ['secret/generic-api-key']);
   });
@@ -64,6 +65,8 @@ describe('judged by principle (issue #21): what a JWT says about itself', () => 
       const text = `const token = '${t}'\n`;
       assert.deepEqual(shown(text, 'src/auth.test.ts'), [], JSON.stringify(t.split('.')[1]));
       assert.equal(scanText(text, { path: 'src/auth.test.ts' }).length, 1, 'still found with --min-confidence 0');
+      // Outside tests and docs the claims alone do not clear it: a real token can carry them.
+      assert.deepEqual(shown(text, 'src/auth.ts'), ['secret/jwt']);
     }
   });
 
