@@ -104,6 +104,13 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // `ALTER ROLE … PASSWORD 'SCRAM-SHA-256$4096:…'` (pg_dumpall, migrations; `\\$` where a source
   // string escapes the dollar): PostgreSQL's salted verifier, a hash that cannot log in.
   if (/^SCRAM-SHA-256(?:\\\\)?\$\d+:/.test(v)) return null;
+  // An AWS Signature Version 4 header (`AWS4-HMAC-SHA256 Credential=AKIA…/scope, Signature=…`): the
+  // key id and one request's signature, which expires with the request; the secret key is not in it.
+  if (v.startsWith('AWS4-HMAC-SHA256')) return null;
+  // A shared access signature (`sv=…&sr=c&sig=…`): only its `sig` is secret, an HMAC of 32 bytes
+  // (43+ base64 characters); a short or dummy `sig` (`sig=abc123`) makes the token a test fixture.
+  const sig = /(?:^|[?&])sig=([^&\s]*)/.exec(v);
+  if (sig && /(?:^|[?&])s[vpr]=/.test(v) && (decodeURIComponentSafe(sig[1]!).length < 40 || isDummyValue(sig[1]!))) return null;
   const c = charClasses(v);
   if (kind === 'password') {
     // A label for the field (`password: Langfuse Secret Key` in an OpenAPI security scheme), not a value.
@@ -142,6 +149,14 @@ export function isIdentifierName(v: string): boolean {
   if (/^[a-z]{2,}(?:(?:_[a-z]{2,})|(?:[A-Z][a-z]{2,})|(?:A[st]|By|I[fns]|No|O[fnr]|To|Up)(?=[A-Z]))*(?:_?[A-Z]{2,3})?$/.test(v)) return /[A-Z_]/.test(v);
   // PascalCase class names of three or more words: `AccountKeyDatastoreCredentials`
   return /^(?:[A-Z][a-z]{2,}|[A-Z]{2,4}(?=[A-Z][a-z]))(?:[A-Z][a-z]{2,}|[A-Z]{2,4}(?=[A-Z][a-z]|$)){2,}$/.test(v);
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 /** Do `a` and `b` hold the same ASCII letters, ignoring case and everything else (`API-KEY:` and `api_key`)? */

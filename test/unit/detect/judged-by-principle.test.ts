@@ -41,6 +41,8 @@ describe('judged by principle (issue #21): code, identifiers and labels', () => 
       ["        authMethods: 'Anmeldeverfahren',\n", 'web/src/locales/de.ts'],
       ['        this.plainTextSecret = plainTextSecretAsBytes;\n', 'data/corpus.txt'],
       ['        var settings = MistralAIChatExecutionSettings.FromExecutionSettings(executionSettings);\n', 'src/Connectors/MistralClient.cs'],
+      ["    req.headers.set('authorization', 'AWS4-HMAC-SHA256 Credential=fixture');\n", 'src/signing.test.ts'],
+      ['    sas_token="sp=r&st=2026-01-01T00:00:00Z&se=2026-12-31T00:00:00Z&spr=https&sv=2024-11-04&sr=c&sig=xyz789",\n', 'tests/unit/test_blob.py'],
     ];
     for (const [text, path] of cases) assert.deepEqual(shown(text, path), [], text);
   });
@@ -48,6 +50,8 @@ describe('judged by principle (issue #21): code, identifiers and labels', () => 
   it('a Mistral key after its provider name, and a random storage key, stay found', () => {
     assert.deepEqual(shown(`MISTRAL_API_KEY=${rand(32)}\n`, '.env'), ['secret/mistral-api-key']);
     assert.deepEqual(shown(`AZURE_STORAGE_KEY = "${rand(30)}"\n`, 'config.py').length, 1);
+    const sig = encodeURIComponent(Buffer.from(rand(32)).toString('base64'));
+    assert.deepEqual(shown(`sas_token = "sv=2024-11-04&ss=b&srt=sco&sp=rl&se=2026-12-31T00:00:00Z&sig=${sig}"\n`, 'app/blob.py'), ['secret/generic-api-key']);
   });
 });
 
