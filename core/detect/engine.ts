@@ -44,6 +44,7 @@ function prefilter(): Prefilter<Item> {
   return cached;
 }
 
+const SHAPE_RULES_IN_CODE = new Set(['secret/url-credentials', 'secret/curl-credentials']);
 const MINIFIED = /\.min\.[cm]?js$|(?:^|[\\/])\.yarn[\\/]releases[\\/]/;
 
 /** How often long loops look at the cancellation flag (in prefilter hits). */
@@ -58,7 +59,8 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
   // Lockfiles name packages (`'@inquirer/password': 4.0.16`), never credentials by name.
   // Minified bundles (`*.min.js`, a vendored `.yarn/releases/yarn-*.cjs`) are generated code: names
   // and values there are a minifier's, and only provider formats are judged.
-  const noGeneric = formatRulesOnly || format.kind === 'lockfile' || MINIFIED.test(path);
+  const minified = MINIFIED.test(path);
+  const noGeneric = formatRulesOnly || format.kind === 'lockfile' || minified;
   // Regions of another language (Markdown fences, notebook cells) are parsed at the first
   // credential word that needs them, never for files without one.
   let regions: RegionCursor | null | undefined;
@@ -91,6 +93,8 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
       const item = items[k]!;
       if (busyUntil[item.idx]! > at) continue;
       if (item.kind === 'generic' && noGeneric) continue;
+      // A minifier's `a:b@c` is not a URL's password: in a bundle only provider formats count.
+      if (minified && item.kind === 'rule' && SHAPE_RULES_IN_CODE.has(item.rule.id)) continue;
       if (item.kind === 'marker') {
         if (notes) notes.kindKey = true;
         busyUntil[item.idx] = text.length; // once is enough

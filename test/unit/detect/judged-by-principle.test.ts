@@ -55,6 +55,16 @@ describe('judged by principle (issue #21): code, identifiers and labels', () => 
   });
 });
 
+describe('judged by principle (issue #21): minified bundles', () => {
+  it('a minifier\'s `a:b@c` is no URL password in a bundle; a provider key there and the same URL in source stay found', () => {
+    const url = `proto://${rand(4, 'abcdefghijklmnopqrstuvwxyz')}:${rand(16)}@${rand(6, 'abcdefghijklmnopqrstuvwxyz')}`;
+    const line = `var e=function(t){return"${url}"+t};\n`;
+    assert.deepEqual(shown(line, '.yarn/releases/yarn-9.9.9.cjs'), []);
+    assert.deepEqual(shown(line, 'src/client.js'), ['secret/url-credentials']);
+    assert.deepEqual(shown(`var e={k:"ghp_${rand(36)}"};\n`, 'dist/app.min.js'), ['secret/github-token']);
+  });
+});
+
 describe('judged by principle (issue #21): what a JWT says about itself', () => {
   const HS = { alg: 'HS256', typ: 'JWT' };
   it('a token for an example subject, a test issuer or key id, or a reserved domain sits below the default threshold', () => {
