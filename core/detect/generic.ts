@@ -338,9 +338,13 @@ for (const c of '\n\r \t"\'`') ENDS_UNQUOTED[c.charCodeAt(0)] = 1;
 const ENDS_AT_SPACE = new Uint8Array(65536);
 for (const c of '\n\r \t') ENDS_AT_SPACE[c.charCodeAt(0)] = 1;
 
-/** A name whose password word is `pass` alone, not a config key: `pass`, `Pre-pass`, `Pass` (not `DB_PASS`, `password`). */
+/**
+ * `pass` as a word of a sentence: alone or closing a hyphenated word (`pass`, `Pass`, `Pre-pass`);
+ * not a config key or an identifier (`DB_PASS`, `dbPass`, `conn.pass`), which stays a name in
+ * comments too (commented-out code).
+ */
 function isShortPass(name: string): boolean {
-  return !name.includes('_') && !/passw|pwd|pswd|pw$|passphrase|passcode/i.test(name);
+  return /^(?:[A-Za-z][a-z]*-)*[Pp]ass$/.test(name);
 }
 
 /**

@@ -26,6 +26,7 @@ describe('judged by principle (issue #21): comments and the word pass', () => {
   it('a password config name, the code form password "value" and a quoted key in a comment stay found', () => {
     assert.deepEqual(shown(`DB_PASS = "${rand(16)}"\n`, 'settings.py'), ['secret/hardcoded-password']);
     assert.deepEqual(shown(`smtp_pass_main := "${rand(16)}"\n`, 'mail/config.go'), ['secret/hardcoded-password']);
+    assert.deepEqual(shown(`\t// conn.pass = "${rand(16)}"\n`, 'db/conn.go'), ['secret/hardcoded-password']);
     assert.deepEqual(shown(`\tconn.Login(user, password "${rand(14)}")\n`, 'db/login.go'), ['secret/hardcoded-password']);
     assert.deepEqual(shown(`#     Config(client_id="abc", client_secret="${rand(32)}")\n`, 'connectors/box.py'), ['secret/generic-api-key']);
   });
