@@ -63,6 +63,9 @@ async function start(root: string, env: Record<string, string> = {}): Promise<Se
   };
 }
 
+/** The debounce every edit waited before the adaptive scheduling (the baseline). */
+const FIXED_DEBOUNCE_MS = 120;
+
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
 export interface Latency { p50: number; p95: number }
 const summary = (xs: number[]): Latency => ({ p50: pct(xs, 50), p95: pct(xs, 95) });
@@ -84,8 +87,13 @@ function jsonlTrace(bytes: number): string {
   return `${out.join('\n')}\n`;
 }
 
-/** 100 single-character edits in the middle of the file, each waited for before the next. */
-async function editLatency(s: Server, uri: string, languageId: string, text: string, edits = 100): Promise<Latency> {
+/**
+ * 100 single-character edits in the middle of the file, each waited for before the next.
+ * `debounceMs`: the old fixed debounce as the same-run baseline, played by this client — each
+ * change is sent that long after the keystroke, which is what a server-side fixed debounce did to
+ * edits that are waited for one at a time (no later change ever restarted its timer).
+ */
+async function editLatency(s: Server, uri: string, languageId: string, text: string, debounceMs = 0, edits = 100): Promise<Latency> {
   await s.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
   await s.nextDiagnostics(uri, 1);
   const lines = text.split('\n').length;
@@ -94,6 +102,7 @@ async function editLatency(s: Server, uri: string, languageId: string, text: str
     const line = Math.floor(lines / 2) + (v % 50);
     const wait = s.nextDiagnostics(uri, v);
     const t0 = performance.now();
+    if (debounceMs) await new Promise((r) => setTimeout(r, debounceMs)); // the debounce being measured, not synchronisation
     await s.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: v }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }] });
     await wait;
     times.push(performance.now() - t0);
@@ -184,8 +193,8 @@ export async function runLspBench(log: (s: string) => void): Promise<{ ok: boole
       for (let r = 0; r < 3; r++) {
         const adaptive = await start(dir);
         const a = await editLatency(adaptive, pathToFileURL(join(dir, file)).toString(), lang, text).finally(() => adaptive.stop());
-        const fixed = await start(dir, { ROTATION_GUARD_BENCH_FIXED_DEBOUNCE_MS: '120' });
-        const f = await editLatency(fixed, pathToFileURL(join(dir, file)).toString(), lang, text).finally(() => fixed.stop());
+        const fixed = await start(dir);
+        const f = await editLatency(fixed, pathToFileURL(join(dir, file)).toString(), lang, text, FIXED_DEBOUNCE_MS).finally(() => fixed.stop());
         rounds.push({ a, f });
       }
       const byP95 = [...rounds].sort((x, y) => x.a.p95 - y.a.p95);

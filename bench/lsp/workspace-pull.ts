@@ -1,8 +1,10 @@
 // An editor left open on an idle workspace: a client that pulls `workspace/diagnostic` the way
 // VS Code's does (answer, wait 2 s, pull again with the ids it holds) for ~30 s, nothing changing.
 // Reported: the server process's CPU time over that window (utime + stime from /proc/PID/stat),
-// for the cached, held pull and for ROTATION_GUARD_WORKSPACE_PULL=rescan (the old rescan on every
-// pull, the same-run baseline).
+// for the cached, held pull and for the old rescan on every pull (the same-run baseline), which this
+// client brings about by telling the server before each pull that the configuration changed: that
+// invalidates every cached file, so each pull reads and diagnoses the whole workspace again.
+// `{ settings: null }` changes no setting (settings.ts ignores a notification without settings).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import {
   CancellationTokenSource,
   createProtocolConnection,
+  DidChangeConfigurationNotification,
   InitializedNotification,
   InitializeRequest,
   StreamMessageReader,
@@ -44,9 +47,9 @@ function workspace(files: number): string {
 export interface PullCpu { cpuMs: number; answers: number; firstAnswerMs: number }
 
 /** One server, one VS Code-like client for `seconds` after its first answer. */
-async function idleEditor(ws: string, seconds: number, env: Record<string, string>): Promise<PullCpu> {
+async function idleEditor(ws: string, seconds: number, rescan: boolean): Promise<PullCpu> {
   const home = join(ws, '.home');
-  const proc = spawn(process.execPath, [resolve('dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...env } });
+  const proc = spawn(process.execPath, [resolve('dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config') } });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   conn.listen();
   try {
@@ -55,6 +58,7 @@ async function idleEditor(ws: string, seconds: number, env: Record<string, strin
     await conn.sendNotification(InitializedNotification.type, {});
     let held: PreviousResultId[] = [];
     const pull = async (token?: CancellationTokenSource) => {
+      if (rescan) await conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
       const items = (await conn.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: held }, token?.token)).items;
       const ids = new Map(held.map((p) => [p.uri, p.value]));
       for (const i of items) if (i.resultId) ids.set(i.uri, i.resultId);
@@ -89,8 +93,8 @@ async function idleEditor(ws: string, seconds: number, env: Record<string, strin
 export async function idlePullCpu(files: number, seconds: number): Promise<{ cached: PullCpu; rescan: PullCpu }> {
   const ws = workspace(files);
   try {
-    const rescan = await idleEditor(ws, seconds, { ROTATION_GUARD_WORKSPACE_PULL: 'rescan' });
-    const cached = await idleEditor(ws, seconds, {});
+    const rescan = await idleEditor(ws, seconds, true);
+    const cached = await idleEditor(ws, seconds, false);
     return { cached, rescan };
   } finally {
     rmSync(ws, { recursive: true, force: true });

@@ -1,7 +1,6 @@
-import { readAtMost } from '../files/read-at-most';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { scanBytes, type KnownSecrets } from '../detect/index';
-import { listFiles } from '../files/walk';
+import { readWorkspaceFile, walkWorkspace } from '../files/walk';
 import { keyedFingerprint } from '../values/fingerprint';
 import { GitHistoryError, scanGitHistory } from '../git-history';
 import { knownValuesFromLedger } from '../ledger/known-values';
@@ -70,18 +69,18 @@ export function storeFilesOf(policy: Policy): Map<string, string[]> {
   return out;
 }
 
-/** Known values in the workspace files beside the policy (.gitignore honoured, as `scan`). */
-export function scanWorkspace(policyPath: string, known: KnownSecrets): Sighting[] {
+/** Known values in the workspace files beside the policy (the one workspace walk, as `scan`; the ledger folder left out). */
+export async function workspaceSightings(policyPath: string, known: KnownSecrets): Promise<Sighting[]> {
   const root = dirname(resolve(policyPath));
   const out: Sighting[] = [];
-  for (const file of listFiles([root], root, true).files) {
-    const rel = relative(root, file).split(sep).join('/');
-    if (rel.startsWith('.rotation/')) continue;
-    const buf = readSmallFile(file);
+  // Too large, unreadable or gone: not a place a value can be seen.
+  const walk = await walkWorkspace(root, { maxBytes: MAX_FILE_BYTES, exclude: (rel) => rel.startsWith('.rotation/') });
+  for (const { path, rel } of walk.files) {
+    const buf = readWorkspaceFile(path, MAX_FILE_BYTES);
     if (!buf) continue;
     // The same table as `rotation-guard scan` and the editor (core/detect/scan-bytes.ts): a value
     // recorded in a shelve or SQLite cache is an exposure as much as one in a text file.
-    const scanned = scanBytes(buf, { path: file, knownSecrets: known });
+    const scanned = scanBytes(buf, { path, knownSecrets: known });
     if (scanned.kind === 'skipped') continue;
     for (const f of scanned.findings) {
       if (!f.secretId || !f.valueFingerprint) continue;
@@ -91,14 +90,6 @@ export function scanWorkspace(policyPath: string, known: KnownSecrets): Sighting
     }
   }
   return out;
-}
-
-function readSmallFile(file: string): Buffer | undefined {
-  try {
-    return readAtMost(file, MAX_FILE_BYTES);
-  } catch {
-    return undefined; // too large, unreadable or gone: not a place a value can be seen
-  }
 }
 
 /** Known values in the lines the repository's commits added. Outside a repository: no sightings, and a note. */

@@ -7,7 +7,7 @@ import type { RotateOptions } from '../rotation/engine';
 import { rotate, type OutcomeCode } from '../rotation/service';
 import { UntrustedPolicyError, type RotationTrust } from '../rotation/trust';
 import type { StoreRegistry } from '../stores/registry';
-import { knownSecretsFor, readStoreFingerprints, scanHistory, scanWorkspace, storeFilesOf } from './gather';
+import { knownSecretsFor, readStoreFingerprints, scanHistory, storeFilesOf, workspaceSightings } from './gather';
 import { computeEnforcementPlan } from './plan';
 import { recordPlannedCompromise } from './record';
 import type { EnforcementPlan, SecretPlan, Sighting } from './types';
@@ -109,7 +109,7 @@ async function gather(o: EnforceOptions, ids: string[], notes: string[], scan = 
   const known = knownSecretsFor(entries, storeFingerprints, o.fingerprintKey);
   const sightings: Sighting[] = [];
   if (scan && (known.current.size || known.retired.size)) {
-    sightings.push(...scanWorkspace(o.policyPath, known));
+    sightings.push(...(await workspaceSightings(o.policyPath, known)));
     if (o.gitHistory !== false) {
       const h = await scanHistory(o.policyPath, known);
       sightings.push(...h.sightings);

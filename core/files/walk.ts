@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { readAtMost } from './read-at-most';
 
 /**
  * Lists the files under the given paths, honouring `.gitignore` files on the way down and those
@@ -197,4 +198,64 @@ export function listFiles(paths: string[], cwd: string, honourIgnore: boolean, o
   }
   result.files = [...new Set(files)];
   return result;
+}
+
+/** A file a workspace scan reads, with the stat that identifies its content cheaply. */
+export interface WorkspaceFile {
+  path: string;
+  /** Relative to the folder, with `/`. */
+  rel: string;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+export interface WorkspaceWalkOptions {
+  /** Files over this many bytes are not listed but named in `tooLarge` (never read). */
+  maxBytes: number;
+  /** Paths (relative, `/`) left out before any stat. */
+  exclude?: (rel: string) => boolean;
+  budget?: Partial<WalkBudget>;
+}
+
+export interface WorkspaceWalk {
+  files: WorkspaceFile[];
+  /** Relative paths of regular files over `maxBytes`. */
+  tooLarge: string[];
+  truncated?: WalkResult['truncated'];
+}
+
+/** Statting is synchronous; the walk lets other work in (an editor's requests) this often. */
+const YIELD_EVERY_FILES = 500;
+
+/**
+ * The one workspace walk: the files of `folder` a scan may read — `.gitignore` honoured, no
+ * symlink followed, each folder once, within the walk's budgets (listFiles) — minus the excluded
+ * ones, each stat'ed so that only regular files within the size cap are listed (a FIFO or device
+ * put in place of a file since the listing is never read). The CLI, the server's scan and pull
+ * and enforce all walk with it, and read what it lists with readAtMost.
+ */
+export async function walkWorkspace(folder: string, opts: WorkspaceWalkOptions): Promise<WorkspaceWalk> {
+  const walk = listFiles([folder], folder, true, opts.budget ? { budget: opts.budget } : {});
+  const out: WorkspaceWalk = { files: [], tooLarge: [], ...(walk.truncated ? { truncated: walk.truncated } : {}) };
+  let statted = 0;
+  for (const path of walk.files) {
+    const rel = relative(folder, path).split(sep).join('/');
+    if (opts.exclude?.(rel)) continue;
+    if (++statted % YIELD_EVERY_FILES === 0) await new Promise<void>((r) => setImmediate(r));
+    const info = statSync(path, { throwIfNoEntry: false });
+    if (!info?.isFile()) continue;
+    if (info.size > opts.maxBytes) out.tooLarge.push(rel);
+    else out.files.push({ path, rel, size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs });
+  }
+  return out;
+}
+
+/** A listed file's bytes, never more than `maxBytes`; undefined when it went away, grew past the cap or cannot be read. */
+export function readWorkspaceFile(path: string, maxBytes: number): Buffer | undefined {
+  try {
+    return readAtMost(path, maxBytes);
+  } catch {
+    return undefined;
+  }
 }

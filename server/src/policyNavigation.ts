@@ -1,11 +1,10 @@
 // Policy navigation: outline, workspace symbols, go-to-definition of a threat model, store or
 // provider name, find-references (a policy secret → every file that uses it by env var name),
 // and rename of a secret, store, provider or threat-model name across the workspace's policies.
-import { readFile, stat } from 'node:fs/promises';
 import { ErrorCodes, ResponseError, SymbolKind, type DocumentSymbol, type Location, type Position, type Range, type SymbolInformation, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isProbablyBinary } from '../../core/detect';
-import { listFiles } from '../../core/files';
+import { readWorkspaceFile, walkWorkspace } from '../../core/files';
 import { isPolicyFile, nameSiteAt, policyNameSites, policySymbols, type NameSite, type PolicySymbol } from '../../core/policy';
 import { envAccessSiteAt, envAccessSites } from '../../core/env-access';
 import { pathToUri, uriToPath } from './paths';
@@ -93,34 +92,18 @@ export class PolicyNavigation {
     const names = new Set(secret.envVars);
     const out: Location[] = [];
     for (const folder of this.d.folders()) {
-      for (const file of listFiles([folder], folder, true).files) {
-        if (isPolicyFile(file)) continue;
-        const uri = pathToUri(file);
-        const open = this.d.openDoc(uri);
-        let text: string;
-        if (open) text = open.getText();
-        else {
-          const info = await stat(file).catch(() => undefined);
-          if (!info || info.size > MAX_SEARCH_BYTES) continue;
-          const bytes = await readFile(file).catch(() => undefined);
+      // The one workspace walk, as the scan's: files over MAX_SEARCH_BYTES are not listed.
+      for (const { path } of (await walkWorkspace(folder, { maxBytes: MAX_SEARCH_BYTES })).files) {
+        if (isPolicyFile(path)) continue;
+        const uri = pathToUri(path);
+        let doc = this.d.openDoc(uri);
+        if (!doc) {
+          const bytes = readWorkspaceFile(path, MAX_SEARCH_BYTES);
           if (!bytes || isProbablyBinary(bytes)) continue;
-          text = bytes.toString('utf8');
+          doc = TextDocument.create(uri, 'plaintext', 0, bytes.toString('utf8'));
         }
-        const sites = envAccessSites(text, names);
-        if (!sites.length) continue;
-        const lineStarts = [0];
-        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-        const pos = (offset: number): Position => {
-          let lo = 0;
-          let hi = lineStarts.length - 1;
-          while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (lineStarts[mid]! <= offset) lo = mid;
-            else hi = mid - 1;
-          }
-          return { line: lo, character: offset - lineStarts[lo]! };
-        };
-        for (const s of sites) out.push({ uri, range: { start: pos(s.start), end: pos(s.end) } });
+        const sites = envAccessSites(doc.getText(), names);
+        for (const s of sites) out.push({ uri, range: { start: doc.positionAt(s.start), end: doc.positionAt(s.end) } });
       }
     }
     return out;

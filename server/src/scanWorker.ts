@@ -1,9 +1,9 @@
 // The workspace scan in a worker thread (bundled alone as dist/server-scan-worker.js): the same
-// diagnosis as the editor's (validator.ts), with its own young generation capped so scanning ten
+// diagnosis as the editor's (diagnoser.ts), with its own young generation capped so scanning ten
 // thousand files does not grow the language server's heap, and freed when the scan ends. The
 // main thread stays free for edits meanwhile. Messages: see ScanWorkerMessage.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Connection, Diagnostic } from 'vscode-languageserver/node';
+import type { Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { tuneV8ForScanning } from '../../core/runtime';
 import type { Settings } from '../../protocol/src/settings';
@@ -12,8 +12,6 @@ import { loadKnownSecrets } from './knownSecrets';
 import { PolicyFeatures } from './policyFeatures';
 import { ReferenceFeatures } from './referenceFeatures';
 import { workspacePolicySet } from './session/policies';
-import type { SettingsCache } from './settings';
-import { Validator } from './validator';
 import { scanWorkspace } from './workspaceScan';
 
 export interface ScanWorkerInput {
@@ -47,20 +45,11 @@ async function main(port: NonNullable<typeof parentPort>, input: ScanWorkerInput
   const references = new ReferenceFeatures(index);
   const knownSecrets = loadKnownSecrets(index.get().policies, input.knownFromClient);
   const settingsFor = (uri: string) => Promise.resolve(input.settingsByFolder[uri] ?? Object.values(input.settingsByFolder)[0]!);
-  const validator = new Validator({
-    connection: undefined as unknown as Connection, // diagnose() never talks to the client
-    settings: { get: settingsFor } as unknown as SettingsCache,
-    knownSecrets: () => knownSecrets,
-    policyDiagnostics: (doc, path) => policy.diagnostics(doc, path),
-    referenceDiagnostics: (doc, path) => references.diagnostics(doc, path),
-    log,
-    onFindings: () => undefined,
-  });
   const result = await scanWorkspace(
     input.folders,
     {
       settingsFor: (uri) => settingsFor(uri),
-      diagnoseDecoded: (uri, decoded, isCancelled, folderSettings) => validator.diagnoseDecoded(uri, decoded, isCancelled, folderSettings),
+      context: { knownSecrets, policyDiagnostics: (doc, path) => policy.diagnostics(doc, path), referenceDiagnostics: (doc, path) => references.diagnostics(doc, path), log },
       isOpen: (uri) => open.has(uri),
       publish: async (uri, diagnostics) => post({ type: 'file', uri, diagnostics }),
       log,

@@ -8,35 +8,25 @@ export function toLspSeverity(s: Severity | 'error' | 'warning' | 'info'): Diagn
   return s === 'error' ? DiagnosticSeverity.Error : s === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
 }
 
-/** A finding becomes a diagnostic whose `data` carries everything the quick fix needs. */
+/** The finding as a diagnostic at `range`, its `data` carrying everything the quick fix needs. */
+type Replace = Pick<SecretDiagnosticData, 'replacement' | 'replaceStart' | 'replaceEnd'>;
+function diagnosticOf(f: Finding, range: Diagnostic['range'], message: string, replace: Replace, bytes?: Pick<SecretDiagnosticData, 'byteOffset' | 'byteLength'>): Diagnostic {
+  const data: SecretDiagnosticData = { kind: 'secret', ruleId: f.ruleId, fingerprint: f.fingerprint, preview: f.preview, envVar: f.envVar ?? 'SECRET_VALUE', ...replace, ...(f.secretId ? { secretId: f.secretId } : {}), ...(f.valueFingerprint ? { valueFingerprint: f.valueFingerprint } : {}), ...bytes };
+  return { range, severity: toLspSeverity(f.severity), code: f.ruleId, source: DIAGNOSTIC_SOURCE, message, data };
+}
+
+/** The message names the masked preview, which identifies which value is meant, where it lacks it. */
+const withPreview = (f: Finding) => (f.message.includes(f.preview) ? f.message : `${f.message} (${f.preview})`);
+
+/** A finding in a document: the reference that replaces the value is in the file's own syntax. */
 export function findingToDiagnostic(doc: TextDocument, formatName: string, f: Finding): Diagnostic {
   const text = doc.getText();
-  const envVar = f.envVar ?? 'SECRET_VALUE';
   const lineStart = doc.offsetAt({ line: doc.positionAt(f.start).line, character: 0 });
   const around = text.slice(Math.max(0, lineStart - 2000), Math.min(text.length, f.end + 500));
-  const plan = envAccessFor(formatName, envVar, around);
+  const plan = envAccessFor(formatName, f.envVar ?? 'SECRET_VALUE', around);
   const [rs, re] = plan ? replacementRange(text, f.start, f.end, plan) : [f.start, f.end];
-  const data: SecretDiagnosticData = {
-    kind: 'secret',
-    ruleId: f.ruleId,
-    fingerprint: f.fingerprint,
-    preview: f.preview,
-    envVar,
-    replacement: plan?.text ?? '',
-    replaceStart: doc.positionAt(rs),
-    replaceEnd: doc.positionAt(re),
-    ...(f.secretId ? { secretId: f.secretId } : {}),
-    ...(f.valueFingerprint ? { valueFingerprint: f.valueFingerprint } : {}),
-  };
-  return {
-    range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
-    severity: toLspSeverity(f.severity),
-    code: f.ruleId,
-    source: DIAGNOSTIC_SOURCE,
-    // The masked preview identifies which value is meant; add it only where the message lacks it.
-    message: [f.message.includes(f.preview) ? f.message : `${f.message} (${f.preview})`, f.hint].filter(Boolean).join(' '),
-    data,
-  };
+  const range = { start: doc.positionAt(f.start), end: doc.positionAt(f.end) };
+  return diagnosticOf(f, range, [withPreview(f), f.hint].filter(Boolean).join(' '), { replacement: plan?.text ?? '', replaceStart: doc.positionAt(rs), replaceEnd: doc.positionAt(re) });
 }
 
 /**
@@ -48,27 +38,6 @@ export function findingToDiagnostic(doc: TextDocument, formatName: string, f: Fi
  */
 export function binaryFindingToDiagnostic(f: Finding): Diagnostic {
   const top = { line: 0, character: 0 };
-  const data: SecretDiagnosticData = {
-    kind: 'secret',
-    ruleId: f.ruleId,
-    fingerprint: f.fingerprint,
-    preview: f.preview,
-    envVar: f.envVar ?? 'SECRET_VALUE',
-    replacement: '',
-    replaceStart: top,
-    replaceEnd: top,
-    ...(f.secretId ? { secretId: f.secretId } : {}),
-    ...(f.valueFingerprint ? { valueFingerprint: f.valueFingerprint } : {}),
-    byteOffset: f.start,
-    byteLength: f.end - f.start,
-  };
-  const what = f.message.includes(f.preview) ? f.message : `${f.message} (${f.preview})`;
-  return {
-    range: { start: top, end: top },
-    severity: toLspSeverity(f.severity),
-    code: f.ruleId,
-    source: DIAGNOSTIC_SOURCE,
-    message: `In a binary file at byte ${f.start}: ${what} It is recorded data, not text: delete or re-record the file, and rotate the value if it is live.`,
-    data,
-  };
+  const message = `In a binary file at byte ${f.start}: ${withPreview(f)} It is recorded data, not text: delete or re-record the file, and rotate the value if it is live.`;
+  return diagnosticOf(f, { start: top, end: top }, message, { replacement: '', replaceStart: top, replaceEnd: top }, { byteOffset: f.start, byteLength: f.end - f.start });
 }

@@ -11,8 +11,5 @@ const connection = createConnection(ProposedFeatures.all);
 // A failing handler is answered with an error by vscode-jsonrpc; anything else is logged, never fatal.
 process.on('uncaughtException', (err) => connection.console.error(`uncaught exception: ${err.stack ?? String(err)}`));
 process.on('unhandledRejection', (err) => connection.console.error(`unhandled rejection: ${(err as Error)?.stack ?? String(err)}`));
-const fixed = Number(process.env.ROTATION_GUARD_BENCH_FIXED_DEBOUNCE_MS);
-// ROTATION_GUARD_WORKSPACE_PULL=rescan: the old rescan-on-every-pull, for the benchmark's baseline only.
-const workspacePull = process.env.ROTATION_GUARD_WORKSPACE_PULL === 'rescan' ? 'rescan' : undefined;
-createServer(connection, { ...(Number.isFinite(fixed) && fixed > 0 ? { fixedDebounceMs: fixed } : {}), ...(workspacePull ? { workspacePull } : {}) });
+createServer(connection);
 connection.listen();

@@ -9,9 +9,6 @@
 //    may have changed — `invalidateAll` (policy, ledger, known secrets, settings), `wake` (watched
 //    files, a document closed or saved), or a re-sweep every RESWEEP_MS — then answered, or
 //    cancelled. While held it is only a pending promise: other requests run as usual.
-import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
 import {
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
@@ -23,13 +20,12 @@ import {
   type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { decodeForScan } from '../../core/detect';
-import type { Validator } from './validator';
-import { isExcluded, problemKeys } from './validator';
-import { describeTruncation, listFiles, type WalkResult } from '../../core/files';
+import { describeTruncation, readWorkspaceFile, walkWorkspace, type WalkResult } from '../../core/files';
 import type { Settings } from '../../protocol/src/settings';
 import type { ScanWorkspaceRequest } from '../../protocol/src/protocol';
 import { WorkspaceReportBuilder } from './diagnosticResults';
 import { pathToUri } from './paths';
+import { diagnoseDecoded, isExcluded, problemKeys, type DiagnoseContext } from './diagnoser';
 import { WorkspaceFileCache, type SweptFile } from './workspaceFileCache';
 
 /**
@@ -47,11 +43,6 @@ export const RESWEEP_MS = 10_000;
 const RESWEEP_COST_FACTOR = 50;
 /** Fewer files than this are diagnosed in milliseconds: a progress bar for them would only flicker. */
 const PROGRESS_MIN_FILES = 20;
-/** The sweep stats synchronously; it lets other requests in this often. */
-const YIELD_EVERY_FILES = 500;
-
-/** `cached` (default) or `rescan`: every pull diagnoses every file and answers at once — the old behaviour, kept only as the benchmark's same-run baseline. */
-export type WorkspacePullMode = 'cached' | 'rescan';
 
 export interface WorkspacePullDeps {
   folders: () => string[];
@@ -59,19 +50,19 @@ export interface WorkspacePullDeps {
   isOpen: (uri: string) => boolean;
   /** Files diagnosed on every pull (policy files: their own diagnostics age with the clock). */
   always: (path: string) => boolean;
-  /** The validator's diagnosis of a file's decoded bytes, text or binary container, as the workspace scan's. */
-  diagnoseDecoded: Validator['diagnoseDecoded'];
+  /** What the diagnosis reads besides the file (diagnoser.ts), as the workspace scan's. */
+  context: () => DiagnoseContext;
   /** A file's diagnostics after it was diagnosed again, or [] once it dropped out. */
   onFindings: (uri: string, diagnostics: Diagnostic[]) => void;
   /** What other files' diagnostics depend on besides their text (policy secrets' states, which move with the clock); a change counts as a generation bump. */
   worldKey: () => string;
   progress: () => Promise<WorkDoneProgressReporter>;
-  mode: WorkspacePullMode;
 }
 
 type WakeReason = 'maybe-changed' | 'cancelled' | 'disposed';
 
 const yieldToOtherRequests = () => new Promise<void>((r) => setImmediate(r));
+
 /** The client cancelled: vscode-languageclient returns its default for a cancelled token and pulls again. */
 const cancelledError = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'workspace diagnostic pull cancelled');
 
@@ -151,7 +142,6 @@ export class WorkspacePull {
     for (;;) {
       if (this.disposed) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the server is shutting down', { retriggerRequest: false });
       const wakesBefore = this.wakes;
-      if (this.deps.mode === 'rescan') this.cache.bump();
       const run = this.updating.then(() => this.update(token));
       this.updating = run.catch(() => undefined);
       const outcome = await run;
@@ -162,7 +152,7 @@ export class WorkspacePull {
       // (`unchanged` items only, so a client that lost an answer is not left waiting). The first
       // pull always answers.
       const news = items.some((i) => i.kind === DocumentDiagnosticReportKind.Full);
-      if (outcome === 'changed' || news || !this.answeredOnce || this.deps.mode === 'rescan') {
+      if (outcome === 'changed' || news || !this.answeredOnce) {
         this.answeredOnce = true;
         return { items };
       }
@@ -190,15 +180,19 @@ export class WorkspacePull {
       if (!this.deps.isOpen(uri)) this.deps.onFindings(uri, []);
     }
     const settingsOf = new Map(swept.map((s) => [s.file.uri, s.settings]));
+    const context = this.deps.context();
     const progress = stale.length >= PROGRESS_MIN_FILES ? await this.deps.progress() : undefined;
     progress?.begin('Rotation Guard: scanning the workspace', 0, '', true);
     try {
       let done = 0;
       for (const file of stale) {
+        // Reading is synchronous and bounded; between files edits, requests and a cancellation get in.
+        await yieldToOtherRequests();
         if (token.isCancellationRequested) return 'cancelled';
         if (progress && ++done % 50 === 0) progress.report(Math.floor((done * 100) / stale.length), `${done}/${stale.length} files`);
         const generation = this.cache.generation;
-        const bytes = await readFile(file.path).catch(() => undefined);
+        const settings = settingsOf.get(file.uri)!;
+        const bytes = readWorkspaceFile(file.path, settings.maxFileSizeKB * 1024);
         if (!bytes) {
           changed ||= this.cache.get(file.uri) !== undefined;
           this.cache.drop(file.uri);
@@ -212,7 +206,7 @@ export class WorkspacePull {
           changed ||= before !== this.cache.get(file.uri)?.resultId;
           continue;
         }
-        const diagnostics = await this.deps.diagnoseDecoded(file.uri, decoded, () => token.isCancellationRequested, settingsOf.get(file.uri)!);
+        const diagnostics = diagnoseDecoded(file.uri, decoded, settings, context, () => token.isCancellationRequested);
         if (!diagnostics) return 'cancelled';
         this.cache.store(file, generation, diagnostics);
         changed ||= before !== this.cache.get(file.uri)?.resultId;
@@ -224,29 +218,23 @@ export class WorkspacePull {
     }
   }
 
-  /** The files a pull covers, with their stat: the same rules as the workspace scan, nothing read. */
+  /** The files a pull covers, with their stat: the one workspace walk, as the workspace scan's; nothing read. */
   private async sweep(tooLarge?: (path: string) => void): Promise<Array<{ file: SweptFile; settings: Settings }>> {
     const out: Array<{ file: SweptFile; settings: Settings }> = [];
-    let statted = 0;
     this.truncated = undefined;
     for (const folder of this.deps.folders()) {
       const settings = await this.deps.settingsFor(pathToUri(folder));
       if (!settings.enable) continue;
       const maxBytes = settings.maxFileSizeKB * 1024;
-      // The one safe walk (no symlink followed, each folder once, budgets); a truncated walk is
-      // named by the next Scan Workspace (not at every re-sweep of a held pull).
-      const walk = listFiles([folder], folder, true);
+      // A truncated walk is named by the next Scan Workspace (not at every re-sweep of a held pull).
+      const walk = await walkWorkspace(folder, { maxBytes, exclude: (rel) => isExcluded(rel, settings) });
       if (walk.truncated) this.truncated = walk.truncated;
-      for (const path of walk.files) {
-        if (isExcluded(relative(folder, path).split(sep).join('/'), settings)) continue;
-        if (++statted % YIELD_EVERY_FILES === 0) await yieldToOtherRequests();
-        const info = statSync(path, { throwIfNoEntry: false });
-        // Too large: not read; named only for an explicit scan (a pull every few seconds would flood the log).
-        if (info?.isFile() && info.size > maxBytes) tooLarge?.(relative(folder, path));
-        if (!info || !info.isFile() || info.size > maxBytes) continue;
+      // Too large: not read; named only for an explicit scan (a pull every few seconds would flood the log).
+      for (const rel of walk.tooLarge) tooLarge?.(rel);
+      for (const { path, size, mtimeMs, ctimeMs } of walk.files) {
         const uri = pathToUri(path);
         if (this.deps.isOpen(uri)) continue; // its document pull covers it
-        out.push({ file: { uri, path, stamp: { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs }, ...(this.deps.always(path) ? { always: true } : {}) }, settings });
+        out.push({ file: { uri, path, stamp: { size, mtimeMs, ctimeMs }, ...(this.deps.always(path) ? { always: true } : {}) }, settings });
       }
     }
     return out;

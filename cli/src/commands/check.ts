@@ -1,6 +1,6 @@
 import { displayPath, loadPolicyFile, type PolicyProblem } from '../../../core/policy';
 import { UsageError, type CliIO } from '../io';
-import { parseArgs } from '../rotation/args';
+import { parseArgs } from '../args';
 import { parseNowOption, policyPathOption } from '../policy-options';
 
 const USAGE = 'usage: check [--policy FILE] [--now ISO-8601] [--format text|json]';

@@ -1,6 +1,6 @@
 import { runEnforcement, type EnforceResult, type SecretOutcome } from '../../../core/enforce';
 import { UsageError, type CliIO } from '../io';
-import { parseArgs } from '../rotation/args';
+import { parseArgs } from '../args';
 import { parseNowOption } from '../policy-options';
 import { loadStrictPolicy } from '../enforce/load-policy';
 import { cliEnforcementContext } from '../enforce/context';

@@ -4,7 +4,7 @@ import { anchorOk, checkLedgerAnchor, currentUser, describeAnchorCheck, existing
 import { loadPolicyFile, POLICY_FILE_PREFERRED } from '../../../core/policy';
 import { policyPathOption } from '../policy-options';
 import { UsageError, type CliIO } from '../io';
-import { parseArgs } from '../rotation/args';
+import { parseArgs } from '../args';
 
 const USAGE = `ledger verify|show|anchor|whoami|trust-writer [--policy FILE | --ledger FILE] [--expect-head HASH] [--secret ID] [--limit N] [--json] [--reset] [--name NAME] [--key ed25519:…]`;
 

@@ -8,7 +8,7 @@ import {
   type ExportPlatform,
 } from '../../../core/policy';
 import { UsageError, type CliIO } from '../io';
-import { parseArgs } from '../rotation/args';
+import { parseArgs } from '../args';
 import { parseNowOption, policyPathOption } from '../policy-options';
 
 const USAGE = 'usage: policy export --to aws|azure|vault|gcp [--policy FILE] [--now ISO-8601] SECRET_ID';

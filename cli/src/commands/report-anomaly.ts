@@ -2,7 +2,7 @@ import { appendLedgerEntry, ledgerPathFor } from '../../../core/ledger';
 import { compromiseEntry } from '../../../core/ledger';
 import { runEnforcement } from '../../../core/enforce';
 import { UsageError, type CliIO } from '../io';
-import { parseArgs } from '../rotation/args';
+import { parseArgs } from '../args';
 import { loadStrictPolicy } from '../enforce/load-policy';
 import { cliEnforcementContext } from '../enforce/context';
 

@@ -2,7 +2,7 @@ import { loadFingerprintKey } from '../../../core/values';
 import { confirmPolicy, createPolicyStoreRegistry, describeTrust, rotate, trustFor, trustToConfirm, type NextAction, type RotationHost, type RotationTrust } from '../../../core/rotation';
 import type { Policy } from '../../../core/policy';
 import { UsageError, type CliIO } from '../io';
-import { parseArgs } from '../rotation/args';
+import { parseArgs } from '../args';
 import { loadPolicyForCli } from '../rotation/load';
 
 const USAGE = 'rotate ID [--dry-run] [--resume | --rollback] [--wait] [--policy FILE] [--trust [--yes]] [--value-stdin] [--json]';

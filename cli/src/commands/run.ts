@@ -4,7 +4,7 @@ import { loadFingerprintKey } from '../../../core/values';
 import { parseDuration } from '../../../core/policy';
 import { childSecretIds, createPolicyStoreRegistry, currentSecretEnv, trustFor } from '../../../core/rotation';
 import { UsageError, type CliIO } from '../io';
-import { parseArgs } from '../rotation/args';
+import { parseArgs } from '../args';
 import { loadPolicyForCli } from '../rotation/load';
 import { superviseWithWatch, type NotifyMode } from '../rotation/watch';
 

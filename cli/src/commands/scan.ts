@@ -5,7 +5,7 @@ import { readBaselineFile } from '../scan/baseline-file';
 import { UsageError, type CliIO } from '../io';
 import { parseScanArgs, type ScanArgs } from '../scan/args';
 import { runGitHistoryScan } from '../scan/git-history';
-import { scanFiles, threadsFor, totalBytes } from '../scan/pool';
+import { scanFiles } from '../scan/pool';
 import { formatJson, formatText, summaryLine, summarise, type ScanReport } from '../scan/report';
 import { formatSarif } from '../scan/sarif';
 import { scanBuffer, type FileResult } from '../scan/scan-file';
@@ -86,6 +86,5 @@ async function collect(a: ScanArgs, io: CliIO): Promise<{ results: FileResult[];
   const walk = listFiles(a.paths, io.cwd, !a.noIgnore, { budget: { maxFiles: a.maxFiles } });
   if (walk.missing.length) throw new UsageError(`no such file or directory: ${walk.missing.join(', ')}`);
   if (walk.devices.length) throw new UsageError(`refusing to read ${walk.devices.join(', ')}: a device, not a file (it may never end)`);
-  const jobs = a.jobs > 0 ? a.jobs : threadsFor(totalBytes(walk.files));
-  return { results: await scanFiles(walk.files, { maxBytes: a.maxFileBytes, jobs }), walk };
+  return { results: await scanFiles(walk.files, { maxBytes: a.maxFileBytes, jobs: a.jobs }), walk };
 }

@@ -2,7 +2,7 @@ import { describeRejected, ledgerPathFor, readLedger, trustedLedgerEntries } fro
 import { computeSecretStates } from '../../../core/policy';
 import { pendingRotations } from '../../../core/rotation';
 import { UsageError, type CliIO } from '../io';
-import { parseArgs } from '../rotation/args';
+import { parseArgs } from '../args';
 import { loadPolicyForCli } from '../rotation/load';
 import { parseNowOption } from '../policy-options';
 

@@ -1,4 +1,4 @@
-import { parseArgs } from '../rotation/args';
+import { parseArgs } from '../args';
 import { loadPolicyForCli } from '../rotation/load';
 import { UsageError, type CliIO } from '../io';
 import { confirmInteractively } from './rotate';

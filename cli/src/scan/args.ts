@@ -1,5 +1,6 @@
 import { DEFAULT_MIN_CONFIDENCE, parseConfidence } from '../../../core/detect';
 import { DEFAULT_WALK_BUDGET } from '../../../core/files';
+import { parseArgs } from '../args';
 import { UsageError } from '../io';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -55,98 +56,51 @@ export const SCAN_USAGE = `usage: rotation-guard scan [options] PATH...
                               is live; live keys are listed first (sends the keys: opt-in)
 exit: 0 no findings, 1 findings, 2 usage or I/O error`;
 
-function value(args: string[], i: number, flag: string): string {
-  const v = args[i + 1];
-  if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${flag} needs a value\n${SCAN_USAGE}`);
-  return v;
+const FLAGS = ['staged', 'stdin', 'no-ignore', 'git-history', 'all-refs', 'verify'];
+const OPTIONS = ['format', 'baseline', 'write-baseline', 'reason', 'expires', 'stdin-filename', 'max-file-size', 'jobs', 'max-files', 'min-confidence', 'since'];
+
+/** A whole number from `min` to `max`, or the usage error `message`. */
+function integer(v: string | undefined, min: number, max: number, message: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(message);
+  return n;
 }
 
 export function parseScanArgs(args: string[], now = new Date()): ScanArgs {
+  const p = parseArgs(args, { flags: FLAGS, options: OPTIONS, usage: SCAN_USAGE });
+  // `-` is standard input's usual name, a path here; any other single-dash word is a mistyped option.
+  const single = p.positional.find((a) => a.startsWith('-') && a !== '-');
+  if (single) throw new UsageError(`unknown option '${single}'\n${SCAN_USAGE}`);
+  const o = (name: string) => p.options.get(name);
+  const format = o('format') ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format '${format}' (text, json or sarif)`);
+  const expires = o('expires');
+  if (expires !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(expires)) throw new UsageError('--expires takes a date, YYYY-MM-DD');
+  const minConfidence = o('min-confidence');
+  const confidence = minConfidence === undefined ? DEFAULT_MIN_CONFIDENCE : parseConfidence(minConfidence);
+  if (confidence === undefined) throw new UsageError('--min-confidence takes a number from 0 to 1 (e.g. 0.5)');
   const out: ScanArgs = {
-    format: 'text',
-    paths: [],
-    staged: false,
-    stdin: false,
-    stdinFilename: 'stdin.txt',
-    maxFileBytes: 8 * 1024 * 1024,
-    jobs: 0,
-    maxFiles: DEFAULT_WALK_BUDGET.maxFiles,
-    noIgnore: false,
+    format,
+    paths: [...p.positional, ...p.rest],
+    staged: p.flags.has('staged'),
+    stdin: p.flags.has('stdin'),
+    stdinFilename: o('stdin-filename') ?? 'stdin.txt',
+    maxFileBytes: integer(o('max-file-size'), 1, Infinity, '--max-file-size takes a positive number of bytes') ?? 8 * 1024 * 1024,
+    jobs: integer(o('jobs'), 0, 64, '--jobs takes a number from 0 to 64') ?? 0,
+    maxFiles: integer(o('max-files'), 1, Infinity, '--max-files takes a positive number of files') ?? DEFAULT_WALK_BUDGET.maxFiles,
+    noIgnore: p.flags.has('no-ignore'),
     today: now.toISOString().slice(0, 10),
-    minConfidence: DEFAULT_MIN_CONFIDENCE,
-    gitHistory: false,
-    allRefs: false,
-    verify: false,
+    minConfidence: confidence,
+    gitHistory: p.flags.has('git-history'),
+    allRefs: p.flags.has('all-refs'),
+    verify: p.flags.has('verify'),
+    ...(o('baseline') !== undefined ? { baseline: o('baseline') } : {}),
+    ...(o('write-baseline') !== undefined ? { writeBaseline: o('write-baseline') } : {}),
+    ...(o('reason') !== undefined ? { reason: o('reason') } : {}),
+    ...(expires !== undefined ? { expires } : {}),
+    ...(o('since') !== undefined ? { since: o('since') } : {}),
   };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const take = () => {
-      if (inline !== undefined) return inline;
-      const v = value(args, i, flag);
-      i++;
-      return v;
-    };
-    switch (flag) {
-      case '--format': {
-        const f = take();
-        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format '${f}' (text, json or sarif)`);
-        out.format = f;
-        break;
-      }
-      case '--baseline': out.baseline = take(); break;
-      case '--write-baseline': out.writeBaseline = take(); break;
-      case '--reason': out.reason = take(); break;
-      case '--expires': {
-        const d = take();
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new UsageError('--expires takes a date, YYYY-MM-DD');
-        out.expires = d;
-        break;
-      }
-      case '--staged': out.staged = true; break;
-      case '--stdin': out.stdin = true; break;
-      case '--stdin-filename': out.stdinFilename = take(); break;
-      case '--max-file-size': {
-        const n = Number(take());
-        if (!Number.isInteger(n) || n <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
-        out.maxFileBytes = n;
-        break;
-      }
-      case '--jobs': {
-        const n = Number(take());
-        if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError('--jobs takes a number from 0 to 64');
-        out.jobs = n;
-        break;
-      }
-      case '--max-files': {
-        const n = Number(take());
-        if (!Number.isInteger(n) || n <= 0) throw new UsageError('--max-files takes a positive number of files');
-        out.maxFiles = n;
-        break;
-      }
-      case '--no-ignore': out.noIgnore = true; break;
-      case '--min-confidence': {
-        const n = parseConfidence(take());
-        if (n === undefined) throw new UsageError('--min-confidence takes a number from 0 to 1 (e.g. 0.5)');
-        out.minConfidence = n;
-        break;
-      }
-      case '--git-history': out.gitHistory = true; break;
-      case '--since': out.since = take(); break;
-      case '--all-refs': out.allRefs = true; break;
-      case '--verify': out.verify = true; break;
-      case '-h':
-      case '--help':
-        throw new UsageError(SCAN_USAGE);
-      case '--':
-        out.paths.push(...args.slice(i + 1));
-        i = args.length;
-        break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'\n${SCAN_USAGE}`);
-        out.paths.push(a);
-    }
-  }
   if ((out.since !== undefined || out.allRefs) && !out.gitHistory) throw new UsageError('--since and --all-refs go with --git-history');
   if (out.verify && out.gitHistory) throw new UsageError('--verify checks the keys in files; it does not go with --git-history');
   if (out.gitHistory) {

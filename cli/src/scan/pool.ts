@@ -14,6 +14,13 @@ export interface ScanRequest {
 const BATCH = 16;
 
 /**
+ * A worker's young generation (MB): V8's default lets each thread's grow to 48 MB, which a scan,
+ * allocating fast and keeping almost nothing, fills before it is collected. As the server's scan
+ * worker (server/src/scanInWorker.ts).
+ */
+const YOUNG_GENERATION_MB = 8;
+
+/**
  * Input below which one thread is faster than several. A worker thread starts cold: it loads its
  * bundle, runs unoptimised code until the JIT has compiled the hot loops, and its compiler and
  * garbage-collector threads compete with both JavaScript threads for the cores. Measured on 2
@@ -29,62 +36,66 @@ export function threadsFor(bytes: number, cpus = availableParallelism()): number
   return n > 1 && bytes * n >= PARALLEL_BREAK_EVEN_BYTES ? n : 1;
 }
 
-/** Total size of the files, for threadsFor; unreadable files count as empty. */
-export function totalBytes(files: string[]): number {
-  let sum = 0;
-  for (const f of files) sum += statSync(f, { throwIfNoEntry: false })?.size ?? 0;
-  return sum;
-}
-
 export interface PoolOptions {
   maxBytes: number;
-  /** Threads in all, this one included. */
+  /** Threads in all, this one included; 0: threadsFor the files' total size. */
   jobs: number;
   /** Script the workers load; dist/scan-worker.js beside this bundle by default. */
   entry?: string;
 }
 
 /**
+ * Files larger than this are scanned one at a time, all on this thread, before its share of
+ * batches: scanning a multi-megabyte file takes tens of MB for a moment (a 3.5 MB JSON-lines
+ * trace: +30 MB), and two such files at once on two threads added up to the peak RSS.
+ */
+export const LARGE_FILE_BYTES = 1024 * 1024;
+
+/**
  * Scans files, on `jobs - 1` worker threads and this one; results in the order of `files`.
- * This thread takes batches too: its code is loaded and warm already. Each worker holds two
- * batches, so it has work while this thread is busy scanning and cannot answer its messages.
- * Without a worker script (the sources run unbundled, as in unit tests) everything runs here.
+ * This thread takes batches too: its code is loaded and warm already, and it takes the large
+ * files (LARGE_FILE_BYTES) while the workers start. Each worker holds two batches, so it has
+ * work while this thread is busy scanning and cannot answer its messages. Without a worker
+ * script (the sources run unbundled, as in unit tests) everything runs here.
  */
 export async function scanFiles(files: string[], opts: PoolOptions): Promise<FileResult[]> {
-  const order = warmUpOrder(files);
-  const scanned = await scanInOrder(order.map((i) => files[i]!), opts);
   const results: FileResult[] = new Array(files.length);
-  order.forEach((i, k) => (results[i] = scanned[k]!));
-  return results;
-}
-
-async function scanInOrder(files: string[], opts: PoolOptions): Promise<FileResult[]> {
-  const local = (list: string[]) => list.map((f) => scanFile(f, opts.maxBytes));
+  const scan = (i: number) => (results[i] = scanFile(files[i]!, opts.maxBytes));
+  const order = warmUpOrder(files);
   const entry = opts.entry ?? join(__dirname, 'scan-worker.js');
-  if (opts.jobs <= 1 || files.length < BATCH * 2 || !existsSync(entry)) return local(files);
-  const batches = Math.ceil(files.length / BATCH);
-  const results: FileResult[][] = new Array(batches);
-  const batch = (b: number) => files.slice(b * BATCH, (b + 1) * BATCH);
+  // Unreadable files count as empty.
+  const sizes = opts.jobs === 1 ? [] : files.map((f) => statSync(f, { throwIfNoEntry: false })?.size ?? 0);
+  const jobs = opts.jobs || threadsFor(sizes.reduce((a, b) => a + b, 0));
+  if (jobs <= 1 || files.length < BATCH * 2 || !existsSync(entry)) {
+    order.forEach(scan);
+    return results;
+  }
+  const large = order.filter((i) => sizes[i]! > LARGE_FILE_BYTES);
+  const isLarge = new Set(large);
+  const small = order.filter((i) => !isLarge.has(i));
+  const batches = Math.ceil(small.length / BATCH);
+  const batch = (b: number) => small.slice(b * BATCH, (b + 1) * BATCH);
   let next = 0;
   const take = () => (next < batches ? next++ : -1);
   const workers: Worker[] = [];
   try {
-    const workersDone = Array.from({ length: Math.min(opts.jobs - 1, batches - 1) }, () => {
-      const w = new Worker(entry);
+    const workersDone = Array.from({ length: Math.min(jobs - 1, batches) }, () => {
+      const w = new Worker(entry, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       workers.push(w);
       return new Promise<void>((resolveDone, reject) => {
-        const pending: number[] = []; // batches sent, in the order the worker answers them
+        const pending: number[][] = []; // batches sent, in the order the worker answers them
         const feed = () => {
           while (pending.length < 2) {
             const b = take();
             if (b < 0) break;
-            pending.push(b);
-            w.postMessage({ files: batch(b), maxBytes: opts.maxBytes } satisfies ScanRequest);
+            const list = batch(b);
+            pending.push(list);
+            w.postMessage({ files: list.map((i) => files[i]!), maxBytes: opts.maxBytes } satisfies ScanRequest);
           }
           if (!pending.length) resolveDone();
         };
         w.on('message', (r: FileResult[]) => {
-          results[pending.shift()!] = r;
+          pending.shift()!.forEach((i, k) => (results[i] = r[k]!));
           feed();
         });
         w.on('error', reject);
@@ -94,15 +105,20 @@ async function scanInOrder(files: string[], opts: PoolOptions): Promise<FileResu
         feed();
       });
     });
+    const letAnswersIn = () => new Promise<void>((r) => setImmediate(r));
     const here = (async () => {
+      for (const i of large) {
+        scan(i);
+        await letAnswersIn();
+      }
       for (let b = take(); b >= 0; b = take()) {
-        results[b] = local(batch(b));
-        await new Promise<void>((r) => setImmediate(r)); // let the workers' answers in
+        batch(b).forEach(scan);
+        await letAnswersIn();
       }
     })();
     await Promise.all([...workersDone, here]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results.flat();
+  return results;
 }

@@ -1,4 +1,4 @@
-import { readAtMost, TOO_LARGE } from '../../../core/files';
+import { readAtMost, TOO_LARGE, type ReadScratch } from '../../../core/files';
 import { scanBytes, type Finding } from '../../../core/detect';
 import { transcriptFindings } from '../../../core/filter';
 
@@ -12,10 +12,13 @@ export interface FileResult {
   skipped?: SkipReason;
 }
 
+/** This thread's read buffer: scanFile keeps nothing of a file's bytes once it returns. */
+const scratch: ReadScratch = {};
+
 export function scanFile(file: string, maxBytes: number): FileResult {
   let buf: Buffer;
   try {
-    buf = readAtMost(file, maxBytes);
+    buf = readAtMost(file, maxBytes, scratch);
   } catch (err) {
     if (err === TOO_LARGE) return { file, findings: [], bytes: 0, skipped: 'too-large' };
     return { file, findings: [], bytes: 0, skipped: 'unreadable' };
@@ -29,6 +32,7 @@ export function scanBuffer(file: string, buf: Uint8Array, maxBytes: number): Fil
   const scanned = scanBytes(buf, { path: file });
   if (scanned.kind === 'skipped') return { file, findings: [], bytes: 0, skipped: scanned.reason };
   // Transcripts and traces (JSON lines, trace exports): their strings decoded, streamed pieces joined.
-  const more = /\.(jsonl|ndjson|json)$/i.test(file) ? transcriptFindings(Buffer.from(buf).toString('utf8'), file, scanned.findings) : [];
+  // Text is decoded once: a second decoding of a multi-megabyte trace was a second copy of it.
+  const more = /\.(jsonl|ndjson|json)$/i.test(file) ? transcriptFindings(scanned.kind === 'text' ? scanned.text : Buffer.from(buf).toString('utf8'), file, scanned.findings) : [];
   return { file, findings: more.length ? [...scanned.findings, ...more].sort((a, b) => a.line - b.line || a.column - b.column) : scanned.findings, bytes: buf.length };
 }

@@ -5,7 +5,8 @@
  * corpus). Memo tables store detached keys.
  */
 export function detach(s: string): string {
-  return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
+  // Prepending makes a cons string; slicing it flattens that into a new flat string and views it.
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /**

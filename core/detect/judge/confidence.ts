@@ -12,6 +12,8 @@ export const CONFIDENCE = {
   inDocumentationProse: 0.45,
   /** A well-known default password in docs, examples or tests: what the reader is told to type (weak-defaults.ts). */
   weakDefaultInDocs: 0.4,
+  /** A token whose own claims say it is a fixture (a JWT for subject `1234567890`, issuer `test@…`): jwt-claims.ts. */
+  exampleClaims: 0.4,
   /** A key that is public by design (PostHog project key, Stripe publishable key, Sentry DSN): information, not a leak. */
   publicByDesign: 0.3,
 } as const;

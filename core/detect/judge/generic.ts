@@ -58,9 +58,12 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const name = text.slice(s, ne);
   const kind = classifyName(name);
   if (!kind) return judged;
-  // `pass` alone in prose is the verb (`all tests pass: …`); as a key it starts a line or is quoted.
-  if (code === false && (name === 'pass' || name === 'Pass') && !startsLine(text, s) && !QUOTES.has(text[s - 1]!)) return judged;
-  let span = valueAfter(text, s, e, kind, code, ctx.jsonText) ?? valueBefore(text, s);
+  // A comment in program source is prose: what a key needs to be a key there is judged as in prose.
+  const comment = kind === 'password' && code !== false && inLineComment(text, s);
+  // `pass` in prose and comments is the verb or a noun (`all tests pass: …`, `// Pre-pass: expand
+  // macros`); as a key it is quoted, starts a line of prose, or is a config name (`DB_PASS`).
+  if (kind === 'password' && (code === false || comment) && isShortPass(name) && !QUOTES.has(text[s - 1]!) && (comment || !startsLine(text, s))) return judged;
+  let span = valueAfter(text, s, e, kind, code, ctx.jsonText, comment) ?? valueBefore(text, s);
   let prose = false;
   if (!span) {
     // Prompts introduce credentials in sentences: "use this credential for the tool: <value>".
@@ -176,7 +179,7 @@ function mayHaveValue(text: string, s: number, e: number): boolean {
 }
 
 /** Parses `name <op> value` forward from the end of the name. */
-function valueAfter(text: string, s: number, e: number, kind: NameKind, code: CodeKind, escapedText: boolean): ValueSpan | null {
+function valueAfter(text: string, s: number, e: number, kind: NameKind, code: CodeKind, escapedText: boolean, comment: boolean): ValueSpan | null {
   // `redis://password:secret@host`: a user name in a URL, whose password the url-credentials rule judges.
   if (s >= 3 && text[s - 1] === '/' && text[s - 2] === '/' && text[s - 3] === ':') return null;
   let i = e;
@@ -211,8 +214,8 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
     if (attr) op = '';
     if (!attr) return null;
     i += attr[0].length;
-  } else if (kind === 'password' && (text[i] === '"' || text[i] === "'") && i > e && /passw|pwd|pswd/i.test(text.slice(s, e))) {
-    // password "value";
+  } else if (kind === 'password' && !comment && (text[i] === '"' || text[i] === "'") && i > e && /passw|pwd|pswd/i.test(text.slice(s, e))) {
+    // password "value"; (in a comment, `using password "x"` is a sentence)
     return readValue(text, i, limit, false);
   } else return null;
   // Only f("api_token", "value"): the name opens an argument list. In a list of quoted words
@@ -334,6 +337,31 @@ const ENDS_UNQUOTED = new Uint8Array(65536);
 for (const c of '\n\r \t"\'`') ENDS_UNQUOTED[c.charCodeAt(0)] = 1;
 const ENDS_AT_SPACE = new Uint8Array(65536);
 for (const c of '\n\r \t') ENDS_AT_SPACE[c.charCodeAt(0)] = 1;
+
+/**
+ * `pass` as a word of a sentence: alone or closing a hyphenated word (`pass`, `Pass`, `Pre-pass`);
+ * not a config key or an identifier (`DB_PASS`, `dbPass`, `conn.pass`), which stays a name in
+ * comments too (commented-out code).
+ */
+function isShortPass(name: string): boolean {
+  return /^(?:[A-Za-z][a-z]*-)*[Pp]ass$/.test(name);
+}
+
+/**
+ * Does text[s] sit in a line comment: a line that starts with `//`, `#`, `*` (a block comment's
+ * body) or `--`, or a trailing ` // ` / ` # ` after an even number of quotes? (`#define`,
+ * `#include` and the other preprocessor lines are code.)
+ */
+function inLineComment(text: string, s: number): boolean {
+  let k = s;
+  while (k > 0 && s - k < 400 && text.charCodeAt(k - 1) !== 10) k--;
+  const before = text.slice(k, s);
+  if (/^\s*(?:\/\/|\*|\/\*|--\s|#(?!(?:define|include|if|ifdef|ifndef|else|endif|pragma|undef|region|endregion)\b))/.test(before)) return true;
+  const t = before.search(/\s(?:\/\/|#)\s/);
+  if (t < 0) return false;
+  const lead = before.slice(0, t);
+  return (lead.split('"').length - 1) % 2 === 0 && (lead.split("'").length - 1) % 2 === 0 && (lead.split('`').length - 1) % 2 === 0;
+}
 
 /** Is text[s] the first thing on its line (after indentation, a list marker or `export`)? */
 function startsLine(text: string, s: number): boolean {

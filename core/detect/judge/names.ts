@@ -76,9 +76,11 @@ const NOT_THE_CREDENTIAL_AFTER = new Set(
     'py pyc js mjs cjs ts mts tsx jsx json yaml yml toml txt md go rs java rb php sh').split(' '),
 );
 // `pass` after these is the verb or a noun of its own (`second-pass`, `bypass`), not a password.
-const NOT_PASSWORD_BEFORE_PASS = new Set('first second third fourth final next each every one two single multi double triple by to will must should can may this that a'.split(' '));
+const NOT_PASSWORD_BEFORE_PASS = new Set('first second third fourth final next each every one two single multi double triple by to will must should can may this self that a'.split(' '));
 
-const PAGINATION = new Set(['page', 'continuation', 'cursor', 'pagination', 'resume', 'sync']);
+// A page token (`nextPageToken`) is a cursor into a listing; a cancellation token (.NET's
+// `CancellationToken`) a signal to stop work: neither grants access.
+const PAGINATION = new Set(['page', 'continuation', 'cursor', 'pagination', 'resume', 'sync', 'cancellation', 'cancel']);
 
 /** Returns the credential kind a name denotes, or null. Memoised: code repeats its names. */
 export const classifyName: (name: string) => NameKind | null = memoByText(50_000, (name) => classifyUncached(name));
@@ -89,9 +91,11 @@ function classifyUncached(name: string): NameKind | null {
   const last = words[words.length - 1]!;
   // `X-Amz-Credential`, `X-Goog-Credential` in a signed URL: the key id or account and its scope, public by design.
   if (words[0] === 'x' && (words[1] === 'amz' || words[1] === 'goog') && last === 'credential') return null;
-  if (DESCRIPTIVE_LAST.has(last) || DESCRIPTIVE_FIRST.has(words[0]!)) return null;
+  if (isDescriptive(last) || DESCRIPTIVE_FIRST.has(words[0]!)) return null;
   if (words.some((w) => NOT_CREDENTIAL.has(w))) return null;
-  const isPassword = (w: string, i: number) => PASSWORD_RE.test(w) || w === 'pw' || (w === 'pass' && !NOT_PASSWORD_BEFORE_PASS.has(words[i - 1] ?? ''));
+  // `pass` alone is a password as the last word (`db_pass`, `PASS`) or after the account it is for
+  // (`db_pass_secure`); first of several words it is a noun of its own (`pass_rate`, `pass_subj`).
+  const isPassword = (w: string, i: number) => PASSWORD_RE.test(w) || w === 'pw' || (w === 'pass' && (i === words.length - 1 || i > 0) && !NOT_PASSWORD_BEFORE_PASS.has(words[i - 1] ?? ''));
   let at = -1;
   let kind: NameKind | null = null;
   for (let i = 0; i < words.length; i++) {
@@ -108,9 +112,15 @@ function classifyUncached(name: string): NameKind | null {
   if (kind === 'token' && PAGINATION.has(words[at - 1] ?? '')) return null;
   for (let i = at + 1; i < words.length; i++) {
     const w = words[i]!;
-    if (NOT_THE_CREDENTIAL_AFTER.has(w) || DESCRIPTIVE_LAST.has(w)) return null;
+    if (NOT_THE_CREDENTIAL_AFTER.has(w) || isDescriptive(w)) return null;
   }
   return kind;
+}
+
+/** A descriptive word, or its plural (`authMethods`, `tokenLimits`, `secretSources`). */
+function isDescriptive(w: string): boolean {
+  if (DESCRIPTIVE_LAST.has(w)) return true;
+  return w.length > 3 && w.endsWith('s') && (DESCRIPTIVE_LAST.has(w.slice(0, -1)) || (w.endsWith('es') && DESCRIPTIVE_LAST.has(w.slice(0, -2))));
 }
 
 export interface ProviderByName {

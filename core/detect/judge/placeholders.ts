@@ -44,9 +44,11 @@ export function isIndirect(value: string): boolean {
   return INDIRECT_RE.test(value.trim());
 }
 
-// Words that mark example or placeholder values, matched inside the value (case-insensitive).
+// Words that mark example or placeholder values, matched inside the value (case-insensitive). A
+// determiner before the field's own noun describes a value instead of being one: `your_api_key`,
+// `mypassword`, `somepassword`, `anysecret`, `the-token`, `someuser` (as a URL's user).
 const PLACEHOLDER_WORDS =
-  /(?:your|my)[-_ ]?(?:own[-_ ]?)?(?:api[-_ ]?)?(?:key|token|secret|pass|password|pwd)|placeholder|not[-_ ]?(?:required|needed)|changeme|change[-_]me|replace[-_]?me|redacted|dummy|example|sample|fake|notreal|not[-_]a[-_]real|insert[-_]|enter[-_]your|(?:^|[^a-z])(?:todo|fixme|xxx|foobar|lorem|ipsum)(?:[^a-z]|$)|(?:^|[^a-z])here(?:[^a-z]|$)|^(?:test|testing|invalid|secret|password|passwd|pass|token|apikey|api[-_]key|none|null|nil|undefined|true|false|admin|root|default|string|value|empty|required|optional|unknown|number|integer|int|str|bool|boolean|float|object|array)$/i;
+  /(?:your|my)[-_ ]?(?:own[-_ ]?)?(?:api[-_ ]?)?(?:key|token|secret|pass|password|pwd)|(?:^|[^a-z])(?:some|any|our|the|this|other)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|pass|password|passwd|pwd|user|username)(?:[^a-z]|$)|placeholder|not[-_ ]?(?:required|needed)|changeme|change[-_]me|replace[-_]?me|redacted|dummy|example|sample|fake|notreal|not[-_]a[-_]real|insert[-_]|enter[-_]your|(?:^|[^a-z])(?:todo|fixme|xxx|foobar|lorem|ipsum)(?:[^a-z]|$)|(?:^|[^a-z])here(?:[^a-z]|$)|^(?:test|testing|invalid|secret|password|passwd|pass|token|apikey|api[-_]key|none|null|nil|undefined|true|false|admin|root|default|string|value|empty|required|optional|unknown|number|integer|int|str|bool|boolean|float|object|array)$/i;
 
 // <your-key>, [token]; elided (sk-..., sk-proj-…abcd); masked or filled (****, xxxxx, ####, 00000000).
 const MARKERS = /^__[A-Za-z0-9_]{3,80}__$|^<[^<>]{0,80}>$|^\[[^[\]]{0,80}\]$|^\{[A-Za-z][^{}]{0,80}\}$|^(?:your|their|my)[-_ ]|^(?:sua|seu|suas|seus|tua|teu|tuo|vostro|vostra|votre|vos|ton|ta|tes|tu|tus|su|sus|ihr|ihre|ihren|dein|deine|deinen|uw|jouw|je)[-_ ][a-z]+(?:[-_ ][a-z]+)*$|\.\.\.|…|\*{3,}|•{2,}|[xX]{5,}|#{4,}|0{8,}/;

@@ -10,7 +10,8 @@ import { isPatternSource, isPlaceholder, isIndirect } from './placeholders';
  * reference, a placeholder, a dummy, code, a name, a path, prose? Shared by the generic detector's
  * parsers (generic.ts), which find where a value is.
  */
-const CODE_IDENTIFIER = /^[A-Za-z_$][\w$.]*(?:$|[\s),;|\]<>?=])/;
+// (`default!`, `value!`: C# and TypeScript's null-forgiving operator ends an expression too.)
+const CODE_IDENTIFIER = /^[A-Za-z_$][\w$.]*(?:$|[\s),;|\]<>?=!])/;
 const FILE_NAME = /\.(?:pem|p12|pfx|key|crt|cer|der|json|ya?ml|txt|xml|keytab|jks|keystore|env|ini|conf|cfg|properties|ts|js|py|patch|diff|md|sh|sql|csv|lock|log)$/i;
 const PATHLIKE = new RegExp(`^(?:\\.{0,2}\\/|~\\/|[A-Za-z]:\\\\)|${FILE_NAME.source}`, 'i');
 const CODE_VALUE = /^(?:[A-Za-z_$][\w$]*\s*(?:[(.[]|$|;|,)|new\s|await\s|function|lambda|\(|=>|!|&&|\|\||[0-9.]+;?$)/;
@@ -69,7 +70,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (!quoted && code === 'program' && CODE_EXPRESSION.test(v)) return null;
   if (isIndirect(v) || isPlaceholder(v)) return null;
   if (v.toLowerCase() === name.toLowerCase() || sameLetters(v, name)) return null; // the name again: `api_key: "api_key"`
-  if (/\$\{\s*[A-Za-z_][\w.:-]*\s*\}|\{\{\s*[\w.]+\s*\}\}|%\(\w+\)s/.test(v)) return null; // a template interpolating the value
+  if (/\$\{\s*[A-Za-z_][\w.:-]*\s*\}|\{\{\s*[\w.$]+\s*\}\}|%\(\w+\)s/.test(v)) return null; // a template interpolating the value (`{{$credentials.apiKey}}` in n8n)
   if (v.includes('$') && /(?:^|[^A-Za-z0-9\\])\$\{?[A-Z_][A-Z0-9_]{2,}\}?(?:$|[^A-Za-z0-9])/.test(v)) return null; // an environment variable inside (`Bearer $TOKEN`)
   if (v.includes('<') && /<[A-Za-z][\w .-]{0,60}>/.test(v)) return null; // an angle-bracket slot (`<username>:<apikey>`)
   if (v.includes('](')) return null; // a Markdown link: a sentence pointing at the key page
@@ -99,9 +100,17 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (/^\d+(?:\.\d+)*$/.test(v) && (kind === 'token' || v.length < 8)) return null;
   if (/^(?:true|false|yes|no|on|off|null|none|nil)$/i.test(v)) return null;
   if (/^--[a-z][\w-]*$/.test(v)) return null; // a CSS custom property (`token: "--background"`) or a command-line flag
+  if (/^-{1,2}[A-Za-z][\w-]*(?:[/|]-{1,2}[A-Za-z][\w-]*)+$/.test(v)) return null; // a flag and its long form in a usage text (`-u/--user`)
   // `ALTER ROLE … PASSWORD 'SCRAM-SHA-256$4096:…'` (pg_dumpall, migrations; `\\$` where a source
   // string escapes the dollar): PostgreSQL's salted verifier, a hash that cannot log in.
   if (/^SCRAM-SHA-256(?:\\\\)?\$\d+:/.test(v)) return null;
+  // An AWS Signature Version 4 header (`AWS4-HMAC-SHA256 Credential=AKIA…/scope, Signature=…`): the
+  // key id and one request's signature, which expires with the request; the secret key is not in it.
+  if (v.startsWith('AWS4-HMAC-SHA256')) return null;
+  // A shared access signature (`sv=…&sr=c&sig=…`): only its `sig` is secret, an HMAC of 32 bytes
+  // (43+ base64 characters); a short or dummy `sig` (`sig=abc123`) makes the token a test fixture.
+  const sig = /(?:^|[?&])sig=([^&\s]*)/.exec(v);
+  if (sig && /(?:^|[?&])s[vpr]=/.test(v) && (decodeURIComponentSafe(sig[1]!).length < 40 || isDummyValue(sig[1]!))) return null;
   const c = charClasses(v);
   if (kind === 'password') {
     // A label for the field (`password: Langfuse Secret Key` in an OpenAPI security scheme), not a value.
@@ -116,6 +125,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (/^[a-z]+(?:[._/-][a-z0-9]+)*$/.test(v) && shannonEntropy(v) < 3.5) return null; // an identifier-like word
   if (isResourceName(v)) return null;
   if (/^[A-Z][A-Za-z]+(?:[._-][A-Za-z0-9]+)*$/.test(v) && !/\d/.test(v) && v.length < 20) return null; // a class or constant name
+  // Capitalised words and acronyms joined by separators, no digit: a label of an interface in any
+  // language (`SMTP-Passwort/App-Passwort`, `Client-Secret`), not a generated value.
+  if (/^(?:[A-Z][a-z]+|[A-Z]{2,5})(?:[-/._:](?:[A-Z][a-z]+|[A-Z]{2,5}))+$/.test(v)) return null;
   const h = shannonEntropy(v);
   if (h < 2.8) return null;
   if (!c.digit && !c.symbol && !(c.lower && c.upper)) return null;
@@ -127,15 +139,24 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
  * storage slot. Each camel hump is a capital and two or more lower-case letters (or a final
  * capitalised abbreviation such as `ID`), which random letters almost never are.
  */
-function isIdentifierName(v: string): boolean {
+export function isIdentifierName(v: string): boolean {
   if (v.length > 64) return false;
   // Leading underscores mark a private or sentinel name (`__planexecute_plan`, `__mcpAuth`).
   const u = v.replace(/^_{1,2}(?=[a-z])/, '');
   if (u !== v && /^[a-z]{2,}(?:(?:_[a-z]{2,})|(?:[A-Z][a-z]{2,}))*$/.test(u)) return true;
-  // camelCase and snake_case: `scheduleHistoryPageSize`, `doc_store_orderBy`
-  if (/^[a-z]{2,}(?:(?:_[a-z]{2,})|(?:[A-Z][a-z]{2,}))*(?:_?[A-Z]{2,3})?$/.test(v)) return /[A-Z_]/.test(v);
+  // camelCase and snake_case: `scheduleHistoryPageSize`, `doc_store_orderBy`, `plainTextPasswordAsBytes`
+  // (a hump of two letters is one of the short words names are made of).
+  if (/^[a-z]{2,}(?:(?:_[a-z]{2,})|(?:[A-Z][a-z]{2,})|(?:A[st]|By|I[fns]|No|O[fnr]|To|Up)(?=[A-Z]))*(?:_?[A-Z]{2,3})?$/.test(v)) return /[A-Z_]/.test(v);
   // PascalCase class names of three or more words: `AccountKeyDatastoreCredentials`
   return /^(?:[A-Z][a-z]{2,}|[A-Z]{2,4}(?=[A-Z][a-z]))(?:[A-Z][a-z]{2,}|[A-Z]{2,4}(?=[A-Z][a-z]|$)){2,}$/.test(v);
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 /** Do `a` and `b` hold the same ASCII letters, ignoring case and everything else (`API-KEY:` and `api_key`)? */
@@ -172,7 +193,8 @@ function isProse(v: string): boolean {
 function isResourceName(v: string): boolean {
   if (!/^[a-z0-9]+(?:[._/:-][a-z0-9]+)+$/.test(v)) return false;
   const parts = v.split(/[._/:-]/);
-  return parts.some((p) => /^[a-z]{3,}$/.test(p)) && parts.every((p) => /^[a-z]+$/.test(p) || /^\d+$/.test(p) || p.length <= 4);
+  // (A word may carry a version or a counter: `trace2-expansion:tools`, `v2`.)
+  return parts.some((p) => /^[a-z]{3,}$/.test(p)) && parts.every((p) => /^[a-z]+\d{0,2}$/.test(p) || /^\d+$/.test(p) || p.length <= 4);
 }
 
 
@@ -190,6 +212,7 @@ export function isStrongToken(v: string): boolean {
   if (/[(){}[\];]|\$\{|\]\(/.test(v) || isWordCompound(v)) return false;
   if (isPatternSource(v) || /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[,;]?$/.test(v)) return false; // a pattern; Commands.moveToStore
   if (v.includes('/') && FILE_NAME.test(v.replace(/(?:\\[nrt])+$/, ''))) return false; // a file path: patches/next-auth@4.24.15.patch (a `\n` escape after it in a string)
+  if (/^[\w./-]+(?::\d+){1,2}$/.test(v) && FILE_NAME.test(v.replace(/(?::\d+){1,2}$/, ''))) return false; // a source location: agent_api.py:2051
   const c = charClasses(v);
   const classes = Number(c.lower) + Number(c.upper) + Number(c.digit) + Number(c.symbol);
   return shannonEntropy(v) >= 3.5 && (classes >= 3 || (classes === 2 && c.digit && v.length >= 20));

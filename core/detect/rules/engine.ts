@@ -8,6 +8,8 @@ import type { Attempt, RawMatch } from '../report/raw-match';
 import { bodyFits, type PatternRule } from './rule';
 import { ALL_RULES } from './all';
 import { placeShapeMatches, placeWeakDefaults } from '../judge/weak-defaults';
+import { isIdentifierName } from '../judge/values';
+import { placeExampleTokens } from '../judge/jwt-claims';
 
 /**
  * The matching loop: one prefilter pass, then at each hit only the rules that can start there,
@@ -42,6 +44,7 @@ function prefilter(): Prefilter<Item> {
   return cached;
 }
 
+const SHAPE_RULES_IN_CODE = new Set(['secret/url-credentials', 'secret/curl-credentials']);
 const MINIFIED = /\.min\.[cm]?js$|(?:^|[\\/])\.yarn[\\/]releases[\\/]/;
 
 /** How often long loops look at the cancellation flag (in prefilter hits). */
@@ -56,7 +59,8 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
   // Lockfiles name packages (`'@inquirer/password': 4.0.16`), never credentials by name.
   // Minified bundles (`*.min.js`, a vendored `.yarn/releases/yarn-*.cjs`) are generated code: names
   // and values there are a minifier's, and only provider formats are judged.
-  const noGeneric = formatRulesOnly || format.kind === 'lockfile' || MINIFIED.test(path);
+  const minified = MINIFIED.test(path);
+  const noGeneric = formatRulesOnly || format.kind === 'lockfile' || minified;
   // Regions of another language (Markdown fences, notebook cells) are parsed at the first
   // credential word that needs them, never for files without one.
   let regions: RegionCursor | null | undefined;
@@ -89,6 +93,8 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
       const item = items[k]!;
       if (busyUntil[item.idx]! > at) continue;
       if (item.kind === 'generic' && noGeneric) continue;
+      // A minifier's `a:b@c` is not a URL's password: in a bundle only provider formats count.
+      if (minified && item.kind === 'rule' && SHAPE_RULES_IN_CODE.has(item.rule.id)) continue;
       if (item.kind === 'marker') {
         if (notes) notes.kindKey = true;
         busyUntil[item.idx] = text.length; // once is enough
@@ -119,6 +125,7 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
   });
   placeWeakDefaults(out, path, text);
   placeShapeMatches(out, path, text);
+  placeExampleTokens(out, path, text);
   return resolveOverlaps(out);
 }
 
@@ -173,6 +180,9 @@ function runRule(rule: PatternRule, text: string, at: number): Attempt | null {
   if (next === '#' || next === '*' || next === '•' || next === '…' || text.startsWith('...', end)) return rejected;
   const other = rule.variant && m ? rule.variant(value, m) : undefined;
   if (!other && !rule.keepPlaceholders && (isPlaceholder(value) || isIndirect(value) || isPatternSource(value))) return rejected;
+  // A rule anchored on a provider's name (no distinctive prefix) reads the next word of the right
+  // length: in code that is often an identifier made of words (`MistralAIPromptExecutionSettings`).
+  if (rule.anchorsIgnoreCase && isIdentifierName(value)) return rejected;
   if (rule.validate && m) {
     const c = rule.validate(value, m);
     if (c === null) return rejected;
@@ -281,7 +291,10 @@ function resolveOverlaps(ms: RawMatch[]): RawMatch[] {
   for (const m of ms) {
     const last = kept[kept.length - 1];
     if (last && m.start < last.end) {
-      const better = m.priority > last.priority || (m.priority === last.priority && m.end - m.start > last.end - last.start);
+      // On the very same value, a rule that read its context and found it public by design (a
+      // Firebase web config's key) knows more than the bare format (a Google API key).
+      const sameSpan = m.start === last.start && m.end === last.end;
+      const better = m.priority > last.priority || (m.priority === last.priority && (m.end - m.start > last.end - last.start || (sameSpan && m.severity === 'info' && last.severity !== 'info')));
       if (better) kept[kept.length - 1] = m;
       continue;
     }

@@ -69,6 +69,7 @@ import { xaiApiKey, samples as xaiApiKeySamples } from './llm/xai-api-key';
 import { posthogPersonalKey, samples as posthogPersonalKeySamples } from './public-by-design/posthog-personal-key';
 import { posthogProjectKey, samples as posthogProjectKeySamples } from './public-by-design/posthog-project-key';
 import { sentryDsn, samples as sentryDsnSamples } from './public-by-design/sentry-dsn';
+import { firebaseWebApiKey, samples as firebaseWebApiKeySamples } from './public-by-design/firebase-web-api-key';
 import { stripePublishableKey, samples as stripePublishableKeySamples } from './public-by-design/stripe-publishable-key';
 import { discordBotToken, samples as discordBotTokenSamples } from './saas/discord-bot-token';
 import { facebookAppAccessToken, samples as facebookAppAccessTokenSamples } from './saas/facebook-app-access-token';
@@ -200,4 +201,5 @@ export const RULE_MODULES: readonly RuleModule[] = [
   { rule: posthogPersonalKey, samples: posthogPersonalKeySamples },
   { rule: stripePublishableKey, samples: stripePublishableKeySamples },
   { rule: sentryDsn, samples: sentryDsnSamples },
+  { rule: firebaseWebApiKey, samples: firebaseWebApiKeySamples },
 ];

@@ -1,3 +1,4 @@
+import { jwtPublicConfidence } from '../../judge/jwt-claims';
 import { rule } from '../rule';
 import type { RuleSamples } from '../samples';
 
@@ -18,7 +19,7 @@ function jwtConfidence(v: string): number | null {
   if (!h || !p || !h.startsWith('{"') || !p.startsWith('{')) return null;
   try {
     JSON.parse(h);
-    return 0.95;
+    return jwtPublicConfidence(p) ?? 0.95;
   } catch {
     // A damaged but complete header (test tokens are often hand-edited) still names its algorithm.
     return h.endsWith('}') && /"(?:alg|typ|kid)"/.test(h) ? 0.75 : null;

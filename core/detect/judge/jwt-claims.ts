@@ -1,0 +1,75 @@
+import { CONFIDENCE } from './confidence';
+import { isDummyValue } from './dummy-values';
+import { isPlaceholder } from './placeholders';
+import type { RawMatch } from '../report/raw-match';
+import { runsWhereItIs } from './weak-defaults';
+
+/**
+ * What a JWT says about itself. A token is reported by its shape, but its claims are readable.
+ * A Supabase `anon` key is public by design wherever it is (it ships in every browser client;
+ * row-level security guards the data). A token issued to `1234567890` (jwt.io's example subject),
+ * by `test@test.…`, for `John Doe`, or under a key id `test-key-id`, found in a test, an example
+ * or docs, is a fixture built by hand, not a session. Outside tests and docs such a token stays
+ * reported: the detectors' own test suites (the external benchmark) count the jwt.io example as
+ * a secret to find, and a real token can carry a test issuer.
+ */
+export function jwtPublicConfidence(payloadJson: string): number | undefined {
+  const payload = parseObject(payloadJson);
+  return payload?.iss === 'supabase' && payload.role === 'anon' ? CONFIDENCE.publicByDesign : undefined;
+}
+
+/** Lowers JWT matches whose claims say they are examples, in tests, examples and docs. */
+export function placeExampleTokens(matches: RawMatch[], path: string, text: string): void {
+  let docs: boolean | undefined;
+  for (const m of matches) {
+    if (m.ruleId !== 'secret/jwt' || m.confidence <= CONFIDENCE.exampleClaims) continue;
+    docs ??= !runsWhereItIs(path);
+    if (docs && isExampleJwt(text.slice(m.start, m.end))) m.confidence = CONFIDENCE.exampleClaims;
+  }
+}
+
+function isExampleJwt(token: string): boolean {
+  const [h, p] = token.split('.');
+  const header = h ? parseObject(decode(h)) : undefined;
+  const payload = p ? parseObject(decode(p)) : undefined;
+  if (!payload) return false;
+  const identities = [header?.kid, ...IDENTITY_CLAIMS.map((k) => payload[k])].filter((v): v is string | number => typeof v === 'string' || typeof v === 'number');
+  return identities.some((v) => isExampleIdentity(String(v)));
+}
+
+const decode = (segment: string) => Buffer.from(segment.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+
+// Claims that name who or what the token is for or from.
+const IDENTITY_CLAIMS = ['sub', 'iss', 'aud', 'azp', 'client_id', 'name', 'email', 'preferred_username', 'username', 'user_id'];
+// Words that say a value is made up wherever they stand, and words that do so as the first word.
+const EXAMPLE_WORDS = new Set(['example', 'fake', 'dummy', 'mock', 'sample', 'demo', 'placeholder']);
+const EXAMPLE_FIRST = new Set(['test', 'testing', 'tester']);
+// Domains reserved for documentation and tests (RFC 2606, RFC 6761).
+const RESERVED_DOMAIN = /(?:^|[.@])(?:example\.(?:com|org|net)|[a-z0-9-]+\.(?:test|example|invalid|localhost))$/i;
+
+function isExampleIdentity(v: string): boolean {
+  const t = v.trim();
+  if (!t) return false;
+  if (/^\d{5,}$/.test(t) && isCountingRun(t)) return true; // 1234567890
+  if (/^(?:john|jane) doe$/i.test(t)) return true;
+  const host = t.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/:]/)[0]!;
+  if (RESERVED_DOMAIN.test(host)) return true;
+  const words = t.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (words.some((w) => EXAMPLE_WORDS.has(w)) || EXAMPLE_FIRST.has(words[0] ?? '')) return true;
+  return isPlaceholder(t) || isDummyValue(t);
+}
+
+/** Digits counting up by one (`123456789`, `0123456`, `1234567890` with its 0 after 9). */
+function isCountingRun(d: string): boolean {
+  for (let i = 1; i < d.length; i++) if (d.charCodeAt(i) !== 48 + ((d.charCodeAt(i - 1) - 48 + 1) % 10)) return false;
+  return true;
+}
+
+function parseObject(json: string): Record<string, unknown> | undefined {
+  try {
+    const o: unknown = JSON.parse(json);
+    return o && typeof o === 'object' && !Array.isArray(o) ? (o as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
