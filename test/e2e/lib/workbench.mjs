@@ -110,11 +110,21 @@ export async function waitForProblem(page, text, timeout = T.server) {
   return (await rows.filter({ hasText: text }).first().innerText()).replace(/\s+/g, ' ');
 }
 
-/** Waits for a squiggle (any severity) in the editor and returns its bounding box. */
+/**
+ * Waits for a squiggle (any severity) in the editor and returns its bounding box. A new diagnostic
+ * set (the server re-publishes when it judges an exposure or a policy changes) redraws the
+ * decoration layer, so the element found can be gone before its box is read: then wait for the
+ * redrawn one, within the same deadline.
+ */
 export async function waitForSquiggle(editor, timeout = T.server) {
   const squiggle = editor.locator('.squiggly-error, .squiggly-warning, .squiggly-info').first();
-  await squiggle.waitFor({ timeout });
-  return squiggle.boundingBox();
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await squiggle.waitFor({ timeout: Math.max(1, deadline - Date.now()) });
+    const box = await squiggle.boundingBox();
+    if (box) return box;
+    if (Date.now() > deadline) throw new Error(`no squiggle stayed in the editor for ${timeout} ms`);
+  }
 }
 
 /**
