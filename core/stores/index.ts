@@ -7,3 +7,4 @@ export { readEnvValue, writeEnvValue, quoteEnvValue, removeEnvValue, EnvValueNot
 export { PassStore, type PassOptions } from './pass';
 export { createStoreRegistry, UnreachableStore, type StoreRegistry, type StoreFactory, type StoreContext } from './registry';
 export { LocalStageStore, localStagesDir } from './local-stages';
+export { MemoryStore } from './memory';
