@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExecuteCommandRequest, WorkDoneProgress, WorkDoneProgressCreateRequest, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver-protocol/node';
 import { readEnvValue } from '../../core/stores/env-format';
@@ -10,6 +9,7 @@ import { OpenAiStandIn } from '../helpers/standins/openai';
 import { fileUri } from '../helpers/lsp-server';
 import { startInProcess, type InProcessServer } from '../helpers/lsp-in-process';
 import { ServerCommands, type RotateNowResult } from '../../protocol/src/protocol';
+import { tempProject } from '../helpers/temp-project';
 
 // The issuers are stand-ins built from https://platform.openai.com/docs/api-reference/project-service-accounts
 // and https://platform.claude.com/docs/en/api/admin/api_keys/update .
@@ -21,7 +21,7 @@ describe('Rotate now on an LLM key over LSP: the whole loop with $/progress (Ope
   const progress: Array<WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd> = [];
 
   const start = async (policy: string, envFile: string, env: NodeJS.ProcessEnv) => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-lsp-llm-'));
+    dir = tempProject('rg-lsp-llm-').dir;
     const path = join(dir, 'rotation-policy.yaml');
     writeFileSync(path, policy);
     writeFileSync(join(dir, '.env'), envFile, { mode: 0o600 });

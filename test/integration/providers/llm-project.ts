@@ -3,12 +3,12 @@
  * the policy, the app's env file (the real env-file store), the admin credential in a second env
  * file, the stand-in's URL in the environment (the only way a base URL is overridden).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPolicyFile } from '../../../core/policy';
 import { readEnvValue } from '../../../core/stores/env-format';
 import { createPolicyStoreRegistry, rotateSecret, trustToConfirm, type RotateOptions, type RotationResult } from '../../../core/rotation';
+import { tempProject } from '../../helpers/temp-project';
 
 export interface LlmProject {
   dir: string;
@@ -33,7 +33,7 @@ export interface LlmProjectSpec {
 }
 
 export function llmProject(s: LlmProjectSpec): LlmProject {
-  const dir = mkdtempSync(join(tmpdir(), 'rg-llm-'));
+  const dir = tempProject('rg-llm-').dir;
   const policyPath = join(dir, 'rotation-policy.yaml');
   const text = `version: 1
 stores:
