@@ -9,21 +9,14 @@ import { readEnvValue } from '../../../core/stores/env-format';
 import { runToEnd } from '../../helpers/system/processes';
 import { FAULTS_CLI } from './harness';
 import { tempProject } from '../../helpers/temp-project';
+import { machineSecret, policyYaml } from '../../helpers/policy';
 
-const POLICY = `version: 1
-stores:
-  dotenv: { type: env-file, path: .env.local }
-providers:
-  random: { type: generate, length: 40, prefix: rg_ }
-secrets:
-  - id: gen-key
-    kind: api-key
-    owner: machine
-    maxAge: 30d
-    stores: [dotenv]
-    rotation: { provider: random }
-    references: { env: [GEN_KEY] }
-`;
+const POLICY = policyYaml({
+  version: 1,
+  stores: { dotenv: { type: 'env-file', path: '.env.local' } },
+  providers: { random: { type: 'generate', length: 40, prefix: 'rg_' } },
+  secrets: [machineSecret('gen-key', { stores: ['dotenv'], rotation: { provider: 'random' }, references: { env: ['GEN_KEY'] } })],
+});
 
 /** Fills the file system at `dir` until `pagesFree` 4 KiB pages are left (tmpfs counts pages). */
 function fill(dir: string, pagesFree: number): string {

@@ -40,14 +40,14 @@ async function issuers(): Promise<Issuer[]> {
   const a = await new AnthropicStandIn().start();
   const z = await new AzureStandIn().start();
   return [
-    { name: 'openai', server: o, validKeys: () => o.validKeys(), spares: () => 0, project: () => llmProject({ provider: `{ type: openai, project: ${o.project}, adminKey: admin }`, appVar: 'OPENAI_API_KEY', appKey: o.seedUserKey(), adminVar: 'OPENAI_ADMIN_KEY', adminValue: o.adminKey, baseUrls: { OPENAI: o.url } }) },
-    { name: 'openrouter', server: r, validKeys: () => r.validKeys(), spares: () => 0, project: () => llmProject({ provider: '{ type: openrouter, managementKey: admin }', appVar: 'OPENROUTER_API_KEY', appKey: r.seedKey(), adminVar: 'OPENROUTER_MANAGEMENT_KEY', adminValue: r.managementKey, baseUrls: { OPENROUTER: r.url } }) },
-    { name: 'anthropic', server: a, validKeys: () => a.validKeys(), spares: () => 0, paste: () => a.issueKey('pasted'), unused: (k) => void ([...a.keys.values()].find((x) => x.value === k)!.status = 'inactive'), project: () => llmProject({ provider: '{ type: anthropic, adminKey: admin }', appVar: 'ANTHROPIC_API_KEY', appKey: a.issueKey(), adminVar: 'ANTHROPIC_ADMIN_KEY', adminValue: a.adminKey, baseUrls: { ANTHROPIC: a.url } }) },
+    { name: 'openai', server: o, validKeys: () => o.validKeys(), spares: () => 0, project: () => llmProject({ provider: { type: 'openai', project: o.project, adminKey: 'admin' }, appVar: 'OPENAI_API_KEY', appKey: o.seedUserKey(), adminVar: 'OPENAI_ADMIN_KEY', adminValue: o.adminKey, baseUrls: { OPENAI: o.url } }) },
+    { name: 'openrouter', server: r, validKeys: () => r.validKeys(), spares: () => 0, project: () => llmProject({ provider: { type: 'openrouter', managementKey: 'admin' }, appVar: 'OPENROUTER_API_KEY', appKey: r.seedKey(), adminVar: 'OPENROUTER_MANAGEMENT_KEY', adminValue: r.managementKey, baseUrls: { OPENROUTER: r.url } }) },
+    { name: 'anthropic', server: a, validKeys: () => a.validKeys(), spares: () => 0, paste: () => a.issueKey('pasted'), unused: (k) => void ([...a.keys.values()].find((x) => x.value === k)!.status = 'inactive'), project: () => llmProject({ provider: { type: 'anthropic', adminKey: 'admin' }, appVar: 'ANTHROPIC_API_KEY', appKey: a.issueKey(), adminVar: 'ANTHROPIC_ADMIN_KEY', adminValue: a.adminKey, baseUrls: { ANTHROPIC: a.url } }) },
     {
       name: 'azure-openai', server: z, validKeys: () => z.validKeys(),
       // Azure always has two valid keys: the one apps do not use is held by no store by design.
       spares: (stored) => z.validKeys().filter((k) => !stored.has(k)).length,
-      project: () => llmProject({ provider: `{ type: azure-openai, subscriptionId: ${z.subscriptionId}, resourceGroup: ${z.resourceGroup}, account: ${z.account}, tenantId: ${z.tenantId}, clientId: ${z.clientId}, clientSecret: admin }`, appVar: 'AZURE_OPENAI_API_KEY', appKey: z.key1, adminVar: 'AZURE_CLIENT_SECRET', adminValue: z.clientSecret, baseUrls: { AZURE: z.url, AZURE_LOGIN: z.url, AZURE_OPENAI: z.url } }),
+      project: () => llmProject({ provider: { type: 'azure-openai', subscriptionId: z.subscriptionId, resourceGroup: z.resourceGroup, account: z.account, tenantId: z.tenantId, clientId: z.clientId, clientSecret: 'admin' }, appVar: 'AZURE_OPENAI_API_KEY', appKey: z.key1, adminVar: 'AZURE_CLIENT_SECRET', adminValue: z.clientSecret, baseUrls: { AZURE: z.url, AZURE_LOGIN: z.url, AZURE_OPENAI: z.url } }),
     },
   ];
 }
