@@ -12,12 +12,11 @@ import { AzureStandIn } from '../../helpers/standins/azure';
 import { OpenAiStandIn } from '../../helpers/standins/openai';
 import { OpenRouterStandIn } from '../../helpers/standins/openrouter';
 import type { StandInServer } from '../../helpers/standins/server';
-import { killDuring, PAUSE_POINTS, runCli } from '../faults/harness';
+import { killAt, POINTS_WITHOUT_APPLY, runCli } from '../faults/harness';
 import { llmProject, type LlmProject } from './llm-project';
 
 const FAULTS = Math.max(1, Number(process.env.FAULTS ?? 1) || 1);
-// These providers have no separate apply step: the key is switched where the app reads it.
-const POINTS = PAUSE_POINTS.filter((p) => !p.startsWith('apply:'));
+const POINTS = POINTS_WITHOUT_APPLY;
 
 interface Issuer {
   name: string;
@@ -82,8 +81,7 @@ describe(`fault injection for the LLM-key providers against their stand-ins: SIG
           try {
             const t0 = Date.now();
             const pasted = i.paste?.();
-            const k = await killDuring(p, ['rotate', 'app-key', '--trust', '--yes', ...(pasted ? ['--value-stdin'] : [])], { kind: 'pause', point }, pasted ? `${pasted}\n` : '');
-            assert.ok(k.killed, `${point}: the rotation reached the point and was killed: ${k.output}`);
+            await killAt(p, ['rotate', 'app-key', '--trust', '--yes', ...(pasted ? ['--value-stdin'] : [])], point, pasted ? `${pasted}\n` : '');
             // The prompt comes inside `create`: a kill before it never read the pasted key.
             if (pasted && (point === 'begin:after' || point === 'create:before')) i.unused?.(pasted);
             if (process.env.FAULTS_TIMING) process.stdout.write(`kill ${point} ${Date.now() - t0} ms\n`);
