@@ -7,11 +7,6 @@ import type { verification as mariadb } from '../../core/rotation/providers/mari
 import type { verification as postgres } from '../../core/rotation/providers/postgres/definition';
 import type { verification as redis } from '../../core/rotation/providers/redis/definition';
 
-/**
- * A policy as a test writes it: the zod schema's input type, so a misspelt field, a wrong enum
- * value or a missing required field fails to compile instead of testing the parser's error path
- * by accident. Tests whose point is the exact YAML text (positions, malformed input) keep text.
- */
 type SchemaPolicy = z.input<typeof policySchema>;
 type SchemaSecret = SchemaPolicy['secrets'][number];
 
@@ -21,6 +16,11 @@ type SchemaSecret = SchemaPolicy['secrets'][number];
  */
 type LoginVerification = z.input<typeof postgres | typeof mariadb | typeof redis | typeof awsIam | typeof awsBedrock>;
 
+/**
+ * A policy as a test writes it: the zod schema's input type, so a misspelt field, a wrong enum
+ * value or a missing required field fails to compile instead of testing the parser's error path
+ * by accident. Tests whose point is the exact YAML text (positions, malformed input) keep text.
+ */
 export type SecretDoc = Omit<SchemaSecret, 'verification'> & { verification?: SchemaSecret['verification'] | LoginVerification };
 export type PolicyDoc = Omit<SchemaPolicy, 'secrets'> & { secrets: SecretDoc[] };
 export type ProviderDoc = NonNullable<SchemaPolicy['providers']>[string];
@@ -31,7 +31,7 @@ export function policyYaml(policy: PolicyDoc): string {
   return stringify(policy, { lineWidth: 0 });
 }
 
-/** A machine-owned secret rotated every 30 days: the fields most tests leave alone, then `fields`. */
+/** A machine-owned API key with a 30-day maxAge, the fields most tests leave alone; `fields` override them. */
 export function machineSecret(id: string, fields: Omit<SecretDoc, 'id' | 'owner' | 'kind'> & Partial<Pick<SecretDoc, 'owner' | 'kind'>>): SecretDoc {
   return { id, kind: 'api-key', owner: 'machine', maxAge: '30d', ...fields };
 }

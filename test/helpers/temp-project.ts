@@ -5,8 +5,8 @@ import { git } from './git-repo';
 
 /**
  * A throwaway project folder for one test: files are written relative to it, the policy comes
- * from the builders in policy-text.ts / manual-policy.ts (not YAML written by hand in the test),
- * and `remove()` deletes everything. Use `withTempProject` or `projectPerTest` so removal is never
+ * from the typed builder in policy.ts (policy-text.ts where a test needs exact text), and
+ * `remove()` deletes everything. Use `withTempProject` or `projectPerTest` so removal is never
  * forgotten; a project still there when the process exits (a test killed by its timeout) is removed
  * then. `dir` is a real path (no symlink in it), so paths the code under test resolves compare equal.
  */
