@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { git } from './git-repo';
+import { git } from './git';
 
 /**
  * A throwaway project folder for one test: files are written relative to it, the policy comes
