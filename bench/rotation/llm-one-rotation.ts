@@ -34,20 +34,20 @@ export async function runOneRotationBench(runs: number): Promise<RotationTimes[]
   return [
     await time('openai', runs, async () => {
       const s = await new OpenAiStandIn().start();
-      return { p: llmProject({ provider: `{ type: openai, project: ${s.project}, adminKey: admin }`, appVar: 'OPENAI_API_KEY', appKey: s.seedUserKey(), adminVar: 'OPENAI_ADMIN_KEY', adminValue: s.adminKey, baseUrls: { OPENAI: s.url } }), stop: () => s.stop() };
+      return { p: llmProject({ provider: { type: 'openai', project: s.project, adminKey: 'admin' }, appVar: 'OPENAI_API_KEY', appKey: s.seedUserKey(), adminVar: 'OPENAI_ADMIN_KEY', adminValue: s.adminKey, baseUrls: { OPENAI: s.url } }), stop: () => s.stop() };
     }),
     await time('openrouter', runs, async () => {
       const s = await new OpenRouterStandIn().start();
-      return { p: llmProject({ provider: '{ type: openrouter, managementKey: admin }', appVar: 'OPENROUTER_API_KEY', appKey: s.seedKey(), adminVar: 'OPENROUTER_MANAGEMENT_KEY', adminValue: s.managementKey, baseUrls: { OPENROUTER: s.url } }), stop: () => s.stop() };
+      return { p: llmProject({ provider: { type: 'openrouter', managementKey: 'admin' }, appVar: 'OPENROUTER_API_KEY', appKey: s.seedKey(), adminVar: 'OPENROUTER_MANAGEMENT_KEY', adminValue: s.managementKey, baseUrls: { OPENROUTER: s.url } }), stop: () => s.stop() };
     }),
     await time('anthropic', runs, async () => {
       const s = await new AnthropicStandIn().start();
-      return { p: llmProject({ provider: '{ type: anthropic, adminKey: admin }', appVar: 'ANTHROPIC_API_KEY', appKey: s.issueKey(), adminVar: 'ANTHROPIC_ADMIN_KEY', adminValue: s.adminKey, baseUrls: { ANTHROPIC: s.url } }), paste: () => s.issueKey('pasted'), stop: () => s.stop() };
+      return { p: llmProject({ provider: { type: 'anthropic', adminKey: 'admin' }, appVar: 'ANTHROPIC_API_KEY', appKey: s.issueKey(), adminVar: 'ANTHROPIC_ADMIN_KEY', adminValue: s.adminKey, baseUrls: { ANTHROPIC: s.url } }), paste: () => s.issueKey('pasted'), stop: () => s.stop() };
     }),
     await time('azure-openai', runs, async () => {
       const z = await new AzureStandIn().start();
       return {
-        p: llmProject({ provider: `{ type: azure-openai, subscriptionId: ${z.subscriptionId}, resourceGroup: ${z.resourceGroup}, account: ${z.account}, tenantId: ${z.tenantId}, clientId: ${z.clientId}, clientSecret: admin }`, appVar: 'AZURE_OPENAI_API_KEY', appKey: z.key1, adminVar: 'AZURE_CLIENT_SECRET', adminValue: z.clientSecret, baseUrls: { AZURE: z.url, AZURE_LOGIN: z.url, AZURE_OPENAI: z.url } }),
+        p: llmProject({ provider: { type: 'azure-openai', subscriptionId: z.subscriptionId, resourceGroup: z.resourceGroup, account: z.account, tenantId: z.tenantId, clientId: z.clientId, clientSecret: 'admin' }, appVar: 'AZURE_OPENAI_API_KEY', appKey: z.key1, adminVar: 'AZURE_CLIENT_SECRET', adminValue: z.clientSecret, baseUrls: { AZURE: z.url, AZURE_LOGIN: z.url, AZURE_OPENAI: z.url } }),
         stop: () => z.stop(),
       };
     }),

@@ -10,11 +10,12 @@
 // once when the source holds another credential by then, else after LOAD_RETRY_DELAY_MS
 // (default 100, a usual back-off).
 // Never prints a credential.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { createConnection } from 'mysql2/promise';
 import { RedisClient } from '@redis/client';
 import { readEnvValue } from '../../core/stores';
+import { runOpenLoop } from './open-loop';
 
 const kind = process.env.LOAD_KIND ?? 'pg';
 const port = Number(process.env.LOAD_PORT);
@@ -80,64 +81,26 @@ async function once(c: { user: string; password: string }): Promise<void> {
   }
 }
 
-// [start ms since epoch, latency ms, 0 ok | 1 ok after a retry | 2 failed]
-const results: Array<[number, number, number]> = [];
-const errors: Record<string, number> = {};
-let inflight = 0;
-
-async function request(): Promise<void> {
-  const t0 = Date.now();
-  const h0 = process.hrtime.bigint();
-  inflight++;
-  let outcome = 0;
+runOpenLoop(rate, { kind, rate }, async () => {
   const used = credentials();
   try {
     await once(used);
+    return { outcome: 0 };
   } catch (err) {
-    if (err instanceof AuthError) {
-      outcome = 1;
-      // Re-read first: when the source already holds another credential (the usual case — a
-      // single-user rotation replaced it while this login was under way), retry with it at once;
-      // back off only when nothing changed yet.
-      let next = credentials();
-      if (next.user === used.user && next.password === used.password) {
-        await new Promise((r) => setTimeout(r, retryDelayMs));
-        next = credentials();
-      }
-      try {
-        await once(next);
-      } catch (err2) {
-        outcome = 2;
-        errors[(err2 as Error).message] = (errors[(err2 as Error).message] ?? 0) + 1;
-      }
-    } else {
-      outcome = 2;
-      errors[(err as Error).message] = (errors[(err as Error).message] ?? 0) + 1;
+    if (!(err instanceof AuthError)) return { outcome: 2, error: (err as Error).message };
+    // Re-read first: when the source already holds another credential (the usual case — a
+    // single-user rotation replaced it while this login was under way), retry with it at once;
+    // back off only when nothing changed yet.
+    let next = credentials();
+    if (next.user === used.user && next.password === used.password) {
+      await new Promise((r) => setTimeout(r, retryDelayMs));
+      next = credentials();
+    }
+    try {
+      await once(next);
+      return { outcome: 1 };
+    } catch (err2) {
+      return { outcome: 2, error: (err2 as Error).message };
     }
   }
-  inflight--;
-  results.push([t0, Number(process.hrtime.bigint() - h0) / 1e6, outcome]);
-}
-
-// Open loop on the wall clock: each tick issues every request that is due by now, so timer drift
-// on a busy machine does not lower the rate.
-const began = Date.now();
-let issued = 0;
-const timer = setInterval(() => {
-  const due = Math.floor(((Date.now() - began) * rate) / 1000);
-  for (; issued < due; issued++) void request();
-}, 5);
-console.log(JSON.stringify({ event: 'load-started', kind, rate }));
-
-function finish(): void {
-  clearInterval(timer);
-  const deadline = Date.now() + 10000;
-  const wait = setInterval(() => {
-    if (inflight > 0 && Date.now() < deadline) return;
-    clearInterval(wait);
-    writeFileSync(process.env.LOAD_OUT!, JSON.stringify({ results, errors }));
-    process.exit(0);
-  }, 20);
-}
-process.on('SIGTERM', finish);
-process.on('SIGINT', finish);
+});

@@ -8,3 +8,4 @@ export { PassStore, type PassOptions } from './pass';
 export { createStoreRegistry, UnreachableStore, type StoreRegistry, type StoreFactory, type StoreContext } from './registry';
 export { LocalStageStore, localStagesDir } from './local-stages';
 export { secretStorageKey, DEFAULT_ENTRY_TEMPLATE } from './secret-storage-key';
+export { MemoryStore } from './memory';

@@ -1,32 +1,16 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { git } from './git';
+import { tempProject } from './temp-project';
 
-/** Real git repositories for tests: fixed identity and dates, no user or system config read. */
-export const GIT_ENV: NodeJS.ProcessEnv = {
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_AUTHOR_NAME: 'Test Author',
-  GIT_AUTHOR_EMAIL: 'author@example.invalid',
-  GIT_COMMITTER_NAME: 'Test Author',
-  GIT_COMMITTER_EMAIL: 'author@example.invalid',
-};
-
-export function git(cwd: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}, input?: string | Buffer): string {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...GIT_ENV, ...extraEnv }, input, maxBuffer: 1 << 28 });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return r.stdout.trim();
-}
+export { GIT_ENV, git } from './git';
 
 export class TestRepo {
   private tick = 0;
   constructor(readonly dir: string) {}
 
   static create(prefix = 'rg-git-'): TestRepo {
-    const dir = mkdtempSync(join(tmpdir(), prefix));
-    git(dir, ['init', '-q', '-b', 'main']);
-    return new TestRepo(dir);
+    return new TestRepo(tempProject(prefix, { git: true }).dir);
   }
 
   write(files: Record<string, string | Buffer>): void {

@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeOpenAiKey } from './fake-keys';
+import { policyYaml } from './policy';
+import { tempProject } from './temp-project';
 
 /**
  * A workspace a hostile clone can hand over: symlink loops (to itself, to its parent, a pair
@@ -9,15 +10,16 @@ import { fakeOpenAiKey } from './fake-keys';
  * policy of someone else's. One key and one policy inside.
  */
 export function hostileWorkspace(): { tmp: string; ws: string } {
-  const tmp = realpathSync(mkdtempSync(join(tmpdir(), 'rg-walk-')));
+  const tmp = tempProject('rg-walk-').dir;
+  const empty = policyYaml({ version: 1, stores: {}, secrets: [] });
   const ws = join(tmp, 'ws');
   const outside = join(tmp, 'outside');
   mkdirSync(join(ws, 'src', 'deep'), { recursive: true });
   mkdirSync(outside);
   writeFileSync(join(ws, 'src', 'deep', 'config.env'), `OPENAI_API_KEY=${fakeOpenAiKey()}\n`);
-  writeFileSync(join(ws, 'rotation-policy.yaml'), 'version: 1\nstores: {}\nsecrets: []\n');
+  writeFileSync(join(ws, 'rotation-policy.yaml'), empty);
   writeFileSync(join(outside, 'leak.env'), `OPENAI_API_KEY=${fakeOpenAiKey()}\n`);
-  writeFileSync(join(outside, 'theirs.rotation.yaml'), 'version: 1\nstores: {}\nsecrets: []\n');
+  writeFileSync(join(outside, 'theirs.rotation.yaml'), empty);
   symlinkSync('.', join(ws, 'self'));
   symlinkSync('..', join(ws, 'src', 'up'));
   symlinkSync('pong', join(ws, 'ping'));

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -20,6 +19,7 @@ import {
   type PublishDiagnosticsParams,
   type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
+import { tempProject } from './temp-project';
 
 /** A client that pulls diagnostics (LSP 3.17) and answers the server's refresh requests. */
 export const PULL_CLIENT: ClientCapabilities = {
@@ -51,7 +51,7 @@ export function fileUri(path: string): string {
 
 /** Spawns the real server (`node dist/server.js --stdio`) with a private HOME and talks JSON-RPC to it. */
 export async function startServer(opts: { rootPath?: string; env?: Record<string, string>; settings?: Record<string, unknown>; capabilities?: ClientCapabilities; initializationOptions?: unknown } = {}): Promise<ServerHandle> {
-  const home = mkdtempSync(join(tmpdir(), 'rg-lsp-home-'));
+  const home = tempProject('rg-lsp-home-').dir;
   const proc = spawn(process.execPath, [SERVER, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...opts.env },
@@ -147,7 +147,7 @@ export async function startServer(opts: { rootPath?: string; env?: Record<string
 export function serverPerSuite(prefix: string): { readonly server: ServerHandle; readonly dir: string } {
   const state: { server?: ServerHandle; dir?: string } = {};
   before(async () => {
-    state.dir = mkdtempSync(join(tmpdir(), prefix));
+    state.dir = tempProject(prefix).dir;
     state.server = await startServer({ rootPath: state.dir });
   });
   after(async () => {

@@ -1,12 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { git } from './git';
 
 /**
  * A throwaway project folder for one test: files are written relative to it, the policy comes
- * from the builders in policy-text.ts / manual-policy.ts (not YAML written by hand in the test),
- * and `remove()` deletes everything. Use `withTempProject` or `projectPerTest` so removal is never
- * forgotten.
+ * from the typed builder in policy.ts (policy-text.ts where a test needs exact text), and
+ * `remove()` deletes everything. Use `withTempProject` or `projectPerTest` so removal is never
+ * forgotten; a project still there when the process exits (a test killed by its timeout) is removed
+ * then. `dir` is a real path (no symlink in it), so paths the code under test resolves compare equal.
  */
 export interface TempProject {
   readonly dir: string;
@@ -24,10 +26,30 @@ export interface ProjectInit {
   policy?: string;
   /** Files to write, by path relative to the project. */
   files?: Record<string, string>;
+  /** `git init` the folder (branch `main`, no user or system git config read). */
+  git?: boolean;
+}
+
+/**
+ * Folders still to remove at exit. esbuild bundles this module into every test file, so the set
+ * lives on a global symbol: one exit listener per process, however many test files load.
+ */
+const LIVE: unique symbol = Symbol.for('rotation-guard.test.temp-projects');
+function liveDirs(): Set<string> {
+  const g = globalThis as { [LIVE]?: Set<string> };
+  if (!g[LIVE]) {
+    const dirs = new Set<string>();
+    g[LIVE] = dirs;
+    process.on('exit', () => {
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    });
+  }
+  return g[LIVE];
 }
 
 export function tempProject(prefix: string, init: ProjectInit = {}): TempProject {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
+  liveDirs().add(dir);
   const project: TempProject = {
     dir,
     path: (...parts) => join(dir, ...parts),
@@ -38,8 +60,12 @@ export function tempProject(prefix: string, init: ProjectInit = {}): TempProject
       return p;
     },
     writePolicy: (text, name = 'rotation-policy.yaml') => project.write(name, text),
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    remove() {
+      rmSync(dir, { recursive: true, force: true });
+      liveDirs().delete(dir);
+    },
   };
+  if (init.git) git(dir, ['init', '-q', '-b', 'main']);
   if (init.policy !== undefined) project.writePolicy(init.policy);
   for (const [rel, text] of Object.entries(init.files ?? {})) project.write(rel, text);
   return project;

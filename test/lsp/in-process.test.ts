@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CodeActionRequest,
@@ -20,6 +19,7 @@ import { fakeOpenAiKey } from '../helpers/fake-keys';
 import { fileUri } from '../helpers/lsp-server';
 import { startInProcess, type InProcessServer } from '../helpers/lsp-in-process';
 import { FileCodes, ServerCommands } from '../../protocol/src/protocol';
+import { tempProject } from '../helpers/temp-project';
 
 describe('language server in process (createServer over a stream pair)', function () {
   this.timeout(30000);
@@ -27,7 +27,7 @@ describe('language server in process (createServer over a stream pair)', functio
   let server: InProcessServer;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-lsp-inproc-'));
+    dir = tempProject('rg-lsp-inproc-').dir;
     server = await startInProcess(dir, { settings: { quickFix: { store: 'envFile' }, envFile: { path: '.env.local' } } });
   });
   afterEach(() => {
@@ -123,7 +123,7 @@ describe('language server in process (createServer over a stream pair)', functio
 describe('language server in process: pull diagnostics (LSP 3.17)', function () {
   this.timeout(30000);
   it('answers textDocument/diagnostic when the client supports it, and does not push', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rg-lsp-pull-'));
+    const dir = tempProject('rg-lsp-pull-').dir;
     const server = await startInProcess(dir, { capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } } });
     try {
       assert.ok(server.init.capabilities.diagnosticProvider, 'diagnosticProvider advertised');

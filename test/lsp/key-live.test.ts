@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodeActionRequest, DidOpenTextDocumentNotification, ExecuteCommandRequest, type CodeAction, type ShowMessageRequestParams } from 'vscode-languageserver-protocol/node';
 import { fakeOpenAiKey } from '../helpers/fake-keys';
@@ -8,6 +7,7 @@ import { OpenAiStandIn } from '../helpers/standins/openai';
 import { fileUri } from '../helpers/lsp-server';
 import { startInProcess, type InProcessServer } from '../helpers/lsp-in-process';
 import { ServerCommands, type CheckKeyLiveResult } from '../../protocol/src/protocol';
+import { tempProject } from '../helpers/temp-project';
 
 // The read-only call: https://platform.openai.com/docs/api-reference/models/list (the OpenAI stand-in answers it).
 describe('"Is this key live?" on a found key over LSP (OpenAI stand-in)', function () {
@@ -17,7 +17,7 @@ describe('"Is this key live?" on a found key over LSP (OpenAI stand-in)', functi
   let server: InProcessServer;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-lsp-live-'));
+    dir = tempProject('rg-lsp-live-').dir;
     s = await new OpenAiStandIn().start();
     server = await startInProcess(dir, { env: { ...process.env, XDG_CACHE_HOME: join(dir, '.cache'), ROTATION_GUARD_OPENAI_BASE_URL: s.url } });
   });

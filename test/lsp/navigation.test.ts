@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   DefinitionRequest,
@@ -17,6 +16,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { fileUri } from '../helpers/lsp-server';
 import { startInProcess, type InProcessServer } from '../helpers/lsp-in-process';
+import { tempProject } from '../helpers/temp-project';
 
 const POLICY = `version: 1
 threatModels:
@@ -66,7 +66,7 @@ describe('language server: policy navigation', function () {
   };
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-lsp-nav-'));
+    dir = tempProject('rg-lsp-nav-').dir;
     writeFileSync(join(dir, 'rotation-policy.yaml'), POLICY);
     mkdirSync(join(dir, 'src'));
     writeFileSync(join(dir, 'src', 'app.ts'), 'export const key = process.env.OPENAI_API_KEY;\n');

@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { fakeOpenAiKey } from '../helpers/fake-keys';
@@ -9,6 +8,7 @@ import { manualPolicyYaml } from '../helpers/manual-policy';
 import { SERVER } from '../helpers/lsp-server';
 import { startPass, type SystemPass } from '../helpers/system/pass';
 import { requireSystem, runToEnd } from '../helpers/system/processes';
+import { projectPerTest } from '../helpers/temp-project';
 
 const LUA = resolve('test/lsp/neovim/move-secret.lua');
 const ROTATE_LUA = resolve('test/lsp/neovim/rotate-by-hand.lua');
@@ -43,10 +43,10 @@ describe('language server driven by Neovim (headless, its own LSP client)', func
   after(async () => {
     await pass?.stop();
   });
+  const tmp = projectPerTest('rg-nvim-');
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-nvim-'));
+    ({ dir } = tmp.project);
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   /** Runs move-secret.lua on a LiteLLM config holding `key`; returns Neovim's trace once the buffer was written. */
   async function moveInNeovim(key: string, extraEnv: Record<string, string>): Promise<string> {

@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodeActionRequest, CodeLensRequest, type CodeAction, CompletionRequest, HoverRequest, type CompletionItem, type CodeLens, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { fileUri, serverPerSuite, startServer } from '../helpers/lsp-server';
 import { onePolicySecret } from '../helpers/policy-text';
 import { SecretsStateRequest, ServerCommands, type SecretRef } from '../../protocol/src/protocol';
+import { tempProject } from '../helpers/temp-project';
 
 // The policy language through the real server: the same core the CLI uses, wired to LSP features.
 const policy = (kind: string, lastRotated: string) => onePolicySecret({ kind, lastRotated });
@@ -80,7 +80,7 @@ describe('language server over JSON-RPC: rotation policy', function () {
   });
 
   it('in a git repository, flags an env-file store that git does not ignore, and not once it is ignored', async () => {
-    const repo = mkdtempSync(join(tmpdir(), 'rg-lsp-gitrepo-'));
+    const repo = tempProject('rg-lsp-gitrepo-').dir;
     mkdirSync(join(repo, '.git'));
     const text = policy('api-key', new Date().toISOString()).replace('    service: rotation-guard\n', '    service: rotation-guard\n  envs:\n    type: env-file\n    path: .env.local\n').replace('stores: [kc]', 'stores: [kc, envs]');
     const s = await startServer({ rootPath: repo });

@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CodeActionRequest,
@@ -15,6 +14,7 @@ import {
 import { fileUri } from '../helpers/lsp-server';
 import { startInProcess, type InProcessServer } from '../helpers/lsp-in-process';
 import { ServerCommands } from '../../protocol/src/protocol';
+import { tempProject } from '../helpers/temp-project';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -34,7 +34,7 @@ describe('language server: a policy secret at the places that use it', function 
   const policyPath = () => join(dir, 'rotation-policy.yaml');
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-lsp-refs-'));
+    dir = tempProject('rg-lsp-refs-').dir;
     writeFileSync(
       policyPath(),
       `version: 1\nstores:\n  keychain:\n    type: keychain\n    service: rotation-guard\nsecrets:\n  - id: openai-prod\n    kind: api-key\n    owner: machine\n    maxAge: 30d\n    lastRotated: ${daysAgo(45)}\n    stores: [keychain]\n    references:\n      env: [OPENAI_API_KEY]\n  - id: fresh\n    kind: api-key\n    owner: machine\n    maxAge: 90d\n    lastRotated: ${daysAgo(1)}\n    stores: [keychain]\n    references:\n      env: [FRESH_KEY]\n`,

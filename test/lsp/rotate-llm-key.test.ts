@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExecuteCommandRequest, WorkDoneProgress, WorkDoneProgressCreateRequest, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver-protocol/node';
 import { readEnvValue } from '../../core/stores/env-format';
@@ -10,6 +9,8 @@ import { OpenAiStandIn } from '../helpers/standins/openai';
 import { fileUri } from '../helpers/lsp-server';
 import { startInProcess, type InProcessServer } from '../helpers/lsp-in-process';
 import { ServerCommands, type RotateNowResult } from '../../protocol/src/protocol';
+import { machineSecret, policyYaml, type ProviderDoc } from '../helpers/policy';
+import { tempProject } from '../helpers/temp-project';
 
 // The issuers are stand-ins built from https://platform.openai.com/docs/api-reference/project-service-accounts
 // and https://platform.claude.com/docs/en/api/admin/api_keys/update .
@@ -21,7 +22,7 @@ describe('Rotate now on an LLM key over LSP: the whole loop with $/progress (Ope
   const progress: Array<WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd> = [];
 
   const start = async (policy: string, envFile: string, env: NodeJS.ProcessEnv) => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-lsp-llm-'));
+    dir = tempProject('rg-lsp-llm-').dir;
     const path = join(dir, 'rotation-policy.yaml');
     writeFileSync(path, policy);
     writeFileSync(join(dir, '.env'), envFile, { mode: 0o600 });
@@ -40,32 +41,19 @@ describe('Rotate now on an LLM key over LSP: the whole loop with $/progress (Ope
     rmSync(dir, { recursive: true, force: true });
   });
   const rotate = (args: Record<string, unknown> = {}) => server.conn.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.rotateNow, arguments: [{ id: 'app-key', policyUri, announce: false, ...args }] }) as Promise<RotateNowResult>;
-  const policy = (provider: string, adminVar: string) => `version: 1
-stores:
-  app: { type: env-file, path: .env }
-  admin: { type: env-file, path: .env, var: ${adminVar} }
-providers:
-  issuer: ${provider}
-secrets:
-  - id: app-key
-    kind: api-key
-    owner: machine
-    maxAge: 30d
-    stores: [app]
-    rotation: { provider: issuer }
-    references: { env: [APP_KEY] }
-  - id: admin
-    kind: api-key
-    owner: machine
-    maxAge: 90d
-    stores: [admin]
-`;
+  const policy = (provider: ProviderDoc, adminVar: string) =>
+    policyYaml({
+      version: 1,
+      stores: { app: { type: 'env-file', path: '.env' }, admin: { type: 'env-file', path: '.env', var: adminVar } },
+      providers: { issuer: provider },
+      secrets: [machineSecret('app-key', { stores: ['app'], rotation: { provider: 'issuer' }, references: { env: ['APP_KEY'] } }), machineSecret('admin', { maxAge: '90d', stores: ['admin'] })],
+    });
 
   it('stand-in: openai — Rotate now creates, verifies, switches, revokes and checks the old key, reporting each step', async () => {
     const s = await new OpenAiStandIn().start();
     try {
       const old = s.seedUserKey();
-      await start(policy(`{ type: openai, project: ${s.project}, adminKey: admin }`, 'OPENAI_ADMIN_KEY'), `APP_KEY=${old}\nOPENAI_ADMIN_KEY=${s.adminKey}\n`, { ROTATION_GUARD_OPENAI_BASE_URL: s.url });
+      await start(policy({ type: 'openai', project: s.project, adminKey: 'admin' }, 'OPENAI_ADMIN_KEY'), `APP_KEY=${old}\nOPENAI_ADMIN_KEY=${s.adminKey}\n`, { ROTATION_GUARD_OPENAI_BASE_URL: s.url });
       const r = await rotate();
       assert.equal(r.status, 'rotated', r.message);
       const now = readEnvValue(readFileSync(join(dir, '.env'), 'utf8'), 'APP_KEY')!;
@@ -84,7 +72,7 @@ secrets:
     const s = await new AnthropicStandIn().start();
     try {
       const old = s.issueKey();
-      await start(policy('{ type: anthropic, adminKey: admin }', 'ANTHROPIC_ADMIN_KEY'), `APP_KEY=${old}\nANTHROPIC_ADMIN_KEY=${s.adminKey}\n`, { ROTATION_GUARD_ANTHROPIC_BASE_URL: s.url });
+      await start(policy({ type: 'anthropic', adminKey: 'admin' }, 'ANTHROPIC_ADMIN_KEY'), `APP_KEY=${old}\nANTHROPIC_ADMIN_KEY=${s.adminKey}\n`, { ROTATION_GUARD_ANTHROPIC_BASE_URL: s.url });
       const first = await rotate();
       assert.equal(first.status, 'needs-value');
       assert.equal(first.url, 'https://platform.claude.com/settings/keys');

@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CodeActionRequest,
@@ -12,6 +11,7 @@ import {
 import { fakeOpenAiKey } from '../helpers/fake-keys';
 import { fileUri, startServer, type ServerHandle } from '../helpers/lsp-server';
 import { ScanWorkspaceRequest, ServerCommands, type MoveToStoreArgs } from '../../protocol/src/protocol';
+import { tempProject } from '../helpers/temp-project';
 
 describe('language server over JSON-RPC: secrets', function () {
   this.timeout(30000);
@@ -19,7 +19,7 @@ describe('language server over JSON-RPC: secrets', function () {
   let dir: string;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-lsp-ws-'));
+    dir = tempProject('rg-lsp-ws-').dir;
     server = await startServer({ rootPath: dir });
   });
 
@@ -101,7 +101,7 @@ describe('language server over JSON-RPC: secrets', function () {
   });
 
   it('scans the workspace on request, skipping git-ignored and pure binary files', async () => {
-    const ws = mkdtempSync(join(tmpdir(), 'rg-lsp-scan-'));
+    const ws = tempProject('rg-lsp-scan-').dir;
     try {
       mkdirSync(join(ws, 'prompts'));
       writeFileSync(join(ws, 'prompts', 'system.md'), `Use this key: ${fakeOpenAiKey()}\n`);

@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DidOpenTextDocumentNotification, WorkspaceDiagnosticRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { fakeOpenAiKey, randomChars } from '../helpers/fake-keys';
 import { fileUri } from '../helpers/lsp-server';
 import { startInProcess, type InProcessServer } from '../helpers/lsp-in-process';
 import { DIAGNOSTIC_SOURCE, FileCodes, ScanWorkspaceRequest, type SecretDiagnosticData } from '../../protocol/src/protocol';
+import { tempProject } from '../helpers/temp-project';
 
 // A shelve/pickle-like cache of a model call, written at test time: NUL bytes (so binary), a
 // recorded header and a provider key among the opcodes.
@@ -32,7 +32,7 @@ describe(`language server: workspace scan of binary files ${where}`, function ()
   let cache: Buffer;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-lsp-binary-'));
+    dir = tempProject('rg-lsp-binary-').dir;
     key = fakeOpenAiKey();
     token = randomChars(40);
     cache = shelveWith(token, key);
@@ -80,7 +80,7 @@ describe(`language server: workspace scan of binary files ${where}`, function ()
 describe('language server: workspace/diagnostic pull (LSP 3.17) reads binary containers as the scan does', function () {
   this.timeout(60000);
   it('answers the container’s findings at 0:0 with byte offsets and byte lengths, and skips the PNG', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rg-lsp-binary-pull-'));
+    const dir = tempProject('rg-lsp-binary-pull-').dir;
     const key = fakeOpenAiKey();
     const cache = shelveWith(randomChars(40), key);
     writeFileSync(join(dir, 'responses.db'), cache);

@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CancellationTokenSource, DidOpenTextDocumentNotification, WorkDoneProgressCreateRequest, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver-protocol/node';
 import { fakeOpenAiKey } from '../helpers/fake-keys';
 import { fileUri } from '../helpers/lsp-server';
 import { startInProcess, type InProcessServer } from '../helpers/lsp-in-process';
 import { FileCodes, ScanWorkspaceRequest } from '../../protocol/src/protocol';
+import { tempProject } from '../helpers/temp-project';
 
 type Progress = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
 
@@ -18,7 +18,7 @@ describe(`language server: workspace scan ${where} with $/progress and cancellat
   const progress: Progress[] = [];
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-lsp-progress-'));
+    dir = tempProject('rg-lsp-progress-').dir;
     for (let i = 0; i < 400; i++) {
       const sub = join(dir, `d${i % 10}`);
       mkdirSync(sub, { recursive: true });

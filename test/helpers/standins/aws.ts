@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomChars } from '../fake-keys';
 import { SecretsManagerStandIn } from './aws-secrets-manager';
 import { verifySigV4 } from './aws-sigv4';
+import { RawStandIn } from './server';
 
 /**
  * A stand-in for the AWS APIs the aws-iam and aws-bedrock providers and the Secrets Manager store
@@ -62,7 +63,7 @@ class QueryError extends Error {
   }
 }
 
-export class AwsStandIn {
+export class AwsStandIn extends RawStandIn {
   readonly keys = new Map<string, IamKey>();
   readonly serviceCredentials = new Map<string, ServiceCredential>();
   readonly users = new Set<string>();
@@ -73,9 +74,6 @@ export class AwsStandIn {
   private readonly madeByApi = new Set<string>();
   /** Answers the next call of an action with this error (throttling, a 500), once each. */
   readonly failNext = new Map<string, { status: number; code: string }>();
-  private server?: Server;
-  url = '';
-
   /** An IAM user with one active key (what an admin or an app starts with). */
   addUser(userName: string): IamKey {
     this.users.add(userName);
@@ -96,18 +94,8 @@ export class AwsStandIn {
     return [...this.serviceCredentials.values()].filter((c) => c.userName === userName && c.serviceName === serviceName && c.status === 'Active');
   }
 
-  async start(): Promise<this> {
-    // A bug in the stand-in answers 500 instead of leaving the client waiting.
-    this.server = createServer((req, res) => void this.handle(req, res).catch((err: Error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`stand-in: ${err.message}`)));
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
-    const addr = this.server.address();
-    this.url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    return this;
-  }
-
-  async close(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+  protected fail(_req: IncomingMessage, res: ServerResponse, err: Error): void {
+    res.writeHead(500, { 'content-type': 'text/plain' }).end(`stand-in: ${err.message}`);
   }
 
   private secretFor = (accessKeyId: string): string | undefined => {
@@ -115,10 +103,7 @@ export class AwsStandIn {
     return k && k.status === 'Active' && (this.acceptNewKeys || !this.madeByApi.has(accessKeyId)) ? k.secretAccessKey : undefined;
   };
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const body = Buffer.concat(chunks);
+  protected async handle(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
     if (req.method === 'GET' && req.url?.startsWith('/foundation-models')) return this.bedrockList(req, res);
     const target = req.headers['x-amz-target'];
     const isJson = typeof target === 'string';

@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomBytes, randomUUID, verify, type KeyObject } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomChars } from '../fake-keys';
+import { RawStandIn } from './server';
 
 /**
  * A stand-in for the Google endpoints the gemini provider calls, built from Google's documentation
@@ -46,7 +47,7 @@ export interface ServiceAccountKey {
 const TOKEN_AUD = 'https://oauth2.googleapis.com/token';
 const b64url = (s: string): Buffer => Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
 
-export class GeminiStandIn {
+export class GeminiStandIn extends RawStandIn {
   readonly keys = new Map<string, StandInKey>();
   readonly requests: Array<{ method: string; path: string; status: number }> = [];
   /** GETs of an operation before it reports done (long-running operations). */
@@ -59,10 +60,9 @@ export class GeminiStandIn {
   private readonly publicKey: KeyObject;
   private readonly tokens = new Map<string, number>();
   private readonly operations = new Map<string, { polls: number; response: unknown }>();
-  private server?: Server;
-  url = '';
 
   constructor(readonly project = 'rg-test-project') {
+    super();
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     this.publicKey = publicKey;
     this.serviceAccount = {
@@ -87,18 +87,8 @@ export class GeminiStandIn {
     return [...this.keys.values()].filter((k) => !k.deleteTime);
   }
 
-  async start(): Promise<this> {
-    // A bug in the stand-in answers 500 instead of leaving the client waiting.
-    this.server = createServer((req, res) => void this.handle(req, res).catch((err: Error) => this.googleError(res, req, 500, 'INTERNAL', `stand-in: ${err.message}`)));
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
-    const addr = this.server.address();
-    this.url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    return this;
-  }
-
-  async close(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+  protected fail(req: IncomingMessage, res: ServerResponse, err: Error): void {
+    this.googleError(res, req, 500, 'INTERNAL', `stand-in: ${err.message}`);
   }
 
   private send(res: ServerResponse, req: IncomingMessage, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -110,10 +100,8 @@ export class GeminiStandIn {
     this.send(res, req, code, { error: { code, message, status, ...(reason ? { details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason, domain: 'googleapis.com', metadata: { service: 'generativelanguage.googleapis.com' } }] } : {}) } });
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const body = Buffer.concat(chunks).toString('utf8');
+  protected async handle(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
+    const body = raw.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://stand-in');
     if (req.method === 'POST' && url.pathname === '/token') return this.token(req, res, body);
     if (url.pathname.startsWith('/v1beta/models')) return this.models(req, res, url);

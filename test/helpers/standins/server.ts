@@ -104,3 +104,35 @@ export class StandInServer {
 
 export const bearerOf = (req: StandInRequest): string | undefined => /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
 export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+
+/**
+ * The plumbing of stand-ins that speak their own wire format (AWS's Query XML and SigV4, Google's
+ * error shape) and so cannot use StandInServer's JSON routes: a server on 127.0.0.1 and a free
+ * port, the request body read whole, and a bug in the stand-in answered through `fail` instead of
+ * leaving the client waiting.
+ */
+export abstract class RawStandIn {
+  private server?: Server;
+  url = '';
+
+  protected abstract handle(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> | void;
+  protected abstract fail(req: IncomingMessage, res: ServerResponse, err: Error): void;
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.receive(req, res).catch((err: Error) => this.fail(req, res, err)));
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+  }
+
+  private async receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    await this.handle(req, res, Buffer.concat(chunks));
+  }
+}

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempProject } from '../temp-project';
 
 /**
  * Samples every process's command line (/proc/PID/cmdline, readable by all users) on a timer
@@ -74,7 +74,7 @@ console.log('sampling');
  * milliseconds would otherwise stall the event loop of the process that measures latency.
  */
 export function startArgvSamplerProcess(everyMs = 10): { stop(): Promise<{ samples: number; commandLines: string[] }> } {
-  const dir = mkdtempSync(join(tmpdir(), 'rg-argv-'));
+  const dir = tempProject('rg-argv-').dir;
   const out = join(dir, 'argv-samples.json');
   const cp = spawn(process.execPath, ['-e', SAMPLER_PROGRAM], { env: { ...process.env, SAMPLE_EVERY_MS: String(everyMs), SAMPLE_OUT: out }, stdio: ['ignore', 'pipe', 'inherit'] });
   return {

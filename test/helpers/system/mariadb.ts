@@ -42,6 +42,9 @@ export async function startMariadb(): Promise<SystemMariadb> {
       killGroup(server, 'SIGTERM');
       await waitExit(server, 20000).catch(() => killGroup(server));
     }
+    // Output can still arrive after 'exit'; a write after end() would throw in no test's context.
+    server?.stdout?.unpipe();
+    server?.stderr?.unpipe();
     log?.end();
     removeDir(dir);
   };

@@ -54,6 +54,9 @@ export async function startPostgres(): Promise<SystemPostgres> {
       killGroup(server, 'SIGINT'); // fast shutdown
       await waitExit(server, 10000).catch(() => killGroup(server));
     }
+    // Output can still arrive after 'exit'; a write after end() would throw in no test's context.
+    server?.stdout?.unpipe();
+    server?.stderr?.unpipe();
     log?.end();
     removeDir(dir);
   };

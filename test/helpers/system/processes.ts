@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { tempProject } from '../temp-project';
+import { rmSync } from 'node:fs';
 
 /**
  * Every process a system test starts gets its own process group (detached), so teardown can kill
@@ -84,7 +83,7 @@ export function runToEnd(cmd: string, args: string[], opts: SpawnOptions & { inp
 }
 
 export function makeTempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `rg-${prefix}-`));
+  return tempProject(`rg-${prefix}-`).dir;
 }
 
 export function removeDir(dir: string | undefined): void {

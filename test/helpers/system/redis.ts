@@ -31,6 +31,9 @@ export async function startRedis(): Promise<SystemRedis> {
       killGroup(server, 'SIGTERM');
       await waitExit(server, 10000).catch(() => killGroup(server));
     }
+    // Output can still arrive after 'exit'; a write after end() would throw in no test's context.
+    server?.stdout?.unpipe();
+    server?.stderr?.unpipe();
     log?.end();
     removeDir(dir);
   };

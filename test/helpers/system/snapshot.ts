@@ -1,6 +1,6 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { tempProject } from '../temp-project';
 
 /**
  * Copies built bundles (dist/cli.js, test workers) to a private folder when a suite loads, so the
@@ -8,8 +8,7 @@ import { basename, dirname, join } from 'node:path';
  * it runs (it does both; several people build in one checkout). Children find the external
  * packages through NODE_PATH.
  */
-const dir = mkdtempSync(join(tmpdir(), 'rg-bundles-'));
-process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+const { dir } = tempProject('rg-bundles-'); // removed when the process exits
 
 function findNodeModules(from: string): string {
   for (let d = from; ; d = dirname(d)) {

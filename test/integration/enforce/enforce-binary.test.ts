@@ -2,24 +2,15 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasPython, pickledRequest } from '../../helpers/python-containers';
+import { machineSecret, policyYaml } from '../../helpers/policy';
 import { cli, makeProject, type TestProject } from '../rotation/project';
 
-const policy = `version: 1
-stores:
-  dotenv: { type: env-file, path: .env.local }
-providers:
-  random: { type: generate, length: 40, alphabet: alphanumeric, prefix: rg_ }
-secrets:
-  - id: app-token
-    kind: token
-    owner: machine
-    maxAge: 30d
-    stores: [dotenv]
-    rotation: { provider: random }
-    triggers:
-      - { on: exposed-in-file, action: rotate-now }
-    references: { env: [APP_TOKEN] }
-`;
+const policy = policyYaml({
+  version: 1,
+  stores: { dotenv: { type: 'env-file', path: '.env.local' } },
+  providers: { random: { type: 'generate', length: 40, alphabet: 'alphanumeric', prefix: 'rg_' } },
+  secrets: [machineSecret('app-token', { kind: 'token', stores: ['dotenv'], rotation: { provider: 'random' }, triggers: [{ on: 'exposed-in-file', action: 'rotate-now' }], references: { env: ['APP_TOKEN'] } })],
+});
 
 describe('enforce: the current value recorded in a binary container (shelve/SQLite cache) is an exposure (CLI, env-file store)', function () {
   this.timeout(120000);

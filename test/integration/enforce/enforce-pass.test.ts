@@ -5,42 +5,25 @@ import { confirmPolicyFile } from '../../../core/rotation';
 import { startPass, type SystemPass } from '../../helpers/system/pass';
 import { requireSystem, runToEnd } from '../../helpers/system/processes';
 import { cli, makeProject, type TestProject } from '../rotation/project';
+import { machineSecret, policyYaml } from '../../helpers/policy';
 
 interface Entry { step: string; outcome: string; detail?: string; secretId: string }
 
-const policy = `version: 1
-stores:
-  team-pass: { type: pass, path: "rg-enforce/{id}" }
-providers:
-  random: { type: generate, length: 40, alphabet: alphanumeric, prefix: rg_ }
-  console: { type: manual, url: "https://vendor.example.invalid/keys" }
-  slow: { type: command, command: node, args: ["-e", "setTimeout(() => {}, 60000)"], timeout: 2s }
-secrets:
-  - id: team-token
-    kind: token
-    owner: machine
-    maxAge: 30d
-    lastRotated: "2026-01-01T00:00:00Z"
-    stores: [team-pass]
-    rotation: { provider: random }
-    triggers: [{ on: exposed-in-file, action: rotate-now }]
-  - id: vendor-key
-    kind: api-key
-    owner: machine
-    maxAge: 30d
-    createdAt: "2026-01-01T00:00:00Z"
-    stores: [team-pass]
-    rotation: { provider: console }
-    triggers: [{ on: exposed-in-file, action: rotate-now }]
-  - id: slow-token
-    kind: token
-    owner: machine
-    maxAge: 30d
-    lastRotated: "2026-01-01T00:00:00Z"
-    stores: [team-pass]
-    rotation: { provider: slow }
-    triggers: [{ on: exposed-in-file, action: rotate-now }]
-`;
+const onExposure = [{ on: 'exposed-in-file', action: 'rotate-now' }] as const;
+const policy = policyYaml({
+  version: 1,
+  stores: { 'team-pass': { type: 'pass', path: 'rg-enforce/{id}' } },
+  providers: {
+    random: { type: 'generate', length: 40, alphabet: 'alphanumeric', prefix: 'rg_' },
+    console: { type: 'manual', url: 'https://vendor.example.invalid/keys' },
+    slow: { type: 'command', command: 'node', args: ['-e', 'setTimeout(() => {}, 60000)'], timeout: '2s' },
+  },
+  secrets: [
+    machineSecret('team-token', { kind: 'token', lastRotated: '2026-01-01T00:00:00Z', stores: ['team-pass'], rotation: { provider: 'random' }, triggers: [...onExposure] }),
+    machineSecret('vendor-key', { createdAt: '2026-01-01T00:00:00Z', stores: ['team-pass'], rotation: { provider: 'console' }, triggers: [...onExposure] }),
+    machineSecret('slow-token', { kind: 'token', lastRotated: '2026-01-01T00:00:00Z', stores: ['team-pass'], rotation: { provider: 'slow' }, triggers: [...onExposure] }),
+  ],
+});
 
 describe('enforce with pass: due secrets rotate, manual ones need a person, a provider that times out fails (CLI, real pass)', function () {
   this.timeout(120000);

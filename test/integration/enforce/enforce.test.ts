@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyLedger } from '../../../core/ledger';
 import { git, GIT_ENV } from '../../helpers/git-repo';
+import { machineSecret, policyYaml } from '../../helpers/policy';
 import { startKeyring, type SystemKeyring } from '../../helpers/system/keyring';
 import { killGroup, requireSystem, runToEnd } from '../../helpers/system/processes';
 import { waitForFile } from '../rotation/wait-file';
@@ -10,26 +11,13 @@ import { cli, cliProcess, makeProject, uniqueName, type TestProject } from '../r
 
 interface Entry { seq: number; step: string; outcome: string; detail?: string; event?: string; secretId: string }
 
-const policy = (service: string) => `version: 1
-stores:
-  keychain: { type: keychain, service: ${service} }
-  dotenv: { type: env-file, path: .env.local }
-providers:
-  random: { type: generate, length: 40, alphabet: alphanumeric, prefix: rg_ }
-secrets:
-  - id: app-token
-    kind: token
-    owner: machine
-    maxAge: 30d
-    stores: [keychain, dotenv]
-    rotation: { provider: random }
-    triggers:
-      - { on: exposed-in-file, action: rotate-now }
-      - { on: exposed-in-git-history, action: rotate-now }
-      - { on: revoked-value-seen, action: notify }
-      - { on: anomaly, action: rotate-now }
-    references: { env: [APP_TOKEN] }
-`;
+const policy = (service: string) =>
+  policyYaml({
+    version: 1,
+    stores: { keychain: { type: 'keychain', service }, dotenv: { type: 'env-file', path: '.env.local' } },
+    providers: { random: { type: 'generate', length: 40, alphabet: 'alphanumeric', prefix: 'rg_' } },
+    secrets: [machineSecret('app-token', { kind: 'token', stores: ['keychain', 'dotenv'], rotation: { provider: 'random' }, triggers: [{ on: 'exposed-in-file', action: 'rotate-now' }, { on: 'exposed-in-git-history', action: 'rotate-now' }, { on: 'revoked-value-seen', action: 'notify' }, { on: 'anomaly', action: 'rotate-now' }], references: { env: ['APP_TOKEN'] } })],
+  });
 
 /** Everything the CLI printed in this test, to check that no value ever appears in it. */
 class Outputs {

@@ -8,6 +8,7 @@ import { TestRepo } from '../../helpers/git-repo';
 import { startPass, type SystemPass } from '../../helpers/system/pass';
 import { makeTempDir, removeDir, requireSystem } from '../../helpers/system/processes';
 import { CLI, makeProject, type TestProject } from '../rotation/project';
+import { machineSecret, policyYaml } from '../../helpers/policy';
 
 const RECIPES = resolve(__dirname, '../../../../docs/recipes');
 
@@ -100,16 +101,15 @@ describe('pre-deploy gate (docs/recipes/pre-deploy-gate.sh) against a real polic
     removeDir(shim);
   });
   beforeEach(() => {
-    project = makeProject(`version: 1
-stores:
-  team-pass: { type: pass, path: "rg-gate/{id}" }
-providers:
-  random: { type: generate, length: 32 }
-  console: { type: manual, url: "https://vendor.example.invalid/keys" }
-secrets:
-  - { id: api-token, kind: token, owner: machine, maxAge: 30d, lastRotated: "2025-01-01T00:00:00Z", stores: [team-pass], rotation: { provider: random }, triggers: [{ on: exposed-in-file, action: rotate-now }] }
-  - { id: vendor-key, kind: api-key, owner: machine, maxAge: 30d, lastRotated: "2025-01-01T00:00:00Z", stores: [team-pass], rotation: { provider: console }, triggers: [{ on: exposed-in-file, action: rotate-now }] }
-`, pass!.env);
+    const overdue = (id: string, kind: 'token' | 'api-key', provider: string) =>
+      machineSecret(id, { kind, lastRotated: '2025-01-01T00:00:00Z', stores: ['team-pass'], rotation: { provider }, triggers: [{ on: 'exposed-in-file', action: 'rotate-now' }] });
+    const policy = policyYaml({
+      version: 1,
+      stores: { 'team-pass': { type: 'pass', path: 'rg-gate/{id}' } },
+      providers: { random: { type: 'generate', length: 32 }, console: { type: 'manual', url: 'https://vendor.example.invalid/keys' } },
+      secrets: [overdue('api-token', 'token', 'random'), overdue('vendor-key', 'api-key', 'console')],
+    });
+    project = makeProject(policy, pass!.env);
   });
   afterEach(() => project.cleanup());
   const gate = (args: string[]) => spawnSync(join(RECIPES, 'pre-deploy-gate.sh'), args, { cwd: project.dir, env: { ...project.env, PATH: `${shim}:${process.env.PATH}` }, encoding: 'utf8' });

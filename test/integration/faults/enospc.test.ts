@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyLedger } from '../../../core/ledger';
 import { readLedger } from '../../../core/ledger/read';
@@ -9,21 +8,15 @@ import { openRotations } from '../../../core/rotation/recovery';
 import { readEnvValue } from '../../../core/stores/env-format';
 import { runToEnd } from '../../helpers/system/processes';
 import { FAULTS_CLI } from './harness';
+import { tempProject } from '../../helpers/temp-project';
+import { machineSecret, policyYaml } from '../../helpers/policy';
 
-const POLICY = `version: 1
-stores:
-  dotenv: { type: env-file, path: .env.local }
-providers:
-  random: { type: generate, length: 40, prefix: rg_ }
-secrets:
-  - id: gen-key
-    kind: api-key
-    owner: machine
-    maxAge: 30d
-    stores: [dotenv]
-    rotation: { provider: random }
-    references: { env: [GEN_KEY] }
-`;
+const POLICY = policyYaml({
+  version: 1,
+  stores: { dotenv: { type: 'env-file', path: '.env.local' } },
+  providers: { random: { type: 'generate', length: 40, prefix: 'rg_' } },
+  secrets: [machineSecret('gen-key', { stores: ['dotenv'], rotation: { provider: 'random' }, references: { env: ['GEN_KEY'] } })],
+});
 
 /** Fills the file system at `dir` until `pagesFree` 4 KiB pages are left (tmpfs counts pages). */
 function fill(dir: string, pagesFree: number): string {
@@ -60,7 +53,7 @@ describe('ENOSPC during rotations (CLI on a 64 KiB tmpfs)', function () {
   let config: string;
   const hitEnospc: number[] = [];
   before(function () {
-    const dir = mkdtempSync(join(tmpdir(), 'rg-enospc-'));
+    const dir = tempProject('rg-enospc-').dir;
     const r = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k,mode=0700', 'tmpfs', dir], { encoding: 'utf8' });
     if (r.status !== 0) {
       console.warn(`\n  !!! ENOSPC suite SKIPPED: cannot mount a tmpfs here (${(r.stderr || r.error?.message || '').trim()}); it needs root or CAP_SYS_ADMIN. Run it as root to cover item 10 of issue 19.\n`);
@@ -68,7 +61,7 @@ describe('ENOSPC during rotations (CLI on a 64 KiB tmpfs)', function () {
       this.skip();
     }
     mnt = dir;
-    config = mkdtempSync(join(tmpdir(), 'rg-enospc-config-'));
+    config = tempProject('rg-enospc-config-').dir;
   });
   after(() => {
     if (!mnt) return;

@@ -68,6 +68,15 @@ export async function killDuring(p: TestProject, args: string[], plan: KillPlan,
   return { killed: killed && child.signalCode === 'SIGKILL', output };
 }
 
+/** Runs the command until the engine pauses at `point`, then SIGKILLs it; throws when it never got there. */
+export async function killAt(p: TestProject, args: string[], point: string, input?: string): Promise<void> {
+  const k = await killDuring(p, args, { kind: 'pause', point }, input);
+  if (!k.killed) throw new Error(`${args.join(' ')} did not reach ${point} before it ended: ${k.output.slice(-500)}`);
+}
+
+/** The pause points of providers without a separate apply step (the key switches where apps read it). */
+export const POINTS_WITHOUT_APPLY = PAUSE_POINTS.filter((point) => !point.startsWith('apply:'));
+
 export function openRotationCount(p: TestProject): number {
   return openRotations(readLedger(join(p.dir, '.rotation/ledger.jsonl')).entries).length;
 }

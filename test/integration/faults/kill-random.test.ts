@@ -8,7 +8,7 @@ import { startPostgres, type SystemPostgres } from '../../helpers/system/postgre
 import { requireSystem } from '../../helpers/system/processes';
 import { startRedis, type SystemRedis } from '../../helpers/system/redis';
 import { findDebris, killDuring, newTally, openRotationCount, PAUSE_POINTS, printTallies, rng, runCli, type KillPlan, type Tally } from './harness';
-import { Issuer } from './issuer';
+import { KeyServer } from '../rotation/key-server';
 import { commandTarget, generateTarget, httpTarget, manualTarget, mariadbTarget, postgresTarget, redisTarget, type Target } from './targets';
 
 /**
@@ -41,9 +41,9 @@ describe('fault injection: kill -9 at random points of rotations, every provider
   let maria: SystemMariadb | undefined;
   let redis: SystemRedis | undefined;
   let pass: SystemPass | undefined;
-  const issuers: Issuer[] = [];
+  const issuers: KeyServer[] = [];
   const startIssuer = async () => {
-    const i = new Issuer();
+    const i = new KeyServer();
     issuers.push(i);
     await i.start();
     return i;

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createClient } from '@redis/client';
-import { createConnection } from 'mysql2/promise';
-import { mariadbLogin, mysqlNativePasswordHash, redisLogin, redisPasswordHash } from '../../../core/rotation/providers';
+import { mariadbLogin, redisLogin } from '../../../core/rotation/providers';
 import { readEnvValue } from '../../../core/stores/env-format';
 import { PassStore } from '../../../core/stores/pass';
 import type { SystemKeyring } from '../../helpers/system/keyring';
@@ -11,9 +9,11 @@ import type { SystemMariadb } from '../../helpers/system/mariadb';
 import type { SystemPass } from '../../helpers/system/pass';
 import type { SystemPostgres } from '../../helpers/system/postgres';
 import type { SystemRedis } from '../../helpers/system/redis';
+import { makeMariadbProject, makeRedisProject } from '../rotation/db-projects';
 import { keychainStages, login, makePgProject } from '../rotation/pg-project';
 import { makeProject, type TestProject } from '../rotation/project';
-import type { Issuer } from './issuer';
+import { machineSecret, policyYaml, type ProviderDoc } from '../../helpers/policy';
+import type { KeyServer } from '../rotation/key-server';
 
 /** One provider set up for fault injection: how to rotate it, read its stores, and test a value. */
 export interface Target {
@@ -57,32 +57,23 @@ const storeFile = (p: TestProject, id: string) => (f: string) => {
   return ['.env.local', '.env.admin', 'rotation-policy.yaml', '.rotation/ledger.jsonl', `.rotation/stages/${id}.json`].includes(r) || r.endsWith('.gitignore') || r.startsWith('.config-home/');
 };
 
-const HTTP_VERIFY = (port: number) => `verification: { type: http, url: "http://127.0.0.1:${port}/whoami", header: "Authorization: Bearer {{value}}", expectStatus: 200 }`;
-
-function issuerTarget(provider: string, issuer: Issuer, providerYaml: string, stores: string, extraEnv: NodeJS.ProcessEnv, input?: () => string): Target {
+function issuerTarget(provider: string, issuer: KeyServer, spec: ProviderDoc, extraEnv: NodeJS.ProcessEnv, input?: () => string): Target {
   const id = `api-${provider}`;
   const p = makeProject(
-    `version: 1
-stores:
-  dotenv: { type: env-file, path: .env.local }
-  admin-env: { type: env-file, path: .env.admin, var: ISSUER_ADMIN_TOKEN }
-providers:
-  issuer:
-${providerYaml}
-secrets:
-  - id: ${id}
-    kind: api-key
-    owner: machine
-    maxAge: 30d
-    stores: [${stores}]
-    rotation: { provider: issuer }
-    ${HTTP_VERIFY(issuer.port)}
-    references: { env: [API_KEY] }
-  - id: issuer-admin
-    kind: token
-    owner: human
-    stores: [admin-env]
-`,
+    policyYaml({
+      version: 1,
+      stores: { dotenv: { type: 'env-file', path: '.env.local' }, 'admin-env': { type: 'env-file', path: '.env.admin', var: 'ISSUER_ADMIN_TOKEN' } },
+      providers: { issuer: spec },
+      secrets: [
+        machineSecret(id, {
+          stores: ['dotenv'],
+          rotation: { provider: 'issuer' },
+          verification: { type: 'http', url: `http://127.0.0.1:${issuer.port}/whoami`, header: 'Authorization: Bearer {{value}}', expectStatus: 200 },
+          references: { env: ['API_KEY'] },
+        }),
+        { id: 'issuer-admin', kind: 'token', owner: 'human', stores: ['admin-env'] },
+      ],
+    }),
     { ...process.env, ...extraEnv },
   );
   writeFileSync(join(p.dir, '.env.admin'), `ISSUER_ADMIN_TOKEN=${issuer.adminToken}\n`, { mode: 0o600 });
@@ -104,50 +95,39 @@ secrets:
   };
 }
 
-export function commandTarget(issuer: Issuer): Target {
+export function commandTarget(issuer: KeyServer): Target {
   const base = `http://127.0.0.1:${issuer.port}`;
   const issue = `fetch('${base}/keys',{method:'POST',headers:{authorization:'Bearer '+process.env.ISSUER_ADMIN}}).then(r=>r.json()).then(j=>console.log(j.data.key))`;
   const revoke = `fetch('${base}/keys/current',{method:'DELETE',headers:{authorization:'Bearer '+require('fs').readFileSync(0,'utf8').trim()}}).then(r=>process.exit(r.status<300?0:1))`;
-  const yaml = `    type: command
-    command: node
-    args: ["-e", ${JSON.stringify(issue)}]
-    revoke: { command: node, args: ["-e", ${JSON.stringify(revoke)}] }`;
-  return issuerTarget('command', issuer, yaml, 'dotenv', { ISSUER_ADMIN: issuer.adminToken });
+  return issuerTarget('command', issuer, { type: 'command', command: 'node', args: ['-e', issue], revoke: { command: 'node', args: ['-e', revoke] } }, { ISSUER_ADMIN: issuer.adminToken });
 }
 
-export function httpTarget(issuer: Issuer): Target {
+export function httpTarget(issuer: KeyServer): Target {
   const base = `http://127.0.0.1:${issuer.port}`;
-  const yaml = `    type: http
-    url: ${base}/keys
-    headers: { Authorization: "Bearer {{secret:issuer-admin}}" }
-    responsePath: /data/key
-    revoke: { url: "${base}/keys/current", method: DELETE, headers: { Authorization: "Bearer {{old}}" } }`;
-  return issuerTarget('http', issuer, yaml, 'dotenv', {});
+  const spec: ProviderDoc = {
+    type: 'http',
+    url: `${base}/keys`,
+    headers: { Authorization: 'Bearer {{secret:issuer-admin}}' },
+    responsePath: '/data/key',
+    revoke: { url: `${base}/keys/current`, method: 'DELETE', headers: { Authorization: 'Bearer {{old}}' } },
+  };
+  return issuerTarget('http', issuer, spec, {});
 }
 
-export function manualTarget(issuer: Issuer): Target {
-  return issuerTarget('manual', issuer, `    type: manual\n    url: http://127.0.0.1:${issuer.port}/console`, 'dotenv', {}, () => issuer.issue().key);
+export function manualTarget(issuer: KeyServer): Target {
+  return issuerTarget('manual', issuer, { type: 'manual', url: `http://127.0.0.1:${issuer.port}/console` }, {}, () => issuer.issue().key);
 }
 
 export function generateTarget(pass: SystemPass): Target {
   const id = 'gen-key';
   const path = `rg-faults-${randomBytes(4).toString('hex')}/{id}`;
   const p = makeProject(
-    `version: 1
-stores:
-  vault: { type: pass, path: "${path}" }
-  dotenv: { type: env-file, path: .env.local }
-providers:
-  random: { type: generate, length: 40, prefix: rg_ }
-secrets:
-  - id: ${id}
-    kind: api-key
-    owner: machine
-    maxAge: 30d
-    stores: [vault, dotenv]
-    rotation: { provider: random }
-    references: { env: [GEN_KEY] }
-`,
+    policyYaml({
+      version: 1,
+      stores: { vault: { type: 'pass', path }, dotenv: { type: 'env-file', path: '.env.local' } },
+      providers: { random: { type: 'generate', length: 40, prefix: 'rg_' } },
+      secrets: [machineSecret(id, { stores: ['vault', 'dotenv'], rotation: { provider: 'random' }, references: { env: ['GEN_KEY'] } })],
+    }),
     { ...process.env, ...pass.env },
   );
   const store = new PassStore({ path, env: p.env });
@@ -189,34 +169,7 @@ export async function postgresTarget(pg: SystemPostgres, keyring: SystemKeyring)
 }
 
 export async function mariadbTarget(m: SystemMariadb): Promise<Target> {
-  const user = `app_${randomBytes(3).toString('hex')}`;
-  const initial = randomBytes(18).toString('base64url');
-  const p = makeProject(`version: 1
-stores:
-  dotenv: { type: env-file, path: .env.local }
-  admin-env: { type: env-file, path: .env.admin, var: MARIADB_ADMIN_URL }
-providers:
-  my: { type: mariadb, host: 127.0.0.1, port: ${m.port}, user: ${user}, alternateUser: ${user}_b, adminConnection: mariadb-admin }
-secrets:
-  - id: db-app
-    kind: password
-    owner: machine
-    maxAge: 30d
-    stores: [dotenv]
-    rotation: { provider: my, strategy: alternating-users }
-    verification: { type: mariadb }
-    references: { env: [DATABASE_PASSWORD], userEnv: DATABASE_USER }
-  - id: mariadb-admin
-    kind: connection-string
-    owner: human
-    stores: [admin-env]
-`);
-  const c = await createConnection({ uri: m.adminUrl });
-  for (const [u, pw] of [[user, initial], [`${user}_b`, randomBytes(18).toString('base64url')]] as const) await c.query('CREATE USER ?@? IDENTIFIED BY PASSWORD ?', [u, '%', mysqlNativePasswordHash(pw)]);
-  await c.end();
-  writeFileSync(join(p.dir, '.env.admin'), `MARIADB_ADMIN_URL=${m.adminUrl}\n`, { mode: 0o600 });
-  writeFileSync(join(p.dir, '.env.local'), `DATABASE_USER=${user}\nDATABASE_PASSWORD=${initial}\n`, { mode: 0o600 });
-  writeFileSync(join(p.dir, '.gitignore'), '.env.*\n.config-home/\n');
+  const p = await makeMariadbProject(m);
   const tryLogin = async (u: string, v: string) => (await mariadbLogin({ host: '127.0.0.1', port: m.port, user: u, password: v })).status === 'works';
   return {
     provider: 'mariadb',
@@ -225,7 +178,7 @@ secrets:
     args: ['rotate', 'db-app', '--trust', '--yes'],
     oldStaysValid: true,
     read: async () => ({ currents: [envValue(p, 'DATABASE_PASSWORD')], staged: stageValues(p, 'db-app') }),
-    works: async (v) => (await tryLogin(user, v)) || (await tryLogin(`${user}_b`, v)),
+    works: async (v) => (await tryLogin(p.user, v)) || (await tryLogin(`${p.user}_b`, v)),
     roots: [],
     legit: storeFile(p, 'db-app'),
     cleanup: () => p.cleanup(),
@@ -233,42 +186,14 @@ secrets:
 }
 
 export async function redisTarget(r: SystemRedis): Promise<Target> {
-  const user = `app_${randomBytes(3).toString('hex')}`;
-  const initial = randomBytes(18).toString('base64url');
-  const p = makeProject(`version: 1
-stores:
-  dotenv: { type: env-file, path: .env.local }
-  admin-env: { type: env-file, path: .env.admin, var: REDIS_ADMIN_URL }
-providers:
-  rd: { type: redis, host: 127.0.0.1, port: ${r.port}, user: ${user}, adminConnection: redis-admin }
-secrets:
-  - id: redis-app
-    kind: password
-    owner: machine
-    maxAge: 30d
-    stores: [dotenv]
-    rotation: { provider: rd }
-    verification: { type: redis }
-    references: { env: [REDIS_PASSWORD] }
-  - id: redis-admin
-    kind: connection-string
-    owner: human
-    stores: [admin-env]
-`);
-  const c = createClient({ url: r.adminUrl });
-  await c.connect();
-  await c.sendCommand(['ACL', 'SETUSER', user, 'on', `#${redisPasswordHash(initial)}`, '~*', '+@all']);
-  await c.close();
-  writeFileSync(join(p.dir, '.env.admin'), `REDIS_ADMIN_URL=${r.adminUrl}\n`, { mode: 0o600 });
-  writeFileSync(join(p.dir, '.env.local'), `REDIS_PASSWORD=${initial}\n`, { mode: 0o600 });
-  writeFileSync(join(p.dir, '.gitignore'), '.env.*\n.config-home/\n');
+  const p = await makeRedisProject(r);
   return {
     provider: 'redis',
     secretId: 'redis-app',
     p,
     args: ['rotate', 'redis-app', '--trust', '--yes'],
     read: async () => ({ currents: [envValue(p, 'REDIS_PASSWORD')], staged: stageValues(p, 'redis-app') }),
-    works: async (v) => (await redisLogin({ host: '127.0.0.1', port: r.port, user, password: v })).status === 'works',
+    works: async (v) => (await redisLogin({ host: '127.0.0.1', port: r.port, user: p.user, password: v })).status === 'works',
     roots: [],
     legit: storeFile(p, 'redis-app'),
     cleanup: () => p.cleanup(),

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fake } from '../../helpers/fake-keys';
+import { tempProject } from '../../helpers/temp-project';
 
 // `hooks install` as a real process, then the command it wrote run as the assistant would (through
 // the shell, payload on stdin), with the built bundles (dist/cli.js → dist/cli-hook.js).
@@ -17,7 +17,7 @@ describe('installed hooks run as the assistant runs them (real processes)', func
   this.timeout(120000);
 
   it('Claude Code: the installed UserPromptSubmit command blocks a key and lets an ordinary prompt through', () => {
-    const root = mkdtempSync(join(tmpdir(), 'rg-hookproc-'));
+    const root = tempProject('rg-hookproc-').dir;
     const inst = spawnSync(process.execPath, [CLI, 'hooks', 'install', '--assistant', 'claude-code', '--project'], { cwd: root, encoding: 'utf8', env: { ...process.env, HOME: root } });
     assert.equal(inst.status, 0, inst.stderr);
     const cfg = JSON.parse(readFileSync(join(root, '.claude', 'settings.json'), 'utf8')) as { hooks: Record<string, Array<{ hooks: Array<{ command: string }> }>> };
@@ -34,7 +34,7 @@ describe('installed hooks run as the assistant runs them (real processes)', func
   });
 
   it('Windsurf: the installed pre_run_command blocks with exit 2; a broken payload is blocked too (fail closed)', () => {
-    const root = mkdtempSync(join(tmpdir(), 'rg-hookproc-'));
+    const root = tempProject('rg-hookproc-').dir;
     const inst = spawnSync(process.execPath, [CLI, 'hooks', 'install', '--assistant', 'windsurf'], { cwd: root, encoding: 'utf8', env: { ...process.env, HOME: root } });
     assert.equal(inst.status, 0, inst.stderr);
     const cfg = JSON.parse(readFileSync(join(root, '.windsurf', 'hooks.json'), 'utf8')) as { hooks: Record<string, Array<{ command: string }>> };

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendLedgerEntry, verifyLedger } from '../../../core/ledger';
+import { policyYaml } from '../../helpers/policy';
 import { makeTempDir, removeDir, runToEnd, spawnGroup, waitExit } from '../../helpers/system/processes';
 import { CLI } from '../rotation/project';
 import { snapshotDir } from '../../helpers/system/snapshot';
@@ -14,7 +15,7 @@ describe('ledger across processes and through the CLI', function () {
   let path: string;
   beforeEach(() => {
     dir = makeTempDir('ledger-it');
-    writeFileSync(join(dir, 'rotation-policy.yaml'), 'version: 1\nstores: {}\nsecrets: []\n');
+    writeFileSync(join(dir, 'rotation-policy.yaml'), policyYaml({ version: 1, stores: {}, secrets: [] }));
     path = join(dir, '.rotation', 'ledger.jsonl');
   });
   afterEach(() => removeDir(dir));

@@ -3,26 +3,19 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { entryHash, type LedgerEntry } from '../../../core/ledger';
+import { machineSecret, policyYaml } from '../../helpers/policy';
 import { cli, makeProject, type TestProject } from '../rotation/project';
 
 /**
  * #19 items 2 and 3 through the bundled CLI as a scheduler runs it: a real process whose stdin is
  * not a terminal, its own config folder, a real script on disk.
  */
-const POLICY = `version: 1
-stores:
-  dotenv: { type: env-file, path: .env.local }
-providers:
-  mint: { type: command, command: ./scripts/new-token.sh }
-secrets:
-  - id: tok
-    kind: token
-    owner: machine
-    maxAge: 30d
-    createdAt: 2026-01-01
-    stores: [dotenv]
-    rotation: { provider: mint }
-`;
+const POLICY = policyYaml({
+  version: 1,
+  stores: { dotenv: { type: 'env-file', path: '.env.local' } },
+  providers: { mint: { type: 'command', command: './scripts/new-token.sh' } },
+  secrets: [machineSecret('tok', { kind: 'token', createdAt: '2026-01-01', stores: ['dotenv'], rotation: { provider: 'mint' } })],
+});
 
 function script(p: TestProject, tag: string): string {
   const path = join(p.dir, 'scripts', 'new-token.sh');

@@ -15,7 +15,7 @@ describe('anthropic provider against the Anthropic stand-in (half automatic: pas
   beforeEach(async () => {
     s = await new AnthropicStandIn().start();
     initial = s.issueKey('prod');
-    p = llmProject({ provider: '{ type: anthropic, adminKey: admin }', appVar: 'ANTHROPIC_API_KEY', appKey: initial, adminVar: 'ANTHROPIC_ADMIN_KEY', adminValue: s.adminKey, baseUrls: { ANTHROPIC: s.url } });
+    p = llmProject({ provider: { type: 'anthropic', adminKey: 'admin' }, appVar: 'ANTHROPIC_API_KEY', appKey: initial, adminVar: 'ANTHROPIC_ADMIN_KEY', adminValue: s.adminKey, baseUrls: { ANTHROPIC: s.url } });
   });
   afterEach(async () => {
     p.cleanup();
@@ -56,7 +56,7 @@ describe('anthropic provider against the Anthropic stand-in (half automatic: pas
 
     const foreignKey = fakeAnthropicKey();
     s.foreignKeys.add(foreignKey);
-    const foreign = llmProject({ provider: '{ type: anthropic, adminKey: admin }', appVar: 'ANTHROPIC_API_KEY', appKey: foreignKey, adminVar: 'ANTHROPIC_ADMIN_KEY', adminValue: s.adminKey, baseUrls: { ANTHROPIC: s.url } });
+    const foreign = llmProject({ provider: { type: 'anthropic', adminKey: 'admin' }, appVar: 'ANTHROPIC_API_KEY', appKey: foreignKey, adminVar: 'ANTHROPIC_ADMIN_KEY', adminValue: s.adminKey, baseUrls: { ANTHROPIC: s.url } });
     try {
       // The foreign key still works (another organization's), and this organization's admin list
       // cannot disable it: rotation verifies the new key, but revoking the old one is reported as

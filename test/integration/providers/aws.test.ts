@@ -10,6 +10,7 @@ import { startAwsStandIn, type AwsStandIn, type IamKey } from '../../helpers/sta
 import { cli, makeProject, type TestProject } from '../rotation/project';
 import { rotateInProcess } from './in-process';
 import { KILL_ROUNDS, PAUSE_POINTS, killAndResume, newStats, type KillStats } from './kill-resume';
+import { machineSecret, policyYaml } from '../../helpers/policy';
 
 /**
  * The aws-iam and aws-bedrock providers through the real CLI, against the AWS stand-in
@@ -19,46 +20,22 @@ import { KILL_ROUNDS, PAUSE_POINTS, killAndResume, newStats, type KillStats } fr
  */
 const credOf = (k: IamKey): string => formatCredential({ AccessKeyId: k.accessKeyId, SecretAccessKey: k.secretAccessKey });
 
-function policy(extra = ''): string {
-  return `version: 1
-stores:
-  dotenv: { type: env-file, path: .env.local }
-  admin-env: { type: env-file, path: .env.admin }
-providers:
-  aws: { type: aws-iam, userName: app-bot, adminConnection: aws-admin${extra} }
-  bedrock: { type: aws-bedrock, userName: bedrock-bot, adminConnection: aws-admin, credentialAgeDays: 90 }
-  random: { type: generate, length: 40 }
-secrets:
-  - id: baseline
-    kind: token
-    owner: machine
-    maxAge: 30d
-    stores: [dotenv]
-    rotation: { provider: random }
-    references: { env: [BASELINE_TOKEN] }
-  - id: aws-admin
-    kind: api-key
-    owner: machine
-    maxAge: 90d
-    stores: [admin-env]
-    references: { env: [AWS_ADMIN_CREDENTIAL] }
-  - id: aws-app
-    kind: api-key
-    owner: machine
-    maxAge: 30d
-    stores: [dotenv]
-    rotation: { provider: aws }
-    verification: { type: aws-iam }
-    references: { env: [AWS_APP_CREDENTIAL] }
-  - id: bedrock-app
-    kind: api-key
-    owner: machine
-    maxAge: 30d
-    stores: [dotenv]
-    rotation: { provider: bedrock }
-    verification: { type: aws-bedrock }
-    references: { env: [AWS_BEARER_TOKEN_BEDROCK] }
-`;
+function policy(extra: { inactiveKey?: 'delete' } = {}): string {
+  return policyYaml({
+    version: 1,
+    stores: { dotenv: { type: 'env-file', path: '.env.local' }, 'admin-env': { type: 'env-file', path: '.env.admin' } },
+    providers: {
+      aws: { type: 'aws-iam', userName: 'app-bot', adminConnection: 'aws-admin', ...extra },
+      bedrock: { type: 'aws-bedrock', userName: 'bedrock-bot', adminConnection: 'aws-admin', credentialAgeDays: 90 },
+      random: { type: 'generate', length: 40 },
+    },
+    secrets: [
+      machineSecret('baseline', { kind: 'token', stores: ['dotenv'], rotation: { provider: 'random' }, references: { env: ['BASELINE_TOKEN'] } }),
+      machineSecret('aws-admin', { maxAge: '90d', stores: ['admin-env'], references: { env: ['AWS_ADMIN_CREDENTIAL'] } }),
+      machineSecret('aws-app', { stores: ['dotenv'], rotation: { provider: 'aws' }, verification: { type: 'aws-iam' }, references: { env: ['AWS_APP_CREDENTIAL'] } }),
+      machineSecret('bedrock-app', { stores: ['dotenv'], rotation: { provider: 'bedrock' }, verification: { type: 'aws-bedrock' }, references: { env: ['AWS_BEARER_TOKEN_BEDROCK'] } }),
+    ],
+  });
 }
 
 interface AwsProject {
@@ -66,10 +43,10 @@ interface AwsProject {
   appKey: IamKey;
 }
 
-function makeAwsProject(aws: AwsStandIn, admin: IamKey, extra = ''): AwsProject {
+function makeAwsProject(aws: AwsStandIn, admin: IamKey): AwsProject {
   const appKey = aws.addUser('app-bot');
   aws.users.add('bedrock-bot');
-  const project = makeProject(policy(extra), { ...process.env, ROTATION_GUARD_AWS_BASE_URL: aws.url });
+  const project = makeProject(policy(), { ...process.env, ROTATION_GUARD_AWS_BASE_URL: aws.url });
   writeFileSync(join(project.dir, '.env.admin'), writeEnvValue('', 'AWS_ADMIN_CREDENTIAL', credOf(admin)));
   writeFileSync(join(project.dir, '.env.local'), writeEnvValue('', 'AWS_APP_CREDENTIAL', credOf(appKey)));
   return { project, appKey };
@@ -159,7 +136,7 @@ describe('aws-iam and aws-bedrock providers against the AWS stand-in (real AWS S
       assert.equal(aws.keysOf('app-bot').length, 2, 'no key created or deleted');
       assert.equal(envValue(project, 'AWS_APP_CREDENTIAL'), credOf(appKey), 'the current value is untouched');
       second.status = 'Inactive';
-      writeFileSync(project.policyPath, policy(', inactiveKey: delete'));
+      writeFileSync(project.policyPath, policy({ inactiveKey: 'delete' }));
       const ok = await cli(project, ['rotate', 'aws-app', '--trust', '--yes']);
       assert.equal(ok.code, 0, ok.stdout + ok.stderr);
       assert.ok(!aws.keys.has(second.accessKeyId), 'the inactive key was deleted');

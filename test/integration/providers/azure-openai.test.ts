@@ -14,7 +14,7 @@ describe('azure-openai provider against the Azure stand-in (dual Key1/Key2 throu
   beforeEach(async () => {
     s = await new AzureStandIn().start();
     p = llmProject({
-      provider: `{ type: azure-openai, subscriptionId: ${s.subscriptionId}, resourceGroup: ${s.resourceGroup}, account: ${s.account}, tenantId: ${s.tenantId}, clientId: ${s.clientId}, clientSecret: admin }`,
+      provider: { type: 'azure-openai', subscriptionId: s.subscriptionId, resourceGroup: s.resourceGroup, account: s.account, tenantId: s.tenantId, clientId: s.clientId, clientSecret: 'admin' },
       appVar: 'AZURE_OPENAI_API_KEY',
       appKey: s.key1,
       adminVar: 'AZURE_CLIENT_SECRET',
@@ -52,7 +52,7 @@ describe('azure-openai provider against the Azure stand-in (dual Key1/Key2 throu
 
   it('stand-in: a wrong client secret stops at the token endpoint with its message; a current value that is neither key is refused', async () => {
     const bad = llmProject({
-      provider: `{ type: azure-openai, subscriptionId: ${s.subscriptionId}, resourceGroup: ${s.resourceGroup}, account: ${s.account}, tenantId: ${s.tenantId}, clientId: ${s.clientId}, clientSecret: admin }`,
+      provider: { type: 'azure-openai', subscriptionId: s.subscriptionId, resourceGroup: s.resourceGroup, account: s.account, tenantId: s.tenantId, clientId: s.clientId, clientSecret: 'admin' },
       appVar: 'AZURE_OPENAI_API_KEY',
       appKey: 'f'.repeat(32),
       adminVar: 'AZURE_CLIENT_SECRET',
@@ -67,7 +67,7 @@ describe('azure-openai provider against the Azure stand-in (dual Key1/Key2 throu
       bad.cleanup();
     }
     const stranger = llmProject({
-      provider: `{ type: azure-openai, subscriptionId: ${s.subscriptionId}, resourceGroup: ${s.resourceGroup}, account: ${s.account}, tenantId: ${s.tenantId}, clientId: ${s.clientId}, clientSecret: admin }`,
+      provider: { type: 'azure-openai', subscriptionId: s.subscriptionId, resourceGroup: s.resourceGroup, account: s.account, tenantId: s.tenantId, clientId: s.clientId, clientSecret: 'admin' },
       appVar: 'AZURE_OPENAI_API_KEY',
       appKey: 'f'.repeat(32),
       adminVar: 'AZURE_CLIENT_SECRET',

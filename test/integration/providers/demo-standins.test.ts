@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readEnvValue } from '../../../core/stores/env-format';
 import { startDemoStandIns, type DemoStandIns } from '../../../scripts/demo-standins';
 import { runToEnd } from '../../helpers/system/processes';
+import { tempProject } from '../../helpers/temp-project';
 
 const CLI = resolve(__dirname, '../../../../dist/cli.js');
 
@@ -15,7 +15,7 @@ describe('npm start: the labelled OpenAI and OpenRouter demo stand-ins and their
   let dir: string;
   let s: DemoStandIns;
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-demo-llm-'));
+    dir = tempProject('rg-demo-llm-').dir;
     s = await startDemoStandIns(dir);
   });
   after(async () => {

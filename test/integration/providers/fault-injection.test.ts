@@ -5,21 +5,18 @@
  * N times (CI: 1; the figures in the report: 20).
  */
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { LocalStageStore } from '../../../core/rotation';
 import { AnthropicStandIn } from '../../helpers/standins/anthropic';
 import { AzureStandIn } from '../../helpers/standins/azure';
 import { OpenAiStandIn } from '../../helpers/standins/openai';
 import { OpenRouterStandIn } from '../../helpers/standins/openrouter';
 import type { StandInServer } from '../../helpers/standins/server';
-import { killGroup, runToEnd, spawnGroup, waitExit } from '../../helpers/system/processes';
-import { waitForFile } from '../rotation/wait-file';
+import { killAt, POINTS_WITHOUT_APPLY, runCli } from '../faults/harness';
 import { llmProject, type LlmProject } from './llm-project';
 
-const CLI = resolve(__dirname, '../../../../dist/cli.js');
 const FAULTS = Math.max(1, Number(process.env.FAULTS ?? 1) || 1);
-const POINTS = ['begin:after', ...['create', 'store-pending', 'test-new', 'promote', 'revoke-old', 'test-old-fails', 'finish'].flatMap((s) => [`${s}:before`, `${s}:after`])];
+const POINTS = POINTS_WITHOUT_APPLY;
 
 interface Issuer {
   name: string;
@@ -40,14 +37,14 @@ async function issuers(): Promise<Issuer[]> {
   const a = await new AnthropicStandIn().start();
   const z = await new AzureStandIn().start();
   return [
-    { name: 'openai', server: o, validKeys: () => o.validKeys(), spares: () => 0, project: () => llmProject({ provider: `{ type: openai, project: ${o.project}, adminKey: admin }`, appVar: 'OPENAI_API_KEY', appKey: o.seedUserKey(), adminVar: 'OPENAI_ADMIN_KEY', adminValue: o.adminKey, baseUrls: { OPENAI: o.url } }) },
-    { name: 'openrouter', server: r, validKeys: () => r.validKeys(), spares: () => 0, project: () => llmProject({ provider: '{ type: openrouter, managementKey: admin }', appVar: 'OPENROUTER_API_KEY', appKey: r.seedKey(), adminVar: 'OPENROUTER_MANAGEMENT_KEY', adminValue: r.managementKey, baseUrls: { OPENROUTER: r.url } }) },
-    { name: 'anthropic', server: a, validKeys: () => a.validKeys(), spares: () => 0, paste: () => a.issueKey('pasted'), unused: (k) => void ([...a.keys.values()].find((x) => x.value === k)!.status = 'inactive'), project: () => llmProject({ provider: '{ type: anthropic, adminKey: admin }', appVar: 'ANTHROPIC_API_KEY', appKey: a.issueKey(), adminVar: 'ANTHROPIC_ADMIN_KEY', adminValue: a.adminKey, baseUrls: { ANTHROPIC: a.url } }) },
+    { name: 'openai', server: o, validKeys: () => o.validKeys(), spares: () => 0, project: () => llmProject({ provider: { type: 'openai', project: o.project, adminKey: 'admin' }, appVar: 'OPENAI_API_KEY', appKey: o.seedUserKey(), adminVar: 'OPENAI_ADMIN_KEY', adminValue: o.adminKey, baseUrls: { OPENAI: o.url } }) },
+    { name: 'openrouter', server: r, validKeys: () => r.validKeys(), spares: () => 0, project: () => llmProject({ provider: { type: 'openrouter', managementKey: 'admin' }, appVar: 'OPENROUTER_API_KEY', appKey: r.seedKey(), adminVar: 'OPENROUTER_MANAGEMENT_KEY', adminValue: r.managementKey, baseUrls: { OPENROUTER: r.url } }) },
+    { name: 'anthropic', server: a, validKeys: () => a.validKeys(), spares: () => 0, paste: () => a.issueKey('pasted'), unused: (k) => void ([...a.keys.values()].find((x) => x.value === k)!.status = 'inactive'), project: () => llmProject({ provider: { type: 'anthropic', adminKey: 'admin' }, appVar: 'ANTHROPIC_API_KEY', appKey: a.issueKey(), adminVar: 'ANTHROPIC_ADMIN_KEY', adminValue: a.adminKey, baseUrls: { ANTHROPIC: a.url } }) },
     {
       name: 'azure-openai', server: z, validKeys: () => z.validKeys(),
       // Azure always has two valid keys: the one apps do not use is held by no store by design.
       spares: (stored) => z.validKeys().filter((k) => !stored.has(k)).length,
-      project: () => llmProject({ provider: `{ type: azure-openai, subscriptionId: ${z.subscriptionId}, resourceGroup: ${z.resourceGroup}, account: ${z.account}, tenantId: ${z.tenantId}, clientId: ${z.clientId}, clientSecret: admin }`, appVar: 'AZURE_OPENAI_API_KEY', appKey: z.key1, adminVar: 'AZURE_CLIENT_SECRET', adminValue: z.clientSecret, baseUrls: { AZURE: z.url, AZURE_LOGIN: z.url, AZURE_OPENAI: z.url } }),
+      project: () => llmProject({ provider: { type: 'azure-openai', subscriptionId: z.subscriptionId, resourceGroup: z.resourceGroup, account: z.account, tenantId: z.tenantId, clientId: z.clientId, clientSecret: 'admin' }, appVar: 'AZURE_OPENAI_API_KEY', appKey: z.key1, adminVar: 'AZURE_CLIENT_SECRET', adminValue: z.clientSecret, baseUrls: { AZURE: z.url, AZURE_LOGIN: z.url, AZURE_OPENAI: z.url } }),
     },
   ];
 }
@@ -59,36 +56,21 @@ async function stored(p: LlmProject): Promise<Set<string>> {
   return out;
 }
 
-async function killAt(p: LlmProject, point: string, input?: string): Promise<void> {
-  const marker = join(p.dir, 'paused.marker');
-  rmSync(marker, { force: true });
-  const child = spawnGroup(process.execPath, [CLI, 'rotate', 'app-key', '--trust', '--yes', ...(input ? ['--value-stdin'] : [])], { cwd: p.dir, env: { ...p.env, ROTATION_GUARD_TEST_PAUSE_AT: point, ROTATION_GUARD_TEST_PAUSE_MARKER: marker } });
-  child.stdin!.end(input ? `${input}\n` : '');
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  try {
-    await waitForFile(marker, 20000, child, () => out);
-  } finally {
-    killGroup(child, 'SIGKILL');
-    await waitExit(child, 10000);
-  }
-}
-
 describe(`fault injection for the LLM-key providers against their stand-ins: SIGKILL at each step, ${FAULTS}× each`, function () {
   this.timeout(120000 * FAULTS);
   let all: Issuer[] = [];
-  const tally = new Map<string, { runs: number; withoutKey: number; orphans: number; orphanPoints: Set<string> }>();
+  const tally = new Map<string, { runs: number; resumes: number; withoutKey: number; orphans: number; orphanPoints: Set<string>; ms: number }>();
   before(async () => (all = await issuers()));
   after(async () => {
     await Promise.all(all.map((i) => i.server.stop()));
-    for (const [name, t] of tally) process.stdout.write(`      ${name}: ${t.runs} kills, ${t.withoutKey} without a working key, ${t.orphans} keys valid at the issuer that no store holds right after continuing${t.orphanPoints.size ? ` (killed at ${[...t.orphanPoints].join(', ')})` : ''}\n`);
+    for (const [name, t] of tally) process.stdout.write(`      ${name}: ${t.runs} kills, ${t.resumes} continued by --resume (the rest by a plain rotate), ${(t.ms / 1000).toFixed(1)} s, ${t.withoutKey} without a working key, ${t.orphans} keys valid at the issuer that no store holds right after continuing${t.orphanPoints.size ? ` (killed at ${[...t.orphanPoints].join(', ')})` : ''}\n`);
   });
 
   for (const name of ['openai', 'openrouter', 'anthropic', 'azure-openai']) {
     it(`${name} stand-in: killed at each of ${POINTS.length} points — a working key held throughout; continuing leaves no key that no store holds`, async () => {
       const i = all.find((x) => x.name === name)!;
-      const t = { runs: 0, withoutKey: 0, orphans: 0, orphanPoints: new Set<string>() };
+      const t = { runs: 0, resumes: 0, withoutKey: 0, orphans: 0, orphanPoints: new Set<string>(), ms: 0 };
+      const began = Date.now();
       tally.set(name, t);
       for (let round = 0; round < FAULTS; round++) {
         for (const [n, point] of POINTS.entries()) {
@@ -99,7 +81,7 @@ describe(`fault injection for the LLM-key providers against their stand-ins: SIG
           try {
             const t0 = Date.now();
             const pasted = i.paste?.();
-            await killAt(p, point, pasted);
+            await killAt(p, ['rotate', 'app-key', '--trust', '--yes', ...(pasted ? ['--value-stdin'] : [])], point, pasted ? `${pasted}\n` : '');
             // The prompt comes inside `create`: a kill before it never read the pasted key.
             if (pasted && (point === 'begin:after' || point === 'create:before')) i.unused?.(pasted);
             if (process.env.FAULTS_TIMING) process.stdout.write(`kill ${point} ${Date.now() - t0} ms\n`);
@@ -107,9 +89,10 @@ describe(`fault injection for the LLM-key providers against their stand-ins: SIG
             const held = await stored(p);
             if (![...held].some((v) => mine().includes(v))) t.withoutKey++;
             const viaResume = (n + round) % 2 === 0;
+            if (viaResume) t.resumes++;
             // --resume never asks for a value; a plain rotate asks only when it starts anew.
             const input = i.paste && !viaResume ? i.paste() : undefined;
-            const r = await runToEnd(process.execPath, [CLI, 'rotate', 'app-key', ...(viaResume ? ['--resume'] : []), ...(input ? ['--value-stdin'] : [])], { cwd: p.dir, env: p.env, input: input ? `${input}\n` : '', timeoutMs: 30000 });
+            const r = await runCli(p, ['rotate', 'app-key', ...(viaResume ? ['--resume'] : []), ...(input ? ['--value-stdin'] : [])], input ? `${input}\n` : '');
             if (input && !/create started/.test(r.stdout + r.stderr)) i.unused?.(input);
             if (process.env.FAULTS_TIMING) process.stdout.write(`continue ${point} ${Date.now() - t0} ms\n`);
             assert.match(r.stdout + r.stderr, /rotated|rolled-back/, `${point}: ${r.stdout}${r.stderr}`);
@@ -126,6 +109,7 @@ describe(`fault injection for the LLM-key providers against their stand-ins: SIG
           }
         }
       }
+      t.ms = Date.now() - began;
       assert.equal(t.withoutKey, 0, 'never without a working key');
       // Anthropic's pasted key is recorded by its id at create (never its value), so even a kill
       // between the paste and the store leaves the rollback what to disable.

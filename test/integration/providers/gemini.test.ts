@@ -6,6 +6,7 @@ import { startGeminiStandIn, type GeminiStandIn } from '../../helpers/standins/g
 import { cli, makeProject, type TestProject } from '../rotation/project';
 import { rotateInProcess } from './in-process';
 import { KILL_ROUNDS, PAUSE_POINTS, killAndResume, newStats, type KillStats } from './kill-resume';
+import { machineSecret, policyYaml } from '../../helpers/policy';
 
 /**
  * The gemini provider through the real CLI against the Google stand-in
@@ -15,28 +16,15 @@ import { KILL_ROUNDS, PAUSE_POINTS, killAndResume, newStats, type KillStats } fr
  * https://developers.google.com/identity/protocols/oauth2/service-account#authorizingrequests
  */
 function policy(project: string): string {
-  return `version: 1
-stores:
-  dotenv: { type: env-file, path: .env.local }
-  admin-env: { type: env-file, path: .env.admin }
-providers:
-  gemini: { type: gemini, project: ${project}, adminConnection: gemini-admin, displayName: support-bot }
-secrets:
-  - id: gemini-admin
-    kind: private-key
-    owner: machine
-    maxAge: 90d
-    stores: [admin-env]
-    references: { env: [GEMINI_ADMIN_SERVICE_ACCOUNT] }
-  - id: gemini-app
-    kind: api-key
-    owner: machine
-    maxAge: 30d
-    stores: [dotenv]
-    rotation: { provider: gemini }
-    verification: { type: provider }
-    references: { env: [GEMINI_API_KEY] }
-`;
+  return policyYaml({
+    version: 1,
+    stores: { dotenv: { type: 'env-file', path: '.env.local' }, 'admin-env': { type: 'env-file', path: '.env.admin' } },
+    providers: { gemini: { type: 'gemini', project, adminConnection: 'gemini-admin', displayName: 'support-bot' } },
+    secrets: [
+      machineSecret('gemini-admin', { kind: 'private-key', maxAge: '90d', stores: ['admin-env'], references: { env: ['GEMINI_ADMIN_SERVICE_ACCOUNT'] } }),
+      machineSecret('gemini-app', { stores: ['dotenv'], rotation: { provider: 'gemini' }, verification: { type: 'provider' }, references: { env: ['GEMINI_API_KEY'] } }),
+    ],
+  });
 }
 
 function makeGeminiProject(g: GeminiStandIn, serviceAccount = g.serviceAccount): { project: TestProject; initial: string } {

@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyLedger } from '../../../core/ledger';
 import { readEnvValue } from '../../../core/stores/env-format';
 import { LocalStageStore } from '../../../core/stores/local-stages';
-import { killGroup, waitExit } from '../../helpers/system/processes';
-import { cli, cliProcess, type TestProject } from '../rotation/project';
-import { waitForFile } from '../rotation/wait-file';
+import { killAt } from '../faults/harness';
+import { cli, type TestProject } from '../rotation/project';
 
-/** Every point where a crash can hit: after a step's `started` line (before) and after its action (after). */
-export const PAUSE_POINTS = [
-  'begin:after',
-  ...['create', 'store-pending', 'test-new', 'promote', 'revoke-old', 'test-old-fails', 'finish'].flatMap((s) => [`${s}:before`, `${s}:after`]),
-];
+export { POINTS_WITHOUT_APPLY as PAUSE_POINTS } from '../faults/harness';
 
 /** How many times each point is killed: 1 in CI, ROTATION_GUARD_KILL_ROUNDS=20 for the full target. */
 export const KILL_ROUNDS = Math.max(1, Number(process.env.ROTATION_GUARD_KILL_ROUNDS ?? '1') || 1);
@@ -46,22 +41,6 @@ export interface KillStats {
   orphansAfterResume: number;
 }
 
-/** Starts `rotate`, lets it block at `point`, SIGKILLs its process group. */
-async function killAt(p: TestProject, secretId: string, point: string): Promise<void> {
-  const marker = join(p.dir, 'paused.marker');
-  rmSync(marker, { force: true });
-  const child = cliProcess(p, ['rotate', secretId, '--trust', '--yes'], { ...p.env, ROTATION_GUARD_TEST_PAUSE_AT: point, ROTATION_GUARD_TEST_PAUSE_MARKER: marker });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  try {
-    await waitForFile(marker, 30000, child, () => out);
-  } finally {
-    killGroup(child, 'SIGKILL');
-    await waitExit(child, 10000);
-  }
-}
-
 /**
  * Kills `rotate` at `point`, checks a working key is held, continues it (`--resume` on even
  * rounds, the next plain `rotate` on odd ones), then checks the end state: the current value
@@ -70,7 +49,7 @@ async function killAt(p: TestProject, secretId: string, point: string): Promise<
  */
 export async function killAndResume(t: KillTarget, point: string, round: number, stats: KillStats): Promise<void> {
   const { project: p, secretId } = t;
-  await killAt(p, secretId, point);
+  await killAt(p, ['rotate', secretId, '--trust', '--yes'], point);
   stats.kills++;
   const valid = new Set(t.validAtIssuer());
   const held = await heldValues(p, secretId, t.envVar);

@@ -3,12 +3,13 @@
  * the policy, the app's env file (the real env-file store), the admin credential in a second env
  * file, the stand-in's URL in the environment (the only way a base URL is overridden).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPolicyFile } from '../../../core/policy';
 import { readEnvValue } from '../../../core/stores/env-format';
 import { createPolicyStoreRegistry, rotateSecret, trustToConfirm, type RotateOptions, type RotationResult } from '../../../core/rotation';
+import { machineSecret, policyYaml, type ProviderDoc } from '../../helpers/policy';
+import { tempProject } from '../../helpers/temp-project';
 
 export interface LlmProject {
   dir: string;
@@ -21,40 +22,25 @@ export interface LlmProject {
 }
 
 export interface LlmProjectSpec {
-  /** The provider block (YAML flow mapping), e.g. `{ type: openai, project: proj_x, adminKey: admin }`. */
-  provider: string;
+  /** The issuer, e.g. `{ type: 'openai', project: 'proj_x', adminKey: 'admin' }`. */
+  provider: ProviderDoc;
   appVar: string;
   appKey: string;
   adminVar: string;
   adminValue: string;
   /** `ROTATION_GUARD_<NAME>_BASE_URL` values. */
   baseUrls: Record<string, string>;
-  extraSecret?: string;
 }
 
 export function llmProject(s: LlmProjectSpec): LlmProject {
-  const dir = mkdtempSync(join(tmpdir(), 'rg-llm-'));
+  const dir = tempProject('rg-llm-').dir;
   const policyPath = join(dir, 'rotation-policy.yaml');
-  const text = `version: 1
-stores:
-  app: { type: env-file, path: .env }
-  admin: { type: env-file, path: .env.admin, var: ${s.adminVar} }
-providers:
-  issuer: ${s.provider}
-secrets:
-  - id: app-key
-    kind: api-key
-    owner: machine
-    maxAge: 30d
-    stores: [app]
-    rotation: { provider: issuer }
-    references: { env: [${s.appVar}] }
-  - id: admin
-    kind: api-key
-    owner: machine
-    maxAge: 90d
-    stores: [admin]
-`;
+  const text = policyYaml({
+    version: 1,
+    stores: { app: { type: 'env-file', path: '.env' }, admin: { type: 'env-file', path: '.env.admin', var: s.adminVar } },
+    providers: { issuer: s.provider },
+    secrets: [machineSecret('app-key', { stores: ['app'], rotation: { provider: 'issuer' }, references: { env: [s.appVar] } }), machineSecret('admin', { maxAge: '90d', stores: ['admin'] })],
+  });
   writeFileSync(policyPath, text);
   writeFileSync(join(dir, '.env'), `${s.appVar}=${s.appKey}\n`, { mode: 0o600 });
   writeFileSync(join(dir, '.env.admin'), `${s.adminVar}=${s.adminValue}\n`, { mode: 0o600 });

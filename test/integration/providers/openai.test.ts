@@ -15,7 +15,7 @@ describe('openai provider against the OpenAI stand-in (Admin API project service
   beforeEach(async () => {
     s = await new OpenAiStandIn().start();
     initial = s.seedUserKey();
-    p = llmProject({ provider: `{ type: openai, project: ${s.project}, adminKey: admin }`, appVar: 'OPENAI_API_KEY', appKey: initial, adminVar: 'OPENAI_ADMIN_KEY', adminValue: s.adminKey, baseUrls: { OPENAI: s.url } });
+    p = llmProject({ provider: { type: 'openai', project: s.project, adminKey: 'admin' }, appVar: 'OPENAI_API_KEY', appKey: initial, adminVar: 'OPENAI_ADMIN_KEY', adminValue: s.adminKey, baseUrls: { OPENAI: s.url } });
   });
   afterEach(async () => {
     p.cleanup();
@@ -79,7 +79,7 @@ describe('openai provider against the OpenAI stand-in (Admin API project service
     const refused = await checkValue({ type: 'provider' }, 'sk-proj-not-a-real-key-000000', { provider: { type: 'openai' }, cwd: p.dir, env: { ROTATION_GUARD_OPENAI_BASE_URL: s.url } });
     assert.equal(refused.status, 'refused');
 
-    const bad = llmProject({ provider: `{ type: openai, project: ${s.project}, adminKey: admin }`, appVar: 'OPENAI_API_KEY', appKey: initial, adminVar: 'OPENAI_ADMIN_KEY', adminValue: 'sk-admin-wrong', baseUrls: { OPENAI: s.url } });
+    const bad = llmProject({ provider: { type: 'openai', project: s.project, adminKey: 'admin' }, appVar: 'OPENAI_API_KEY', appKey: initial, adminVar: 'OPENAI_ADMIN_KEY', adminValue: 'sk-admin-wrong', baseUrls: { OPENAI: s.url } });
     try {
       const r = await bad.rotate();
       assert.equal(r.status, 'failed');

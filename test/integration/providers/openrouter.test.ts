@@ -14,7 +14,7 @@ describe('openrouter provider against the OpenRouter stand-in (Management API ke
   beforeEach(async () => {
     s = await new OpenRouterStandIn().start();
     initial = s.seedKey();
-    p = llmProject({ provider: '{ type: openrouter, managementKey: admin, limit: 5 }', appVar: 'OPENROUTER_API_KEY', appKey: initial, adminVar: 'OPENROUTER_MANAGEMENT_KEY', adminValue: s.managementKey, baseUrls: { OPENROUTER: s.url } });
+    p = llmProject({ provider: { type: 'openrouter', managementKey: 'admin', limit: 5 }, appVar: 'OPENROUTER_API_KEY', appKey: initial, adminVar: 'OPENROUTER_MANAGEMENT_KEY', adminValue: s.managementKey, baseUrls: { OPENROUTER: s.url } });
   });
   afterEach(async () => {
     p.cleanup();

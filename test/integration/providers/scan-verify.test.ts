@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fakeOpenAiKey } from '../../helpers/fake-keys';
 import { AnthropicStandIn } from '../../helpers/standins/anthropic';
 import { OpenAiStandIn } from '../../helpers/standins/openai';
 import { StandInServer } from '../../helpers/standins/server';
 import { runToEnd } from '../../helpers/system/processes';
+import { projectPerTest } from '../../helpers/temp-project';
 
 const CLI = resolve(__dirname, '../../../../dist/cli.js');
 
@@ -26,8 +26,8 @@ describe('scan --verify: found keys checked with their own service (stand-ins fo
   after(async () => {
     await Promise.all([openai.stop(), anthropic.stop(), elsewhere.stop()]);
   });
-  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'rg-scan-verify-'))));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const tmp = projectPerTest('rg-scan-verify-');
+  beforeEach(() => ({ dir } = tmp.project));
 
   // Not spawnSync: the stand-ins answer from this process's event loop.
   const scan = async (args: string[]) => {

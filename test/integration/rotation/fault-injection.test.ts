@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyLedger } from '../../../core/ledger';
 import { readEnvValue } from '../../../core/stores/env-format';
 import type { SystemPostgres } from '../../helpers/system/postgres';
 import { killGroup, waitExit } from '../../helpers/system/processes';
+import { killAt as kill, PAUSE_POINTS } from '../faults/harness';
 import { keychainStages, login, makePgProject, type PgProject, postgresAndKeyringPerSuite } from './pg-project';
 import { cli, cliProcess } from './project';
 import { waitForFile } from './wait-file';
-
-/** Every point where a crash can hit: after a step's `started` line (before) and after its action (after). */
-const PAUSE_POINTS = [
-  'begin:after',
-  ...['create', 'store-pending', 'apply', 'test-new', 'promote', 'revoke-old', 'test-old-fails', 'finish'].flatMap((s) => [`${s}:before`, `${s}:after`]),
-];
 
 async function workingCredentialHeld(pg: SystemPostgres, p: PgProject): Promise<boolean> {
   const s = await keychainStages(p);
@@ -22,21 +17,7 @@ async function workingCredentialHeld(pg: SystemPostgres, p: PgProject): Promise<
   return false;
 }
 
-/** Starts `rotate`, lets it block at `point`, SIGKILLs its process group. */
-async function killAt(p: PgProject, point: string, extraArgs: string[] = []): Promise<void> {
-  const marker = join(p.dir, 'paused.marker');
-  rmSync(marker, { force: true });
-  const child = cliProcess(p, ['rotate', 'pg-app', '--trust', '--yes', ...extraArgs], { ...p.env, ROTATION_GUARD_TEST_PAUSE_AT: point, ROTATION_GUARD_TEST_PAUSE_MARKER: marker });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  try {
-    await waitForFile(marker, 20000, child, () => out);
-  } finally {
-    killGroup(child, 'SIGKILL');
-    await waitExit(child, 10000);
-  }
-}
+const killAt = (p: PgProject, point: string, extraArgs: string[] = []) => kill(p, ['rotate', 'pg-app', '--trust', '--yes', ...extraArgs], point);
 
 describe('fault injection: SIGKILL at every step, then resume (CLI, real PostgreSQL + gnome-keyring)', function () {
   this.timeout(60000);

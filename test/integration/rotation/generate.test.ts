@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { verifyLedger } from '../../../core/ledger';
 import { startKeyring, type SystemKeyring } from '../../helpers/system/keyring';
 import { requireSystem } from '../../helpers/system/processes';
+import { machineSecret, policyYaml } from '../../helpers/policy';
 import { cli, FORMAT_CHECK, makeProject, uniqueName, type TestProject } from './project';
 
 function filesUnder(dir: string): string[] {
@@ -19,22 +20,12 @@ function filesUnder(dir: string): string[] {
 }
 
 function policy(service: string): string {
-  return `version: 1
-stores:
-  keychain: { type: keychain, service: ${service} }
-  dotenv: { type: env-file, path: .env.local }
-providers:
-  random: { type: generate, length: 40, alphabet: alphanumeric, prefix: rg_ }
-secrets:
-  - id: app-token
-    kind: token
-    owner: machine
-    maxAge: 30d
-    stores: [keychain, dotenv]
-    rotation: { provider: random }
-    verification: { type: command, command: node, args: ${FORMAT_CHECK} }
-    references: { env: [APP_TOKEN] }
-`;
+  return policyYaml({
+    version: 1,
+    stores: { keychain: { type: 'keychain', service }, dotenv: { type: 'env-file', path: '.env.local' } },
+    providers: { random: { type: 'generate', length: 40, alphabet: 'alphanumeric', prefix: 'rg_' } },
+    secrets: [machineSecret('app-token', { kind: 'token', stores: ['keychain', 'dotenv'], rotation: { provider: 'random' }, verification: { type: 'command', command: 'node', args: FORMAT_CHECK }, references: { env: ['APP_TOKEN'] } })],
+  });
 }
 
 describe('generate rotation into the keychain and an env file (CLI, real gnome-keyring)', function () {

@@ -2,13 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 
 /**
- * A real HTTP service that issues API keys, for the http/manual provider tests: POST /keys
- * (admin bearer token) issues a key, GET /whoami answers 200 for an active key and 401 otherwise,
- * DELETE /keys/current revokes the key in the Authorization header. It records every request
- * line and header so the leak test can check that no value travelled in a URL.
+ * A real HTTP service that issues API keys (an issuer for the command, http and manual provider
+ * tests): POST /keys with the admin bearer token issues `{id, data: {key}}`, GET /whoami answers
+ * 200 for an active key and 401 otherwise, DELETE /keys/current revokes the key in the
+ * Authorization header. It remembers every active key by id, so a test can tell which keys no
+ * store holds (orphans), and records every request line, so a test can check that no value
+ * travelled in a URL.
  */
 export class KeyServer {
-  readonly active = new Set<string>();
+  readonly active = new Map<string, string>(); // key → id
   readonly requestLines: string[] = [];
   readonly adminToken = `adm_${randomBytes(16).toString('hex')}`;
   private server?: Server;
@@ -20,9 +22,8 @@ export class KeyServer {
       const auth = (req.headers.authorization ?? '').replace(/^Bearer /, '');
       if (req.method === 'POST' && req.url === '/keys') {
         if (auth !== this.adminToken) return void res.writeHead(401).end();
-        const key = `sk-test-${randomBytes(20).toString('hex')}`;
-        this.active.add(key);
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `key_${randomBytes(4).toString('hex')}`, data: { key } }));
+        const { id, key } = this.issue();
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id, data: { key } }));
         return;
       }
       if (req.method === 'GET' && req.url === '/whoami') return void res.writeHead(this.active.has(auth) ? 200 : 401).end();
@@ -34,10 +35,11 @@ export class KeyServer {
     this.port = typeof addr === 'object' && addr ? addr.port : 0;
   }
 
-  issue(): string {
+  issue(): { id: string; key: string } {
     const key = `sk-test-${randomBytes(20).toString('hex')}`;
-    this.active.add(key);
-    return key;
+    const id = `key_${randomBytes(4).toString('hex')}`;
+    this.active.set(key, id);
+    return { id, key };
   }
 
   async stop(): Promise<void> {

@@ -1,15 +1,13 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { pgLogin } from '../../../core/rotation/providers/postgres';
-import { scramSha256Verifier } from '../../../core/rotation/providers/scram';
 import { startKeyring, type SystemKeyring } from '../../helpers/system/keyring';
 import { startPostgres, type SystemPostgres } from '../../helpers/system/postgres';
 import { requireSystem } from '../../helpers/system/processes';
 import { storeOps } from '../../helpers/system/store-client';
 import { snapshotDir } from '../../helpers/system/snapshot';
-import { makeProject, uniqueName, type TestProject } from './project';
+import { createPgRoles, dbPolicy, dbProject, newPassword } from './db-projects';
+import { uniqueName, type TestProject } from './project';
 
 export const WORKERS = snapshotDir(join(__dirname, '../workers'));
 
@@ -20,44 +18,26 @@ export interface PgProject extends TestProject {
   initialPassword: string;
 }
 
-export function pgPolicy(pg: SystemPostgres, role: string, service: string, alternateRole?: string): string {
-  return `version: 1
-stores:
-  keychain: { type: keychain, service: ${service} }
-  dotenv: { type: env-file, path: .env.local }
-  admin-env: { type: env-file, path: .env.admin, var: PG_ADMIN_URL }
-providers:
-  pg: { type: postgres, host: 127.0.0.1, port: ${pg.port}, database: postgres, role: ${role}, adminConnection: pg-admin }
-secrets:
-  - id: pg-app
-    kind: password
-    owner: machine
-    maxAge: 30d
-    stores: [keychain, dotenv]
-    rotation: { provider: pg${alternateRole ? `, strategy: alternating-users, params: { alternateRole: ${alternateRole} }` : ''} }
-    verification: { type: postgres }
-    references: { env: [DATABASE_PASSWORD]${alternateRole ? ', userEnv: DATABASE_USER' : ''} }
-  - id: pg-admin
-    kind: connection-string
-    owner: human
-    stores: [admin-env]
-`;
-}
-
 /** A project whose role exists with a known initial password, held in the keychain and .env.local. */
 export async function makePgProject(pg: SystemPostgres, keyringEnv: NodeJS.ProcessEnv, alternating = false): Promise<PgProject> {
   const role = `app_${randomBytes(4).toString('hex')}`;
   const alternateRole = alternating ? `${role}_b` : undefined;
   const service = uniqueName('rg-pg');
-  const project = makeProject(pgPolicy(pg, role, service, alternateRole), keyringEnv);
-  const initialPassword = randomBytes(18).toString('base64url');
-  const admin = new Client({ connectionString: pg.adminConnectionString });
-  await admin.connect();
-  await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD ${admin.escapeLiteral(scramSha256Verifier(initialPassword))}`);
-  if (alternateRole) await admin.query(`CREATE ROLE ${alternateRole} LOGIN PASSWORD ${admin.escapeLiteral(scramSha256Verifier(randomBytes(18).toString('base64url')))}`);
-  await admin.end();
-  writeFileSync(join(project.dir, '.env.admin'), `PG_ADMIN_URL=${pg.adminConnectionString}\n`, { mode: 0o600 });
-  writeFileSync(join(project.dir, '.env.local'), `# app settings\nDATABASE_PASSWORD=${initialPassword}\n`, { mode: 0o600 });
+  const policy = dbPolicy({
+    secretId: 'pg-app',
+    adminId: 'pg-admin',
+    adminVar: 'PG_ADMIN_URL',
+    provider: { name: 'pg', spec: { type: 'postgres', host: '127.0.0.1', port: pg.port, database: 'postgres', role, adminConnection: 'pg-admin' } },
+    stores: { keychain: { type: 'keychain', service } },
+    secret: {
+      rotation: { provider: 'pg', ...(alternateRole ? { strategy: 'alternating-users', params: { alternateRole } } : {}) },
+      verification: { type: 'postgres' },
+      references: { env: ['DATABASE_PASSWORD'], ...(alternateRole ? { userEnv: 'DATABASE_USER' } : {}) },
+    },
+  });
+  const initialPassword = newPassword();
+  await createPgRoles(pg, alternateRole ? [[role, initialPassword], [alternateRole, newPassword()]] : [[role, initialPassword]]);
+  const project = dbProject(policy, { adminVar: 'PG_ADMIN_URL', adminUrl: pg.adminConnectionString, envLocal: `# app settings\nDATABASE_PASSWORD=${initialPassword}\n` }, keyringEnv);
   const keychainRef = { type: 'keychain', service };
   await storeOps(project.env, [{ op: 'set', ref: keychainRef, secretId: 'pg-app', stage: 'current', value: initialPassword }], WORKERS);
   return { ...project, role, service, keychainRef, initialPassword };

@@ -41,4 +41,4 @@ export function cliProcess(project: TestProject, args: string[], env: NodeJS.Pro
 }
 
 /** A verification command that accepts any value of the generate provider's shape. */
-export const FORMAT_CHECK = `["-e", "const v=require('fs').readFileSync(0,'utf8').trim(); process.exit(/^rg_[A-Za-z0-9]{40}$/.test(v)?0:1)"]`;
+export const FORMAT_CHECK = ['-e', "const v=require('fs').readFileSync(0,'utf8').trim(); process.exit(/^rg_[A-Za-z0-9]{40}$/.test(v)?0:1)"];

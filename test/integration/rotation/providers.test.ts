@@ -5,50 +5,39 @@ import { verifyLedger } from '../../../core/ledger';
 import { readEnvValue } from '../../../core/stores/env-format';
 import { startPass, type SystemPass } from '../../helpers/system/pass';
 import { requireSystem, runToEnd } from '../../helpers/system/processes';
+import { machineSecret, policyYaml } from '../../helpers/policy';
 import { KeyServer } from './key-server';
 import { cli, makeProject, type TestProject } from './project';
 
 function policy(port: number): string {
-  return `version: 1
-stores:
-  vault: { type: pass, path: "rg-it/{id}" }
-  dotenv: { type: env-file, path: .env.local }
-  admin-env: { type: env-file, path: .env.admin, var: ISSUER_ADMIN_TOKEN }
-providers:
-  issuer:
-    type: http
-    url: http://127.0.0.1:${port}/keys
-    method: POST
-    headers: { Authorization: "Bearer {{secret:issuer-admin}}" }
-    responsePath: /data/key
-  issuer-revoking:
-    type: http
-    url: http://127.0.0.1:${port}/keys
-    headers: { Authorization: "Bearer {{secret:issuer-admin}}" }
-    responsePath: /data/key
-    revoke: { url: "http://127.0.0.1:${port}/keys/current", method: DELETE, headers: { Authorization: "Bearer {{old}}" } }
-  by-hand: { type: manual, url: "http://127.0.0.1:${port}/console", instructions: Create a key and paste it }
-  script: { type: command, command: node, args: ["-e", "const cur=require('fs').readFileSync(0,'utf8'); process.stdout.write('noise line\\\\nsk-test-' + require('crypto').randomBytes(20).toString('hex') + '\\\\n')"] }
-  hangs: { type: command, command: sh, args: ["-c", "sleep 300 & echo $! > grandchild.pid; wait"], timeout: 1s }
-secrets:
-${['api-http:issuer', 'api-manual:by-hand', 'api-cmd:script', 'api-hang:hangs', 'api-revoke:issuer-revoking']
-  .map((s) => {
-    const [id, provider] = s.split(':');
-    return `  - id: ${id}
-    kind: api-key
-    owner: machine
-    maxAge: 30d
-    stores: [vault, dotenv]
-    rotation: { provider: ${provider} }
-    verification: { type: http, url: "http://127.0.0.1:${port}/whoami", header: "Authorization: Bearer {{value}}", expectStatus: 200 }
-    references: { env: [${id!.toUpperCase().replace(/-/g, '_')}] }`;
-  })
-  .join('\n')}
-  - id: issuer-admin
-    kind: token
-    owner: human
-    stores: [admin-env]
-`;
+  const base = `http://127.0.0.1:${port}`;
+  const admin = { Authorization: 'Bearer {{secret:issuer-admin}}' };
+  const secret = (id: string, provider: string) =>
+    machineSecret(id, {
+      stores: ['vault', 'dotenv'],
+      rotation: { provider },
+      verification: { type: 'http', url: `${base}/whoami`, header: 'Authorization: Bearer {{value}}', expectStatus: 200 },
+      references: { env: [id.toUpperCase().replace(/-/g, '_')] },
+    });
+  return policyYaml({
+    version: 1,
+    stores: { vault: { type: 'pass', path: 'rg-it/{id}' }, dotenv: { type: 'env-file', path: '.env.local' }, 'admin-env': { type: 'env-file', path: '.env.admin', var: 'ISSUER_ADMIN_TOKEN' } },
+    providers: {
+      issuer: { type: 'http', url: `${base}/keys`, method: 'POST', headers: admin, responsePath: '/data/key' },
+      'issuer-revoking': { type: 'http', url: `${base}/keys`, headers: admin, responsePath: '/data/key', revoke: { url: `${base}/keys/current`, method: 'DELETE', headers: { Authorization: 'Bearer {{old}}' } } },
+      'by-hand': { type: 'manual', url: `${base}/console`, instructions: 'Create a key and paste it' },
+      script: { type: 'command', command: 'node', args: ['-e', "const cur=require('fs').readFileSync(0,'utf8'); process.stdout.write('noise line\\nsk-test-' + require('crypto').randomBytes(20).toString('hex') + '\\n')"] },
+      hangs: { type: 'command', command: 'sh', args: ['-c', 'sleep 300 & echo $! > grandchild.pid; wait'], timeout: '1s' },
+    },
+    secrets: [
+      secret('api-http', 'issuer'),
+      secret('api-manual', 'by-hand'),
+      secret('api-cmd', 'script'),
+      secret('api-hang', 'hangs'),
+      secret('api-revoke', 'issuer-revoking'),
+      { id: 'issuer-admin', kind: 'token', owner: 'human', stores: ['admin-env'] },
+    ],
+  });
 }
 
 /** Gone, or a zombie waiting to be reaped (a container's pid 1 may never reap it). */
@@ -85,7 +74,7 @@ describe('http, manual and command providers with pass + env-file stores (CLI, r
     writeFileSync(join(project.dir, '.env.admin'), `ISSUER_ADMIN_TOKEN=${server.adminToken}\n`, { mode: 0o600 });
     planted.push(server.adminToken);
     for (const id of ['api-http', 'api-manual', 'api-cmd', 'api-hang', 'api-revoke']) {
-      const key = server.issue();
+      const key = server.issue().key;
       planted.push(key);
       const name = id.toUpperCase().replace(/-/g, '_');
       writeFileSync(join(project.dir, '.env.local'), `${existsSync(join(project.dir, '.env.local')) ? readFileSync(join(project.dir, '.env.local'), 'utf8') : ''}${name}=${key}\n`);
@@ -136,7 +125,7 @@ describe('http, manual and command providers with pass + env-file stores (CLI, r
     assert.equal(refused.code, 1);
     assert.match(refused.stdout, /rolled-back/);
     assert.equal(current('API_MANUAL'), before, 'the working key stays current');
-    const good = server.issue();
+    const good = server.issue().key;
     planted.push(good);
     const r = await run(['rotate', 'api-manual', '--value-stdin'], `${good}\n`);
     assert.equal(r.code, 0, r.stdout + r.stderr);

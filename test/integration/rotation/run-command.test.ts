@@ -2,25 +2,14 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { killGroup, waitExit, waitForOutput } from '../../helpers/system/processes';
+import { machineSecret, policyYaml } from '../../helpers/policy';
 import { cli, cliProcess, makeProject, type TestProject } from './project';
 
-const POLICY = `version: 1
-stores:
-  dotenv: { type: env-file, path: .env.local }
-secrets:
-  - id: openai
-    kind: api-key
-    owner: machine
-    maxAge: 30d
-    stores: [dotenv]
-    references: { env: [OPENAI_API_KEY, LITELLM_OPENAI_KEY] }
-  - id: other
-    kind: token
-    owner: machine
-    maxAge: 30d
-    stores: [dotenv]
-    references: { env: [OTHER_TOKEN] }
-`;
+const POLICY = policyYaml({
+  version: 1,
+  stores: { dotenv: { type: 'env-file', path: '.env.local' } },
+  secrets: [machineSecret('openai', { stores: ['dotenv'], references: { env: ['OPENAI_API_KEY', 'LITELLM_OPENAI_KEY'] } }), machineSecret('other', { kind: 'token', stores: ['dotenv'], references: { env: ['OTHER_TOKEN'] } })],
+});
 
 describe('rotation-guard run -- CMD (real child processes)', function () {
   this.timeout(30000);

@@ -3,15 +3,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { Client } from 'pg';
 import { readLedger } from '../../../core/ledger/read';
 import { openRotations } from '../../../core/rotation/recovery';
-import { scramSha256Verifier } from '../../../core/rotation/providers/scram';
 import { readEnvValue } from '../../../core/stores/env-format';
 import { ArgvSampler } from '../../helpers/system/argv-sampler';
 import { startPostgres, type SystemPostgres } from '../../helpers/system/postgres';
 import { killGroup, requireSystem, waitExit, waitForOutput } from '../../helpers/system/processes';
-import { cli, cliProcess, makeProject, type TestProject } from './project';
+import { createPgRoles, dbPolicy, dbProject, newPassword } from './db-projects';
+import { cli, cliProcess, type TestProject } from './project';
 import { waitForFile } from './wait-file';
 
 const fp = (v: string) => createHash('sha256').update(v).digest('hex').slice(0, 12);
@@ -44,34 +43,16 @@ interface WatchProject extends TestProject {
 
 async function makeProjectFor(pg: SystemPostgres): Promise<WatchProject> {
   const role = `app_${randomBytes(4).toString('hex')}`;
-  const p = makeProject(`version: 1
-stores:
-  dotenv: { type: env-file, path: .env.local }
-  admin-env: { type: env-file, path: .env.admin, var: PG_ADMIN_URL }
-providers:
-  pg: { type: postgres, host: 127.0.0.1, port: ${pg.port}, database: postgres, role: ${role}, alternateRole: ${role}_b, adminConnection: pg-admin }
-secrets:
-  - id: pg-app
-    kind: password
-    owner: machine
-    maxAge: 30d
-    stores: [dotenv]
-    rotation: { provider: pg, strategy: alternating-users }
-    verification: { type: postgres }
-    references: { env: [DATABASE_PASSWORD], userEnv: DATABASE_USER }
-  - id: pg-admin
-    kind: connection-string
-    owner: human
-    stores: [admin-env]
-`);
-  const initial = randomBytes(18).toString('base64url');
-  const admin = new Client({ connectionString: pg.adminConnectionString });
-  await admin.connect();
-  await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD ${admin.escapeLiteral(scramSha256Verifier(initial))}`);
-  await admin.query(`CREATE ROLE ${role}_b LOGIN PASSWORD ${admin.escapeLiteral(scramSha256Verifier(randomBytes(18).toString('base64url')))}`);
-  await admin.end();
-  writeFileSync(join(p.dir, '.env.admin'), `PG_ADMIN_URL=${pg.adminConnectionString}\n`, { mode: 0o600 });
-  writeFileSync(join(p.dir, '.env.local'), `DATABASE_USER=${role}\nDATABASE_PASSWORD=${initial}\n`, { mode: 0o600 });
+  const policy = dbPolicy({
+    secretId: 'pg-app',
+    adminId: 'pg-admin',
+    adminVar: 'PG_ADMIN_URL',
+    provider: { name: 'pg', spec: { type: 'postgres', host: '127.0.0.1', port: pg.port, database: 'postgres', role, alternateRole: `${role}_b`, adminConnection: 'pg-admin' } },
+    secret: { rotation: { provider: 'pg', strategy: 'alternating-users' }, verification: { type: 'postgres' }, references: { env: ['DATABASE_PASSWORD'], userEnv: 'DATABASE_USER' } },
+  });
+  const initial = newPassword();
+  await createPgRoles(pg, [[role, initial], [`${role}_b`, newPassword()]]);
+  const p = dbProject(policy, { adminVar: 'PG_ADMIN_URL', adminUrl: pg.adminConnectionString, envLocal: `DATABASE_USER=${role}\nDATABASE_PASSWORD=${initial}\n` });
   writeFileSync(join(p.dir, 'app.js'), APP);
   return { ...p, role, initial };
 }

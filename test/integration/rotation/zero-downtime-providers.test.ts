@@ -1,96 +1,19 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
-import { createClient } from '@redis/client';
 import { verifyLedger } from '../../../core/ledger';
-import { mariadbLogin, mysqlNativePasswordHash, redisLogin, redisPasswordHash } from '../../../core/rotation/providers';
+import { mariadbLogin, redisLogin } from '../../../core/rotation/providers';
 import { readEnvValue } from '../../../core/stores/env-format';
 import { ArgvSampler } from '../../helpers/system/argv-sampler';
 import { startMariadb, type SystemMariadb } from '../../helpers/system/mariadb';
 import { killGroup, requireSystem, runToEnd, waitExit } from '../../helpers/system/processes';
 import { startRedis, type SystemRedis } from '../../helpers/system/redis';
-import { cli, cliProcess, makeProject, type TestProject } from './project';
+import { makeMariadbProject, makeRedisProject } from './db-projects';
+import { cli, cliProcess } from './project';
 import { waitForFile } from './wait-file';
 
 const steps = (dir: string) =>
   readFileSync(join(dir, '.rotation/ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { step: string; outcome: string; user?: string }).filter((e) => e.outcome !== 'started');
-
-export function redisPolicy(r: SystemRedis, user: string): string {
-  return `version: 1
-stores:
-  dotenv: { type: env-file, path: .env.local }
-  admin-env: { type: env-file, path: .env.admin, var: REDIS_ADMIN_URL }
-providers:
-  rd: { type: redis, host: 127.0.0.1, port: ${r.port}, user: ${user}, adminConnection: redis-admin }
-secrets:
-  - id: redis-app
-    kind: password
-    owner: machine
-    maxAge: 30d
-    stores: [dotenv]
-    rotation: { provider: rd }
-    verification: { type: redis }
-    references: { env: [REDIS_PASSWORD] }
-  - id: redis-admin
-    kind: connection-string
-    owner: human
-    stores: [admin-env]
-`;
-}
-
-export async function makeRedisProject(r: SystemRedis): Promise<TestProject & { user: string; initial: string }> {
-  const user = `app_${randomBytes(3).toString('hex')}`;
-  const initial = randomBytes(18).toString('base64url');
-  const p = makeProject(redisPolicy(r, user));
-  const c = createClient({ url: r.adminUrl });
-  await c.connect();
-  await c.sendCommand(['ACL', 'SETUSER', user, 'on', `#${redisPasswordHash(initial)}`, '~*', '+@all']);
-  await c.close();
-  writeFileSync(join(p.dir, '.env.admin'), `REDIS_ADMIN_URL=${r.adminUrl}\n`, { mode: 0o600 });
-  writeFileSync(join(p.dir, '.env.local'), `REDIS_PASSWORD=${initial}\n`, { mode: 0o600 });
-  writeFileSync(join(p.dir, '.gitignore'), '.env.*\n.config-home/\n');
-  return { ...p, user, initial };
-}
-
-export function mariadbPolicy(m: SystemMariadb, user: string, grace = ''): string {
-  return `version: 1
-stores:
-  dotenv: { type: env-file, path: .env.local }
-  admin-env: { type: env-file, path: .env.admin, var: MARIADB_ADMIN_URL }
-providers:
-  my: { type: mariadb, host: 127.0.0.1, port: ${m.port}, user: ${user}, alternateUser: ${user}_b, adminConnection: mariadb-admin }
-secrets:
-  - id: db-app
-    kind: password
-    owner: machine
-    maxAge: 30d${grace ? `\n    gracePeriod: ${grace}` : ''}
-    stores: [dotenv]
-    rotation: { provider: my, strategy: alternating-users }
-    verification: { type: mariadb }
-    references: { env: [DATABASE_PASSWORD], userEnv: DATABASE_USER }
-  - id: mariadb-admin
-    kind: connection-string
-    owner: human
-    stores: [admin-env]
-`;
-}
-
-export async function makeMariadbProject(m: SystemMariadb, grace = ''): Promise<TestProject & { user: string; initial: string }> {
-  const user = `app_${randomBytes(3).toString('hex')}`;
-  const initial = randomBytes(18).toString('base64url');
-  const p = makeProject(mariadbPolicy(m, user, grace));
-  const c = await createConnection({ uri: m.adminUrl });
-  for (const [u, pw] of [[user, initial], [`${user}_b`, randomBytes(18).toString('base64url')]] as const) {
-    await c.query('CREATE USER ?@? IDENTIFIED BY PASSWORD ?', [u, '%', mysqlNativePasswordHash(pw)]);
-  }
-  await c.end();
-  writeFileSync(join(p.dir, '.env.admin'), `MARIADB_ADMIN_URL=${m.adminUrl}\n`, { mode: 0o600 });
-  writeFileSync(join(p.dir, '.env.local'), `DATABASE_USER=${user}\nDATABASE_PASSWORD=${initial}\n`, { mode: 0o600 });
-  writeFileSync(join(p.dir, '.gitignore'), '.env.*\n.config-home/\n');
-  return { ...p, user, initial };
-}
 
 describe('zero-downtime providers: Redis ACL dual passwords, MariaDB alternating users (real redis-server, mariadbd)', function () {
   this.timeout(120000);

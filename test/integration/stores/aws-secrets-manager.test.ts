@@ -6,6 +6,7 @@ import { AwsSecretsManagerStore } from '../../../core/stores/aws-secrets-manager
 import { StoreError } from '../../../core/stores/types';
 import { startAwsStandIn, type AwsStandIn, type IamKey } from '../../helpers/standins/aws';
 import { cli, makeProject } from '../rotation/project';
+import { machineSecret, policyYaml } from '../../helpers/policy';
 
 /**
  * The aws-secrets-manager store against the Secrets Manager stand-in (JSON 1.1 protocol, SigV4
@@ -89,19 +90,12 @@ describe('aws-secrets-manager store against the Secrets Manager stand-in (real A
 
   it('stand-in: a generate rotation through the CLI with Secrets Manager as the primary store leaves AWSCURRENT new and AWSPREVIOUS old', async () => {
     const project = makeProject(
-      `version: 1
-stores:
-  sm: { type: aws-secrets-manager, name: "svc/{id}", region: eu-west-1 }
-providers:
-  random: { type: generate, length: 40 }
-secrets:
-  - id: svc-token
-    kind: token
-    owner: machine
-    maxAge: 30d
-    stores: [sm]
-    rotation: { provider: random }
-`,
+      policyYaml({
+        version: 1,
+        stores: { sm: { type: 'aws-secrets-manager', name: 'svc/{id}', region: 'eu-west-1' } },
+        providers: { random: { type: 'generate', length: 40 } },
+        secrets: [machineSecret('svc-token', { kind: 'token', stores: ['sm'], rotation: { provider: 'random' } })],
+      }),
       envFor(key),
     );
     try {

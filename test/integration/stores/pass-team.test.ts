@@ -6,6 +6,7 @@ import { PassTeamConflictError, PassTeamStore } from '../../../core/stores/pass-
 import { StoreError } from '../../../core/stores/types';
 import { makeTempDir, removeDir, requireSystem, runToEnd } from '../../helpers/system/processes';
 import { cli, makeProject } from '../rotation/project';
+import { machineSecret, policyYaml } from '../../helpers/policy';
 
 /**
  * The team `pass` store for real: two members, each with a GPG key batch-generated here and only
@@ -129,19 +130,12 @@ describe('pass-team store: two members, two clones of one bare repository (real 
 
   it('a rotation through the CLI as alice (store inside the project) is read by bob from his clone', async () => {
     const project = makeProject(
-      `version: 1
-stores:
-  team: { type: pass-team, dir: team-pass, path: "rg/{id}" }
-providers:
-  random: { type: generate, length: 32 }
-secrets:
-  - id: svc-token
-    kind: token
-    owner: machine
-    maxAge: 30d
-    stores: [team]
-    rotation: { provider: random }
-`,
+      policyYaml({
+        version: 1,
+        stores: { team: { type: 'pass-team', dir: 'team-pass', path: 'rg/{id}' } },
+        providers: { random: { type: 'generate', length: 32 } },
+        secrets: [machineSecret('svc-token', { kind: 'token', stores: ['team'], rotation: { provider: 'random' } })],
+      }),
       alice.env,
     );
     try {

@@ -1,18 +1,18 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import picomatch from 'picomatch';
 import { draftsFrom, literalGlob, manualProviderFor, policyFromFindings, type FoundCredential, type SecretDraft } from '../../../core/actions';
 import { PROVIDERS } from '../../../core/detect/rules/providers';
 import { loadPolicyFile, type Policy } from '../../../core/policy';
+import { tempProject } from '../../helpers/temp-project';
 
 /**
  * Writes the policy into a folder holding the files it references, and loads it the way
  * `rotation-guard check` does (references checked against the folder's files).
  */
 function checked(text: string, files: string[]): { policy: Policy; problems: string[] } {
-  const dir = mkdtempSync(join(tmpdir(), 'rg-policy-from-findings-'));
+  const dir = tempProject('rg-policy-from-findings-').dir;
   try {
     for (const f of files) {
       mkdirSync(dirname(join(dir, f)), { recursive: true });

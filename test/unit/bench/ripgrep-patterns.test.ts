@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ripgrepAnchorLiterals, ripgrepRulePatterns, toRustRegex } from '../../../bench/detect/ripgrep-patterns';
 import { scanText } from '../../../core/detect';
 import { fake, rand } from '../../helpers/fake-keys';
+import { projectPerTest } from '../../helpers/temp-project';
 
 // The benchmark times ripgrep on "the equivalent pattern list". These tests hold it to that: ripgrep
 // (the Debian package, as in the benchmark) accepts every translated rule and matches every line
@@ -14,10 +14,10 @@ const rg = (args: string[], cwd: string) => spawnSync('rg', ['--no-config', '--r
 
 describe('the ripgrep rule list of the benchmark', () => {
   let dir: string;
+  const tmp = projectPerTest('rg-patterns-', {}, 'all');
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-patterns-'));
+    ({ dir } = tmp.project);
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('drops look-arounds, makes named groups plain and escapes what Rust reads as set syntax', () => {
     assert.equal(toRustRegex('(?<![A-Za-z0-9])(?<v>sk-[a-z]{4})(?![A-Za-z])'), '(?:sk-[a-z]{4})');

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { tempProject } from '../../helpers/temp-project';
 
 /** Runs the built CLI (dist/cli.js) as a real process: the worker threads need the real bundle. */
 export const CLI = resolve('dist/cli.js');
@@ -25,7 +25,7 @@ export function cli(args: string[], opts: { cwd: string; input?: string; env?: N
 
 /** A temporary folder populated with files (path → content). */
 export function tempTree(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(join(tmpdir(), 'rg-cli-scan-'));
+  const root = tempProject('rg-cli-scan-').dir;
   for (const [p, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, p)), { recursive: true });
     writeFileSync(join(root, p), content);

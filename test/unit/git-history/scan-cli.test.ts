@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fakeOpenAiKey } from '../../helpers/fake-keys';
 import { git, TestRepo } from '../../helpers/git-repo';
 import { cli } from '../cli-scan/run-cli';
+import { tempProject } from '../../helpers/temp-project';
 
 interface HistoryJson { findings: Array<{ commit: string; authorDate: string; file: string; line: number; column: number; ruleId: string; fingerprint: string }>; commitsScanned: number; shallow: boolean }
 
@@ -51,8 +52,8 @@ describe('CLI: scan --git-history', function () {
   });
 
   it('clear messages, not crashes: outside a repository, an unknown --since, --since without --git-history, a shallow clone', () => {
-    const plain = mkdtempSync(join(tmpdir(), 'rg-plain-'));
-    const clone = mkdtempSync(join(tmpdir(), 'rg-clone-'));
+    const plain = tempProject('rg-plain-').dir;
+    const clone = tempProject('rg-clone-').dir;
     try {
       const r = cli(['scan', '--git-history'], { cwd: plain });
       assert.equal(r.status, 2);

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keyedFingerprint } from '../../../core/values/fingerprint';
 import { GitHistoryError, scanGitHistory } from '../../../core/git-history';
 import { fakeOpenAiKey } from '../../helpers/fake-keys';
 import { git, TestRepo } from '../../helpers/git-repo';
+import { tempProject } from '../../helpers/temp-project';
 
 describe('git history scan (real repositories)', function () {
   this.timeout(30000);
@@ -102,7 +103,7 @@ describe('git history scan (real repositories)', function () {
     repo.commit('old key', { 'old.env': `OPENAI_API_KEY=${fakeOpenAiKey()}\n` });
     repo.commit('more', { 'b.txt': 'b\n' });
     const tip = repo.commit('more', { 'c.txt': 'c\n' });
-    const clone = mkdtempSync(join(tmpdir(), 'rg-shallow-'));
+    const clone = tempProject('rg-shallow-').dir;
     try {
       git(tmpdir(), ['clone', '-q', '--depth', '1', `file://${repo.dir}`, clone]);
       const r = await scanGitHistory({ dir: clone });
@@ -115,7 +116,7 @@ describe('git history scan (real repositories)', function () {
   });
 
   it('a folder outside any repository and a repository without commits get clear answers', async () => {
-    const plain = mkdtempSync(join(tmpdir(), 'rg-norepo-'));
+    const plain = tempProject('rg-norepo-').dir;
     try {
       await assert.rejects(scanGitHistory({ dir: plain }), (e: GitHistoryError) => e.code === 'git/not-a-repository' && /not inside a git repository/.test(e.message));
     } finally {

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, mkdirSync, openSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NotAFileError, readAtMost, TOO_LARGE } from '../../../core/files/read-at-most';
 import { readLedger } from '../../../core/ledger/read';
 import { fakeOpenAiKey } from '../../helpers/fake-keys';
+import { policyYaml } from '../../helpers/policy';
+import { projectPerTest } from '../../helpers/temp-project';
 
 const CLI = resolve('dist/cli.js');
 
@@ -39,8 +40,8 @@ const mkfifo = (p: string) => assert.equal(spawnSync('mkfifo', [p]).status, 0, '
 describe('bounded input: devices, FIFOs, pipes, stdin and ledgers (#19 item 4)', function () {
   this.timeout(60000);
   let dir: string;
-  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'rg-bounded-'))));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const tmp = projectPerTest('rg-bounded-');
+  beforeEach(() => ({ dir } = tmp.project));
 
   it('readAtMost refuses a device (stat says 0 bytes), reads a FIFO nobody writes to as empty, and stops a growing read at the limit', () => {
     assert.throws(() => readAtMost('/dev/zero', 1024), (e: Error) => e instanceof NotAFileError && e.kind === 'device' && /is a device, not a file/.test(e.message));
@@ -102,7 +103,7 @@ describe('bounded input: devices, FIFOs, pipes, stdin and ledgers (#19 item 4)',
     mkdirSync(join(dir, '.rotation'));
     symlinkSync('/dev/zero', join(dir, '.rotation', 'ledger.jsonl'));
     assert.throws(() => readLedger(join(dir, '.rotation', 'ledger.jsonl')), /ledger\.jsonl is a device, not a file/);
-    writeFileSync(join(dir, 'rotation-policy.yaml'), 'version: 1\nstores: {}\nsecrets: []\n');
+    writeFileSync(join(dir, 'rotation-policy.yaml'), policyYaml({ version: 1, stores: {}, secrets: [] }));
     const r = await cli(['check'], dir);
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /ledger\.jsonl is a device, not a file/);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { allowedOutsidePaths, confine, confinementFor, isInside, realPathOf, repositoryRootOf, type Confinement } from '../../../core/files/confine';
+import { tempProject } from '../../helpers/temp-project';
 
 /**
  * tmp/root is a repository (policy folder = root), tmp/outside is not. Symlinks inside root lead in
@@ -11,7 +11,7 @@ import { allowedOutsidePaths, confine, confinementFor, isInside, realPathOf, rep
  * dangling (a write through it creates its target outside), and in a parent folder.
  */
 function sandbox(): { tmp: string; root: string; outside: string; c: Confinement } {
-  const tmp = realpathSync(mkdtempSync(join(tmpdir(), 'rg-confine-')));
+  const tmp = tempProject('rg-confine-').dir;
   const root = join(tmp, 'root');
   const outside = join(tmp, 'outside');
   for (const d of [join(root, '.git'), join(root, 'a', 'deep'), join(root, 'b'), outside]) mkdirSync(d, { recursive: true });

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { scanGitHistory } from '../../../core/git-history';
 import { fakeAnthropicKey, fakeOpenAiKey } from '../../helpers/fake-keys';
 import { git, GIT_ENV, TestRepo } from '../../helpers/git-repo';
+import { tempProject } from '../../helpers/temp-project';
 
 const CLI = resolve('dist/cli.js');
 
@@ -49,7 +49,7 @@ describe('scan --git-history in a repository with missing objects (#19 item 4)',
     repo.commit('one', { 'one.txt': 'no secret\n' });
     repo.commit('two', { 'two.env': `OPENAI_API_KEY=${fakeOpenAiKey()}\n` });
     repo.commit('three', { 'three.txt': 'no secret either\n' });
-    const tmp = mkdtempSync(join(tmpdir(), 'rg-partial-'));
+    const tmp = tempProject('rg-partial-').dir;
     try {
       git(tmp, ['clone', '-q', '--bare', repo.dir, 'bare.git']);
       git(join(tmp, 'bare.git'), ['config', 'uploadpack.allowFilter', 'true']);

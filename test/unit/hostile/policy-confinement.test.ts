@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { run as check } from '../../../cli/src/commands/check';
 import type { CliIO } from '../../../cli/src/io';
 import { createPolicyStoreRegistry, resolvePlan } from '../../../core/rotation';
 import { PolicyConfinementError } from '../../../core/policy/check/confine';
 import { loadPolicyFile } from '../../../core/policy';
+import { projectPerTest } from '../../helpers/temp-project';
 
 const CLI = resolve('dist/cli.js');
 
@@ -49,8 +49,9 @@ describe('hostile policy: paths outside the repository and reserved env vars (#1
   let repo: string;
   let outside: string;
   let env: NodeJS.ProcessEnv;
+  const temp = projectPerTest('rg-hostile-policy-');
   beforeEach(() => {
-    tmp = realpathSync(mkdtempSync(join(tmpdir(), 'rg-hostile-policy-')));
+    tmp = temp.project.dir;
     repo = join(tmp, 'repo');
     outside = join(tmp, 'outside');
     mkdirSync(join(repo, '.git'), { recursive: true });
@@ -58,7 +59,6 @@ describe('hostile policy: paths outside the repository and reserved env vars (#1
     // Private config dir: trust confirmations and allowed-paths of this test only.
     env = { ...process.env, XDG_CONFIG_HOME: join(tmp, 'config'), HOME: join(tmp, 'home') };
   });
-  afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
   const write = (text: string) => writeFileSync(join(repo, 'rotation-policy.yaml'), text);
   const cliRun = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: repo, env, encoding: 'utf8', timeout: 60000 });

@@ -1,28 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run as status } from '../../../cli/src/commands/status';
 import type { CliIO } from '../../../cli/src/io';
+import { machineSecret, policyYaml } from '../../helpers/policy';
+import { projectPerTest } from '../../helpers/temp-project';
 
-const POLICY = `version: 1
-stores:
-  dotenv:
-    type: env-file
-    path: .env
-providers:
-  random:
-    type: generate
-secrets:
-  - id: app-token
-    kind: token
-    owner: machine
-    maxAge: 30d
-    createdAt: 2026-11-01
-    stores: [dotenv]
-    rotation:
-      provider: random
-`;
+const POLICY = policyYaml({ version: 1, stores: { dotenv: { type: 'env-file', path: '.env' } }, providers: { random: { type: 'generate' } }, secrets: [machineSecret('app-token', { kind: 'token', createdAt: '2026-11-01', stores: ['dotenv'], rotation: { provider: 'random' } })] });
 
 function memoryIO(cwd: string): CliIO & { out: string } {
   const io = { cwd, env: {}, out: '', stdout: (t: string) => void (io.out += t), stderr: () => undefined, readStdin: async () => '' };
@@ -31,11 +15,8 @@ function memoryIO(cwd: string): CliIO & { out: string } {
 
 describe('status exits non-zero while a rotation is open or a secret is overdue, as check does (#19 item 9)', () => {
   let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-status-'));
-    writeFileSync(join(dir, 'rotation-policy.yaml'), POLICY);
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const tmp = projectPerTest('rg-status-', { policy: POLICY });
+  beforeEach(() => ({ dir } = tmp.project));
 
   it('0 when every secret is current and nothing is open; 1 when overdue', async () => {
     assert.equal(await status(['--now', '2026-11-10T00:00:00Z'], memoryIO(dir)), 0);

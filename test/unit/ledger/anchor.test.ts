@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { anchorPathFor, appendLedgerEntry, checkAnchor, readAnchor, readLedger } from '../../../core/ledger';
 import { main } from '../../../cli/src/main';
+import { tempProject } from '../../helpers/temp-project';
 
 /** Runs the CLI in-process with this test's config folder (the anchor's home). */
 async function cli(args: string[], env: NodeJS.ProcessEnv, cwd: string) {
@@ -19,7 +19,7 @@ describe('ledger head anchor', () => {
   let env: NodeJS.ProcessEnv;
   let saved: string | undefined;
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-anchor-'));
+    dir = tempProject('rg-anchor-').dir;
     ledger = join(dir, '.rotation', 'ledger.jsonl');
     // appendLedgerEntry anchors under the process's config folder: point it at this test's.
     saved = process.env.XDG_CONFIG_HOME;

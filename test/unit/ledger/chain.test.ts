@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendLedgerEntry, canonicalJson, entryHash, GENESIS, verifyLedger, verifyLedgerText } from '../../../core/ledger';
+import { projectPerTest } from '../../helpers/temp-project';
 
 describe('ledger hash chain', () => {
   let dir: string;
   let path: string;
+  const tmp = projectPerTest('rg-ledger-');
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-ledger-'));
+    ({ dir } = tmp.project);
     path = join(dir, '.rotation', 'ledger.jsonl');
     for (let i = 0; i < 5; i++) await appendLedgerEntry(path, { secretId: `s${i}`, step: 'store', outcome: 'ok', at: `2026-0${i + 1}-01T00:00:00.000Z`, who: 'demo', newFingerprint: 'hk1:abc' });
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
   const lines = () => readFileSync(path, 'utf8').trimEnd().split('\n');
   const write = (ls: string[]) => writeFileSync(path, ls.join('\n') + '\n');
 

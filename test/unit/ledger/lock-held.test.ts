@@ -1,15 +1,16 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { isLockHeld, withFileLock } from '../../../core/files/lock';
 import { isRotationRunning, rotationLockPath } from '../../../core/rotation';
+import { projectPerTest } from '../../helpers/temp-project';
 
 describe('isLockHeld / isRotationRunning: is a rotation under way right now', () => {
   let dir: string;
-  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'rg-lock-held-'))));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const tmp = projectPerTest('rg-lock-held-');
+  beforeEach(() => ({ dir } = tmp.project));
 
   it('is held exactly while withFileLock runs, and free after', async () => {
     const lock = join(dir, 'x.lock');

@@ -1,13 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { isLockHeld, withFileLock } from '../../../core/files/lock';
+import { projectPerTest } from '../../helpers/temp-project';
 
 describe('stale locks are recognised at once (a 0-byte lock left by ENOSPC or a kill)', () => {
   let dir: string;
-  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'rg-lock-stale-'))));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const tmp = projectPerTest('rg-lock-stale-');
+  beforeEach(() => ({ dir } = tmp.project));
 
   const age = (file: string, seconds: number) => {
     const t = new Date(Date.now() - seconds * 1000);

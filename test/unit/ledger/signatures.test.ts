@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { anchorPathFor, appendLedgerEntry, entryHash, GENESIS, loadSigningKey, signHash, signingKeyPath, type LedgerEntry } from '../../../core/ledger';
 import { main } from '../../../cli/src/main';
+import { machineSecret, policyYaml } from '../../helpers/policy';
+import { tempProject } from '../../helpers/temp-project';
 
 /**
  * #19 item 3: the hash chain had no key, so an entry appended with a correct prev/hash (say a
@@ -18,20 +19,7 @@ async function cli(args: string[], env: NodeJS.ProcessEnv, cwd: string) {
   return { code, stdout, stderr };
 }
 
-const POLICY = `version: 1
-stores:
-  dotenv: { type: env-file, path: .env.local }
-providers:
-  random: { type: generate, length: 24 }
-secrets:
-  - id: tok
-    kind: token
-    owner: machine
-    maxAge: 30d
-    createdAt: 2026-01-01
-    stores: [dotenv]
-    rotation: { provider: random }
-`;
+const POLICY = policyYaml({ version: 1, stores: { dotenv: { type: 'env-file', path: '.env.local' } }, providers: { random: { type: 'generate', length: 24 } }, secrets: [machineSecret('tok', { kind: 'token', createdAt: '2026-01-01', stores: ['dotenv'], rotation: { provider: 'random' } })] });
 const NOW = '2026-11-20T00:00:00Z';
 
 /** An entry chained correctly after the ledger's last line, as an attacker with only the repository writes it. */
@@ -61,10 +49,8 @@ describe('an authentic ledger: signed entries, listed writers (#19 item 3)', () 
   };
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-sig-'));
+    ({ dir } = tempProject('rg-sig-', { policy: POLICY, files: { '.gitignore': '.env.local\n' } }));
     ledger = join(dir, '.rotation', 'ledger.jsonl');
-    writeFileSync(join(dir, 'rotation-policy.yaml'), POLICY);
-    writeFileSync(join(dir, '.gitignore'), '.env.local\n');
     // config folders outside the checkout, so moving it moves only the repository
     const person = (name: string) => ({ ...process.env, XDG_CONFIG_HOME: join(`${dir}-home`, name), USER: name });
     alice = person('alice');

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { prepareDemo } from '../../../scripts/prepare-demo';
+import { projectPerTest } from '../../helpers/temp-project';
 
 // The demo (`npm start`) must show exactly the intended problems, and the committed template must
 // hold no key-like value. Both are checked with the real CLI bundle that `npm test` just built.
@@ -22,8 +22,9 @@ describe('demo template and its preparation (npm start)', function () {
   let env: NodeJS.ProcessEnv;
   let values: string[];
 
+  const tmp = projectPerTest('rg-demo-test-', {}, 'all');
   before(async () => {
-    root = mkdtempSync(path.join(tmpdir(), 'rg-demo-test-'));
+    ({ dir: root } = tmp.project);
     ws = path.join(root, 'ws');
     // the fingerprint key lives in XDG_CONFIG_HOME: keep it out of the developer's home
     env = { ...process.env, XDG_CONFIG_HOME: path.join(root, 'xdg') };
@@ -33,7 +34,6 @@ describe('demo template and its preparation (npm start)', function () {
     values = [...dotenv.matchAll(/^[A-Z_]+=(.+)$/gm)].map((m) => m[1]!);
     values.push(...[...readFileSync(path.join(ws, 'litellm/config.yaml'), 'utf8').matchAll(/api_key: (sk-\S+)/g)].map((m) => m[1]!));
   });
-  after(() => rmSync(root, { recursive: true, force: true }));
 
   it('the committed template holds no key-like value (scan finds nothing)', () => {
     const r = cli(['scan', '--format', 'json', 'demo'], process.cwd(), env);

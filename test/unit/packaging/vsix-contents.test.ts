@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { listZip, type ZipEntry } from './zip-listing';
+import { projectPerTest } from '../../helpers/temp-project';
 
 // Packages the extension exactly like `npm run package` and checks what a user would install.
 describe('vsix contents (npm run package)', function () {
@@ -12,8 +12,9 @@ describe('vsix contents (npm run package)', function () {
   let names: string[] = [];
   let entries: ZipEntry[] = [];
 
+  const tmp = projectPerTest('rg-vsix-test-', {}, 'all');
   before(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'rg-vsix-test-'));
+    ({ dir } = tmp.project);
     const out = path.join(dir, 'test.vsix');
     // `npm test` has just built dist/; build again only when run on its own
     const built = ['client', 'server', 'cli'].every((b) => existsSync(`dist/${b}.js`));
@@ -23,7 +24,6 @@ describe('vsix contents (npm run package)', function () {
     entries = listZip(out);
     names = entries.map((e) => e.name);
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('holds the three bundles, the manifest and the license', () => {
     for (const f of ['dist/server.js', 'dist/client.js', 'dist/cli.js', 'dist/cli-scan.js', 'dist/cli-full.js', 'dist/cli-hook.js', 'dist/cli-hook-engine.js', 'dist/cli-filters.js', 'dist/cli-markdown.js', 'dist/scan-worker.js', 'dist/server-scan-worker.js', 'dist/driver-redis.js', 'dist/driver-mysql2.js', 'dist/driver-aws.js', 'dist/driver-google-auth.js', 'package.json', 'LICENSE.txt']) {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run as check } from '../../../cli/src/commands/check';
 import { UsageError, type CliIO } from '../../../cli/src/io';
 import { entryHash, GENESIS, type LedgerEntry } from '../../../core/ledger';
+import { projectPerTest, tempProject } from '../../helpers/temp-project';
 
 const root = join(__dirname, '../../../..');
 const example = join(root, 'test/fixtures/policy/valid');
@@ -40,11 +40,11 @@ interface CheckJson {
 
 describe('rotation-guard check', () => {
   let ws: string;
+  const tmp = projectPerTest('rg-check-');
   beforeEach(() => {
-    ws = mkdtempSync(join(tmpdir(), 'rg-check-'));
+    ({ dir: ws } = tmp.project);
     cpSync(example, ws, { recursive: true });
   });
-  afterEach(() => rmSync(ws, { recursive: true, force: true }));
 
   it('reports the worked example in JSON with 1-based positions and exits 1 for the overdue secret (in-process)', async () => {
     const io = memoryIO(ws);
@@ -150,7 +150,7 @@ describe('rotation-guard check', () => {
     await assert.rejects(check(['--format', 'yaml'], memoryIO(ws)), UsageError);
     await assert.rejects(check(['--now', 'tomorrow'], memoryIO(ws)), UsageError);
     await assert.rejects(check(['extra'], memoryIO(ws)), UsageError);
-    const empty = mkdtempSync(join(tmpdir(), 'rg-nopolicy-'));
+    const empty = tempProject('rg-nopolicy-').dir;
     try {
       // The repository root bounds the search, whatever lies above it.
       mkdirSync(join(empty, '.git'));

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run as policyCmd } from '../../../cli/src/commands/policy';
 import { UsageError, type CliIO } from '../../../cli/src/io';
 import { awsCron } from '../../../core/policy/state/export';
+import { tempProject } from '../../helpers/temp-project';
 
 const root = join(__dirname, '../../../..');
 const example = join(root, 'test/fixtures/policy/valid/rotation-policy.yaml');
@@ -56,7 +56,7 @@ describe('rotation-guard policy export', () => {
     assert.match((await exportTo('gcp', 'pg-app')).err, /Google Secret Manager has no cron schedules/);
     assert.match((await exportTo('aws', 'pg-admin')).err, /'pg-admin' has no maxAge or schedule to export/);
 
-    const dir = mkdtempSync(join(tmpdir(), 'rg-export-'));
+    const dir = tempProject('rg-export-').dir;
     try {
       const p = join(dir, 'limits.rotation.yaml');
       writeFileSync(p, [

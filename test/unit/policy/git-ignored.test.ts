@@ -1,19 +1,20 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gitIgnoredChecker } from '../../../core/policy';
+import { projectPerTest, tempProject } from '../../helpers/temp-project';
 
 describe('gitIgnoredChecker (real .gitignore files in a temporary repository)', () => {
   let repo: string;
+  const tmp = projectPerTest('rg-gitignore-');
   beforeEach(() => {
-    repo = mkdtempSync(join(tmpdir(), 'rg-gitignore-'));
+    ({ dir: repo } = tmp.project);
     mkdirSync(join(repo, '.git'));
     mkdirSync(join(repo, 'svc/config'), { recursive: true });
     writeFileSync(join(repo, '.gitignore'), '.env\n*.env\n!example.env\n');
     writeFileSync(join(repo, 'svc/.gitignore'), '!config/shared.env\nsecrets/\n');
   });
-  afterEach(() => rmSync(repo, { recursive: true, force: true }));
 
   it('applies the .gitignore files from the repository root down, deeper ones winning', () => {
     const ignored = gitIgnoredChecker(join(repo, 'svc'))!;
@@ -27,7 +28,7 @@ describe('gitIgnoredChecker (real .gitignore files in a temporary repository)', 
   });
 
   it('cannot judge outside a repository', () => {
-    const plain = mkdtempSync(join(tmpdir(), 'rg-norepo-'));
+    const plain = tempProject('rg-norepo-').dir;
     try {
       // tmpdir itself may sit inside some repository on a developer machine; only assert when it does not.
       const checker = gitIgnoredChecker(plain);

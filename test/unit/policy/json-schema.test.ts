@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { policyJsonSchemaText } from '../../../core/policy/model/json-schema';
+import { tempProject } from '../../helpers/temp-project';
 
 const root = join(__dirname, '../../../..');
 const checkedIn = join(root, 'schemas/rotation-policy.schema.json');
@@ -15,7 +15,7 @@ describe('schemas/rotation-policy.schema.json', () => {
 
   it('gen-schemas writes exactly that file, and --check then passes', function () {
     this.timeout(30_000);
-    const dir = mkdtempSync(join(tmpdir(), 'rg-schemas-'));
+    const dir = tempProject('rg-schemas-').dir;
     try {
       const script = join(root, 'out/scripts/gen-schemas.js');
       const stale = spawnSync(process.execPath, [script, '--check'], { cwd: dir, encoding: 'utf8' });

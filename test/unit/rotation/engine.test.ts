@@ -1,39 +1,19 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Policy } from '../../../core/policy/model/schema';
 import { verifyLedger } from '../../../core/ledger';
-import { createStoreRegistry, pendingRotations, rotateSecret, trustToConfirm, RotationInProgressError, UntrustedPolicyError, type RotateOptions, type SecretStore, type Stage } from '../../../core/rotation';
-
-/** Mock store (the engine's logic under test, not a backend): values in a Map, optional injected failure. */
-class MemoryStoreMock implements SecretStore {
-  readonly kind = 'memory';
-  readonly values = new Map<string, string>();
-  failSetCurrent = false;
-  constructor(readonly supportsStages = true) {}
-  describe() {
-    return 'memory store (mock)';
-  }
-  async get(id: string, stage: Stage) {
-    return this.values.get(`${id}/${stage}`) ?? null;
-  }
-  async set(id: string, stage: Stage, value: string) {
-    if (this.failSetCurrent && stage === 'current') throw new Error('injected store failure');
-    this.values.set(`${id}/${stage}`, value);
-  }
-  async delete(id: string, stage: Stage) {
-    return this.values.delete(`${id}/${stage}`);
-  }
-}
+import { createStoreRegistry, pendingRotations, rotateSecret, trustToConfirm, RotationInProgressError, UntrustedPolicyError, type RotateOptions } from '../../../core/rotation';
+import { FaultyMemoryStore } from '../../helpers/faulty-store';
+import { projectPerTest } from '../../helpers/temp-project';
 
 const KEY = Buffer.alloc(32, 7);
 
 describe('rotation engine (mock in-memory stores)', () => {
   let dir: string;
   let policyPath: string;
-  let primary: MemoryStoreMock;
-  let mirror: MemoryStoreMock;
+  let primary: FaultyMemoryStore;
+  let mirror: FaultyMemoryStore;
   const policy = (secret: Record<string, unknown>, providers: Record<string, unknown>): Policy =>
     ({ version: 1, stores: { a: { type: 'memory-a' }, b: { type: 'memory-b' } }, providers, secrets: [{ id: 's', kind: 'token', owner: 'machine', maxAge: '30d', stores: ['a', 'b'], ...secret }] }) as unknown as Policy;
   const opts = (p: Policy, extra: Partial<RotateOptions> = {}): RotateOptions => ({
@@ -48,16 +28,15 @@ describe('rotation engine (mock in-memory stores)', () => {
   });
   const ledger = () => readFileSync(join(dir, '.rotation/ledger.jsonl'), 'utf8');
 
+  const tmp = projectPerTest('rg-engine-', { policy: 'policy text' });
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-engine-'));
-    policyPath = join(dir, 'rotation-policy.yaml');
-    writeFileSync(policyPath, 'policy text');
-    primary = new MemoryStoreMock();
-    mirror = new MemoryStoreMock(false);
+    ({ dir } = tmp.project);
+    policyPath = tmp.project.path('rotation-policy.yaml');
+    primary = new FaultyMemoryStore();
+    mirror = new FaultyMemoryStore(false);
     primary.values.set('s/current', 'old-value-0123456789');
     mirror.values.set('s/current', 'old-value-0123456789');
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const gen = { random: { type: 'generate', length: 24 } };
 

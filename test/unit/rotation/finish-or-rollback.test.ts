@@ -1,39 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Policy } from '../../../core/policy/model/schema';
 import { verifyLedger } from '../../../core/ledger';
-import { createStoreRegistry, pendingRotations, trustToConfirm, rotateSecret, type RotateOptions, type SecretStore, type Stage } from '../../../core/rotation';
-import { UnreadableEntryError } from '../../../core/stores/types';
-
-/** Mock store (the engine's logic under test): values in a Map; injected failures and corruption. */
-class MemoryStoreMock implements SecretStore {
-  readonly kind = 'memory';
-  readonly values = new Map<string, string>();
-  failSetCurrent = false;
-  failSetPending = false;
-  unreadable = new Set<Stage>();
-  constructor(readonly supportsStages = true) {}
-  describe() {
-    return 'memory store (mock)';
-  }
-  async get(id: string, stage: Stage) {
-    if (this.unreadable.has(stage)) throw new UnreadableEntryError(this.describe(), 'gpg: 1st length byte missing');
-    return this.values.get(`${id}/${stage}`) ?? null;
-  }
-  async set(id: string, stage: Stage, value: string) {
-    if (this.failSetCurrent && stage === 'current') throw new Error('injected store failure');
-    if (this.failSetPending && stage === 'pending') throw new Error('injected store failure');
-    this.unreadable.delete(stage);
-    this.values.set(`${id}/${stage}`, value);
-  }
-  async delete(id: string, stage: Stage) {
-    this.unreadable.delete(stage);
-    return this.values.delete(`${id}/${stage}`);
-  }
-}
+import { createStoreRegistry, pendingRotations, trustToConfirm, rotateSecret, type RotateOptions } from '../../../core/rotation';
+import { FaultyMemoryStore } from '../../helpers/faulty-store';
+import { projectPerTest } from '../../helpers/temp-project';
 
 const KEY = Buffer.alloc(32, 9);
 const OLD = 'old-value-0123456789';
@@ -51,8 +24,8 @@ function writeIssuer(dir: string, shape: string): void {
 describe('every rotation finishes or rolls back; nothing is created that cannot be stored; no orphans', () => {
   let dir: string;
   let policyPath: string;
-  let primary: MemoryStoreMock;
-  let mirror: MemoryStoreMock;
+  let primary: FaultyMemoryStore;
+  let mirror: FaultyMemoryStore;
   const issued = (): string[] => (existsSync(join(dir, 'issued.json')) ? (JSON.parse(readFileSync(join(dir, 'issued.json'), 'utf8')) as string[]) : []);
   const policy = (provider: Record<string, unknown>, stores = ['a', 'b']): Policy =>
     ({ version: 1, stores: { a: { type: 'memory-a' }, b: { type: 'memory-b' }, env: { type: 'env-file', path: '.env.local' } }, providers: { p: provider }, secrets: [{ id: 's', kind: 'token', owner: 'machine', maxAge: '30d', stores, rotation: { provider: 'p' }, references: { env: ['S'] } }] }) as unknown as Policy;
@@ -69,17 +42,16 @@ describe('every rotation finishes or rolls back; nothing is created that cannot 
   const ledgerText = () => (existsSync(join(dir, '.rotation/ledger.jsonl')) ? readFileSync(join(dir, '.rotation/ledger.jsonl'), 'utf8') : '');
   const cmd = (revoke: boolean) => ({ type: 'command', command: 'node', args: [join(dir, 'issue.js')], ...(revoke ? { revoke: { command: 'node', args: [join(dir, 'revoke.js')] } } : {}) });
 
+  const tmp = projectPerTest('rg-finish-', { policy: 'policy text' });
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-finish-'));
-    policyPath = join(dir, 'rotation-policy.yaml');
-    writeFileSync(policyPath, 'policy text');
-    primary = new MemoryStoreMock();
-    mirror = new MemoryStoreMock(false);
+    ({ dir } = tmp.project);
+    policyPath = tmp.project.path('rotation-policy.yaml');
+    primary = new FaultyMemoryStore();
+    mirror = new FaultyMemoryStore(false);
     primary.values.set('s/current', OLD);
     mirror.values.set('s/current', OLD);
     writeFileSync(join(dir, '.env.local'), `S=${OLD}\n`);
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('pre-flight: a git-tracked env file stops the rotation before create — nothing issued, nothing in the ledger', async () => {
     writeIssuer(dir, `'rg_'+require('crypto').randomBytes(16).toString('hex')`);

@@ -1,43 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import type { Policy } from '../../../core/policy/model/schema';
-import { childSecretIds, createStoreRegistry, finishPendingRotation, GraceRunningError, rotateAfterPending, rotateSecret, trustToConfirm, type RotateOptions, type SecretStore, type Stage } from '../../../core/rotation';
-
-/** Mock store (the engine's logic under test, not a backend): values and users in Maps. */
-class MemoryStoreMock implements SecretStore {
-  readonly kind = 'memory';
-  readonly values = new Map<string, string>();
-  readonly users = new Map<string, string>();
-  failSetCurrent = false;
-  constructor(readonly supportsStages = true) {}
-  describe() {
-    return 'memory store (mock)';
-  }
-  async get(id: string, stage: Stage) {
-    return this.values.get(`${id}/${stage}`) ?? null;
-  }
-  async getUser(id: string, stage: Stage) {
-    return this.users.get(`${id}/${stage}`) ?? null;
-  }
-  async set(id: string, stage: Stage, value: string, user?: string) {
-    if (this.failSetCurrent && stage === 'current') throw new Error('injected store failure');
-    this.values.set(`${id}/${stage}`, value);
-    if (user !== undefined) this.users.set(`${id}/${stage}`, user);
-  }
-  async delete(id: string, stage: Stage) {
-    this.users.delete(`${id}/${stage}`);
-    return this.values.delete(`${id}/${stage}`);
-  }
-}
+import type { Policy } from '../../../core/policy';
+import { childSecretIds, createStoreRegistry, finishPendingRotation, GraceRunningError, rotateAfterPending, rotateSecret, trustToConfirm, type RotateOptions } from '../../../core/rotation';
+import { FaultyMemoryStore } from '../../helpers/faulty-store';
+import { projectPerTest } from '../../helpers/temp-project';
 
 const KEY = Buffer.alloc(32, 9);
 
 describe('finishPendingRotation / rotateAfterPending (mock in-memory stores)', () => {
   let dir: string;
   let policyPath: string;
-  let primary: MemoryStoreMock;
+  let primary: FaultyMemoryStore;
   const policy = (secret: Record<string, unknown>): Policy =>
     ({ version: 1, stores: { a: { type: 'memory-a' } }, providers: { random: { type: 'generate', length: 24 } }, secrets: [{ id: 's', kind: 'token', owner: 'machine', maxAge: '30d', stores: ['a'], rotation: { provider: 'random' }, ...secret }] }) as unknown as Policy;
   const opts = (p: Policy, extra: Partial<RotateOptions> = {}): RotateOptions => ({
@@ -52,14 +27,13 @@ describe('finishPendingRotation / rotateAfterPending (mock in-memory stores)', (
   });
   const steps = () => readFileSync(join(dir, '.rotation/ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { step: string; outcome: string; rotationId: string });
 
+  const tmp = projectPerTest('rg-pending-', { policy: 'policy text' });
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-pending-'));
-    policyPath = join(dir, 'rotation-policy.yaml');
-    writeFileSync(policyPath, 'policy text');
-    primary = new MemoryStoreMock();
+    ({ dir } = tmp.project);
+    policyPath = tmp.project.path('rotation-policy.yaml');
+    primary = new FaultyMemoryStore();
     primary.values.set('s/current', 'old-value-0123456789');
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('nothing open: none, and the ledger is untouched', async () => {
     const r = await finishPendingRotation(opts(policy({})));

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createProvider, ProviderError, type ProviderContext } from '../../../core/rotation/providers';
+import { projectPerTest } from '../../helpers/temp-project';
 
 function ctx(cwd: string): ProviderContext {
   return { secretId: 's', currentValue: null, strategy: 'single-user', secretValue: async () => null, cwd, env: { PATH: process.env.PATH } };
@@ -13,8 +13,8 @@ function ctx(cwd: string): ProviderContext {
 // Revocation by the user's own command or endpoint: real processes and a real local HTTP server.
 describe('revoke with command and http providers', () => {
   let dir: string;
-  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'rg-revoke-'))));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const tmp = projectPerTest('rg-revoke-');
+  beforeEach(() => ({ dir } = tmp.project));
 
   it('a provider without a revoke block has no revoke (the engine records "revoke at the issuer")', () => {
     assert.equal(createProvider({ type: 'command', command: 'true' }).revoke, undefined);

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run as rotate } from '../../../cli/src/commands/rotate';
 import { run as enforce } from '../../../cli/src/commands/enforce';
 import { run as trust } from '../../../cli/src/commands/trust';
 import type { CliIO } from '../../../cli/src/io';
 import { confirmPolicyFile, trustedPoliciesPath } from '../../../core/rotation/trust';
+import { machineSecret, policyYaml, type ProviderDoc } from '../../helpers/policy';
+import { projectPerTest } from '../../helpers/temp-project';
 
 /**
  * The hole (#19 item 2): a `command` provider confirmed once kept its trust after only its script
@@ -38,28 +39,13 @@ describe('trust covers the files a provider runs (#19 item 2)', () => {
   let marker: string;
   const ran = () => (existsSync(marker) ? readFileSync(marker, 'utf8').trim().split('\n') : []);
 
-  function project(provider: string): void {
-    writeFileSync(
-      join(dir, 'rotation-policy.yaml'),
-      `version: 1
-stores:
-  dotenv: { type: env-file, path: .env.local }
-providers:
-${provider}
-secrets:
-  - id: tok
-    kind: token
-    owner: machine
-    maxAge: 30d
-    createdAt: 2020-01-01
-    stores: [dotenv]
-    rotation: { provider: p }
-`,
-    );
+  function project(p: ProviderDoc): void {
+    writeFileSync(join(dir, 'rotation-policy.yaml'), policyYaml({ version: 1, stores: { dotenv: { type: 'env-file', path: '.env.local' } }, providers: { p }, secrets: [machineSecret('tok', { kind: 'token', createdAt: '2020-01-01', stores: ['dotenv'], rotation: { provider: 'p' } })] }));
   }
 
+  const tmp = projectPerTest('rg-trust-files-');
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-trust-files-'));
+    ({ dir } = tmp.project);
     mkdirSync(join(dir, 'scripts'));
     mkdirSync(join(dir, 'config'));
     marker = join(dir, 'ran.log');
@@ -67,11 +53,10 @@ secrets:
     writeFileSync(join(dir, '.gitignore'), '.env.local\nran.log\nconfig/\n');
     writeFileSync(join(dir, '.env.local'), 'TOK=tok_initial_value_0000\n');
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('`rotate --trust --yes` prints every command, file and hash it confirms, then rotates', async () => {
     script(join(dir, 'scripts/new-token.sh'), marker, 'v1');
-    project('  p: { type: command, command: ./scripts/new-token.sh }');
+    project({ type: 'command', command: './scripts/new-token.sh' });
     const c = io(dir, env);
     assert.equal(await rotate(['tok', '--trust', '--yes'], c), 0, c.err.join(''));
     const printed = c.err.join('');
@@ -84,7 +69,7 @@ secrets:
 
   it('a script changed after trust: rotate refuses and names the file, enforce reports it needs a person; neither runs it', async () => {
     script(join(dir, 'scripts/new-token.sh'), marker, 'v1');
-    project('  p: { type: command, command: ./scripts/new-token.sh }');
+    project({ type: 'command', command: './scripts/new-token.sh' });
     confirmPolicyFile(join(dir, 'rotation-policy.yaml'), env);
     script(join(dir, 'scripts/new-token.sh'), marker, 'pulled');
     await assert.rejects(rotate(['tok'], io(dir, env)), (e: Error) => /scripts\/new-token\.sh \(executable of \.\/scripts\/new-token\.sh\) changed: sha256 [0-9a-f]{12}… → [0-9a-f]{12}…/.test(e.message) && /rotate ID --trust/.test(e.message));
@@ -99,7 +84,7 @@ secrets:
 
   it('`sh scripts/x.sh`: the script argument is covered, not only the interpreter', async () => {
     script(join(dir, 'scripts/x.sh'), marker, 'v1');
-    project('  p: { type: command, command: sh, args: [scripts/x.sh] }');
+    project({ type: 'command', command: 'sh', args: ['scripts/x.sh'] });
     const record = confirmPolicyFile(join(dir, 'rotation-policy.yaml'), env);
     assert.ok(record.files.some((f) => f.path === join(dir, 'scripts/x.sh') && f.role === 'argument of sh'));
     writeFileSync(join(dir, 'scripts/x.sh'), '#!/bin/sh\necho evil\n');
@@ -114,7 +99,7 @@ secrets:
     mkdirSync(bin2);
     script(join(bin2, 'mint-token'), marker, 'real');
     const penv = { ...env, PATH: `${bin1}:${bin2}:${process.env.PATH}` };
-    project('  p: { type: command, command: mint-token }');
+    project({ type: 'command', command: 'mint-token' });
     confirmPolicyFile(join(dir, 'rotation-policy.yaml'), penv);
     script(join(bin1, 'mint-token'), marker, 'shadow');
     await assert.rejects(rotate(['tok'], io(dir, penv)), (e: Error) => e.message.includes('bin1/mint-token (executable of mint-token) now runs and was not confirmed (sha256 '));
@@ -123,7 +108,7 @@ secrets:
 
   it('`--trust` without a terminal and without --yes refuses, records nothing and runs nothing', async () => {
     script(join(dir, 'scripts/new-token.sh'), marker, 'v1');
-    project('  p: { type: command, command: ./scripts/new-token.sh }');
+    project({ type: 'command', command: './scripts/new-token.sh' });
     const c = io(dir, env);
     assert.equal(await rotate(['tok', '--trust'], c), 2);
     assert.match(c.err.join(''), /refusing to confirm: there is no terminal to ask you.*--trust --yes/);
@@ -134,7 +119,7 @@ secrets:
 
   it('on a terminal, --trust asks (y/N): "n" records nothing, "y" confirms and rotates', async () => {
     script(join(dir, 'scripts/new-token.sh'), marker, 'v1');
-    project('  p: { type: command, command: ./scripts/new-token.sh }');
+    project({ type: 'command', command: './scripts/new-token.sh' });
     const questions: string[] = [];
     const no = io(dir, env, async (q) => (questions.push(q), 'n'));
     assert.equal(await rotate(['tok', '--trust'], no), 2);
@@ -148,7 +133,7 @@ secrets:
   });
 
   it('an http provider: the confirmation lists its host', async () => {
-    project('  p: { type: http, url: "https://issuer.internal:8443/keys/rotate", revoke: { url: "https://revoker.internal/keys" } }');
+    project({ type: 'http', url: 'https://issuer.internal:8443/keys/rotate', revoke: { url: 'https://revoker.internal/keys' } });
     const c = io(dir, env);
     assert.equal(await rotate(['tok', '--trust', '--dry-run'], c), 0);
     assert.match(c.err.join(''), /contacts https:\/\/issuer\.internal:8443 \(secret tok: provider p\)/);
@@ -157,7 +142,7 @@ secrets:
   });
   it('`trust` confirms without rotating: no terminal needs --yes; then rotate runs the confirmed script and nothing else ran before', async () => {
     script(join(dir, 'scripts/new-token.sh'), marker, 'v1');
-    project('  p: { type: command, command: ./scripts/new-token.sh }');
+    project({ type: 'command', command: './scripts/new-token.sh' });
     const refused = io(dir, env);
     assert.equal(await trust([], refused), 2);
     assert.equal(existsSync(trustedPoliciesPath(env)), false);

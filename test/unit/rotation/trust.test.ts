@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { assertTrusted, confirmationFor, confirmPolicy, policyContentHash, trustedPoliciesPath, UntrustedPolicyError } from '../../../core/rotation/trust';
 import type { TrustRecord } from '../../../core/rotation/trust-record';
+import { tempProject } from '../../helpers/temp-project';
 
 describe('rotation trust gate', () => {
   const reasons = ['the command provider runs something'];
@@ -22,7 +21,7 @@ describe('rotation trust gate', () => {
   });
 
   it('stores confirmations per absolute policy path in the user config dir (0600)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rg-trust-'));
+    const dir = tempProject('rg-trust-').dir;
     try {
       const env = { XDG_CONFIG_HOME: dir };
       assert.equal(confirmationFor('/x/rotation-policy.yaml', env), undefined);
@@ -37,7 +36,7 @@ describe('rotation trust gate', () => {
   });
 
   it('a confirmation an older version stored (policy hash only) no longer suffices: it asks to confirm again', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rg-trust-'));
+    const dir = tempProject('rg-trust-').dir;
     try {
       const env = { XDG_CONFIG_HOME: dir };
       confirmPolicy('/x/rotation-policy.yaml', record(hash), env);

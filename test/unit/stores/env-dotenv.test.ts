@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parse as dotenvParse } from 'dotenv';
 import fc from 'fast-check';
 import { EnvFileStore } from '../../../core/stores/env-file';
 import { EnvValueNotRepresentableError, readEnvValue, writeEnvValue } from '../../../core/stores/env-format';
+import { projectPerTest } from '../../helpers/temp-project';
 
 // Any string at all: line breaks, NUL, every quote, `$`, backslashes, `#`, spaces, non-ASCII.
 const anyValue = fc.oneof(
@@ -20,8 +18,8 @@ const anyValue = fc.oneof(
  */
 describe('env-file values agree with dotenv, or are refused before any store is touched (property)', () => {
   let dir: string;
-  before(() => (dir = mkdtempSync(join(tmpdir(), 'rg-dotenv-'))));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const tmp = projectPerTest('rg-dotenv-', {}, 'all');
+  before(() => ({ dir } = tmp.project));
 
   it('for arbitrary strings: refused up front, or read back identically by our reader and dotenv', () => {
     const store = new EnvFileStore({ path: '.env', baseDir: dir, name: 'API_KEY' });

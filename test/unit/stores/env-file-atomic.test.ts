@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EnvFileStore } from '../../../core/stores/env-file';
 import { PRIVATE_TMP_DIR } from '../../../core/stores/temp-files';
+import { tempProject } from '../../helpers/temp-project';
 
 const WORKER = join(__dirname, 'workers/env-prepare.js');
 
@@ -24,8 +24,8 @@ describe('env-file store: atomic writes leave nothing behind, never follow a sym
   let outside: string;
   const value = () => `v${randomBytes(12).toString('hex')}`;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-envatomic-'));
-    outside = mkdtempSync(join(tmpdir(), 'rg-envoutside-'));
+    dir = tempProject('rg-envatomic-').dir;
+    outside = tempProject('rg-envoutside-').dir;
   });
   afterEach(() => {
     rmSync(dir, { recursive: true, force: true });

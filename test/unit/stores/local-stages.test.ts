@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalStageStore } from '../../../core/stores/local-stages';
 import { EnvFileStore } from '../../../core/stores/env-file';
+import { projectPerTest } from '../../helpers/temp-project';
 
 describe('local stage store and env-file user slot (real files in a temp dir)', () => {
   let dir: string;
-  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'rg-stages-'))));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const temp = projectPerTest('rg-stages-');
+  beforeEach(() => ({ dir } = temp.project));
 
   it('keeps PENDING/PREVIOUS with their users in a 0600 file, in a 0700 folder that ignores itself; CURRENT is not its job', async () => {
     const s = new LocalStageStore(join(dir, '.rotation'));

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalStageStore } from '../../../core/stores/local-stages';
+import { projectPerTest } from '../../helpers/temp-project';
 
 const deadPid = () => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
 
 describe('local stage store: what a killed or disk-full write left is swept by the next write', () => {
   let dir: string;
-  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'rg-stage-debris-'))));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const temp = projectPerTest('rg-stage-debris-');
+  beforeEach(() => ({ dir } = temp.project));
 
   it('0-byte and partial `.tmp` files of dead writers go; a live writer’s stays; the stage file itself is kept', async () => {
     const stages = join(dir, '.rotation/stages');

@@ -8,6 +8,7 @@ import { KeychainStore } from '../../../../core/stores/keychain';
 import { readEnvValue } from '../../../../core/stores/env-format';
 import { EXTENSION_ID } from '../../../../protocol/src/protocol';
 import type { RotationGuardApi } from '../../../../client/src/extension';
+import { machineSecret, policyYaml } from '../../../helpers/policy';
 
 // What the command suites share: the extension's API and a project folder with a policy whose
 // secrets live in the real private keyring (its own keychain service per project) and a .env.
@@ -23,50 +24,16 @@ export async function activateApi(): Promise<RotationGuardApi> {
 
 /** The test policy: a generated key in keychain + .env, a command provider that times out, a human password. */
 export function policyText(service: string): string {
-  return `version: 1
-stores:
-  keychain:
-    type: keychain
-    service: ${service}
-    account: "{id}"
-  dotenv:
-    type: env-file
-    path: .env
-providers:
-  random:
-    type: generate
-    length: 40
-    alphabet: alphanumeric
-  slow:
-    type: command
-    command: sleep
-    args: ["30"]
-    timeout: 1s
-secrets:
-  - id: gen-key
-    kind: api-key
-    owner: machine
-    maxAge: 30d
-    stores: [keychain, dotenv]
-    rotation:
-      provider: random
-    triggers:
-      - on: exposed-in-file
-        action: rotate-now
-    references:
-      env: [GEN_KEY]
-  - id: slow-key
-    kind: token
-    owner: machine
-    maxAge: 30d
-    stores: [keychain]
-    rotation:
-      provider: slow
-  - id: human-pw
-    kind: password
-    owner: human
-    stores: [keychain]
-`;
+  return policyYaml({
+    version: 1,
+    stores: { keychain: { type: 'keychain', service, account: '{id}' }, dotenv: { type: 'env-file', path: '.env' } },
+    providers: { random: { type: 'generate', length: 40, alphabet: 'alphanumeric' }, slow: { type: 'command', command: 'sleep', args: ['30'], timeout: '1s' } },
+    secrets: [
+      machineSecret('gen-key', { stores: ['keychain', 'dotenv'], rotation: { provider: 'random' }, triggers: [{ on: 'exposed-in-file', action: 'rotate-now' }], references: { env: ['GEN_KEY'] } }),
+      machineSecret('slow-key', { kind: 'token', stores: ['keychain'], rotation: { provider: 'slow' } }),
+      { id: 'human-pw', kind: 'password', owner: 'human', stores: ['keychain'] },
+    ],
+  });
 }
 
 export interface Project {
