@@ -30,12 +30,11 @@ describe('azure-openai provider against the Azure stand-in (dual Key1/Key2 throu
   const app = (apiKey: string) => new AzureOpenAI({ apiKey, endpoint: s.url, apiVersion: '2024-10-21', deployment: 'gpt-4o-mini', maxRetries: 0 });
   const ask = (apiKey: string) => app(apiKey).chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'ping' }] });
 
-  it('stand-in: the other key is regenerated and becomes current; then the key apps left is regenerated and refused — under 1 s; the AzureOpenAI client agrees', async () => {
+  it('stand-in: the other key is regenerated and becomes current; then the key apps left is regenerated and refused; the AzureOpenAI client agrees (its time: bench/llm-rotation-time.bench.mjs)', async () => {
     const old = s.key1;
     const spareBefore = s.key2;
     const r = await p.rotate();
     assert.equal(r.status, 'rotated', r.message);
-    assert.ok(r.ms < 1000, `one rotation took ${r.ms.toFixed(0)} ms`);
     const now = p.appKey()!;
     assert.equal(now, s.key2, 'apps moved to Key2');
     assert.notEqual(now, spareBefore, 'Key2 was regenerated first: the spare that sat unused is not promoted as it was');

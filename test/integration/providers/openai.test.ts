@@ -24,11 +24,10 @@ describe('openai provider against the OpenAI stand-in (Admin API project service
 
   const app = (apiKey: string) => new OpenAI({ apiKey, baseURL: `${s.url}/v1`, maxRetries: 0 });
 
-  it('stand-in: create a service account, verify its key, switch, delete the old key, verify it is refused — under 1 s, the official client agrees', async () => {
+  it('stand-in: create a service account, verify its key, switch, delete the old key, verify it is refused; the official client agrees (its time: bench/llm-rotation-time.bench.mjs)', async () => {
     assert.equal((await app(initial).models.list()).data.length > 0, true, 'the initial key works before');
     const r = await p.rotate();
     assert.equal(r.status, 'rotated', r.message);
-    assert.ok(r.ms < 1000, `one rotation took ${r.ms.toFixed(0)} ms`);
     const now = p.appKey()!;
     assert.match(now, /^sk-svcacct-/);
     assert.deepEqual(s.validKeys(), [now], 'the issuer holds exactly the stored key');

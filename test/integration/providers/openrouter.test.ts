@@ -23,10 +23,9 @@ describe('openrouter provider against the OpenRouter stand-in (Management API ke
 
   const app = (apiKey: string) => new OpenAI({ apiKey, baseURL: `${s.url}/api/v1`, maxRetries: 0 });
 
-  it('stand-in: create a key, check it with GET /api/v1/key, switch, delete the old one, check it is refused — under 1 s; an app on the openai client agrees', async () => {
+  it('stand-in: create a key, check it with GET /api/v1/key, switch, delete the old one, check it is refused; an app on the openai client agrees (its time: bench/llm-rotation-time.bench.mjs)', async () => {
     const r = await p.rotate();
     assert.equal(r.status, 'rotated', r.message);
-    assert.ok(r.ms < 1000, `one rotation took ${r.ms.toFixed(0)} ms`);
     const now = p.appKey()!;
     assert.match(now, /^sk-or-v1-[0-9a-f]{64}$/);
     assert.deepEqual(s.validKeys(), [now], 'the issuer holds exactly the stored key (besides the management key)');
