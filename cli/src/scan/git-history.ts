@@ -4,8 +4,8 @@ import { applyBaseline, entriesFor, formatBaseline, type KnownSecrets, meetsConf
 import { readBaselineFile } from './baseline-file';
 import { loadFingerprintKey } from '../../../core/values';
 import { scanGitHistory, type HistoryFinding, type HistoryScanResult } from '../../../core/git-history';
-import { knownValuesFromLedger, ledgerPathFor, readLedger } from '../../../core/ledger';
-import { findPolicyFile } from '../../../core/policy';
+import { knownValuesFromLedger } from '../../../core/ledger';
+import { findPolicyFile, loadPolicy } from '../../../core/policy';
 import { UsageError, type CliIO } from '../io';
 import type { ScanArgs } from './args';
 import { countLine, findingJson, incidentsOf } from './report';
@@ -46,11 +46,14 @@ export async function runGitHistoryScan(a: ScanArgs, io: CliIO): Promise<number>
   return findings.length ? 1 : 0;
 }
 
-/** The ledger of the policy nearest to `dir` (if any) names current and retired values by fingerprint. */
+/**
+ * The ledger of the policy nearest to `dir` (if any) names current and retired values by
+ * fingerprint; only entries a trusted writer signed count (a cloned repository's ledger is input).
+ */
 function knownFromPolicyLedger(dir: string, env: NodeJS.ProcessEnv): KnownSecrets | undefined {
   const policy = findPolicyFile(dir);
   if (!policy) return undefined;
-  const known = knownValuesFromLedger(readLedger(ledgerPathFor(policy)).entries);
+  const known = knownValuesFromLedger(loadPolicy(policy, { env }).ledgerEntries);
   if (!known.current.size && !known.retired.size) return undefined;
   return { key: loadFingerprintKey(env), ...known };
 }

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { confinementFor } from '../../files/confine';
 import { readTextAtMost, TOO_LARGE } from '../../files/read-at-most';
 import type { LedgerEntry } from '../../ledger/types';
+import { trustedLedgerEntries } from '../../ledger/sign-verify';
 import { analyzePolicy, type AnalyzedSecret, type PolicyAnalysis } from '../check/analyze';
 import type { PolicyProblem } from '../check/codes';
 import { findPolicyFilesIn } from '../parse/find-policy-file';
@@ -136,7 +137,11 @@ export function loadPolicy(path: string, o: LoadPolicyOptions = {}): SetPolicy {
         confinement: confinementFor(path, o.env),
       });
   const error = loadError(analysis, o.strict ?? false);
-  return { path, uri, text: tooLarge ? '' : text, analysis, ...(analysis.policy ? { policy: analysis.policy } : {}), ledgerEntries: ledger.entries, ...(error ? { error } : {}) };
+  // The analysis sees every line (it reports the untrusted ones); what the workspace acts on — the
+  // secrets' histories, the known values the editor flags, the exposure judge — is only the
+  // entries a trusted writer signed on an unbroken chain: a cloned repository's ledger is input.
+  const trusted = trustedLedgerEntries(ledger.entries, analysis.policy?.ledger?.writers).entries;
+  return { path, uri, text: tooLarge ? '' : text, analysis, ...(analysis.policy ? { policy: analysis.policy } : {}), ledgerEntries: trusted, ...(error ? { error } : {}) };
 }
 
 /** A policy a command can act on, or the message that says why not (`<path> has errors … — line N: …`). */

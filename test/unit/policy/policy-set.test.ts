@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { appendLedgerEntry } from '../../../core/ledger';
 import { loadPolicy, policyOrError, PolicySet } from '../../../core/policy';
 import { onePolicySecret } from '../../helpers/policy-text';
@@ -19,6 +20,21 @@ describe('PolicySet: the workspace policies, their secrets and states, loaded on
       assert.equal(snap.byEnvVar.get('OPENAI_PROD')?.id, 'openai-prod');
       assert.equal(set.secret('db-pass')?.policyPath, p.path('sub', 'db.rotation.yaml'));
       assert.ok(set.secret('db-pass')!.policyUri.startsWith('file://'));
+    });
+  });
+
+  it('acts only on ledger entries on an unbroken chain: a line appended by hand is not in a secret\'s history (the analysis still reports it)', async () => {
+    await withTempProject('rg-policy-set-forged-', { policy: onePolicySecret({ id: 'openai-prod' }) }, async (p) => {
+      const ledger = p.path('.rotation', 'ledger.jsonl');
+      await appendLedgerEntry(ledger, { secretId: 'openai-prod', step: 'store', outcome: 'ok', detail: 'stored' });
+      // A crafted repository's ledger: a plausible line that no writer appended through the chain.
+      const first = JSON.parse(readFileSync(ledger, 'utf8').trim().split('\n')[0]!);
+      appendFileSync(ledger, JSON.stringify({ ...first, seq: first.seq + 1, prev: first.hash, step: 'mark-compromised', detail: 'forged' }) + '\n');
+      const set = new PolicySet({ folders: () => [p.dir] });
+      assert.deepEqual(set.secret('openai-prod')!.entries.map((e) => e.step), ['store']);
+      const loaded = loadPolicy(p.path('rotation-policy.yaml'));
+      assert.deepEqual(loaded.ledgerEntries.map((e) => e.detail), ['stored']);
+      assert.ok(loaded.analysis.problems.some((x) => x.code === 'policy/ledger-untrusted'), loaded.analysis.problems.map((x) => x.code).join(', '));
     });
   });
 
