@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { basename, delimiter, dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Policy } from '../policy/model/schema';
 import { mergedProvider } from '../policy/state/resolve';
@@ -61,15 +61,8 @@ const SHEBANG_ENV = /^env$/;
  * a FIFO or device a hostile repository puts in place neither hangs nor streams forever.
  */
 export function hashFile(path: string): string | null {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return null;
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > MAX_HASHED_BYTES) return null;
+  return withRegularFile(path, (fd, st) => {
+    if (st.size > MAX_HASHED_BYTES) return null;
     // An interpreter such as node is ~100 MB: hashed once per process while its inode, size,
     // mtime and ctime stay the same (a write to the file changes ctime).
     const key = `${path}\0${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
@@ -88,6 +81,24 @@ export function hashFile(path: string): string | null {
     const digest = h.digest('hex');
     if (st.size >= 1024 * 1024) hashCache.set(key, digest);
     return digest;
+  });
+}
+
+/**
+ * Runs `read` on a regular file opened non-blocking and checked with fstat after opening (a FIFO
+ * or device a hostile repository puts in place neither hangs nor streams forever); null when the
+ * path is not one, cannot be opened, or reading fails.
+ */
+function withRegularFile<T>(path: string, read: (fd: number, st: Stats) => T | null): T | null {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return null;
+  }
+  try {
+    const st = fstatSync(fd);
+    return st.isFile() ? read(fd, st) : null;
   } catch {
     return null;
   } finally {
@@ -115,14 +126,7 @@ export function resolveExecutable(command: string, cwd: string, env: NodeJS.Proc
 
 /** `#!/bin/sh -e` → /bin/sh; `#!/usr/bin/env node` → node resolved in PATH. */
 function shebangInterpreter(path: string, cwd: string, env: NodeJS.ProcessEnv): string | null {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return null;
-  }
-  try {
-    if (!fstatSync(fd).isFile()) return null;
+  return withRegularFile(path, (fd) => {
     const buf = Buffer.alloc(256);
     const n = readSync(fd, buf, 0, buf.length, 0);
     const first = buf.subarray(0, n).toString('utf8').split('\n')[0]!;
@@ -134,11 +138,7 @@ function shebangInterpreter(path: string, cwd: string, env: NodeJS.ProcessEnv): 
       return name ? resolveExecutable(name, cwd, env) : null;
     }
     return words[0]!;
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /** Every file one command executes or names: the executable, its shebang interpreter, and each argument that is a file (a script for `sh x.sh`, `node x.js`, `python3 x.py`). */
