@@ -116,21 +116,17 @@ export class KeychainStore implements SecretStore {
   }
 
   /**
-   * With a user: the pair item first (the switch), then the copies. Without one: the value, then the
-   * user copy, and last any pair item a former alternating-users write left: until it is gone it
-   * is the truth, so a kill in between reads the old pair whole, never the value without its user.
+   * With a user: the pair item first (the switch), then the copies. Without one, the value keeps
+   * the user a pair item holds (as an env file keeps its user line), in a new pair item; a value
+   * that never had a pair item is one item, as before.
    */
   async set(secretId: string, stage: Stage, value: string, user?: string): Promise<void> {
     const account = accountFor(this.opts.account, secretId, stage);
-    if (user !== undefined) {
-      await this.write(`${account}#pair`, encodePair({ value, user }));
-      await this.write(account, value);
-      await this.write(`${account}#user`, user);
-      return;
-    }
+    const withUser = user ?? (await this.pair(account))?.user;
+    if (withUser === undefined) return this.write(account, value);
+    await this.write(`${account}#pair`, encodePair({ value, user: withUser }));
     await this.write(account, value);
-    await this.remove(`${account}#user`);
-    await this.remove(`${account}#pair`);
+    await this.write(`${account}#user`, withUser);
   }
 
   /** The pair item (the truth while it exists) last, so a kill leaves the old pair whole or nothing. */

@@ -70,21 +70,24 @@ describe('keychain store: a value and its user switch together (real gnome-keyri
     assert.deepEqual(seen, ['new', 'new', 'new']);
   });
 
-  it('set without a user over a pair, and delete: killed after each call, the old pair whole or the new state, never a value without its user', async () => {
-    const id = 'alt-to-single';
+  it('set without a user keeps the pair\'s user, and delete: killed after each call, the old pair whole or the new state, never a value without its user', async () => {
+    const id = 'alt-value-only';
     for (const n of [1, 2, 3]) {
       const old = pair(`p${n}`);
       await ops([{ op: 'set', secretId: id, stage: 'current', ...old }]);
-      const single = `single-${randomBytes(12).toString('hex')}`;
-      await killAfterChange({ op: 'set', secretId: id, stage: 'current', value: single }, n);
-      assert.ok([JSON.stringify(old), JSON.stringify({ value: single, user: null })].includes(JSON.stringify(await read(id))), `set without user, killed after call ${n}`);
+      const value = `only-${randomBytes(12).toString('hex')}`;
+      await killAfterChange({ op: 'set', secretId: id, stage: 'current', value }, n);
+      assert.ok([JSON.stringify(old), JSON.stringify({ value, user: old.user })].includes(JSON.stringify(await read(id))), `set without user, killed after call ${n}`);
 
       await ops([{ op: 'set', secretId: id, stage: 'current', ...old }]);
       await killAfterChange({ op: 'delete', secretId: id, stage: 'current' }, n);
       assert.ok([JSON.stringify(old), JSON.stringify({ value: null, user: null })].includes(JSON.stringify(await read(id))), `delete, killed after call ${n}`);
     }
-    await ops([{ op: 'set', secretId: id, stage: 'current', value: 'plain-after' }]);
-    assert.deepEqual(await read(id), { value: 'plain-after', user: null }, 'a finished set without a user leaves no user behind');
+    const last = pair('last');
+    await ops([{ op: 'set', secretId: id, stage: 'current', ...last }, { op: 'set', secretId: id, stage: 'current', value: 'value-only-after' }]);
+    assert.deepEqual(await read(id), { value: 'value-only-after', user: last.user }, 'a finished set without a user keeps the user beside the value');
+    const [, plain, pairItem] = await ops([{ op: 'set', secretId: 'single', stage: 'current', value: 'single-value' }, { op: 'read', secretId: 'single', stage: 'current' }, { op: 'raw-get', account: 'single#pair' }]);
+    assert.deepEqual({ plain, pairItem }, { plain: { value: 'single-value', user: null }, pairItem: null }, 'a secret without users stays one item');
   });
 
   it('reads the layout of earlier versions (ACCOUNT + ACCOUNT#user) and moves it to one pair item on the next write', async () => {
