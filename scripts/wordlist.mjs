@@ -6,7 +6,9 @@
 // dist/words.txt, read only when a value made of letters needs the word judgement.
 //   node scripts/wordlist.mjs [OUT]   (prints counts; writes OUT when given)
 import { createRequire } from 'node:module';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
@@ -20,11 +22,47 @@ function commonWords(pkg) {
   return dictionary[key];
 }
 
+/**
+ * Subtitles are short of the words of software (`credential`, `passphrase`): the English hunspell
+ * dictionary (`dictionary-en`, MIT and BSD) adds its lower-case stems and their suffixed forms
+ * (hunspell `SFX` rules: plurals, -ed, -ing…). The German and Italian hunspell dictionaries are GPL,
+ * which this MIT extension cannot ship; their common words come from zxcvbn-ts above.
+ */
+export const HUNSPELL_PACKAGES = ['dictionary-en'];
+
+function hunspellWords(pkg) {
+  const dir = dirname(fileURLToPath(import.meta.resolve(pkg)));
+  const aff = readFileSync(join(dir, 'index.aff'), 'utf8').split('\n');
+  const dic = readFileSync(join(dir, 'index.dic'), 'utf8').split('\n').slice(1);
+  const rules = new Map();
+  for (const line of aff) {
+    const f = line.trim().split(/\s+/);
+    if (f[0] !== 'SFX' || f.length < 5) continue; // a header has four fields, a rule five or more
+    const [, flag, strip, add, cond] = f;
+    const list = rules.get(flag) ?? [];
+    list.push({ strip: strip === '0' ? '' : strip, add: add === '0' ? '' : add.split('/')[0], cond: new RegExp(`${cond === '.' ? '' : cond}$`) });
+    rules.set(flag, list);
+  }
+  const out = [];
+  for (const line of dic) {
+    const [stem, flags = ''] = line.trim().split('/');
+    if (!stem || stem !== stem.toLowerCase()) continue; // proper names and acronyms are not words of the language
+    out.push(stem);
+    for (const flag of flags) {
+      for (const r of rules.get(flag) ?? []) {
+        if (r.cond.test(stem) && stem.endsWith(r.strip)) out.push(stem.slice(0, stem.length - r.strip.length) + r.add);
+      }
+    }
+  }
+  return out;
+}
+
 /** The sorted, line-joined word list: every entry 2 to 24 ASCII letters after folding. */
 export function buildWordList() {
   const words = new Set();
-  for (const pkg of WORD_PACKAGES) {
-    for (const entry of commonWords(pkg)) {
+  const lists = [...WORD_PACKAGES.map(commonWords), ...HUNSPELL_PACKAGES.map(hunspellWords)];
+  for (const list of lists) {
+    for (const entry of list) {
       // `deixar-te`, `l'homme`, `full-bodied`: each part is a word of its own.
       for (const part of String(entry).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[-'’ ]+/)) {
         if (/^[a-z]{2,24}$/.test(part)) words.add(part);

@@ -15,6 +15,12 @@ import { memoByText } from '../input/detach';
  */
 
 let list: string | null | undefined;
+let lookups = 0;
+
+/** How many words have been looked up in this process (tests check what is never looked up). */
+export function wordLookups(): number {
+  return lookups;
+}
 
 function wordList(): string | null {
   if (list === undefined) {
@@ -31,6 +37,7 @@ function wordList(): string | null {
 
 /** Is the lower-case ASCII `word` in the list? Binary search over the lines of one string. */
 export function isWord(word: string): boolean {
+  lookups++;
   const text = wordList();
   if (!text || word.length < 2) return false;
   let lo = 0;
@@ -67,12 +74,14 @@ const MAX_WORD = 24;
 
 /**
  * Splits a lower-case run of letters into dictionary words, fewest first, or returns null. Words of
- * two letters (`my`, `tu`, `su`) only open the run: short words are common enough in any list that
- * a random run would often split into them.
+ * two letters (`my`, `tu`, `su`) only open the run (and not at all when `shortOpens` is false): short
+ * words are common enough in any list that a random run would often split into them. `extra` words
+ * (a caller's own short forms) count wherever they are.
  */
-export function splitIntoWords(run: string, extra?: (w: string) => boolean): string[] | null {
+export function splitIntoWords(run: string, extra?: (w: string) => boolean, shortOpens = true): string[] | null {
   const n = run.length;
-  const known = (w: string) => isWord(w) || (extra?.(w) ?? false);
+  // (`extra` words, checked first, may be of any length and anywhere.)
+  const known = (w: string, s: number) => (extra?.(w) ?? false) || ((w.length >= MIN_PART || (s === 0 && shortOpens)) && isWord(w));
   // best[i]: fewest words making run.slice(0, i), -1 when none; from[i]: where the last one starts.
   const best = new Int16Array(n + 1).fill(-1);
   const from = new Int16Array(n + 1);
@@ -80,9 +89,8 @@ export function splitIntoWords(run: string, extra?: (w: string) => boolean): str
   for (let i = 1; i <= n; i++) {
     for (let s = Math.max(0, i - MAX_WORD); s <= i - 2; s++) {
       if (best[s]! < 0) continue;
-      if (i - s < MIN_PART && s !== 0) continue;
       if (best[i]! >= 0 && best[s]! + 1 >= best[i]!) continue;
-      if (known(run.slice(s, i))) {
+      if (known(run.slice(s, i), s)) {
         best[i] = best[s]! + 1;
         from[i] = s;
       }
