@@ -4,12 +4,15 @@ import { isWord, splitIntoWords } from './words';
  * Dummy values: made only of words that tests and docs use for fake credentials (`token123`,
  * `test-password`, `testpwd`, `sk-ant-test123456789`, `old-token-value-1234567890ab`), counting
  * runs, and alphabet runs. A generated key always holds a run of letters that is no such word.
- * Words of a language come from the dictionary (words.ts); JARGON holds what no dictionary has:
- * the abbreviations and prefixes of credentials and the letter runs people type as filler.
+ * Words of four letters or more come from the dictionary (words.ts); JARGON holds what no
+ * dictionary has (the abbreviations and prefixes of credentials, the letter runs people type as
+ * filler) and the short words of credentials: shorter dictionary words are too often chance pieces
+ * (`mem` in `mem0test`, a project's name, is no word of a dummy).
  */
 const JARGON = new Set(
-  ('apikey passwd pwd pw pass str usr auth creds cred db jwt hmac webhook whsec ghp xox gsk hf tgp lf sk pk rk proj ' +
-    'dev prod my no qux quux xyz ab abc abcd abcde abcdef abcdefg abcdefgh xx xxx yyy zzz aaa bbb ccc ' +
+  ('apikey passwd pwd pw pass str usr auth creds cred db jwt hmac webhook whsec ghp xox gsk hf tgp lf sk pk rk ant proj ' +
+    'key api val bad old new my our any the for not no yes one two foo bar baz qux quux dev app sup er ' +
+    'prod xyz ab abc abcd abcde abcdef abcdefg abcdefgh xx xxx yyy zzz aaa bbb ccc ' +
     's3cr3t p4ssw0rd p4ss passw0rd pa55word qwerty letmein sekret shh shhh mysql postgres').split(' '),
 );
 // At least one of these (or only credential nouns and a count: `token123`) makes the value a dummy;
@@ -20,14 +23,12 @@ const MARKERS = new Set(
 );
 const NOUNS = new Set('secret secrets token tokens key keys api apikey pass password passwd pwd passphrase value string str'.split(' '));
 
-/**
- * Splits a lower-case run of letters into dictionary words (three letters or more) and jargon, or
- * returns null. Two-letter dictionary words are left out here: a run of a generated key is often two
- * letters long (`Ab` in `testAbQz…`), and so many pairs are words of some language.
- */
+const DICTIONARY_MIN = 4;
+
+/** Splits a lower-case run of letters into dictionary words of four letters or more and jargon, or returns null. */
 function segments(run: string): string[] | null {
-  if (JARGON.has(run) || (run.length >= 3 && isWord(run))) return [run];
-  return splitIntoWords(run, (w) => JARGON.has(w), false);
+  if (JARGON.has(run) || (run.length >= DICTIONARY_MIN && isWord(run))) return [run];
+  return splitIntoWords(run, (w) => JARGON.has(w), false, DICTIONARY_MIN);
 }
 
 /** A counting run (`123456789`, `0000123`, `2024`) or a short number. */

@@ -76,12 +76,12 @@ const MAX_WORD = 24;
  * Splits a lower-case run of letters into dictionary words, fewest first, or returns null. Words of
  * two letters (`my`, `tu`, `su`) only open the run (and not at all when `shortOpens` is false): short
  * words are common enough in any list that a random run would often split into them. `extra` words
- * (a caller's own short forms) count wherever they are.
+ * (a caller's own short forms) count wherever they are; `minPart` raises the shortest dictionary word.
  */
-export function splitIntoWords(run: string, extra?: (w: string) => boolean, shortOpens = true): string[] | null {
+export function splitIntoWords(run: string, extra?: (w: string) => boolean, shortOpens = true, minPart = MIN_PART): string[] | null {
   const n = run.length;
   // (`extra` words, checked first, may be of any length and anywhere.)
-  const known = (w: string, s: number) => (extra?.(w) ?? false) || ((w.length >= MIN_PART || (s === 0 && shortOpens)) && isWord(w));
+  const known = (w: string, s: number) => (extra?.(w) ?? false) || ((w.length >= minPart || (s === 0 && shortOpens)) && isWord(w));
   // best[i]: fewest words making run.slice(0, i), -1 when none; from[i]: where the last one starts.
   const best = new Int16Array(n + 1).fill(-1);
   const from = new Int16Array(n + 1);

@@ -87,6 +87,6 @@ describe('dictionary words (word-list packages, words.ts)', function () {
 
   it('dummy values are told by dictionary words and a marker; the hand list keeps only jargon', () => {
     for (const v of ['token123', 'testpwd', 'test-password', 'old-token-value-1234567890', 'fake_secret_key', 'dummyApiKey']) assert.ok(isDummyValue(v), v);
-    for (const v of ['rootpasswd', 'testAbQzRw', 'Xk9testQ2']) assert.equal(isDummyValue(v), false, v);
+    for (const v of ['rootpasswd', 'testAbQzRw', 'Xk9testQ2', 'mem0test']) assert.equal(isDummyValue(v), false, v);
   });
 });
