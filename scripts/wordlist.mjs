@@ -57,6 +57,9 @@ function hunspellWords(pkg) {
   return out;
 }
 
+const ATTRIBUTION =
+  '# Rotation Guard word list (scripts/wordlist.mjs): common words of the zxcvbn-ts language packages (MIT), from OpenSubtitles 2024 via OPUS (ODC-BY, https://opus.nlpl.eu/datasets/OpenSubtitles); English hunspell dictionary dictionary-en (MIT AND BSD, SCOWL).';
+
 /** The sorted, line-joined word list: every entry 2 to 24 ASCII letters after folding. */
 export function buildWordList() {
   const words = new Set();
@@ -69,8 +72,10 @@ export function buildWordList() {
       }
     }
   }
-  // Code-unit order, which is what the lookup's comparisons use.
-  return [...words].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join('\n');
+  // Code-unit order, which is what the lookup's comparisons use. The first line, the sources'
+  // attribution (ODC-BY asks for it), sorts before every word (`#` is below `a`).
+  const sorted = [...words].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [ATTRIBUTION, ...sorted].join('\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

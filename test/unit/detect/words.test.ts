@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { DEFAULT_MIN_CONFIDENCE, scanText } from '../../../core/detect/index';
 import { isDummyValue } from '../../../core/detect/judge/dummy-values';
 import { isPlaceholder } from '../../../core/detect/judge/placeholders';
+import { readFileSync } from 'node:fs';
+import wordsFile from '../../../core/detect/judge/words.wordlist';
 import { isMadeOfWords, isWord, letterParts, splitIntoWords, wordListLoaded, wordLookups } from '../../../core/detect/judge/words';
 
 // Issue #21: a generic value that is a dictionary word, or words joined, is typed by a person, not
@@ -31,6 +33,20 @@ describe('dictionary words (word-list packages, words.ts)', function () {
     assert.ok(wordListLoaded(), 'dist/words.txt is written by scripts/build.mjs');
     for (const w of ['password', 'secret', 'passwort', 'contrasena', 'chiave', 'senha', 'wachtwoord', 'credential']) assert.ok(isWord(w), w);
     for (const w of ['qzxv', 'kjhgfd', 'xkcdqwz']) assert.ok(!isWord(w), w);
+  });
+
+  it('the list is sorted, so the binary search finds every entry (a sample of 2,000) and nothing between entries', () => {
+    const lines = readFileSync(wordsFile, 'latin1').split('\n');
+    assert.ok(lines[0]!.startsWith('# '), 'the first line attributes the sources');
+    const words = lines.slice(1);
+    assert.ok(words.length > 100_000, `${words.length} words`);
+    for (let i = 1; i < words.length; i++) assert.ok(words[i - 1]! < words[i]!, `${words[i - 1]} before ${words[i]}`);
+    const all = new Set(words);
+    const step = Math.floor(words.length / 2000);
+    for (let i = 0; i < words.length; i += step) {
+      assert.ok(isWord(words[i]!), words[i]);
+      assert.equal(isWord(`${words[i]}qzx`), all.has(`${words[i]}qzx`));
+    }
   });
 
   for (const [language, values] of Object.entries(BY_LANGUAGE)) {
