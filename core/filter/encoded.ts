@@ -17,36 +17,40 @@ const MIN_HEX = 32;
 export const MAX_RUNS = 256;
 export const MAX_RUN_LENGTH = 64 * 1024;
 
-/** Characters of base64 and base64url (hex digits are among them). */
-function isBase64Char(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 95 || c === 45;
-}
+/** Characters of base64 and base64url (1), of which hex digits (3). */
+const CLASS = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-') CLASS[c.charCodeAt(0)] = 1;
+for (const c of '0123456789ABCDEFabcdef') CLASS[c.charCodeAt(0)] = 3;
 
 /**
  * Each maximal run of base64 characters (with up to two `=` after it) at least MIN_BASE64 long, in
- * one pass over the character codes: a regex tried at every offset of a word-rich text cost more
- * than the rest of the filter's detection together (bench/filters.bench.mjs, profiled).
+ * one pass over the character codes with a class table: a regex tried at every offset of a
+ * word-rich text cost more than the rest of the filter's detection together, and the per-character
+ * comparisons after it still were a fifth of findSecrets (bench/filters.bench.mjs, profiled).
  */
 export function encodedRuns(text: string): EncodedRun[] {
   const out: EncodedRun[] = [];
   const n = text.length;
   let tried = 0;
   for (let i = 0; i < n; ) {
-    if (!isBase64Char(text.charCodeAt(i))) {
+    const c = text.charCodeAt(i);
+    if (c > 127 || CLASS[c] === 0) {
       i++;
       continue;
     }
     const start = i;
-    while (i < n && isBase64Char(text.charCodeAt(i))) i++;
+    let allHex = 3;
+    for (let d = c; i < n && (d = text.charCodeAt(i)) < 128 && CLASS[d] !== 0; i++) allHex &= CLASS[d]!;
     if (i - start < MIN_BASE64) continue;
     let end = i;
     while (end < n && end - i < 2 && text.charCodeAt(end) === 61) end++;
+    const length = end - start;
+    const hex = allHex === 3 && end === i && length >= MIN_HEX && length % 2 === 0;
     i = end;
-    const run = text.slice(start, end);
-    if (run.length > MAX_RUN_LENGTH) continue;
+    if (length > MAX_RUN_LENGTH) continue;
     if (++tried > MAX_RUNS) break;
-    const hex = run.length >= MIN_HEX && run.length % 2 === 0 && /^[0-9A-Fa-f]+$/.test(run);
-    if (!startsAsText(hex ? parseInt(run.slice(0, 2), 16) : firstBase64Byte(run), run.length)) continue;
+    if (!startsAsText(hex ? hexByte(text, start) : firstBase64Byte(text, start), length)) continue;
+    const run = text.slice(start, end);
     const decoded = hex ? decodeHex(run) : decodeBase64(run);
     if (decoded !== null) out.push({ start, end, decoded, encoding: hex ? 'hex' : 'base64' });
   }
@@ -58,8 +62,12 @@ for (const [i, c] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 SEXTET[45] = 62; // base64url '-'
 SEXTET[95] = 63; // base64url '_'
 
-function firstBase64Byte(run: string): number {
-  return (SEXTET[run.charCodeAt(0)]! << 2) | (SEXTET[run.charCodeAt(1)]! >> 4);
+function firstBase64Byte(text: string, at: number): number {
+  return (SEXTET[text.charCodeAt(at)]! << 2) | (SEXTET[text.charCodeAt(at + 1)]! >> 4);
+}
+
+function hexByte(text: string, at: number): number {
+  return parseInt(text.slice(at, at + 2), 16);
 }
 
 /**
