@@ -59,13 +59,15 @@ function tryJoins(text: string, t: number, lineEnd: number, nl: number, opts: Pa
   let best: WrappedMatch | undefined;
   // A key already whole on its line takes a next line only when that line is nothing but a long
   // token (a wrapped key's next piece), not the next line of code or prose.
-  const wholeAlready = rawMatches(text.slice(t, lineEnd), opts).some((m) => m.end === lineEnd - t);
+  // Detection on the line's own token runs only once a next piece exists (most candidates have none).
+  let wholeAlready: boolean | undefined;
   while (pieces.length < MAX_PIECES && at < text.length) {
     let s = at;
     while (s < text.length && isBlank(text.charCodeAt(s))) s++;
     let e = s;
     while (e < text.length && isTokenChar(text.charCodeAt(e))) e++;
     if (e === s || total + (e - s) > MAX_LENGTH) break;
+    wholeAlready ??= rawMatches(text.slice(t, lineEnd), opts).some((m) => m.end === lineEnd - t);
     if (wholeAlready && (e - s < 8 || !lineEndsAt(text, e))) break;
     pieces.push([s, e]);
     total += e - s;

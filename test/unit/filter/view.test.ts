@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
+import { ALL_RULES } from '../../../core/detect/index';
 import { buildView, glueAnchors, glueScanner, INVISIBLE } from '../../../core/filter/view';
 
 const glue = glueScanner(glueAnchors(['ghp_', 'sk-proj-', 'sk-', 'AKIA', 'xoxb-']));
@@ -30,6 +31,22 @@ describe('filter view: escapes, invisible characters and glued prefixes undone, 
         assert.ok(!INVISIBLE.test(view.text), 'an invisible character is left in the view');
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('finds the glued prefixes an alternation of them (longest first, no match inside a match) finds, after a word character', () => {
+    const anchors = glueAnchors(ALL_RULES.flatMap((r) => (r.anchorsIgnoreCase ? [] : r.anchors)));
+    const scan = glueScanner(anchors);
+    const alternation = new RegExp(anchors.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    const reference = (text: string) => [...text.matchAll(alternation)].map((m) => m.index!).filter((i) => i > 0 && /[A-Za-z0-9_./]/.test(text[i - 1]!));
+    // Pieces of prefixes overlap and run into each other: `sk-ant-api` holds `ant-`-like tails, `xoxe.xox` and `xoxe-` share a head.
+    const piece = fc.oneof(fc.constantFrom(...anchors), fc.constantFrom(...anchors).map((a) => a.slice(0, -1)), fc.constantFrom(...anchors).map((a) => a.slice(1)), fc.constantFrom('x', '1', '.', ' ', '-', '_', '\u00e9', 'sk', 'gh'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        assert.deepEqual(scan(text), reference(text));
+      }),
+      { numRuns: 3000 },
     );
   });
 
