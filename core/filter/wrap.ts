@@ -22,6 +22,20 @@ function isBlank(c: number): boolean {
   return c === 32 || c === 9;
 }
 
+/**
+ * Whether KEY_START can match in [from, to): a run of 16 needs 16 characters, and every prefix
+ * holds `-`, `_`, `A`, `J` or is `SG.`. Most lines end in a short word, which this rejects without
+ * running the regex (a test per line was most of this scan).
+ */
+function mayStartKey(text: string, from: number, to: number): boolean {
+  if (to - from >= 16) return true;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 45 || c === 95 || c === 65 || c === 74 || (c === 46 && k >= from + 2 && text.startsWith('SG', k - 2))) return true;
+  }
+  return false;
+}
+
 export interface WrappedMatch {
   start: number;
   end: number;
@@ -34,11 +48,11 @@ export function wrappedKeys(text: string, opts: Parameters<typeof rawMatches>[1]
   const out: WrappedMatch[] = [];
   let nl = text.indexOf('\n');
   while (nl >= 0) {
-    const lineEnd = nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
-    let t = lineEnd;
-    while (t > 0 && !isBlank(text.charCodeAt(t - 1)) && text.charCodeAt(t - 1) !== 10) t--;
+    const lineEnd = nl > 0 && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     const next = text.indexOf('\n', nl + 1);
-    if (lineEnd - t >= 3 && isTokenChar(text.charCodeAt(lineEnd - 1)) && KEY_START.test(text.slice(t, lineEnd))) {
+    let t = lineEnd;
+    if (isTokenChar(text.charCodeAt(lineEnd - 1))) while (t > 0 && !isBlank(text.charCodeAt(t - 1)) && text.charCodeAt(t - 1) !== 10) t--;
+    if (lineEnd - t >= 3 && mayStartKey(text, t, lineEnd) && KEY_START.test(text.slice(t, lineEnd))) {
       const found = tryJoins(text, t, lineEnd, nl, opts);
       if (found) {
         out.push(found);
