@@ -166,9 +166,10 @@ const tenKb = samples.map((s) => s.text).join('\n').slice(0, 10 * 1024);
     const v = via.slice(100);
     console.log(`proxy, 10 KB JSON request (${kind}) + 2 KB response: direct p50 ${fmt(pct(d, 50))} / p99 ${fmt(pct(d, 99))} ms; through the proxy p50 ${fmt(pct(v, 50))} / p99 ${fmt(pct(v, 99))} ms; added p50 ${fmt(pct(v, 50) - pct(d, 50))} ms, p99 ${fmt(pct(v, 99) - pct(d, 99))} ms (target ≤ 2 ms); added CPU per request (mean of 500; client, proxy and upstream share this process) ${fmt((cpuVia - cpuDirect) / 500 / 1000)} ms`);
     // The figures above are a warm proxy's (a proxy runs for hours; the first 100 requests are left
-    // out). The proxy's first requests pay what a warm one does not: V8 compiling the engine, the
-    // rules' regexes and the WebAssembly prefilters built on first use. Shown for the first kind only
-    // (the second starts warm).
+    // out). Its first requests pay what a warm one does not: V8 compiling the HTTP path and the
+    // engine. Here the engine is warm already (section 1 ran it in this process); a proxy started on
+    // its own warms the engine as it starts listening (core/filter/proxy/server.ts). Shown for the
+    // first kind only (the second starts warm).
     if (kind === 'fresh text') {
       const added = via.slice(0, 20).map((x, k) => x - direct[k]);
       console.log(`  cold: the proxy's first request ${fmt(via[0])} ms (direct ${fmt(direct[0])} ms); its first 20 requests added p50 ${fmt(pct(added, 50))} ms, max ${fmt(Math.max(...added))} ms`);
