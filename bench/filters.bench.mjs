@@ -124,9 +124,12 @@ const tenKb = samples.map((s) => s.text).join('\n').slice(0, 10 * 1024);
   upstream.listen(0, '127.0.0.1');
   await once(upstream, 'listening');
   const upPort = upstream.address().port;
-  const { server } = h.createRedactingProxy({ upstream: `http://127.0.0.1:${upPort}` });
+  const { server, warmed } = h.createRedactingProxy({ upstream: `http://127.0.0.1:${upPort}` });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
+  // The proxy warms its engine as it starts; an app connects after that (and the upstream, which
+  // shares this process here, would otherwise wait for it).
+  await warmed;
   const pxPort = server.address().port;
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   // Two kinds of 10 KB request: a fresh text each time (nothing to reuse), and the same

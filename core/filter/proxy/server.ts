@@ -30,7 +30,7 @@ export interface ProxyStats {
 
 const HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'accept-encoding']);
 
-export function createRedactingProxy(o: ProxyOptions): { server: Server; stats: ProxyStats; session: RedactionSession } {
+export function createRedactingProxy(o: ProxyOptions): { server: Server; stats: ProxyStats; session: RedactionSession; warmed: Promise<void> } {
   const upstream = new URL(o.upstream);
   if (upstream.protocol !== 'http:' && upstream.protocol !== 'https:') throw new Error(`--upstream must be an http:// or https:// URL, not ${upstream.protocol}`);
   const session = new RedactionSession(o.find ?? {});
@@ -112,8 +112,9 @@ export function createRedactingProxy(o: ProxyOptions): { server: Server; stats: 
   }
 
   server.on('close', () => agent.destroy());
-  server.once('listening', () => setImmediate(() => warmUp(o.find ?? {})));
-  return { server, stats, session };
+  // Resolves once the engine has run over WARM_UP after the server started listening.
+  const warmed = new Promise<void>((resolve) => server.once('listening', () => setImmediate(() => resolve(warmUp(o.find ?? {})))));
+  return { server, stats, session, warmed };
 }
 
 /**
