@@ -35,17 +35,33 @@ export function glueAnchors(anchors: Iterable<string>): string[] {
 export type GlueScanner = (text: string) => number[];
 
 /**
- * The glue scan, with detection's prefilter (a table of three-character prefixes, run in
- * WebAssembly) over the prefixes: it reports every prefix at every offset, and the scan keeps
- * what an alternation of them (longest first, scanning on after each match) would: at each
- * offset past the last match the longest prefix, where a word character precedes it. The
- * alternation ran by the regex engine at every offset cost a sixth of findSecrets.
+ * Characters a process scans with the regex before the glue scan builds its prefilter: building
+ * it costs about what the regex spends on 50 KB (a few milliseconds, most of it on first use),
+ * which a one-shot process such as a hook (one 10 KB decision) should not pay.
  */
-export function glueScanner(anchors: readonly string[]): GlueScanner {
+const PREFILTER_AFTER = 256 * 1024;
+
+/**
+ * The glue scan. Both ways report what an alternation of the prefixes (longest first, scanning on
+ * after each match) finds, where a word character precedes the match. A long-running process
+ * (the proxy, the language server) switches to detection's prefilter (a table of three-character
+ * prefixes, run in WebAssembly), which reports every prefix at every offset: the scan keeps, at
+ * each offset past the last match, the longest. The alternation, run by the regex engine at every
+ * offset, was a sixth of findSecrets on 10 KB texts.
+ */
+export function glueScanner(anchors: readonly string[], prefilterAfter = PREFILTER_AFTER): GlueScanner {
+  const alternation = new RegExp([...anchors].sort((x, y) => y.length - x.length).map(escapeRegExp).join('|'), 'g');
   let prefilter: Prefilter<string> | undefined;
+  let scanned = 0;
   return (text) => {
-    prefilter ??= buildPrefilter(anchors.map((a) => ({ literal: a, ignoreCase: false, item: a })));
     const out: number[] = [];
+    if (!prefilter && scanned < prefilterAfter) {
+      scanned += text.length;
+      alternation.lastIndex = 0;
+      for (let m = alternation.exec(text); m; m = alternation.exec(text)) if (m.index > 0 && isWordish(text.charCodeAt(m.index - 1))) out.push(m.index);
+      return out;
+    }
+    prefilter ??= buildPrefilter(anchors.map((a) => ({ literal: a, ignoreCase: false, item: a })));
     let end = 0;
     let at = -1;
     let longest = 0;
@@ -67,12 +83,16 @@ export function glueScanner(anchors: readonly string[]): GlueScanner {
   };
 }
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** [A-Za-z0-9_./]: what a prefix can be glued to. */
 function isWordish(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 47;
 }
 
-/** INVISIBLE by character code, for the per-character loop (a regex test per character cost more than the loop). */
+/** INVISIBLE by character code (decodeAt tests one character). */
 function isInvisible(c: number): boolean {
   if (c > 0x7f) return c === 0xad || c === 0x34f || c === 0x61c || c === 0x115f || c === 0x1160 || c === 0x17b4 || c === 0x17b5 || c === 0x180e || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x206a && c <= 0x206f) || c === 0xfeff;
   return c === 0;
