@@ -2,7 +2,7 @@ import { ALL_RULES, rawMatches, type KnownSecrets } from '../detect/index';
 import { keyedFingerprint } from '../values/fingerprint';
 import { encodedRuns } from './encoded';
 import { wrappedKeys } from './wrap';
-import { buildView, glueAnchors, needsView, withoutInvisible } from './view';
+import { buildView, glueAnchors, glueScanner, withoutInvisible } from './view';
 
 /** A credential found by the filter engine, in original offsets. Holds the value: never print it. */
 export interface SecretSpan {
@@ -23,11 +23,7 @@ export interface FindOptions {
   knownSecrets?: KnownSecrets;
 }
 
-const GLUE = new RegExp(glueAnchors(ALL_RULES.flatMap((r) => (r.anchorsIgnoreCase ? [] : r.anchors))).map(escapeRegExp).join('|'), 'g');
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+const GLUE = glueScanner(glueAnchors(ALL_RULES.flatMap((r) => (r.anchorsIgnoreCase ? [] : r.anchors))));
 
 /**
  * Every credential in `text`, however it is written: plain, glued to the word before it, behind
@@ -42,9 +38,9 @@ export function findSecrets(text: string, opts: FindOptions = {}): SecretSpan[] 
   }
   let scanned = text;
   let toOriginal = (s: number, e: number): [number, number] => [s, e];
-  if (needsView(text, GLUE)) {
-    const view = buildView(text, GLUE);
-    toOriginal = (s, e) => [view.starts[s]!, view.ends[e - 1]!];
+  const view = buildView(text, GLUE);
+  if (view) {
+    toOriginal = view.toOriginal;
     for (const m of rawMatches(view.text, scanOpts)) {
       const [s, e] = toOriginal(m.start, m.end);
       spans.push(spanOf(m, s, e, view.text.slice(m.start, m.end), 'view'));

@@ -20,15 +20,19 @@ export class RedactionSession {
 
   constructor(readonly options: FindOptions = {}) {}
 
-  /** Whether `text` (scanned with this session's options) is known to hold no credential. */
-  knownClean(text: string): boolean {
-    return text.length >= CLEAN_MIN && this.clean.has(digest(text));
+  /**
+   * The digest `text` is remembered by when it is long enough to be worth it, and whether this
+   * session found it clean already: one hash per text, looked up and then (if clean) remembered.
+   */
+  cleanDigest(text: string): { digest: string; clean: boolean } | undefined {
+    if (text.length < CLEAN_MIN) return undefined;
+    const d = digest(text);
+    return { digest: d, clean: this.clean.has(d) };
   }
 
-  rememberClean(text: string): void {
-    if (text.length < CLEAN_MIN) return;
+  rememberClean(d: string): void {
     if (this.clean.size >= CLEAN_MAX) this.clean = new Set([...this.clean].slice(CLEAN_MAX / 2));
-    this.clean.add(digest(text));
+    this.clean.add(d);
   }
 
   placeholder(span: Pick<SecretSpan, 'ruleId' | 'value'>): string {
@@ -54,9 +58,10 @@ export interface Redaction {
 /** Replaces every credential in `text`; every other character is kept as it was. */
 export function redactText(text: string, session: RedactionSession, opts: FindOptions = session.options): Redaction {
   const own = opts === session.options;
-  if (own && session.knownClean(text)) return { text, spans: [] };
+  const seen = own ? session.cleanDigest(text) : undefined;
+  if (seen?.clean) return { text, spans: [] };
   const spans = findSecrets(text, opts);
-  if (own && !spans.length) session.rememberClean(text);
+  if (seen && !spans.length) session.rememberClean(seen.digest);
   return { text: applySpans(text, spans, session), spans };
 }
 

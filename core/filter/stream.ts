@@ -60,8 +60,11 @@ export class StreamRedactor {
       }
       opts = { ...opts, path: this.sniffed ?? 'stdin.txt' };
     }
-    const spans = findSecrets(text, opts).filter((s) => s.end > offset);
     let cut = final ? this.pending.length : holdFrom(this.pending);
+    // Nothing can be released (a stream sent token by token, a word still open): no scan, since
+    // every span would be held with the rest. The next chunk scans the held text with it.
+    if (cut === 0) return '';
+    const spans = findSecrets(text, opts).filter((s) => s.end > offset);
     if (!final) {
       for (const s of spans) {
         const start = s.start - offset;

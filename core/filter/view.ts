@@ -1,17 +1,16 @@
+import { buildPrefilter, type Prefilter } from '../detect/index';
+
 /**
  * A detection view of a text: the same characters with what hides a key from a pattern undone —
  * invisible characters dropped, `%XX` / `\uXXXX` / `\xXX` / quoted-printable escapes decoded to the
- * printable ASCII they stand for, a boundary put in front of a provider prefix glued to a word
- * (`xghp_…`), and lines joined where a token runs on across a line break. Each view character keeps
- * the [start, end) of the original characters it came from, so a match in the view maps back to
- * the exact original span. The view is only read by detection; the output is always the original.
+ * printable ASCII they stand for, and a boundary put in front of a provider prefix glued to a word
+ * (`xghp_…`). A match in the view maps back to the exact original span. The view is only read by
+ * detection; the output is always the original.
  */
 export interface DetectionView {
   text: string;
-  /** Original start of each view character. */
-  starts: Int32Array;
-  /** Original end (exclusive) of each view character. */
-  ends: Int32Array;
+  /** The original [start, end) of view characters [s, e). */
+  toOriginal(s: number, e: number): [number, number];
 }
 
 /** Characters a key never holds but that a copy, a renderer or an attacker can put inside one. */
@@ -32,116 +31,198 @@ export function glueAnchors(anchors: Iterable<string>): string[] {
   return [...out].sort((x, y) => y.length - x.length);
 }
 
-/** INVISIBLE by character code, for the per-character loop (a regex test per character cost more than the loop). */
+/** Offsets where a provider prefix starts right after a word character (`xghp_…`), in order. */
+export type GlueScanner = (text: string) => number[];
+
+/**
+ * Characters a process scans with the regex before the glue scan builds its prefilter: building
+ * it costs about what the regex spends on 50 KB (a few milliseconds, most of it on first use),
+ * which a one-shot process such as a hook (one 10 KB decision) should not pay.
+ */
+const PREFILTER_AFTER = 256 * 1024;
+
+/**
+ * The glue scan. Both ways report what an alternation of the prefixes (longest first, scanning on
+ * after each match) finds, where a word character precedes the match. A long-running process
+ * (the proxy, the language server) switches to detection's prefilter (a table of three-character
+ * prefixes, run in WebAssembly), which reports every prefix at every offset: the scan keeps, at
+ * each offset past the last match, the longest. The alternation, run by the regex engine at every
+ * offset, was a sixth of findSecrets on 10 KB texts.
+ */
+export function glueScanner(anchors: readonly string[], prefilterAfter = PREFILTER_AFTER): GlueScanner {
+  const alternation = new RegExp([...anchors].sort((x, y) => y.length - x.length).map(escapeRegExp).join('|'), 'g');
+  let prefilter: Prefilter<string> | undefined;
+  let scanned = 0;
+  return (text) => {
+    const out: number[] = [];
+    if (!prefilter && scanned < prefilterAfter) {
+      scanned += text.length;
+      alternation.lastIndex = 0;
+      for (let m = alternation.exec(text); m; m = alternation.exec(text)) if (m.index > 0 && isWordish(text.charCodeAt(m.index - 1))) out.push(m.index);
+      return out;
+    }
+    prefilter ??= buildPrefilter(anchors.map((a) => ({ literal: a, ignoreCase: false, item: a })));
+    let end = 0;
+    let at = -1;
+    let longest = 0;
+    const take = () => {
+      if (at < end) return;
+      if (at > 0 && isWordish(text.charCodeAt(at - 1))) out.push(at);
+      end = at + longest;
+    };
+    prefilter.scan(text, (i, found) => {
+      if (i !== at) {
+        if (at >= 0) take();
+        at = i;
+        longest = 0;
+      }
+      for (const a of found) if (a.length > longest) longest = a.length;
+    });
+    if (at >= 0) take();
+    return out;
+  };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** [A-Za-z0-9_./]: what a prefix can be glued to. */
+function isWordish(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 47;
+}
+
+/** INVISIBLE by character code (decodeAt tests one character). */
 function isInvisible(c: number): boolean {
   if (c > 0x7f) return c === 0xad || c === 0x34f || c === 0x61c || c === 0x115f || c === 0x1160 || c === 0x17b4 || c === 0x17b5 || c === 0x180e || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x206a && c <= 0x206f) || c === 0xfeff;
   return c === 0;
 }
 
-const HEX = /^[0-9A-Fa-f]{2}$/;
-const WORDISH = /[A-Za-z0-9_./]/;
+/** The value of `len` hex digits at `at` (upper case only when `upper`), or -1. */
+function hexAt(text: string, at: number, len: number, upper: boolean): number {
+  if (at + len > text.length) return -1;
+  let v = 0;
+  for (let k = at; k < at + len; k++) {
+    const c = text.charCodeAt(k);
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : !upper && c >= 97 && c <= 102 ? c - 87 : -1;
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
 
 function printableAscii(code: number): boolean {
   return code >= 0x20 && code < 0x7f;
 }
 
 /**
- * Whether building a view can change anything: escapes, invisible characters, a glued prefix or a
- * joinable line break. Most texts have none, and their detection then runs once.
+ * Where the view may differ from the text: escapes, invisible characters, and with quoted-printable
+ * `=` escapes and soft breaks. A superset (decodeAt decides); found by the regex engine, which scans
+ * a text for these in a fraction of what a JavaScript loop over its characters costs.
  */
-export function needsView(text: string, glue: RegExp): boolean {
-  if (INVISIBLE.test(text)) return true;
-  if (/%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2}/.test(text) || isQuotedPrintable(text)) return true;
-  return gluedAt(text, glue).length > 0;
-}
+const EDIT = new RegExp(`%[0-9A-Fa-f]{2}|\\\\[ux]|${INVISIBLE.source}`, 'g');
+const EDIT_QP = new RegExp(`${EDIT.source}|=(?:\\r?\\n|[0-9A-F]{2})`, 'g');
 
-/** Offsets where a provider prefix starts right after a word character (`xghp_…`). */
-function gluedAt(text: string, glue: RegExp): number[] {
-  const out: number[] = [];
-  glue.lastIndex = 0;
-  for (let m = glue.exec(text); m; m = glue.exec(text)) if (m.index > 0 && WORDISH.test(text[m.index - 1]!)) out.push(m.index);
-  return out;
-}
-
-export function buildView(text: string, glue: RegExp): DetectionView {
-  const glued = new Set(gluedAt(text, glue));
+/**
+ * The view of `text`, or undefined when it would be the text itself (most texts: detection then
+ * runs once). The map back is a list of pieces (a run copied as it is, or one decoded character),
+ * so its cost grows with the number of escapes and glued prefixes, not with the text.
+ */
+export function buildView(text: string, glue: GlueScanner): DetectionView | undefined {
+  const glued = glue(text);
   const quotedPrintable = isQuotedPrintable(text);
-  const n = text.length;
-  // The view is never longer than the text plus one boundary per glued prefix.
-  const starts = new Int32Array(n + glued.size);
-  const ends = new Int32Array(n + glued.size);
+  const edit = quotedPrintable ? EDIT_QP : EDIT;
+  edit.lastIndex = 0;
+  let m = edit.exec(text);
+  if (!m && !glued.length) return undefined;
   const parts: string[] = [];
+  // Piece k starts at view offset pieceView[k]; a copied run maps to pieceFrom[k] onwards
+  // (pieceTo[k] = -1), a decoded character to [pieceFrom[k], pieceTo[k]).
+  const pieceView: number[] = [];
+  const pieceFrom: number[] = [];
+  const pieceTo: number[] = [];
   let len = 0;
-  // Characters kept as they are accumulate as one slice [keptFrom, i).
-  let keptFrom = 0;
+  let kept = 0;
   const flush = (to: number) => {
-    if (to > keptFrom) parts.push(text.slice(keptFrom, to));
+    if (to <= kept) return;
+    pieceView.push(len);
+    pieceFrom.push(kept);
+    pieceTo.push(-1);
+    parts.push(text.slice(kept, to));
+    len += to - kept;
   };
-  const emit = (c: string, s: number, e: number) => {
-    parts.push(c);
-    starts[len] = s;
-    ends[len++] = e;
+  const emit = (c: number, s: number, e: number) => {
+    pieceView.push(len);
+    pieceFrom.push(s);
+    pieceTo.push(e);
+    parts.push(String.fromCharCode(c));
+    len++;
   };
-  let i = 0;
-  while (i < n) {
-    const code = text.charCodeAt(i);
-    const special = code === 37 || code === 92 || (quotedPrintable && code === 61) || isInvisible(code) || (glued.size > 0 && glued.has(i));
-    if (!special) {
-      starts[len] = i;
-      ends[len++] = i + 1;
-      i++;
+  // Glued offsets and edit candidates, in order; a glued offset inside a decoded escape is not one.
+  let g = 0;
+  while (m || g < glued.length) {
+    const at = m ? m.index : Infinity;
+    if (g < glued.length && glued[g]! < at) {
+      const i = glued[g++]!;
+      if (i < kept) continue;
+      flush(i);
+      kept = i;
+      emit(32, i, i);
       continue;
     }
-    flush(i);
-    keptFrom = i;
-    const step = decodeAt(text, i, code, quotedPrintable, glued, emit);
-    if (step > 0) {
-      i += step;
-      keptFrom = i;
-      continue;
+    const d = decodeAt(text, at, text.charCodeAt(at), quotedPrintable);
+    if (d === 0) edit.lastIndex = at + 1;
+    else {
+      flush(at);
+      const step = d >> 8;
+      if (d & 0xff) emit(d & 0xff, at, at + step);
+      kept = edit.lastIndex = at + step;
     }
-    starts[len] = i;
-    ends[len++] = i + 1;
-    i++;
+    m = edit.exec(text);
   }
-  flush(n);
-  return { text: parts.join(''), starts: starts.subarray(0, len), ends: ends.subarray(0, len) };
+  if (!pieceView.length) return undefined;
+  flush(text.length);
+  const piece = (v: number): number => {
+    let lo = 0;
+    let hi = pieceView.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (pieceView[mid]! <= v) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  return {
+    text: parts.join(''),
+    toOriginal(s, e) {
+      const a = piece(s);
+      const b = piece(e - 1);
+      return [pieceTo[a] === -1 ? pieceFrom[a]! + (s - pieceView[a]!) : pieceFrom[a]!, pieceTo[b] === -1 ? pieceFrom[b]! + (e - pieceView[b]!) : pieceTo[b]!];
+    },
+  };
 }
 
 /**
- * What the view holds for the special character at `i`: emits the boundary of a glued prefix, and
- * returns how many original characters an escape or invisible character took (0: the character
- * stays as it is, the caller keeps it).
+ * What the view holds for the special character at `i`, packed as (original characters taken << 8)
+ * | the printable character they stand for (0: dropped); 0 when the character stays as it is.
  */
-function decodeAt(text: string, i: number, code: number, quotedPrintable: boolean, glued: Set<number>, emit: (c: string, s: number, e: number) => void): number {
-  if (glued.has(i)) emit(' ', i, i);
-  if (isInvisible(code)) return 1;
-  if (code === 37 && HEX.test(text.slice(i + 1, i + 3))) {
-    const v = parseInt(text.slice(i + 1, i + 3), 16);
-    if (printableAscii(v)) {
-      emit(String.fromCharCode(v), i, i + 3);
-      return 3;
-    }
+function decodeAt(text: string, i: number, code: number, quotedPrintable: boolean): number {
+  if (isInvisible(code)) return 1 << 8;
+  if (code === 37) {
+    const v = hexAt(text, i + 1, 2, false);
+    if (printableAscii(v)) return (3 << 8) | v;
   }
-  if (code === 92 && (text[i + 1] === 'u' || text[i + 1] === 'x')) {
-    const len = text[i + 1] === 'u' ? 4 : 2;
-    const hex = text.slice(i + 2, i + 2 + len);
-    if (hex.length === len && /^[0-9A-Fa-f]+$/.test(hex)) {
-      const v = parseInt(hex, 16);
-      if (printableAscii(v)) {
-        emit(String.fromCharCode(v), i, i + 2 + len);
-        return 2 + len;
-      }
-    }
+  if (code === 92) {
+    const next = text.charCodeAt(i + 1);
+    const len = next === 117 ? 4 : next === 120 ? 2 : 0;
+    const v = len ? hexAt(text, i + 2, len, false) : -1;
+    if (printableAscii(v)) return ((2 + len) << 8) | v;
   }
   if (quotedPrintable && code === 61) {
-    const soft = text.startsWith('\r\n', i + 1) ? 3 : text[i + 1] === '\n' ? 2 : 0;
-    if (soft) return soft;
-    const hex = text.slice(i + 1, i + 3);
-    if (/^[0-9A-F]{2}$/.test(hex) && printableAscii(parseInt(hex, 16))) {
-      emit(String.fromCharCode(parseInt(hex, 16)), i, i + 3);
-      return 3;
-    }
+    const soft = text.startsWith('\r\n', i + 1) ? 3 : text.charCodeAt(i + 1) === 10 ? 2 : 0;
+    if (soft) return soft << 8;
+    const v = hexAt(text, i + 1, 2, true);
+    if (printableAscii(v)) return (3 << 8) | v;
   }
   return 0;
 }

@@ -12,8 +12,29 @@ import { withoutInvisible } from './view';
 const MAX_PIECES = 6;
 const MAX_LENGTH = 1024;
 const KEY_START = /(?:sk-|ghp_|gh[ousr]_|github_pat_|xox[a-z]-|AKIA|ASIA|AIza|glpat-|eyJ|hf_|gsk_|r8_|pplx-|xai-|npm_|SG\.|pcsk_|lsv2_|sk_live_|rk_live_|dckr_)|[A-Za-z0-9_\-+/=]{16,}/;
-const TOKEN_CHAR = /[A-Za-z0-9_\-+/=.]/;
-const BLANK = /[ \t]/;
+
+/** [A-Za-z0-9_\-+/=.] by character code (a regex test per character cost more than the scan). */
+function isTokenChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 47 && c <= 57) || c === 95 || c === 45 || c === 43 || c === 61 || c === 46;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/**
+ * Whether KEY_START can match in [from, to): a run of 16 needs 16 characters, and every prefix
+ * holds `-`, `_`, `A`, `J` or is `SG.`. Most lines end in a short word, which this rejects without
+ * running the regex (a test per line was most of this scan).
+ */
+function mayStartKey(text: string, from: number, to: number): boolean {
+  if (to - from >= 16) return true;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 45 || c === 95 || c === 65 || c === 74 || (c === 46 && k >= from + 2 && text.startsWith('SG', k - 2))) return true;
+  }
+  return false;
+}
 
 export interface WrappedMatch {
   start: number;
@@ -27,11 +48,11 @@ export function wrappedKeys(text: string, opts: Parameters<typeof rawMatches>[1]
   const out: WrappedMatch[] = [];
   let nl = text.indexOf('\n');
   while (nl >= 0) {
-    const lineEnd = nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
-    let t = lineEnd;
-    while (t > 0 && !BLANK.test(text[t - 1]!) && text[t - 1] !== '\n') t--;
+    const lineEnd = nl > 0 && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     const next = text.indexOf('\n', nl + 1);
-    if (lineEnd - t >= 3 && TOKEN_CHAR.test(text[lineEnd - 1] ?? '') && KEY_START.test(text.slice(t, lineEnd))) {
+    let t = lineEnd;
+    if (isTokenChar(text.charCodeAt(lineEnd - 1))) while (t > 0 && !isBlank(text.charCodeAt(t - 1)) && text.charCodeAt(t - 1) !== 10) t--;
+    if (lineEnd - t >= 3 && mayStartKey(text, t, lineEnd) && KEY_START.test(text.slice(t, lineEnd))) {
       const found = tryJoins(text, t, lineEnd, nl, opts);
       if (found) {
         out.push(found);
@@ -52,13 +73,15 @@ function tryJoins(text: string, t: number, lineEnd: number, nl: number, opts: Pa
   let best: WrappedMatch | undefined;
   // A key already whole on its line takes a next line only when that line is nothing but a long
   // token (a wrapped key's next piece), not the next line of code or prose.
-  const wholeAlready = rawMatches(text.slice(t, lineEnd), opts).some((m) => m.end === lineEnd - t);
+  // Detection on the line's own token runs only once a next piece exists (most candidates have none).
+  let wholeAlready: boolean | undefined;
   while (pieces.length < MAX_PIECES && at < text.length) {
     let s = at;
-    while (s < text.length && BLANK.test(text[s]!)) s++;
+    while (s < text.length && isBlank(text.charCodeAt(s))) s++;
     let e = s;
-    while (e < text.length && TOKEN_CHAR.test(text[e]!)) e++;
+    while (e < text.length && isTokenChar(text.charCodeAt(e))) e++;
     if (e === s || total + (e - s) > MAX_LENGTH) break;
+    wholeAlready ??= rawMatches(text.slice(t, lineEnd), opts).some((m) => m.end === lineEnd - t);
     if (wholeAlready && (e - s < 8 || !lineEndsAt(text, e))) break;
     pieces.push([s, e]);
     total += e - s;
@@ -81,7 +104,7 @@ function tryJoins(text: string, t: number, lineEnd: number, nl: number, opts: Pa
 
 function lineEndsAt(text: string, at: number): boolean {
   let rest = at;
-  while (rest < text.length && BLANK.test(text[rest]!)) rest++;
+  while (rest < text.length && isBlank(text.charCodeAt(rest))) rest++;
   return rest >= text.length || text[rest] === '\n' || text[rest] === '\r';
 }
 

@@ -1,10 +1,11 @@
 import { Agent as HttpAgent, createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import type { FindOptions } from '../engine';
+import { findSecrets, type FindOptions } from '../engine';
 import { RedactionSession } from '../session';
 import { redactJsonText } from './json';
 import { SseParser } from './sse';
 import { SseRedactor } from './streams';
+import { StreamRedactor } from '../stream';
 
 /**
  * A local redacting proxy for model traffic (OpenAI Chat Completions and Responses, Anthropic
@@ -29,7 +30,7 @@ export interface ProxyStats {
 
 const HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'accept-encoding']);
 
-export function createRedactingProxy(o: ProxyOptions): { server: Server; stats: ProxyStats; session: RedactionSession } {
+export function createRedactingProxy(o: ProxyOptions): { server: Server; stats: ProxyStats; session: RedactionSession; warmed: Promise<void> } {
   const upstream = new URL(o.upstream);
   if (upstream.protocol !== 'http:' && upstream.protocol !== 'https:') throw new Error(`--upstream must be an http:// or https:// URL, not ${upstream.protocol}`);
   const session = new RedactionSession(o.find ?? {});
@@ -111,7 +112,36 @@ export function createRedactingProxy(o: ProxyOptions): { server: Server; stats: 
   }
 
   server.on('close', () => agent.destroy());
-  return { server, stats, session };
+  // Resolves once the engine has run over WARM_UP after the server started listening.
+  const warmed = new Promise<void>((resolve) => server.once('listening', () => setImmediate(() => resolve(warmUp(o.find ?? {})))));
+  return { server, stats, session, warmed };
+}
+
+/**
+ * Text that takes the engine through each of its paths (escapes, glued prefixes, base64 and hex
+ * runs, a wrapped line, JSON) without holding a credential.
+ */
+const WARM_UP = [
+  'Warm-up text for the detection engine: prose, code, and what can hide a key from a pattern.',
+  'const client = new Client({ apiKey: process.env.API_KEY }); // a reference, not a value',
+  'GET /cb?api_key%3Dplaceholder&x=%20Bearer%20placeholder \\u0041\\x42 and a soft break =',
+  'prefixes glued to words without a body: tokensk-ant- xghp_ wordAKIA',
+  'aGVsbG8gd29ybGQsIHRoaXMgaXMgYmFzZTY0IHRleHQ= 68656c6c6f20776f726c642068657820746578742e',
+  'a line that ends in a long token 0123456789abcdefABCDEF',
+  'and the line after it {"role":"user","content":"hello"}',
+].join('\n');
+
+/**
+ * Right after the proxy starts listening, the engine runs once over WARM_UP (outside the
+ * session: no placeholder is numbered, nothing is remembered). The first request would otherwise
+ * pay for building the rules, compiling their regexes and the WebAssembly prefilters: 80-250 ms
+ * added to a fresh proxy's first request on this machine, against a fraction of a millisecond warm.
+ */
+function warmUp(find: FindOptions): void {
+  for (let i = 0; i < 3; i++) findSecrets(WARM_UP, find);
+  const stream = new StreamRedactor(new RedactionSession(find));
+  for (const piece of WARM_UP.split(' ')) stream.push(`${piece} `);
+  stream.end();
 }
 
 function passHeaders(h: IncomingHttpHeaders): Record<string, string | string[]> {
