@@ -1,6 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
 import { join } from 'node:path';
 import { runInWorkers, warmUpOrder, type WorkerHeapLimits } from '../../../core/files';
 import { scanFile, type FileResult } from './scan-file';
@@ -51,22 +50,6 @@ export interface PoolOptions {
 }
 
 /**
- * V8 heap flags for a process that scans, set at run time (they are read at each collection, so
- * they take effect now, for this thread and the workers it starts). By default V8 sizes the heap
- * for speed: the young generation doubles up to 32 MB and the old one grows to several times what
- * is live; glibc then keeps most of what was freed. `--optimize-for-size` grows the old generation
- * by smaller factors, and a growth factor of 1 keeps the young generation at its start-up size.
- * Same run, one thread, peak RSS (bench/realworld/pool.mjs): anthropic-cookbook 161 -> 110 MB,
- * pydantic-ai 167 -> 122 MB, crewAI 162 -> 120 MB, with the same CPU time within the noise of a
- * shared machine. The scan is the whole process here (`rotation-guard scan`), so the process-wide
- * flags are its own to set.
- */
-export function tuneHeapForScanning(): void {
-  setFlagsFromString('--optimize-for-size');
-  setFlagsFromString('--semi-space-growth-factor=1');
-}
-
-/**
  * Scans files, results in the order of `files`. One thread (the default below the break-even)
  * scans here; more run in core's worker pool (core/files/worker-pool.ts), where the workers scan
  * under SCAN_WORKER_LIMITS and this thread only collects. A file whose worker died on it is
@@ -75,7 +58,6 @@ export function tuneHeapForScanning(): void {
  * of files everything runs here.
  */
 export async function scanFiles(files: string[], opts: PoolOptions): Promise<FileResult[]> {
-  tuneHeapForScanning();
   const results: FileResult[] = new Array(files.length);
   const scan = (i: number) => (results[i] = scanFile(files[i]!, opts.maxBytes));
   const order = warmUpOrder(files);
