@@ -26,14 +26,17 @@ const IN_THREAD_FILES = 32;
 export const SCAN_WORKER_LIMITS: WorkerHeapLimits = { youngGenerationMb: 6, oldGenerationMb: 64 };
 
 /**
- * Input below which one thread is faster than several. A worker thread starts cold: it loads its
- * bundle, runs unoptimised code until the JIT has compiled the hot loops, and its compiler and
+ * Input below which the default is one thread. A worker thread starts cold: it loads its bundle,
+ * runs unoptimised code until the JIT has compiled the hot loops, and its compiler and
  * garbage-collector threads compete with both JavaScript threads for the cores. Measured on 2
  * cores (`rotation-guard scan --jobs N`, synthetic corpora): 50 MiB 0.65 s on one thread vs 0.72 s
- * on two; 100 MiB 1.09 vs 1.00 s; 200 MiB 1.94 vs 1.57 s. The break-even, ~64 MiB on 2 cores, is
- * assumed to shrink in proportion with more cores (background work has room there; not measured).
+ * on two; 100 MiB 1.09 vs 1.00 s; 200 MiB 1.94 vs 1.57 s. Each thread also costs memory: on the
+ * pool's largest repository (crewAI, 244 MiB in 27,000 files) one thread peaked at 113-120 MB
+ * RSS, two at 153-189 MB, over issue #21's 150 MB. So the break-even is where the time saved is
+ * worth that: ~512 MiB on 2 cores (a few tenths of a second saved below it), assumed to shrink in
+ * proportion with more cores. `--jobs N` chooses otherwise.
  */
-export const PARALLEL_BREAK_EVEN_BYTES = 128 * 1024 * 1024;
+export const PARALLEL_BREAK_EVEN_BYTES = 1024 * 1024 * 1024;
 
 /** Threads to use for `bytes` of input when the user did not say (`--jobs 0`). */
 export function threadsFor(bytes: number, cpus = availableParallelism()): number {
