@@ -17,11 +17,10 @@ export interface ScanTask {
 const IN_THREAD_FILES = 32;
 
 /**
- * Heap limits of a scan worker (MB). Without them V8 sizes a scanning thread's heap for speed:
- * the young generation grows to 32 MB and the old one to several times what is live, and the
- * main thread with one worker peaked at 160-200 MB RSS on the larger repositories of the pool
- * (bench/realworld/pool.mjs). A file that needs more than the old generation allows (a scan holds
- * a few times a file's size for a moment) kills its worker; it is scanned again on this thread.
+ * Heap limits of a scan worker (MB): a thread that scans allocates fast and keeps almost nothing,
+ * and without limits V8 grows its young generation to 32 MB and its old one to several times what
+ * is live, per thread. A file that needs more than the old generation allows (a scan holds a few
+ * times a file's size for a moment) kills its worker; it is scanned again on this thread.
  */
 export const SCAN_WORKER_LIMITS: WorkerHeapLimits = { youngGenerationMb: 6, oldGenerationMb: 64 };
 
