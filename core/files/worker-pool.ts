@@ -37,7 +37,11 @@ export interface PoolHandlers<I, R> {
 
 export interface PoolOutcome {
   cancelled: boolean;
-  /** Tasks a worker took and did not finish because it died or failed on them; the rest are done or never started (cancelled). */
+  /**
+   * Tasks not done: those a worker took and did not finish because it died or failed on them, and,
+   * when every worker died, those none was left to start. After a cancellation, tasks never
+   * started are neither done nor lost.
+   */
   lost: Array<{ index: number; error: Error }>;
 }
 
@@ -55,6 +59,7 @@ export function runInWorkers<T, I, R>(tasks: readonly T[], opts: WorkerPoolOptio
   const lost: PoolOutcome['lost'] = [];
   let next = 0;
   let cancelled = false;
+  let lastDeath: Error | undefined;
   const workers: Worker[] = [];
   const resourceLimits = {
     ...(opts.limits?.youngGenerationMb ? { maxYoungGenerationSizeMb: opts.limits.youngGenerationMb } : {}),
@@ -69,7 +74,10 @@ export function runInWorkers<T, I, R>(tasks: readonly T[], opts: WorkerPoolOptio
       const end = (err?: Error) => {
         if (over) return;
         over = true;
-        if (err) for (const index of held) lost.push({ index, error: err });
+        if (err) {
+          lastDeath = err;
+          for (const index of held) lost.push({ index, error: err });
+        }
         held.clear();
         void w.terminate().then(() => finished(), () => finished());
       };
@@ -101,8 +109,10 @@ export function runInWorkers<T, I, R>(tasks: readonly T[], opts: WorkerPoolOptio
   return Promise.all(Array.from({ length: tasks.length ? threads : 0 }, oneWorker)).then(
     () => {
       clearInterval(poll);
+      const wasCancelled = cancelled || !!opts.token?.isCancellationRequested;
+      if (!wasCancelled) for (; next < tasks.length; next++) lost.push({ index: next, error: new Error(`no scan worker left to run it (${lastDeath?.message ?? 'all exited'})`) });
       lost.sort((a, b) => a.index - b.index);
-      return { cancelled: cancelled || !!opts.token?.isCancellationRequested, lost };
+      return { cancelled: wasCancelled, lost };
     },
     (err: unknown) => {
       clearInterval(poll);

@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { scanFiles } from '../../../cli/src/scan/pool';
 import { runInWorkers } from '../../../core/files';
+import { fakeOpenAiKey } from '../../helpers/fake-keys';
+import { tempProject } from '../../helpers/temp-project';
 
 // core's one pool of scan worker threads (core/files/worker-pool.ts), with a real worker script.
 const WORKER = join(__dirname, 'workers/pool-task.js');
@@ -66,5 +70,22 @@ describe('core worker pool', function () {
   it('a worker script that cannot load is an error for its tasks, not a hang', async () => {
     const outcome = await settles(runInWorkers<string, string, string>(['echo:x'], { entry: join(__dirname, 'workers/no-such-worker.js'), threads: 1 }, { done: () => assert.fail('no result expected') }), 'the pool');
     assert.deepEqual(outcome.lost.map((l) => l.index), [0]);
+  });
+
+  it('`rotation-guard scan` scans again on its own thread the files of a worker that died: nothing lost', async () => {
+    const dir = tempProject('rg-pool-dies-').dir;
+    try {
+      const files = Array.from({ length: 40 }, (_, i) => {
+        mkdirSync(join(dir, `d${i % 4}`), { recursive: true });
+        const file = join(dir, `d${i % 4}`, `f${i}.env`);
+        writeFileSync(file, i === 11 ? `OPENAI_API_KEY=${fakeOpenAiKey()}\n` : `N=${i}\n`);
+        return file;
+      });
+      const results = await settles(scanFiles(files, { maxBytes: 1 << 20, jobs: 2, entry: join(__dirname, 'workers/scan-dies.js') }), 'the scan');
+      assert.deepEqual(results.map((r) => r.file), files);
+      assert.deepEqual(results.flatMap((r, i) => (r.findings.length ? [i] : [])), [11]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
