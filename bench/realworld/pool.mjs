@@ -1,6 +1,6 @@
 // Issue #21's pool: scans every checkout of bench/realworld/repositories.mjs with one or two builds
 // and prints, per repository, files, findings, incidents (one value in one repository, all its
-// locations), peak RSS, and how the incidents were labelled by hand (labels.json). Labels are
+// locations), peak RSS, wall and CPU seconds (user + system, every thread), and how the incidents were labelled by hand (labels.json). Labels are
 // keyed by repository and fingerprint, never by value.
 //   node bench/realworld/pool.mjs [--cli FILE]... [--dump FILE] [--curve] [-- scan arguments]
 //   ROTATION_GUARD_REALWORLD=DIR   where the checkouts live (default /tmp/pool)
@@ -61,14 +61,16 @@ const dumped = [];
 for (const cli of clis) {
   console.log(`--- pool (${present.length} repositories under ${root}), ${cli} ${scanArgs.join(' ')}`);
   const scored = []; // [confidence of the incident, its label or undefined]
-  const sum = { files: 0, findings: 0, incidents: 0, labelled: 0, actionable: 0, byLabel: {}, tunedOut: { files: 0, incidents: 0, labelled: 0, actionable: 0 }, seconds: 0, maxRss: 0 };
-  console.log('repository                         files  findings incidents  labelled actionable  RSS MB     s');
+  const sum = { files: 0, findings: 0, incidents: 0, labelled: 0, actionable: 0, byLabel: {}, tunedOut: { files: 0, incidents: 0, labelled: 0, actionable: 0 }, seconds: 0, cpu: 0, maxRss: 0 };
+  console.log('repository                         files  findings incidents  labelled actionable  RSS MB     s   CPU s');
   for (const r of present) {
     const cwd = join(root, r.dir);
     const t0 = process.hrtime.bigint();
-    const p = spawnSync('/usr/bin/time', ['-f', 'RSS_KB=%M', process.execPath, cli, 'scan', '--format', 'json', ...scanArgs, '.'], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const p = spawnSync('/usr/bin/time', ['-f', 'RSS_KB=%M CPU_S=%U+%S', process.execPath, cli, 'scan', '--format', 'json', ...scanArgs, '.'], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
     const s = Number(process.hrtime.bigint() - t0) / 1e9;
     const rss = Number(/RSS_KB=(\d+)/.exec(p.stderr)?.[1] ?? NaN) / 1024;
+    const cpuMatch = /CPU_S=([\d.]+)\+([\d.]+)/.exec(p.stderr);
+    const cpu = cpuMatch ? Number(cpuMatch[1]) + Number(cpuMatch[2]) : NaN;
     if (p.status !== 0 && p.status !== 1) {
       console.log(`${r.name}: scan failed (${p.status}): ${p.stderr.slice(0, 300)}`);
       continue;
@@ -96,6 +98,7 @@ for (const cli of clis) {
     sum.labelled += labelled;
     sum.actionable += actionable;
     sum.seconds += s;
+    sum.cpu += cpu;
     sum.maxRss = Math.max(sum.maxRss, rss);
     if (!r.tuned) {
       sum.tunedOut.files += out.filesScanned;
@@ -103,7 +106,7 @@ for (const cli of clis) {
       sum.tunedOut.labelled += labelled;
       sum.tunedOut.actionable += actionable;
     }
-    console.log(`${(r.name + (r.tuned ? ' *' : '')).padEnd(33)} ${String(out.filesScanned).padStart(6)} ${String(out.findings.length).padStart(9)} ${String(incidents.size).padStart(9)} ${String(labelled).padStart(9)} ${String(actionable).padStart(10)} ${rss.toFixed(0).padStart(7)} ${s.toFixed(1).padStart(5)}`);
+    console.log(`${(r.name + (r.tuned ? ' *' : '')).padEnd(33)} ${String(out.filesScanned).padStart(6)} ${String(out.findings.length).padStart(9)} ${String(incidents.size).padStart(9)} ${String(labelled).padStart(9)} ${String(actionable).padStart(10)} ${rss.toFixed(0).padStart(7)} ${s.toFixed(1).padStart(5)} ${cpu.toFixed(1).padStart(7)}`);
     if (dump && cli === clis[clis.length - 1]) {
       for (const inc of incidents.values()) {
         const f0 = inc.locations[0];
@@ -121,7 +124,7 @@ for (const cli of clis) {
     }
   }
   const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)} %` : 'n/a');
-  console.log(`total: ${sum.files} files, ${sum.findings} findings, ${sum.incidents} incidents (${((1000 * sum.incidents) / Math.max(1, sum.files)).toFixed(2)} per 1,000 files; target <= 1), ${sum.seconds.toFixed(0)} s, peak RSS ${sum.maxRss.toFixed(0)} MB (target <= 150)`);
+  console.log(`total: ${sum.files} files, ${sum.findings} findings, ${sum.incidents} incidents (${((1000 * sum.incidents) / Math.max(1, sum.files)).toFixed(2)} per 1,000 files; target <= 1), ${sum.seconds.toFixed(0)} s wall, ${sum.cpu.toFixed(0)} s CPU, peak RSS ${sum.maxRss.toFixed(0)} MB (target <= 150)`);
   console.log(`labelled ${sum.labelled} of ${sum.incidents} incidents; credential or weak default where it runs: ${sum.actionable} (${pct(sum.actionable, sum.labelled)} of the labelled; target >= 60 %)`);
   console.log(`  by label: ${Object.entries(sum.byLabel).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
   const t = sum.tunedOut;

@@ -2,10 +2,11 @@
  * Files on disk, read as a hostile repository may have laid them out: the workspace walk (nested
  * and ancestor .gitignore, bounded), bounded reads, confinement to the repository, the file-format
  * table (language ids, names, comment and env-access syntax), what kind of LLM-project file a path
- * is, and the lock that serialises writers of one file (ledger, env files, local stages).
+ * is, the pool of scan worker threads, and the lock that serialises writers of one file (ledger, env files, local stages).
  */
 export { listFiles, walkWorkspace, readWorkspaceFile, describeTruncation, DEFAULT_WALK_BUDGET, type WalkBudget, type WalkOptions, type WalkResult, type WorkspaceFile, type WorkspaceWalk, type WorkspaceWalkOptions } from './walk';
 export { warmUpOrder } from './warm-up-order';
+export { runInWorkers, serveTasks, workerPoolRuns, type WorkerHeapLimits, type WorkerPoolOptions, type PoolHandlers, type PoolOutcome, type TaskContext } from './worker-pool';
 export { readAtMost, readTextAtMost, NotAFileError, TOO_LARGE, PIPE_IDLE_MS, type ReadScratch } from './read-at-most';
 export { confine, confinementFor, realPathOf, isInside, repositoryRootOf, allowedPathsFile, allowedOutsidePaths, type Confinement, type ConfinedPath, type RealPath } from './confine';
 export { FILE_FORMATS, TEXT_FORMAT, baseName, formatOf, formatForLanguage, untitledNameFor, type FileFormat, type FormatKind, type CodeKind } from './file-formats';

@@ -31,7 +31,19 @@ export function transcriptFindings(text: string, path: string, already: readonly
   if (!isTranscript(path, text)) return [];
   const shape = jsonShape(text, path);
   const lines = shape === 'lines' ? text.split('\n') : [text];
-  const leaves: Leaf[] = [];
+  const seen = new Set(already.map((f) => `${f.line}\0${f.fingerprint}`));
+  const out: Finding[] = [];
+  const add = (f: Finding, leaf: Leaf) => {
+    const g: Finding = { ...f, line: leaf.line, column: leaf.column, endLine: leaf.line, endColumn: leaf.column + 1, start: 0, end: 0 };
+    const id = `${g.line}\0${g.fingerprint}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    out.push(g);
+  };
+  // Only the pieces of streamed fields are kept until the end (they are joined); every other
+  // string is scanned as it is met, so a multi-megabyte trace is never held as a list of all its
+  // strings (that list took ten times the file's size).
+  const streams = new Map<string, Leaf[]>();
   lines.slice(0, MAX_LINES).forEach((raw, i) => {
     if (!raw.trim()) return;
     let doc: unknown;
@@ -43,27 +55,17 @@ export function transcriptFindings(text: string, path: string, already: readonly
     collect(doc, '', (p, v) => {
       const at = raw.indexOf(JSON.stringify(v));
       const line = shape === 'lines' ? i + 1 : 1 + (at >= 0 ? countNewlines(raw, at) : 0);
-      leaves.push({ line, column: at >= 0 ? at - raw.lastIndexOf('\n', at) + 1 : 1, path: p, value: v });
+      const leaf: Leaf = { line, column: at >= 0 ? at - raw.lastIndexOf('\n', at) + 1 : 1, path: p, value: v };
+      if (shape === 'lines' && STREAM_FIELD.test(p)) {
+        const group = streams.get(p);
+        if (group) group.push(leaf);
+        else streams.set(p, [leaf]);
+        return;
+      }
+      // A string that is itself JSON or prose: scanned as a text of its own, escapes undone.
+      for (const f of scanText(v, { path: 'transcript.txt' })) add(f, leaf);
     });
   });
-  const seen = new Set(already.map((f) => `${f.line}\0${f.fingerprint}`));
-  const out: Finding[] = [];
-  const add = (f: Finding, leaf: Leaf) => {
-    const g: Finding = { ...f, line: leaf.line, column: leaf.column, endLine: leaf.line, endColumn: leaf.column + 1, start: 0, end: 0 };
-    const id = `${g.line}\0${g.fingerprint}`;
-    if (seen.has(id)) return;
-    seen.add(id);
-    out.push(g);
-  };
-  const streams = new Map<string, Leaf[]>();
-  for (const leaf of leaves) {
-    if (shape === 'lines' && STREAM_FIELD.test(leaf.path)) {
-      streams.set(leaf.path, [...(streams.get(leaf.path) ?? []), leaf]);
-      continue;
-    }
-    // A string that is itself JSON or prose: scanned as a text of its own, escapes undone.
-    for (const f of scanText(leaf.value, { path: 'transcript.txt' })) add(f, leaf);
-  }
   for (const group of streams.values()) {
     const whole = group.map((l) => l.value).join('');
     const starts: number[] = [];

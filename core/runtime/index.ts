@@ -3,4 +3,4 @@
  * apply at start. Kept apart from detection so the CLI's small dispatcher can call it without
  * loading the scanner.
  */
-export { tuneV8ForScanning } from './v8-tuning';
+export { tuneV8ForScanning, tuneV8ForLowMemory } from './v8-tuning';

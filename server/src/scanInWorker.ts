@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
+import { runInWorkers } from '../../core/files';
 import type { ScanWorkspaceRequest } from '../../protocol/src/protocol';
-import type { ScanWorkerInput, ScanWorkerMessage } from './scanWorker';
+import type { ScanWorkerInput, ScanWorkerItem } from './scanWorker';
 
 /** The worker's young generation: small, because a scan allocates fast and keeps almost nothing. */
 const YOUNG_GENERATION_MB = 8;
@@ -20,42 +20,30 @@ export interface WorkerScanHandlers {
   log: (message: string) => void;
 }
 
-/** Runs scanWorker.ts; a cancelled token tells it to stop after the file it is on. */
-export function scanInWorker(entry: string, input: ScanWorkerInput, h: WorkerScanHandlers, token: CancellationToken): Promise<ScanWorkspaceRequest.Result> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(entry, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-    let settled = false;
-    let published = Promise.resolve();
-    const cancelPoll = setInterval(() => {
-      if (token.isCancellationRequested) worker.postMessage({ type: 'cancel' });
-    }, 20);
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearInterval(cancelPoll);
-      // Publish everything the worker sent, and let its heap go, before answering.
-      void published.then(() => worker.terminate()).then(fn, fn);
-    };
-    worker.on('message', (m: ScanWorkerMessage) => {
-      switch (m.type) {
-        case 'file':
-          published = published.then(() => h.onFile(m.uri, m.diagnostics)).catch((err: Error) => h.log(`scan: publishing ${m.uri} failed: ${err.message}`));
-          break;
-        case 'progress':
-          h.onProgress(m.percent, m.message);
-          break;
-        case 'log':
-          h.log(m.message);
-          break;
-        case 'done':
-          finish(() => resolve(m.result));
-          break;
-        case 'error':
-          finish(() => reject(new Error(`workspace scan failed: ${m.message}`)));
-          break;
-      }
-    });
-    worker.on('error', (err) => finish(() => reject(err)));
-    worker.on('exit', (code) => finish(() => reject(new Error(`workspace scan worker exited (${code}) before it finished`))));
-  });
+/**
+ * Runs scanWorker.ts as the one task of core's scan pool (the pool `rotation-guard scan` uses);
+ * a cancelled token tells it to stop after the file it is on. A worker that dies is an error.
+ */
+export async function scanInWorker(entry: string, input: ScanWorkerInput, h: WorkerScanHandlers, token: CancellationToken): Promise<ScanWorkspaceRequest.Result> {
+  let published = Promise.resolve();
+  let result: ScanWorkspaceRequest.Result | undefined;
+  const item = (_: number, m: ScanWorkerItem) => {
+    switch (m.type) {
+      case 'file':
+        published = published.then(() => h.onFile(m.uri, m.diagnostics)).catch((err: Error) => h.log(`scan: publishing ${m.uri} failed: ${err.message}`));
+        break;
+      case 'progress':
+        h.onProgress(m.percent, m.message);
+        break;
+      case 'log':
+        h.log(m.message);
+        break;
+    }
+  };
+  const outcome = await runInWorkers<ScanWorkerInput, ScanWorkerItem, ScanWorkspaceRequest.Result>([input], { entry, threads: 1, limits: { youngGenerationMb: YOUNG_GENERATION_MB }, token }, { item, done: (_, r) => (result = r) });
+  // Publish everything the worker sent before answering.
+  await published;
+  if (outcome.lost.length) throw new Error(`workspace scan failed: ${outcome.lost[0]!.error.message}`);
+  if (!result) throw new Error('workspace scan worker stopped before it finished');
+  return result;
 }

@@ -1,10 +1,11 @@
-// The workspace scan in a worker thread (bundled alone as dist/server-scan-worker.js): the same
-// diagnosis as the editor's (diagnoser.ts), with its own young generation capped so scanning ten
-// thousand files does not grow the language server's heap, and freed when the scan ends. The
-// main thread stays free for edits meanwhile. Messages: see ScanWorkerMessage.
-import { parentPort, workerData } from 'node:worker_threads';
+// The workspace scan in a worker thread of core's scan pool (bundled alone as
+// dist/server-scan-worker.js): the same diagnosis as the editor's (diagnoser.ts), with its own
+// young generation capped so scanning ten thousand files does not grow the language server's
+// heap, and freed when the scan ends. The main thread stays free for edits meanwhile. Its one
+// task is a whole scan; files, progress and log lines stream back as items (ScanWorkerItem).
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { serveTasks, type TaskContext } from '../../core/files';
 import { tuneV8ForScanning } from '../../core/runtime';
 import type { Settings } from '../../protocol/src/settings';
 import type { KnownSecretsNotification, ScanWorkspaceRequest } from '../../protocol/src/protocol';
@@ -23,21 +24,10 @@ export interface ScanWorkerInput {
   nowIso: string;
 }
 
-export type ScanWorkerMessage =
-  | { type: 'file'; uri: string; diagnostics: Diagnostic[] }
-  | { type: 'progress'; percent: number; message: string }
-  | { type: 'log'; message: string }
-  | { type: 'done'; result: ScanWorkspaceRequest.Result }
-  | { type: 'error'; message: string };
+export type ScanWorkerItem = { type: 'file'; uri: string; diagnostics: Diagnostic[] } | { type: 'progress'; percent: number; message: string } | { type: 'log'; message: string };
 
-async function main(port: NonNullable<typeof parentPort>, input: ScanWorkerInput): Promise<void> {
-  tuneV8ForScanning();
-  let cancelled = false;
-  port.on('message', (m: { type?: string }) => {
-    if (m?.type === 'cancel') cancelled = true;
-  });
-  const post = (m: ScanWorkerMessage) => port.postMessage(m);
-  const log = (message: string) => post({ type: 'log', message });
+async function scan(input: ScanWorkerInput, ctx: TaskContext<ScanWorkerItem>): Promise<ScanWorkspaceRequest.Result> {
+  const log = (message: string) => ctx.emit({ type: 'log', message });
   const now = () => new Date(input.nowIso);
   const open = new Map(input.open.map((d) => [d.uri, TextDocument.create(d.uri, d.languageId, d.version, d.text)]));
   const policy = new PolicyFeatures({ log, now });
@@ -45,23 +35,19 @@ async function main(port: NonNullable<typeof parentPort>, input: ScanWorkerInput
   const references = new ReferenceFeatures(index);
   const knownSecrets = loadKnownSecrets(index.get().policies, input.knownFromClient);
   const settingsFor = (uri: string) => Promise.resolve(input.settingsByFolder[uri] ?? Object.values(input.settingsByFolder)[0]!);
-  const result = await scanWorkspace(
+  return scanWorkspace(
     input.folders,
     {
       settingsFor: (uri) => settingsFor(uri),
       context: { knownSecrets, policyDiagnostics: (doc, path) => policy.diagnostics(doc, path), referenceDiagnostics: (doc, path) => references.diagnostics(doc, path), log },
       isOpen: (uri) => open.has(uri),
-      publish: async (uri, diagnostics) => post({ type: 'file', uri, diagnostics }),
+      publish: async (uri, diagnostics) => ctx.emit({ type: 'file', uri, diagnostics }),
       log,
-      report: (percent, message) => post({ type: 'progress', percent, message }),
+      report: (percent, message) => ctx.emit({ type: 'progress', percent, message }),
     },
-    { get isCancellationRequested() { return cancelled; }, onCancellationRequested: () => ({ dispose: () => undefined }) },
+    { get isCancellationRequested() { return ctx.cancelled(); }, onCancellationRequested: () => ({ dispose: () => undefined }) },
   );
-  post({ type: 'done', result });
 }
 
-if (parentPort) {
-  const port = parentPort;
-  main(port, workerData as ScanWorkerInput).catch((err: Error) => port.postMessage({ type: 'error', message: err.stack ?? err.message } satisfies ScanWorkerMessage));
-}
-
+tuneV8ForScanning();
+serveTasks<ScanWorkerInput, ScanWorkerItem, ScanWorkspaceRequest.Result>(scan);

@@ -1,34 +1,41 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { warmUpOrder } from '../../../core/files';
+import { runInWorkers, warmUpOrder, type WorkerHeapLimits } from '../../../core/files';
 import { scanFile, type FileResult } from './scan-file';
 
-/** One message to a worker: scan these files. */
-export interface ScanRequest {
-  files: string[];
+/** One task of a scan worker (cli/src/scan/worker.ts): scan this file. */
+export interface ScanTask {
+  file: string;
   maxBytes: number;
 }
 
-const BATCH = 16;
-
 /**
- * A worker's young generation (MB): V8's default lets each thread's grow to 48 MB, which a scan,
- * allocating fast and keeping almost nothing, fills before it is collected. As the server's scan
- * worker (server/src/scanInWorker.ts).
+ * Inputs this small are scanned on this thread: starting a worker (its isolate, its bundle, a
+ * cold JIT) costs more than they take.
  */
-const YOUNG_GENERATION_MB = 8;
+const IN_THREAD_FILES = 32;
 
 /**
- * Input below which one thread is faster than several. A worker thread starts cold: it loads its
- * bundle, runs unoptimised code until the JIT has compiled the hot loops, and its compiler and
+ * Heap limits of a scan worker (MB): a thread that scans allocates fast and keeps almost nothing,
+ * and without limits V8 grows its young generation to 32 MB and its old one to several times what
+ * is live, per thread. A file that needs more than the old generation allows (a scan holds a few
+ * times a file's size for a moment) kills its worker; it is scanned again on this thread.
+ */
+export const SCAN_WORKER_LIMITS: WorkerHeapLimits = { youngGenerationMb: 6, oldGenerationMb: 64 };
+
+/**
+ * Input below which the default is one thread. A worker thread starts cold: it loads its bundle,
+ * runs unoptimised code until the JIT has compiled the hot loops, and its compiler and
  * garbage-collector threads compete with both JavaScript threads for the cores. Measured on 2
  * cores (`rotation-guard scan --jobs N`, synthetic corpora): 50 MiB 0.65 s on one thread vs 0.72 s
- * on two; 100 MiB 1.09 vs 1.00 s; 200 MiB 1.94 vs 1.57 s. The break-even, ~64 MiB on 2 cores, is
- * assumed to shrink in proportion with more cores (background work has room there; not measured).
+ * on two; 100 MiB 1.09 vs 1.00 s; 200 MiB 1.94 vs 1.57 s. Each thread also costs memory: on the
+ * pool's largest repository (crewAI, 244 MiB in 27,000 files) one thread peaked at 113-120 MB
+ * RSS, two at 153-189 MB, over issue #21's 150 MB. So the break-even is where the time saved is
+ * worth that: ~512 MiB on 2 cores (a few tenths of a second saved below it), assumed to shrink in
+ * proportion with more cores. `--jobs N` chooses otherwise.
  */
-export const PARALLEL_BREAK_EVEN_BYTES = 128 * 1024 * 1024;
+export const PARALLEL_BREAK_EVEN_BYTES = 1024 * 1024 * 1024;
 
 /** Threads to use for `bytes` of input when the user did not say (`--jobs 0`). */
 export function threadsFor(bytes: number, cpus = availableParallelism()): number {
@@ -38,25 +45,19 @@ export function threadsFor(bytes: number, cpus = availableParallelism()): number
 
 export interface PoolOptions {
   maxBytes: number;
-  /** Threads in all, this one included; 0: threadsFor the files' total size. */
+  /** Threads that scan: 1 is this one, more are workers; 0: threadsFor the files' total size. */
   jobs: number;
   /** Script the workers load; dist/scan-worker.js beside this bundle by default. */
   entry?: string;
 }
 
 /**
- * Files larger than this are scanned one at a time, all on this thread, before its share of
- * batches: scanning a multi-megabyte file takes tens of MB for a moment (a 3.5 MB JSON-lines
- * trace: +30 MB), and two such files at once on two threads added up to the peak RSS.
- */
-export const LARGE_FILE_BYTES = 1024 * 1024;
-
-/**
- * Scans files, on `jobs - 1` worker threads and this one; results in the order of `files`.
- * This thread takes batches too: its code is loaded and warm already, and it takes the large
- * files (LARGE_FILE_BYTES) while the workers start. Each worker holds two batches, so it has
- * work while this thread is busy scanning and cannot answer its messages. Without a worker
- * script (the sources run unbundled, as in unit tests) everything runs here.
+ * Scans files, results in the order of `files`. One thread (the default below the break-even)
+ * scans here; more run in core's worker pool (core/files/worker-pool.ts), where the workers scan
+ * under SCAN_WORKER_LIMITS and this thread only collects. A file whose worker died on it is
+ * scanned again here: nothing is lost, and a genuine error in scanning it is raised here as any
+ * other. Without a worker script (the sources run unbundled, as in unit tests) and for a handful
+ * of files everything runs here.
  */
 export async function scanFiles(files: string[], opts: PoolOptions): Promise<FileResult[]> {
   const results: FileResult[] = new Array(files.length);
@@ -64,61 +65,14 @@ export async function scanFiles(files: string[], opts: PoolOptions): Promise<Fil
   const order = warmUpOrder(files);
   const entry = opts.entry ?? join(__dirname, 'scan-worker.js');
   // Unreadable files count as empty.
-  const sizes = opts.jobs === 1 ? [] : files.map((f) => statSync(f, { throwIfNoEntry: false })?.size ?? 0);
-  const jobs = opts.jobs || threadsFor(sizes.reduce((a, b) => a + b, 0));
-  if (jobs <= 1 || files.length < BATCH * 2 || !existsSync(entry)) {
+  const bytes = opts.jobs ? 0 : files.reduce((n, f) => n + (statSync(f, { throwIfNoEntry: false })?.size ?? 0), 0);
+  const threads = opts.jobs || threadsFor(bytes);
+  if (threads <= 1 || files.length < IN_THREAD_FILES || !existsSync(entry)) {
     order.forEach(scan);
     return results;
   }
-  const large = order.filter((i) => sizes[i]! > LARGE_FILE_BYTES);
-  const isLarge = new Set(large);
-  const small = order.filter((i) => !isLarge.has(i));
-  const batches = Math.ceil(small.length / BATCH);
-  const batch = (b: number) => small.slice(b * BATCH, (b + 1) * BATCH);
-  let next = 0;
-  const take = () => (next < batches ? next++ : -1);
-  const workers: Worker[] = [];
-  try {
-    const workersDone = Array.from({ length: Math.min(jobs - 1, batches) }, () => {
-      const w = new Worker(entry, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-      workers.push(w);
-      return new Promise<void>((resolveDone, reject) => {
-        const pending: number[][] = []; // batches sent, in the order the worker answers them
-        const feed = () => {
-          while (pending.length < 2) {
-            const b = take();
-            if (b < 0) break;
-            const list = batch(b);
-            pending.push(list);
-            w.postMessage({ files: list.map((i) => files[i]!), maxBytes: opts.maxBytes } satisfies ScanRequest);
-          }
-          if (!pending.length) resolveDone();
-        };
-        w.on('message', (r: FileResult[]) => {
-          pending.shift()!.forEach((i, k) => (results[i] = r[k]!));
-          feed();
-        });
-        w.on('error', reject);
-        w.on('exit', (code) => {
-          if (pending.length) reject(new Error(`scan worker exited with code ${code}`));
-        });
-        feed();
-      });
-    });
-    const letAnswersIn = () => new Promise<void>((r) => setImmediate(r));
-    const here = (async () => {
-      for (const i of large) {
-        scan(i);
-        await letAnswersIn();
-      }
-      for (let b = take(); b >= 0; b = take()) {
-        batch(b).forEach(scan);
-        await letAnswersIn();
-      }
-    })();
-    await Promise.all([...workersDone, here]);
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+  const tasks = order.map((i): ScanTask => ({ file: files[i]!, maxBytes: opts.maxBytes }));
+  const outcome = await runInWorkers<ScanTask, never, FileResult>(tasks, { entry, threads, limits: SCAN_WORKER_LIMITS }, { done: (k, r) => (results[order[k]!] = r) });
+  for (const { index } of outcome.lost) scan(order[index]!);
   return results;
 }

@@ -1,14 +1,9 @@
-import { parentPort } from 'node:worker_threads';
-import { scanFile } from './scan-file';
-import type { ScanRequest } from './pool';
+import { serveTasks } from '../../../core/files';
+import { scanFile, type FileResult } from './scan-file';
+import type { ScanTask } from './pool';
 
 /**
  * Entry point of a scan worker thread (bundled alone as dist/scan-worker.js, so a worker loads
- * the detection core and nothing else): scans each batch of files it is sent and answers with
- * the results, in order.
+ * the detection core and nothing else): scans each file it is given, one result per file.
  */
-const port = parentPort;
-if (!port) throw new Error('scan-worker.js runs as a worker thread of `rotation-guard scan`');
-port.on('message', (req: ScanRequest) => {
-  port.postMessage(req.files.map((f) => scanFile(f, req.maxBytes)));
-});
+serveTasks<ScanTask, never, FileResult>((t) => scanFile(t.file, t.maxBytes));

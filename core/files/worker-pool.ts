@@ -1,0 +1,155 @@
+import { parentPort, Worker, workerData } from 'node:worker_threads';
+
+/**
+ * The one pool of scan worker threads: `rotation-guard scan` (a task per file) and the language
+ * server's workspace scan (one task: the whole walk) both run their work here, each with the
+ * worker script its own bundle provides (scripts/build.mjs bundles them apart, so a worker loads
+ * what it runs and nothing else). Results stream back as each task finishes (and, within a task,
+ * as items), a cancellation reaches the tasks in flight, and a worker that dies (an exception, a
+ * heap limit) ends the run with the tasks it held named as lost, never a hang.
+ */
+
+/** V8 heap limits of each worker thread (MB). */
+export interface WorkerHeapLimits {
+  youngGenerationMb?: number;
+  /** Past this the worker dies (ERR_WORKER_OUT_OF_MEMORY) and its tasks are reported lost. */
+  oldGenerationMb?: number;
+}
+
+export interface WorkerPoolOptions {
+  /** The worker script (a bundle that calls serveTasks). */
+  entry: string;
+  threads: number;
+  /** Each worker's start-up input (its `workerData`). */
+  workerData?: unknown;
+  limits?: WorkerHeapLimits;
+  /** Tasks each worker holds at once: one to work on and the next, so it never waits for this thread. */
+  inFlight?: number;
+  /** Polled; once set no task is started and the tasks in flight are told to stop. */
+  token?: { readonly isCancellationRequested: boolean };
+}
+
+export interface PoolHandlers<I, R> {
+  /** Something a task reports before it is done (a file's diagnostics, progress, a log line). */
+  item?: (index: number, item: I) => void;
+  done: (index: number, result: R) => void;
+}
+
+export interface PoolOutcome {
+  cancelled: boolean;
+  /**
+   * Tasks not done: those a worker took and did not finish because it died or failed on them, and,
+   * when every worker died, those none was left to start. After a cancellation, tasks never
+   * started are neither done nor lost.
+   */
+  lost: Array<{ index: number; error: Error }>;
+}
+
+type ToWorker<T> = { type: 'task'; id: number; task: T } | { type: 'cancel' };
+type FromWorker<I, R> = { type: 'item'; id: number; item: I } | { type: 'done'; id: number; result: R } | { type: 'failed'; id: number; message: string };
+
+/** Runs of the pool in this process: lets a test see that a caller went through it. */
+export const workerPoolRuns = { count: 0 };
+
+const CANCEL_POLL_MS = 20;
+
+export function runInWorkers<T, I, R>(tasks: readonly T[], opts: WorkerPoolOptions, on: PoolHandlers<I, R>): Promise<PoolOutcome> {
+  workerPoolRuns.count++;
+  const inFlight = Math.max(1, opts.inFlight ?? 2);
+  const lost: PoolOutcome['lost'] = [];
+  let next = 0;
+  let cancelled = false;
+  let lastDeath: Error | undefined;
+  const workers: Worker[] = [];
+  const resourceLimits = {
+    ...(opts.limits?.youngGenerationMb ? { maxYoungGenerationSizeMb: opts.limits.youngGenerationMb } : {}),
+    ...(opts.limits?.oldGenerationMb ? { maxOldGenerationSizeMb: opts.limits.oldGenerationMb } : {}),
+  };
+  const oneWorker = () =>
+    new Promise<void>((finished) => {
+      const w = new Worker(opts.entry, { workerData: opts.workerData, resourceLimits });
+      workers.push(w);
+      const held = new Set<number>();
+      let over = false;
+      const end = (err?: Error) => {
+        if (over) return;
+        over = true;
+        if (err) {
+          lastDeath = err;
+          for (const index of held) lost.push({ index, error: err });
+        }
+        held.clear();
+        void w.terminate().then(() => finished(), () => finished());
+      };
+      const feed = () => {
+        while (!cancelled && held.size < inFlight && next < tasks.length) {
+          const id = next++;
+          held.add(id);
+          w.postMessage({ type: 'task', id, task: tasks[id]! } satisfies ToWorker<T>);
+        }
+        if (!held.size) end();
+      };
+      w.on('message', (m: FromWorker<I, R>) => {
+        if (m.type === 'item') return on.item?.(m.id, m.item);
+        held.delete(m.id);
+        if (m.type === 'done') on.done(m.id, m.result);
+        else lost.push({ index: m.id, error: new Error(m.message) });
+        feed();
+      });
+      w.on('error', (err) => end(err));
+      w.on('exit', (code) => end(new Error(`scan worker exited (code ${code}) with ${held.size} unfinished task(s)`)));
+      feed();
+    });
+  const poll = setInterval(() => {
+    if (cancelled || !opts.token?.isCancellationRequested) return;
+    cancelled = true;
+    for (const w of workers) w.postMessage({ type: 'cancel' } satisfies ToWorker<T>);
+  }, CANCEL_POLL_MS);
+  const threads = Math.max(1, Math.min(opts.threads, tasks.length));
+  return Promise.all(Array.from({ length: tasks.length ? threads : 0 }, oneWorker)).then(
+    () => {
+      clearInterval(poll);
+      const wasCancelled = cancelled || !!opts.token?.isCancellationRequested;
+      if (!wasCancelled) for (; next < tasks.length; next++) lost.push({ index: next, error: new Error(`no scan worker left to run it (${lastDeath?.message ?? 'all exited'})`) });
+      lost.sort((a, b) => a.index - b.index);
+      return { cancelled: wasCancelled, lost };
+    },
+    (err: unknown) => {
+      clearInterval(poll);
+      throw err;
+    },
+  );
+}
+
+/** What a task handler gets besides its task: report items, and learn of a cancellation. */
+export interface TaskContext<I> {
+  emit: (item: I) => void;
+  cancelled: () => boolean;
+  /** The pool's `workerData`. */
+  data: unknown;
+}
+
+/**
+ * The worker side: answers each task with `handle`'s result, in the order the tasks came. An
+ * exception in a task fails that task alone (reported as lost with its message).
+ */
+export function serveTasks<T, I, R>(handle: (task: T, ctx: TaskContext<I>) => R | Promise<R>): void {
+  const port = parentPort;
+  if (!port) throw new Error('a scan worker script runs as a worker thread of the scan pool');
+  let cancelled = false;
+  let chain = Promise.resolve();
+  port.on('message', (m: ToWorker<T>) => {
+    if (m.type === 'cancel') {
+      cancelled = true;
+      return;
+    }
+    const ctx: TaskContext<I> = { emit: (item) => port.postMessage({ type: 'item', id: m.id, item } satisfies FromWorker<I, R>), cancelled: () => cancelled, data: workerData };
+    chain = chain.then(async () => {
+      try {
+        port.postMessage({ type: 'done', id: m.id, result: await handle(m.task, ctx) } satisfies FromWorker<I, R>);
+      } catch (err) {
+        port.postMessage({ type: 'failed', id: m.id, message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies FromWorker<I, R>);
+      }
+    });
+  });
+}

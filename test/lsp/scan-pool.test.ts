@@ -1,0 +1,59 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { scanFiles } from '../../cli/src/scan/pool';
+import { workerPoolRuns } from '../../core/files';
+import { ScanWorkspaceRequest } from '../../protocol/src/protocol';
+import { fakeOpenAiKey } from '../helpers/fake-keys';
+import { startInProcess, type InProcessServer } from '../helpers/lsp-in-process';
+import { tempProject } from '../helpers/temp-project';
+
+// Issue #20: one pool of scan worker threads (core/files/worker-pool.ts) for `rotation-guard scan`
+// and the language server's workspace scan, each with the worker script its bundle provides.
+describe('one scan worker pool for the CLI scan and the server’s workspace scan', function () {
+  this.timeout(60000);
+  let dir: string;
+  let server: InProcessServer;
+  const files: string[] = [];
+
+  before(async () => {
+    dir = tempProject('rg-scan-pool-').dir;
+    for (let i = 0; i < 40; i++) {
+      const sub = join(dir, `d${i % 4}`);
+      mkdirSync(sub, { recursive: true });
+      const file = join(sub, `f${i}.md`);
+      writeFileSync(file, i === 3 ? `key ${fakeOpenAiKey()}\n` : `# note ${i}\n`);
+      files.push(file);
+    }
+    server = await startInProcess(dir, { capabilities: { workspace: { configuration: true } }, scanWorkerEntry: resolve('dist/server-scan-worker.js') });
+  });
+  after(() => {
+    server.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the server’s workspace scan runs in the pool', async () => {
+    const before = workerPoolRuns.count;
+    const res = await server.conn.sendRequest(ScanWorkspaceRequest.type, {});
+    assert.equal(workerPoolRuns.count, before + 1);
+    assert.equal(res.filesScanned, 40);
+    assert.equal(res.findings, 1);
+  });
+
+  it('the CLI scan with worker threads runs in the same pool and finds the same', async () => {
+    const before = workerPoolRuns.count;
+    const results = await scanFiles(files, { maxBytes: 1 << 20, jobs: 2, entry: resolve('dist/scan-worker.js') });
+    assert.equal(workerPoolRuns.count, before + 1);
+    assert.deepEqual(results.map((r) => r.file), files);
+    assert.deepEqual(results.flatMap((r, i) => (r.findings.length ? [i] : [])), [3]);
+  });
+
+  it('a server scan whose worker cannot start fails with an error instead of hanging', async () => {
+    const broken = await startInProcess(dir, { capabilities: { workspace: { configuration: true } }, scanWorkerEntry: join(dir, 'no-such-worker.js') });
+    try {
+      await assert.rejects(broken.conn.sendRequest(ScanWorkspaceRequest.type, {}), /workspace scan failed/);
+    } finally {
+      broken.dispose();
+    }
+  });
+});
