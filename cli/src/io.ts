@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline/promises';
 
 /** What a CLI command may touch; injected so commands are testable in-process. */
 export interface CliIO {
@@ -61,6 +60,8 @@ export function processIO(): CliIO {
     ...(process.stdin.isTTY && process.stderr.isTTY
       ? {
           ask: async (question: string) => {
+            // Loaded here: only a person at a terminal is asked (never the hook, whose snapshot cannot hold readline).
+            const { createInterface } = require('node:readline/promises') as typeof import('node:readline/promises');
             const rl = createInterface({ input: process.stdin, output: process.stderr });
             try {
               return await rl.question(question);
