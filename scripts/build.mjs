@@ -1,7 +1,7 @@
 // One esbuild configuration per bundle. Type-checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
 import fg from 'fast-glob';
-import { readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -168,4 +168,9 @@ if (watch) {
   console.log('[watch] esbuild is watching client, server, cli and tests');
 } else {
   await Promise.all(selected.map((b) => esbuild.build(b)));
+}
+// The hook's launcher (a shell script: it starts Node from the hook's snapshot, or else from dist/cli.js).
+if (!only || only === 'dist' || only.includes('cli-hook')) {
+  mkdirSync('dist', { recursive: true });
+  copyFileSync('cli/src/hook/launch.sh', 'dist/hook-launch.sh');
 }
