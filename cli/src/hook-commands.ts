@@ -25,6 +25,10 @@ const filters = () => require('./filter-commands') as FilterModule;
 export const hook = {
   run: async (args: string[], io: CliIO) => {
     const code = await hookEngine().run(args, io);
+    // After a timeout, standard input an assistant never closed would keep this process alive
+    // past the assistant's own timeout, whose kill is no block: let go of it so the process ends
+    // (this loader runs only as the CLI's process: main.ts; tests drive commands/hook in memory).
+    process.stdin.destroy();
     // Started by dist/hook-launch.sh because the snapshot was missing or refused: build it anew
     // for the next hook, in the background (never inside this project).
     const blob = io.env.ROTATION_GUARD_HOOK_SNAPSHOT;

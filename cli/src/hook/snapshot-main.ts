@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { startupSnapshot } from 'node:v8';
 import { run } from '../commands/hook';
-import { processIO } from '../io';
+import { fdIO } from './fd-io';
 import { SNAPSHOT_REFUSED_EXIT } from './snapshot-paths';
 import { warmUp } from './warm-up';
 
@@ -41,13 +41,14 @@ startupSnapshot.setDeserializeMainFunction(() => {
     process.exitCode = 2;
     return;
   }
-  run(args, processIO()).then(
-    (code) => {
-      process.exitCode = code;
-    },
+  const io = fdIO();
+  // Exit once the answer is written (synchronously): after a timeout, standard input an assistant
+  // never closed would keep the process alive.
+  run(args, io).then(
+    (code) => process.exit(code),
     (err: unknown) => {
-      process.stderr.write(`rotation-guard hook: ${(err as Error).message ?? String(err)}\n`);
-      process.exitCode = 2;
+      io.stderr(`rotation-guard hook: ${(err as Error).message ?? String(err)}\n`);
+      process.exit(2);
     },
   );
 });

@@ -37,20 +37,9 @@ export const caseless = (s: string) =>
 const variants = (c: string, ignoreCase: boolean) => (ignoreCase && c.toLowerCase() !== c.toUpperCase() ? [c.toLowerCase(), c.toUpperCase()] : [c]);
 
 export interface PrefilterOptions {
-  /**
-   * Which loop runs: WebAssembly, or JavaScript (the reference, for tests). By default JavaScript
-   * until this process has scanned JS_FIRST_CHARS, then WebAssembly.
-   */
+  /** Which loop runs: WebAssembly (the default) or JavaScript (the reference, for tests). */
   engine?: 'wasm' | 'js';
 }
-
-/**
- * Compiling the module and laying out its tables costs ~6 ms of CPU, what the JavaScript loop
- * spends on about a megabyte: a process that scans less (`rotation-guard hook`, started for every
- * prompt and tool call on a payload of a few KB) never pays it; a scan of a workspace pays it once.
- */
-const JS_FIRST_CHARS = 1 << 20;
-let scannedByJs = 0;
 
 export function buildPrefilter<T>(anchors: Anchor<T>[], opts: PrefilterOptions = {}): Prefilter<T> {
   const sorted = [...anchors].sort((a, b) => a.literal.length - b.literal.length);
@@ -155,18 +144,14 @@ export function buildPrefilter<T>(anchors: Anchor<T>[], opts: PrefilterOptions =
       const b = pairBucket[pair]!;
       if (b !== 0) lists.set(pair, byThird[b - 1]!.map((l) => (l ? convert(l) : undefined)));
     }
-    // Created when needed, not here: a V8 startup snapshot (the hook's, cli/src/hook/) builds these
-    // tables while WebAssembly does not exist, and cannot hold a module.
+    // Created at the first scan, not here: a V8 startup snapshot (the hook's, cli/src/hook/) builds
+    // these tables while WebAssembly does not exist, and cannot hold a module; the JavaScript loop
+    // answers until it exists.
     let wasm: WasmScanner | undefined;
     return {
       scan(text, onHit) {
-        if (!wasm) {
-          if (typeof WebAssembly === 'undefined' || (opts.engine === undefined && scannedByJs + text.length <= JS_FIRST_CHARS)) {
-            scannedByJs += text.length;
-            return jsScan(text, onHit);
-          }
-          wasm = createWasmScanner(gram, heads, lists);
-        }
+        if (typeof WebAssembly === 'undefined') return jsScan(text, onHit);
+        wasm ??= createWasmScanner(gram, heads, lists);
         wasm.scan(text, (at, i, exact) => {
           const h = heads[i]!;
           // Outside ASCII the module saw only the low byte of each character: check the real ones.

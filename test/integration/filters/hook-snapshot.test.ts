@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -99,6 +100,23 @@ describe('the hook from its startup snapshot (real processes)', function () {
     }
     assert.match(run(['/bin/sh', '-c', installed], prompt(`use ${key} here`)).stdout, /"decision":"block"/);
   });
+
+  for (const from of ['the snapshot', 'the plain bundle']) {
+    it(`from ${from}, a payload the assistant never finishes sending is blocked at the timeout, and the process ends`, async () => {
+      const args = from === 'the snapshot' ? ['--snapshot-blob', blob, 'hook', 'claude-code'] : [join(dist, 'cli.js'), 'hook', 'claude-code'];
+      const child = spawn(NODE, args, { cwd: project.dir, env: { ...env, ROTATION_GUARD_HOOK_TIMEOUT_MS: '300' } });
+      child.stdin.write('{"hook_event_name":"UserPromptSubmit","prompt":"');
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      // Longer than the assistants' own hook timeouts (10 s): a process still there then is killed, and that is no block.
+      const guard = setTimeout(() => child.kill(), 10000);
+      const [code] = (await once(child, 'exit')) as [number | null];
+      clearTimeout(guard);
+      child.stdin.destroy();
+      assert.equal(code, 2, `exit ${code}: ${err}`);
+      assert.match(err, /could not check this action, so it is blocked: no decision within 300 ms/);
+    });
+  }
 
   it('a blob older than its bundle refuses itself before reading stdin; the launcher answers from the plain bundle and the blob is rebuilt', async () => {
     appendFileSync(join(dist, 'cli-hook-snapshot.js'), '\n// changed by an upgrade\n');
