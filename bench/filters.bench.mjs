@@ -115,7 +115,7 @@ const tenKb = samples.map((s) => s.text).join('\n').slice(0, 10 * 1024);
   };
   const runs = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
   for (let i = 0; i < 3; i++) for (const v of Object.values(variants)) timed(v);
-  for (let i = 0; i < 40; i++) for (const [k, v] of Object.entries(variants)) runs[k].push(timed(v));
+  for (let i = 0; i < 30; i++) for (const [k, v] of Object.entries(variants)) runs[k].push(timed(v));
   const med = (k, f) => pct(runs[k].map((x) => x[f]), 50);
   for (const k of Object.keys(variants)) {
     const cpu = runs[k].map((x) => x.cpu);
