@@ -1,7 +1,9 @@
 // One esbuild configuration per bundle. Type-checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
 import fg from 'fast-glob';
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildWordList } from './wordlist.mjs';
 
 const watch = process.argv.includes('--watch');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -27,6 +29,25 @@ const watPlugin = {
   },
 };
 
+/**
+ * `import file from './words.wordlist'` gives the path of dist/words.txt, the dictionary the value
+ * judgement searches (scripts/wordlist.mjs), written once per build: beside the bundle for bundles
+ * in dist/, the absolute path for tests and benchmarks (out/), which run from this tree.
+ */
+const WORDS_FILE = resolve('dist/words.txt');
+let wordsWritten;
+const wordsPlugin = {
+  name: 'wordlist',
+  setup(build) {
+    build.onResolve({ filter: /\.wordlist$/ }, (args) => ({ path: args.path, namespace: 'wordlist' }));
+    build.onLoad({ filter: /.*/, namespace: 'wordlist' }, () => {
+      wordsWritten ??= (mkdirSync('dist', { recursive: true }), writeFileSync(WORDS_FILE, buildWordList()), true);
+      const inDist = resolve(build.initialOptions.outdir ?? build.initialOptions.outfile.replace(/\/[^/]*$/, '')) === resolve('dist');
+      return { contents: inDist ? "module.exports = require('node:path').join(__dirname, 'words.txt');" : `module.exports = ${JSON.stringify(WORDS_FILE)};`, loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -37,7 +58,7 @@ const common = {
   logLevel: 'warning',
   // jsonc-parser's UMD build uses dynamic requires esbuild cannot follow; prefer ESM entry points.
   mainFields: ['module', 'main'],
-  plugins: [watPlugin],
+  plugins: [watPlugin, wordsPlugin],
 };
 
 /**
@@ -78,24 +99,24 @@ function driversApart() {
 
 const bundles = [
   // picomatch, pg and zod probe `navigator`; in the extension host that probe logs a migration warning.
-  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', define: { navigator: 'undefined' }, plugins: [watPlugin, driversApart()] },
+  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', define: { navigator: 'undefined' }, plugins: [watPlugin, wordsPlugin, driversApart()] },
   // The language server, and its workspace-scan worker thread (a bundle of its own, loaded by path).
-  { ...common, entryPoints: { server: 'server/src/server.ts', 'server-scan-worker': 'server/src/scanWorker.ts' }, outdir: 'dist', plugins: [watPlugin, driversApart()] },
-  { ...common, entryPoints: { cli: 'cli/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [watPlugin, scanCommandsApart()] },
+  { ...common, entryPoints: { server: 'server/src/server.ts', 'server-scan-worker': 'server/src/scanWorker.ts' }, outdir: 'dist', plugins: [watPlugin, wordsPlugin, driversApart()] },
+  { ...common, entryPoints: { cli: 'cli/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [watPlugin, wordsPlugin, scanCommandsApart()] },
   // `scan` and `redact`, and the scan worker thread: the detection core without the rest, so a
   // scan starts in milliseconds instead of parsing the whole CLI.
   { ...common, entryPoints: { 'cli-scan': 'cli/src/scan-commands.ts', 'scan-worker': 'cli/src/scan/worker.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { 'cli-full': 'cli/src/full-commands.ts' }, outdir: 'dist', plugins: [watPlugin, driversApart()] },
+  { ...common, entryPoints: { 'cli-full': 'cli/src/full-commands.ts' }, outdir: 'dist', plugins: [watPlugin, wordsPlugin, driversApart()] },
   // `hook` (started by an assistant on every prompt and tool call): cli-hook.js is a loader, the
   // engine (the filter and detection cores alone) is cli-hook-engine.js, read through V8's code
   // cache; `hooks` and `proxy` are cli-filters.js. Minified: the engine is parsed on every prompt and
   // tool call. markdown-it, more than half of its bytes, is never run there (hook texts have no file
   // name to be Markdown by): cli-markdown.js, loaded only if a Markdown region is parsed.
-  { ...common, entryPoints: { 'cli-hook': 'cli/src/hook-commands.ts' }, outdir: 'dist', plugins: [watPlugin, hookPartsApart()] },
-  { ...common, entryPoints: { 'cli-hook-engine': 'cli/src/commands/hook.ts' }, outdir: 'dist', minify: true, plugins: [watPlugin, markdownApart()] },
+  { ...common, entryPoints: { 'cli-hook': 'cli/src/hook-commands.ts' }, outdir: 'dist', plugins: [watPlugin, wordsPlugin, hookPartsApart()] },
+  { ...common, entryPoints: { 'cli-hook-engine': 'cli/src/commands/hook.ts' }, outdir: 'dist', minify: true, plugins: [watPlugin, wordsPlugin, markdownApart()] },
   // The hook's V8 startup snapshot is built from this, on the machine that runs it (cli/src/hook/):
   // one file (a snapshot's entry can require only Node's own modules), markdown-it still apart.
-  { ...common, entryPoints: { 'cli-hook-snapshot': 'cli/src/hook/snapshot-main.ts' }, outdir: 'dist', minify: true, plugins: [watPlugin, markdownApart(true)] },
+  { ...common, entryPoints: { 'cli-hook-snapshot': 'cli/src/hook/snapshot-main.ts' }, outdir: 'dist', minify: true, plugins: [watPlugin, wordsPlugin, markdownApart(true)] },
   { ...common, entryPoints: { 'cli-filters': 'cli/src/filter-commands.ts' }, outdir: 'dist' },
   { ...common, stdin: { contents: "const m = require('markdown-it'); module.exports = m.default ?? m;", resolveDir: process.cwd(), sourcefile: 'cli-markdown.js' }, outfile: 'dist/cli-markdown.js', minify: true },
   ...driverBundles,

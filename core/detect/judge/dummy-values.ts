@@ -1,20 +1,20 @@
+import { isWord, splitIntoWords } from './words';
+
 /**
  * Dummy values: made only of words that tests and docs use for fake credentials (`token123`,
  * `test-password`, `testpwd`, `sk-ant-test123456789`, `old-token-value-1234567890ab`), counting
  * runs, and alphabet runs. A generated key always holds a run of letters that is no such word.
+ * Words of four letters or more come from the dictionary (words.ts); JARGON holds what no
+ * dictionary has (the abbreviations and prefixes of credentials, the letter runs people type as
+ * filler) and the short words of credentials: shorter dictionary words are too often chance pieces
+ * (`mem` in `mem0test`, a project's name, is no word of a dummy).
  */
-const WORDS = new Set(
-  ('test tests testing tester dummy fake mock mocked example examples sample demo secret secrets token tokens key keys api apikey ' +
-    'pass password passwd pwd pw passphrase value val string str invalid valid correct wrong incorrect bad good old new temp ' +
-    'temporary my your their our user username usr admin root foo bar baz qux quux hello world default custom some any another ' +
-    'other random local dev only format changed updated expired revoked rotated base primary secondary private public access auth ' +
-    'bearer client server app service abc abcd abcdef abcdefg xyz sk pk rk ant proj live prod staging null none empty my ' +
-    'super very long short sup er s3cr3t p4ssw0rd p4ss passw0rd pa55word qwerty letmein welcome sekret shh shhh hunter ' +
-    'todo here this that the for with not no yes real first second third one two three cred creds credential ' +
-    'credentials db database mysql postgres redis mongo jwt hmac signing session cookie webhook whsec ghp xox gsk hf tgp lf ' +
-    'ab abcde abcdefgh xx xxx yyy zzz aaa bbb ccc').split(' '),
+const JARGON = new Set(
+  ('apikey passwd pwd pw pass str usr auth creds cred db jwt hmac webhook whsec ghp xox gsk hf tgp lf sk pk rk ant proj ' +
+    'key api val bad old new my our any the for not no yes one two foo bar baz qux quux dev app sup er ' +
+    'prod xyz ab abc abcd abcde abcdef abcdefg abcdefgh xx xxx yyy zzz aaa bbb ccc ' +
+    's3cr3t p4ssw0rd p4ss passw0rd pa55word qwerty letmein sekret shh shhh mysql postgres').split(' '),
 );
-const MAX_WORD = 12;
 // At least one of these (or only credential nouns and a count: `token123`) makes the value a dummy;
 // `rootpasswd` and `abcd1234ABCD…` are made of known words too, but nothing says they are fake.
 const MARKERS = new Set(
@@ -23,24 +23,12 @@ const MARKERS = new Set(
 );
 const NOUNS = new Set('secret secrets token tokens key keys api apikey pass password passwd pwd passphrase value string str'.split(' '));
 
-/** Splits a lower-case run of letters into known words, or returns null. */
+const DICTIONARY_MIN = 4;
+
+/** Splits a lower-case run of letters into dictionary words of four letters or more and jargon, or returns null. */
 function segments(run: string): string[] | null {
-  if (WORDS.has(run)) return [run];
-  // ok[i]: run.slice(0, i) is made of words.
-  const from = new Int16Array(run.length + 1).fill(-1);
-  from[0] = 0;
-  for (let i = 1; i <= run.length; i++) {
-    for (let w = Math.min(MAX_WORD, i); w >= 1; w--) {
-      if (from[i - w]! >= 0 && WORDS.has(run.slice(i - w, i))) {
-        from[i] = i - w;
-        break;
-      }
-    }
-  }
-  if (from[run.length]! < 0) return null;
-  const words: string[] = [];
-  for (let i = run.length; i > 0; i = from[i]!) words.push(run.slice(from[i]!, i));
-  return words;
+  if (JARGON.has(run) || (run.length >= DICTIONARY_MIN && isWord(run))) return [run];
+  return splitIntoWords(run, (w) => JARGON.has(w), false, DICTIONARY_MIN);
 }
 
 /** A counting run (`123456789`, `0000123`, `2024`) or a short number. */

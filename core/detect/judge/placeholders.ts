@@ -1,6 +1,7 @@
 import { distinctChars, longestRun, longestSequence, shannonEntropy } from './entropy';
 import { memoByText } from '../input/detach';
 import { isPublishedExample } from './public-examples';
+import { letterParts, splitIntoWords } from './words';
 
 /**
  * Indirect values (the value lives elsewhere) and placeholders (the value was never real) are not
@@ -50,8 +51,45 @@ export function isIndirect(value: string): boolean {
 const PLACEHOLDER_WORDS =
   /(?:your|my)[-_ ]?(?:own[-_ ]?)?(?:api[-_ ]?)?(?:key|token|secret|pass|password|pwd)|(?:^|[^a-z])(?:some|any|our|the|this|other)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|pass|password|passwd|pwd|user|username)(?:[^a-z]|$)|placeholder|not[-_ ]?(?:required|needed)|changeme|change[-_]me|replace[-_]?me|redacted|dummy|example|sample|fake|notreal|not[-_]a[-_]real|insert[-_]|enter[-_]your|(?:^|[^a-z])(?:todo|fixme|xxx|foobar|lorem|ipsum)(?:[^a-z]|$)|(?:^|[^a-z])here(?:[^a-z]|$)|^(?:test|testing|invalid|secret|password|passwd|pass|token|apikey|api[-_]key|none|null|nil|undefined|true|false|admin|root|default|string|value|empty|required|optional|unknown|number|integer|int|str|bool|boolean|float|object|array)$/i;
 
+/**
+ * The second person's possessives in the languages of docs (Portuguese, Spanish, French, German,
+ * Italian, Dutch), and English `your`/`their`/`my`: before the field's noun (`sua_chave`,
+ * `votre-cle`, `ihrToken`, `suachave`) they describe a value instead of being one. A grammar fact no
+ * word list holds; the noun after them is looked up in the dictionary (possessiveCompound).
+ */
+const POSSESSIVES = 'your their my sua seu suas seus tua teu tuo tuoi vostro vostra votre vos ton ta tes tu tus su sus ihr ihre ihren dein deine deinen uw jouw je'.split(' ');
+const POSSESSIVE_RE = POSSESSIVES.filter((p) => !['your', 'their', 'my'].includes(p)).join('|');
+
 // <your-key>, [token]; elided (sk-..., sk-proj-…abcd); masked or filled (****, xxxxx, ####, 00000000).
-const MARKERS = /^__[A-Za-z0-9_]{3,80}__$|^<[^<>]{0,80}>$|^\[[^[\]]{0,80}\]$|^\{[A-Za-z][^{}]{0,80}\}$|^(?:your|their|my)[-_ ]|^(?:sua|seu|suas|seus|tua|teu|tuo|vostro|vostra|votre|vos|ton|ta|tes|tu|tus|su|sus|ihr|ihre|ihren|dein|deine|deinen|uw|jouw|je)[-_ ][a-z]+(?:[-_ ][a-z]+)*$|\.\.\.|…|\*{3,}|•{2,}|[xX]{5,}|#{4,}|0{8,}/;
+const MARKERS = new RegExp(
+  `^__[A-Za-z0-9_]{3,80}__$|^<[^<>]{0,80}>$|^\\[[^[\\]]{0,80}\\]$|^\\{[A-Za-z][^{}]{0,80}\\}$|^(?:your|their|my)[-_ ]|^(?:${POSSESSIVE_RE})[-_ ][a-z]+(?:[-_ ][a-z]+)*$|\\.\\.\\.|…|\\*{3,}|•{2,}|[xX]{5,}|#{4,}|0{8,}`,
+);
+
+/**
+ * A possessive joined to dictionary words without a separator or in camelCase (`suachave`,
+ * `yourkey`, `votreCleApi`, `tuClaveSecreta`): the words after it must be long on average, as words
+ * of a language are and chance pieces of a random key are not.
+ */
+function possessiveCompound(v: string): boolean {
+  if (v.length > 40) return false;
+  const parts = letterParts(v);
+  if (!parts) return false;
+  const first = parts[0]!;
+  for (const p of POSSESSIVES) {
+    if (!first.startsWith(p)) continue;
+    const rest = [first.slice(p.length), ...parts.slice(1)].filter(Boolean);
+    let letters = 0;
+    let words = 0;
+    const ok = rest.length > 0 && rest.every((r) => {
+      const w = splitIntoWords(r, undefined, false);
+      letters += r.length;
+      words += w?.length ?? 0;
+      return w !== null;
+    });
+    if (ok && letters >= 3 && letters >= words * 3) return true;
+  }
+  return false;
+}
 
 // Fully documented example values that providers publish in their docs.
 const DOCUMENTED_EXAMPLES = new Set([
@@ -75,6 +113,7 @@ function judgePlaceholder(value: string): boolean {
   if (DOCUMENTED_EXAMPLES.has(v) || v.includes('EXAMPLE')) return true; // AWS and others mark documentation keys this way
   if (isPublishedExample(v)) return true; // fixtures of public SDK test suites
   if (MARKERS.test(v)) return true;
+  if (possessiveCompound(v)) return true;
   if (v.startsWith('-----BEGIN ') && isTrivialPem(v)) return true; // `-----BEGIN PRIVATE KEY-----\ntest\n-----END…`
   if (v.includes('**') && /\*\*[A-Za-z_ ]{3,40}\*\*/.test(v)) return true; // a redaction marker: **data_scrubbed**
   // A placeholder word inside a long, random-looking token is chance ("…T7xxx5d…", "…Here…"

@@ -4,6 +4,7 @@ import { isDummyValue } from './dummy-values';
 import { charClasses, shannonEntropy } from './entropy';
 import type { NameKind } from './names';
 import { isPatternSource, isPlaceholder, isIndirect } from './placeholders';
+import { isMadeOfWords } from './words';
 
 /**
  * Judging a candidate value found next to a credential name: is it a credential literal, or a
@@ -76,6 +77,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (v.includes('](')) return null; // a Markdown link: a sentence pointing at the key page
   if (isDummyValue(v)) return null; // token123, test-password, old-token-value-1234567890ab
   if (isIdentifierName(v)) return null; // a name (`scheduleHistoryPageSize`, `doc_store_orderBy`, `objectID`)
+  // Words of a language, alone or joined (`strong-password`, `mySecretValue`, `contrasena_segura`):
+  // typed by a person, not generated. Only values of letters and separators are looked up (words.ts).
+  if (isMadeOfWords(v)) return null;
   if (!quoted && code === 'program' && CODE_VALUE.test(v)) return null; // in shell a bare word is a string; references are $VAR
   // In program source an unquoted word is an identifier or a type annotation (`password: string`,
   // `secret: PolicySecret)`), not a credential literal. Shell scripts assign bare words, so not there.

@@ -9,4 +9,5 @@ export { mariadbLogin, mysqlNativePasswordHash } from './mariadb/provider';
 export { redisLogin, redisPasswordHash } from './redis/provider';
 export { runUserCommand } from './run-command';
 export { fillTemplate, jsonPointer } from './http/provider';
+export { formatCredential } from './aws-iam';
 export { providerDocsTable } from './docs-table';

@@ -21,7 +21,7 @@ const nodeModules = findNodeModules(__dirname);
 process.env.NODE_PATH = [nodeModules, process.env.NODE_PATH].filter(Boolean).join(':');
 
 /** Bundles that a bundle loads at run time, so they must sit beside its copy. */
-const COMPANIONS: Record<string, string[]> = { 'cli.js': ['cli-scan.js', 'cli-full.js', 'cli-hook.js', 'cli-hook-engine.js', 'cli-filters.js', 'cli-markdown.js', 'scan-worker.js', 'driver-redis.js', 'driver-mysql2.js', 'driver-aws.js', 'driver-google-auth.js'] };
+const COMPANIONS: Record<string, string[]> = { 'cli.js': ['cli-scan.js', 'cli-full.js', 'cli-hook.js', 'cli-hook-engine.js', 'cli-filters.js', 'cli-markdown.js', 'scan-worker.js', 'driver-redis.js', 'driver-mysql2.js', 'driver-aws.js', 'driver-google-auth.js', 'words.txt'] };
 
 /** The private copy of one bundle (copied once), with the bundles it loads. */
 export function snapshotFile(path: string): string {

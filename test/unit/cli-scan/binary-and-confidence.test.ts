@@ -37,9 +37,9 @@ describe('rotation-guard scan: text inside binary files, and confidence', functi
 
   it('every finding carries a confidence; --min-confidence hides the weaker ones, 0 shows them all', () => {
     const key = fake.anthropic();
-    // A password that does not look generated next to its name in documentation prose (0.45), and
-    // a provider key (0.9 and up).
-    const line = ['The database', 'password:', 'bluesky-mountain', 'is set on the server.'].join(' ');
+    // A password that does not look generated next to its name in documentation prose (0.45; a
+    // digit, since words alone are judged no password), and a provider key (0.9 and up).
+    const line = ['The database', 'password:', 'bluesky-mountain7', 'is set on the server.'].join(' ');
     const root = tempTree({ 'docs/guide.md': `${line}\n\nOr pass \`${key}\`.\n` });
     const def = findingsOf(cli(['scan', '--format', 'json', '.'], { cwd: root }).stdout);
     const all = findingsOf(cli(['scan', '--format', 'json', '--min-confidence', '0', '.'], { cwd: root }).stdout);

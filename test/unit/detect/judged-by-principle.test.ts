@@ -1,26 +1,24 @@
 import { strict as assert } from 'node:assert';
-import { DEFAULT_MIN_CONFIDENCE, scanText } from '../../../core/detect/index';
 import { isPlaceholder } from '../../../core/detect/judge/placeholders';
+import { assertFoundOnce, assertNoneShown, B64URL, found, shown } from '../../helpers/detect-kit';
 import { rand } from '../../helpers/fake-keys';
 
 // False-positive classes left on the pool of issue #21 after its first round, each written by hand
 // as a near miss of the same shape (never a pool value), beside the credential of the same form
 // that must stay found. Every rule here is a principle, not a list of the pool's strings.
-const shown = (text: string, path: string) => scanText(text, { path }).filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE).map((f) => f.ruleId);
 const b64url = (s: string) => Buffer.from(s).toString('base64url');
-const jwt = (header: object, payload: object) => `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.${rand(43, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-')}`;
+const jwt = (header: object, payload: object) => `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.${rand(43, B64URL)}`;
 
 describe('judged by principle (issue #21): comments and the word pass', () => {
   it('`pass` followed by another word, or in a comment, is not a password name', () => {
-    const cases: Array<[string, string]> = [
+    assertNoneShown([
       ['\t// Pre-pass: loop-control macro expansion. Loop and Branch are\n', 'internal/flow/scheduler.go'],
       ['// Unknown kinds pass through (parity with: flow_api.py:1234).\n', 'internal/handler/schema.go'],
       ['    "en": {"pass_obj": "dobjpass", "subj": "nsubj"},\n', 'rag/ner/relations.py'],
       ['      table.add_row("Pass Rate", f"{self.pass_rate:.1f}%")\n', 'eval/judge.py'],
       ['\t\t// Decrypt using password "Summer"\n', 'internal/common/crypto_test.go'],
       ['    2. User name and password: -u/--user and -p/--password\n', 'internal/cli/usage.go'],
-    ];
-    for (const [text, path] of cases) assert.deepEqual(shown(text, path), [], text);
+    ]);
   });
 
   it('a password config name, the code form password "value" and a quoted key in a comment stay found', () => {
@@ -34,7 +32,7 @@ describe('judged by principle (issue #21): comments and the word pass', () => {
 
 describe('judged by principle (issue #21): code, identifiers and labels', () => {
   it('identifiers, C# null-forgiving defaults, n8n expressions, storage slot names and translated labels are not values', () => {
-    const cases: Array<[string, string]> = [
+    assertNoneShown([
       ['    public Task RunAsync(CancellationToken cancellationToken = default!)\n', 'src/Agents/Handler.cs'],
       ["\t\t\t\tAuthorization: '=Token {{$credentials.apiKey}}',\n", 'nodes/credentials/Service.credentials.ts'],
       ['const PANEL_STATE_STORAGE_KEY = "panel3-collapsed:tools";\n', 'web/src/components/Panel.tsx'],
@@ -44,8 +42,7 @@ describe('judged by principle (issue #21): code, identifiers and labels', () => 
       ['        var settings = MistralAIChatExecutionSettings.FromExecutionSettings(executionSettings);\n', 'src/Connectors/MistralClient.cs'],
       ["    req.headers.set('authorization', 'AWS4-HMAC-SHA256 Credential=fixture');\n", 'src/signing.test.ts'],
       ['    sas_token="sp=r&st=2026-01-01T00:00:00Z&se=2026-12-31T00:00:00Z&spr=https&sv=2024-11-04&sr=c&sig=xyz789",\n', 'tests/unit/test_blob.py'],
-    ];
-    for (const [text, path] of cases) assert.deepEqual(shown(text, path), [], text);
+    ]);
   });
 
   it('a Mistral key after its provider name, and a random storage key, stay found', () => {
@@ -76,13 +73,9 @@ describe('judged by principle (issue #21): what a JWT says about itself', () => 
       jwt(HS, { iss: 'https://auth.example.com', sub: rand(12) }),
       jwt(HS, { sub: 'user-42', aud: 'api.test' }),
     ];
-    for (const t of examples) {
-      const text = `const token = '${t}'\n`;
-      assert.deepEqual(shown(text, 'src/auth.test.ts'), [], JSON.stringify(t.split('.')[1]));
-      assert.equal(scanText(text, { path: 'src/auth.test.ts' }).length, 1, 'still found with --min-confidence 0');
-      // Outside tests and docs the claims alone do not clear it: a real token can carry them.
-      assert.deepEqual(shown(text, 'src/auth.ts'), ['secret/jwt']);
-    }
+    assertFoundOnce(examples.map((t) => [`const token = '${t}'\n`, 'src/auth.test.ts']), { shown: false });
+    // Outside tests and docs the claims alone do not clear it: a real token can carry them.
+    for (const t of examples) assert.deepEqual(shown(`const token = '${t}'\n`, 'src/auth.ts'), ['secret/jwt']);
   });
 
   it('a Supabase anon key is public by design; a service-role key and a session token stay found', () => {
@@ -108,17 +101,16 @@ describe('judged by principle (issue #21): descriptive placeholder words', () =>
 });
 
 describe('public/firebase-web-api-key (issue #21): a Firebase web config is public by design', () => {
-  const key = () => `AIza${rand(35, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-')}`;
-  const all = (text: string, path: string) => scanText(text, { path });
+  const key = () => `AIza${rand(35, B64URL)}`;
 
   it('true samples: the key of a web config object and of google-services.json is information, below the default threshold', () => {
     const web = `const firebaseConfig = {\n  apiKey: "${key()}",\n  authDomain: "demo-app-4f2.firebaseapp.com",\n  projectId: "demo-app-4f2",\n  storageBucket: "demo-app-4f2.appspot.com",\n  messagingSenderId: "${rand(12, '0123456789')}",\n  appId: "1:${rand(12, '0123456789')}:web:${rand(22, 'abcdef0123456789')}"\n};\n`;
     const android = `{\n  "project_info": {\n    "project_number": "${rand(12, '0123456789')}",\n    "firebase_url": "https://demo-app-4f2.firebaseio.com",\n    "project_id": "demo-app-4f2"\n  },\n  "client": [{ "api_key": [{ "current_key": "${key()}" }] }]\n}\n`;
     for (const [text, path] of [[web, 'web/src/firebase.ts'], [android, 'android/app/google-services.json']] as const) {
       assert.deepEqual(shown(text, path), [], path);
-      const found = all(text, path).filter((f) => f.ruleId === 'public/firebase-web-api-key');
-      assert.equal(found.length, 1, path);
-      assert.equal(found[0]!.severity, 'info');
+      const info = found(text, path).filter((f) => f.ruleId === 'public/firebase-web-api-key');
+      assert.equal(info.length, 1, path);
+      assert.equal(info[0]!.severity, 'info');
     }
   });
 

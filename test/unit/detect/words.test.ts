@@ -1,0 +1,108 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { DEFAULT_MIN_CONFIDENCE, scanText } from '../../../core/detect/index';
+import { isDummyValue } from '../../../core/detect/judge/dummy-values';
+import { isPlaceholder } from '../../../core/detect/judge/placeholders';
+import { readFileSync } from 'node:fs';
+import wordsFile from '../../../core/detect/judge/words.wordlist';
+import { isMadeOfWords, isWord, letterParts, splitIntoWords, wordListLoaded, wordLookups } from '../../../core/detect/judge/words';
+
+// Issue #21: a generic value that is a dictionary word, or words joined, is typed by a person, not
+// generated. The dictionary is built from word-list packages (scripts/wordlist.mjs), never written here.
+const shown = (text: string, path = 'config.yaml') => scanText(text, { path }).filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE).map((f) => f.ruleId);
+
+const BY_LANGUAGE: Record<string, string[]> = {
+  English: ['strong-password', 'mySecretValue', 'correcthorsebatterystaple', 'SuperSecretPassword'],
+  German: ['geheimesPasswort', 'sicheres_kennwort', 'Passwort'],
+  French: ['motdepasse', 'mot-de-passe-secret', 'CleSecrete'],
+  Spanish: ['contrasena_segura', 'claveSecreta', 'contrasenasegura'],
+  Italian: ['chiave_segreta', 'parolaSegreta', 'passwordsicura'],
+  Portuguese: ['senha_forte', 'chaveSecreta', 'senhasegura'],
+  Dutch: ['geheim_wachtwoord', 'sterkWachtwoord'],
+};
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const ALNUM = `${LETTERS}0123456789`;
+const randomOf = (alphabet: string, min: number, max: number) =>
+  fc.array(fc.constantFrom(...alphabet.split('')), { minLength: min, maxLength: max }).map((a) => a.join(''));
+
+describe('dictionary words (word-list packages, words.ts)', function () {
+  this.timeout(60000);
+
+  it('the built word list is found and searched: words in, random letters out', () => {
+    assert.ok(wordListLoaded(), 'dist/words.txt is written by scripts/build.mjs');
+    for (const w of ['password', 'secret', 'passwort', 'contrasena', 'chiave', 'senha', 'wachtwoord', 'credential']) assert.ok(isWord(w), w);
+    for (const w of ['qzxv', 'kjhgfd', 'xkcdqwz']) assert.ok(!isWord(w), w);
+  });
+
+  it('the list is sorted, so the binary search finds every entry (a sample of 2,000) and nothing between entries', () => {
+    const lines = readFileSync(wordsFile, 'latin1').split('\n');
+    assert.ok(lines[0]!.startsWith('# '), 'the first line attributes the sources');
+    const words = lines.slice(1);
+    assert.ok(words.length > 100_000, `${words.length} words`);
+    for (let i = 1; i < words.length; i++) assert.ok(words[i - 1]! < words[i]!, `${words[i - 1]} before ${words[i]}`);
+    const all = new Set(words);
+    const step = Math.floor(words.length / 2000);
+    for (let i = 0; i < words.length; i += step) {
+      assert.ok(isWord(words[i]!), words[i]);
+      assert.equal(isWord(`${words[i]}qzx`), all.has(`${words[i]}qzx`));
+    }
+  });
+
+  for (const [language, values] of Object.entries(BY_LANGUAGE)) {
+    it(`${language}: words and compounds of words are not credentials`, () => {
+      for (const v of values) {
+        assert.ok(isMadeOfWords(v), `${v} is made of ${language} words`);
+        assert.deepEqual(shown(`db_password: "${v}"\napi_secret: "${v}"\n`), [], v);
+      }
+    });
+  }
+
+  it('compounds split at separators and camelCase humps; a two-letter word only opens a run', () => {
+    assert.deepEqual(letterParts('mySecretValue'), ['my', 'secret', 'value']);
+    assert.deepEqual(letterParts('strong-password_VALUE.x'), ['strong', 'password', 'value', 'x']);
+    assert.deepEqual(splitIntoWords('mysecretvalue'), ['my', 'secret', 'value']);
+    // Pieces of one letter (random mixed case) never split into words.
+    assert.equal(isMadeOfWords('aBcDeFgHiJ'), false);
+  });
+
+  it('random values of the same lengths are still credentials (fast-check)', () => {
+    fc.assert(
+      fc.property(randomOf(LETTERS, 12, 40), (v) => {
+        // Mixed case letters only: exactly the values the word judgement looks at.
+        fc.pre(/[a-z]/.test(v) && /[A-Z]/.test(v));
+        assert.equal(isMadeOfWords(v), false, v);
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(randomOf(ALNUM, 16, 40), (v) => {
+        fc.pre(/[a-z]/.test(v) && /[A-Z]/.test(v) && /\d/.test(v));
+        assert.deepEqual(shown(`db_password: "${v}"\n`), ['secret/hardcoded-password'], v);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a value with a digit or a symbol is not looked up', () => {
+    isWord('password'); // load the list first: loading is not a lookup of the value
+    for (const v of ['password1', 'secret!value', 'p@ssword', 'my secret', 'clé']) {
+      const before = wordLookups();
+      assert.equal(isMadeOfWords(v), false, v);
+      assert.equal(wordLookups(), before, `${v} was looked up`);
+    }
+  });
+
+  it('possessives in the languages of docs joined to a noun are placeholders', () => {
+    for (const v of ['suachave', 'yourkey', 'votreCle', 'ihrPasswort', 'tuClaveSecreta', 'vostraChiave', 'jouwWachtwoord', 'sua_chave']) assert.ok(isPlaceholder(v), v);
+    assert.deepEqual(shown('https://api.example.org/v1?api_key=suachaveaqui\nAPI_KEY=votreclefapi\n', 'README.md'), []);
+    // A random key that happens to start like a possessive is not one.
+    assert.equal(isPlaceholder('tuXq7RkWp2LmZ9vB'), false);
+    assert.equal(isPlaceholder('suQxWkTzRvPbNm'), false);
+  });
+
+  it('dummy values are told by dictionary words and a marker; the hand list keeps only jargon', () => {
+    for (const v of ['token123', 'testpwd', 'test-password', 'old-token-value-1234567890', 'fake_secret_key', 'dummyApiKey']) assert.ok(isDummyValue(v), v);
+    for (const v of ['rootpasswd', 'testAbQzRw', 'Xk9testQ2', 'mem0test']) assert.equal(isDummyValue(v), false, v);
+  });
+});
