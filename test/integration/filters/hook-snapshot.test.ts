@@ -11,7 +11,7 @@ import { tempProject, type TempProject } from '../../helpers/temp-project';
 // processes, with payloads in each assistant's documented shape (test/fixtures/hooks). The hook's
 // bundles are copied to a folder of this test's own, so a test can change or damage them.
 const FIXTURES = resolve('test/fixtures/hooks');
-const BUNDLES = ['cli.js', 'cli-hook.js', 'cli-hook-engine.js', 'cli-hook-snapshot.js', 'cli-filters.js', 'cli-markdown.js', 'hook-launch.sh'];
+const BUNDLES = ['cli.js', 'cli-hook.js', 'cli-hook-engine.js', 'cli-hook-snapshot.js', 'cli-filters.js', 'cli-markdown.js', 'hook-launch.sh', 'words.txt'];
 const NODE = process.execPath;
 
 interface Answer {
