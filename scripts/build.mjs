@@ -1,7 +1,7 @@
 // One esbuild configuration per bundle. Type-checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
 import fg from 'fast-glob';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildWordList } from './wordlist.mjs';
 
@@ -114,6 +114,9 @@ const bundles = [
   // name to be Markdown by): cli-markdown.js, loaded only if a Markdown region is parsed.
   { ...common, entryPoints: { 'cli-hook': 'cli/src/hook-commands.ts' }, outdir: 'dist', plugins: [watPlugin, wordsPlugin, hookPartsApart()] },
   { ...common, entryPoints: { 'cli-hook-engine': 'cli/src/commands/hook.ts' }, outdir: 'dist', minify: true, plugins: [watPlugin, wordsPlugin, markdownApart()] },
+  // The hook's V8 startup snapshot is built from this, on the machine that runs it (cli/src/hook/):
+  // one file (a snapshot's entry can require only Node's own modules), markdown-it still apart.
+  { ...common, entryPoints: { 'cli-hook-snapshot': 'cli/src/hook/snapshot-main.ts' }, outdir: 'dist', minify: true, plugins: [watPlugin, wordsPlugin, markdownApart(true)] },
   { ...common, entryPoints: { 'cli-filters': 'cli/src/filter-commands.ts' }, outdir: 'dist' },
   { ...common, stdin: { contents: "const m = require('markdown-it'); module.exports = m.default ?? m;", resolveDir: process.cwd(), sourcefile: 'cli-markdown.js' }, outfile: 'dist/cli-markdown.js', minify: true },
   ...driverBundles,
@@ -142,14 +145,19 @@ function hookPartsApart() {
   };
 }
 
-/** `import MarkdownIt from 'markdown-it'` becomes a constructor that loads dist/cli-markdown.js on first use. */
-function markdownApart() {
+/**
+ * `import MarkdownIt from 'markdown-it'` becomes a constructor that loads dist/cli-markdown.js on
+ * first use. Inside a startup snapshot `require` knows only Node's own modules: `fromSnapshot`
+ * loads it through a require made for the bundle's path.
+ */
+function markdownApart(fromSnapshot = false) {
+  const load = fromSnapshot ? "require('node:module').createRequire(__filename)('./cli-markdown.js')" : "require('./cli-markdown.js')";
   return {
     name: 'markdown-apart',
     setup(build) {
       build.onResolve({ filter: /^markdown-it$/ }, () => ({ path: 'markdown-it', namespace: 'lazy-markdown' }));
       build.onLoad({ filter: /.*/, namespace: 'lazy-markdown' }, () => ({
-        contents: "let M; module.exports = function MarkdownIt(...args) { M ??= require('./cli-markdown.js'); return new M(...args); };",
+        contents: `let M; module.exports = function MarkdownIt(...args) { M ??= ${load}; return new M(...args); };`,
         loader: 'js',
       }));
       build.onResolve({ filter: /^\.\/cli-markdown\.js$/, namespace: 'lazy-markdown' }, (args) => ({ path: args.path, external: true }));
@@ -181,4 +189,9 @@ if (watch) {
   console.log('[watch] esbuild is watching client, server, cli and tests');
 } else {
   await Promise.all(selected.map((b) => esbuild.build(b)));
+}
+// The hook's launcher (a shell script: it starts Node from the hook's snapshot, or else from dist/cli.js).
+if (!only || only === 'dist' || only.includes('cli-hook')) {
+  mkdirSync('dist', { recursive: true });
+  copyFileSync('cli/src/hook/launch.sh', 'dist/hook-launch.sh');
 }

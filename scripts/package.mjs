@@ -105,7 +105,7 @@ export function packageVsix(argv = [], log = (m) => console.error(`[package] ${m
   const out = path.resolve(ROOT, opts.out ?? `${pkg.name}-${pkg.version}-${opts.target}.vsix`);
 
   if (opts.build) run(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--only=dist'], { cwd: ROOT });
-  for (const f of ['client.js', 'server.js', 'cli.js', 'cli-scan.js', 'cli-full.js', 'cli-hook.js', 'cli-hook-engine.js', 'cli-filters.js', 'cli-markdown.js', 'scan-worker.js', 'server-scan-worker.js', 'driver-redis.js', 'driver-mysql2.js', 'driver-aws.js', 'driver-google-auth.js', 'words.txt']) {
+  for (const f of ['client.js', 'server.js', 'cli.js', 'cli-scan.js', 'cli-full.js', 'cli-hook.js', 'cli-hook-engine.js', 'cli-hook-snapshot.js', 'hook-launch.sh', 'cli-filters.js', 'cli-markdown.js', 'scan-worker.js', 'server-scan-worker.js', 'driver-redis.js', 'driver-mysql2.js', 'driver-aws.js', 'driver-google-auth.js', 'words.txt']) {
     if (!existsSync(path.join(ROOT, 'dist', f))) throw new Error(`dist/${f} is missing: run npm run build`);
   }
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireWithCodeCache } from './code-cache';
+import { rebuildHookSnapshotLater } from './hook/snapshot-build';
 import type { CliIO } from './io';
 
 // `hook`, started by an assistant on every prompt and tool call, and the two filter commands a
@@ -21,6 +22,19 @@ function hookEngine(): HookModule {
 }
 const filters = () => require('./filter-commands') as FilterModule;
 
-export const hook = { run: (args: string[], io: CliIO) => hookEngine().run(args, io) };
+export const hook = {
+  run: async (args: string[], io: CliIO) => {
+    const code = await hookEngine().run(args, io);
+    // After a timeout, standard input an assistant never closed would keep this process alive
+    // past the assistant's own timeout, whose kill is no block: let go of it so the process ends
+    // (this loader runs only as the CLI's process: main.ts; tests drive commands/hook in memory).
+    process.stdin.destroy();
+    // Started by dist/hook-launch.sh because the snapshot was missing or refused: build it anew
+    // for the next hook, in the background (never inside this project).
+    const blob = io.env.ROTATION_GUARD_HOOK_SNAPSHOT;
+    if (blob) rebuildHookSnapshotLater(blob, __dirname, [io.cwd]);
+    return code;
+  },
+};
 export const hooks = { run: (args: string[], io: CliIO) => filters().hooks.run(args, io) };
 export const proxy = { run: (args: string[], io: CliIO) => filters().proxy.run(args, io) };

@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline/promises';
 
 /** What a CLI command may touch; injected so commands are testable in-process. */
 export interface CliIO {
@@ -33,6 +32,21 @@ export class UsageError extends Error {}
 
 export type Command = (args: string[], io: CliIO) => Promise<number>;
 
+/** All of this process's standard input, at most `maxBytes` (CliIO.readStdin). */
+export async function readProcessStdin(maxBytes = STDIN_MAX_BYTES): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const c of process.stdin) {
+    total += (c as Buffer).length;
+    if (total > maxBytes) {
+      process.stdin.destroy();
+      throw new StdinTooLargeError(maxBytes);
+    }
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 export function processIO(): CliIO {
   // `rotation-guard scan . | head`: when the reader goes away, stop quietly (as grep does)
   // instead of dying on an unhandled EPIPE with a stack trace.
@@ -45,22 +59,12 @@ export function processIO(): CliIO {
     env: process.env,
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
-    readStdin: async (maxBytes = STDIN_MAX_BYTES) => {
-      const chunks: Buffer[] = [];
-      let total = 0;
-      for await (const c of process.stdin) {
-        total += (c as Buffer).length;
-        if (total > maxBytes) {
-          process.stdin.destroy();
-          throw new StdinTooLargeError(maxBytes);
-        }
-        chunks.push(c as Buffer);
-      }
-      return Buffer.concat(chunks).toString('utf8');
-    },
+    readStdin: readProcessStdin,
     ...(process.stdin.isTTY && process.stderr.isTTY
       ? {
           ask: async (question: string) => {
+            // Loaded here: only a person at a terminal is asked (never the hook, whose snapshot cannot hold readline).
+            const { createInterface } = require('node:readline/promises') as typeof import('node:readline/promises');
             const rl = createInterface({ input: process.stdin, output: process.stderr });
             try {
               return await rl.question(question);

@@ -21,7 +21,8 @@ export const PIPE_IDLE_MS = 10_000;
 
 // O_NONBLOCK: opening a FIFO without a writer must not block; Windows has no such flag (and no FIFOs).
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-const pause = new Int32Array(new SharedArrayBuffer(4));
+// Made at the first wait: SharedArrayBuffer does not exist while Node builds a startup snapshot (the hook's).
+let pause: Int32Array | undefined;
 
 /**
  * The file's bytes, through one descriptor (open, fstat, read), never more than `maxBytes`:
@@ -79,7 +80,7 @@ function readBounded(fd: number, file: string, maxBytes: number, initial: number
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EAGAIN' || !pipe) throw err;
       if (Date.now() - idleSince > PIPE_IDLE_MS) throw new NotAFileError(file, 'silent-pipe');
-      Atomics.wait(pause, 0, 0, 5); // the writer is open but has nothing yet
+      Atomics.wait((pause ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, 5); // the writer is open but has nothing yet
       continue;
     }
     if (n === 0) break; // end of file, or the pipe's writer closed it

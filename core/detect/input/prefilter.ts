@@ -21,6 +21,9 @@ interface Head<T> {
 
 import { createWasmScanner, type WasmScanner } from './prefilter-wasm';
 
+// Absent while Node builds a startup snapshot (see buildPrefilter).
+declare const WebAssembly: unknown;
+
 export interface Prefilter<T> {
   /** Calls `onHit(offset, items)` for every anchor occurrence in order; stops when it returns false. */
   scan(text: string, onHit: (at: number, items: readonly T[]) => boolean | void): void;
@@ -141,9 +144,14 @@ export function buildPrefilter<T>(anchors: Anchor<T>[], opts: PrefilterOptions =
       const b = pairBucket[pair]!;
       if (b !== 0) lists.set(pair, byThird[b - 1]!.map((l) => (l ? convert(l) : undefined)));
     }
-    const wasm: WasmScanner = createWasmScanner(gram, heads, lists);
+    // Created at the first scan, not here: a V8 startup snapshot (the hook's, cli/src/hook/) builds
+    // these tables while WebAssembly does not exist, and cannot hold a module; the JavaScript loop
+    // answers until it exists.
+    let wasm: WasmScanner | undefined;
     return {
       scan(text, onHit) {
+        if (typeof WebAssembly === 'undefined') return jsScan(text, onHit);
+        wasm ??= createWasmScanner(gram, heads, lists);
         wasm.scan(text, (at, i, exact) => {
           const h = heads[i]!;
           // Outside ASCII the module saw only the low byte of each character: check the real ones.
@@ -154,29 +162,29 @@ export function buildPrefilter<T>(anchors: Anchor<T>[], opts: PrefilterOptions =
     };
   }
 
-  return {
-    scan(text, onHit) {
-      const n = text.length;
-      const ascii = (k: number) => {
-        const c = k < n ? text.charCodeAt(k) : 0;
-        return c < 128 ? c : 0;
-      };
-      let g = (ascii(0) << 7) | ascii(1);
-      for (let i = 0; i < n; i++) {
-        const c = i + 2 < n ? text.charCodeAt(i + 2) : 0;
-        g = ((g << 7) | (c < 128 ? c : 0)) & 0x1fffff;
-        if ((gram[g >> 3]! & (1 << (g & 7))) === 0) continue;
-        const b = pairBucket[g >> 7]!;
-        if (b === 0) continue;
-        const list = byThird[b - 1]![g & 127];
-        if (list === undefined) continue;
-        for (let k = 0; k < list.length; k++) {
-          const h = list[k]!;
-          if (matchesAt(text, i, h) && onHit(i, h.items) === false) return;
-        }
+  return { scan: jsScan };
+
+  function jsScan(text: string, onHit: (at: number, items: readonly T[]) => boolean | void): void {
+    const n = text.length;
+    const ascii = (k: number) => {
+      const c = k < n ? text.charCodeAt(k) : 0;
+      return c < 128 ? c : 0;
+    };
+    let g = (ascii(0) << 7) | ascii(1);
+    for (let i = 0; i < n; i++) {
+      const c = i + 2 < n ? text.charCodeAt(i + 2) : 0;
+      g = ((g << 7) | (c < 128 ? c : 0)) & 0x1fffff;
+      if ((gram[g >> 3]! & (1 << (g & 7))) === 0) continue;
+      const b = pairBucket[g >> 7]!;
+      if (b === 0) continue;
+      const list = byThird[b - 1]![g & 127];
+      if (list === undefined) continue;
+      for (let k = 0; k < list.length; k++) {
+        const h = list[k]!;
+        if (matchesAt(text, i, h) && onHit(i, h.items) === false) return;
       }
-    },
-  };
+    }
+  }
 }
 
 /** Does the head's literal occur at `i` (in any case if it says so)? Case-blind compares start at `from`. */

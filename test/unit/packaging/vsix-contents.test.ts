@@ -26,7 +26,7 @@ describe('vsix contents (npm run package)', function () {
   });
 
   it('holds the three bundles, the manifest and the license', () => {
-    for (const f of ['dist/server.js', 'dist/client.js', 'dist/cli.js', 'dist/cli-scan.js', 'dist/cli-full.js', 'dist/cli-hook.js', 'dist/cli-hook-engine.js', 'dist/cli-filters.js', 'dist/cli-markdown.js', 'dist/scan-worker.js', 'dist/server-scan-worker.js', 'dist/driver-redis.js', 'dist/driver-mysql2.js', 'dist/driver-aws.js', 'dist/driver-google-auth.js', 'dist/words.txt', 'package.json', 'LICENSE.txt']) {
+    for (const f of ['dist/server.js', 'dist/client.js', 'dist/cli.js', 'dist/cli-scan.js', 'dist/cli-full.js', 'dist/cli-hook.js', 'dist/cli-hook-engine.js', 'dist/cli-hook-snapshot.js', 'dist/hook-launch.sh', 'dist/cli-filters.js', 'dist/cli-markdown.js', 'dist/scan-worker.js', 'dist/server-scan-worker.js', 'dist/driver-redis.js', 'dist/driver-mysql2.js', 'dist/driver-aws.js', 'dist/driver-google-auth.js', 'dist/words.txt', 'package.json', 'LICENSE.txt']) {
       const e = entries.find((x) => x.name === `extension/${f}`);
       assert.ok(e, `extension/${f} missing from the vsix`);
       assert.ok(e.size > 0, `extension/${f} is empty`);
