@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadPolicyFile, type Policy } from '../../core/policy';
 import { verifyLedger, ledgerPathFor, appendLedgerEntry } from '../../core/ledger';
-import { createPolicyStoreRegistry, pendingRotations, rotateSecret, trustToConfirm, type StoreRegistry, pgLogin, scramSha256Verifier } from '../../core/rotation';
+import { createPolicyStoreRegistry, pendingRotations, rotate as rotateService, trustToConfirm, type StoreRegistry, pgLogin, scramSha256Verifier } from '../../core/rotation';
 import { KeychainStore, EnvFileStore } from '../../core/stores';
 import { startKeyring } from '../../test/helpers/system/keyring';
 import { startPostgres, type SystemPostgres } from '../../test/helpers/system/postgres';
@@ -47,7 +47,8 @@ function load(path: string): Loaded {
 async function rotate(l: Loaded, secretId: string, resume = false) {
   const t0 = process.hrtime.bigint();
   const log = process.env.RG_BENCH_PROFILE ? (line: string) => console.log(`    ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)} ms ${line}`) : undefined;
-  return rotateSecret({ log, policy: l.policy, policyPath: l.path, policyText: l.text, secretId, stores: l.stores, trust: { workspaceTrusted: true, confirmation: trustToConfirm(l.policy, l.path, l.text) }, resume });
+  const target = { mode: resume ? 'resume' : 'rotate', policy: l.policy, policyPath: l.path, policyText: l.text, secretId, stores: l.stores, trust: { workspaceTrusted: true, confirmation: trustToConfirm(l.policy, l.path, l.text) } } as const;
+  return rotateService(target, { event: (e) => e.kind === 'log' && log?.(e.message) });
 }
 
 function waitForFile(path: string, timeoutMs: number): Promise<boolean> {
@@ -129,7 +130,7 @@ secrets:
     const envFileSetMs = await timeIt(n, () => envFile.set('bench', 'current', randomBytes(20).toString('hex')));
     const generateRotationMs = await timeIt(n, async () => {
       const r = await rotate(l, 'app-token');
-      if (r.status !== 'rotated') throw new Error(`generate rotation: ${r.status} ${r.message}`);
+      if (r.code !== 'rotated') throw new Error(`generate rotation: ${r.code} ${r.message}`);
     });
     const pgConnectMs = await timeIt(n, async () => {
       const cur = await kc.get('pg-app', 'current');
@@ -137,7 +138,7 @@ secrets:
     });
     const pgRotationMs = await timeIt(n, async () => {
       const r = await rotate(l, 'pg-app');
-      if (r.status !== 'rotated') throw new Error(`pg rotation: ${r.status} ${r.message}`);
+      if (r.code !== 'rotated') throw new Error(`pg rotation: ${r.code} ${r.message}`);
     });
     opts.log(`timed ${n} iterations each`);
 
@@ -162,7 +163,7 @@ secrets:
       await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r)));
       if (!paused) throw new Error(`worker never reached ${point}`);
       const r = await rotate(l, 'pg-app', true);
-      outcomes[r.status] = (outcomes[r.status] ?? 0) + 1;
+      outcomes[r.code] = (outcomes[r.code] ?? 0) + 1;
       const cur = await kc.get('pg-app', 'current');
       if (!cur || (await pgLogin({ host: pg.host, port: pg.port, database: 'postgres', user: role, password: cur })).status !== 'works') noWorking++;
       if (pendingRotations(path).length) leftOpen++;

@@ -3,7 +3,7 @@ import { ledgerPathFor, readLedger } from '../ledger/read';
 import { verifyLedger } from '../ledger/verify';
 import { trustedLedgerEntries } from '../ledger/sign-verify';
 import type { Policy } from '../policy/model/schema';
-import type { RotateOptions } from '../rotation/engine';
+import type { RotationHost } from '../rotation/service';
 import { rotate, type OutcomeCode } from '../rotation/service';
 import { UntrustedPolicyError, type RotationTrust } from '../rotation/trust';
 import type { StoreRegistry } from '../stores/registry';
@@ -27,7 +27,7 @@ export interface EnforceOptions {
   gitHistory?: boolean;
   /** Progress lines (never values). */
   log?: (line: string) => void;
-  prompt?: RotateOptions['prompt'];
+  prompt?: RotationHost['prompt'];
 }
 
 export type OutcomeStatus = 'compliant' | 'rotated' | 'resumed' | 'awaiting-revoke' | 'failed' | 'needs-person' | 'notify' | 'blocked' | 'planned';

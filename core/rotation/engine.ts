@@ -5,11 +5,11 @@ import { isLockHeld, LockTimeoutError, withFileLock } from '../files/lock';
 import { LocalStageStore } from '../stores/local-stages';
 import type { Policy } from '../policy/model/schema';
 import { loadFingerprintKey } from '../values/fingerprint-key';
-import { ledgerPathFor, readLedger } from '../ledger/read';
+import { ledgerPathFor } from '../ledger/read';
 import { UnreadableEntryError } from '../stores/types';
 import type { LedgerEntry } from '../ledger/types';
 import { UnreachableStore, type StoreRegistry } from '../stores/registry';
-import { findSecret, PlanError, resolvePlan, resolveStores, type RotationPlan } from './plan';
+import { findSecret, PlanError, resolveStores, type RotationPlan } from './plan';
 import type { PromptRequest, ProviderContext } from './providers/types';
 import { activeUser, openRotations, type OpenRotation } from './recovery';
 import { RotationSession, type StepRecord } from './session';
@@ -154,18 +154,9 @@ export async function withRotationLock<T>(policyPath: string, secretId: string, 
 }
 
 /**
- * Rotates one secret through AWS Secrets Manager's steps (create → set → test → finish) with
- * CURRENT / PENDING / PREVIOUS stages. At every point a working value is held in a store: the new
- * value sits in PENDING before it is applied anywhere, and the old one stays in PREVIOUS until its
- * revocation is verified. An interrupted run is continued or rolled back with `resume`.
- * Shells call the rotation service (service.ts), which adds pending work, trust and events.
+ * A dry run: what a rotation would do, in order (nothing is written). The rotation service
+ * (service.ts) is the one way in; it resolves the plan and reads the ledger once.
  */
-export async function rotateSecret(o: RotateOptions): Promise<RotationResult> {
-  const p = prepareRotation(o, resolvePlan(o.policy, o.secretId, { policyPath: o.policyPath, env: o.env }));
-  if (o.dryRun) return planOnly(o, p, readLedger(p.ledgerPath).entries);
-  return withRotationLock(o.policyPath, o.secretId, () => rotateLocked(o, p, readLedger(p.ledgerPath).entries));
-}
-
 export function planOnly(o: RotateOptions, p: Prepared, entries: LedgerEntry[]): RotationResult {
   const open = openRotations(entries).find((r) => r.secretId === o.secretId);
   const lines = describePlan(p.plan, p.primary.name);
@@ -174,7 +165,13 @@ export function planOnly(o: RotateOptions, p: Prepared, entries: LedgerEntry[]):
   return { secretId: o.secretId, status: 'dry-run', message: `dry run: nothing was changed`, steps: [], plan: lines };
 }
 
-/** One run under the secret's lock, given the ledger as read under that lock. */
+/**
+ * One run under the secret's lock, given the ledger as read under that lock: AWS Secrets
+ * Manager's steps (create → set → test → finish) with CURRENT / PENDING / PREVIOUS stages. At
+ * every point a working value is held in a store: the new value sits in PENDING before it is
+ * applied anywhere, and the old one stays in PREVIOUS until its revocation is verified. An
+ * interrupted run is continued or rolled back with `resume` / `rollback`.
+ */
 export async function rotateLocked(o: RotateOptions, p: Prepared, entries: LedgerEntry[]): Promise<RotationResult> {
   const { plan, stores, primary: primaryEntry, ledgerPath } = p;
   const open = openRotations(entries).find((r) => r.secretId === o.secretId);
