@@ -3,6 +3,7 @@ import { ledgerPathFor, readLedger } from '../ledger/read';
 import { verifyLedger } from '../ledger/verify';
 import { trustedLedgerEntries } from '../ledger/sign-verify';
 import type { Policy } from '../policy/model/schema';
+import type { NextAction } from '../rotation/engine';
 import type { RotationHost } from '../rotation/service';
 import { rotate, type OutcomeCode } from '../rotation/service';
 import { UntrustedPolicyError, type RotationTrust } from '../rotation/trust';
@@ -39,6 +40,8 @@ export interface SecretOutcome {
   /** Why it acted (the reason recorded in the ledger), or what the person must know. */
   reason: string;
   message?: string;
+  /** What a person can do next (the rotation service's action code; each shell words it). */
+  next?: NextAction;
   events: SecretPlan['events'];
   rotationId?: string;
 }
@@ -134,9 +137,10 @@ async function rotateOne(o: EnforceOptions, p: SecretPlan, mode: 'finish-pending
   try {
     const { log, prompt, only: _only, gitHistory: _gitHistory, dryRun: _dryRun, ...rest } = o;
     const r = await rotate({ ...rest, secretId: p.secretId, mode, reason: p.reason }, { prompt, event: (e) => e.kind === 'log' && log?.(e.message) });
-    return outcomeOf(p, STATUS[r.code] ?? 'failed', { message: r.message, ...(r.result?.rotationId ? { rotationId: r.result.rotationId } : {}) });
+    return outcomeOf(p, STATUS[r.code] ?? 'failed', { message: r.message, ...(r.next ? { next: r.next } : {}), ...(r.result?.rotationId ? { rotationId: r.result.rotationId } : {}) });
   } catch (err) {
-    return outcomeOf(p, err instanceof UntrustedPolicyError ? 'needs-person' : 'failed', { message: (err as Error).message });
+    if (err instanceof UntrustedPolicyError) return outcomeOf(p, 'needs-person', { message: err.message, next: err.next });
+    return outcomeOf(p, 'failed', { message: (err as Error).message });
   }
 }
 

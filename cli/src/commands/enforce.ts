@@ -4,6 +4,7 @@ import { parseArgs } from '../args';
 import { parseNowOption } from '../policy-options';
 import { loadStrictPolicy } from '../enforce/load-policy';
 import { cliEnforcementContext } from '../enforce/context';
+import { inCliWords } from '../rotation/next-words';
 
 const USAGE = 'usage: enforce [--policy FILE] [--dry-run] [--only ID,ID] [--format text|json] [--now ISO-8601] [--no-git-history]';
 
@@ -60,7 +61,7 @@ function renderText(r: EnforceResult, dryRun: boolean): string {
       if (e.answered) lines.push(`    (${e.kind}: ${e.reason.replace(/^trigger \S+ /, '')} — answered: ${e.answered})`);
       else if (e.defaulted) lines.push(`    note: the policy has no trigger for ${e.kind}; notifying (add \`triggers: [{on: ${e.kind}, action: rotate-now}]\`)`);
     }
-    if (o.message && o.status !== 'compliant') lines.push(`    ${o.message}`);
+    if (o.message && o.status !== 'compliant') lines.push(`    ${o.message}${inCliWords(o.next, o.secretId)}`);
   }
   for (const n of r.notes) lines.push(`note: ${n}`);
   const bad = r.outcomes.filter((o) => !['compliant', 'rotated', 'resumed', 'awaiting-revoke'].includes(o.status));

@@ -4,8 +4,9 @@ import { constants } from 'node:os';
 import { dirname } from 'node:path';
 import type { Policy } from '../../../core/policy';
 import { ledgerPathFor, readLedger } from '../../../core/ledger';
-import { currentSecretEnv, openRotations, rotate, type RotationTrust, type StoreRegistry } from '../../../core/rotation';
+import { currentSecretEnv, openRotations, rotate, type NextAction, type RotationTrust, type StoreRegistry } from '../../../core/rotation';
 import { ChildEnvFile } from './child-env-file';
+import { inCliWords } from './next-words';
 
 export type NotifyMode = { kind: 'signal'; signal: NodeJS.Signals } | { kind: 'restart' };
 
@@ -129,7 +130,7 @@ export function superviseWithWatch(o: WatchOptions): Promise<number> {
         await restart();
       }
     } catch (err) {
-      logOnce(`watch: ${(err as Error).message}`);
+      logOnce(`watch: ${(err as Error).message}${inCliWords((err as { next?: NextAction }).next)}`);
     } finally {
       busy = false;
       if (again && !finished) {
@@ -147,7 +148,7 @@ export function superviseWithWatch(o: WatchOptions): Promise<number> {
         clearTimeout(graceTimer);
         graceTimer = setTimeout(schedule, Math.max(Date.parse(outcome.revokeDueAt) - Date.now(), 0) + 20);
       } else if (outcome.code !== 'busy' && outcome.code !== 'nothing-pending') {
-        o.log(`${r.secretId}: ${outcome.message}`);
+        o.log(`${r.secretId}: ${outcome.message}${inCliWords(outcome.next, r.secretId)}`);
       }
     }
   };
