@@ -21,13 +21,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json\n${USAGE}`);
   const fixedNow = a.options.has('now') ? parseNowOption(a.options.get('now')) : undefined;
   const now = () => fixedNow ?? new Date();
-  const { path, policy, text } = loadStrictPolicy(io.cwd, a.options.get('policy'), now());
+  const { path, policy, loaded } = loadStrictPolicy(io.cwd, a.options.get('policy'), now());
   const only = a.options.get('only')?.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = only?.filter((id) => !policy.secrets.some((s) => s.id === id)) ?? [];
   if (unknown.length) throw new UsageError(`--only: no secret ${unknown.map((u) => `"${u}"`).join(', ')} in the policy (known: ${policy.secrets.map((s) => s.id).join(', ')})`);
 
   const result = await runEnforcement({
-    ...cliEnforcementContext(io, path, policy, text),
+    ...cliEnforcementContext(io, loaded, policy),
     now,
     dryRun: a.flags.has('dry-run'),
     only,
