@@ -2,7 +2,7 @@
 // drives it). It starts its own gnome-keyring and PostgreSQL with the test harness.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +13,8 @@ import { createPolicyStoreRegistry, pendingRotations, rotate as rotateService, t
 import { KeychainStore, EnvFileStore } from '../../core/stores';
 import { startKeyring } from '../../test/helpers/system/keyring';
 import { startPostgres, type SystemPostgres } from '../../test/helpers/system/postgres';
-
-const STEPS = ['begin:after', ...['create', 'store-pending', 'apply', 'test-new', 'promote', 'revoke-old', 'test-old-fails', 'finish'].flatMap((s) => [`${s}:before`, `${s}:after`])];
+import { PAUSE_POINTS as STEPS } from '../../test/integration/faults/harness';
+import { waitForFile } from '../../test/integration/rotation/wait-file';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -49,19 +49,6 @@ async function rotate(l: Loaded, secretId: string, resume = false) {
   const log = process.env.RG_BENCH_PROFILE ? (line: string) => console.log(`    ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)} ms ${line}`) : undefined;
   const target = { mode: resume ? 'resume' : 'rotate', policy: l.policy, policyPath: l.path, policyText: l.text, secretId, stores: l.stores, trust: { workspaceTrusted: true, confirmation: trustToConfirm(l.policy, l.path, l.text) } } as const;
   return rotateService(target, { event: (e) => e.kind === 'log' && log?.(e.message) });
-}
-
-function waitForFile(path: string, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const w = watch(join(path, '..'), () => existsSync(path) && done(true));
-    const t = setTimeout(() => done(existsSync(path)), timeoutMs);
-    function done(v: boolean) {
-      clearTimeout(t);
-      w.close();
-      resolve(v);
-    }
-    if (existsSync(path)) done(true);
-  });
 }
 
 export interface RotationBenchFigures {
@@ -154,7 +141,7 @@ secrets:
       const point = STEPS[Math.floor(Math.random() * STEPS.length)]!;
       rmSync(marker, { force: true });
       const child = spawn(process.execPath, [worker, path, 'pg-app'], { env: { ...process.env, ROTATION_GUARD_TEST_PAUSE_AT: point, ROTATION_GUARD_TEST_PAUSE_MARKER: marker }, stdio: 'ignore', detached: true });
-      const paused = await waitForFile(marker, 30000);
+      const paused = await waitForFile(marker, 30000, child).then(() => true, () => false);
       try {
         process.kill(-child.pid!, 'SIGKILL');
       } catch {

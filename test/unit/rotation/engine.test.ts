@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Policy } from '../../../core/policy/model/schema';
 import { verifyLedger } from '../../../core/ledger';
-import { createStoreRegistry, pendingRotations, rotate, trustToConfirm, UntrustedPolicyError, type RotateTarget } from '../../../core/rotation';
+import { pendingRotations, rotate, trustToConfirm, UntrustedPolicyError, type RotateTarget } from '../../../core/rotation';
 import { FaultyMemoryStore } from '../../helpers/faulty-store';
+import { memoryTarget } from '../../helpers/rotation-target';
 import { projectPerTest } from '../../helpers/temp-project';
 
-const KEY = Buffer.alloc(32, 7);
 
 describe('rotation engine (mock in-memory stores)', () => {
   let dir: string;
@@ -16,17 +16,7 @@ describe('rotation engine (mock in-memory stores)', () => {
   let mirror: FaultyMemoryStore;
   const policy = (secret: Record<string, unknown>, providers: Record<string, unknown>): Policy =>
     ({ version: 1, stores: { a: { type: 'memory-a' }, b: { type: 'memory-b' } }, providers, secrets: [{ id: 's', kind: 'token', owner: 'machine', maxAge: '30d', stores: ['a', 'b'], ...secret }] }) as unknown as Policy;
-  const opts = (p: Policy, extra: Partial<RotateTarget> = {}): RotateTarget => ({
-    mode: 'rotate',
-    policy: p,
-    policyPath,
-    policyText: 'policy text',
-    secretId: 's',
-    stores: createStoreRegistry({}, { 'memory-a': () => primary, 'memory-b': () => mirror }),
-    trust: { workspaceTrusted: true, confirmation: trustToConfirm(p, policyPath, 'policy text') },
-    fingerprintKey: KEY,
-    ...extra,
-  });
+  const opts = (p: Policy, extra: Partial<RotateTarget> = {}) => memoryTarget(p, policyPath, { 'memory-a': primary, 'memory-b': mirror }, extra);
   const ledger = () => readFileSync(join(dir, '.rotation/ledger.jsonl'), 'utf8');
 
   const tmp = projectPerTest('rg-engine-', { policy: 'policy text' });

@@ -4,11 +4,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Policy } from '../../../core/policy/model/schema';
 import { verifyLedger } from '../../../core/ledger';
-import { createStoreRegistry, pendingRotations, trustToConfirm, rotate, type RotateTarget } from '../../../core/rotation';
+import { pendingRotations, rotate, type RotateTarget } from '../../../core/rotation';
 import { FaultyMemoryStore } from '../../helpers/faulty-store';
+import { memoryTarget } from '../../helpers/rotation-target';
 import { projectPerTest } from '../../helpers/temp-project';
 
-const KEY = Buffer.alloc(32, 9);
 const OLD = 'old-value-0123456789';
 
 /**
@@ -29,17 +29,7 @@ describe('every rotation finishes or rolls back; nothing is created that cannot 
   const issued = (): string[] => (existsSync(join(dir, 'issued.json')) ? (JSON.parse(readFileSync(join(dir, 'issued.json'), 'utf8')) as string[]) : []);
   const policy = (provider: Record<string, unknown>, stores = ['a', 'b']): Policy =>
     ({ version: 1, stores: { a: { type: 'memory-a' }, b: { type: 'memory-b' }, env: { type: 'env-file', path: '.env.local' } }, providers: { p: provider }, secrets: [{ id: 's', kind: 'token', owner: 'machine', maxAge: '30d', stores, rotation: { provider: 'p' }, references: { env: ['S'] } }] }) as unknown as Policy;
-  const opts = (p: Policy, extra: Partial<RotateTarget> = {}): RotateTarget => ({
-    mode: 'rotate',
-    policy: p,
-    policyPath,
-    policyText: 'policy text',
-    secretId: 's',
-    stores: createStoreRegistry({ baseDir: dir }, { 'memory-a': () => primary, 'memory-b': () => mirror }),
-    trust: { workspaceTrusted: true, confirmation: trustToConfirm(p, policyPath, 'policy text') },
-    fingerprintKey: KEY,
-    ...extra,
-  });
+  const opts = (p: Policy, extra: Partial<RotateTarget> = {}) => memoryTarget(p, policyPath, { 'memory-a': primary, 'memory-b': mirror }, extra);
   const ledgerText = () => (existsSync(join(dir, '.rotation/ledger.jsonl')) ? readFileSync(join(dir, '.rotation/ledger.jsonl'), 'utf8') : '');
   const cmd = (revoke: boolean) => ({ type: 'command', command: 'node', args: [join(dir, 'issue.js')], ...(revoke ? { revoke: { command: 'node', args: [join(dir, 'revoke.js')] } } : {}) });
 

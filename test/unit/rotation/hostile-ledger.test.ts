@@ -1,29 +1,19 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Policy } from '../../../core/policy';
-import { createStoreRegistry, pendingRotations, rotate, trustToConfirm, type RotateTarget } from '../../../core/rotation';
+import { pendingRotations, rotate, type RotateTarget } from '../../../core/rotation';
 import { FaultyMemoryStore } from '../../helpers/faulty-store';
 import { appendByHand } from '../../helpers/ledger';
+import { memoryTarget } from '../../helpers/rotation-target';
 import { projectPerTest } from '../../helpers/temp-project';
 
-const KEY = Buffer.alloc(32, 4);
 
 describe('a crafted ledger does not drive rotation (the engine acts on trusted entries only)', () => {
   let policyPath: string;
   let ledger: string;
   let primary: FaultyMemoryStore;
   const p = { version: 1, stores: { a: { type: 'memory-a' } }, providers: { random: { type: 'generate', length: 24 } }, secrets: [{ id: 's', kind: 'token', owner: 'machine', maxAge: '30d', stores: ['a'], rotation: { provider: 'random' } }] } as unknown as Policy;
-  const opts = (extra: Partial<RotateTarget> = {}): RotateTarget => ({
-    mode: 'rotate',
-    policy: p,
-    policyPath,
-    policyText: 'policy text',
-    secretId: 's',
-    stores: createStoreRegistry({}, { 'memory-a': () => primary }),
-    trust: { workspaceTrusted: true, confirmation: trustToConfirm(p, policyPath, 'policy text') },
-    fingerprintKey: KEY,
-    ...extra,
-  });
+  const opts = (extra: Partial<RotateTarget> = {}) => memoryTarget(p, policyPath, { 'memory-a': primary }, extra);
 
   const tmp = projectPerTest('rg-hostile-ledger-', { policy: 'policy text' });
   beforeEach(() => {

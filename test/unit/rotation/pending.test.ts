@@ -3,11 +3,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Policy } from '../../../core/policy';
-import { childSecretIds, createStoreRegistry, rotate, trustToConfirm, type RotateTarget } from '../../../core/rotation';
+import { childSecretIds, rotate, type RotateTarget } from '../../../core/rotation';
 import { FaultyMemoryStore } from '../../helpers/faulty-store';
+import { memoryTarget } from '../../helpers/rotation-target';
 import { projectPerTest } from '../../helpers/temp-project';
 
-const KEY = Buffer.alloc(32, 9);
 
 describe('finishPendingRotation / rotateAfterPending (mock in-memory stores)', () => {
   let dir: string;
@@ -15,17 +15,7 @@ describe('finishPendingRotation / rotateAfterPending (mock in-memory stores)', (
   let primary: FaultyMemoryStore;
   const policy = (secret: Record<string, unknown>): Policy =>
     ({ version: 1, stores: { a: { type: 'memory-a' } }, providers: { random: { type: 'generate', length: 24 } }, secrets: [{ id: 's', kind: 'token', owner: 'machine', maxAge: '30d', stores: ['a'], rotation: { provider: 'random' }, ...secret }] }) as unknown as Policy;
-  const opts = (p: Policy, extra: Partial<RotateTarget> = {}): RotateTarget => ({
-    mode: 'rotate',
-    policy: p,
-    policyPath,
-    policyText: 'policy text',
-    secretId: 's',
-    stores: createStoreRegistry({}, { 'memory-a': () => primary }),
-    trust: { workspaceTrusted: true, confirmation: trustToConfirm(p, policyPath, 'policy text') },
-    fingerprintKey: KEY,
-    ...extra,
-  });
+  const opts = (p: Policy, extra: Partial<RotateTarget> = {}) => memoryTarget(p, policyPath, { 'memory-a': primary }, extra);
   const steps = () => readFileSync(join(dir, '.rotation/ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { step: string; outcome: string; rotationId: string });
 
   const tmp = projectPerTest('rg-pending-', { policy: 'policy text' });
