@@ -1,5 +1,9 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { readTextAtMost } from '../files/read-at-most';
-import { ledgerPathFor, readLedger } from './read';
+import { fingerprintKeyPath } from '../values/fingerprint-key';
+import { ledgerPathFor, parseLedger, readLedgerText } from './read';
 import { trustedLedgerEntries, type LedgerWriter, type RejectedEntry } from './sign-verify';
 import type { LedgerEntry } from './types';
 
@@ -32,11 +36,43 @@ const POLICY_MAX_BYTES = 8 * 1024 * 1024;
 /** The trusted entries of the ledger beside `policyPath`. Throws as `readLedger` does (a device, over the limit). */
 export function trustedPolicyLedger(policyPath: string, o: TrustedLedgerOptions = {}): TrustedLedger {
   const ledgerPath = ledgerPathFor(policyPath);
-  const entries = o.entries ?? readLedger(ledgerPath).entries;
+  const text = o.entries ? undefined : readLedgerText(ledgerPath);
+  const entries = o.entries ?? parseLedger(text!).entries;
   // Writers decide only about signed entries: a ledger without any never needs the policy read.
   const signed = entries.some((e) => e.signer !== undefined || e.sig !== undefined);
   const writers = !signed ? undefined : o.writers !== undefined ? (o.writers ?? undefined) : writersOfPolicy(policyPath, o.policyText);
-  return { ledgerPath, ...trustedLedgerEntries(entries, writers) };
+  return { ledgerPath, ...(text === undefined ? trustedLedgerEntries(entries, writers) : remembered(ledgerPath, text, entries, writers)) };
+}
+
+/**
+ * Checking the chain and the signatures costs some 0.1 ms an entry, paid by every short-lived
+ * process (an assistant hook runs per prompt) while the ledger rarely changes. The verdict is a
+ * function of the ledger's exact bytes and the writers, so it is kept in the user's config folder
+ * (never the repository) under the sha256 of both, one file per ledger; any change is checked afresh.
+ */
+function remembered(ledgerPath: string, text: string, entries: readonly LedgerEntry[], writers: readonly LedgerWriter[] | undefined): Omit<TrustedLedger, 'ledgerPath'> {
+  const digest = createHash('sha256').update(text).update('\0').update(JSON.stringify(writers?.map((w) => w.publicKey) ?? null)).digest('hex');
+  const file = join(dirname(fingerprintKeyPath(process.env)), 'ledger-trusted', `${createHash('sha256').update(resolve(ledgerPath)).digest('hex').slice(0, 32)}.json`);
+  try {
+    const c = JSON.parse(readFileSync(file, 'utf8')) as { digest?: unknown; trusted?: unknown; rejected?: unknown };
+    const idx = c.trusted;
+    if (c.digest === digest && Array.isArray(idx) && Array.isArray(c.rejected) && idx.every((i) => Number.isInteger(i) && i >= 0 && i < entries.length)) {
+      return { entries: (idx as number[]).map((i) => entries[i]!), rejected: c.rejected as RejectedEntry[] };
+    }
+  } catch {
+    /* none yet, or unreadable: check */
+  }
+  const r = trustedLedgerEntries(entries, writers);
+  const at = new Map(entries.map((e, i) => [e, i]));
+  try {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ digest, trusted: r.entries.map((e) => at.get(e)), rejected: r.rejected }), { mode: 0o600 });
+    renameSync(tmp, file);
+  } catch {
+    /* a read-only config folder: check again next time */
+  }
+  return r;
 }
 
 function writersOfPolicy(policyPath: string, text: string | undefined): LedgerWriter[] | undefined {

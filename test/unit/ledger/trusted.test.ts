@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendLedgerEntry, ledgerWritersIn, loadSigningKey, trustedPolicyLedger } from '../../../core/ledger';
 import { knownSecretsNear } from '../../../core/filter';
@@ -36,5 +36,10 @@ describe('trusted entries of a policy\'s ledger: one function for every caller',
     assert.deepEqual(trustedPolicyLedger(policyPath).entries.map((e) => e.newFingerprint), ['hk1:alice']);
     const near = knownSecretsNear(dir, alice)!;
     assert.deepEqual([...near.known.current.keys()], ['hk1:alice'], 'the assistant hook knows only the trusted value');
+    assert.deepEqual([...knownSecretsNear(dir, alice)!.known.current.keys()], ['hk1:alice'], 'the remembered verdict, the ledger unchanged');
+    // An edit of the same length (same size, a verdict keyed by anything but the bytes would miss it).
+    writeFileSync(ledger, readFileSync(ledger, 'utf8').replace('hk1:alice', 'hk1:alicx'));
+    assert.deepEqual(trustedPolicyLedger(policyPath).entries, [], 'the edited first entry breaks the chain from there on');
+    assert.equal(knownSecretsNear(dir, alice), undefined);
   });
 });
