@@ -67,19 +67,9 @@ export interface RotationResult {
   next?: NextAction;
 }
 
-export class RotationInProgressError extends Error {
-  readonly code: string = 'rotation/in-progress';
-  constructor(
-    message: string,
-    readonly next?: NextAction,
-  ) {
-    super(message);
-  }
-}
-
 /** Another live process is rotating this secret right now (its lock is held by a running pid). */
-export class RotationBusyError extends RotationInProgressError {
-  override readonly code: string = 'rotation/busy';
+export class RotationBusyError extends Error {
+  readonly code = 'rotation/busy';
 }
 
 /** The lock a rotation of one secret holds from `begin` (or resume) to its last step. */
@@ -176,7 +166,8 @@ export async function rotateLocked(o: RotateOptions, p: Prepared, entries: Ledge
   const { plan, stores, primary: primaryEntry, ledgerPath } = p;
   const open = openRotations(entries).find((r) => r.secretId === o.secretId);
   if (open && !o.resume && !o.rollback) {
-    throw new RotationInProgressError(`a rotation of "${o.secretId}" is in progress since ${open.beganAt} (last step: ${open.lastStep} ${open.lastOutcome})`, 'resume');
+    // The service finishes an open rotation before it starts one; this run must never start a second.
+    throw new Error(`a rotation of "${o.secretId}" is in progress since ${open.beganAt} (last step: ${open.lastStep} ${open.lastOutcome})`);
   }
   if (!open && (o.resume || o.rollback)) return { secretId: o.secretId, status: 'nothing-to-resume', message: `no interrupted rotation of "${o.secretId}"`, steps: [] };
 

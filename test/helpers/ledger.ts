@@ -1,8 +1,5 @@
 import { appendFileSync, readFileSync } from 'node:fs';
-import { appendLedgerEntry, entryHash, GENESIS, ledgerPathFor, type LedgerEntry, type LedgerEntryInput } from '../../core/ledger';
-
-/** The ledger beside a policy (`.rotation/ledger.jsonl`). */
-export const ledgerOf = (policyPath: string): string => ledgerPathFor(policyPath);
+import { appendLedgerEntry, entryHash, GENESIS, type LedgerEntry, type LedgerEntryInput } from '../../core/ledger';
 
 /**
  * Entries as rotation-guard writes them: chained, signed with this user's key, under the lock.
