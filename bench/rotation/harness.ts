@@ -2,19 +2,19 @@
 // drives it). It starts its own gnome-keyring and PostgreSQL with the test harness.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadPolicyFile, type Policy } from '../../core/policy';
 import { verifyLedger, ledgerPathFor, appendLedgerEntry } from '../../core/ledger';
-import { createPolicyStoreRegistry, pendingRotations, rotateSecret, trustToConfirm, type StoreRegistry, pgLogin, scramSha256Verifier } from '../../core/rotation';
+import { createPolicyStoreRegistry, pendingRotations, rotate as rotateService, trustToConfirm, type StoreRegistry, pgLogin, scramSha256Verifier } from '../../core/rotation';
 import { KeychainStore, EnvFileStore } from '../../core/stores';
 import { startKeyring } from '../../test/helpers/system/keyring';
 import { startPostgres, type SystemPostgres } from '../../test/helpers/system/postgres';
-
-const STEPS = ['begin:after', ...['create', 'store-pending', 'apply', 'test-new', 'promote', 'revoke-old', 'test-old-fails', 'finish'].flatMap((s) => [`${s}:before`, `${s}:after`])];
+import { PAUSE_POINTS as STEPS } from '../../test/integration/faults/harness';
+import { waitForFile } from '../../test/integration/rotation/wait-file';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -47,20 +47,8 @@ function load(path: string): Loaded {
 async function rotate(l: Loaded, secretId: string, resume = false) {
   const t0 = process.hrtime.bigint();
   const log = process.env.RG_BENCH_PROFILE ? (line: string) => console.log(`    ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)} ms ${line}`) : undefined;
-  return rotateSecret({ log, policy: l.policy, policyPath: l.path, policyText: l.text, secretId, stores: l.stores, trust: { workspaceTrusted: true, confirmation: trustToConfirm(l.policy, l.path, l.text) }, resume });
-}
-
-function waitForFile(path: string, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const w = watch(join(path, '..'), () => existsSync(path) && done(true));
-    const t = setTimeout(() => done(existsSync(path)), timeoutMs);
-    function done(v: boolean) {
-      clearTimeout(t);
-      w.close();
-      resolve(v);
-    }
-    if (existsSync(path)) done(true);
-  });
+  const target = { mode: resume ? 'resume' : 'rotate', policy: l.policy, policyPath: l.path, policyText: l.text, secretId, stores: l.stores, trust: { workspaceTrusted: true, confirmation: trustToConfirm(l.policy, l.path, l.text) } } as const;
+  return rotateService(target, { event: (e) => e.kind === 'log' && log?.(e.message) });
 }
 
 export interface RotationBenchFigures {
@@ -129,7 +117,7 @@ secrets:
     const envFileSetMs = await timeIt(n, () => envFile.set('bench', 'current', randomBytes(20).toString('hex')));
     const generateRotationMs = await timeIt(n, async () => {
       const r = await rotate(l, 'app-token');
-      if (r.status !== 'rotated') throw new Error(`generate rotation: ${r.status} ${r.message}`);
+      if (r.code !== 'rotated') throw new Error(`generate rotation: ${r.code} ${r.message}`);
     });
     const pgConnectMs = await timeIt(n, async () => {
       const cur = await kc.get('pg-app', 'current');
@@ -137,7 +125,7 @@ secrets:
     });
     const pgRotationMs = await timeIt(n, async () => {
       const r = await rotate(l, 'pg-app');
-      if (r.status !== 'rotated') throw new Error(`pg rotation: ${r.status} ${r.message}`);
+      if (r.code !== 'rotated') throw new Error(`pg rotation: ${r.code} ${r.message}`);
     });
     opts.log(`timed ${n} iterations each`);
 
@@ -153,7 +141,7 @@ secrets:
       const point = STEPS[Math.floor(Math.random() * STEPS.length)]!;
       rmSync(marker, { force: true });
       const child = spawn(process.execPath, [worker, path, 'pg-app'], { env: { ...process.env, ROTATION_GUARD_TEST_PAUSE_AT: point, ROTATION_GUARD_TEST_PAUSE_MARKER: marker }, stdio: 'ignore', detached: true });
-      const paused = await waitForFile(marker, 30000);
+      const paused = await waitForFile(marker, 30000, child).then(() => true, () => false);
       try {
         process.kill(-child.pid!, 'SIGKILL');
       } catch {
@@ -162,7 +150,7 @@ secrets:
       await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r)));
       if (!paused) throw new Error(`worker never reached ${point}`);
       const r = await rotate(l, 'pg-app', true);
-      outcomes[r.status] = (outcomes[r.status] ?? 0) + 1;
+      outcomes[r.code] = (outcomes[r.code] ?? 0) + 1;
       const cur = await kc.get('pg-app', 'current');
       if (!cur || (await pgLogin({ host: pg.host, port: pg.port, database: 'postgres', user: role, password: cur })).status !== 'works') noWorking++;
       if (pendingRotations(path).length) leftOpen++;

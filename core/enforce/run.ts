@@ -1,10 +1,11 @@
 import { checkLedgerAnchor, describeAnchorCheck, anchorOk } from '../ledger/anchor';
 import { ledgerPathFor, readLedger } from '../ledger/read';
 import { verifyLedger } from '../ledger/verify';
-import { trustedLedgerEntries } from '../ledger/sign-verify';
+import { trustedPolicyLedger } from '../ledger/trusted';
 import type { Policy } from '../policy/model/schema';
-import type { RotateOptions } from '../rotation/engine';
-import { rotate, type OutcomeCode } from '../rotation/service';
+import { policyOrError, type SetPolicy } from '../policy/state/policy-set';
+import type { NextAction } from '../rotation/engine';
+import { rotate, type OutcomeCode, type RotationHost } from '../rotation/service';
 import { UntrustedPolicyError, type RotationTrust } from '../rotation/trust';
 import type { StoreRegistry } from '../stores/registry';
 import { knownSecretsFor, readStoreFingerprints, scanHistory, storeFilesOf, workspaceSightings } from './gather';
@@ -13,9 +14,11 @@ import { recordPlannedCompromise } from './record';
 import type { EnforcementPlan, SecretPlan, Sighting } from './types';
 
 export interface EnforceOptions {
-  policy: Policy;
-  policyPath: string;
-  policyText: string;
+  /**
+   * The policy as the PolicySet loads it (`loadPolicy(path, { strict: true })`, or a set's
+   * `load`), as `status` and `rotate` take it; one with errors is refused (throws).
+   */
+  policy: SetPolicy;
   stores: StoreRegistry;
   trust: RotationTrust;
   fingerprintKey: Uint8Array;
@@ -27,7 +30,7 @@ export interface EnforceOptions {
   gitHistory?: boolean;
   /** Progress lines (never values). */
   log?: (line: string) => void;
-  prompt?: RotateOptions['prompt'];
+  prompt?: RotationHost['prompt'];
 }
 
 export type OutcomeStatus = 'compliant' | 'rotated' | 'resumed' | 'awaiting-revoke' | 'failed' | 'needs-person' | 'notify' | 'blocked' | 'planned';
@@ -39,6 +42,8 @@ export interface SecretOutcome {
   /** Why it acted (the reason recorded in the ledger), or what the person must know. */
   reason: string;
   message?: string;
+  /** What a person can do next (the rotation service's action code; each shell words it). */
+  next?: NextAction;
   events: SecretPlan['events'];
   rotationId?: string;
 }
@@ -62,7 +67,8 @@ const GOOD: ReadonlySet<OutcomeStatus> = new Set(['compliant', 'rotated', 'resum
  * rotated through the engine with their reason. Refuses to act on a ledger whose chain is broken
  * or that is shorter than, or forked from, this machine's anchor.
  */
-export async function runEnforcement(o: EnforceOptions): Promise<EnforceResult> {
+export async function runEnforcement(options: EnforceOptions): Promise<EnforceResult> {
+  const o = actingOn(options);
   const ledgerPath = ledgerPathFor(o.policyPath);
   const notes: string[] = [];
   // Forged, unlisted-key or unchained entries refuse the run, as a broken chain does (signatures: sign-verify.ts).
@@ -102,9 +108,22 @@ export async function runEnforcement(o: EnforceOptions): Promise<EnforceResult> 
   return { plan, outcomes: list, notes, compliant: list.every((x) => GOOD.has(x.status)) };
 }
 
-/** `scan`: false after a resume, when only the ledger and the stores changed (the sightings are reused). */
-async function gather(o: EnforceOptions, ids: string[], notes: string[], scan = true) {
-  const entries = trustedLedgerEntries(readLedger(ledgerPathFor(o.policyPath)).entries, o.policy.ledger?.writers).entries;
+/** What the run acts on: the loaded policy, unpacked once; a policy with errors is not acted on. */
+type Acting = Omit<EnforceOptions, 'policy'> & { policy: Policy; policyPath: string; policyText: string };
+
+function actingOn(o: EnforceOptions): Acting {
+  const ok = policyOrError(o.policy);
+  if ('error' in ok) throw new Error(`refusing to act: ${ok.error}`);
+  return { ...o, policy: ok.policy, policyPath: o.policy.path, policyText: ok.text };
+}
+
+/**
+ * `scan`: false after a resume, when only the ledger and the stores changed (the sightings are
+ * reused). The ledger is read afresh each time (enforce itself appends between reads) through the
+ * one function that decides which entries are trusted, as the PolicySet does.
+ */
+async function gather(o: Acting, ids: string[], notes: string[], scan = true) {
+  const entries = trustedPolicyLedger(o.policyPath, { writers: o.policy.ledger?.writers ?? null }).entries;
   const storeFingerprints = await readStoreFingerprints(o.policy, o.stores, o.fingerprintKey, ids);
   const known = knownSecretsFor(entries, storeFingerprints, o.fingerprintKey);
   const sightings: Sighting[] = [];
@@ -130,13 +149,14 @@ function outcomeOf(p: SecretPlan, status: OutcomeStatus, extra: Partial<SecretOu
  * was pending too (what the secret needs next is decided afresh). An unconfirmed or revoked
  * confirmation is a person's decision, not a failure: nothing was run.
  */
-async function rotateOne(o: EnforceOptions, p: SecretPlan, mode: 'finish-pending' | 'rotate'): Promise<SecretOutcome> {
+async function rotateOne(o: Acting, p: SecretPlan, mode: 'finish-pending' | 'rotate'): Promise<SecretOutcome> {
   try {
     const { log, prompt, only: _only, gitHistory: _gitHistory, dryRun: _dryRun, ...rest } = o;
     const r = await rotate({ ...rest, secretId: p.secretId, mode, reason: p.reason }, { prompt, event: (e) => e.kind === 'log' && log?.(e.message) });
-    return outcomeOf(p, STATUS[r.code] ?? 'failed', { message: r.message, ...(r.result?.rotationId ? { rotationId: r.result.rotationId } : {}) });
+    return outcomeOf(p, STATUS[r.code] ?? 'failed', { message: r.message, ...(r.next ? { next: r.next } : {}), ...(r.result?.rotationId ? { rotationId: r.result.rotationId } : {}) });
   } catch (err) {
-    return outcomeOf(p, err instanceof UntrustedPolicyError ? 'needs-person' : 'failed', { message: (err as Error).message });
+    if (err instanceof UntrustedPolicyError) return outcomeOf(p, 'needs-person', { message: err.message, next: err.next });
+    return outcomeOf(p, 'failed', { message: (err as Error).message });
   }
 }
 

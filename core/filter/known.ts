@@ -1,7 +1,8 @@
 import type { KnownSecrets } from '../detect/index';
 import { loadFingerprintKey } from '../values/fingerprint-key';
 import { knownValuesFromLedger } from '../ledger/known-values';
-import { ledgerPathFor, readLedger } from '../ledger/read';
+import { ledgerPathFor } from '../ledger/read';
+import { trustedPolicyLedger } from '../ledger/trusted';
 import { findPolicyFile } from '../policy/parse/find-policy-file';
 
 export interface KnownNear {
@@ -19,7 +20,7 @@ export function knownSecretsNear(dir: string, env: NodeJS.ProcessEnv): KnownNear
   const policyPath = findPolicyFile(dir);
   if (!policyPath) return undefined;
   const ledgerPath = ledgerPathFor(policyPath);
-  const known = knownValuesFromLedger(readLedger(ledgerPath).entries);
+  const known = knownValuesFromLedger(trustedPolicyLedger(policyPath).entries);
   if (!known.current.size && !known.retired.size) return undefined;
   return { known: { key: loadFingerprintKey(env), ...known }, policyPath, ledgerPath };
 }

@@ -11,3 +11,4 @@ export { classifySignatures, trustedLedgerEntries, describeRejected, describeSig
 export { compromiseEntry, storeEntry } from './entries';
 export { addLedgerWriter } from './sign-writers';
 export { LEDGER_MAX_BYTES } from './read';
+export { trustedPolicyLedger, ledgerWritersIn, type TrustedLedger, type TrustedLedgerOptions } from './trusted';

@@ -25,15 +25,18 @@ export interface LedgerRead {
  * device, a silent pipe or a ledger over LEDGER_MAX_BYTES throws, with a message that says so.
  */
 export function readLedger(path: string): LedgerRead {
-  let text: string;
+  return parseLedger(readLedgerText(path));
+}
+
+/** The ledger's text, bounded as `readLedger` reads it ('' when there is none). */
+export function readLedgerText(path: string): string {
   try {
-    text = readTextAtMost(path, LEDGER_MAX_BYTES);
+    return readTextAtMost(path, LEDGER_MAX_BYTES);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], malformedLines: [] };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return '';
     if (err === TOO_LARGE) throw new Error(`${path} is larger than ${LEDGER_MAX_BYTES / 1048576} MiB; refusing to read it (is it really a ledger?)`);
     throw err;
   }
-  return parseLedger(text);
 }
 
 export function parseLedger(text: string): LedgerRead {

@@ -4,7 +4,8 @@ import { keyedFingerprint } from '../values/fingerprint';
 import { loadFingerprintKey } from '../values/fingerprint-key';
 import { appendLedgerEntry } from '../ledger/append';
 import { compromiseEntry, storeEntry } from '../ledger/entries';
-import { ledgerPathFor, readLedger } from '../ledger/read';
+import { ledgerPathFor } from '../ledger/read';
+import { trustedPolicyLedger } from '../ledger/trusted';
 import type { LedgerEntry } from '../ledger/types';
 import { createStoreRegistry, type StoreFactory, type StoreRegistry } from '../stores/registry';
 import { envVarsOf, findSecret, resolvePlan, resolveStores } from './plan';
@@ -104,7 +105,7 @@ export interface PendingRotation {
 
 /** Rotations that began and did not finish or roll back (for a "resume" list in the UI). */
 export function pendingRotations(policyPath: string, policy?: Policy): PendingRotation[] {
-  return openRotations(readLedger(ledgerPathFor(policyPath)).entries).map((r) => {
+  return openRotations(trustedPolicyLedger(policyPath, policy ? { writers: policy.ledger?.writers ?? null } : {}).entries).map((r) => {
     // The grace the provider can honour (none for single-user postgres/mariadb), as the engine uses it.
     const graceMs = policy?.secrets.some((s) => s.id === r.secretId && s.rotation) ? resolvePlan(policy, r.secretId).graceMs : 0;
     const awaitingRevoke = !!r.promotedAt;

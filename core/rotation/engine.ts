@@ -5,11 +5,11 @@ import { isLockHeld, LockTimeoutError, withFileLock } from '../files/lock';
 import { LocalStageStore } from '../stores/local-stages';
 import type { Policy } from '../policy/model/schema';
 import { loadFingerprintKey } from '../values/fingerprint-key';
-import { ledgerPathFor, readLedger } from '../ledger/read';
+import { ledgerPathFor } from '../ledger/read';
 import { UnreadableEntryError } from '../stores/types';
 import type { LedgerEntry } from '../ledger/types';
 import { UnreachableStore, type StoreRegistry } from '../stores/registry';
-import { findSecret, PlanError, resolvePlan, resolveStores, type RotationPlan } from './plan';
+import { findSecret, PlanError, resolveStores, type RotationPlan } from './plan';
 import type { PromptRequest, ProviderContext } from './providers/types';
 import { activeUser, openRotations, type OpenRotation } from './recovery';
 import { RotationSession, type StepRecord } from './session';
@@ -67,19 +67,9 @@ export interface RotationResult {
   next?: NextAction;
 }
 
-export class RotationInProgressError extends Error {
-  readonly code: string = 'rotation/in-progress';
-  constructor(
-    message: string,
-    readonly next?: NextAction,
-  ) {
-    super(message);
-  }
-}
-
 /** Another live process is rotating this secret right now (its lock is held by a running pid). */
-export class RotationBusyError extends RotationInProgressError {
-  override readonly code: string = 'rotation/busy';
+export class RotationBusyError extends Error {
+  readonly code = 'rotation/busy';
 }
 
 /** The lock a rotation of one secret holds from `begin` (or resume) to its last step. */
@@ -154,18 +144,9 @@ export async function withRotationLock<T>(policyPath: string, secretId: string, 
 }
 
 /**
- * Rotates one secret through AWS Secrets Manager's steps (create → set → test → finish) with
- * CURRENT / PENDING / PREVIOUS stages. At every point a working value is held in a store: the new
- * value sits in PENDING before it is applied anywhere, and the old one stays in PREVIOUS until its
- * revocation is verified. An interrupted run is continued or rolled back with `resume`.
- * Shells call the rotation service (service.ts), which adds pending work, trust and events.
+ * A dry run: what a rotation would do, in order (nothing is written). The rotation service
+ * (service.ts) is the one way in; it resolves the plan and reads the ledger once.
  */
-export async function rotateSecret(o: RotateOptions): Promise<RotationResult> {
-  const p = prepareRotation(o, resolvePlan(o.policy, o.secretId, { policyPath: o.policyPath, env: o.env }));
-  if (o.dryRun) return planOnly(o, p, readLedger(p.ledgerPath).entries);
-  return withRotationLock(o.policyPath, o.secretId, () => rotateLocked(o, p, readLedger(p.ledgerPath).entries));
-}
-
 export function planOnly(o: RotateOptions, p: Prepared, entries: LedgerEntry[]): RotationResult {
   const open = openRotations(entries).find((r) => r.secretId === o.secretId);
   const lines = describePlan(p.plan, p.primary.name);
@@ -174,12 +155,19 @@ export function planOnly(o: RotateOptions, p: Prepared, entries: LedgerEntry[]):
   return { secretId: o.secretId, status: 'dry-run', message: `dry run: nothing was changed`, steps: [], plan: lines };
 }
 
-/** One run under the secret's lock, given the ledger as read under that lock. */
+/**
+ * One run under the secret's lock, given the ledger as read under that lock: AWS Secrets
+ * Manager's steps (create → set → test → finish) with CURRENT / PENDING / PREVIOUS stages. At
+ * every point a working value is held in a store: the new value sits in PENDING before it is
+ * applied anywhere, and the old one stays in PREVIOUS until its revocation is verified. An
+ * interrupted run is continued or rolled back with `resume` / `rollback`.
+ */
 export async function rotateLocked(o: RotateOptions, p: Prepared, entries: LedgerEntry[]): Promise<RotationResult> {
   const { plan, stores, primary: primaryEntry, ledgerPath } = p;
   const open = openRotations(entries).find((r) => r.secretId === o.secretId);
   if (open && !o.resume && !o.rollback) {
-    throw new RotationInProgressError(`a rotation of "${o.secretId}" is in progress since ${open.beganAt} (last step: ${open.lastStep} ${open.lastOutcome})`, 'resume');
+    // The service finishes an open rotation before it starts one; this run must never start a second.
+    throw new Error(`a rotation of "${o.secretId}" is in progress since ${open.beganAt} (last step: ${open.lastStep} ${open.lastOutcome})`);
   }
   if (!open && (o.resume || o.rollback)) return { secretId: o.secretId, status: 'nothing-to-resume', message: `no interrupted rotation of "${o.secretId}"`, steps: [] };
 

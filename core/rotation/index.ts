@@ -5,8 +5,6 @@
  *   names the secret and the mode (rotate | resume | rollback | dry-run | finish-pending); `host`
  *   prompts for values, confirms trust and takes typed events (step i of n, waiting, outcome with
  *   a code and a `next` action each shell words its own way).
- * - `rotateSecret(options)` → `RotationResult`: one engine run; `finishPendingRotation` /
- *   `rotateAfterPending`: the service's finish-pending and rotate modes in their older shapes.
  * - `childSecretIds(policy, only?)`: what `run` may hand a child (never an adminConnection unless named).
  * - `createPolicyStoreRegistry(policy, policyPath, env?, extra?)`: stores for a policy; pass
  *   `{ 'secret-storage': factory }` in `extra` (or call `registry.register`) to add store types.
@@ -17,10 +15,9 @@
  * Nothing here imports `vscode`; values never appear in results, logs, errors or the ledger.
  */
 export { rotate, type RotateMode, type RotateTarget, type RotationHost, type RotationEvent, type RotationOutcome, type OutcomeCode, type TrustQuestion } from './service';
-export { rotateSecret, RotationInProgressError, RotationBusyError, rotationLockPath, isRotationRunning, type RotateOptions, type RotationResult, type RotationStatus, type NextAction } from './engine';
+export { rotationLockPath, isRotationRunning, type RotationResult, type RotationStatus, type NextAction } from './engine';
 export { createPolicyStoreRegistry, currentSecretEnv, storeSecret, markCompromised, pendingRotations, type SecretEnv, type PendingRotation } from './api';
 export { resolvePlan, envVarsOf, PlanError, childSecretIds, adminConnectionIds, type RotationPlan } from './plan';
-export { finishPendingRotation, rotateAfterPending, GraceRunningError, type PendingOutcome, type PendingStatus, type PendingOptions } from './pending';
 export { policyContentHash, assertTrusted, confirmPolicy, confirmPolicyFile, confirmationFor, confirmationProblem, trustFor, trustToConfirm, trustedPoliciesPath, UntrustedPolicyError, type RotationTrust } from './trust';
 export { describeTrust, type TrustRecord } from './trust-record';
 export { checkValue, type CheckResult } from './verify';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readLedger } from '../ledger/read';
+import { trustedPolicyLedger } from '../ledger/trusted';
 import { ROTATION_LOOP_STEPS, type LedgerEntry, type Outcome, type RotationStep } from '../ledger/types';
 import { planOnly, prepareRotation, RotationBusyError, rotateLocked, withRotationLock, type NextAction, type RotateOptions, type RotationResult, type RotationStatus } from './engine';
 import { resolvePlan, type RotationPlan } from './plan';
@@ -116,14 +117,16 @@ export async function rotate(t: RotateTarget, host: RotationHost = {}, read = SE
     },
   };
   const p = prepareRotation(o, plan);
-  if (o.dryRun) return end(fromResult(planOnly(o, p, read.readLedger(p.ledgerPath).entries)));
+  // What the engine decides from (an open rotation, the active user) rests on trusted entries only.
+  const ledger = () => trustedPolicyLedger(t.policyPath, { writers: t.policy.ledger?.writers ?? null, entries: read.readLedger(p.ledgerPath).entries }).entries;
+  if (o.dryRun) return end(fromResult(planOnly(o, p, ledger())));
   const now = () => (t.now ?? (() => new Date()))().getTime();
   const busyDeadline = Date.now() + BUSY_WAIT_MS;
   for (;;) {
     let out: RotationOutcome;
     try {
       out = await withRotationLock(t.policyPath, id, async () => {
-        const entries = read.readLedger(p.ledgerPath).entries;
+        const entries = ledger();
         if (o.resume || o.rollback) return fromResult(await rotateLocked(o, p, entries));
         const open = openRotations(entries).find((r) => r.secretId === id);
         if (!open) {

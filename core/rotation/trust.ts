@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { loadPolicyFile } from '../policy/parse/files';
 import type { Policy } from '../policy/model/schema';
+import type { NextAction } from './engine';
 import { collectTrust, describeChange, trustChanges, type TrustRecord } from './trust-record';
 
 /**
@@ -19,28 +20,39 @@ export interface RotationTrust {
   confirmation?: TrustRecord;
 }
 
+/**
+ * A refusal in plain words; `next` says what lifts it (confirm the policy, or trust the
+ * workspace), and each shell words that its own way (the CLI: its `--trust` flag; the editor: its
+ * dialog or button).
+ */
 export class UntrustedPolicyError extends Error {
   readonly code = 'rotation/untrusted';
+  constructor(
+    message: string,
+    readonly next: Extract<NextAction, 'confirm' | 'trust-workspace'> = 'confirm',
+  ) {
+    super(message);
+  }
 }
 
 export function policyContentHash(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-const RECONFIRM = 'Review it, then confirm again with `rotation-guard rotate ID --trust` (it lists every file and host it confirms) or Rotate in VS Code';
+const RECONFIRM = 'review it, then confirm it again (the confirmation lists every file and host it covers)';
 
 export function assertTrusted(reasons: string[], trust: RotationTrust, policyHash: string, policyPath: string, env: NodeJS.ProcessEnv = process.env): void {
   if (reasons.length === 0) return;
   const why = reasons.join('; ');
   const c = trust.confirmation;
-  if (!trust.workspaceTrusted) throw new UntrustedPolicyError(`refusing to rotate: ${why}, and the workspace is not trusted. Trust the workspace (VS Code) or confirm the policy with \`rotation-guard rotate --trust\`.`);
-  if (!c) throw new UntrustedPolicyError(`refusing to rotate: ${why}, and this policy (${policyPath}) was never confirmed. Review it, then run \`rotation-guard rotate ID --trust\`.`);
-  if (c.policyHash !== policyHash) throw new UntrustedPolicyError(`refusing to rotate: ${policyPath} changed since you confirmed it (${why}). Review the change, then confirm again with \`rotation-guard rotate ID --trust\`.`);
-  if (c.legacy) throw new UntrustedPolicyError(`refusing to rotate: ${policyPath} was confirmed by an older Rotation Guard that recorded the policy text only, not the files it runs (${why}). ${RECONFIRM}.`);
+  if (!trust.workspaceTrusted) throw new UntrustedPolicyError(`refusing to rotate: ${why}, and the workspace is not trusted`, 'trust-workspace');
+  if (!c) throw new UntrustedPolicyError(`refusing to rotate: ${why}, and this policy (${policyPath}) was never confirmed; review it, then confirm it`);
+  if (c.policyHash !== policyHash) throw new UntrustedPolicyError(`refusing to rotate: ${policyPath} changed since you confirmed it (${why}); review the change, then confirm it again`);
+  if (c.legacy) throw new UntrustedPolicyError(`refusing to rotate: ${policyPath} was confirmed by an older Rotation Guard that recorded the policy text only, not the files it runs (${why}); ${RECONFIRM}`);
   const changes = trustChanges(c, env);
   if (changes.length) {
     const base = dirname(resolve(policyPath));
-    throw new UntrustedPolicyError(`refusing to rotate: ${changes.map((ch) => describeChange(ch, base)).join('; ')} since you confirmed ${policyPath} (${why}); the confirmation is revoked. ${RECONFIRM}.`);
+    throw new UntrustedPolicyError(`refusing to rotate: ${changes.map((ch) => describeChange(ch, base)).join('; ')} since you confirmed ${policyPath} (${why}); the confirmation is revoked; ${RECONFIRM}`);
   }
 }
 
@@ -95,7 +107,7 @@ export function confirmPolicy(policyPath: string, record: TrustRecord, env: Node
  */
 export function confirmPolicyFile(policyPath: string, env: NodeJS.ProcessEnv = process.env): TrustRecord {
   const loaded = loadPolicyFile(policyPath);
-  if (!loaded.policy) throw new UntrustedPolicyError(`cannot confirm ${policyPath}: it does not parse as a policy`);
+  if (!loaded.policy) throw new Error(`cannot confirm ${policyPath}: it does not parse as a policy`);
   const record = trustToConfirm(loaded.policy, policyPath, loaded.text, env);
   confirmPolicy(policyPath, record, env);
   return record;

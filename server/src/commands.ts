@@ -7,7 +7,7 @@ import { ResponseError, ErrorCodes, type Connection, type MessageActionItem, typ
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DESTINATION_TITLES, MoveError, addToBaseline, moveToStore, type MoveDestination } from '../../core/actions';
 import { loadPolicy, policyOrError } from '../../core/policy';
-import { createPolicyStoreRegistry, markCompromised, rotate, trustFor } from '../../core/rotation';
+import { createPolicyStoreRegistry, markCompromised, rotate, trustFor, type NextAction } from '../../core/rotation';
 import { mask } from '../../core/values';
 import { defaultLiveCacheFile, LiveVerifier } from '../../core/verify-live';
 import { SERVER_STORE_CHOICES, ServerCommands, type MoveToStoreArgs, type MoveToStoreResult, type AddToBaselineArgs, type RotateNowResult, type CheckKeyLiveResult, type SecretRef, type ServerCommandArgs, type ServerCommandId } from '../../protocol/src/protocol';
@@ -43,6 +43,8 @@ const NEXT_IN_LSP: Record<string, string> = {
   rollback: ' (then roll it back: `rotation-guard rotate ID --rollback`)',
   wait: ' (rotate again after that time)',
   'provide-value': ' (Rotate now asks for it in VS Code and with the Neovim handler in the README; or `rotation-guard rotate ID --value-stdin`)',
+  confirm: ' (Rotate now in VS Code shows what it confirms; elsewhere run `rotation-guard rotate ID --trust`)',
+  'trust-workspace': ' (trust the workspace in your editor, or confirm the policy with `rotation-guard rotate ID --trust`)',
 };
 
 /** Destinations the server itself can reach (SecretStorage lives in VS Code only). */
@@ -163,7 +165,7 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
           },
         },
       )
-        .catch((err: Error) => ({ code: 'failed' as const, message: err.message, next: undefined, url: undefined, instructions: undefined }))
+        .catch((err: Error & { next?: NextAction }) => ({ code: 'failed' as const, message: err.message, next: err.next, url: undefined, instructions: undefined }))
         .finally(() => progress?.done());
       const message = `${out.message}${(NEXT_IN_LSP[out.next ?? ''] ?? '').replace('ID', ref.id)}`;
       if (out.code === 'needs-value') {

@@ -4,6 +4,7 @@ import { parseArgs } from '../args';
 import { parseNowOption } from '../policy-options';
 import { loadStrictPolicy } from '../enforce/load-policy';
 import { cliEnforcementContext } from '../enforce/context';
+import { inCliWords } from '../rotation/next-words';
 
 const USAGE = 'usage: enforce [--policy FILE] [--dry-run] [--only ID,ID] [--format text|json] [--now ISO-8601] [--no-git-history]';
 
@@ -20,13 +21,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json\n${USAGE}`);
   const fixedNow = a.options.has('now') ? parseNowOption(a.options.get('now')) : undefined;
   const now = () => fixedNow ?? new Date();
-  const { path, policy, text } = loadStrictPolicy(io.cwd, a.options.get('policy'), now());
+  const { path, policy, loaded } = loadStrictPolicy(io.cwd, a.options.get('policy'), now());
   const only = a.options.get('only')?.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = only?.filter((id) => !policy.secrets.some((s) => s.id === id)) ?? [];
   if (unknown.length) throw new UsageError(`--only: no secret ${unknown.map((u) => `"${u}"`).join(', ')} in the policy (known: ${policy.secrets.map((s) => s.id).join(', ')})`);
 
   const result = await runEnforcement({
-    ...cliEnforcementContext(io, path, policy, text),
+    ...cliEnforcementContext(io, loaded, policy),
     now,
     dryRun: a.flags.has('dry-run'),
     only,
@@ -60,7 +61,7 @@ function renderText(r: EnforceResult, dryRun: boolean): string {
       if (e.answered) lines.push(`    (${e.kind}: ${e.reason.replace(/^trigger \S+ /, '')} — answered: ${e.answered})`);
       else if (e.defaulted) lines.push(`    note: the policy has no trigger for ${e.kind}; notifying (add \`triggers: [{on: ${e.kind}, action: rotate-now}]\`)`);
     }
-    if (o.message && o.status !== 'compliant') lines.push(`    ${o.message}`);
+    if (o.message && o.status !== 'compliant') lines.push(`    ${o.message}${inCliWords(o.next, o.secretId)}`);
   }
   for (const n of r.notes) lines.push(`note: ${n}`);
   const bad = r.outcomes.filter((o) => !['compliant', 'rotated', 'resumed', 'awaiting-revoke'].includes(o.status));

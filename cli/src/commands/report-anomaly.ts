@@ -21,12 +21,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (reason.length > 500 || /[\r\n]/.test(reason)) throw new UsageError('--reason is one line of at most 500 characters');
   const format = a.options.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(USAGE);
-  const { path, policy, text } = loadStrictPolicy(io.cwd, a.options.get('policy'), new Date());
+  const { path, policy, loaded } = loadStrictPolicy(io.cwd, a.options.get('policy'), new Date());
   if (!policy.secrets.some((s) => s.id === secretId)) throw new UsageError(`no secret "${secretId}" in the policy (known: ${policy.secrets.map((s) => s.id).join(', ')})`);
 
   const entry = await appendLedgerEntry(ledgerPathFor(path), compromiseEntry({ secretId, event: 'anomaly', detail: reason }));
   const result = await runEnforcement({
-    ...cliEnforcementContext(io, path, policy, text),
+    ...cliEnforcementContext(io, loaded, policy),
     now: () => new Date(),
     dryRun: false,
     only: [secretId],

@@ -4,6 +4,7 @@ import type { Policy } from '../../../core/policy';
 import { UsageError, type CliIO } from '../io';
 import { parseArgs } from '../args';
 import { loadPolicyForCli } from '../rotation/load';
+import { inCliWords } from '../rotation/next-words';
 
 const USAGE = 'rotate ID [--dry-run] [--resume | --rollback] [--wait] [--policy FILE] [--trust [--yes]] [--value-stdin] [--json]';
 
@@ -53,20 +54,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   else if (result.plan) io.stdout(`${result.message}; the rotation of ${secretId} would:\n${result.plan.map((l, i) => `  ${i + 1}. ${l}`).join('\n')}\n`);
   else io.stdout(`${secretId}: ${result.status} — ${result.message}${inCliWords(result.next, secretId)}\n`);
   return result.status === 'failed' || result.status === 'rolled-back' ? 1 : 0;
-}
-
-/** The service's next action as the command line that does it. */
-function inCliWords(next: NextAction | undefined, id: string): string {
-  switch (next) {
-    case 'resume':
-      return `; run \`rotation-guard rotate ${id} --resume\``;
-    case 'rollback':
-      return `; then run \`rotation-guard rotate ${id} --rollback\``;
-    case 'wait':
-      return '; run again after that time, or with --wait';
-    default:
-      return '';
-  }
 }
 
 /**

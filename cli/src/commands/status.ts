@@ -1,4 +1,4 @@
-import { describeRejected, ledgerPathFor, readLedger, trustedLedgerEntries } from '../../../core/ledger';
+import { describeRejected, trustedPolicyLedger } from '../../../core/ledger';
 import { computeSecretStates } from '../../../core/policy';
 import { pendingRotations } from '../../../core/rotation';
 import { UsageError, type CliIO } from '../io';
@@ -16,7 +16,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (a.positional.length) throw new UsageError('usage: status [--policy FILE] [--now ISO-8601] [--json]');
   const now = parseNowOption(a.options.get('now'));
   const { path, policy } = loadPolicyForCli(io.cwd, a.options.get('policy'));
-  const ledger = trustedLedgerEntries(readLedger(ledgerPathFor(path)).entries, policy.ledger?.writers);
+  const ledger = trustedPolicyLedger(path, { writers: policy.ledger?.writers ?? null });
   if (ledger.rejected.length) io.stderr(`${describeRejected(ledger.rejected)}; run \`rotation-guard ledger verify\`\n`);
   const states = computeSecretStates(policy, ledger.entries, now);
   const open = pendingRotations(path, policy);

@@ -1,5 +1,5 @@
 import { loadFingerprintKey } from '../../../core/values';
-import type { Policy } from '../../../core/policy';
+import type { Policy, SetPolicy } from '../../../core/policy';
 import { createPolicyStoreRegistry, trustFor } from '../../../core/rotation';
 import type { CliIO } from '../io';
 
@@ -8,11 +8,10 @@ import type { CliIO } from '../io';
  * is an explicit action (trusted workspace), and providers that run or contact something still
  * need the policy content confirmed by `rotate --trust`.
  */
-export function cliEnforcementContext(io: CliIO, path: string, policy: Policy, text: string) {
+export function cliEnforcementContext(io: CliIO, loaded: SetPolicy, policy: Policy) {
+  const path = loaded.path;
   return {
-    policy,
-    policyPath: path,
-    policyText: text,
+    policy: loaded,
     stores: createPolicyStoreRegistry(policy, path, io.env),
     trust: trustFor(path, true, io.env),
     fingerprintKey: loadFingerprintKey(io.env),

@@ -1,4 +1,4 @@
-import { displayPath, loadPolicy, type Policy } from '../../../core/policy';
+import { displayPath, loadPolicy, type Policy, type SetPolicy } from '../../../core/policy';
 import { UsageError } from '../io';
 import { policyPathOption } from '../policy-options';
 
@@ -8,7 +8,7 @@ import { policyPathOption } from '../policy-options';
  * wrong thing or skip what is due. `stale/*` problems (overdue, compromised) are what enforce is
  * for, and untrusted ledger entries are enforce's own check (core loadPolicy, strict).
  */
-export function loadStrictPolicy(cwd: string, option: string | undefined, now: Date): { path: string; policy: Policy; text: string } {
+export function loadStrictPolicy(cwd: string, option: string | undefined, now: Date): { path: string; policy: Policy; loaded: SetPolicy } {
   const path = policyPathOption(cwd, option);
   const loaded = loadPolicy(path, { now, strict: true });
   const file = displayPath(path, cwd);
@@ -19,5 +19,5 @@ export function loadStrictPolicy(cwd: string, option: string | undefined, now: D
     const more = errors.length > 10 ? `\n  … and ${errors.length - 10} more (rotation-guard check)` : '';
     throw new UsageError(`refusing to act on a policy with errors; nothing was changed:\n${lines.join('\n')}${more}`);
   }
-  return { path, policy: loaded.policy, text: loaded.text };
+  return { path, policy: loaded.policy, loaded };
 }

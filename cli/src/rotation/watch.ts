@@ -3,9 +3,10 @@ import { mkdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { constants } from 'node:os';
 import { dirname } from 'node:path';
 import type { Policy } from '../../../core/policy';
-import { ledgerPathFor, readLedger } from '../../../core/ledger';
-import { currentSecretEnv, openRotations, rotate, type RotationTrust, type StoreRegistry } from '../../../core/rotation';
+import { ledgerPathFor, trustedPolicyLedger } from '../../../core/ledger';
+import { currentSecretEnv, openRotations, rotate, type NextAction, type RotationTrust, type StoreRegistry } from '../../../core/rotation';
 import { ChildEnvFile } from './child-env-file';
+import { inCliWords } from './next-words';
 
 export type NotifyMode = { kind: 'signal'; signal: NodeJS.Signals } | { kind: 'restart' };
 
@@ -51,6 +52,8 @@ const sameEnv = (a: Record<string, string>, b: Record<string, string>) => Object
 export function superviseWithWatch(o: WatchOptions): Promise<number> {
   const ledgerPath = ledgerPathFor(o.policyPath);
   mkdirSync(dirname(ledgerPath), { recursive: true });
+  // A line appended by hand must not look like an open rotation to finish.
+  const trustedEntries = () => trustedPolicyLedger(o.policyPath, { writers: o.policy.ledger?.writers ?? null }).entries;
   const envFile = new ChildEnvFile(o.env);
   let current = o.initial;
   envFile.write(current);
@@ -129,7 +132,7 @@ export function superviseWithWatch(o: WatchOptions): Promise<number> {
         await restart();
       }
     } catch (err) {
-      logOnce(`watch: ${(err as Error).message}`);
+      logOnce(`watch: ${(err as Error).message}${inCliWords((err as { next?: NextAction }).next)}`);
     } finally {
       busy = false;
       if (again && !finished) {
@@ -140,14 +143,14 @@ export function superviseWithWatch(o: WatchOptions): Promise<number> {
   };
 
   const settle = async () => {
-    const open = openRotations(readLedger(ledgerPath).entries).filter((r) => rotating.includes(r.secretId));
+    const open = openRotations(trustedEntries()).filter((r) => rotating.includes(r.secretId));
     for (const r of open) {
       const outcome = await rotate({ policy: o.policy, policyPath: o.policyPath, policyText: o.policyText, secretId: r.secretId, mode: 'finish-pending', stores: o.stores, trust: o.trust(), env: o.env, fingerprintKey: o.fingerprintKey });
       if (outcome.code === 'grace-running' && outcome.revokeDueAt) {
         clearTimeout(graceTimer);
         graceTimer = setTimeout(schedule, Math.max(Date.parse(outcome.revokeDueAt) - Date.now(), 0) + 20);
       } else if (outcome.code !== 'busy' && outcome.code !== 'nothing-pending') {
-        o.log(`${r.secretId}: ${outcome.message}`);
+        o.log(`${r.secretId}: ${outcome.message}${inCliWords(outcome.next, r.secretId)}`);
       }
     }
   };
@@ -189,7 +192,7 @@ export function superviseWithWatch(o: WatchOptions): Promise<number> {
   let ticks = 0;
   const poll = setInterval(() => {
     onLedgerEvent();
-    if (++ticks % 5 === 0 && openRotations(readLedger(ledgerPath).entries).some((r) => rotating.includes(r.secretId))) schedule();
+    if (++ticks % 5 === 0 && openRotations(trustedEntries()).some((r) => rotating.includes(r.secretId))) schedule();
   }, o.pollMs ?? 1000);
 
   const handlers = [

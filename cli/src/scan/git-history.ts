@@ -4,8 +4,8 @@ import { applyBaseline, entriesFor, formatBaseline, type KnownSecrets, meetsConf
 import { readBaselineFile } from './baseline-file';
 import { loadFingerprintKey } from '../../../core/values';
 import { scanGitHistory, type HistoryFinding, type HistoryScanResult } from '../../../core/git-history';
-import { knownValuesFromLedger } from '../../../core/ledger';
-import { findPolicyFile, loadPolicy } from '../../../core/policy';
+import { knownValuesFromLedger, trustedPolicyLedger } from '../../../core/ledger';
+import { findPolicyFile } from '../../../core/policy';
 import { UsageError, type CliIO } from '../io';
 import type { ScanArgs } from './args';
 import { countLine, findingJson, incidentsOf } from './report';
@@ -53,7 +53,7 @@ export async function runGitHistoryScan(a: ScanArgs, io: CliIO): Promise<number>
 function knownFromPolicyLedger(dir: string, env: NodeJS.ProcessEnv): KnownSecrets | undefined {
   const policy = findPolicyFile(dir);
   if (!policy) return undefined;
-  const known = knownValuesFromLedger(loadPolicy(policy, { env }).ledgerEntries);
+  const known = knownValuesFromLedger(trustedPolicyLedger(policy).entries);
   if (!known.current.size && !known.retired.size) return undefined;
   return { key: loadFingerprintKey(env), ...known };
 }

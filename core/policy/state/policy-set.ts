@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { confinementFor } from '../../files/confine';
 import { readTextAtMost, TOO_LARGE } from '../../files/read-at-most';
 import type { LedgerEntry } from '../../ledger/types';
-import { trustedLedgerEntries } from '../../ledger/sign-verify';
+import { trustedPolicyLedger } from '../../ledger/trusted';
 import { analyzePolicy, type AnalyzedSecret, type PolicyAnalysis } from '../check/analyze';
 import type { PolicyProblem } from '../check/codes';
 import { findPolicyFilesIn } from '../parse/find-policy-file';
@@ -140,7 +140,9 @@ export function loadPolicy(path: string, o: LoadPolicyOptions = {}): SetPolicy {
   // The analysis sees every line (it reports the untrusted ones); what the workspace acts on — the
   // secrets' histories, the known values the editor flags, the exposure judge — is only the
   // entries a trusted writer signed on an unbroken chain: a cloned repository's ledger is input.
-  const trusted = trustedLedgerEntries(ledger.entries, analysis.policy?.ledger?.writers).entries;
+  // A policy that does not parse still names its writers, read as the hook reads them.
+  const writers = analysis.policy ? (analysis.policy.ledger?.writers ?? null) : undefined;
+  const trusted = trustedPolicyLedger(path, { writers, policyText: text, entries: ledger.entries }).entries;
   return { path, uri, text: tooLarge ? '' : text, analysis, ...(analysis.policy ? { policy: analysis.policy } : {}), ledgerEntries: trusted, ...(error ? { error } : {}) };
 }
 

@@ -2,7 +2,7 @@ import { dirname, relative, sep } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { computeEnforcementPlan, readStoreFingerprints, recordPlannedCompromise, storeFilesOf, type SecretPlan } from '../../../core/enforce';
 import { loadFingerprintKey } from '../../../core/values';
-import { knownValuesFromLedger, ledgerPathFor, readLedger } from '../../../core/ledger';
+import { knownValuesFromLedger, ledgerPathFor, trustedPolicyLedger } from '../../../core/ledger';
 import { loadPolicy, type Policy, type PolicySet, type SetPolicy } from '../../../core/policy';
 import { confirmationProblem, createPolicyStoreRegistry, isRotationRunning, resolvePlan } from '../../../core/rotation';
 import { DIAGNOSTIC_SOURCE, type ExposureNotification, type SecretDiagnosticData } from '../../../protocol/src/protocol';
@@ -100,7 +100,7 @@ export class ExposureJudge {
     const key = loadFingerprintKey(this.d.env);
     const storeFingerprints = await readStoreFingerprints(policy, createPolicyStoreRegistry(policy, owner.path, this.d.env), key, [s.secretId]);
     const ledger = ledgerPathFor(owner.path);
-    const entries = readLedger(ledger).entries;
+    const entries = trustedPolicyLedger(owner.path, { writers: policy.ledger?.writers ?? null }).entries;
     // SecretStorage lives inside VS Code: for a secret kept only there, the ledger's current value stands in for its store's.
     const spec = policy.secrets.find((x) => x.id === s.secretId)!;
     const stored = storeFingerprints.get(s.secretId);

@@ -51,9 +51,7 @@ export function workspaceCommands(d: WorkspaceCommandDeps) {
       progress.begin('Rotation Guard: enforcing the policy', undefined, 'reading the ledger, stores and history', false);
       try {
         const r = await runEnforcement({
-          policy: loaded.policy,
-          policyPath: path,
-          policyText: loaded.text,
+          policy: loaded,
           stores: createPolicyStoreRegistry(loaded.policy, path, d.env),
           trust: trustFor(path, d.workspaceTrusted(), d.env),
           fingerprintKey: loadFingerprintKey(d.env),

@@ -1,5 +1,5 @@
 import { loadPolicyFile } from '../../../core/policy';
-import { createPolicyStoreRegistry, rotateSecret, trustToConfirm, type RotationResult } from '../../../core/rotation';
+import { createPolicyStoreRegistry, rotate, trustToConfirm, type RotationResult } from '../../../core/rotation';
 
 /**
  * One rotation through the engine in this process (no CLI start-up), for the wall-time target:
@@ -10,6 +10,7 @@ export async function rotateInProcess(policyPath: string, secretId: string, env:
   if (!loaded.policy) throw new Error(`policy has errors: ${loaded.problems.map((p) => p.message).join('; ')}`);
   const stores = createPolicyStoreRegistry(loaded.policy, policyPath, env);
   const t0 = performance.now();
-  const result = await rotateSecret({ policy: loaded.policy, policyPath, secretId, stores, env, policyText: loaded.text, trust: { workspaceTrusted: true, confirmation: trustToConfirm(loaded.policy, policyPath, loaded.text, env) } });
-  return { result, ms: performance.now() - t0 };
+  const out = await rotate({ mode: 'rotate', policy: loaded.policy, policyPath, secretId, stores, env, policyText: loaded.text, trust: { workspaceTrusted: true, confirmation: trustToConfirm(loaded.policy, policyPath, loaded.text, env) } });
+  if (!out.result) throw new Error(`${secretId}: ${out.code}: ${out.message}`);
+  return { result: out.result, ms: performance.now() - t0 };
 }

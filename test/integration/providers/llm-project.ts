@@ -7,7 +7,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPolicyFile } from '../../../core/policy';
 import { readEnvValue } from '../../../core/stores/env-format';
-import { createPolicyStoreRegistry, rotateSecret, trustToConfirm, type RotateOptions, type RotationResult } from '../../../core/rotation';
+import { createPolicyStoreRegistry, rotate, trustToConfirm, type RotationHost, type RotationResult } from '../../../core/rotation';
 import { machineSecret, policyYaml, type ProviderDoc } from '../../helpers/policy';
 import { tempProject } from '../../helpers/temp-project';
 
@@ -16,7 +16,7 @@ export interface LlmProject {
   policyPath: string;
   env: NodeJS.ProcessEnv;
   appKey(): string | null;
-  rotate(extra?: Partial<RotateOptions>): Promise<RotationResult & { ms: number }>;
+  rotate(host?: RotationHost): Promise<RotationResult & { ms: number }>;
   ledger(): string;
   cleanup(): void;
 }
@@ -52,11 +52,12 @@ export function llmProject(s: LlmProjectSpec): LlmProject {
     policyPath,
     env,
     appKey: () => readEnvValue(readFileSync(join(dir, '.env'), 'utf8'), s.appVar),
-    async rotate(extra = {}) {
+    async rotate(host = {}) {
       const loaded = loadPolicyFile(policyPath);
       if (!loaded.policy) throw new Error(`policy: ${loaded.problems.map((p) => p.message).join('; ')}`);
       const t0 = performance.now();
-      const r = await rotateSecret({
+      const target = {
+        mode: 'rotate',
         policy: loaded.policy,
         policyPath,
         policyText: loaded.text,
@@ -65,9 +66,10 @@ export function llmProject(s: LlmProjectSpec): LlmProject {
         trust: { workspaceTrusted: true, confirmation: trustToConfirm(loaded.policy, policyPath, loaded.text, env) },
         fingerprintKey: Buffer.alloc(32, 3),
         env,
-        ...extra,
-      });
-      return { ...r, ms: performance.now() - t0 };
+      } as const;
+      const out = await rotate(target, host);
+      if (!out.result) throw new Error(`app-key: ${out.code}: ${out.message}`);
+      return { ...out.result, ms: performance.now() - t0 };
     },
     ledger: () => {
       try {

@@ -25,7 +25,7 @@ describe('fault injection: SIGKILL at every step, then resume (CLI, real Postgre
 
   PAUSE_POINTS.forEach((point, i) => {
     // Half the points are continued by a person (--resume), half by the next plain `rotate`,
-    // which finishes the interrupted rotation first (finishPendingRotation).
+    // which finishes the interrupted rotation first (the rotation service's rotate mode).
     const how = i % 2 === 0 ? '--resume' : 'the next plain rotate';
     it(`killed at ${point}: a working credential is held throughout, and ${how} ends consistent`, async () => {
       const p = await makePgProject(sys.pg, sys.keyring.env);

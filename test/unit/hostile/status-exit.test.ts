@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run as status } from '../../../cli/src/commands/status';
 import type { CliIO } from '../../../cli/src/io';
 import { machineSecret, policyYaml } from '../../helpers/policy';
+import { appendSigned } from '../../helpers/ledger';
 import { projectPerTest } from '../../helpers/temp-project';
 
 const POLICY = policyYaml({ version: 1, stores: { dotenv: { type: 'env-file', path: '.env' } }, providers: { random: { type: 'generate' } }, secrets: [machineSecret('app-token', { kind: 'token', createdAt: '2026-11-01', stores: ['dotenv'], rotation: { provider: 'random' } })] });
@@ -24,9 +24,7 @@ describe('status exits non-zero while a rotation is open or a secret is overdue,
   });
 
   it('1 while a rotation is open (interrupted after begin), with the open rotation in the JSON', async () => {
-    mkdirSync(join(dir, '.rotation'));
-    const entry = { v: 1, seq: 1, at: '2026-11-09T10:00:00.000Z', who: 'test', secretId: 'app-token', rotationId: 'r-1', step: 'begin', outcome: 'ok', prev: 'genesis', hash: 'h1' };
-    writeFileSync(join(dir, '.rotation', 'ledger.jsonl'), `${JSON.stringify(entry)}\n`);
+    await appendSigned(join(dir, '.rotation', 'ledger.jsonl'), { at: '2026-11-09T10:00:00.000Z', secretId: 'app-token', rotationId: 'r-1', step: 'begin', outcome: 'ok' });
     const io = memoryIO(dir);
     assert.equal(await status(['--now', '2026-11-10T00:00:00Z', '--json'], io), 1);
     const out = JSON.parse(io.out) as { secrets: Array<{ state: string }>; openRotations: Array<{ secretId: string }> };

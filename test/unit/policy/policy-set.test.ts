@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { appendFileSync, readFileSync } from 'node:fs';
 import { appendLedgerEntry } from '../../../core/ledger';
 import { loadPolicy, policyOrError, PolicySet } from '../../../core/policy';
+import { appendByHand } from '../../helpers/ledger';
 import { onePolicySecret } from '../../helpers/policy-text';
 import { withTempProject } from '../../helpers/temp-project';
 
@@ -28,8 +28,7 @@ describe('PolicySet: the workspace policies, their secrets and states, loaded on
       const ledger = p.path('.rotation', 'ledger.jsonl');
       await appendLedgerEntry(ledger, { secretId: 'openai-prod', step: 'store', outcome: 'ok', detail: 'stored' });
       // A crafted repository's ledger: a plausible line that no writer appended through the chain.
-      const first = JSON.parse(readFileSync(ledger, 'utf8').trim().split('\n')[0]!);
-      appendFileSync(ledger, JSON.stringify({ ...first, seq: first.seq + 1, prev: first.hash, step: 'mark-compromised', detail: 'forged' }) + '\n');
+      appendByHand(ledger, { secretId: 'openai-prod', step: 'mark-compromised', outcome: 'ok', detail: 'forged' });
       const set = new PolicySet({ folders: () => [p.dir] });
       assert.deepEqual(set.secret('openai-prod')!.entries.map((e) => e.step), ['store']);
       const loaded = loadPolicy(p.path('rotation-policy.yaml'));

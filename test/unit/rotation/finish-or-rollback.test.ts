@@ -4,11 +4,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Policy } from '../../../core/policy/model/schema';
 import { verifyLedger } from '../../../core/ledger';
-import { createStoreRegistry, pendingRotations, trustToConfirm, rotateSecret, type RotateOptions } from '../../../core/rotation';
+import { pendingRotations, rotate, type RotateTarget } from '../../../core/rotation';
 import { FaultyMemoryStore } from '../../helpers/faulty-store';
+import { memoryTarget } from '../../helpers/rotation-target';
 import { projectPerTest } from '../../helpers/temp-project';
 
-const KEY = Buffer.alloc(32, 9);
 const OLD = 'old-value-0123456789';
 
 /**
@@ -29,16 +29,7 @@ describe('every rotation finishes or rolls back; nothing is created that cannot 
   const issued = (): string[] => (existsSync(join(dir, 'issued.json')) ? (JSON.parse(readFileSync(join(dir, 'issued.json'), 'utf8')) as string[]) : []);
   const policy = (provider: Record<string, unknown>, stores = ['a', 'b']): Policy =>
     ({ version: 1, stores: { a: { type: 'memory-a' }, b: { type: 'memory-b' }, env: { type: 'env-file', path: '.env.local' } }, providers: { p: provider }, secrets: [{ id: 's', kind: 'token', owner: 'machine', maxAge: '30d', stores, rotation: { provider: 'p' }, references: { env: ['S'] } }] }) as unknown as Policy;
-  const opts = (p: Policy, extra: Partial<RotateOptions> = {}): RotateOptions => ({
-    policy: p,
-    policyPath,
-    policyText: 'policy text',
-    secretId: 's',
-    stores: createStoreRegistry({ baseDir: dir }, { 'memory-a': () => primary, 'memory-b': () => mirror }),
-    trust: { workspaceTrusted: true, confirmation: trustToConfirm(p, policyPath, 'policy text') },
-    fingerprintKey: KEY,
-    ...extra,
-  });
+  const opts = (p: Policy, extra: Partial<RotateTarget> = {}) => memoryTarget(p, policyPath, { 'memory-a': primary, 'memory-b': mirror }, extra);
   const ledgerText = () => (existsSync(join(dir, '.rotation/ledger.jsonl')) ? readFileSync(join(dir, '.rotation/ledger.jsonl'), 'utf8') : '');
   const cmd = (revoke: boolean) => ({ type: 'command', command: 'node', args: [join(dir, 'issue.js')], ...(revoke ? { revoke: { command: 'node', args: [join(dir, 'revoke.js')] } } : {}) });
 
@@ -57,7 +48,7 @@ describe('every rotation finishes or rolls back; nothing is created that cannot 
     writeIssuer(dir, `'rg_'+require('crypto').randomBytes(16).toString('hex')`);
     spawnSync('git', ['init', '-q'], { cwd: dir });
     spawnSync('git', ['add', '.env.local'], { cwd: dir });
-    await assert.rejects(rotateSecret(opts(policy(cmd(true), ['a', 'env']))), (e: Error & { code?: string }) => e.code === 'store/git-tracked');
+    await assert.rejects(rotate(opts(policy(cmd(true), ['a', 'env']))), (e: Error & { code?: string }) => e.code === 'store/git-tracked');
     assert.deepEqual(issued(), [], 'the issuer was never asked');
     assert.equal(ledgerText(), '');
     assert.equal(readFileSync(join(dir, '.env.local'), 'utf8'), `S=${OLD}\n`);
@@ -65,8 +56,8 @@ describe('every rotation finishes or rolls back; nothing is created that cannot 
 
   it("a value an env file cannot hold (' and $) is refused before any store; the issued key is revoked; the rotation is closed", async () => {
     writeIssuer(dir, `"it's $"+require('crypto').randomBytes(16).toString('hex')`);
-    const r = await rotateSecret(opts(policy(cmd(true), ['a', 'env'])));
-    assert.equal(r.status, 'rolled-back', r.message);
+    const r = await rotate(opts(policy(cmd(true), ['a', 'env'])));
+    assert.equal(r.code, 'rolled-back', r.message);
     assert.match(r.message, /cannot be stored/);
     assert.match(r.message, /revoked the credential the command provider created/);
     assert.deepEqual(issued(), [], 'no orphan at the issuer');
@@ -79,8 +70,8 @@ describe('every rotation finishes or rolls back; nothing is created that cannot 
 
   it('without a way to revoke, the output names exactly what to revoke (never the value)', async () => {
     writeIssuer(dir, `"it's $"+require('crypto').randomBytes(16).toString('hex')`);
-    const r = await rotateSecret(opts(policy(cmd(false), ['a', 'env'])));
-    assert.equal(r.status, 'rolled-back');
+    const r = await rotate(opts(policy(cmd(false), ['a', 'env'])));
+    assert.equal(r.code, 'rolled-back');
     assert.equal(issued().length, 1);
     assert.match(r.message, /is held by no store: revoke it at the issuer/);
     assert.ok(!r.message.includes(issued()[0]!), 'the message holds no value');
@@ -90,8 +81,8 @@ describe('every rotation finishes or rolls back; nothing is created that cannot 
   it('a store refusing PENDING: the key the issuer made for this run is revoked with the rollback', async () => {
     writeIssuer(dir, `'rg_'+require('crypto').randomBytes(16).toString('hex')`);
     primary.failSetPending = true;
-    const r = await rotateSecret(opts(policy(cmd(true))));
-    assert.equal(r.status, 'rolled-back', r.message);
+    const r = await rotate(opts(policy(cmd(true))));
+    assert.equal(r.code, 'rolled-back', r.message);
     assert.deepEqual(issued(), []);
     assert.equal(mirror.values.get('s/current'), OLD);
   });
@@ -99,38 +90,38 @@ describe('every rotation finishes or rolls back; nothing is created that cannot 
   it('a store refusing at promote: --rollback undoes the partial promote and every store agrees on the old value', async () => {
     mirror.failSetCurrent = true;
     const p = policy({ type: 'generate', length: 24 });
-    const r = await rotateSecret(opts(p));
-    assert.equal(r.status, 'failed');
+    const r = await rotate(opts(p));
+    assert.equal(r.code, 'failed');
     assert.notEqual(primary.values.get('s/current'), OLD, 'promote wrote the first store before the second refused');
     mirror.failSetCurrent = false;
-    const rb = await rotateSecret(opts(p, { rollback: true }));
-    assert.equal(rb.status, 'rolled-back', rb.message);
+    const rb = await rotate(opts(p, { mode: 'rollback' }));
+    assert.equal(rb.code, 'rolled-back', rb.message);
     assert.equal(primary.values.get('s/current'), OLD);
     assert.equal(mirror.values.get('s/current'), OLD);
     assert.equal(primary.values.get('s/pending'), undefined);
     assert.equal(primary.values.get('s/previous'), undefined);
     assert.deepEqual(pendingRotations(policyPath), []);
-    assert.equal((await rotateSecret(opts(p))).status, 'rotated', 'the next rotation starts clean');
+    assert.equal((await rotate(opts(p))).code, 'rotated', 'the next rotation starts clean');
   });
 
   it('a store refusing at promote and still refusing: --rollback leaves the store that holds the old value alone', async () => {
     mirror.failSetCurrent = true;
     const p = policy({ type: 'generate', length: 24 });
-    assert.equal((await rotateSecret(opts(p))).status, 'failed');
-    const rb = await rotateSecret(opts(p, { rollback: true }));
-    assert.equal(rb.status, 'rolled-back', rb.message);
+    assert.equal((await rotate(opts(p))).code, 'failed');
+    const rb = await rotate(opts(p, { mode: 'rollback' }));
+    assert.equal(rb.code, 'rolled-back', rb.message);
     assert.equal(primary.values.get('s/current'), OLD);
     assert.equal(mirror.values.get('s/current'), OLD);
   });
 
   it('an unreadable CURRENT (a write killed half-way) is restored from the value the ledger names, and the rotation goes on', async () => {
     const p = policy({ type: 'generate', length: 24 });
-    assert.equal((await rotateSecret(opts(p))).status, 'rotated');
+    assert.equal((await rotate(opts(p))).code, 'rotated');
     const current = mirror.values.get('s/current')!;
     primary.unreadable.add('current');
     const lines: string[] = [];
-    const r = await rotateSecret(opts(p, { log: (l) => lines.push(l) }));
-    assert.equal(r.status, 'rotated', r.message);
+    const r = await rotate(opts(p), { event: (e) => e.kind === 'log' && lines.push(e.message) });
+    assert.equal(r.code, 'rotated', r.message);
     const note = lines.find((l) => /could not be read; restored/.test(l));
     assert.ok(note, lines.join('\n'));
     assert.ok(!note!.includes(current), 'the message names a fingerprint, not the value');
@@ -139,9 +130,9 @@ describe('every rotation finishes or rolls back; nothing is created that cannot 
 
   it('an unreadable CURRENT with no other copy is refused with a clear message, changing nothing', async () => {
     const p = policy({ type: 'generate', length: 24 });
-    assert.equal((await rotateSecret(opts(p))).status, 'rotated');
+    assert.equal((await rotate(opts(p))).code, 'rotated');
     primary.unreadable.add('current');
     mirror.values.delete('s/current');
-    await assert.rejects(rotateSecret(opts(p)), (e: Error & { code?: string }) => e.code === 'store/unreadable' && /Restore the entry from a backup/.test(e.message));
+    await assert.rejects(rotate(opts(p)), (e: Error & { code?: string }) => e.code === 'store/unreadable' && /Restore the entry from a backup/.test(e.message));
   });
 });

@@ -3,11 +3,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Policy } from '../../../core/policy';
-import { childSecretIds, createStoreRegistry, finishPendingRotation, GraceRunningError, rotateAfterPending, rotateSecret, trustToConfirm, type RotateOptions } from '../../../core/rotation';
+import { childSecretIds, rotate, type RotateTarget } from '../../../core/rotation';
 import { FaultyMemoryStore } from '../../helpers/faulty-store';
+import { memoryTarget } from '../../helpers/rotation-target';
 import { projectPerTest } from '../../helpers/temp-project';
 
-const KEY = Buffer.alloc(32, 9);
 
 describe('finishPendingRotation / rotateAfterPending (mock in-memory stores)', () => {
   let dir: string;
@@ -15,16 +15,7 @@ describe('finishPendingRotation / rotateAfterPending (mock in-memory stores)', (
   let primary: FaultyMemoryStore;
   const policy = (secret: Record<string, unknown>): Policy =>
     ({ version: 1, stores: { a: { type: 'memory-a' } }, providers: { random: { type: 'generate', length: 24 } }, secrets: [{ id: 's', kind: 'token', owner: 'machine', maxAge: '30d', stores: ['a'], rotation: { provider: 'random' }, ...secret }] }) as unknown as Policy;
-  const opts = (p: Policy, extra: Partial<RotateOptions> = {}): RotateOptions => ({
-    policy: p,
-    policyPath,
-    policyText: 'policy text',
-    secretId: 's',
-    stores: createStoreRegistry({}, { 'memory-a': () => primary }),
-    trust: { workspaceTrusted: true, confirmation: trustToConfirm(p, policyPath, 'policy text') },
-    fingerprintKey: KEY,
-    ...extra,
-  });
+  const opts = (p: Policy, extra: Partial<RotateTarget> = {}) => memoryTarget(p, policyPath, { 'memory-a': primary }, extra);
   const steps = () => readFileSync(join(dir, '.rotation/ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { step: string; outcome: string; rotationId: string });
 
   const tmp = projectPerTest('rg-pending-', { policy: 'policy text' });
@@ -36,42 +27,44 @@ describe('finishPendingRotation / rotateAfterPending (mock in-memory stores)', (
   });
 
   it('nothing open: none, and the ledger is untouched', async () => {
-    const r = await finishPendingRotation(opts(policy({})));
-    assert.equal(r.status, 'none');
+    const r = await rotate(opts(policy({}), { mode: 'finish-pending' }));
+    assert.equal(r.code, 'nothing-pending');
   });
 
   it('grace running: reports when it may go and changes nothing; after it expired: revokes and finishes', async () => {
     const p = policy({ gracePeriod: '1h' });
     const t0 = new Date('2026-05-01T00:00:00Z');
-    assert.equal((await rotateSecret(opts(p, { now: () => t0 }))).status, 'awaiting-revoke');
+    assert.equal((await rotate(opts(p, { now: () => t0 }))).code, 'awaiting-revoke');
     const before = steps().length;
-    const early = await finishPendingRotation(opts(p, { now: () => new Date('2026-05-01T00:20:00Z') }));
-    assert.equal(early.status, 'grace-running');
+    const early = await rotate(opts(p, { mode: 'finish-pending', now: () => new Date('2026-05-01T00:20:00Z') }));
+    assert.equal(early.code, 'grace-running');
     assert.equal(early.revokeDueAt, '2026-05-01T01:00:00.000Z');
     assert.equal(steps().length, before, 'nothing written while the grace period runs');
-    await assert.rejects(rotateAfterPending(opts(p, { now: () => new Date('2026-05-01T00:20:00Z') })), (err: Error) => err instanceof GraceRunningError && /2026-05-01T01:00:00.000Z/.test(err.message));
-    const late = await rotateAfterPending(opts(p, { now: () => new Date('2026-05-01T02:00:00Z') }));
-    assert.equal(late.status, 'awaiting-revoke', 'the next rotation started after the first was finished');
+    const refused = await rotate(opts(p, { now: () => new Date('2026-05-01T00:20:00Z') }));
+    assert.ok(refused.code === 'grace-running' && refused.next === 'wait' && /2026-05-01T01:00:00.000Z/.test(refused.message), refused.message);
+    assert.equal(steps().length, before, 'a rotation asked for while the grace period runs writes nothing');
+    const late = await rotate(opts(p, { now: () => new Date('2026-05-01T02:00:00Z') }));
+    assert.equal(late.code, 'awaiting-revoke', 'the next rotation started after the first was finished');
     const finished = steps().filter((e) => e.step === 'finish' && e.outcome === 'ok');
     assert.equal(finished.length, 1);
-    assert.notEqual(finished[0]!.rotationId, late.rotationId);
+    assert.notEqual(finished[0]!.rotationId, late.result!.rotationId);
   });
 
   it('an interrupted rotation is continued by the next rotateAfterPending (which counts as the rotation asked for); a live lock holder means busy', async () => {
     const p = policy({});
     primary.failSetCurrent = true; // promote fails: the rotation stays open, new value in PENDING
-    assert.equal((await rotateSecret(opts(p))).status, 'failed');
+    assert.equal((await rotate(opts(p))).code, 'failed');
     primary.failSetCurrent = false;
     // Another live process holding the secret's rotation lock: not interrupted, leave it alone.
     const lock = join(dir, '.rotation', 'rotating-s.lock');
     writeFileSync(lock, `${process.pid} ${hostname()} token\n`);
     const before = steps().length;
-    assert.equal((await finishPendingRotation(opts(p))).status, 'busy');
+    assert.equal((await rotate(opts(p, { mode: 'finish-pending' }))).code, 'busy');
     assert.equal(steps().length, before);
     // Its owner died (a dead pid's lock is taken over): continue it.
     writeFileSync(lock, `999999999 ${hostname()} token\n`);
-    const r = await rotateAfterPending(opts(p));
-    assert.equal(r.status, 'rotated', r.message);
+    const r = await rotate(opts(p));
+    assert.equal(r.code, 'rotated', r.message);
     assert.match(r.message, /finished interrupted rotation/);
     assert.equal(steps().filter((e) => e.step === 'begin').length, 1, 'no second rotation was started');
   });

@@ -1,33 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Policy } from '../../../core/policy';
 import { readLedger } from '../../../core/ledger';
-import { confirmationFor, createStoreRegistry, resolvePlan, rotate, trustToConfirm, type RotateTarget, type RotationEvent, type RotationHost, type SecretStore, type Stage } from '../../../core/rotation';
+import { confirmationFor, resolvePlan, rotate, type RotateTarget, type RotationEvent, type RotationHost } from '../../../core/rotation';
+import { FaultyMemoryStore } from '../../helpers/faulty-store';
+import { memoryTarget } from '../../helpers/rotation-target';
+import { projectPerTest } from '../../helpers/temp-project';
 
-/** Mock store (the service's logic under test, not a backend): values in a Map, optional injected failure. */
-class MemoryStoreMock implements SecretStore {
-  readonly kind = 'memory';
-  readonly supportsStages = true;
-  readonly values = new Map<string, string>();
-  failSetCurrent = false;
-  describe() {
-    return 'memory store (mock)';
-  }
-  async get(id: string, stage: Stage) {
-    return this.values.get(`${id}/${stage}`) ?? null;
-  }
-  async set(id: string, stage: Stage, value: string) {
-    if (this.failSetCurrent && stage === 'current') throw new Error('injected store failure');
-    this.values.set(`${id}/${stage}`, value);
-  }
-  async delete(id: string, stage: Stage) {
-    return this.values.delete(`${id}/${stage}`);
-  }
-}
-
-const KEY = Buffer.alloc(32, 5);
 
 /** A host that records every event and question, in order. */
 function fakeHost(confirm?: (events: RotationEvent[]) => boolean): RotationHost & { events: RotationEvent[]; asked: number } {
@@ -48,7 +28,7 @@ function fakeHost(confirm?: (events: RotationEvent[]) => boolean): RotationHost 
 describe('rotation service: rotate(target, host)', () => {
   let dir: string;
   let policyPath: string;
-  let store: MemoryStoreMock;
+  let store: FaultyMemoryStore;
   let counts: { plan: number; ledger: number };
   const readers = {
     resolvePlan: ((...a: Parameters<typeof resolvePlan>) => (counts.plan++, resolvePlan(...a))) as typeof resolvePlan,
@@ -56,30 +36,19 @@ describe('rotation service: rotate(target, host)', () => {
   };
   const policy = (secret: Record<string, unknown> = {}, provider: Record<string, unknown> = { type: 'generate', length: 24 }): Policy =>
     ({ version: 1, stores: { a: { type: 'memory-a' } }, providers: { p: provider }, secrets: [{ id: 's', kind: 'token', owner: 'machine', maxAge: '30d', stores: ['a'], rotation: { provider: 'p' }, ...secret }] }) as unknown as Policy;
-  const target = (p: Policy, extra: Partial<RotateTarget> = {}): RotateTarget => ({
-    policy: p,
-    policyPath,
-    policyText: 'policy text',
-    secretId: 's',
-    mode: 'rotate',
-    stores: createStoreRegistry({}, { 'memory-a': () => store }),
-    trust: { workspaceTrusted: true, confirmation: trustToConfirm(p, policyPath, 'policy text') },
-    fingerprintKey: KEY,
-    ...extra,
-  });
+  const target = (p: Policy, extra: Partial<RotateTarget> = {}) => memoryTarget(p, policyPath, { 'memory-a': store }, extra);
   type StepEvent = Extract<RotationEvent, { step: unknown }>;
   const steps = (events: RotationEvent[]) => events.filter((e): e is StepEvent => e.kind === 'step-started' || e.kind === 'step-finished');
   const ledgerPath = () => join(dir, '.rotation/ledger.jsonl');
 
+  const tmp = projectPerTest('rg-service-', { policy: 'policy text' });
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-service-'));
-    policyPath = join(dir, 'rotation-policy.yaml');
-    writeFileSync(policyPath, 'policy text');
-    store = new MemoryStoreMock();
+    ({ dir } = tmp.project);
+    policyPath = tmp.project.path('rotation-policy.yaml');
+    store = new FaultyMemoryStore();
     store.values.set('s/current', 'old-value-0123456789');
     counts = { plan: 0, ledger: 0 };
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('emits each step as i of n in the loop order, then one outcome; the plan is resolved once and the ledger read once', async () => {
     const host = fakeHost();

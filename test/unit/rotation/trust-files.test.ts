@@ -72,12 +72,13 @@ describe('trust covers the files a provider runs (#19 item 2)', () => {
     project({ type: 'command', command: './scripts/new-token.sh' });
     confirmPolicyFile(join(dir, 'rotation-policy.yaml'), env);
     script(join(dir, 'scripts/new-token.sh'), marker, 'pulled');
-    await assert.rejects(rotate(['tok'], io(dir, env)), (e: Error) => /scripts\/new-token\.sh \(executable of \.\/scripts\/new-token\.sh\) changed: sha256 [0-9a-f]{12}… → [0-9a-f]{12}…/.test(e.message) && /rotate ID --trust/.test(e.message));
+    await assert.rejects(rotate(['tok'], io(dir, env)), (e: Error) => /scripts\/new-token\.sh \(executable of \.\/scripts\/new-token\.sh\) changed: sha256 [0-9a-f]{12}… → [0-9a-f]{12}…/.test(e.message) && /rotation-guard rotate tok --trust/.test(e.message));
     const c = io(dir, env);
     assert.equal(await enforce(['--no-git-history', '--now', '2026-12-01T00:00:00Z'], c), 1);
     const out = c.out.join('');
     assert.match(out, /tok: NEEDS A PERSON/);
     assert.match(out, /scripts\/new-token\.sh \(executable of/);
+    assert.match(out, /run `rotation-guard rotate tok --trust`/, 'enforce words the next action as rotate does');
     assert.deepEqual(ran(), [], 'the changed script must not have run');
     assert.match(readFileSync(join(dir, '.env.local'), 'utf8'), /tok_initial_value_0000/);
   });

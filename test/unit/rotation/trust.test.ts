@@ -13,10 +13,13 @@ describe('rotation trust gate', () => {
     assert.doesNotThrow(() => assertTrusted([], { workspaceTrusted: false }, hash, 'p.yaml'));
   });
 
+  // Each refusal is plain words plus a next action; the shells word the action (CLI flag, editor dialog).
+  const refusal = (next: string, words: RegExp) => (e: unknown) => e instanceof UntrustedPolicyError && e.next === next && words.test(e.message) && !/rotation-guard|--trust|VS Code/.test(e.message);
+
   it('refuses an untrusted workspace, an unconfirmed policy and a policy changed since confirmation', () => {
-    assert.throws(() => assertTrusted(reasons, { workspaceTrusted: false, confirmation: record(hash) }, hash, 'p.yaml'), (e: unknown) => e instanceof UntrustedPolicyError && /not trusted/.test((e as Error).message));
-    assert.throws(() => assertTrusted(reasons, { workspaceTrusted: true }, hash, 'p.yaml'), /never confirmed/);
-    assert.throws(() => assertTrusted(reasons, { workspaceTrusted: true, confirmation: record(policyContentHash('version: 1\n# x\n')) }, hash, 'p.yaml'), /changed since you confirmed/);
+    assert.throws(() => assertTrusted(reasons, { workspaceTrusted: false, confirmation: record(hash) }, hash, 'p.yaml'), refusal('trust-workspace', /not trusted/));
+    assert.throws(() => assertTrusted(reasons, { workspaceTrusted: true }, hash, 'p.yaml'), refusal('confirm', /never confirmed/));
+    assert.throws(() => assertTrusted(reasons, { workspaceTrusted: true, confirmation: record(policyContentHash('version: 1\n# x\n')) }, hash, 'p.yaml'), refusal('confirm', /changed since you confirmed/));
     assert.doesNotThrow(() => assertTrusted(reasons, { workspaceTrusted: true, confirmation: record(hash) }, hash, 'p.yaml'));
   });
 
@@ -44,7 +47,7 @@ describe('rotation trust gate', () => {
       writeFileSync(file, JSON.stringify({ '/x/rotation-policy.yaml': hash }));
       const legacy = confirmationFor('/x/rotation-policy.yaml', env);
       assert.equal(legacy?.legacy, true);
-      assert.throws(() => assertTrusted(reasons, { workspaceTrusted: true, confirmation: legacy }, hash, '/x/rotation-policy.yaml', env), /older Rotation Guard that recorded the policy text only.*rotate ID --trust/);
+      assert.throws(() => assertTrusted(reasons, { workspaceTrusted: true, confirmation: legacy }, hash, '/x/rotation-policy.yaml', env), refusal('confirm', /older Rotation Guard that recorded the policy text only.*confirm it again/));
       assert.match(readFileSync(file, 'utf8'), /rotation-policy/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
