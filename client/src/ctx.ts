@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { POLICY_FILE_GLOB } from '../../core/policy';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, CONFIG_SECTION, ExposureNotification, StatusNotification } from '../../protocol/src/protocol';
-import { serverCommandMiddleware } from './serverCommands';
+import { serverCommandMiddleware, type ServerAccess } from './serverCommands';
 
 /** Owns the language client's lifecycle; commands get this and degrade when the server is down. */
-export class Ctx {
+export class Ctx implements ServerAccess {
   client: LanguageClient | undefined;
   private readonly statusItem: vscode.StatusBarItem;
   private readonly exposureEmitter = new vscode.EventEmitter<ExposureNotification.Params>();
@@ -49,7 +49,7 @@ export class Ctx {
       connectionOptions: { maxRestartCount: 4 },
       // the server refuses command/http/postgres providers unless told the workspace is trusted
       initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
-      middleware: { executeCommand: serverCommandMiddleware(this, () => void vscode.commands.executeCommand(Commands.refreshSecrets)) },
+      middleware: { executeCommand: serverCommandMiddleware(this.log, () => void vscode.commands.executeCommand(Commands.refreshSecrets)) },
     };
     this.client = new LanguageClient('rotationGuard', 'Rotation Guard', serverOptions, clientOptions);
     this.client.onNotification(StatusNotification.type, (p) => this.setStatus(p.state, p.message, p.findings));

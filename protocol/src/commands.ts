@@ -24,6 +24,6 @@ export const COMMAND_TABLE: { readonly [K in CommandId]: { does: string; whileSe
   [Commands.showStatus]: { does: 'show the Rotation Status dashboard (the last known states while the server is down)', whileServerDown: 'enabled' },
   [Commands.scanGitHistory]: { does: 'scan the lines every commit added (the server\'s git-history scan, with progress)', whileServerDown: 'disabled' },
   [Commands.enforceNow]: { does: 'enforce the policy now: rotate what is due or exposed, record what needs a person (the server\'s enforce, with progress)', whileServerDown: 'disabled' },
-  [Commands.createPolicy]: { does: 'write rotation-policy.yaml from the credentials a scan finds', whileServerDown: 'enabled' },
+  [Commands.createPolicy]: { does: 'write rotation-policy.yaml from the credentials the server\'s scan finds (with progress); an existing policy is opened, never overwritten', whileServerDown: 'disabled' },
   [Commands.installAssistantHooks]: { does: 'install the AI-assistant hooks that stop secrets on their way to an assistant', whileServerDown: 'enabled' },
 };

@@ -172,6 +172,7 @@ export const ServerCommands = {
   checkKeyLive: 'rotationGuard.server.checkKeyLive',
   enforce: 'rotationGuard.server.enforce',
   scanGitHistory: 'rotationGuard.server.scanGitHistory',
+  createPolicy: 'rotationGuard.server.createPolicy',
 } as const;
 export type ServerCommandId = (typeof ServerCommands)[keyof typeof ServerCommands];
 
@@ -186,6 +187,7 @@ export interface ServerCommandArgs {
   [ServerCommands.checkKeyLive]: CheckKeyLiveArgs;
   [ServerCommands.enforce]: EnforceArgs;
   [ServerCommands.scanGitHistory]: ScanGitHistoryArgs;
+  [ServerCommands.createPolicy]: CreatePolicyArgs;
 }
 
 /** Enforce the policy now, as `rotation-guard enforce` does, reporting `$/progress`. */
@@ -218,6 +220,31 @@ export interface ScanGitHistoryResult {
   shallow: boolean;
   /** Why nothing was scanned (not a repository, an unknown `since`). */
   error?: string;
+}
+
+/**
+ * Create Policy from Findings: the server scans a folder (default: the first workspace folder)
+ * with the editor's diagnosis, reporting `$/progress`, and writes `rotation-policy.yaml` at its
+ * root with one secret per credential found. An existing policy is never overwritten.
+ */
+export interface CreatePolicyArgs {
+  folderUri?: string;
+  /** false: the client shows its own message and opens the file (as for MoveToStoreArgs); default true. */
+  announce?: boolean;
+}
+export interface CreatePolicyResult {
+  created: boolean;
+  /** The policy written, or (reason `exists`) the one the folder already has. */
+  policyUri?: string;
+  /** Secrets in the written policy, and the findings they came from. */
+  secrets: number;
+  findings: number;
+  /** Why nothing was written. */
+  reason?: 'exists' | 'no-folder' | 'cancelled';
+  /** What happened, in words any client can show (never a value). */
+  message: string;
+  /** Errors the written policy has (core's tests hold it to none; shown rather than hidden). */
+  problems?: string[];
 }
 
 /**

@@ -233,5 +233,6 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
     [ServerCommands.scanWorkspace]: async () => d.scanWorkspace(),
     [ServerCommands.enforce]: (args) => d.workspace.enforce(args),
     [ServerCommands.scanGitHistory]: (args) => d.workspace.scanGitHistory(args),
+    [ServerCommands.createPolicy]: (args) => d.workspace.createPolicy(args),
   };
 }

@@ -34,6 +34,8 @@ export interface ClientSupport {
   pullDiagnostics: boolean;
   diagnosticRefresh: boolean;
   workDoneProgress: boolean;
+  /** window/showDocument: the server may open a file it wrote (Create Policy from Findings). */
+  showDocument: boolean;
 }
 
 const noProgress: WorkDoneProgressReporter = { begin: () => undefined, report: () => undefined, done: () => undefined } as unknown as WorkDoneProgressReporter;
@@ -54,7 +56,7 @@ export class ServerState {
   /** workspace/diagnostic: cached per file and held while idle (VS Code's client re-pulls every 2 s). */
   readonly workspacePull: WorkspacePull;
 
-  client: ClientSupport = { workspaceFolders: false, pullDiagnostics: false, diagnosticRefresh: false, workDoneProgress: false };
+  client: ClientSupport = { workspaceFolders: false, pullDiagnostics: false, diagnosticRefresh: false, workDoneProgress: false, showDocument: false };
   /** From the client's initializationOptions.workspaceTrusted; untrusted by default. */
   workspaceTrusted = false;
   workspaceFolders: string[] = [];

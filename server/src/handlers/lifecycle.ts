@@ -16,6 +16,7 @@ export function registerLifecycle(state: ServerState): void {
       pullDiagnostics: !!caps.textDocument?.diagnostic,
       diagnosticRefresh: !!caps.workspace?.diagnostics?.refreshSupport,
       workDoneProgress: !!caps.window?.workDoneProgress,
+      showDocument: !!caps.window?.showDocument?.support,
     };
     state.workspaceTrusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted === true;
     state.workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);

@@ -5,8 +5,9 @@ import { loadFingerprintKey } from '../../../core/values';
 import { GitHistoryError, scanGitHistory } from '../../../core/git-history';
 import { loadPolicy } from '../../../core/policy';
 import { createPolicyStoreRegistry, trustFor } from '../../../core/rotation';
-import type { EnforceArgs, EnforceResult, ScanGitHistoryArgs, ScanGitHistoryResult } from '../../../protocol/src/protocol';
+import type { CreatePolicyArgs, CreatePolicyResult, EnforceArgs, EnforceResult, ScanGitHistoryArgs, ScanGitHistoryResult } from '../../../protocol/src/protocol';
 import { uriToPath } from '../paths';
+import { createPolicy, type CreatePolicyDeps } from './createPolicy';
 
 export interface WorkspaceCommandDeps {
   folders: () => string[];
@@ -18,7 +19,12 @@ export interface WorkspaceCommandDeps {
   /** After enforce: caches dropped, open documents revalidated (the ledger changed). */
   refresh: () => Promise<void>;
   log: (message: string) => void;
+  /** What Create Policy from Findings reads besides these (settings, the diagnosis, the policies there are). */
+  createPolicy: Pick<CreatePolicyDeps, 'policies' | 'settingsFor' | 'context' | 'announce'>;
 }
+
+/** A command over workspace/executeCommand has no cancellation of its own; the `$/progress` Cancel button is its cancel. */
+const NOT_CANCELLED = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
 
 const GOOD = new Set(['compliant', 'rotated', 'resumed', 'awaiting-revoke']);
 
@@ -32,12 +38,16 @@ function summaryLines(r: CoreEnforceResult, dryRun: boolean): string[] {
 }
 
 /**
- * `Enforce Policy Now` and `Scan Git History`, carried out by the server over
+ * `Enforce Policy Now`, `Scan Git History` and `Create Policy from Findings`, carried out by the server over
  * `workspace/executeCommand` with `$/progress`, the same core calls as `rotation-guard enforce`
  * and `scan --git-history`: any LSP client can run them, and no CLI process is spawned.
  */
 export function workspaceCommands(d: WorkspaceCommandDeps) {
   return {
+    createPolicy(args: CreatePolicyArgs): Promise<CreatePolicyResult> {
+      return createPolicy({ ...d.createPolicy, folders: d.folders, progress: d.progress, refresh: d.refresh, log: d.log }, args, NOT_CANCELLED);
+    },
+
     async enforce(args: EnforceArgs): Promise<EnforceResult> {
       const path = uriToPath(args.policyUri);
       if (!path) return { exitCode: 2, compliant: false, refused: `not a policy file: ${args.policyUri}`, outcomes: [], notes: [], lines: [`not a policy file: ${args.policyUri}`] };
