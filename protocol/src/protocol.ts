@@ -293,13 +293,6 @@ export namespace RefreshNotification {
   export const type = new NotificationType<Params>(method);
 }
 
-/** client → server: fingerprints of current and retired values, so exact reuse is flagged anywhere. */
-export namespace KnownSecretsNotification {
-  export const method = 'rotationGuard/knownSecrets';
-  export interface Params { current: Array<{ fingerprint: string; secretId: string }>; retired: Array<{ fingerprint: string; secretId: string }> }
-  export const type = new NotificationType<Params>(method);
-}
-
 /** client → server: every policy's secrets with their state (or one policy's), for the Secrets view, the status bar and the dashboard. */
 export namespace SecretsStateRequest {
   export const method = 'rotationGuard/secretsState';

@@ -7,7 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { tuneV8ForScanning } from '../../core/runtime';
 import type { Settings } from '../../protocol/src/settings';
-import type { KnownSecretsNotification, ScanWorkspaceRequest } from '../../protocol/src/protocol';
+import type { ScanWorkspaceRequest } from '../../protocol/src/protocol';
 import { loadKnownSecrets } from './knownSecrets';
 import { PolicyFeatures } from './policyFeatures';
 import { ReferenceFeatures } from './referenceFeatures';
@@ -19,7 +19,6 @@ export interface ScanWorkerInput {
   settingsByFolder: Record<string, Settings>;
   /** Open documents: validated live by the main thread, skipped here; open policies are read from their buffers. */
   open: Array<{ uri: string; version: number; text: string; languageId: string }>;
-  knownFromClient?: KnownSecretsNotification.Params;
   nowIso: string;
 }
 
@@ -43,7 +42,7 @@ async function main(port: NonNullable<typeof parentPort>, input: ScanWorkerInput
   const policy = new PolicyFeatures({ log, now });
   const index = workspacePolicySet({ folders: () => input.folders, openDoc: (u) => open.get(u), features: policy, now });
   const references = new ReferenceFeatures(index);
-  const knownSecrets = loadKnownSecrets(index.get().policies, input.knownFromClient);
+  const knownSecrets = loadKnownSecrets(index.get().policies);
   const settingsFor = (uri: string) => Promise.resolve(input.settingsByFolder[uri] ?? Object.values(input.settingsByFolder)[0]!);
   const result = await scanWorkspace(
     input.folders,

@@ -5,7 +5,6 @@
 import { DiagnosticRefreshRequest, ErrorCodes, ResponseError, TextDocuments, type Connection, type Diagnostic, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KnownSecrets } from '../../core/detect';
-import type { KnownSecretsNotification } from '../../protocol/src/protocol';
 import { ExposureNotification, StatusNotification } from '../../protocol/src/protocol';
 import { diagnoseDocument, problemKeys, type DiagnoseContext } from './diagnoser';
 import { loadKnownSecrets } from './knownSecrets';
@@ -61,8 +60,6 @@ export class ServerState {
   workspaceTrusted = false;
   workspaceFolders: string[] = [];
   knownSecrets: KnownSecrets | undefined;
-  /** What the client read from its own stores (SecretStorage). */
-  knownFromClient: KnownSecretsNotification.Params | undefined;
   /** The fingerprints of `knownSecrets` (no values), to tell whether a reload changed them. */
   private knownSecretsKey = '';
   /** Each file's problems as incident keys (problemKeys): the status counts distinct keys. */
@@ -153,7 +150,7 @@ export class ServerState {
 
   async refreshKnownSecrets(): Promise<void> {
     try {
-      this.knownSecrets = loadKnownSecrets(this.secretIndex.get().policies, this.knownFromClient, this.env);
+      this.knownSecrets = loadKnownSecrets(this.secretIndex.get().policies, this.env);
     } catch (err) {
       this.connection.console.error(`could not load known-secret fingerprints: ${(err as Error).message}`);
     }

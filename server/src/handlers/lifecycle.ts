@@ -1,7 +1,7 @@
 // initialize (capabilities), the client's folders and settings, and the notifications that make
-// the server reload what it knows (watched files, refresh, the client's known secrets).
+// the server reload what it knows (watched files, refresh).
 import { DidChangeConfigurationNotification, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
-import { KnownSecretsNotification, RefreshNotification, ServerCommands } from '../../../protocol/src/protocol';
+import { RefreshNotification, ServerCommands } from '../../../protocol/src/protocol';
 import { uriToPath } from '../paths';
 import type { ServerState } from '../state';
 
@@ -73,10 +73,6 @@ export function registerLifecycle(state: ServerState): void {
     void state.refresh();
   });
   connection.onNotification(RefreshNotification.type, () => void state.refresh());
-  connection.onNotification(KnownSecretsNotification.type, (params) => {
-    state.knownFromClient = params;
-    void state.refreshKnownSecrets().then(() => state.revalidateAll());
-  });
 
   // A held workspace pull ends (ServerCancelled) before the client's exit, so nothing waits on it.
   connection.onShutdown(() => state.workspacePull.dispose());
