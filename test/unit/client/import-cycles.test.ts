@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 
-// No import cycles in the editor shells, `import type` included: a type-only edge still ties two
+// No import cycles in the shells, `import type` included: a type-only edge still ties two
 // files together (client/src/ctx.ts ↔ serverCommands.ts was one: ctx installs the middleware,
 // the middleware took a Ctx). A shared shape goes in the file that owns it or a small types module.
 const importRe = /(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
@@ -51,14 +51,14 @@ export function cyclesOf(g: Map<string, string[]>): string[][] {
   return [...found.values()];
 }
 
-describe('import cycles in the editor shells (client/, protocol/)', () => {
+describe('import cycles in the shells (client/, protocol/, server/, cli/)', () => {
   it('finds a cycle through a type-only import (the check can fail)', () => {
     const g = new Map([['client/src/ctx.ts', ['client/src/serverCommands.ts']], ['client/src/serverCommands.ts', ['client/src/ctx.ts']], ['client/src/commands.ts', ['client/src/ctx.ts']]]);
     assert.deepEqual(cyclesOf(g), [['client/src/ctx.ts', 'client/src/serverCommands.ts', 'client/src/ctx.ts']]);
     assert.ok(graphOf('client/src/**/*.ts').get('client/src/ctx.ts')?.includes('client/src/serverCommands.ts'), 'the import parser misses ctx.ts → serverCommands.ts');
   });
 
-  for (const glob of ['client/src/**/*.ts', 'protocol/src/**/*.ts']) {
+  for (const glob of ['client/src/**/*.ts', 'protocol/src/**/*.ts', 'server/src/**/*.ts', 'cli/src/**/*.ts']) {
     it(`${glob} has none`, () => {
       assert.deepEqual(cyclesOf(graphOf(glob)).map((c) => c.join(' → ')), []);
     });
