@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { POLICY_FILE_GLOB } from '../../core/policy';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, CONFIG_SECTION, ExposureNotification, StatusNotification } from '../../protocol/src/protocol';
+import { userOnlyMachineSettings } from './config';
 import { serverCommandMiddleware, type ServerAccess } from './serverCommands';
 
 /** Owns the language client's lifecycle; commands get this and degrade when the server is down. */
@@ -49,7 +50,11 @@ export class Ctx implements ServerAccess {
       connectionOptions: { maxRestartCount: 4 },
       // the server refuses command/http/postgres providers unless told the workspace is trusted
       initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
-      middleware: { executeCommand: serverCommandMiddleware(this.log, () => void vscode.commands.executeCommand(Commands.refreshSecrets)) },
+      middleware: {
+        executeCommand: serverCommandMiddleware(this.log, () => void vscode.commands.executeCommand(Commands.refreshSecrets)),
+        // the machine-scoped allowedPaths travels from user settings only, never a workspace's
+        workspace: { configuration: userOnlyMachineSettings },
+      },
     };
     this.client = new LanguageClient('rotationGuard', 'Rotation Guard', serverOptions, clientOptions);
     this.client.onNotification(StatusNotification.type, (p) => this.setStatus(p.state, p.message, p.findings));

@@ -39,6 +39,8 @@ export interface RotateOptions {
   /** Roll back an interrupted rotation that has not been promoted yet. */
   rollback?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** Places outside the repository the user allowed besides the allowed-paths file (the editor's machine-scoped setting; never a policy's or workspace's word). */
+  allowedPaths?: readonly string[];
   fingerprintKey?: Uint8Array;
   /** The policy file's content, if the caller already read it (for the trust hash). */
   policyText?: string;
@@ -161,7 +163,7 @@ export async function withRotationLock<T>(policyPath: string, secretId: string, 
  * Shells call the rotation service (service.ts), which adds pending work, trust and events.
  */
 export async function rotateSecret(o: RotateOptions): Promise<RotationResult> {
-  const p = prepareRotation(o, resolvePlan(o.policy, o.secretId, { policyPath: o.policyPath, env: o.env }));
+  const p = prepareRotation(o, resolvePlan(o.policy, o.secretId, { policyPath: o.policyPath, env: o.env, ...(o.allowedPaths ? { allowedPaths: o.allowedPaths } : {}) }));
   if (o.dryRun) return planOnly(o, p, readLedger(p.ledgerPath).entries);
   return withRotationLock(o.policyPath, o.secretId, () => rotateLocked(o, p, readLedger(p.ledgerPath).entries));
 }

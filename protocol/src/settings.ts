@@ -12,6 +12,10 @@ export const SettingsSchema = z.object({
   maxFileSizeKB: z.number().min(16).default(2048),
   // DEFAULT_MIN_CONFIDENCE of core/detect/confidence.ts (protocol imports nothing of ours; a unit test checks the two agree).
   minConfidence: z.number().min(0).max(1).default(0.5),
+  // Places outside any repository a policy may write to, besides ~/.config/rotation-guard/allowed-paths.
+  // Machine-scoped in package.json: VS Code reads it from user (or remote) settings only, and the
+  // client sends only the user-settings value, so a workspace cannot widen where its policy writes.
+  allowedPaths: z.array(z.string()).default([]),
   terminal: z.object({ injectSecrets: z.boolean().default(false) }).default({ injectSecrets: false }),
   trace: z.object({ server: z.enum(['off', 'messages', 'verbose']).default('off') }).default({ server: 'off' }),
 });

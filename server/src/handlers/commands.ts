@@ -39,6 +39,7 @@ export function registerCommands(state: ServerState): void {
       workspaceTrusted: () => state.workspaceTrusted,
       knownSecrets: () => state.knownSecrets,
       minConfidence: async (f) => (await state.settings.get(pathToUri(f))).minConfidence,
+      allowedPaths: async (uri) => (await state.settings.get(uri)).allowedPaths,
       progress: () => state.progress(),
       refresh: () => state.refresh(),
       log: state.log,

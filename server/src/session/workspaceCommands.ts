@@ -15,6 +15,8 @@ export interface WorkspaceCommandDeps {
   workspaceTrusted: () => boolean;
   knownSecrets: () => KnownSecrets | undefined;
   minConfidence: (folder: string) => Promise<number>;
+  /** The user's machine-scoped `allowedPaths` setting for a policy: places outside its repository enforce may write to. */
+  allowedPaths: (policyUri: string) => Promise<readonly string[]>;
   progress: () => Promise<WorkDoneProgressReporter>;
   /** After enforce: caches dropped, open documents revalidated (the ledger changed). */
   refresh: () => Promise<void>;
@@ -51,8 +53,9 @@ export function workspaceCommands(d: WorkspaceCommandDeps) {
     async enforce(args: EnforceArgs): Promise<EnforceResult> {
       const path = uriToPath(args.policyUri);
       if (!path) return { exitCode: 2, compliant: false, refused: `not a policy file: ${args.policyUri}`, outcomes: [], notes: [], lines: [`not a policy file: ${args.policyUri}`] };
+      const allowedPaths = await d.allowedPaths(args.policyUri);
       // Unattended, so any error but the states enforce exists for refuses the run (as the CLI).
-      const loaded = loadPolicy(path, { strict: true, env: d.env });
+      const loaded = loadPolicy(path, { strict: true, env: d.env, allowedPaths });
       if (!loaded.policy || loaded.error) {
         const refused = `refusing to act on a policy with errors; nothing was changed: ${loaded.error?.message ?? 'it could not be read'}`;
         return { exitCode: 2, compliant: false, refused, outcomes: [], notes: [], lines: [refused] };
@@ -64,7 +67,8 @@ export function workspaceCommands(d: WorkspaceCommandDeps) {
           policy: loaded.policy,
           policyPath: path,
           policyText: loaded.text,
-          stores: createPolicyStoreRegistry(loaded.policy, path, d.env),
+          stores: createPolicyStoreRegistry(loaded.policy, path, d.env, {}, allowedPaths),
+          allowedPaths,
           trust: trustFor(path, d.workspaceTrusted(), d.env),
           fingerprintKey: loadFingerprintKey(d.env),
           env: d.env,
