@@ -14,7 +14,7 @@ export const COMMAND_TABLE: { readonly [K in CommandId]: { does: string; whileSe
   [Commands.resumeRotation]: { does: 'resume or roll back an interrupted rotation', whileServerDown: 'enabled' },
   [Commands.storeSecret]: { does: 'write a value as CURRENT to a secret\'s stores and record it in the ledger', whileServerDown: 'enabled' },
   [Commands.markCompromised]: { does: 'record in the ledger that a secret\'s current value is compromised, then offer to rotate it', whileServerDown: 'enabled' },
-  [Commands.verifyLedger]: { does: 'check the ledger\'s hash chain and signatures', whileServerDown: 'enabled' },
+  [Commands.verifyLedger]: { does: 'check the ledger\'s hash chain and signatures (the server\'s check, as `rotation-guard ledger verify`)', whileServerDown: 'disabled' },
   [Commands.moveToStore]: { does: 'move a found value into a store through the policy (the server\'s quick fix)', whileServerDown: 'disabled' },
   [Commands.showOutput]: { does: 'show the Rotation Guard output channel', whileServerDown: 'enabled' },
   [Commands.restartServer]: { does: 'restart the language server', whileServerDown: 'enabled' },

@@ -173,6 +173,7 @@ export const ServerCommands = {
   enforce: 'rotationGuard.server.enforce',
   scanGitHistory: 'rotationGuard.server.scanGitHistory',
   createPolicy: 'rotationGuard.server.createPolicy',
+  verifyLedger: 'rotationGuard.server.verifyLedger',
 } as const;
 export type ServerCommandId = (typeof ServerCommands)[keyof typeof ServerCommands];
 
@@ -188,6 +189,7 @@ export interface ServerCommandArgs {
   [ServerCommands.enforce]: EnforceArgs;
   [ServerCommands.scanGitHistory]: ScanGitHistoryArgs;
   [ServerCommands.createPolicy]: CreatePolicyArgs;
+  [ServerCommands.verifyLedger]: VerifyLedgerArgs;
 }
 
 /** Enforce the policy now, as `rotation-guard enforce` does, reporting `$/progress`. */
@@ -245,6 +247,19 @@ export interface CreatePolicyResult {
   message: string;
   /** Errors the written policy has (core's tests hold it to none; shown rather than hidden). */
   problems?: string[];
+}
+
+/** Check a policy's ledger, as `rotation-guard ledger verify` does: the hash chain, and signatures by the policy's `ledger.writers`. */
+export interface VerifyLedgerArgs {
+  policyUri: string;
+}
+export interface VerifyLedgerResult {
+  /** The chain is intact and every entry's signature is trusted. */
+  ok: boolean;
+  entries: number;
+  /** 1-based line of the first line that breaks the chain (or carries an untrusted signature). */
+  firstBadLine?: number;
+  reason?: string;
 }
 
 /**

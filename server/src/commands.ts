@@ -239,5 +239,6 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
     [ServerCommands.enforce]: (args) => d.workspace.enforce(args),
     [ServerCommands.scanGitHistory]: (args) => d.workspace.scanGitHistory(args),
     [ServerCommands.createPolicy]: (args) => d.workspace.createPolicy(args),
+    [ServerCommands.verifyLedger]: async (args) => d.workspace.verifyLedger(args),
   };
 }

@@ -3,9 +3,10 @@ import { meetsConfidence, type KnownSecrets } from '../../../core/detect';
 import { runEnforcement, type EnforceResult as CoreEnforceResult } from '../../../core/enforce';
 import { loadFingerprintKey } from '../../../core/values';
 import { GitHistoryError, scanGitHistory } from '../../../core/git-history';
-import { loadPolicy } from '../../../core/policy';
+import { ledgerPathFor, verifyLedger } from '../../../core/ledger';
+import { loadPolicy, loadPolicyFile } from '../../../core/policy';
 import { createPolicyStoreRegistry, trustFor } from '../../../core/rotation';
-import type { CreatePolicyArgs, CreatePolicyResult, EnforceArgs, EnforceResult, ScanGitHistoryArgs, ScanGitHistoryResult } from '../../../protocol/src/protocol';
+import type { CreatePolicyArgs, CreatePolicyResult, EnforceArgs, EnforceResult, ScanGitHistoryArgs, ScanGitHistoryResult, VerifyLedgerArgs, VerifyLedgerResult } from '../../../protocol/src/protocol';
 import { uriToPath } from '../paths';
 import { createPolicy, type CreatePolicyDeps } from './createPolicy';
 
@@ -40,7 +41,7 @@ function summaryLines(r: CoreEnforceResult, dryRun: boolean): string[] {
 }
 
 /**
- * `Enforce Policy Now`, `Scan Git History` and `Create Policy from Findings`, carried out by the server over
+ * `Enforce Policy Now`, `Scan Git History`, `Create Policy from Findings` and `Verify Ledger`, carried out by the server over
  * `workspace/executeCommand` with `$/progress`, the same core calls as `rotation-guard enforce`
  * and `scan --git-history`: any LSP client can run them, and no CLI process is spawned.
  */
@@ -48,6 +49,14 @@ export function workspaceCommands(d: WorkspaceCommandDeps) {
   return {
     createPolicy(args: CreatePolicyArgs): Promise<CreatePolicyResult> {
       return createPolicy({ ...d.createPolicy, folders: d.folders, progress: d.progress, refresh: d.refresh, log: d.log }, args, NOT_CANCELLED);
+    },
+
+    verifyLedger(args: VerifyLedgerArgs): VerifyLedgerResult {
+      const path = uriToPath(args.policyUri);
+      if (!path) return { ok: false, entries: 0, reason: `not a policy file: ${args.policyUri}` };
+      // the policy's ledger.writers decide whose signatures count, as in `rotation-guard ledger verify`
+      const r = verifyLedger(ledgerPathFor(path), undefined, { writers: loadPolicyFile(path).policy?.ledger?.writers });
+      return { ok: r.ok, entries: r.entries, ...(r.firstBadLine !== undefined ? { firstBadLine: r.firstBadLine } : {}), ...(r.reason !== undefined ? { reason: r.reason } : {}) };
     },
 
     async enforce(args: EnforceArgs): Promise<EnforceResult> {
