@@ -13,6 +13,8 @@ import { withTempProject, type TempProject } from '../helpers/temp-project';
 // the repository only when the setting names that folder — through workspace/configuration (VS
 // Code) and through initializationOptions / didChangeConfiguration (Neovim 0.7).
 
+const OUTSIDE = 'policy/path-outside-workspace';
+
 /** What Neovim 0.7 advertises: no workspace/configuration, so settings are pushed. */
 const NO_CONFIGURATION: ClientCapabilities = { workspace: { applyEdit: true }, textDocument: { publishDiagnostics: { versionSupport: true } } };
 
@@ -72,10 +74,15 @@ describe('language server over JSON-RPC: rotationGuard.allowedPaths', function (
         const { envFile, old } = projectWritingOutside(p, outside);
         const server = await startServer({ rootPath: p.dir });
         try {
+          const policyUri = fileUri(p.path('rotation-policy.yaml'));
+          server.open(policyUri, 'yaml', readFileSync(p.path('rotation-policy.yaml'), 'utf8'));
+          await server.waitForDiagnostics(policyUri, (d) => d.diagnostics.some((x) => x.code === OUTSIDE));
           await assertRefused(server, p, envFile, old);
           // the user adds the folder to their settings; the client says the configuration changed
           server.settings = { allowedPaths: [outside.dir] };
+          const cleared = server.waitForDiagnostics(policyUri, (d) => !d.diagnostics.some((x) => x.code === OUTSIDE));
           await server.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+          await cleared;
           await assertRotated(server, p, envFile, old);
         } finally {
           await server.stop();

@@ -58,12 +58,14 @@ export function registerLifecycle(state: ServerState): void {
         void state.refresh();
       });
     }
+    await state.refreshAllowedPaths();
     await state.refreshKnownSecrets();
     state.revalidateAll();
   });
 
-  connection.onDidChangeConfiguration((params) => {
+  connection.onDidChangeConfiguration(async (params) => {
     settings.changed(params);
+    await state.refreshAllowedPaths();
     state.workspacePull.invalidateAll();
     state.revalidateAll();
   });
