@@ -32,7 +32,20 @@ export class Ctx implements ServerAccess {
     this.statusItem.backgroundColor = state === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
   }
 
+  /** The start in progress, if any: a server command run meanwhile waits for it instead of failing. */
+  private starting: Promise<void> | undefined;
+
   async start(): Promise<void> {
+    const started = this.startClient();
+    this.starting = started;
+    try {
+      await started;
+    } finally {
+      if (this.starting === started) this.starting = undefined;
+    }
+  }
+
+  private async startClient(): Promise<void> {
     const serverModule = this.extension.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module: serverModule, transport: TransportKind.ipc },
@@ -80,6 +93,12 @@ export class Ctx implements ServerAccess {
     this.client = undefined;
     if (c) await c.stop().catch((err: unknown) => this.log.warn(`stopping the server: ${String(err)}`));
     this.runningEmitter.fire(false);
+  }
+
+  /** The running client once a start in progress has finished (a command run at window start), or a clear message and undefined. */
+  async readyClient(): Promise<LanguageClient | undefined> {
+    await this.starting;
+    return this.requireClient();
   }
 
   /** The running client, or a clear message and undefined. */

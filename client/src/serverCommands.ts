@@ -9,8 +9,8 @@ import { storeForMove } from './storePicker';
  */
 export interface ServerAccess {
   readonly log: vscode.LogOutputChannel;
-  /** The running client, or undefined after telling the user the server is down. */
-  requireClient(): LanguageClient | undefined;
+  /** The running client (once a start in progress has finished), or undefined after telling the user the server is down. */
+  readyClient(): Promise<LanguageClient | undefined>;
 }
 
 /**
@@ -67,7 +67,7 @@ interface ServerCommandResults {
 
 /** Runs a server command (workspace/executeCommand) directly; undefined, after saying so, while the server is down. */
 export async function serverCommand<K extends keyof ServerCommandResults>(server: ServerAccess, command: K, args: ServerCommandArgs[K]): Promise<ServerCommandResults[K] | undefined> {
-  const client = server.requireClient();
+  const client = await server.readyClient();
   if (!client) return undefined;
   return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] })) as ServerCommandResults[K];
 }
