@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ConfigurationMiddleware } from 'vscode-languageclient/node';
 import { CONFIG_SECTION } from '../../protocol/src/protocol';
-import { settingsFromReader, type Settings } from '../../protocol/src/settings';
+import { settingsFromReader, withUserMachineSettings, type Settings } from '../../protocol/src/settings';
 
 /** The settings for a resource, read key by key from the schema's own list (protocol/src/settings.ts). */
 export function settingsFor(uri?: vscode.Uri): Settings {
@@ -23,5 +23,5 @@ export function userAllowedPaths(): string[] {
 export const userOnlyMachineSettings: ConfigurationMiddleware['configuration'] = async (params, token, next) => {
   const answers = await next(params, token);
   if (!Array.isArray(answers)) return answers;
-  return answers.map((a: unknown, i) => (params.items[i]?.section === CONFIG_SECTION && a && typeof a === 'object' ? { ...a, allowedPaths: userAllowedPaths() } : a));
+  return withUserMachineSettings(params.items, answers, { allowedPaths: userAllowedPaths() }, CONFIG_SECTION);
 };

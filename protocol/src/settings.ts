@@ -48,6 +48,18 @@ function dottedKeys(obj: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? dottedKeys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
 
+/** Settings a workspace must not decide: the server takes them from the user's settings only. */
+export const MACHINE_SETTINGS = ['allowedPaths'] as const;
+
+/**
+ * A client's answers to `workspace/configuration` with each machine setting replaced by the
+ * user's own value, whatever the editor merged in from the workspace: an answer for our section
+ * gets `user`'s values, any other answer is left as it is.
+ */
+export function withUserMachineSettings(items: ReadonlyArray<{ section?: string }>, answers: readonly unknown[], user: { [K in (typeof MACHINE_SETTINGS)[number]]: Settings[K] }, section: string): unknown[] {
+  return answers.map((a, i) => (items[i]?.section === section && a && typeof a === 'object' && !Array.isArray(a) ? { ...(a as Record<string, unknown>), ...user } : a));
+}
+
 /** Builds the settings from a per-key reader (VS Code's `WorkspaceConfiguration.get`), then resolves them. */
 export function settingsFromReader(get: (dottedKey: string) => unknown): Settings {
   const raw: Record<string, unknown> = {};
