@@ -32,7 +32,7 @@ export function registerCommands(ctx: Ctx, view: SecretsView, dashboard: Dashboa
     // move through the policy (the same command the quick fix carries)
     [Commands.moveToStore]: (args: MoveToStoreArgs) => vscode.commands.executeCommand(ServerCommands.moveToStore, args),
     [Commands.scanWorkspace]: async () => {
-      const client = ctx.requireClient();
+      const client = await ctx.readyClient();
       if (!client) return undefined;
       const res = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Rotation Guard: scanning the workspace', cancellable: true },
@@ -49,10 +49,10 @@ export function registerCommands(ctx: Ctx, view: SecretsView, dashboard: Dashboa
     ...policyCommands(ctx, refreshAll),
     ...rotationCommands(ctx, refreshAll),
   };
-  // From the protocol's table: a command that needs the server says so while it is down (requireClient) instead of running.
+  // From the protocol's table: a command that needs the server waits for a start in progress, and says so while it is down (readyClient) instead of running.
   return (Object.keys(COMMAND_TABLE) as CommandId[]).map((id) => {
     const fn = handlers[id] as ((...args: unknown[]) => unknown) | undefined;
     if (!fn) throw new Error(`no handler for the command ${id}`);
-    return vscode.commands.registerCommand(id, COMMAND_TABLE[id].whileServerDown === 'disabled' ? (...args: unknown[]) => (ctx.requireClient() ? fn(...args) : undefined) : fn);
+    return vscode.commands.registerCommand(id, COMMAND_TABLE[id].whileServerDown === 'disabled' ? async (...args: unknown[]) => ((await ctx.readyClient()) ? fn(...args) : undefined) : fn);
   });
 }

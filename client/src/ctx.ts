@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import { POLICY_FILE_GLOB } from '../../core/policy';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, CONFIG_SECTION, ExposureNotification, StatusNotification } from '../../protocol/src/protocol';
-import { serverCommandMiddleware } from './serverCommands';
+import { userOnlyMachineSettings } from './config';
+import { serverCommandMiddleware, type ServerAccess } from './serverCommands';
 
 /** Owns the language client's lifecycle; commands get this and degrade when the server is down. */
-export class Ctx {
+export class Ctx implements ServerAccess {
   client: LanguageClient | undefined;
   private readonly statusItem: vscode.StatusBarItem;
   private readonly exposureEmitter = new vscode.EventEmitter<ExposureNotification.Params>();
@@ -31,7 +32,20 @@ export class Ctx {
     this.statusItem.backgroundColor = state === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
   }
 
+  /** The start in progress, if any: a server command run meanwhile waits for it instead of failing. */
+  private starting: Promise<void> | undefined;
+
   async start(): Promise<void> {
+    const started = this.startClient();
+    this.starting = started;
+    try {
+      await started;
+    } finally {
+      if (this.starting === started) this.starting = undefined;
+    }
+  }
+
+  private async startClient(): Promise<void> {
     const serverModule = this.extension.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module: serverModule, transport: TransportKind.ipc },
@@ -49,7 +63,11 @@ export class Ctx {
       connectionOptions: { maxRestartCount: 4 },
       // the server refuses command/http/postgres providers unless told the workspace is trusted
       initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
-      middleware: { executeCommand: serverCommandMiddleware(this, () => void vscode.commands.executeCommand(Commands.refreshSecrets)) },
+      middleware: {
+        executeCommand: serverCommandMiddleware(this.log, () => void vscode.commands.executeCommand(Commands.refreshSecrets)),
+        // the machine-scoped allowedPaths travels from user settings only, never a workspace's
+        workspace: { configuration: userOnlyMachineSettings },
+      },
     };
     this.client = new LanguageClient('rotationGuard', 'Rotation Guard', serverOptions, clientOptions);
     this.client.onNotification(StatusNotification.type, (p) => this.setStatus(p.state, p.message, p.findings));
@@ -75,6 +93,12 @@ export class Ctx {
     this.client = undefined;
     if (c) await c.stop().catch((err: unknown) => this.log.warn(`stopping the server: ${String(err)}`));
     this.runningEmitter.fire(false);
+  }
+
+  /** The running client once a start in progress has finished (a command run at window start), or a clear message and undefined. */
+  async readyClient(): Promise<LanguageClient | undefined> {
+    await this.starting;
+    return this.requireClient();
   }
 
   /** The running client, or a clear message and undefined. */

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { isPolicyFileName, loadPolicy, policyOrError, POLICY_FILE_GLOB, POLICY_SEARCH_EXCLUDE, type Policy } from '../../core/policy';
 import { Commands } from '../../protocol/src/protocol';
+import { userAllowedPaths } from './config';
 
 /**
  * The workspace's policy files, however many there are. `findFiles` is the search; open policy
@@ -57,7 +58,7 @@ export interface LoadedForCommand {
  * errors is not acted on: the message names the first error and offers to open it at that line.
  */
 export function loadForCommand(uri: vscode.Uri): LoadedForCommand | undefined {
-  const loaded = loadPolicy(uri.fsPath);
+  const loaded = loadPolicy(uri.fsPath, { allowedPaths: userAllowedPaths() });
   const usable = policyOrError(loaded, vscode.workspace.asRelativePath(uri));
   if (!('error' in usable)) return { uri, policy: usable.policy, text: usable.text };
   const at = loaded.error ?? { line: 0, character: 0 };

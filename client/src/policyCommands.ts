@@ -1,6 +1,4 @@
 import * as vscode from 'vscode';
-import { ledgerPathFor, verifyLedger } from '../../core/ledger';
-import { loadPolicyFile } from '../../core/policy';
 import { Commands, ServerCommands } from '../../protocol/src/protocol';
 import type { Ctx } from './ctx';
 import { serverCommand } from './serverCommands';
@@ -26,8 +24,9 @@ export function policyCommands(ctx: Ctx, refresh: () => void): Record<string, (.
     [Commands.verifyLedger]: async () => {
       const policy = await pickPolicy('Verify the ledger of which policy?');
       if (!policy) return undefined;
-      // the policy's ledger.writers decide whose signatures count, as in `rotation-guard ledger verify`
-      const result = verifyLedger(ledgerPathFor(policy.fsPath), undefined, { writers: loadPolicyFile(policy.fsPath).policy?.ledger?.writers });
+      // the server checks it as `rotation-guard ledger verify` does (the policy's ledger.writers decide whose signatures count)
+      const result = await serverCommand(ctx, ServerCommands.verifyLedger, { policyUri: policy.toString() });
+      if (!result) return undefined;
       if (result.ok) void vscode.window.showInformationMessage(`Rotation Guard: ledger intact (${result.entries} entries, hash chain valid, signatures trusted).`);
       else void vscode.window.showErrorMessage(`Rotation Guard: ledger check FAILED at line ${result.firstBadLine}: ${result.reason}`);
       return result;

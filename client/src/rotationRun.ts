@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Policy } from '../../core/policy';
 import { createPolicyStoreRegistry, rotate, trustFor, type NextAction, type RotationHost, type RotationOutcome, type RotationResult, type StepRecord } from '../../core/rotation';
 import { Commands } from '../../protocol/src/protocol';
+import { userAllowedPaths } from './config';
 import type { Ctx } from './ctx';
 import { secretStorageFactory } from './secretStorageStore';
 
@@ -13,9 +14,7 @@ export interface Target {
 }
 
 export function registry(ctx: Ctx, t: Pick<Target, 'policy' | 'policyPath'>) {
-  return createPolicyStoreRegistry(t.policy, t.policyPath, process.env, {
-    'secret-storage': secretStorageFactory(ctx.extension.secrets),
-  });
+  return createPolicyStoreRegistry(t.policy, t.policyPath, process.env, { 'secret-storage': secretStorageFactory(ctx.extension.secrets) }, userAllowedPaths());
 }
 
 /** What the rotation proved, in words, from the steps it recorded (never values). */
@@ -132,7 +131,7 @@ export async function runRotation(ctx: Ctx, t: Target, opts: { resume?: boolean;
       },
     };
     const mode = opts.rollback ? 'rollback' : opts.resume ? 'resume' : 'rotate';
-    return rotate({ policy: t.policy, policyPath: t.policyPath, policyText: t.text, secretId: t.secretId, mode, reason: opts.reason, stores: registry(ctx, t), trust: trustFor(t.policyPath, vscode.workspace.isTrusted) }, host);
+    return rotate({ policy: t.policy, policyPath: t.policyPath, policyText: t.text, secretId: t.secretId, mode, reason: opts.reason, stores: registry(ctx, t), trust: trustFor(t.policyPath, vscode.workspace.isTrusted), allowedPaths: userAllowedPaths() }, host);
   });
   if (out.code !== 'not-confirmed') reportOutcome(ctx, out, cancelled, t.policyPath);
   return out.result;

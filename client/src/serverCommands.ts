@@ -1,8 +1,17 @@
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type Middleware } from 'vscode-languageclient/node';
-import { Commands, ServerCommands, type EnforceResult, type MoveToStoreArgs, type MoveToStoreResult, type ScanGitHistoryResult, type SecretRef, type ServerCommandArgs } from '../../protocol/src/protocol';
-import type { Ctx } from './ctx';
+import { ExecuteCommandRequest, type LanguageClient, type Middleware } from 'vscode-languageclient/node';
+import { Commands, ServerCommands, type CreatePolicyResult, type EnforceResult, type MoveToStoreArgs, type MoveToStoreResult, type ScanGitHistoryResult, type SecretRef, type ServerCommandArgs, type VerifyLedgerResult } from '../../protocol/src/protocol';
 import { storeForMove } from './storePicker';
+
+/**
+ * What running a server command needs from the client's lifecycle (Ctx has it). Named here, not
+ * imported from ctx.ts, because ctx.ts installs this file's middleware: no import cycle.
+ */
+export interface ServerAccess {
+  readonly log: vscode.LogOutputChannel;
+  /** The running client (once a start in progress has finished), or undefined after telling the user the server is down. */
+  readyClient(): Promise<LanguageClient | undefined>;
+}
 
 /**
  * The language server carries out its commands in any editor (workspace/executeCommand). In VS
@@ -13,7 +22,7 @@ import { storeForMove } from './storePicker';
  *   three-button notification; after it put the value under a policy secret, the user is offered
  *   to rotate it at once: the value sat in a file that may be in git history, logs or a model's context.
  */
-export function serverCommandMiddleware(ctx: Ctx, refresh: () => void): NonNullable<Middleware['executeCommand']> {
+export function serverCommandMiddleware(log: vscode.LogOutputChannel, refresh: () => void): NonNullable<Middleware['executeCommand']> {
   return async (command, args, next) => {
     const ref = args[0] as SecretRef | undefined;
     switch (command) {
@@ -31,7 +40,7 @@ export function serverCommandMiddleware(ctx: Ctx, refresh: () => void): NonNulla
         const result = (await next(command, [a, ...args.slice(1)])) as MoveToStoreResult | undefined;
         refresh();
         if (result?.moved && result.secretId && result.policyUri) {
-          ctx.log.info(`moved ${a.data.ruleId} to secret ${result.secretId}; offering to rotate it`);
+          log.info(`moved ${a.data.ruleId} to secret ${result.secretId}; offering to rotate it`);
           const policy = vscode.Uri.parse(result.policyUri).fsPath;
           const secretId = result.secretId;
           // offered, not awaited: the quick fix is done whatever the answer
@@ -52,11 +61,13 @@ export function serverCommandMiddleware(ctx: Ctx, refresh: () => void): NonNulla
 interface ServerCommandResults {
   [ServerCommands.enforce]: EnforceResult;
   [ServerCommands.scanGitHistory]: ScanGitHistoryResult;
+  [ServerCommands.createPolicy]: CreatePolicyResult;
+  [ServerCommands.verifyLedger]: VerifyLedgerResult;
 }
 
 /** Runs a server command (workspace/executeCommand) directly; undefined, after saying so, while the server is down. */
-export async function serverCommand<K extends keyof ServerCommandResults>(ctx: Ctx, command: K, args: ServerCommandArgs[K]): Promise<ServerCommandResults[K] | undefined> {
-  const client = ctx.requireClient();
+export async function serverCommand<K extends keyof ServerCommandResults>(server: ServerAccess, command: K, args: ServerCommandArgs[K]): Promise<ServerCommandResults[K] | undefined> {
+  const client = await server.readyClient();
   if (!client) return undefined;
   return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] })) as ServerCommandResults[K];
 }

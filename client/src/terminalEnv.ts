@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { loadPolicyFile } from '../../core/policy';
 import { childSecretIds, createPolicyStoreRegistry, currentSecretEnv } from '../../core/rotation';
 import { CONFIG_SECTION } from '../../protocol/src/protocol';
+import { userAllowedPaths } from './config';
 import type { Ctx } from './ctx';
 import { findPolicies } from './policies';
 import { secretStorageFactory } from './secretStorageStore';
@@ -27,7 +28,7 @@ export async function refreshTerminalEnv(ctx: Ctx): Promise<number> {
       // Inside the try: a policy naming a path outside its repository (or an unreadable ledger) skips that policy only.
       const loaded = loadPolicyFile(uri.fsPath);
       if (!loaded.policy) continue;
-      const stores = createPolicyStoreRegistry(loaded.policy, uri.fsPath, process.env, { 'secret-storage': secretStorageFactory(ctx.extension.secrets) });
+      const stores = createPolicyStoreRegistry(loaded.policy, uri.fsPath, process.env, { 'secret-storage': secretStorageFactory(ctx.extension.secrets) }, userAllowedPaths());
       // The rule `run` follows: only secrets an app reads by env var, never an admin connection.
       const { env, missing } = await currentSecretEnv(loaded.policy, stores, childSecretIds(loaded.policy));
       for (const [name, value] of Object.entries(env)) {

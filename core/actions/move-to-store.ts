@@ -68,6 +68,8 @@ export interface MoveToStoreInput {
   writePolicy: (path: string, text: string, created: boolean) => Promise<void>;
   env?: NodeJS.ProcessEnv;
   extraStores?: Record<string, StoreFactory>;
+  /** Places outside the repository the user allowed besides the allowed-paths file (the editor's machine-scoped setting). */
+  allowedPaths?: readonly string[];
   now?: Date;
   fingerprintKey?: Uint8Array;
   who?: string;
@@ -107,7 +109,7 @@ export async function moveToStore(o: MoveToStoreInput): Promise<MoveToStoreResul
   // Plan and validate everything before anything is written: a policy that would not parse stops here.
   const change = addSecretToPolicy(text, target.path, parse(text, target.path), { store: ref, storeName: name, envVar: o.envVar, ruleId: o.ruleId, file: o.file }, createdPolicy);
   const policy = parse(change.text, target.path);
-  const stores = createPolicyStoreRegistry(policy, target.path, o.env ?? process.env, o.extraStores);
+  const stores = createPolicyStoreRegistry(policy, target.path, o.env ?? process.env, o.extraStores, o.allowedPaths);
   const storeRef = policy.stores[change.storeName] as StoreRef;
   const store = stores.open(storeRef);
   const key = o.fingerprintKey ?? loadFingerprintKey(o.env);

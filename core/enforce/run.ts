@@ -23,6 +23,8 @@ export interface EnforceOptions {
   trust: RotationTrust;
   fingerprintKey: Uint8Array;
   env: NodeJS.ProcessEnv;
+  /** Places outside the repository the user allowed besides the allowed-paths file (passed on to each rotation). */
+  allowedPaths?: readonly string[];
   now: () => Date;
   dryRun: boolean;
   only?: string[];

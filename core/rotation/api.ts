@@ -19,8 +19,8 @@ import { currentValueAndUserOf, currentValueOf } from './values';
  * Every shell reaches a policy's stores through here: a policy naming a path outside its
  * repository (or a reserved env var) is refused before anything is read or written.
  */
-export function createPolicyStoreRegistry(policy: Policy, policyPath: string, env: NodeJS.ProcessEnv = process.env, extra: Record<string, StoreFactory> = {}): StoreRegistry {
-  assertPolicyConfined(policy, policyPath, env);
+export function createPolicyStoreRegistry(policy: Policy, policyPath: string, env: NodeJS.ProcessEnv = process.env, extra: Record<string, StoreFactory> = {}, allowedPaths: readonly string[] = []): StoreRegistry {
+  assertPolicyConfined(policy, policyPath, env, allowedPaths);
   return createStoreRegistry(
     {
       baseDir: dirname(policyPath),

@@ -39,6 +39,8 @@ export interface RotateOptions {
   /** Roll back an interrupted rotation that has not been promoted yet. */
   rollback?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** Places outside the repository the user allowed besides the allowed-paths file (the editor's machine-scoped setting; never a policy's or workspace's word). */
+  allowedPaths?: readonly string[];
   fingerprintKey?: Uint8Array;
   /** The policy file's content, if the caller already read it (for the trust hash). */
   policyText?: string;

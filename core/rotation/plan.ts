@@ -49,6 +49,8 @@ export function resolveStores(policy: Policy, secret: PolicySecret): Array<{ nam
 export interface PlanLocation {
   policyPath: string;
   env?: NodeJS.ProcessEnv;
+  /** Places outside the repository the user allowed besides the allowed-paths file (the editor's machine-scoped setting). */
+  allowedPaths?: readonly string[];
 }
 
 /**
@@ -56,7 +58,7 @@ export interface PlanLocation {
  * reserved env var, core/policy/check/confine.ts) is refused here, before any step of any shell runs.
  */
 export function resolvePlan(policy: Policy, secretId: string, at?: PlanLocation): RotationPlan {
-  if (at) assertPolicyConfined(policy, at.policyPath, at.env);
+  if (at) assertPolicyConfined(policy, at.policyPath, at.env, at.allowedPaths);
   const secret = findSecret(policy, secretId);
   const stores = resolveStores(policy, secret);
   let providerSpec: RotationPlan['providerSpec'];

@@ -94,7 +94,7 @@ export async function rotate(t: RotateTarget, host: RotationHost = {}, read = SE
   const emit = host.event ?? (() => undefined);
   const id = t.secretId;
   const end = (o: RotationOutcome) => (emit({ kind: 'outcome', outcome: o }), o);
-  const plan = read.resolvePlan(t.policy, id, { policyPath: t.policyPath, env: t.env });
+  const plan = read.resolvePlan(t.policy, id, { policyPath: t.policyPath, env: t.env, ...(t.allowedPaths ? { allowedPaths: t.allowedPaths } : {}) });
   if (t.mode === 'finish-pending' && !plan.provider) return end({ secretId: id, code: 'nothing-pending', message: `no rotation of "${id}" is pending` });
   const text = t.policyText ?? readFileSync(t.policyPath, 'utf8');
   const trust = await settleTrust(t, host, plan, text, emit);

@@ -14,7 +14,7 @@ export const COMMAND_TABLE: { readonly [K in CommandId]: { does: string; whileSe
   [Commands.resumeRotation]: { does: 'resume or roll back an interrupted rotation', whileServerDown: 'enabled' },
   [Commands.storeSecret]: { does: 'write a value as CURRENT to a secret\'s stores and record it in the ledger', whileServerDown: 'enabled' },
   [Commands.markCompromised]: { does: 'record in the ledger that a secret\'s current value is compromised, then offer to rotate it', whileServerDown: 'enabled' },
-  [Commands.verifyLedger]: { does: 'check the ledger\'s hash chain and signatures', whileServerDown: 'enabled' },
+  [Commands.verifyLedger]: { does: 'check the ledger\'s hash chain and signatures (the server\'s check, as `rotation-guard ledger verify`)', whileServerDown: 'disabled' },
   [Commands.moveToStore]: { does: 'move a found value into a store through the policy (the server\'s quick fix)', whileServerDown: 'disabled' },
   [Commands.showOutput]: { does: 'show the Rotation Guard output channel', whileServerDown: 'enabled' },
   [Commands.restartServer]: { does: 'restart the language server', whileServerDown: 'enabled' },
@@ -24,6 +24,6 @@ export const COMMAND_TABLE: { readonly [K in CommandId]: { does: string; whileSe
   [Commands.showStatus]: { does: 'show the Rotation Status dashboard (the last known states while the server is down)', whileServerDown: 'enabled' },
   [Commands.scanGitHistory]: { does: 'scan the lines every commit added (the server\'s git-history scan, with progress)', whileServerDown: 'disabled' },
   [Commands.enforceNow]: { does: 'enforce the policy now: rotate what is due or exposed, record what needs a person (the server\'s enforce, with progress)', whileServerDown: 'disabled' },
-  [Commands.createPolicy]: { does: 'write rotation-policy.yaml from the credentials a scan finds', whileServerDown: 'enabled' },
+  [Commands.createPolicy]: { does: 'write rotation-policy.yaml from the credentials the server\'s scan finds (with progress); an existing policy is opened, never overwritten', whileServerDown: 'disabled' },
   [Commands.installAssistantHooks]: { does: 'install the AI-assistant hooks that stop secrets on their way to an assistant', whileServerDown: 'enabled' },
 };

@@ -172,6 +172,8 @@ export const ServerCommands = {
   checkKeyLive: 'rotationGuard.server.checkKeyLive',
   enforce: 'rotationGuard.server.enforce',
   scanGitHistory: 'rotationGuard.server.scanGitHistory',
+  createPolicy: 'rotationGuard.server.createPolicy',
+  verifyLedger: 'rotationGuard.server.verifyLedger',
 } as const;
 export type ServerCommandId = (typeof ServerCommands)[keyof typeof ServerCommands];
 
@@ -186,6 +188,8 @@ export interface ServerCommandArgs {
   [ServerCommands.checkKeyLive]: CheckKeyLiveArgs;
   [ServerCommands.enforce]: EnforceArgs;
   [ServerCommands.scanGitHistory]: ScanGitHistoryArgs;
+  [ServerCommands.createPolicy]: CreatePolicyArgs;
+  [ServerCommands.verifyLedger]: VerifyLedgerArgs;
 }
 
 /** Enforce the policy now, as `rotation-guard enforce` does, reporting `$/progress`. */
@@ -218,6 +222,44 @@ export interface ScanGitHistoryResult {
   shallow: boolean;
   /** Why nothing was scanned (not a repository, an unknown `since`). */
   error?: string;
+}
+
+/**
+ * Create Policy from Findings: the server scans a folder (default: the first workspace folder)
+ * with the editor's diagnosis, reporting `$/progress`, and writes `rotation-policy.yaml` at its
+ * root with one secret per credential found. An existing policy is never overwritten.
+ */
+export interface CreatePolicyArgs {
+  folderUri?: string;
+  /** false: the client shows its own message and opens the file (as for MoveToStoreArgs); default true. */
+  announce?: boolean;
+}
+export interface CreatePolicyResult {
+  created: boolean;
+  /** The policy written, or (reason `exists`) the one the folder already has. */
+  policyUri?: string;
+  /** Secrets in the written policy, and the findings they came from. */
+  secrets: number;
+  findings: number;
+  /** Why nothing was written. */
+  reason?: 'exists' | 'no-folder' | 'cancelled';
+  /** What happened, in words any client can show (never a value). */
+  message: string;
+  /** Errors the written policy has (core's tests hold it to none; shown rather than hidden). */
+  problems?: string[];
+}
+
+/** Check a policy's ledger, as `rotation-guard ledger verify` does: the hash chain, and signatures by the policy's `ledger.writers`. */
+export interface VerifyLedgerArgs {
+  policyUri: string;
+}
+export interface VerifyLedgerResult {
+  /** The chain is intact and every entry's signature is trusted. */
+  ok: boolean;
+  entries: number;
+  /** 1-based line of the first line that breaks the chain (or carries an untrusted signature). */
+  firstBadLine?: number;
+  reason?: string;
 }
 
 /**
@@ -263,13 +305,6 @@ export namespace StatusNotification {
 export namespace RefreshNotification {
   export const method = 'rotationGuard/refresh';
   export type Params = Record<string, never>;
-  export const type = new NotificationType<Params>(method);
-}
-
-/** client → server: fingerprints of current and retired values, so exact reuse is flagged anywhere. */
-export namespace KnownSecretsNotification {
-  export const method = 'rotationGuard/knownSecrets';
-  export interface Params { current: Array<{ fingerprint: string; secretId: string }>; retired: Array<{ fingerprint: string; secretId: string }> }
   export const type = new NotificationType<Params>(method);
 }
 

@@ -12,6 +12,10 @@ export const SettingsSchema = z.object({
   maxFileSizeKB: z.number().min(16).default(2048),
   // DEFAULT_MIN_CONFIDENCE of core/detect/confidence.ts (protocol imports nothing of ours; a unit test checks the two agree).
   minConfidence: z.number().min(0).max(1).default(0.5),
+  // Places outside any repository a policy may write to, besides ~/.config/rotation-guard/allowed-paths.
+  // Machine-scoped in package.json: VS Code reads it from user (or remote) settings only, and the
+  // client sends only the user-settings value, so a workspace cannot widen where its policy writes.
+  allowedPaths: z.array(z.string()).default([]),
   terminal: z.object({ injectSecrets: z.boolean().default(false) }).default({ injectSecrets: false }),
   trace: z.object({ server: z.enum(['off', 'messages', 'verbose']).default('off') }).default({ server: 'off' }),
 });
@@ -42,6 +46,18 @@ export const SETTING_KEYS: readonly string[] = dottedKeys(defaultSettings as unk
 
 function dottedKeys(obj: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? dottedKeys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+/** Settings a workspace must not decide: the server takes them from the user's settings only. */
+export const MACHINE_SETTINGS = ['allowedPaths'] as const;
+
+/**
+ * A client's answers to `workspace/configuration` with each machine setting replaced by the
+ * user's own value, whatever the editor merged in from the workspace: an answer for our section
+ * gets `user`'s values, any other answer is left as it is.
+ */
+export function withUserMachineSettings(items: ReadonlyArray<{ section?: string }>, answers: readonly unknown[], user: { [K in (typeof MACHINE_SETTINGS)[number]]: Settings[K] }, section: string): unknown[] {
+  return answers.map((a, i) => (items[i]?.section === section && a && typeof a === 'object' && !Array.isArray(a) ? { ...(a as Record<string, unknown>), ...user } : a));
 }
 
 /** Builds the settings from a per-key reader (VS Code's `WorkspaceConfiguration.get`), then resolves them. */

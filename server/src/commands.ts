@@ -71,10 +71,12 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
     const open = await choose(d.connection, `Rotation Guard: ${message}`, url ? [{ id: 'open' as const, title: 'Open key page' }] : []);
     if (open && url) await d.connection.window.showDocument({ uri: url, external: true });
   };
-  const policyOf = (ref: SecretRef) => {
+  /** The places outside the repository the user allowed (the machine-scoped `allowedPaths` setting): the writes below honour them. */
+  const allowedFor = async (uri: string) => (await d.settings.get(uri)).allowedPaths;
+  const policyOf = (ref: SecretRef, allowedPaths: readonly string[] = []) => {
     const path = uriToPath(ref.policyUri);
     if (!path) throw fail(`not a policy file: ${ref.policyUri}`);
-    const loaded = loadPolicy(path, { env: d.env });
+    const loaded = loadPolicy(path, { env: d.env, allowedPaths });
     const usable = policyOrError(loaded);
     if ('error' in usable) throw fail(usable.error);
     if (!usable.policy.secrets.some((s) => s.id === ref.id)) throw fail(`no secret "${ref.id}" in ${path}`);
@@ -111,6 +113,7 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
         destination,
         envFilePath: settings.envFile.path,
         env: d.env,
+        allowedPaths: settings.allowedPaths,
         readPolicy: (p) => d.documents.get(pathToUri(p))?.getText() ?? (existsSync(p) ? readFileSync(p, 'utf8') : undefined),
         writePolicy: async (p, text) => {
           const open = d.documents.get(pathToUri(p));
@@ -149,12 +152,13 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
     [ServerCommands.rotateNow]: async (args): Promise<RotateNowResult> => {
       const { newValue, announce: announceArg, ...ref } = args;
       const announce = announceArg !== false;
-      const { path, loaded, policy } = policyOf(ref);
+      const allowedPaths = await allowedFor(ref.policyUri);
+      const { path, loaded, policy } = policyOf(ref, allowedPaths);
       // Each recorded step shows in the editor's progress (LLM-key rotations call remote APIs).
       const progress = await d.progress?.();
       progress?.begin(`Rotating ${ref.id}`, undefined, 'starting', false);
       const out = await rotate(
-        { policy, policyPath: path, policyText: loaded.text, secretId: ref.id, mode: 'rotate', stores: createPolicyStoreRegistry(policy, path, d.env), trust: trustFor(path, d.workspaceTrusted(), d.env), env: d.env },
+        { policy, policyPath: path, policyText: loaded.text, secretId: ref.id, mode: 'rotate', stores: createPolicyStoreRegistry(policy, path, d.env, {}, allowedPaths), trust: trustFor(path, d.workspaceTrusted(), d.env), env: d.env, allowedPaths },
         {
           // LSP has no input request: a by-hand rotation answers needs-value, and the client calls again with it.
           valueLater: true,
@@ -205,14 +209,15 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
       return { status: v.status, detail: v.detail, host: v.host };
     },
     [ServerCommands.markCompromised]: async (ref) => {
-      const { path, policy } = policyOf(ref);
+      const allowedPaths = await allowedFor(ref.policyUri);
+      const { path, policy } = policyOf(ref, allowedPaths);
       let reason = ref.reason;
       if (!reason) {
         const ok = await choose(d.connection, `Mark '${ref.id}' compromised? It shows as compromised until it is rotated.`, [{ id: 'yes' as const, title: 'Mark compromised' }]);
         if (!ok) return { marked: false };
         reason = 'marked compromised from the editor';
       }
-      await markCompromised({ policy, policyPath: path, secretId: ref.id, reason, stores: createPolicyStoreRegistry(policy, path, d.env) });
+      await markCompromised({ policy, policyPath: path, secretId: ref.id, reason, stores: createPolicyStoreRegistry(policy, path, d.env, {}, allowedPaths) });
       await d.refresh();
       void info(`'${ref.id}' is marked compromised; rotate it.`);
       return { marked: true };
@@ -235,5 +240,7 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
     [ServerCommands.scanWorkspace]: async () => d.scanWorkspace(),
     [ServerCommands.enforce]: (args) => d.workspace.enforce(args),
     [ServerCommands.scanGitHistory]: (args) => d.workspace.scanGitHistory(args),
+    [ServerCommands.createPolicy]: (args) => d.workspace.createPolicy(args),
+    [ServerCommands.verifyLedger]: async (args) => d.workspace.verifyLedger(args),
   };
 }

@@ -3,7 +3,7 @@ import type { CodeAction, CodeActionParams, CodeLens, CompletionItem, Diagnostic
 import { CodeActionKind, CompletionItemKind, MarkupKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzePolicy, ledgerForAnalysis, listFolder, gitIgnoredChecker, isPolicyFile, policyCodeLenses, policyCompletions, policyHover, policyQuickFixes, type PolicyAnalysis, type PolicyProblem } from '../../core/policy';
-import { isPromptFile } from '../../core/files';
+import { confinementFor, isPromptFile } from '../../core/files';
 import { DIAGNOSTIC_SOURCE, ServerCommands, serverCommand } from '../../protocol/src/protocol';
 import { uriToPath } from './paths';
 import { toLspSeverity } from './secretDiagnostics';
@@ -13,6 +13,8 @@ const FILE_LIST_TTL_MS = 30_000;
 interface Deps {
   log: (msg: string) => void;
   now: () => Date;
+  /** The user's machine-scoped `allowedPaths` setting: places outside the repository a policy may name. */
+  allowedPaths?: () => readonly string[];
 }
 
 /** Policy-file features (diagnostics, hover, completion, code lenses) over the pure core/policy. */
@@ -54,6 +56,7 @@ export class PolicyFeatures {
       listFiles: () => this.listFiles(folder),
       isPromptFile,
       ...(isGitIgnored ? { isGitIgnored } : {}),
+      confinement: confinementFor(path, undefined, this.deps.allowedPaths?.() ?? []),
     });
     this.analyses.set(path, { version, analysis });
     return analysis;

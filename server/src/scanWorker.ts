@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { serveTasks, type TaskContext } from '../../core/files';
 import { tuneV8ForScanning } from '../../core/runtime';
 import type { Settings } from '../../protocol/src/settings';
-import type { KnownSecretsNotification, ScanWorkspaceRequest } from '../../protocol/src/protocol';
+import type { ScanWorkspaceRequest } from '../../protocol/src/protocol';
 import { loadKnownSecrets } from './knownSecrets';
 import { PolicyFeatures } from './policyFeatures';
 import { ReferenceFeatures } from './referenceFeatures';
@@ -20,7 +20,6 @@ export interface ScanWorkerInput {
   settingsByFolder: Record<string, Settings>;
   /** Open documents: validated live by the main thread, skipped here; open policies are read from their buffers. */
   open: Array<{ uri: string; version: number; text: string; languageId: string }>;
-  knownFromClient?: KnownSecretsNotification.Params;
   nowIso: string;
 }
 
@@ -33,7 +32,7 @@ async function scan(input: ScanWorkerInput, ctx: TaskContext<ScanWorkerItem>): P
   const policy = new PolicyFeatures({ log, now });
   const index = workspacePolicySet({ folders: () => input.folders, openDoc: (u) => open.get(u), features: policy, now });
   const references = new ReferenceFeatures(index);
-  const knownSecrets = loadKnownSecrets(index.get().policies, input.knownFromClient);
+  const knownSecrets = loadKnownSecrets(index.get().policies);
   const settingsFor = (uri: string) => Promise.resolve(input.settingsByFolder[uri] ?? Object.values(input.settingsByFolder)[0]!);
   return scanWorkspace(
     input.folders,

@@ -5,7 +5,6 @@
 import { DiagnosticRefreshRequest, ErrorCodes, ResponseError, TextDocuments, type Connection, type Diagnostic, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KnownSecrets } from '../../core/detect';
-import type { KnownSecretsNotification } from '../../protocol/src/protocol';
 import { ExposureNotification, StatusNotification } from '../../protocol/src/protocol';
 import { diagnoseDocument, problemKeys, type DiagnoseContext } from './diagnoser';
 import { loadKnownSecrets } from './knownSecrets';
@@ -16,6 +15,7 @@ import { DiagnosisScheduler } from './scheduler';
 import { ExposureJudge } from './session/exposures';
 import { workspacePolicySet } from './session/policies';
 import type { PolicySet } from '../../core/policy';
+import { pathToUri } from './paths';
 import { SettingsCache } from './settings';
 import { WorkspacePull } from './workspacePull';
 
@@ -34,6 +34,8 @@ export interface ClientSupport {
   pullDiagnostics: boolean;
   diagnosticRefresh: boolean;
   workDoneProgress: boolean;
+  /** window/showDocument: the server may open a file it wrote (Create Policy from Findings). */
+  showDocument: boolean;
 }
 
 const noProgress: WorkDoneProgressReporter = { begin: () => undefined, report: () => undefined, done: () => undefined } as unknown as WorkDoneProgressReporter;
@@ -54,13 +56,17 @@ export class ServerState {
   /** workspace/diagnostic: cached per file and held while idle (VS Code's client re-pulls every 2 s). */
   readonly workspacePull: WorkspacePull;
 
-  client: ClientSupport = { workspaceFolders: false, pullDiagnostics: false, diagnosticRefresh: false, workDoneProgress: false };
+  client: ClientSupport = { workspaceFolders: false, pullDiagnostics: false, diagnosticRefresh: false, workDoneProgress: false, showDocument: false };
   /** From the client's initializationOptions.workspaceTrusted; untrusted by default. */
   workspaceTrusted = false;
   workspaceFolders: string[] = [];
+  /**
+   * The user's machine-scoped `allowedPaths` setting, as last read (initialized, each configuration
+   * change). One value per process, not per resource, and the policy analysis needs it
+   * synchronously; the commands that write read it from the settings themselves.
+   */
+  allowedPaths: readonly string[] = [];
   knownSecrets: KnownSecrets | undefined;
-  /** What the client read from its own stores (SecretStorage). */
-  knownFromClient: KnownSecretsNotification.Params | undefined;
   /** The fingerprints of `knownSecrets` (no values), to tell whether a reload changed them. */
   private knownSecretsKey = '';
   /** Each file's problems as incident keys (problemKeys): the status counts distinct keys. */
@@ -82,9 +88,9 @@ export class ServerState {
     const openDoc = (u: string) => this.documents.get(u);
     const folders = () => this.workspaceFolders;
     this.settings = new SettingsCache(connection);
-    this.policy = new PolicyFeatures({ log, now });
+    this.policy = new PolicyFeatures({ log, now, allowedPaths: () => this.allowedPaths });
     this.secretIndex = workspacePolicySet({ folders, openDoc, features: this.policy, now, env: this.env });
-    this.exposures = new ExposureJudge({ policies: this.secretIndex, folders, env: this.env, workspaceTrusted: () => this.workspaceTrusted, send: (p) => void connection.sendNotification(ExposureNotification.type, p), recorded: () => this.refresh(), log });
+    this.exposures = new ExposureJudge({ policies: this.secretIndex, folders, env: this.env, allowedPaths: () => this.allowedPaths, workspaceTrusted: () => this.workspaceTrusted, send: (p) => void connection.sendNotification(ExposureNotification.type, p), recorded: () => this.refresh(), log });
     this.references = new ReferenceFeatures(this.secretIndex);
     this.navigation = new PolicyNavigation({ index: this.secretIndex, folders, openDoc, warn: (m) => void connection.window.showWarningMessage(m) });
     this.scheduler = new DiagnosisScheduler({
@@ -151,7 +157,7 @@ export class ServerState {
 
   async refreshKnownSecrets(): Promise<void> {
     try {
-      this.knownSecrets = loadKnownSecrets(this.secretIndex.get().policies, this.knownFromClient, this.env);
+      this.knownSecrets = loadKnownSecrets(this.secretIndex.get().policies, this.env);
     } catch (err) {
       this.connection.console.error(`could not load known-secret fingerprints: ${(err as Error).message}`);
     }
@@ -161,6 +167,16 @@ export class ServerState {
     const key = k ? JSON.stringify([[...k.current], [...k.retired]]) : '';
     if (key !== this.knownSecretsKey) this.workspacePull.invalidateAll();
     this.knownSecretsKey = key;
+  }
+
+  /** Reads `allowedPaths` again; when it changed, the policies are analysed again (their confinement changed). */
+  async refreshAllowedPaths(): Promise<void> {
+    const folder = this.workspaceFolders[0];
+    const next = (await this.settings.get(folder ? pathToUri(folder) : '')).allowedPaths;
+    if (JSON.stringify(next) === JSON.stringify(this.allowedPaths)) return;
+    this.allowedPaths = next;
+    this.policy.clearCache();
+    this.secretIndex.invalidate();
   }
 
   /** Every open document diagnosed again (pushed), or the client asked to pull again. */

@@ -6,7 +6,7 @@ import { fakeHumanPassword } from '../helpers/fake-keys';
 import { fileUri, startServer } from '../helpers/lsp-server';
 import { EMPTY_POLICY, onePolicySecret } from '../helpers/policy-text';
 import { withTempProject } from '../helpers/temp-project';
-import { KnownSecretsNotification, ServerCommands } from '../../protocol/src/protocol';
+import { ServerCommands } from '../../protocol/src/protocol';
 import { CodeActionRequest, type CodeAction } from 'vscode-languageserver-protocol/node';
 
 // Exact reuse of a value no pattern knows, recognised through keyed fingerprints in the ledger.
@@ -61,25 +61,6 @@ describe('language server over JSON-RPC: known and revoked values', function () 
         server.open(uri, 'markdown', `password ${pw}\n`);
         const p = await server.waitForDiagnostics(uri);
         assert.ok(!p.diagnostics.some((d) => d.code === 'stale/revoked-key'));
-      } finally {
-        await server.stop();
-      }
-    });
-  });
-
-  it('takes fingerprints of store values from the client (rotationGuard/knownSecrets)', async () => {
-    const key = randomBytes(32);
-    const pw = fakeHumanPassword();
-    await withTempProject('rg-lsp-known3-', {}, async (project) => {
-      const server = await startServer({ rootPath: project.dir, env: { ROTATION_GUARD_FINGERPRINT_KEY: key.toString('base64') } });
-      try {
-        const uri = fileUri(project.path('notes.txt'));
-        server.open(uri, 'plaintext', `hello ${pw}\n`);
-        await server.waitForDiagnostics(uri, (d) => d.diagnostics.length === 0);
-        const params: KnownSecretsNotification.Params = { current: [{ fingerprint: keyedFingerprint(pw, key, 'value'), secretId: 'editor-secret' }], retired: [] };
-        await server.conn.sendNotification(KnownSecretsNotification.type, params);
-        const p = await server.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
-        assert.equal(p.diagnostics[0]!.code, 'exposed/known-secret');
       } finally {
         await server.stop();
       }

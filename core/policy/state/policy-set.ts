@@ -103,6 +103,8 @@ function readPolicyText(path: string): { text: string; tooLarge: boolean } {
 export interface LoadPolicyOptions {
   now?: Date;
   env?: NodeJS.ProcessEnv;
+  /** Places outside the repository the user allowed besides the allowed-paths file (the editor's machine-scoped setting). */
+  allowedPaths?: readonly string[];
   /** Refuse any error but stale states (commands that act unattended). */
   strict?: boolean;
   analyze?: PolicySetSource['analyze'];
@@ -134,7 +136,7 @@ export function loadPolicy(path: string, o: LoadPolicyOptions = {}): SetPolicy {
         ledgerEntries: ledger.entries,
         ledgerMalformedLines: ledger.malformedLines,
         ...(ledger.unreadable ? { ledgerUnreadable: ledger.unreadable } : {}),
-        confinement: confinementFor(path, o.env),
+        confinement: confinementFor(path, o.env, o.allowedPaths),
       });
   const error = loadError(analysis, o.strict ?? false);
   // The analysis sees every line (it reports the untrusted ones); what the workspace acts on — the

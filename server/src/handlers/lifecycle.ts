@@ -1,7 +1,7 @@
 // initialize (capabilities), the client's folders and settings, and the notifications that make
-// the server reload what it knows (watched files, refresh, the client's known secrets).
+// the server reload what it knows (watched files, refresh).
 import { DidChangeConfigurationNotification, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
-import { KnownSecretsNotification, RefreshNotification, ServerCommands } from '../../../protocol/src/protocol';
+import { RefreshNotification, ServerCommands } from '../../../protocol/src/protocol';
 import { uriToPath } from '../paths';
 import type { ServerState } from '../state';
 
@@ -16,6 +16,7 @@ export function registerLifecycle(state: ServerState): void {
       pullDiagnostics: !!caps.textDocument?.diagnostic,
       diagnosticRefresh: !!caps.workspace?.diagnostics?.refreshSupport,
       workDoneProgress: !!caps.window?.workDoneProgress,
+      showDocument: !!caps.window?.showDocument?.support,
     };
     state.workspaceTrusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted === true;
     state.workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
@@ -57,12 +58,14 @@ export function registerLifecycle(state: ServerState): void {
         void state.refresh();
       });
     }
+    await state.refreshAllowedPaths();
     await state.refreshKnownSecrets();
     state.revalidateAll();
   });
 
-  connection.onDidChangeConfiguration((params) => {
+  connection.onDidChangeConfiguration(async (params) => {
     settings.changed(params);
+    await state.refreshAllowedPaths();
     state.workspacePull.invalidateAll();
     state.revalidateAll();
   });
@@ -72,10 +75,6 @@ export function registerLifecycle(state: ServerState): void {
     void state.refresh();
   });
   connection.onNotification(RefreshNotification.type, () => void state.refresh());
-  connection.onNotification(KnownSecretsNotification.type, (params) => {
-    state.knownFromClient = params;
-    void state.refreshKnownSecrets().then(() => state.revalidateAll());
-  });
 
   // A held workspace pull ends (ServerCancelled) before the client's exit, so nothing waits on it.
   connection.onShutdown(() => state.workspacePull.dispose());

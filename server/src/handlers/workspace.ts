@@ -70,7 +70,7 @@ async function scanClosedFiles(state: ServerState, folders: string[], token: Can
       const settingsByFolder: Record<string, Settings> = {};
       for (const f of folders) settingsByFolder[pathToUri(f)] = await settings.get(pathToUri(f));
       const open = documents.all().map((d) => ({ uri: d.uri, version: d.version, languageId: d.languageId, text: state.policy.isPolicy(uriToPath(d.uri) ?? '') ? d.getText() : '' }));
-      const input = { folders, settingsByFolder, open, ...(state.knownFromClient ? { knownFromClient: state.knownFromClient } : {}), nowIso: state.now().toISOString() };
+      const input = { folders, settingsByFolder, open, nowIso: state.now().toISOString() };
       return await scanInWorker(entry, input, { onFile: publish, onProgress: (p, m) => progress.report(p, m), log }, cancel);
     }
     const report = (percent: number, message: string) => progress.report(percent, message);

@@ -14,6 +14,8 @@ export interface ExposureDeps {
   policies: PolicySet;
   folders: () => string[];
   env: NodeJS.ProcessEnv;
+  /** The user's machine-scoped `allowedPaths` setting (places outside the repository a policy may name). */
+  allowedPaths: () => readonly string[];
   workspaceTrusted: () => boolean;
   send: (params: ExposureNotification.Params) => void;
   /** The ledger gained an entry: states and known values are read again. */
@@ -89,7 +91,7 @@ export class ExposureJudge {
     const owner = this.d.policies.get().policies.find((p) => p.policy?.secrets.some((x) => x.id === s.secretId));
     if (!owner) return true;
     // Fresh from disk, as a command reads it: what was confirmed is the file, not an unsaved buffer.
-    const fresh = loadPolicy(owner.path, { env: this.d.env, uriOf: () => owner.uri });
+    const fresh = loadPolicy(owner.path, { env: this.d.env, allowedPaths: this.d.allowedPaths(), uriOf: () => owner.uri });
     const policy = fresh.policy;
     if (!policy?.secrets.some((x) => x.id === s.secretId)) return true;
     const loaded = { ...fresh, policy };
@@ -98,7 +100,7 @@ export class ExposureJudge {
     if (isRotationRunning(owner.path, s.secretId)) return false;
     const file = relative(dirname(owner.path), s.path).split(sep).join('/');
     const key = loadFingerprintKey(this.d.env);
-    const storeFingerprints = await readStoreFingerprints(policy, createPolicyStoreRegistry(policy, owner.path, this.d.env), key, [s.secretId]);
+    const storeFingerprints = await readStoreFingerprints(policy, createPolicyStoreRegistry(policy, owner.path, this.d.env, {}, this.d.allowedPaths()), key, [s.secretId]);
     const ledger = ledgerPathFor(owner.path);
     const entries = trustedPolicyLedger(owner.path, { writers: policy.ledger?.writers ?? null }).entries;
     // SecretStorage lives inside VS Code: for a secret kept only there, the ledger's current value stands in for its store's.

@@ -3,10 +3,12 @@ import { meetsConfidence, type KnownSecrets } from '../../../core/detect';
 import { runEnforcement, type EnforceResult as CoreEnforceResult } from '../../../core/enforce';
 import { loadFingerprintKey } from '../../../core/values';
 import { GitHistoryError, scanGitHistory } from '../../../core/git-history';
-import { loadPolicy } from '../../../core/policy';
+import { ledgerPathFor, verifyLedger } from '../../../core/ledger';
+import { loadPolicy, loadPolicyFile } from '../../../core/policy';
 import { createPolicyStoreRegistry, trustFor } from '../../../core/rotation';
-import type { EnforceArgs, EnforceResult, ScanGitHistoryArgs, ScanGitHistoryResult } from '../../../protocol/src/protocol';
+import type { CreatePolicyArgs, CreatePolicyResult, EnforceArgs, EnforceResult, ScanGitHistoryArgs, ScanGitHistoryResult, VerifyLedgerArgs, VerifyLedgerResult } from '../../../protocol/src/protocol';
 import { uriToPath } from '../paths';
+import { createPolicy, type CreatePolicyDeps } from './createPolicy';
 
 export interface WorkspaceCommandDeps {
   folders: () => string[];
@@ -14,11 +16,18 @@ export interface WorkspaceCommandDeps {
   workspaceTrusted: () => boolean;
   knownSecrets: () => KnownSecrets | undefined;
   minConfidence: (folder: string) => Promise<number>;
+  /** The user's machine-scoped `allowedPaths` setting for a policy: places outside its repository enforce may write to. */
+  allowedPaths: (policyUri: string) => Promise<readonly string[]>;
   progress: () => Promise<WorkDoneProgressReporter>;
   /** After enforce: caches dropped, open documents revalidated (the ledger changed). */
   refresh: () => Promise<void>;
   log: (message: string) => void;
+  /** What Create Policy from Findings reads besides these (settings, the diagnosis, the policies there are). */
+  createPolicy: Pick<CreatePolicyDeps, 'policies' | 'settingsFor' | 'context' | 'announce'>;
 }
+
+/** A command over workspace/executeCommand has no cancellation of its own; the `$/progress` Cancel button is its cancel. */
+const NOT_CANCELLED = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
 
 const GOOD = new Set(['compliant', 'rotated', 'resumed', 'awaiting-revoke']);
 
@@ -32,17 +41,30 @@ function summaryLines(r: CoreEnforceResult, dryRun: boolean): string[] {
 }
 
 /**
- * `Enforce Policy Now` and `Scan Git History`, carried out by the server over
+ * `Enforce Policy Now`, `Scan Git History`, `Create Policy from Findings` and `Verify Ledger`, carried out by the server over
  * `workspace/executeCommand` with `$/progress`, the same core calls as `rotation-guard enforce`
  * and `scan --git-history`: any LSP client can run them, and no CLI process is spawned.
  */
 export function workspaceCommands(d: WorkspaceCommandDeps) {
   return {
+    createPolicy(args: CreatePolicyArgs): Promise<CreatePolicyResult> {
+      return createPolicy({ ...d.createPolicy, folders: d.folders, progress: d.progress, refresh: d.refresh, log: d.log }, args, NOT_CANCELLED);
+    },
+
+    verifyLedger(args: VerifyLedgerArgs): VerifyLedgerResult {
+      const path = uriToPath(args.policyUri);
+      if (!path) return { ok: false, entries: 0, reason: `not a policy file: ${args.policyUri}` };
+      // the policy's ledger.writers decide whose signatures count, as in `rotation-guard ledger verify`
+      const r = verifyLedger(ledgerPathFor(path), undefined, { writers: loadPolicyFile(path).policy?.ledger?.writers });
+      return { ok: r.ok, entries: r.entries, ...(r.firstBadLine !== undefined ? { firstBadLine: r.firstBadLine } : {}), ...(r.reason !== undefined ? { reason: r.reason } : {}) };
+    },
+
     async enforce(args: EnforceArgs): Promise<EnforceResult> {
       const path = uriToPath(args.policyUri);
       if (!path) return { exitCode: 2, compliant: false, refused: `not a policy file: ${args.policyUri}`, outcomes: [], notes: [], lines: [`not a policy file: ${args.policyUri}`] };
+      const allowedPaths = await d.allowedPaths(args.policyUri);
       // Unattended, so any error but the states enforce exists for refuses the run (as the CLI).
-      const loaded = loadPolicy(path, { strict: true, env: d.env });
+      const loaded = loadPolicy(path, { strict: true, env: d.env, allowedPaths });
       if (!loaded.policy || loaded.error) {
         const refused = `refusing to act on a policy with errors; nothing was changed: ${loaded.error?.message ?? 'it could not be read'}`;
         return { exitCode: 2, compliant: false, refused, outcomes: [], notes: [], lines: [refused] };
@@ -52,7 +74,8 @@ export function workspaceCommands(d: WorkspaceCommandDeps) {
       try {
         const r = await runEnforcement({
           policy: loaded,
-          stores: createPolicyStoreRegistry(loaded.policy, path, d.env),
+          stores: createPolicyStoreRegistry(loaded.policy, path, d.env, {}, allowedPaths),
+          allowedPaths,
           trust: trustFor(path, d.workspaceTrusted(), d.env),
           fingerprintKey: loadFingerprintKey(d.env),
           env: d.env,
