@@ -1,13 +1,16 @@
+import { execFile } from 'node:child_process';
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import { ASSISTANTS, detectAssistants, installHooks, type AssistantName, type Scope } from '../../core/filter';
+import { ASSISTANTS, detectAssistants, type AssistantName, type Scope } from '../../core/filter';
 import type { Ctx } from './ctx';
 
 /**
  * "Rotation Guard: Install AI Assistant Hooks…": finds the assistants used here (config folders
- * in the workspace or the home folder), lets the user pick, and installs our hook through the
- * same core code as `rotation-guard hooks install`. The hook runs this extension's own CLI bundle
- * with the `node` on PATH (the assistants themselves run on Node).
+ * in the workspace or the home folder), lets the user pick, and runs `rotation-guard hooks
+ * install` from this extension's own CLI bundle with the `node` on PATH. That is the Node the
+ * assistants start the hook with, and the V8 startup snapshot the install builds for the hook
+ * (cli/src/hook/) only starts on the Node that built it; the extension host's own runtime
+ * (Electron, code-server's Node) would build one the hook cannot use.
  */
 export function installAssistantHooksCommand(ctx: Ctx): () => Promise<void> {
   return async () => {
@@ -23,20 +26,32 @@ export function installAssistantHooksCommand(ctx: Ctx): () => Promise<void> {
     ];
     const scope = scopes.length === 1 ? scopes[0] : await vscode.window.showQuickPick(scopes, { title: 'Install the hooks where?' });
     if (!scope) return;
-    const command = `node "${ctx.extension.asAbsolutePath('dist/cli.js')}"`;
+    const cli = ctx.extension.asAbsolutePath('dist/cli.js');
     const done: string[] = [];
-    for (const p of picked) {
-      try {
-        const r = installHooks(p.assistant as AssistantName, scope.scope, folder ?? homedir(), command, homedir());
-        done.push(`${p.assistant}: ${r.changed ? 'installed' : 'already installed'} (${vscode.workspace.asRelativePath(r.path)})`);
-      } catch (err) {
-        ctx.log.warn(`install hooks for ${p.assistant}: ${(err as Error).message}`);
-        done.push(`${p.assistant}: not installed — ${(err as Error).message}`);
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Rotation Guard: installing the assistant hooks' }, async () => {
+      for (const p of picked) {
+        const r = await runInstall(cli, p.assistant as AssistantName, scope.scope, folder ?? homedir());
+        for (const line of r.log) ctx.log.info(`hooks install ${p.assistant}: ${line}`);
+        done.push(`${p.assistant}: ${r.summary}`);
       }
-    }
+    });
     ctx.log.info(`AI assistant hooks: ${done.join('; ')}`);
     void vscode.window.showInformationMessage(`Rotation Guard: ${done.join('; ')}. Prompts, file reads, commands and tool calls holding a credential are now blocked before the assistant sees them.`);
   };
+}
+
+/** One `node dist/cli.js hooks install` (argv, no shell); its lines say where it wrote and whether the snapshot was built. */
+function runInstall(cli: string, assistant: AssistantName, scope: Scope, cwd: string): Promise<{ summary: string; log: string[] }> {
+  return new Promise((resolve) => {
+    execFile('node', [cli, 'hooks', 'install', '--assistant', assistant, scope === 'project' ? '--project' : '--global'], { cwd, timeout: 180_000, encoding: 'utf8' }, (err, stdout, stderr) => {
+      const log = `${stdout}\n${stderr}`.split('\n').map((l) => l.trim()).filter(Boolean);
+      const line = log.find((l) => l.startsWith(`${assistant}: `));
+      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') return resolve({ summary: 'not installed — Node.js is not on PATH, and the assistants start the hook with it', log });
+      if (err || !line) return resolve({ summary: `not installed — ${log.filter((l) => !l.startsWith('hook snapshot')).pop() ?? (err as Error | null)?.message ?? 'no answer'}`, log });
+      const where = vscode.workspace.asRelativePath(line.replace(/^[^:]+: (installed in|unchanged) /, ''));
+      resolve({ summary: `${/: installed in /.test(line) ? 'installed' : 'already installed'} (${where})`, log });
+    });
+  });
 }
 
 /** Tooltip lines for a secret's exposures to an assistant (blocked by a hook), newest first. */

@@ -8,7 +8,7 @@
 // Claude Code's hook format: https://docs.anthropic.com/en/docs/claude-code/hooks
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { T, openWorkbench, runCommand, waitForExtensionActive } from '../lib/workbench.mjs';
@@ -87,8 +87,12 @@ export async function assistantHooksJourney({ page, server, folder, lap, shot })
   for (const event of ['UserPromptSubmit', 'PreToolUse', 'PostToolUse']) assert.equal(ours(event).length, 1, `${event}: ${JSON.stringify(cfg.hooks[event])}`);
   assert.deepEqual(cfg.hooks.PreToolUse[0], OTHER, "the other tool's PreToolUse hook was not kept first and unchanged");
   const command = ours('UserPromptSubmit')[0].command;
-  assert.match(command, /dist\/cli\.js" hook claude-code --event UserPromptSubmit/, command);
-  assert.ok(command.includes(path.join('extensions', '')), `the hook does not run the installed extension's CLI: ${command}`);
+  // Installed by `node dist/cli.js hooks install` (the Node the assistant starts the hook with):
+  // through the launcher, from the V8 startup snapshot it built in this user's cache.
+  const launch = /^"\/bin\/sh" "([^"]+\/dist\/hook-launch\.sh)" "([^"]+)" "([^"]+)" hook claude-code --event UserPromptSubmit/.exec(command);
+  assert.ok(launch, `the hook is not started through dist/hook-launch.sh: ${command}`);
+  assert.ok(launch[1].includes(path.join('extensions', '')), `the hook does not run the installed extension's CLI: ${command}`);
+  assert.ok(existsSync(launch[3]) && !launch[3].startsWith(folder), `the hook's snapshot was not built outside the project: ${launch[3]}`);
   lap('our three hooks are in .claude/settings.json; the other hook and the permission kept');
 
   // The installed command from the vsix (its hook bundles included), as Claude Code starts it.
@@ -107,7 +111,7 @@ export async function assistantHooksJourney({ page, server, folder, lap, shot })
 
   // A policy secret's current value in a prompt: blocked, and an exposure-to-assistant in the
   // ledger that the Secrets view's tooltip shows.
-  const cli = command.slice(0, command.indexOf(' hook '));
+  const cli = `"${launch[2]}" "${path.join(path.dirname(launch[1]), 'cli.js')}"`;
   const rotated = spawnSync('sh', ['-c', `${cli} rotate hooks-demo-token`], { cwd: folder, encoding: 'utf8', env, timeout: 60_000 });
   assert.equal(rotated.status, 0, `${rotated.stdout}\n${rotated.stderr}`);
   const value = /^HOOKS_DEMO_TOKEN=(.+)$/m.exec(readFileSync(path.join(folder, '.env'), 'utf8'))?.[1];
