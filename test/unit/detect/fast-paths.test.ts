@@ -1,0 +1,49 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { repeatedBlockShare } from '../../../core/detect/judge/placeholders';
+
+/**
+ * The detector's fast paths must give the answers of the plain forms they replace: these tests
+ * hold each one against the plain form, written out here, on generated inputs.
+ */
+
+/** The plain form: every offset, every period. */
+function repeatedBlockSharePlain(s: string): number {
+  let best = 0;
+  for (let p = 4; p <= 32 && p * 3 <= s.length; p++) {
+    let run = 0;
+    for (let i = 0; i + p < s.length; i++) {
+      if (s.charCodeAt(i) === s.charCodeAt(i + p)) {
+        run++;
+        if (run + p >= p * 3) best = Math.max(best, run + p);
+      } else run = 0;
+    }
+  }
+  return best / s.length;
+}
+
+/** Strings made of blocks typed again and again, with noise between them: where runs start and end matters. */
+const blocky = fc
+  .array(
+    fc.tuple(fc.string({ minLength: 1, maxLength: 33, unit: fc.constantFrom('a', 'b', 'c', '1', 'Z') }), fc.integer({ min: 1, max: 6 }), fc.string({ maxLength: 5 })),
+    { minLength: 1, maxLength: 6 },
+  )
+  .map((parts) => parts.map(([block, times, noise]) => block.repeat(times) + noise).join(''));
+
+describe('detection fast paths equal their plain forms', () => {
+  it('repeatedBlockShare tests two multiples of the period first, and measures the same share (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.oneof(blocky, fc.string({ maxLength: 200 })), (s) => {
+        const want = repeatedBlockSharePlain(s);
+        const got = repeatedBlockShare(s);
+        assert.ok(Object.is(got, want), `${JSON.stringify(s)}: ${got} != ${want}`);
+      }),
+      { numRuns: 5000 },
+    );
+    // A run that starts and ends between multiples of the period, and one that fills the value.
+    for (const s of ['x'.repeat(3) + 'abcde'.repeat(4) + 'y', 'abcd'.repeat(3), 'q' + '0123456789'.repeat(7)]) {
+      assert.equal(repeatedBlockShare(s), repeatedBlockSharePlain(s));
+      assert.ok(repeatedBlockShare(s) > 0.5);
+    }
+  });
+});
