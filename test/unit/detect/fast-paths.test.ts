@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { repeatedBlockShare } from '../../../core/detect/judge/placeholders';
+import { judgeValue } from '../../../core/detect/judge/values';
+import { judgeValueMemo } from '../../../core/detect/judge/value-memo';
+import { RULE_MODULES } from '../../../core/detect/rules/modules';
+import { fake, fakeHumanPassword } from '../../helpers/fake-keys';
 
 /**
  * The detector's fast paths must give the answers of the plain forms they replace: these tests
@@ -45,5 +49,30 @@ describe('detection fast paths equal their plain forms', () => {
       assert.equal(repeatedBlockShare(s), repeatedBlockSharePlain(s));
       assert.ok(repeatedBlockShare(s) > 0.5);
     }
+  });
+
+  it('judgeValueMemo answers as judgeValue for every argument list, the first time and from its table', () => {
+    const falses = RULE_MODULES.flatMap((m) => m.samples.false.map((f) => (typeof f === 'string' ? f : f.text)));
+    const values = [...falses, ...Object.values(fake).map((make) => make()), fakeHumanPassword(), '${OPENAI_API_KEY}', 'sk-...your-key-here', 'postgres', 'hunter2'];
+    let judged = 0;
+    let accepted = 0;
+    for (const value of values) {
+      for (const kind of ['password', 'token'] as const) {
+        for (const quoted of [true, false]) {
+          for (const code of [false, 'program', 'shell'] as const) {
+            for (const shaped of [false, true]) {
+              const want = judgeValue(value, kind, quoted, code, 'api_key', shaped);
+              assert.equal(judgeValueMemo(value, kind, quoted, code, 'api_key', shaped), want, value);
+              assert.equal(judgeValueMemo(value, kind, quoted, code, 'api_key', shaped), want, value);
+              judged++;
+              if (want !== null) accepted++;
+            }
+          }
+        }
+      }
+      // The name is part of the key: the value equal to its name is judged apart.
+      assert.equal(judgeValueMemo(value, 'token', true, false, value, false), judgeValue(value, 'token', true, false, value, false));
+    }
+    assert.ok(accepted > 0 && accepted < judged, `${accepted} of ${judged} accepted: both answers are exercised`);
   });
 });
