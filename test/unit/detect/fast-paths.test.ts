@@ -5,6 +5,8 @@ import { judgeValue } from '../../../core/detect/judge/values';
 import { judgeValueMemo } from '../../../core/detect/judge/value-memo';
 import { RULE_MODULES } from '../../../core/detect/rules/modules';
 import { fake, fakeHumanPassword } from '../../helpers/fake-keys';
+import { scanText } from '../../../core/detect';
+import { trueSampleText } from './rule-samples.test';
 
 /**
  * The detector's fast paths must give the answers of the plain forms they replace: these tests
@@ -74,5 +76,25 @@ describe('detection fast paths equal their plain forms', () => {
       assert.equal(judgeValueMemo(value, 'token', true, false, value, false), judgeValue(value, 'token', true, false, value, false));
     }
     assert.ok(accepted > 0 && accepted < judged, `${accepted} of ${judged} accepted: both answers are exercised`);
+  });
+
+  it('the generic detector leaves provider formats to their rules before judging them: every rule sample assigned to a credential name is still found by its rule', () => {
+    let checked = 0;
+    for (const m of RULE_MODULES) {
+      m.samples.true.forEach((sample, k) => {
+        if (sample.in !== undefined || sample.path !== undefined) return; // samples that need their own context
+        const value = trueSampleText(m.rule, sample, k);
+        for (const [path, text] of [
+          ['settings.py', `api_token = "${value}"\n`],
+          ['.env', `SERVICE_SECRET_KEY=${value}\n`],
+          ['config.yaml', `auth:\n  password: '${value}'\n`],
+        ] as const) {
+          const found = scanText(text, { path }).filter((f) => f.ruleId === m.rule.id || f.ruleId === 'weak/default-credential');
+          assert.equal(found.length, 1, `${m.rule.id} in ${path}: ${scanText(text, { path }).map((f) => f.ruleId).join(', ') || 'nothing'}`);
+          checked++;
+        }
+      });
+    }
+    assert.ok(checked > 100, `${checked} samples checked`);
   });
 });
