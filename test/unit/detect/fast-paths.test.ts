@@ -6,6 +6,7 @@ import { judgeValueMemo } from '../../../core/detect/judge/value-memo';
 import { RULE_MODULES } from '../../../core/detect/rules/modules';
 import { fake, fakeHumanPassword } from '../../helpers/fake-keys';
 import { scanText } from '../../../core/detect';
+import { LineCursor, LineIndex } from '../../../core/detect/input/positions';
 import { trueSampleText } from './rule-samples.test';
 
 /**
@@ -96,5 +97,19 @@ describe('detection fast paths equal their plain forms', () => {
       });
     }
     assert.ok(checked > 100, `${checked} samples checked`);
+  });
+
+  it('LineCursor counts line breaks in one loop and places every offset as LineIndex does, in order or not (fast-check)', () => {
+    const text = fc.string({ maxLength: 300, unit: fc.constantFrom('a', ' ', '\n', '\r', 'é') });
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 12 }), fc.boolean(), (t, raw, sorted) => {
+        const offsets = raw.map((n) => n % (t.length + 1));
+        if (sorted) offsets.sort((a, b) => a - b);
+        const index = new LineIndex(t);
+        const cursor = new LineCursor(t);
+        for (const o of offsets) assert.deepEqual(cursor.position(o), index.position(o), `offset ${o} of ${JSON.stringify(t)}`);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
