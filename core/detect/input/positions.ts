@@ -38,16 +38,15 @@ export class LineIndex {
 
 /**
  * 1-based line and column of offsets asked for in increasing order (findings sorted by offset):
- * reads the text once, up to the last offset, without storing line starts. Line breaks are
- * counted in one loop over the characters, not found by one `indexOf` call per line: most lines
- * are short, and the call cost more than the search (position() was 2% of the corpus scan). An
- * offset before the current line restarts from the top.
+ * reads the text once, up to the last offset, without storing line starts. It remembers the next
+ * line break, so many offsets on one long line cost no re-search. An offset before the current
+ * line restarts from the top.
  */
 export class LineCursor {
   private line0 = 0;
   private lineStart = 0;
-  /** Every line break before this offset has been counted. */
-  private counted = 0;
+  /** First '\n' at or after lineStart; -1 when there is none; -2 before the first search. */
+  private nextBreak = -2;
 
   constructor(private readonly text: string) {}
 
@@ -55,17 +54,14 @@ export class LineCursor {
     if (offset < this.lineStart) {
       this.line0 = 0;
       this.lineStart = 0;
-      this.counted = 0;
+      this.nextBreak = -2;
     }
-    const text = this.text;
-    const end = Math.min(offset, text.length);
-    for (let k = this.counted; k < end; k++) {
-      if (text.charCodeAt(k) === 10) {
-        this.line0++;
-        this.lineStart = k + 1;
-      }
+    if (this.nextBreak === -2) this.nextBreak = this.text.indexOf('\n', this.lineStart);
+    while (this.nextBreak >= 0 && this.nextBreak < offset) {
+      this.line0++;
+      this.lineStart = this.nextBreak + 1;
+      this.nextBreak = this.text.indexOf('\n', this.lineStart);
     }
-    if (end > this.counted) this.counted = end;
     return { line: this.line0 + 1, column: offset - this.lineStart + 1 };
   }
 }
