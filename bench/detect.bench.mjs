@@ -26,14 +26,18 @@ function run(cmd, args, opts = {}) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Wall seconds and peak RSS (MB) of a command, via GNU time when present. */
+/**
+ * Wall seconds, CPU seconds (user + system, all threads) and peak RSS (MB) of a command, via GNU
+ * time when present. CPU is what to compare on a shared machine: wall time counts the neighbours.
+ */
 function measure(cmd, args, cwd) {
   const hasTime = existsSync('/usr/bin/time');
   const t0 = process.hrtime.bigint();
-  const r = hasTime ? run('/usr/bin/time', ['-f', 'RSS_KB=%M', cmd, ...args], { cwd }) : run(cmd, args, { cwd });
+  const r = hasTime ? run('/usr/bin/time', ['-f', 'RSS_KB=%M CPU_S=%U %S', cmd, ...args], { cwd }) : run(cmd, args, { cwd });
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
   const rss = hasTime ? Number(/RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024 : NaN;
-  return { s, rss, r };
+  const cpu = /CPU_S=([\d.]+) ([\d.]+)/.exec(r.stderr);
+  return { s, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN, rss, r };
 }
 
 if (!existsSync(cli)) {
@@ -124,7 +128,8 @@ const anchorsS = median(rgAnchors.map((m) => m.s));
 const peak = Math.max(...ours.map((m) => m.rss));
 const matchingLines = (m) => m.r.stdout.split('\n').reduce((n, l) => n + Number(/:(\d+)$/.exec(l)?.[1] ?? 0), 0);
 console.log(`--- 50 MiB corpus (${manifest.files} files, ${manifest.planted} planted keys), median of ${RUNS}`);
-console.log(`rotation-guard scan: ${oursS.toFixed(2)} s wall = ${(mib / oursS).toFixed(1)} MiB/s, peak RSS ${peak.toFixed(0)} MB`);
+const oursCpu = median(ours.map((m) => m.cpu));
+console.log(`rotation-guard scan: ${oursS.toFixed(2)} s wall = ${(mib / oursS).toFixed(1)} MiB/s, ${oursCpu.toFixed(2)} s CPU (user + sys), peak RSS ${peak.toFixed(0)} MB`);
 console.log(`ripgrep, rule list (${rules.length} patterns, ${matchingLines(rgRules[0])} matching lines): ${rulesS.toFixed(2)} s wall = ${(mib / rulesS).toFixed(1)} MiB/s`);
 console.log(`ripgrep, anchor literals only (${anchors.length}, ${matchingLines(rgAnchors[0])} matching lines): ${anchorsS.toFixed(2)} s wall = ${(mib / anchorsS).toFixed(1)} MiB/s`);
 console.log(`ratio: rotation-guard takes ${(oursS / rulesS).toFixed(2)}x ripgrep's time on the rule list (target <= 4x), ${(oursS / anchorsS).toFixed(1)}x on the anchor literals alone`);
@@ -132,7 +137,8 @@ const prefixesS = median(rgPrefixes.map((m) => m.s));
 console.log(`ripgrep, ${prefixCount} provider prefixes (bench/detect/provider-prefixes.rg): ${prefixesS.toFixed(2)} s wall; rotation-guard takes ${(oursS / prefixesS).toFixed(2)}x (target <= 6x)`);
 if (otherCli) {
   const otherS = median(other.map((m) => m.s));
-  console.log(`comparison build ${otherCli}: ${otherS.toFixed(2)} s wall, peak RSS ${Math.max(...other.map((m) => m.rss)).toFixed(0)} MB; this build / comparison = ${(oursS / otherS).toFixed(2)}`);
+  const otherCpu = median(other.map((m) => m.cpu));
+  console.log(`comparison build ${otherCli}: ${otherS.toFixed(2)} s wall, ${otherCpu.toFixed(2)} s CPU, peak RSS ${Math.max(...other.map((m) => m.rss)).toFixed(0)} MB; this build / comparison = ${(oursS / otherS).toFixed(2)} wall, ${(oursCpu / otherCpu).toFixed(2)} CPU`);
 }
 
 // The rule list must be an equivalent: every line we report on, ripgrep's list matches too.

@@ -5,7 +5,8 @@ import type { Attempt, RawMatch } from '../report/raw-match';
 import { ALL_RULES } from '../rules/all';
 import type { CodeKind } from '../../files/file-formats';
 import { isPlaceholder } from './placeholders';
-import { isStrongToken, judgeValue, outsideCredentialAlphabet } from './values';
+import { isStrongToken, outsideCredentialAlphabet } from './values';
+import { judgeValueMemo } from './value-memo';
 import { isPlaceholderPair, isWeakDefaultValue, weakDefaultMatch } from './weak-defaults';
 
 /**
@@ -105,17 +106,18 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
     return weakDefaultMatch(span.start, span.end);
   }
   if (/auth$/i.test(name) && isPlaceholderPair(value)) return rejected;
+  // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
+  // (Asked before the value is judged: every key with a provider's prefix would be judged for nothing.)
+  if (DEFER_TO_PROVIDER_RULE.test(name) || claimsKnownFormat(value)) return rejected;
   const provider = providerForName(name);
   // A value in the exact shape of the provider the name names (40 base64 characters for an AWS
   // secret key) is judged as such, even where it starts like a path (`/7Zs1…`).
   const shaped = !!provider?.shape && provider.shape.test(value);
-  let confidence = prose ? (isStrongToken(value) ? CONFIDENCE.credentialValue : null) : judgeValue(value, kind, span.quoted, code, name, shaped);
+  let confidence = prose ? (isStrongToken(value) ? CONFIDENCE.credentialValue : null) : judgeValueMemo(value, kind, span.quoted, code, name, shaped);
   if (confidence === null) return rejected;
   // Documentation prose names credentials to explain them: a value there that does not look
   // generated is most often an example.
   if (ctx.docsProseAt(hit) && !isStrongToken(value)) confidence = Math.min(confidence, CONFIDENCE.inDocumentationProse);
-  // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
-  if (DEFER_TO_PROVIDER_RULE.test(name) || claimsKnownFormat(value)) return rejected;
   if (provider && (!provider.shape || shaped)) {
     return {
       ruleId: provider.id,

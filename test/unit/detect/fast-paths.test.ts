@@ -1,0 +1,115 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { repeatedBlockShare } from '../../../core/detect/judge/placeholders';
+import { judgeValue } from '../../../core/detect/judge/values';
+import { judgeValueMemo } from '../../../core/detect/judge/value-memo';
+import { RULE_MODULES } from '../../../core/detect/rules/modules';
+import { fake, fakeHumanPassword } from '../../helpers/fake-keys';
+import { scanText } from '../../../core/detect';
+import { LineCursor, LineIndex } from '../../../core/detect/input/positions';
+import { trueSampleText } from './rule-samples.test';
+
+/**
+ * The detector's fast paths must give the answers of the plain forms they replace: these tests
+ * hold each one against the plain form, written out here, on generated inputs.
+ */
+
+/** The plain form: every offset, every period. */
+function repeatedBlockSharePlain(s: string): number {
+  let best = 0;
+  for (let p = 4; p <= 32 && p * 3 <= s.length; p++) {
+    let run = 0;
+    for (let i = 0; i + p < s.length; i++) {
+      if (s.charCodeAt(i) === s.charCodeAt(i + p)) {
+        run++;
+        if (run + p >= p * 3) best = Math.max(best, run + p);
+      } else run = 0;
+    }
+  }
+  return best / s.length;
+}
+
+/** Strings made of blocks typed again and again, with noise between them: where runs start and end matters. */
+const blocky = fc
+  .array(
+    fc.tuple(fc.string({ minLength: 1, maxLength: 33, unit: fc.constantFrom('a', 'b', 'c', '1', 'Z') }), fc.integer({ min: 1, max: 6 }), fc.string({ maxLength: 5 })),
+    { minLength: 1, maxLength: 6 },
+  )
+  .map((parts) => parts.map(([block, times, noise]) => block.repeat(times) + noise).join(''));
+
+describe('detection fast paths equal their plain forms', () => {
+  it('repeatedBlockShare tests two multiples of the period first, and measures the same share (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.oneof(blocky, fc.string({ maxLength: 200 })), (s) => {
+        const want = repeatedBlockSharePlain(s);
+        const got = repeatedBlockShare(s);
+        assert.ok(Object.is(got, want), `${JSON.stringify(s)}: ${got} != ${want}`);
+      }),
+      { numRuns: 5000 },
+    );
+    // A run that starts and ends between multiples of the period, and one that fills the value.
+    for (const s of ['x'.repeat(3) + 'abcde'.repeat(4) + 'y', 'abcd'.repeat(3), 'q' + '0123456789'.repeat(7)]) {
+      assert.equal(repeatedBlockShare(s), repeatedBlockSharePlain(s));
+      assert.ok(repeatedBlockShare(s) > 0.5);
+    }
+  });
+
+  it('judgeValueMemo answers as judgeValue for every argument list, the first time and from its table', () => {
+    const falses = RULE_MODULES.flatMap((m) => m.samples.false.map((f) => (typeof f === 'string' ? f : f.text)));
+    const values = [...falses, ...Object.values(fake).map((make) => make()), fakeHumanPassword(), '${OPENAI_API_KEY}', 'sk-...your-key-here', 'postgres', 'hunter2'];
+    let judged = 0;
+    let accepted = 0;
+    for (const value of values) {
+      for (const kind of ['password', 'token'] as const) {
+        for (const quoted of [true, false]) {
+          for (const code of [false, 'program', 'shell'] as const) {
+            for (const shaped of [false, true]) {
+              const want = judgeValue(value, kind, quoted, code, 'api_key', shaped);
+              assert.equal(judgeValueMemo(value, kind, quoted, code, 'api_key', shaped), want, value);
+              assert.equal(judgeValueMemo(value, kind, quoted, code, 'api_key', shaped), want, value);
+              judged++;
+              if (want !== null) accepted++;
+            }
+          }
+        }
+      }
+      // The name is part of the key: the value equal to its name is judged apart.
+      assert.equal(judgeValueMemo(value, 'token', true, false, value, false), judgeValue(value, 'token', true, false, value, false));
+    }
+    assert.ok(accepted > 0 && accepted < judged, `${accepted} of ${judged} accepted: both answers are exercised`);
+  });
+
+  it('the generic detector leaves provider formats to their rules before judging them: every rule sample assigned to a credential name is still found by its rule', () => {
+    let checked = 0;
+    for (const m of RULE_MODULES) {
+      m.samples.true.forEach((sample, k) => {
+        if (sample.in !== undefined || sample.path !== undefined) return; // samples that need their own context
+        const value = trueSampleText(m.rule, sample, k);
+        for (const [path, text] of [
+          ['settings.py', `api_token = "${value}"\n`],
+          ['.env', `SERVICE_SECRET_KEY=${value}\n`],
+          ['config.yaml', `auth:\n  password: '${value}'\n`],
+        ] as const) {
+          const found = scanText(text, { path }).filter((f) => f.ruleId === m.rule.id || f.ruleId === 'weak/default-credential');
+          assert.equal(found.length, 1, `${m.rule.id} in ${path}: ${scanText(text, { path }).map((f) => f.ruleId).join(', ') || 'nothing'}`);
+          checked++;
+        }
+      });
+    }
+    assert.ok(checked > 100, `${checked} samples checked`);
+  });
+
+  it('LineCursor places every offset as LineIndex does, in order or not (fast-check)', () => {
+    const text = fc.string({ maxLength: 300, unit: fc.constantFrom('a', ' ', '\n', '\r', 'é') });
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 12 }), fc.boolean(), (t, raw, sorted) => {
+        const offsets = raw.map((n) => n % (t.length + 1));
+        if (sorted) offsets.sort((a, b) => a - b);
+        const index = new LineIndex(t);
+        const cursor = new LineCursor(t);
+        for (const o of offsets) assert.deepEqual(cursor.position(o), index.position(o), `offset ${o} of ${JSON.stringify(t)}`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
