@@ -120,7 +120,7 @@ describe('language server over JSON-RPC: pull diagnostics with result ids', func
   it('a changed setting (minConfidence) gives full reports to a client still holding the old ids', async () => {
     server.settings = { minConfidence: 0 };
     // A password that does not look generated, in documentation prose: shown only at minConfidence 0.
-    const prose = `${['The database', 'password:', 'bluesky-mountain', 'is set on the server.'].join(' ')}\n`;
+    const prose = `${['The database', 'password:', 'bluesky-mountain7', 'is set on the server.'].join(' ')}\n`;
     project.write('guide.md', prose);
     const openUri = fileUri(project.path('open.md'));
     server.open(openUri, 'markdown', prose);
