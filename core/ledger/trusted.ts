@@ -97,7 +97,10 @@ export function ledgerWritersIn(text: string): LedgerWriter[] | undefined {
       if (w === undefined) return undefined;
       return (Array.isArray(w) ? (w as unknown[]) : []).flatMap((x) => (x && typeof x === 'object' && typeof (x as LedgerWriter).publicKey === 'string' ? [{ name: String((x as LedgerWriter).name), publicKey: (x as LedgerWriter).publicKey }] : []));
     } catch {
-      return undefined; // not JSON after all: the policy does not parse, and lists no one
+      // Not JSON after all (a YAML flow mapping, or broken): a form this does not read. If it
+      // speaks of a ledger at all it may list writers, so it lists nobody (fewer entries trusted,
+      // never more); without one nobody is listed, as in a policy with no `ledger:`.
+      return /\bledger\b/.test(t) ? [] : undefined;
     }
   }
   const lines = t.split(/\r?\n/);

@@ -16,6 +16,9 @@ describe('trusted entries of a policy\'s ledger: one function for every caller',
     assert.deepEqual(ledgerWritersIn(JSON.stringify({ version: 1, ledger: { writers: [{ name: 'alice', publicKey: key('a') }] } }))!.map((w) => w.publicKey), [key('a')]);
     assert.equal(ledgerWritersIn('version: 1\nsecrets: []\n'), undefined);
     assert.equal(ledgerWritersIn('{"version": 1}'), undefined);
+    // a YAML flow mapping is not JSON: read as "lists nobody", never as "lists none" (which would trust any key)
+    assert.deepEqual(ledgerWritersIn(`{version: 1, ledger: {writers: [{name: a, publicKey: '${key('a')}'}]}}`), []);
+    assert.equal(ledgerWritersIn('{version: 1, secrets: []}'), undefined);
     assert.deepEqual(ledgerWritersIn(`version: 1\nledger: {writers: [{name: a, publicKey: ${key('a')}}]}\n`), []);
     assert.deepEqual(ledgerWritersIn(`version: 1\nledger:\n  writers: [{name: a, publicKey: ${key('a')}}]\n`), []);
   });
