@@ -7,6 +7,7 @@
 export { listFiles, walkWorkspace, readWorkspaceFile, describeTruncation, DEFAULT_WALK_BUDGET, type WalkBudget, type WalkOptions, type WalkResult, type WorkspaceFile, type WorkspaceWalk, type WorkspaceWalkOptions } from './walk';
 export { warmUpOrder } from './warm-up-order';
 export { runInWorkers, serveTasks, workerPoolRuns, type WorkerHeapLimits, type WorkerPoolOptions, type PoolHandlers, type PoolOutcome, type TaskContext } from './worker-pool';
+export { withRegularFile } from './regular-file';
 export { readAtMost, readTextAtMost, NotAFileError, TOO_LARGE, PIPE_IDLE_MS, type ReadScratch } from './read-at-most';
 export { confine, confinementFor, realPathOf, isInside, repositoryRootOf, allowedPathsFile, allowedOutsidePaths, type Confinement, type ConfinedPath, type RealPath } from './confine';
 export { FILE_FORMATS, TEXT_FORMAT, baseName, formatOf, formatForLanguage, untitledNameFor, type FileFormat, type FormatKind, type CodeKind } from './file-formats';

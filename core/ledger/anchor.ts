@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { withRegularFile } from '../files';
 import { fingerprintKeyPath, loadFingerprintKey } from '../values/fingerprint-key';
 import { existingSigningKey } from './sign-keys';
 import { signatureValid } from './sign-verify';
@@ -38,24 +39,13 @@ function anchorDir(env: NodeJS.ProcessEnv): string {
 
 /** The hash of the ledger's first entry (read from its first line, bounded), or undefined for an empty or unreadable start. */
 export function ledgerIdentity(ledgerPath: string): string | undefined {
-  let fd: number;
-  try {
-    fd = openSync(ledgerPath, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-  try {
-    if (!fstatSync(fd).isFile()) return undefined;
+  const hash = withRegularFile(ledgerPath, (fd) => {
     const buf = Buffer.alloc(64 * 1024);
     const n = readSync(fd, buf, 0, buf.length, 0);
-    const first = buf.subarray(0, n).toString('utf8').split('\n')[0]!;
-    const e = JSON.parse(first) as Partial<LedgerEntry>;
-    return typeof e.hash === 'string' && e.seq === 1 ? e.hash : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+    const e = JSON.parse(buf.subarray(0, n).toString('utf8').split('\n')[0]!) as Partial<LedgerEntry>;
+    return typeof e.hash === 'string' && e.seq === 1 ? e.hash : null;
+  });
+  return hash ?? undefined;
 }
 
 /** Older versions (and ledgers with no entry yet) key the anchor by the absolute path. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { readSync, statSync } from 'node:fs';
 import { basename, delimiter, dirname, isAbsolute, relative, resolve } from 'node:path';
+import { withRegularFile } from '../files';
 import type { Policy } from '../policy/model/schema';
 import { mergedProvider } from '../policy/state/resolve';
 
@@ -82,28 +83,6 @@ export function hashFile(path: string): string | null {
     if (st.size >= 1024 * 1024) hashCache.set(key, digest);
     return digest;
   });
-}
-
-/**
- * Runs `read` on a regular file opened non-blocking and checked with fstat after opening (a FIFO
- * or device a hostile repository puts in place neither hangs nor streams forever); null when the
- * path is not one, cannot be opened, or reading fails.
- */
-function withRegularFile<T>(path: string, read: (fd: number, st: Stats) => T | null): T | null {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return null;
-  }
-  try {
-    const st = fstatSync(fd);
-    return st.isFile() ? read(fd, st) : null;
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function isRegularFile(path: string): boolean {

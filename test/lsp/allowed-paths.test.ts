@@ -4,6 +4,7 @@ import { DidChangeConfigurationNotification, ExecuteCommandRequest, type ClientC
 import { readLedger } from '../../core/ledger';
 import { ServerCommands, type RotateNowResult } from '../../protocol/src/protocol';
 import { randomChars } from '../helpers/fake-keys';
+import { machineSecret, policyYaml } from '../helpers/policy';
 import { fileUri, startServer, type ServerHandle } from '../helpers/lsp-server';
 import { withTempProject, type TempProject } from '../helpers/temp-project';
 
@@ -19,19 +20,7 @@ const OUTSIDE = 'policy/path-outside-workspace';
 const NO_CONFIGURATION: ClientCapabilities = { workspace: { applyEdit: true }, textDocument: { publishDiagnostics: { versionSupport: true } } };
 
 function policyText(envFile: string): string {
-  return `version: 1
-stores:
-  shared: { type: env-file, path: ${JSON.stringify(envFile)} }
-providers:
-  gen: { type: generate }
-secrets:
-  - id: gen-key
-    kind: api-key
-    owner: machine
-    maxAge: 30d
-    stores: [shared]
-    rotation: { provider: gen }
-`;
+  return policyYaml({ version: 1, stores: { shared: { type: 'env-file', path: envFile } }, providers: { gen: { type: 'generate' } }, secrets: [machineSecret('gen-key', { stores: ['shared'], rotation: { provider: 'gen' } })] });
 }
 
 /** A repository whose policy keeps its secret in `shared.env` of a folder outside it; returns that file and its value. */
