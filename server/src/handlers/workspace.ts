@@ -9,6 +9,7 @@ import { pathToUri, uriToPath } from '../paths';
 import { scanInWorker, scanWorkerEntry } from '../scanInWorker';
 import type { ServerState } from '../state';
 import { scanWorkspace } from '../workspaceScan';
+import { cancelledByRequestOrProgress } from '../cancellation';
 
 export function registerWorkspace(state: ServerState): void {
   state.connection.languages.diagnostics.onWorkspace((params, token) => state.workspacePull.pull(params, token));
@@ -50,13 +51,7 @@ async function scanClosedFiles(state: ServerState, folders: string[], token: Can
   if (state.client.pullDiagnostics) return state.workspacePull.scanNow(token, log);
   const progress = await state.progress();
   progress.begin('Rotation Guard: scanning the workspace', 0, '', true);
-  const cancel = {
-    // The request's own token, or the Cancel button of the progress the server started.
-    get isCancellationRequested() {
-      return token.isCancellationRequested || (progress as { token?: CancellationToken }).token?.isCancellationRequested === true;
-    },
-    onCancellationRequested: token.onCancellationRequested,
-  };
+  const cancel = cancelledByRequestOrProgress(token, progress);
   const publish = async (uri: string, diagnostics: Diagnostic[]) => {
     state.setFindings(uri, diagnostics);
     // A clean file is published only to clear what an earlier scan reported there.

@@ -8,6 +8,7 @@ import type { Settings } from '../../../protocol/src/settings';
 import type { DiagnoseContext } from '../diagnoser';
 import { pathToUri, uriToPath } from '../paths';
 import { scanWorkspace } from '../workspaceScan';
+import { cancelledByRequestOrProgress } from '../cancellation';
 
 export interface CreatePolicyDeps {
   folders: () => string[];
@@ -63,12 +64,7 @@ async function create(d: CreatePolicyDeps, args: CreatePolicyArgs, token: Cancel
   const found: FoundCredential[] = [];
   const progress = await d.progress();
   progress.begin('Rotation Guard: scanning for credentials', 0, '', true);
-  const cancel = {
-    get isCancellationRequested() {
-      return token.isCancellationRequested || (progress as { token?: CancellationToken }).token?.isCancellationRequested === true;
-    },
-    onCancellationRequested: token.onCancellationRequested,
-  };
+  const cancel = cancelledByRequestOrProgress(token, progress);
   try {
     // Open documents are read from disk like the rest: the policy lists what the files hold.
     const scan = await scanWorkspace([folder], { settingsFor: d.settingsFor, context: d.context(), isOpen: () => false, publish: async (uri, diagnostics) => void found.push(...credentialsIn(folder, uri, diagnostics)), log: d.log, report: (p, m) => progress.report(p, m) }, cancel);
