@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fingerprintKeyPath } from '../values/fingerprint-key';
 import { entryHash, GENESIS } from './canonical';
+import { rememberFact } from './remembered';
 import { shortKey, verifyHashSignature } from './sign-keys';
 import type { LedgerEntry } from './types';
 
@@ -100,15 +101,7 @@ function verifiedPrefix(entries: readonly LedgerEntry[]): number {
 }
 
 function rememberVerified(entries: readonly LedgerEntry[], count: number): void {
-  try {
-    const file = verifiedFile(entries[0]!.hash);
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify({ count, head: entries[count - 1]!.hash })}\n`, { mode: 0o600 });
-    renameSync(tmp, file);
-  } catch {
-    /* a read-only config folder: verify everything next time */
-  }
+  rememberFact(verifiedFile(entries[0]!.hash), `${JSON.stringify({ count, head: entries[count - 1]!.hash })}\n`);
 }
 
 export function isTrustedSignature(s: SignatureStatus): boolean {

@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { readTextAtMost } from '../files/read-at-most';
 import { fingerprintKeyPath } from '../values/fingerprint-key';
 import { ledgerPathFor, parseLedger, readLedgerText } from './read';
+import { rememberFact } from './remembered';
 import { trustedLedgerEntries, type LedgerWriter, type RejectedEntry } from './sign-verify';
 import type { LedgerEntry } from './types';
 
@@ -64,14 +65,7 @@ function remembered(ledgerPath: string, text: string, entries: readonly LedgerEn
   }
   const r = trustedLedgerEntries(entries, writers);
   const at = new Map(entries.map((e, i) => [e, i]));
-  try {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ digest, trusted: r.entries.map((e) => at.get(e)), rejected: r.rejected }), { mode: 0o600 });
-    renameSync(tmp, file);
-  } catch {
-    /* a read-only config folder: check again next time */
-  }
+  rememberFact(file, JSON.stringify({ digest, trusted: r.entries.map((e) => at.get(e)), rejected: r.rejected }));
   return r;
 }
 
