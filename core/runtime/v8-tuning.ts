@@ -1,4 +1,4 @@
-import { setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 
 /**
  * V8 gives a function its type-feedback store only after it has run a few times; a function the
@@ -24,18 +24,55 @@ export function tuneV8ForScanning(): void {
 }
 
 /**
- * V8 sizes a heap for speed: the young generation doubles up to 32 MB and the old one grows to
- * several times what is live, and glibc keeps most of what was freed. `--optimize-for-size` grows
- * the old generation by smaller factors; a semi-space growth factor of 1 keeps the young
- * generation at its start-up size. Both are read at each collection, so setting them at run time
- * works, but only for what has not grown yet: call it at process start (walking 27,000 files
- * before it left `scan` of crewAI at 155 MB instead of 113). Issue #21's target is 150 MB peak
- * RSS; one-thread `rotation-guard scan` of the pool's larger repositories, same run
- * (bench/realworld/pool.mjs): anthropic-cookbook 161 -> 110 MB, crewAI 162 -> 113, pydantic-ai
- * 167 -> 122, ragflow 147 -> 105, haystack 129 -> 101, CPU time the same within the noise of a
- * shared machine. For `scan` alone: a long-lived process (the language server) keeps V8's choice.
+ * V8 sizes a heap for speed: the young generation doubles up to 16 MB per semi-space (32 MB
+ * committed) and the old one grows to several times what is live, and glibc keeps most of what
+ * was freed. Issue #21's target is 150 MB peak RSS on every repository of the pool; the young
+ * generation's size is the lever that costs least CPU. Its maximum is fixed when the heap is set
+ * up (`--max-semi-space-size` set at run time does nothing), but the growth factor is read at each
+ * growth: `scan` starts with growth off (the walk of 27,000 files at V8's default left crewAI's
+ * scan at 155 MB instead of 113), and `allowYoungGenerationGrowth` turns it on for the scan and
+ * off again at YOUNG_SEMI_SPACE_MB.
+ *
+ * Measured on the 50 MiB corpus (CPU profile, main-thread GC time, 3 runs each, same run; the
+ * host was loaded): V8's default 210-315 ms, semi-space fixed at 1 MB (last session's setting,
+ * with `--optimize-for-size`) 690-920 ms, 4 MB 300-390 ms. `--optimize-for-size`, tried with
+ * and without, shrank the young generation again after each collection and ran mark-compacts
+ * in its memory-reducing mode. Peak RSS of one-thread `scan` of crewAI (244 MiB, 27,000 files),
+ * the pool's largest: default 147-149 MB, semi-space 4 MB 127 MB, 8 MB 141 MB.
+ * For `scan` alone: a long-lived process (the language server) keeps V8's choice.
  */
+export const YOUNG_SEMI_SPACE_MB = 4;
+
+/**
+ * Set on the process, not in this module: the CLI's dispatcher and its scan bundle each carry
+ * their own copy of this file (scripts/build.mjs bundles them apart).
+ */
+const LOW_MEMORY = Symbol.for('rotation-guard.v8-low-memory');
+const marks = globalThis as { [LOW_MEMORY]?: true };
+
 export function tuneV8ForLowMemory(): void {
-  setFlagsFromString('--optimize-for-size');
+  marks[LOW_MEMORY] = true;
   setFlagsFromString('--semi-space-growth-factor=1');
+}
+
+/**
+ * Lets the young generation grow (V8's doubling) until a semi-space holds YOUNG_SEMI_SPACE_MB;
+ * returns the check to call between files, which stops the growth there. A no-op unless
+ * tuneV8ForLowMemory ran in this process. A single large file can take the young generation
+ * one doubling past the mark before the next check sees it; that bounds it still.
+ */
+export function allowYoungGenerationGrowth(): () => void {
+  if (!marks[LOW_MEMORY]) return () => {};
+  setFlagsFromString('--semi-space-growth-factor=2');
+  let open = true;
+  let calls = 0;
+  return () => {
+    // getHeapSpaceStatistics costs a few microseconds; a scan checks once in 16 files.
+    if (!open || ++calls % 16) return;
+    // new_space's size is both semi-spaces.
+    const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
+    if (young < 2 * YOUNG_SEMI_SPACE_MB * 1024 * 1024) return;
+    setFlagsFromString('--semi-space-growth-factor=1');
+    open = false;
+  };
 }

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { runInWorkers, warmUpOrder, type WorkerHeapLimits } from '../../../core/files';
+import { allowYoungGenerationGrowth } from '../../../core/runtime';
 import { scanFile, type FileResult } from './scan-file';
 
 /** One task of a scan worker (cli/src/scan/worker.ts): scan this file. */
@@ -68,7 +69,12 @@ export async function scanFiles(files: string[], opts: PoolOptions): Promise<Fil
   const bytes = opts.jobs ? 0 : files.reduce((n, f) => n + (statSync(f, { throwIfNoEntry: false })?.size ?? 0), 0);
   const threads = opts.jobs || threadsFor(bytes);
   if (threads <= 1 || files.length < IN_THREAD_FILES || !existsSync(entry)) {
-    order.forEach(scan);
+    // The young generation's size for this thread's scan (core/runtime/v8-tuning.ts).
+    const young = allowYoungGenerationGrowth();
+    for (const i of order) {
+      scan(i);
+      young();
+    }
     return results;
   }
   const tasks = order.map((i): ScanTask => ({ file: files[i]!, maxBytes: opts.maxBytes }));
