@@ -2,7 +2,8 @@
 //   1. recall / false-positive rate on ../shared/bench/external-cases.json (the shared scorer),
 //   2. throughput and peak RSS of `rotation-guard scan` on the 50 MiB synthetic corpus, next to
 //      ripgrep running the equivalent rule list (the speed-of-light reference) and the bare anchor
-//      literals (a floor that judges nothing), as ratios,
+//      literals (a floor that judges nothing), as ratios; ripgrep with the provider prefixes and the
+//      Node floor (bench/detect/node-floor.mjs) for issue #21's 6x target,
 //   3. recall on the corpus's planted keys (per provider), engine-only speed, 1 MiB and
 //      pathological-input timings.
 // Timings on a shared machine are noisy: compare the ratios measured in this same run.
@@ -100,12 +101,18 @@ const rgArgs = (file) => ['--no-config', '--regex-size-limit', '1G', '--dfa-size
 // what a prefix-only scanner costs; and a second build (ROTATION_GUARD_DETECT_CLI, e.g. main's) in the same loop.
 const prefixesFile = join(repo, 'bench', 'detect', 'provider-prefixes.rg');
 const prefixCount = readFileSync(prefixesFile, 'utf8').split('\n').filter(Boolean).length;
+// The Node floor (bench/detect/node-floor.mjs): walk, read and decode every file and run one regex
+// of those prefixes, no judgement. What ripgrep's figure asks of a Node program that does nothing
+// else, and so which part of the 6x target Node itself rules out; Node's bare start-up beside it.
+const nodeFloorScript = join(repo, 'bench', 'detect', 'node-floor.mjs');
 const otherCli = process.env.ROTATION_GUARD_DETECT_CLI ? resolve(process.env.ROTATION_GUARD_DETECT_CLI) : undefined;
 
 const ours = [];
 const rgRules = [];
 const rgAnchors = [];
 const rgPrefixes = [];
+const nodeFloor = [];
+const nodeStart = [];
 const other = [];
 let last;
 // Alternating runs, median of five: the shared machine's speed drifts within a minute.
@@ -117,6 +124,8 @@ for (let i = 0; i < RUNS; i++) {
   rgRules.push(measure('rg', rgArgs(rulesFile), work));
   rgAnchors.push(measure('rg', rgArgs(anchorsFile), work));
   rgPrefixes.push(measure('rg', ['--no-config', '-F', '-c', '-f', prefixesFile, 'corpus50'], work));
+  nodeFloor.push(measure(process.execPath, [nodeFloorScript, 'corpus50', prefixesFile], work));
+  nodeStart.push(measure(process.execPath, ['-e', '0'], work));
   if (otherCli) other.push(measure(process.execPath, [otherCli, 'scan', '--format', 'json', 'corpus50'], work));
 }
 for (const m of [...rgRules, ...rgAnchors]) {
@@ -134,7 +143,17 @@ console.log(`ripgrep, rule list (${rules.length} patterns, ${matchingLines(rgRul
 console.log(`ripgrep, anchor literals only (${anchors.length}, ${matchingLines(rgAnchors[0])} matching lines): ${anchorsS.toFixed(2)} s wall = ${(mib / anchorsS).toFixed(1)} MiB/s`);
 console.log(`ratio: rotation-guard takes ${(oursS / rulesS).toFixed(2)}x ripgrep's time on the rule list (target <= 4x), ${(oursS / anchorsS).toFixed(1)}x on the anchor literals alone`);
 const prefixesS = median(rgPrefixes.map((m) => m.s));
-console.log(`ripgrep, ${prefixCount} provider prefixes (bench/detect/provider-prefixes.rg): ${prefixesS.toFixed(2)} s wall; rotation-guard takes ${(oursS / prefixesS).toFixed(2)}x (target <= 6x)`);
+const prefixesCpu = median(rgPrefixes.map((m) => m.cpu));
+console.log(`ripgrep, ${prefixCount} provider prefixes (bench/detect/provider-prefixes.rg): ${prefixesS.toFixed(2)} s wall, ${prefixesCpu.toFixed(2)} s CPU; rotation-guard takes ${(oursS / prefixesS).toFixed(2)}x its wall time (target <= 6x)`);
+for (const m of nodeFloor) if (m.r.status !== 0) throw new Error(`node-floor.mjs failed (${m.r.status}): ${m.r.stderr.slice(0, 300)}`);
+const floorS = median(nodeFloor.map((m) => m.s));
+const floorCpu = median(nodeFloor.map((m) => m.cpu));
+const startS = median(nodeStart.map((m) => m.s));
+const startCpu = median(nodeStart.map((m) => m.cpu));
+const floorParts = nodeFloor.map((m) => JSON.parse(m.r.stdout).cpuMs);
+const part = (k) => median(floorParts.map((p) => p[k])).toFixed(0);
+console.log(`Node floor (bench/detect/node-floor.mjs: walk, read, decode, one regex of the ${prefixCount} prefixes, no judgement): ${floorS.toFixed(2)} s wall, ${floorCpu.toFixed(2)} s CPU, peak RSS ${Math.max(...nodeFloor.map((m) => m.rss)).toFixed(0)} MB; CPU ms after start-up: read ${part('read')}, decode ${part('decode')}, regex ${part('regex')}, walk ${part('walk')}; Node's bare start-up (node -e 0) ${startS.toFixed(2)} s wall, ${startCpu.toFixed(2)} s CPU`);
+console.log(`ratios, wall (CPU): rotation-guard / ripgrep prefixes ${(oursS / prefixesS).toFixed(1)}x (${(oursCpu / prefixesCpu).toFixed(1)}x); rotation-guard / Node floor ${(oursS / floorS).toFixed(1)}x (${(oursCpu / floorCpu).toFixed(1)}x); Node floor / ripgrep prefixes ${(floorS / prefixesS).toFixed(1)}x (${(floorCpu / prefixesCpu).toFixed(1)}x); Node start-up alone / ripgrep prefixes ${(startS / prefixesS).toFixed(1)}x`);
 if (otherCli) {
   const otherS = median(other.map((m) => m.s));
   const otherCpu = median(other.map((m) => m.cpu));
