@@ -53,6 +53,7 @@ const marks = globalThis as { [LOW_MEMORY]?: true };
 export function tuneV8ForLowMemory(): void {
   marks[LOW_MEMORY] = true;
   setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString('--heap-growing-percent=30');
 }
 
 /**
