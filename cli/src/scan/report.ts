@@ -77,7 +77,8 @@ export function formatJson(report: ScanReport, extra: Record<string, unknown> = 
 
 /** `3 incidents, 5 findings`: what a person acts on first, then how many places it is in. */
 export function countLine(findings: readonly FileFinding[]): string {
-  const n = incidentsOf(findings).incidents.length;
+  // An incident per distinct fingerprint (groupIncidents' key): counted without hashing their ids again.
+  const n = new Set(findings.map((f) => f.fingerprint)).size;
   return `${n} incident${n === 1 ? '' : 's'}, ${findings.length} finding${findings.length === 1 ? '' : 's'}`;
 }
 
