@@ -21,6 +21,8 @@ export function summarise(results: FileResult[], display: (file: string) => stri
       report.filesScanned++;
       report.bytesScanned += r.bytes;
     }
+    // Most files have no finding: their display path (a path.relative each) is never needed.
+    if (!r.findings.length) continue;
     const file = display(r.file);
     for (const f of r.findings) report.findings.push({ ...f, file });
   }
