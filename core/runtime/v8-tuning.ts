@@ -26,19 +26,25 @@ export function tuneV8ForScanning(): void {
 /**
  * V8 sizes a heap for speed: the young generation doubles up to 16 MB per semi-space (32 MB
  * committed) and the old one grows to several times what is live, and glibc keeps most of what
- * was freed. Issue #21's target is 150 MB peak RSS on every repository of the pool; the young
- * generation's size is the lever that costs least CPU. Its maximum is fixed when the heap is set
- * up (`--max-semi-space-size` set at run time does nothing), but the growth factor is read at each
- * growth: `scan` starts with growth off (the walk of 27,000 files at V8's default left crewAI's
- * scan at 155 MB instead of 113), and `allowYoungGenerationGrowth` turns it on for the scan and
- * off again at YOUNG_SEMI_SPACE_MB.
+ * was freed. Issue #21's target is 150 MB peak RSS on every repository of the pool.
  *
- * Measured on the 50 MiB corpus (CPU profile, main-thread GC time, 3 runs each, same run; the
- * host was loaded): V8's default 210-315 ms, semi-space fixed at 1 MB (last session's setting,
- * with `--optimize-for-size`) 690-920 ms, 4 MB 300-390 ms. `--optimize-for-size`, tried with
- * and without, shrank the young generation again after each collection and ran mark-compacts
- * in its memory-reducing mode. Peak RSS of one-thread `scan` of crewAI (244 MiB, 27,000 files),
- * the pool's largest: default 147-149 MB, semi-space 4 MB 127 MB, 8 MB 141 MB.
+ * Young generation: its maximum is fixed when the heap is set up (`--max-semi-space-size` set at
+ * run time does nothing), but the growth factor is read at each growth. `scan` starts with growth
+ * off (the walk of 27,000 files at V8's default left crewAI's scan at 155 MB instead of 113), and
+ * `allowYoungGenerationGrowth` turns it on for the scan and off again at YOUNG_SEMI_SPACE_MB.
+ * Last session kept it at its 1 MB start-up size, with `--optimize-for-size`; on the corpus that
+ * was 252 scavenges where 13be998 ran 37, main-thread GC 690-920 ms against 210-315 (CPU
+ * profiles, loaded host). At 4 MB: 72 scavenges, 300-390 ms. `--optimize-for-size` is gone: it
+ * shrinks the young generation back to 1 MB after its memory-reducing collections (250
+ * scavenges with it on top of the 4 MB growth).
+ *
+ * Old generation: grows by 30 % per step (`--heap-growing-percent`, read at each collection)
+ * instead of V8's factor of up to 4: one or two more mark-compacts of a small heap; pydantic-ai
+ * 137 -> 121 MB, crewAI 130 -> 124.
+ *
+ * Whole pool, one run each, same run (bench/realworld/pool.mjs, 23 repositories, 85,216 files;
+ * loaded host): last session's flags 51 s CPU, peak 109 MB; these 41 s CPU, peak 119 MB
+ * (pydantic-ai; crewAI 114 MB, 12.5 -> 9.4 s CPU). V8's defaults: crewAI 147-149 MB.
  * For `scan` alone: a long-lived process (the language server) keeps V8's choice.
  */
 export const YOUNG_SEMI_SPACE_MB = 4;
