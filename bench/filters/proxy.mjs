@@ -5,13 +5,14 @@
 // alternate (which goes first alternates too), each over its own kept-alive connection, both warmed
 // first; the added p99 (p99 through the proxy minus p99 direct) comes with a bootstrap interval,
 // since a difference of two tail percentiles is noisy. Called by filters.bench.mjs with the ordinary
-// text it builds; alone: `node bench/filters/proxy.mjs [--runs N] [--pairs N] [--cli dist/cli.js]`
-// after the build (--cli: another build's CLI, for a baseline).
+// text it builds; alone: `node bench/filters/proxy.mjs [--runs N] [--pairs N] [--cli dist/cli.js]
+// [--node-flags '...']` after the build (--cli: another build's CLI, for a baseline; --node-flags:
+// Node options for the proxy's process).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -87,12 +88,12 @@ function gcPauses(lines) {
 }
 
 /** One run; `text` is ordinary text (sources and docs) of at least 20 KB. */
-export async function benchProxy(text, { pairs = 2000, warm = 300, log = console.log, cli = join(repo, 'dist', 'cli.js') } = {}) {
+export async function benchProxy(text, { pairs = 2000, warm = 300, log = console.log, cli = join(repo, 'dist', 'cli.js'), nodeFlags = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'rg-bench-proxy-'));
   const timingFile = join(dir, 'timing.jsonl');
   const up = startChild([join(here, 'proxy-upstream.mjs'), text.slice(0, 2000)], {}, (l) => /^\d+$/.test(l) && Number(l));
   const upPort = await up.found;
-  const px = startChild(['--trace-gc', cli, 'proxy', '--listen', '127.0.0.1:0', '--upstream', `http://127.0.0.1:${upPort}`], { cwd: dir, env: { ...process.env, ROTATION_GUARD_PROXY_TIMING: timingFile } }, (l) => Number(/listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(l)?.[1] ?? 0));
+  const px = startChild([...nodeFlags, '--trace-gc', cli, 'proxy', '--listen', '127.0.0.1:0', '--upstream', `http://127.0.0.1:${upPort}`], { cwd: dir, env: { ...process.env, ROTATION_GUARD_PROXY_TIMING: timingFile } }, (l) => Number(/listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(l)?.[1] ?? 0));
   const pxPort = await px.found;
   const load0 = loadavg();
   const agents = { [upPort]: new Agent({ keepAlive: true, maxSockets: 1 }), [pxPort]: new Agent({ keepAlive: true, maxSockets: 1 }) };
@@ -148,11 +149,13 @@ export async function benchProxy(text, { pairs = 2000, warm = 300, log = console
   up.child.kill('SIGTERM');
   await once(up.child, 'exit');
   // A proxy built before ROTATION_GUARD_PROXY_TIMING existed (a baseline) writes no records.
-  const records = existsSync(timingFile) ? readFileSync(timingFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : [];
+  const lines = existsSync(timingFile) ? readFileSync(timingFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : [];
+  const records = lines.filter((l) => l.gc === undefined);
+  const gcs = lines.filter((l) => l.gc !== undefined);
   rmSync(dir, { recursive: true, force: true });
   if (records.length && records.length !== sent.length) throw new Error(`the proxy timed ${records.length} requests, ${sent.length} were sent`);
 
-  log(`proxy bench: load average ${load0.map(fmt).join(' ')} at start, ${load1.map(fmt).join(' ')} at end (2 cores shared); client, proxy (dist/cli.js proxy) and upstream in three processes`);
+  log(`proxy bench: load average ${load0.map(fmt).join(' ')} at start, ${load1.map(fmt).join(' ')} at end (${cpus().length} cores, shared); client, proxy (${[...nodeFlags, cli.slice(repo.length + 1) || cli].join(' ')} proxy) and upstream in three processes`);
   const line = (kind, what) => {
     const { d, v, cpu, gc } = results[kind];
     const sd = sortNum(d);
@@ -168,7 +171,9 @@ export async function benchProxy(text, { pairs = 2000, warm = 300, log = console
     resent: line('resent', 'the same 10 KB conversation resent + 2 KB response (target added p99 ≤ 2 ms)'),
     ttft: line('ttft', 'time to first streamed event (target overhead ≤ 5 ms)'),
   };
-  // Where the proxy's time goes, from its own clock (ms since the request's headers were parsed).
+  // Where the proxy's time goes, from its own clock (ms since the request's headers were parsed),
+  // and which requests a garbage collection in the proxy overlapped (same clock).
+  const gcIn = (r) => gcs.reduce((sum, g) => sum + Math.max(0, Math.min(g.start + g.duration, r.at + r.finished) - Math.max(g.start, r.at)), 0);
   const steps = (r) => ({
     read: r.read,
     scan: r.scanned - r.read,
@@ -178,15 +183,19 @@ export async function benchProxy(text, { pairs = 2000, warm = 300, log = console
     'response scan': r.responseScan,
     write: r.finished - r.upstreamEnd - r.responseScan,
     'in proxy': r.finished,
+    'own (in proxy but the upstream wait)': r.finished - (r.firstByte - r.scanned),
+    'process CPU': r.cpu,
+    GC: gcIn(r),
   });
-  if (!records.length) return summary;
   const fr = records.filter((_, i) => sent[i] === 'fresh').map(steps);
   const names = Object.keys(fr[0]);
   const byTotal = [...fr].sort((a, b) => a['in proxy'] - b['in proxy']);
   const slow = byTotal.slice(Math.floor(byTotal.length * 0.99));
   const mean = (rs, k) => rs.reduce((s, r) => s + r[k], 0) / rs.length;
-  log(`  inside the proxy, fresh requests, p50 / p99 per step (ms): ${names.map((k) => `${k} ${fmt(pct(sortNum(fr.map((r) => r[k])), 50))} / ${fmt(pct(sortNum(fr.map((r) => r[k])), 99))}`).join('; ')}`);
-  log(`  the slowest 1 % inside the proxy (${slow.length} requests), mean per step (ms): ${names.map((k) => `${k} ${fmt(mean(slow, k))}`).join('; ')}; kept-alive upstream socket reused for ${records.filter((r) => r.reused).length} of ${records.length - 1} requests after the first`);
+  const q = (k, p) => fmt(pct(sortNum(fr.map((r) => r[k])), p));
+  log(`  inside the proxy, fresh requests, p50 / p99 per step (ms): ${names.map((k) => `${k} ${q(k, 50)} / ${q(k, 99)}`).join('; ')}`);
+  log(`  a GC pause overlapped ${fr.filter((r) => r.GC > 0).length} of ${fr.length} fresh requests (${gcs.filter((g) => g.gc === 'scavenge').length} scavenges and ${gcs.filter((g) => g.gc !== 'scavenge').length} other collections over the whole run)`);
+  log(`  the slowest 1 % inside the proxy (${slow.length} requests), mean per step (ms): ${names.map((k) => `${k} ${fmt(mean(slow, k))}`).join('; ')}; ${slow.filter((r) => r.GC > 0).length} of them overlapped a GC pause; kept-alive upstream socket reused for ${records.filter((r) => r.reused).length} of ${records.length - 1} requests after the first`);
   return summary;
 }
 
@@ -208,7 +217,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const all = [];
   for (let r = 0; r < runs; r++) {
     console.log(`--- run ${r + 1} of ${runs}`);
-    all.push(await benchProxy(text, { pairs, ...(process.argv.includes('--cli') ? { cli: resolve(process.argv[process.argv.indexOf('--cli') + 1]) } : {}) }));
+    const opt = (n) => (process.argv.includes(n) ? process.argv[process.argv.indexOf(n) + 1] : undefined);
+    all.push(await benchProxy(text, { pairs, ...(opt('--cli') ? { cli: resolve(opt('--cli')) } : {}), nodeFlags: (opt('--node-flags') ?? '').split(' ').filter(Boolean) }));
   }
   if (runs > 1) {
     const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

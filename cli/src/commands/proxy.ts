@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { knownSecretsNear, createRedactingProxy, type RequestTiming } from '../../../core/filter';
 import { UsageError, type CliIO } from '../io';
 
@@ -49,16 +50,30 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 const TIMING_MAX = 200_000;
 
 /**
- * ROTATION_GUARD_PROXY_TIMING=FILE: each request's timing is kept in memory (at most TIMING_MAX)
- * and written to FILE, one JSON line per request, when the proxy stops: writing while serving
- * would add the write to the time being measured.
+ * ROTATION_GUARD_PROXY_TIMING=FILE: each request's timing, and each garbage collection (kind,
+ * start, duration on the same clock), is kept in memory (at most TIMING_MAX of each) and written
+ * to FILE, one JSON line each, when the proxy stops: writing while serving would add the write to
+ * the time being measured.
  */
 function timingRecorder(file: string): { record: (t: RequestTiming) => void; write: () => void } {
   const kept: RequestTiming[] = [];
+  const gcs: Array<{ gc: string; start: number; duration: number }> = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (gcs.length < TIMING_MAX) gcs.push({ gc: GC_KINDS[(e as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? 'other', start: e.startTime, duration: e.duration });
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
   return {
     record: (t) => {
       if (kept.length < TIMING_MAX) kept.push(t);
     },
-    write: () => writeFileSync(file, kept.map((t) => JSON.stringify(t)).join('\n') + (kept.length ? '\n' : '')),
+    write: () => {
+      observer.disconnect();
+      writeFileSync(file, [...kept, ...gcs].map((x) => `${JSON.stringify(x)}\n`).join(''));
+    },
   };
 }
+
+/** perf_hooks.constants.NODE_PERFORMANCE_GC_* (1 minor, 2 major, 4 incremental, 8 weak callbacks). */
+const GC_KINDS: Record<number, string> = { 1: 'scavenge', 2: 'mark-compact', 4: 'incremental', 8: 'weak-callbacks' };

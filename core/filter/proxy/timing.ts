@@ -7,6 +7,10 @@ import { performance } from 'node:perf_hooks';
  * that is not being measured reads no clock. Carries sizes and times only, never a header or body.
  */
 export interface RequestTiming {
+  /** When the request started, ms on the process's performance clock (to line up with GC entries). */
+  at: number;
+  /** CPU time the whole process used while the request was in flight, ms (user + system). */
+  cpu: number;
   /** Request body read to its end. */
   read: number;
   /** Request body scanned (and rewritten when something was masked). */
@@ -30,7 +34,8 @@ export interface RequestTiming {
 /** The clock marks of one request, reported once its response is finished. */
 export class RequestClock {
   private readonly t0 = performance.now();
-  readonly t: RequestTiming = { read: 0, scanned: 0, socket: 0, reused: false, firstByte: 0, upstreamEnd: 0, responseScan: 0, finished: 0, stream: false, bytesIn: 0, bytesOut: 0 };
+  private readonly cpu0 = process.cpuUsage();
+  readonly t: RequestTiming = { at: this.t0, cpu: 0, read: 0, scanned: 0, socket: 0, reused: false, firstByte: 0, upstreamEnd: 0, responseScan: 0, finished: 0, stream: false, bytesIn: 0, bytesOut: 0 };
 
   constructor(private readonly report: (t: RequestTiming) => void) {}
 
@@ -49,6 +54,8 @@ export class RequestClock {
 
   finish(): void {
     this.t.finished = this.now();
+    const c = process.cpuUsage(this.cpu0);
+    this.t.cpu = (c.user + c.system) / 1000;
     this.report(this.t);
   }
 }
