@@ -131,7 +131,7 @@ const tenKb = samples.map((s) => s.text).join('\n').slice(0, 10 * 1024);
 
 // 3. Proxy: added latency per 10 KB request and time to first token, the proxy in a process of
 // its own (bench/filters/proxy.mjs).
-await benchProxy(samples.map((s) => s.text).join('\n'));
+await benchProxy(samples.map((s) => s.text).join('\n'), { ordinary: samples.map((s) => s.text) });
 
 // 4. Keys split at every chunk boundary, through the stream redactor.
 {

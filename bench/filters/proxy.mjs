@@ -9,11 +9,13 @@
 // [--node-flags '...']` after the build (--cli: another build's CLI, for a baseline; --node-flags:
 // Node options for the proxy's process).
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -87,8 +89,11 @@ function gcPauses(lines) {
   return out;
 }
 
-/** One run; `text` is ordinary text (sources and docs) of at least 20 KB. */
-export async function benchProxy(text, { pairs = 2000, warm = 300, log = console.log, cli = join(repo, 'dist', 'cli.js'), nodeFlags = [] } = {}) {
+/**
+ * One run; `text` is ordinary text (sources and docs) of at least 20 KB, `ordinary` prompts sent
+ * through the proxy once each to check that nothing in them is altered either way.
+ */
+export async function benchProxy(text, { ordinary = [], pairs = 2000, warm = 300, log = console.log, cli = join(repo, 'dist', 'cli.js'), nodeFlags = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'rg-bench-proxy-'));
   const timingFile = join(dir, 'timing.jsonl');
   const up = startChild([join(here, 'proxy-upstream.mjs'), text.slice(0, 2000)], {}, (l) => /^\d+$/.test(l) && Number(l));
@@ -142,6 +147,32 @@ export async function benchProxy(text, { pairs = 2000, warm = 300, log = console
   await measure('fresh', pairs, '/v1/chat/completions', fresh, false);
   await measure('resent', Math.ceil(pairs / 2), '/v1/chat/completions', () => repeated, false);
   await measure('ttft', Math.ceil(pairs / 10), '/v1/stream', () => repeated, true, 20);
+  // Ordinary prompts: the upstream must get each request byte for byte, the app each answer.
+  // The reference: which of them the engine alone alters (a doc that quotes a credential example).
+  let alteredRequests = 0;
+  let alteredResponses = 0;
+  let differs = 0;
+  let byEngine = 0;
+  const { redactText, RedactionSession } = createRequire(import.meta.url)(join(repo, 'out', 'bench', 'filters', 'harness.js'));
+  for (const prompt of ordinary) {
+    const body = JSON.stringify({ model: 'm', messages: [{ role: 'user', content: prompt }] });
+    const got = await new Promise((res, rej) => {
+      const r = request({ host: '127.0.0.1', port: pxPort, path: '/v1/echo', method: 'POST', agent: agents[pxPort], headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (resp) => {
+        const chunks = [];
+        resp.on('data', (c) => chunks.push(c));
+        resp.on('end', () => res({ sha: resp.headers['x-received-sha256'], answer: JSON.parse(Buffer.concat(chunks).toString()).choices[0].message.content }));
+      });
+      r.on('error', rej);
+      r.end(body);
+    });
+    sent.push('ordinary');
+    const inRequest = got.sha !== createHash('sha256').update(body).digest('hex');
+    const engine = redactText(prompt, new RedactionSession()).text !== prompt;
+    if (inRequest) alteredRequests++;
+    if (got.answer !== prompt) alteredResponses++;
+    if (engine) byEngine++;
+    if (inRequest !== engine || (got.answer !== prompt) !== engine) differs++;
+  }
   const load1 = loadavg();
   for (const a of Object.values(agents)) a.destroy();
   px.child.kill('SIGTERM');
@@ -164,9 +195,11 @@ export async function benchProxy(text, { pairs = 2000, warm = 300, log = console
     const a50 = addedP(d, v, 50);
     const gcMs = gc.reduce((s, g) => s + g.ms, 0);
     log(`proxy, ${what} (${d.length} interleaved pairs after a warm-up): direct p50 ${fmt(pct(sd, 50))} / p99 ${fmt(pct(sd, 99))} ms; through the proxy p50 ${fmt(pct(sv, 50))} / p99 ${fmt(pct(sv, 99))} ms; added p50 ${fmt(a50.point)} ms [95 % ${fmt(a50.lo)}, ${fmt(a50.hi)}], added p99 ${fmt(a99.point)} ms [95 % ${fmt(a99.lo)}, ${fmt(a99.hi)}]; proxy CPU ${fmt(cpu)} ms per request; proxy GC ${gc.length} pauses, ${fmt(gcMs)} ms in all, longest ${fmt(Math.max(0, ...gc.map((g) => g.ms)))} ms`);
-    return a99;
+    return { p50: a50.point, p99: a99.point, gc: gc.length, cpu };
   };
   const summary = {
+    altered: alteredRequests + alteredResponses,
+    differs,
     fresh: line('fresh', 'fresh 10 KB JSON request + 2 KB response (target added p99 ≤ 2 ms)'),
     resent: line('resent', 'the same 10 KB conversation resent + 2 KB response (target added p99 ≤ 2 ms)'),
     ttft: line('ttft', 'time to first streamed event (target overhead ≤ 5 ms)'),
@@ -187,6 +220,8 @@ export async function benchProxy(text, { pairs = 2000, warm = 300, log = console
     'process CPU': r.cpu,
     GC: gcIn(r),
   });
+  if (ordinary.length) log(`proxy, ${ordinary.length} ordinary prompts sent through it and echoed back: ${alteredRequests} requests and ${alteredResponses} answers altered (target 0); the engine alone alters ${byEngine} of them, and the proxy's choice differs from the engine's for ${differs}`);
+  if (!records.length) return summary;
   const fr = records.filter((_, i) => sent[i] === 'fresh').map(steps);
   const names = Object.keys(fr[0]);
   const byTotal = [...fr].sort((a, b) => a['in proxy'] - b['in proxy']);
@@ -214,14 +249,18 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   };
   for (const d of ['docs', 'core', 'cli', 'server']) walk(join(repo, d));
   const text = parts.join('\n');
+  const ordinary = Array.from({ length: 1000 }, (_, i) => text.slice(i * 1999, i * 1999 + 2000));
   const all = [];
   for (let r = 0; r < runs; r++) {
     console.log(`--- run ${r + 1} of ${runs}`);
     const opt = (n) => (process.argv.includes(n) ? process.argv[process.argv.indexOf(n) + 1] : undefined);
-    all.push(await benchProxy(text, { pairs, ...(opt('--cli') ? { cli: resolve(opt('--cli')) } : {}), nodeFlags: (opt('--node-flags') ?? '').split(' ').filter(Boolean) }));
+    all.push(await benchProxy(text, { ordinary, pairs, ...(opt('--cli') ? { cli: resolve(opt('--cli')) } : {}), nodeFlags: (opt('--node-flags') ?? '').split(' ').filter(Boolean) }));
   }
   if (runs > 1) {
     const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    for (const k of ['fresh', 'resent', 'ttft']) console.log(`added p99, ${k}: ${all.map((s) => fmt(s[k].point)).join(', ')} ms over ${runs} runs (median ${fmt(med(all.map((s) => s[k].point)))} ms)`);
+    for (const k of ['fresh', 'resent', 'ttft']) {
+      for (const f of ['p50', 'p99']) console.log(`added ${f}, ${k}: ${all.map((s) => fmt(s[k][f])).join(', ')} ms over ${runs} runs (median ${fmt(med(all.map((s) => s[k][f])))} ms)`);
+      console.log(`proxy GC pauses, ${k}: ${all.map((s) => s[k].gc).join(', ')}; proxy CPU per request ${all.map((s) => fmt(s[k].cpu)).join(', ')} ms`);
+    }
   }
 }
