@@ -101,7 +101,10 @@ export function createRedactingProxy(o: ProxyOptions): { server: Server; stats: 
         const since = clock?.now() ?? 0;
         let text = '';
         for (const e of parser.push(chunk)) text += redactor.transform(e);
-        clock?.scanSince(since);
+        if (clock) {
+          clock.scanSince(since);
+          clock.t.bytesOut += Buffer.byteLength(text);
+        }
         if (text) res.write(text);
       });
       ures.on('end', () => {
@@ -109,6 +112,7 @@ export function createRedactingProxy(o: ProxyOptions): { server: Server; stats: 
         let text = '';
         for (const e of parser.end()) text += redactor.transform(e);
         text += redactor.end();
+        if (clock) clock.t.bytesOut += Buffer.byteLength(text);
         res.end(text);
         o.onRequest?.(`${req.method} ${req.url} ${ures.statusCode} stream`);
       });

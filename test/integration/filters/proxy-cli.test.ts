@@ -86,7 +86,7 @@ describe('rotation-guard proxy as a process: ROTATION_GUARD_PROXY_TIMING (stand-
       assert.deepEqual([...steps].sort((a, b) => a - b), steps, `steps in order: ${JSON.stringify(r)}`);
       assert.ok((r.cpu as number) >= 0 && (r.at as number) > 0);
     }
-    assert.ok((plain!.bytesIn as number) > 0 && (plain!.bytesOut as number) > 0);
+    assert.ok((plain!.bytesIn as number) > 0 && (plain!.bytesOut as number) > 0 && (streamed!.bytesOut as number) > 0);
     for (const g of lines.filter((l) => l.gc !== undefined)) assert.ok(['scavenge', 'mark-compact', 'incremental', 'weak-callbacks', 'other'].includes(g.gc as string) && (g.duration as number) >= 0);
   });
 });
