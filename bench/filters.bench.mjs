@@ -5,13 +5,12 @@
 // 0 of 1,000 ordinary prompts and responses (this repository's docs and sources, node_modules
 // READMEs) blocked or altered. Every figure sits next to its baseline from the same run.
 import { spawnSync } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer, request, Agent } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchProxy } from './filters/proxy.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -130,93 +129,9 @@ const tenKb = samples.map((s) => s.text).join('\n').slice(0, 10 * 1024);
   rmSync(snapDir, { recursive: true, force: true });
 }
 
-// 3. Proxy: added latency per 10 KB request, and time to first token of a stream.
-{
-  const upstream = createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', async () => {
-      if (req.url.endsWith('/stream')) {
-        res.writeHead(200, { 'content-type': 'text/event-stream' });
-        res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: 'Hello' }, finish_reason: null }] })}\n\n`);
-        await new Promise((r) => setTimeout(r, 20));
-        res.end(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: ' world' }, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
-        return;
-      }
-      const body = JSON.stringify({ id: 'x', choices: [{ index: 0, message: { role: 'assistant', content: tenKb.slice(0, 2000) } }] });
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-      res.end(body);
-    });
-  });
-  upstream.listen(0, '127.0.0.1');
-  await once(upstream, 'listening');
-  const upPort = upstream.address().port;
-  const { server, warmed } = h.createRedactingProxy({ upstream: `http://127.0.0.1:${upPort}` });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  // The proxy warms its engine as it starts; an app connects after that (and the upstream, which
-  // shares this process here, would otherwise wait for it).
-  await warmed;
-  const pxPort = server.address().port;
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  // Two kinds of 10 KB request: a fresh text each time (nothing to reuse), and the same
-  // conversation sent again (what a chat app does every turn; the session knows it is clean).
-  const allText = samples.map((s) => s.text).join('\n');
-  const fresh = (i) => JSON.stringify({ model: 'm', messages: [{ role: 'user', content: allText.slice((i * 10007) % (allText.length - 10240), ((i * 10007) % (allText.length - 10240)) + 10240) }] });
-  const repeated = JSON.stringify({ model: 'm', messages: [{ role: 'user', content: tenKb }] });
-  let body = repeated;
-  const call = (port, path, firstByte) =>
-    new Promise((res, rej) => {
-      const a = now();
-      const r = request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: 'Bearer bench' } }, (resp) => {
-        let first;
-        resp.on('data', () => (first ??= now()));
-        resp.on('end', () => res(ms((firstByte ? first : now()) - a)));
-      });
-      r.on('error', rej);
-      r.end(body);
-    });
-  for (const kind of ['fresh text', 'same conversation again']) {
-    const direct = [];
-    const via = [];
-    let cpuDirect = 0;
-    let cpuVia = 0;
-    for (let i = 0; i < 600; i++) {
-      body = kind === 'fresh text' ? fresh(i) : repeated;
-      let c0 = process.cpuUsage();
-      direct.push(await call(upPort, '/v1/chat/completions'));
-      let c = process.cpuUsage(c0);
-      if (i >= 100) cpuDirect += c.user + c.system;
-      c0 = process.cpuUsage();
-      via.push(await call(pxPort, '/v1/chat/completions'));
-      c = process.cpuUsage(c0);
-      if (i >= 100) cpuVia += c.user + c.system;
-    }
-    const d = direct.slice(100);
-    const v = via.slice(100);
-    console.log(`proxy, 10 KB JSON request (${kind}) + 2 KB response: direct p50 ${fmt(pct(d, 50))} / p99 ${fmt(pct(d, 99))} ms; through the proxy p50 ${fmt(pct(v, 50))} / p99 ${fmt(pct(v, 99))} ms; added p50 ${fmt(pct(v, 50) - pct(d, 50))} ms, p99 ${fmt(pct(v, 99) - pct(d, 99))} ms (target ≤ 2 ms); added CPU per request (mean of 500; client, proxy and upstream share this process) ${fmt((cpuVia - cpuDirect) / 500 / 1000)} ms`);
-    // The figures above are a warm proxy's (a proxy runs for hours; the first 100 requests are left
-    // out). Its first requests pay what a warm one does not: V8 compiling the HTTP path and the
-    // engine. Here the engine is warm already (section 1 ran it in this process); a proxy started on
-    // its own warms the engine as it starts listening (core/filter/proxy/server.ts). Shown for the
-    // first kind only (the second starts warm).
-    if (kind === 'fresh text') {
-      const added = via.slice(0, 20).map((x, k) => x - direct[k]);
-      console.log(`  cold: the proxy's first request ${fmt(via[0])} ms (direct ${fmt(direct[0])} ms); its first 20 requests added p50 ${fmt(pct(added, 50))} ms, max ${fmt(Math.max(...added))} ms`);
-    }
-  }
-  body = repeated;
-  const td = [];
-  const tv = [];
-  for (let i = 0; i < 60; i++) {
-    td.push(await call(upPort, '/v1/stream', true));
-    tv.push(await call(pxPort, '/v1/stream', true));
-  }
-  console.log(`proxy, time to first streamed event: direct p50 ${fmt(pct(td, 50))} ms, through the proxy p50 ${fmt(pct(tv, 50))} ms; overhead p50 ${fmt(pct(tv, 50) - pct(td, 50))} ms, p99 ${fmt(pct(tv, 99) - pct(td, 99))} ms (target ≤ 5 ms). The first event carries no visible text when its word is still open: "Hello" is held until " world" shows it cannot be the start of a key.`);
-  agent.destroy();
-  server.close();
-  upstream.close();
-}
+// 3. Proxy: added latency per 10 KB request and time to first token, the proxy in a process of
+// its own (bench/filters/proxy.mjs).
+await benchProxy(samples.map((s) => s.text).join('\n'), { ordinary: samples.map((s) => s.text) });
 
 // 4. Keys split at every chunk boundary, through the stream redactor.
 {

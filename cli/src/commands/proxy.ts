@@ -1,5 +1,7 @@
 import { once } from 'node:events';
-import { knownSecretsNear, createRedactingProxy } from '../../../core/filter';
+import { writeFileSync } from 'node:fs';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { knownSecretsNear, createRedactingProxy, type RequestTiming } from '../../../core/filter';
 import { UsageError, type CliIO } from '../io';
 
 const USAGE = 'usage: rotation-guard proxy --listen 127.0.0.1:PORT --upstream URL';
@@ -28,7 +30,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw new UsageError(`--upstream is not a URL: '${upstream}'`);
   }
   const known = knownSecretsNear(io.cwd, io.env);
-  const { server, stats } = createRedactingProxy({ upstream, find: known ? { knownSecrets: known.known } : {} });
+  const timing = io.env.ROTATION_GUARD_PROXY_TIMING ? timingRecorder(io.env.ROTATION_GUARD_PROXY_TIMING) : undefined;
+  const { server, stats } = createRedactingProxy({ upstream, find: known ? { knownSecrets: known.known } : {}, ...(timing ? { onTiming: timing.record } : {}) });
   server.listen(Number(m[2]), host);
   await once(server, 'listening');
   const addr = server.address();
@@ -38,6 +41,39 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   await once(server, 'close');
+  timing?.write();
   io.stderr(`rotation-guard proxy: ${stats.requests} request(s); ${stats.redactedInRequests} credential(s) masked in requests, ${stats.redactedInResponses} in responses (streams not counted)\n`);
   return 0;
 }
+
+/** Timing records kept for the measured proxy (RequestTiming: sizes and times, nothing else). */
+const TIMING_MAX = 200_000;
+
+/**
+ * ROTATION_GUARD_PROXY_TIMING=FILE: each request's timing, and each garbage collection (kind,
+ * start, duration on the same clock), is kept in memory (at most TIMING_MAX of each) and written
+ * to FILE, one JSON line each, when the proxy stops: writing while serving would add the write to
+ * the time being measured.
+ */
+function timingRecorder(file: string): { record: (t: RequestTiming) => void; write: () => void } {
+  const kept: RequestTiming[] = [];
+  const gcs: Array<{ gc: string; start: number; duration: number }> = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (gcs.length < TIMING_MAX) gcs.push({ gc: GC_KINDS[(e as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? 'other', start: e.startTime, duration: e.duration });
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    record: (t) => {
+      if (kept.length < TIMING_MAX) kept.push(t);
+    },
+    write: () => {
+      observer.disconnect();
+      writeFileSync(file, [...kept, ...gcs].map((x) => `${JSON.stringify(x)}\n`).join(''));
+    },
+  };
+}
+
+/** perf_hooks.constants.NODE_PERFORMANCE_GC_* (1 minor, 2 major, 4 incremental, 8 weak callbacks). */
+const GC_KINDS: Record<number, string> = { 1: 'scavenge', 2: 'mark-compact', 4: 'incremental', 8: 'weak-callbacks' };

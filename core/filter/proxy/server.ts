@@ -6,6 +6,8 @@ import { redactJsonText } from './json';
 import { SseParser } from './sse';
 import { SseRedactor } from './streams';
 import { StreamRedactor } from '../stream';
+import { BodyTooLargeError, readBody } from './body';
+import { RequestClock, type RequestTiming } from './timing';
 
 /**
  * A local redacting proxy for model traffic (OpenAI Chat Completions and Responses, Anthropic
@@ -20,6 +22,8 @@ export interface ProxyOptions {
   maxBody?: number;
   /** Called with one line per request: method, path, status, counts, never headers or bodies. */
   onRequest?: (line: string) => void;
+  /** Called once per finished request with where its time went (sizes and times only). */
+  onTiming?: (t: RequestTiming) => void;
 }
 
 export interface ProxyStats {
@@ -29,6 +33,7 @@ export interface ProxyStats {
 }
 
 const HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'accept-encoding']);
+const JSON_TYPE = /json/i;
 
 export function createRedactingProxy(o: ProxyOptions): { server: Server; stats: ProxyStats; session: RedactionSession; warmed: Promise<void> } {
   const upstream = new URL(o.upstream);
@@ -36,18 +41,25 @@ export function createRedactingProxy(o: ProxyOptions): { server: Server; stats: 
   const session = new RedactionSession(o.find ?? {});
   const stats: ProxyStats = { requests: 0, redactedInRequests: 0, redactedInResponses: 0 };
   const maxBody = o.maxBody ?? 32 * 1024 * 1024;
+  const base = upstream.pathname.replace(/\/+$/, '');
+  const send = upstream.protocol === 'https:' ? httpsRequest : httpRequest;
   // One kept-alive connection pool to the upstream for the proxy's lifetime (no TCP or TLS
   // handshake per request); Nagle off on both sides so a streamed event is not held for the next.
   const agent = upstream.protocol === 'https:' ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
   const server = createServer({ noDelay: true }, (req, res) => {
     stats.requests++;
+    const clock = o.onTiming ? new RequestClock(o.onTiming) : undefined;
     readBody(req, maxBody).then(
-      (body) => forward(req, res, body),
-      (err: Error) => fail(res, 413, err.message),
+      (body) => forward(req, res, body, clock),
+      (err: Error) => fail(res, err instanceof BodyTooLargeError ? 413 : 400, err.message),
     );
   });
 
-  function forward(req: IncomingMessage, res: ServerResponse, body: Buffer | null): void {
+  function forward(req: IncomingMessage, res: ServerResponse, body: Buffer | null, clock: RequestClock | undefined): void {
+    if (clock) {
+      clock.mark('read');
+      clock.t.bytesIn = body?.length ?? 0;
+    }
     let out = body;
     if (body && body.length && isJson(req.headers['content-type'])) {
       const r = redactJsonText(body.toString('utf8'), session);
@@ -56,59 +68,80 @@ export function createRedactingProxy(o: ProxyOptions): { server: Server; stats: 
         out = Buffer.from(r.text, 'utf8');
       }
     }
-    const base = upstream.pathname.replace(/\/+$/, '');
+    clock?.mark('scanned');
     const path = base && !req.url!.startsWith(`${base}/`) ? `${base}${req.url}` : req.url!;
     const headers = passHeaders(req.headers);
     if (out) headers['content-length'] = String(out.length);
     headers.host = upstream.host;
-    const send = upstream.protocol === 'https:' ? httpsRequest : httpRequest;
-    const up = send({ protocol: upstream.protocol, hostname: upstream.hostname, port: upstream.port, method: req.method, path, headers, agent }, (ures) => respond(req, ures, res));
-    up.on('socket', (socket) => socket.setNoDelay(true));
+    const up = send({ protocol: upstream.protocol, hostname: upstream.hostname, port: upstream.port, method: req.method, path, headers, agent }, (ures) => respond(req, ures, res, clock));
+    up.on('socket', (socket) => {
+      socket.setNoDelay(true);
+      if (clock) {
+        clock.mark('socket');
+        clock.t.reused = up.reusedSocket;
+      }
+    });
     up.on('error', (err) => fail(res, 502, `upstream: ${err.message}`));
     up.end(out ?? undefined);
   }
 
-  function respond(req: IncomingMessage, ures: IncomingMessage, res: ServerResponse): void {
+  function respond(req: IncomingMessage, ures: IncomingMessage, res: ServerResponse, clock: RequestClock | undefined): void {
+    clock?.mark('firstByte');
+    if (clock) res.once('finish', () => clock.finish());
     const type = String(ures.headers['content-type'] ?? '');
     const headers = passHeaders(ures.headers);
     if (type.includes('text/event-stream')) {
+      if (clock) clock.t.stream = true;
       res.writeHead(ures.statusCode ?? 502, headers);
       res.flushHeaders();
       const parser = new SseParser();
       const redactor = new SseRedactor(session);
       ures.setEncoding('utf8');
       ures.on('data', (chunk: string) => {
+        const since = clock?.now() ?? 0;
         let text = '';
         for (const e of parser.push(chunk)) text += redactor.transform(e);
+        if (clock) {
+          clock.scanSince(since);
+          clock.t.bytesOut += Buffer.byteLength(text);
+        }
         if (text) res.write(text);
       });
       ures.on('end', () => {
+        clock?.mark('upstreamEnd');
         let text = '';
         for (const e of parser.end()) text += redactor.transform(e);
         text += redactor.end();
+        if (clock) clock.t.bytesOut += Buffer.byteLength(text);
         res.end(text);
         o.onRequest?.(`${req.method} ${req.url} ${ures.statusCode} stream`);
       });
       ures.on('error', () => res.destroy());
       return;
     }
-    const chunks: Buffer[] = [];
-    ures.on('data', (c: Buffer) => chunks.push(c));
-    ures.on('end', () => {
-      let body = Buffer.concat(chunks);
-      if (isJson(type) && body.length) {
-        const r = redactJsonText(body.toString('utf8'), session);
-        if (r.count) {
-          stats.redactedInResponses += r.count;
-          body = Buffer.from(r.text, 'utf8');
+    readBody(ures, Infinity).then(
+      (got) => {
+        clock?.mark('upstreamEnd');
+        const since = clock?.now() ?? 0;
+        let body = got ?? EMPTY;
+        if (isJson(type) && body.length) {
+          const r = redactJsonText(body.toString('utf8'), session);
+          if (r.count) {
+            stats.redactedInResponses += r.count;
+            body = Buffer.from(r.text, 'utf8');
+          }
         }
-      }
-      headers['content-length'] = String(body.length);
-      res.writeHead(ures.statusCode ?? 502, headers);
-      res.end(body);
-      o.onRequest?.(`${req.method} ${req.url} ${ures.statusCode}`);
-    });
-    ures.on('error', () => res.destroy());
+        if (clock) {
+          clock.scanSince(since);
+          clock.t.bytesOut = body.length;
+        }
+        headers['content-length'] = String(body.length);
+        res.writeHead(ures.statusCode ?? 502, headers);
+        res.end(body);
+        o.onRequest?.(`${req.method} ${req.url} ${ures.statusCode}`);
+      },
+      () => res.destroy(),
+    );
   }
 
   server.on('close', () => agent.destroy());
@@ -116,6 +149,8 @@ export function createRedactingProxy(o: ProxyOptions): { server: Server; stats: 
   const warmed = new Promise<void>((resolve) => server.once('listening', () => setImmediate(() => resolve(warmUp(o.find ?? {})))));
   return { server, stats, session, warmed };
 }
+
+const EMPTY = Buffer.alloc(0);
 
 /**
  * Text that takes the engine through each of its paths (escapes, glued prefixes, base64 and hex
@@ -151,25 +186,7 @@ function passHeaders(h: IncomingHttpHeaders): Record<string, string | string[]> 
 }
 
 function isJson(type: string | string[] | undefined): boolean {
-  return /json/i.test(String(type ?? ''));
-}
-
-function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > max) {
-        reject(new Error(`request body larger than ${max} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(chunks.length ? Buffer.concat(chunks) : null));
-    req.on('error', reject);
-  });
+  return JSON_TYPE.test(String(type ?? ''));
 }
 
 function fail(res: ServerResponse, status: number, message: string): void {
@@ -178,6 +195,7 @@ function fail(res: ServerResponse, status: number, message: string): void {
     return;
   }
   const body = JSON.stringify({ error: { type: 'rotation_guard_proxy_error', message } });
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+  // A body refused for its size is left unread: close the connection instead of reading it to skip it.
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...(status === 413 ? { connection: 'close' } : {}) });
   res.end(body);
 }
