@@ -62,6 +62,14 @@ export function stateStillOurs(path: string, ino: number): boolean {
   }
 }
 
+export function sameInode(path: string, ino: number): boolean {
+  try {
+    return lstatSync(path).ino === ino;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads a state file the way the launcher trusts one (tests and `hooks` use it). */
 export function readState(path: string): ServerState | undefined {
   try {

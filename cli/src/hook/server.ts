@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
 import { STDIN_MAX_BYTES, StdinTooLargeError, type CliIO } from '../io';
-import { fileIdentity, newState, releaseServerLock, rm, stateStillOurs, takeServerLock, writeState, type ServerState } from './server-state';
+import { fileIdentity, newState, releaseServerLock, rm, sameInode, stateStillOurs, takeServerLock, writeState, type ServerState } from './server-state';
 import { field, FieldReader, parseRequest, sameToken, type HookRequest } from './server-wire';
 
 /** The hook's own entry (commands/hook.ts `run`): the server answers with it, as the process does. */
@@ -109,9 +109,14 @@ export async function serveHooks(opts: HookServerOptions): Promise<'stopped' | '
     }
     const ticket = randomBytes(24).toString('hex');
     let payloadSocket: Socket | undefined;
+    let answered = false;
+    // Good for one payload connection, which may come after the answer (an unknown assistant is refused before the payload is read, as by the process).
+    const expire = setTimeout(() => tickets.delete(ticket), HEADER_TIMEOUT_MS);
     const payload = new Promise<Buffer>((resolve, reject) => {
       tickets.set(ticket, {
         deliver(socket, rest) {
+          clearTimeout(expire);
+          if (answered) return void socket.end();
           payloadSocket = socket;
           const chunks: Buffer[] = rest.length ? [rest] : [];
           let total = rest.length;
@@ -153,7 +158,7 @@ export async function serveHooks(opts: HookServerOptions): Promise<'stopped' | '
         return 2;
       })
       .then((code) => {
-        tickets.delete(ticket);
+        answered = true;
         payloadSocket?.destroy();
         lastActive = Date.now();
         if (out.includes('\0') || err.includes('\0')) control.end(field('X'));
@@ -168,7 +173,8 @@ export async function serveHooks(opts: HookServerOptions): Promise<'stopped' | '
     if (stopping) return;
     stopping = true;
     clearInterval(check);
-    if (ino >= 0 && stateStillOurs(opts.state, ino)) rm(opts.state);
+    // Its own file (the same inode) goes, even opened to others: its tokens are no longer good.
+    if (ino >= 0 && sameInode(opts.state, ino)) rm(opts.state);
     releaseServerLock(lock);
     server.close(() => stopped());
     // Connections still open end with the process.
