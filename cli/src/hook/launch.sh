@@ -104,6 +104,12 @@ rg_ask() {
     rg_start
     return 1
   fi
+  if ! IFS= read -r -d '' -t 1 ticket <&3 || ! [[ $ticket =~ ^[0-9a-f]{48}$ ]]; then
+    exec 3>&-
+    rg_trace "process: the server declined (${ticket:0:20})"
+    rg_start
+    return 1
+  fi
   # The folder as Node's process.cwd() gives it (symbolic links resolved), then the request:
   # arguments and this process's environment (every exported variable).
   lpwd=$PWD
@@ -117,12 +123,6 @@ rg_ask() {
     case ${!n@a} in *x*) envs+=("$n=${!n}") ;; esac
   done
   printf '%s\0' v1 "$cwd" "$#" "$@" "${envs[@]}" '' >&3
-  if ! IFS= read -r -d '' -t 1 ticket <&3 || ! [[ $ticket =~ ^[0-9a-f]{48}$ ]]; then
-    exec 3>&-
-    rg_trace "process: the server declined (${ticket:0:20})"
-    rg_start
-    return 1
-  fi
   if ! { exec 4<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
     exec 3>&-
     rg_trace 'process: no payload connection'

@@ -7,9 +7,8 @@ import { timingSafeEqual } from 'node:crypto';
  * connection, read to its end: bash cannot half-close a socket, but closing one ends it.
  *
  *   control  launcher → server  CLIENT_TOKEN
- *            server → launcher  SERVER_TOKEN            (only after CLIENT_TOKEN matched)
+ *            server → launcher  SERVER_TOKEN, TICKET | 'fallback'   (only after CLIENT_TOKEN matched)
  *            launcher → server  v1, cwd, argc, args…, NAME=VALUE…, ''   (the process's environment)
- *            server → launcher  TICKET | 'fallback'
  *   payload  launcher → server  TICKET
  *            server → launcher  SERVER_TOKEN
  *            launcher → server  the payload's bytes, to the connection's end

@@ -22,6 +22,11 @@ const MAX_FIELD = 1024 * 1024;
 const MAX_HEADER = 4 * 1024 * 1024;
 const HEADER_TIMEOUT_MS = 5000;
 
+interface Request {
+  ticket: string;
+  answer(control: Socket, req: HookRequest): void;
+}
+
 interface Pending {
   /** Resolves with the payload's bytes when its connection ends; at most `max` of them. */
   deliver(payload: Socket, rest: Buffer): void;
@@ -62,6 +67,7 @@ export async function serveHooks(opts: HookServerOptions): Promise<'stopped' | '
     socket.on('error', () => undefined);
     socket.on('close', () => clearTimeout(timer));
     let stage: 'token' | 'header' | 'done' = 'token';
+    let request: Request | undefined;
     const onData = (chunk: Buffer) => {
       try {
         if (stage === 'token') {
@@ -79,7 +85,15 @@ export async function serveHooks(opts: HookServerOptions): Promise<'stopped' | '
             return;
           }
           if (!sameToken(first, state!.client)) return void socket.destroy();
-          socket.write(field(state!.server));
+          // A process that can no longer answer as a new one would says so before the launcher
+          // sends anything: the hook then starts as a process, its standard input unread.
+          if (!current() || !stateStillOurs(opts.state, ino)) {
+            socket.end(Buffer.concat([field(state!.server), field('fallback')]));
+            stop();
+            return;
+          }
+          request = openRequest();
+          socket.write(Buffer.concat([field(state!.server), field(request.ticket)]));
           stage = 'header';
           if (!rest.length) return;
           chunk = rest;
@@ -91,7 +105,7 @@ export async function serveHooks(opts: HookServerOptions): Promise<'stopped' | '
           stage = 'done';
           clearTimeout(timer);
           socket.off('data', onData);
-          answer(socket, req);
+          request!.answer(socket, req);
         }
       } catch {
         socket.destroy();
@@ -100,13 +114,8 @@ export async function serveHooks(opts: HookServerOptions): Promise<'stopped' | '
     socket.on('data', onData);
   };
 
-  const answer = (control: Socket, req: HookRequest) => {
-    // A request this process cannot answer as a new one would: the launcher starts the hook as a process instead, its standard input unread.
-    if (req.args[0] !== 'hook' || !current() || !stateStillOurs(opts.state, ino)) {
-      control.end(field('fallback'));
-      if (!current() || !stateStillOurs(opts.state, ino)) stop();
-      return;
-    }
+  /** A ticket for the payload connection, given with the server's token so the launcher can open it while it sends the header. */
+  const openRequest = (): Request => {
     const ticket = randomBytes(24).toString('hex');
     let payloadSocket: Socket | undefined;
     let answered = false;
@@ -135,35 +144,42 @@ export async function serveHooks(opts: HookServerOptions): Promise<'stopped' | '
       });
     });
     payload.catch(() => undefined);
-    let out = '';
-    let err = '';
-    const io: CliIO = {
-      cwd: req.cwd,
-      env: req.env,
-      stdout: (t) => void (out += t),
-      stderr: (t) => void (err += t),
-      // As readProcessStdin: the bytes decoded as UTF-8, more than `maxBytes` refused.
-      readStdin: async (maxBytes = STDIN_MAX_BYTES) => {
-        const bytes = await payload;
-        if (bytes.length > maxBytes) throw new StdinTooLargeError(maxBytes);
-        return bytes.toString('utf8');
-      },
-    };
-    control.write(field(ticket));
-    // As snapshot-main.ts and main.ts end a `hook` process: its exit code, or 2 with the error.
-    opts
-      .run(req.args.slice(1), io)
-      .catch((e: unknown) => {
-        io.stderr(`rotation-guard hook: ${(e as Error).message ?? String(e)}\n`);
-        return 2;
-      })
-      .then((code) => {
+    const answer = (control: Socket, req: HookRequest) => {
+      if (req.args[0] !== 'hook') {
         answered = true;
-        payloadSocket?.destroy();
-        lastActive = Date.now();
-        if (out.includes('\0') || err.includes('\0')) control.end(field('X'));
-        else control.end(Buffer.concat([field('A'), field(String(code)), field(out), field(err)]));
-      });
+        control.end(field('X'));
+        return;
+      }
+      let out = '';
+      let err = '';
+      const io: CliIO = {
+        cwd: req.cwd,
+        env: req.env,
+        stdout: (t) => void (out += t),
+        stderr: (t) => void (err += t),
+        // As readProcessStdin: the bytes decoded as UTF-8, more than `maxBytes` refused.
+        readStdin: async (maxBytes = STDIN_MAX_BYTES) => {
+          const bytes = await payload;
+          if (bytes.length > maxBytes) throw new StdinTooLargeError(maxBytes);
+          return bytes.toString('utf8');
+        },
+      };
+      // As snapshot-main.ts and main.ts end a `hook` process: its exit code, or 2 with the error.
+      opts
+        .run(req.args.slice(1), io)
+        .catch((e: unknown) => {
+          io.stderr(`rotation-guard hook: ${(e as Error).message ?? String(e)}\n`);
+          return 2;
+        })
+        .then((code) => {
+          answered = true;
+          payloadSocket?.destroy();
+          lastActive = Date.now();
+          if (out.includes('\0') || err.includes('\0')) control.end(field('X'));
+          else control.end(Buffer.concat([field('A'), field(String(code)), field(out), field(err)]));
+        });
+    };
+    return { ticket, answer };
   };
 
   let stopped!: () => void;

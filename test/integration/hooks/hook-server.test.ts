@@ -216,7 +216,7 @@ describe('the resident hook server (real processes)', function () {
     assert.equal(wrong.got(), '');
     const right = await talk(s.client);
     await once(right.socket, 'data');
-    assert.equal(right.got(), `${s.server}\0`, 'control: the right token is answered');
+    assert.match(right.got(), new RegExp(`^${s.server}\0[0-9a-f]{48}\0$`), 'control: the right token is answered (its token and a ticket)');
     right.socket.destroy();
   });
 
@@ -295,7 +295,7 @@ describe('the resident hook server (real processes)', function () {
           buf += d.toString('utf8');
           if (stage === 0 && buf.startsWith(`${client}\0`)) {
             stage = 1;
-            sock.write(`${serverToken}\0`);
+            sock.write(`${serverToken}\0${ticket}\0`);
           } else if (stage === 0 && buf.startsWith(`${ticket}\0`)) {
             stage = 3;
             sock.write(`${serverToken}\0`);
@@ -304,10 +304,6 @@ describe('the resident hook server (real processes)', function () {
               received = buf.slice(ticket.length + 1);
               for (const s of open) s.destroy();
             });
-          }
-          if (stage === 1 && buf.endsWith('\0\0')) {
-            stage = 2;
-            sock.write(`${ticket}\0`);
           }
         });
         open.push(sock);
