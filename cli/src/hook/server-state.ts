@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { privateFolder, unusableBlobPath } from './snapshot-paths';
 
@@ -90,9 +90,11 @@ export function readState(path: string): ServerState | undefined {
 
 /**
  * One server per state file: the lock holds its process id. A lock whose process is gone is
- * taken over. Returns false while another live server holds it.
+ * taken over, and so is one without a state file for half a minute (a server writes its state
+ * file within milliseconds of taking the lock, and removes the lock when it stops: the id now
+ * belongs to another process). Returns false while another live server holds it.
  */
-export function takeServerLock(lock: string): boolean {
+export function takeServerLock(lock: string, state: string): boolean {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lock, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
@@ -101,7 +103,7 @@ export function takeServerLock(lock: string): boolean {
       return true;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return false;
-      if (alive(lockHolder(lock))) return false;
+      if (alive(lockHolder(lock)) && (existsSync(state) || Date.now() - mtimeOf(lock) < 30_000)) return false;
       rm(lock);
     }
   }
@@ -110,6 +112,14 @@ export function takeServerLock(lock: string): boolean {
 
 export function releaseServerLock(lock: string): void {
   if (lockHolder(lock) === process.pid) rm(lock);
+}
+
+function mtimeOf(path: string): number {
+  try {
+    return lstatSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
 
 function lockHolder(lock: string): number | undefined {

@@ -28,7 +28,7 @@ interface Request {
 }
 
 interface Pending {
-  /** Resolves with the payload's bytes when its connection ends; at most `max` of them. */
+  /** Hands the payload connection (and whatever followed its ticket in the same chunk) to its request. */
   deliver(payload: Socket, rest: Buffer): void;
 }
 
@@ -46,7 +46,7 @@ interface Pending {
  */
 export async function serveHooks(opts: HookServerOptions): Promise<'stopped' | 'running-elsewhere'> {
   const lock = `${opts.state}.lock`;
-  if (!takeServerLock(lock)) return 'running-elsewhere';
+  if (!takeServerLock(lock, opts.state)) return 'running-elsewhere';
   const identity = opts.watched.map(fileIdentity).join('|');
   const current = () => opts.watched.map(fileIdentity).join('|') === identity;
   const tickets = new Map<string, Pending>();
