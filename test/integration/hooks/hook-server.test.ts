@@ -281,6 +281,18 @@ describe('the resident hook server (real processes)', function () {
       }
     });
 
+    it('a server that accepts and never answers: after a bounded wait (1 s) the hook starts as a process and blocks a key', async () => {
+      const port = await listen((sock) => sock.on('error', () => undefined));
+      writeStateFor(port, randomBytes(32).toString('hex'), randomBytes(32).toString('hex'));
+      const input = prompt(`use ${fake.githubPat()}`);
+      const started = Date.now();
+      const s = await viaServerAsync(['claude-code'], input);
+      assert.equal(s.way, 'process: the server did not prove itself');
+      assert.ok(Date.now() - started < 10000, 'the launcher waited past the 10 s hook timeout hooks install writes');
+      assert.deepEqual(answerOf(s), asProcess(['claude-code'], input));
+      assert.match(s.stdout, /"decision":"block"/);
+    });
+
     it('a server that proves itself, takes the payload and gives no answer: even an ordinary prompt is blocked', async () => {
       const client = randomBytes(32).toString('hex');
       const serverToken = randomBytes(32).toString('hex');
