@@ -65,9 +65,13 @@ export async function serveHooks(opts: HookServerOptions): Promise<'stopped' | '
     const reader = new FieldReader(MAX_FIELD, MAX_HEADER);
     const timer = setTimeout(() => socket.destroy(), HEADER_TIMEOUT_MS);
     socket.on('error', () => undefined);
-    socket.on('close', () => clearTimeout(timer));
     let stage: 'token' | 'header' | 'done' = 'token';
     let request: Request | undefined;
+    socket.on('close', () => {
+      clearTimeout(timer);
+      // A header that never came whole: its payload connection is refused, so the launcher still has standard input for the process.
+      if (stage === 'header' && request) tickets.delete(request.ticket);
+    });
     const onData = (chunk: Buffer) => {
       try {
         if (stage === 'token') {
@@ -108,6 +112,7 @@ export async function serveHooks(opts: HookServerOptions): Promise<'stopped' | '
           request!.answer(socket, req);
         }
       } catch {
+        if (stage === 'header' && request) tickets.delete(request.ticket);
         socket.destroy();
       }
     };
