@@ -80,7 +80,8 @@ const tenKb = samples.map((s) => s.text).join('\n').slice(0, 10 * 1024);
 // 2. Hook as a process: `hook claude-code < 10 KB payload`, with and without a key, from the plain
 // bundle (node dist/cli.js) and from the hook's V8 startup snapshot (node --snapshot-blob BLOB, the
 // command `hooks install` writes goes through dist/hook-launch.sh), beside `node -e 0` and the
-// snapshot started without a payload (Node's start plus loading the blob). Interleaved; CPU time
+// snapshot started without a payload (Node's start plus loading the blob), and through the resident
+// hook server (`bash hook-launch.sh`, cli/src/hook/server.ts) with its parts. Interleaved; CPU time
 // (user+sys, bash's `time` to the millisecond): on a shared machine it says more than wall time.
 {
   const payload = (text) => JSON.stringify({ hook_event_name: 'UserPromptSubmit', cwd: repo, prompt: text });
@@ -156,7 +157,7 @@ const tenKb = samples.map((s) => s.text).join('\n').slice(0, 10 * 1024);
   const trip = med('bash + one round trip to the server (its token for ours)', 'wall') - shell;
   const resident = runs['resident server via hook-launch.sh (bash), one key'].map((x) => x.wall);
   const dec = pct(decision, 50);
-  console.log(`  resident server (a shell and one local round trip per hook call; the server's CPU is its own process's, not in the CPU figures above): wall p50 ${fmt(pct(resident, 50))} / p99 ${fmt(pct(resident, 99))} ms against the target ≤ 80 ms, beside node -e 0 wall p50 ${fmt(med('node -e 0', 'wall'))} / p99 ${fmt(pct(runs['node -e 0'].map((x) => x.wall), 99))} ms and the snapshot process (one key) wall p50 ${fmt(med('snapshot, one key', 'wall'))} / p99 ${fmt(pct(runs['snapshot, one key'].map((x) => x.wall), 99))} ms`);
+  console.log(`  resident server (per hook call a shell and local round trips instead of a Node start; the server's CPU is its own process's, not in the CPU figures above): wall p50 ${fmt(pct(resident, 50))} / p99 ${fmt(pct(resident, 99))} ms against the target ≤ 80 ms, beside node -e 0 wall p50 ${fmt(med('node -e 0', 'wall'))} / p99 ${fmt(pct(runs['node -e 0'].map((x) => x.wall), 99))} ms and the snapshot process (one key) wall p50 ${fmt(med('snapshot, one key', 'wall'))} / p99 ${fmt(pct(runs['snapshot, one key'].map((x) => x.wall), 99))} ms`);
   console.log(`  what dominates it (wall p50): bash's start ${fmt(shell)} ms, the state file's mode check (ls) +${fmt(ls)} ms, one round trip to the server +${fmt(trip)} ms (the launcher makes three, and waits for the server to be scheduled each time), the decision (in process, this payload) ${fmt(dec)} ms, the rest (environment, the payload connection, cat copying the payload, reading the policy, answer) ${fmt(pct(resident, 50) - shell - ls - trip - dec)} ms`);
   await stopHookServer(server);
   rmSync(snapDir, { recursive: true, force: true });
