@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireWithCodeCache } from './code-cache';
+import { abortedIO } from './hook/aborted';
 import { rebuildHookSnapshotLater } from './hook/snapshot-build';
 import type { CliIO } from './io';
 
@@ -24,7 +25,7 @@ const filters = () => require('./filter-commands') as FilterModule;
 
 export const hook = {
   run: async (args: string[], io: CliIO) => {
-    const code = await hookEngine().run(args, io);
+    const code = await hookEngine().run(args, abortedIO(io));
     // After a timeout, standard input an assistant never closed would keep this process alive
     // past the assistant's own timeout, whose kill is no block: let go of it so the process ends
     // (this loader runs only as the CLI's process: main.ts; tests drive commands/hook in memory).
@@ -34,6 +35,15 @@ export const hook = {
     const blob = io.env.ROTATION_GUARD_HOOK_SNAPSHOT;
     if (blob) rebuildHookSnapshotLater(blob, __dirname, [io.cwd]);
     return code;
+  },
+};
+/** `hook-server`: the resident hook decider (cli/src/hook/server.ts), answering with the same engine as `hook`. */
+export const hookServer = {
+  run: (args: string[], io: CliIO) => {
+    const { hookServerCommand } = require('./hook/server-command') as typeof import('./hook/server-command');
+    const engineFile = join(__dirname, 'cli-hook-engine.js');
+    const watched = [process.execPath, __filename, join(__dirname, 'cli.js'), ...(existsSync(engineFile) ? [engineFile] : [])];
+    return hookServerCommand(args, io, (a, i) => hookEngine().run(a, i), watched, join(__dirname, 'cli.js'));
   },
 };
 export const hooks = { run: (args: string[], io: CliIO) => filters().hooks.run(args, io) };

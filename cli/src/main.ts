@@ -15,6 +15,7 @@ const commands: Record<string, { load: () => { run: Command }; summary: string }
   scan: { load: () => light().scan, summary: 'find credentials in files (text, json, sarif); exit 1 on findings' },
   redact: { load: () => light().redact, summary: 'copy stdin to stdout with credentials masked (--in-place FILE keeps FILE.rg-bak)' },
   hook: { load: () => hookCommands().hook, summary: 'hook <assistant>: answer an AI assistant\'s hook (stdin payload) with its block or rewrite decision' },
+  'hook-server': { load: () => hookCommands().hookServer, summary: 'hook-server --state PATH: the resident hook decider dist/hook-launch.sh asks (started by the first hook, stops when idle)' },
   hooks: { load: () => hookCommands().hooks, summary: 'hooks install|uninstall --assistant NAME [--project|--global], hooks detect' },
   proxy: { load: () => hookCommands().proxy, summary: 'proxy --listen 127.0.0.1:PORT --upstream URL: mask credentials in OpenAI/Anthropic model traffic, streams included' },
   check: { load: () => full().check, summary: 'validate the rotation policy and report each secret\'s state' },

@@ -67,7 +67,9 @@ function defaultCommand(io: CliIO, workFolders: string[]): string {
     return plain;
   }
   report(io, buildHookSnapshot(blob, __dirname, workFolders, io.env));
-  return `"/bin/sh" "${launcher}" "${process.execPath}" "${blob}"`;
+  // bash can also ask the resident hook server (launch.sh); sh starts the hook as a process.
+  const shell = ['/bin/bash', '/usr/bin/bash'].find((b) => existsSync(b)) ?? '/bin/sh';
+  return `"${shell}" "${launcher}" "${process.execPath}" "${blob}"`;
 }
 
 /**

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { startupSnapshot } from 'node:v8';
 import { run } from '../commands/hook';
+import { abortedIO } from './aborted';
 import { fdIO } from './fd-io';
 import { SNAPSHOT_REFUSED_EXIT } from './snapshot-paths';
 import { warmUp } from './warm-up';
@@ -44,7 +45,7 @@ startupSnapshot.setDeserializeMainFunction(() => {
   const io = fdIO();
   // Exit once the answer is written (synchronously): after a timeout, standard input an assistant
   // never closed would keep the process alive.
-  run(args, io).then(
+  run(args, abortedIO(io)).then(
     (code) => process.exit(code),
     (err: unknown) => {
       io.stderr(`rotation-guard hook: ${(err as Error).message ?? String(err)}\n`);

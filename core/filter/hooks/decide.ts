@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { findSecrets, ledgerFingerprint, type SecretSpan } from '../engine';
 import type { KnownNear } from '../known';
 import { applySpans, RedactionSession } from '../session';
@@ -56,7 +56,8 @@ function decide(name: AssistantName, raw: string, ctx: HookContext): HookDecisio
   const kind = adapter.kind(event, payload);
   const roots = projectRoots(payload, ctx.cwd);
   const texts = payloadTexts(payload);
-  const label = (p: string) => relative(roots[0] ?? ctx.cwd, p) || p;
+  // The file readInside read (a relative path is the first root's), whatever this process's own folder is.
+  const label = (p: string) => relative(roots[0] ?? ctx.cwd, resolve(roots[0] ?? ctx.cwd, p)) || p;
   const read = adapter.readPath(payload);
   if (read !== undefined) {
     const content = readInside(read, roots);

@@ -89,7 +89,7 @@ export async function assistantHooksJourney({ page, server, folder, lap, shot })
   const command = ours('UserPromptSubmit')[0].command;
   // Installed by `node dist/cli.js hooks install` (the Node the assistant starts the hook with):
   // through the launcher, from the V8 startup snapshot it built in this user's cache.
-  const launch = /^"\/bin\/sh" "([^"]+\/dist\/hook-launch\.sh)" "([^"]+)" "([^"]+)" hook claude-code --event UserPromptSubmit/.exec(command);
+  const launch = /^"\/(?:usr\/)?bin\/(?:ba)?sh" "([^"]+\/dist\/hook-launch\.sh)" "([^"]+)" "([^"]+)" hook claude-code --event UserPromptSubmit/.exec(command);
   assert.ok(launch, `the hook is not started through dist/hook-launch.sh: ${command}`);
   assert.ok(launch[1].includes(path.join('extensions', '')), `the hook does not run the installed extension's CLI: ${command}`);
   assert.ok(existsSync(launch[3]) && !launch[3].startsWith(folder), `the hook's snapshot was not built outside the project: ${launch[3]}`);

@@ -46,7 +46,8 @@ describe('the hook from its startup snapshot (real processes)', function () {
     mkdirSync(dist);
     for (const f of BUNDLES) copyFileSync(resolve('dist', f), join(dist, f));
     cache = join(base, 'cache');
-    env = { ...process.env, XDG_CACHE_HOME: cache, HOME: join(base, 'home') };
+    // The process path only (the resident server: test/integration/hooks/hook-server.test.ts), so no server outlives this test.
+    env = { ...process.env, XDG_CACHE_HOME: cache, HOME: join(base, 'home'), ROTATION_GUARD_HOOK_SERVER: '0' };
     delete env.ROTATION_GUARD_HOOK_SNAPSHOT;
     project = tempProject('rg-hooksnap-proj-', { files: { 'config/app.env': 'PORT=8080\n' } });
     const inst = run([NODE, join(dist, 'cli.js'), 'hooks', 'install', '--assistant', 'claude-code', '--project'], '');
