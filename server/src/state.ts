@@ -18,6 +18,7 @@ import type { PolicySet } from '../../core/policy';
 import { pathToUri } from './paths';
 import { SettingsCache } from './settings';
 import { WorkspacePull } from './workspacePull';
+import { runWorkspacePass } from './scanInWorker';
 
 export interface ServerDeps {
   /** The clock for staleness (tests pin it). */
@@ -104,10 +105,9 @@ export class ServerState {
     });
     this.workspacePull = new WorkspacePull({
       folders,
-      settingsFor: (uri) => this.settings.get(uri),
       isOpen: (uri) => !!openDoc(uri),
       always: (path) => this.policy.isPolicy(path),
-      context: () => this.diagnoseContext(),
+      pass: (dirs, on, token, known) => runWorkspacePass(this, dirs, on, token, known),
       onFindings: (uri, diagnostics) => this.setFindings(uri, diagnostics),
       worldKey: () => this.references.stateKey(),
       progress: () => this.progress(),
