@@ -26,7 +26,7 @@ export interface PassHandlers {
 }
 
 /** What a pass reads from the server: settings, open documents and what the diagnosis knows. */
-export type PassState = Pick<ServerState, 'settings' | 'documents' | 'policy' | 'now' | 'allowedPaths' | 'knownSecrets' | 'liveVerdicts' | 'deps' | 'diagnoseContext'>;
+export type PassState = Pick<ServerState, 'settings' | 'documents' | 'policy' | 'now' | 'allowedPaths' | 'env' | 'liveVerdicts' | 'deps' | 'diagnoseContext'>;
 
 /**
  * One workspace pass (workspaceScan.ts) for "Scan Workspace" and the workspace pull: the one task
@@ -44,7 +44,7 @@ export async function runWorkspacePass(state: PassState, folders: string[], h: P
   const settingsByFolder: Record<string, Settings> = {};
   for (const f of folders) settingsByFolder[pathToUri(f)] = await state.settings.get(pathToUri(f));
   const open = state.documents.all().map((d) => ({ uri: d.uri, version: d.version, languageId: d.languageId, text: state.policy.isPolicy(uriToPath(d.uri) ?? '') ? d.getText() : '' }));
-  const input: ScanWorkerInput = { folders, settingsByFolder, open, nowIso: state.now().toISOString(), knownSecrets: state.knownSecrets, liveVerdicts: [...state.liveVerdicts], allowedPaths: state.allowedPaths, ...(known ? { known } : {}) };
+  const input: ScanWorkerInput = { folders, settingsByFolder, open, nowIso: state.now().toISOString(), env: state.env, liveVerdicts: [...state.liveVerdicts], allowedPaths: state.allowedPaths, ...(known ? { known } : {}) };
   let published = Promise.resolve();
   let result: WorkspacePass | undefined;
   const item = (_: number, m: ScanWorkerItem) => {

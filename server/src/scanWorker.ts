@@ -6,24 +6,28 @@
 // and log lines stream back as items (ScanWorkerItem).
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { KnownSecrets } from '../../core/detect';
 import { serveTasks, type TaskContext } from '../../core/files';
 import { tuneV8ForScanning } from '../../core/runtime';
 import type { Settings } from '../../protocol/src/settings';
+import { loadKnownSecrets } from './knownSecrets';
 import { PolicyFeatures } from './policyFeatures';
 import { ReferenceFeatures } from './referenceFeatures';
 import { workspacePolicySet } from './session/policies';
 import type { FileStamp } from './workspaceFileCache';
 import { scanWorkspace, type WorkspacePass } from './workspaceScan';
 
-/** What the main thread knows that the diagnosis reads: the same context as an in-thread pass. */
+/**
+ * What the diagnosis reads besides the files, as the main thread has it. Known values are read
+ * from the ledgers here, with the server's environment (its fingerprint key), as the main thread
+ * reads them: a pass started before the server's own first load still knows them.
+ */
 export interface ScanWorkerInput {
   folders: string[];
   settingsByFolder: Record<string, Settings>;
   /** Open documents: validated live by the main thread, skipped here; open policies are read from their buffers. */
   open: Array<{ uri: string; version: number; text: string; languageId: string }>;
   nowIso: string;
-  knownSecrets: KnownSecrets | undefined;
+  env: NodeJS.ProcessEnv;
   liveVerdicts: Array<[string, 'live' | 'refused' | 'unknown']>;
   allowedPaths: readonly string[];
   /** The workspace pull's cache (workspaceScan.ts `known`). */
@@ -38,7 +42,7 @@ async function pass(input: ScanWorkerInput, ctx: TaskContext<ScanWorkerItem>): P
   const now = () => new Date(input.nowIso);
   const open = new Map(input.open.map((d) => [d.uri, TextDocument.create(d.uri, d.languageId, d.version, d.text)]));
   const policy = new PolicyFeatures({ log, now, allowedPaths: () => input.allowedPaths });
-  const index = workspacePolicySet({ folders: () => input.folders, openDoc: (u) => open.get(u), features: policy, now });
+  const index = workspacePolicySet({ folders: () => input.folders, openDoc: (u) => open.get(u), features: policy, now, env: input.env });
   const references = new ReferenceFeatures(index);
   const verdicts = new Map(input.liveVerdicts);
   const settingsFor = (uri: string) => Promise.resolve(input.settingsByFolder[uri] ?? Object.values(input.settingsByFolder)[0]!);
@@ -46,7 +50,7 @@ async function pass(input: ScanWorkerInput, ctx: TaskContext<ScanWorkerItem>): P
     input.folders,
     {
       settingsFor,
-      context: { knownSecrets: input.knownSecrets, policyDiagnostics: (doc, path) => policy.diagnostics(doc, path), referenceDiagnostics: (doc, path) => references.diagnostics(doc, path), liveVerdict: (fp) => verdicts.get(fp), log },
+      context: { knownSecrets: loadKnownSecrets(index.get().policies, input.env), policyDiagnostics: (doc, path) => policy.diagnostics(doc, path), referenceDiagnostics: (doc, path) => references.diagnostics(doc, path), liveVerdict: (fp) => verdicts.get(fp), log },
       isOpen: (uri) => open.has(uri),
       publish: async (uri, diagnostics, stamp) => ctx.emit({ type: 'file', uri, stamp, diagnostics }),
       skippedBinary: (uri, stamp) => ctx.emit({ type: 'file', uri, stamp }),
