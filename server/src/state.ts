@@ -104,10 +104,9 @@ export class ServerState {
       log,
     });
     this.workspacePull = new WorkspacePull({
-      folders,
       isOpen: (uri) => !!openDoc(uri),
       always: (path) => this.policy.isPolicy(path),
-      pass: (dirs, on, token, known) => runWorkspacePass(this, dirs, on, token, known),
+      pass: (on, token, known) => runWorkspacePass(this, folders(), on, token, known),
       onFindings: (uri, diagnostics) => this.setFindings(uri, diagnostics),
       worldKey: () => this.references.stateKey(),
       progress: () => this.progress(),

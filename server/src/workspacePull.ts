@@ -43,12 +43,11 @@ export const RESWEEP_MS = 10_000;
 const RESWEEP_COST_FACTOR = 50;
 
 export interface WorkspacePullDeps {
-  folders: () => string[];
   isOpen: (uri: string) => boolean;
   /** Files diagnosed on every pull (policy files: their own diagnostics age with the clock). */
   always: (path: string) => boolean;
   /** One workspace pass over the folders, as "Scan Workspace" runs it (scanInWorker.ts), skipping the `known` files whose stat holds. */
-  pass: (folders: string[], on: PassHandlers, token: CancellationToken, known: Map<string, FileStamp | null>) => Promise<WorkspacePass>;
+  pass: (on: PassHandlers, token: CancellationToken, known: Map<string, FileStamp | null>) => Promise<WorkspacePass>;
   /** A file's diagnostics after it was diagnosed again, or [] once it dropped out. */
   onFindings: (uri: string, diagnostics: Diagnostic[]) => void;
   /** What other files' diagnostics depend on besides their text (policy secrets' states, which move with the clock); a change counts as a generation bump. */
@@ -57,13 +56,14 @@ export interface WorkspacePullDeps {
 }
 
 type WakeReason = 'maybe-changed' | 'cancelled' | 'disposed';
+type PassOutcome = { outcome: 'changed' | 'same' | 'cancelled'; tooLarge: number };
 
 /** The client cancelled: vscode-languageclient returns its default for a cancelled token and pulls again. */
 const cancelledError = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'workspace diagnostic pull cancelled');
 
 export class WorkspacePull {
   private readonly cache = new WorkspaceFileCache();
-  /** How long the last pass took (the re-sweep waits in proportion). */
+  /** How long the last pass took to start, walk and stat, without reading (the re-sweep waits in proportion). */
   private lastSweepMs = 0;
   private answeredOnce = false;
   /** Counts wake-ups, so a wake that arrives while a pull is still diagnosing is not lost. */
@@ -100,9 +100,7 @@ export class WorkspacePull {
    */
   async scanNow(token: CancellationToken, log: (line: string) => void): Promise<ScanWorkspaceRequest.Result> {
     this.cache.bump();
-    const run = this.updating.then(() => this.update(token, log));
-    this.updating = run.catch(() => undefined);
-    const { outcome, tooLarge } = await run;
+    const { outcome, tooLarge } = await this.update(token, log);
     this.wake();
     let filesScanned = 0;
     let findings = 0;
@@ -130,9 +128,7 @@ export class WorkspacePull {
     for (;;) {
       if (this.disposed) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the server is shutting down', { retriggerRequest: false });
       const wakesBefore = this.wakes;
-      const run = this.updating.then(() => this.update(token));
-      this.updating = run.catch(() => undefined);
-      const { outcome } = await run;
+      const { outcome } = await this.update(token);
       if (outcome === 'cancelled' || token.isCancellationRequested) throw cancelledError();
       const items = this.report(params);
       // Held only when nothing changed since the previous answer (no file re-diagnosed for a stat
@@ -150,8 +146,15 @@ export class WorkspacePull {
     }
   }
 
-  /** One pass: walk + stat, then read and diagnose what changed since the cache's stamps. A log only for an explicit scan (a pull every few seconds would flood it). */
-  private async update(token: CancellationToken, log: (line: string) => void = () => undefined): Promise<{ outcome: 'changed' | 'same' | 'cancelled'; tooLarge: number }> {
+  /** One pass after those already under way. A log only for an explicit scan (a pull every few seconds would flood it). */
+  private update(token: CancellationToken, log: (line: string) => void = () => undefined): Promise<PassOutcome> {
+    const run = this.updating.then(() => this.updateNow(token, log));
+    this.updating = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Walk + stat, then read and diagnose what changed since the cache's stamps. */
+  private async updateNow(token: CancellationToken, log: (line: string) => void): Promise<PassOutcome> {
     const worldKey = this.deps.worldKey();
     if (worldKey !== this.lastWorldKey) {
       this.lastWorldKey = worldKey;
@@ -177,8 +180,8 @@ export class WorkspacePull {
     };
     const started = Date.now();
     try {
-      const pass = await this.deps.pass(this.deps.folders(), { onFile, onProgress, log }, token, known);
-      this.lastSweepMs = Date.now() - started;
+      const pass = await this.deps.pass({ onFile, onProgress, log }, token, known);
+      this.lastSweepMs = Date.now() - started - pass.readMs;
       if (pass.cancelled) return { outcome: 'cancelled', tooLarge: pass.tooLarge };
       this.truncated = pass.truncated;
       for (const uri of pass.gone) {

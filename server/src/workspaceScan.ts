@@ -1,5 +1,5 @@
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
-import { describeTruncation, readWorkspaceFile, walkWorkspace, type WalkBudget, type WalkResult, type WorkspaceFile, warmUpOrder } from '../../core/files';
+import { describeTruncation, readWorkspaceFile, walkWorkspace, type WalkResult, type WorkspaceFile, warmUpOrder } from '../../core/files';
 import { decodeForScan } from '../../core/detect';
 import type { Settings } from '../../protocol/src/settings';
 import type { ScanWorkspaceRequest } from '../../protocol/src/protocol';
@@ -19,8 +19,6 @@ export interface WorkspaceScanDeps {
   log: (msg: string) => void;
   /** Percent done and a message, for `$/progress`. */
   report: (percent: number, message: string) => void;
-  /** The walk's budget (core's default unless a test makes it small). */
-  walkBudget?: Partial<WalkBudget>;
   /**
    * What an earlier pass found (the workspace pull's cache), by uri: a listed file whose stat is
    * the one given is not read again; null: read it whatever its stat. Absent: every file is read.
@@ -32,9 +30,14 @@ export interface WorkspaceScanDeps {
 export interface WorkspacePass extends ScanWorkspaceRequest.Result {
   /** Files over `maxFileSizeKB`, never read (also counted in `skipped`). */
   tooLarge: number;
+  /** Milliseconds spent reading and diagnosing (the rest of a pass is the walk, the stats and the worker's start). */
+  readMs: number;
   /** Uris of `known` not listed (deleted, excluded, too large, opened, unreadable); empty when cancelled. */
   gone: string[];
 }
+
+/** The counts a client sees (ScanWorkspaceRequest). */
+export const scanResultOf = ({ tooLarge: _, readMs: __, gone: ___, ...result }: WorkspacePass): ScanWorkspaceRequest.Result => result;
 
 const stampOf = (f: WorkspaceFile): FileStamp => ({ size: f.size, mtimeMs: f.mtimeMs, ctimeMs: f.ctimeMs });
 
@@ -57,12 +60,13 @@ export async function scanWorkspace(folders: string[], deps: WorkspaceScanDeps, 
   const incidentKeys = new Set<string>();
   const listed = new Set<string>();
   let truncated: WalkResult['truncated'];
-  const done = (r: Omit<ScanWorkspaceRequest.Result, 'incidents'>, gone: string[] = []): WorkspacePass => ({ ...r, incidents: incidentKeys.size, tooLarge, gone, ...(truncated ? { truncated } : {}) });
+  let readStarted = 0;
+  const done = (r: Omit<ScanWorkspaceRequest.Result, 'incidents'>, gone: string[] = []): WorkspacePass => ({ ...r, incidents: incidentKeys.size, tooLarge, readMs: Date.now() - readStarted, gone, ...(truncated ? { truncated } : {}) });
   const walks: Array<{ settings: Settings; files: WorkspaceFile[] }> = [];
   for (const folder of folders) {
     const settings = await deps.settingsFor(pathToUri(folder));
     if (!settings.enable) continue;
-    const walk = await walkWorkspace(folder, { maxBytes: settings.maxFileSizeKB * 1024, exclude: (rel) => isExcluded(rel, settings), ...(deps.walkBudget ? { budget: deps.walkBudget } : {}) });
+    const walk = await walkWorkspace(folder, { maxBytes: settings.maxFileSizeKB * 1024, exclude: (rel) => isExcluded(rel, settings) });
     if (walk.truncated) {
       truncated ??= walk.truncated;
       deps.log(`scan: ${folder}: ${describeTruncation(walk.truncated)}`);
@@ -83,6 +87,7 @@ export async function scanWorkspace(folders: string[], deps: WorkspaceScanDeps, 
   const total = walks.reduce((n, w) => n + w.files.length, 0);
   let seen = 0;
   let lastReport = 0;
+  readStarted = Date.now();
   for (const { settings, files } of walks) {
     const maxBytes = settings.maxFileSizeKB * 1024;
     for (const file of warmUpOrder(files.map((f) => f.path)).map((i) => files[i]!)) {

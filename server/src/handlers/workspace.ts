@@ -3,9 +3,9 @@
 import { sep } from 'node:path';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
 import { ScanWorkspaceRequest } from '../../../protocol/src/protocol';
-import { problemKeys } from '../diagnoser';
 import { uriToPath } from '../paths';
 import { runWorkspacePass } from '../scanInWorker';
+import { scanResultOf } from '../workspaceScan';
 import type { ServerState } from '../state';
 import { cancelledByRequestOrProgress } from '../cancellation';
 
@@ -58,8 +58,7 @@ async function scanClosedFiles(state: ServerState, folders: string[], token: Can
     await connection.sendDiagnostics({ uri, diagnostics });
   };
   try {
-    const { tooLarge: _, gone: __, ...result } = await runWorkspacePass(state, folders, { onFile: publish, onProgress: (p, m) => progress.report(p, m), log }, cancelledByRequestOrProgress(token, progress));
-    return result;
+    return scanResultOf(await runWorkspacePass(state, folders, { onFile: publish, onProgress: (p, m) => progress.report(p, m), log }, cancelledByRequestOrProgress(token, progress)));
   } finally {
     progress.done();
   }
