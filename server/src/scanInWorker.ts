@@ -36,9 +36,8 @@ export type PassState = Pick<ServerState, 'settings' | 'documents' | 'policy' | 
  */
 export async function runWorkspacePass(state: PassState, folders: string[], h: PassHandlers, token: CancellationToken, known?: Map<string, FileStamp | null>): Promise<WorkspacePass> {
   const entry = state.deps.scanWorkerEntry === undefined ? scanWorkerEntry() : state.deps.scanWorkerEntry || undefined;
-  const isOpen = (uri: string) => !!state.documents.get(uri);
   if (!entry) {
-    const deps = { settingsFor: (uri: string) => state.settings.get(uri), context: state.diagnoseContext(), isOpen, log: h.log, report: h.onProgress };
+    const deps = { settingsFor: (uri: string) => state.settings.get(uri), context: state.diagnoseContext(), isOpen: (uri: string) => !!state.documents.get(uri), log: h.log, report: h.onProgress };
     return scanWorkspace(folders, { ...deps, publish: async (uri, d, stamp) => h.onFile(uri, d, stamp), skippedBinary: (uri, stamp) => void h.onFile(uri, undefined, stamp), ...(known ? { known } : {}) }, token);
   }
   const settingsByFolder: Record<string, Settings> = {};

@@ -1,9 +1,8 @@
-// A workspace pass (workspaceScan.ts) in a worker thread of core's scan pool (bundled alone as
-// dist/server-scan-worker.js): "Scan Workspace" and the workspace pull, with the same diagnosis
-// as the editor's (diagnoser.ts), its own young generation capped so scanning ten thousand files
-// does not grow the language server's heap, and freed when the pass ends. The main thread stays
-// free for edits, hovers and completions meanwhile. Its one task is a whole pass; files, progress
-// and log lines stream back as items (ScanWorkerItem).
+// A workspace pass (workspaceScan.ts: Scan Workspace, the workspace pull) in a worker thread of
+// core's scan pool (bundled alone as dist/server-scan-worker.js): the editor's diagnosis, with its
+// own young generation capped so scanning ten thousand files does not grow the language server's
+// heap, and freed when the pass ends. The main thread stays free for edits meanwhile. Its one
+// task is a whole pass; files, progress and log lines stream back as items (ScanWorkerItem).
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { serveTasks, type TaskContext } from '../../core/files';
@@ -16,11 +15,7 @@ import { workspacePolicySet } from './session/policies';
 import type { FileStamp } from './workspaceFileCache';
 import { scanWorkspace, type WorkspacePass } from './workspaceScan';
 
-/**
- * What the diagnosis reads besides the files, as the main thread has it. Known values are read
- * from the ledgers here, with the server's environment (its fingerprint key), as the main thread
- * reads them: a pass started before the server's own first load still knows them.
- */
+/** What the diagnosis reads besides the files, as the main thread has it; known values are read from the ledgers with its `env` (a pass started before the server's first load still knows them). */
 export interface ScanWorkerInput {
   folders: string[];
   settingsByFolder: Record<string, Settings>;

@@ -21,7 +21,6 @@ import {
   type WorkspaceDiagnosticParams,
   type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver/node';
-import type { WalkResult } from '../../core/files';
 import type { ScanWorkspaceRequest } from '../../protocol/src/protocol';
 import { WorkspaceReportBuilder } from './diagnosticResults';
 import { uriToPath } from './paths';
@@ -72,7 +71,7 @@ export class WorkspacePull {
   private disposed = false;
   private lastWorldKey: string | undefined;
   /** Set when the last sweep's walk hit its file or time budget. */
-  private truncated: WalkResult['truncated'];
+  private truncated: WorkspacePass['truncated'];
   /** Pulls update the cache one at a time (a client may send a new pull before the old one ended). */
   private updating: Promise<unknown> = Promise.resolve();
 
@@ -146,15 +145,15 @@ export class WorkspacePull {
     }
   }
 
-  /** One pass after those already under way. A log only for an explicit scan (a pull every few seconds would flood it). */
+  /** One pass after those under way. A log only for an explicit scan (a pull every few seconds would flood it). */
   private update(token: CancellationToken, log: (line: string) => void = () => undefined): Promise<PassOutcome> {
-    const run = this.updating.then(() => this.updateNow(token, log));
+    const run = this.updating.then(() => this.pass(token, log));
     this.updating = run.catch(() => undefined);
     return run;
   }
 
   /** Walk + stat, then read and diagnose what changed since the cache's stamps. */
-  private async updateNow(token: CancellationToken, log: (line: string) => void): Promise<PassOutcome> {
+  private async pass(token: CancellationToken, log: (line: string) => void): Promise<PassOutcome> {
     const worldKey = this.deps.worldKey();
     if (worldKey !== this.lastWorldKey) {
       this.lastWorldKey = worldKey;

@@ -55,7 +55,6 @@ const stampOf = (f: WorkspaceFile): FileStamp => ({ size: f.size, mtimeMs: f.mti
 export async function scanWorkspace(folders: string[], deps: WorkspaceScanDeps, token: CancellationToken): Promise<WorkspacePass> {
   let filesScanned = 0;
   let findings = 0;
-  let skipped = 0;
   let tooLarge = 0;
   const incidentKeys = new Set<string>();
   const listed = new Set<string>();
@@ -74,16 +73,15 @@ export async function scanWorkspace(folders: string[], deps: WorkspaceScanDeps, 
     for (const rel of walk.tooLarge) deps.log(`scan: skipped ${rel} (larger than rotationGuard.maxFileSizeKB, ${settings.maxFileSizeKB} KB)`);
     tooLarge += walk.tooLarge.length;
     // Files whose stat is what an earlier pass saw are listed and not read.
-    const files = walk.files.filter((f) => {
-      const uri = pathToUri(f.path);
-      const before = deps.known?.get(uri);
-      if (!before || !sameStamp(before, stampOf(f))) return true;
-      listed.add(uri);
-      return false;
-    });
+    const files: WorkspaceFile[] = [];
+    for (const f of walk.files) {
+      const before = deps.known?.get(pathToUri(f.path));
+      if (before && sameStamp(before, stampOf(f))) listed.add(pathToUri(f.path));
+      else files.push(f);
+    }
     walks.push({ settings, files });
   }
-  skipped = tooLarge;
+  let skipped = tooLarge;
   const total = walks.reduce((n, w) => n + w.files.length, 0);
   let seen = 0;
   let lastReport = 0;
