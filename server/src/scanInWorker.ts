@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
 import { runInWorkers } from '../../core/files';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../../protocol/src/settings';
+import type { DiagnoseContext } from './diagnoser';
 import { pathToUri, uriToPath } from './paths';
 import type { ScanWorkerInput, ScanWorkerItem } from './scanWorker';
-import type { ServerState } from './state';
 import type { FileStamp } from './workspaceFileCache';
 import { scanWorkspace, type WorkspacePass } from './workspaceScan';
 
@@ -25,8 +26,18 @@ export interface PassHandlers {
   log: (message: string) => void;
 }
 
-/** What a pass reads from the server: settings, open documents and what the diagnosis knows. */
-export type PassState = Pick<ServerState, 'settings' | 'documents' | 'policy' | 'now' | 'allowedPaths' | 'env' | 'liveVerdicts' | 'deps' | 'diagnoseContext'>;
+/** What a pass reads from the server (ServerState): settings, open documents and what the diagnosis knows. */
+export interface PassState {
+  settings: { get: (uri: string) => Promise<Settings> };
+  documents: { get: (uri: string) => TextDocument | undefined; all: () => TextDocument[] };
+  policy: { isPolicy: (path: string) => boolean };
+  now: () => Date;
+  env: NodeJS.ProcessEnv;
+  allowedPaths: readonly string[];
+  liveVerdicts: ReadonlyMap<string, 'live' | 'refused' | 'unknown'>;
+  deps: { scanWorkerEntry?: string };
+  diagnoseContext: () => DiagnoseContext;
+}
 
 /**
  * One workspace pass (workspaceScan.ts) for "Scan Workspace" and the workspace pull: the one task
@@ -38,7 +49,7 @@ export async function runWorkspacePass(state: PassState, folders: string[], h: P
   const entry = state.deps.scanWorkerEntry === undefined ? scanWorkerEntry() : state.deps.scanWorkerEntry || undefined;
   if (!entry) {
     const deps = { settingsFor: (uri: string) => state.settings.get(uri), context: state.diagnoseContext(), isOpen: (uri: string) => !!state.documents.get(uri), log: h.log, report: h.onProgress };
-    return scanWorkspace(folders, { ...deps, publish: async (uri, d, stamp) => h.onFile(uri, d, stamp), skippedBinary: (uri, stamp) => void h.onFile(uri, undefined, stamp), ...(known ? { known } : {}) }, token);
+    return scanWorkspace(folders, { ...deps, publish: async (uri, d, stamp) => h.onFile(uri, d, stamp), ...(known ? { known } : {}) }, token);
   }
   const settingsByFolder: Record<string, Settings> = {};
   for (const f of folders) settingsByFolder[pathToUri(f)] = await state.settings.get(pathToUri(f));

@@ -15,7 +15,7 @@ import { DiagnosisScheduler } from './scheduler';
 import { ExposureJudge } from './session/exposures';
 import { workspacePolicySet } from './session/policies';
 import type { PolicySet } from '../../core/policy';
-import { pathToUri } from './paths';
+import { pathToUri, uriToPath } from './paths';
 import { SettingsCache } from './settings';
 import { WorkspacePull } from './workspacePull';
 import { runWorkspacePass } from './scanInWorker';
@@ -105,7 +105,7 @@ export class ServerState {
     });
     this.workspacePull = new WorkspacePull({
       isOpen: (uri) => !!openDoc(uri),
-      always: (path) => this.policy.isPolicy(path),
+      always: (uri) => this.policy.isPolicy(uriToPath(uri) ?? ''),
       pass: (on, token, known) => runWorkspacePass(this, folders(), on, token, known),
       onFindings: (uri, diagnostics) => this.setFindings(uri, diagnostics),
       worldKey: () => this.references.stateKey(),

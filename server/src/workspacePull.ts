@@ -23,7 +23,6 @@ import {
 } from 'vscode-languageserver/node';
 import type { ScanWorkspaceRequest } from '../../protocol/src/protocol';
 import { WorkspaceReportBuilder } from './diagnosticResults';
-import { uriToPath } from './paths';
 import { problemKeys } from './diagnoser';
 import type { PassHandlers } from './scanInWorker';
 import { WorkspaceFileCache, type FileStamp } from './workspaceFileCache';
@@ -43,8 +42,8 @@ const RESWEEP_COST_FACTOR = 50;
 
 export interface WorkspacePullDeps {
   isOpen: (uri: string) => boolean;
-  /** Files diagnosed on every pull (policy files: their own diagnostics age with the clock). */
-  always: (path: string) => boolean;
+  /** Files (by uri) diagnosed on every pull (policy files: their own diagnostics age with the clock). */
+  always: (uri: string) => boolean;
   /** One workspace pass over the folders, as "Scan Workspace" runs it (scanInWorker.ts), skipping the `known` files whose stat holds. */
   pass: (on: PassHandlers, token: CancellationToken, known: Map<string, FileStamp | null>) => Promise<WorkspacePass>;
   /** A file's diagnostics after it was diagnosed again, or [] once it dropped out. */
@@ -160,14 +159,12 @@ export class WorkspacePull {
       this.cache.bump();
     }
     const generation = this.cache.generation;
-    const always = (uri: string) => this.deps.always(uriToPath(uri) ?? '');
-    const known = this.cache.known(always);
     // Files diagnosed on every pull (`always`) count as a change only when their result did.
     let changed = false;
     const onFile = (uri: string, diagnostics: Diagnostic[] | undefined, stamp: FileStamp) => {
       const before = this.cache.get(uri)?.resultId;
       this.cache.store(uri, stamp, generation, diagnostics);
-      changed ||= !always(uri) || before !== this.cache.get(uri)?.resultId;
+      changed ||= !this.deps.always(uri) || before !== this.cache.get(uri)?.resultId;
       if (diagnostics) this.deps.onFindings(uri, diagnostics);
     };
     let bar: Promise<WorkDoneProgressReporter> | undefined;
@@ -179,7 +176,7 @@ export class WorkspacePull {
     };
     const started = Date.now();
     try {
-      const pass = await this.deps.pass({ onFile, onProgress, log }, token, known);
+      const pass = await this.deps.pass({ onFile, onProgress, log }, token, this.cache.known(this.deps.always));
       this.lastSweepMs = Date.now() - started - pass.readMs;
       if (pass.cancelled) return { outcome: 'cancelled', tooLarge: pass.tooLarge };
       this.truncated = pass.truncated;

@@ -12,10 +12,8 @@ export interface WorkspaceScanDeps {
   settingsFor: (uri: string) => Promise<Settings>;
   context: DiagnoseContext;
   isOpen: (uri: string) => boolean;
-  /** A file read and diagnosed (not open), with the stat it was listed with. */
-  publish: (uri: string, diagnostics: Diagnostic[], stamp: FileStamp) => Promise<void>;
-  /** A file read and skipped as binary (an image, an archive): nothing to report, nothing to read again while its stat holds. */
-  skippedBinary?: (uri: string, stamp: FileStamp) => void;
+  /** A file read (not open), with the stat it was listed with: its diagnostics, or undefined when skipped as binary (nothing to report or to read again while its stat holds). */
+  publish: (uri: string, diagnostics: Diagnostic[] | undefined, stamp: FileStamp) => Promise<void>;
   log: (msg: string) => void;
   /** Percent done and a message, for `$/progress`. */
   report: (percent: number, message: string) => void;
@@ -106,10 +104,9 @@ export async function scanWorkspace(folders: string[], deps: WorkspaceScanDeps, 
       if (decoded.kind === 'skipped') {
         skipped++;
         deps.log(`scan: skipped ${file.rel} (binary: an image, archive, media or executable file)`);
-        if (!deps.isOpen(uri)) {
-          listed.add(uri);
-          deps.skippedBinary?.(uri, stampOf(file));
-        }
+        if (deps.isOpen(uri)) continue;
+        listed.add(uri);
+        await deps.publish(uri, undefined, stampOf(file));
         continue;
       }
       filesScanned++;
