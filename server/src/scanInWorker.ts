@@ -2,8 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
 import { runInWorkers } from '../../core/files';
-import type { ScanWorkspaceRequest } from '../../protocol/src/protocol';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Settings } from '../../protocol/src/settings';
+import type { DiagnoseContext } from './diagnoser';
+import { pathToUri, uriToPath } from './paths';
 import type { ScanWorkerInput, ScanWorkerItem } from './scanWorker';
+import type { FileStamp } from './workspaceFileCache';
+import { scanWorkspace, type WorkspacePass } from './workspaceScan';
 
 /** The worker's young generation: small, because a scan allocates fast and keeps almost nothing. */
 const YOUNG_GENERATION_MB = 8;
@@ -14,23 +19,48 @@ export function scanWorkerEntry(dir = __dirname): string | undefined {
   return existsSync(entry) ? entry : undefined;
 }
 
-export interface WorkerScanHandlers {
-  onFile: (uri: string, diagnostics: Diagnostic[]) => Promise<void>;
+export interface PassHandlers {
+  /** A file read: its diagnostics, or undefined when it was skipped as binary. */
+  onFile: (uri: string, diagnostics: Diagnostic[] | undefined, stamp: FileStamp) => Promise<void> | void;
   onProgress: (percent: number, message: string) => void;
   log: (message: string) => void;
 }
 
+/** What a pass reads from the server (ServerState): settings, open documents and what the diagnosis knows. */
+export interface PassState {
+  settings: { get: (uri: string) => Promise<Settings> };
+  documents: { get: (uri: string) => TextDocument | undefined; all: () => TextDocument[] };
+  policy: { isPolicy: (path: string) => boolean };
+  now: () => Date;
+  env: NodeJS.ProcessEnv;
+  allowedPaths: readonly string[];
+  liveVerdicts: ReadonlyMap<string, 'live' | 'refused' | 'unknown'>;
+  deps: { scanWorkerEntry?: string };
+  diagnoseContext: () => DiagnoseContext;
+}
+
 /**
- * Runs scanWorker.ts as the one task of core's scan pool (the pool `rotation-guard scan` uses);
- * a cancelled token tells it to stop after the file it is on. A worker that dies is an error.
+ * One workspace pass (workspaceScan.ts) for "Scan Workspace" and the workspace pull: the one task
+ * of core's scan pool (the pool `rotation-guard scan` uses) when the bundle has the worker, so the
+ * main thread keeps answering; else in this thread, yielding between files. A cancelled token
+ * stops it after the file it is on; a worker that dies is an error.
  */
-export async function scanInWorker(entry: string, input: ScanWorkerInput, h: WorkerScanHandlers, token: CancellationToken): Promise<ScanWorkspaceRequest.Result> {
+export async function runWorkspacePass(state: PassState, folders: string[], h: PassHandlers, token: CancellationToken, known?: Map<string, FileStamp | null>): Promise<WorkspacePass> {
+  const entry = state.deps.scanWorkerEntry === undefined ? scanWorkerEntry() : state.deps.scanWorkerEntry || undefined;
+  if (!entry) {
+    const deps = { settingsFor: (uri: string) => state.settings.get(uri), context: state.diagnoseContext(), isOpen: (uri: string) => !!state.documents.get(uri), log: h.log, report: h.onProgress };
+    return scanWorkspace(folders, { ...deps, publish: async (uri, d, stamp) => h.onFile(uri, d, stamp), ...(known ? { known } : {}) }, token);
+  }
+  const settingsByFolder: Record<string, Settings> = {};
+  for (const f of folders) settingsByFolder[pathToUri(f)] = await state.settings.get(pathToUri(f));
+  const open = state.documents.all().map((d) => ({ uri: d.uri, version: d.version, languageId: d.languageId, text: state.policy.isPolicy(uriToPath(d.uri) ?? '') ? d.getText() : '' }));
+  const input: ScanWorkerInput = { folders, settingsByFolder, open, nowIso: state.now().toISOString(), env: state.env, liveVerdicts: [...state.liveVerdicts], allowedPaths: state.allowedPaths, ...(known ? { known } : {}) };
   let published = Promise.resolve();
-  let result: ScanWorkspaceRequest.Result | undefined;
+  let result: WorkspacePass | undefined;
   const item = (_: number, m: ScanWorkerItem) => {
     switch (m.type) {
       case 'file':
-        published = published.then(() => h.onFile(m.uri, m.diagnostics)).catch((err: Error) => h.log(`scan: publishing ${m.uri} failed: ${err.message}`));
+        published = published.then(() => h.onFile(m.uri, m.diagnostics, m.stamp)).catch((err: Error) => h.log(`scan: publishing ${m.uri} failed: ${err.message}`));
         break;
       case 'progress':
         h.onProgress(m.percent, m.message);
@@ -40,8 +70,8 @@ export async function scanInWorker(entry: string, input: ScanWorkerInput, h: Wor
         break;
     }
   };
-  const outcome = await runInWorkers<ScanWorkerInput, ScanWorkerItem, ScanWorkspaceRequest.Result>([input], { entry, threads: 1, limits: { youngGenerationMb: YOUNG_GENERATION_MB }, token }, { item, done: (_, r) => (result = r) });
-  // Publish everything the worker sent before answering.
+  const outcome = await runInWorkers<ScanWorkerInput, ScanWorkerItem, WorkspacePass>([input], { entry, threads: 1, limits: { youngGenerationMb: YOUNG_GENERATION_MB }, token }, { item, done: (_, r) => (result = r) });
+  // Everything the worker sent is handled before the pass answers.
   await published;
   if (outcome.lost.length) throw new Error(`workspace scan failed: ${outcome.lost[0]!.error.message}`);
   if (!result) throw new Error('workspace scan worker stopped before it finished');

@@ -15,9 +15,10 @@ import { DiagnosisScheduler } from './scheduler';
 import { ExposureJudge } from './session/exposures';
 import { workspacePolicySet } from './session/policies';
 import type { PolicySet } from '../../core/policy';
-import { pathToUri } from './paths';
+import { pathToUri, uriToPath } from './paths';
 import { SettingsCache } from './settings';
 import { WorkspacePull } from './workspacePull';
+import { runWorkspacePass } from './scanInWorker';
 
 export interface ServerDeps {
   /** The clock for staleness (tests pin it). */
@@ -103,11 +104,9 @@ export class ServerState {
       log,
     });
     this.workspacePull = new WorkspacePull({
-      folders,
-      settingsFor: (uri) => this.settings.get(uri),
       isOpen: (uri) => !!openDoc(uri),
-      always: (path) => this.policy.isPolicy(path),
-      context: () => this.diagnoseContext(),
+      always: (uri) => this.policy.isPolicy(uriToPath(uri) ?? ''),
+      pass: (on, token, known) => runWorkspacePass(this, folders(), on, token, known),
       onFindings: (uri, diagnostics) => this.setFindings(uri, diagnostics),
       worldKey: () => this.references.stateKey(),
       progress: () => this.progress(),

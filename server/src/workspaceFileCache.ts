@@ -2,7 +2,8 @@
 // workspace again 2 s after every answer for as long as the editor is open; without this cache each
 // pull read and scanned every file. Here a file is read and diagnosed again only when its stat
 // changed, or when the generation moved on (something that changes what is flagged in any file:
-// policy, ledger, known secrets, settings). Pure bookkeeping: no I/O, unit-tested on its own.
+// policy, ledger, known secrets, settings); the pass (workspaceScan.ts) compares the stats. Pure
+// bookkeeping: no I/O, unit-tested on its own.
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { resultIdFor } from './diagnosticResults';
 
@@ -11,15 +12,6 @@ export interface FileStamp {
   size: number;
   mtimeMs: number;
   ctimeMs: number;
-}
-
-/** One file the sweep (walk + stat) found eligible for diagnosis: enabled, not excluded, not too large, not open. */
-export interface SweptFile {
-  uri: string;
-  path: string;
-  stamp: FileStamp;
-  /** Diagnosed on every pull whatever its stamp (policy files: their staleness moves with the clock). */
-  always?: boolean;
 }
 
 export interface CachedFile {
@@ -31,14 +23,7 @@ export interface CachedFile {
   resultId: string;
 }
 
-export interface PullPlan {
-  /** Files to read and diagnose again. */
-  stale: SweptFile[];
-  /** Cached files the sweep no longer found (deleted, excluded, too large, opened, folder removed). */
-  gone: string[];
-}
-
-const sameStamp = (a: FileStamp, b: FileStamp) => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+export const sameStamp = (a: FileStamp, b: FileStamp) => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 
 export class WorkspaceFileCache {
   private gen = 0;
@@ -53,21 +38,20 @@ export class WorkspaceFileCache {
     this.gen++;
   }
 
-  plan(swept: readonly SweptFile[]): PullPlan {
-    const seen = new Set<string>();
-    const stale: SweptFile[] = [];
-    for (const f of swept) {
-      seen.add(f.uri);
-      const c = this.files.get(f.uri);
-      if (f.always || !c || c.generation !== this.gen || !sameStamp(c.stamp, f.stamp)) stale.push(f);
-    }
-    const gone = [...this.files.keys()].filter((uri) => !seen.has(uri));
-    return { stale, gone };
+  /**
+   * What the next pass may skip: each cached file's stamp, when its diagnosis is of this
+   * generation and it is not diagnosed on every pull (`always`), else null (read it again). A
+   * listed file whose stat is its stamp is not read; a cached file the pass no longer lists is gone.
+   */
+  known(always: (uri: string) => boolean): Map<string, FileStamp | null> {
+    const out = new Map<string, FileStamp | null>();
+    for (const [uri, c] of this.files) out.set(uri, c.generation === this.gen && !always(uri) ? c.stamp : null);
+    return out;
   }
 
-  /** The diagnosis of `file` begun in `generation` (undefined diagnostics: skipped as binary). */
-  store(file: SweptFile, generation: number, diagnostics: Diagnostic[] | undefined): void {
-    this.files.set(file.uri, { stamp: file.stamp, generation, ...(diagnostics ? { diagnostics } : {}), resultId: resultIdFor(diagnostics ?? []) });
+  /** The diagnosis of the file at `uri` with `stamp`, begun in `generation` (undefined diagnostics: skipped as binary). */
+  store(uri: string, stamp: FileStamp, generation: number, diagnostics: Diagnostic[] | undefined): void {
+    this.files.set(uri, { stamp, generation, ...(diagnostics ? { diagnostics } : {}), resultId: resultIdFor(diagnostics ?? []) });
   }
 
   get(uri: string): CachedFile | undefined {

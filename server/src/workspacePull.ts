@@ -4,7 +4,9 @@
 // 2 s after every answer, forever. Answering each one by reading and scanning every file kept the
 // server busy for as long as the editor was open. So:
 //  - a per-file cache (workspaceFileCache.ts): a pull walks and stats the files and diagnoses only
-//    those whose stat changed, or all after a generation bump;
+//    those whose stat changed, or all after a generation bump — the workspace pass of "Scan
+//    Workspace" (workspaceScan.ts, in a worker thread when the bundle has one: the main thread
+//    keeps answering hovers and edits during a large workspace's first pull);
 //  - a pull that has nothing new for the client is held open (LSP 3.17 allows it) until something
 //    may have changed — `invalidateAll` (policy, ledger, known secrets, settings), `wake` (watched
 //    files, a document closed or saved), or a re-sweep every RESWEEP_MS — then answered, or
@@ -19,14 +21,12 @@ import {
   type WorkspaceDiagnosticParams,
   type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver/node';
-import { decodeForScan } from '../../core/detect';
-import { describeTruncation, readWorkspaceFile, walkWorkspace, type WalkResult } from '../../core/files';
-import type { Settings } from '../../protocol/src/settings';
 import type { ScanWorkspaceRequest } from '../../protocol/src/protocol';
 import { WorkspaceReportBuilder } from './diagnosticResults';
-import { pathToUri } from './paths';
-import { diagnoseDecoded, isExcluded, problemKeys, type DiagnoseContext } from './diagnoser';
-import { WorkspaceFileCache, type SweptFile } from './workspaceFileCache';
+import { problemKeys } from './diagnoser';
+import type { PassHandlers } from './scanInWorker';
+import { WorkspaceFileCache, type FileStamp } from './workspaceFileCache';
+import type { WorkspacePass } from './workspaceScan';
 
 /**
  * How often a held pull walks and stats the workspace again (no reading) to notice files changed
@@ -36,22 +36,16 @@ import { WorkspaceFileCache, type SweptFile } from './workspaceFileCache';
 export const RESWEEP_MS = 10_000;
 /**
  * On a very large workspace a sweep itself costs: the wait after one is at least this many times
- * its own duration, so re-sweeping stays under ~2% of a core (measured here: 100,000 files in 400
- * folders walk and stat in ~0.33 s, so every ~17 s; continuedev/continue's 3,000 files with their
- * .gitignore files in ~0.06 s, so every 10 s).
+ * its own duration (walk, stat and the worker's start), so re-sweeping stays under ~2% of a core.
  */
 const RESWEEP_COST_FACTOR = 50;
-/** Fewer files than this are diagnosed in milliseconds: a progress bar for them would only flicker. */
-const PROGRESS_MIN_FILES = 20;
 
 export interface WorkspacePullDeps {
-  folders: () => string[];
-  settingsFor: (uri: string) => Promise<Settings>;
   isOpen: (uri: string) => boolean;
-  /** Files diagnosed on every pull (policy files: their own diagnostics age with the clock). */
-  always: (path: string) => boolean;
-  /** What the diagnosis reads besides the file (diagnoser.ts), as the workspace scan's. */
-  context: () => DiagnoseContext;
+  /** Files (by uri) diagnosed on every pull (policy files: their own diagnostics age with the clock). */
+  always: (uri: string) => boolean;
+  /** One workspace pass over the folders, as "Scan Workspace" runs it (scanInWorker.ts), skipping the `known` files whose stat holds. */
+  pass: (on: PassHandlers, token: CancellationToken, known: Map<string, FileStamp | null>) => Promise<WorkspacePass>;
   /** A file's diagnostics after it was diagnosed again, or [] once it dropped out. */
   onFindings: (uri: string, diagnostics: Diagnostic[]) => void;
   /** What other files' diagnostics depend on besides their text (policy secrets' states, which move with the clock); a change counts as a generation bump. */
@@ -60,15 +54,14 @@ export interface WorkspacePullDeps {
 }
 
 type WakeReason = 'maybe-changed' | 'cancelled' | 'disposed';
-
-const yieldToOtherRequests = () => new Promise<void>((r) => setImmediate(r));
+type PassOutcome = { outcome: 'changed' | 'same' | 'cancelled'; tooLarge: number };
 
 /** The client cancelled: vscode-languageclient returns its default for a cancelled token and pulls again. */
 const cancelledError = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'workspace diagnostic pull cancelled');
 
 export class WorkspacePull {
   private readonly cache = new WorkspaceFileCache();
-  /** How long the last walk + stat took (the re-sweep waits in proportion). */
+  /** How long the last pass took to start, walk and stat, without reading (the re-sweep waits in proportion). */
   private lastSweepMs = 0;
   private answeredOnce = false;
   /** Counts wake-ups, so a wake that arrives while a pull is still diagnosing is not lost. */
@@ -77,7 +70,7 @@ export class WorkspacePull {
   private disposed = false;
   private lastWorldKey: string | undefined;
   /** Set when the last sweep's walk hit its file or time budget. */
-  private truncated: WalkResult['truncated'];
+  private truncated: WorkspacePass['truncated'];
   /** Pulls update the cache one at a time (a client may send a new pull before the old one ended). */
   private updating: Promise<unknown> = Promise.resolve();
 
@@ -105,15 +98,7 @@ export class WorkspacePull {
    */
   async scanNow(token: CancellationToken, log: (line: string) => void): Promise<ScanWorkspaceRequest.Result> {
     this.cache.bump();
-    let tooLarge = 0;
-    const run = this.updating.then(() =>
-      this.update(token, (rel) => {
-        tooLarge++;
-        log(`scan: skipped ${rel} (larger than rotationGuard.maxFileSizeKB)`);
-      }),
-    );
-    this.updating = run.catch(() => undefined);
-    const outcome = await run;
+    const { outcome, tooLarge } = await this.update(token, log);
     this.wake();
     let filesScanned = 0;
     let findings = 0;
@@ -128,7 +113,6 @@ export class WorkspacePull {
       }
     }
     const truncated = this.truncated;
-    if (truncated) log(`scan: incomplete: ${describeTruncation(truncated)}`);
     return { filesScanned, findings, incidents: incidents.size, skipped, ...(outcome === 'cancelled' ? { cancelled: true } : {}), ...(truncated ? { truncated } : {}) };
   }
 
@@ -142,9 +126,7 @@ export class WorkspacePull {
     for (;;) {
       if (this.disposed) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the server is shutting down', { retriggerRequest: false });
       const wakesBefore = this.wakes;
-      const run = this.updating.then(() => this.update(token));
-      this.updating = run.catch(() => undefined);
-      const outcome = await run;
+      const { outcome } = await this.update(token);
       if (outcome === 'cancelled' || token.isCancellationRequested) throw cancelledError();
       const items = this.report(params);
       // Held only when nothing changed since the previous answer (no file re-diagnosed for a stat
@@ -162,82 +144,51 @@ export class WorkspacePull {
     }
   }
 
-  /** Walk + stat, then read and diagnose what changed. */
-  private async update(token: CancellationToken, tooLarge?: (path: string) => void): Promise<'changed' | 'same' | 'cancelled'> {
+  /** One pass after those under way. A log only for an explicit scan (a pull every few seconds would flood it). */
+  private update(token: CancellationToken, log: (line: string) => void = () => undefined): Promise<PassOutcome> {
+    const run = this.updating.then(() => this.pass(token, log));
+    this.updating = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Walk + stat, then read and diagnose what changed since the cache's stamps. */
+  private async pass(token: CancellationToken, log: (line: string) => void): Promise<PassOutcome> {
     const worldKey = this.deps.worldKey();
     if (worldKey !== this.lastWorldKey) {
       this.lastWorldKey = worldKey;
       this.cache.bump();
     }
-    const sweepStarted = Date.now();
-    const swept = await this.sweep(tooLarge);
-    this.lastSweepMs = Date.now() - sweepStarted;
-    const { stale, gone } = this.cache.plan(swept.map((s) => s.file));
+    const generation = this.cache.generation;
     // Files diagnosed on every pull (`always`) count as a change only when their result did.
-    let changed = gone.length > 0 || stale.some((f) => !f.always);
-    for (const uri of gone) {
-      this.cache.drop(uri);
-      if (!this.deps.isOpen(uri)) this.deps.onFindings(uri, []);
-    }
-    const settingsOf = new Map(swept.map((s) => [s.file.uri, s.settings]));
-    const context = this.deps.context();
-    const progress = stale.length >= PROGRESS_MIN_FILES ? await this.deps.progress() : undefined;
-    progress?.begin('Rotation Guard: scanning the workspace', 0, '', true);
+    let changed = false;
+    const onFile = (uri: string, diagnostics: Diagnostic[] | undefined, stamp: FileStamp) => {
+      const before = this.cache.get(uri)?.resultId;
+      this.cache.store(uri, stamp, generation, diagnostics);
+      changed ||= !this.deps.always(uri) || before !== this.cache.get(uri)?.resultId;
+      if (diagnostics) this.deps.onFindings(uri, diagnostics);
+    };
+    let bar: Promise<WorkDoneProgressReporter> | undefined;
+    const onProgress = (percent: number, message: string) => {
+      // A pass whose first report is its last (under 50 files read) is done in moments: a bar would only flicker.
+      if (!bar && percent >= 100) return;
+      bar ??= this.deps.progress().then((p) => (p.begin('Rotation Guard: scanning the workspace', 0, '', true), p));
+      void bar.then((p) => p.report(percent, message));
+    };
+    const started = Date.now();
     try {
-      let done = 0;
-      for (const file of stale) {
-        // Reading is synchronous and bounded; between files edits, requests and a cancellation get in.
-        await yieldToOtherRequests();
-        if (token.isCancellationRequested) return 'cancelled';
-        if (progress && ++done % 50 === 0) progress.report(Math.floor((done * 100) / stale.length), `${done}/${stale.length} files`);
-        const generation = this.cache.generation;
-        const settings = settingsOf.get(file.uri)!;
-        const bytes = readWorkspaceFile(file.path, settings.maxFileSizeKB * 1024);
-        if (!bytes) {
-          changed ||= this.cache.get(file.uri) !== undefined;
-          this.cache.drop(file.uri);
-          continue;
-        }
-        const before = this.cache.get(file.uri)?.resultId;
-        // Text, binary container or pure binary: core's one table (core/detect/scan-bytes.ts).
-        const decoded = decodeForScan(bytes);
-        if (decoded.kind === 'skipped') {
-          this.cache.store(file, generation, undefined);
-          changed ||= before !== this.cache.get(file.uri)?.resultId;
-          continue;
-        }
-        const diagnostics = diagnoseDecoded(file.uri, decoded, settings, context, () => token.isCancellationRequested);
-        if (!diagnostics) return 'cancelled';
-        this.cache.store(file, generation, diagnostics);
-        changed ||= before !== this.cache.get(file.uri)?.resultId;
-        this.deps.onFindings(file.uri, diagnostics);
+      const pass = await this.deps.pass({ onFile, onProgress, log }, token, this.cache.known(this.deps.always));
+      this.lastSweepMs = Date.now() - started - pass.readMs;
+      if (pass.cancelled) return { outcome: 'cancelled', tooLarge: pass.tooLarge };
+      this.truncated = pass.truncated;
+      for (const uri of pass.gone) {
+        changed = true;
+        this.cache.drop(uri);
+        if (!this.deps.isOpen(uri)) this.deps.onFindings(uri, []);
       }
-      return changed ? 'changed' : 'same';
+      return { outcome: changed ? 'changed' : 'same', tooLarge: pass.tooLarge };
     } finally {
-      progress?.done();
+      if (bar) (await bar).done();
     }
-  }
-
-  /** The files a pull covers, with their stat: the one workspace walk, as the workspace scan's; nothing read. */
-  private async sweep(tooLarge?: (path: string) => void): Promise<Array<{ file: SweptFile; settings: Settings }>> {
-    const out: Array<{ file: SweptFile; settings: Settings }> = [];
-    this.truncated = undefined;
-    for (const folder of this.deps.folders()) {
-      const settings = await this.deps.settingsFor(pathToUri(folder));
-      if (!settings.enable) continue;
-      const maxBytes = settings.maxFileSizeKB * 1024;
-      // A truncated walk is named by the next Scan Workspace (not at every re-sweep of a held pull).
-      const walk = await walkWorkspace(folder, { maxBytes, exclude: (rel) => isExcluded(rel, settings) });
-      if (walk.truncated) this.truncated = walk.truncated;
-      // Too large: not read; named only for an explicit scan (a pull every few seconds would flood the log).
-      for (const rel of walk.tooLarge) tooLarge?.(rel);
-      for (const { path, size, mtimeMs, ctimeMs } of walk.files) {
-        const uri = pathToUri(path);
-        if (this.deps.isOpen(uri)) continue; // its document pull covers it
-        out.push({ file: { uri, path, stamp: { size, mtimeMs, ctimeMs }, ...(this.deps.always(path) ? { always: true } : {}) }, settings });
-      }
-    }
-    return out;
   }
 
   private report(params: WorkspaceDiagnosticParams): WorkspaceDiagnosticReport['items'] {

@@ -3,13 +3,15 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { scanFiles } from '../../cli/src/scan/pool';
 import { workerPoolRuns } from '../../core/files';
+import { WorkspaceDiagnosticRequest } from 'vscode-languageserver-protocol/node';
 import { ScanWorkspaceRequest } from '../../protocol/src/protocol';
+import { fileUri } from '../helpers/lsp-server';
 import { fakeOpenAiKey } from '../helpers/fake-keys';
 import { startInProcess, type InProcessServer } from '../helpers/lsp-in-process';
 import { tempProject } from '../helpers/temp-project';
 
 // Issue #20: one pool of scan worker threads (core/files/worker-pool.ts) for `rotation-guard scan`
-// and the language server's workspace scan, each with the worker script its bundle provides.
+// and the language server's workspace scan and pull, each with the worker script its bundle provides.
 describe('one scan worker pool for the CLI scan and the server’s workspace scan', function () {
   this.timeout(60000);
   let dir: string;
@@ -38,6 +40,18 @@ describe('one scan worker pool for the CLI scan and the server’s workspace sca
     assert.equal(workerPoolRuns.count, before + 1);
     assert.equal(res.filesScanned, 40);
     assert.equal(res.findings, 1);
+  });
+
+  it('the server’s workspace pull runs the same pass in the pool, and finds the same', async () => {
+    const pulling = await startInProcess(dir, { capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } }, scanWorkerEntry: resolve('dist/server-scan-worker.js') });
+    try {
+      const before = workerPoolRuns.count;
+      const { items } = await pulling.conn.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] });
+      assert.equal(workerPoolRuns.count, before + 1);
+      assert.deepEqual(items.map((i) => [i.uri, i.kind === 'full' ? i.items.map((d) => d.code) : []]), [[fileUri(files[3]!), ['secret/openai-api-key']]]);
+    } finally {
+      pulling.dispose();
+    }
   });
 
   it('the CLI scan with worker threads runs in the same pool and finds the same', async () => {

@@ -2,13 +2,11 @@
 // and `workspace/diagnostic` (pulled, cached per file: workspacePull.ts).
 import { sep } from 'node:path';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
-import type { Settings } from '../../../protocol/src/settings';
 import { ScanWorkspaceRequest } from '../../../protocol/src/protocol';
-import { problemKeys } from '../diagnoser';
-import { pathToUri, uriToPath } from '../paths';
-import { scanInWorker, scanWorkerEntry } from '../scanInWorker';
+import { uriToPath } from '../paths';
+import { runWorkspacePass } from '../scanInWorker';
+import { scanResultOf } from '../workspaceScan';
 import type { ServerState } from '../state';
-import { scanWorkspace } from '../workspaceScan';
 import { cancelledByRequestOrProgress } from '../cancellation';
 
 export function registerWorkspace(state: ServerState): void {
@@ -45,14 +43,14 @@ async function openDocumentFindings(state: ServerState, folders: string[], token
 }
 
 async function scanClosedFiles(state: ServerState, folders: string[], token: CancellationToken): Promise<ScanWorkspaceRequest.Result> {
-  const { connection, documents, settings, log } = state;
+  const { connection, log } = state;
   // A client that pulls diagnostics gets the scan through its workspace pull (which shows its
   // own progress); pushing them as well would count each finding twice in VS Code.
   if (state.client.pullDiagnostics) return state.workspacePull.scanNow(token, log);
   const progress = await state.progress();
   progress.begin('Rotation Guard: scanning the workspace', 0, '', true);
-  const cancel = cancelledByRequestOrProgress(token, progress);
-  const publish = async (uri: string, diagnostics: Diagnostic[]) => {
+  const publish = async (uri: string, diagnostics: Diagnostic[] | undefined) => {
+    if (!diagnostics) return;
     state.setFindings(uri, diagnostics);
     // A clean file is published only to clear what an earlier scan reported there.
     if (!diagnostics.length && !state.scanReported.delete(uri)) return;
@@ -60,16 +58,7 @@ async function scanClosedFiles(state: ServerState, folders: string[], token: Can
     await connection.sendDiagnostics({ uri, diagnostics });
   };
   try {
-    const entry = state.deps.scanWorkerEntry === undefined ? scanWorkerEntry() : state.deps.scanWorkerEntry || undefined;
-    if (entry) {
-      const settingsByFolder: Record<string, Settings> = {};
-      for (const f of folders) settingsByFolder[pathToUri(f)] = await settings.get(pathToUri(f));
-      const open = documents.all().map((d) => ({ uri: d.uri, version: d.version, languageId: d.languageId, text: state.policy.isPolicy(uriToPath(d.uri) ?? '') ? d.getText() : '' }));
-      const input = { folders, settingsByFolder, open, nowIso: state.now().toISOString() };
-      return await scanInWorker(entry, input, { onFile: publish, onProgress: (p, m) => progress.report(p, m), log }, cancel);
-    }
-    const report = (percent: number, message: string) => progress.report(percent, message);
-    return await scanWorkspace(folders, { settingsFor: (uri) => settings.get(uri), context: state.diagnoseContext(), isOpen: (uri) => !!documents.get(uri), publish, log, report }, cancel);
+    return scanResultOf(await runWorkspacePass(state, folders, { onFile: publish, onProgress: (p, m) => progress.report(p, m), log }, cancelledByRequestOrProgress(token, progress)));
   } finally {
     progress.done();
   }

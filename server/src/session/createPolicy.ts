@@ -67,7 +67,7 @@ async function create(d: CreatePolicyDeps, args: CreatePolicyArgs, token: Cancel
   const cancel = cancelledByRequestOrProgress(token, progress);
   try {
     // Open documents are read from disk like the rest: the policy lists what the files hold.
-    const scan = await scanWorkspace([folder], { settingsFor: d.settingsFor, context: d.context(), isOpen: () => false, publish: async (uri, diagnostics) => void found.push(...credentialsIn(folder, uri, diagnostics)), log: d.log, report: (p, m) => progress.report(p, m) }, cancel);
+    const scan = await scanWorkspace([folder], { settingsFor: d.settingsFor, context: d.context(), isOpen: () => false, publish: async (uri, diagnostics) => void found.push(...credentialsIn(folder, uri, diagnostics ?? [])), log: d.log, report: (p, m) => progress.report(p, m) }, cancel);
     if (scan.cancelled) return { created: false, reason: 'cancelled', secrets: 0, findings: found.length, message: 'the scan was cancelled; no policy was written.' };
   } finally {
     progress.done();

@@ -1,58 +1,73 @@
 import { strict as assert } from 'node:assert';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { resultIdFor } from '../../../server/src/diagnosticResults';
-import { WorkspaceFileCache, type SweptFile } from '../../../server/src/workspaceFileCache';
+import { sameStamp, WorkspaceFileCache, type FileStamp } from '../../../server/src/workspaceFileCache';
 
-// Which files the workspace pull reads and diagnoses again (server/src/workspaceFileCache); the
-// held pulls and the protocol are in test/lsp/workspace-pull-hold.test.ts against the real server.
-const file = (name: string, mtimeMs = 1000, size = 10, extra: Partial<SweptFile> = {}): SweptFile => ({ uri: `file:///ws/${name}`, path: `/ws/${name}`, stamp: { size, mtimeMs, ctimeMs: mtimeMs }, ...extra });
+// What the workspace pull's cache tells the next pass to skip (server/src/workspaceFileCache); the
+// pass itself (which compares the stats) and the held pulls are in test/lsp/workspace-pull-hold.test.ts
+// and test/lsp/workspace-pull-worker.test.ts against the real server.
+const stamp = (mtimeMs = 1000, size = 10): FileStamp => ({ size, mtimeMs, ctimeMs: mtimeMs });
+const uri = (name: string) => `file:///ws/${name}`;
 const finding: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, message: 'OpenAI API key', code: 'secret/openai-api-key' };
-const names = (xs: SweptFile[]) => xs.map((f) => f.path.slice(4)).sort();
+const never = (_uri: string) => false;
+/** The files a pass would read again: not known, known as null, or known with another stamp. */
+const reread = (c: WorkspaceFileCache, swept: Record<string, FileStamp>, always = never) => {
+  const known = c.known(always);
+  return Object.keys(swept).filter((n) => {
+    const k = known.get(uri(n));
+    return !k || !sameStamp(k, swept[n]!);
+  });
+};
 
-function cacheWith(files: SweptFile[]): WorkspaceFileCache {
+function cacheWith(names: string[]): WorkspaceFileCache {
   const c = new WorkspaceFileCache();
-  for (const f of files) c.store(f, c.generation, f.path.endsWith('a.md') ? [finding] : []);
+  for (const n of names) c.store(uri(n), stamp(), c.generation, n === 'a.md' ? [finding] : []);
   return c;
 }
 
 describe('workspace pull cache decisions (server/src/workspaceFileCache)', () => {
-  const ws = [file('a.md'), file('b.md'), file('c.py')];
+  const ws = { 'a.md': stamp(), 'b.md': stamp(), 'c.py': stamp() };
 
-  it('an empty cache diagnoses every file; a second sweep with the same stats diagnoses none', () => {
+  it('an empty cache knows nothing (every file is read); once stored, the same stats are skipped', () => {
     const c = new WorkspaceFileCache();
-    assert.deepEqual(names(c.plan(ws).stale), ['a.md', 'b.md', 'c.py']);
-    for (const f of ws) c.store(f, c.generation, []);
-    assert.deepEqual(c.plan(ws), { stale: [], gone: [] });
+    assert.deepEqual(reread(c, ws), ['a.md', 'b.md', 'c.py']);
+    for (const n of Object.keys(ws)) c.store(uri(n), stamp(), c.generation, []);
+    assert.deepEqual(reread(c, ws), []);
   });
 
-  it('only the file whose size, mtime or ctime changed is diagnosed again; the others keep their result id', () => {
-    const c = cacheWith(ws);
-    const idA = c.get('file:///ws/a.md')!.resultId;
+  it('only the file whose size, mtime or ctime changed is read again; the others keep their result id', () => {
+    const c = cacheWith(Object.keys(ws));
+    const idA = c.get(uri('a.md'))!.resultId;
     assert.equal(idA, resultIdFor([finding]));
-    assert.deepEqual(names(c.plan([file('a.md'), file('b.md', 2000), file('c.py')]).stale), ['b.md'], 'mtime');
-    assert.deepEqual(names(c.plan([file('a.md'), file('b.md', 1000, 11), file('c.py')]).stale), ['b.md'], 'size');
-    const ctimeOnly = { ...file('c.py'), stamp: { size: 10, mtimeMs: 1000, ctimeMs: 5000 } }; // mtime set back by a tool
-    assert.deepEqual(names(c.plan([file('a.md'), file('b.md'), ctimeOnly]).stale), ['c.py'], 'ctime');
-    assert.equal(c.get('file:///ws/a.md')!.resultId, idA);
+    assert.deepEqual(reread(c, { ...ws, 'b.md': stamp(2000) }), ['b.md'], 'mtime');
+    assert.deepEqual(reread(c, { ...ws, 'b.md': stamp(1000, 11) }), ['b.md'], 'size');
+    assert.deepEqual(reread(c, { ...ws, 'c.py': { size: 10, mtimeMs: 1000, ctimeMs: 5000 } }), ['c.py'], 'ctime (mtime set back by a tool)');
+    assert.equal(c.get(uri('a.md'))!.resultId, idA);
   });
 
-  it('a generation bump diagnoses every file again, and a diagnosis begun before the bump stays stale', () => {
-    const c = cacheWith(ws);
+  it('a generation bump makes every file read again, and a diagnosis begun before the bump stays stale', () => {
+    const c = cacheWith(Object.keys(ws));
     const before = c.generation;
     c.bump();
-    assert.deepEqual(names(c.plan(ws).stale), ['a.md', 'b.md', 'c.py']);
-    c.store(ws[0]!, before, [finding]); // finished after the bump, but begun before it
-    for (const f of ws.slice(1)) c.store(f, c.generation, []);
-    assert.deepEqual(names(c.plan(ws).stale), ['a.md']);
+    assert.deepEqual([...c.known(never).values()], [null, null, null]);
+    c.store(uri('a.md'), stamp(), before, [finding]); // finished after the bump, but begun before it
+    c.store(uri('b.md'), stamp(), c.generation, []);
+    c.store(uri('c.py'), stamp(), c.generation, []);
+    assert.deepEqual(reread(c, ws), ['a.md']);
   });
 
-  it('a file no longer swept (deleted, excluded, opened) is gone; an `always` file is diagnosed on every pull', () => {
-    const c = cacheWith(ws);
-    const plan = c.plan([file('a.md'), file('c.py', 1000, 10, { always: true })]);
-    assert.deepEqual(plan.gone, ['file:///ws/b.md']);
-    assert.deepEqual(names(plan.stale), ['c.py']);
-    c.drop('file:///ws/b.md');
-    assert.equal(c.get('file:///ws/b.md'), undefined);
-    assert.deepEqual(c.plan([file('a.md')]).gone, ['file:///ws/c.py']);
+  it('an `always` file is read on every pass; a dropped file is no longer known', () => {
+    const c = cacheWith(Object.keys(ws));
+    assert.deepEqual(reread(c, ws, (u) => u.endsWith('c.py')), ['c.py']);
+    c.drop(uri('b.md'));
+    assert.equal(c.get(uri('b.md')), undefined);
+    assert.deepEqual([...c.known(never).keys()], [uri('a.md'), uri('c.py')]);
+  });
+
+  it('a file skipped as binary is cached without diagnostics', () => {
+    const c = new WorkspaceFileCache();
+    c.store(uri('logo.png'), stamp(), c.generation, undefined);
+    assert.equal(c.get(uri('logo.png'))!.diagnostics, undefined);
+    assert.deepEqual(reread(c, { 'logo.png': stamp() }), []);
   });
 });
