@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { isInside, realPathOf } from './confine';
+import { closeSync, constants, fchmodSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { pidAlive } from './lock';
 
 /**
@@ -68,9 +67,10 @@ function writeTemp(path: string, data: string | Uint8Array, o: AtomicWriteOption
   const dir = dirname(path);
   if (o.mkdir !== undefined) mkdirSync(dir, { recursive: true, mode: o.mkdir });
   if (o.within !== undefined) {
-    const real = realPathOf(dir, process.cwd());
-    const root = realPathOf(o.within, process.cwd());
-    if (!real.ok || !root.ok || !isInside(real.real, root.real)) throw new Error(`refusing to write ${path}: its folder leads out of ${o.within}${real.ok ? ` (to ${real.real})` : ''}`);
+    // realpathSync, not confine.ts: the hook's loader writes through here and stays small.
+    const real = realpathSync(dir);
+    const rel = relative(realpathSync(o.within), real);
+    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw new Error(`refusing to write ${path}: its folder leads out of ${o.within} (to ${real})`);
   }
   const prefix = o.tempDir ? '' : `${basename(path)}.`;
   sweepDeadTemps(o.tempDir ?? dir, tempPattern(prefix));
