@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, constants } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, statSync, constants } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { writeFileAtomic } from '../../core/files';
 
 /**
  * Loads a CommonJS bundle through V8's code cache: the bytecode of every function the previous run
@@ -79,9 +80,7 @@ function writePrivate(path: string, data: () => Buffer): void {
     const dir = dirname(path);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!mine(statSync(dir))) return;
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, data(), { mode: 0o600, flag: 'wx' });
-    renameSync(tmp, path);
+    writeFileAtomic(path, data());
   } catch {
     // A cache that cannot be written only costs the next run its compile time.
   }

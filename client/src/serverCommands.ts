@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient, type Middleware } from 'vscode-languageclient/node';
-import { Commands, ServerCommands, type CreatePolicyResult, type EnforceResult, type MoveToStoreArgs, type MoveToStoreResult, type ScanGitHistoryResult, type SecretRef, type ServerCommandArgs, type VerifyLedgerResult } from '../../protocol/src/protocol';
+import { Commands, ServerCommands, type CreatePolicyResult, type EnforceResult, type MoveToStoreArgs, type MoveToStoreResult, type ScanGitHistoryResult, type SecretRef, type ServerCommandArgs, type VerifyLedgerResult, type InstallAssistantHooksResult } from '../../protocol/src/protocol';
 import { storeForMove } from './storePicker';
 
 /**
@@ -63,6 +63,7 @@ interface ServerCommandResults {
   [ServerCommands.scanGitHistory]: ScanGitHistoryResult;
   [ServerCommands.createPolicy]: CreatePolicyResult;
   [ServerCommands.verifyLedger]: VerifyLedgerResult;
+  [ServerCommands.installAssistantHooks]: InstallAssistantHooksResult;
 }
 
 /** Runs a server command (workspace/executeCommand) directly; undefined, after saying so, while the server is down. */

@@ -1,7 +1,7 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash, createHmac } from 'node:crypto';
+import { readdirSync, readFileSync, readSync, unlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { withRegularFile } from '../files';
+import { withRegularFile, writeFileAtomic } from '../files';
 import { fingerprintKeyPath, loadFingerprintKey } from '../values/fingerprint-key';
 import { existingSigningKey } from './sign-keys';
 import { signatureValid } from './sign-verify';
@@ -117,12 +117,9 @@ function readAnchorFile(file: string, env: NodeJS.ProcessEnv): LedgerAnchor | { 
 /** Writes the anchor atomically (temp file + rename). Call under the ledger's lock. */
 export function writeAnchor(ledgerPath: string, count: number, head: string, env: NodeJS.ProcessEnv = process.env, at = new Date().toISOString()): LedgerAnchor {
   const path = anchorPathFor(ledgerPath, env);
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const base = { ledger: resolve(ledgerPath), count, head, at };
   const anchor: LedgerAnchor = { ...base, mac: macOf(base, loadFingerprintKey(env)) };
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(tmp, JSON.stringify(anchor) + '\n', { mode: 0o600 });
-  renameSync(tmp, path);
+  writeFileAtomic(path, JSON.stringify(anchor) + '\n', { mkdir: 0o700 });
   const legacy = pathKeyedAnchor(ledgerPath, env);
   if (legacy !== path) {
     try {

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writeFileAtomic } from '../files';
 
 /**
  * Writes a fact learnt about a ledger (its verified signatures, its trusted entries) to a file in
@@ -10,10 +8,7 @@ import { dirname } from 'node:path';
  */
 export function rememberFact(file: string, text: string): void {
   try {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    writeFileSync(tmp, text, { mode: 0o600 });
-    renameSync(tmp, file);
+    writeFileAtomic(file, text, { mkdir: 0o700 });
   } catch {
     /* a read-only config folder: worked out again next time */
   }

@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../files';
 import { fingerprintKeyPath } from '../values/fingerprint-key';
 
 /**
@@ -53,9 +54,8 @@ export function loadSigningKey(env: NodeJS.ProcessEnv = process.env): SigningKey
   }
   if (pem === undefined) {
     const { privateKey } = generateKeyPairSync('ed25519');
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     try {
-      writeFileSync(path, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
+      writeFileAtomic(path, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mkdir: 0o700, fsync: true, exclusive: true });
       pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
     } catch (err) {
       // Another process created it between our read and write: use theirs.

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { writeFileAtomic } from '../files';
 import { loadPolicyFile } from '../policy/parse/files';
 import type { Policy } from '../policy/model/schema';
 import type { NextAction } from './engine';
@@ -95,10 +96,7 @@ export function confirmPolicy(policyPath: string, record: TrustRecord, env: Node
   const file = trustedPoliciesPath(env);
   const all = readAll(env);
   all[resolve(policyPath)] = record;
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(all, null, 2) + '\n', { mode: 0o600 });
-  renameSync(tmp, file);
+  writeFileAtomic(file, JSON.stringify(all, null, 2) + '\n', { mkdir: 0o700 });
 }
 
 /**

@@ -1,13 +1,30 @@
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, lstatSync, readFileSync, realpathSync, renameSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { withFileLock } from '../files/lock';
+import { prepareFileAtomic, sweepDeadTemps, writeFileAtomic, type AtomicWriteOptions } from '../files/write-atomic';
 import { EnvValueNotRepresentableError, readEnvValue, removeEnvValue, writeEnvValue } from './env-format';
-import { dropTemp, PRIVATE_TMP_DIR, sweepDeadTemps, writePrivateTemp } from './temp-files';
 import { GitTrackedFileError, StoreError, UnsupportedStageError, type PreparedWrite, type SecretStore, type Stage } from './types';
 
 /** Temp files earlier versions wrote beside the env file (`..env.rg-<pid>-<hex>.tmp`): swept when their pid is dead. */
 const LEGACY_TEMP = /^\..+\.rg-(\d+)-[0-9a-f]+\.tmp$/;
+
+/**
+ * Where the temp file holding an env file's next text is made (`prepareFileAtomic`'s `tempDir`):
+ * a 0700 folder beside the env file whose own `.gitignore` ignores everything in it, so `git add -A`
+ * never picks a temp file up, whatever the project ignores.
+ */
+export const PRIVATE_TMP_DIR = '.rotation-guard-tmp';
+
+function privateTmpDir(dir: string): string {
+  const tmp = join(dir, PRIVATE_TMP_DIR);
+  mkdirSync(tmp, { recursive: true, mode: 0o700 });
+  if (lstatSync(tmp).isSymbolicLink()) throw new Error(`${tmp} is a symbolic link; refusing to write secret values through it`);
+  chmodSync(tmp, 0o700);
+  const ignore = join(tmp, '.gitignore');
+  if (!existsSync(ignore)) writeFileSync(ignore, '# rotation-guard: temporary files holding secret values; never commit\n*\n', { mode: 0o600 });
+  return tmp;
+}
 
 const inside = (root: string, p: string): boolean => {
   const rel = relative(root, p);
@@ -105,25 +122,11 @@ export class EnvFileStore implements SecretStore {
     this.sweepNow();
   }
 
-  /** Checks, then the text in a private temp file beside the target (fsynced); returns its path. */
-  private writeTemp(text: string, existed: boolean): string {
+  /** Checks, then how the text goes to a private temp file beside the target (fsynced) and over it. */
+  private writeOptions(existed: boolean): AtomicWriteOptions {
     this.checkTarget();
-    const mode = existed ? statSync(this.file).mode & 0o777 : 0o600;
-    return writePrivateTemp(dirname(this.file), text, mode);
-  }
-
-  private commitTemp(tmp: string): void {
-    try {
-      renameSync(tmp, this.file);
-    } catch (err) {
-      dropTemp(tmp);
-      throw err;
-    }
-    dropTemp(tmp, true);
-  }
-
-  private atomicWrite(text: string, existed: boolean): void {
-    this.commitTemp(this.writeTemp(text, existed));
+    const base = this.opts.baseDir && resolve(this.opts.baseDir);
+    return { mode: existed ? statSync(this.file).mode & 0o777 : 0o600, fsync: true, tempDir: privateTmpDir(dirname(this.file)), ...(base && inside(base, this.file) ? { within: base } : {}) };
   }
 
   /**
@@ -167,18 +170,18 @@ export class EnvFileStore implements SecretStore {
   async prepareSet(secretId: string, stage: Stage, value: string, user?: string): Promise<PreparedWrite> {
     if (stage !== 'current') throw new UnsupportedStageError(this.describe(), stage);
     const before = this.read();
-    const tmp = this.writeTemp(this.nextText(before, secretId, value, user), before !== null);
+    const tmp = prepareFileAtomic(this.file, this.nextText(before, secretId, value, user), this.writeOptions(before !== null));
     return {
       commit: () =>
         withFileLock(`${this.file}.rg-lock`, () => {
           const now = this.read();
-          if (now === before) this.commitTemp(tmp);
+          if (now === before) tmp.commit();
           else {
-            dropTemp(tmp);
-            this.atomicWrite(this.nextText(now, secretId, value, user), now !== null);
+            tmp.abort();
+            writeFileAtomic(this.file, this.nextText(now, secretId, value, user), this.writeOptions(now !== null));
           }
         }),
-      abort: async () => dropTemp(tmp),
+      abort: async () => tmp.abort(),
     };
   }
 
@@ -203,7 +206,7 @@ export class EnvFileStore implements SecretStore {
     if (stage !== 'current') throw new UnsupportedStageError(this.describe(), stage);
     await withFileLock(`${this.file}.rg-lock`, () => {
       const text = this.read();
-      this.atomicWrite(this.nextText(text, secretId, value, user), text !== null);
+      writeFileAtomic(this.file, this.nextText(text, secretId, value, user), this.writeOptions(text !== null));
     });
   }
 
@@ -213,7 +216,7 @@ export class EnvFileStore implements SecretStore {
       const text = this.read();
       const next = text === null ? null : removeEnvValue(text, this.nameFor(secretId));
       if (next === null) return false;
-      this.atomicWrite(next, true);
+      writeFileAtomic(this.file, next, this.writeOptions(true));
       return true;
     });
   }

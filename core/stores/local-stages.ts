@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withFileLock } from '../files/lock';
-import { sweepDeadTemps } from './temp-files';
+import { sweepDeadTemps, writeFileAtomic } from '../files/write-atomic';
 import { StoreError, UnsupportedStageError, type SecretStore, type Stage } from './types';
 
 /** `<id>.json.<pid>-<hex>.tmp`: a write in progress, or what a killed (or disk-full) write left. */
@@ -72,21 +71,8 @@ export class LocalStageStore implements SecretStore {
       }
       return;
     }
-    const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-    const fd = openSync(tmp, 'wx', 0o600);
-    try {
-      try {
-        writeSync(fd, JSON.stringify(stages));
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(tmp, file);
-    } catch (err) {
-      // A full disk (ENOSPC) must not leave a 0-byte or partial file behind.
-      rmSync(tmp, { force: true });
-      throw err;
-    }
+    // A full disk (ENOSPC) leaves neither a 0-byte nor a partial file behind.
+    writeFileAtomic(file, JSON.stringify(stages), { fsync: true });
   }
 
   private update(secretId: string, change: (s: Stages) => boolean): Promise<boolean> {

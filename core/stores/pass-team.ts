@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { withFileLock } from '../files/lock';
-import { PassStore } from './pass';
+import { PassStore, runTool } from './pass';
 import { StoreError, StoreUnavailableError, type SecretStore, type Stage } from './types';
 
 export interface PassTeamOptions {
@@ -65,23 +64,10 @@ export class PassTeamStore implements SecretStore {
     return existsSync(file) ? readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')) : [];
   }
 
-  private git(args: string[]): Promise<{ code: number | null; out: string }> {
-    return new Promise((done, fail) => {
-      const env = { ...(this.opts.env ?? process.env), GIT_TERMINAL_PROMPT: '0', GIT_EDITOR: 'true', LC_ALL: 'C' };
-      const cp = spawn('git', ['-C', this.dir, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      const timer = setTimeout(() => cp.kill('SIGKILL'), this.opts.timeoutMs ?? 30000);
-      cp.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
-      cp.stderr.on('data', (d: Buffer) => (out += d.toString('utf8')));
-      cp.on('error', (err: NodeJS.ErrnoException) => {
-        clearTimeout(timer);
-        fail(err.code === 'ENOENT' ? new StoreUnavailableError(this.describe(), '`git` is not installed') : err);
-      });
-      cp.on('close', (code) => {
-        clearTimeout(timer);
-        done({ code, out: out.replace(/\s+/g, ' ').trim().slice(0, 300) });
-      });
-    });
+  private async git(args: string[]): Promise<{ code: number | null; out: string }> {
+    const env = { ...(this.opts.env ?? process.env), GIT_TERMINAL_PROMPT: '0', GIT_EDITOR: 'true', LC_ALL: 'C' };
+    const r = await runTool('git', ['-C', this.dir, ...args], { env, timeoutMs: this.opts.timeoutMs ?? 30000, store: this.describe(), missing: '`git` is not installed' });
+    return { code: r.code, out: `${r.stdout} ${r.stderr}`.replace(/\s+/g, ' ').trim().slice(0, 300) };
   }
 
   private async locked<T>(fn: () => Promise<T>): Promise<T> {

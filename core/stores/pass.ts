@@ -16,6 +16,28 @@ export interface PassOptions {
   timeoutMs?: number;
 }
 
+/** Runs a store's command-line tool (argv, no shell) with a time bound; a tool that is not installed is StoreUnavailableError saying `missing`. */
+export function runTool(cmd: string, args: string[], o: { env: NodeJS.ProcessEnv; input?: string; timeoutMs: number; store: string; missing: string }): Promise<PassResult> {
+  return new Promise((resolvePromise, reject) => {
+    const cp = spawn(cmd, args, { env: o.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => cp.kill('SIGKILL'), o.timeoutMs);
+    cp.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    cp.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    cp.on('error', (err: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(err.code === 'ENOENT' ? new StoreUnavailableError(o.store, o.missing) : err);
+    });
+    cp.on('close', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code, stdout, stderr });
+    });
+    cp.stdin.on('error', () => undefined);
+    cp.stdin.end(o.input ?? '');
+  });
+}
+
 interface PassResult {
   code: number | null;
   stdout: string;
@@ -48,24 +70,7 @@ export class PassStore implements SecretStore {
     const env = { ...(this.opts.env ?? process.env) };
     // Never wait on a pinentry dialog: fail fast and map the error instead.
     env.PASSWORD_STORE_GPG_OPTS = `${env.PASSWORD_STORE_GPG_OPTS ?? ''} --batch --pinentry-mode loopback`.trim();
-    return new Promise((resolvePromise, reject) => {
-      const cp = spawn('pass', args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      const timer = setTimeout(() => cp.kill('SIGKILL'), this.opts.timeoutMs ?? 20000);
-      cp.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-      cp.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-      cp.on('error', (err: NodeJS.ErrnoException) => {
-        clearTimeout(timer);
-        reject(err.code === 'ENOENT' ? new StoreUnavailableError(this.describe(), '`pass` is not installed (apt install pass)') : err);
-      });
-      cp.on('close', (code) => {
-        clearTimeout(timer);
-        resolvePromise({ code, stdout, stderr });
-      });
-      cp.stdin.on('error', () => undefined);
-      cp.stdin.end(input);
-    });
+    return runTool('pass', args, { env, input, timeoutMs: this.opts.timeoutMs ?? 20000, store: this.describe(), missing: '`pass` is not installed (apt install pass)' });
   }
 
   private fail(r: PassResult, action: string): never {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../files';
 
 /**
  * The fingerprint key is per user (or per team, when shared through ROTATION_GUARD_FINGERPRINT_KEY
@@ -27,9 +28,8 @@ export function loadFingerprintKey(env: NodeJS.ProcessEnv = process.env): Buffer
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
   const key = randomBytes(32);
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   try {
-    writeFileSync(path, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+    writeFileAtomic(path, key.toString('base64') + '\n', { mkdir: 0o700, fsync: true, exclusive: true });
     return key;
   } catch (err) {
     // Another process created it between our read and write: use theirs.

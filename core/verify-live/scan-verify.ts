@@ -6,8 +6,8 @@
  * `cacheTtlMs` across runs (the file holds fingerprints and verdicts, never values) — and each host
  * is asked at most once per `minIntervalMs`, at most `maxChecks` times per run.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { writeFileAtomic } from '../files';
 import { checkLiveKey, presetBaseUrl } from './check';
 import { presetForRule, type LiveStatus } from './presets';
 
@@ -75,10 +75,7 @@ export class LiveVerifier {
     if (!this.o.cacheFile) return;
     const ttl = this.o.cacheTtlMs ?? 10 * 60_000;
     const fresh = Object.fromEntries(Object.entries(this.disk).filter(([, e]) => this.now() - e.at < ttl));
-    mkdirSync(dirname(this.o.cacheFile), { recursive: true, mode: 0o700 });
-    const tmp = `${this.o.cacheFile}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(fresh), { mode: 0o600 });
-    renameSync(tmp, this.o.cacheFile);
+    writeFileAtomic(this.o.cacheFile, JSON.stringify(fresh), { mkdir: 0o700 });
   }
 
   private async ask(ruleId: string, value: string, key: string): Promise<LiveVerdict> {

@@ -25,5 +25,5 @@ export const COMMAND_TABLE: { readonly [K in CommandId]: { does: string; whileSe
   [Commands.scanGitHistory]: { does: 'scan the lines every commit added (the server\'s git-history scan, with progress)', whileServerDown: 'disabled' },
   [Commands.enforceNow]: { does: 'enforce the policy now: rotate what is due or exposed, record what needs a person (the server\'s enforce, with progress)', whileServerDown: 'disabled' },
   [Commands.createPolicy]: { does: 'write rotation-policy.yaml from the credentials the server\'s scan finds (with progress); an existing policy is opened, never overwritten', whileServerDown: 'disabled' },
-  [Commands.installAssistantHooks]: { does: 'install the AI-assistant hooks that stop secrets on their way to an assistant', whileServerDown: 'enabled' },
+  [Commands.installAssistantHooks]: { does: 'install the AI-assistant hooks that stop secrets on their way to an assistant (the server finds the assistants and runs its own CLI\'s `hooks install`)', whileServerDown: 'disabled' },
 };

@@ -174,6 +174,7 @@ export const ServerCommands = {
   scanGitHistory: 'rotationGuard.server.scanGitHistory',
   createPolicy: 'rotationGuard.server.createPolicy',
   verifyLedger: 'rotationGuard.server.verifyLedger',
+  installAssistantHooks: 'rotationGuard.server.installAssistantHooks',
 } as const;
 export type ServerCommandId = (typeof ServerCommands)[keyof typeof ServerCommands];
 
@@ -190,6 +191,7 @@ export interface ServerCommandArgs {
   [ServerCommands.scanGitHistory]: ScanGitHistoryArgs;
   [ServerCommands.createPolicy]: CreatePolicyArgs;
   [ServerCommands.verifyLedger]: VerifyLedgerArgs;
+  [ServerCommands.installAssistantHooks]: InstallAssistantHooksArgs;
 }
 
 /** Enforce the policy now, as `rotation-guard enforce` does, reporting `$/progress`. */
@@ -261,6 +263,15 @@ export interface VerifyLedgerResult {
   firstBadLine?: number;
   reason?: string;
 }
+
+/**
+ * Install the AI-assistant hooks for `assistants` (the server runs its own CLI bundle's `hooks install`
+ * with the `node` on PATH); without them, only which assistants are found in `folderUri` or the
+ * home folder. `scope` defaults to `project` with a folder, else `global`.
+ */
+export interface InstallAssistantHooksArgs { folderUri?: string; assistants?: string[]; scope?: 'project' | 'global' }
+/** Every assistant there are hooks for, found here or not; per one asked for, where it went or why not. */
+export interface InstallAssistantHooksResult { assistants: Array<{ name: string; found: boolean }>; installed: Array<{ assistant: string; ok: boolean; summary: string }> }
 
 /**
  * "Is this key live?" on a found key (opt-in, one click): the server reads the value at `range`

@@ -12,6 +12,7 @@ import { mask } from '../../core/values';
 import { defaultLiveCacheFile, LiveVerifier } from '../../core/verify-live';
 import { SERVER_STORE_CHOICES, ServerCommands, type MoveToStoreArgs, type MoveToStoreResult, type AddToBaselineArgs, type RotateNowResult, type CheckKeyLiveResult, type SecretRef, type ServerCommandArgs, type ServerCommandId } from '../../protocol/src/protocol';
 import { pathToUri, uriToPath } from './paths';
+import { installAssistantHooks } from './session/assistantHooks';
 import type { workspaceCommands } from './session/workspaceCommands';
 import type { SettingsCache } from './settings';
 
@@ -242,5 +243,6 @@ export function serverCommandHandlers(d: CommandDeps): { [K in ServerCommandId]:
     [ServerCommands.scanGitHistory]: (args) => d.workspace.scanGitHistory(args),
     [ServerCommands.createPolicy]: (args) => d.workspace.createPolicy(args),
     [ServerCommands.verifyLedger]: async (args) => d.workspace.verifyLedger(args),
+    [ServerCommands.installAssistantHooks]: (args) => installAssistantHooks(args, d.env, d.log),
   };
 }

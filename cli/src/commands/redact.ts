@@ -1,5 +1,6 @@
-import { chmodSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { writeFileAtomic } from '../../../core/files';
 import { redactFile } from '../../../core/filter';
 import { UsageError, type CliIO } from '../io';
 
@@ -41,13 +42,11 @@ function redactInPlace(file: string, io: CliIO): number {
     io.stderr(`rotation-guard redact: nothing to redact in ${file}\n`);
     return 0;
   }
-  // The backup first (owner-only: it holds the credentials), then the new text through a rename.
+  // The backup first (owner-only: it holds the credentials), then the new text; each replaces
+  // what is there (a symlink planted at the backup's name too) rather than writing through it.
   const backup = `${file}.rg-bak`;
-  writeFileSync(backup, before, { mode: 0o600 });
-  chmodSync(backup, 0o600);
-  const tmp = `${file}.rg-tmp-${process.pid}`;
-  writeFileSync(tmp, r.text, { mode: st.mode & 0o777 });
-  renameSync(tmp, file);
+  writeFileAtomic(backup, before);
+  writeFileAtomic(file, r.text, { mode: st.mode & 0o777 });
   io.stderr(`rotation-guard redact: ${r.count} credential(s) replaced in ${file}; the original is in ${backup} (mode 0600): delete it once checked\n`);
   return 0;
 }

@@ -1,6 +1,7 @@
-import { closeSync, fsyncSync, mkdtempSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../../../core/files';
 import { quoteEnvValue } from '../../../core/stores';
 
 /**
@@ -11,7 +12,6 @@ import { quoteEnvValue } from '../../../core/stores';
 export class ChildEnvFile {
   readonly dir: string;
   readonly path: string;
-  private n = 0;
 
   constructor(env: NodeJS.ProcessEnv) {
     this.dir = mkdtempSync(join(env.XDG_RUNTIME_DIR || tmpdir(), 'rotation-guard-run-'));
@@ -20,15 +20,7 @@ export class ChildEnvFile {
 
   write(vars: Record<string, string>): void {
     const text = Object.keys(vars).sort().map((k) => `${k}=${quoteEnvValue(vars[k]!)}\n`).join('');
-    const tmp = join(this.dir, `.secrets.env.${++this.n}.tmp`);
-    const fd = openSync(tmp, 'wx', 0o600);
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, this.path);
+    writeFileAtomic(this.path, text, { fsync: true });
   }
 
   remove(): void {

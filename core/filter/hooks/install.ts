@@ -1,6 +1,7 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../files';
 import type { AssistantName } from './assistants';
 
 /**
@@ -145,10 +146,7 @@ function readJson(path: string): Record<string, unknown> {
 }
 
 function writeJson(path: string, cfg: Record<string, unknown>): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.rg-tmp-${process.pid}`;
-  writeFileSync(tmp, `${JSON.stringify(cfg, null, 2)}\n`);
-  renameSync(tmp, path);
+  writeFileAtomic(path, `${JSON.stringify(cfg, null, 2)}\n`, { mkdir: 0o777, mode: 0o644 });
 }
 
 function installScripts(dir: string, events: readonly string[], cmd: (e: string) => string): InstallResult {
@@ -161,9 +159,7 @@ function installScripts(dir: string, events: readonly string[], cmd: (e: string)
       if (cur === body) continue;
       if (!cur.includes(MARK)) throw new Error(`${f} exists and is not ours; rename it (Cline runs one script per event), then install again`);
     }
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(f, body, { mode: 0o755 });
-    chmodSync(f, 0o755);
+    writeFileAtomic(f, body, { mkdir: 0o777, mode: 0o755 });
     changed = true;
   }
   return { path: dir, changed };

@@ -14,9 +14,9 @@ describe('command table (protocol/src/commands.ts)', () => {
 
   it('marks the commands the server carries out as disabled while it is down, and the rotation commands as enabled', () => {
     const disabled = Object.entries(COMMAND_TABLE).filter(([, r]) => r.whileServerDown === 'disabled').map(([id]) => id).sort();
-    assert.deepEqual(disabled, [Commands.createPolicy, Commands.enforceNow, Commands.moveToStore, Commands.scanGitHistory, Commands.scanWorkspace, Commands.verifyLedger].sort());
+    assert.deepEqual(disabled, [Commands.createPolicy, Commands.enforceNow, Commands.installAssistantHooks, Commands.moveToStore, Commands.scanGitHistory, Commands.scanWorkspace, Commands.verifyLedger].sort());
     assert.equal(COMMAND_TABLE[Commands.rotateNow].whileServerDown, 'enabled');
     // the server commands the disabled ones call exist
-    assert.ok(ServerCommands.createPolicy && ServerCommands.enforce && ServerCommands.scanGitHistory && ServerCommands.scanWorkspace && ServerCommands.moveToStore);
+    assert.ok(ServerCommands.createPolicy && ServerCommands.enforce && ServerCommands.scanGitHistory && ServerCommands.scanWorkspace && ServerCommands.moveToStore && ServerCommands.installAssistantHooks);
   });
 });

@@ -3,8 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EnvFileStore } from '../../../core/stores/env-file';
-import { PRIVATE_TMP_DIR } from '../../../core/stores/temp-files';
+import { EnvFileStore, PRIVATE_TMP_DIR } from '../../../core/stores/env-file';
 import { tempProject } from '../../helpers/temp-project';
 
 const WORKER = join(__dirname, 'workers/env-prepare.js');

@@ -2,7 +2,7 @@ import type { IAMClient, ServiceSpecificCredentialMetadata } from '@aws-sdk/clie
 import type { CheckResult } from '../types';
 import { withIamClient } from '../aws-iam/provider';
 import { IssuedKeyJournal } from '../aws-iam/issued-journal';
-import { iamSdk, providerFailure, shownKeyId } from '../aws-iam/sdk';
+import { checkUntilRefused, iamCall, iamSdk, shownKeyId } from '../aws-iam/sdk';
 import { ProviderError, type CreatedValue, type ProviderContext, type RevokeOutcome, type RotationProvider } from '../types';
 
 export interface AwsBedrockOptions {
@@ -53,20 +53,9 @@ export function awsBedrockProvider(opts: AwsBedrockOptions): RotationProvider {
     return opts.userName;
   };
   const withIam = <T>(ctx: ProviderContext, fn: (iam: IAMClient, sdk: Sdk) => Promise<T>): Promise<T> => withIamClient(ctx, opts, type, fn);
-  const list = async (iam: IAMClient, sdk: Sdk): Promise<ServiceSpecificCredentialMetadata[]> => {
-    try {
-      return (await iam.send(new sdk.ListServiceSpecificCredentialsCommand({ UserName: user(), ServiceName: SERVICE }))).ServiceSpecificCredentials ?? [];
-    } catch (err) {
-      throw providerFailure(`ListServiceSpecificCredentials for IAM user ${user()}`, err);
-    }
-  };
-  const remove = async (iam: IAMClient, sdk: Sdk, id: string) => {
-    try {
-      await iam.send(new sdk.DeleteServiceSpecificCredentialCommand({ UserName: user(), ServiceSpecificCredentialId: id }));
-    } catch (err) {
-      if ((err as { name?: string }).name !== 'NoSuchEntityException') throw providerFailure(`DeleteServiceSpecificCredential ${shownKeyId(id)}`, err);
-    }
-  };
+  const list = async (iam: IAMClient, sdk: Sdk): Promise<ServiceSpecificCredentialMetadata[]> =>
+    (await iamCall(`ListServiceSpecificCredentials for IAM user ${user()}`, () => iam.send(new sdk.ListServiceSpecificCredentialsCommand({ UserName: user(), ServiceName: SERVICE }))))?.ServiceSpecificCredentials ?? [];
+  const remove = (iam: IAMClient, sdk: Sdk, id: string) => iamCall(`DeleteServiceSpecificCredential ${shownKeyId(id)}`, () => iam.send(new sdk.DeleteServiceSpecificCredentialCommand({ UserName: user(), ServiceSpecificCredentialId: id })), true);
   const journal = (ctx: ProviderContext) => new IssuedKeyJournal(ctx.cwd, type, ctx.secretId);
 
   return {
@@ -90,12 +79,8 @@ export function awsBedrockProvider(opts: AwsBedrockOptions): RotationProvider {
           const shown = creds.map((c) => `${shownKeyId(c.ServiceSpecificCredentialId!)} (${c.Status})`).join(', ');
           throw new ProviderError('provider/aws-key-limit', `IAM user ${user()} already has two Bedrock API keys (${shown}); AWS allows two per user, so a rotation needs one free slot. Delete the one no application uses (aws iam delete-service-specific-credential --user-name ${user()} --service-specific-credential-id …), or set \`inactiveKey: delete\` to let rotation delete an inactive one.`);
         }
-        let cred;
-        try {
-          cred = (await iam.send(new sdk.CreateServiceSpecificCredentialCommand({ UserName: user(), ServiceName: SERVICE, ...(opts.credentialAgeDays ? { CredentialAgeDays: opts.credentialAgeDays } : {}) }))).ServiceSpecificCredential;
-        } catch (err) {
-          throw providerFailure(`CreateServiceSpecificCredential (${SERVICE}) for IAM user ${user()}`, err);
-        }
+        const create = new sdk.CreateServiceSpecificCredentialCommand({ UserName: user(), ServiceName: SERVICE, ...(opts.credentialAgeDays ? { CredentialAgeDays: opts.credentialAgeDays } : {}) });
+        const cred = (await iamCall(`CreateServiceSpecificCredential (${SERVICE}) for IAM user ${user()}`, () => iam.send(create)))?.ServiceSpecificCredential;
         if (!cred?.ServiceSpecificCredentialId || !cred.ServiceCredentialSecret) throw new ProviderError('provider/aws-response', 'CreateServiceSpecificCredential answered without a Bedrock API key');
         issued.record(cred.ServiceSpecificCredentialId, cred.ServiceCredentialSecret);
         return { value: cred.ServiceCredentialSecret, versionId: shownKeyId(cred.ServiceSpecificCredentialId) };
@@ -109,16 +94,8 @@ export function awsBedrockProvider(opts: AwsBedrockOptions): RotationProvider {
         if (old.length === 0) return { outcome: 'ok', detail: `the old Bedrock API key of IAM user ${user()} was already deleted` };
         if (old.length > 1) return { outcome: 'skipped', detail: `IAM user ${user()} has ${old.length} other Bedrock API keys; delete the old one in the IAM console` };
         const id = old[0]!.ServiceSpecificCredentialId!;
-        try {
-          await iam.send(new sdk.UpdateServiceSpecificCredentialCommand({ UserName: user(), ServiceSpecificCredentialId: id, Status: 'Inactive' }));
-        } catch (err) {
-          throw providerFailure(`UpdateServiceSpecificCredential ${shownKeyId(id)} Inactive`, err);
-        }
-        let last = await checkBedrockKey(oldValue, ctx.env, opts.region);
-        for (let attempt = 1; last.status === 'works' && attempt < 5; attempt++) {
-          await new Promise((r) => setTimeout(r, 250 * attempt));
-          last = await checkBedrockKey(oldValue, ctx.env, opts.region);
-        }
+        await iamCall(`UpdateServiceSpecificCredential ${shownKeyId(id)} Inactive`, () => iam.send(new sdk.UpdateServiceSpecificCredentialCommand({ UserName: user(), ServiceSpecificCredentialId: id, Status: 'Inactive' })));
+        const last = await checkUntilRefused(() => checkBedrockKey(oldValue, ctx.env, opts.region));
         if (last.status !== 'refused') throw new ProviderError('provider/aws-old-still-valid', `Bedrock API key ${shownKeyId(id)} is Inactive but was not shown refused (${last.detail}); it was not deleted`);
         await remove(iam, sdk, id);
         return { outcome: 'ok', detail: `Bedrock API key ${shownKeyId(id)} of IAM user ${user()} deactivated, refused, deleted` };

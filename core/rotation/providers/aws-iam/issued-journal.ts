@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../../../files';
 
 /**
  * A key an issuer hands out exists there before any store holds it. If the process dies between
@@ -22,10 +23,7 @@ export class IssuedKeyJournal {
   }
 
   record(id: string, value: string): void {
-    mkdirSync(join(this.path, '..'), { recursive: true });
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify({ issued: IssuedKeyJournal.digest(id), value: IssuedKeyJournal.digest(`value:${value}`) })}\n`, { mode: 0o600 });
-    renameSync(tmp, this.path);
+    writeFileAtomic(this.path, `${JSON.stringify({ issued: IssuedKeyJournal.digest(id), value: IssuedKeyJournal.digest(`value:${value}`) })}\n`, { mkdir: 0o777 });
   }
 
   private read(): { issued?: unknown; value?: unknown } {

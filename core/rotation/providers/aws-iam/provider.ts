@@ -2,7 +2,7 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import { ProviderError, type CreatedValue, type ProviderContext, type RevokeOutcome, type RotationProvider } from '../types';
 import { checkAwsCredential } from './check';
 import { IssuedKeyJournal } from './issued-journal';
-import { awsClientConfig, formatCredential, iamSdk, parseCredential, providerFailure, shownKeyId, type AwsCredential } from './sdk';
+import { awsClientConfig, checkUntilRefused, formatCredential, iamCall, iamSdk, parseCredential, shownKeyId, type AwsCredential } from './sdk';
 
 export interface AwsIamOptions {
   /** The IAM user whose access key is rotated (dedicated to this secret). */
@@ -49,20 +49,8 @@ export function awsIamProvider(opts: AwsIamOptions): RotationProvider {
     return opts.userName;
   };
   const withIam = <T>(ctx: ProviderContext, fn: (iam: IAMClient, sdk: Sdk) => Promise<T>): Promise<T> => withIamClient(ctx, opts, type, fn);
-  const listKeys = async (iam: IAMClient, sdk: Sdk) => {
-    try {
-      return (await iam.send(new sdk.ListAccessKeysCommand({ UserName: user() }))).AccessKeyMetadata ?? [];
-    } catch (err) {
-      throw providerFailure(`ListAccessKeys for IAM user ${user()}`, err);
-    }
-  };
-  const deleteKey = async (iam: IAMClient, sdk: Sdk, id: string) => {
-    try {
-      await iam.send(new sdk.DeleteAccessKeyCommand({ UserName: user(), AccessKeyId: id }));
-    } catch (err) {
-      if ((err as { name?: string }).name !== 'NoSuchEntityException') throw providerFailure(`DeleteAccessKey ${shownKeyId(id)}`, err);
-    }
-  };
+  const listKeys = async (iam: IAMClient, sdk: Sdk) => (await iamCall(`ListAccessKeys for IAM user ${user()}`, () => iam.send(new sdk.ListAccessKeysCommand({ UserName: user() }))))?.AccessKeyMetadata ?? [];
+  const deleteKey = (iam: IAMClient, sdk: Sdk, id: string) => iamCall(`DeleteAccessKey ${shownKeyId(id)}`, () => iam.send(new sdk.DeleteAccessKeyCommand({ UserName: user(), AccessKeyId: id })), true);
   const journal = (ctx: ProviderContext) => new IssuedKeyJournal(ctx.cwd, type, ctx.secretId);
 
   return {
@@ -87,12 +75,7 @@ export function awsIamProvider(opts: AwsIamOptions): RotationProvider {
           const list = others.map((k) => `${shownKeyId(k.AccessKeyId!)} (${k.Status})`).join(', ');
           throw new ProviderError('provider/aws-key-limit', `IAM user ${user()} already has two access keys (besides the current one: ${list}); AWS allows two per user, so a rotation needs one free slot. Delete the key no application uses (aws iam delete-access-key --user-name ${user()} --access-key-id …)${inactive.length ? ', or set `inactiveKey: delete` to let rotation delete an inactive one' : ''}.`);
         }
-        let key;
-        try {
-          key = (await iam.send(new sdk.CreateAccessKeyCommand({ UserName: user() }))).AccessKey;
-        } catch (err) {
-          throw providerFailure(`CreateAccessKey for IAM user ${user()}`, err);
-        }
+        const key = (await iamCall(`CreateAccessKey for IAM user ${user()}`, () => iam.send(new sdk.CreateAccessKeyCommand({ UserName: user() }))))?.AccessKey;
         if (!key?.AccessKeyId || !key.SecretAccessKey) throw new ProviderError('provider/aws-response', 'CreateAccessKey answered without an access key');
         const value = formatCredential({ AccessKeyId: key.AccessKeyId, SecretAccessKey: key.SecretAccessKey });
         issued.record(key.AccessKeyId, value);
@@ -105,20 +88,8 @@ export function awsIamProvider(opts: AwsIamOptions): RotationProvider {
       return withIam(ctx, async (iam, sdk) => {
         const found = (await listKeys(iam, sdk)).find((k) => k.AccessKeyId === old.AccessKeyId);
         if (!found) return { outcome: 'ok', detail: `access key ${shownKeyId(old.AccessKeyId)} of IAM user ${user()} was already deleted` };
-        if (found.Status !== 'Inactive') {
-          try {
-            await iam.send(new sdk.UpdateAccessKeyCommand({ UserName: user(), AccessKeyId: old.AccessKeyId, Status: 'Inactive' }));
-          } catch (err) {
-            throw providerFailure(`UpdateAccessKey ${shownKeyId(old.AccessKeyId)} Inactive`, err);
-          }
-        }
-        // Deleting cannot be undone, deactivating can: delete only once the key is shown refused.
-        // IAM is eventually consistent, so a just-deactivated key may still work for a moment.
-        let last = await checkAwsCredential(oldValue, ctx.env, opts.region);
-        for (let attempt = 1; last.status === 'works' && attempt < 5; attempt++) {
-          await new Promise((r) => setTimeout(r, 250 * attempt));
-          last = await checkAwsCredential(oldValue, ctx.env, opts.region);
-        }
+        if (found.Status !== 'Inactive') await iamCall(`UpdateAccessKey ${shownKeyId(old.AccessKeyId)} Inactive`, () => iam.send(new sdk.UpdateAccessKeyCommand({ UserName: user(), AccessKeyId: old.AccessKeyId, Status: 'Inactive' })));
+        const last = await checkUntilRefused(() => checkAwsCredential(oldValue, ctx.env, opts.region));
         if (last.status !== 'refused') throw new ProviderError('provider/aws-old-still-valid', `access key ${shownKeyId(old.AccessKeyId)} is Inactive but was not shown refused (${last.detail}); it was not deleted`);
         await deleteKey(iam, sdk, old.AccessKeyId);
         return { outcome: 'ok', detail: `access key ${shownKeyId(old.AccessKeyId)} of IAM user ${user()} deactivated, refused by STS, deleted` };

@@ -1,6 +1,6 @@
 import type * as IamSdk from '@aws-sdk/client-iam';
 import type * as StsSdk from '@aws-sdk/client-sts';
-import { ProviderError } from '../types';
+import { ProviderError, type CheckResult } from '../types';
 
 /**
  * The AWS SDK v3 clients, loaded on first use: the build maps these packages to dist/driver-aws.js
@@ -75,4 +75,27 @@ export function awsErrorInfo(err: unknown): { code?: string; status?: number; me
 export function providerFailure(action: string, err: unknown): ProviderError {
   const info = awsErrorInfo(err);
   return new ProviderError(info.code ? `provider/aws-${info.code}` : 'provider/aws-network', `${action} failed: ${info.code ? `${info.code} (${info.status})` : 'no answer from AWS'}: ${info.message}`);
+}
+
+/** One IAM call whose failure names it (`action`); with `goneIsDone`, NoSuchEntity (already deleted) is no failure. */
+export async function iamCall<T>(action: string, send: () => Promise<T>, goneIsDone = false): Promise<T | undefined> {
+  try {
+    return await send();
+  } catch (err) {
+    if (goneIsDone && (err as { name?: string }).name === 'NoSuchEntityException') return undefined;
+    throw providerFailure(action, err);
+  }
+}
+
+/**
+ * Deleting cannot be undone, deactivating can: a deactivated key is deleted only once `check` shows
+ * it refused. IAM is eventually consistent, so a just-deactivated key may still work for a moment.
+ */
+export async function checkUntilRefused(check: () => Promise<CheckResult>): Promise<CheckResult> {
+  let last = await check();
+  for (let attempt = 1; last.status === 'works' && attempt < 5; attempt++) {
+    await new Promise((r) => setTimeout(r, 250 * attempt));
+    last = await check();
+  }
+  return last;
 }

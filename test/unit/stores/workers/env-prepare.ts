@@ -3,8 +3,7 @@
 // `wait` (blocks until the test signals or SIGKILLs it). Prints the temp folder's listing first.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { EnvFileStore } from '../../../../core/stores/env-file';
-import { PRIVATE_TMP_DIR } from '../../../../core/stores/temp-files';
+import { EnvFileStore, PRIVATE_TMP_DIR } from '../../../../core/stores/env-file';
 
 async function main(): Promise<void> {
   const [dir, value, how] = process.argv.slice(2) as [string, string, string];
