@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { privateFolder, unusableBlobPath } from './snapshot-paths';
+import { writeFileAtomic } from '../../../core/files';
 
 /**
  * The resident hook server's files, beside the hook's snapshot blob in this user's private cache
@@ -38,16 +39,9 @@ export function newState(port: number): ServerState {
   return { port, client: randomBytes(32).toString('hex'), server: randomBytes(32).toString('hex') };
 }
 
-/** Written under a temporary name (0600) and renamed into place; returns the file's inode, by which the server knows the file is still its own. */
+/** Written whole (0600, core's one atomic write); returns the file's inode, by which the server knows the file is still its own. */
 export function writeState(path: string, s: ServerState): number {
-  const tmp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
-  try {
-    writeSync(fd, `${STATE_VERSION}\n${s.port}\n${s.client}\n${s.server}\n`);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
+  writeFileAtomic(path, `${STATE_VERSION}\n${s.port}\n${s.client}\n${s.server}\n`,);
   return lstatSync(path).ino;
 }
 
