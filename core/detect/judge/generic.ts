@@ -206,14 +206,12 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
     if (QUOTES.has(text[i]!)) i++;
   }
   while (text[i] === ' ' || text[i] === '\t') i++;
-  let op = '';
-  const rest = text.slice(i, i + 8);
-  const m = /^(?:===|!==|==|!=|:=|=>|\?=|\|\|=|<-|=|:(?!:)|,)/.exec(rest);
-  if (m) op = m[0];
-  else if (quotedName) {
+  const op = operatorAt(text, i);
+  if (op) {
+    // an assignment, a comparison or an argument separator: read below
+  } else if (quotedName) {
     // key="Password" value="…" (NuGet, .NET appSettings)
     const attr = /^\s*value\s*=\s*/i.exec(text.slice(i, i + 40));
-    if (attr) op = '';
     if (!attr) return null;
     i += attr[0].length;
   } else if (kind === 'password' && !comment && (text[i] === '"' || text[i] === "'") && i > e && /passw|pwd|pswd/i.test(text.slice(s, e))) {
@@ -253,6 +251,36 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
     if (text[span.start - 1] === opener || (close >= 0 && close < span.end)) return null;
   }
   return span;
+}
+
+/**
+ * The operator at `i`, or '': `===` `!==` `==` `!=` `:=` `=>` `?=` `||=` `<-` `=` `:` (not `::`) `,`,
+ * the longest first. Read by character codes: this runs at most credential words of a text.
+ */
+function operatorAt(text: string, i: number): string {
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1); // NaN past the end: equal to nothing
+  switch (c) {
+    case 61: // =
+      if (d === 61) return text.charCodeAt(i + 2) === 61 ? '===' : '==';
+      return d === 62 ? '=>' : '=';
+    case 33: // !
+      if (d !== 61) return '';
+      return text.charCodeAt(i + 2) === 61 ? '!==' : '!=';
+    case 58: // :
+      if (d === 61) return ':=';
+      return d === 58 ? '' : ':';
+    case 63: // ?
+      return d === 61 ? '?=' : '';
+    case 124: // |
+      return d === 124 && text.charCodeAt(i + 2) === 61 ? '||=' : '';
+    case 60: // <
+      return d === 45 ? '<-' : '';
+    case 44: // ,
+      return ',';
+    default:
+      return '';
+  }
 }
 
 /** Is the quoted name starting at `s` the first argument of a call: `f("name"` or `f( \"name\"`? */
@@ -319,7 +347,10 @@ function readValue(text: string, i: number, limit: number, toEndOfLine: boolean,
   // too, and so does a quote: an unquoted value inside a string (`"…:_authToken=$NPM_TOKEN"`)
   // ends where the string does.
   const ends = stopAtQuotes ? ENDS_UNQUOTED : ENDS_AT_SPACE;
-  while (j < limit && !ends[text.charCodeAt(j)] && !escapedBreakAt(text, j)) j++;
+  for (; j < limit; j++) {
+    const c = text.charCodeAt(j);
+    if (ends[c] || (c === 92 && escapedBreakAt(text, j))) break;
+  }
   // A form body or query string (`client_secret=…&refresh_token=…`, recorded in cassettes): the
   // next `&name=` starts the next field.
   const amp = text.slice(i, j).search(/&[A-Za-z_][\w.[\]-]{0,60}=/);
