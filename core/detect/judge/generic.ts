@@ -92,7 +92,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   }
   // `PGPASSWORD=value psql -h host`: the shell's environment prefix of a command; the value is the first word.
   if (!span.quoted && !prose) {
-    const prefix = /^(\S+)[ \t]+[a-z][a-z0-9._-]*[ \t]+-/.exec(text.slice(span.start, span.end));
+    const prefix = hasBlank(text, span.start, span.end) ? /^(\S+)[ \t]+[a-z][a-z0-9._-]*[ \t]+-/.exec(text.slice(span.start, span.end)) : null;
     if (prefix) span = { start: span.start, end: span.start + prefix[1]!.length, quoted: false };
   }
   const rejected = { ruleId: '' as const, end: span.end };
@@ -102,10 +102,11 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // A well-known default (a vendor's documented password, or the user name again) is its own rule,
   // judged before the placeholder words (admin, root) would drop it. In program source only a
   // string literal is a value: an unquoted word is a variable.
-  if (!prose && (kind === 'password' || /auth$/i.test(name)) && (span.quoted || code !== 'program') && !outsideCredentialAlphabet(value) && isWeakDefaultValue(value, name)) {
+  const authName = /auth$/i.test(name);
+  if (!prose && (kind === 'password' || authName) && (span.quoted || code !== 'program') && !outsideCredentialAlphabet(value) && isWeakDefaultValue(value, name)) {
     return weakDefaultMatch(span.start, span.end);
   }
-  if (/auth$/i.test(name) && isPlaceholderPair(value)) return rejected;
+  if (authName && isPlaceholderPair(value)) return rejected;
   // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
   // (Asked before the value is judged: every key with a provider's prefix would be judged for nothing.)
   if (DEFER_TO_PROVIDER_RULE.test(name) || claimsKnownFormat(value)) return rejected;
@@ -401,6 +402,15 @@ function startsLine(text: string, s: number): boolean {
   let k = s;
   while (k > 0 && text[k - 1] !== '\n') k--;
   return /^\s*(?:[-*]\s+)?(?:export\s+)?$/.test(text.slice(k, s));
+}
+
+/** Does text[from, to) hold a space or a tab? (Most values do not: then no regex needs to look.) */
+function hasBlank(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || c === 9) return true;
+  }
+  return false;
 }
 
 function escapedBreakAt(text: string, j: number): boolean {
