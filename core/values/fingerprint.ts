@@ -1,4 +1,4 @@
-import { createHash, createHmac, hash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /**
  * Fingerprints identify a value without revealing it.
@@ -15,9 +15,6 @@ export function keyedFingerprint(value: string, key: Uint8Array, domain = 'value
 }
 
 export function publicFingerprint(value: string, domain = 'value'): string {
-  const input = `rotation-guard/${domain}/v1\0${value}`;
-  // One call per finding of a scan: the one-shot `hash` (Node 20.12) skips the Hash object; the
-  // editor's older Node takes the same bytes through createHash.
-  const h = typeof hash === 'function' ? hash('sha256', input, 'base64url') : createHash('sha256').update(input, 'utf8').digest('base64url');
+  const h = createHash('sha256').update(`rotation-guard/${domain}/v1\0`).update(value, 'utf8').digest('base64url');
   return `h1:${h.slice(0, 27)}`;
 }
