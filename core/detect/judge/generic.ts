@@ -45,7 +45,6 @@ interface ValueSpan {
 
 export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const { text } = ctx;
-  const code = ctx.codeAt(hit);
   let s = hit;
   while (s > 0 && hit - s < 80 && isIdentAt(text, s - 1)) s--;
   let e = hit;
@@ -54,6 +53,9 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // The name is judged once: the engine skips this detector's later hits up to `end` (`e`).
   const judged = { ruleId: '' as const, end: e };
   if (!mayHaveValue(text, s, e)) return judged;
+  // Asked only now: the first question parses the file's regions (Markdown fences, notebook
+  // cells), which a file whose credential words have no value near them never needs.
+  const code = ctx.codeAt(hit);
   let ne = e;
   while (ne > s && (text.charCodeAt(ne - 1) === 46 || text.charCodeAt(ne - 1) === 45)) ne--; // trailing . and -
   const name = text.slice(s, ne);
