@@ -260,7 +260,7 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
  * The operator at `i`, or '': `===` `!==` `==` `!=` `:=` `=>` `?=` `||=` `<-` `=` `:` (not `::`) `,`,
  * the longest first. Read by character codes: this runs at most credential words of a text.
  */
-function operatorAt(text: string, i: number): string {
+export function operatorAt(text: string, i: number): string {
   const c = text.charCodeAt(i);
   const d = text.charCodeAt(i + 1); // NaN past the end: equal to nothing
   switch (c) {

@@ -8,6 +8,7 @@ import { fake, fakeHumanPassword } from '../../helpers/fake-keys';
 import { scanText } from '../../../core/detect';
 import { LineCursor, LineIndex } from '../../../core/detect/input/positions';
 import { trueSampleText } from './rule-samples.test';
+import { operatorAt } from '../../../core/detect/judge/generic';
 
 /**
  * The detector's fast paths must give the answers of the plain forms they replace: these tests
@@ -121,6 +122,20 @@ describe('detection fast paths equal their plain forms', () => {
     assert.equal(scanText(late.replace(MARKER, 'rotation-guard:xxxxx'), { path: 'a.py' }).length, 1);
     assert.equal(scanText(late, { path: 'a.py', isCancelled: () => true }).length, 0);
     assert.equal(scanText(late, { path: 'a.py' }).length, 0);
+  });
+
+  it('the generic detector reads the operator after a name as the regex it replaced did (fast-check)', () => {
+    // The plain form: the alternation, longest first, on the next eight characters.
+    const plain = (text: string, i: number) => /^(?:===|!==|==|!=|:=|=>|\?=|\|\|=|<-|=|:(?!:)|,)/.exec(text.slice(i, i + 8))?.[0] ?? '';
+    const text = fc.string({ maxLength: 12, unit: fc.constantFrom('=', '!', ':', '<', '-', '>', '?', '|', ',', ' ', 'a', '"') });
+    fc.assert(
+      fc.property(text, fc.nat(12), (t, at) => {
+        const i = Math.min(at, t.length);
+        assert.equal(operatorAt(t, i), plain(t, i), `${JSON.stringify(t)} at ${i}`);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const t of ['===', '!==', '==', '!=', ':=', '=>', '?=', '||=', '<-', '=', ':', '::', ',', ':x', '|=', '!', '']) assert.equal(operatorAt(t, 0), plain(t, 0), t);
   });
 
   it('LineCursor places every offset as LineIndex does, in order or not (fast-check)', () => {
