@@ -5,14 +5,18 @@
 export function isProbablyBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
   if (n === 0) return false;
+  const head = bytes.subarray(0, n);
+  // Runs for every file a scan reads: the NUL test is a native search, the count a table lookup
+  // per byte without branches.
+  if (head.indexOf(0) >= 0) return true;
   let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (b === 0) return true;
-    if (b < 7 || (b > 13 && b < 32 && b !== 27)) control++;
-  }
+  for (let i = 0; i < n; i++) control += CONTROL[head[i]!]!;
   return control / n > 0.1;
 }
+
+/** 1 for the control bytes that count against text: below 7, and 14 to 31 except ESC (27). */
+const CONTROL = new Uint8Array(256);
+for (let b = 1; b < 32; b++) if (b < 7 || (b > 13 && b !== 27)) CONTROL[b] = 1;
 
 // Formats whose bytes are compressed or encoded media: text never sits in them as plain bytes.
 const PURE_BINARY_MAGIC: Array<[number, number[]]> = [

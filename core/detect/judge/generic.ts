@@ -45,7 +45,6 @@ interface ValueSpan {
 
 export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const { text } = ctx;
-  const code = ctx.codeAt(hit);
   let s = hit;
   while (s > 0 && hit - s < 80 && isIdentAt(text, s - 1)) s--;
   let e = hit;
@@ -54,6 +53,9 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // The name is judged once: the engine skips this detector's later hits up to `end` (`e`).
   const judged = { ruleId: '' as const, end: e };
   if (!mayHaveValue(text, s, e)) return judged;
+  // Asked only now: the first question parses the file's regions (Markdown fences, notebook
+  // cells), which a file whose credential words have no value near them never needs.
+  const code = ctx.codeAt(hit);
   let ne = e;
   while (ne > s && (text.charCodeAt(ne - 1) === 46 || text.charCodeAt(ne - 1) === 45)) ne--; // trailing . and -
   const name = text.slice(s, ne);
@@ -92,7 +94,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   }
   // `PGPASSWORD=value psql -h host`: the shell's environment prefix of a command; the value is the first word.
   if (!span.quoted && !prose) {
-    const prefix = /^(\S+)[ \t]+[a-z][a-z0-9._-]*[ \t]+-/.exec(text.slice(span.start, span.end));
+    const prefix = hasBlank(text, span.start, span.end) ? /^(\S+)[ \t]+[a-z][a-z0-9._-]*[ \t]+-/.exec(text.slice(span.start, span.end)) : null;
     if (prefix) span = { start: span.start, end: span.start + prefix[1]!.length, quoted: false };
   }
   const rejected = { ruleId: '' as const, end: span.end };
@@ -102,10 +104,11 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // A well-known default (a vendor's documented password, or the user name again) is its own rule,
   // judged before the placeholder words (admin, root) would drop it. In program source only a
   // string literal is a value: an unquoted word is a variable.
-  if (!prose && (kind === 'password' || /auth$/i.test(name)) && (span.quoted || code !== 'program') && !outsideCredentialAlphabet(value) && isWeakDefaultValue(value, name)) {
+  const authName = /auth$/i.test(name);
+  if (!prose && (kind === 'password' || authName) && (span.quoted || code !== 'program') && !outsideCredentialAlphabet(value) && isWeakDefaultValue(value, name)) {
     return weakDefaultMatch(span.start, span.end);
   }
-  if (/auth$/i.test(name) && isPlaceholderPair(value)) return rejected;
+  if (authName && isPlaceholderPair(value)) return rejected;
   // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
   // (Asked before the value is judged: every key with a provider's prefix would be judged for nothing.)
   if (DEFER_TO_PROVIDER_RULE.test(name) || claimsKnownFormat(value)) return rejected;
@@ -206,14 +209,12 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
     if (QUOTES.has(text[i]!)) i++;
   }
   while (text[i] === ' ' || text[i] === '\t') i++;
-  let op = '';
-  const rest = text.slice(i, i + 8);
-  const m = /^(?:===|!==|==|!=|:=|=>|\?=|\|\|=|<-|=|:(?!:)|,)/.exec(rest);
-  if (m) op = m[0];
-  else if (quotedName) {
+  const op = operatorAt(text, i);
+  if (op) {
+    // an assignment, a comparison or an argument separator: read below
+  } else if (quotedName) {
     // key="Password" value="…" (NuGet, .NET appSettings)
     const attr = /^\s*value\s*=\s*/i.exec(text.slice(i, i + 40));
-    if (attr) op = '';
     if (!attr) return null;
     i += attr[0].length;
   } else if (kind === 'password' && !comment && (text[i] === '"' || text[i] === "'") && i > e && /passw|pwd|pswd/i.test(text.slice(s, e))) {
@@ -253,6 +254,36 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
     if (text[span.start - 1] === opener || (close >= 0 && close < span.end)) return null;
   }
   return span;
+}
+
+/**
+ * The operator at `i`, or '': `===` `!==` `==` `!=` `:=` `=>` `?=` `||=` `<-` `=` `:` (not `::`) `,`,
+ * the longest first. Read by character codes: this runs at most credential words of a text.
+ */
+export function operatorAt(text: string, i: number): string {
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1); // NaN past the end: equal to nothing
+  switch (c) {
+    case 61: // =
+      if (d === 61) return text.charCodeAt(i + 2) === 61 ? '===' : '==';
+      return d === 62 ? '=>' : '=';
+    case 33: // !
+      if (d !== 61) return '';
+      return text.charCodeAt(i + 2) === 61 ? '!==' : '!=';
+    case 58: // :
+      if (d === 61) return ':=';
+      return d === 58 ? '' : ':';
+    case 63: // ?
+      return d === 61 ? '?=' : '';
+    case 124: // |
+      return d === 124 && text.charCodeAt(i + 2) === 61 ? '||=' : '';
+    case 60: // <
+      return d === 45 ? '<-' : '';
+    case 44: // ,
+      return ',';
+    default:
+      return '';
+  }
 }
 
 /** Is the quoted name starting at `s` the first argument of a call: `f("name"` or `f( \"name\"`? */
@@ -319,7 +350,10 @@ function readValue(text: string, i: number, limit: number, toEndOfLine: boolean,
   // too, and so does a quote: an unquoted value inside a string (`"…:_authToken=$NPM_TOKEN"`)
   // ends where the string does.
   const ends = stopAtQuotes ? ENDS_UNQUOTED : ENDS_AT_SPACE;
-  while (j < limit && !ends[text.charCodeAt(j)] && !escapedBreakAt(text, j)) j++;
+  for (; j < limit; j++) {
+    const c = text.charCodeAt(j);
+    if (ends[c] || (c === 92 && escapedBreakAt(text, j))) break;
+  }
   // A form body or query string (`client_secret=…&refresh_token=…`, recorded in cassettes): the
   // next `&name=` starts the next field.
   const amp = text.slice(i, j).search(/&[A-Za-z_][\w.[\]-]{0,60}=/);
@@ -370,6 +404,15 @@ function startsLine(text: string, s: number): boolean {
   let k = s;
   while (k > 0 && text[k - 1] !== '\n') k--;
   return /^\s*(?:[-*]\s+)?(?:export\s+)?$/.test(text.slice(k, s));
+}
+
+/** Does text[from, to) hold a space or a tab? (Most values do not: then no regex needs to look.) */
+function hasBlank(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || c === 9) return true;
+  }
+  return false;
 }
 
 function escapedBreakAt(text: string, j: number): boolean {

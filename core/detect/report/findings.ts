@@ -5,17 +5,21 @@ import type { Finding, ScanOptions } from '../types';
 import { findingFingerprint } from './finding-fingerprint';
 import { rawMatches } from './matches';
 import type { RawMatch } from './raw-match';
+import type { MatchNotes } from '../rules/engine';
 
 /**
  * Finds credentials in a text. Findings are sorted by offset, positions refer to the original
  * text, suppressed lines (`rotation-guard:allow`) are dropped, and no finding holds the value.
  */
 export function scanText(text: string, opts: ScanOptions): Finding[] {
-  const raw = rawMatches(text, opts);
+  const notes: MatchNotes = { kindKey: false };
+  const raw = rawMatches(text, opts, notes);
   if (!raw.length) return [];
-  // Most texts have no suppression marker: then no index of all lines is built, and positions
-  // come from a cursor that only reads the text up to the last finding.
-  const suppressions = text.includes(ALLOW_MARKER) ? new Suppressions(text, new LineIndex(text)) : null;
+  // Most texts have no suppression marker (the matching pass looked for it; a pass cancelled
+  // before the end did not, and the text is searched): then no index of all lines is built, and
+  // positions come from a cursor that only reads the text up to the last finding.
+  const marked = notes.allowMarker ?? text.includes(ALLOW_MARKER);
+  const suppressions = marked ? new Suppressions(text, new LineIndex(text)) : null;
   const cursor = new LineCursor(text);
   const out: Finding[] = [];
   for (const r of raw) {

@@ -4,9 +4,11 @@ import { matchKnown } from '../judge/known';
 import type { RawMatch } from './raw-match';
 import type { ScanOptions } from '../types';
 
-/** Matches before suppression and presentation; shared by scanText and redact. */
-export function rawMatches(text: string, opts: ScanOptions): RawMatch[] {
-  const notes: MatchNotes = { kindKey: false };
+/**
+ * Matches before suppression and presentation; shared by scanText and redact. `notes` receives
+ * what the matching pass saw besides matches (engine.ts).
+ */
+export function rawMatches(text: string, opts: ScanOptions, notes: MatchNotes = { kindKey: false }): RawMatch[] {
   const found = matchAll(text, opts.path, opts.isCancelled, notes, opts.formatRulesOnly);
   // Only a text with a `kind:` key can be a Kubernetes Secret; the pass above has looked for one.
   if (notes.kindKey) found.push(...expandFormats(text, opts.path, opts.isCancelled));

@@ -10,6 +10,7 @@ import { ALL_RULES } from './all';
 import { placeShapeMatches, placeWeakDefaults } from '../judge/weak-defaults';
 import { isIdentifierName } from '../judge/values';
 import { placeExampleTokens } from '../judge/jwt-claims';
+import { ALLOW_MARKER } from '../judge/suppress';
 
 /**
  * The matching loop: one prefilter pass, then at each hit only the rules that can start there,
@@ -22,6 +23,12 @@ type Item = { kind: 'rule'; rule: PatternRule; idx: number } | { kind: 'generic'
 export interface MatchNotes {
   /** The text holds `kind:` (any case): it may be a Kubernetes manifest. */
   kindKey: boolean;
+  /**
+   * The text holds the inline suppression marker (`rotation-guard:allow`), so findings need their
+   * lines checked; seen by this pass instead of a second search of the whole text. Left unset
+   * when the pass was cancelled before the end.
+   */
+  allowMarker?: boolean;
 }
 
 let cached: Prefilter<Item> | undefined;
@@ -31,7 +38,8 @@ function prefilter(): Prefilter<Item> {
   if (cached) return cached;
   const generic: Item = { kind: 'generic', idx: 0 };
   const kindKey: Item = { kind: 'marker', idx: 1 };
-  itemCount = 2;
+  const allowMarker: Item = { kind: 'marker', idx: 2 };
+  itemCount = 3;
   const anchors = [
     ...ALL_RULES.flatMap((rule) => {
       const item: Item = { kind: 'rule', rule, idx: itemCount++ };
@@ -39,6 +47,7 @@ function prefilter(): Prefilter<Item> {
     }),
     ...GENERIC_KEYWORDS.map((literal) => ({ literal, ignoreCase: true, item: generic })),
     { literal: 'kind:', ignoreCase: true, item: kindKey },
+    { literal: ALLOW_MARKER, ignoreCase: false, item: allowMarker },
   ];
   cached = buildPrefilter<Item>(anchors);
   return cached;
@@ -86,8 +95,9 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
   // repeated anchors (`sk-sk-sk-…`) are measured once, not once per hit.
   let runFrom = -1;
   let runEnd = -1;
+  let complete = true;
   pf.scan(text, (at, items) => {
-    if (++hits % CANCEL_EVERY === 0 && isCancelled?.()) return false;
+    if (++hits % CANCEL_EVERY === 0 && isCancelled?.()) return (complete = false);
     let run = -1;
     for (let k = 0; k < items.length; k++) {
       const item = items[k]!;
@@ -96,7 +106,8 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
       // A minifier's `a:b@c` is not a URL's password: in a bundle only provider formats count.
       if (minified && item.kind === 'rule' && SHAPE_RULES_IN_CODE.has(item.rule.id)) continue;
       if (item.kind === 'marker') {
-        if (notes) notes.kindKey = true;
+        if (notes && item.idx === 1) notes.kindKey = true;
+        else if (notes) notes.allowMarker = true;
         busyUntil[item.idx] = text.length; // once is enough
         continue;
       }
@@ -123,6 +134,7 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
     }
     return true;
   });
+  if (notes) notes.allowMarker = complete ? notes.allowMarker === true : undefined;
   placeWeakDefaults(out, path, text);
   placeShapeMatches(out, path, text);
   placeExampleTokens(out, path, text);

@@ -8,6 +8,7 @@ import { fake, fakeHumanPassword } from '../../helpers/fake-keys';
 import { scanText } from '../../../core/detect';
 import { LineCursor, LineIndex } from '../../../core/detect/input/positions';
 import { trueSampleText } from './rule-samples.test';
+import { operatorAt } from '../../../core/detect/judge/generic';
 
 /**
  * The detector's fast paths must give the answers of the plain forms they replace: these tests
@@ -97,6 +98,44 @@ describe('detection fast paths equal their plain forms', () => {
       });
     }
     assert.ok(checked > 100, `${checked} samples checked`);
+  });
+
+  it('the suppression marker seen by the matching pass suppresses what a search of every line does (fast-check)', () => {
+    // The plain form: a finding is dropped when its line or the line above holds the marker.
+    const MARKER = 'rotation-guard:allow';
+    const key = fake.githubPat();
+    const piece = fc.constantFrom(`t = "${key}"`, `# ${MARKER} fixture`, MARKER, 'rotation-guard', 'x', ' ', '\n', '\r\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        const index = new LineIndex(text);
+        const all = scanText(text.split(MARKER).join('rotation-guard:xxxxx'), { path: 'a.py' });
+        const want = all.filter((f) => ![f.line - 1, f.line - 2].some((l) => l >= 0 && index.lineText(l).includes(MARKER)));
+        const got = scanText(text, { path: 'a.py' });
+        assert.deepEqual(got.map((f) => [f.line, f.column]), want.map((f) => [f.line, f.column]), JSON.stringify(text));
+      }),
+      { numRuns: 400 },
+    );
+    // A pass cancelled before the marker (it looks every 256 hits) has not seen it: the text is
+    // searched instead, and the finding it has made is still suppressed.
+    const late = `t = "${key}" # ${'key '.repeat(600)}${MARKER} fixture\n`;
+    assert.equal(scanText(late.replace(MARKER, 'rotation-guard:xxxxx'), { path: 'a.py' }).length, 1);
+    assert.equal(scanText(late, { path: 'a.py', isCancelled: () => true }).length, 0);
+    assert.equal(scanText(late, { path: 'a.py' }).length, 0);
+  });
+
+  it('the generic detector reads the operator after a name as the regex it replaced did (fast-check)', () => {
+    // The plain form: the alternation, longest first, on the next eight characters.
+    const plain = (text: string, i: number) => /^(?:===|!==|==|!=|:=|=>|\?=|\|\|=|<-|=|:(?!:)|,)/.exec(text.slice(i, i + 8))?.[0] ?? '';
+    const text = fc.string({ maxLength: 12, unit: fc.constantFrom('=', '!', ':', '<', '-', '>', '?', '|', ',', ' ', 'a', '"') });
+    fc.assert(
+      fc.property(text, fc.nat(12), (t, at) => {
+        const i = Math.min(at, t.length);
+        assert.equal(operatorAt(t, i), plain(t, i), `${JSON.stringify(t)} at ${i}`);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const t of ['===', '!==', '==', '!=', ':=', '=>', '?=', '||=', '<-', '=', ':', '::', ',', ':x', '|=', '!', '']) assert.equal(operatorAt(t, 0), plain(t, 0), t);
   });
 
   it('LineCursor places every offset as LineIndex does, in order or not (fast-check)', () => {
