@@ -1,11 +1,12 @@
 import { formatOf } from '../../files/file-formats';
 import { CONFIDENCE } from './confidence';
 import { longestSequence } from './entropy';
-import { isPlaceholder } from './placeholders';
+import { isIndirect, isPlaceholder } from './placeholders';
 import { isPromptFile } from '../../files/file-kinds';
 import type { RawMatch } from '../report/raw-match';
 import { isDummyValue } from './dummy-values';
 import { isStrongToken } from './values';
+import { isMadeOfWords } from './words';
 
 /**
  * Weak default credentials (issue #21): the passwords products ship with or their images document
@@ -31,6 +32,37 @@ const DEFAULTS = new Set(
   ).split(' '),
 );
 
+/**
+ * How a password is judged, the same in every form it is written in (issue #21: the URL, curl,
+ * Basic-header, env and YAML forms): `placeholder` (not a value: a sample, a reference, the field's
+ * name or description in one of the seven languages, a dummy), `weak` (a well-known default, the
+ * user name again, or dictionary words with at most a short number after them: guessable, so a
+ * weak credential where it runs and a sample in docs), or `value` (judged further by its form).
+ */
+export type PasswordVerdict = 'placeholder' | 'weak' | 'value';
+
+export function judgePassword(password: string, user?: string): PasswordVerdict {
+  const p = password.trim();
+  if (isWeakPassword(p, user)) return 'weak';
+  if (p.length < 4 || new Set(p).size < 3 || isPlaceholder(p) || isIndirect(p) || isDummyValue(p)) return 'placeholder';
+  // One capitalised word, the label of a field in an interface (`Senha`, `Forgot`): what a form
+  // calls the field, not what fills it.
+  if (/^[A-Z][a-z]{2,15}$/.test(p)) return 'placeholder';
+  return isDictionaryPassword(p) ? 'weak' : 'value';
+}
+
+/**
+ * Dictionary words, alone or joined, with at most a short number or one symbol after them
+ * (`sunshine`, `correcthorsebatterystaple`, `dragon2024`, `hunter2`): the first guesses of any
+ * dictionary attack. Accents are folded as in the word list.
+ */
+function isDictionaryPassword(p: string): boolean {
+  const stem = p.replace(/[!?.#*]?\d{0,4}[!?.#*]?$/, '');
+  if (stem.length < 4) return false;
+  const folded = /[^\x00-\x7f]/.test(stem) ? stem.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : stem;
+  return isMadeOfWords(folded);
+}
+
 /** Is `password` a well-known default (optionally for `user`)? */
 export function isWeakPassword(password: string, user?: string): boolean {
   const p = password.toLowerCase();
@@ -47,7 +79,9 @@ export function isWeakDefaultValue(value: string, name: string): boolean {
   if (value.toLowerCase() === name.toLowerCase()) return false;
   if (isWeakPassword(value)) return true;
   const pair = PAIR.exec(value);
-  return !!pair && isWeakPassword(pair[2]!, pair[1]);
+  if (pair) return judgePassword(pair[2]!, pair[1]) === 'weak';
+  // The one word of an `…_AUTH` setting is a mode (`auth: basic`, `AUTH=oauth`), not a password.
+  return !/auth$/i.test(name) && judgePassword(value) === 'weak';
 }
 
 const PAIR = /^([A-Za-z0-9_.-]{2,40})[/:]([^\s/:]{2,64})$/;
@@ -67,6 +101,13 @@ export const WEAK_DEFAULT_VARIANT = {
 };
 
 const WEAK_MESSAGE = 'A well-known default password ({preview}) — change it where this runs.';
+const WORD_MESSAGE = 'A guessable password ({preview}): dictionary words — change it where this runs.';
+
+/** The message for a weak value: a vendor's default, or words any dictionary attack tries first. */
+function weakMessage(value: string): string {
+  const password = PAIR.exec(value)?.[2] ?? value; // (`NEO4J_AUTH=neo4j/…`: the password after the user)
+  return DEFAULTS.has(password.toLowerCase()) || !isDictionaryPassword(password) ? WEAK_MESSAGE : WORD_MESSAGE;
+}
 
 /** A match of the weak-default rule at [start, end), confidence set later by `placeWeakDefaults`. */
 export function weakDefaultMatch(start: number, end: number): RawMatch {
@@ -75,7 +116,6 @@ export function weakDefaultMatch(start: number, end: number): RawMatch {
     title: 'well-known default password',
     severity: 'warning',
     hint: 'A well-known default — change it where this runs, and read it from the environment or a secret store.',
-    message: WEAK_MESSAGE,
     start,
     end,
     confidence: CONFIDENCE.credentialValue,
@@ -108,7 +148,7 @@ export function placeWeakDefaults(matches: RawMatch[], path: string, text: strin
     if (m.ruleId !== WEAK_DEFAULT_RULE_ID) continue;
     // Plain text and unknown extensions are not known to run: a weak default there is a sample.
     runs ??= runsWhereItIs(path) && formatOf(path.replace(/\\/g, '/')).kind !== 'text';
-    m.message ??= WEAK_MESSAGE;
+    m.message ??= weakMessage(text.slice(m.start, m.end));
     m.confidence = runs && !inDoctest(text, m.start) ? CONFIDENCE.credentialValue : CONFIDENCE.weakDefaultInDocs;
   }
 }
