@@ -1,11 +1,11 @@
-import { formatOf } from '../../files/file-formats';
+import { formatOf, type CodeKind } from '../../files/file-formats';
 import { CONFIDENCE } from './confidence';
 import { longestSequence } from './entropy';
 import { isIndirect, isPlaceholder } from './placeholders';
 import { isPromptFile } from '../../files/file-kinds';
 import type { RawMatch } from '../report/raw-match';
 import { isDummyValue } from './dummy-values';
-import { isStrongToken } from './values';
+import { isIdentifierName, isStrongToken } from './values';
 import { isMadeOfWords } from './words';
 
 /**
@@ -48,7 +48,12 @@ export function judgePassword(password: string, user?: string): PasswordVerdict 
   // One capitalised word, the label of a field in an interface (`Senha`, `Forgot`): what a form
   // calls the field, not what fills it.
   if (/^[A-Z][a-z]{2,15}$/.test(p)) return 'placeholder';
-  return isDictionaryPassword(p) ? 'weak' : 'value';
+  // Names joined by dots: a reference (`random_password.db.result` in Terraform, `router.pass`,
+  // `org.freedesktop.secrets`), not a password.
+  if (/^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+$/.test(p) && !/\d/.test(p)) return 'placeholder';
+  if (isDictionaryPassword(p)) return 'weak';
+  // A name of other pieces (`dbConnStr`, `doc_store_orderBy`): a variable or column, not a value.
+  return isIdentifierName(p) ? 'placeholder' : 'value';
 }
 
 /**
@@ -75,14 +80,23 @@ export function isWeakPassword(password: string, user?: string): boolean {
  * user and password pair joined by a slash or a colon (neo4j's `NEO4J_AUTH` form). The name itself
  * as its value (a map from names to names) is not one.
  */
-export function isWeakDefaultValue(value: string, name: string): boolean {
+export function isWeakDefaultValue(value: string, name: string, code: CodeKind = false): boolean {
   if (value.toLowerCase() === name.toLowerCase()) return false;
   if (isWeakPassword(value)) return true;
   const pair = PAIR.exec(value);
   if (pair) return judgePassword(pair[2]!, pair[1]) === 'weak';
   // The one word of an `…_AUTH` setting is a mode (`auth: basic`, `AUTH=oauth`), not a password.
-  return !/auth$/i.test(name) && judgePassword(value) === 'weak';
+  if (/auth$/i.test(name)) return false;
+  // In program source the bare noun in a string is data about the field as often as its key: a
+  // ternary's branch (`isSecret ? "password" : "text"`), a tuple of field names (`("password",
+  // "connection_string")`). Words given to it there are not judged a password (read on the pool of
+  // issue #21: three such, no password); a variable, key or environment variable (`db_password =`,
+  // `os.environ.get("DB_PASSWORD", …)`) is.
+  if (code === 'program' && BARE_NOUN.test(name)) return false;
+  return judgePassword(value) === 'weak';
 }
+
+const BARE_NOUN = /^(?:pass(?:word)?|passwd|pwd)$/i;
 
 const PAIR = /^([A-Za-z0-9_.-]{2,40})[/:]([^\s/:]{2,64})$/;
 
