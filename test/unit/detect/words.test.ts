@@ -12,16 +12,16 @@ import { isMadeOfWords, isWord, letterParts, splitIntoWords, wordListLoaded, wor
 const shown = (text: string, path = 'config.yaml') => scanText(text, { path }).filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE).map((f) => f.ruleId);
 const found = (text: string, path: string) => scanText(text, { path }).map((f) => f.ruleId);
 
-// Per language: words that only name the field (its nouns, in any of the seven languages) and
-// words a person chose (a guessable password, weak where it runs).
+// Per language: words that name or describe the field (one of them a credential noun of any of the
+// seven languages) and words a person chose (a guessable password, weak where it runs).
 const BY_LANGUAGE: Record<string, { names: string[]; chosen: string[] }> = {
-  English: { names: ['mySecretValue', 'secret_key'], chosen: ['strong-password', 'purplemonkeydishwasher', 'SuperSecretPassword'] },
-  German: { names: ['Passwort', 'geheimesPasswort'], chosen: ['sicheres_kennwort'] },
-  French: { names: ['motdepasse', 'mot-de-passe-secret', 'CleSecrete'], chosen: ['motdepassefort'] },
-  Spanish: { names: ['claveSecreta'], chosen: ['contrasena_segura', 'contrasenasegura'] },
-  Italian: { names: ['chiave_segreta', 'parolaSegreta'], chosen: ['passwordsicura'] },
-  Portuguese: { names: ['chaveSecreta'], chosen: ['senha_forte', 'senhasegura'] },
-  Dutch: { names: ['geheim_wachtwoord'], chosen: ['sterkWachtwoord'] },
+  English: { names: ['mySecretValue', 'secret_key', 'strong-password', 'SuperSecretPassword'], chosen: ['purplemonkeydishwasher', 'sunshine'] },
+  German: { names: ['Passwort', 'geheimesPasswort', 'sicheres_kennwort'], chosen: ['schmetterling'] },
+  French: { names: ['motdepasse', 'mot-de-passe-secret', 'CleSecrete'], chosen: ['papillon'] },
+  Spanish: { names: ['claveSecreta', 'contrasena_segura', 'contrasenasegura'], chosen: ['mariposa'] },
+  Italian: { names: ['chiave_segreta', 'parolaSegreta', 'passwordsicura'], chosen: ['farfalla'] },
+  Portuguese: { names: ['chaveSecreta', 'senha_forte', 'senhasegura'], chosen: ['borboleta'] },
+  Dutch: { names: ['geheim_wachtwoord', 'sterkWachtwoord', 'Instancewachtwoord'], chosen: ['vlinder'] },
 };
 const WEAK = 'weak/default-credential';
 
