@@ -89,10 +89,11 @@ export function isWeakDefaultValue(value: string, name: string, code: CodeKind =
   if (/auth$/i.test(name)) return false;
   // In program source the bare noun in a string is data about the field as often as its key: a
   // ternary's branch (`isSecret ? "password" : "text"`), a tuple of field names (`("password",
-  // "connection_string")`). Words given to it there are not judged a password (read on the pool of
-  // issue #21: three such, no password); a variable, key or environment variable (`db_password =`,
-  // `os.environ.get("DB_PASSWORD", …)`) is.
-  if (code === 'program' && BARE_NOUN.test(name)) return false;
+  // "connection_string")`). Plain words given to it there are not judged a password (read on the
+  // pool of issue #21: three such, no password); a word with a number (`password: 'hunter2'`) is, as
+  // in JSON, and so are words given to a variable or environment variable (`db_password =`,
+  // `os.environ.get("DB_PASSWORD", …)`).
+  if (code === 'program' && BARE_NOUN.test(name) && /^[A-Za-z_-]+$/.test(value)) return false;
   return judgePassword(value) === 'weak';
 }
 
@@ -119,7 +120,9 @@ const WORD_MESSAGE = 'A guessable password ({preview}): dictionary words — cha
 
 /** The message for a weak value: a vendor's default, or words any dictionary attack tries first. */
 function weakMessage(value: string): string {
-  const password = PAIR.exec(value)?.[2] ?? value; // (`NEO4J_AUTH=neo4j/…`: the password after the user)
+  // The password after the user (`NEO4J_AUTH=neo4j/…`), or inside a Basic credential (base64 of `user:password`).
+  const basic = /^[A-Za-z0-9+/]{8,}={0,2}$/.test(value) ? /^[\x20-\x7e]*?:([\x20-\x7e]+)$/.exec(Buffer.from(value, 'base64').toString('latin1'))?.[1] : undefined;
+  const password = basic ?? PAIR.exec(value)?.[2] ?? value;
   return DEFAULTS.has(password.toLowerCase()) || !isDictionaryPassword(password) ? WEAK_MESSAGE : WORD_MESSAGE;
 }
 

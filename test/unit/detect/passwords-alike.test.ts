@@ -92,6 +92,18 @@ describe('one password, one verdict in every form (URL, curl, Basic header, env,
     );
   });
 
+  it('a weak password says why: a vendor default is well known, dictionary words are guessable', () => {
+    for (const [p, why] of [['postgres', /a well-known default/i], ['sunshine', /a guessable password .*dictionary words/i], ['mariposa2024', /guessable/i]] as const) {
+      for (const [form, write, path] of FORMS) {
+        const fs = found(write(p), path);
+        assert.deepEqual(fs.map((f) => f.ruleId), [WEAK], `${p} in the ${form} form`);
+        assert.match(fs[0]!.message, why, `${p} in the ${form} form`);
+        assert.match(fs[0]!.message, /change it where this runs/);
+        assert.ok(!fs[0]!.message.includes(p), 'the message masks the value');
+      }
+    }
+  });
+
   it('placeholders in the seven languages are not passwords in any form', () => {
     for (const p of ['sua_senha', 'votre-mot-de-passe', 'ihrPasswort', 'tu_contrasena', 'su-clave', 'la_tua_password', 'uw-wachtwoord', 'senha_aqui', 'beispielPasswort', 'motdepasse', 'contraseña']) {
       for (const [form, write, path] of FORMS) assert.deepEqual(found(write(p), path), [], `${p} in the ${form} form`);
