@@ -1,7 +1,7 @@
 import { formatOf, type CodeKind } from '../../files/file-formats';
 import { CONFIDENCE } from './confidence';
 import { longestSequence } from './entropy';
-import { isIndirect, isPlaceholder } from './placeholders';
+import { describesTheField, isIndirect, isPlaceholder } from './placeholders';
 import { isPromptFile } from '../../files/file-kinds';
 import type { RawMatch } from '../report/raw-match';
 import { isDummyValue } from './dummy-values';
@@ -63,7 +63,8 @@ export function judgePassword(password: string, user?: string): PasswordVerdict 
  */
 function isDictionaryPassword(p: string): boolean {
   const stem = p.replace(/[!?.#*]?\d{0,4}[!?.#*]?$/, '');
-  if (stem.length < 4) return false;
+  // (With a number after it, a description is still one: `securepassword123`.)
+  if (stem.length < 4 || (stem !== p && describesTheField(stem))) return false;
   const folded = /[^\x00-\x7f]/.test(stem) ? stem.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : stem;
   return isMadeOfWords(folded);
 }
