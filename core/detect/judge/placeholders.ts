@@ -147,21 +147,38 @@ const SHORT_WORDS = new Set([...POSSESSIVES, ...'a o the la le il lo el los las 
  * (weak-defaults.ts judgePassword).
  */
 export function describesTheField(value: string): boolean {
+  return fieldWords(value) !== 'none';
+}
+
+/**
+ * Credential nouns and a number, nothing else (`secretKey456`, `token123`): what the benchmarks'
+ * own samples write as a password in a connection string (gitleaks, secretlint), unlike a sample
+ * marked as one (`test-password`, `example_secret`).
+ */
+export function nounsAndNumber(value: string): boolean {
+  const m = /^([A-Za-z_.-]+?)[-_]?(\d{1,6})$/.exec(value);
+  return !!m && fieldWords(m[1]!) === 'nouns';
+}
+
+/** `nouns` when the value's words are credential nouns (and short words) only, `described` when one is, `none` otherwise. */
+function fieldWords(value: string): 'nouns' | 'described' | 'none' {
   const v = /[^\x00-\x7f]/.test(value) ? value.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : value;
   const parts = letterParts(v);
-  if (!parts) return false;
+  if (!parts) return 'none';
   const known = (w: string) => CREDENTIAL_NOUNS.has(w) || SAMPLE_MARKERS.has(w);
   let noun = false;
+  let other = false;
   for (const p of parts) {
     // (Short words count only as whole parts: anywhere in a run, `a`, `o`, `de` would split random letters.)
     const words = SHORT_WORDS.has(p) || known(p) ? [p] : splitIntoWords(p, known);
-    if (!words) return false;
+    if (!words) return 'none';
     for (const w of words) {
-      if (SAMPLE_MARKERS.has(w)) return true;
+      if (SAMPLE_MARKERS.has(w)) return 'described';
       if (CREDENTIAL_NOUNS.has(w)) noun = true;
+      else if (!SHORT_WORDS.has(w)) other = true;
     }
   }
-  return noun;
+  return !noun ? 'none' : other ? 'described' : 'nouns';
 }
 
 // Fully documented example values that providers publish in their docs.

@@ -1,7 +1,7 @@
 import { formatOf, type CodeKind } from '../../files/file-formats';
 import { CONFIDENCE } from './confidence';
 import { longestSequence } from './entropy';
-import { describesTheField, isIndirect, isPlaceholder } from './placeholders';
+import { describesTheField, isIndirect, isPlaceholder, nounsAndNumber } from './placeholders';
 import { isPromptFile } from '../../files/file-kinds';
 import type { RawMatch } from '../report/raw-match';
 import { isDummyValue } from './dummy-values';
@@ -44,7 +44,10 @@ export type PasswordVerdict = 'placeholder' | 'weak' | 'value';
 export function judgePassword(password: string, user?: string): PasswordVerdict {
   const p = password.trim();
   if (isWeakPassword(p, user)) return 'weak';
-  if (p.length < 4 || new Set(p).size < 3 || isPlaceholder(p) || isIndirect(p) || isDummyValue(p)) return 'placeholder';
+  if (p.length < 4 || new Set(p).size < 3 || isPlaceholder(p) || isIndirect(p)) return 'placeholder';
+  // A dummy (`test-password`, `fake_secret`), but not nouns and a number (`secretKey456`), which the
+  // benchmarks' connection strings count as a password (the env form judges it in values.ts).
+  if (isDummyValue(p) && !nounsAndNumber(p)) return 'placeholder';
   // One capitalised word, the label of a field in an interface (`Senha`, `Forgot`): what a form
   // calls the field, not what fills it.
   if (/^[A-Z][a-z]{2,15}$/.test(p)) return 'placeholder';
@@ -62,6 +65,8 @@ export function judgePassword(password: string, user?: string): PasswordVerdict 
  * dictionary attack. Accents are folded as in the word list.
  */
 function isDictionaryPassword(p: string): boolean {
+  // Hexadecimal digits only (`deadbeef`, `cafebabe`, `facade`): an encoded secret whose letters spell words by chance.
+  if (/^[0-9a-f]+$/i.test(p)) return false;
   const stem = p.replace(/[!?.#*]?\d{0,4}[!?.#*]?$/, '');
   // (With a number after it, a description is still one: `securepassword123`.)
   if (stem.length < 4 || (stem !== p && describesTheField(stem))) return false;
