@@ -102,7 +102,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // A well-known default (a vendor's documented password, or the user name again) is its own rule,
   // judged before the placeholder words (admin, root) would drop it. In program source only a
   // string literal is a value: an unquoted word is a variable.
-  if (!prose && (kind === 'password' || /auth$/i.test(name)) && (span.quoted || code !== 'program') && !outsideCredentialAlphabet(value) && isWeakDefaultValue(value, name, code)) {
+  if (!prose && (kind === 'password' || /auth$/i.test(name)) && (span.quoted || code !== 'program') && !outsideCredentialAlphabet(value) && isWeakDefaultValue(value, name, code, span.quoted ? '' : text.slice(span.end, span.end + 40))) {
     return weakDefaultMatch(span.start, span.end);
   }
   if (/auth$/i.test(name) && isPlaceholderPair(value)) return rejected;

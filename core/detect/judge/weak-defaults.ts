@@ -83,10 +83,11 @@ export function isWeakPassword(password: string, user?: string): boolean {
 
 /**
  * The value given to a password (or `…_AUTH`) name, when it is a weak default: a default word, or a
- * user and password pair joined by a slash or a colon (neo4j's `NEO4J_AUTH` form). The name itself
- * as its value (a map from names to names) is not one.
+ * user and password pair joined by a slash or a colon (neo4j's `NEO4J_AUTH` form), or dictionary
+ * words (judgePassword). The name itself as its value (a map from names to names) is not one.
+ * `after`: the text after an unquoted value on its line.
  */
-export function isWeakDefaultValue(value: string, name: string, code: CodeKind = false): boolean {
+export function isWeakDefaultValue(value: string, name: string, code: CodeKind = false, after = ''): boolean {
   if (value.toLowerCase() === name.toLowerCase()) return false;
   if (isWeakPassword(value)) return true;
   const pair = PAIR.exec(value);
@@ -96,10 +97,13 @@ export function isWeakDefaultValue(value: string, name: string, code: CodeKind =
   // In program source the bare noun in a string is data about the field as often as its key: a
   // ternary's branch (`isSecret ? "password" : "text"`), a tuple of field names (`("password",
   // "connection_string")`). Plain words given to it there are not judged a password (read on the
-  // pool of issue #21: three such, no password); a word with a number (`password: 'hunter2'`) is, as
-  // in JSON, and so are words given to a variable or environment variable (`db_password =`,
+  // pool of issue #21: three such, no password); a word with a number (`password: 'hunter'` and a
+  // digit) is, as in JSON, and so are words given to a variable or environment variable (`db_password =`,
   // `os.environ.get("DB_PASSWORD", …)`).
   if (code === 'program' && BARE_NOUN.test(name) && /^[A-Za-z_-]+$/.test(value)) return false;
+  // An unquoted word with more words after it on its line opens a sentence (`password: adds the new
+  // one, verifies it…` in a description, `- Pass: identity, configurations…`), not a password.
+  if (/^[ \t]+[A-Za-z]/.test(after)) return false;
   return judgePassword(value) === 'weak';
 }
 
