@@ -7,7 +7,7 @@ import type { CodeKind } from '../../files/file-formats';
 import { isPlaceholder } from './placeholders';
 import { isStrongToken, outsideCredentialAlphabet } from './values';
 import { judgeValueMemo } from './value-memo';
-import { isPlaceholderPair, isWeakDefaultValue, weakDefaultMatch } from './weak-defaults';
+import { isPlaceholderPair, isWeakDefaultValue, judgePassword, weakDefaultMatch } from './weak-defaults';
 
 /**
  * The generic detector: `name = value` assignments (and the forms around them: `name: value`,
@@ -105,7 +105,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // judged before the placeholder words (admin, root) would drop it. In program source only a
   // string literal is a value: an unquoted word is a variable.
   const authName = /auth$/i.test(name);
-  if (!prose && (kind === 'password' || authName) && (span.quoted || code !== 'program') && !outsideCredentialAlphabet(value) && isWeakDefaultValue(value, name)) {
+  if (!prose && (kind === 'password' || authName) && (span.quoted || code !== 'program') && !outsideCredentialAlphabet(value) && isWeakDefaultValue(value, name, code, span.quoted ? '' : text.slice(span.end, span.end + 40))) {
     return weakDefaultMatch(span.start, span.end);
   }
   if (authName && isPlaceholderPair(value)) return rejected;
@@ -151,12 +151,15 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   };
 }
 
-/** `Basic dXNlcjpwYXNz` is `user:pass`: base64 of a user and a placeholder password. */
+/**
+ * `Basic dXNlcjpwYXNz` is `user:pass`: base64 of a user and a placeholder password, judged as the
+ * password is in every other form (weak-defaults.ts judgePassword).
+ */
 function isPlaceholderBasic(value: string): boolean {
   if (!/^[A-Za-z0-9+/]{4,}={0,2}$/.test(value)) return false;
   const decoded = Buffer.from(value, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  return colon >= 0 && colon < decoded.length - 1 && isPlaceholder(decoded.slice(colon + 1));
+  return colon >= 0 && colon < decoded.length - 1 && judgePassword(decoded.slice(colon + 1), decoded.slice(0, colon)) === 'placeholder';
 }
 
 /**

@@ -75,6 +75,10 @@ function possessiveCompound(v: string): boolean {
   const parts = letterParts(v);
   if (!parts) return false;
   const first = parts[0]!;
+  // Read as words, the first part must open with the possessive: `supersecret` is super and
+  // secret, not su (Spanish "your") and persecret.
+  const read = splitIntoWords(first);
+  if (read && !POSSESSIVES.includes(read[0]!)) return false;
   for (const p of POSSESSIVES) {
     if (!first.startsWith(p)) continue;
     const rest = [first.slice(p.length), ...parts.slice(1)].filter(Boolean);
@@ -89,6 +93,92 @@ function possessiveCompound(v: string): boolean {
     if (ok && letters >= 3 && letters >= words * 3) return true;
   }
   return false;
+}
+
+/**
+ * The nouns of credentials in the seven languages of the word list (English, German, French,
+ * Spanish, Italian, Portuguese, Dutch; accents folded, as the list holds them). A value made of
+ * them alone is the field's own name written where its value goes (`senha`, `Passwort`,
+ * `mot_de_passe`, `secret_key`, `chiave_segreta`), as `password` is in English. (`secret` is a noun
+ * here in every language: the adjective names the field too, `clé secrète` is a secret key.) Nouns are grammar of the field, not
+ * vocabulary a word list marks, so they are listed here; the other words are looked up in the list.
+ */
+const CREDENTIAL_NOUNS = new Set(
+  (
+    'password passwords passphrase passcode secret secrets apikey api token tokens credential credentials key keys ' +
+    'authorization authentication bearer ' +
+    'passwort passworte kennwort schluessel schlussel geheimnis zugangsdaten geheim geheime geheimes geheimer geheimen ' + // German
+    'motdepasse mot passe cle cles jeton jetons secrete secretes ' + // French
+    'contrasena contrasenas clave claves llave secreto secreta secretos ' + // Spanish
+    'chiave chiavi parola segreto segreta ' + // Italian
+    'senha senhas chave chaves segredo secreta ' + // Portuguese
+    'wachtwoord sleutel geheim secreet' // Dutch
+  ).split(' '),
+);
+
+/**
+ * Words that mark a sample in the same languages (example, placeholder, here, change): one of them
+ * among dictionary words makes the value a placeholder (`beispiel_passwort`, `senha-aqui`,
+ * `ejemplo`, `cambiame`).
+ */
+const SAMPLE_MARKERS = new Set(
+  (
+    'example examples sample placeholder dummy here changeme ' +
+    'beispiel muster aendern andern ' + // German
+    'exemple ici changer changez ' + // French
+    'ejemplo aqui cambiar cambiame ' + // Spanish
+    'esempio qui cambiare cambiami ' + // Italian
+    'exemplo mudar altere trocar ' + // Portuguese
+    'voorbeeld hier wijzigen wijzig' // Dutch
+  ).split(' '),
+);
+
+// Articles and possessives: short words a description opens with (`la_tua_password`, `il_tuo_token`).
+const SHORT_WORDS = new Set([...POSSESSIVES, ...'a o the la le il lo el los las de del di da du der die das het een un une uno una'.split(' ')]);
+
+/**
+ * Does the value, made of dictionary words, name or describe the field, or mark a sample? One of its
+ * words is a credential noun (`mot-de-passe`, `la_tua_password`, `strong-password`,
+ * `contrasena_segura`, `Instancewachtwoord`) or a sample marker (`senha_aqui`, `beispiel`). Letters
+ * and separators only; accents are folded first (`contraseña`, `clé`). Read on the pool of issue
+ * #21 and four held-out repositories: such values were descriptions in docs and tests and labels
+ * of translated interfaces, never a password where it runs (`rootpasswd`, whose noun is jargon, is
+ * not a dictionary compound and stays a value). Words without a noun are a chosen password, weak
+ * (weak-defaults.ts judgePassword).
+ */
+export function describesTheField(value: string): boolean {
+  return fieldWords(value) !== 'none';
+}
+
+/**
+ * Credential nouns and a number, nothing else (`secretKey456`, `token123`): what the benchmarks'
+ * own samples write as a password in a connection string (gitleaks, secretlint), unlike a sample
+ * marked as one (`test-password`, `example_secret`).
+ */
+export function nounsAndNumber(value: string): boolean {
+  const m = /^([A-Za-z_.-]+?)[-_]?(\d{1,6})$/.exec(value);
+  return !!m && fieldWords(m[1]!) === 'nouns';
+}
+
+/** `nouns` when the value's words are credential nouns (and short words) only, `described` when one is, `none` otherwise. */
+function fieldWords(value: string): 'nouns' | 'described' | 'none' {
+  const v = /[^\x00-\x7f]/.test(value) ? value.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : value;
+  const parts = letterParts(v);
+  if (!parts) return 'none';
+  const known = (w: string) => CREDENTIAL_NOUNS.has(w) || SAMPLE_MARKERS.has(w);
+  let noun = false;
+  let other = false;
+  for (const p of parts) {
+    // (Short words count only as whole parts: anywhere in a run, `a`, `o`, `de` would split random letters.)
+    const words = SHORT_WORDS.has(p) || known(p) ? [p] : splitIntoWords(p, known);
+    if (!words) return 'none';
+    for (const w of words) {
+      if (SAMPLE_MARKERS.has(w)) return 'described';
+      if (CREDENTIAL_NOUNS.has(w)) noun = true;
+      else if (!SHORT_WORDS.has(w)) other = true;
+    }
+  }
+  return !noun ? 'none' : other ? 'described' : 'nouns';
 }
 
 // Fully documented example values that providers publish in their docs.
@@ -113,7 +203,7 @@ function judgePlaceholder(value: string): boolean {
   if (DOCUMENTED_EXAMPLES.has(v) || v.includes('EXAMPLE')) return true; // AWS and others mark documentation keys this way
   if (isPublishedExample(v)) return true; // fixtures of public SDK test suites
   if (MARKERS.test(v)) return true;
-  if (possessiveCompound(v)) return true;
+  if (possessiveCompound(v) || describesTheField(v)) return true;
   if (v.startsWith('-----BEGIN ') && isTrivialPem(v)) return true; // `-----BEGIN PRIVATE KEY-----\ntest\n-----END…`
   if (v.includes('**') && /\*\*[A-Za-z_ ]{3,40}\*\*/.test(v)) return true; // a redaction marker: **data_scrubbed**
   // A placeholder word inside a long, random-looking token is chance ("…T7xxx5d…", "…Here…"

@@ -1,11 +1,12 @@
-import { formatOf } from '../../files/file-formats';
+import { formatOf, type CodeKind } from '../../files/file-formats';
 import { CONFIDENCE } from './confidence';
 import { longestSequence } from './entropy';
-import { isPlaceholder } from './placeholders';
+import { describesTheField, isIndirect, isPlaceholder, nounsAndNumber } from './placeholders';
 import { isPromptFile } from '../../files/file-kinds';
 import type { RawMatch } from '../report/raw-match';
 import { isDummyValue } from './dummy-values';
-import { isStrongToken } from './values';
+import { isIdentifierName, isStrongToken } from './values';
+import { isMadeOfWords } from './words';
 
 /**
  * Weak default credentials (issue #21): the passwords products ship with or their images document
@@ -31,6 +32,48 @@ const DEFAULTS = new Set(
   ).split(' '),
 );
 
+/**
+ * How a password is judged, the same in every form it is written in (issue #21: the URL, curl,
+ * Basic-header, env and YAML forms): `placeholder` (not a value: a sample, a reference, the field's
+ * name or description in one of the seven languages, a dummy), `weak` (a well-known default, the
+ * user name again, or dictionary words with at most a short number after them: guessable, so a
+ * weak credential where it runs and a sample in docs), or `value` (judged further by its form).
+ */
+export type PasswordVerdict = 'placeholder' | 'weak' | 'value';
+
+export function judgePassword(password: string, user?: string): PasswordVerdict {
+  const p = password.trim();
+  if (isWeakPassword(p, user)) return 'weak';
+  if (p.length < 4 || new Set(p).size < 3 || isPlaceholder(p) || isIndirect(p)) return 'placeholder';
+  // A dummy (`test-password`, `fake_secret`), but not nouns and a number (`secretKey456`), which the
+  // benchmarks' connection strings count as a password (the env form judges it in values.ts).
+  if (isDummyValue(p) && !nounsAndNumber(p)) return 'placeholder';
+  // One capitalised word, the label of a field in an interface (`Senha`, `Forgot`): what a form
+  // calls the field, not what fills it.
+  if (/^[A-Z][a-z]{2,15}$/.test(p)) return 'placeholder';
+  // Names joined by dots: a reference (`random_password.db.result` in Terraform, `router.pass`,
+  // `org.freedesktop.secrets`), not a password.
+  if (/^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+$/.test(p) && !/\d/.test(p)) return 'placeholder';
+  if (isDictionaryPassword(p)) return 'weak';
+  // A name of other pieces (`dbConnStr`, `doc_store_orderBy`): a variable or column, not a value.
+  return isIdentifierName(p) ? 'placeholder' : 'value';
+}
+
+/**
+ * Dictionary words, alone or joined, with at most a short number or one symbol after them
+ * (`sunshine`, `correcthorsebatterystaple`, `dragon2024`, `hunter2`): the first guesses of any
+ * dictionary attack. Accents are folded as in the word list.
+ */
+function isDictionaryPassword(p: string): boolean {
+  // Hexadecimal digits only (`deadbeef`, `cafebabe`, `facade`): an encoded secret whose letters spell words by chance.
+  if (/^[0-9a-f]+$/i.test(p)) return false;
+  const stem = p.replace(/[!?.#*]?\d{0,4}[!?.#*]?$/, '');
+  // (With a number after it, a description is still one: `securepassword123`.)
+  if (stem.length < 4 || (stem !== p && describesTheField(stem))) return false;
+  const folded = /[^\x00-\x7f]/.test(stem) ? stem.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : stem;
+  return isMadeOfWords(folded);
+}
+
 /** Is `password` a well-known default (optionally for `user`)? */
 export function isWeakPassword(password: string, user?: string): boolean {
   const p = password.toLowerCase();
@@ -40,15 +83,31 @@ export function isWeakPassword(password: string, user?: string): boolean {
 
 /**
  * The value given to a password (or `…_AUTH`) name, when it is a weak default: a default word, or a
- * user and password pair joined by a slash or a colon (neo4j's `NEO4J_AUTH` form). The name itself
- * as its value (a map from names to names) is not one.
+ * user and password pair joined by a slash or a colon (neo4j's `NEO4J_AUTH` form), or dictionary
+ * words (judgePassword). The name itself as its value (a map from names to names) is not one.
+ * `after`: the text after an unquoted value on its line.
  */
-export function isWeakDefaultValue(value: string, name: string): boolean {
+export function isWeakDefaultValue(value: string, name: string, code: CodeKind = false, after = ''): boolean {
   if (value.toLowerCase() === name.toLowerCase()) return false;
   if (isWeakPassword(value)) return true;
   const pair = PAIR.exec(value);
-  return !!pair && isWeakPassword(pair[2]!, pair[1]);
+  if (pair) return judgePassword(pair[2]!, pair[1]) === 'weak';
+  // The one word of an `…_AUTH` setting is a mode (`auth: basic`, `AUTH=oauth`), not a password.
+  if (/auth$/i.test(name)) return false;
+  // In program source the bare noun in a string is data about the field as often as its key: a
+  // ternary's branch (`isSecret ? "password" : "text"`), a tuple of field names (`("password",
+  // "connection_string")`). Plain words given to it there are not judged a password (read on the
+  // pool of issue #21: three such, no password); a word with a number (`password: 'hunter'` and a
+  // digit) is, as in JSON, and so are words given to a variable or environment variable (`db_password =`,
+  // `os.environ.get("DB_PASSWORD", …)`).
+  if (code === 'program' && BARE_NOUN.test(name) && /^[A-Za-z_-]+$/.test(value)) return false;
+  // An unquoted word with more words after it on its line opens a sentence (`password: adds the new
+  // one, verifies it…` in a description, `- Pass: identity, configurations…`), not a password.
+  if (/^[ \t]+[A-Za-z]/.test(after)) return false;
+  return judgePassword(value) === 'weak';
 }
+
+const BARE_NOUN = /^(?:pass(?:word)?|passwd|pwd)$/i;
 
 const PAIR = /^([A-Za-z0-9_.-]{2,40})[/:]([^\s/:]{2,64})$/;
 
@@ -67,6 +126,15 @@ export const WEAK_DEFAULT_VARIANT = {
 };
 
 const WEAK_MESSAGE = 'A well-known default password ({preview}) — change it where this runs.';
+const WORD_MESSAGE = 'A guessable password ({preview}): dictionary words — change it where this runs.';
+
+/** The message for a weak value: a vendor's default, or words any dictionary attack tries first. */
+function weakMessage(value: string): string {
+  // The password after the user (`NEO4J_AUTH=neo4j/…`), or inside a Basic credential (base64 of `user:password`).
+  const basic = /^[A-Za-z0-9+/]{8,}={0,2}$/.test(value) ? /^[\x20-\x7e]*?:([\x20-\x7e]+)$/.exec(Buffer.from(value, 'base64').toString('latin1'))?.[1] : undefined;
+  const password = basic ?? PAIR.exec(value)?.[2] ?? value;
+  return DEFAULTS.has(password.toLowerCase()) || !isDictionaryPassword(password) ? WEAK_MESSAGE : WORD_MESSAGE;
+}
 
 /** A match of the weak-default rule at [start, end), confidence set later by `placeWeakDefaults`. */
 export function weakDefaultMatch(start: number, end: number): RawMatch {
@@ -75,7 +143,6 @@ export function weakDefaultMatch(start: number, end: number): RawMatch {
     title: 'well-known default password',
     severity: 'warning',
     hint: 'A well-known default — change it where this runs, and read it from the environment or a secret store.',
-    message: WEAK_MESSAGE,
     start,
     end,
     confidence: CONFIDENCE.credentialValue,
@@ -108,7 +175,7 @@ export function placeWeakDefaults(matches: RawMatch[], path: string, text: strin
     if (m.ruleId !== WEAK_DEFAULT_RULE_ID) continue;
     // Plain text and unknown extensions are not known to run: a weak default there is a sample.
     runs ??= runsWhereItIs(path) && formatOf(path.replace(/\\/g, '/')).kind !== 'text';
-    m.message ??= WEAK_MESSAGE;
+    m.message ??= weakMessage(text.slice(m.start, m.end));
     m.confidence = runs && !inDoctest(text, m.start) ? CONFIDENCE.credentialValue : CONFIDENCE.weakDefaultInDocs;
   }
 }

@@ -5,7 +5,7 @@ import { genericAt, GENERIC_KEYWORDS, type GenericContext } from '../judge/gener
 import { isPatternSource, isPlaceholder, isIndirect } from '../judge/placeholders';
 import { buildPrefilter, type Prefilter } from '../input/prefilter';
 import type { Attempt, RawMatch } from '../report/raw-match';
-import { bodyFits, type PatternRule } from './rule';
+import { bodyFits, type PatternRule, type RuleVariant } from './rule';
 import { ALL_RULES } from './all';
 import { placeShapeMatches, placeWeakDefaults } from '../judge/weak-defaults';
 import { isIdentifierName } from '../judge/values';
@@ -161,10 +161,11 @@ function runRule(rule: PatternRule, text: string, at: number): Attempt | null {
   let start: number, end: number;
   let m: RegExpExecArray | null = null;
   let confidence = rule.confidence;
+  let other: RuleVariant | undefined;
   if (rule.scan) {
     const r = rule.scan(text, at);
     if (!r) return null;
-    ({ start, end } = r);
+    ({ start, end, variant: other } = r);
     if (r.confidence !== undefined) confidence = r.confidence;
   } else {
     if (rule.wordStart && at > 0) {
@@ -190,7 +191,7 @@ function runRule(rule: PatternRule, text: string, at: number): Attempt | null {
   // A value running into mask characters (`xoxp-…-####`) is a redacted sample, not a key.
   const next = text[end];
   if (next === '#' || next === '*' || next === '•' || next === '…' || text.startsWith('...', end)) return rejected;
-  const other = rule.variant && m ? rule.variant(value, m) : undefined;
+  other ??= rule.variant && m ? rule.variant(value, m) : undefined;
   if (!other && !rule.keepPlaceholders && (isPlaceholder(value) || isIndirect(value) || isPatternSource(value))) return rejected;
   // A rule anchored on a provider's name (no distinctive prefix) reads the next word of the right
   // length: in code that is often an identifier made of words (`MistralAIPromptExecutionSettings`).

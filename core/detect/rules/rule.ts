@@ -22,7 +22,7 @@ export interface PatternRule {
    * For formats a regex cannot judge alone (PEM blocks, `curl -u` words): called at each anchor
    * hit instead of the pattern; returns the value's range or null.
    */
-  scan?: (text: string, at: number) => { start: number; end: number; confidence?: number } | null;
+  scan?: (text: string, at: number) => { start: number; end: number; confidence?: number; variant?: RuleVariant } | null;
   confidence: number;
   /**
    * Extra judgement on the value: a confidence (e.g. raised by a valid checksum), or null to
@@ -40,7 +40,7 @@ export interface PatternRule {
    * Reports a match as another rule (one regex, two judgements): the URL form of a weak default
    * password is `weak/default-credential`, not `secret/url-credentials`.
    */
-  variant?: (value: string, match: RegExpExecArray) => { id: string; title: string; hint: string; severity: Severity } | undefined;
+  variant?: (value: string, match: RegExpExecArray) => RuleVariant | undefined;
   /** Skip the shared placeholder check (formats whose bodies are fixed, like PEM headers). */
   keepPlaceholders?: boolean;
   /**
@@ -49,6 +49,14 @@ export interface PatternRule {
    * when there are too few (`sk-sk-sk-…` costs a table lookup per hit, not a regex run).
    */
   body?: BodyCheck;
+}
+
+/** Another rule a match is reported as (see `variant`; a `scan` returns its own). */
+export interface RuleVariant {
+  id: string;
+  title: string;
+  hint: string;
+  severity: Severity;
 }
 
 export interface BodyCheck {

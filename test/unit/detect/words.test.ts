@@ -10,16 +10,20 @@ import { isMadeOfWords, isWord, letterParts, splitIntoWords, wordListLoaded, wor
 // Issue #21: a generic value that is a dictionary word, or words joined, is typed by a person, not
 // generated. The dictionary is built from word-list packages (scripts/wordlist.mjs), never written here.
 const shown = (text: string, path = 'config.yaml') => scanText(text, { path }).filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE).map((f) => f.ruleId);
+const found = (text: string, path: string) => scanText(text, { path }).map((f) => f.ruleId);
 
-const BY_LANGUAGE: Record<string, string[]> = {
-  English: ['strong-password', 'mySecretValue', 'correcthorsebatterystaple', 'SuperSecretPassword'],
-  German: ['geheimesPasswort', 'sicheres_kennwort', 'Passwort'],
-  French: ['motdepasse', 'mot-de-passe-secret', 'CleSecrete'],
-  Spanish: ['contrasena_segura', 'claveSecreta', 'contrasenasegura'],
-  Italian: ['chiave_segreta', 'parolaSegreta', 'passwordsicura'],
-  Portuguese: ['senha_forte', 'chaveSecreta', 'senhasegura'],
-  Dutch: ['geheim_wachtwoord', 'sterkWachtwoord'],
+// Per language: words that name or describe the field (one of them a credential noun of any of the
+// seven languages) and words a person chose (a guessable password, weak where it runs).
+const BY_LANGUAGE: Record<string, { names: string[]; chosen: string[] }> = {
+  English: { names: ['mySecretValue', 'secret_key', 'strong-password', 'SuperSecretPassword'], chosen: ['purplemonkeydishwasher', 'sunshine'] },
+  German: { names: ['Passwort', 'geheimesPasswort', 'sicheres_kennwort'], chosen: ['schmetterling'] },
+  French: { names: ['motdepasse', 'mot-de-passe-secret', 'CleSecrete'], chosen: ['papillon'] },
+  Spanish: { names: ['claveSecreta', 'contrasena_segura', 'contrasenasegura'], chosen: ['mariposa'] },
+  Italian: { names: ['chiave_segreta', 'parolaSegreta', 'passwordsicura'], chosen: ['farfalla'] },
+  Portuguese: { names: ['chaveSecreta', 'senha_forte', 'senhasegura'], chosen: ['borboleta'] },
+  Dutch: { names: ['geheim_wachtwoord', 'sterkWachtwoord', 'Instancewachtwoord'], chosen: ['vlinder'] },
 };
+const WEAK = 'weak/default-credential';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ALNUM = `${LETTERS}0123456789`;
@@ -49,12 +53,16 @@ describe('dictionary words (word-list packages, words.ts)', function () {
     }
   });
 
-  for (const [language, values] of Object.entries(BY_LANGUAGE)) {
-    it(`${language}: words and compounds of words are not credentials`, () => {
-      for (const v of values) {
+  for (const [language, { names, chosen }] of Object.entries(BY_LANGUAGE)) {
+    it(`${language}: words and compounds of words are not generated credentials; where they run a chosen one is weak`, () => {
+      for (const v of [...names, ...chosen]) {
         assert.ok(isMadeOfWords(v), `${v} is made of ${language} words`);
-        assert.deepEqual(shown(`db_password: "${v}"\napi_secret: "${v}"\n`), [], v);
+        assert.deepEqual(shown(`api_secret: "${v}"\n`), [], v);
+        assert.deepEqual(shown(`db_password: "${v}"\n`, 'docs/config.yaml'), [], `${v} in docs`);
+        assert.deepEqual(found(`db_password: "${v}"\n`, 'docs/config.yaml'), chosen.includes(v) ? [WEAK] : [], `${v} in docs, below the threshold`);
       }
+      for (const v of names) assert.deepEqual(shown(`db_password: "${v}"\n`), [], `${v} names the field`);
+      for (const v of chosen) assert.deepEqual(shown(`db_password: "${v}"\n`), [WEAK], `${v} where it runs`);
     });
   }
 

@@ -1,5 +1,6 @@
-import { isPlaceholder, isIndirect } from '../../judge/placeholders';
-import { rule } from '../rule';
+import { CONFIDENCE } from '../../judge/confidence';
+import { judgePassword, WEAK_DEFAULT_VARIANT } from '../../judge/weak-defaults';
+import { rule, type RuleVariant } from '../rule';
 import type { RuleSamples } from '../samples';
 
 const QUOTE_CHARS = new Set(['"', "'"]);
@@ -25,7 +26,7 @@ function shellWord(text: string, i: number): { parts: Array<[number, number]>; e
 }
 
 /** `curl -u user:password` / `--user 'user:password'`: the password (or the lone credential). */
-function scanCurlUser(text: string, at: number): { start: number; end: number } | null {
+function scanCurlUser(text: string, at: number): { start: number; end: number; confidence?: number; variant?: RuleVariant } | null {
   const lineStart = Math.max(0, at - 600);
   const before = text.slice(lineStart, at);
   if (!/\bcurl\b(?:[^\n]|\\\r?\n)*$/.test(before)) return null;
@@ -47,11 +48,14 @@ function scanCurlUser(text: string, at: number): { start: number; end: number } 
     const pass = text.slice(ps, pe);
     const user = text.slice(us, ue);
     // Shell and template references (`$PASS`, `${p}`, `$(cat f)`, `<password>`, `[PASSWORD]`) are not values.
-    if (pass.length < 6 || /^\$|\$[{(]|[<>[\]{}`]/.test(pass) || isPlaceholder(pass) || isIndirect(pass)) return null;
+    if (/^\$|\$[{(]|[<>[\]{}`]/.test(pass)) return null;
     const u = strip(us, ue);
     if (/^\$|\$[{(]|[<>{}`]/.test(text.slice(u[0], u[1]))) return null;
-    if (/^(?:pass|password|token|secret|pwd)$/i.test(pass)) return null;
-    return { start: ps, end: pe };
+    // The password judged as in every other form (weak-defaults.ts judgePassword); the user is the
+    // one before the colon (with an empty user side the lone word is the credential).
+    const verdict = judgePassword(pass, ps === us ? undefined : user);
+    if (verdict === 'placeholder') return null;
+    return verdict === 'weak' ? { start: ps, end: pe, confidence: CONFIDENCE.credentialValue, variant: WEAK_DEFAULT_VARIANT } : { start: ps, end: pe };
   }
   return null;
 }
@@ -67,5 +71,14 @@ export const curlCredentials = rule({
 
 export const samples: RuleSamples = {
   true: [{ in: 'curl -u deploy:{value} https://api.example.com/v1/items', shape: '[A-Za-z0-9]{20}' }],
-  false: ['curl -u "$USER:$PASS" https://api.example.com', 'curl -u user:password https://api.example.com', 'tar -u file.tar'],
+  // Placeholders in the languages of docs are not passwords, on a command line as after `PASSWORD=`.
+  false: [
+    'curl -u "$USER:$PASS" https://api.example.com',
+    'curl -u user:password https://api.example.com',
+    'tar -u file.tar',
+    'curl -u admin:motdepasse https://api.example.com',
+    'curl -u admin:sua_senha https://api.example.com',
+    "curl --user 'admin:votre_mot_de_passe' https://api.example.com",
+    'curl -u usuario:tu-contrasena https://api.example.com',
+  ],
 };

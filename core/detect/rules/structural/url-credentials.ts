@@ -1,5 +1,5 @@
 import { CONFIDENCE } from '../../judge/confidence';
-import { isWeakPassword, WEAK_DEFAULT_VARIANT } from '../../judge/weak-defaults';
+import { judgePassword, WEAK_DEFAULT_VARIANT } from '../../judge/weak-defaults';
 import { rule } from '../rule';
 import type { RuleSamples } from '../samples';
 
@@ -11,18 +11,38 @@ export const urlCredentials = rule({
   anchors: ['://'],
   pattern: /(?<=[A-Za-z][A-Za-z0-9+.-]{1,24}):\/\/(?<user>[^:@/\s'"<>{}()[\]`]{0,128}):(?<v>[^@/\s'"<>`]{1,256})@(?=[A-Za-z0-9_[\]-])/,
   validate: (v, m) => {
-    // The URL form of a weak default (a user name as its own password, a vendor's default), judged
-    // as the env and YAML forms are (weak-defaults.ts sets its confidence by where the file is).
-    if (isWeakPassword(v, m.groups?.user)) return CONFIDENCE.credentialValue;
-    // Samples: the user name repeated, a port number, a short or one-character password.
-    if (/^\d{1,5}$/.test(v) || /^[$%{]/.test(v) || v.length < 4 || new Set(v).size < 3) return null;
-    if (v === m.groups?.user) return null;
-    return 0.9;
+    // Samples of the URL's own syntax: a port number where a password would be, a variable.
+    if (/^\d{1,5}$/.test(v) || /^[$%{]/.test(v)) return null;
+    // The password judged as in every other form (weak-defaults.ts judgePassword): a weak one is
+    // reported as weak/default-credential, placed by where the file is.
+    const verdict = judgePassword(decodeSafe(v), m.groups?.user);
+    if (verdict === 'placeholder') return null;
+    return verdict === 'weak' ? CONFIDENCE.credentialValue : 0.9;
   },
-  variant: (v, m) => (isWeakPassword(v, m.groups?.user) ? WEAK_DEFAULT_VARIANT : undefined),
+  variant: (v, m) => (judgePassword(decodeSafe(v), m.groups?.user) === 'weak' ? WEAK_DEFAULT_VARIANT : undefined),
 });
+
+/** A URL's password is percent-encoded (`p%40ss`); judged as the characters it stands for. */
+function decodeSafe(v: string): string {
+  if (!v.includes('%')) return v;
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}
 
 export const samples: RuleSamples = {
   true: [{ in: 'DATABASE_URL=postgres://app:{value}@db.internal:5432/app', shape: '[A-Za-z0-9]{20}' }],
-  false: ['DATABASE_URL=postgres://app:${DB_PASSWORD}@db.internal:5432/app', 'https://example.com:8443/path', 'redis://:x@localhost:6379'],
+  // Placeholders in the languages of docs are not passwords, in a URL as after `PASSWORD=`.
+  false: [
+    'DATABASE_URL=postgres://app:${DB_PASSWORD}@db.internal:5432/app',
+    'https://example.com:8443/path',
+    'redis://:x@localhost:6379',
+    'DATABASE_URL=postgres://app:sua_senha@db.internal:5432/app',
+    'DATABASE_URL=postgres://app:votre-mot-de-passe@db.internal:5432/app',
+    'DATABASE_URL=postgres://app:IhrPasswort@db.internal:5432/app',
+    'DATABASE_URL=postgres://app:tucontrasena@db.internal:5432/app',
+    'DATABASE_URL=postgres://app:strong-password@db.internal:5432/app',
+  ],
 };
