@@ -188,6 +188,6 @@ console.log(`  per type: ${Object.entries(perType).map(([t, v]) => `${t} ${v.fou
 const inproc = JSON.parse(run(process.execPath, [join(repo, 'out', 'bench', 'detect', 'scan-corpus-inprocess.js'), corpus]).stdout);
 console.log(`engine only, one thread: ${inproc.mibPerSecond} MiB/s`);
 const one = JSON.parse(run(process.execPath, [join(repo, 'out', 'bench', 'detect', 'one-mib.js'), corpus]).stdout);
-console.log(`1 MiB of corpus text: median ${one.medianMs} ms (target < 20 ms)`);
+console.log(`1 MiB of corpus text, one thread: warm median ${one.medianMs} ms over ${one.rounds} different MiBs after ${one.warm} others (min ${one.minMs}, max ${one.maxMs}; target < 20 ms); the first MiB of a fresh process (compiling) ${one.coldMs} ms; the same MiB scanned again (memo warm, this figure until 2026-12-06) ${one.sameAgainMs} ms`);
 const patho = run(process.execPath, [join(repo, 'out', 'bench', 'detect', 'pathological.js')]).stdout.trim().split('\n').map((l) => JSON.parse(l));
 console.log(`1 MiB pathological lines (target < 100 ms): ${patho.map((p) => `${p.case} ${p.ms} ms`).join('; ')}`);
