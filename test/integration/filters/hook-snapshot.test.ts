@@ -1,16 +1,16 @@
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fake } from '../../helpers/fake-keys';
+import { documentedPayloadPairs } from '../../helpers/hook-payloads';
 import { tempProject, type TempProject } from '../../helpers/temp-project';
 
 // The hook started from its V8 startup snapshot (cli/src/hook/) against the plain bundle, as real
 // processes, with payloads in each assistant's documented shape (test/fixtures/hooks). The hook's
 // bundles are copied to a folder of this test's own, so a test can change or damage them.
-const FIXTURES = resolve('test/fixtures/hooks');
 const BUNDLES = ['cli.js', 'cli-hook.js', 'cli-hook-engine.js', 'cli-hook-snapshot.js', 'cli-filters.js', 'cli-markdown.js', 'hook-launch.sh', 'words.txt'];
 const NODE = process.execPath;
 
@@ -72,22 +72,16 @@ describe('the hook from its startup snapshot (real processes)', function () {
   it('gives the same answers as the plain bundle for every documented payload, with and without a key', () => {
     project.write('config/key.env', `TOKEN=${fake.githubPat()}\n`);
     let compared = 0;
-    for (const assistant of readdirSync(FIXTURES).filter((d) => !d.includes('.'))) {
-      for (const f of readdirSync(join(FIXTURES, assistant))) {
-        const reads = /read|at-file/.test(f);
-        const fill = (key: string, file: string) => readFileSync(join(FIXTURES, assistant, f), 'utf8').replaceAll('{{KEY}}', key).replaceAll('{{ROOT}}', project.dir).replaceAll('{{FILE}}', file);
-        const withKey = fill(reads && assistant !== 'cursor' ? 'plain words' : fake.githubPat(), reads ? 'config/key.env' : 'config/app.env');
-        const without = fill('the staging database', 'config/app.env');
-        const answers: Answer[] = [];
-        for (const input of [withKey, without]) {
-          const s = fromBlob(assistant, input);
-          assert.notEqual(s.status, 14, `${assistant}/${f}: the snapshot refused to start: ${s.stderr}`);
-          assert.deepEqual(s, plain(assistant, input), `${assistant}/${f}: the snapshot answered differently`);
-          answers.push(s);
-          compared++;
-        }
-        assert.notDeepEqual(answers[0], answers[1], `${assistant}/${f}: a key and no key got the same answer`);
+    for (const { assistant, fixture: f, withKey, without } of documentedPayloadPairs(project.dir)) {
+      const answers: Answer[] = [];
+      for (const input of [withKey, without]) {
+        const s = fromBlob(assistant, input);
+        assert.notEqual(s.status, 14, `${assistant}/${f}: the snapshot refused to start: ${s.stderr}`);
+        assert.deepEqual(s, plain(assistant, input), `${assistant}/${f}: the snapshot answered differently`);
+        answers.push(s);
+        compared++;
       }
+      assert.notDeepEqual(answers[0], answers[1], `${assistant}/${f}: a key and no key got the same answer`);
     }
     assert.ok(compared >= 40, `only ${compared} payloads compared`);
   });

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { appendFileSync, chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,13 +10,13 @@ import { readState } from '../../../cli/src/hook/server-state';
 import { keyedFingerprint } from '../../../core/values/fingerprint';
 import { appendLedgerEntry, readLedger } from '../../../core/ledger/index';
 import { fake } from '../../helpers/fake-keys';
+import { documentedPayloadPairs } from '../../helpers/hook-payloads';
 import { tempProject, type TempProject } from '../../helpers/temp-project';
 
 // The launcher (dist/hook-launch.sh) run by bash asks the resident hook server (`rotation-guard
 // hook-server`); run by sh it starts the hook as a process, as before. Real processes throughout:
 // the answers through the server are compared with the process's, byte for byte. The launcher
 // writes one line per call to ROTATION_GUARD_HOOK_SERVER_TRACE saying which way it went.
-const FIXTURES = resolve('test/fixtures/hooks');
 const BUNDLES = ['cli.js', 'cli-hook.js', 'cli-hook-engine.js', 'cli-hook-snapshot.js', 'cli-filters.js', 'cli-markdown.js', 'hook-launch.sh', 'words.txt'];
 const NODE = process.execPath;
 
@@ -114,22 +114,16 @@ describe('the resident hook server (real processes)', function () {
   it('answers byte for byte as the hook process, for block and allow payloads of every assistant', () => {
     project.write('config/key.env', `TOKEN=${fake.githubPat()}\n`);
     let compared = 0;
-    for (const assistant of readdirSync(FIXTURES).filter((d) => !d.includes('.'))) {
-      for (const f of readdirSync(join(FIXTURES, assistant))) {
-        const reads = /read|at-file/.test(f);
-        const fill = (key: string, file: string) => readFileSync(join(FIXTURES, assistant, f), 'utf8').replaceAll('{{KEY}}', key).replaceAll('{{ROOT}}', project.dir).replaceAll('{{FILE}}', file);
-        const withKey = fill(reads && assistant !== 'cursor' ? 'plain words' : fake.githubPat(), reads ? 'config/key.env' : 'config/app.env');
-        const without = fill('the staging database', 'config/app.env');
-        const answers: Answer[] = [];
-        for (const input of [withKey, without]) {
-          const s = viaServer([assistant], input);
-          assert.equal(s.way, 'server', `${assistant}/${f}: not answered by the server`);
-          assert.deepEqual(answerOf(s), asProcess([assistant], input), `${assistant}/${f}: the server answered differently`);
-          answers.push(answerOf(s));
-          compared++;
-        }
-        assert.notDeepEqual(answers[0], answers[1], `${assistant}/${f}: a key and no key got the same answer`);
+    for (const { assistant, fixture: f, withKey, without } of documentedPayloadPairs(project.dir)) {
+      const answers: Answer[] = [];
+      for (const input of [withKey, without]) {
+        const s = viaServer([assistant], input);
+        assert.equal(s.way, 'server', `${assistant}/${f}: not answered by the server`);
+        assert.deepEqual(answerOf(s), asProcess([assistant], input), `${assistant}/${f}: the server answered differently`);
+        answers.push(answerOf(s));
+        compared++;
       }
+      assert.notDeepEqual(answers[0], answers[1], `${assistant}/${f}: a key and no key got the same answer`);
     }
     assert.ok(compared >= 40, `only ${compared} payloads compared`);
   });
