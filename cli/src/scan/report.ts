@@ -1,4 +1,4 @@
-import { type Finding, groupIncidents, type Incident } from '../../../core/detect';
+import { countIncidents, type Finding, groupIncidents, type Incident } from '../../../core/detect';
 import type { FileResult } from './scan-file';
 
 /** A finding with the display path of its file (relative to the working directory). */
@@ -79,8 +79,7 @@ export function formatJson(report: ScanReport, extra: Record<string, unknown> = 
 
 /** `3 incidents, 5 findings`: what a person acts on first, then how many places it is in. */
 export function countLine(findings: readonly FileFinding[]): string {
-  // An incident per distinct fingerprint (groupIncidents' key): counted without hashing their ids again.
-  const n = new Set(findings.map((f) => f.fingerprint)).size;
+  const n = countIncidents(findings);
   return `${n} incident${n === 1 ? '' : 's'}, ${findings.length} finding${findings.length === 1 ? '' : 's'}`;
 }
 

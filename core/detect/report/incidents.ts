@@ -37,3 +37,8 @@ export function groupIncidents<T extends { ruleId: string; fingerprint: string }
   }
   return { incidents: [...byFingerprint.values()], incidentOf: (f) => byFingerprint.get(f.fingerprint)?.id ?? incidentId(f.fingerprint) };
 }
+
+/** How many incidents `groupIncidents` would form (one per fingerprint), without building them or hashing their ids. */
+export function countIncidents(findings: readonly { fingerprint: string }[]): number {
+  return new Set(findings.map((f) => f.fingerprint)).size;
+}
