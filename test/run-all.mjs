@@ -62,6 +62,7 @@ console.log('\n=== summary');
 let passed = 0, failed = 0, pending = 0;
 for (const [level, r] of results) {
   console.log(`  ${level.padEnd(12)} ${r.passed} passed, ${r.failed} failed${r.pending ? `, ${r.pending} skipped` : ''}`);
+  for (const t of r.failedTitles ?? []) console.log(`    ✘ ${t}`);
   passed += r.passed; failed += r.failed; pending += r.pending;
 }
 console.log(`total: ${passed} passed, ${failed} failed${pending ? `, ${pending} skipped` : ''}`);

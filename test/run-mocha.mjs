@@ -12,9 +12,16 @@ export async function runMochaLevel(level, { timeout = 20000 } = {}) {
   files.sort().forEach((f) => mocha.addFile(f));
   await mocha.loadFilesAsync();
   return await new Promise((resolve) => {
+    // The failing titles travel back to the summary: a CI log keeps only its tail, and a flake
+    // that fails once in many runs must be named where that tail shows it.
+    const failedTitles = [];
     const runner = mocha.run(() => {
       const s = runner.stats ?? { passes: 0, failures: 0, pending: 0 };
-      resolve({ passed: s.passes, failed: s.failures, pending: s.pending });
+      resolve({ passed: s.passes, failed: s.failures, pending: s.pending, failedTitles });
+    });
+    runner.on('fail', (test, err) => {
+      const why = String(err?.message ?? err).split('\n')[0].slice(0, 240);
+      failedTitles.push(`${test.fullTitle()} — ${why}`);
     });
   });
 }
