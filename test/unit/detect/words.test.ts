@@ -81,14 +81,17 @@ describe('dictionary words (word-list packages, words.ts)', function () {
         fc.pre(/[a-z]/.test(v) && /[A-Z]/.test(v));
         assert.equal(isMadeOfWords(v), false, v);
       }),
-      { numRuns: 300 },
+      // noBias: fast-check's default draws favour the first letters and repeated runs
+      // (`aaaaaaaaaaaaaMa9`), which are typed values, not random ones; a fixed seed keeps CI
+      // deterministic (the rate of chance misses is measured in docs/detection.md, not left to CI).
+      { numRuns: 300, noBias: true, seed: 2026 },
     );
     fc.assert(
       fc.property(randomOf(ALNUM, 16, 40), (v) => {
         fc.pre(/[a-z]/.test(v) && /[A-Z]/.test(v) && /\d/.test(v));
         assert.deepEqual(shown(`db_password: "${v}"\n`), ['secret/hardcoded-password'], v);
       }),
-      { numRuns: 100 },
+      { numRuns: 100, noBias: true, seed: 2026 },
     );
   });
 
