@@ -1,7 +1,7 @@
 import { distinctChars, longestRun, longestSequence, shannonEntropy } from './entropy';
 import { memoByText } from '../input/detach';
 import { isPublishedExample } from './public-examples';
-import { letterParts, splitIntoWords } from './words';
+import { isMadeOfWords, isWord, letterParts, splitIntoWords } from './words';
 
 /**
  * Indirect values (the value lives elsewhere) and placeholders (the value was never real) are not
@@ -208,7 +208,7 @@ function judgePlaceholder(value: string): boolean {
   if (v.includes('**') && /\*\*[A-Za-z_ ]{3,40}\*\*/.test(v)) return true; // a redaction marker: **data_scrubbed**
   // A placeholder word inside a long, random-looking token is chance ("…T7xxx5d…", "…Here…"
   // in 150 generated characters), not a placeholder.
-  if (PLACEHOLDER_WORDS.test(v) && !looksGenerated(v)) return true;
+  if (PLACEHOLDER_WORDS.test(v) && !looksGenerated(v) && !markersByChance(v)) return true;
   if (/^[A-Z][A-Z0-9]*(?:[_/:|][A-Z0-9]+)+$/.test(v) && !/\d{3}/.test(v)) return true; // YOUR_API_KEY, API_KEY/USERNAME:PASSWORD
   const body = v.replace(/^[A-Za-z]{1,8}[-_]/, ''); // judge the body after a provider prefix
   if (body.length >= 6 && distinctChars(body) <= 3) return true;
@@ -256,6 +256,53 @@ export function repeatedBlockShare(s: string): number {
  * Long, unbroken, high-entropy and of mixed case, with digits or (formats of letters only, such as
  * Hugging Face tokens) long: what a key generator emits. Dots are allowed (SendGrid's `SG.….…`).
  */
+/**
+ * Are the placeholder words in a value chance pieces of a random string? A person writes a marker
+ * as a word (`fake`, `FAKE`, `Fake`, `myPwd`): one in mixed case inside (`WFaKeQ…`, `3xXX7`) was
+ * drawn letter by letter. And a value whose rest, with the markers taken out, is still a random
+ * string (`DbmlixeMyPwdUYrUTHRX`: `Dbmlixe…UYrUTHRX`) is a generated key with a word in it by
+ * chance, while a placeholder's rest is words, counting runs or nothing (`sk-fake-key-1234567890`,
+ * `YourApiKeyHere`). Measured on random 16-40 character keys: markers appear in about 1 of 2,000.
+ */
+function markersByChance(v: string): boolean {
+  const markers = [...v.matchAll(new RegExp(PLACEHOLDER_WORDS.source, 'gi'))];
+  if (markers.every((m) => !typedAsWords(m[0]))) return true;
+  // A marker at the start, the end or beside a separator was put there (`sk-fake…`, `…_here`).
+  for (const m of markers) {
+    const lead = /^[^A-Za-z]*/.exec(m[0])![0].length;
+    const start = m.index + lead;
+    const end = start + m[0].replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '').length;
+    if (!/[A-Za-z0-9]/.test(v[start - 1] ?? '-') || !/[A-Za-z0-9]/.test(v[end] ?? '-')) return false;
+  }
+  const rest = v.replace(new RegExp(PLACEHOLDER_WORDS.source, 'gi'), '');
+  if (rest.length < 12 || !/[a-z]/.test(rest) || !/[A-Z]/.test(rest) || !/^[A-Za-z0-9_+/=.-]+$/.test(rest)) return false;
+  if (longestSequence(rest) >= 4 || isMadeOfWords(rest) || mostlyWords(rest)) return false;
+  return shannonEntropy(rest) >= Math.log2(rest.length) - 1;
+}
+
+/** Half or more of the letters in dictionary words of four letters or more (`intra42ClientSecret`): a name, not a draw. */
+function mostlyWords(v: string): boolean {
+  const humps = v.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? [];
+  let letters = 0, inWords = 0;
+  for (const h of humps) {
+    letters += h.length;
+    if (h.length >= 4 && isWord(h.toLowerCase())) inWords += h.length;
+  }
+  return letters > 0 && inWords * 2 >= letters;
+}
+
+/** The words a marker is made of, where a camelCase hump may start (`myPwd`, `YourApiKey`, `notRequired`). */
+const MARKER_HUMPS = new Set('your my own api key token secret pass password passwd pwd some any our the this other user username not required needed change me replace real insert enter here'.split(' '));
+
+/** Is a marker written as words: all lower, all upper, or humps that each start one of its words? */
+function typedAsWords(marker: string): boolean {
+  const w = marker.replace(/[^A-Za-z]/g, '');
+  if (w === w.toLowerCase() || w === w.toUpperCase()) return true;
+  const humps = w.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g);
+  if (!humps || humps.join('') !== w) return false;
+  return humps.slice(1).every((h) => MARKER_HUMPS.has(h.toLowerCase()));
+}
+
 function looksGenerated(v: string): boolean {
   if (v.length < 24 || !/^[A-Za-z0-9_+/=.-]+$/.test(v) || !/[a-z]/.test(v) || !/[A-Z]/.test(v)) return false;
   return (/\d/.test(v) || v.length >= 32) && shannonEntropy(v) >= 4.2;
