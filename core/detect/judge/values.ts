@@ -58,6 +58,21 @@ function isCodeFragment(v: string): boolean {
   return /^[A-Za-z_][\w.]*(?:\{(?:[A-Za-z_]\w*:|\}|$)|:$)/.test(v);
 }
 
+/**
+ * A base64 secret that happens to start with `/` (one in 32 of them: AWS secret keys, Django and
+ * Rails secrets) is not a path: a path's segments are names, with dots, dashes or words, while
+ * this is one run of 30+ base64 characters of all three classes at the entropy of a draw.
+ */
+function isBase64Draw(v: string): boolean {
+  if (v.length < 30 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) return false;
+  const c = charClasses(v);
+  if (!c.lower || !c.upper || !c.digit) return false;
+  // A draw has few slashes (one character in 32) and long runs between them; a path's segments are names.
+  const segments = v.split('/');
+  const longest = segments.reduce((a, s) => (s.length > a.length ? s : a), '');
+  return segments.length <= 5 && longest.length >= 12 && shannonEntropy(v) >= 4.3;
+}
+
 /** Confidence that a value assigned to a credential name is a real credential, or null. */
 export function judgeValue(value: string, kind: NameKind, quoted: boolean, code: CodeKind, name: string, shaped = false): number | null {
   const v = value.trim();
@@ -98,7 +113,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (kind === 'token' && isProse(v)) return null; // (passphrases have spaces; generated keys do not)
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return null; // a URL: the url-credentials rule judges its password
   if (v.includes('@') && /^[\w.+-]+@[\w-]+\.[\w.]+$/.test(v)) return null; // an e-mail address
-  if (!shaped && PATHLIKE.test(v)) return null;
+  if (!shaped && PATHLIKE.test(v) && !isBase64Draw(v)) return null;
   // Time-based (version 1) UUIDs are identifiers (event and request ids); generated credentials are random.
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-35-9a-f][0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return null;
   if (/^\d+(?:\.\d+)*$/.test(v) && (kind === 'token' || v.length < 8)) return null;
