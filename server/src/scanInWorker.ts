@@ -39,22 +39,35 @@ export interface PassState {
   diagnoseContext: () => DiagnoseContext;
 }
 
+/** How a pass treats the files around it. */
+export interface PassOptions {
+  /** The workspace pull's cache (workspaceScan.ts `known`). */
+  known?: Map<string, FileStamp | null>;
+  /**
+   * Open documents are read from disk like closed files (Create Policy from Findings: the policy
+   * lists what the files hold), instead of being left to their live validation.
+   */
+  readOpenFromDisk?: boolean;
+}
+
 /**
- * One workspace pass (workspaceScan.ts) for "Scan Workspace" and the workspace pull: the one task
- * of core's scan pool (the pool `rotation-guard scan` uses) when the bundle has the worker, so the
- * main thread keeps answering; else in this thread, yielding between files. A cancelled token
- * stops it after the file it is on; a worker that dies is an error.
+ * One workspace pass (workspaceScan.ts) for "Scan Workspace", the workspace pull and Create Policy
+ * from Findings: the one task of core's scan pool (the pool `rotation-guard scan` uses) when the
+ * bundle has the worker, so the main thread keeps answering; else in this thread, yielding between
+ * files. A cancelled token stops it after the file it is on; a worker that dies is an error.
  */
-export async function runWorkspacePass(state: PassState, folders: string[], h: PassHandlers, token: CancellationToken, known?: Map<string, FileStamp | null>): Promise<WorkspacePass> {
+export async function runWorkspacePass(state: PassState, folders: string[], h: PassHandlers, token: CancellationToken, opts: PassOptions = {}): Promise<WorkspacePass> {
+  const { known, readOpenFromDisk = false } = opts;
   const entry = state.deps.scanWorkerEntry === undefined ? scanWorkerEntry() : state.deps.scanWorkerEntry || undefined;
   if (!entry) {
-    const deps = { settingsFor: (uri: string) => state.settings.get(uri), context: state.diagnoseContext(), isOpen: (uri: string) => !!state.documents.get(uri), log: h.log, report: h.onProgress };
+    const isOpen = readOpenFromDisk ? () => false : (uri: string) => !!state.documents.get(uri);
+    const deps = { settingsFor: (uri: string) => state.settings.get(uri), context: state.diagnoseContext(), isOpen, log: h.log, report: h.onProgress };
     return scanWorkspace(folders, { ...deps, publish: async (uri, d, stamp) => h.onFile(uri, d, stamp), ...(known ? { known } : {}) }, token);
   }
   const settingsByFolder: Record<string, Settings> = {};
   for (const f of folders) settingsByFolder[pathToUri(f)] = await state.settings.get(pathToUri(f));
   const open = state.documents.all().map((d) => ({ uri: d.uri, version: d.version, languageId: d.languageId, text: state.policy.isPolicy(uriToPath(d.uri) ?? '') ? d.getText() : '' }));
-  const input: ScanWorkerInput = { folders, settingsByFolder, open, nowIso: state.now().toISOString(), env: state.env, liveVerdicts: [...state.liveVerdicts], allowedPaths: state.allowedPaths, ...(known ? { known } : {}) };
+  const input: ScanWorkerInput = { folders, settingsByFolder, open, nowIso: state.now().toISOString(), env: state.env, liveVerdicts: [...state.liveVerdicts], allowedPaths: state.allowedPaths, ...(known ? { known } : {}), ...(readOpenFromDisk ? { readOpenFromDisk } : {}) };
   let published = Promise.resolve();
   let result: WorkspacePass | undefined;
   const item = (_: number, m: ScanWorkerItem) => {

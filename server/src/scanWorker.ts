@@ -27,6 +27,8 @@ export interface ScanWorkerInput {
   allowedPaths: readonly string[];
   /** The workspace pull's cache (workspaceScan.ts `known`). */
   known?: Map<string, FileStamp | null>;
+  /** Open documents are read from disk like the rest (scanInWorker.ts `PassOptions`); open policies still feed the policy set. */
+  readOpenFromDisk?: boolean;
 }
 
 /** A file read: its diagnostics, or none when it was skipped as binary. */
@@ -46,7 +48,7 @@ async function pass(input: ScanWorkerInput, ctx: TaskContext<ScanWorkerItem>): P
     {
       settingsFor,
       context: { knownSecrets: loadKnownSecrets(index.get().policies, input.env), policyDiagnostics: (doc, path) => policy.diagnostics(doc, path), referenceDiagnostics: (doc, path) => references.diagnostics(doc, path), liveVerdict: (fp) => verdicts.get(fp), log },
-      isOpen: (uri) => open.has(uri),
+      isOpen: input.readOpenFromDisk ? () => false : (uri) => open.has(uri),
       publish: async (uri, diagnostics, stamp) => ctx.emit({ type: 'file', uri, stamp, ...(diagnostics ? { diagnostics } : {}) }),
       log,
       report: (percent, message) => ctx.emit({ type: 'progress', percent, message }),

@@ -106,7 +106,7 @@ export class ServerState {
     this.workspacePull = new WorkspacePull({
       isOpen: (uri) => !!openDoc(uri),
       always: (uri) => this.policy.isPolicy(uriToPath(uri) ?? ''),
-      pass: (on, token, known) => runWorkspacePass(this, folders(), on, token, known),
+      pass: (on, token, known) => runWorkspacePass(this, folders(), on, token, { known }),
       onFindings: (uri, diagnostics) => this.setFindings(uri, diagnostics),
       worldKey: () => this.references.stateKey(),
       progress: () => this.progress(),
