@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
-import { runInWorkers } from '../../core/files';
+import { runInWorkers, type ResidentWorkers } from '../../core/files';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../../protocol/src/settings';
 import type { DiagnoseContext } from './diagnoser';
@@ -12,6 +12,13 @@ import { scanWorkspace, type WorkspacePass } from './workspaceScan';
 
 /** The worker's young generation: small, because a scan allocates fast and keeps almost nothing. */
 const YOUNG_GENERATION_MB = 8;
+
+/**
+ * How long the scan worker is kept after a pass: a burst of passes (the pulls after an edit, Scan
+ * Workspace, Create Policy) starts it once (~200 ms of CPU each start), and an idle server gives
+ * its memory back.
+ */
+export const SCAN_WORKER_IDLE_MS = 30_000;
 
 /** dist/server-scan-worker.js beside the server bundle, when it is there (tests that bundle the server elsewhere scan in-thread). */
 export function scanWorkerEntry(dir = __dirname): string | undefined {
@@ -37,6 +44,8 @@ export interface PassState {
   liveVerdicts: ReadonlyMap<string, 'live' | 'refused' | 'unknown'>;
   deps: { scanWorkerEntry?: string };
   diagnoseContext: () => DiagnoseContext;
+  /** The scan worker kept between passes (SCAN_WORKER_IDLE_MS). */
+  scanWorkers: ResidentWorkers;
 }
 
 /** How a pass treats the files around it. */
@@ -83,7 +92,7 @@ export async function runWorkspacePass(state: PassState, folders: string[], h: P
         break;
     }
   };
-  const outcome = await runInWorkers<ScanWorkerInput, ScanWorkerItem, WorkspacePass>([input], { entry, threads: 1, limits: { youngGenerationMb: YOUNG_GENERATION_MB }, token }, { item, done: (_, r) => (result = r) });
+  const outcome = await runInWorkers<ScanWorkerInput, ScanWorkerItem, WorkspacePass>([input], { entry, threads: 1, limits: { youngGenerationMb: YOUNG_GENERATION_MB }, token, resident: state.scanWorkers }, { item, done: (_, r) => (result = r) });
   // Everything the worker sent is handled before the pass answers.
   await published;
   if (outcome.lost.length) throw new Error(`workspace scan failed: ${outcome.lost[0]!.error.message}`);

@@ -5,6 +5,7 @@
 import { DiagnosticRefreshRequest, ErrorCodes, ResponseError, TextDocuments, type Connection, type Diagnostic, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KnownSecrets } from '../../core/detect';
+import { ResidentWorkers } from '../../core/files';
 import { ExposureNotification, StatusNotification } from '../../protocol/src/protocol';
 import { diagnoseDocument, problemKeys, type DiagnoseContext } from './diagnoser';
 import { loadKnownSecrets } from './knownSecrets';
@@ -18,7 +19,7 @@ import type { PolicySet } from '../../core/policy';
 import { pathToUri, uriToPath } from './paths';
 import { SettingsCache } from './settings';
 import { WorkspacePull } from './workspacePull';
-import { runWorkspacePass } from './scanInWorker';
+import { runWorkspacePass, SCAN_WORKER_IDLE_MS } from './scanInWorker';
 
 export interface ServerDeps {
   /** The clock for staleness (tests pin it). */
@@ -56,6 +57,8 @@ export class ServerState {
   readonly scheduler: DiagnosisScheduler;
   /** workspace/diagnostic: cached per file and held while idle (VS Code's client re-pulls every 2 s). */
   readonly workspacePull: WorkspacePull;
+  /** The scan worker thread, kept between workspace passes for a short while (scanInWorker.ts). */
+  readonly scanWorkers = new ResidentWorkers({ idleMs: SCAN_WORKER_IDLE_MS });
 
   client: ClientSupport = { workspaceFolders: false, pullDiagnostics: false, diagnosticRefresh: false, workDoneProgress: false, showDocument: false };
   /** From the client's initializationOptions.workspaceTrusted; untrusted by default. */
@@ -215,5 +218,6 @@ export class ServerState {
   dispose(): void {
     this.workspacePull.dispose();
     this.scheduler.cancelAll();
+    void this.scanWorkers.dispose();
   }
 }

@@ -55,6 +55,21 @@ describe('one scan worker pool for the CLI scan and the server’s workspace sca
     }
   });
 
+  it('consecutive passes of one server (Scan Workspace, Create Policy) reuse its scan worker thread', async () => {
+    const project = tempProject('rg-scan-pool-resident-', { files: { 'a.md': `key ${fakeOpenAiKey()}\n`, 'c.md': '# notes\n' } });
+    const again = await startInProcess(project.dir, { capabilities: { workspace: { configuration: true } }, scanWorkerEntry: resolve('dist/server-scan-worker.js') });
+    try {
+      const [runs, started] = [workerPoolRuns.count, workerPoolRuns.started];
+      for (let i = 0; i < 3; i++) assert.equal((await again.conn.sendRequest(ScanWorkspaceRequest.type, {})).findings, 1);
+      const r = (await again.conn.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.createPolicy, arguments: [{ announce: false }] })) as CreatePolicyResult;
+      assert.deepEqual([r.created, r.findings], [true, 1], r.message);
+      assert.deepEqual([workerPoolRuns.count - runs, workerPoolRuns.started - started], [4, 1], 'passes, worker threads started');
+    } finally {
+      again.dispose();
+      project.remove();
+    }
+  });
+
   for (const where of ['the pool', 'the server thread'] as const) {
     it(`Create Policy from Findings runs the same pass in ${where}, reading an open document from disk`, async () => {
       const project = tempProject('rg-scan-pool-create-', { files: { 'a.md': `key ${fakeOpenAiKey()}\n`, 'b.md': `key ${fakeOpenAiKey()}\n`, 'c.md': '# notes\n' } });
