@@ -14,11 +14,14 @@ import { scanWorkspace, type WorkspacePass } from './workspaceScan';
 const YOUNG_GENERATION_MB = 8;
 
 /**
- * How long the scan worker is kept after a pass: a burst of passes (the pulls after an edit, Scan
- * Workspace, Create Policy) starts it once (~200 ms of CPU each start), and an idle server gives
- * its memory back.
+ * How long the scan worker is kept after a pass of the workspace pull (`PassOptions.keepWorker`):
+ * the pulls that follow one another (VS Code's client pulls again 2 s after an answer that had
+ * news, and Scan Workspace in a pulling client is a pull pass) start it once instead of once each
+ * (a start is ~200 ms of CPU, and a new thread's scan code is cold). Shorter than the pull's
+ * re-sweep (RESWEEP_MS, 10 s), so an idle editor's server gives the worker's memory back between
+ * re-sweeps instead of holding it for as long as the editor is open.
  */
-export const SCAN_WORKER_IDLE_MS = 30_000;
+export const SCAN_WORKER_IDLE_MS = 8_000;
 
 /** dist/server-scan-worker.js beside the server bundle, when it is there (tests that bundle the server elsewhere scan in-thread). */
 export function scanWorkerEntry(dir = __dirname): string | undefined {
@@ -44,7 +47,7 @@ export interface PassState {
   liveVerdicts: ReadonlyMap<string, 'live' | 'refused' | 'unknown'>;
   deps: { scanWorkerEntry?: string };
   diagnoseContext: () => DiagnoseContext;
-  /** The scan worker kept between passes (SCAN_WORKER_IDLE_MS). */
+  /** The scan worker kept between the workspace pull's passes (SCAN_WORKER_IDLE_MS). */
   scanWorkers: ResidentWorkers;
 }
 
@@ -57,6 +60,13 @@ export interface PassOptions {
    * lists what the files hold), instead of being left to their live validation.
    */
   readOpenFromDisk?: boolean;
+  /**
+   * Take the worker a recent pass left (`PassState.scanWorkers`) and leave it there for the next
+   * for SCAN_WORKER_IDLE_MS: the workspace pull, whose passes recur. A one-off pass (Scan
+   * Workspace in a client that takes pushed diagnostics, Create Policy) starts its own worker and
+   * ends it, so the server's memory is back where it was when the pass answers.
+   */
+  keepWorker?: boolean;
 }
 
 /**
@@ -66,7 +76,7 @@ export interface PassOptions {
  * files. A cancelled token stops it after the file it is on; a worker that dies is an error.
  */
 export async function runWorkspacePass(state: PassState, folders: string[], h: PassHandlers, token: CancellationToken, opts: PassOptions = {}): Promise<WorkspacePass> {
-  const { known, readOpenFromDisk = false } = opts;
+  const { known, readOpenFromDisk = false, keepWorker = false } = opts;
   const entry = state.deps.scanWorkerEntry === undefined ? scanWorkerEntry() : state.deps.scanWorkerEntry || undefined;
   if (!entry) {
     const isOpen = readOpenFromDisk ? () => false : (uri: string) => !!state.documents.get(uri);
@@ -92,7 +102,7 @@ export async function runWorkspacePass(state: PassState, folders: string[], h: P
         break;
     }
   };
-  const outcome = await runInWorkers<ScanWorkerInput, ScanWorkerItem, WorkspacePass>([input], { entry, threads: 1, limits: { youngGenerationMb: YOUNG_GENERATION_MB }, token, resident: state.scanWorkers }, { item, done: (_, r) => (result = r) });
+  const outcome = await runInWorkers<ScanWorkerInput, ScanWorkerItem, WorkspacePass>([input], { entry, threads: 1, limits: { youngGenerationMb: YOUNG_GENERATION_MB }, token, ...(keepWorker ? { resident: state.scanWorkers } : {}) }, { item, done: (_, r) => (result = r) });
   // Everything the worker sent is handled before the pass answers.
   await published;
   if (outcome.lost.length) throw new Error(`workspace scan failed: ${outcome.lost[0]!.error.message}`);

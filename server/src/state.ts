@@ -57,7 +57,7 @@ export class ServerState {
   readonly scheduler: DiagnosisScheduler;
   /** workspace/diagnostic: cached per file and held while idle (VS Code's client re-pulls every 2 s). */
   readonly workspacePull: WorkspacePull;
-  /** The scan worker thread, kept between workspace passes for a short while (scanInWorker.ts). */
+  /** The scan worker thread, kept between the workspace pull's passes for a short while (scanInWorker.ts). */
   readonly scanWorkers = new ResidentWorkers({ idleMs: SCAN_WORKER_IDLE_MS });
 
   client: ClientSupport = { workspaceFolders: false, pullDiagnostics: false, diagnosticRefresh: false, workDoneProgress: false, showDocument: false };
@@ -109,7 +109,7 @@ export class ServerState {
     this.workspacePull = new WorkspacePull({
       isOpen: (uri) => !!openDoc(uri),
       always: (uri) => this.policy.isPolicy(uriToPath(uri) ?? ''),
-      pass: (on, token, known) => runWorkspacePass(this, folders(), on, token, { known }),
+      pass: (on, token, known) => runWorkspacePass(this, folders(), on, token, { known, keepWorker: true }),
       onFindings: (uri, diagnostics) => this.setFindings(uri, diagnostics),
       worldKey: () => this.references.stateKey(),
       progress: () => this.progress(),

@@ -55,17 +55,25 @@ describe('one scan worker pool for the CLI scan and the server’s workspace sca
     }
   });
 
-  it('consecutive passes of one server (Scan Workspace, Create Policy) reuse its scan worker thread', async () => {
+  it('the workspace pull’s passes reuse one scan worker thread; a one-off pass (Create Policy, a pushed Scan Workspace) starts and ends its own', async () => {
     const project = tempProject('rg-scan-pool-resident-', { files: { 'a.md': `key ${fakeOpenAiKey()}\n`, 'c.md': '# notes\n' } });
-    const again = await startInProcess(project.dir, { capabilities: { workspace: { configuration: true } }, scanWorkerEntry: resolve('dist/server-scan-worker.js') });
+    const pulling = await startInProcess(project.dir, { capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } }, scanWorkerEntry: resolve('dist/server-scan-worker.js') });
+    const pushing = await startInProcess(project.dir, { capabilities: { workspace: { configuration: true } }, scanWorkerEntry: resolve('dist/server-scan-worker.js') });
     try {
-      const [runs, started] = [workerPoolRuns.count, workerPoolRuns.started];
-      for (let i = 0; i < 3; i++) assert.equal((await again.conn.sendRequest(ScanWorkspaceRequest.type, {})).findings, 1);
-      const r = (await again.conn.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.createPolicy, arguments: [{ announce: false }] })) as CreatePolicyResult;
+      let [runs, started] = [workerPoolRuns.count, workerPoolRuns.started];
+      const { items } = await pulling.conn.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] });
+      assert.deepEqual(items.flatMap((i) => (i.kind === 'full' && i.items.length ? [i.uri] : [])), [fileUri(project.path('a.md'))]);
+      // Scan Workspace in a pulling client is a pass of the pull (every file read again).
+      for (let i = 0; i < 2; i++) assert.equal((await pulling.conn.sendRequest(ScanWorkspaceRequest.type, {})).findings, 1);
+      assert.deepEqual([workerPoolRuns.count - runs, workerPoolRuns.started - started], [3, 1], 'pull passes, worker threads started');
+      [runs, started] = [workerPoolRuns.count, workerPoolRuns.started];
+      for (let i = 0; i < 2; i++) assert.equal((await pushing.conn.sendRequest(ScanWorkspaceRequest.type, {})).findings, 1);
+      const r = (await pulling.conn.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.createPolicy, arguments: [{ announce: false }] })) as CreatePolicyResult;
       assert.deepEqual([r.created, r.findings], [true, 1], r.message);
-      assert.deepEqual([workerPoolRuns.count - runs, workerPoolRuns.started - started], [4, 1], 'passes, worker threads started');
+      assert.deepEqual([workerPoolRuns.count - runs, workerPoolRuns.started - started], [3, 3], 'one-off passes, worker threads started');
     } finally {
-      again.dispose();
+      pulling.dispose();
+      pushing.dispose();
       project.remove();
     }
   });
