@@ -29,8 +29,8 @@ export interface WorkerPoolOptions {
   token?: { readonly isCancellationRequested: boolean };
   /**
    * Where this run takes its workers from and gives them back to when it ends well, so a burst of
-   * runs starts a worker once (the language server's passes). Absent: each run starts its own and
-   * ends them (the CLI scan).
+   * runs starts a worker once (the language server's workspace pull). Absent: each run starts its
+   * own and ends them (the CLI scan, one-off passes).
    */
   resident?: ResidentWorkers;
 }

@@ -1,10 +1,11 @@
-// A workspace pass (workspaceScan.ts: Scan Workspace, the workspace pull) in a worker thread of
-// core's scan pool (bundled alone as dist/server-scan-worker.js): the editor's diagnosis, with its
-// own young generation capped so scanning ten thousand files does not grow the language server's
-// heap, and freed once no pass has come for SCAN_WORKER_IDLE_MS (the worker is kept that long, so
-// a burst of passes starts it once). The main thread stays free for edits meanwhile. Its one
-// task is a whole pass; files, progress and log lines stream back as items (ScanWorkerItem);
-// nothing of a pass is kept for the next but what the modules cache by value.
+// A workspace pass (workspaceScan.ts: Scan Workspace, the workspace pull, Create Policy) in a
+// worker thread of core's scan pool (bundled alone as dist/server-scan-worker.js): the editor's
+// diagnosis, with its own young generation capped so scanning ten thousand files does not grow
+// the language server's heap, and freed when the worker ends: after a one-off pass, or once the
+// pull has sent none for SCAN_WORKER_IDLE_MS (scanInWorker.ts). The main thread stays free for
+// edits meanwhile. Its one task is a whole pass; files, progress and log lines stream back as
+// items (ScanWorkerItem); a kept worker carries nothing of a pass into the next but what the
+// modules cache by value (the value judgement's memo, fingerprints).
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { serveTasks, type TaskContext } from '../../core/files';

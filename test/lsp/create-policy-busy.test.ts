@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { ExecuteCommandRequest, HoverRequest, WorkDoneProgress, WorkDoneProgressCreateRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { existsSync } from 'node:fs';
+import { ExecuteCommandRequest, HoverRequest, WorkDoneProgress, WorkDoneProgressCancelNotification, WorkDoneProgressCreateRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { ServerCommands, type CreatePolicyResult } from '../../protocol/src/protocol';
 import { fakeOpenAiKey } from '../helpers/fake-keys';
 import { fileUri, startServer, type ServerHandle } from '../helpers/lsp-server';
@@ -38,6 +39,24 @@ describe('language server over JSON-RPC: Create Policy from Findings leaves the 
     await server?.stop();
     project?.remove();
     elsewhere?.remove();
+  });
+
+  it('Cancel on its $/progress stops the pass in the worker: nothing is written', async () => {
+    const cancelled = new Promise<void>((resolve) => {
+      const created = server.conn.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
+        created.dispose();
+        const seen = server.conn.onProgress(WorkDoneProgress.type, params.token, (v) => {
+          if (v.kind !== 'report') return;
+          seen.dispose();
+          void server.conn.sendNotification(WorkDoneProgressCancelNotification.type, { token: params.token }).then(resolve);
+        });
+        return null;
+      });
+    });
+    const r = (await within(server.conn.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.createPolicy, arguments: [{ announce: false }] }), 120000, 'Create Policy')) as CreatePolicyResult;
+    await within(cancelled, 1000, 'the cancel sent');
+    assert.deepEqual([r.created, r.reason], [false, 'cancelled'], r.message);
+    assert.equal(existsSync(project.path('rotation-policy.yaml')), false);
   });
 
   it(`answers hovers while the pass reads ${FILLER_FILES} files, and writes the policy of what they hold`, async () => {
