@@ -5,7 +5,7 @@
 // server process's CPU over the N passes (utime + stime from /proc), and its RSS idle before the
 // first pull, right after the burst, and once the scan worker thread has ended (the thread count
 // is back to where it was before any pass).
-//   node out/bench/lsp/pull-burst.js [SERVER_JS] [FOLDER_TO_COPY | ''] [N]
+//   node out/bench/lsp/pull-burst.js [SERVER_JS] [FOLDER_TO_COPY | ''] [N] [stat|rescan]
 // SERVER_JS defaults to dist/server.js (another build's bundle gives the before figure); FOLDER is
 // copied to a temporary folder first (it is never written), else 3,000 files are generated.
 import { spawn, spawnSync } from 'node:child_process';
@@ -74,7 +74,7 @@ export async function pullBurst(serverJs: string, ws: string, passes: number, to
 }
 
 async function main(): Promise<void> {
-  const [serverJs = resolve('dist/server.js'), source, n = '20'] = process.argv.slice(2);
+  const [serverJs = resolve('dist/server.js'), source, n = '20', only] = process.argv.slice(2);
   let ws: string;
   if (source) {
     ws = mkdtempSync(join(tmpdir(), 'rg-bench-burst-'));
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   } else ws = generatedWorkspace(3000);
   try {
     const touch = spawnSync('find', [ws, '-name', '*.py', '-size', '-8k'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).slice(0, 50);
-    for (const mode of ['stat', 'rescan'] as const) {
+    for (const mode of (['stat', 'rescan'] as const).filter((m) => !only || m === only)) {
       const r = await pullBurst(serverJs, ws, Number(n), touch, mode);
       console.log(`${serverJs}: ${r.passes} pull passes (${mode}: one changed file each${mode === 'rescan' ? ', all read again' : ''}) over ${source || '3,000 generated files'}: server CPU ${r.cpuMs.toFixed(0)} ms (${(r.cpuMs / r.passes).toFixed(0)} ms a pass), ${(r.burstMs / 1000).toFixed(1)} s; first pull ${(r.firstPullMs / 1000).toFixed(1)} s (${r.files} items); RSS idle ${r.rssIdleMb.toFixed(0)} MB, after the burst ${r.rssAfterBurstMb.toFixed(0)} MB, scan worker gone ${(r.workerGoneAfterMs / 1000).toFixed(1)} s later: ${r.rssWorkerGoneMb.toFixed(0)} MB`);
     }
