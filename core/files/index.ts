@@ -7,7 +7,7 @@
  */
 export { listFiles, walkWorkspace, readWorkspaceFile, describeTruncation, DEFAULT_WALK_BUDGET, type WalkBudget, type WalkOptions, type WalkResult, type WorkspaceFile, type WorkspaceWalk, type WorkspaceWalkOptions } from './walk';
 export { warmUpOrder } from './warm-up-order';
-export { runInWorkers, serveTasks, workerPoolRuns, type WorkerHeapLimits, type WorkerPoolOptions, type PoolHandlers, type PoolOutcome, type TaskContext } from './worker-pool';
+export { ResidentWorkers, runInWorkers, serveTasks, workerPoolRuns, type WorkerHeapLimits, type WorkerPoolOptions, type PoolHandlers, type PoolOutcome, type TaskContext } from './worker-pool';
 export { withRegularFile } from './regular-file';
 export { readAtMost, readTextAtMost, NotAFileError, TOO_LARGE, PIPE_IDLE_MS, type ReadScratch } from './read-at-most';
 export { confine, confinementFor, realPathOf, isInside, repositoryRootOf, allowedPathsFile, allowedOutsidePaths, type Confinement, type ConfinedPath, type RealPath } from './confine';

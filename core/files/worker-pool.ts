@@ -27,6 +27,12 @@ export interface WorkerPoolOptions {
   inFlight?: number;
   /** Polled; once set no task is started and the tasks in flight are told to stop. */
   token?: { readonly isCancellationRequested: boolean };
+  /**
+   * Where this run takes its workers from and gives them back to when it ends well, so a burst of
+   * runs starts a worker once (the language server's workspace pull). Absent: each run starts its
+   * own and ends them (the CLI scan, one-off passes).
+   */
+  resident?: ResidentWorkers;
 }
 
 export interface PoolHandlers<I, R> {
@@ -48,8 +54,74 @@ export interface PoolOutcome {
 type ToWorker<T> = { type: 'task'; id: number; task: T } | { type: 'cancel' };
 type FromWorker<I, R> = { type: 'item'; id: number; item: I } | { type: 'done'; id: number; result: R } | { type: 'failed'; id: number; message: string };
 
-/** Runs of the pool in this process: lets a test see that a caller went through it. */
-export const workerPoolRuns = { count: 0 };
+/** Runs of the pool and worker threads started in this process: lets a test see that a caller went through it, and whether it reused a worker. */
+export const workerPoolRuns = { count: 0, started: 0 };
+
+/**
+ * Worker threads kept between runs of the pool for `idleMs`, then ended, so their memory returns.
+ * Only a worker whose run ended well comes back (every task it took answered); one that died or
+ * failed to start is gone, and the next run starts another. An idle worker holds no event loop
+ * open. A worker serves one run at a time.
+ */
+export class ResidentWorkers {
+  private readonly idle = new Map<string, Array<{ worker: Worker; timer: NodeJS.Timeout; gone: () => void }>>();
+  private disposed = false;
+
+  constructor(private readonly opts: { idleMs: number; onRetire?: (why: 'idle' | 'died' | 'disposed') => void }) {}
+
+  /** An idle worker started with the same script, limits and data, if there is one. */
+  take(key: string): Worker | undefined {
+    const kept = this.idle.get(key)?.pop();
+    if (!kept) return undefined;
+    clearTimeout(kept.timer);
+    kept.worker.off('exit', kept.gone).off('error', kept.gone);
+    kept.worker.ref();
+    return kept.worker;
+  }
+
+  give(key: string, worker: Worker): void {
+    if (this.disposed) {
+      void worker.terminate();
+      return this.opts.onRetire?.('disposed');
+    }
+    const list = this.idle.get(key) ?? [];
+    this.idle.set(key, list);
+    const drop = () => {
+      const i = list.findIndex((k) => k.worker === worker);
+      if (i >= 0) list.splice(i, 1);
+      return i >= 0;
+    };
+    const gone = () => {
+      if (drop()) this.opts.onRetire?.('died');
+    };
+    const timer = setTimeout(() => {
+      worker.off('exit', gone).off('error', gone);
+      drop();
+      const retired = () => this.opts.onRetire?.('idle');
+      void worker.terminate().then(retired, retired);
+    }, this.opts.idleMs);
+    timer.unref();
+    // An idle worker that dies (its 'error', then 'exit') is dropped; the next run starts another.
+    worker.once('exit', gone).once('error', gone);
+    worker.unref();
+    list.push({ worker, timer, gone });
+  }
+
+  /** Ends the idle workers; a worker still in a run ends with it. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    const all = [...this.idle.values()].flat();
+    this.idle.clear();
+    await Promise.all(
+      all.map(async ({ worker, timer, gone }) => {
+        clearTimeout(timer);
+        worker.off('exit', gone).off('error', gone);
+        await worker.terminate().catch(() => undefined);
+        this.opts.onRetire?.('disposed');
+      }),
+    );
+  }
+}
 
 const CANCEL_POLL_MS = 20;
 
@@ -60,25 +132,37 @@ export function runInWorkers<T, I, R>(tasks: readonly T[], opts: WorkerPoolOptio
   let next = 0;
   let cancelled = false;
   let lastDeath: Error | undefined;
-  const workers: Worker[] = [];
+  /** Workers in this run (a worker given back to `resident` leaves it: another run's cancellation is not ours to send). */
+  const workers = new Set<Worker>();
   const resourceLimits = {
     ...(opts.limits?.youngGenerationMb ? { maxYoungGenerationSizeMb: opts.limits.youngGenerationMb } : {}),
     ...(opts.limits?.oldGenerationMb ? { maxOldGenerationSizeMb: opts.limits.oldGenerationMb } : {}),
   };
+  const key = JSON.stringify([opts.entry, resourceLimits, opts.workerData ?? null]);
+  const startWorker = () => {
+    workerPoolRuns.started++;
+    return new Worker(opts.entry, { workerData: opts.workerData, resourceLimits });
+  };
   const oneWorker = () =>
     new Promise<void>((finished) => {
-      const w = new Worker(opts.entry, { workerData: opts.workerData, resourceLimits });
-      workers.push(w);
+      const w = opts.resident?.take(key) ?? startWorker();
+      workers.add(w);
       const held = new Set<number>();
       let over = false;
       const end = (err?: Error) => {
         if (over) return;
         over = true;
+        workers.delete(w);
         if (err) {
           lastDeath = err;
           for (const index of held) lost.push({ index, error: err });
         }
         held.clear();
+        if (!err && opts.resident) {
+          w.off('message', onMessage).off('error', end).off('exit', onExit);
+          opts.resident.give(key, w);
+          return finished();
+        }
         void w.terminate().then(() => finished(), () => finished());
       };
       const feed = () => {
@@ -89,15 +173,17 @@ export function runInWorkers<T, I, R>(tasks: readonly T[], opts: WorkerPoolOptio
         }
         if (!held.size) end();
       };
-      w.on('message', (m: FromWorker<I, R>) => {
+      const onMessage = (m: FromWorker<I, R>) => {
         if (m.type === 'item') return on.item?.(m.id, m.item);
         held.delete(m.id);
         if (m.type === 'done') on.done(m.id, m.result);
         else lost.push({ index: m.id, error: new Error(m.message) });
         feed();
-      });
-      w.on('error', (err) => end(err));
-      w.on('exit', (code) => end(new Error(`scan worker exited (code ${code}) with ${held.size} unfinished task(s)`)));
+      };
+      const onExit = (code: number) => end(new Error(`scan worker exited (code ${code}) with ${held.size} unfinished task(s)`));
+      w.on('message', onMessage);
+      w.on('error', end);
+      w.on('exit', onExit);
       feed();
     });
   const poll = setInterval(() => {
@@ -136,14 +222,17 @@ export interface TaskContext<I> {
 export function serveTasks<T, I, R>(handle: (task: T, ctx: TaskContext<I>) => R | Promise<R>): void {
   const port = parentPort;
   if (!port) throw new Error('a scan worker script runs as a worker thread of the scan pool');
-  let cancelled = false;
+  // A cancellation stops the tasks this worker has been given so far; a worker kept for the next
+  // run (ResidentWorkers) serves that run's tasks uncancelled.
+  let cancellations = 0;
   let chain = Promise.resolve();
   port.on('message', (m: ToWorker<T>) => {
     if (m.type === 'cancel') {
-      cancelled = true;
+      cancellations++;
       return;
     }
-    const ctx: TaskContext<I> = { emit: (item) => port.postMessage({ type: 'item', id: m.id, item } satisfies FromWorker<I, R>), cancelled: () => cancelled, data: workerData };
+    const given = cancellations;
+    const ctx: TaskContext<I> = { emit: (item) => port.postMessage({ type: 'item', id: m.id, item } satisfies FromWorker<I, R>), cancelled: () => cancellations !== given, data: workerData };
     chain = chain.then(async () => {
       try {
         port.postMessage({ type: 'done', id: m.id, result: await handle(m.task, ctx) } satisfies FromWorker<I, R>);

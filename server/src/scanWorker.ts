@@ -1,8 +1,11 @@
-// A workspace pass (workspaceScan.ts: Scan Workspace, the workspace pull) in a worker thread of
-// core's scan pool (bundled alone as dist/server-scan-worker.js): the editor's diagnosis, with its
-// own young generation capped so scanning ten thousand files does not grow the language server's
-// heap, and freed when the pass ends. The main thread stays free for edits meanwhile. Its one
-// task is a whole pass; files, progress and log lines stream back as items (ScanWorkerItem).
+// A workspace pass (workspaceScan.ts: Scan Workspace, the workspace pull, Create Policy) in a
+// worker thread of core's scan pool (bundled alone as dist/server-scan-worker.js): the editor's
+// diagnosis, with its own young generation capped so scanning ten thousand files does not grow
+// the language server's heap, and freed when the worker ends: after a one-off pass, or once the
+// pull has sent none for SCAN_WORKER_IDLE_MS (scanInWorker.ts). The main thread stays free for
+// edits meanwhile. Its one task is a whole pass; files, progress and log lines stream back as
+// items (ScanWorkerItem); a kept worker carries nothing of a pass into the next but what the
+// modules cache by value (the value judgement's memo, fingerprints).
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { serveTasks, type TaskContext } from '../../core/files';
@@ -27,6 +30,8 @@ export interface ScanWorkerInput {
   allowedPaths: readonly string[];
   /** The workspace pull's cache (workspaceScan.ts `known`). */
   known?: Map<string, FileStamp | null>;
+  /** Open documents are read from disk like the rest (scanInWorker.ts `PassOptions`); open policies still feed the policy set. */
+  readOpenFromDisk?: boolean;
 }
 
 /** A file read: its diagnostics, or none when it was skipped as binary. */
@@ -46,7 +51,7 @@ async function pass(input: ScanWorkerInput, ctx: TaskContext<ScanWorkerItem>): P
     {
       settingsFor,
       context: { knownSecrets: loadKnownSecrets(index.get().policies, input.env), policyDiagnostics: (doc, path) => policy.diagnostics(doc, path), referenceDiagnostics: (doc, path) => references.diagnostics(doc, path), liveVerdict: (fp) => verdicts.get(fp), log },
-      isOpen: (uri) => open.has(uri),
+      isOpen: input.readOpenFromDisk ? () => false : (uri) => open.has(uri),
       publish: async (uri, diagnostics, stamp) => ctx.emit({ type: 'file', uri, stamp, ...(diagnostics ? { diagnostics } : {}) }),
       log,
       report: (percent, message) => ctx.emit({ type: 'progress', percent, message }),

@@ -5,6 +5,7 @@
 import { DiagnosticRefreshRequest, ErrorCodes, ResponseError, TextDocuments, type Connection, type Diagnostic, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KnownSecrets } from '../../core/detect';
+import { ResidentWorkers } from '../../core/files';
 import { ExposureNotification, StatusNotification } from '../../protocol/src/protocol';
 import { diagnoseDocument, problemKeys, type DiagnoseContext } from './diagnoser';
 import { loadKnownSecrets } from './knownSecrets';
@@ -18,7 +19,7 @@ import type { PolicySet } from '../../core/policy';
 import { pathToUri, uriToPath } from './paths';
 import { SettingsCache } from './settings';
 import { WorkspacePull } from './workspacePull';
-import { runWorkspacePass } from './scanInWorker';
+import { runWorkspacePass, SCAN_WORKER_IDLE_MS } from './scanInWorker';
 
 export interface ServerDeps {
   /** The clock for staleness (tests pin it). */
@@ -56,6 +57,8 @@ export class ServerState {
   readonly scheduler: DiagnosisScheduler;
   /** workspace/diagnostic: cached per file and held while idle (VS Code's client re-pulls every 2 s). */
   readonly workspacePull: WorkspacePull;
+  /** The scan worker thread, kept between the workspace pull's passes for a short while (scanInWorker.ts). */
+  readonly scanWorkers = new ResidentWorkers({ idleMs: SCAN_WORKER_IDLE_MS });
 
   client: ClientSupport = { workspaceFolders: false, pullDiagnostics: false, diagnosticRefresh: false, workDoneProgress: false, showDocument: false };
   /** From the client's initializationOptions.workspaceTrusted; untrusted by default. */
@@ -106,7 +109,7 @@ export class ServerState {
     this.workspacePull = new WorkspacePull({
       isOpen: (uri) => !!openDoc(uri),
       always: (uri) => this.policy.isPolicy(uriToPath(uri) ?? ''),
-      pass: (on, token, known) => runWorkspacePass(this, folders(), on, token, known),
+      pass: (on, token, known) => runWorkspacePass(this, folders(), on, token, { known, keepWorker: true }),
       onFindings: (uri, diagnostics) => this.setFindings(uri, diagnostics),
       worldKey: () => this.references.stateKey(),
       progress: () => this.progress(),
@@ -215,5 +218,6 @@ export class ServerState {
   dispose(): void {
     this.workspacePull.dispose();
     this.scheduler.cancelAll();
+    void this.scanWorkers.dispose();
   }
 }

@@ -47,8 +47,10 @@ const stampOf = (f: WorkspaceFile): FileStamp => ({ size: f.size, mtimeMs: f.mti
  * containers (shelve, SQLite caches) diagnosed at the top of the file by byte offset. Open
  * documents are validated live and left alone. Nothing is kept per file but its count, and the
  * incident keys (problemKeys: one per value) so the same value in many files counts once.
- * "Scan Workspace" and the workspace pull (which passes what its cache holds as `known`) both
- * run it, in a worker thread when the bundle has one (scanWorker.ts), else in this thread.
+ * "Scan Workspace", the workspace pull (which passes what its cache holds as `known`) and Create
+ * Policy from Findings (which reads open documents from disk too) all run it through
+ * `runWorkspacePass` (scanInWorker.ts), in a worker thread when the bundle has one (scanWorker.ts),
+ * else in this thread.
  */
 export async function scanWorkspace(folders: string[], deps: WorkspaceScanDeps, token: CancellationToken): Promise<WorkspacePass> {
   let filesScanned = 0;

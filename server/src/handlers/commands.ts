@@ -5,6 +5,7 @@ import { serverCommandHandlers } from '../commands';
 import { pathToUri } from '../paths';
 import { workspaceCommands } from '../session/workspaceCommands';
 import type { ServerState } from '../state';
+import { runWorkspacePass } from '../scanInWorker';
 import { runScan } from './workspace';
 
 /** Commands whose one argument may be left out (each of its fields has a default). */
@@ -45,8 +46,7 @@ export function registerCommands(state: ServerState): void {
       log: state.log,
       createPolicy: {
         policies: () => state.secretIndex.get().policies.map((p) => p.path),
-        settingsFor: (uri) => state.settings.get(uri),
-        context: () => state.diagnoseContext(),
+        pass: (folder, on, token) => runWorkspacePass(state, [folder], on, token, { readOpenFromDisk: true }),
         announce: (r) => announceCreatedPolicy(state, r),
       },
     }),

@@ -4,18 +4,21 @@ import type { CancellationToken, Diagnostic, WorkDoneProgressReporter } from 'vs
 import { draftsFrom, policyFromFindings, type FoundCredential } from '../../../core/actions';
 import { loadPolicyFile } from '../../../core/policy';
 import type { CreatePolicyArgs, CreatePolicyResult, SecretDiagnosticData } from '../../../protocol/src/protocol';
-import type { Settings } from '../../../protocol/src/settings';
-import type { DiagnoseContext } from '../diagnoser';
 import { pathToUri, uriToPath } from '../paths';
-import { scanWorkspace } from '../workspaceScan';
+import type { PassHandlers } from '../scanInWorker';
+import type { WorkspacePass } from '../workspaceScan';
 import { cancelledByRequestOrProgress } from '../cancellation';
 
 export interface CreatePolicyDeps {
   folders: () => string[];
   /** Paths of the policies the workspace already has (the PolicySet). */
   policies: () => string[];
-  settingsFor: (uri: string) => Promise<Settings>;
-  context: () => DiagnoseContext;
+  /**
+   * The workspace pass of Scan Workspace and the pull over one folder (scanInWorker.ts
+   * `runWorkspacePass`, in the scan worker when the bundle has it), with open documents read from
+   * disk like the rest: the policy lists what the files hold.
+   */
+  pass: (folder: string, on: PassHandlers, token: CancellationToken) => Promise<WorkspacePass>;
   progress: () => Promise<WorkDoneProgressReporter>;
   /** After writing: the new policy is loaded and open documents revalidated against it. */
   refresh: () => Promise<void>;
@@ -43,7 +46,8 @@ function credentialsIn(folder: string, uri: string, diagnostics: Diagnostic[]): 
 
 /**
  * Create Policy from Findings, carried out by the server: the folder is scanned with the
- * editor's own diagnosis (the one workspace walk, the user's exclusions and confidence), and the
+ * editor's own diagnosis (the workspace pass of Scan Workspace: the one walk, the user's
+ * exclusions and confidence, off the main thread when the bundle has the worker), and the
  * policy core drafts from the findings is written at the folder's root. Any LSP client can run
  * it; nothing spawns the CLI, and an existing policy is never overwritten.
  */
@@ -66,8 +70,8 @@ async function create(d: CreatePolicyDeps, args: CreatePolicyArgs, token: Cancel
   progress.begin('Rotation Guard: scanning for credentials', 0, '', true);
   const cancel = cancelledByRequestOrProgress(token, progress);
   try {
-    // Open documents are read from disk like the rest: the policy lists what the files hold.
-    const scan = await scanWorkspace([folder], { settingsFor: d.settingsFor, context: d.context(), isOpen: () => false, publish: async (uri, diagnostics) => void found.push(...credentialsIn(folder, uri, diagnostics ?? [])), log: d.log, report: (p, m) => progress.report(p, m) }, cancel);
+    const on: PassHandlers = { onFile: (uri, diagnostics) => void found.push(...credentialsIn(folder, uri, diagnostics ?? [])), onProgress: (p, m) => progress.report(p, m), log: d.log };
+    const scan = await d.pass(folder, on, cancel);
     if (scan.cancelled) return { created: false, reason: 'cancelled', secrets: 0, findings: found.length, message: 'the scan was cancelled; no policy was written.' };
   } finally {
     progress.done();

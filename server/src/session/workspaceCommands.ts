@@ -22,8 +22,8 @@ export interface WorkspaceCommandDeps {
   /** After enforce: caches dropped, open documents revalidated (the ledger changed). */
   refresh: () => Promise<void>;
   log: (message: string) => void;
-  /** What Create Policy from Findings reads besides these (settings, the diagnosis, the policies there are). */
-  createPolicy: Pick<CreatePolicyDeps, 'policies' | 'settingsFor' | 'context' | 'announce'>;
+  /** What Create Policy from Findings reads besides these (the workspace pass, the policies there are). */
+  createPolicy: Pick<CreatePolicyDeps, 'policies' | 'pass' | 'announce'>;
 }
 
 /** A command over workspace/executeCommand has no cancellation of its own; the `$/progress` Cancel button is its cancel. */
