@@ -3,6 +3,7 @@ import { CONFIDENCE } from './confidence';
 import { classifyName, envVarForName, providerForName, type NameKind } from './names';
 import type { Attempt, RawMatch } from '../report/raw-match';
 import { ALL_RULES } from '../rules/all';
+import type { PatternRule } from '../rules/rule';
 import type { CodeKind } from '../../files/file-formats';
 import { isPlaceholder } from './placeholders';
 import { isStrongToken, outsideCredentialAlphabet } from './values';
@@ -443,14 +444,35 @@ function trimSpan(text: string, start: number, end: number, quoted: boolean): Va
 
 
 let prefixRe: RegExp | undefined;
-/** Does the value start with a provider prefix (`xoxp-`, `dapi`, `sk-`)? Then only that provider's rule may report it. */
+let rulesByPrefix: Map<string, PatternRule[]> | undefined;
+/**
+ * Does the value start with a provider prefix (`xoxp-`, `dapi`, `secret_`) and have that provider's
+ * format? Then only that provider's rule may report it. A value with the prefix but not the format
+ * (`secret_123` after a password name: Notion's keys start `secret_` and run 43 characters on) is
+ * no key of that provider, and is judged here as a value, as the URL form judges it.
+ */
 function claimsKnownFormat(value: string): boolean {
-  if (!prefixRe) {
-    const prefixes = new Set(ALL_RULES.flatMap((r) => (r.anchorsIgnoreCase ? [] : r.anchors)).filter((a) => a.length >= 4 && /^[A-Za-z]/.test(a) && /[-_.]$|^dapi$|^AKIA$|^AIza$/.test(a)));
+  if (!prefixRe || !rulesByPrefix) {
+    rulesByPrefix = new Map();
+    for (const r of ALL_RULES) {
+      if (r.anchorsIgnoreCase) continue;
+      for (const a of r.anchors) {
+        if (a.length < 4 || !/^[A-Za-z]/.test(a) || !/[-_.]$|^dapi$|^AKIA$|^AIza$/.test(a)) continue;
+        rulesByPrefix.set(a, [...(rulesByPrefix.get(a) ?? []), r]);
+      }
+    }
     // (`sk-` alone is too common a prefix — LiteLLM and OpenAI-compatible gateways use it — to defer on.)
-    prefixRe = new RegExp(`^(?:${[...prefixes].map((a) => a.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')})`);
+    // Longest first, so the prefix read is the one its rules are listed under.
+    const prefixes = [...rulesByPrefix.keys()].sort((a, b) => b.length - a.length);
+    prefixRe = new RegExp(`^(?:${prefixes.map((a) => a.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')})`);
   }
-  return prefixRe.test(value);
+  const m = prefixRe.exec(value);
+  if (!m) return false;
+  return rulesByPrefix.get(m[0])!.some((r) => {
+    if (r.scan) return true;
+    r.pattern.lastIndex = 0;
+    return r.pattern.test(value);
+  });
 }
 
 /** `…credential … : <token>` later on the same line (at most 80 characters on). */

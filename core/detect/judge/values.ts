@@ -3,7 +3,7 @@ import { CONFIDENCE } from './confidence';
 import { isDummyValue } from './dummy-values';
 import { charClasses, shannonEntropy } from './entropy';
 import type { NameKind } from './names';
-import { isPatternSource, isPlaceholder, isIndirect } from './placeholders';
+import { isPatternSource, isPlaceholder, isIndirect, nounsAndNumber } from './placeholders';
 import { isMadeOfWords } from './words';
 
 /**
@@ -75,7 +75,10 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (v.includes('$') && /(?:^|[^A-Za-z0-9\\])\$\{?[A-Z_][A-Z0-9_]{2,}\}?(?:$|[^A-Za-z0-9])/.test(v)) return null; // an environment variable inside (`Bearer $TOKEN`)
   if (v.includes('<') && /<[A-Za-z][\w .-]{0,60}>/.test(v)) return null; // an angle-bracket slot (`<username>:<apikey>`)
   if (v.includes('](')) return null; // a Markdown link: a sentence pointing at the key page
-  if (isDummyValue(v)) return null; // token123, test-password, old-token-value-1234567890ab
+  // token123, test-password, old-token-value-1234567890ab. Credential nouns and a number given to a
+  // password (`secretKey456`) are not dropped here: the URL, curl and Basic forms report that
+  // password (weak-defaults.ts judgePassword), and one password gets one verdict in every form.
+  if (isDummyValue(v) && !(kind === 'password' && nounsAndNumber(v))) return null;
   if (isIdentifierName(v)) return null; // a name (`scheduleHistoryPageSize`, `doc_store_orderBy`, `objectID`)
   // Words of a language, alone or joined (`strong-password`, `mySecretValue`, `contrasena_segura`):
   // typed by a person, not generated. Only values of letters and separators are looked up (words.ts).
