@@ -112,7 +112,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   if (authName && isPlaceholderPair(value)) return rejected;
   // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
   // (Asked before the value is judged: every key with a provider's prefix would be judged for nothing.)
-  if (DEFER_TO_PROVIDER_RULE.test(name) || claimsKnownFormat(value)) return rejected;
+  if (DEFER_TO_PROVIDER_RULE.test(name) || claimsKnownFormat(value, kind === 'password')) return rejected;
   const provider = providerForName(name);
   // A value in the exact shape of the provider the name names (40 base64 characters for an AWS
   // secret key) is judged as such, even where it starts like a path (`/7Zs1…`).
@@ -446,12 +446,13 @@ function trimSpan(text: string, start: number, end: number, quoted: boolean): Va
 let prefixRe: RegExp | undefined;
 let rulesByPrefix: Map<string, PatternRule[]> | undefined;
 /**
- * Does the value start with a provider prefix (`xoxp-`, `dapi`, `secret_`) and have that provider's
- * format? Then only that provider's rule may report it. A value with the prefix but not the format
- * (`secret_123` after a password name: Notion's keys start `secret_` and run 43 characters on) is
- * no key of that provider, and is judged here as a value, as the URL form judges it.
+ * Does the value start with a provider prefix (`xoxp-`, `dapi`, `secret_`)? Then only that
+ * provider's rule may report it: a token with the prefix but not the format is the provider's
+ * sample (`sk-lf-project-1`). A password is another matter: it defers only when it has the format,
+ * since a prefix that is a word (`secret_123`; Notion's keys start `secret_` and run 43 characters
+ * on) is chance there, and the URL form judges that password as a value.
  */
-function claimsKnownFormat(value: string): boolean {
+function claimsKnownFormat(value: string, onlyInFormat: boolean): boolean {
   if (!prefixRe || !rulesByPrefix) {
     rulesByPrefix = new Map();
     for (const r of ALL_RULES) {
@@ -468,6 +469,7 @@ function claimsKnownFormat(value: string): boolean {
   }
   const m = prefixRe.exec(value);
   if (!m) return false;
+  if (!onlyInFormat) return true;
   return rulesByPrefix.get(m[0])!.some((r) => {
     if (r.scan) return true;
     r.pattern.lastIndex = 0;

@@ -12,7 +12,8 @@ import { isMadeOfWords } from './words';
  * parsers (generic.ts), which find where a value is.
  */
 // (`default!`, `value!`: C# and TypeScript's null-forgiving operator ends an expression too.)
-const CODE_IDENTIFIER = /^[A-Za-z_$][\w$.]*(?:$|[\s),;|\]<>?=!])/;
+// A name closing a destructuring pattern or a block (`{token:k}=S.default`, `…Token=null}static`) ends one too.
+const CODE_IDENTIFIER = /^[A-Za-z_$][\w$.]*(?:$|[\s),;|\]}<>?=!])/;
 const FILE_NAME = /\.(?:pem|p12|pfx|key|crt|cer|der|json|ya?ml|txt|xml|keytab|jks|keystore|env|ini|conf|cfg|properties|ts|js|py|patch|diff|md|sh|sql|csv|lock|log)$/i;
 const PATHLIKE = new RegExp(`^(?:\\.{0,2}\\/|~\\/|[A-Za-z]:\\\\)|${FILE_NAME.source}`, 'i');
 const CODE_VALUE = /^(?:[A-Za-z_$][\w$]*\s*(?:[(.[]|$|;|,)|new\s|await\s|function|lambda|\(|=>|!|&&|\|\||[0-9.]+;?$)/;
@@ -25,6 +26,9 @@ const CODE_VALUE = /^(?:[A-Za-z_$][\w$]*\s*(?:[(.[]|$|;|,)|new\s|await\s|functio
  */
 const NON_ASCII_LETTER = /(?![\u0000-\u007f])\p{L}/u;
 export function outsideCredentialAlphabet(v: string): boolean {
+  // JSON's `\uXXXX` escapes (a translation file written with ensure_ascii): the letters they spell
+  // are judged, not the escape's ASCII.
+  if (v.includes('\\u') && NON_ASCII_LETTER.test(v.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))))) return true;
   let space = false;
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
@@ -55,6 +59,7 @@ function isCodeFragment(v: string): boolean {
   const c = v[0]!;
   if (c === ')' || c === '}' || c === ']' || c === '<') return true;
   if (/\)\.[A-Za-z_]/.test(v) || /^[fFrRbBuU]{1,2}["']/.test(v) || /^%[-+ #0-9.]*[sdvqxXfg]/.test(v)) return true;
+  if (/^[A-Za-z_$][\w$]*\}/.test(v)) return true; // a name closing a block or a destructuring (`{token:k}=S`)
   return /^[A-Za-z_][\w.]*(?:\{(?:[A-Za-z_]\w*:|\}|$)|:$)/.test(v);
 }
 
@@ -87,6 +92,12 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // In program source an unquoted word is an identifier or a type annotation (`password: string`,
   // `secret: PolicySecret)`), not a credential literal. Shell scripts assign bare words, so not there.
   if (!quoted && code === 'program' && CODE_IDENTIFIER.test(v)) return null;
+  // Minified source: a name or number and then the next item of a list or statement
+  // (`81,_.AUTOALLOCATE=82,…`, `33587200;class`), where a bare value is an expression.
+  if (!quoted && code === 'program' && /^[\w$.]+[,;][A-Za-z_$]/.test(v)) return null;
+  // Between two string literals joined by `+` (`"…token: "+o,null,…+"`): code, not the literal.
+  // (A base64 key may start with `+`; none holds a parenthesis or a comma.)
+  if (quoted && code === 'program' && /^\+\s*[A-Za-z_$(]/.test(v) && /[(),;]/.test(v)) return null;
   if (!quoted && /^=?[A-Za-z_]\w*(?:(?:::|\.)[A-Za-z_]\w*)*\(/.test(v)) return null; // a call: password=getpass(), ptr::null_mut(), =CLAUDE(
   // Minified or generated code read as a value: `!0,range:!0`, `Yh};function`, `a:null,b:Et`.
   if (!quoted && /(?:^|[:=,(])![01](?:$|[,;)}\]])|\bfunction\b|\breturn\b|=>|\bthis\.|&&|\|\||:null\b|[;{}]\s*(?:var|let|const|function)\b/.test(v)) return null;
@@ -98,6 +109,12 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (!quoted && (v[0] === '[' || v[0] === '{')) return null; // a JSON or code structure
   if (isPatternSource(v)) return null; // a regular expression, not a key
   if (/^[A-Za-z]+(?:[./:][A-Za-z]+)+$/.test(v)) return null; // dotted names: rotationGuard.storeSecret, org.freedesktop.secrets
+  if (isScopeNames(v)) return null;
+  if (isTypeExpression(v)) return null;
+  // Identifiers separated by spaces (a grammar's production, `password_parameter_type
+  // password_parameter_value`), or a statement (`UserRequest = Depends(get_user)`): code, not a value.
+  if (/\s/.test(v) && v.split(/\s+/).every((w) => /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(w) || (w.length > 0 && isIdentifierName(w)))) return null;
+  if (/\s[=:]=?\s/.test(v) && /[A-Za-z_]\w*\(/.test(v)) return null;
   if (kind === 'token' && isProse(v)) return null; // (passphrases have spaces; generated keys do not)
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return null; // a URL: the url-credentials rule judges its password
   if (v.includes('@') && /^[\w.+-]+@[\w-]+\.[\w.]+$/.test(v)) return null; // an e-mail address
@@ -139,6 +156,26 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (h < 2.8) return null;
   if (!c.digit && !c.symbol && !(c.lower && c.upper)) return null;
   return h >= 4 && v.length >= 20 ? CONFIDENCE.generatedValue : CONFIDENCE.credentialValue;
+}
+
+/**
+ * Names of a tokenizer's or a theme's scopes (Monaco and TextMate grammars, bundled into web apps):
+ * lower-case words joined by dots, a capture reference (`keyword.$0`, `string.$S2.delim`,
+ * `keyword.tag-$1`), a state (`@brackets`, `@rematch`), a suffix (`.cameligo`), several separated by
+ * spaces (`string.regexp source.ruby.embedded`). A generated key holds no such run of words.
+ */
+const SCOPE_PART = /^(?:@?[a-z][a-z-]*|\.[a-z][a-z-]+)(?:\.(?:[a-z][a-z-]*|[a-z-]*\$[A-Za-z]?\d*[a-z#]*))*$/;
+function isScopeNames(v: string): boolean {
+  if (!/[.@$]/.test(v) || v.length > 120) return false;
+  return v.split(/\s+/).every((w) => SCOPE_PART.test(w));
+}
+
+/**
+ * A type written as a string (a Python forward reference, `"contextvars.Token[Span[Any] | None]"`;
+ * `Optional[str]`, `Dict[str, Any]`): a name and its parameters in brackets, not a value.
+ */
+function isTypeExpression(v: string): boolean {
+  return v.includes('[') && /^[A-Za-z_][\w.]*\[[\w.[\], |]*\]$/.test(v);
 }
 
 /**

@@ -219,10 +219,17 @@ export function placeShapeMatches(matches: RawMatch[], path: string, text: strin
 function looksGenerated(v: string): boolean {
   if (/^eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*$/.test(v)) return true;
   if (!isStrongToken(v) || isDummyValue(v) || isPlaceholder(v)) return false;
-  // A credential noun as a word of its own (`cfg606-password`, `secret-token-9`) or inside a run
-  // (`supersecretkey1234`), or a counting run (`test12345678`): typed, not generated. A random
-  // string holds neither by chance.
+  // A credential noun as a word of its own (`secret-token-9` or `cfg606-password`) or inside a run
+  // (`supersecretkey1234`), also in leetspeak (`TenantPassw0rd!`, `S3cr3t`), or a counting run
+  // (`test12345678`): typed, not generated. A random string holds neither by chance.
   if (/(?:^|[^a-z])(?:pass(?:word|wd)?|pwd|secret|token|key|apikey)(?:[^a-z]|$)|password|passwd|secret|apikey|token/i.test(v)) return false;
+  if (/[0134579@$]/.test(v) && /password|passwd|secret|token|apikey/i.test(unLeet(v))) return false;
   if (longestSequence(v) >= 6) return false;
   return v.split(/[-_.@:/]/).filter((p) => /^[a-z]{4,}$/.test(p)).length < 2;
 }
+
+/** Leetspeak read back as letters (`Passw0rd` → `Password`, `S3cr3t` → `Secret`). */
+function unLeet(v: string): string {
+  return v.replace(/[0134579@$]/g, (c) => LEET[c]!);
+}
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g', '@': 'a', $: 's' };
