@@ -139,9 +139,10 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (kind === 'password') {
     // A label for the field (`password: Langfuse Secret Key` in an OpenAPI security scheme), not a value.
     if (/^(?:[A-Z][a-z]+ ){1,5}(?:Secret|Key|Token|Password|Passphrase|Credentials?)$/.test(v)) return null;
-    // One capitalised word of letters (`Passwort`, `Senha`, `Parola`): the field's label in a
-    // translated interface; a chosen password that weak is the weak-default rule's (weak-defaults.ts).
-    if (/^[A-Z][a-z]{2,15}$/.test(v)) return null;
+    // One capitalised word of letters (`Passwort`, `Senha`, `Parola`, `Instansadgangskode`): the
+    // field's label in a translated interface; a chosen password that weak, made of dictionary
+    // words, is the weak-default rule's (weak-defaults.ts judgePassword, asked first).
+    if (/^[A-Z][a-z]{2,31}$/.test(v)) return null;
     if (v.length < 6 && (Number(c.lower) + Number(c.upper) + Number(c.digit) + Number(c.symbol) < 3)) return null;
     return CONFIDENCE.credentialValue;
   }

@@ -58,6 +58,9 @@ export function judgePassword(password: string, user?: string): PasswordVerdict 
   // `org.freedesktop.secrets`), not a password.
   if (/^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+$/.test(p) && !/\d/.test(p)) return 'placeholder';
   if (isDictionaryPassword(p)) return 'weak';
+  // A longer one that is no word of the list (`Instansadgangskode`, a Danish compound): a label too,
+  // in a language the list does not hold; a generated value mixes cases and digits.
+  if (/^[A-Z][a-z]{16,31}$/.test(p)) return 'placeholder';
   // A name of other pieces (`dbConnStr`, `doc_store_orderBy`): a variable or column, not a value.
   return isIdentifierName(p) ? 'placeholder' : 'value';
 }

@@ -82,3 +82,12 @@ describe('held-out classes: a credential noun in leetspeak is typed by a person'
     assert.deepEqual(shownValues(`OB_TENANT_PASSWORD=${pw}\n`, 'deploy/.env'), [pw]);
   });
 });
+
+describe('held-out classes: labels of languages the word list does not hold', () => {
+  it("a capitalised compound or a credential noun of seven more languages is the field's label, in every form", () => {
+    for (const label of ['Instansadgangskode', 'adgangskode', 'kodeord', 'passord', 'losenord', 'haslo', 'heslo', 'salasana', 'sandi']) {
+      assert.deepEqual(shownValues(`{"password": "${label}"}\n`, 'frontend/src/locales/xx/common.json'), [], label);
+      assert.deepEqual(shownValues(`DATABASE_URL=postgres://svc:${label}@db.internal:5432/app\n`, '.env'), [], `${label} in a URL`);
+    }
+  });
+});
