@@ -122,6 +122,8 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // Time-based (version 1) UUIDs are identifiers (event and request ids); generated credentials are random.
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-35-9a-f][0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return null;
   if (/^\d+(?:\.\d+)*$/.test(v) && (kind === 'token' || v.length < 8)) return null;
+  // A version or a semver range (`"joi-password-complexity": "^5.2.0"` in package.json), not a value.
+  if (/^(?:[\^~]|[<>]=?)v?\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?$/.test(v)) return null;
   if (/^(?:true|false|yes|no|on|off|null|none|nil)$/i.test(v)) return null;
   if (/^--[a-z][\w-]*$/.test(v)) return null; // a CSS custom property (`token: "--background"`) or a command-line flag
   if (/^-{1,2}[A-Za-z][\w-]*(?:[/|]-{1,2}[A-Za-z][\w-]*)+$/.test(v)) return null; // a flag and its long form in a usage text (`-u/--user`)

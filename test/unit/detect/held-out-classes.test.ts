@@ -91,3 +91,11 @@ describe('held-out classes: labels of languages the word list does not hold', ()
     }
   });
 });
+
+describe('held-out classes: a dependency named for passwords', () => {
+  it('its semver range is a version, not a password; a password beside it is found', () => {
+    const pw = fake.password();
+    const pkg = `{\n  "dependencies": {\n    "joi-password-complexity": "^5.2.0",\n    "secret-sauce": "~1.4.0"\n  },\n  "config": { "db_password": "${pw}" }\n}\n`;
+    assert.deepEqual(shownValues(pkg, 'server/package.json'), [pw]);
+  });
+});
