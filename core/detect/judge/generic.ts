@@ -366,8 +366,9 @@ function readValue(text: string, i: number, limit: number, toEndOfLine: boolean,
     let k = j;
     while (k < limit && text[k] !== '\n' && text[k] !== '\r') k++;
     // A comment, the next option of a command line (`--host=…`, `-e NAME=…`), the next assignment
-    // on the line (`time_to_first_token=None, timer=None` in a logged Python repr) or a quote ends it.
-    const stop = text.slice(j, k).search(/\s#|\s--?[A-Za-z]|\s[A-Za-z_][\w.-]*=(?!=)|["'`]|\\"/);
+    // on the line (`time_to_first_token=None, timer=None` in a logged Python repr), a shell line
+    // continuation (` \`, escaped ` \\\n` in a notebook's JSON) or a quote ends it.
+    const stop = text.slice(j, k).search(/\s#|\s--?[A-Za-z]|\s[A-Za-z_][\w.-]*=(?!=)|\s\\|["'`]|\\"/);
     j = stop >= 0 ? j + stop : k;
   }
   return trimSpan(text, i, j, false);

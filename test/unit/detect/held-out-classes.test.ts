@@ -99,3 +99,13 @@ describe('held-out classes: a dependency named for passwords', () => {
     assert.deepEqual(shownValues(pkg, 'server/package.json'), [pw]);
   });
 });
+
+describe('held-out classes: a shell line continuation ends an unquoted value', () => {
+  it('in a script and in a notebook cell (JSON-escaped), the value stops before ` \\`', () => {
+    const pw = fake.password();
+    const all = (text: string, path: string) => scanText(text, { path }).map((f) => text.slice(f.start, f.end));
+    assert.deepEqual(all(`docker run -d \\\n  -e OB_TENANT_PASSWORD=${pw} \\\n  image:latest\n`, 'deploy/run.sh'), [pw]);
+    const cell = { cell_type: 'markdown', metadata: {}, source: ['```bash\n', 'docker run -d \\\n', `  -e OB_TENANT_PASSWORD=${pw} \\\n`, '  image:latest\n', '```\n'] };
+    assert.deepEqual(all(JSON.stringify({ cells: [cell], metadata: {} }, null, 1), 'docs/setup.ipynb'), [pw]);
+  });
+});
