@@ -3,6 +3,7 @@ import { CONFIDENCE } from './confidence';
 import { classifyName, envVarForName, providerForName, type NameKind } from './names';
 import type { Attempt, RawMatch } from '../report/raw-match';
 import { ALL_RULES } from '../rules/all';
+import type { PatternRule } from '../rules/rule';
 import type { CodeKind } from '../../files/file-formats';
 import { isPlaceholder } from './placeholders';
 import { isStrongToken, outsideCredentialAlphabet } from './values';
@@ -111,7 +112,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   if (authName && isPlaceholderPair(value)) return rejected;
   // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
   // (Asked before the value is judged: every key with a provider's prefix would be judged for nothing.)
-  if (DEFER_TO_PROVIDER_RULE.test(name) || claimsKnownFormat(value)) return rejected;
+  if (DEFER_TO_PROVIDER_RULE.test(name) || claimsKnownFormat(value, kind === 'password')) return rejected;
   const provider = providerForName(name);
   // A value in the exact shape of the provider the name names (40 base64 characters for an AWS
   // secret key) is judged as such, even where it starts like a path (`/7Zs1…`).
@@ -365,8 +366,9 @@ function readValue(text: string, i: number, limit: number, toEndOfLine: boolean,
     let k = j;
     while (k < limit && text[k] !== '\n' && text[k] !== '\r') k++;
     // A comment, the next option of a command line (`--host=…`, `-e NAME=…`), the next assignment
-    // on the line (`time_to_first_token=None, timer=None` in a logged Python repr) or a quote ends it.
-    const stop = text.slice(j, k).search(/\s#|\s--?[A-Za-z]|\s[A-Za-z_][\w.-]*=(?!=)|["'`]|\\"/);
+    // on the line (`time_to_first_token=None, timer=None` in a logged Python repr), a shell line
+    // continuation (` \`, escaped ` \\\n` in a notebook's JSON) or a quote ends it.
+    const stop = text.slice(j, k).search(/\s#|\s--?[A-Za-z]|\s[A-Za-z_][\w.-]*=(?!=)|\s\\|["'`]|\\"/);
     j = stop >= 0 ? j + stop : k;
   }
   return trimSpan(text, i, j, false);
@@ -443,14 +445,37 @@ function trimSpan(text: string, start: number, end: number, quoted: boolean): Va
 
 
 let prefixRe: RegExp | undefined;
-/** Does the value start with a provider prefix (`xoxp-`, `dapi`, `sk-`)? Then only that provider's rule may report it. */
-function claimsKnownFormat(value: string): boolean {
-  if (!prefixRe) {
-    const prefixes = new Set(ALL_RULES.flatMap((r) => (r.anchorsIgnoreCase ? [] : r.anchors)).filter((a) => a.length >= 4 && /^[A-Za-z]/.test(a) && /[-_.]$|^dapi$|^AKIA$|^AIza$/.test(a)));
+let rulesByPrefix: Map<string, PatternRule[]> | undefined;
+/**
+ * Does the value start with a provider prefix (`xoxp-`, `dapi`, `secret_`)? Then only that
+ * provider's rule may report it: a token with the prefix but not the format is the provider's
+ * sample (`sk-lf-project-1`). A password is another matter: it defers only when it has the format,
+ * since a prefix that is a word (`secret_123`; Notion's keys start `secret_` and run 43 characters
+ * on) is chance there, and the URL form judges that password as a value.
+ */
+function claimsKnownFormat(value: string, onlyInFormat: boolean): boolean {
+  if (!prefixRe || !rulesByPrefix) {
+    rulesByPrefix = new Map();
+    for (const r of ALL_RULES) {
+      if (r.anchorsIgnoreCase) continue;
+      for (const a of r.anchors) {
+        if (a.length < 4 || !/^[A-Za-z]/.test(a) || !/[-_.]$|^dapi$|^AKIA$|^AIza$/.test(a)) continue;
+        rulesByPrefix.set(a, [...(rulesByPrefix.get(a) ?? []), r]);
+      }
+    }
     // (`sk-` alone is too common a prefix — LiteLLM and OpenAI-compatible gateways use it — to defer on.)
-    prefixRe = new RegExp(`^(?:${[...prefixes].map((a) => a.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')})`);
+    // Longest first, so the prefix read is the one its rules are listed under.
+    const prefixes = [...rulesByPrefix.keys()].sort((a, b) => b.length - a.length);
+    prefixRe = new RegExp(`^(?:${prefixes.map((a) => a.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')})`);
   }
-  return prefixRe.test(value);
+  const m = prefixRe.exec(value);
+  if (!m) return false;
+  if (!onlyInFormat) return true;
+  return rulesByPrefix.get(m[0])!.some((r) => {
+    if (r.scan) return true;
+    r.pattern.lastIndex = 0;
+    return r.pattern.test(value);
+  });
 }
 
 /** `…credential … : <token>` later on the same line (at most 80 characters on). */

@@ -97,7 +97,7 @@ function possessiveCompound(v: string): boolean {
 
 /**
  * The nouns of credentials in the seven languages of the word list (English, German, French,
- * Spanish, Italian, Portuguese, Dutch; accents folded, as the list holds them). A value made of
+ * Spanish, Italian, Portuguese, Dutch; accents folded, as the list holds them) and in seven more. A value made of
  * them alone is the field's own name written where its value goes (`senha`, `Passwort`,
  * `mot_de_passe`, `secret_key`, `chiave_segreta`), as `password` is in English. (`secret` is a noun
  * here in every language: the adjective names the field too, `clé secrète` is a secret key.) Nouns are grammar of the field, not
@@ -112,7 +112,10 @@ const CREDENTIAL_NOUNS = new Set(
     'contrasena contrasenas clave claves llave secreto secreta secretos ' + // Spanish
     'chiave chiavi parola segreto segreta ' + // Italian
     'senha senhas chave chaves segredo secreta ' + // Portuguese
-    'wachtwoord sleutel geheim secreet' // Dutch
+    'wachtwoord sleutel geheim secreet ' + // Dutch
+    // Languages the word list does not hold, whose nouns still name the field (folded: `lösenord`,
+    // `hasło`, `klíč`): Danish, Norwegian, Swedish, Polish, Czech, Finnish, Indonesian.
+    'adgangskode kodeord passord losenord nyckel haslo klucz heslo klic salasana avain sandi kunci'
   ).split(' '),
 );
 

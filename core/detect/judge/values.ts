@@ -3,7 +3,7 @@ import { CONFIDENCE } from './confidence';
 import { isDummyValue } from './dummy-values';
 import { charClasses, shannonEntropy } from './entropy';
 import type { NameKind } from './names';
-import { isPatternSource, isPlaceholder, isIndirect } from './placeholders';
+import { isPatternSource, isPlaceholder, isIndirect, nounsAndNumber } from './placeholders';
 import { isMadeOfWords } from './words';
 
 /**
@@ -12,7 +12,8 @@ import { isMadeOfWords } from './words';
  * parsers (generic.ts), which find where a value is.
  */
 // (`default!`, `value!`: C# and TypeScript's null-forgiving operator ends an expression too.)
-const CODE_IDENTIFIER = /^[A-Za-z_$][\w$.]*(?:$|[\s),;|\]<>?=!])/;
+// A name closing a destructuring pattern or a block (`{token:k}=S.default`, `…Token=null}static`) ends one too.
+const CODE_IDENTIFIER = /^[A-Za-z_$][\w$.]*(?:$|[\s),;|\]}<>?=!])/;
 const FILE_NAME = /\.(?:pem|p12|pfx|key|crt|cer|der|json|ya?ml|txt|xml|keytab|jks|keystore|env|ini|conf|cfg|properties|ts|js|py|patch|diff|md|sh|sql|csv|lock|log)$/i;
 const PATHLIKE = new RegExp(`^(?:\\.{0,2}\\/|~\\/|[A-Za-z]:\\\\)|${FILE_NAME.source}`, 'i');
 const CODE_VALUE = /^(?:[A-Za-z_$][\w$]*\s*(?:[(.[]|$|;|,)|new\s|await\s|function|lambda|\(|=>|!|&&|\|\||[0-9.]+;?$)/;
@@ -25,6 +26,9 @@ const CODE_VALUE = /^(?:[A-Za-z_$][\w$]*\s*(?:[(.[]|$|;|,)|new\s|await\s|functio
  */
 const NON_ASCII_LETTER = /(?![\u0000-\u007f])\p{L}/u;
 export function outsideCredentialAlphabet(v: string): boolean {
+  // JSON's `\uXXXX` escapes (a translation file written with ensure_ascii): the letters they spell
+  // are judged, not the escape's ASCII.
+  if (v.includes('\\u') && NON_ASCII_LETTER.test(v.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))))) return true;
   let space = false;
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
@@ -55,6 +59,7 @@ function isCodeFragment(v: string): boolean {
   const c = v[0]!;
   if (c === ')' || c === '}' || c === ']' || c === '<') return true;
   if (/\)\.[A-Za-z_]/.test(v) || /^[fFrRbBuU]{1,2}["']/.test(v) || /^%[-+ #0-9.]*[sdvqxXfg]/.test(v)) return true;
+  if (/^[A-Za-z_$][\w$]*\}/.test(v)) return true; // a name closing a block or a destructuring (`{token:k}=S`)
   return /^[A-Za-z_][\w.]*(?:\{(?:[A-Za-z_]\w*:|\}|$)|:$)/.test(v);
 }
 
@@ -90,7 +95,10 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (v.includes('$') && /(?:^|[^A-Za-z0-9\\])\$\{?[A-Z_][A-Z0-9_]{2,}\}?(?:$|[^A-Za-z0-9])/.test(v)) return null; // an environment variable inside (`Bearer $TOKEN`)
   if (v.includes('<') && /<[A-Za-z][\w .-]{0,60}>/.test(v)) return null; // an angle-bracket slot (`<username>:<apikey>`)
   if (v.includes('](')) return null; // a Markdown link: a sentence pointing at the key page
-  if (isDummyValue(v)) return null; // token123, test-password, old-token-value-1234567890ab
+  // token123, test-password, old-token-value-1234567890ab. Credential nouns and a number given to a
+  // password (`secretKey456`) are not dropped here: the URL, curl and Basic forms report that
+  // password (weak-defaults.ts judgePassword), and one password gets one verdict in every form.
+  if (isDummyValue(v) && !(kind === 'password' && nounsAndNumber(v))) return null;
   if (isIdentifierName(v)) return null; // a name (`scheduleHistoryPageSize`, `doc_store_orderBy`, `objectID`)
   // Words of a language, alone or joined (`strong-password`, `mySecretValue`, `contrasena_segura`):
   // typed by a person, not generated. Only values of letters and separators are looked up (words.ts).
@@ -99,6 +107,12 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // In program source an unquoted word is an identifier or a type annotation (`password: string`,
   // `secret: PolicySecret)`), not a credential literal. Shell scripts assign bare words, so not there.
   if (!quoted && code === 'program' && CODE_IDENTIFIER.test(v)) return null;
+  // Minified source: a name or number and then the next item of a list or statement
+  // (`81,_.AUTOALLOCATE=82,…`, `33587200;class`), where a bare value is an expression.
+  if (!quoted && code === 'program' && /^[\w$.]+[,;][A-Za-z_$]/.test(v)) return null;
+  // Between two string literals joined by `+` (`"…token: "+o,null,…+"`): code, not the literal.
+  // (A base64 key may start with `+`; none holds a parenthesis or a comma.)
+  if (quoted && code === 'program' && /^\+\s*[A-Za-z_$(]/.test(v) && /[(),;]/.test(v)) return null;
   if (!quoted && /^=?[A-Za-z_]\w*(?:(?:::|\.)[A-Za-z_]\w*)*\(/.test(v)) return null; // a call: password=getpass(), ptr::null_mut(), =CLAUDE(
   // Minified or generated code read as a value: `!0,range:!0`, `Yh};function`, `a:null,b:Et`.
   if (!quoted && /(?:^|[:=,(])![01](?:$|[,;)}\]])|\bfunction\b|\breturn\b|=>|\bthis\.|&&|\|\||:null\b|[;{}]\s*(?:var|let|const|function)\b/.test(v)) return null;
@@ -110,6 +124,12 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (!quoted && (v[0] === '[' || v[0] === '{')) return null; // a JSON or code structure
   if (isPatternSource(v)) return null; // a regular expression, not a key
   if (/^[A-Za-z]+(?:[./:][A-Za-z]+)+$/.test(v)) return null; // dotted names: rotationGuard.storeSecret, org.freedesktop.secrets
+  if (isScopeNames(v)) return null;
+  if (isTypeExpression(v)) return null;
+  // Identifiers separated by spaces (a grammar's production, `password_parameter_type
+  // password_parameter_value`), or a statement (`UserRequest = Depends(get_user)`): code, not a value.
+  if (/\s/.test(v) && v.split(/\s+/).every((w) => /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(w) || (w.length > 0 && isIdentifierName(w)))) return null;
+  if (/\s[=:]=?\s/.test(v) && /[A-Za-z_]\w*\(/.test(v)) return null;
   if (kind === 'token' && isProse(v)) return null; // (passphrases have spaces; generated keys do not)
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return null; // a URL: the url-credentials rule judges its password
   if (v.includes('@') && /^[\w.+-]+@[\w-]+\.[\w.]+$/.test(v)) return null; // an e-mail address
@@ -117,6 +137,8 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // Time-based (version 1) UUIDs are identifiers (event and request ids); generated credentials are random.
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-35-9a-f][0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return null;
   if (/^\d+(?:\.\d+)*$/.test(v) && (kind === 'token' || v.length < 8)) return null;
+  // A version or a semver range (`"joi-password-complexity": "^5.2.0"` in package.json), not a value.
+  if (/^(?:[\^~]|[<>]=?)v?\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?$/.test(v)) return null;
   if (/^(?:true|false|yes|no|on|off|null|none|nil)$/i.test(v)) return null;
   if (/^--[a-z][\w-]*$/.test(v)) return null; // a CSS custom property (`token: "--background"`) or a command-line flag
   if (/^-{1,2}[A-Za-z][\w-]*(?:[/|]-{1,2}[A-Za-z][\w-]*)+$/.test(v)) return null; // a flag and its long form in a usage text (`-u/--user`)
@@ -134,9 +156,10 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (kind === 'password') {
     // A label for the field (`password: Langfuse Secret Key` in an OpenAPI security scheme), not a value.
     if (/^(?:[A-Z][a-z]+ ){1,5}(?:Secret|Key|Token|Password|Passphrase|Credentials?)$/.test(v)) return null;
-    // One capitalised word of letters (`Passwort`, `Senha`, `Parola`): the field's label in a
-    // translated interface; a chosen password that weak is the weak-default rule's (weak-defaults.ts).
-    if (/^[A-Z][a-z]{2,15}$/.test(v)) return null;
+    // One capitalised word of letters (`Passwort`, `Senha`, `Parola`, `Instansadgangskode`): the
+    // field's label in a translated interface; a chosen password that weak, made of dictionary
+    // words, is the weak-default rule's (weak-defaults.ts judgePassword, asked first).
+    if (/^[A-Z][a-z]{2,31}$/.test(v)) return null;
     if (v.length < 6 && (Number(c.lower) + Number(c.upper) + Number(c.digit) + Number(c.symbol) < 3)) return null;
     return CONFIDENCE.credentialValue;
   }
@@ -151,6 +174,26 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (h < 2.8) return null;
   if (!c.digit && !c.symbol && !(c.lower && c.upper)) return null;
   return h >= 4 && v.length >= 20 ? CONFIDENCE.generatedValue : CONFIDENCE.credentialValue;
+}
+
+/**
+ * Names of a tokenizer's or a theme's scopes (Monaco and TextMate grammars, bundled into web apps):
+ * lower-case words joined by dots, a capture reference (`keyword.$0`, `string.$S2.delim`,
+ * `keyword.tag-$1`), a state (`@brackets`, `@rematch`), a suffix (`.cameligo`), several separated by
+ * spaces (`string.regexp source.ruby.embedded`). A generated key holds no such run of words.
+ */
+const SCOPE_PART = /^(?:@?[a-z][a-z-]*|\.[a-z][a-z-]+)(?:\.(?:[a-z][a-z-]*|[a-z-]*\$[A-Za-z]?\d*[a-z#]*))*$/;
+function isScopeNames(v: string): boolean {
+  if (!/[.@$]/.test(v) || v.length > 120) return false;
+  return v.split(/\s+/).every((w) => SCOPE_PART.test(w));
+}
+
+/**
+ * A type written as a string (a Python forward reference, `"contextvars.Token[Span[Any] | None]"`;
+ * `Optional[str]`, `Dict[str, Any]`): a name and its parameters in brackets, not a value.
+ */
+function isTypeExpression(v: string): boolean {
+  return v.includes('[') && /^[A-Za-z_][\w.]*\[[\w.[\], |]*\]$/.test(v);
 }
 
 /**

@@ -45,6 +45,9 @@ export function judgePassword(password: string, user?: string): PasswordVerdict 
   const p = password.trim();
   if (isWeakPassword(p, user)) return 'weak';
   if (p.length < 4 || new Set(p).size < 3 || isPlaceholder(p) || isIndirect(p)) return 'placeholder';
+  // Under six characters of fewer than three kinds (`api0`, `abc12`): a stand-in, as the env form
+  // judges it (values.ts); a short default (`root`, `toor`) was judged weak above.
+  if (p.length < 6 && Number(/[a-z]/.test(p)) + Number(/[A-Z]/.test(p)) + Number(/\d/.test(p)) + Number(/[^A-Za-z0-9]/.test(p)) < 3) return 'placeholder';
   // A dummy (`test-password`, `fake_secret`), but not nouns and a number (`secretKey456`), which the
   // benchmarks' connection strings count as a password (the env form judges it in values.ts).
   if (isDummyValue(p) && !nounsAndNumber(p)) return 'placeholder';
@@ -55,6 +58,9 @@ export function judgePassword(password: string, user?: string): PasswordVerdict 
   // `org.freedesktop.secrets`), not a password.
   if (/^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+$/.test(p) && !/\d/.test(p)) return 'placeholder';
   if (isDictionaryPassword(p)) return 'weak';
+  // A longer one that is no word of the list (`Instansadgangskode`, a Danish compound): a label too,
+  // in a language the list does not hold; a generated value mixes cases and digits.
+  if (/^[A-Z][a-z]{16,31}$/.test(p)) return 'placeholder';
   // A name of other pieces (`dbConnStr`, `doc_store_orderBy`): a variable or column, not a value.
   return isIdentifierName(p) ? 'placeholder' : 'value';
 }
@@ -128,11 +134,15 @@ export const WEAK_DEFAULT_VARIANT = {
 const WEAK_MESSAGE = 'A well-known default password ({preview}) — change it where this runs.';
 const WORD_MESSAGE = 'A guessable password ({preview}): dictionary words — change it where this runs.';
 
+/** The password inside a Basic credential (base64 of `user:password`, printable), or undefined. */
+function passwordOfBasic(value: string): string | undefined {
+  return /^[A-Za-z0-9+/]{8,}={0,2}$/.test(value) ? /^[\x20-\x7e]*?:([\x20-\x7e]+)$/.exec(Buffer.from(value, 'base64').toString('latin1'))?.[1] : undefined;
+}
+
 /** The message for a weak value: a vendor's default, or words any dictionary attack tries first. */
 function weakMessage(value: string): string {
   // The password after the user (`NEO4J_AUTH=neo4j/…`), or inside a Basic credential (base64 of `user:password`).
-  const basic = /^[A-Za-z0-9+/]{8,}={0,2}$/.test(value) ? /^[\x20-\x7e]*?:([\x20-\x7e]+)$/.exec(Buffer.from(value, 'base64').toString('latin1'))?.[1] : undefined;
-  const password = basic ?? PAIR.exec(value)?.[2] ?? value;
+  const password = passwordOfBasic(value) ?? PAIR.exec(value)?.[2] ?? value;
   return DEFAULTS.has(password.toLowerCase()) || !isDictionaryPassword(password) ? WEAK_MESSAGE : WORD_MESSAGE;
 }
 
@@ -193,14 +203,15 @@ const SHAPE_RULES = new Set(['secret/generic-api-key', 'secret/hardcoded-passwor
  * In docs, examples and tests (not prompts), a value judged by its shape that does not look
  * generated (a word and a digit, a dummy bearer token, a URL password of one word) is what a
  * test or a reader types, and sits below the default threshold, as values in documentation prose
- * do. A generated-looking value there is still reported: real keys get pasted into tests too.
+ * do. A generated-looking value there is still reported: real keys get pasted into tests too. A
+ * Basic credential is judged by the password inside it, as the URL form is (base64 always looks generated).
  */
 export function placeShapeMatches(matches: RawMatch[], path: string, text: string): void {
   let docs: boolean | undefined;
   for (const m of matches) {
     if (!(m.byShape || SHAPE_RULES.has(m.ruleId)) || m.confidence <= CONFIDENCE.inDocumentationProse) continue;
     docs ??= !runsWhereItIs(path) && !isPromptFile(path);
-    if ((docs || inDoctest(text, m.start)) && !looksGenerated(text.slice(m.start, m.end))) m.confidence = CONFIDENCE.inDocumentationProse;
+    if ((docs || inDoctest(text, m.start)) && !looksGenerated(passwordOfBasic(text.slice(m.start, m.end)) ?? text.slice(m.start, m.end))) m.confidence = CONFIDENCE.inDocumentationProse;
   }
 }
 
@@ -211,10 +222,17 @@ export function placeShapeMatches(matches: RawMatch[], path: string, text: strin
 function looksGenerated(v: string): boolean {
   if (/^eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*$/.test(v)) return true;
   if (!isStrongToken(v) || isDummyValue(v) || isPlaceholder(v)) return false;
-  // A credential noun as a word of its own (`cfg606-password`, `secret-token-9`) or inside a run
-  // (`supersecretkey1234`), or a counting run (`test12345678`): typed, not generated. A random
-  // string holds neither by chance.
+  // A credential noun as a word of its own (`secret-token-9` or `cfg606-password`) or inside a run
+  // (`supersecretkey1234`), also in leetspeak (`TenantPassw0rd!`, `S3cr3t`), or a counting run
+  // (`test12345678`): typed, not generated. A random string holds neither by chance.
   if (/(?:^|[^a-z])(?:pass(?:word|wd)?|pwd|secret|token|key|apikey)(?:[^a-z]|$)|password|passwd|secret|apikey|token/i.test(v)) return false;
+  if (/[0134579@$]/.test(v) && /password|passwd|secret|token|apikey/i.test(unLeet(v))) return false;
   if (longestSequence(v) >= 6) return false;
   return v.split(/[-_.@:/]/).filter((p) => /^[a-z]{4,}$/.test(p)).length < 2;
 }
+
+/** Leetspeak read back as letters (`Passw0rd` → `Password`, `S3cr3t` → `Secret`). */
+function unLeet(v: string): string {
+  return v.replace(/[0134579@$]/g, (c) => LEET[c]!);
+}
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g', '@': 'a', $: 's' };

@@ -38,6 +38,8 @@ const POSSESSIVES = ['your', 'sua', 'seu', 'votre', 'ihr', 'tu', 'su', 'tua', 'u
 const MARKERS = ['example', 'beispiel', 'exemple', 'ejemplo', 'esempio', 'exemplo', 'voorbeeld', 'here', 'aqui', 'ici', 'hier'];
 const DEFAULTS = ['postgres', 'neo4j', 'minioadmin', 'changeit', 'admin123', 'letmein', 'mysecretpassword'];
 const SEPARATORS = ['', '-', '_', '.'];
+const DUMMY_NOUNS = ['secret', 'key', 'token', 'password', 'passwd', 'pass', 'api'];
+const DUMMY_MARKERS = ['test', 'fake', 'mock', 'dummy', 'sample', 'demo', 'invalid'];
 const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
 const word = fc.constantFrom(...WORDS);
@@ -56,6 +58,11 @@ const PASSWORD = fc.oneof(
   fc.constantFrom(...NOUNS, ...DEFAULTS),
   fc.array(fc.constantFrom(...ALNUM.split('')), { minLength: 12, maxLength: 28 }).map((a) => a.join('')), // generated
   fc.array(fc.constantFrom(...`${ALNUM}-_`.split('')), { minLength: 6, maxLength: 20 }).map((a) => a.join('')), // typed or generated, short
+  // Dummies as tests and docs write them: credential nouns and a number (`secretKey456`, `token_123`),
+  // a marker and a noun with or without a count (`test-password`, `fake_secret1`, `mockToken42`).
+  fc.tuple(fc.array(fc.constantFrom(...DUMMY_NOUNS), { minLength: 1, maxLength: 2 }), fc.constantFrom(...SEPARATORS), fc.integer({ min: 0, max: 99999 })).map(([ns, sep, n]) => `${camel(ns)}${sep}${n}`),
+  fc.tuple(fc.constantFrom(...DUMMY_MARKERS), fc.constantFrom(...DUMMY_NOUNS), fc.constantFrom(...SEPARATORS), fc.constantFrom('', '1', '42', '123')).map(([m, n, sep, d]) => `${m}${sep}${n}${d}`),
+  fc.tuple(fc.constantFrom(...DUMMY_MARKERS), fc.constantFrom(...DUMMY_NOUNS)).map(([m, n]) => camel([m, n])),
 );
 
 describe('one password, one verdict in every form (URL, curl, Basic header, env, YAML)', function () {
@@ -101,6 +108,21 @@ describe('one password, one verdict in every form (URL, curl, Basic header, env,
         assert.match(fs[0]!.message, /change it where this runs/);
         assert.ok(!fs[0]!.message.includes(p), 'the message masks the value');
       }
+    }
+  });
+
+  it('credential nouns and a number (`secretKey456`) get one verdict in every form: reported where it runs, below the threshold in docs', () => {
+    for (const p of ['secretKey456', 'token123', 'apiKey_2024', 'secret-key-9']) {
+      const where = FORMS.map(([form, write, path]) => [form, verdictOf(write(p), path)] as const);
+      for (const [form, v] of where) assert.deepEqual(v, { verdict: 'credential', shown: true }, `${p} in the ${form} form`);
+      for (const [form, write] of FORMS) {
+        const v = verdictOf(`Set it up:\n\n\`\`\`bash\n${write(p)}\`\`\`\n`, 'docs/deploy.md');
+        assert.deepEqual(v, { verdict: 'credential', shown: false }, `${p} in the ${form} form in docs`);
+      }
+    }
+    // A marker makes it a sample in every form, a count or not.
+    for (const p of ['test-password', 'fake_secret1', 'mockToken42', 'dummy.key.123']) {
+      for (const [form, write, path] of FORMS) assert.deepEqual(found(write(p), path), [], `${p} in the ${form} form`);
     }
   });
 
