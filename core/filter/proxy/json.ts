@@ -42,7 +42,7 @@ export function redactJsonValue(v: unknown, session: RedactionSession, depth = 0
 
 /**
  * A JSON body redacted: each string value scanned where it stands in the text (eachJsonString),
- * decoded only when it holds an escape, and the body rewritten only when one of them held a
+ * without building the body's value, and the body rewritten only when one of them held a
  * credential — then just those literals are replaced, every other byte is kept. The original
  * text when nothing was found; a text that is not JSON is redacted whole. Member names are not
  * scanned (as in redactJsonValue); a value JSON.parse would drop (a duplicate member) or one
@@ -52,9 +52,7 @@ export function redactJsonText(text: string, session: RedactionSession): { text:
   // Placeholders are numbered once the text is known to be JSON (a text that is not is redacted whole).
   let found: Array<{ start: number; end: number; value: string; spans: SecretSpan[] }> | undefined;
   let count = 0;
-  const json = eachJsonString(text, (start, end, escaped, key) => {
-    if (key) return;
-    const value = escaped ? (JSON.parse(text.slice(start, end)) as string) : text.slice(start + 1, end - 1);
+  const json = eachJsonString(text, (start, end, value) => {
     const spans = findInText(value, session);
     if (!spans.length) return;
     count += spans.length;

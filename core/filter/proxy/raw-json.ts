@@ -7,60 +7,66 @@
  */
 
 /**
- * Called for each string literal, in text order: [start, end) includes the quotes; `escaped` when
- * the literal holds a backslash escape (its value then differs from the text between the quotes);
- * `key` when it names an object member.
+ * Called for each string value (not a member name), in text order: [start, end) is its literal,
+ * quotes included; `value` is the string it stands for.
  */
-export type StringVisitor = (start: number, end: number, escaped: boolean, key: boolean) => void;
+export type StringVisitor = (start: number, end: number, value: string) => void;
 
 const OBJECT = 1;
 const ARRAY = 2;
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 /** What JSON does not allow unescaped inside a string. */
-const CONTROL = /[\u0000-\u001f]/g;
+const CONTROL = /[\u0000-\u001f]/;
 
 /**
- * Visits every string literal of `text` and says whether `text` is one JSON value (what JSON.parse
- * accepts). Literals before a syntax error have been visited when it returns false. One pass, no
- * value built: each literal's end is found with indexOf, backslashes and control characters by
- * searches whose results are kept until passed, so the cost is the text's length once.
+ * Visits every string value of `text` and says whether `text` is one JSON value (what JSON.parse
+ * accepts). Values before a syntax error have been visited when it returns false. No value but
+ * the strings is built: a literal without a backslash is the text between its quotes; one with
+ * escapes is decoded (and its escapes checked) by JSON.parse of the literal alone, the one native
+ * decoder. A literal's end is the first quote after an even run of backslashes; quotes and
+ * backslashes are found by searches whose results are kept until the scan passes them, so each is
+ * searched for once over the text.
  */
 export function eachJsonString(text: string, visit: StringVisitor): boolean {
   const n = text.length;
   const stack: number[] = [];
+  let nextQuote = -1;
   let nextBackslash = -1;
-  let nextControl = -1;
-  /** Whether a control character lies in [from, to). */
-  const controlIn = (from: number, to: number): boolean => {
-    if (nextControl < from) {
-      CONTROL.lastIndex = from;
-      const m = CONTROL.exec(text);
-      nextControl = m ? m.index : n;
-    }
-    return nextControl < to;
-  };
-  /** The end of the literal opening at `at` (past its closing quote), or -1; sets `escaped`. */
-  let escaped = false;
-  const stringEnd = (at: number): number => {
-    escaped = false;
+  /** Visits the literal opening at `at`; its end, or -1 when it is no JSON string. */
+  const literal = (at: number, key: boolean): number => {
     let k = at + 1;
-    for (;;) {
-      const quote = text.indexOf('"', k);
-      if (quote < 0) return -1;
-      if (nextBackslash < k) {
-        nextBackslash = text.indexOf('\\', k);
-        if (nextBackslash < 0) nextBackslash = n;
+    let end = -1;
+    while (end < 0) {
+      if (nextQuote < k) {
+        nextQuote = text.indexOf('"', k);
+        if (nextQuote < 0) return -1;
       }
-      if (nextBackslash > quote) return controlIn(k, quote) ? -1 : quote + 1;
-      const b = nextBackslash;
-      if (controlIn(k, b)) return -1;
-      escaped = true;
-      const e = text.charCodeAt(b + 1);
-      // " \ / b f n r t, or u and four hex digits
-      if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) k = b + 2;
-      else if (e === 117 && isHex(text, b + 2) && isHex(text, b + 3) && isHex(text, b + 4) && isHex(text, b + 5)) k = b + 6;
-      else return -1;
+      let b = nextQuote;
+      while (text.charCodeAt(b - 1) === 92) b--;
+      if ((nextQuote - b) % 2 === 0) end = nextQuote + 1;
+      else k = nextQuote + 1;
     }
+    if (nextBackslash < at) {
+      nextBackslash = text.indexOf('\\', at);
+      if (nextBackslash < 0) nextBackslash = n;
+    }
+    let value: string;
+    if (nextBackslash < end) {
+      try {
+        value = JSON.parse(text.slice(at, end)) as string;
+      } catch {
+        return -1;
+      }
+    } else if (key) {
+      // A member name is only checked (names are short, and not scanned).
+      for (let k = at + 1; k < end - 1; k++) if (text.charCodeAt(k) < 32) return -1;
+      return end;
+    } else {
+      value = text.slice(at + 1, end - 1);
+      if (CONTROL.test(value)) return -1;
+    }
+    if (!key) visit(at, end, value);
+    return end;
   };
   const ws = (at: number): number => {
     let i = at;
@@ -83,10 +89,8 @@ export function eachJsonString(text: string, visit: StringVisitor): boolean {
         continue;
       }
     } else if (c === 34) {
-      const end = stringEnd(i);
-      if (end < 0) return false;
-      visit(i, end, escaped, false);
-      i = end;
+      i = literal(i, false);
+      if (i < 0) return false;
     } else if (c === 116 && text.startsWith('true', i)) i += 4;
     else if (c === 102 && text.startsWith('false', i)) i += 5;
     else if (c === 110 && text.startsWith('null', i)) i += 4;
@@ -118,15 +122,9 @@ export function eachJsonString(text: string, visit: StringVisitor): boolean {
   /** A member's name and colon at `at`: the offset of its value, or -1. */
   function member(at: number): number {
     if (text.charCodeAt(at) !== 34) return -1;
-    const end = stringEnd(at);
+    const end = literal(at, true);
     if (end < 0) return -1;
-    visit(at, end, escaped, true);
     const colon = ws(end);
     return text.charCodeAt(colon) === 58 ? ws(colon + 1) : -1;
   }
-}
-
-function isHex(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }

@@ -39,7 +39,7 @@ function stringValues(v: unknown, out: string[] = []): string[] {
 const spaced = (v: unknown, pick: number) => JSON.stringify(v, null, ['', 2, '\t', ' \r\n '][pick % 4]);
 
 /** Characters a mutation inserts: structure, escapes, quotes, controls, digits, letters. */
-const MUTATION = ['{', '}', '[', ']', ',', ':', '"', '\\', '\\u', 'u00', '\\a', '\\x41', '\\U0041', '\\u12', '\\/', '\\"', '\u0000', '\n', '\t', '0', '-', '.', 'e', '+', 'a', 'true', 'null', ' ', '\u2028', '\ud800'];
+const MUTATION = ['{', '}', '[', ']', ',', ':', '"', '\\', '\\u', 'u00', '\\a', '\\x41', '\\U0041', '\\u12', '\\/', '\\"', '\u0000', '\u001f', '\n', '\t', '0', '-', '.', 'e', '+', 'a', 'true', 'null', ' ', '\u2028', '\ud800'];
 
 const makers = [fake.openaiProject, fake.anthropic, fake.githubPat, fake.slackBot, fake.awsKeyId, fake.stripe, fake.google];
 
@@ -118,26 +118,20 @@ describe('proxy: the raw JSON path against the parse path it replaced (property)
   });
 
   it('decides the edge cases of the grammar as JSON.parse does', () => {
-    const cases = ['', ' ', '1', '-0', '01', '1.', '.5', '1e5', '1E+5', '1e', '-', '+1', 'tru', 'truex', 'nul', '"\\a"', '"\\u00e9"', '"\\u00G0"', '"\\U0041"', '"a\tb"', '"a\u2028b"', '"\ud800"', '[1,]', '[,1]', '{"a":1,}', '{"a" 1}', '{1:2}', '{"a":1}}', '[[[]]]', '[1 2]', '"x" ', ' \r\n\t{}\n', '\ufeff{}', '{"a":"b"', '"unterminated'];
+    const cases = ['', ' ', '1', '-0', '01', '1.', '.5', '1e5', '1E+5', '1e', '-', '+1', 'tru', 'truex', 'nul', '"\\a"', '"\\u00e9"', '"\\u00G0"', '"\\U0041"', '"a\tb"', '"a\u2028b"', '"\ud800"', '[1,]', '[,1]', '{"a":1,}', '{"a" 1}', '{1:2}', '{"a":1}}', '[[[]]]', '[1 2]', '"x" ', ' \r\n\t{}\n', '\ufeff{}', '{"a":"b"', '"unterminated', '{"a\u001fb":1}', '{"a\nb":1}', '{"a\\nb":1}', '{"\\q":1}'];
     for (const t of cases) assert.equal(eachJsonString(t, () => {}), parses(t), JSON.stringify(t));
   });
 
-  it('visits each string value and member name once, and decodes to what JSON.parse gives', () => {
+  it('visits each string value once (member names not), decoded to what JSON.parse gives', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.nat(3), (v, pick) => {
         const t = spaced(v, pick);
         const values: string[] = [];
-        let keys = 0;
-        eachJsonString(t, (start, end, escaped, key) => {
-          const lit = t.slice(start, end);
-          assert.equal(escaped, lit.includes('\\'));
-          if (key) keys++;
-          else values.push(JSON.parse(lit) as string);
+        eachJsonString(t, (start, end, value) => {
+          assert.equal(value, JSON.parse(t.slice(start, end)));
+          values.push(value);
         });
-        const parsed = JSON.parse(t) as unknown;
-        assert.deepEqual(values.sort(), stringValues(parsed).sort());
-        const members = (x: unknown): number => (Array.isArray(x) ? x.reduce((s: number, y) => s + members(y), 0) : x && typeof x === 'object' ? Object.values(x).reduce((s: number, y) => s + 1 + members(y), 0) : 0);
-        assert.equal(keys, members(parsed));
+        assert.deepEqual(values.sort(), stringValues(JSON.parse(t) as unknown).sort());
       }),
       { numRuns: 1000 },
     );
