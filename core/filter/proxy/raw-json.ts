@@ -59,7 +59,7 @@ export function eachJsonString(text: string, visit: StringVisitor): boolean {
       }
     } else if (key) {
       // A member name is only checked (names are short, and not scanned).
-      for (let k = at + 1; k < end - 1; k++) if (text.charCodeAt(k) < 32) return -1;
+      for (let j = at + 1; j < end - 1; j++) if (text.charCodeAt(j) < 32) return -1;
       return end;
     } else {
       value = text.slice(at + 1, end - 1);
