@@ -239,7 +239,7 @@ export async function benchProxy(text, { ordinary = [], pairs = 2000, warm = 300
 // Run alone: ordinary text from this repository's docs and sources (filters.bench.mjs passes its own).
 // With --baseline OTHER/dist/cli.js the two builds take turns run by run, and which goes first
 // alternates by round. On the shared host a comparison that always started with the same build
-// was biased: 12 rounds of the raw-JSON proxy against its parent, new build first, put its CPU per
+// was biased: 6 rounds of the raw-JSON proxy against its parent, new build first, put its CPU per
 // request 0.17 ms above the old one's (slower in 6 of 6 rounds); 6 rounds with the old build first
 // put it 0.01 ms above.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
