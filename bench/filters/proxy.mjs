@@ -6,8 +6,9 @@
 // first; the added p99 (p99 through the proxy minus p99 direct) comes with a bootstrap interval,
 // since a difference of two tail percentiles is noisy. Called by filters.bench.mjs with the ordinary
 // text it builds; alone: `node bench/filters/proxy.mjs [--runs N] [--pairs N] [--cli dist/cli.js]
-// [--node-flags '...']` after the build (--cli: another build's CLI, for a baseline; --node-flags:
-// Node options for the proxy's process).
+// [--baseline OTHER/dist/cli.js] [--node-flags '...']` after the build (--cli: the build to measure,
+// default this tree's; --baseline: another build run in turn with it; --node-flags: Node options
+// for the proxy's process).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
@@ -228,6 +229,7 @@ export async function benchProxy(text, { ordinary = [], pairs = 2000, warm = 300
   const slow = byTotal.slice(Math.floor(byTotal.length * 0.99));
   const mean = (rs, k) => rs.reduce((s, r) => s + r[k], 0) / rs.length;
   const q = (k, p) => fmt(pct(sortNum(fr.map((r) => r[k])), p));
+  summary.scan = { p50: Number(q('scan', 50)), p99: Number(q('scan', 99)) };
   log(`  inside the proxy, fresh requests, p50 / p99 per step (ms): ${names.map((k) => `${k} ${q(k, 50)} / ${q(k, 99)}`).join('; ')}`);
   log(`  a GC pause overlapped ${fr.filter((r) => r.GC > 0).length} of ${fr.length} fresh requests (${gcs.filter((g) => g.gc === 'scavenge').length} scavenges and ${gcs.filter((g) => g.gc !== 'scavenge').length} other collections over the whole run)`);
   log(`  the slowest 1 % inside the proxy (${slow.length} requests), mean per step (ms): ${names.map((k) => `${k} ${fmt(mean(slow, k))}`).join('; ')}; ${slow.filter((r) => r.GC > 0).length} of them overlapped a GC pause; kept-alive upstream socket reused for ${records.filter((r) => r.reused).length} of ${records.length - 1} requests after the first`);
@@ -235,10 +237,15 @@ export async function benchProxy(text, { ordinary = [], pairs = 2000, warm = 300
 }
 
 // Run alone: ordinary text from this repository's docs and sources (filters.bench.mjs passes its own).
+// With --baseline OTHER/dist/cli.js the two builds take turns run by run, and which goes first
+// alternates by round. On the shared host a comparison that always started with the same build
+// was biased: 6 rounds of the raw-JSON proxy against its parent, new build first, put its CPU per
+// request 0.17 ms above the old one's (slower in 6 of 6 rounds); 6 rounds with the old build first
+// put it 0.01 ms above.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const arg = (n, d) => Number(process.argv[process.argv.indexOf(n) + 1] ?? d) || d;
-  const runs = process.argv.includes('--runs') ? arg('--runs', 1) : 1;
-  const pairs = process.argv.includes('--pairs') ? arg('--pairs', 2000) : 2000;
+  const opt = (n) => (process.argv.includes(n) ? process.argv[process.argv.indexOf(n) + 1] : undefined);
+  const runs = Number(opt('--runs') ?? 1) || 1;
+  const pairs = Number(opt('--pairs') ?? 2000) || 2000;
   const parts = [];
   const walk = (d) => {
     for (const f of readdirSync(d, { withFileTypes: true })) {
@@ -250,17 +257,27 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   for (const d of ['docs', 'core', 'cli', 'server']) walk(join(repo, d));
   const text = parts.join('\n');
   const ordinary = Array.from({ length: 1000 }, (_, i) => text.slice(i * 1999, i * 1999 + 2000));
-  const all = [];
+  const nodeFlags = (opt('--node-flags') ?? '').split(' ').filter(Boolean);
+  const builds = [{ name: 'this build', cli: opt('--cli') ? resolve(opt('--cli')) : join(repo, 'dist', 'cli.js'), all: [] }];
+  if (opt('--baseline')) builds.push({ name: 'baseline', cli: resolve(opt('--baseline')), all: [] });
   for (let r = 0; r < runs; r++) {
-    console.log(`--- run ${r + 1} of ${runs}`);
-    const opt = (n) => (process.argv.includes(n) ? process.argv[process.argv.indexOf(n) + 1] : undefined);
-    all.push(await benchProxy(text, { ordinary, pairs, ...(opt('--cli') ? { cli: resolve(opt('--cli')) } : {}), nodeFlags: (opt('--node-flags') ?? '').split(' ').filter(Boolean) }));
+    const order = r % 2 ? [...builds].reverse() : builds;
+    for (const b of order) {
+      console.log(`--- run ${r + 1} of ${runs}${builds.length > 1 ? `, ${b.name} (${b.cli})${b === order[0] ? ', first in its round' : ''}` : ''}`);
+      b.all.push(await benchProxy(text, { ordinary, pairs, cli: b.cli, nodeFlags }));
+    }
   }
   if (runs > 1) {
     const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    for (const k of ['fresh', 'resent', 'ttft']) {
-      for (const f of ['p50', 'p99']) console.log(`added ${f}, ${k}: ${all.map((s) => fmt(s[k][f])).join(', ')} ms over ${runs} runs (median ${fmt(med(all.map((s) => s[k][f])))} ms)`);
-      console.log(`proxy GC pauses, ${k}: ${all.map((s) => s[k].gc).join(', ')}; proxy CPU per request ${all.map((s) => fmt(s[k].cpu)).join(', ')} ms`);
+    for (const b of builds) {
+      const all = b.all;
+      if (builds.length > 1) console.log(`${b.name}:`);
+      for (const k of ['fresh', 'resent', 'ttft']) {
+        for (const f of ['p50', 'p99']) console.log(`added ${f}, ${k}: ${all.map((s) => fmt(s[k][f])).join(', ')} ms over ${runs} runs (median ${fmt(med(all.map((s) => s[k][f])))} ms)`);
+        console.log(`proxy GC pauses, ${k}: ${all.map((s) => s[k].gc).join(', ')}; proxy CPU per request ${all.map((s) => fmt(s[k].cpu)).join(', ')} ms (median ${fmt(med(all.map((s) => s[k].cpu)))})`);
+      }
+      const scans = all.filter((s) => s.scan);
+      if (scans.length) for (const f of ['p50', 'p99']) console.log(`scan inside the proxy, fresh, ${f}: ${scans.map((s) => fmt(s.scan[f])).join(', ')} ms (median ${fmt(med(scans.map((s) => s.scan[f])))})`);
     }
   }
 }

@@ -57,12 +57,22 @@ export interface Redaction {
 
 /** Replaces every credential in `text`; every other character is kept as it was. */
 export function redactText(text: string, session: RedactionSession, opts: FindOptions = session.options): Redaction {
+  const spans = findInText(text, session, opts);
+  return { text: applySpans(text, spans, session), spans };
+}
+
+/**
+ * What redactText replaces in `text`, found the same way (a long text this session found clean
+ * before is not scanned again) but not replaced yet: the proxy's raw JSON path looks at every
+ * string first and rewrites the body only when one holds something.
+ */
+export function findInText(text: string, session: RedactionSession, opts: FindOptions = session.options): SecretSpan[] {
   const own = opts === session.options;
   const seen = own ? session.cleanDigest(text) : undefined;
-  if (seen?.clean) return { text, spans: [] };
+  if (seen?.clean) return [];
   const spans = findSecrets(text, opts);
   if (seen && !spans.length) session.rememberClean(seen.digest);
-  return { text: applySpans(text, spans, session), spans };
+  return spans;
 }
 
 /** Shorter texts are scanned again: hashing them would cost about what scanning does. */

@@ -1,5 +1,7 @@
+import type { SecretSpan } from '../engine';
 import type { RedactionSession } from '../session';
-import { redactText } from '../session';
+import { applySpans, findInText, redactText } from '../session';
+import { eachJsonString } from './raw-json';
 
 /**
  * Every string in a JSON value redacted (system prompts, messages, tool-call arguments, tool
@@ -38,15 +40,34 @@ export function redactJsonValue(v: unknown, session: RedactionSession, depth = 0
   return { value: out ?? v, count };
 }
 
-/** A JSON body redacted; the original text when nothing was found or it is not JSON. */
+/**
+ * A JSON body redacted: each string value scanned where it stands in the text (eachJsonString),
+ * without building the body's value, and the body rewritten only when one of them held a
+ * credential — then just those literals are replaced, every other byte is kept. The original
+ * text when nothing was found; a text that is not JSON is redacted whole. Member names are not
+ * scanned (as in redactJsonValue); a value JSON.parse would drop (a duplicate member) or one
+ * nested past redactJsonValue's depth is scanned too.
+ */
 export function redactJsonText(text: string, session: RedactionSession): { text: string; count: number } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
+  // Placeholders are numbered once the text is known to be JSON (a text that is not is redacted whole).
+  let found: Array<{ start: number; end: number; value: string; spans: SecretSpan[] }> | undefined;
+  let count = 0;
+  const json = eachJsonString(text, (start, end, value) => {
+    const spans = findInText(value, session);
+    if (!spans.length) return;
+    count += spans.length;
+    (found ??= []).push({ start, end, value, spans });
+  });
+  if (!json) {
     const r = redactText(text, session);
     return { text: r.text, count: r.spans.length };
   }
-  const r = redactJsonValue(parsed, session);
-  return r.count ? { text: JSON.stringify(r.value), count: r.count } : { text, count: 0 };
+  if (!found) return { text, count: 0 };
+  let out = '';
+  let at = 0;
+  for (const f of found) {
+    out += text.slice(at, f.start) + JSON.stringify(applySpans(f.value, f.spans, session));
+    at = f.end;
+  }
+  return { text: out + text.slice(at), count };
 }
