@@ -239,12 +239,15 @@ function insideBase64Run(text: string, start: number): boolean {
  */
 function base64RunContinues(text: string, end: number): boolean {
   const c = text.charCodeAt(end);
-  if (c !== 43 && c !== 47) return false;
+  // base64url (`-`, `_`): a signature or a digest (`"sig":"AP7…-DA…"` in a ledger); `_` after the
+  // match is already no boundary, `-` and sixteen more of its characters is the same run.
+  const url = c === 45;
+  if (c !== 43 && c !== 47 && !url) return false;
   let k = end + 1;
   const stop = Math.min(text.length, end + 17);
   while (k < stop) {
     const d = text.charCodeAt(k);
-    if (d >= 128 || B64_CHAR[d] === 0) return false;
+    if (url ? !isB64Url(d) : d >= 128 || B64_CHAR[d] === 0) return false;
     k++;
   }
   return k - end > 16;
