@@ -104,7 +104,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // A well-known default (a vendor's documented password, or the user name again) is its own rule,
   // judged before the placeholder words (admin, root) would drop it. In program source only a
   // string literal is a value: an unquoted word is a variable.
-  const authName = /auth$/i.test(name);
+  const authName = endsWithAuth(name);
   if (!prose && (kind === 'password' || authName) && (span.quoted || code !== 'program') && !outsideCredentialAlphabet(value) && isWeakDefaultValue(value, name, code, span.quoted ? '' : text.slice(span.end, span.end + 40))) {
     return weakDefaultMatch(span.start, span.end);
   }
@@ -149,6 +149,12 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
     confidence,
     priority: 0,
   };
+}
+
+/** `/auth$/i.test(name)` by character codes: this runs at every name that has a value. */
+function endsWithAuth(name: string): boolean {
+  const n = name.length;
+  return n >= 4 && (name.charCodeAt(n - 4) | 32) === 97 && (name.charCodeAt(n - 3) | 32) === 117 && (name.charCodeAt(n - 2) | 32) === 116 && (name.charCodeAt(n - 1) | 32) === 104;
 }
 
 /**
