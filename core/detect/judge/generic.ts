@@ -122,7 +122,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // generated is most often an example.
   if (ctx.docsProseAt(hit) && !isStrongToken(value)) confidence = Math.min(confidence, CONFIDENCE.inDocumentationProse);
   if (provider && (!provider.shape || shaped)) {
-    return {
+    return confidenceWritable({
       ruleId: provider.id,
       title: provider.title,
       severity: 'error',
@@ -133,10 +133,10 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
       confidence: Math.max(confidence, provider.shape ? CONFIDENCE.providerFormat : CONFIDENCE.generatedValue),
       priority: 1,
       byShape: true,
-    };
+    });
   }
   const isPassword = kind === 'password';
-  return {
+  return confidenceWritable({
     ruleId: isPassword ? 'secret/hardcoded-password' : 'secret/generic-api-key',
     title: isPassword ? 'hardcoded password' : `hardcoded credential in '${name.slice(0, 60)}'`,
     severity: 'warning',
@@ -148,7 +148,19 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
     end: span.end,
     confidence,
     priority: 0,
-  };
+  });
+}
+
+/**
+ * Writes the match's confidence once more. Later passes lower it (placeShapeMatches, in docs), and
+ * V8 treats a field only ever written in an object literal as constant: the first later write
+ * threw away this function's optimised code in every scan (`--trace-deopt`: genericAt deoptimised
+ * for "code dependencies" after a confidence field was generalised) and it was compiled again. A
+ * write here, from the first call on, leaves the field mutable before anything is optimised.
+ */
+function confidenceWritable(m: Attempt): Attempt {
+  m.confidence = +m.confidence;
+  return m;
 }
 
 /** `/auth$/i.test(name)` by character codes: this runs at every name that has a value. */
