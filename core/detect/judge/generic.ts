@@ -158,7 +158,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
  * for "code dependencies" after a confidence field was generalised) and it was compiled again. A
  * write here, from the first call on, leaves the field mutable before anything is optimised.
  */
-function confidenceWritable(m: Attempt): Attempt {
+function confidenceWritable(m: RawMatch): RawMatch {
   m.confidence = +m.confidence;
   return m;
 }
