@@ -7,6 +7,7 @@ import type { CodeKind } from '../../files/file-formats';
 import { isPlaceholder } from './placeholders';
 import { isStrongToken, outsideCredentialAlphabet } from './values';
 import { judgeValueMemo } from './value-memo';
+import { memoByText } from '../input/detach';
 import { isPlaceholderPair, isWeakDefaultValue, judgePassword, weakDefaultMatch } from './weak-defaults';
 
 /**
@@ -111,7 +112,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   if (authName && isPlaceholderPair(value)) return rejected;
   // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
   // (Asked before the value is judged: every key with a provider's prefix would be judged for nothing.)
-  if (DEFER_TO_PROVIDER_RULE.test(name) || claimsKnownFormat(value)) return rejected;
+  if (defersToProviderRule(name) || claimsKnownFormat(value)) return rejected;
   const provider = providerForName(name);
   // A value in the exact shape of the provider the name names (40 base64 characters for an AWS
   // secret key) is judged as such, even where it starts like a path (`/7Zs1…`).
@@ -162,6 +163,12 @@ function confidenceWritable(m: RawMatch): RawMatch {
   m.confidence = +m.confidence;
   return m;
 }
+
+/**
+ * DEFER_TO_PROVIDER_RULE (an unanchored alternation of provider words) tested once per distinct
+ * name: it runs at every name with a value, ~87,000 on the benchmark corpus, and names repeat.
+ */
+const defersToProviderRule: (name: string) => boolean = memoByText(50_000, (name) => DEFER_TO_PROVIDER_RULE.test(name));
 
 /** `/auth$/i.test(name)` by character codes: this runs at every name that has a value. */
 function endsWithAuth(name: string): boolean {
@@ -377,7 +384,8 @@ function readValue(text: string, i: number, limit: number, toEndOfLine: boolean,
   }
   // A form body or query string (`client_secret=…&refresh_token=…`, recorded in cassettes): the
   // next `&name=` starts the next field.
-  const amp = text.slice(i, j).search(/&[A-Za-z_][\w.[\]-]{0,60}=/);
+  // (Most values hold no `&`: then nothing is sliced and no regex runs.)
+  const amp = hasCharBetween(text, 38, i + 1, j) ? text.slice(i, j).search(/&[A-Za-z_][\w.[\]-]{0,60}=/) : -1;
   if (amp > 0) j = i + amp;
   if (toEndOfLine && text[j] === ' ') {
     let k = j;
@@ -425,6 +433,12 @@ function startsLine(text: string, s: number): boolean {
   let k = s;
   while (k > 0 && text[k - 1] !== '\n') k--;
   return /^\s*(?:[-*]\s+)?(?:export\s+)?$/.test(text.slice(k, s));
+}
+
+/** Does text[from, to) hold the character `code`? */
+function hasCharBetween(text: string, code: number, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === code) return true;
+  return false;
 }
 
 /** Does text[from, to) hold a space or a tab? (Most values do not: then no regex needs to look.) */
