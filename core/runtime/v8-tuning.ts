@@ -64,16 +64,26 @@ export function tuneV8ForLowMemory(): void {
 
 /**
  * Lets the young generation grow (V8's doubling) until a semi-space holds YOUNG_SEMI_SPACE_MB;
- * returns the check to call between files, which stops the growth there. A no-op unless
- * tuneV8ForLowMemory ran in this process. A single large file can take the young generation
- * one doubling past the mark before the next check sees it; that bounds it still.
+ * returns the check to call between files, which stops the growth there, and to call with `true`
+ * when the scan is over, which stops it in any case. A no-op unless tuneV8ForLowMemory ran in this
+ * process. A single large file can take the young generation one doubling past the mark before
+ * the next check sees it; that bounds it still.
+ *
+ * Stopping at the end matters beyond memory: V8 accepts a code cache only under the flags it was
+ * written with, and the CLI writes the scan bundle's cache when the process ends
+ * (cli/src/code-cache.ts). A scan too small to reach the mark ended with the growth factor at 2,
+ * so its cache was rejected by the next run, which starts at 1, and written again every time.
  */
-export function allowYoungGenerationGrowth(): () => void {
+export function allowYoungGenerationGrowth(): (finished?: boolean) => void {
   if (!marks[LOW_MEMORY]) return () => {};
   setFlagsFromString('--semi-space-growth-factor=2');
   let open = true;
   let calls = 0;
-  return () => {
+  return (finished = false) => {
+    if (finished && open) {
+      setFlagsFromString('--semi-space-growth-factor=1');
+      open = false;
+    }
     // getHeapSpaceStatistics costs a few microseconds; a scan checks once in 16 files.
     if (!open || ++calls % 16) return;
     // new_space's size is both semi-spaces.

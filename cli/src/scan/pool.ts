@@ -75,6 +75,7 @@ export async function scanFiles(files: string[], opts: PoolOptions): Promise<Fil
       scan(i);
       young();
     }
+    young(true);
     return results;
   }
   const tasks = order.map((i): ScanTask => ({ file: files[i]!, maxBytes: opts.maxBytes }));

@@ -52,7 +52,9 @@ export function formatText(report: ScanReport): string {
 
 /** One finding as JSON output shows it, for file and history scans alike: never the value. */
 export function findingJson(f: FileFinding, incident?: string): Record<string, unknown> {
-  return {
+  // The optional keys are set after the others (same key order as before), not spread in from
+  // an object made for each: one finding per planted key on the benchmark corpus.
+  const o: Record<string, unknown> = {
     file: f.file,
     line: f.line,
     column: f.column,
@@ -64,10 +66,11 @@ export function findingJson(f: FileFinding, incident?: string): Record<string, u
     fingerprint: f.fingerprint,
     preview: f.preview,
     confidence: f.confidence,
-    ...(f.envVar ? { envVar: f.envVar } : {}),
-    ...(f.secretId ? { secretId: f.secretId } : {}),
-    ...(incident ? { incident } : {}),
   };
+  if (f.envVar) o.envVar = f.envVar;
+  if (f.secretId) o.secretId = f.secretId;
+  if (incident) o.incident = incident;
+  return o;
 }
 
 /** The JSON contract of docs/architecture.md, plus preview, confidence and envVar (never the value). */

@@ -84,19 +84,27 @@ export function longestSequence(s: string): number {
   return s.length ? best : 0;
 }
 
+// Reused by distinctChars and cleared after each use: a typed array of 128 bytes is allocated
+// outside the JavaScript heap, and one per judged value (every distinct key a rule matches) cost
+// more than the count, in the allocation and in the garbage collector's sweep of its buffer.
+const SEEN = new Uint8Array(128);
+
 /** Number of distinct characters. */
 export function distinctChars(s: string): number {
-  const seen = new Uint8Array(128);
   let n = 0;
   let other: Set<string> | undefined;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 128) {
-      if (seen[c] === 0) {
-        seen[c] = 1;
+      if (SEEN[c] === 0) {
+        SEEN[c] = 1;
         n++;
       }
     } else (other ??= new Set()).add(s[i]!);
+  }
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) SEEN[c] = 0;
   }
   return n + (other?.size ?? 0);
 }

@@ -8,6 +8,7 @@ import type { CodeKind } from '../../files/file-formats';
 import { isPlaceholder } from './placeholders';
 import { isStrongToken, outsideCredentialAlphabet } from './values';
 import { judgeValueMemo } from './value-memo';
+import { memoByText } from '../input/detach';
 import { isPlaceholderPair, isWeakDefaultValue, judgePassword, weakDefaultMatch } from './weak-defaults';
 
 /**
@@ -105,14 +106,14 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // A well-known default (a vendor's documented password, or the user name again) is its own rule,
   // judged before the placeholder words (admin, root) would drop it. In program source only a
   // string literal is a value: an unquoted word is a variable.
-  const authName = /auth$/i.test(name);
+  const authName = endsWithAuth(name);
   if (!prose && (kind === 'password' || authName) && (span.quoted || code !== 'program') && !outsideCredentialAlphabet(value) && isWeakDefaultValue(value, name, code, span.quoted ? '' : text.slice(span.end, span.end + 40))) {
     return weakDefaultMatch(span.start, span.end);
   }
   if (authName && isPlaceholderPair(value)) return rejected;
   // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
   // (Asked before the value is judged: every key with a provider's prefix would be judged for nothing.)
-  if (DEFER_TO_PROVIDER_RULE.test(name) || claimsKnownFormat(value, kind === 'password')) return rejected;
+  if (defersToProviderRule(name) || claimsKnownFormat(value, kind === 'password')) return rejected;
   const provider = providerForName(name);
   // A value in the exact shape of the provider the name names (40 base64 characters for an AWS
   // secret key) is judged as such, even where it starts like a path (`/7Zs1…`).
@@ -123,7 +124,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // generated is most often an example.
   if (ctx.docsProseAt(hit) && !isStrongToken(value)) confidence = Math.min(confidence, CONFIDENCE.inDocumentationProse);
   if (provider && (!provider.shape || shaped)) {
-    return {
+    return confidenceWritable({
       ruleId: provider.id,
       title: provider.title,
       severity: 'error',
@@ -134,10 +135,10 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
       confidence: Math.max(confidence, provider.shape ? CONFIDENCE.providerFormat : CONFIDENCE.generatedValue),
       priority: 1,
       byShape: true,
-    };
+    });
   }
   const isPassword = kind === 'password';
-  return {
+  return confidenceWritable({
     ruleId: isPassword ? 'secret/hardcoded-password' : 'secret/generic-api-key',
     title: isPassword ? 'hardcoded password' : `hardcoded credential in '${name.slice(0, 60)}'`,
     severity: 'warning',
@@ -149,7 +150,31 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
     end: span.end,
     confidence,
     priority: 0,
-  };
+  });
+}
+
+/**
+ * Writes the match's confidence once more. Later passes lower it (placeShapeMatches, in docs), and
+ * V8 treats a field only ever written in an object literal as constant: the first later write
+ * threw away this function's optimised code in every scan (`--trace-deopt`: genericAt deoptimised
+ * for "code dependencies" after a confidence field was generalised) and it was compiled again. A
+ * write here, from the first call on, leaves the field mutable before anything is optimised.
+ */
+function confidenceWritable(m: RawMatch): RawMatch {
+  m.confidence = +m.confidence;
+  return m;
+}
+
+/**
+ * DEFER_TO_PROVIDER_RULE (an unanchored alternation of provider words) tested once per distinct
+ * name: it runs at every name with a value, ~87,000 on the benchmark corpus, and names repeat.
+ */
+const defersToProviderRule: (name: string) => boolean = memoByText(50_000, (name) => DEFER_TO_PROVIDER_RULE.test(name));
+
+/** `/auth$/i.test(name)` by character codes: this runs at every name that has a value. */
+function endsWithAuth(name: string): boolean {
+  const n = name.length;
+  return n >= 4 && (name.charCodeAt(n - 4) | 32) === 97 && (name.charCodeAt(n - 3) | 32) === 117 && (name.charCodeAt(n - 2) | 32) === 116 && (name.charCodeAt(n - 1) | 32) === 104;
 }
 
 /**
@@ -360,7 +385,8 @@ function readValue(text: string, i: number, limit: number, toEndOfLine: boolean,
   }
   // A form body or query string (`client_secret=…&refresh_token=…`, recorded in cassettes): the
   // next `&name=` starts the next field.
-  const amp = text.slice(i, j).search(/&[A-Za-z_][\w.[\]-]{0,60}=/);
+  // (Most values hold no `&`: then nothing is sliced and no regex runs.)
+  const amp = hasCharBetween(text, 38, i + 1, j) ? text.slice(i, j).search(/&[A-Za-z_][\w.[\]-]{0,60}=/) : -1;
   if (amp > 0) j = i + amp;
   if (toEndOfLine && text[j] === ' ') {
     let k = j;
@@ -409,6 +435,12 @@ function startsLine(text: string, s: number): boolean {
   let k = s;
   while (k > 0 && text[k - 1] !== '\n') k--;
   return /^\s*(?:[-*]\s+)?(?:export\s+)?$/.test(text.slice(k, s));
+}
+
+/** Does text[from, to) hold the character `code`? */
+function hasCharBetween(text: string, code: number, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === code) return true;
+  return false;
 }
 
 /** Does text[from, to) hold a space or a tab? (Most values do not: then no regex needs to look.) */

@@ -75,6 +75,9 @@ function possessiveCompound(v: string): boolean {
   const parts = letterParts(v);
   if (!parts) return false;
   const first = parts[0]!;
+  // Without a possessive at its start nothing below can hold; asked first, so a random key's
+  // letters are not split into words for nothing.
+  if (!POSSESSIVES.some((p) => first.startsWith(p))) return false;
   // Read as words, the first part must open with the possessive: `supersecret` is super and
   // secret, not su (Spanish "your") and persecret.
   const read = splitIntoWords(first);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /**
  * Key values published in public SDK test suites and documentation: anyone can read them, so a
@@ -46,5 +46,8 @@ const PUBLISHED_BY_LENGTH = new Map<number, ReadonlySet<string>>([
 export function isPublishedExample(value: string): boolean {
   const digests = PUBLISHED_BY_LENGTH.get(value.length);
   if (!digests) return false;
-  return digests.has(createHash('sha256').update(value, 'utf8').digest('hex').slice(0, 32));
+  return digests.has(sha256Hex(value).slice(0, 32));
 }
+
+/** The one-shot `crypto.hash` (Node 20.12+) where there is one, half the CPU of `createHash`; an editor's older runtime has only `createHash`. */
+const sha256Hex: (text: string) => string = typeof hash === 'function' ? (text) => hash('sha256', text, 'hex') : (text) => createHash('sha256').update(text, 'utf8').digest('hex');

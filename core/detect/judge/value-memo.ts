@@ -19,6 +19,8 @@ const byFlags = new Map<number, Map<string, Map<string, number | null>>>();
 let size = 0;
 
 export function judgeValueMemo(value: string, kind: NameKind, quoted: boolean, code: CodeKind, name: string, shaped: boolean): number | null {
+  // judgeValue's own first answer (fewer than four characters after trimming), without hashing.
+  if (value.length < 4) return null;
   const flags = (kind === 'password' ? 1 : 0) | (quoted ? 2 : 0) | (code === false ? 0 : code === 'program' ? 4 : 8) | (shaped ? 16 : 0);
   const byValue = byFlags.get(flags)?.get(name);
   const known = byValue?.get(value);

@@ -1,6 +1,7 @@
 import { scryptSync } from 'node:crypto';
 import { publicFingerprint } from '../../values/fingerprint';
 import { searchSpaceBits } from '../judge/entropy';
+import { detach } from '../input/detach';
 
 /**
  * A finding's fingerprint identifies rule + value on every machine (baselines are shared through
@@ -22,6 +23,8 @@ export function findingFingerprint(ruleId: string, value: string): string {
     fp = `s1:${h.toString('base64url')}`;
   }
   if (cache.size > 10_000) cache.clear();
-  cache.set(id, fp);
+  // Detached: `id` holds a slice of the scanned text, and a key kept as it is would keep that
+  // file's whole text alive as long as the entry lives (detach.ts).
+  cache.set(detach(id), fp);
   return fp;
 }

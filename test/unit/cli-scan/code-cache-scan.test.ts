@@ -1,0 +1,41 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fake } from '../../helpers/fake-keys';
+import { tempProject } from '../../helpers/temp-project';
+import { cli, tempTree } from './run-cli';
+
+/**
+ * dist/cli.js reads the scan bundle through V8's code cache (cli/src/main.ts, code-cache.ts), and
+ * markdown-it is a bundle of its own (dist/cli-markdown.js) that the scan loads at the first fenced
+ * Markdown region. The real CLI process, twice: the first run writes the cache, the second reads it,
+ * and both report the same findings, the one inside a fence included.
+ */
+describe('rotation-guard scan through the code cache (real CLI process)', function () {
+  this.timeout(60000);
+
+  it('writes one private cache file on the first run, reads it on the second, same report both times', () => {
+    const key = fake.openaiProject();
+    const password = fake.password();
+    const root = tempTree({
+      'prompts/system.prompt': `Use ${key} for calls.\n`,
+      'docs/setup.md': `# Setup\n\n\`\`\`bash\nexport DB_PASSWORD='${password}'\n\`\`\`\n`,
+    });
+    const cache = tempProject('rg-code-cache-').dir;
+    const env = { XDG_CACHE_HOME: cache };
+    const first = cli(['scan', '--format', 'json', '.'], { cwd: root, env });
+    assert.equal(first.status, 1, first.stderr);
+    const files = readdirSync(join(cache, 'rotation-guard', 'v8-code-cache')).filter((f) => f.startsWith('cli-scan.js.'));
+    assert.equal(files.length, 1, files.join(', '));
+    const file = join(cache, 'rotation-guard', 'v8-code-cache', files[0]!);
+    assert.equal(statSync(file).mode & 0o077, 0, 'the cache file is readable by its owner only');
+    const written = statSync(file).mtimeMs;
+
+    const second = cli(['scan', '--format', 'json', '.'], { cwd: root, env });
+    assert.equal(second.status, 1, second.stderr);
+    assert.equal(second.stdout, first.stdout);
+    assert.equal(statSync(file).mtimeMs, written, 'a cache that was used is not written again');
+    const rules = (JSON.parse(second.stdout) as { findings: Array<{ file: string; ruleId: string }> }).findings.map((f) => `${f.file} ${f.ruleId}`).sort();
+    assert.deepEqual(rules, ['docs/setup.md secret/hardcoded-password', 'prompts/system.prompt secret/openai-api-key']);
+  });
+});
