@@ -49,8 +49,13 @@ const files = corpus();
 const samples = [];
 for (let i = 0; samples.length < 1000 && i < files.length * 4; i++) {
   const t = readFileSync(files[i % files.length], 'utf8');
-  const at = Math.floor((i / files.length) * 1999) % Math.max(1, t.length - 2000);
-  samples.push({ file: files[i % files.length].slice(repo.length + 1), text: t.slice(at, at + 2000) });
+  // Whole lines, as a prompt or a pasted excerpt holds them: a window cut inside a word leaves a
+  // fragment nobody writes (`curl -u user:passwo` from a placeholder cut at the 2,000th character).
+  const from = Math.floor((i / files.length) * 1999) % Math.max(1, t.length - 2000);
+  const at = from === 0 ? 0 : t.indexOf('\n', from) + 1;
+  const cut = t.slice(at, at + 2000);
+  const last = cut.lastIndexOf('\n');
+  samples.push({ file: files[i % files.length].slice(repo.length + 1), text: last > 0 && at + 2000 < t.length ? cut.slice(0, last + 1) : cut });
 }
 const tenKb = samples.map((s) => s.text).join('\n').slice(0, 10 * 1024);
 
@@ -201,7 +206,7 @@ await benchProxy(samples.map((s) => s.text).join('\n'), { ordinary: samples.map(
     const d = h.decideHook('cursor', JSON.stringify({ hook_event_name: 'beforeSubmitPrompt', prompt: s.text, workspace_roots: [] }), { cwd: '/nonexistent' });
     if (!d.stdout.includes('"continue":true')) blocked++;
   }
-  console.log(`ordinary prompts and responses (${samples.length} samples of 2,000 characters from ${files.length} files): ${altered} altered, ${blocked} blocked (target 0 and 0)${where.length ? `\n  ${where.slice(0, 10).join('\n  ')}` : ''}`);
+  console.log(`ordinary prompts and responses (${samples.length} samples of whole lines, up to 2,000 characters, from ${files.length} files): ${altered} altered, ${blocked} blocked (target 0 and 0)${where.length ? `\n  ${where.slice(0, 10).join('\n  ')}` : ''}`);
 }
 
 /** Starts `rotation-guard hook-server` for a state file and resolves once it listens. */

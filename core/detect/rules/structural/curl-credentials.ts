@@ -53,8 +53,12 @@ function scanCurlUser(text: string, at: number): { start: number; end: number; c
     if (/^\$|\$[{(]|[<>{}`]/.test(text.slice(u[0], u[1]))) return null;
     // The password judged as in every other form (weak-defaults.ts judgePassword); the user is the
     // one before the colon (with an empty user side the lone word is the credential).
-    const verdict = judgePassword(pass, ps === us ? undefined : user);
+    const lone = ps === us;
+    const verdict = judgePassword(pass, lone ? undefined : user);
     if (verdict === 'placeholder') return null;
+    // The lone word of `-u word:` is an API key (Stripe's documented form), so a word of a
+    // language there is a user name with an empty password (`curl -u deploy:`), not a weak key.
+    if (lone && verdict === 'weak') return null;
     return verdict === 'weak' ? { start: ps, end: pe, confidence: CONFIDENCE.credentialValue, variant: WEAK_DEFAULT_VARIANT } : { start: ps, end: pe };
   }
   return null;
@@ -80,5 +84,6 @@ export const samples: RuleSamples = {
     'curl -u admin:sua_senha https://api.example.com',
     "curl --user 'admin:votre_mot_de_passe' https://api.example.com",
     'curl -u usuario:tu-contrasena https://api.example.com',
+    'curl -u deploy: https://api.example.com',
   ],
 };
