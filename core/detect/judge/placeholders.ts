@@ -1,4 +1,4 @@
-import { distinctChars, longestSequence, shannonEntropy } from './entropy';
+import { atMostDistinctChars, longestSequence, shannonEntropy } from './entropy';
 import { memoByText } from '../input/detach';
 import { isPublishedExample } from './public-examples';
 import { isMadeOfWords, isWord, letterParts, splitIntoWords } from './words';
@@ -224,10 +224,10 @@ function judgePlaceholder(value: string): boolean {
   if (PLACEHOLDER_WORDS.test(v) && !looksGenerated(v) && !markersByChance(v)) return true;
   if (/^[A-Z][A-Z0-9]*(?:[_/:|][A-Z0-9]+)+$/.test(v) && !/\d{3}/.test(v)) return true; // YOUR_API_KEY, API_KEY/USERNAME:PASSWORD
   const body = v.replace(/^[A-Za-z]{1,8}[-_]/, ''); // judge the body after a provider prefix
-  if (body.length >= 6 && distinctChars(body) <= 3) return true;
+  if (body.length >= 6 && atMostDistinctChars(body, 3)) return true;
   if (body.length >= 8 && typedRuns(body)) return true;
   const tail = v.slice(-16);
-  if (tail.length === 16 && periodOf(tail) <= 3) return true; // 123123123…
+  if (tail.length === 16 && periodAtMost(tail, 3)) return true; // 123123123…
   // One block typed again and again (`1234567890abcdef1234567890abcdef…extra`): a generator
   // does not repeat a 4-32 character block over three quarters of a key.
   if (body.length >= 24 && repeatedBlockShare(body) >= 0.75) return true;
@@ -349,14 +349,14 @@ function typedRuns(s: string): boolean {
   return n >= 16 && inRuns / n > 0.5;
 }
 
-/** Smallest period of a string (its length when it does not repeat). */
-function periodOf(s: string): number {
-  for (let p = 1; p < s.length; p++) {
+/** Does the string repeat with a period of `max` or less (its smallest period is at most `max`, below its length)? */
+function periodAtMost(s: string, max: number): boolean {
+  for (let p = 1; p <= max && p < s.length; p++) {
     let ok = true;
-    for (let i = p; i < s.length && ok; i++) ok = s[i] === s[i - p];
-    if (ok) return p;
+    for (let i = p; i < s.length && ok; i++) ok = s.charCodeAt(i) === s.charCodeAt(i - p);
+    if (ok) return true;
   }
-  return s.length;
+  return false;
 }
 
 /** Regular-expression source (`/^[A-Za-z0-9]{32}$/`, `sk_(?!live_)[\\S]{29}`), not a key. */
