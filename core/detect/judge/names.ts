@@ -145,15 +145,8 @@ export const providerForName: (name: string) => ProviderByName | null = memoByTe
 
 /** Suggested environment variable for a generic finding: the key name in SCREAMING_SNAKE_CASE. */
 export function envVarForName(name: string, kind: NameKind): string {
-  return envVarOfName(name) || (kind === 'password' ? 'PASSWORD' : 'API_KEY');
+  const words = splitName(name).slice(-4);
+  const candidate = words.join('_').toUpperCase();
+  if (/^[A-Z][A-Z0-9_]{2,60}$/.test(candidate)) return candidate;
+  return kind === 'password' ? 'PASSWORD' : 'API_KEY';
 }
-
-/**
- * The name's last four words in SCREAMING_SNAKE_CASE, or '' when that is no variable name;
- * memoised like classifyName: every generic match asks (three regex passes over the name), and
- * names repeat.
- */
-const envVarOfName: (name: string) => string = memoByText(50_000, (name) => {
-  const candidate = splitName(name).slice(-4).join('_').toUpperCase();
-  return /^[A-Z][A-Z0-9_]{2,60}$/.test(candidate) ? candidate : '';
-});
