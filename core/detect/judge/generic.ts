@@ -119,7 +119,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // A value in the exact shape of the provider the name names (40 base64 characters for an AWS
   // secret key) is judged as such, even where it starts like a path (`/7Zs1…`).
   const shaped = !!provider?.shape && provider.shape.test(value);
-  let confidence = prose ? (isStrongToken(value) ? CONFIDENCE.credentialValue : null) : judgeValueMemo(value, kind, span.quoted, code, name, shaped);
+  let confidence = prose ? (isStrongToken(value) ? CONFIDENCE.credentialValue : null) : judgeValueMemo(value, kind, span.quoted, code, name, shaped, facts);
   if (confidence === null) return rejected;
   // Documentation prose names credentials to explain them: a value there that does not look
   // generated is most often an example.

@@ -327,7 +327,7 @@ function looksGenerated(v: string): boolean {
  * and at least 8 (`longestSequence`: abcdefgh, 98765432), or, from 16 characters, mostly runs of
  * three or more of one character (5555555dAAAAA7777777…).
  */
-function typedRuns(s: string): boolean {
+export function typedRuns(s: string): boolean {
   const n = s.length;
   let run = 1, longest = 1, up = 1, down = 1, sequence = 1, inRuns = 0;
   for (let i = 1; i < n; i++) {
