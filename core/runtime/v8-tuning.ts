@@ -47,11 +47,12 @@ export function tuneV8ForScanning(): void {
  * (pydantic-ai; crewAI 114 MB, 12.5 -> 9.4 s CPU). V8's defaults: crewAI 147-149 MB.
  * For `scan` alone: a long-lived process (the language server) keeps V8's choice.
  *
- * The mark was 4 MB until 2026-12-06 (cpupar2): 8 MB halves the scavenges that remain (corpus: 65
- * -> 48, and two mark-compacts instead of three), for 2 MB more RSS on the corpus and up to 10 on a
- * pool repository. Same-minute pairs against `13be998` on the corpus, CPU median of the ratios
- * (9 rounds, load 3.5): 1.085 at 4 MB, 1.027 at 8 MB. Pool in one run: 39 -> 34 s CPU, peak RSS
- * 120 -> 125 MB (pydantic-ai; crewAI 115 -> 120-125).
+ * The mark was 4 MB until 2026-12-06 (cpupar2): at 8 MB the corpus scan runs 48 scavenges instead
+ * of 65 and two mark-compacts instead of three (main-thread GC pauses ~60-100 against ~95-115 ms),
+ * for 2-4 MB more RSS on the corpus. CPU, same-minute pairs on the corpus: 1.027 against 1.085 of
+ * `13be998`'s (9 rounds, load 3.5), and 0.988 of the 4 MB build's (11 rounds, load 1.5): a gain of
+ * a few per cent at most, at the edge of the noise. Pool in one run: 39 -> 34 s CPU, peak RSS
+ * 120 -> 125 MB (pydantic-ai), under the 150 MB target.
  */
 export const YOUNG_SEMI_SPACE_MB = 8;
 
