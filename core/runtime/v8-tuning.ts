@@ -46,8 +46,15 @@ export function tuneV8ForScanning(): void {
  * loaded host): last session's flags 51 s CPU, peak 109 MB; these 41 s CPU, peak 119 MB
  * (pydantic-ai; crewAI 114 MB, 12.5 -> 9.4 s CPU). V8's defaults: crewAI 147-149 MB.
  * For `scan` alone: a long-lived process (the language server) keeps V8's choice.
+ *
+ * The mark was 4 MB until 2026-12-06 (cpupar2): at 8 MB the corpus scan runs 48 scavenges instead
+ * of 65 and two mark-compacts instead of three (main-thread GC pauses ~60-100 against ~95-115 ms),
+ * for 2-4 MB more RSS on the corpus. CPU, same-minute pairs on the corpus: 1.027 against 1.085 of
+ * `13be998`'s (9 rounds, load 3.5), and 0.988 of the 4 MB build's (11 rounds, load 1.5): a gain of
+ * a few per cent at most, at the edge of the noise. Pool in one run: 39 -> 34 s CPU, peak RSS
+ * 120 -> 125 MB (pydantic-ai), under the 150 MB target.
  */
-export const YOUNG_SEMI_SPACE_MB = 4;
+export const YOUNG_SEMI_SPACE_MB = 8;
 
 /**
  * Set on the process, not in this module: the CLI's dispatcher and its scan bundle each carry

@@ -109,5 +109,31 @@ export function distinctChars(s: string): number {
   return n + (other?.size ?? 0);
 }
 
+/**
+ * Does `s` hold `max` distinct characters or fewer (`distinctChars(s) <= max`)? Stops at the first
+ * character over the count: a generated key passes it within a few characters, and every distinct
+ * key a rule matches is asked.
+ */
+export function atMostDistinctChars(s: string, max: number): boolean {
+  let n = 0;
+  let other: Set<string> | undefined;
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i++);
+    if (c < 128) {
+      if (SEEN[c] === 0) {
+        SEEN[c] = 1;
+        n++;
+      }
+    } else (other ??= new Set()).add(s[i - 1]!);
+    if (n + (other?.size ?? 0) > max) break;
+  }
+  for (let k = 0; k < i; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 128) SEEN[c] = 0;
+  }
+  return n + (other?.size ?? 0) <= max;
+}
+
 /** A rule validator accepting values with at least `min` bits/char of Shannon entropy. */
 export const minEntropy = (min: number, confidence = 0.9) => (v: string): number | null => (shannonEntropy(v) >= min ? confidence : null);

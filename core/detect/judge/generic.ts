@@ -1,6 +1,6 @@
 import { DEFER_TO_PROVIDER_RULE } from '../rules/providers';
 import { CONFIDENCE } from './confidence';
-import { classifyName, envVarForName, providerForName, type NameKind } from './names';
+import { classifyName, envVarForName, providerForName, type NameKind, type ProviderByName } from './names';
 import type { Attempt, RawMatch } from '../report/raw-match';
 import { ALL_RULES } from '../rules/all';
 import type { PatternRule } from '../rules/rule';
@@ -61,8 +61,9 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   let ne = e;
   while (ne > s && (text.charCodeAt(ne - 1) === 46 || text.charCodeAt(ne - 1) === 45)) ne--; // trailing . and -
   const name = text.slice(s, ne);
-  const kind = classifyName(name);
-  if (!kind) return judged;
+  const facts = factsOf(name);
+  if (!facts) return judged;
+  const kind = facts.kind;
   // A comment in program source is prose: what a key needs to be a key there is judged as in prose.
   const comment = kind === 'password' && code !== false && inLineComment(text, s);
   // `pass` in prose and comments is the verb or a noun (`all tests pass: …`, `// Pre-pass: expand
@@ -113,12 +114,12 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   if (authName && isPlaceholderPair(value)) return rejected;
   // A name or value that points at a provider whose format a pattern rule knows: that rule decides.
   // (Asked before the value is judged: every key with a provider's prefix would be judged for nothing.)
-  if (defersToProviderRule(name) || claimsKnownFormat(value, kind === 'password')) return rejected;
-  const provider = providerForName(name);
+  if ((facts.defers ??= DEFER_TO_PROVIDER_RULE.test(name)) || claimsKnownFormat(value, kind === 'password')) return rejected;
+  const provider = facts.provider === undefined ? (facts.provider = providerForName(name)) : facts.provider;
   // A value in the exact shape of the provider the name names (40 base64 characters for an AWS
   // secret key) is judged as such, even where it starts like a path (`/7Zs1…`).
   const shaped = !!provider?.shape && provider.shape.test(value);
-  let confidence = prose ? (isStrongToken(value) ? CONFIDENCE.credentialValue : null) : judgeValueMemo(value, kind, span.quoted, code, name, shaped);
+  let confidence = prose ? (isStrongToken(value) ? CONFIDENCE.credentialValue : null) : judgeValueMemo(value, kind, span.quoted, code, name, shaped, facts);
   if (confidence === null) return rejected;
   // Documentation prose names credentials to explain them: a value there that does not look
   // generated is most often an example.
@@ -145,7 +146,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
     hint: isPassword
       ? 'Keep passwords out of source: read it from the environment or a secret store, then change it.'
       : 'Read the value from the environment or a secret store, then rotate it: it has been exposed.',
-    envVar: envVarForName(name, kind),
+    envVar: (facts.envVar ??= envVarForName(name, kind)),
     start: span.start,
     end: span.end,
     confidence,
@@ -166,10 +167,23 @@ function confidenceWritable(m: RawMatch): RawMatch {
 }
 
 /**
- * DEFER_TO_PROVIDER_RULE (an unanchored alternation of provider words) tested once per distinct
- * name: it runs at every name with a value, ~87,000 on the benchmark corpus, and names repeat.
+ * What genericAt asks about a name, found with one lookup per name: its credential kind, and
+ * (filled in when first asked) whether a provider's rule decides for it (DEFER_TO_PROVIDER_RULE,
+ * an unanchored alternation of provider words), the provider it names and the variable name a
+ * finding suggests. All are functions of the name alone, and names repeat: ~87,000 names with a
+ * value on the benchmark corpus, each of which hashed afresh for three or four tables.
  */
-const defersToProviderRule: (name: string) => boolean = memoByText(50_000, (name) => DEFER_TO_PROVIDER_RULE.test(name));
+interface NameFacts {
+  kind: NameKind;
+  defers: boolean | undefined;
+  provider: ProviderByName | null | undefined;
+  envVar: string | undefined;
+}
+const factsOf: (name: string) => NameFacts | null = memoByText(50_000, (name) => {
+  const kind = classifyName(name);
+  // (Every field is there from the start: one object shape for all names.)
+  return kind ? { kind, defers: undefined, provider: undefined, envVar: undefined } : null;
+});
 
 /** `/auth$/i.test(name)` by character codes: this runs at every name that has a value. */
 function endsWithAuth(name: string): boolean {
@@ -364,11 +378,13 @@ function readValue(text: string, i: number, limit: number, toEndOfLine: boolean,
   if (q && (QUOTES.has(q) || qlen === 2)) {
     const start = i + qlen;
     let j = start;
+    // By character codes: this loop reads every quoted value a name has (~87,000 on the corpus).
+    const qc = q.charCodeAt(qlen - 1);
     while (j < limit) {
-      const c = text[j];
-      if (c === '\n' || c === '\r') return null;
-      if (qlen === 2 ? text.startsWith(q, j) : c === q) break;
-      if (c === '\\' && qlen === 1) j++;
+      const c = text.charCodeAt(j);
+      if (c === 10 || c === 13) return null;
+      if (qlen === 2 ? c === 92 && text.charCodeAt(j + 1) === qc : c === qc) break;
+      if (c === 92 && qlen === 1) j++;
       j++;
     }
     if (j >= limit) return null;

@@ -1,4 +1,4 @@
-import { distinctChars, longestRun, longestSequence, shannonEntropy } from './entropy';
+import { atMostDistinctChars, longestSequence, shannonEntropy } from './entropy';
 import { memoByText } from '../input/detach';
 import { isPublishedExample } from './public-examples';
 import { isMadeOfWords, isWord, letterParts, splitIntoWords } from './words';
@@ -70,9 +70,8 @@ const MARKERS = new RegExp(
  * `yourkey`, `votreCleApi`, `tuClaveSecreta`): the words after it must be long on average, as words
  * of a language are and chance pieces of a random key are not.
  */
-function possessiveCompound(v: string): boolean {
+function possessiveCompound(v: string, parts: string[] | null): boolean {
   if (v.length > 40) return false;
-  const parts = letterParts(v);
   if (!parts) return false;
   const first = parts[0]!;
   // Without a possessive at its start nothing below can hold; asked first, so a random key's
@@ -156,6 +155,11 @@ export function describesTheField(value: string): boolean {
   return fieldWords(value) !== 'none';
 }
 
+/** `describesTheField` for a value whose `letterParts` the caller has already computed (judgePlaceholder). */
+function describesTheFieldIn(value: string, parts: string[] | null): boolean {
+  return fieldWords(value, parts) !== 'none';
+}
+
 /**
  * Credential nouns and a number, nothing else (`secretKey456`, `token123`): what the benchmarks'
  * own samples write as a password in a connection string (gitleaks, secretlint), unlike a sample
@@ -167,9 +171,10 @@ export function nounsAndNumber(value: string): boolean {
 }
 
 /** `nouns` when the value's words are credential nouns (and short words) only, `described` when one is, `none` otherwise. */
-function fieldWords(value: string): 'nouns' | 'described' | 'none' {
-  const v = /[^\x00-\x7f]/.test(value) ? value.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : value;
-  const parts = letterParts(v);
+function fieldWords(value: string, asciiParts?: string[] | null): 'nouns' | 'described' | 'none' {
+  // (Only a value with a letter outside ASCII is folded; the parts of any other are the caller's when given.)
+  const folded = /[^\x00-\x7f]/.test(value);
+  const parts = folded ? letterParts(value.normalize('NFD').replace(/[\u0300-\u036f]/g, '')) : asciiParts !== undefined ? asciiParts : letterParts(value);
   if (!parts) return 'none';
   const known = (w: string) => CREDENTIAL_NOUNS.has(w) || SAMPLE_MARKERS.has(w);
   let noun = false;
@@ -209,7 +214,9 @@ function judgePlaceholder(value: string): boolean {
   if (DOCUMENTED_EXAMPLES.has(v) || v.includes('EXAMPLE')) return true; // AWS and others mark documentation keys this way
   if (isPublishedExample(v)) return true; // fixtures of public SDK test suites
   if (MARKERS.test(v)) return true;
-  if (possessiveCompound(v) || describesTheField(v)) return true;
+  // The value's letter parts, computed once for both dictionary judgements.
+  const parts = letterParts(v);
+  if (possessiveCompound(v, parts) || describesTheFieldIn(v, parts)) return true;
   if (v.startsWith('-----BEGIN ') && isTrivialPem(v)) return true; // `-----BEGIN PRIVATE KEY-----\ntest\n-----END…`
   if (v.includes('**') && /\*\*[A-Za-z_ ]{3,40}\*\*/.test(v)) return true; // a redaction marker: **data_scrubbed**
   // A placeholder word inside a long, random-looking token is chance ("…T7xxx5d…", "…Here…"
@@ -217,13 +224,10 @@ function judgePlaceholder(value: string): boolean {
   if (PLACEHOLDER_WORDS.test(v) && !looksGenerated(v) && !markersByChance(v)) return true;
   if (/^[A-Z][A-Z0-9]*(?:[_/:|][A-Z0-9]+)+$/.test(v) && !/\d{3}/.test(v)) return true; // YOUR_API_KEY, API_KEY/USERNAME:PASSWORD
   const body = v.replace(/^[A-Za-z]{1,8}[-_]/, ''); // judge the body after a provider prefix
-  if (body.length >= 6 && distinctChars(body) <= 3) return true;
-  if (body.length >= 8 && longestRun(body) * 2 > body.length) return true;
-  if (body.length >= 8 && longestSequence(body) >= Math.max(8, body.length * 0.6)) return true;
-  // Typed, not generated: mostly runs of one character (5555555dAAAAA7777777…).
-  if (body.length >= 16 && repeatedRunShare(body) > 0.5) return true;
+  if (body.length >= 6 && atMostDistinctChars(body, 3)) return true;
+  if (body.length >= 8 && typedRuns(body)) return true;
   const tail = v.slice(-16);
-  if (tail.length === 16 && periodOf(tail) <= 3) return true; // 123123123…
+  if (tail.length === 16 && periodAtMost(tail, 3)) return true; // 123123123…
   // One block typed again and again (`1234567890abcdef1234567890abcdef…extra`): a generator
   // does not repeat a 4-32 character block over three quarters of a key.
   if (body.length >= 24 && repeatedBlockShare(body) >= 0.75) return true;
@@ -271,7 +275,7 @@ export function repeatedBlockShare(s: string): number {
  * `YourApiKeyHere`). Measured on random 16-40 character keys: markers appear in about 1 of 2,000.
  */
 function markersByChance(v: string): boolean {
-  const markers = [...v.matchAll(new RegExp(PLACEHOLDER_WORDS.source, 'gi'))];
+  const markers = [...v.matchAll(PLACEHOLDER_WORDS_ALL)];
   if (markers.every((m) => !typedAsWords(m[0]))) return true;
   // A marker at the start, the end or beside a separator was put there (`sk-fake…`, `…_here`).
   for (const m of markers) {
@@ -280,11 +284,14 @@ function markersByChance(v: string): boolean {
     const end = start + m[0].replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '').length;
     if (!/[A-Za-z0-9]/.test(v[start - 1] ?? '-') || !/[A-Za-z0-9]/.test(v[end] ?? '-')) return false;
   }
-  const rest = v.replace(new RegExp(PLACEHOLDER_WORDS.source, 'gi'), '');
+  const rest = v.replace(PLACEHOLDER_WORDS_ALL, '');
   if (rest.length < 12 || !/[a-z]/.test(rest) || !/[A-Z]/.test(rest) || !/^[A-Za-z0-9_+/=.-]+$/.test(rest)) return false;
   if (longestSequence(rest) >= 4 || isMadeOfWords(rest) || mostlyWords(rest)) return false;
   return shannonEntropy(rest) >= Math.log2(rest.length) - 1;
 }
+
+/** PLACEHOLDER_WORDS for `matchAll` and `replace` (both start from the string's start, whatever `lastIndex` holds). */
+const PLACEHOLDER_WORDS_ALL = new RegExp(PLACEHOLDER_WORDS.source, 'gi');
 
 /** Half or more of the letters in dictionary words of four letters or more (`intra42ClientSecret`): a name, not a draw. */
 function mostlyWords(v: string): boolean {
@@ -314,27 +321,42 @@ function looksGenerated(v: string): boolean {
   return (/\d/.test(v) || v.length >= 32) && shannonEntropy(v) >= 4.2;
 }
 
-/** Share of characters that sit in runs of three or more equal characters. */
-function repeatedRunShare(s: string): number {
-  let inRuns = 0, run = 1;
-  for (let i = 1; i <= s.length; i++) {
-    if (i < s.length && s[i] === s[i - 1]) run++;
+/**
+ * Typed runs, measured in one pass over a body of 8 or more characters (every distinct key a rule
+ * matches is judged here): one character over half of it (`longestRun`), a counting run over 60 %
+ * and at least 8 (`longestSequence`: abcdefgh, 98765432), or, from 16 characters, mostly runs of
+ * three or more of one character (5555555dAAAAA7777777…).
+ */
+export function typedRuns(s: string): boolean {
+  const n = s.length;
+  let run = 1, longest = 1, up = 1, down = 1, sequence = 1, inRuns = 0;
+  for (let i = 1; i < n; i++) {
+    const d = s.charCodeAt(i) - s.charCodeAt(i - 1);
+    if (d === 0) run++;
     else {
       if (run >= 3) inRuns += run;
       run = 1;
     }
+    if (run > longest) longest = run;
+    up = d === 1 ? up + 1 : 1;
+    down = d === -1 ? down + 1 : 1;
+    if (up > sequence) sequence = up;
+    if (down > sequence) sequence = down;
   }
-  return inRuns / s.length;
+  if (run >= 3) inRuns += run;
+  if (longest * 2 > n) return true;
+  if (sequence >= Math.max(8, n * 0.6)) return true;
+  return n >= 16 && inRuns / n > 0.5;
 }
 
-/** Smallest period of a string (its length when it does not repeat). */
-function periodOf(s: string): number {
-  for (let p = 1; p < s.length; p++) {
+/** Does the string repeat with a period of `max` or less (its smallest period is at most `max`, below its length)? */
+function periodAtMost(s: string, max: number): boolean {
+  for (let p = 1; p <= max && p < s.length; p++) {
     let ok = true;
-    for (let i = p; i < s.length && ok; i++) ok = s[i] === s[i - p];
-    if (ok) return p;
+    for (let i = p; i < s.length && ok; i++) ok = s.charCodeAt(i) === s.charCodeAt(i - p);
+    if (ok) return true;
   }
-  return s.length;
+  return false;
 }
 
 /** Regular-expression source (`/^[A-Za-z0-9]{32}$/`, `sk_(?!live_)[\\S]{29}`), not a key. */

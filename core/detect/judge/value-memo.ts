@@ -10,19 +10,21 @@ import { judgeValue } from './values';
  * distinct. The judgement is a pure function of its arguments, so the answer is the same.
  *
  * Tables nest (flags, then name, then value) so that no key is built by concatenation on the hot
- * path: a lookup hashes the name and value as they are. Stored keys are detached from the scanned
- * text (detach.ts); all tables are emptied when they hold LIMIT answers, which bounds memory
- * without bookkeeping.
+ * path: a lookup hashes the name and value as they are. A caller that keeps one object per name
+ * (genericAt's record of the name) passes it as `nameKey`: an object is found by identity, and
+ * the freshly sliced name is not hashed once more. Stored keys are detached from the scanned text
+ * (detach.ts); all tables are emptied when they hold LIMIT answers, which bounds memory without
+ * bookkeeping.
  */
 const LIMIT = 20_000;
-const byFlags = new Map<number, Map<string, Map<string, number | null>>>();
+const byFlags = new Map<number, Map<object | string, Map<string, number | null>>>();
 let size = 0;
 
-export function judgeValueMemo(value: string, kind: NameKind, quoted: boolean, code: CodeKind, name: string, shaped: boolean): number | null {
+export function judgeValueMemo(value: string, kind: NameKind, quoted: boolean, code: CodeKind, name: string, shaped: boolean, nameKey: object | string = name): number | null {
   // judgeValue's own first answer (fewer than four characters after trimming), without hashing.
   if (value.length < 4) return null;
   const flags = (kind === 'password' ? 1 : 0) | (quoted ? 2 : 0) | (code === false ? 0 : code === 'program' ? 4 : 8) | (shaped ? 16 : 0);
-  const byValue = byFlags.get(flags)?.get(name);
+  const byValue = byFlags.get(flags)?.get(nameKey);
   const known = byValue?.get(value);
   if (known !== undefined) return known;
   const v = judgeValue(value, kind, quoted, code, name, shaped);
@@ -32,8 +34,8 @@ export function judgeValueMemo(value: string, kind: NameKind, quoted: boolean, c
   }
   let byName = byFlags.get(flags);
   if (!byName) byFlags.set(flags, (byName = new Map()));
-  let values = byName.get(name);
-  if (!values) byName.set(detach(name), (values = new Map()));
+  let values = byName.get(nameKey);
+  if (!values) byName.set(typeof nameKey === 'string' ? detach(nameKey) : nameKey, (values = new Map()));
   values.set(detach(value), v);
   size++;
   return v;

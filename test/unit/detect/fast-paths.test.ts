@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { repeatedBlockShare } from '../../../core/detect/judge/placeholders';
+import { repeatedBlockShare, typedRuns } from '../../../core/detect/judge/placeholders';
+import { atMostDistinctChars, distinctChars, longestRun, longestSequence } from '../../../core/detect/judge/entropy';
 import { judgeValue } from '../../../core/detect/judge/values';
 import { judgeValueMemo } from '../../../core/detect/judge/value-memo';
 import { RULE_MODULES } from '../../../core/detect/rules/modules';
@@ -55,11 +56,40 @@ describe('detection fast paths equal their plain forms', () => {
     }
   });
 
+  it('typedRuns and atMostDistinctChars answer as the measures they replace (fast-check)', () => {
+    const repeatedRunShare = (s: string) => {
+      let inRuns = 0, run = 1;
+      for (let i = 1; i <= s.length; i++) {
+        if (i < s.length && s[i] === s[i - 1]) run++;
+        else {
+          if (run >= 3) inRuns += run;
+          run = 1;
+        }
+      }
+      return inRuns / s.length;
+    };
+    const typed = fc.array(fc.tuple(fc.constantFrom('a', 'b', '1', '5', 'Z', 'é', '😀'), fc.integer({ min: 1, max: 9 })), { minLength: 1, maxLength: 12 }).map((runs) => runs.map(([c, n]) => c.repeat(n)).join(''));
+    const counting = fc.tuple(fc.string({ maxLength: 6 }), fc.integer({ min: 33, max: 110 }), fc.integer({ min: 1, max: 14 }), fc.boolean(), fc.string({ maxLength: 6 })).map(([a, from, n, down, b]) => {
+      const codes = Array.from({ length: n }, (_, k) => (down ? from + n - k : from + k));
+      return a + String.fromCharCode(...codes) + b;
+    });
+    fc.assert(
+      fc.property(fc.oneof(typed, counting, fc.string({ maxLength: 60 }), fc.string({ maxLength: 60, unit: 'grapheme' })), fc.integer({ min: 0, max: 6 }), (s, max) => {
+        assert.equal(atMostDistinctChars(s, max), distinctChars(s) <= max, JSON.stringify(s));
+        if (s.length < 8) return;
+        const want = longestRun(s) * 2 > s.length || longestSequence(s) >= Math.max(8, s.length * 0.6) || (s.length >= 16 && repeatedRunShare(s) > 0.5);
+        assert.equal(typedRuns(s), want, JSON.stringify(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('judgeValueMemo answers as judgeValue for every argument list, the first time and from its table', () => {
     const falses = RULE_MODULES.flatMap((m) => m.samples.false.map((f) => (typeof f === 'string' ? f : f.text)));
     const values = [...falses, ...Object.values(fake).map((make) => make()), fakeHumanPassword(), '${OPENAI_API_KEY}', 'sk-...your-key-here', 'postgres', 'hunter2'];
     let judged = 0;
     let accepted = 0;
+    const nameKey = {};
     for (const value of values) {
       for (const kind of ['password', 'token'] as const) {
         for (const quoted of [true, false]) {
@@ -68,6 +98,9 @@ describe('detection fast paths equal their plain forms', () => {
               const want = judgeValue(value, kind, quoted, code, 'api_key', shaped);
               assert.equal(judgeValueMemo(value, kind, quoted, code, 'api_key', shaped), want, value);
               assert.equal(judgeValueMemo(value, kind, quoted, code, 'api_key', shaped), want, value);
+              // Keyed by the caller's object for the name (genericAt's record), not the name's text.
+              assert.equal(judgeValueMemo(value, kind, quoted, code, 'api_key', shaped, nameKey), want, value);
+              assert.equal(judgeValueMemo(value, kind, quoted, code, 'api_key', shaped, nameKey), want, value);
               judged++;
               if (want !== null) accepted++;
             }
