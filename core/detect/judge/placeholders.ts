@@ -263,10 +263,6 @@ export function repeatedBlockShare(s: string): number {
 }
 
 /**
- * Long, unbroken, high-entropy and of mixed case, with digits or (formats of letters only, such as
- * Hugging Face tokens) long: what a key generator emits. Dots are allowed (SendGrid's `SG.….…`).
- */
-/**
  * Are the placeholder words in a value chance pieces of a random string? A person writes a marker
  * as a word (`fake`, `FAKE`, `Fake`, `myPwd`): one in mixed case inside (`WFaKeQ…`, `3xXX7`) was
  * drawn letter by letter. And a value whose rest, with the markers taken out, is still a random
@@ -279,9 +275,10 @@ function markersByChance(v: string): boolean {
   if (markers.every((m) => !typedAsWords(m[0]))) return true;
   // A marker at the start, the end or beside a separator was put there (`sk-fake…`, `…_here`).
   for (const m of markers) {
-    const lead = /^[^A-Za-z]*/.exec(m[0])![0].length;
-    const start = m.index + lead;
-    const end = start + m[0].replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '').length;
+    // the marker's letters, without the boundary characters its pattern takes in (`-xxx-`)
+    const letters = /[A-Za-z](?:.*[A-Za-z])?/.exec(m[0])!;
+    const start = m.index + letters.index;
+    const end = start + letters[0].length;
     if (!/[A-Za-z0-9]/.test(v[start - 1] ?? '-') || !/[A-Za-z0-9]/.test(v[end] ?? '-')) return false;
   }
   const rest = v.replace(PLACEHOLDER_WORDS_ALL, '');
@@ -293,9 +290,12 @@ function markersByChance(v: string): boolean {
 /** PLACEHOLDER_WORDS for `matchAll` and `replace` (both start from the string's start, whatever `lastIndex` holds). */
 const PLACEHOLDER_WORDS_ALL = new RegExp(PLACEHOLDER_WORDS.source, 'gi');
 
+/** camelCase humps: a capital and its lower-case letters, or a run of capitals (an acronym). */
+const CAMEL_HUMPS = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g;
+
 /** Half or more of the letters in dictionary words of four letters or more (`intra42ClientSecret`): a name, not a draw. */
 function mostlyWords(v: string): boolean {
-  const humps = v.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? [];
+  const humps = v.match(CAMEL_HUMPS) ?? [];
   let letters = 0, inWords = 0;
   for (const h of humps) {
     letters += h.length;
@@ -311,11 +311,15 @@ const MARKER_HUMPS = new Set('your my own api key token secret pass password pas
 function typedAsWords(marker: string): boolean {
   const w = marker.replace(/[^A-Za-z]/g, '');
   if (w === w.toLowerCase() || w === w.toUpperCase()) return true;
-  const humps = w.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g);
+  const humps = w.match(CAMEL_HUMPS);
   if (!humps || humps.join('') !== w) return false;
   return humps.slice(1).every((h) => MARKER_HUMPS.has(h.toLowerCase()));
 }
 
+/**
+ * Long, unbroken, high-entropy and of mixed case, with digits or (formats of letters only, such as
+ * Hugging Face tokens) long: what a key generator emits. Dots are allowed (SendGrid's `SG.….…`).
+ */
 function looksGenerated(v: string): boolean {
   if (v.length < 24 || !/^[A-Za-z0-9_+/=.-]+$/.test(v) || !/[a-z]/.test(v) || !/[A-Z]/.test(v)) return false;
   return (/\d/.test(v) || v.length >= 32) && shannonEntropy(v) >= 4.2;
