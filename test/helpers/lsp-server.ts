@@ -45,6 +45,12 @@ export interface ServerHandle {
 
 export const SERVER = resolve('dist/server.js');
 
+/** A request's answer, or an error naming `what` when none comes within `ms` (a bound, never a sleep). */
+export function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([p, new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(`${what}: no answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+}
+
 export function fileUri(path: string): string {
   return pathToFileURL(path).toString();
 }

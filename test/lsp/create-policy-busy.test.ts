@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { ExecuteCommandRequest, HoverRequest, WorkDoneProgress, WorkDoneProgressCancelNotification, WorkDoneProgressCreateRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { ServerCommands, type CreatePolicyResult } from '../../protocol/src/protocol';
 import { fakeOpenAiKey } from '../helpers/fake-keys';
-import { fileUri, startServer, type ServerHandle } from '../helpers/lsp-server';
+import { fileUri, startServer, type ServerHandle, within } from '../helpers/lsp-server';
 import { onePolicySecret } from '../helpers/policy-text';
 import { tempProject, type TempProject } from '../helpers/temp-project';
 
@@ -15,10 +15,6 @@ const FILLER_FILES = 3000;
 /** Generous: a hover waits at most for a file or two in the server thread, never for the whole pass. */
 const HOVER_BOUND_MS = 5000;
 
-function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p, new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(`${what}: nothing within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
-}
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? NaN;
 const summary = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms over ${xs.length} hovers`;

@@ -12,7 +12,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
 import { fakeOpenAiKey } from '../helpers/fake-keys';
-import { fileUri, PULL_CLIENT, startServer, type ServerHandle } from '../helpers/lsp-server';
+import { fileUri, PULL_CLIENT, startServer, type ServerHandle, within } from '../helpers/lsp-server';
 import { tempProject, type TempProject } from '../helpers/temp-project';
 import { ScanWorkspaceRequest } from '../../protocol/src/protocol';
 
@@ -36,10 +36,6 @@ async function notAnsweredWithin<T>(p: Promise<T>, ms = NOT_ANSWERED_WINDOW_MS):
   return r === 'pending';
 }
 /** The answer, or a clear failure after `ms` (a wait on the response, not a sleep). */
-function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p, new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(`${what}: no answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
-}
 
 describe('language server over JSON-RPC: held workspace pulls', function () {
   this.timeout(30000);

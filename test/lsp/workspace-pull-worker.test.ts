@@ -4,7 +4,7 @@ import { appendLedgerEntry } from '../../core/ledger/append';
 import { keyedFingerprint } from '../../core/values/fingerprint';
 import { HoverRequest, WorkDoneProgressCreateRequest, WorkspaceDiagnosticRequest, type Diagnostic, type MarkupContent, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver-protocol/node';
 import { fakeHumanPassword, fakeOpenAiKey } from '../helpers/fake-keys';
-import { fileUri, PULL_CLIENT, startServer, type ServerHandle } from '../helpers/lsp-server';
+import { fileUri, PULL_CLIENT, startServer, type ServerHandle, within } from '../helpers/lsp-server';
 import { onePolicySecret } from '../helpers/policy-text';
 import { tempProject, type TempProject } from '../helpers/temp-project';
 import { ScanWorkspaceRequest } from '../../protocol/src/protocol';
@@ -16,10 +16,6 @@ import { ScanWorkspaceRequest } from '../../protocol/src/protocol';
 const FILLER_FILES = 1500;
 
 /** The answer, or a clear failure after `ms` (a wait on the response, not a sleep). */
-function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p, new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(`${what}: nothing within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
-}
 
 const comparable = (ds: Diagnostic[]) => ds.map((d) => ({ code: d.code, range: d.range, severity: d.severity, message: d.message, data: d.data }));
 
