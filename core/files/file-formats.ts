@@ -101,7 +101,8 @@ export const FILE_FORMATS: readonly FileFormat[] = [
   },
   { kind: 'jsonl', languageIds: ['jsonl', 'jsonlines'], extensions: ['.jsonl', '.ndjson'], code: false, envAccess: templateVariable },
   { kind: 'notebook', languageIds: ['jupyter'], extensions: ['.ipynb'], code: false, envAccess: python },
-  { kind: 'markdown', languageIds: ['markdown', 'md'], extensions: ['.md', '.markdown'], untitledName: 'untitled.md', comment: MARKUP, code: false, envAccess: templateVariable },
+  // llms.txt (llmstxt.org) is Markdown by its specification, whatever its extension says.
+  { kind: 'markdown', languageIds: ['markdown', 'md'], extensions: ['.md', '.markdown'], fileNames: ['llms.txt', 'llms-full.txt'], untitledName: 'untitled.md', comment: MARKUP, code: false, envAccess: templateVariable },
   { kind: 'mdx', languageIds: ['mdx'], extensions: ['.mdx'], comment: ['{/* ', ' */}'], code: false, envAccess: templateVariable },
   { kind: 'markup', languageIds: ['html', 'xml'], extensions: ['.html', '.htm', '.xml'], comment: MARKUP, code: false, envAccess: templateVariable },
   { kind: 'python', languageIds: ['python', 'py', 'python3', 'ipython'], extensions: ['.py', '.pyi'], untitledName: 'cell.py', comment: HASH, code: 'program', envAccess: python },
@@ -147,6 +148,9 @@ for (const f of [...FILE_FORMATS, TEXT_FORMAT]) {
   for (const id of f.languageIds) if (!byLanguage.has(id)) byLanguage.set(id, f);
 }
 const byName = FILE_FORMATS.filter((f) => f.fileNames);
+/** Rows that list exact file names, asked before the extension (`llms.txt` is Markdown). */
+const byExactName = new Map<string, FileFormat>();
+for (const f of FILE_FORMATS) if (Array.isArray(f.fileNames)) for (const n of f.fileNames as readonly string[]) if (!byExactName.has(n)) byExactName.set(n, f);
 
 export function baseName(path: string): string {
   const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
@@ -161,8 +165,9 @@ const named = (f: FileFormat, b: string) => {
 };
 
 /**
- * The row for a path: env files by name first (`.env.production`), then the extension, then the
- * other file names (`Dockerfile`, `Modelfile`); remembered for the last path asked.
+ * The row for a path: env files by name first (`.env.production`), then exact names (lockfiles,
+ * `llms.txt`), then the extension, then the other file names (`Dockerfile`, `Modelfile`);
+ * remembered for the last path asked.
  */
 export function formatOf(path: string): FileFormat {
   if (path === lastPath) return lastFormat;
@@ -170,7 +175,7 @@ export function formatOf(path: string): FileFormat {
   const dot = b.lastIndexOf('.');
   const found =
     (named(FILE_FORMATS[0]!, b) ? FILE_FORMATS[0] : undefined) ??
-    (named(FILE_FORMATS[1]!, b) ? FILE_FORMATS[1] : undefined) ??
+    byExactName.get(b) ??
     (dot >= 0 ? byExtension.get(b.slice(dot)) : undefined) ??
     byName.find((f) => named(f, b)) ??
     TEXT_FORMAT;

@@ -55,6 +55,9 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // The name is judged once: the engine skips this detector's later hits up to `end` (`e`).
   const judged = { ruleId: '' as const, end: e };
   if (!mayHaveValue(text, s, e)) return judged;
+  // A segment of an ARN (`arn:aws:secretsmanager:…:123456789012:secret:prod/app-AbCdEf`): the type
+  // of the resource the ARN names, and the name after it, not a secret and its value.
+  if (text.charCodeAt(s - 1) === 58 && /\barn:[\w-]+:[\w-]+:[\w-]*:\d*:$/.test(text.slice(Math.max(0, s - 120), s))) return judged;
   // Asked only now: the first question parses the file's regions (Markdown fences, notebook
   // cells), which a file whose credential words have no value near them never needs.
   const code = ctx.codeAt(hit);
@@ -84,9 +87,16 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const first = text.charCodeAt(span.start) | 32; // b or t, in either case
   let basic = false;
   if (first === 98 || first === 116) {
-    const scheme = /^(?:bearer|token|basic)(?:\s+|$)/i.exec(text.slice(span.start, span.end));
+    // (`Bearer%20…`: the space percent-encoded, as in OTEL_EXPORTER_OTLP_HEADERS.)
+    const scheme = /^(?:bearer|token|basic)(?:\s+|%20|$)/i.exec(text.slice(span.start, span.end));
     basic = !!scheme && (scheme[0][0] === 'b' || scheme[0][0] === 'B') && /^basic/i.test(scheme[0]);
-    if (scheme && scheme[0].length < span.end - span.start) span.start += scheme[0].length;
+    if (scheme && scheme[0].length < span.end - span.start) {
+      span.start += scheme[0].length;
+      // The credential is one token68 (RFC 9110 §11.2): a comma or semicolon after it starts the next
+      // header or parameter (`Bearer%20<token>,X-Axiom-Dataset=…` in OTEL_EXPORTER_OTLP_HEADERS).
+      const stop = /[,;]/.exec(text.slice(span.start, span.end));
+      if (stop) span = { ...span, end: span.start + stop.index };
+    }
     else if (scheme) {
       // An unquoted header value stops at the space after the scheme: the credential is the next
       // word, whatever its characters (a password or key pasted as a token need not be base64).

@@ -14,21 +14,28 @@ import { isMadeOfWords } from './words';
 // (`default!`, `value!`: C# and TypeScript's null-forgiving operator ends an expression too.)
 // A name closing a destructuring pattern or a block (`{token:k}=S.default`, `…Token=null}static`) ends one too.
 const CODE_IDENTIFIER = /^[A-Za-z_$][\w$.]*(?:$|[\s),;|\]}<>?=!])/;
-const FILE_NAME = /\.(?:pem|p12|pfx|key|crt|cer|der|json|ya?ml|txt|xml|keytab|jks|keystore|env|ini|conf|cfg|properties|ts|js|py|patch|diff|md|sh|sql|csv|lock|log)$/i;
+// Key material, configuration, code and data, and the media, documents and archives a storage key
+// or an upload path names (`"storage_key": "<uuid>/<uuid>.jpg"` in a recorded response).
+const FILE_NAME =
+  /\.(?:pem|p12|pfx|key|crt|cer|der|json|ya?ml|txt|xml|keytab|jks|keystore|env|ini|conf|cfg|properties|ts|js|py|patch|diff|md|sh|sql|csv|lock|log|jpe?g|png|gif|webp|svg|ico|bmp|tiff?|pdf|docx?|xlsx?|pptx?|mp[34]|wav|ogg|webm|mov|avi|zip|gz|tgz|tar|bz2|xz|7z|html?|css|parquet|jsonl|bin|wasm)$/i;
 const PATHLIKE = new RegExp(`^(?:\\.{0,2}\\/|~\\/|[A-Za-z]:\\\\)|${FILE_NAME.source}`, 'i');
+/** A decimal or scientific number with a point or an exponent (`1.875e-6`, `-0.5`, `.25`). */
+const NUMBER_LITERAL = /^[-+]?(?:\d+\.\d*|\.\d+|\d+(?=[eE]))(?:[eE][-+]?\d+)?$/;
 const CODE_VALUE = /^(?:[A-Za-z_$][\w$]*\s*(?:[(.[]|$|;|,)|new\s|await\s|function|lambda|\(|=>|!|&&|\|\||[0-9.]+;?$)/;
 
 /**
  * The credential alphabet: generated keys, tokens and passwords are printable ASCII without
  * whitespace. A letter outside ASCII (`'Mot de passe'`, `'كلمة المرور'`, `'Contraseña'`) or a space
- * means a sentence or a label of a translated interface; measured on the pool of issue #21, the value
+ * means a sentence or a label of a translated interface (so does typographic punctuation: a curly
+ * apostrophe, a dash, an arrow); measured on the pool of issue #21, the value
  * span of 224 of 332 non-credentials held one, and that of none of the 27 credential-like ones.
  */
-const NON_ASCII_LETTER = /(?![\u0000-\u007f])\p{L}/u;
+const NON_ASCII_LETTER = /(?![\u0000-\u007f])[\p{L}\u2010-\u205e]/u;
 export function outsideCredentialAlphabet(v: string): boolean {
-  // JSON's `\uXXXX` escapes (a translation file written with ensure_ascii): the letters they spell
-  // are judged, not the escape's ASCII.
-  if (v.includes('\\u') && NON_ASCII_LETTER.test(v.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))))) return true;
+  // JSON's `\uXXXX` escapes (a translation file or a model's answer written with ensure_ascii): a
+  // character they spell outside ASCII (`Wikipedia\u2019s`, `\u2192`) is text, and only ASCII ones
+  // (`\u0021`) can belong to a key.
+  if (v.includes('\\u') && /\\u(?!00[0-7])[0-9a-fA-F]{4}/.test(v)) return true;
   let space = false;
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
@@ -86,11 +93,20 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // credential made of words; a label or a sentence has capitals, fewer words or sits in code.
   if (kind === 'password' && quoted && code === false && /^[a-z]+(?: [a-z]+){3,}$/.test(v)) return CONFIDENCE.credentialValue;
   if (outsideCredentialAlphabet(v)) return null;
+  // A number (`input_cost_per_token: 1.875e-6`, `token_ratio = 0.75`): a rate or a count, never a key.
+  if (NUMBER_LITERAL.test(v)) return null;
+  // A separator and a space first (`", nodeAttr.value, "` between two literals of a call): code.
+  if (/^[,;+|]\s/.test(v)) return null;
+  // Command substitution (`$(cat /run/secrets/api_key)`, compose's `$$(…)`): read at run time.
+  if (/^\$\$?\(/.test(v)) return null;
   if (v[0] === '(') return null; // a header directive (`Permissions-Policy: publickey-credentials-create=(self)`) or an expression
   if (!quoted && isCodeFragment(v)) return null;
   if (!quoted && code === 'program' && CODE_EXPRESSION.test(v)) return null;
   if (isIndirect(v) || isPlaceholder(v)) return null;
   if (v.toLowerCase() === name.toLowerCase() || sameLetters(v, name)) return null; // the name again: `api_key: "api_key"`
+  // The end of the name again, after a shell default's operator (`${VOLUME_HATCHET_API_KEY:-hatchet_api_key}`
+  // names a volume after the setting); a default that is a value (`${DB_PASSWORD:-infini_rag_flow}`) is judged.
+  if (!quoted && /^[-=?+]?[A-Za-z_]/.test(v) && endsTheName(v, name)) return null;
   if (/\$\{\s*[A-Za-z_][\w.:-]*\s*\}|\{\{\s*[\w.$]+\s*\}\}|%\(\w+\)s/.test(v)) return null; // a template interpolating the value (`{{$credentials.apiKey}}` in n8n)
   if (v.includes('$') && /(?:^|[^A-Za-z0-9\\])\$\{?[A-Z_][A-Z0-9_]{2,}\}?(?:$|[^A-Za-z0-9])/.test(v)) return null; // an environment variable inside (`Bearer $TOKEN`)
   if (v.includes('<') && /<[A-Za-z][\w .-]{0,60}>/.test(v)) return null; // an angle-bracket slot (`<username>:<apikey>`)
@@ -173,6 +189,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   const h = shannonEntropy(v);
   if (h < 2.8) return null;
   if (!c.digit && !c.symbol && !(c.lower && c.upper)) return null;
+  if (encodesText(v)) return null;
   return h >= 4 && v.length >= 20 ? CONFIDENCE.generatedValue : CONFIDENCE.credentialValue;
 }
 
@@ -213,12 +230,36 @@ export function isIdentifierName(v: string): boolean {
   return /^(?:[A-Z][a-z]{2,}|[A-Z]{2,4}(?=[A-Z][a-z]))(?:[A-Z][a-z]{2,}|[A-Z]{2,4}(?=[A-Z][a-z]|$)){2,}$/.test(v);
 }
 
+/**
+ * Base64 (standard or URL-safe, percent-encoded inside a URL) of plain text: a sentence (`dGhpcyBp…`
+ * is "this is a fake authorization string"), a query string (`amdldGlk…` is "jgetid=27&pageno=3"),
+ * a URL without a password. A generated secret's bytes are random: 16 of them are all printable by
+ * chance about once in 10^8, and the base64 of a hex or base58 key decodes to one word, no phrase.
+ */
+function encodesText(v: string): boolean {
+  const b = v.includes('%') ? decodeURIComponentSafe(v) : v;
+  if (b.length < 16 || b.length % 4 === 1 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(b)) return false;
+  const text = Buffer.from(b, 'base64').toString('latin1');
+  if (!/^[\x20-\x7e\t\r\n]+$/.test(text)) return false;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return !/^[^/]*\/\/[^/@\s]*:[^/@\s]*@/.test(text); // a URL, unless it carries a password
+  // Parameters whose names are not credential nouns (a password inside is still a password).
+  if (/^[\w.-]+=[^&\s]*(?:&[\w.-]+=[^&\s]*)+$/.test(text)) return !/pass|pwd|secret|token|key|auth|cred/i.test(text.replace(/=[^&]*/g, ''));
+  return /[A-Za-z]{2,} [A-Za-z]{2,}/.test(text) && isProse(text);
+}
+
 function decodeURIComponentSafe(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {
     return s;
   }
+}
+
+/** Are `v`'s letters (six or more) the last letters of `name` (`hatchet_api_key` and `VOLUME_HATCHET_API_KEY`)? */
+function endsTheName(v: string, name: string): boolean {
+  const letters = (t: string) => t.replace(/[^A-Za-z]/g, '').toLowerCase();
+  const l = letters(v);
+  return l.length >= 6 && letters(name).endsWith(l) && !/\d/.test(v);
 }
 
 /** Do `a` and `b` hold the same ASCII letters, ignoring case and everything else (`API-KEY:` and `api_key`)? */
@@ -269,6 +310,7 @@ function isWordCompound(v: string): boolean {
 /** Strict shape test for values found in prose: long, random-looking, mixed character classes. */
 export function isStrongToken(v: string): boolean {
   if (v.length < 12 || outsideCredentialAlphabet(v) || isIndirect(v) || isPlaceholder(v) || /^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return false;
+  if (v.includes('@') && /^[\w.+-]+@[\w-]+\.[\w.]+$/.test(v)) return false; // an e-mail address (`user123@example.com`)
   // Code (`this.load(key)`, `f();`, `~${count}`), a Markdown link, or words joined by hyphens
   // (`OAuth2-based`, `Re-ranks`): a generated credential holds none of these.
   if (/[(){}[\];]|\$\{|\]\(/.test(v) || isWordCompound(v)) return false;

@@ -108,8 +108,9 @@ export function isWeakDefaultValue(value: string, name: string, code: CodeKind =
   // `os.environ.get("DB_PASSWORD", …)`).
   if (code === 'program' && BARE_NOUN.test(name) && /^[A-Za-z_-]+$/.test(value)) return false;
   // An unquoted word with more words after it on its line opens a sentence (`password: adds the new
-  // one, verifies it…` in a description, `- Pass: identity, configurations…`), not a password.
-  if (/^[ \t]+[A-Za-z]/.test(after)) return false;
+  // one, verifies it…` in a description, `- Pass: identity, configurations…`), not a password; with
+  // a quoted argument after it, it is a command (PowerShell's `$pass = Read-Host "Enter…"`).
+  if (/^[ \t]+[A-Za-z"']/.test(after)) return false;
   return judgePassword(value) === 'weak';
 }
 
@@ -186,11 +187,46 @@ export function placeWeakDefaults(matches: RawMatch[], path: string, text: strin
     // Plain text and unknown extensions are not known to run: a weak default there is a sample.
     runs ??= runsWhereItIs(path) && formatOf(path.replace(/\\/g, '/')).kind !== 'text';
     m.message ??= weakMessage(text.slice(m.start, m.end));
-    m.confidence = runs && !inDoctest(text, m.start) ? CONFIDENCE.credentialValue : CONFIDENCE.weakDefaultInDocs;
+    m.confidence = runs && !inDocsInCode(text, m.start, path) ? CONFIDENCE.credentialValue : CONFIDENCE.weakDefaultInDocs;
   }
 }
 
-/** Is the offset on a doctest line (`>>> DB_URI = "…"` in a docstring): documentation inside code? */
+/**
+ * Documentation inside code: a doctest line (`>>> DB_URI = "…"`), or, in Python, a triple-quoted
+ * string — a docstring, or a code sample the program serves (`"x-codeSamples": [{"source":
+ * textwrap.dedent(""" client.users.create(password="…") """)}]` in an OpenAPI route).
+ */
+function inDocsInCode(text: string, at: number, path: string): boolean {
+  return inDoctest(text, at) || (formatOf(path.replace(/\\/g, '/')).kind === 'python' && inTripleQuoted(text, at));
+}
+
+/** Is `at` inside a `"""` or `'''` string? The ranges are found once per text (asked only at matches). */
+function inTripleQuoted(text: string, at: number): boolean {
+  if (tripleText !== text) {
+    tripleText = text;
+    tripleRanges = [];
+    for (let i = 0; ; ) {
+      const open = nextTriple(text, i);
+      if (open < 0) break;
+      const delim = text.slice(open, open + 3);
+      const close = text.indexOf(delim, open + 3);
+      tripleRanges.push(open, close < 0 ? text.length : close + 3);
+      if (close < 0) break;
+      i = close + 3;
+    }
+  }
+  for (let k = 0; k < tripleRanges.length; k += 2) if (at > tripleRanges[k]! && at < tripleRanges[k + 1]!) return true;
+  return false;
+}
+let tripleText: string | undefined;
+let tripleRanges: number[] = [];
+function nextTriple(text: string, from: number): number {
+  const d = text.indexOf('"""', from);
+  const s = text.indexOf("'''", from);
+  return d < 0 ? s : s < 0 ? d : Math.min(d, s);
+}
+
+/** Is the offset on a doctest line (`>>> DB_URI = "…"` in a docstring)? */
 function inDoctest(text: string, at: number): boolean {
   const from = text.lastIndexOf('\n', at - 1) + 1; // (run only at matches, never at every hit)
   return /^[ \t]*(?:>>>|\.\.\.)[ \t]/.test(text.slice(from, from + 80));
@@ -211,7 +247,7 @@ export function placeShapeMatches(matches: RawMatch[], path: string, text: strin
   for (const m of matches) {
     if (!(m.byShape || SHAPE_RULES.has(m.ruleId)) || m.confidence <= CONFIDENCE.inDocumentationProse) continue;
     docs ??= !runsWhereItIs(path) && !isPromptFile(path);
-    if ((docs || inDoctest(text, m.start)) && !looksGenerated(passwordOfBasic(text.slice(m.start, m.end)) ?? text.slice(m.start, m.end))) m.confidence = CONFIDENCE.inDocumentationProse;
+    if ((docs || inDocsInCode(text, m.start, path)) && !looksGenerated(passwordOfBasic(text.slice(m.start, m.end)) ?? text.slice(m.start, m.end))) m.confidence = CONFIDENCE.inDocumentationProse;
   }
 }
 
