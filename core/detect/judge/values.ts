@@ -97,6 +97,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (NUMBER_LITERAL.test(v)) return null;
   // A separator and a space first (`", nodeAttr.value, "` between two literals of a call): code.
   if (/^[,;+|]\s/.test(v)) return null;
+  // Markup or code after the value's start: an attribute (`icon="false` in `:icon="false"`), a
+  // generic call (`ref<VForm | null>(null)`). A credential holds neither a `="` nor a type argument.
+  if (!quoted && (/[\w-]="/.test(v) || /^[A-Za-z_$][\w$.]*<[A-Z]/.test(v))) return null;
   // Command substitution (`$(cat /run/secrets/api_key)`, compose's `$$(…)`): read at run time.
   if (/^\$\$?\(/.test(v)) return null;
   if (v[0] === '(') return null; // a header directive (`Permissions-Policy: publickey-credentials-create=(self)`) or an expression
@@ -183,6 +186,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (/^[a-z]+(?:[._/-][a-z0-9]+)*$/.test(v) && shannonEntropy(v) < 3.5) return null; // an identifier-like word
   if (isResourceName(v)) return null;
   if (/^[A-Z][A-Za-z]+(?:[._-][A-Za-z0-9]+)*$/.test(v) && !/\d/.test(v) && v.length < 20) return null; // a class or constant name
+  // One capitalised word of any length (`Legitimationsoplysninger`, a Danish label): random letters
+  // are lower-case after the first about once in 2^(n-1).
+  if (/^[A-Z][a-z]{7,47}$/.test(v)) return null;
   // Capitalised words and acronyms joined by separators, no digit: a label of an interface in any
   // language (`SMTP-Passwort/App-Passwort`, `Client-Secret`), not a generated value.
   if (/^(?:[A-Z][a-z]+|[A-Z]{2,5})(?:[-/._:](?:[A-Z][a-z]+|[A-Z]{2,5}))+$/.test(v)) return null;

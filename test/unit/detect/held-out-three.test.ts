@@ -101,3 +101,23 @@ describe('held-out set three: documentation inside code and llms.txt', () => {
     assert.equal(shown('DB_PASSWORD = "secure_password123"\n', 'py/core/settings.py').length, 1);
   });
 });
+
+describe('held-out set four (self-hosted apps): markup, generics, labels, encoded test passwords', () => {
+  it('an attribute or a generic call read after a credential word is code', () => {
+    assert.deepEqual(shown('<AppButtonCopy v-if="createdToken" :icon="false" color="info"> </AppButtonCopy>\n', 'pages/api-tokens.vue'), []);
+    assert.deepEqual(shown('<script setup>\nconst domUpdatePassword = ref<VForm | null>(null);\n</script>\n', 'pages/edit.vue'), []);
+  });
+
+  it('one capitalised word of any length is a label in some language; mixed-case letters are still a key', () => {
+    assert.deepEqual(shown('{ "Credentials": "Legitimationsoplysninger" }\n', 'shared/i18n/locales/da_DK/translation.json'), []);
+    const letters = `Qw${rand(22, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', pick)}Zx`;
+    assert.deepEqual(shown(`{ "client_secret": "${letters}" }\n`, 'config/app.json'), [letters]);
+  });
+
+  it("a URL password in a test is judged as typed after its percent-encoding is undone", () => {
+    const url = '"postgresql://mealie:P%40ssword%21%40%23%24%25%25%5E%5E%26%26%2A%2A%28%29@postgres:5432/mealie",\n';
+    assert.deepEqual(shown(url, 'tests/unit_tests/test_config.py'), []);
+    const generated = encodeURIComponent(`${rand(20, undefined, pick)}@!`);
+    assert.equal(shown(`"postgresql://app:${generated}@postgres:5432/app",\n`, 'tests/unit_tests/test_config.py').length, 1);
+  });
+});
