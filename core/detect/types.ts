@@ -21,6 +21,11 @@ export interface Finding {
   preview: string;
   /** Fingerprint of rule + value (see fingerprint.ts); stable across runs and machines. */
   fingerprint: string;
+  /**
+   * Fingerprint of the value alone, whatever rule found it (as safe as `fingerprint`): findings
+   * with the same one are one incident (a password in `POSTGRES_PASSWORD=` and in a URL beside it).
+   */
+  incidentKey?: string;
   /** Suggested environment variable name for the quick fix (`OPENAI_API_KEY`). */
   envVar?: string;
   /** Id of the policy secret this value belongs to, when known-secret matching identified it. */

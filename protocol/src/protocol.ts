@@ -52,6 +52,8 @@ export interface SecretDiagnosticData {
   kind: 'secret';
   ruleId: string;
   fingerprint: string;
+  /** The fingerprint of the value alone (core Finding.incidentKey): every location of one value is one incident. */
+  incident?: string;
   preview: string;
   envVar: string;
   /** The text that replaces the value, in the reference syntax of this file's format. */

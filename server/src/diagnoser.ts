@@ -25,8 +25,8 @@ export interface DiagnoseContext {
 }
 
 /**
- * One key per problem, the same for every location of one incident: a secret's key is its
- * fingerprint (rule + value, core/detect/incidents.ts), so the same key in ten files counts once;
+ * One key per problem, the same for every location of one incident: a secret's key is its value's
+ * incident key (core/detect/incidents.ts), so the same key in ten files, or under two rules, counts once;
  * any other problem is its own. Notes about files that were not scanned are not problems.
  */
 export function problemKeys(uri: string, diagnostics: Diagnostic[]): string[] {
@@ -34,8 +34,9 @@ export function problemKeys(uri: string, diagnostics: Diagnostic[]): string[] {
   for (const d of diagnostics) {
     const code = String(d.code ?? '');
     if (code.startsWith(CodePrefix.file)) continue;
-    const data = d.data as { kind?: string; fingerprint?: string } | undefined;
-    keys.push(data?.kind === 'secret' && data.fingerprint ? `secret ${data.fingerprint}` : `${uri} ${d.range.start.line}:${d.range.start.character} ${code}`);
+    const data = d.data as { kind?: string; fingerprint?: string; incident?: string } | undefined;
+    const key = data?.incident ?? data?.fingerprint;
+    keys.push(data?.kind === 'secret' && key ? `secret ${key}` : `${uri} ${d.range.start.line}:${d.range.start.character} ${code}`);
   }
   return keys;
 }

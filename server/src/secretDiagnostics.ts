@@ -11,7 +11,7 @@ export function toLspSeverity(s: Severity | 'error' | 'warning' | 'info'): Diagn
 /** The finding as a diagnostic at `range`, its `data` carrying everything the quick fix needs. */
 type Replace = Pick<SecretDiagnosticData, 'replacement' | 'replaceStart' | 'replaceEnd'>;
 function diagnosticOf(f: Finding, range: Diagnostic['range'], message: string, replace: Replace, bytes?: Pick<SecretDiagnosticData, 'byteOffset' | 'byteLength'>): Diagnostic {
-  const data: SecretDiagnosticData = { kind: 'secret', ruleId: f.ruleId, fingerprint: f.fingerprint, preview: f.preview, envVar: f.envVar ?? 'SECRET_VALUE', ...replace, ...(f.secretId ? { secretId: f.secretId } : {}), ...(f.valueFingerprint ? { valueFingerprint: f.valueFingerprint } : {}), ...bytes };
+  const data: SecretDiagnosticData = { kind: 'secret', ruleId: f.ruleId, fingerprint: f.fingerprint, ...(f.incidentKey ? { incident: f.incidentKey } : {}), preview: f.preview, envVar: f.envVar ?? 'SECRET_VALUE', ...replace, ...(f.secretId ? { secretId: f.secretId } : {}), ...(f.valueFingerprint ? { valueFingerprint: f.valueFingerprint } : {}), ...bytes };
   return { range, severity: toLspSeverity(f.severity), code: f.ruleId, source: DIAGNOSTIC_SOURCE, message, data };
 }
 

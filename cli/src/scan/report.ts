@@ -30,7 +30,7 @@ export function summarise(results: FileResult[], display: (file: string) => stri
 }
 
 /**
- * The incidents of a report: one per value and rule, with all its locations (core/detect/incidents.ts).
+ * The incidents of a report: one per value, with all its locations (core/detect/incidents.ts).
  * Counts shown to people are incidents; each location stays a finding of its own.
  */
 export function incidentsOf(findings: readonly FileFinding[]): { incidents: Incident[]; incidentOf: (f: FileFinding) => string } {

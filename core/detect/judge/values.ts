@@ -108,7 +108,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (isIndirect(v) || isPlaceholder(v)) return null;
   if (v.toLowerCase() === name.toLowerCase() || sameLetters(v, name)) return null; // the name again: `api_key: "api_key"`
   // The end of the name again, after a shell default's operator (`${VOLUME_HATCHET_API_KEY:-hatchet_api_key}`
-  // names a volume after the setting); a default that is a value (`${DB_PASSWORD:-infini_rag_flow}`) is judged.
+  // names a volume after the setting); a default that is not the name's end is judged as a value.
   if (!quoted && /^[-=?+]?[A-Za-z_]/.test(v) && endsTheName(v, name)) return null;
   if (/\$\{\s*[A-Za-z_][\w.:-]*\s*\}|\{\{\s*[\w.$]+\s*\}\}|%\(\w+\)s/.test(v)) return null; // a template interpolating the value (`{{$credentials.apiKey}}` in n8n)
   if (v.includes('$') && /(?:^|[^A-Za-z0-9\\])\$\{?[A-Z_][A-Z0-9_]{2,}\}?(?:$|[^A-Za-z0-9])/.test(v)) return null; // an environment variable inside (`Bearer $TOKEN`)

@@ -28,3 +28,8 @@ export function findingFingerprint(ruleId: string, value: string): string {
   cache.set(detach(id), fp);
   return fp;
 }
+
+/** The fingerprint of a value under no rule: the key that makes one incident of every location of a value. */
+export function incidentKeyOf(value: string): string {
+  return findingFingerprint('*', value);
+}

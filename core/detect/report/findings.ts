@@ -2,7 +2,7 @@ import { mask } from '../../values/mask';
 import { LineCursor, LineIndex } from '../input/positions';
 import { ALLOW_MARKER, Suppressions } from '../judge/suppress';
 import type { Finding, ScanOptions } from '../types';
-import { findingFingerprint } from './finding-fingerprint';
+import { findingFingerprint, incidentKeyOf } from './finding-fingerprint';
 import { rawMatches } from './matches';
 import type { RawMatch } from './raw-match';
 import type { MatchNotes } from '../rules/engine';
@@ -41,6 +41,7 @@ export function scanText(text: string, opts: ScanOptions): Finding[] {
       endColumn: e.column,
       preview,
       fingerprint: findingFingerprint(r.ruleId, value),
+      incidentKey: incidentKeyOf(value),
       confidence: r.confidence,
     };
     if (r.envVar) f.envVar = r.envVar;

@@ -9,11 +9,13 @@ const sha256Hex: (text: string) => string =
   typeof hash === 'function' ? (text) => hash('sha256', text, 'hex') : (text) => createHash('sha256').update(text).digest('hex');
 
 /**
- * Findings of one value under one rule in one scan (a repository, a workspace) form one incident
- * with all its locations, as GitGuardian counts them: a key pasted into a README and its ten
- * translated and versioned copies is one thing to rotate, not eleven. The finding fingerprint
- * (rule + value, finding-fingerprint.ts) is the key; the incident id is a short, stable hash of it,
- * the same on every machine and in every run.
+ * Findings of one value in one scan (a repository, a workspace) form one incident with all its
+ * locations, as GitGuardian counts them: a key pasted into a README and its ten translated and
+ * versioned copies is one thing to rotate, not eleven, and so is a password found by two rules
+ * (`POSTGRES_PASSWORD=` and the URL beside it). The value's fingerprint under no rule
+ * (`incidentKey`, finding-fingerprint.ts) is the key, the finding fingerprint where a finding has
+ * none; the incident id is a short, stable hash of it, the same on every machine and in every run.
+ * The incident's rule and fingerprint are its first location's.
  */
 export interface Incident {
   id: string;
@@ -28,17 +30,18 @@ export function incidentId(fingerprint: string): string {
 }
 
 /** Groups findings into incidents, in order of each incident's first finding. */
-export function groupIncidents<T extends { ruleId: string; fingerprint: string }>(findings: readonly T[]): { incidents: Incident[]; incidentOf: (f: T) => string } {
-  const byFingerprint = new Map<string, Incident>();
+export function groupIncidents<T extends { ruleId: string; fingerprint: string; incidentKey?: string }>(findings: readonly T[]): { incidents: Incident[]; incidentOf: (f: T) => string } {
+  const byKey = new Map<string, Incident>();
   for (const f of findings) {
-    const known = byFingerprint.get(f.fingerprint);
+    const key = f.incidentKey ?? f.fingerprint;
+    const known = byKey.get(key);
     if (known) known.locations++;
-    else byFingerprint.set(f.fingerprint, { id: incidentId(f.fingerprint), ruleId: f.ruleId, fingerprint: f.fingerprint, locations: 1 });
+    else byKey.set(key, { id: incidentId(key), ruleId: f.ruleId, fingerprint: f.fingerprint, locations: 1 });
   }
-  return { incidents: [...byFingerprint.values()], incidentOf: (f) => byFingerprint.get(f.fingerprint)?.id ?? incidentId(f.fingerprint) };
+  return { incidents: [...byKey.values()], incidentOf: (f) => byKey.get(f.incidentKey ?? f.fingerprint)?.id ?? incidentId(f.incidentKey ?? f.fingerprint) };
 }
 
-/** How many incidents `groupIncidents` would form (one per fingerprint), without building them or hashing their ids. */
-export function countIncidents(findings: readonly { fingerprint: string }[]): number {
-  return new Set(findings.map((f) => f.fingerprint)).size;
+/** How many incidents `groupIncidents` would form (one per value), without building them or hashing their ids. */
+export function countIncidents(findings: readonly { fingerprint: string; incidentKey?: string }[]): number {
+  return new Set(findings.map((f) => f.incidentKey ?? f.fingerprint)).size;
 }

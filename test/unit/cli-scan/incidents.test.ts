@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { fake } from '../../helpers/fake-keys';
+import { fake, rand, seededPick } from '../../helpers/fake-keys';
 import { cli, tempTree } from './run-cli';
 
 // Issue #21: findings of one value in one scan form one incident with all its locations (the
@@ -43,6 +43,17 @@ describe('scan: incidents (one value, all its locations)', function () {
     // Stable: the same id in another run and another folder.
     const again = JSON.parse(cli(['scan', '--format', 'json', '.'], { cwd: tempTree(files) }).stdout) as Report;
     assert.deepEqual(again.incidents.map((i) => i.id).sort(), j.incidents.map((i) => i.id).sort());
+  });
+
+  it('one value found by two rules (a password and the URL beside it) is one incident with both locations', () => {
+    const password = `${rand(18, undefined, seededPick('incident-two-rules'))}!7`;
+    const root = tempTree({ 'deploy/compose.yaml': `services:\n  api:\n    environment:\n      POSTGRES_PASSWORD: "${password}"\n      DATABASE_URL: "postgresql://app:${password}@db/app"\n` });
+    const j = JSON.parse(cli(['scan', '--format', 'json', '.'], { cwd: root }).stdout) as Report;
+    assert.deepEqual([...new Set(j.findings.map((f) => f.ruleId))].sort(), ['secret/hardcoded-password', 'secret/url-credentials']);
+    assert.equal(j.incidents.length, 1);
+    assert.equal(j.incidents[0]!.locations, 2);
+    assert.equal(new Set(j.findings.map((f) => f.incident)).size, 1);
+    assert.notEqual(j.findings[0]!.fingerprint, j.findings[1]!.fingerprint, 'each finding keeps its own rule + value fingerprint');
   });
 
   it('SARIF: each location is a result whose relatedLocations are the incident\'s others, with a stable incident fingerprint', () => {

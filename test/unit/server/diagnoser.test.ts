@@ -19,7 +19,9 @@ describe('the pure diagnoser (server/src/diagnoser)', () => {
     assert.ok(!out[0]!.message.includes(key));
     const data = out[0]!.data as SecretDiagnosticData;
     assert.equal(data.kind, 'secret');
-    assert.deepEqual(problemKeys('file:///ws/.env', out), [`secret ${data.fingerprint}`]);
+    // The key is the value's incident key, so the same value under another rule counts once.
+    assert.ok(data.incident && data.incident !== data.fingerprint);
+    assert.deepEqual(problemKeys('file:///ws/.env', out), [`secret ${data.incident}`]);
   });
 
   it('answers nothing when disabled or excluded, and undefined when cancelled', () => {
