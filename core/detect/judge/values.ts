@@ -19,6 +19,7 @@ const CODE_IDENTIFIER = /^[A-Za-z_$][\w$.]*(?:$|[\s),;|\]}<>?=!])/;
 const FILE_NAME =
   /\.(?:pem|p12|pfx|key|crt|cer|der|json|ya?ml|txt|xml|keytab|jks|keystore|env|ini|conf|cfg|properties|ts|js|py|patch|diff|md|sh|sql|csv|lock|log|jpe?g|png|gif|webp|svg|ico|bmp|tiff?|pdf|docx?|xlsx?|pptx?|mp[34]|wav|ogg|webm|mov|avi|zip|gz|tgz|tar|bz2|xz|7z|html?|css|parquet|jsonl|bin|wasm)$/i;
 const PATHLIKE = new RegExp(`^(?:\\.{0,2}\\/|~\\/|[A-Za-z]:\\\\)|${FILE_NAME.source}`, 'i');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A decimal or scientific number with a point or an exponent (`1.875e-6`, `-0.5`, `.25`). */
 const NUMBER_LITERAL = /^[-+]?(?:\d+\.\d*|\.\d+|\d+(?=[eE]))(?:[eE][-+]?\d+)?$/;
 const CODE_VALUE = /^(?:[A-Za-z_$][\w$]*\s*(?:[(.[]|$|;|,)|new\s|await\s|function|lambda|\(|=>|!|&&|\|\||[0-9.]+;?$)/;
@@ -173,6 +174,10 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (sig && /(?:^|[?&])s[vpr]=/.test(v) && (decodeURIComponentSafe(sig[1]!).length < 40 || isDummyValue(sig[1]!))) return null;
   const c = charClasses(v);
   if (kind === 'password') {
+    // A UUID is an identifier's format (an authenticator's AAGUID in `OnePassword = "bada5566-…"`,
+    // a user id); people and password generators do not write one. Kept visible below the threshold,
+    // since a service may still be given one; under a key or token name it is a credential (Heroku, Pinecone).
+    if (UUID.test(v)) return CONFIDENCE.inDocumentationProse;
     // A label for the field (`password: Langfuse Secret Key` in an OpenAPI security scheme), not a value.
     if (/^(?:[A-Z][a-z]+ ){1,5}(?:Secret|Key|Token|Password|Passphrase|Credentials?)$/.test(v)) return null;
     // One capitalised word of letters (`Passwort`, `Senha`, `Parola`, `Instansadgangskode`): the

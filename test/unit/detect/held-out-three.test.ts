@@ -121,3 +121,12 @@ describe('held-out set four (self-hosted apps): markup, generics, labels, encode
     assert.equal(shown(`"postgresql://app:${generated}@postgres:5432/app",\n`, 'tests/unit_tests/test_config.py').length, 1);
   });
 });
+
+describe('held-out set four: a UUID under a password name', () => {
+  it("is an identifier's format (a passkey provider's AAGUID), kept below the threshold; under a key name it is a key", () => {
+    const uuid = 'bada5566-a7aa-401f-bd96-45619a55120d';
+    assert.deepEqual(shown(`export enum PasskeyProvider {\n  OnePassword = "${uuid}",\n}\n`, 'shared/utils/passkeys.ts'), []);
+    assert.equal(scanText(`export enum PasskeyProvider {\n  OnePassword = "${uuid}",\n}\n`, { path: 'shared/utils/passkeys.ts' }).length, 1, 'still visible below the threshold');
+    assert.deepEqual(shown(`PINECONE_API_KEY="${uuid}"\n`, 'app/.env'), [uuid]);
+  });
+});
