@@ -1,4 +1,5 @@
 import { isPlaceholder, isIndirect } from '../judge/placeholders';
+import { judgeSecretData, secretValueMatch as match } from './secret-data';
 import type { RawMatch } from '../report/raw-match';
 
 /**
@@ -6,14 +7,16 @@ import type { RawMatch } from '../report/raw-match';
  * the pattern rules and the generic detector read JSON-escaped quotes (`\"` in notebooks and
  * JSONL), YAML, .env, INI, front matter and Jinja `default('…')` directly in the original text.
  *
- * Kubernetes Secrets are the exception: every value under `data:` is a base64-encoded secret,
- * whatever its key is called, so each one is reported at its (encoded) position.
+ * Kubernetes Secrets are the exception: values under `data:` are base64. Each is decoded and the
+ * text judged exactly as the same key with that value under `stringData:` would be (secret-data.ts),
+ * and a finding is reported at the value's (encoded) position. That judgement replaces what the
+ * matching pass (`found`) read in the encoded characters, which are no value of their own.
  */
-export function expandFormats(text: string, path: string, _isCancelled?: () => boolean): RawMatch[] {
-  if (!text.includes('ecret') && !text.includes('ECRET')) return []; // cheap native test before any regex
-  if (!/\.(?:ya?ml|json)$/i.test(path) && !/^\s*kind:/m.test(text.slice(0, 4096))) return [];
-  if (!hasSecretKindLine(text)) return [];
-  return kubernetesSecretValues(text);
+export function expandFormats(text: string, path: string, found: RawMatch[], _isCancelled?: () => boolean): void {
+  if (!text.includes('ecret') && !text.includes('ECRET')) return; // cheap native test before any regex
+  if (!/\.(?:ya?ml|json)$/i.test(path) && !/^\s*kind:/m.test(text.slice(0, 4096))) return;
+  if (!hasSecretKindLine(text)) return;
+  kubernetesSecretValues(text, path, found);
 }
 
 const KIND = /kind:/gi;
@@ -39,15 +42,28 @@ function hasSecretKindLine(text: string): boolean {
 
 const B64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
-function kubernetesSecretValues(text: string): RawMatch[] {
-  const out: RawMatch[] = [];
+function kubernetesSecretValues(text: string, path: string, found: RawMatch[]): void {
   const lines = text.split('\n');
   let offset = 0;
   let dataIndent = -1;
-  let block: { indent: number; start: number; parts: string[]; end: number } | null = null;
+  // `data:` holds base64 (decoded and judged); `stringData:` plain text, judged where it stands.
+  let encoded = false;
+  let block: { name: string; indent: number; start: number; parts: string[]; end: number } | null = null;
+  const report = (name: string, value: string, start: number, end: number) => {
+    if (encoded && B64.test(value)) {
+      for (let k = found.length - 1; k >= 0; k--) if (found[k]!.start < end && found[k]!.end > start) found.splice(k, 1);
+    }
+    if (!acceptable(value)) return;
+    if (!encoded) {
+      found.push(match(start, end));
+      return;
+    }
+    const judged = judgeSecretData(name, value, path);
+    if (judged) found.push({ ...judged, start, end });
+  };
   const flush = () => {
-    const b = block as { start: number; parts: string[]; end: number } | null;
-    if (b && b.start >= 0 && acceptable(b.parts.join(''))) out.push(match(b.start, b.end));
+    const b = block as { name: string; start: number; parts: string[]; end: number } | null;
+    if (b && b.start >= 0) report(b.name, b.parts.join(''), b.start, b.end);
     block = null;
   };
   for (const line of lines) {
@@ -69,6 +85,7 @@ function kubernetesSecretValues(text: string): RawMatch[] {
     }
     if (/^(?:data|stringData):\s*$/.test(trimmed)) {
       dataIndent = indent;
+      encoded = trimmed.startsWith('data');
       continue;
     }
     if (dataIndent < 0) continue;
@@ -80,15 +97,14 @@ function kubernetesSecretValues(text: string): RawMatch[] {
     if (!kv) continue;
     const raw = kv[2]!;
     if (raw === '|' || raw === '>' || raw === '|-' || raw === '>-') {
-      block = { indent, start: -1, parts: [], end: -1 };
+      block = { name: kv[1]!, indent, start: -1, parts: [], end: -1 };
       continue;
     }
     const unquoted = raw.replace(/^(["'])(.*)\1$/, '$2');
     const start = lineStart + body.indexOf(raw) + (unquoted !== raw ? 1 : 0);
-    if (acceptable(unquoted)) out.push(match(start, start + unquoted.length));
+    report(kv[1]!, unquoted, start, start + unquoted.length);
   }
   flush();
-  return out;
 }
 
 function acceptable(value: string): boolean {
@@ -96,17 +112,4 @@ function acceptable(value: string): boolean {
   const decoded = Buffer.from(value, 'base64').toString('utf8');
   // Short decoded values (`bar`, `admin`) are names and flags, not credentials.
   return decoded.trim().length >= 6 && !isPlaceholder(decoded.trim());
-}
-
-function match(start: number, end: number): RawMatch {
-  return {
-    ruleId: 'secret/kubernetes-secret',
-    title: 'value of a Kubernetes Secret',
-    severity: 'error',
-    hint: 'Keep Secret manifests out of the repository (Sealed Secrets, SOPS, External Secrets) and rotate the value.',
-    start,
-    end,
-    confidence: 0.8,
-    priority: 1,
-  };
 }

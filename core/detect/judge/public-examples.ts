@@ -13,12 +13,17 @@ import { createHash, hash } from 'node:crypto';
  * - The 88-character account key of Azurite and the Azure Storage Emulator (account
  *   `devstoreaccount1`), published in Microsoft's Azurite documentation ("Use the Azurite emulator
  *   for local Azure Storage development", connection strings) for every local setup.
+ * - The 43-character signature of the HS256 example token in the debugger of https://jwt.io
+ *   (header `{"alg":"HS256","typ":"JWT"}`, subject `1234567890`, name `John Doe`, signed with the
+ *   secret the debugger shows, `your-256-bit-secret`), pasted into docs and tests under other
+ *   headers and payloads (rules/structural/example-signature.ts).
  *
  * To add one: `node -e "console.log(require('crypto').createHash('sha256').update(process.argv[1]).digest('hex').slice(0,32))" VALUE`,
  * then add the digest under the value's length with a line in Sources saying where it is published.
  */
 const PUBLISHED_BY_LENGTH = new Map<number, ReadonlySet<string>>([
   [88, new Set(['0011cc25eb4320717494d2703e8cba85'])],
+  [43, new Set(['051d093c4bdedbf23f905ad01d9c6111'])],
   [
     39,
     new Set([

@@ -11,7 +11,7 @@ import type { ScanOptions } from '../types';
 export function rawMatches(text: string, opts: ScanOptions, notes: MatchNotes = { kindKey: false }): RawMatch[] {
   const found = matchAll(text, opts.path, opts.isCancelled, notes, opts.formatRulesOnly);
   // Only a text with a `kind:` key can be a Kubernetes Secret; the pass above has looked for one.
-  if (notes.kindKey) found.push(...expandFormats(text, opts.path, opts.isCancelled));
+  if (notes.kindKey) expandFormats(text, opts.path, found, opts.isCancelled);
   if (opts.knownSecrets) found.push(...matchKnown(text, opts.knownSecrets, opts.isCancelled, opts.knownSpans));
   return dedupe(found);
 }

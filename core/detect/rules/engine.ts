@@ -11,6 +11,7 @@ import { placeShapeMatches, placeWeakDefaults } from '../judge/weak-defaults';
 import { isIdentifierName } from '../judge/values';
 import { placeExampleTokens } from '../judge/jwt-claims';
 import { ALLOW_MARKER } from '../judge/suppress';
+import { GeneratedLines } from './generated-lines';
 
 /**
  * The matching loop: one prefilter pass, then at each hit only the rules that can start there,
@@ -70,12 +71,15 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
   // and values there are a minifier's, and only provider formats are judged.
   const minified = MINIFIED.test(path);
   const noGeneric = formatRulesOnly || format.kind === 'lockfile' || minified;
+  // A bundle under another name, or inlined in a page: judged line by line (generated-lines.ts).
+  const jsonText = format.kind === 'json' || format.kind === 'jsonl' || format.kind === 'notebook';
+  let generated: GeneratedLines | null | undefined = jsonText || minified ? null : undefined;
   // Regions of another language (Markdown fences, notebook cells) are parsed at the first
   // credential word that needs them, never for files without one.
   let regions: RegionCursor | null | undefined;
   const ctx: GenericContext = {
     text,
-    jsonText: format.kind === 'json' || format.kind === 'jsonl' || format.kind === 'notebook',
+    jsonText,
     codeAt: (pos) => {
       if (regions === undefined) regions = mayHoldRegions(path) ? new RegionCursor(regionsOf(text, path), fileCode) : null;
       return regions ? regions.codeAt(pos) : fileCode;
@@ -105,6 +109,7 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
       if (item.kind === 'generic' && noGeneric) continue;
       // A minifier's `a:b@c` is not a URL's password: in a bundle only provider formats count.
       if (minified && item.kind === 'rule' && SHAPE_RULES_IN_CODE.has(item.rule.id)) continue;
+      if (generated !== null && (item.kind === 'generic' || (item.kind === 'rule' && SHAPE_RULES_IN_CODE.has(item.rule.id))) && (generated ??= new GeneratedLines(text)).at(at)) continue;
       if (item.kind === 'marker') {
         if (notes && item.idx === 1) notes.kindKey = true;
         else if (notes) notes.allowMarker = true;

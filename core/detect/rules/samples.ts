@@ -16,8 +16,12 @@ export interface TrueSample {
   path?: string;
 }
 
-/** A text the rule must not find: a near miss written out (a placeholder, an identifier, a wrong length). */
-export type FalseSample = string | { text: string; path: string };
+/**
+ * A text the rule must not find: a near miss written out (a placeholder, an identifier, a wrong
+ * length). `belowDefault`: the rule may match it but must judge it below the default confidence
+ * (a token assembled from documentation keeps its span, so no weaker detector reports it instead).
+ */
+export type FalseSample = string | { text: string; path: string; belowDefault?: boolean };
 
 export interface RuleSamples {
   true: TrueSample[];

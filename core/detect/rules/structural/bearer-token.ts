@@ -1,4 +1,5 @@
 import { rule } from '../rule';
+import { exampleSignatureConfidence } from './example-signature';
 import type { RuleSamples } from '../samples';
 
 export const bearerToken = rule({
@@ -7,10 +8,16 @@ export const bearerToken = rule({
   anchors: ['bearer '],
   anchorsIgnoreCase: true,
   pattern: /(?<![A-Za-z0-9_-])bearer[ \t]+(?<v>[A-Za-z0-9._~+/-]{16,4096}=*)(?![A-Za-z0-9._~+/=-])/i,
-  validate: (v) => (/[0-9]/.test(v) && /[A-Za-z]/.test(v) && !/^[a-z]+(?:[._-][a-z]+)*$/.test(v) ? 0.85 : null),
+  validate: (v) => (/[0-9]/.test(v) && /[A-Za-z]/.test(v) && !/^[a-z]+(?:[._-][a-z]+)*$/.test(v) ? exampleSignatureConfidence(v, 0.85) : null),
 });
 
 export const samples: RuleSamples = {
   true: [{ in: 'Authorization: Bearer {value}', shape: '[A-Za-z0-9]{32}' }],
-  false: ['Authorization: Bearer <token>', 'Authorization: Bearer ${TOKEN}', 'bearer authentication-required'],
+  false: [
+    'Authorization: Bearer <token>',
+    'Authorization: Bearer ${TOKEN}',
+    'bearer authentication-required',
+    // An RS256 header over jwt.io's HS256 example signature: assembled from the docs.
+    { text: "'Bearer eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',", path: 'config.txt', belowDefault: true },
+  ],
 };

@@ -1,5 +1,6 @@
 import { jwtPublicConfidence } from '../../judge/jwt-claims';
 import { rule } from '../rule';
+import { exampleSignatureConfidence } from './example-signature';
 import type { RuleSamples } from '../samples';
 
 function b64json(segment: string): string | null {
@@ -19,10 +20,10 @@ function jwtConfidence(v: string): number | null {
   if (!h || !p || !h.startsWith('{"') || !p.startsWith('{')) return null;
   try {
     JSON.parse(h);
-    return jwtPublicConfidence(p) ?? 0.95;
+    return exampleSignatureConfidence(v, jwtPublicConfidence(p) ?? 0.95);
   } catch {
     // A damaged but complete header (test tokens are often hand-edited) still names its algorithm.
-    return h.endsWith('}') && /"(?:alg|typ|kid)"/.test(h) ? 0.75 : null;
+    return h.endsWith('}') && /"(?:alg|typ|kid)"/.test(h) ? exampleSignatureConfidence(v, 0.75) : null;
   }
 }
 
@@ -38,5 +39,11 @@ export const jwt = rule({
 
 export const samples: RuleSamples = {
   true: [{ in: 'token = "{value}"', shape: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\\.eyJ[A-Za-z0-9_-]{40}\\.[A-Za-z0-9_-]{43}' }],
-  false: ["if (token.startsWith('eyJ')) {", 'eyJxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'eyJZq7Lm2Pw'],
+  false: [
+    "if (token.startsWith('eyJ')) {",
+    'eyJxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    'eyJZq7Lm2Pw',
+    // jwt.io's example signature under another header and payload: pasted from the docs, verifies under no key.
+    { text: 'token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCIsInNpZ25fdHlwZSI6IlNJR04ifQ.eyJhcGlfa2V5IjoiYWJjIiwiZXhwIjoxNzAwMDAwMDAwfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"', path: 'config.txt', belowDefault: true },
+  ],
 };
