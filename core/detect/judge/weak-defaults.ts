@@ -247,22 +247,23 @@ export function placeShapeMatches(matches: RawMatch[], path: string, text: strin
   for (const m of matches) {
     if (!(m.byShape || SHAPE_RULES.has(m.ruleId)) || m.confidence <= CONFIDENCE.inDocumentationProse) continue;
     docs ??= !runsWhereItIs(path) && !isPromptFile(path);
-    if ((docs || inDocsInCode(text, m.start, path)) && !looksGenerated(shownValue(text.slice(m.start, m.end)))) m.confidence = CONFIDENCE.inDocumentationProse;
+    if ((docs || inDocsInCode(text, m.start, path)) && !shownValues(text.slice(m.start, m.end)).every(looksGenerated)) m.confidence = CONFIDENCE.inDocumentationProse;
   }
 }
 
 /**
- * The value as it is typed: the password inside a Basic credential, a URL's percent-encoding
- * undone (`P%40ssword%21…` is `P@ssword!…`, a test of special characters).
+ * The forms a value is judged in: the password inside a Basic credential, or the value as written
+ * and, in a URL, with its percent-encoding undone (`P%40ssword%21…` is `P@ssword!…`, a test of
+ * special characters). Generated only when every form looks generated.
  */
-function shownValue(v: string): string {
+function shownValues(v: string): string[] {
   const basic = passwordOfBasic(v);
-  if (basic !== undefined) return basic;
-  if (!/%[0-9A-Fa-f]{2}/.test(v)) return v;
+  if (basic !== undefined) return [basic];
+  if (!/%[0-9A-Fa-f]{2}/.test(v)) return [v];
   try {
-    return decodeURIComponent(v);
+    return [v, decodeURIComponent(v)];
   } catch {
-    return v;
+    return [v];
   }
 }
 
