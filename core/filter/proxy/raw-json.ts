@@ -7,8 +7,8 @@
  */
 
 /**
- * Called for each string value (not a member name), in text order: [start, end) is its literal,
- * quotes included; `value` is the string it stands for.
+ * Called for each string value (member names go to their own visitor), in text order: [start,
+ * end) is its literal, quotes included; `value` is the string it stands for.
  */
 export type StringVisitor = (start: number, end: number, value: string) => void;
 
@@ -27,7 +27,7 @@ const CONTROL = /[\u0000-\u001f]/;
  * backslashes are found by searches whose results are kept until the scan passes them, so each is
  * searched for once over the text.
  */
-export function eachJsonString(text: string, visit: StringVisitor): boolean {
+export function eachJsonString(text: string, visit: StringVisitor, visitName?: StringVisitor): boolean {
   const n = text.length;
   const stack: number[] = [];
   let nextQuote = -1;
@@ -57,8 +57,8 @@ export function eachJsonString(text: string, visit: StringVisitor): boolean {
       } catch {
         return -1;
       }
-    } else if (key) {
-      // A member name is only checked (names are short, and not scanned).
+    } else if (key && !visitName) {
+      // A member name no one asked for is only checked.
       for (let j = at + 1; j < end - 1; j++) if (text.charCodeAt(j) < 32) return -1;
       return end;
     } else {
@@ -66,6 +66,7 @@ export function eachJsonString(text: string, visit: StringVisitor): boolean {
       if (CONTROL.test(value)) return -1;
     }
     if (!key) visit(at, end, value);
+    else visitName?.(at, end, value);
     return end;
   };
   const ws = (at: number): number => {

@@ -122,7 +122,7 @@ describe('proxy: the raw JSON path against the parse path it replaced (property)
     for (const t of cases) assert.equal(eachJsonString(t, () => {}), parses(t), JSON.stringify(t));
   });
 
-  it('visits each string value once (member names not), decoded to what JSON.parse gives', () => {
+  it('visits each string value once (member names go to their own visitor), decoded to what JSON.parse gives', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.nat(3), (v, pick) => {
         const t = spaced(v, pick);
@@ -173,6 +173,22 @@ describe('proxy: the raw JSON path against the parse path it replaced (property)
     assert.ok(!r.text.includes(k));
     assert.match(r.text, /^\{ "a" : \[1, 2\.5e3, true, null\],\n {2}"b": "use \[REDACTED:github-token:1\] now", "c": "\\u0041",\n "b": "fine" \}$/);
     assert.equal(byParse(t, new RedactionSession()).count, 0, 'the parse path never saw the first "b"');
+  });
+
+  it('masks a credential held in a member name (a tool result keyed by a token), in both paths; API names pass untouched', () => {
+    const k = fake.githubPat();
+    const t = `{"role":"tool","content":{"headers":{"Authorization: token ${k}":"ok"},"tool_call_id":"call_1"}}`;
+    const raw = redactJsonText(t, new RedactionSession());
+    const parsed = byParse(t, new RedactionSession());
+    for (const r of [raw, parsed]) {
+      assert.equal(r.count, 1);
+      assert.ok(!r.text.includes(k));
+      assert.deepEqual(Object.keys((JSON.parse(r.text) as { content: { headers: object } }).content.headers), ['Authorization: token [REDACTED:authorization-header:1]']);
+    }
+    assert.equal(raw.text, parsed.text);
+    // Short identifier names are never scanned, so a clean body stays byte for byte.
+    const clean = '{"model":"gpt-4o","messages":[{"role":"user","content":"hi"}],"max_tokens":5}';
+    assert.equal(redactJsonText(clean, new RedactionSession()).text, clean);
   });
 
   it('redacts a body that is not JSON as text, as before', () => {
