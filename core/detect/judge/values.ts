@@ -96,8 +96,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (outsideCredentialAlphabet(v)) return null;
   // A number (`input_cost_per_token: 1.875e-6`, `token_ratio = 0.75`): a rate or a count, never a key.
   if (NUMBER_LITERAL.test(v)) return null;
-  // A separator and a space first (`", nodeAttr.value, "` between two literals of a call): code.
-  if (/^[,;+|]\s/.test(v)) return null;
+  // A separator and a space first (`", nodeAttr.value, "` between two literals of a call): code;
+  // `&` first: the next parameter of a query string, after an empty one (`gtm_auth=&gtm_preview=…`).
+  if (/^[,;+|]\s/.test(v) || v[0] === '&') return null;
   // Markup or code after the value's start: an attribute (`icon="false` in `:icon="false"`), a
   // generic call (`ref<VForm | null>(null)`). A credential holds neither a `="` nor a type argument.
   if (!quoted && (/[\w-]="/.test(v) || /^[A-Za-z_$][\w$.]*<[A-Z]/.test(v))) return null;

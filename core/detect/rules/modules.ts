@@ -68,6 +68,7 @@ import { tavilyApiKey, samples as tavilyApiKeySamples } from './llm/tavily-api-k
 import { xaiApiKey, samples as xaiApiKeySamples } from './llm/xai-api-key';
 import { posthogPersonalKey, samples as posthogPersonalKeySamples } from './public-by-design/posthog-personal-key';
 import { posthogProjectKey, samples as posthogProjectKeySamples } from './public-by-design/posthog-project-key';
+import { gtmEnvironmentAuth, samples as gtmEnvironmentAuthSamples } from './public-by-design/gtm-environment-auth';
 import { sentryDsn, samples as sentryDsnSamples } from './public-by-design/sentry-dsn';
 import { firebaseWebApiKey, samples as firebaseWebApiKeySamples } from './public-by-design/firebase-web-api-key';
 import { stripePublishableKey, samples as stripePublishableKeySamples } from './public-by-design/stripe-publishable-key';
@@ -202,4 +203,5 @@ export const RULE_MODULES: readonly RuleModule[] = [
   { rule: stripePublishableKey, samples: stripePublishableKeySamples },
   { rule: sentryDsn, samples: sentryDsnSamples },
   { rule: firebaseWebApiKey, samples: firebaseWebApiKeySamples },
+  { rule: gtmEnvironmentAuth, samples: gtmEnvironmentAuthSamples },
 ];

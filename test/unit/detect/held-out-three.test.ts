@@ -130,3 +130,13 @@ describe('held-out set four: a UUID under a password name', () => {
     assert.deepEqual(shown(`PINECONE_API_KEY="${uuid}"\n`, 'app/.env'), [uuid]);
   });
 });
+
+describe("held-out set four: Google Tag Manager's environment parameter", () => {
+  it('is public by design: information below the threshold, not a generic key', () => {
+    const auth = rand(22, undefined, pick);
+    const page = `<script>j.src='https://www.googletagmanager.com/gtm.js?id='+i+dl+'&gtm_auth=${auth}&gtm_preview=env-2&gtm_cookies_win=x';</script>\n`;
+    assert.deepEqual(shown(page, 'tests/data/html/recipe.html'), []);
+    const all = scanText(page, { path: 'tests/data/html/recipe.html' });
+    assert.deepEqual(all.map((f) => [f.ruleId, f.severity]), [['public/gtm-environment-auth', 'info']]);
+  });
+});
