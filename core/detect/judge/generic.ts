@@ -304,22 +304,27 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
  * the longest first. Read by character codes: this runs at most credential words of a text.
  */
 export function operatorAt(text: string, i: number): string {
+  // -1 past the end: equal to nothing. (Tested, not read: reading past the end threw away the
+  // optimised code of valueAfter, where this is inlined, once per scan: `--trace-deopt`, "out of bounds".)
+  const n = text.length;
+  if (i >= n) return '';
   const c = text.charCodeAt(i);
-  const d = text.charCodeAt(i + 1); // NaN past the end: equal to nothing
+  const d = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+  const e = i + 2 < n ? text.charCodeAt(i + 2) : -1;
   switch (c) {
     case 61: // =
-      if (d === 61) return text.charCodeAt(i + 2) === 61 ? '===' : '==';
+      if (d === 61) return e === 61 ? '===' : '==';
       return d === 62 ? '=>' : '=';
     case 33: // !
       if (d !== 61) return '';
-      return text.charCodeAt(i + 2) === 61 ? '!==' : '!=';
+      return e === 61 ? '!==' : '!=';
     case 58: // :
       if (d === 61) return ':=';
       return d === 58 ? '' : ':';
     case 63: // ?
       return d === 61 ? '?=' : '';
     case 124: // |
-      return d === 124 && text.charCodeAt(i + 2) === 61 ? '||=' : '';
+      return d === 124 && e === 61 ? '||=' : '';
     case 60: // <
       return d === 45 ? '<-' : '';
     case 44: // ,

@@ -338,7 +338,9 @@ export function typedRuns(s: string): boolean {
     const d = s.charCodeAt(i) - s.charCodeAt(i - 1);
     if (d === 0) run++;
     else {
-      if (run >= 3) inRuns += run;
+      // (Added at every break, 0 for a short run: a branch that first runs after the optimiser has
+      // compiled this function throws the compiled code away.)
+      inRuns += run >= 3 ? run : 0;
       run = 1;
     }
     if (run > longest) longest = run;
@@ -347,7 +349,7 @@ export function typedRuns(s: string): boolean {
     if (up > sequence) sequence = up;
     if (down > sequence) sequence = down;
   }
-  if (run >= 3) inRuns += run;
+  inRuns += run >= 3 ? run : 0;
   if (longest * 2 > n) return true;
   if (sequence >= Math.max(8, n * 0.6)) return true;
   return n >= 16 && inRuns / n > 0.5;

@@ -183,35 +183,42 @@ function runRule(rule: PatternRule, text: string, at: number): Attempt | null {
     start = pre ? pre[0] : span![0];
     end = span![1];
   }
-  const rejected = { ruleId: '' as const, end };
   // A provider prefix inside a longer base64 run (an image or audio in a notebook output, a
   // `sha512-…` integrity hash in a lockfile) is chance, not a key.
-  if (!rule.scan && (insideBase64Run(text, start) || base64RunContinues(text, end) || inBase64Block(text, start) || amidBase64(text, start, end))) return rejected;
-  const value = text.slice(start, end);
+  if (!rule.scan && (insideBase64Run(text, start) || base64RunContinues(text, end) || inBase64Block(text, start) || amidBase64(text, start, end))) return rejection(end);
   // A value running into mask characters (`xoxp-…-####`) is a redacted sample, not a key.
-  const next = text[end];
-  if (next === '#' || next === '*' || next === '•' || next === '…' || text.startsWith('...', end)) return rejected;
+  // (Asked before the value is sliced: by character code, as most rule hits are rejected.)
+  const next = text.charCodeAt(end);
+  if (next === 35 || next === 42 || next === 0x2022 || next === 0x2026 || (next === 46 && text.startsWith('...', end))) return rejection(end);
+  const value = text.slice(start, end);
   other ??= rule.variant && m ? rule.variant(value, m) : undefined;
-  if (!other && !rule.keepPlaceholders && (isPlaceholder(value) || isIndirect(value) || isPatternSource(value))) return rejected;
+  if (!other && !rule.keepPlaceholders && (isPlaceholder(value) || isIndirect(value) || isPatternSource(value))) return rejection(end);
   // A rule anchored on a provider's name (no distinctive prefix) reads the next word of the right
   // length: in code that is often an identifier made of words (`MistralAIPromptExecutionSettings`).
-  if (rule.anchorsIgnoreCase && isIdentifierName(value)) return rejected;
+  if (rule.anchorsIgnoreCase && isIdentifierName(value)) return rejection(end);
   if (rule.validate && m) {
     const c = rule.validate(value, m);
-    if (c === null) return rejected;
+    if (c === null) return rejection(end);
     confidence = c;
   }
+  // One object shape for every match (envVar present, maybe undefined; findings copy it only
+  // when set): no object spread in per match.
   return {
     ruleId: other?.id ?? rule.id,
     title: other?.title ?? rule.title,
     severity: other?.severity ?? rule.severity,
     hint: other?.hint ?? rule.hint,
-    ...(rule.envVar ? { envVar: rule.envVar } : {}),
+    envVar: rule.envVar || undefined,
     start,
     end,
     confidence,
     priority: 1,
   };
+}
+
+/** What a rule examined and rejected: the engine skips its later hits up to `end`. */
+function rejection(end: number): Attempt {
+  return { ruleId: '', end };
 }
 
 const B64_CHAR = new Uint8Array(128);
