@@ -33,6 +33,7 @@ export interface MatchNotes {
 
 let cached: Prefilter<Item> | undefined;
 let itemCount = 0;
+let spareBusyUntil: Int32Array | null = null;
 
 function prefilter(): Prefilter<Item> {
   if (cached) return cached;
@@ -89,7 +90,11 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
   // Like a global regex, a rule does not look for a new match inside its previous one: this keeps
   // the work linear on inputs made of one anchor repeated (`sk-sk-sk-…`, `password=password=…`).
   const pf = prefilter();
-  const busyUntil = new Int32Array(itemCount).fill(-1);
+  // The table of the previous text, if no scan holds it: a typed array of this size lives outside
+  // the heap, allocated and later swept once per file otherwise.
+  const busyUntil = spareBusyUntil ?? new Int32Array(itemCount);
+  spareBusyUntil = null;
+  busyUntil.fill(-1);
   let hits = 0;
   // The token run holding the last hit: a later hit inside it ends where it ends, so runs of
   // repeated anchors (`sk-sk-sk-…`) are measured once, not once per hit.
@@ -134,6 +139,7 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
     }
     return true;
   });
+  spareBusyUntil = busyUntil;
   if (notes) notes.allowMarker = complete ? notes.allowMarker === true : undefined;
   placeWeakDefaults(out, path, text);
   placeShapeMatches(out, path, text);

@@ -10,6 +10,8 @@ import { scanText } from '../../../core/detect';
 import { LineCursor, LineIndex } from '../../../core/detect/input/positions';
 import { trueSampleText } from './rule-samples.test';
 import { operatorAt } from '../../../core/detect/judge/generic';
+import { DOCS_DIR, EXAMPLE_NAME, RUNS_DIR, RUNS_NAME, runsWhereItIs, TEST_NAME } from '../../../core/detect/judge/weak-defaults';
+import { formatOf } from '../../../core/files';
 
 /**
  * The detector's fast paths must give the answers of the plain forms they replace: these tests
@@ -183,5 +185,26 @@ describe('detection fast paths equal their plain forms', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+  it('runsWhereItIs, testing names on the file name and folders once per folder, answers as the patterns on the whole path (fast-check)', () => {
+    // The plain form: every pattern on the whole path.
+    const plain = (path: string) => {
+      const norm = path.replace(/\\/g, '/');
+      if (EXAMPLE_NAME.test(norm)) return false;
+      const kind = formatOf(norm).kind;
+      if (kind === 'markdown' || kind === 'mdx' || kind === 'notebook' || kind === 'markup') return false;
+      if (RUNS_NAME.test(norm) || RUNS_DIR.test(norm)) return true;
+      return !DOCS_DIR.test(norm) && !TEST_NAME.test(norm);
+    };
+    const folder = fc.constantFrom('docs', 'Docs', 'doc', 'src', 'helm', 'charts', '.github', 'workflows', 'deploy', 'tests', 'test', 'examples', 'site', 'lib', 'k8s', 'x.docs', 'docs-website', 'e2e', 'a');
+    const name = fc.constantFrom('README.md', 'compose.yaml', 'docker-compose.prod.yml', 'Dockerfile', 'api.dockerfile', '.env', '.env.local', '.env.example', 'app.py', 'test_app.py', 'app_test.go', 'app.spec.ts', 'conftest.py', 'config.sample.json', 'settings.yaml.tmpl', 'notes.txt', 'x.ipynb', 'Jenkinsfile', '.gitlab-ci.yml', 'test-utils.ts', 'main.tf', 'docs', 'a.example');
+    const path = fc.tuple(fc.boolean(), fc.array(folder, { maxLength: 4 }), name, fc.constantFrom('/', '\\')).map(([abs, dirs, file, sep]) => (abs ? sep : '') + [...dirs, file].join(sep));
+    fc.assert(
+      fc.property(path, (p) => {
+        assert.equal(runsWhereItIs(p), plain(p), p);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const p of ['compose.yaml', 'docs/compose.yaml', 'docs/app.py', '.github/workflows/ci.yml', 'x/.github/workflows/docs/a.py', 'docs', '/tmp/tests/app.py', 'src/app.py', 'C:\\docs\\app.py']) assert.equal(runsWhereItIs(p), plain(p), p);
   });
 });
