@@ -250,10 +250,21 @@ export function repeatedBlockShare(s: string): number {
     for (let i = 0; i + p < last; i += p) {
       if (!same(i, p) || !same(i + p, p)) continue;
       // The run holding i + p (i matching does not make the offsets between match).
+      // (The offsets move by assignment of a value the test computed, not by `a--` / `b++`: an
+      // operation that first runs after the optimiser compiled this function, as these did at the
+      // first repeated block of a scan, has no type feedback and throws the compiled code away.)
       let a = i + p;
-      while (a > 0 && same(a - 1, p)) a--;
+      for (;;) {
+        const k = a - 1;
+        if (k < 0 || !same(k, p)) break;
+        a = k;
+      }
       let b = i + p;
-      while (b + 1 < last && same(b + 1, p)) b++;
+      for (;;) {
+        const k = b + 1;
+        if (k >= last || !same(k, p)) break;
+        b = k;
+      }
       const run = b - a + 1;
       if (run >= 2 * p) best = Math.max(best, run + p);
       while (i + p <= b) i += p; // the next test starts past this run

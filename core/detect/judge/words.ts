@@ -110,10 +110,12 @@ export function splitIntoWords(run: string, extra?: (w: string) => boolean, shor
  */
 export function letterParts(v: string): string[] | null {
   if (v.length > 64 || !/^[A-Za-z]+(?:[-_.][A-Za-z]+)*$/.test(v)) return null;
-  return v
-    .split(/[-_.]/)
-    .flatMap((p) => p.split(/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/))
-    .map((p) => p.toLowerCase());
+  // Built by push, so every array returned has the same layout: `map` made one layout where V8
+  // ran it as a built-in and another where its optimiser inlined it, and a caller compiled for the
+  // first was thrown away at the first of the second (`--trace-deopt`: judgePlaceholder, "wrong map").
+  const parts: string[] = [];
+  for (const piece of v.split(/[-_.]/)) for (const hump of piece.split(/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/)) parts.push(hump.toLowerCase());
+  return parts;
 }
 
 /**
