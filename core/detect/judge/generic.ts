@@ -504,6 +504,8 @@ function trimSpan(text: string, start: number, end: number, quoted: boolean): Va
 
 let prefixRe: RegExp | undefined;
 let rulesByPrefix: Map<string, PatternRule[]> | undefined;
+/** The first two characters of every prefix (all ASCII, four or more long): most values start otherwise, and are answered before the regex runs. */
+const PREFIX_PAIRS = new Uint8Array(128 * 128);
 /**
  * Does the value start with a provider prefix (`xoxp-`, `dapi`, `secret_`)? Then only that
  * provider's rule may report it: a token with the prefix but not the format is the provider's
@@ -525,7 +527,11 @@ function claimsKnownFormat(value: string, onlyInFormat: boolean): boolean {
     // Longest first, so the prefix read is the one its rules are listed under.
     const prefixes = [...rulesByPrefix.keys()].sort((a, b) => b.length - a.length);
     prefixRe = new RegExp(`^(?:${prefixes.map((a) => a.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')})`);
+    for (const a of prefixes) PREFIX_PAIRS[(a.charCodeAt(0) << 7) | a.charCodeAt(1)] = 1;
   }
+  const c0 = value.charCodeAt(0);
+  const c1 = value.charCodeAt(1);
+  if (!(c0 < 128 && c1 < 128 && PREFIX_PAIRS[(c0 << 7) | c1] === 1)) return false;
   const m = prefixRe.exec(value);
   if (!m) return false;
   if (!onlyInFormat) return true;

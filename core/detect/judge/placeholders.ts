@@ -138,6 +138,9 @@ const SAMPLE_MARKERS = new Set(
   ).split(' '),
 );
 
+/** A credential noun or a sample marker anywhere in a run of letters. */
+const FIELD_WORD_INSIDE = new RegExp([...CREDENTIAL_NOUNS, ...SAMPLE_MARKERS].join('|'));
+
 // Articles and possessives: short words a description opens with (`la_tua_password`, `il_tuo_token`).
 const SHORT_WORDS = new Set([...POSSESSIVES, ...'a o the la le il lo el los las de del di da du der die das het een un une uno una'.split(' ')]);
 
@@ -175,7 +178,9 @@ function fieldWords(value: string, asciiParts?: string[] | null): 'nouns' | 'des
   // (Only a value with a letter outside ASCII is folded; the parts of any other are the caller's when given.)
   const folded = /[^\x00-\x7f]/.test(value);
   const parts = folded ? letterParts(value.normalize('NFD').replace(/[\u0300-\u036f]/g, '')) : asciiParts !== undefined ? asciiParts : letterParts(value);
-  if (!parts) return 'none';
+  // Every word read below is a piece of a part, so without a noun or a marker inside a part the
+  // answer is `none` (asked first: splitting a part into words looks up each of its pieces).
+  if (!parts || !parts.some((p) => FIELD_WORD_INSIDE.test(p))) return 'none';
   const known = (w: string) => CREDENTIAL_NOUNS.has(w) || SAMPLE_MARKERS.has(w);
   let noun = false;
   let other = false;
