@@ -402,14 +402,18 @@ function readValue(text: string, i: number, limit: number, toEndOfLine: boolean,
   // too, and so does a quote: an unquoted value inside a string (`"…:_authToken=$NPM_TOKEN"`)
   // ends where the string does.
   const ends = stopAtQuotes ? ENDS_UNQUOTED : ENDS_AT_SPACE;
+  // (The loop notes where the last `&` is as it goes: the form-field test below needs one after
+  // the first character. An assignment, not a comparison, in the rare branch: see trimSpan.)
+  let lastAmp = -1;
   for (; j < limit; j++) {
     const c = text.charCodeAt(j);
     if (ends[c] || (c === 92 && escapedBreakAt(text, j))) break;
+    if (c === 38) lastAmp = j;
   }
   // A form body or query string (`client_secret=…&refresh_token=…`, recorded in cassettes): the
   // next `&name=` starts the next field.
   // (Most values hold no `&`: then nothing is sliced and no regex runs.)
-  const amp = hasCharBetween(text, 38, i + 1, j) ? text.slice(i, j).search(/&[A-Za-z_][\w.[\]-]{0,60}=/) : -1;
+  const amp = lastAmp > i ? text.slice(i, j).search(/&[A-Za-z_][\w.[\]-]{0,60}=/) : -1;
   if (amp > 0) j = i + amp;
   if (toEndOfLine && text[j] === ' ') {
     let k = j;
@@ -458,12 +462,6 @@ function startsLine(text: string, s: number): boolean {
   let k = s;
   while (k > 0 && text[k - 1] !== '\n') k--;
   return /^\s*(?:[-*]\s+)?(?:export\s+)?$/.test(text.slice(k, s));
-}
-
-/** Does text[from, to) hold the character `code`? */
-function hasCharBetween(text: string, code: number, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (text.charCodeAt(k) === code) return true;
-  return false;
 }
 
 /** Does text[from, to) hold a space or a tab? (Most values do not: then no regex needs to look.) */
@@ -529,8 +527,9 @@ function claimsKnownFormat(value: string, onlyInFormat: boolean): boolean {
     prefixRe = new RegExp(`^(?:${prefixes.map((a) => a.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')})`);
     for (const a of prefixes) PREFIX_PAIRS[(a.charCodeAt(0) << 7) | a.charCodeAt(1)] = 1;
   }
-  const c0 = value.charCodeAt(0);
-  const c1 = value.charCodeAt(1);
+  // (Not read past the end: 128 stands for "no character", which starts no prefix.)
+  const c0 = value.length > 0 ? value.charCodeAt(0) : 128;
+  const c1 = value.length > 1 ? value.charCodeAt(1) : 128;
   if (!(c0 < 128 && c1 < 128 && PREFIX_PAIRS[(c0 << 7) | c1] === 1)) return false;
   const m = prefixRe.exec(value);
   if (!m) return false;
