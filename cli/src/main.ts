@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireWithCodeCache } from './code-cache';
-import { tuneV8ForLowMemory, tuneV8ForScanning } from '../../core/runtime';
+import { tuneV8ForLowMemory, tuneV8ForOneShotScan, tuneV8ForScanning } from '../../core/runtime';
 import { processIO, UsageError, type CliIO, type Command } from './io';
 
 // Before any command code loads; not for `hook`, which an assistant starts per prompt and tool
 // call: eager feedback allocation costs its short run more than it saves (~25 ms CPU measured).
 if (process.argv[2] !== 'hook') tuneV8ForScanning();
 if (process.argv[2] === 'scan') tuneV8ForLowMemory();
+if (process.argv[2] === 'scan') tuneV8ForOneShotScan();
 // Commands load on demand: `scan` must not pay for the PostgreSQL client, fetch and the rotation
 // engine it never uses. The build turns ./scan-commands and ./full-commands into bundles of their
 // own (dist/cli-scan.js, dist/cli-full.js), so this dispatcher is small and a scan starts fast.

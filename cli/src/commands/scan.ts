@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { applyBaseline, entriesFor, formatBaseline, meetsConfidence } from '../../../core/detect';
 import { readBaselineFile } from '../scan/baseline-file';
 import { UsageError, type CliIO } from '../io';
@@ -8,6 +8,7 @@ import { runGitHistoryScan } from '../scan/git-history';
 import { scanFiles } from '../scan/pool';
 import { formatJson, formatText, summaryLine, summarise, type ScanReport } from '../scan/report';
 import { formatSarif } from '../scan/sarif';
+import { displayPathFrom } from '../scan/display-path';
 import { scanBuffer, type FileResult } from '../scan/scan-file';
 import { stagedFiles } from '../scan/staged';
 import { describeTruncation, listFiles, type WalkResult } from '../../../core/files';
@@ -22,11 +23,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const a = parseScanArgs(args);
   if (a.gitHistory) return runGitHistoryScan(a, io);
   const { results, walk } = await collect(a, io);
-  const display = (file: string) => {
-    if (!isAbsolute(file)) return file;
-    const rel = relative(io.cwd, file);
-    return (rel || file).split(sep).join('/');
-  };
+  const display = displayPathFrom(io.cwd);
   const report = summarise(
     results.map((r) => ({ ...r, findings: meetsConfidence(r.findings, a.minConfidence) })),
     display,

@@ -44,6 +44,26 @@ export function threadsFor(bytes: number, cpus = availableParallelism()): number
   return n > 1 && bytes * n >= PARALLEL_BREAK_EVEN_BYTES ? n : 1;
 }
 
+/**
+ * `threadsFor` the files' total size, asking each file's size only while the answer is open: none
+ * on one CPU, and no more once the total reaches the break-even (a large repository's sizes past
+ * its first few hundred MiB change nothing). Below the break-even every file is asked: the walk
+ * lists files from `readdir` types, without sizes, and an estimate would change which inputs get
+ * worker threads. An unreadable file counts as empty.
+ */
+export function threadsForFiles(files: readonly string[], cpus = availableParallelism(), sizeOf: (file: string) => number = statSize): number {
+  const n = Math.min(cpus, 8);
+  if (n <= 1) return 1;
+  let bytes = 0;
+  for (const f of files) {
+    bytes += sizeOf(f);
+    if (bytes * n >= PARALLEL_BREAK_EVEN_BYTES) return n;
+  }
+  return 1;
+}
+
+const statSize = (file: string) => statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+
 export interface PoolOptions {
   maxBytes: number;
   /** Threads that scan: 1 is this one, more are workers; 0: threadsFor the files' total size. */
@@ -65,10 +85,10 @@ export async function scanFiles(files: string[], opts: PoolOptions): Promise<Fil
   const scan = (i: number) => (results[i] = scanFile(files[i]!, opts.maxBytes));
   const order = warmUpOrder(files);
   const entry = opts.entry ?? join(__dirname, 'scan-worker.js');
-  // Unreadable files count as empty.
-  const bytes = opts.jobs ? 0 : files.reduce((n, f) => n + (statSync(f, { throwIfNoEntry: false })?.size ?? 0), 0);
-  const threads = opts.jobs || threadsFor(bytes);
-  if (threads <= 1 || files.length < IN_THREAD_FILES || !existsSync(entry)) {
+  // A handful of files, or no worker script, run here whatever their size: no size is asked then.
+  const here = files.length < IN_THREAD_FILES || !existsSync(entry);
+  const threads = opts.jobs || (here ? 1 : threadsForFiles(files));
+  if (threads <= 1 || here) {
     // The young generation's size for this thread's scan (core/runtime/v8-tuning.ts).
     const young = allowYoungGenerationGrowth();
     for (const i of order) {

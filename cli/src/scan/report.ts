@@ -11,6 +11,11 @@ export interface ScanReport {
   skipped: { binary: number; tooLarge: number; unreadable: number };
 }
 
+/**
+ * The report of a scan's results. Each finding is given its display path in place (`file`) and
+ * listed, not copied into a new object: one per finding (5,195 on the benchmark corpus), each
+ * spread from a cold loop, and the results are not used after this.
+ */
 export function summarise(results: FileResult[], display: (file: string) => string): ScanReport {
   const report: ScanReport = { findings: [], filesScanned: 0, bytesScanned: 0, skipped: { binary: 0, tooLarge: 0, unreadable: 0 } };
   for (const r of results) {
@@ -24,7 +29,10 @@ export function summarise(results: FileResult[], display: (file: string) => stri
     // Most files have no finding: their display path (a path.relative each) is never needed.
     if (!r.findings.length) continue;
     const file = display(r.file);
-    for (const f of r.findings) report.findings.push({ ...f, file });
+    for (const f of r.findings as FileFinding[]) {
+      f.file = file;
+      report.findings.push(f);
+    }
   }
   return report;
 }

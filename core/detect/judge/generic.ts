@@ -239,7 +239,9 @@ function mayHaveValue(text: string, s: number, e: number): boolean {
 /** Parses `name <op> value` forward from the end of the name. */
 function valueAfter(text: string, s: number, e: number, kind: NameKind, code: CodeKind, escapedText: boolean, comment: boolean): ValueSpan | null {
   // `redis://password:secret@host`: a user name in a URL, whose password the url-credentials rule judges.
-  if (s >= 3 && text[s - 1] === '/' && text[s - 2] === '/' && text[s - 3] === ':') return null;
+  // (One call, not three reads: a rarely taken `s - 2` had no type feedback when the optimiser
+  // compiled this function, and its first run threw the compiled code away.)
+  if (s >= 3 && text.startsWith('://', s - 3)) return null;
   let i = e;
   const limit = Math.min(text.length, e + 400);
   // In a JSON string holding code (a notebook cell) the unescaped quote before a name is the JSON
@@ -314,22 +316,27 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
  * the longest first. Read by character codes: this runs at most credential words of a text.
  */
 export function operatorAt(text: string, i: number): string {
+  // -1 past the end: equal to nothing. (Tested, not read: reading past the end threw away the
+  // optimised code of valueAfter, where this is inlined, once per scan: `--trace-deopt`, "out of bounds".)
+  const n = text.length;
+  if (i >= n) return '';
   const c = text.charCodeAt(i);
-  const d = text.charCodeAt(i + 1); // NaN past the end: equal to nothing
+  const d = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+  const e = i + 2 < n ? text.charCodeAt(i + 2) : -1;
   switch (c) {
     case 61: // =
-      if (d === 61) return text.charCodeAt(i + 2) === 61 ? '===' : '==';
+      if (d === 61) return e === 61 ? '===' : '==';
       return d === 62 ? '=>' : '=';
     case 33: // !
       if (d !== 61) return '';
-      return text.charCodeAt(i + 2) === 61 ? '!==' : '!=';
+      return e === 61 ? '!==' : '!=';
     case 58: // :
       if (d === 61) return ':=';
       return d === 58 ? '' : ':';
     case 63: // ?
       return d === 61 ? '?=' : '';
     case 124: // |
-      return d === 124 && text.charCodeAt(i + 2) === 61 ? '||=' : '';
+      return d === 124 && e === 61 ? '||=' : '';
     case 60: // <
       return d === 45 ? '<-' : '';
     case 44: // ,
@@ -405,14 +412,18 @@ function readValue(text: string, i: number, limit: number, toEndOfLine: boolean,
   // too, and so does a quote: an unquoted value inside a string (`"…:_authToken=$NPM_TOKEN"`)
   // ends where the string does.
   const ends = stopAtQuotes ? ENDS_UNQUOTED : ENDS_AT_SPACE;
+  // (The loop notes where the last `&` is as it goes: the form-field test below needs one after
+  // the first character. An assignment, not a comparison, in the rare branch: see trimSpan.)
+  let lastAmp = -1;
   for (; j < limit; j++) {
     const c = text.charCodeAt(j);
     if (ends[c] || (c === 92 && escapedBreakAt(text, j))) break;
+    if (c === 38) lastAmp = j;
   }
   // A form body or query string (`client_secret=…&refresh_token=…`, recorded in cassettes): the
   // next `&name=` starts the next field.
   // (Most values hold no `&`: then nothing is sliced and no regex runs.)
-  const amp = hasCharBetween(text, 38, i + 1, j) ? text.slice(i, j).search(/&[A-Za-z_][\w.[\]-]{0,60}=/) : -1;
+  const amp = lastAmp > i ? text.slice(i, j).search(/&[A-Za-z_][\w.[\]-]{0,60}=/) : -1;
   if (amp > 0) j = i + amp;
   if (toEndOfLine && text[j] === ' ') {
     let k = j;
@@ -463,12 +474,6 @@ function startsLine(text: string, s: number): boolean {
   return /^\s*(?:[-*]\s+)?(?:export\s+)?$/.test(text.slice(k, s));
 }
 
-/** Does text[from, to) hold the character `code`? */
-function hasCharBetween(text: string, code: number, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (text.charCodeAt(k) === code) return true;
-  return false;
-}
-
 /** Does text[from, to) hold a space or a tab? (Most values do not: then no regex needs to look.) */
 function hasBlank(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
@@ -487,8 +492,11 @@ function escapedBreakAt(text: string, j: number): boolean {
 function trimSpan(text: string, start: number, end: number, quoted: boolean): ValueSpan | null {
   for (;;) {
     // A block comment closing right after the value (`token = default*/);`) is not part of it.
-    if (!quoted && end - start > 2 && text[end - 1] === '/' && text[end - 2] === '*') {
-      end -= 2;
+    // (`end - 2` computed at every step and assigned: an operation that first runs after the
+    // optimiser compiled the function has no type feedback and throws the compiled code away.)
+    const back = end - 2;
+    if (!quoted && end - start > 2 && text.startsWith('*/', back)) {
+      end = back;
       continue;
     }
     if (!(end > start && /[\s,;.'"`)>\]}\\]/.test(text[end - 1]!))) break;
@@ -504,6 +512,8 @@ function trimSpan(text: string, start: number, end: number, quoted: boolean): Va
 
 let prefixRe: RegExp | undefined;
 let rulesByPrefix: Map<string, PatternRule[]> | undefined;
+/** The first two characters of every prefix (all ASCII, four or more long): most values start otherwise, and are answered before the regex runs. */
+const PREFIX_PAIRS = new Uint8Array(128 * 128);
 /**
  * Does the value start with a provider prefix (`xoxp-`, `dapi`, `secret_`)? Then only that
  * provider's rule may report it: a token with the prefix but not the format is the provider's
@@ -525,7 +535,12 @@ function claimsKnownFormat(value: string, onlyInFormat: boolean): boolean {
     // Longest first, so the prefix read is the one its rules are listed under.
     const prefixes = [...rulesByPrefix.keys()].sort((a, b) => b.length - a.length);
     prefixRe = new RegExp(`^(?:${prefixes.map((a) => a.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')})`);
+    for (const a of prefixes) PREFIX_PAIRS[(a.charCodeAt(0) << 7) | a.charCodeAt(1)] = 1;
   }
+  // (Not read past the end: 128 stands for "no character", which starts no prefix.)
+  const c0 = value.length > 0 ? value.charCodeAt(0) : 128;
+  const c1 = value.length > 1 ? value.charCodeAt(1) : 128;
+  if (!(c0 < 128 && c1 < 128 && PREFIX_PAIRS[(c0 << 7) | c1] === 1)) return false;
   const m = prefixRe.exec(value);
   if (!m) return false;
   if (!onlyInFormat) return true;

@@ -138,6 +138,9 @@ const SAMPLE_MARKERS = new Set(
   ).split(' '),
 );
 
+/** A credential noun or a sample marker anywhere in a run of letters. */
+const FIELD_WORD_INSIDE = new RegExp([...CREDENTIAL_NOUNS, ...SAMPLE_MARKERS].join('|'));
+
 // Articles and possessives: short words a description opens with (`la_tua_password`, `il_tuo_token`).
 const SHORT_WORDS = new Set([...POSSESSIVES, ...'a o the la le il lo el los las de del di da du der die das het een un une uno una'.split(' ')]);
 
@@ -175,7 +178,9 @@ function fieldWords(value: string, asciiParts?: string[] | null): 'nouns' | 'des
   // (Only a value with a letter outside ASCII is folded; the parts of any other are the caller's when given.)
   const folded = /[^\x00-\x7f]/.test(value);
   const parts = folded ? letterParts(value.normalize('NFD').replace(/[\u0300-\u036f]/g, '')) : asciiParts !== undefined ? asciiParts : letterParts(value);
-  if (!parts) return 'none';
+  // Every word read below is a piece of a part, so without a noun or a marker inside a part the
+  // answer is `none` (asked first: splitting a part into words looks up each of its pieces).
+  if (!parts || !parts.some((p) => FIELD_WORD_INSIDE.test(p))) return 'none';
   const known = (w: string) => CREDENTIAL_NOUNS.has(w) || SAMPLE_MARKERS.has(w);
   let noun = false;
   let other = false;
@@ -250,10 +255,21 @@ export function repeatedBlockShare(s: string): number {
     for (let i = 0; i + p < last; i += p) {
       if (!same(i, p) || !same(i + p, p)) continue;
       // The run holding i + p (i matching does not make the offsets between match).
+      // (The offsets move by assignment of a value the test computed, not by `a--` / `b++`: an
+      // operation that first runs after the optimiser compiled this function, as these did at the
+      // first repeated block of a scan, has no type feedback and throws the compiled code away.)
       let a = i + p;
-      while (a > 0 && same(a - 1, p)) a--;
+      for (;;) {
+        const k = a - 1;
+        if (k < 0 || !same(k, p)) break;
+        a = k;
+      }
       let b = i + p;
-      while (b + 1 < last && same(b + 1, p)) b++;
+      for (;;) {
+        const k = b + 1;
+        if (k >= last || !same(k, p)) break;
+        b = k;
+      }
       const run = b - a + 1;
       if (run >= 2 * p) best = Math.max(best, run + p);
       while (i + p <= b) i += p; // the next test starts past this run
@@ -338,7 +354,9 @@ export function typedRuns(s: string): boolean {
     const d = s.charCodeAt(i) - s.charCodeAt(i - 1);
     if (d === 0) run++;
     else {
-      if (run >= 3) inRuns += run;
+      // (Added at every break, 0 for a short run: a branch that first runs after the optimiser has
+      // compiled this function throws the compiled code away.)
+      inRuns += run >= 3 ? run : 0;
       run = 1;
     }
     if (run > longest) longest = run;
@@ -347,7 +365,7 @@ export function typedRuns(s: string): boolean {
     if (up > sequence) sequence = up;
     if (down > sequence) sequence = down;
   }
-  if (run >= 3) inRuns += run;
+  inRuns += run >= 3 ? run : 0;
   if (longest * 2 > n) return true;
   if (sequence >= Math.max(8, n * 0.6)) return true;
   return n >= 16 && inRuns / n > 0.5;

@@ -34,6 +34,7 @@ export interface MatchNotes {
 
 let cached: Prefilter<Item> | undefined;
 let itemCount = 0;
+let spareBusyUntil: Int32Array | null = null;
 
 function prefilter(): Prefilter<Item> {
   if (cached) return cached;
@@ -93,7 +94,11 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
   // Like a global regex, a rule does not look for a new match inside its previous one: this keeps
   // the work linear on inputs made of one anchor repeated (`sk-sk-sk-…`, `password=password=…`).
   const pf = prefilter();
-  const busyUntil = new Int32Array(itemCount).fill(-1);
+  // The table of the previous text, if no scan holds it: a typed array of this size lives outside
+  // the heap, allocated and later swept once per file otherwise.
+  const busyUntil = spareBusyUntil ?? new Int32Array(itemCount);
+  spareBusyUntil = null;
+  busyUntil.fill(-1);
   let hits = 0;
   // The token run holding the last hit: a later hit inside it ends where it ends, so runs of
   // repeated anchors (`sk-sk-sk-…`) are measured once, not once per hit.
@@ -139,6 +144,7 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
     }
     return true;
   });
+  spareBusyUntil = busyUntil;
   if (notes) notes.allowMarker = complete ? notes.allowMarker === true : undefined;
   placeWeakDefaults(out, path, text);
   placeShapeMatches(out, path, text);
@@ -188,35 +194,42 @@ function runRule(rule: PatternRule, text: string, at: number): Attempt | null {
     start = pre ? pre[0] : span![0];
     end = span![1];
   }
-  const rejected = { ruleId: '' as const, end };
   // A provider prefix inside a longer base64 run (an image or audio in a notebook output, a
   // `sha512-…` integrity hash in a lockfile) is chance, not a key.
-  if (!rule.scan && (insideBase64Run(text, start) || base64RunContinues(text, end) || inBase64Block(text, start) || amidBase64(text, start, end))) return rejected;
-  const value = text.slice(start, end);
+  if (!rule.scan && (insideBase64Run(text, start) || base64RunContinues(text, end) || inBase64Block(text, start) || amidBase64(text, start, end))) return rejection(end);
   // A value running into mask characters (`xoxp-…-####`) is a redacted sample, not a key.
-  const next = text[end];
-  if (next === '#' || next === '*' || next === '•' || next === '…' || text.startsWith('...', end)) return rejected;
+  // (Asked before the value is sliced: by character code, as most rule hits are rejected.)
+  const next = text.charCodeAt(end);
+  if (next === 35 || next === 42 || next === 0x2022 || next === 0x2026 || (next === 46 && text.startsWith('...', end))) return rejection(end);
+  const value = text.slice(start, end);
   other ??= rule.variant && m ? rule.variant(value, m) : undefined;
-  if (!other && !rule.keepPlaceholders && (isPlaceholder(value) || isIndirect(value) || isPatternSource(value))) return rejected;
+  if (!other && !rule.keepPlaceholders && (isPlaceholder(value) || isIndirect(value) || isPatternSource(value))) return rejection(end);
   // A rule anchored on a provider's name (no distinctive prefix) reads the next word of the right
   // length: in code that is often an identifier made of words (`MistralAIPromptExecutionSettings`).
-  if (rule.anchorsIgnoreCase && isIdentifierName(value)) return rejected;
+  if (rule.anchorsIgnoreCase && isIdentifierName(value)) return rejection(end);
   if (rule.validate && m) {
     const c = rule.validate(value, m);
-    if (c === null) return rejected;
+    if (c === null) return rejection(end);
     confidence = c;
   }
+  // One object shape for every match (envVar present, maybe undefined; findings copy it only
+  // when set): no object spread in per match.
   return {
     ruleId: other?.id ?? rule.id,
     title: other?.title ?? rule.title,
     severity: other?.severity ?? rule.severity,
     hint: other?.hint ?? rule.hint,
-    ...(rule.envVar ? { envVar: rule.envVar } : {}),
+    envVar: rule.envVar || undefined,
     start,
     end,
     confidence,
     priority: 1,
   };
+}
+
+/** What a rule examined and rejected: the engine skips its later hits up to `end`. */
+function rejection(end: number): Attempt {
+  return { ruleId: '', end };
 }
 
 const B64_CHAR = new Uint8Array(128);

@@ -10,6 +10,9 @@ import { scanText } from '../../../core/detect';
 import { LineCursor, LineIndex } from '../../../core/detect/input/positions';
 import { trueSampleText } from './rule-samples.test';
 import { operatorAt } from '../../../core/detect/judge/generic';
+import { DOCS_DIR, EXAMPLE_NAME, RUNS_DIR, RUNS_NAME, runsWhereItIs, TEST_NAME } from '../../../core/detect/judge/weak-defaults';
+import { formatOf } from '../../../core/files';
+import { isWord, splitIntoWords, wordListLoaded } from '../../../core/detect/judge/words';
 
 /**
  * The detector's fast paths must give the answers of the plain forms they replace: these tests
@@ -183,5 +186,62 @@ describe('detection fast paths equal their plain forms', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+  it('runsWhereItIs, testing names on the file name and folders once per folder, answers as the patterns on the whole path (fast-check)', () => {
+    // The plain form: every pattern on the whole path.
+    const plain = (path: string) => {
+      const norm = path.replace(/\\/g, '/');
+      if (EXAMPLE_NAME.test(norm)) return false;
+      const kind = formatOf(norm).kind;
+      if (kind === 'markdown' || kind === 'mdx' || kind === 'notebook' || kind === 'markup') return false;
+      if (RUNS_NAME.test(norm) || RUNS_DIR.test(norm)) return true;
+      return !DOCS_DIR.test(norm) && !TEST_NAME.test(norm);
+    };
+    const folder = fc.constantFrom('docs', 'Docs', 'doc', 'src', 'helm', 'charts', '.github', 'workflows', 'deploy', 'tests', 'test', 'examples', 'site', 'lib', 'k8s', 'x.docs', 'docs-website', 'e2e', 'a');
+    const name = fc.constantFrom('README.md', 'compose.yaml', 'docker-compose.prod.yml', 'Dockerfile', 'api.dockerfile', '.env', '.env.local', '.env.example', 'app.py', 'test_app.py', 'app_test.go', 'app.spec.ts', 'conftest.py', 'config.sample.json', 'settings.yaml.tmpl', 'notes.txt', 'x.ipynb', 'Jenkinsfile', '.gitlab-ci.yml', 'test-utils.ts', 'main.tf', 'docs', 'a.example');
+    const path = fc.tuple(fc.boolean(), fc.array(folder, { maxLength: 4 }), name, fc.constantFrom('/', '\\')).map(([abs, dirs, file, sep]) => (abs ? sep : '') + [...dirs, file].join(sep));
+    fc.assert(
+      fc.property(path, (p) => {
+        assert.equal(runsWhereItIs(p), plain(p), p);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const p of ['compose.yaml', 'docs/compose.yaml', 'docs/app.py', '.github/workflows/ci.yml', 'x/.github/workflows/docs/a.py', 'docs', '/tmp/tests/app.py', 'src/app.py', 'C:\\docs\\app.py']) assert.equal(runsWhereItIs(p), plain(p), p);
+  });
+  it('splitIntoWords without extra words, stopping where no word begins, splits as the plain form does (fast-check)', () => {
+    assert.ok(wordListLoaded(), 'the build writes the word list');
+    // The plain form: every piece of 2 to 24 letters looked up, for each end the fewest words.
+    const plain = (run: string, shortOpens = true, minPart = 3) => {
+      const n = run.length;
+      const best = new Int16Array(n + 1).fill(-1);
+      const from = new Int16Array(n + 1);
+      best[0] = 0;
+      for (let i = 1; i <= n; i++) {
+        for (let s = Math.max(0, i - 24); s <= i - 2; s++) {
+          if (best[s]! < 0 || (best[i]! >= 0 && best[s]! + 1 >= best[i]!)) continue;
+          const w = run.slice(s, i);
+          if ((w.length >= minPart || (s === 0 && shortOpens)) && isWord(w)) {
+            best[i] = best[s]! + 1;
+            from[i] = s;
+          }
+        }
+      }
+      if (best[n]! < 0) return null;
+      const words: string[] = [];
+      for (let i = n; i > 0; i = from[i]!) words.push(run.slice(from[i]!, i));
+      return words.reverse();
+    };
+    const piece = fc.oneof(
+      fc.constantFrom('my', 'tu', 'su', 'a', 'secret', 'password', 'key', 'sun', 'shine', 'sunshine', 'correct', 'horse', 'battery', 'staple', 'contrasena', 'segura', 'beispiel', 'here', 'is', 'the', 'in', 'to', 'abc', 'xq'),
+      fc.string({ minLength: 1, maxLength: 6, unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz') }),
+    );
+    const run = fc.array(piece, { minLength: 1, maxLength: 6 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(run, fc.boolean(), fc.integer({ min: 2, max: 4 }), (r, shortOpens, minPart) => {
+        assert.deepEqual(splitIntoWords(r, undefined, shortOpens, minPart), plain(r, shortOpens, minPart), r);
+      }),
+      { numRuns: 3000 },
+    );
+    for (const r of ['sunshine', 'correcthorsebatterystaple', 'mysecretkey', 'qzxjvkqz', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'x', '']) assert.deepEqual(splitIntoWords(r), plain(r), r);
   });
 });

@@ -1,5 +1,5 @@
 import { CONFIDENCE } from '../../judge/confidence';
-import { judgePassword, WEAK_DEFAULT_VARIANT } from '../../judge/weak-defaults';
+import { judgePassword, WEAK_DEFAULT_VARIANT, type PasswordVerdict } from '../../judge/weak-defaults';
 import { rule } from '../rule';
 import type { RuleSamples } from '../samples';
 
@@ -15,12 +15,23 @@ export const urlCredentials = rule({
     if (/^\d{1,5}$/.test(v) || /^[$%{]/.test(v)) return null;
     // The password judged as in every other form (weak-defaults.ts judgePassword): a weak one is
     // reported as weak/default-credential, placed by where the file is.
-    const verdict = judgePassword(decodeSafe(v), m.groups?.user);
+    const verdict = verdictOf(v, m);
     if (verdict === 'placeholder') return null;
     return verdict === 'weak' ? CONFIDENCE.credentialValue : 0.9;
   },
-  variant: (v, m) => (judgePassword(decodeSafe(v), m.groups?.user) === 'weak' ? WEAK_DEFAULT_VARIANT : undefined),
+  variant: (v, m) => (verdictOf(v, m) === 'weak' ? WEAK_DEFAULT_VARIANT : undefined),
 });
+
+/**
+ * The engine asks `variant`, then `validate`, of the same match: the password is judged once per
+ * match. (Weakly held: a match holds its whole input text.)
+ */
+const verdicts = new WeakMap<RegExpExecArray, PasswordVerdict>();
+function verdictOf(v: string, m: RegExpExecArray): PasswordVerdict {
+  let verdict = verdicts.get(m);
+  if (verdict === undefined) verdicts.set(m, (verdict = judgePassword(decodeSafe(v), m.groups?.user)));
+  return verdict;
+}
 
 /** A URL's password is percent-encoded (`p%40ss`); judged as the characters it stands for. */
 function decodeSafe(v: string): string {
