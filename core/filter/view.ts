@@ -11,6 +11,8 @@ export interface DetectionView {
   text: string;
   /** The original [start, end) of view characters [s, e). */
   toOriginal(s: number, e: number): [number, number];
+  /** View offsets where the view differs from the text (a decoded or inserted character, or a dropped one before it), in order. */
+  changed: readonly number[];
 }
 
 /** Characters a key never holds but that a copy, a renderer or an attacker can put inside one. */
@@ -141,6 +143,7 @@ export function buildView(text: string, glue: GlueScanner): DetectionView | unde
   const pieceView: number[] = [];
   const pieceFrom: number[] = [];
   const pieceTo: number[] = [];
+  const changed: number[] = [];
   let len = 0;
   let kept = 0;
   const flush = (to: number) => {
@@ -152,6 +155,7 @@ export function buildView(text: string, glue: GlueScanner): DetectionView | unde
     len += to - kept;
   };
   const emit = (c: number, s: number, e: number) => {
+    changed.push(len);
     pieceView.push(len);
     pieceFrom.push(s);
     pieceTo.push(e);
@@ -176,6 +180,7 @@ export function buildView(text: string, glue: GlueScanner): DetectionView | unde
       flush(at);
       const step = d >> 8;
       if (d & 0xff) emit(d & 0xff, at, at + step);
+      else changed.push(len);
       kept = edit.lastIndex = at + step;
     }
     m = edit.exec(text);
@@ -194,6 +199,7 @@ export function buildView(text: string, glue: GlueScanner): DetectionView | unde
   };
   return {
     text: parts.join(''),
+    changed,
     toOriginal(s, e) {
       const a = piece(s);
       const b = piece(e - 1);
