@@ -1,11 +1,11 @@
 // The parts of the engine's scan of one text, each callable alone (bench/filters/scan-parts.mjs
 // times them in process on the proxy bench's fresh 10 KB bodies).
 import { ALL_RULES, rawMatches } from '../../core/detect/index';
-import { findSecrets, sniffPath } from '../../core/filter/engine';
+import { findSecrets, sniffPath, viewWindows } from '../../core/filter/engine';
 import { encodedRuns } from '../../core/filter/encoded';
 import { redactJsonText } from '../../core/filter/proxy/json';
 import { RedactionSession, findInText } from '../../core/filter/session';
-import { buildView, glueAnchors, glueScanner } from '../../core/filter/view';
+import { buildView, glueAnchors, glueScanner, isQuotedPrintable } from '../../core/filter/view';
 import { wrappedKeys } from '../../core/filter/wrap';
 
 /** The glue scan as a long-running process has it (its prefilter from the first text on). */
@@ -13,32 +13,24 @@ const glue = glueScanner(glueAnchors(ALL_RULES.flatMap((r) => (r.anchorsIgnoreCa
 
 export const parts: Record<string, (text: string) => unknown> = {
   'findSecrets (the whole scan)': (t) => findSecrets(t),
+  'findSecrets, detection on the whole view (a named path)': (t) => findSecrets(t, { path: sniffPath(t) }),
   'findInText, fresh session (+ clean digest)': (t) => findInText(t, new RedactionSession()),
   'raw JSON body, fresh session': (t) => redactJsonText(JSON.stringify({ model: 'm', messages: [{ role: 'user', content: t }] }), new RedactionSession()),
   'detection on the text (rawMatches)': (t) => rawMatches(t, { path: sniffPath(t) }),
   sniffPath: (t) => sniffPath(t),
   'detection view (buildView)': (t) => buildView(t, glue),
-  'detection on the view, when there is one': (t) => {
+  '  of which the glue scan': (t) => glue(t),
+  '  of which isQuotedPrintable': (t) => isQuotedPrintable(t),
+  'detection on the view, when there is one (its windows)': (t) => {
     const v = buildView(t, glue);
-    return v && rawMatches(v.text, { path: sniffPath(t) });
+    return v && viewWindows(v, false).map(([a, b]) => rawMatches(v.text.slice(a, b), { path: sniffPath(t) }));
   },
   'base64/hex runs (encodedRuns)': (t) => encodedRuns(t),
   'wrapped keys (wrappedKeys)': (t) => wrappedKeys(t, { path: sniffPath(t) }),
 };
 
-export function hasView(t: string): boolean {
-  return buildView(t, glue) !== undefined;
-}
-import { isQuotedPrintable } from '../../core/filter/view';
-const EDIT = new RegExp(`%[0-9A-Fa-f]{2}|\\\\[ux]|[\\u0000\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u206a-\\u206f\\ufeff]`, 'g');
-parts['tmp glue'] = (t) => glue(t);
-parts['tmp isQuotedPrintable'] = (t) => isQuotedPrintable(t);
-parts['tmp EDIT regex'] = (t) => { EDIT.lastIndex = 0; let n = 0; while (EDIT.exec(t)) n++; return n; };
-export const anchors = glueAnchors(ALL_RULES.flatMap((r) => (r.anchorsIgnoreCase ? [] : r.anchors)));
-export { findSecrets, sniffPath };
-import { viewWindows } from '../../core/filter/engine';
-export function windowsOf(t: string): { changes: number; covered: number; length: number } | undefined {
+/** Whether `t` has a detection view, and the share of it its windows cover. */
+export function viewOf(t: string): { covered: number } | undefined {
   const v = buildView(t, glue);
-  if (!v) return undefined;
-  return { changes: v.changed.length, covered: viewWindows(v, false).reduce((n, [a, b]) => n + b - a, 0), length: v.text.length };
+  return v && { covered: viewWindows(v, false).reduce((n, [a, b]) => n + b - a, 0) / v.text.length };
 }
