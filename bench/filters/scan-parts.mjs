@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { ordinarySamples } from './ordinary.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { parts, viewOf } = createRequire(import.meta.url)(join(repo, 'out', 'bench', 'filters', 'scan-parts.js'));
+const { parts, viewCoverage } = createRequire(import.meta.url)(join(repo, 'out', 'bench', 'filters', 'scan-parts.js'));
 const text = ordinarySamples(repo).samples.map((s) => s.text).join('\n');
 // The bodies bench/filters/proxy.mjs sends as fresh requests.
 const span = text.length - 10240;
@@ -22,5 +22,5 @@ for (let round = 0; round < 3; round++) {
     if (round === 2) console.log(`${name}: ${((d.user + d.system) / bodies.length).toFixed(1)} µs per body`);
   }
 }
-const views = bodies.map(viewOf).filter(Boolean);
-console.log(`${views.length} of ${bodies.length} bodies have a detection view; detection runs on windows of it for ${views.filter((v) => v.covered < 1).length}, covering ${(100 * views.reduce((s, v) => s + v.covered, 0) / views.length).toFixed(0)} % of a view on average`);
+const views = bodies.map(viewCoverage).filter((v) => v !== undefined);
+console.log(`${views.length} of ${bodies.length} bodies have a detection view; detection runs on windows of it for ${views.filter((v) => v < 1).length}, covering ${((100 * views.reduce((s, v) => s + v, 0)) / views.length).toFixed(0)} % of a view on average`);
