@@ -1,11 +1,12 @@
 import { ALL_RULES, rawMatches } from '../detect/index';
 import { findSecrets, sniffPath, viewWindows } from './engine';
 import { encodedRuns } from './encoded';
-import { buildView, glueAnchors, glueScanner, isQuotedPrintable } from './view';
+import { buildView, glueAnchors, glueScanner, isQuotedPrintable, type GlueScanner } from './view';
 import { wrappedKeys } from './wrap';
 
-/** The glue scan as a long-running process has it (its prefilter from the first text on). */
-const glue = glueScanner(glueAnchors(ALL_RULES.flatMap((r) => (r.anchorsIgnoreCase ? [] : r.anchors))), 0);
+/** The glue scan as a long-running process has it (its prefilter from the first text on), built on first use. */
+let built: GlueScanner | undefined;
+const glue: GlueScanner = (t) => (built ??= glueScanner(glueAnchors(ALL_RULES.flatMap((r) => (r.anchorsIgnoreCase ? [] : r.anchors))), 0))(t);
 
 /**
  * Each pass findSecrets makes over a text, callable alone, to see where a scan's time goes
