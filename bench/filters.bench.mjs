@@ -6,11 +6,12 @@
 // READMEs) blocked or altered. Every figure sits next to its baseline from the same run.
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ordinarySamples } from './filters/ordinary.mjs';
 import { benchProxy } from './filters/proxy.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,38 +26,7 @@ const ms = (ns) => Number(ns) / 1e6;
 const fmt = (x) => x.toFixed(2);
 const now = () => process.hrtime.bigint();
 
-// Ordinary text: this repository's docs and sources and the READMEs in node_modules.
-function corpus() {
-  const files = [];
-  const walk = (d, depth, filter) => {
-    for (const f of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, f.name);
-      if (f.isDirectory() && depth > 0 && !f.name.startsWith('.') && f.name !== 'node_modules' && f.name !== 'fixtures') walk(p, depth - 1, filter);
-      else if (f.isFile() && filter(f.name) && statSync(p).size > 2000) files.push(p);
-    }
-  };
-  walk(join(repo, 'docs'), 3, (n) => n.endsWith('.md'));
-  for (const d of ['core', 'server', 'client', 'cli']) walk(join(repo, d), 4, (n) => n.endsWith('.ts'));
-  for (const d of readdirSync(join(repo, 'node_modules')).slice(0, 400)) {
-    try {
-      const p = join(repo, 'node_modules', d, 'README.md');
-      if (statSync(p).size > 2000) files.push(p);
-    } catch {}
-  }
-  return files;
-}
-const files = corpus();
-const samples = [];
-for (let i = 0; samples.length < 1000 && i < files.length * 4; i++) {
-  const t = readFileSync(files[i % files.length], 'utf8');
-  // Whole lines, as a prompt or a pasted excerpt holds them: a window cut inside a word leaves a
-  // fragment nobody writes (`curl -u user:passwo` from a placeholder cut at the 2,000th character).
-  const from = Math.floor((i / files.length) * 1999) % Math.max(1, t.length - 2000);
-  const at = from === 0 ? 0 : t.indexOf('\n', from) + 1;
-  const cut = t.slice(at, at + 2000);
-  const last = cut.lastIndexOf('\n');
-  samples.push({ file: files[i % files.length].slice(repo.length + 1), text: last > 0 && at + 2000 < t.length ? cut.slice(0, last + 1) : cut });
-}
+const { files, samples } = ordinarySamples(repo);
 const tenKb = samples.map((s) => s.text).join('\n').slice(0, 10 * 1024);
 
 // 1. Hook decision in process, 10 KB payload (Claude Code PreToolUse, Bash), with and without a key.

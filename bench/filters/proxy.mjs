@@ -12,12 +12,13 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { ordinarySamples } from './ordinary.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
@@ -236,7 +237,8 @@ export async function benchProxy(text, { ordinary = [], pairs = 2000, warm = 300
   return summary;
 }
 
-// Run alone: ordinary text from this repository's docs and sources (filters.bench.mjs passes its own).
+// Run alone: the ordinary samples filters.bench.mjs passes (bench/filters/ordinary.mjs), the
+// fresh bodies cut from them joined.
 // With --baseline OTHER/dist/cli.js the two builds take turns run by run, and which goes first
 // alternates by round. On the shared host a comparison that always started with the same build
 // was biased: 6 rounds of the raw-JSON proxy against its parent, new build first, put its CPU per
@@ -246,17 +248,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const opt = (n) => (process.argv.includes(n) ? process.argv[process.argv.indexOf(n) + 1] : undefined);
   const runs = Number(opt('--runs') ?? 1) || 1;
   const pairs = Number(opt('--pairs') ?? 2000) || 2000;
-  const parts = [];
-  const walk = (d) => {
-    for (const f of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, f.name);
-      if (f.isDirectory()) walk(p);
-      else if (/\.(ts|md)$/.test(f.name)) parts.push(readFileSync(p, 'utf8'));
-    }
-  };
-  for (const d of ['docs', 'core', 'cli', 'server']) walk(join(repo, d));
-  const text = parts.join('\n');
-  const ordinary = Array.from({ length: 1000 }, (_, i) => text.slice(i * 1999, i * 1999 + 2000));
+  const { samples } = ordinarySamples(repo);
+  const ordinary = samples.map((s) => s.text);
+  const text = ordinary.join('\n');
   const nodeFlags = (opt('--node-flags') ?? '').split(' ').filter(Boolean);
   const builds = [{ name: 'this build', cli: opt('--cli') ? resolve(opt('--cli')) : join(repo, 'dist', 'cli.js'), all: [] }];
   if (opt('--baseline')) builds.push({ name: 'baseline', cli: resolve(opt('--baseline')), all: [] });

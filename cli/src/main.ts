@@ -5,8 +5,11 @@ import { tuneV8ForLowMemory, tuneV8ForOneShotScan, tuneV8ForScanning } from '../
 import { processIO, UsageError, type CliIO, type Command } from './io';
 
 // Before any command code loads; not for `hook`, which an assistant starts per prompt and tool
-// call: eager feedback allocation costs its short run more than it saves (~25 ms CPU measured).
-if (process.argv[2] !== 'hook') tuneV8ForScanning();
+// call: eager feedback allocation costs its short run more than it saves (~25 ms CPU measured);
+// nor for `proxy`, whose requests run node:http's code as much as the engine's: without the flags
+// its CPU per fresh 10 KB request was lower in 4 of 4 alternating bench rounds (p50 0.87-1.14
+// against 1.06-1.24 ms), a resent conversation's 0.44-0.60 against 0.69-0.99 (docs/filters.md).
+if (process.argv[2] !== 'hook' && process.argv[2] !== 'proxy') tuneV8ForScanning();
 if (process.argv[2] === 'scan') tuneV8ForLowMemory();
 if (process.argv[2] === 'scan') tuneV8ForOneShotScan();
 // Commands load on demand: `scan` must not pay for the PostgreSQL client, fetch and the rotation

@@ -5,7 +5,7 @@
  * stable placeholders, and the readers of transcripts and traces.
  */
 export { findSecrets, ledgerFingerprint, sniffPath, type FindOptions, type SecretSpan } from './engine';
-export { RedactionSession, redactText, applySpans, type Redaction } from './session';
+export { RedactionSession, redactText, applySpans, findInText, type Redaction } from './session';
 export { StreamRedactor, holdFrom, WINDOW, HOLD_MAX } from './stream';
 export { INVISIBLE } from './view';
 export { knownSecretsNear, type KnownNear } from './known';
@@ -14,3 +14,4 @@ export { isTranscript, transcriptFindings } from './transcripts';
 export * from './hooks';
 export * from './proxy';
 export { redact, type RedactOptions } from './redact';
+export { enginePasses, viewCoverage } from './passes';
