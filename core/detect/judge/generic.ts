@@ -57,7 +57,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   if (!mayHaveValue(text, s, e)) return judged;
   // A segment of an ARN (arn, partition, service, region, account, then the resource type `secret`
   // and its name): the type of the resource the ARN names, not a secret with its value.
-  if (text.charCodeAt(s - 1) === 58 && /\barn:[\w-]+:[\w-]+:[\w-]*:\d*:$/.test(text.slice(Math.max(0, s - 120), s))) return judged;
+  if (s > 0 && text.charCodeAt(s - 1) === 58 && /\barn:[\w-]+:[\w-]+:[\w-]*:\d*:$/.test(text.slice(Math.max(0, s - 120), s))) return judged;
   // Asked only now: the first question parses the file's regions (Markdown fences, notebook
   // cells), which a file whose credential words have no value near them never needs.
   const code = ctx.codeAt(hit);

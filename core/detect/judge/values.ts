@@ -251,6 +251,8 @@ export function isIdentifierName(v: string): boolean {
 function encodesText(v: string): boolean {
   const b = v.includes('%') ? decodeURIComponentSafe(v) : v;
   if (b.length < 16 || b.length % 4 === 1 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(b)) return false;
+  // The first 12 characters (9 bytes) first: a random value fails there almost always.
+  if (!/^[\x20-\x7e\t\r\n]+$/.test(Buffer.from(b.slice(0, 12), 'base64').toString('latin1'))) return false;
   const text = Buffer.from(b, 'base64').toString('latin1');
   if (!/^[\x20-\x7e\t\r\n]+$/.test(text)) return false;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return !/^[^/]*\/\/[^/@\s]*:[^/@\s]*@/.test(text); // a URL, unless it carries a password
@@ -269,10 +271,24 @@ function decodeURIComponentSafe(s: string): string {
 
 /** Are `v`'s letters (six or more) the last letters of `name` (`hatchet_api_key` and `VOLUME_HATCHET_API_KEY`)? */
 function endsTheName(v: string, name: string): boolean {
-  const letters = (t: string) => t.replace(/[^A-Za-z]/g, '').toLowerCase();
-  const l = letters(v);
-  return l.length >= 6 && letters(name).endsWith(l) && !/\d/.test(v);
+  // Backwards over both, letters only, without building either (asked of most unquoted values).
+  let i = v.length - 1;
+  let j = name.length - 1;
+  let matched = 0;
+  for (;;) {
+    while (i >= 0 && !isAsciiLetter(v.charCodeAt(i))) {
+      if (isDigit(v.charCodeAt(i))) return false;
+      i--;
+    }
+    if (i < 0) return matched >= 6;
+    while (j >= 0 && !isAsciiLetter(name.charCodeAt(j))) j--;
+    if (j < 0 || (v.charCodeAt(i) | 32) !== (name.charCodeAt(j) | 32)) return false;
+    matched++;
+    i--;
+    j--;
+  }
 }
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** Do `a` and `b` hold the same ASCII letters, ignoring case and everything else (`API-KEY:` and `api_key`)? */
 function sameLetters(a: string, b: string): boolean {

@@ -29,7 +29,11 @@ export function findingFingerprint(ruleId: string, value: string): string {
   return fp;
 }
 
-/** The fingerprint of a value under no rule: the key that makes one incident of every location of a value. */
+/**
+ * The fingerprint of a value under no rule (`findingFingerprint('*', value)`): the key that makes
+ * one incident of every location of a value. A value too large to enumerate is hashed directly,
+ * without the memo (one hash is cheaper than the memo's key), a short one goes through it.
+ */
 export function incidentKeyOf(value: string): string {
-  return findingFingerprint('*', value);
+  return searchSpaceBits(value) >= SAFE_BITS ? publicFingerprint(`*\0${value}`, 'finding') : findingFingerprint('*', value);
 }
