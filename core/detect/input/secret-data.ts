@@ -22,7 +22,9 @@ export function judgeSecretData(name: string, encoded: string, path: string): Ra
   if (!best) return null;
   // The generic detector's finding is the Secret's value under its name; a provider format, a
   // private key or a weak default keeps its own rule (it says what the value is).
-  return GENERIC.has(best.ruleId) ? { ...secretValueMatch(0, 0), confidence: best.confidence } : { ...best, priority: 1 };
+  // The incident is the decoded value's (the password of a URL, the value under its name).
+  const incidentValue = yaml.slice(best.start, best.end);
+  return GENERIC.has(best.ruleId) ? { ...secretValueMatch(0, 0), confidence: best.confidence, incidentValue } : { ...best, priority: 1, incidentValue };
 }
 
 const GENERIC = new Set(['secret/generic-api-key', 'secret/hardcoded-password']);

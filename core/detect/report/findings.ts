@@ -41,7 +41,7 @@ export function scanText(text: string, opts: ScanOptions): Finding[] {
       endColumn: e.column,
       preview,
       fingerprint: findingFingerprint(r.ruleId, value),
-      incidentKey: incidentKeyOf(value),
+      incidentKey: incidentKeyOf(r.incidentValue ?? value),
       confidence: r.confidence,
     };
     if (r.envVar) f.envVar = r.envVar;

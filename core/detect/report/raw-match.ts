@@ -16,6 +16,11 @@ export interface RawMatch {
   byShape?: boolean;
   /** The message, when the rule's own (`{preview}` stands for the masked value); default: "<Title> (<preview>) is hardcoded here." */
   message?: string;
+  /**
+   * The value this match stands for when the text holds it encoded (a Kubernetes Secret's base64):
+   * its incident is that value's, so `ZG9jc2dwdA==` and `docsgpt` in a compose file are one.
+   */
+  incidentValue?: string;
 }
 
 /** What a rule returns at a hit: a match, or the region it examined and rejected (no finding). */

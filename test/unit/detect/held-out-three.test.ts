@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DEFAULT_MIN_CONFIDENCE, scanText } from '../../../core/detect/index';
+import { DEFAULT_MIN_CONFIDENCE, groupIncidents, scanText } from '../../../core/detect/index';
 import { formatOf } from '../../../core/files/file-formats';
 import { rand, seededPick } from '../../helpers/fake-keys';
 
@@ -138,5 +138,17 @@ describe("held-out set four: Google Tag Manager's environment parameter", () => 
     assert.deepEqual(shown(page, 'tests/data/html/recipe.html'), []);
     const all = scanText(page, { path: 'tests/data/html/recipe.html' });
     assert.deepEqual(all.map((f) => [f.ruleId, f.severity]), [['public/gtm-environment-auth', 'info']]);
+  });
+});
+
+describe('incidents by value: a Kubernetes Secret holds the value encoded', () => {
+  it("a password in a Secret's data: and in a compose file is one incident", () => {
+    const password = `${rand(14, undefined, pick)}!9`;
+    const secret = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  postgres-password: ${Buffer.from(password).toString('base64')}\n`;
+    const compose = `services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: "${password}"\n`;
+    const found = [...scanText(secret, { path: 'deploy/k8s/secrets.yaml' }), ...scanText(compose, { path: 'deploy/compose.yaml' })].filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE);
+    assert.equal(found.length, 2);
+    assert.notEqual(found[0]!.fingerprint, found[1]!.fingerprint, 'each location keeps its own finding');
+    assert.equal(groupIncidents(found).incidents.length, 1);
   });
 });
