@@ -76,16 +76,22 @@ for (const cli of clis) {
       continue;
     }
     const out = JSON.parse(p.stdout);
+    // The scan's incidents (one per value, whatever rule found each; a build before incidents by
+    // value groups by the finding fingerprint, rule + value). An incident takes the label of the
+    // first of its locations' fingerprints that has one.
     const incidents = new Map();
     for (const f of out.findings) {
-      const inc = incidents.get(f.fingerprint) ?? { ruleId: f.ruleId, fingerprint: f.fingerprint, locations: [] };
+      const key = f.incident ?? f.fingerprint;
+      const inc = incidents.get(key) ?? { ruleId: f.ruleId, fingerprint: f.fingerprint, fingerprints: new Set(), locations: [] };
       inc.locations.push(f);
-      incidents.set(f.fingerprint, inc);
+      inc.fingerprints.add(f.fingerprint);
+      incidents.set(key, inc);
     }
+    const labelOf = (inc) => [...inc.fingerprints].map((fp) => labels[`${r.dir} ${fp}`]).find(Boolean);
     let labelled = 0;
     let actionable = 0;
     for (const inc of incidents.values()) {
-      const l = labels[`${r.dir} ${inc.fingerprint}`];
+      const l = labelOf(inc);
       scored.push([Math.max(...inc.locations.map((f) => f.confidence)), l?.label]);
       if (!l) continue;
       labelled++;
@@ -112,7 +118,7 @@ for (const cli of clis) {
         const f0 = inc.locations[0];
         dumped.push({
           key: `${r.dir} ${inc.fingerprint}`,
-          label: labels[`${r.dir} ${inc.fingerprint}`]?.label,
+          label: labelOf(inc)?.label,
           ruleId: inc.ruleId,
           confidence: f0.confidence,
           preview: f0.preview,
