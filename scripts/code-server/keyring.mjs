@@ -43,6 +43,18 @@ function busConfig(dir) {
     <allow eavesdrop="true"/>
     <allow own="*"/>
   </policy>
+  <!-- The limits of a desktop session bus (Debian's /usr/share/dbus-1/session.conf): without them
+       dbus-daemon keeps its low built-in ones (256 connections per user, 128 pending replies per
+       connection), which a long e2e run of many keychain clients can reach. -->
+  <limit name="max_incoming_bytes">1000000000</limit>
+  <limit name="max_outgoing_bytes">1000000000</limit>
+  <limit name="max_message_size">1000000000</limit>
+  <limit name="max_completed_connections">100000</limit>
+  <limit name="max_incomplete_connections">10000</limit>
+  <limit name="max_connections_per_user">100000</limit>
+  <limit name="max_names_per_connection">50000</limit>
+  <limit name="max_match_rules_per_connection">50000</limit>
+  <limit name="max_replies_per_connection">50000</limit>
 </busconfig>
 `;
 }
