@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sessionBusConfig } from './bus-config.mjs';
 import { releaseDir, trackDir, trackGroup } from './launch.mjs';
 
 const SECRETS = 'org.freedesktop.secrets';
@@ -29,34 +30,6 @@ export function secretServiceReachable(env = process.env) {
   const activatable = call('ListActivatableNames');
   if (activatable.status === 0 && activatable.stdout.includes(`'${SECRETS}'`)) return { ok: true };
   return { ok: false, why: 'no Secret Service (gnome-keyring, KeePassXC…) on the D-Bus session bus' };
-}
-
-/** A bus without service directories: nothing is auto-activated, so no second (locked) keyring can appear. */
-function busConfig(dir) {
-  return `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN" "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir=${dir}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-  <!-- The limits of a desktop session bus (Debian's /usr/share/dbus-1/session.conf): without them
-       dbus-daemon keeps its low built-in ones (256 connections per user, 128 pending replies per
-       connection), which a long e2e run of many keychain clients can reach. -->
-  <limit name="max_incoming_bytes">1000000000</limit>
-  <limit name="max_outgoing_bytes">1000000000</limit>
-  <limit name="max_message_size">1000000000</limit>
-  <limit name="max_completed_connections">100000</limit>
-  <limit name="max_incomplete_connections">10000</limit>
-  <limit name="max_connections_per_user">100000</limit>
-  <limit name="max_names_per_connection">50000</limit>
-  <limit name="max_match_rules_per_connection">50000</limit>
-  <limit name="max_replies_per_connection">50000</limit>
-</busconfig>
-`;
 }
 
 function firstLine(stream, timeoutMs, what) {
@@ -91,7 +64,7 @@ export async function startPrivateKeyring({ timeoutMs = 15_000 } = {}) {
   delete env.DISPLAY;
   delete env.WAYLAND_DISPLAY;
   const conf = path.join(dir, 'session.conf');
-  writeFileSync(conf, busConfig(dir));
+  writeFileSync(conf, sessionBusConfig(dir));
   const untrack = [];
   const stop = () => {
     for (const u of untrack.splice(0).reverse()) u();

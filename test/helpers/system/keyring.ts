@@ -11,46 +11,17 @@ export interface SystemKeyring {
   stop(): Promise<void>;
 }
 
-/**
- * A bus config without service directories: nothing is auto-activated, so a client that is too
- * quick cannot start a second (locked) keyring daemon, and a bus without a keyring really has no
- * Secret Service (what the "no secret service" test needs).
- */
-function writeBusConfig(dir: string): string {
+/** The private bus's config (scripts/code-server/bus-config.mjs, the same as `npm start`'s), written to `dir`. */
+async function writeBusConfig(dir: string): Promise<string> {
+  const { sessionBusConfig } = await import('../../../scripts/code-server/bus-config.mjs');
   const path = join(dir, 'session.conf');
-  writeFileSync(
-    path,
-    `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN" "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir=${dir}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-  <!-- The limits of a desktop session bus (Debian's /usr/share/dbus-1/session.conf): without them
-       dbus-daemon keeps its low built-in ones (256 connections per user, 128 pending replies per
-       connection), which a long e2e run of many keychain clients can reach. -->
-  <limit name="max_incoming_bytes">1000000000</limit>
-  <limit name="max_outgoing_bytes">1000000000</limit>
-  <limit name="max_message_size">1000000000</limit>
-  <limit name="max_completed_connections">100000</limit>
-  <limit name="max_incomplete_connections">10000</limit>
-  <limit name="max_connections_per_user">100000</limit>
-  <limit name="max_names_per_connection">50000</limit>
-  <limit name="max_match_rules_per_connection">50000</limit>
-  <limit name="max_replies_per_connection">50000</limit>
-</busconfig>
-`,
-  );
+  writeFileSync(path, sessionBusConfig(dir));
   return path;
 }
 
 /** A private D-Bus session bus (no keyring on it unless startKeyring adds one). */
 export async function startBus(dir: string, env: NodeJS.ProcessEnv): Promise<{ bus: ChildProcess; address: string }> {
-  const conf = writeBusConfig(dir);
+  const conf = await writeBusConfig(dir);
   const bus = spawnGroup('dbus-daemon', [`--config-file=${conf}`, '--nofork', '--nopidfile', '--print-address=1'], { env });
   const spawnFailed = new Promise<never>((_, reject) => bus.once('error', (e) => reject(new Error(`dbus-daemon: ${e.message} (apt install dbus)`))));
   const address = await Promise.race([waitForOutput(bus.stdout!, /^(unix:[^\n]+)\n/m, 10000, 'dbus-daemon'), spawnFailed]);
