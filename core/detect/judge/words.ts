@@ -122,10 +122,7 @@ export function splitIntoWords(run: string, extra?: (w: string) => boolean, shor
       }
     }
   }
-  if (best[n]! < 0) return null;
-  const words: string[] = [];
-  for (let i = n; i > 0; i = from[i]!) words.push(run.slice(from[i]!, i));
-  return words.reverse();
+  return wordsEndingAt(run, best, from);
 }
 
 /**
@@ -152,9 +149,14 @@ function splitIntoListWords(run: string, shortOpens: boolean, minPart: number): 
       }
     }
   }
-  if (best[n]! < 0) return null;
+  return wordsEndingAt(run, best, from);
+}
+
+/** The words of the best split of `run` (best[n] < 0: none), read back from where each one starts. */
+function wordsEndingAt(run: string, best: Int16Array, from: Int16Array): string[] | null {
+  if (best[run.length]! < 0) return null;
   const words: string[] = [];
-  for (let i = n; i > 0; i = from[i]!) words.push(run.slice(from[i]!, i));
+  for (let i = run.length; i > 0; i = from[i]!) words.push(run.slice(from[i]!, i));
   return words.reverse();
 }
 
