@@ -153,7 +153,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (/\s[=:]=?\s/.test(v) && /[A-Za-z_]\w*\(/.test(v)) return null;
   if (kind === 'token' && isProse(v)) return null; // (passphrases have spaces; generated keys do not)
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return null; // a URL: the url-credentials rule judges its password
-  if (v.includes('@') && /^[\w.+-]+@[\w-]+\.[\w.]+$/.test(v)) return null; // an e-mail address
+  if (isEmailAddress(v)) return null;
   if (!shaped && PATHLIKE.test(v) && !isBase64Draw(v)) return null;
   // Time-based (version 1) UUIDs are identifiers (event and request ids); generated credentials are random.
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-35-9a-f][0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return null;
@@ -261,7 +261,11 @@ function encodesText(v: string): boolean {
   return /[A-Za-z]{2,} [A-Za-z]{2,}/.test(text) && isProse(text);
 }
 
-function decodeURIComponentSafe(s: string): string {
+/** An e-mail address: an identifier of a person, not a credential. */
+const isEmailAddress = (v: string) => v.includes('@') && /^[\w.+-]+@[\w-]+\.[\w.]+$/.test(v);
+
+/** `decodeURIComponent`, or the text as it is when its escapes are malformed. */
+export function decodeURIComponentSafe(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {
@@ -338,7 +342,7 @@ function isWordCompound(v: string): boolean {
 /** Strict shape test for values found in prose: long, random-looking, mixed character classes. */
 export function isStrongToken(v: string): boolean {
   if (v.length < 12 || outsideCredentialAlphabet(v) || isIndirect(v) || isPlaceholder(v) || /^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return false;
-  if (v.includes('@') && /^[\w.+-]+@[\w-]+\.[\w.]+$/.test(v)) return false; // an e-mail address (`user123@example.com`)
+  if (isEmailAddress(v)) return false; // (`user123@example.com` after a credential word in prose)
   // Code (`this.load(key)`, `f();`, `~${count}`), a Markdown link, or words joined by hyphens
   // (`OAuth2-based`, `Re-ranks`): a generated credential holds none of these.
   if (/[(){}[\];]|\$\{|\]\(/.test(v) || isWordCompound(v)) return false;

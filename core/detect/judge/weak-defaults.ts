@@ -5,7 +5,7 @@ import { describesTheField, isIndirect, isPlaceholder, nounsAndNumber } from './
 import { isPromptFile } from '../../files/file-kinds';
 import type { RawMatch } from '../report/raw-match';
 import { isDummyValue } from './dummy-values';
-import { isIdentifierName, isStrongToken } from './values';
+import { decodeURIComponentSafe, isIdentifierName, isStrongToken } from './values';
 import { isMadeOfWords } from './words';
 import { memoByText } from '../input/detach';
 
@@ -271,12 +271,7 @@ export function placeShapeMatches(matches: RawMatch[], path: string, text: strin
 function shownValues(v: string): string[] {
   const basic = passwordOfBasic(v);
   if (basic !== undefined) return [basic];
-  if (!/%[0-9A-Fa-f]{2}/.test(v)) return [v];
-  try {
-    return [v, decodeURIComponent(v)];
-  } catch {
-    return [v];
-  }
+  return /%[0-9A-Fa-f]{2}/.test(v) ? [v, decodeURIComponentSafe(v)] : [v];
 }
 
 /**
