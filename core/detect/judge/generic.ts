@@ -297,6 +297,9 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
   // Unquoted values stop at a quote, except where the name opened a literal: then running past its
   // closing quote marks the value as other code (below).
   const span = readValue(text, i, limit, toEndOfLine, !quotedName);
+  // f("api_token", "value") passes two arguments; a third string literal after the value makes the
+  // three items of a list (`("authorization", "x-amz-content-sha256", "x-amz-date")`), not a name and its value.
+  if (span && op === ',' && span.quoted && anotherLiteralAfter(text, span.end + 1)) return null;
   // 'API_KEY=value' inside a string literal (a .env file written from code): the value is string
   // content, not an identifier, whatever the file's language. (`'KEY = f(x)'`, with spaces, is code.)
   if (span && quotedName && op === '=' && text[s - 1] !== '\\' && text[e] === '=' && span.start === e + 1) span.quoted = true;
@@ -347,6 +350,12 @@ export function operatorAt(text: string, i: number): string {
 }
 
 /** Is the quoted name starting at `s` the first argument of a call: `f("name"` or `f( \"name\"`? */
+/** Is text[i…] a comma and another quoted literal (spaces and a line break allowed between)? */
+function anotherLiteralAfter(text: string, i: number): boolean {
+  const m = /^[ \t]*,[ \t\r\n]*(["'`])/.exec(text.slice(i, i + 80));
+  return !!m;
+}
+
 function opensArguments(text: string, s: number): boolean {
   let k = s - 1; // the opening quote
   if (k > 0 && text[k - 1] === '\\') k--;

@@ -34,9 +34,10 @@ const CODE_VALUE = /^(?:[A-Za-z_$][\w$]*\s*(?:[(.[]|$|;|,)|new\s|await\s|functio
 const NON_ASCII_LETTER = /(?![\u0000-\u007f])[\p{L}\u2010-\u205e]/u;
 export function outsideCredentialAlphabet(v: string): boolean {
   // JSON's `\uXXXX` escapes (a translation file or a model's answer written with ensure_ascii): a
-  // character they spell outside ASCII (`Wikipedia\u2019s`, `\u2192`) is text, and only ASCII ones
-  // (`\u0021`) can belong to a key.
-  if (v.includes('\\u') && /\\u(?!00[0-7])[0-9a-fA-F]{4}/.test(v)) return true;
+  // character they spell outside ASCII (`Wikipedia\u2019s`, `\u2192`) is text, and only printable
+  // ASCII ones (`\u0021`) can belong to a key: a control character (`value\u0001with\u0001control`)
+  // is in no credential alphabet.
+  if (v.includes('\\u') && /\\u(?!00[2-7])[0-9a-fA-F]{4}/.test(v)) return true;
   let space = false;
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
@@ -114,13 +115,16 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (!quoted && /^[-=?+]?[A-Za-z_]/.test(v) && endsTheName(v, name)) return null;
   if (/\$\{\s*[A-Za-z_][\w.:-]*\s*\}|\{\{\s*[\w.$]+\s*\}\}|%\(\w+\)s/.test(v)) return null; // a template interpolating the value (`{{$credentials.apiKey}}` in n8n)
   if (v.includes('$') && /(?:^|[^A-Za-z0-9\\])\$\{?[A-Z_][A-Z0-9_]{2,}\}?(?:$|[^A-Za-z0-9])/.test(v)) return null; // an environment variable inside (`Bearer $TOKEN`)
-  if (v.includes('<') && /<[A-Za-z][\w .-]{0,60}>/.test(v)) return null; // an angle-bracket slot (`<username>:<apikey>`)
+  // An angle-bracket slot (`<username>:<apikey>`) or markup (`Validate:<br/>- code exists` in a
+  // Mermaid diagram's note, `</b>`): a credential alphabet has no tags.
+  if (v.includes('<') && /<\/?[A-Za-z][\w .-]{0,60}\/?>/.test(v)) return null;
   if (v.includes('](')) return null; // a Markdown link: a sentence pointing at the key page
   // token123, test-password, old-token-value-1234567890ab. Credential nouns and a number given to a
   // password (`secretKey456`) are not dropped here: the URL, curl and Basic forms report that
   // password (weak-defaults.ts judgePassword), and one password gets one verdict in every form.
   if (isDummyValue(v) && !(kind === 'password' && nounsAndNumber(v))) return null;
   if (isIdentifierName(v)) return null; // a name (`scheduleHistoryPageSize`, `doc_store_orderBy`, `objectID`)
+  if (isCallExpression(v) || isNonNullType(v)) return null;
   // Words of a language, alone or joined (`strong-password`, `mySecretValue`, `contrasena_segura`):
   // typed by a person, not generated. Only values of letters and separators are looked up (words.ts).
   if (isMadeOfWords(v)) return null;
@@ -138,7 +142,8 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // Minified or generated code read as a value: `!0,range:!0`, `Yh};function`, `a:null,b:Et`.
   if (!quoted && /(?:^|[:=,(])![01](?:$|[,;)}\]])|\bfunction\b|\breturn\b|=>|\bthis\.|&&|\|\||:null\b|[;{}]\s*(?:var|let|const|function)\b/.test(v)) return null;
   if (v[0] === '{' && v[v.length - 1] === '}' && v.includes('":')) return null; // a JSON object in a string
-  if (!quoted && /^[A-Za-z_$][\w$]{0,30}(?:\.[A-Za-z_$][\w$]{0,30})+$/.test(v) && !/[A-Za-z0-9]{20}/.test(v)) return null; // a member path: var.db_password
+  // A member path: var.db_password, and a Go template's or Helm chart's `.Values.auth.secret` (the dot is the data).
+  if (!quoted && /^\$?\.?[A-Za-z_$][\w$]{0,30}(?:\.[A-Za-z_$][\w$]{0,30})+$/.test(v) && !/[A-Za-z0-9]{20}/.test(v)) return null;
   if (/^`[^`]*\s[^`]*`$/.test(v)) return null; // shell command substitution
   if (!quoted && /^~[A-Za-z_][\w.]*$/.test(v)) return null; // a doc type (`:vartype credentials: ~pkg.Credentials`)
   if (/\$\{\s*(?:\+\+|--)?[A-Za-z_$][\w$]*\s*(?:[.([}]|\+\+|--)/.test(v)) return null; // a template literal: `adm_${randomBytes(16)}`, `token-${++counter}` are computed
@@ -154,6 +159,8 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (kind === 'token' && isProse(v)) return null; // (passphrases have spaces; generated keys do not)
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return null; // a URL: the url-credentials rule judges its password
   if (isEmailAddress(v)) return null;
+  // An LDAP distinguished name (RFC 4514: `CN=svc-app,OU=Service Accounts,DC=corp`): who binds, not the password.
+  if (/^(?:cn|uid|ou|dc|o)=[^=]*?\\*,\s*(?:cn|uid|ou|dc|o|l|st|c)=/i.test(v)) return null;
   if (!shaped && PATHLIKE.test(v) && !isBase64Draw(v)) return null;
   // Time-based (version 1) UUIDs are identifiers (event and request ids); generated credentials are random.
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-35-9a-f][0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return null;
@@ -232,14 +239,36 @@ function isTypeExpression(v: string): boolean {
  */
 export function isIdentifierName(v: string): boolean {
   if (v.length > 64) return false;
-  // Leading underscores mark a private or sentinel name (`__planexecute_plan`, `__mcpAuth`).
-  const u = v.replace(/^_{1,2}(?=[a-z])/, '');
-  if (u !== v && /^[a-z]{2,}(?:(?:_[a-z]{2,})|(?:[A-Z][a-z]{2,}))*$/.test(u)) return true;
+  // Leading underscores mark a private or sentinel name (`__planexecute_plan`, `__mcpAuth`,
+  // `_LegacyBedrockState` in a type annotation).
+  const u = v.replace(/^_{1,2}(?=[A-Za-z])/, '');
+  if (u !== v && (/^[a-z]{2,}(?:(?:_[a-z]{2,})|(?:[A-Z][a-z]{2,}))*$/.test(u) || PASCAL_NAME.test(u))) return true;
   // camelCase and snake_case: `scheduleHistoryPageSize`, `doc_store_orderBy`, `plainTextPasswordAsBytes`
   // (a hump of two letters is one of the short words names are made of).
   if (/^[a-z]{2,}(?:(?:_[a-z]{2,})|(?:[A-Z][a-z]{2,})|(?:A[st]|By|I[fns]|No|O[fnr]|To|Up)(?=[A-Z]))*(?:_?[A-Z]{2,3})?$/.test(v)) return /[A-Z_]/.test(v);
   // PascalCase class names of three or more words: `AccountKeyDatastoreCredentials`
-  return /^(?:[A-Z][a-z]{2,}|[A-Z]{2,4}(?=[A-Z][a-z]))(?:[A-Z][a-z]{2,}|[A-Z]{2,4}(?=[A-Z][a-z]|$)){2,}$/.test(v);
+  return PASCAL_NAME.test(v);
+}
+const PASCAL_NAME = /^(?:[A-Z][a-z]{2,}|[A-Z]{2,4}(?=[A-Z][a-z]))(?:[A-Z][a-z]{2,}|[A-Z]{2,4}(?=[A-Z][a-z]|$)){2,}$/;
+
+/**
+ * A call written in a string: a GraphQL field and its arguments (Relay's `storageKey`,
+ * `prompts(first:200)`, `datasets(filter:{"col":"name"})`), a CSS function (`var(--color-gray-100)`):
+ * a name of letters, one argument list, nothing after it. Generated keys hold no brackets, and a
+ * password with some does not open with a word and close with the list.
+ */
+function isCallExpression(v: string): boolean {
+  return v[v.length - 1] === ')' && /^[a-z][A-Za-z]{2,}\((?:[^()]|\([^()]*\))*\)$/.test(v);
+}
+
+/**
+ * A GraphQL type reference (`apiKey: SystemApiKey!` in a schema, `$input: CreateUserApiKeyInput!`
+ * in an operation's text, `[Tag!]!`): a type name of two or more words with the non-null marker,
+ * not a value. (A trailing `\n` is the escaped line end of an operation kept in a JSON string.)
+ */
+function isNonNullType(v: string): boolean {
+  const t = /^\[?([A-Za-z]+)!\]?!?(?:\\n)?$/.exec(v);
+  return !!t && /^[A-Z][a-z]+(?:[A-Z][a-z]+|[A-Z]{2,4}(?=[A-Z]|$))+$/.test(t[1]!);
 }
 
 /**
@@ -346,6 +375,8 @@ export function isStrongToken(v: string): boolean {
   // Code (`this.load(key)`, `f();`, `~${count}`), a Markdown link, or words joined by hyphens
   // (`OAuth2-based`, `Re-ranks`): a generated credential holds none of these.
   if (/[(){}[\];]|\$\{|\]\(/.test(v) || isWordCompound(v)) return false;
+  // A name of code (`_LegacyBedrockState` in a type annotation, `scheduleHistoryPageSize`) or a type reference (`UserApiKey!`).
+  if (isIdentifierName(v) || isNonNullType(v)) return false;
   if (isPatternSource(v) || /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[,;]?$/.test(v)) return false; // a pattern; Commands.moveToStore
   if (v.includes('/') && FILE_NAME.test(v.replace(/(?:\\[nrt])+$/, ''))) return false; // a file path: patches/next-auth@4.24.15.patch (a `\n` escape after it in a string)
   if (/^[\w./-]+(?::\d+){1,2}$/.test(v) && FILE_NAME.test(v.replace(/(?::\d+){1,2}$/, ''))) return false; // a source location: agent_api.py:2051

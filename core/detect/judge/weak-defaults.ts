@@ -58,6 +58,9 @@ export function judgePassword(password: string, user?: string): PasswordVerdict 
   // Names joined by dots: a reference (`random_password.db.result` in Terraform, `router.pass`,
   // `org.freedesktop.secrets`), not a password.
   if (/^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+$/.test(p) && !/\d/.test(p)) return 'placeholder';
+  // Names joined by slashes: a route or a path (NGINX Unit's `"pass": "routes/status"` passes a
+  // request on), not a password.
+  if (/^[A-Za-z_][\w-]*(?:\/[A-Za-z_][\w-]*)+$/.test(p) && !/\d/.test(p)) return 'placeholder';
   if (isDictionaryPassword(p)) return 'weak';
   // A longer one that is no word of the list (`Instansadgangskode`, a Danish compound): a label too,
   // in a language the list does not hold; a generated value mixes cases and digits.
@@ -97,7 +100,9 @@ export function isWeakPassword(password: string, user?: string): boolean {
 export function isWeakDefaultValue(value: string, name: string, code: CodeKind = false, after = ''): boolean {
   if (value.toLowerCase() === name.toLowerCase()) return false;
   if (isWeakPassword(value)) return true;
-  const pair = PAIR.exec(value);
+  // A user and password pair is the value of a name that holds both (neo4j's `NEO4J_AUTH`, a
+  // credentials setting); a password name's value is one password (`"pass": "routes/status"`).
+  const pair = BARE_NOUN.test(name) ? null : PAIR.exec(value);
   if (pair) return judgePassword(pair[2]!, pair[1]) === 'weak';
   // The one word of an `…_AUTH` setting is a mode (`auth: basic`, `AUTH=oauth`), not a password.
   if (/auth$/i.test(name)) return false;
@@ -166,8 +171,10 @@ export function weakDefaultMatch(start: number, end: number): RawMatch {
 export const RUNS_NAME = /(?:^|\/)(?:(?:docker-)?compose[\w.-]*\.ya?ml|dockerfile[\w.-]*|[\w.-]*\.dockerfile|\.env(?:\.[\w-]+)?|\.gitlab-ci\.ya?ml|jenkinsfile|\.travis\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml)$/i;
 export const RUNS_DIR = /(?:^|\/)(?:\.github\/workflows|\.circleci|\.buildkite|helm|charts|k8s|kubernetes|deploy|deployment|infra|terraform)\//i;
 export const EXAMPLE_NAME = /\.(?:example|sample|template|dist|tmpl)(?:\.[\w]+)?$|(?:^|\/)[^/]*[._-](?:example|sample)\.[\w.]+$/i;
-export const TEST_NAME = /(?:^|\/)(?:test_[^/]*|[^/]*[._-](?:test|tests|spec)\.[\w]+|conftest\.py|test[-_]?utils?\.[\w]+|testutils?\.[\w]+)$/i;
-export const DOCS_DIR = /(?:^|\/)(?:docs?|documentation|docs-website|website|site|examples?|samples?|cookbooks?|tutorials?|notebooks?|guides?|tests?|__tests__|spec|specs|testdata|fixtures|mock_tests|e2e)\//i;
+export const TEST_NAME = /(?:^|\/)(?:test_[^/]*|[^/]*[._-](?:test|tests|spec|eval|bench)\.[\w]+|conftest\.py|test[-_]?utils?\.[\w]+|testutils?\.[\w]+)$/i;
+// A folder named by one of these words, alone or joined to others (`docs_src`, `internal_docs`,
+// `example_notebooks`, `integration-tests`): documentation, samples and tests.
+export const DOCS_DIR = /(?:^|\/)(?:[\w.]+[_-])?(?:docs?|documentation|website|site|examples?|samples?|cookbooks?|tutorials?|notebooks?|guides?|vignettes?|tests?|__tests__|spec|specs|testdata|fixtures|mock_tests|e2e|evals?|benchmarks?)(?:[_-][\w.]+)?\//i;
 
 /** Does a file at `path` run (a compose file, a CI workflow, a Dockerfile, an env file, code outside docs and tests)? */
 export function runsWhereItIs(path: string): boolean {
@@ -280,12 +287,13 @@ function shownValues(v: string): string[] {
  */
 function looksGenerated(v: string): boolean {
   if (/^eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*$/.test(v)) return true;
+  if (/\s/.test(v)) return false; // generated keys and passwords hold no whitespace (`p@ss w0rd&123`)
   if (!isStrongToken(v) || isDummyValue(v) || isPlaceholder(v)) return false;
   // A credential noun as a word of its own (`secret-token-9` or `cfg606-password`) or inside a run
   // (`supersecretkey1234`), also in leetspeak (`TenantPassw0rd!`, `S3cr3t`), or a counting run
   // (`test12345678`): typed, not generated. A random string holds neither by chance.
   if (/(?:^|[^a-z])(?:pass(?:word|wd)?|pwd|secret|token|key|apikey)(?:[^a-z]|$)|password|passwd|secret|apikey|token/i.test(v)) return false;
-  if (/[0134579@$]/.test(v) && /password|passwd|secret|token|apikey/i.test(unLeet(v))) return false;
+  if (/[0134579@$]/.test(v) && /password|passwd|secret|token|apikey/i.test(unLeet(v).replace(/[\s_.-]/g, ''))) return false;
   if (longestSequence(v) >= 6) return false;
   return v.split(/[-_.@:/]/).filter((p) => /^[a-z]{4,}$/.test(p)).length < 2;
 }
