@@ -168,7 +168,8 @@ export function weakDefaultMatch(start: number, end: number): RawMatch {
 }
 
 /** Where a file runs or documents, by its path (exported for the test that holds runsWhereItIs to them on whole paths). */
-export const RUNS_NAME = /(?:^|\/)(?:(?:docker-)?compose[\w.-]*\.ya?ml|dockerfile[\w.-]*|[\w.-]*\.dockerfile|\.env(?:\.[\w-]+)?|\.gitlab-ci\.ya?ml|jenkinsfile|\.travis\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml)$/i;
+// A compose file may carry a prefix (`ha-cluster-docker-compose.yml`, run with `docker compose -f`).
+export const RUNS_NAME = /(?:^|\/)(?:(?:[\w.-]*[._-])?(?:docker-)?compose[\w.-]*\.ya?ml|dockerfile[\w.-]*|[\w.-]*\.dockerfile|\.env(?:\.[\w-]+)?|\.gitlab-ci\.ya?ml|jenkinsfile|\.travis\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml)$/i;
 export const RUNS_DIR = /(?:^|\/)(?:\.github\/workflows|\.circleci|\.buildkite|helm|charts|k8s|kubernetes|deploy|deployment|infra|terraform)\//i;
 export const EXAMPLE_NAME = /\.(?:example|sample|template|dist|tmpl)(?:\.[\w]+)?$|(?:^|\/)[^/]*[._-](?:example|sample)\.[\w.]+$/i;
 export const TEST_NAME = /(?:^|\/)(?:test_[^/]*|[^/]*[._-](?:test|tests|spec|eval|bench)\.[\w]+|conftest\.py|test[-_]?utils?\.[\w]+|testutils?\.[\w]+)$/i;

@@ -63,7 +63,10 @@ describe('held-out set five: routes, documentation folders, evaluation data', ()
     for (const p of ['docs_src/security/tutorial.py', 'internal_docs/vignettes/users.py', 'example_notebooks/x.py', 'js/integration-tests/a.ts', 'bench/evals-benchmarks/src/x.ts']) {
       assert.equal(runsWhereItIs(p), false, p);
     }
-    for (const p of ['src/app/settings.py', 'contest/app.py', 'deploy/app.py', 'docs_src/compose.yaml']) assert.equal(runsWhereItIs(p), true, p);
+    // A compose file runs wherever it sits, under any prefix (`ha-cluster-docker-compose.yml` in `compose_examples/`).
+    for (const p of ['src/app/settings.py', 'contest/app.py', 'deploy/app.py', 'docs_src/compose.yaml', 'docker/compose_examples/ha-cluster-docker-compose.yml']) {
+      assert.equal(runsWhereItIs(p), true, p);
+    }
     assert.deepEqual(shown('engine = create_engine("postgresql+psycopg://postgres:postgres@localhost/db")\n', 'docs_src/dependencies/tutorial013.py'), []);
     assert.equal(shown('engine = create_engine("postgresql+psycopg://postgres:postgres@localhost/db")\n', 'app/db.py').length, 1);
   });
