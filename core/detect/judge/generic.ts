@@ -118,6 +118,11 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // judged before the placeholder words (admin, root) would drop it. In program source only a
   // string literal is a value: an unquoted word is a variable.
   const authName = endsWithAuth(name);
+  // The default of a shell expansion (`${REDIS_AUTH:-myredissecret}`) is the password used whenever
+  // the variable is unset: a word there, even one that reads as a placeholder, is a weak default.
+  if (!prose && (kind === 'password' || authName) && isShellDefault(text, s, span.start) && /^[A-Za-z0-9_.-]{4,64}$/.test(value) && judgePassword(value) !== 'value') {
+    return weakDefaultMatch(span.start, span.end);
+  }
   if (!prose && (kind === 'password' || authName) && (span.quoted || code !== 'program') && !outsideCredentialAlphabet(value) && isWeakDefaultValue(value, name, code, span.quoted ? '' : text.slice(span.end, span.end + 40))) {
     return weakDefaultMatch(span.start, span.end);
   }
@@ -209,6 +214,9 @@ function isPlaceholderBasic(value: string): boolean {
   if (!/^[A-Za-z0-9+/]{4,}={0,2}$/.test(value)) return false;
   const decoded = Buffer.from(value, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
+  // No password (RFC 7617 joins the user-id and the password with a colon): the credential, if
+  // any, is the user part (Stripe's `sk_…:`), judged as a key (`clientid11211` is not one).
+  if ((colon < 0 || colon === decoded.length - 1) && /^[\x20-\x7e]+$/.test(decoded)) return !isStrongToken(colon < 0 ? decoded : decoded.slice(0, colon));
   return colon >= 0 && colon < decoded.length - 1 && judgePassword(decoded.slice(colon + 1), decoded.slice(0, colon)) === 'placeholder';
 }
 
@@ -280,6 +288,13 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
   // (`keychain`, `pass`, `secret-storage`) the next item is not the name's value.
   if (op === ',' && (!quotedName || !opensArguments(text, s))) return null;
   if (op === ':' && text[i + 1] === '/' && text[i + 2] === '/') return null; // a URL scheme, not an assignment
+  // A shell parameter expansion (`${REDIS_AUTH:-secret}`): after `:-` or `:=` the default is the
+  // value; after `:+` (a word used when the variable is set) or `:?` (an error message) it is not.
+  if (op === ':' && text[s - 1] === '{' && text[s - 2] === '$') {
+    const c = text[i + 1];
+    if (c === '+' || c === '?') return null;
+    if (c === '-' || c === '=') i++;
+  }
   i += op.length;
   while (text[i] === ' ' || text[i] === '\t') i++;
   // f("api_token", "value") passes a string literal; after a comma anything else is the next
@@ -350,6 +365,11 @@ export function operatorAt(text: string, i: number): string {
 }
 
 /** Is the quoted name starting at `s` the first argument of a call: `f("name"` or `f( \"name\"`? */
+/** Does the value at `v` follow `${NAME:-` or `${NAME:=` for the name starting at `s`? */
+function isShellDefault(text: string, s: number, v: number): boolean {
+  return text.charCodeAt(s - 1) === 123 && text.charCodeAt(s - 2) === 36 && text.charCodeAt(v - 2) === 58 && (text.charCodeAt(v - 1) === 45 || text.charCodeAt(v - 1) === 61);
+}
+
 /** Is text[i…] a comma and another quoted literal (spaces and a line break allowed between)? */
 function anotherLiteralAfter(text: string, i: number): boolean {
   const m = /^[ \t]*,[ \t\r\n]*(["'`])/.exec(text.slice(i, i + 80));

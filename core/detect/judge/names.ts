@@ -72,6 +72,8 @@ const NOT_THE_CREDENTIAL_AFTER = new Set(
   ('domain domains origin origins classification classifier order orderby by failed failure failures counter counters request ' +
     'requests response responses library lib identity page pages status state slug location locations usage provider providers ' +
     'dialog modal screen panel tab menu route routes handler handlers middleware strategy strategies guard guards ' +
+    // a model's parts: in a tensor's name a token is a unit of text (`token_embd.weight`, `token_embd_norm.bias`)
+    'embd emb embed embedding embeddings weight weights bias norm logits ' +
     // a file name (`_token.py:88: UserWarning`)
     'py pyc js mjs cjs ts mts tsx jsx json yaml yml toml txt md go rs java rb php sh').split(' '),
 );

@@ -226,7 +226,14 @@ function judgePlaceholder(value: string): boolean {
   if (v.includes('**') && /\*\*[A-Za-z_ ]{3,40}\*\*/.test(v)) return true; // a redaction marker: **data_scrubbed**
   // A placeholder word inside a long, random-looking token is chance ("…T7xxx5d…", "…Here…"
   // in 150 generated characters), not a placeholder.
-  if (PLACEHOLDER_WORDS.test(v) && !looksGenerated(v) && !markersByChance(v)) return true;
+  // A marker word of five or more letters that opens or closes the value (`FwoGZXIv…DH7example`,
+  // AWS's way of marking a documentation credential) was put there, however random the rest.
+  if (PLACEHOLDER_WORDS.test(v) && (!looksGenerated(v) || EDGE_MARKER.test(v)) && !markersByChance(v)) return true;
+  // A provider's prefix of two or more parts and then a word (`sk-ant-oat01-file`, `sk-proj-readonly`):
+  // a label for a key; a key's body is random. (One part and a word, `cfg606-password`, is a
+  // typed password, judged as one.)
+  const labelled = /^(?:[A-Za-z0-9]{1,8}[-_]){2,3}([A-Za-z]{3,24})$/.exec(v);
+  if (labelled && isMadeOfWords(labelled[1]!)) return true;
   if (/^[A-Z][A-Z0-9]*(?:[_/:|][A-Z0-9]+)+$/.test(v) && !/\d{3}/.test(v)) return true; // YOUR_API_KEY, API_KEY/USERNAME:PASSWORD
   const body = v.replace(/^[A-Za-z]{1,8}[-_]/, ''); // judge the body after a provider prefix
   if (body.length >= 6 && atMostDistinctChars(body, 3)) return true;
@@ -286,6 +293,21 @@ export function repeatedBlockShare(s: string): number {
  * chance, while a placeholder's rest is words, counting runs or nothing (`sk-fake-key-1234567890`,
  * `YourApiKeyHere`). Measured on random 16-40 character keys: markers appear in about 1 of 2,000.
  */
+const EDGE_MARKER = /^(?:example|sample|placeholder|dummy|redacted|changeme|notreal)|(?:example|sample|placeholder|dummy|redacted|changeme|notreal)$/i;
+
+/** Leetspeak read back as letters (`Passw0rd` → `Password`, `pa$$word` → `password`, `S3cr3t` → `Secret`). */
+export function unLeet(v: string): string {
+  return v.replace(/[0134579@$]/g, (c) => LEET[c]!);
+}
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g', '@': 'a', $: 's' };
+
+/** A placeholder word written in leetspeak (`pa$$word`, `s3cr3t`): still the word. */
+export function isLeetPlaceholder(v: string): boolean {
+  if (!/[0134579@$]/.test(v)) return false;
+  const letters = unLeet(v);
+  return /^[a-z]+$/i.test(letters) && isPlaceholder(letters);
+}
+
 function markersByChance(v: string): boolean {
   const markers = [...v.matchAll(PLACEHOLDER_WORDS_ALL)];
   if (markers.every((m) => !typedAsWords(m[0]))) return true;
@@ -383,6 +405,8 @@ function periodAtMost(s: string, max: number): boolean {
 
 /** Regular-expression source (`/^[A-Za-z0-9]{32}$/`, `sk_(?!live_)[\\S]{29}`), not a key. */
 export function isPatternSource(v: string): boolean {
+  // Anchored at both ends with a wildcard inside (`^.+Credential=123/.+$` in a test's expected header).
+  if (v[0] === '^' && v[v.length - 1] === '$' && /\.[*+]|\][*+]/.test(v)) return true;
   if (/^\/.+\/[dgimsuvy]*$/.test(v) && /[\^$[\]()|?*+\\]/.test(v)) return true;
   return /\(\?[:!=<]|\\[dDsSwW]|\][{*+?]/.test(v);
 }

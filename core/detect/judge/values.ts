@@ -3,7 +3,7 @@ import { CONFIDENCE } from './confidence';
 import { isDummyValue } from './dummy-values';
 import { charClasses, shannonEntropy } from './entropy';
 import type { NameKind } from './names';
-import { isPatternSource, isPlaceholder, isIndirect, nounsAndNumber } from './placeholders';
+import { isLeetPlaceholder, isPatternSource, isPlaceholder, isIndirect, nounsAndNumber } from './placeholders';
 import { isMadeOfWords } from './words';
 
 /**
@@ -69,7 +69,7 @@ function isCodeFragment(v: string): boolean {
   if (c === ')' || c === '}' || c === ']' || c === '<') return true;
   if (/\)\.[A-Za-z_]/.test(v) || /^[fFrRbBuU]{1,2}["']/.test(v) || /^%[-+ #0-9.]*[sdvqxXfg]/.test(v)) return true;
   if (/^[A-Za-z_$][\w$]*\}/.test(v)) return true; // a name closing a block or a destructuring (`{token:k}=S`)
-  return /^[A-Za-z_][\w.]*(?:\{(?:[A-Za-z_]\w*:|\}|$)|:$)/.test(v);
+  return /^[A-Za-z_][\w.-]*(?:\{(?:[A-Za-z_]\w*:|\}|$)|:$)/.test(v); // (`changed-files:`: the next YAML key)
 }
 
 /**
@@ -105,10 +105,17 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (!quoted && (/[\w-]="/.test(v) || /^[A-Za-z_$][\w$.]*<[A-Z]/.test(v))) return null;
   // Command substitution (`$(cat /run/secrets/api_key)`, compose's `$$(…)`): read at run time.
   if (/^\$\$?\(/.test(v)) return null;
+  // Code in program source: a pre-increment (`++authAttemptRef.current`), a Ruby instance variable (`@user_values[:smtp_password]`).
+  if (!quoted && code === 'program' && /^(?:\+\+|--|@{1,2})[A-Za-z_$]/.test(v)) return null;
+  // The next variable of a command line (`API_KEY= OTHER_SETTING=responses`): this one was left empty.
+  if (!quoted && /^[A-Z][A-Z0-9_]{2,}=/.test(v)) return null;
+  // A printf format (`apikey=consumer-%s`): the value is filled in at run time. (`%d` before a hex
+  // digit is percent-encoding.)
+  if (v.includes('%') && /%[-+ #0-9.]*[sqv](?![0-9A-Fa-f])|%d(?![0-9A-Fa-f])/.test(v)) return null;
   if (v[0] === '(') return null; // a header directive (`Permissions-Policy: publickey-credentials-create=(self)`) or an expression
   if (!quoted && isCodeFragment(v)) return null;
   if (!quoted && code === 'program' && CODE_EXPRESSION.test(v)) return null;
-  if (isIndirect(v) || isPlaceholder(v)) return null;
+  if (isIndirect(v) || isPlaceholder(v) || isLeetPlaceholder(v)) return null;
   if (v.toLowerCase() === name.toLowerCase() || sameLetters(v, name)) return null; // the name again: `api_key: "api_key"`
   // The end of the name again, after a shell default's operator (`${VOLUME_HATCHET_API_KEY:-hatchet_api_key}`
   // names a volume after the setting); a default that is not the name's end is judged as a value.
@@ -138,7 +145,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // Between two string literals joined by `+` (`"…token: "+o,null,…+"`): code, not the literal.
   // (A base64 key may start with `+`; none holds a parenthesis or a comma.)
   if (quoted && code === 'program' && /^\+\s*[A-Za-z_$(]/.test(v) && /[(),;]/.test(v)) return null;
-  if (!quoted && /^=?[A-Za-z_]\w*(?:(?:::|\.)[A-Za-z_]\w*)*\(/.test(v)) return null; // a call: password=getpass(), ptr::null_mut(), =CLAUDE(
+  if (!quoted && /^=?[A-Za-z_]\w*(?:(?:::|\.|:)[A-Za-z_]\w*)*\(/.test(v)) return null; // a call: password=getpass(), ptr::null_mut(), =CLAUDE(, Lua's schema:extract_pk_values(
   // Minified or generated code read as a value: `!0,range:!0`, `Yh};function`, `a:null,b:Et`.
   if (!quoted && /(?:^|[:=,(])![01](?:$|[,;)}\]])|\bfunction\b|\breturn\b|=>|\bthis\.|&&|\|\||:null\b|[;{}]\s*(?:var|let|const|function)\b/.test(v)) return null;
   if (v[0] === '{' && v[v.length - 1] === '}' && v.includes('":')) return null; // a JSON object in a string
@@ -204,7 +211,8 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (/^[A-Z][a-z]{7,47}$/.test(v)) return null;
   // Capitalised words and acronyms joined by separators, no digit: a label of an interface in any
   // language (`SMTP-Passwort/App-Passwort`, `Client-Secret`), not a generated value.
-  if (/^(?:[A-Z][a-z]+|[A-Z]{2,5})(?:[-/._:](?:[A-Z][a-z]+|[A-Z]{2,5}))+$/.test(v)) return null;
+  // (`X-Credential-Identifier`: a header's name, the `X-` of an extension first.)
+  if (/^(?:[A-Z][a-z]+|[A-Z]{1,5})(?:[-/._:](?:[A-Z][a-z]+|[A-Z]{2,5}))+$/.test(v)) return null;
   const h = shannonEntropy(v);
   if (h < 2.8) return null;
   if (!c.digit && !c.symbol && !(c.lower && c.upper)) return null;
@@ -245,7 +253,8 @@ export function isIdentifierName(v: string): boolean {
   if (u !== v && (/^[a-z]{2,}(?:(?:_[a-z]{2,})|(?:[A-Z][a-z]{2,}))*$/.test(u) || PASCAL_NAME.test(u))) return true;
   // camelCase and snake_case: `scheduleHistoryPageSize`, `doc_store_orderBy`, `plainTextPasswordAsBytes`
   // (a hump of two letters is one of the short words names are made of).
-  if (/^[a-z]{2,}(?:(?:_[a-z]{2,})|(?:[A-Z][a-z]{2,})|(?:A[st]|By|I[fns]|No|O[fnr]|To|Up)(?=[A-Z]))*(?:_?[A-Z]{2,3})?$/.test(v)) return /[A-Z_]/.test(v);
+  // (An acronym may be a hump before the next word: `pbSQLConsoleHistory`.)
+  if (/^[a-z]{2,}(?:(?:_[a-z]{2,})|(?:[A-Z][a-z]{2,})|(?:[A-Z]{2,5})(?=[A-Z][a-z]{2,})|(?:A[st]|By|I[fns]|No|O[fnr]|To|Up)(?=[A-Z]))*(?:_?[A-Z]{2,3})?$/.test(v)) return /[A-Z_]/.test(v);
   // PascalCase class names of three or more words: `AccountKeyDatastoreCredentials`
   return PASCAL_NAME.test(v);
 }
@@ -377,6 +386,7 @@ export function isStrongToken(v: string): boolean {
   if (/[(){}[\];]|\$\{|\]\(/.test(v) || isWordCompound(v)) return false;
   // A name of code (`_LegacyBedrockState` in a type annotation, `scheduleHistoryPageSize`) or a type reference (`UserApiKey!`).
   if (isIdentifierName(v) || isNonNullType(v)) return false;
+  if (/^[A-Z][A-Z0-9_]{2,}=/.test(v)) return false; // the next variable of a command line (`KEY= OTHER_SETTING=x`)
   if (isPatternSource(v) || /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[,;]?$/.test(v)) return false; // a pattern; Commands.moveToStore
   if (v.includes('/') && FILE_NAME.test(v.replace(/(?:\\[nrt])+$/, ''))) return false; // a file path: patches/next-auth@4.24.15.patch (a `\n` escape after it in a string)
   if (/^[\w./-]+(?::\d+){1,2}$/.test(v) && FILE_NAME.test(v.replace(/(?::\d+){1,2}$/, ''))) return false; // a source location: agent_api.py:2051

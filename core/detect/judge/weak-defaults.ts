@@ -1,7 +1,7 @@
 import { formatOf, type CodeKind } from '../../files/file-formats';
 import { CONFIDENCE } from './confidence';
 import { longestSequence } from './entropy';
-import { describesTheField, isIndirect, isPlaceholder, nounsAndNumber } from './placeholders';
+import { describesTheField, isIndirect, isLeetPlaceholder, isPlaceholder, nounsAndNumber, unLeet } from './placeholders';
 import { isPromptFile } from '../../files/file-kinds';
 import type { RawMatch } from '../report/raw-match';
 import { isDummyValue } from './dummy-values';
@@ -46,6 +46,7 @@ export function judgePassword(password: string, user?: string): PasswordVerdict 
   const p = password.trim();
   if (isWeakPassword(p, user)) return 'weak';
   if (p.length < 4 || new Set(p).size < 3 || isPlaceholder(p) || isIndirect(p)) return 'placeholder';
+  if (isLeetPlaceholder(p)) return 'placeholder';
   // Under six characters of fewer than three kinds (`api0`, `abc12`): a stand-in, as the env form
   // judges it (values.ts); a short default (`root`, `toor`) was judged weak above.
   if (p.length < 6 && Number(/[a-z]/.test(p)) + Number(/[A-Z]/.test(p)) + Number(/\d/.test(p)) + Number(/[^A-Za-z0-9]/.test(p)) < 3) return 'placeholder';
@@ -104,8 +105,9 @@ export function isWeakDefaultValue(value: string, name: string, code: CodeKind =
   // credentials setting); a password name's value is one password (`"pass": "routes/status"`).
   const pair = BARE_NOUN.test(name) ? null : PAIR.exec(value);
   if (pair) return judgePassword(pair[2]!, pair[1]) === 'weak';
-  // The one word of an `…_AUTH` setting is a mode (`auth: basic`, `AUTH=oauth`), not a password.
-  if (/auth$/i.test(name)) return false;
+  // The one word of an `…_AUTH` setting is a mode (`auth: basic`, `AUTH=oauth`), not a password;
+  // words that name a secret (`${REDIS_AUTH:-myredissecret}`) are one.
+  if (/auth$/i.test(name) && !/secret|pass|pwd|key|token/i.test(value)) return false;
   // In program source the bare noun in a string is data about the field as often as its key: a
   // ternary's branch (`isSecret ? "password" : "text"`), a tuple of field names (`("password",
   // "connection_string")`). Plain words given to it there are not judged a password (read on the
@@ -217,7 +219,21 @@ export function placeWeakDefaults(matches: RawMatch[], path: string, text: strin
  * textwrap.dedent(""" client.users.create(password="…") """)}]` in an OpenAPI route).
  */
 function inDocsInCode(text: string, at: number, path: string): boolean {
-  return inDoctest(text, at) || (formatOf(path.replace(/\\/g, '/')).kind === 'python' && inTripleQuoted(text, at));
+  const format = formatOf(path.replace(/\\/g, '/'));
+  return inDoctest(text, at) || onCommentLine(text, at, format.comment) || (format.kind === 'python' && inTripleQuoted(text, at));
+}
+
+/**
+ * Is the offset on a line the format comments out (`//	record.Set("password", "123456")` in a Go
+ * doc comment, `# POSTGRES_PASSWORD=postgres` in a compose file, ` * ` inside a block comment)? A
+ * comment documents or keeps a line that does not run.
+ */
+function onCommentLine(text: string, at: number, comment: readonly [string, string] | undefined): boolean {
+  if (!comment || comment[1] !== '') return false;
+  const from = text.lastIndexOf('\n', at - 1) + 1;
+  const head = text.slice(from, Math.min(at, from + 200)).trimStart();
+  const open = comment[0].trimEnd();
+  return head.startsWith(open) || (open === '//' && (head.startsWith('/*') || head.startsWith('* ') || head.startsWith('*\t')));
 }
 
 /** Is `at` inside a `"""` or `'''` string? The ranges are found once per text (asked only at matches). */
@@ -295,12 +311,7 @@ function looksGenerated(v: string): boolean {
   // (`test12345678`): typed, not generated. A random string holds neither by chance.
   if (/(?:^|[^a-z])(?:pass(?:word|wd)?|pwd|secret|token|key|apikey)(?:[^a-z]|$)|password|passwd|secret|apikey|token/i.test(v)) return false;
   if (/[0134579@$]/.test(v) && /password|passwd|secret|token|apikey/i.test(unLeet(v).replace(/[\s_.-]/g, ''))) return false;
-  if (longestSequence(v) >= 6) return false;
+  if (longestSequence(v.toLowerCase()) >= 6) return false; // (in either case: `abCDefGHijKL`)
   return v.split(/[-_.@:/]/).filter((p) => /^[a-z]{4,}$/.test(p)).length < 2;
 }
 
-/** Leetspeak read back as letters (`Passw0rd` → `Password`, `S3cr3t` → `Secret`). */
-function unLeet(v: string): string {
-  return v.replace(/[0134579@$]/g, (c) => LEET[c]!);
-}
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g', '@': 'a', $: 's' };
