@@ -71,9 +71,10 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
   const docs = (format.kind === 'markdown' || format.kind === 'mdx') && !isPromptFile(path);
   // Lockfiles name packages (`'@inquirer/password': 4.0.16`), never credentials by name.
   // Minified bundles (`*.min.js`, a vendored `.yarn/releases/yarn-*.cjs`) are generated code: names
-  // and values there are a minifier's, and only provider formats are judged; so in files whose
-  // header or folder says a code generator wrote them (generated-files.ts).
-  const minified = MINIFIED.test(path) || isGeneratedFile(path, text);
+  // and values there are a minifier's, and only provider formats are judged; so in program source
+  // whose header or folder says a code generator wrote it (generated-files.ts; not configuration,
+  // which a template renders from the values a person gave it).
+  const minified = MINIFIED.test(path) || (fileCode === 'program' && isGeneratedFile(path, text));
   const noGeneric = formatRulesOnly || format.kind === 'lockfile' || minified;
   // A bundle under another name, or inlined in a page: judged line by line (generated-lines.ts).
   const jsonText = format.kind === 'json' || format.kind === 'jsonl' || format.kind === 'notebook';

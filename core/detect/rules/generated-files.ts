@@ -20,6 +20,9 @@
  * - A `__generated__` folder: Relay's compiler writes its artifacts there
  *   (https://relay.dev/docs/guides/compiler/, "a generated file appears in ./__generated__/").
  *
+ * Only program source is judged so (engine.ts): configuration a tool wrote (a CI workflow rendered
+ * from a template, a pinned requirements file) holds the values a person gave the tool.
+ *
  * Generators put their marker in the header, so only the head is read: the first HEAD_LINES lines
  * within HEAD_CHARS characters (a marker in the middle of a file is usually a string in code that
  * writes such files).
