@@ -9,10 +9,10 @@ import type { RawMatch } from '../../report/raw-match';
  * typed by a person as a fixture, not issued by anyone: it opens no session and has no key to
  * rotate. It stays visible below the default threshold, with a message saying why.
  *
- * An unsecured token (`alg: none`, RFC 7519 §6, an empty signature) is judged alike: anyone can
- * write it, so it proves nothing and there is nothing to rotate (a server that accepts it has a
- * vulnerability, not a leaked credential). A token whose algorithm is not one of RFC 7518's, or an
- * encrypted one (JWE, `enc` in its header), is left as it was found.
+ * An unsecured token (`alg: none`, RFC 7519 §6, an empty signature) is left as it was found:
+ * anyone can write one, but a server that accepts it takes it as the session it names, and the
+ * detectors' own suites (gitleaks' `jwt` cases) count it as a secret. So is a token whose algorithm
+ * is not one of RFC 7518's, or an encrypted one (JWE, `enc` in its header).
  */
 
 /** Signature sizes in bytes by algorithm; RSA's is the modulus size, judged by rsaBytes. */
@@ -27,7 +27,6 @@ const SIGNATURE_BYTES: Readonly<Record<string, readonly number[]>> = {
   EdDSA: [64, 114], // Ed25519, Ed448
   Ed25519: [64],
   Ed448: [114],
-  none: [0],
 };
 const RSA = /^(?:RS|PS)(?:256|384|512)$/;
 
@@ -64,9 +63,6 @@ export function signatureMismatch(headerSegment: string, signature: string): str
   const alg = algOf(headerSegment);
   if (!alg) return undefined;
   const n = signature.length;
-  if (alg === 'none' || alg === 'None' || alg === 'NONE') {
-    return n === 0 ? 'an unsigned token (alg "none"): anyone can write it, so it proves nothing and there is no key to rotate' : `an unsigned token (alg "none") with a ${n}-character signature: written by hand`;
-  }
   if (RSA.test(alg)) {
     const bytes = Math.floor((n * 3) / 4);
     if (rsaBytes(bytes) && b64urlLength(bytes) === n) return undefined;
