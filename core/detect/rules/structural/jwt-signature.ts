@@ -37,12 +37,7 @@ const b64urlLength = (bytes: number) => Math.ceil((bytes * 4) / 3);
 
 /** The header's `alg`, or undefined when it has none or the token is encrypted. */
 function algOf(headerSegment: string): string | undefined {
-  let header: string;
-  try {
-    header = Buffer.from(headerSegment.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
-  } catch {
-    return undefined;
-  }
+  const header = Buffer.from(headerSegment, 'base64url').toString('latin1');
   try {
     const o: unknown = JSON.parse(header);
     if (!o || typeof o !== 'object' || 'enc' in o) return undefined;
