@@ -13,6 +13,11 @@ import { createHash, hash } from 'node:crypto';
  * - The 88-character account key of Azurite and the Azure Storage Emulator (account
  *   `devstoreaccount1`), published in Microsoft's Azurite documentation ("Use the Azurite emulator
  *   for local Azure Storage development", connection strings) for every local setup.
+ * - The 88-character key of the Azure Cosmos DB emulator, the same in every installation and not
+ *   regenerable ("What is the Azure Cosmos DB emulator?": "The emulator uses a well-known key",
+ *   https://learn.microsoft.com/azure/cosmos-db/emulator; the value is printed in the Microsoft
+ *   Learn module "Enable offline development",
+ *   https://learn.microsoft.com/training/modules/configure-azure-cosmos-db-sql-api-sdk/2-enable-offline-development).
  * - The 43-character signature of the HS256 example token in the debugger of https://jwt.io
  *   (header `{"alg":"HS256","typ":"JWT"}`, subject `1234567890`, name `John Doe`, signed with the
  *   secret the debugger shows, `your-256-bit-secret`), pasted into docs and tests under other
@@ -22,7 +27,7 @@ import { createHash, hash } from 'node:crypto';
  * then add the digest under the value's length with a line in Sources saying where it is published.
  */
 const PUBLISHED_BY_LENGTH = new Map<number, ReadonlySet<string>>([
-  [88, new Set(['0011cc25eb4320717494d2703e8cba85'])],
+  [88, new Set(['0011cc25eb4320717494d2703e8cba85', 'aa6547439583c3a275d4542a0df6c1ad'])],
   [43, new Set(['051d093c4bdedbf23f905ad01d9c6111'])],
   [
     39,

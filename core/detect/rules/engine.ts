@@ -12,6 +12,8 @@ import { isIdentifierName } from '../judge/values';
 import { placeExampleTokens } from '../judge/jwt-claims';
 import { ALLOW_MARKER } from '../judge/suppress';
 import { GeneratedLines } from './generated-lines';
+import { isGeneratedFile } from './generated-files';
+import { placeFormatJudgements } from './format-judgements';
 
 /**
  * The matching loop: one prefilter pass, then at each hit only the rules that can start there,
@@ -69,8 +71,10 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
   const docs = (format.kind === 'markdown' || format.kind === 'mdx') && !isPromptFile(path);
   // Lockfiles name packages (`'@inquirer/password': 4.0.16`), never credentials by name.
   // Minified bundles (`*.min.js`, a vendored `.yarn/releases/yarn-*.cjs`) are generated code: names
-  // and values there are a minifier's, and only provider formats are judged.
-  const minified = MINIFIED.test(path);
+  // and values there are a minifier's, and only provider formats are judged; so in program source
+  // whose header or folder says a code generator wrote it (generated-files.ts; not configuration,
+  // which a template renders from the values a person gave it).
+  const minified = MINIFIED.test(path) || (fileCode === 'program' && isGeneratedFile(path, text));
   const noGeneric = formatRulesOnly || format.kind === 'lockfile' || minified;
   // A bundle under another name, or inlined in a page: judged line by line (generated-lines.ts).
   const jsonText = format.kind === 'json' || format.kind === 'jsonl' || format.kind === 'notebook';
@@ -148,6 +152,7 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
   if (notes) notes.allowMarker = complete ? notes.allowMarker === true : undefined;
   placeWeakDefaults(out, path, text);
   placeShapeMatches(out, path, text);
+  placeFormatJudgements(out, text);
   placeExampleTokens(out, path, text);
   return resolveOverlaps(out);
 }

@@ -7,7 +7,8 @@ import { rand } from '../../helpers/fake-keys';
 // as a near miss of the same shape (never a pool value), beside the credential of the same form
 // that must stay found. Every rule here is a principle, not a list of the pool's strings.
 const b64url = (s: string) => Buffer.from(s).toString('base64url');
-const jwt = (header: object, payload: object) => `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.${rand(43, B64URL)}`;
+// The signature has the length its algorithm fixes (HS256 43 characters, RS256 342 with a 2048-bit key: rules/structural/jwt-signature.ts).
+const jwt = (header: { alg: string; [claim: string]: string }, payload: object) => `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.${rand(header.alg === 'RS256' ? 342 : 43, B64URL)}`;
 
 describe('judged by principle (issue #21): comments and the word pass', () => {
   it('`pass` followed by another word, or in a comment, is not a password name', () => {

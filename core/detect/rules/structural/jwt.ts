@@ -38,13 +38,20 @@ export const jwt = rule({
 });
 
 export const samples: RuleSamples = {
-  true: [{ in: 'token = "{value}"', shape: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\\.eyJ[A-Za-z0-9_-]{40}\\.[A-Za-z0-9_-]{43}' }],
+  true: [
+    { in: 'token = "{value}"', shape: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\\.eyJ[A-Za-z0-9_-]{40}\\.[A-Za-z0-9_-]{43}' },
+    // RS256 under a 2048-bit key: a 342-character signature (jwt-signature.ts).
+    { in: 'token = "{value}"', shape: 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9\\.eyJ[A-Za-z0-9_-]{40}\\.[A-Za-z0-9_-]{342}', path: 'test/auth.test.ts' },
+  ],
   false: [
     "if (token.startsWith('eyJ')) {",
     'eyJxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
     'eyJZq7Lm2Pw',
     // jwt.io's example signature under another header and payload: pasted from the docs, verifies under no key.
     // (Assembled from its segments, so this module holds no whole token for a scanner or the filters to read.)
+    // Signatures an HS256 or ES256 header never has (43 and 86 characters): typed by hand (jwt-signature.ts).
+    { text: `const jwt = "${['eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', 'eyJzdWIiOiJzdmMiLCJpYXQiOjE3MDAwMDAwMDB9', 'abc123'].join('.')}";`, path: 'test/auth.test.ts', belowDefault: true },
+    { text: `const jwt = "${['eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9', 'eyJzdWIiOiJzdmMiLCJpYXQiOjE3MDAwMDAwMDB9', 'SflKxwRJSMeKKF2QT'].join('.')}";`, path: 'src/session.ts', belowDefault: true },
     { text: `token = "${['eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCIsInNpZ25fdHlwZSI6IlNJR04ifQ', 'eyJhcGlfa2V5IjoiYWJjIiwiZXhwIjoxNzAwMDAwMDAwfQ', 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'].join('.')}"`, path: 'config.txt', belowDefault: true },
   ],
 };
