@@ -229,11 +229,11 @@ function judgePlaceholder(value: string): boolean {
   // A marker word of five or more letters that opens or closes the value (`FwoGZXIv…DH7example`,
   // AWS's way of marking a documentation credential) was put there, however random the rest.
   if (PLACEHOLDER_WORDS.test(v) && (!looksGenerated(v) || EDGE_MARKER.test(v)) && !markersByChance(v)) return true;
-  // A provider's prefix of two or more parts and then a word (`sk-ant-oat01-file`, `sk-proj-readonly`):
-  // a label for a key; a key's body is random. (One part and a word, `cfg606-password`, is a
-  // typed password, judged as one.)
-  const labelled = /^(?:[A-Za-z0-9]{1,8}[-_]){2,3}([A-Za-z]{3,24})$/.exec(v);
-  if (labelled && isMadeOfWords(labelled[1]!)) return true;
+  // A provider's versioned prefix and then a word (`sk-ant-oat01-file`, `sk-ant-api03-test`): a
+  // label for a key; a key's body is random. (Words joined by separators, `infini_rag_flow_helm`,
+  // or one part and a word, `cfg606-password`, are typed passwords, judged as such.)
+  const labelled = /^[a-z]{2,3}[-_](?:[A-Za-z0-9]{1,8}[-_]){1,2}([A-Za-z]{3,24})$/.exec(v);
+  if (labelled && /\d/.test(v.slice(0, v.length - labelled[1]!.length)) && isMadeOfWords(labelled[1]!)) return true;
   if (/^[A-Z][A-Z0-9]*(?:[_/:|][A-Z0-9]+)+$/.test(v) && !/\d{3}/.test(v)) return true; // YOUR_API_KEY, API_KEY/USERNAME:PASSWORD
   const body = v.replace(/^[A-Za-z]{1,8}[-_]/, ''); // judge the body after a provider prefix
   if (body.length >= 6 && atMostDistinctChars(body, 3)) return true;

@@ -116,6 +116,8 @@ describe('held-out set six: code, shell expansions and typed values in other lan
   it('typed stand-ins: a marker word at an edge, a prefix and a word, the noun in leetspeak, an alphabet in any case, a pattern', () => {
     assert.deepEqual(shown('    aws_session_token="FwoGZXIvYXdzEBYaDH7example",\n', 'tests/lib/test_aws_auth.py'), []);
     assert.deepEqual(shown('    assert req.headers["Authorization"] == "Bearer sk-ant-oat01-file"\n', 'tests/lib/test_credentials.py'), []);
+    // Words joined by separators after no versioned prefix are a typed password, still judged as one.
+    assert.deepEqual(shown('  ELASTIC_PASSWORD: orbit_rag_flow_helm\n', 'helm/values.yaml'), ['orbit_rag_flow_helm']);
     assert.deepEqual(shown('      "DISCOURSE_SMTP_PASSWORD" => "pa$$word"\n', 'image/setup/prompts.rb'), []);
     assert.deepEqual(shown('   pg_password = "!abCDefGHijKL4\\\\#1MN2OP3",\n', 'spec/01-unit/conf_loader_spec.lua'), []);
     assert.deepEqual(shown('   "Authorization":     "^.+Credential=123/.+$",\n', 'internal/s3/copy_object_test.go'), []);
