@@ -109,9 +109,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (!quoted && code === 'program' && /^(?:\+\+|--|@{1,2})[A-Za-z_$]/.test(v)) return null;
   // The next variable of a command line (`API_KEY= OTHER_SETTING=responses`): this one was left empty.
   if (!quoted && /^[A-Z][A-Z0-9_]{2,}=/.test(v)) return null;
-  // A printf format (`apikey=consumer-%s`): the value is filled in at run time. (`%d` before a hex
-  // digit is percent-encoding.)
-  if (v.includes('%') && /%[-+ #0-9.]*[sqv](?![0-9A-Fa-f])|%d(?![0-9A-Fa-f])/.test(v)) return null;
+  // A printf format (`apikey=consumer-%s`, `%-8s`, `%02d`): the value is filled in at run time. The
+  // conversion ends a word (`%1234sXyz` in a password is no format; `%d4` is percent-encoding).
+  if (v.includes('%') && /%[-+ #]?\d{0,2}(?:\.\d{1,2})?[sdqv](?![0-9A-Za-z])/.test(v)) return null;
   if (v[0] === '(') return null; // a header directive (`Permissions-Policy: publickey-credentials-create=(self)`) or an expression
   if (!quoted && isCodeFragment(v)) return null;
   if (!quoted && code === 'program' && CODE_EXPRESSION.test(v)) return null;
