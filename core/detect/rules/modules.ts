@@ -69,6 +69,7 @@ import { xaiApiKey, samples as xaiApiKeySamples } from './llm/xai-api-key';
 import { posthogPersonalKey, samples as posthogPersonalKeySamples } from './public-by-design/posthog-personal-key';
 import { posthogProjectKey, samples as posthogProjectKeySamples } from './public-by-design/posthog-project-key';
 import { gtmEnvironmentAuth, samples as gtmEnvironmentAuthSamples } from './public-by-design/gtm-environment-auth';
+import { algoliaSearchKey, samples as algoliaSearchKeySamples } from './public-by-design/algolia-search-key';
 import { sentryDsn, samples as sentryDsnSamples } from './public-by-design/sentry-dsn';
 import { firebaseWebApiKey, samples as firebaseWebApiKeySamples } from './public-by-design/firebase-web-api-key';
 import { stripePublishableKey, samples as stripePublishableKeySamples } from './public-by-design/stripe-publishable-key';
@@ -204,4 +205,5 @@ export const RULE_MODULES: readonly RuleModule[] = [
   { rule: sentryDsn, samples: sentryDsnSamples },
   { rule: firebaseWebApiKey, samples: firebaseWebApiKeySamples },
   { rule: gtmEnvironmentAuth, samples: gtmEnvironmentAuthSamples },
+  { rule: algoliaSearchKey, samples: algoliaSearchKeySamples },
 ];

@@ -133,3 +133,19 @@ describe('held-out set six: code, shell expansions and typed values in other lan
     assert.deepEqual(shown('    environment:\n      - POSTGRES_PASSWORD=postgres\n', 'docker-compose.yml'), ['postgres']);
   });
 });
+
+describe('held-out set six: public search keys and Basic credentials without a password', () => {
+  it("an Algolia search key beside its application id is public by design: information, below the threshold", () => {
+    const hex = Array.from({ length: 32 }, () => '0123456789abcdef'[pick(16)]).join('');
+    const js = `let searchConfig = {\n  index: 'hugodocs',\n  app_id: 'D1BPLZHGYQ',\n  api_key: '${hex}',\n};\n`;
+    assert.deepEqual(shown(js, 'docs/assets/js/main.js'), []);
+    assert.deepEqual(scanText(js, { path: 'docs/assets/js/main.js' }).map((f) => [f.ruleId, f.severity]), [['public/algolia-search-key', 'info']]);
+    // Without an application id beside it, the same key is judged as any key.
+    assert.deepEqual(shown(`const settings = { api_key: '${hex}' };\n`, 'src/settings.js'), [hex]);
+  });
+
+  it("a Basic header whose user part is no key and whose password is empty is no credential", () => {
+    const b = Buffer.from('clientid11211:').toString('base64');
+    assert.deepEqual(scanText(`  Authorization    = "Basic ${b}"\n`, { path: 'spec/access_spec.lua' }).filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE), []);
+  });
+});

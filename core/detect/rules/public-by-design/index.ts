@@ -1,4 +1,5 @@
 import type { PatternRule } from '../rule';
+import { algoliaSearchKey } from './algolia-search-key';
 import { gtmEnvironmentAuth } from './gtm-environment-auth';
 import { posthogPersonalKey } from './posthog-personal-key';
 import { posthogProjectKey } from './posthog-project-key';
@@ -13,4 +14,4 @@ import { stripePublishableKey } from './stripe-publishable-key';
  * `telemetry.py` was 21 of the 27 credential-like findings on six untuned repositories. Their
  * secret siblings (PostHog personal keys, Stripe secret keys) keep rules of their own.
  */
-export const publicByDesignRules: PatternRule[] = [posthogProjectKey, posthogPersonalKey, stripePublishableKey, sentryDsn, firebaseWebApiKey, gtmEnvironmentAuth];
+export const publicByDesignRules: PatternRule[] = [posthogProjectKey, posthogPersonalKey, stripePublishableKey, sentryDsn, firebaseWebApiKey, gtmEnvironmentAuth, algoliaSearchKey];
