@@ -85,6 +85,10 @@ function readBounded(fd: number, file: string, maxBytes: number, initial: number
     }
     if (n === 0) break; // end of file, or the pipe's writer closed it
     got += n;
+    // Exactly the size `stat` gave, of a regular file, in a buffer one byte larger: the read was
+    // short because the file ends there, and a second read would return 0 (one system call per
+    // file for nothing). A /proc file (`stat` says 0) and a file that grew still read on.
+    if (!pipe && got === initial - 1 && got < buf.length) break;
     idleSince = Date.now();
   }
   if (got > maxBytes) throw TOO_LARGE;

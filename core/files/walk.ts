@@ -1,8 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { readAtMost } from './read-at-most';
+
+/** Loaded at the first call, not with the bundle: most scans never start a process (a `scan` compiled it at every start, ~8 ms). */
+const childProcess = (): typeof import('node:child_process') => require('node:child_process') as typeof import('node:child_process');
 
 /**
  * Lists the files under the given paths, honouring `.gitignore` files on the way down and those
@@ -80,7 +82,7 @@ function commonGitDir(root: string): string | null {
 
 /** core.excludesFile as git reads it, else git's default ($XDG_CONFIG_HOME or ~/.config)/git/ignore. */
 function userExcludesFile(root: string): string | null {
-  const r = spawnSync('git', ['config', '--path', '--get', 'core.excludesFile'], { cwd: root, encoding: 'utf8', timeout: 5000 });
+  const r = childProcess().spawnSync('git', ['config', '--path', '--get', 'core.excludesFile'], { cwd: root, encoding: 'utf8', timeout: 5000 });
   const configured = r.status === 0 ? r.stdout.trim() : '';
   if (configured) return resolve(root, configured);
   const config = process.env.XDG_CONFIG_HOME || (process.env.HOME ? join(process.env.HOME, '.config') : '');

@@ -1,4 +1,7 @@
-import { parentPort, Worker, workerData } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+
+/** Loaded at the first pool or worker, not with the bundle: a one-thread scan never needs it (~3 ms of its start). */
+const workerThreads = (): typeof import('node:worker_threads') => require('node:worker_threads') as typeof import('node:worker_threads');
 
 /**
  * The one pool of scan worker threads: `rotation-guard scan` (a task per file) and the language
@@ -141,7 +144,7 @@ export function runInWorkers<T, I, R>(tasks: readonly T[], opts: WorkerPoolOptio
   const key = JSON.stringify([opts.entry, resourceLimits, opts.workerData ?? null]);
   const startWorker = () => {
     workerPoolRuns.started++;
-    return new Worker(opts.entry, { workerData: opts.workerData, resourceLimits });
+    return new (workerThreads().Worker)(opts.entry, { workerData: opts.workerData, resourceLimits });
   };
   const oneWorker = () =>
     new Promise<void>((finished) => {
@@ -220,7 +223,7 @@ export interface TaskContext<I> {
  * exception in a task fails that task alone (reported as lost with its message).
  */
 export function serveTasks<T, I, R>(handle: (task: T, ctx: TaskContext<I>) => R | Promise<R>): void {
-  const port = parentPort;
+  const { parentPort: port, workerData } = workerThreads();
   if (!port) throw new Error('a scan worker script runs as a worker thread of the scan pool');
   // A cancellation stops the tasks this worker has been given so far; a worker kept for the next
   // run (ResidentWorkers) serves that run's tasks uncancelled.

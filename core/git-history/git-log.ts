@@ -1,5 +1,7 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
+
+// Loaded at the first call, not with the scan bundle (cli/src/scan: ~8 ms of every `scan`'s start).
+const childProcess = (): typeof import('node:child_process') => require('node:child_process') as typeof import('node:child_process');
 
 /**
  * Runs `git log -p` and streams its output line by line. The reader awaits each chunk before
@@ -27,7 +29,7 @@ export interface RepositoryInfo {
 }
 
 function git(cwd: string, args: string[]) {
-  return spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 20 });
+  return childProcess().spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 20 });
 }
 
 /** Checks that `dir` is inside a git work tree; says what to do when it is not. */
@@ -90,7 +92,7 @@ export function gitLogArgs(o: LogOptions | CommitListOptions): string[] {
 export async function* gitLogLines(dir: string, o: LogOptions | CommitListOptions, maxLineBytes: number, signal?: AbortSignal): AsyncGenerator<string> {
   const list = 'commits' in o;
   // GIT_NO_LAZY_FETCH (git 2.44+): a partial clone's missing blobs are skipped and named, not fetched one by one.
-  const child = spawn('git', gitLogArgs(o), { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_NO_LAZY_FETCH: '1' } });
+  const child = childProcess().spawn('git', gitLogArgs(o), { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_NO_LAZY_FETCH: '1' } });
   child.stdin.on('error', () => undefined); // git exited before reading all: its exit code says why
   child.stdin.end(list ? `${o.commits.join('\n')}\n` : '');
   let stderr = '';

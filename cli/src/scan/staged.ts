@@ -1,5 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { UsageError } from '../io';
+
+/** Loaded at the first call, not with the bundle: most scans never start a process (a `scan` compiled it at every start, ~8 ms). */
+const childProcess = (): typeof import('node:child_process') => require('node:child_process') as typeof import('node:child_process');
 
 /**
  * The staged content of each added/copied/modified/renamed file, read from the git index (what
@@ -12,7 +14,7 @@ export interface StagedFile {
 }
 
 function git(args: string[], cwd: string, maxBuffer = 64 * 1024 * 1024): Buffer {
-  const r = spawnSync('git', args, { cwd, maxBuffer });
+  const r = childProcess().spawnSync('git', args, { cwd, maxBuffer });
   if (r.error) throw new UsageError(`cannot run git: ${r.error.message}`);
   if (r.status !== 0) throw new UsageError(`git ${args[0]} failed: ${r.stderr.toString('utf8').trim().split('\n')[0] ?? ''}`);
   return r.stdout;

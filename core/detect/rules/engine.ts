@@ -19,8 +19,12 @@ import { placeFormatJudgements } from './format-judgements';
  * The matching loop: one prefilter pass, then at each hit only the rules that can start there,
  * each a sticky regex with bounded quantifiers. Cost is linear in the text plus the work at hits.
  */
-/** `idx` numbers the items so per-scan state lives in a typed array instead of a Map. */
-type Item = { kind: 'rule'; rule: PatternRule; idx: number } | { kind: 'generic'; idx: number } | { kind: 'marker'; idx: number };
+/**
+ * `idx` numbers the items so per-scan state lives in a typed array instead of a Map. `lineJudged`:
+ * the item is judged only off a minifier's lines (the generic detector, SHAPE_RULES_IN_CODE), set
+ * once here instead of a set lookup at every hit.
+ */
+type Item = { kind: 'rule'; rule: PatternRule; idx: number; lineJudged: boolean } | { kind: 'generic'; idx: number; lineJudged: true } | { kind: 'marker'; idx: number; lineJudged: false };
 
 /** What the matching pass noticed besides matches, for the format views (formats.ts). */
 export interface MatchNotes {
@@ -40,13 +44,13 @@ let spareBusyUntil: Int32Array | null = null;
 
 function prefilter(): Prefilter<Item> {
   if (cached) return cached;
-  const generic: Item = { kind: 'generic', idx: 0 };
-  const kindKey: Item = { kind: 'marker', idx: 1 };
-  const allowMarker: Item = { kind: 'marker', idx: 2 };
+  const generic: Item = { kind: 'generic', idx: 0, lineJudged: true };
+  const kindKey: Item = { kind: 'marker', idx: 1, lineJudged: false };
+  const allowMarker: Item = { kind: 'marker', idx: 2, lineJudged: false };
   itemCount = 3;
   const anchors = [
     ...ALL_RULES.flatMap((rule) => {
-      const item: Item = { kind: 'rule', rule, idx: itemCount++ };
+      const item: Item = { kind: 'rule', rule, idx: itemCount++, lineJudged: SHAPE_RULES_IN_CODE.has(rule.id) };
       return rule.anchors.map((literal) => ({ literal, ignoreCase: !!rule.anchorsIgnoreCase, item }));
     }),
     ...GENERIC_KEYWORDS.map((literal) => ({ literal, ignoreCase: true, item: generic })),
@@ -117,8 +121,8 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
       if (busyUntil[item.idx]! > at) continue;
       if (item.kind === 'generic' && noGeneric) continue;
       // A minifier's `a:b@c` is not a URL's password: in a bundle only provider formats count.
-      if (minified && item.kind === 'rule' && SHAPE_RULES_IN_CODE.has(item.rule.id)) continue;
-      if (generated !== null && (item.kind === 'generic' || (item.kind === 'rule' && SHAPE_RULES_IN_CODE.has(item.rule.id))) && (generated ??= new GeneratedLines(text)).at(at)) continue;
+      if (minified && item.kind === 'rule' && item.lineJudged) continue;
+      if (generated !== null && item.lineJudged && (generated ??= new GeneratedLines(text)).at(at)) continue;
       if (item.kind === 'marker') {
         if (notes && item.idx === 1) notes.kindKey = true;
         else if (notes) notes.allowMarker = true;
