@@ -1,4 +1,4 @@
-import { ALL_RULES, buildPrefilter, GENERIC_KEYWORDS, type Prefilter } from '../detect/index';
+import { ALL_RULES, buildPrefilter, GENERIC_KEYWORDS, type KnownSecrets, type Prefilter } from '../detect/index';
 
 /**
  * Whether a text holds none of the literals detection starts a match at. Detection's matching
@@ -38,4 +38,13 @@ export function anchorFree(text: string): boolean {
   let free = true;
   cached.scan(text, () => (free = false));
   return free;
+}
+
+/**
+ * Whether detection (`rawMatches(text, opts)`) can find anything in `text`: false only for a text
+ * of up to ANCHOR_FREE_MAX characters without a detection literal, scanned without known values
+ * (a policy's current value is matched wherever it stands, anchor or not).
+ */
+export function detectionMayMatch(text: string, opts: { knownSecrets?: KnownSecrets }): boolean {
+  return opts.knownSecrets !== undefined || text.length > ANCHOR_FREE_MAX || !anchorFree(text);
 }

@@ -3,7 +3,7 @@ import { keyedFingerprint } from '../values/fingerprint';
 import { encodedRuns } from './encoded';
 import { wrappedKeys } from './wrap';
 import { buildView, glueAnchors, glueScanner, withoutInvisible, type DetectionView, type GlueScanner } from './view';
-import { ANCHOR_FREE_MAX, anchorFree } from './anchor-free';
+import { detectionMayMatch } from './anchor-free';
 
 /** A credential found by the filter engine, in original offsets. Holds the value: never print it. */
 export interface SecretSpan {
@@ -38,7 +38,7 @@ export function findSecrets(text: string, opts: FindOptions = {}): SecretSpan[] 
   const spans: SecretSpan[] = [];
   // A short text without a detection literal (anchor-free.ts) has nothing detection can match as
   // written, and no glued prefix: its roles, ids and most short messages skip both passes.
-  const plain = opts.knownSecrets !== undefined || text.length > ANCHOR_FREE_MAX || !anchorFree(text);
+  const plain = detectionMayMatch(text, opts);
   if (plain) {
     for (const m of rawMatches(text, scanOpts)) {
       spans.push(spanOf(m, m.start, m.end, text.slice(m.start, m.end), 'plain'));
