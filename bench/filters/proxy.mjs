@@ -6,10 +6,11 @@
 // first; the added p99 (p99 through the proxy minus p99 direct) comes with a bootstrap interval,
 // since a difference of two tail percentiles is noisy. Called by filters.bench.mjs with the ordinary
 // text it builds; alone: `node bench/filters/proxy.mjs [--runs N] [--pairs N] [--cli dist/cli.js]
-// [--baseline OTHER/dist/cli.js] [--node-flags '...']` after the build (--cli: the build to measure,
-// default this tree's; --baseline: another build run in turn with it; --node-flags: Node options
-// for the proxy's process).
-import { spawn } from 'node:child_process';
+// [--baseline OTHER/dist/cli.js] [--node-flags '...'] [--pin]` after the build (--cli: the build to
+// measure, default this tree's; --baseline: another build run in turn with it; --node-flags: Node
+// options for the proxy's process; --pin: the app and the upstream on CPU 0, the proxy on CPU 1,
+// with taskset, for direct and proxied requests alike).
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -52,8 +53,9 @@ function addedP(a, b, p, rounds = 1000) {
   return { point, lo: pct(diffs, 2.5), hi: pct(diffs, 97.5) };
 }
 
-function startChild(args, opts, ready) {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+/** `cpu`: the CPU to pin the child to (taskset runs Node in its own process: the pid is Node's). */
+function startChild(args, opts, ready, cpu) {
+  const child = cpu === undefined ? spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts }) : spawn('taskset', ['-c', String(cpu), process.execPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
   const out = [];
   let line = '';
   const found = new Promise((res, rej) => {
@@ -95,12 +97,16 @@ function gcPauses(lines) {
  * One run; `text` is ordinary text (sources and docs) of at least 20 KB, `ordinary` prompts sent
  * through the proxy once each to check that nothing in them is altered either way.
  */
-export async function benchProxy(text, { ordinary = [], pairs = 2000, warm = 300, log = console.log, cli = join(repo, 'dist', 'cli.js'), nodeFlags = [] } = {}) {
+export async function benchProxy(text, { ordinary = [], pairs = 2000, warm = 300, log = console.log, cli = join(repo, 'dist', 'cli.js'), nodeFlags = [], pin = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'rg-bench-proxy-'));
   const timingFile = join(dir, 'timing.jsonl');
-  const up = startChild([join(here, 'proxy-upstream.mjs'), text.slice(0, 2000)], {}, (l) => /^\d+$/.test(l) && Number(l));
+  // Pinned: this process (the app) and the upstream share CPU 0, the proxy has CPU 1. Unpinned, the
+  // three processes take whichever of the two cores is free, and a proxied request waits when the
+  // app or the upstream holds the core the proxy was woken on; a direct request has no third process.
+  if (pin) execFileSync('taskset', ['-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
+  const up = startChild([join(here, 'proxy-upstream.mjs'), text.slice(0, 2000)], {}, (l) => /^\d+$/.test(l) && Number(l), pin ? 0 : undefined);
   const upPort = await up.found;
-  const px = startChild([...nodeFlags, '--trace-gc', cli, 'proxy', '--listen', '127.0.0.1:0', '--upstream', `http://127.0.0.1:${upPort}`], { cwd: dir, env: { ...process.env, ROTATION_GUARD_PROXY_TIMING: timingFile } }, (l) => Number(/listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(l)?.[1] ?? 0));
+  const px = startChild([...nodeFlags, '--trace-gc', cli, 'proxy', '--listen', '127.0.0.1:0', '--upstream', `http://127.0.0.1:${upPort}`], { cwd: dir, env: { ...process.env, ROTATION_GUARD_PROXY_TIMING: timingFile } }, (l) => Number(/listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(l)?.[1] ?? 0), pin ? 1 : undefined);
   const pxPort = await px.found;
   const load0 = loadavg();
   const agents = { [upPort]: new Agent({ keepAlive: true, maxSockets: 1 }), [pxPort]: new Agent({ keepAlive: true, maxSockets: 1 }) };
@@ -188,7 +194,7 @@ export async function benchProxy(text, { ordinary = [], pairs = 2000, warm = 300
   rmSync(dir, { recursive: true, force: true });
   if (records.length && records.length !== sent.length) throw new Error(`the proxy timed ${records.length} requests, ${sent.length} were sent`);
 
-  log(`proxy bench: load average ${load0.map(fmt).join(' ')} at start, ${load1.map(fmt).join(' ')} at end (${cpus().length} cores, shared); client, proxy (${[...nodeFlags, cli.slice(repo.length + 1) || cli].join(' ')} proxy) and upstream in three processes`);
+  log(`proxy bench: load average ${load0.map(fmt).join(' ')} at start, ${load1.map(fmt).join(' ')} at end (${cpus().length} cores, shared); client, proxy (${[...nodeFlags, cli.slice(repo.length + 1) || cli].join(' ')} proxy) and upstream in three processes${pin ? ', pinned: client and upstream on CPU 0, proxy on CPU 1' : ''}`);
   const line = (kind, what) => {
     const { d, v, cpu, gc } = results[kind];
     const sd = sortNum(d);
@@ -231,6 +237,8 @@ export async function benchProxy(text, { ordinary = [], pairs = 2000, warm = 300
   const mean = (rs, k) => rs.reduce((s, r) => s + r[k], 0) / rs.length;
   const q = (k, p) => fmt(pct(sortNum(fr.map((r) => r[k])), p));
   summary.scan = { p50: Number(q('scan', 50)), p99: Number(q('scan', 99)) };
+  // The proxy's process CPU while each fresh request was in flight (requests go one at a time).
+  summary.cpuStep = { p50: Number(q('process CPU', 50)), p99: Number(q('process CPU', 99)) };
   log(`  inside the proxy, fresh requests, p50 / p99 per step (ms): ${names.map((k) => `${k} ${q(k, 50)} / ${q(k, 99)}`).join('; ')}`);
   log(`  a GC pause overlapped ${fr.filter((r) => r.GC > 0).length} of ${fr.length} fresh requests (${gcs.filter((g) => g.gc === 'scavenge').length} scavenges and ${gcs.filter((g) => g.gc !== 'scavenge').length} other collections over the whole run)`);
   log(`  the slowest 1 % inside the proxy (${slow.length} requests), mean per step (ms): ${names.map((k) => `${k} ${fmt(mean(slow, k))}`).join('; ')}; ${slow.filter((r) => r.GC > 0).length} of them overlapped a GC pause; kept-alive upstream socket reused for ${records.filter((r) => r.reused).length} of ${records.length - 1} requests after the first`);
@@ -252,13 +260,14 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const ordinary = samples.map((s) => s.text);
   const text = ordinary.join('\n');
   const nodeFlags = (opt('--node-flags') ?? '').split(' ').filter(Boolean);
+  const pin = process.argv.includes('--pin');
   const builds = [{ name: 'this build', cli: opt('--cli') ? resolve(opt('--cli')) : join(repo, 'dist', 'cli.js'), all: [] }];
   if (opt('--baseline')) builds.push({ name: 'baseline', cli: resolve(opt('--baseline')), all: [] });
   for (let r = 0; r < runs; r++) {
     const order = r % 2 ? [...builds].reverse() : builds;
     for (const b of order) {
       console.log(`--- run ${r + 1} of ${runs}${builds.length > 1 ? `, ${b.name} (${b.cli})${b === order[0] ? ', first in its round' : ''}` : ''}`);
-      b.all.push(await benchProxy(text, { ordinary, pairs, cli: b.cli, nodeFlags }));
+      b.all.push(await benchProxy(text, { ordinary, pairs, cli: b.cli, nodeFlags, pin }));
     }
   }
   if (runs > 1) {
@@ -272,6 +281,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       }
       const scans = all.filter((s) => s.scan);
       if (scans.length) for (const f of ['p50', 'p99']) console.log(`scan inside the proxy, fresh, ${f}: ${scans.map((s) => fmt(s.scan[f])).join(', ')} ms (median ${fmt(med(scans.map((s) => s.scan[f])))})`);
+      if (scans.length) for (const f of ['p50', 'p99']) console.log(`process CPU per fresh request inside the proxy, ${f}: ${scans.map((s) => fmt(s.cpuStep[f])).join(', ')} ms (median ${fmt(med(scans.map((s) => s.cpuStep[f])))})`);
     }
   }
 }

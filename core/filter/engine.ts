@@ -2,7 +2,8 @@ import { ALL_RULES, rawMatches, type KnownSecrets } from '../detect/index';
 import { keyedFingerprint } from '../values/fingerprint';
 import { encodedRuns } from './encoded';
 import { wrappedKeys } from './wrap';
-import { buildView, glueAnchors, glueScanner, withoutInvisible, type DetectionView } from './view';
+import { buildView, glueAnchors, glueScanner, withoutInvisible, type DetectionView, type GlueScanner } from './view';
+import { detectionMayMatch } from './anchor-free';
 
 /** A credential found by the filter engine, in original offsets. Holds the value: never print it. */
 export interface SecretSpan {
@@ -24,6 +25,8 @@ export interface FindOptions {
 }
 
 const GLUE = glueScanner(glueAnchors(ALL_RULES.flatMap((r) => (r.anchorsIgnoreCase ? [] : r.anchors))));
+/** The glue scan of a text that holds no rule anchor: glue prefixes are rule anchors. */
+const NO_GLUE: GlueScanner = () => [];
 
 /**
  * Every credential in `text`, however it is written: plain, glued to the word before it, behind
@@ -33,12 +36,17 @@ const GLUE = glueScanner(glueAnchors(ALL_RULES.flatMap((r) => (r.anchorsIgnoreCa
 export function findSecrets(text: string, opts: FindOptions = {}): SecretSpan[] {
   const scanOpts = { path: opts.path ?? sniffPath(text), ...(opts.knownSecrets ? { knownSecrets: opts.knownSecrets } : {}) };
   const spans: SecretSpan[] = [];
-  for (const m of rawMatches(text, scanOpts)) {
-    spans.push(spanOf(m, m.start, m.end, text.slice(m.start, m.end), 'plain'));
+  // A short text without a detection literal (anchor-free.ts) has nothing detection can match as
+  // written, and no glued prefix: its roles, ids and most short messages skip both passes.
+  const plain = detectionMayMatch(text, opts);
+  if (plain) {
+    for (const m of rawMatches(text, scanOpts)) {
+      spans.push(spanOf(m, m.start, m.end, text.slice(m.start, m.end), 'plain'));
+    }
   }
   let scanned = text;
   let toOriginal = (s: number, e: number): [number, number] => [s, e];
-  const view = buildView(text, GLUE);
+  const view = buildView(text, plain ? GLUE : NO_GLUE);
   if (view) {
     toOriginal = view.toOriginal;
     for (const [from, to] of viewWindows(view, opts.path !== undefined)) {
