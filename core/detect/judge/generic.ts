@@ -318,6 +318,10 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
   // 'API_KEY=value' inside a string literal (a .env file written from code): the value is string
   // content, not an identifier, whatever the file's language. (`'KEY = f(x)'`, with spaces, is code.)
   if (span && quotedName && op === '=' && text[s - 1] !== '\\' && text[e] === '=' && span.start === e + 1) span.quoted = true;
+  // A query parameter (`"…/v1/q?apikey=…"`, `'/s?x=1&token=…'` in a program's string): the value is
+  // the URL's text, not an identifier of the program.
+  // (An interpolation there, `?token={response["fileToken"]}` in an f-string, stays code.)
+  if (span && !span.quoted && op === '=' && code === 'program' && span.start === e + 1 && text[span.start] !== '{' && (text[s - 1] === '?' || (text[s - 1] === '&' && text[s - 2] !== '&'))) span.quoted = true;
   // In code, a name that starts a string literal (`'api_key: "…`, `'password='`) has its value
   // inside that literal: a value quoted by the literal's own quote, or running past it, is other
   // code (`'password='.repeat(n)`), not a value.

@@ -149,3 +149,14 @@ describe('held-out set six: public search keys and Basic credentials without a p
     assert.deepEqual(scanText(`  Authorization    = "Basic ${b}"\n`, { path: 'spec/access_spec.lua' }).filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE), []);
   });
 });
+
+describe('recall found while reading set six: a credential in a query string inside a program string', () => {
+  it('is read as the URL text it is, not as an identifier of the program; references and placeholders there stay out', () => {
+    const k = key();
+    assert.deepEqual(shown(`url = "https://api.example.com/v1/q?apikey=${k}"\n`, 'src/client.py'), [k]);
+    assert.deepEqual(shown(`fetch('/search?q=1&token=${k}&page=2')\n`, 'src/client.ts'), [k]);
+    for (const line of ['url = f"/s?apikey={api_key}"\n', 'url = "/s?apikey=" + key\n', 'url = "/s?apikey=YOUR_API_KEY"\n', 'u = `/s?token=${token}`\n', 'u = "/s?access_token=%s" % tok\n', 'r = get(f\'/download?token={data["fileToken"]}\')\n']) {
+      assert.deepEqual(shown(line, 'src/client.py'), [], line);
+    }
+  });
+});
