@@ -214,9 +214,9 @@ function isPlaceholderBasic(value: string): boolean {
   if (!/^[A-Za-z0-9+/]{4,}={0,2}$/.test(value)) return false;
   const decoded = Buffer.from(value, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  // No password (RFC 7617 joins the user-id and the password with a colon): the credential, if
-  // any, is the user part (Stripe's `sk_…:`), judged as a key (`clientid11211` is not one).
-  if ((colon < 0 || colon === decoded.length - 1) && /^[\x20-\x7e]+$/.test(decoded)) return !isStrongToken(colon < 0 ? decoded : decoded.slice(0, colon));
+  // No colon at all (RFC 7617 joins the user-id and the password with one): not a pair, so the
+  // text is judged as a key (`clientid11211` in a test of a malformed header is not one).
+  if (colon < 0 && /^[\x20-\x7e]+$/.test(decoded)) return !isStrongToken(decoded);
   return colon >= 0 && colon < decoded.length - 1 && judgePassword(decoded.slice(colon + 1), decoded.slice(0, colon)) === 'placeholder';
 }
 

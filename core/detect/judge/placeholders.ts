@@ -301,11 +301,13 @@ export function unLeet(v: string): string {
 }
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g', '@': 'a', $: 's' };
 
-/** A placeholder word written in leetspeak (`pa$$word`, `s3cr3t`): still the word. */
+/**
+ * The field's own noun written in leetspeak (`pa$$word`, `s3cr3t`): still the word. Only the noun
+ * alone: a password that spells more (`r3alP4ssw0rd`, `s3cr3tP4ss`) is a chosen one, judged as such.
+ */
 export function isLeetPlaceholder(v: string): boolean {
   if (!/[0134579@$]/.test(v)) return false;
-  const letters = unLeet(v);
-  return /^[a-z]+$/i.test(letters) && isPlaceholder(letters);
+  return /^(?:password|passwd|pass|secret|token|apikey|changeme)$/i.test(unLeet(v));
 }
 
 function markersByChance(v: string): boolean {

@@ -209,7 +209,7 @@ export function placeWeakDefaults(matches: RawMatch[], path: string, text: strin
     // Plain text and unknown extensions are not known to run: a weak default there is a sample.
     runs ??= runsWhereItIs(path) && formatOf(path.replace(/\\/g, '/')).kind !== 'text';
     m.message ??= weakMessage(text.slice(m.start, m.end));
-    m.confidence = runs && !inDocsInCode(text, m.start, path) ? CONFIDENCE.credentialValue : CONFIDENCE.weakDefaultInDocs;
+    m.confidence = runs && !inDocsInCode(text, m.start, path) && !onCommentLine(text, m.start, path) ? CONFIDENCE.credentialValue : CONFIDENCE.weakDefaultInDocs;
   }
 }
 
@@ -219,17 +219,19 @@ export function placeWeakDefaults(matches: RawMatch[], path: string, text: strin
  * textwrap.dedent(""" client.users.create(password="…") """)}]` in an OpenAPI route).
  */
 function inDocsInCode(text: string, at: number, path: string): boolean {
-  const format = formatOf(path.replace(/\\/g, '/'));
-  return inDoctest(text, at) || onCommentLine(text, at, format.comment) || (format.kind === 'python' && inTripleQuoted(text, at));
+  return inDoctest(text, at) || (formatOf(path.replace(/\\/g, '/')).kind === 'python' && inTripleQuoted(text, at));
 }
 
 /**
  * Is the offset on a line the format comments out (`//	record.Set("password", "123456")` in a Go
  * doc comment, `# POSTGRES_PASSWORD=postgres` in a compose file, ` * ` inside a block comment)? A
- * comment documents or keeps a line that does not run.
+ * default there documents, or is kept on a line that does not run. (Asked of weak defaults only: a
+ * key pasted into a comment is as exposed as anywhere. Not of plain text, where `#` is no marker.)
  */
-function onCommentLine(text: string, at: number, comment: readonly [string, string] | undefined): boolean {
-  if (!comment || comment[1] !== '') return false;
+function onCommentLine(text: string, at: number, path: string): boolean {
+  const format = formatOf(path.replace(/\\/g, '/'));
+  const comment = format.comment;
+  if (!comment || comment[1] !== '' || format.kind === 'text') return false;
   const from = text.lastIndexOf('\n', at - 1) + 1;
   const head = text.slice(from, Math.min(at, from + 200)).trimStart();
   const open = comment[0].trimEnd();

@@ -119,6 +119,8 @@ describe('held-out set six: code, shell expansions and typed values in other lan
     // Words joined by separators after no versioned prefix are a typed password, still judged as one.
     assert.deepEqual(shown('  ELASTIC_PASSWORD: orbit_rag_flow_helm\n', 'helm/values.yaml'), ['orbit_rag_flow_helm']);
     assert.deepEqual(shown('      "DISCOURSE_SMTP_PASSWORD" => "pa$$word"\n', 'image/setup/prompts.rb'), []);
+    // A chosen password that spells more than the noun in leetspeak is judged as a password (secretlint's cases).
+    assert.equal(shown('const PROD_API = "https://apiuser:r3alP4ssw0rd@api.production.com/v2";\n', 'src/config.ts').length, 1);
     assert.deepEqual(shown('   pg_password = "!abCDefGHijKL4\\\\#1MN2OP3",\n', 'spec/01-unit/conf_loader_spec.lua'), []);
     assert.deepEqual(shown('   "Authorization":     "^.+Credential=123/.+$",\n', 'internal/s3/copy_object_test.go'), []);
     assert.deepEqual(shown('  Authorization    = "Basic Y2xpZW50aWQxMTIxMQ=="\n', 'spec/03-plugins/access_spec.lua'), []);
@@ -130,6 +132,9 @@ describe('held-out set six: code, shell expansions and typed values in other lan
   it('a commented-out line documents: a weak default in a Go doc comment sits below the threshold, in code it is reported', () => {
     assert.deepEqual(shown('//\trecord.Set("password", "123456")\nfunc f() {}\n', 'core/field_password.go'), []);
     assert.deepEqual(shown('    environment:\n      # - POSTGRES_PASSWORD=postgres\n', 'docker-compose.yml'), []);
+    // A key in a commented line is as exposed as anywhere: only weak defaults are lowered there (gitleaks' case).
+    const basic = Buffer.from(`api:key-${rand(32, 'abcdef0123456789', pick)}`).toString('base64');
+    assert.equal(shown(`#curl -X POST https://api.mailgun.net/v3/x/messages \\\n#  -H 'Authorization: Basic ${basic}'\n`, 'scripts/send.sh').length, 1);
     assert.deepEqual(shown('    environment:\n      - POSTGRES_PASSWORD=postgres\n', 'docker-compose.yml'), ['postgres']);
   });
 });
@@ -144,9 +149,12 @@ describe('held-out set six: public search keys and Basic credentials without a p
     assert.deepEqual(shown(`const settings = { api_key: '${hex}' };\n`, 'src/settings.js'), [hex]);
   });
 
-  it("a Basic header whose user part is no key and whose password is empty is no credential", () => {
-    const b = Buffer.from('clientid11211:').toString('base64');
-    assert.deepEqual(scanText(`  Authorization    = "Basic ${b}"\n`, { path: 'spec/access_spec.lua' }).filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE), []);
+  it("a Basic value without a colon is judged as a key; with an empty password it stays a credential (the user part may be one)", () => {
+    const noPair = Buffer.from('clientid11211').toString('base64');
+    assert.deepEqual(scanText(`  Authorization    = "Basic ${noPair}"\n`, { path: 'spec/access_spec.lua' }).filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE), []);
+    // gitleaks' case: an OAuth client's `browser:` with no secret is reported.
+    const empty = Buffer.from('browser:').toString('base64');
+    assert.equal(shown(`curl -H 'Authorization: Basic ${empty}'\n`, 'scripts/call.sh').length, 1);
   });
 });
 

@@ -1,5 +1,4 @@
 import { CONFIDENCE } from '../../judge/confidence';
-import { isStrongToken } from '../../judge/values';
 import { judgePassword, WEAK_DEFAULT_VARIANT } from '../../judge/weak-defaults';
 import { rule } from '../rule';
 import type { RuleSamples } from '../samples';
@@ -13,9 +12,9 @@ export const basicAuthHeader = rule({
   validate: (v) => {
     const pair = decodePair(v);
     if (!pair) return null;
-    // An empty password: the user name alone may be the credential (Stripe's `sk_…:`), judged as a
-    // key is (`clientid11211:` in a test of a malformed header is not one).
-    if (!pair.password) return isStrongToken(pair.user) ? 0.9 : null;
+    // An empty password is still reported: the user name alone may be the credential (Stripe's
+    // `sk_…:`, an OAuth client's `browser:` in gitleaks' cases).
+    if (!pair.password) return 0.9;
     // The password judged as in every other form (weak-defaults.ts judgePassword): `user:pass`,
     // `admin:changeme`, `usuario:tu_contrasena` encoded are still placeholders.
     const verdict = judgePassword(pair.password, pair.user);
@@ -46,7 +45,5 @@ export const samples: RuleSamples = {
     `Authorization: Basic ${Buffer.from('usuario:tu_contrasena').toString('base64')}`,
     `Authorization: Basic ${Buffer.from('admin:votre-mot-de-passe').toString('base64')}`,
     `Authorization: Basic ${Buffer.from('user:sua-senha-aqui').toString('base64')}`,
-    // A user name that is no key and no password (a test of a malformed header).
-    `Authorization: Basic ${Buffer.from('clientid11211:').toString('base64')}`,
   ],
 };
