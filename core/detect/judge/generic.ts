@@ -290,7 +290,9 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
   if (op === ':' && text[i + 1] === '/' && text[i + 2] === '/') return null; // a URL scheme, not an assignment
   // A shell parameter expansion (`${REDIS_AUTH:-secret}`): after `:-` or `:=` the default is the
   // value; after `:+` (a word used when the variable is set) or `:?` (an error message) it is not.
-  if (op === ':' && text[s - 1] === '{' && text[s - 2] === '$') {
+  // (Indices checked before reading: a read before the text's start deoptimises this function, which
+  // genericAt inlines: `--trace-deopt`, "out of bounds".)
+  if (op === ':' && s >= 2 && i + 1 < text.length && text[s - 1] === '{' && text[s - 2] === '$') {
     const c = text[i + 1];
     if (c === '+' || c === '?') return null;
     if (c === '-' || c === '=') i++;
@@ -321,7 +323,7 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
   // A query parameter (`"…/v1/q?apikey=…"`, `'/s?x=1&token=…'` in a program's string): the value is
   // the URL's text, not an identifier of the program.
   // (An interpolation there, `?token={response["fileToken"]}` in an f-string, stays code.)
-  if (span && !span.quoted && op === '=' && code === 'program' && span.start === e + 1 && text[span.start] !== '{' && (text[s - 1] === '?' || (text[s - 1] === '&' && text[s - 2] !== '&'))) span.quoted = true;
+  if (span && !span.quoted && op === '=' && code === 'program' && span.start === e + 1 && text[span.start] !== '{' && s >= 2 && (text[s - 1] === '?' || (text[s - 1] === '&' && text[s - 2] !== '&'))) span.quoted = true;
   // In code, a name that starts a string literal (`'api_key: "…`, `'password='`) has its value
   // inside that literal: a value quoted by the literal's own quote, or running past it, is other
   // code (`'password='.repeat(n)`), not a value.
@@ -371,7 +373,7 @@ export function operatorAt(text: string, i: number): string {
 /** Is the quoted name starting at `s` the first argument of a call: `f("name"` or `f( \"name\"`? */
 /** Does the value at `v` follow `${NAME:-` or `${NAME:=` for the name starting at `s`? */
 function isShellDefault(text: string, s: number, v: number): boolean {
-  return text.charCodeAt(s - 1) === 123 && text.charCodeAt(s - 2) === 36 && text.charCodeAt(v - 2) === 58 && (text.charCodeAt(v - 1) === 45 || text.charCodeAt(v - 1) === 61);
+  return s >= 2 && v >= 2 && text.charCodeAt(s - 1) === 123 && text.charCodeAt(s - 2) === 36 && text.charCodeAt(v - 2) === 58 && (text.charCodeAt(v - 1) === 45 || text.charCodeAt(v - 1) === 61);
 }
 
 /** Is text[i…] a comma and another quoted literal (spaces and a line break allowed between)? */
