@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { scanText } from '../../../core/detect';
-import { rand } from '../../helpers/fake-keys';
+import { rand, seededPick } from '../../helpers/fake-keys';
 
 // Values the 50 MiB benchmark corpus planted that the generic detector used to miss (63 of 5199):
 // a password pasted as a bearer token, and AWS secret keys that happen to start with '/'; and an
@@ -9,8 +9,11 @@ describe('header credentials, provider-shaped values and .npmrc tokens', () => {
   const found = (text: string, path: string) => scanText(text, { path }).map((f) => ({ rule: f.ruleId, value: text.slice(f.start, f.end) }));
 
   it('the credential after an unquoted `Authorization: Bearer` is the next word, whatever its characters', () => {
-    for (const sym of ['#', '%', '@', '$', '!']) {
-      const pw = `${rand(6)}${sym}${rand(4, '0123456789')}${rand(5)}`;
+    // Seeded: an unseeded draw is a placeholder about once in 60,000 (`…XXX…`, a typed-looking
+    // run), which failed one CI run; the property itself is what is tested, on fixed draws.
+    const pick = seededPick('bearer-next-word');
+    for (let round = 0; round < 20; round++) for (const sym of ['#', '%', '@', '$', '!']) {
+      const pw = `${rand(6, undefined, pick)}${sym}${rand(4, '0123456789', pick)}${rand(5, undefined, pick)}`;
       assert.deepEqual(found(`Authorization: Bearer ${pw}\n`, 'prompt.txt'), [{ rule: 'secret/generic-api-key', value: pw }], sym);
     }
   });
