@@ -292,7 +292,7 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
   // value; after `:+` (a word used when the variable is set) or `:?` (an error message) it is not.
   // (Indices checked before reading: a read before the text's start deoptimises this function, which
   // genericAt inlines: `--trace-deopt`, "out of bounds".)
-  if (op === ':' && s >= 2 && i + 1 < text.length && text[s - 1] === '{' && text[s - 2] === '$') {
+  if (op === ':' && i + 1 < text.length && opensExpansion(text, s)) {
     const c = text[i + 1];
     if (c === '+' || c === '?') return null;
     if (c === '-' || c === '=') i++;
@@ -370,18 +370,22 @@ export function operatorAt(text: string, i: number): string {
   }
 }
 
-/** Is the quoted name starting at `s` the first argument of a call: `f("name"` or `f( \"name\"`? */
+/** Does the name starting at `s` open a shell parameter expansion (`${NAME`)? (Indices checked first: see valueAfter.) */
+function opensExpansion(text: string, s: number): boolean {
+  return s >= 2 && text.charCodeAt(s - 1) === 123 && text.charCodeAt(s - 2) === 36;
+}
+
 /** Does the value at `v` follow `${NAME:-` or `${NAME:=` for the name starting at `s`? */
 function isShellDefault(text: string, s: number, v: number): boolean {
-  return s >= 2 && v >= 2 && text.charCodeAt(s - 1) === 123 && text.charCodeAt(s - 2) === 36 && text.charCodeAt(v - 2) === 58 && (text.charCodeAt(v - 1) === 45 || text.charCodeAt(v - 1) === 61);
+  return v >= 2 && opensExpansion(text, s) && text.charCodeAt(v - 2) === 58 && (text.charCodeAt(v - 1) === 45 || text.charCodeAt(v - 1) === 61);
 }
 
 /** Is text[i…] a comma and another quoted literal (spaces and a line break allowed between)? */
 function anotherLiteralAfter(text: string, i: number): boolean {
-  const m = /^[ \t]*,[ \t\r\n]*(["'`])/.exec(text.slice(i, i + 80));
-  return !!m;
+  return /^[ \t]*,[ \t\r\n]*["'`]/.test(text.slice(i, i + 80));
 }
 
+/** Is the quoted name starting at `s` the first argument of a call: `f("name"` or `f( \"name\"`? */
 function opensArguments(text: string, s: number): boolean {
   let k = s - 1; // the opening quote
   if (k > 0 && text[k - 1] === '\\') k--;

@@ -285,14 +285,6 @@ export function repeatedBlockShare(s: string): number {
   return best / n;
 }
 
-/**
- * Are the placeholder words in a value chance pieces of a random string? A person writes a marker
- * as a word (`fake`, `FAKE`, `Fake`, `myPwd`): one in mixed case inside (`WFaKeQ…`, `3xXX7`) was
- * drawn letter by letter. And a value whose rest, with the markers taken out, is still a random
- * string (`DbmlixeMyPwdUYrUTHRX`: `Dbmlixe…UYrUTHRX`) is a generated key with a word in it by
- * chance, while a placeholder's rest is words, counting runs or nothing (`sk-fake-key-1234567890`,
- * `YourApiKeyHere`). Measured on random 16-40 character keys: markers appear in about 1 of 2,000.
- */
 const EDGE_MARKER = /^(?:example|sample|placeholder|dummy|redacted|changeme|notreal)|(?:example|sample|placeholder|dummy|redacted|changeme|notreal)$/i;
 
 /** Leetspeak read back as letters (`Passw0rd` → `Password`, `pa$$word` → `password`, `S3cr3t` → `Secret`). */
@@ -310,6 +302,14 @@ export function isLeetPlaceholder(v: string): boolean {
   return /^(?:password|passwd|pass|secret|token|apikey|changeme)$/i.test(unLeet(v));
 }
 
+/**
+ * Are the placeholder words in a value chance pieces of a random string? A person writes a marker
+ * as a word (`fake`, `FAKE`, `Fake`, `myPwd`): one in mixed case inside (`WFaKeQ…`, `3xXX7`) was
+ * drawn letter by letter. And a value whose rest, with the markers taken out, is still a random
+ * string (`DbmlixeMyPwdUYrUTHRX`: `Dbmlixe…UYrUTHRX`) is a generated key with a word in it by
+ * chance, while a placeholder's rest is words, counting runs or nothing (`sk-fake-key-1234567890`,
+ * `YourApiKeyHere`). Measured on random 16-40 character keys: markers appear in about 1 of 2,000.
+ */
 function markersByChance(v: string): boolean {
   const markers = [...v.matchAll(PLACEHOLDER_WORDS_ALL)];
   if (markers.every((m) => !typedAsWords(m[0]))) return true;

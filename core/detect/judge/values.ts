@@ -19,6 +19,8 @@ const CODE_IDENTIFIER = /^[A-Za-z_$][\w$.]*(?:$|[\s),;|\]}<>?=!])/;
 const FILE_NAME =
   /\.(?:pem|p12|pfx|key|crt|cer|der|json|ya?ml|txt|xml|keytab|jks|keystore|env|ini|conf|cfg|properties|ts|js|py|patch|diff|md|sh|sql|csv|lock|log|jpe?g|png|gif|webp|svg|ico|bmp|tiff?|pdf|docx?|xlsx?|pptx?|mp[34]|wav|ogg|webm|mov|avi|zip|gz|tgz|tar|bz2|xz|7z|html?|css|parquet|jsonl|bin|wasm)$/i;
 const PATHLIKE = new RegExp(`^(?:\\.{0,2}\\/|~\\/|[A-Za-z]:\\\\)|${FILE_NAME.source}`, 'i');
+/** The next `NAME=` of a command line, read where a value was left empty (`API_KEY= OTHER_SETTING=x`). */
+const NEXT_VARIABLE = /^[A-Z][A-Z0-9_]{2,}=/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A decimal or scientific number with a point or an exponent (`1.875e-6`, `-0.5`, `.25`). */
 const NUMBER_LITERAL = /^[-+]?(?:\d+\.\d*|\.\d+|\d+(?=[eE]))(?:[eE][-+]?\d+)?$/;
@@ -108,7 +110,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // Code in program source: a pre-increment (`++authAttemptRef.current`), a Ruby instance variable (`@user_values[:smtp_password]`).
   if (!quoted && code === 'program' && /^(?:\+\+|--|@{1,2})[A-Za-z_$]/.test(v)) return null;
   // The next variable of a command line (`API_KEY= OTHER_SETTING=responses`): this one was left empty.
-  if (!quoted && /^[A-Z][A-Z0-9_]{2,}=/.test(v)) return null;
+  if (!quoted && NEXT_VARIABLE.test(v)) return null;
   // A printf format (`apikey=consumer-%s`, `%-8s`, `%02d`): the value is filled in at run time. The
   // conversion ends a word (`%1234sXyz` in a password is no format; `%d4` is percent-encoding).
   if (v.includes('%') && /%[-+ #]?\d{0,2}(?:\.\d{1,2})?[sdqv](?![0-9A-Za-z])/.test(v)) return null;
@@ -386,7 +388,7 @@ export function isStrongToken(v: string): boolean {
   if (/[(){}[\];]|\$\{|\]\(/.test(v) || isWordCompound(v)) return false;
   // A name of code (`_LegacyBedrockState` in a type annotation, `scheduleHistoryPageSize`) or a type reference (`UserApiKey!`).
   if (isIdentifierName(v) || isNonNullType(v)) return false;
-  if (/^[A-Z][A-Z0-9_]{2,}=/.test(v)) return false; // the next variable of a command line (`KEY= OTHER_SETTING=x`)
+  if (NEXT_VARIABLE.test(v)) return false; // the next variable of a command line (`KEY= OTHER_SETTING=x`)
   if (isPatternSource(v) || /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[,;]?$/.test(v)) return false; // a pattern; Commands.moveToStore
   if (v.includes('/') && FILE_NAME.test(v.replace(/(?:\\[nrt])+$/, ''))) return false; // a file path: patches/next-auth@4.24.15.patch (a `\n` escape after it in a string)
   if (/^[\w./-]+(?::\d+){1,2}$/.test(v) && FILE_NAME.test(v.replace(/(?::\d+){1,2}$/, ''))) return false; // a source location: agent_api.py:2051
