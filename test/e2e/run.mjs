@@ -139,6 +139,7 @@ async function extHostLevel(paths) {
     });
     timings['ext-host suite'] = r.ms;
     log(`ext-host suite: ${r.passed} passed, ${r.failed} failed, ${r.pending} pending (exit ${r.exitCode}, ${r.ms} ms)`);
+    for (const f of r.failedTests ?? []) log(`✘ ext-host: ${f.title}\n${f.error.replace(/^/gm, '    ')}`);
     counts.passed += r.passed;
     counts.failed += r.failed;
     counts.pending += r.pending;

@@ -54,6 +54,11 @@ export async function runExtensionHostSuite({ server, profile, extensionPath, te
       log(`ext-host suite wrote no results (exit ${exitCode}); counted as one failure`);
     }
     if (exitCode !== 0 && counts.failed === 0) counts = { ...counts, failed: 1 };
+    if (exitCode !== 0 && !counts.failedTests?.length) {
+      // no per-test report: the workbench console's end says what stopped the suite
+      const tail = readFileSync(consoleLog, 'utf8').split('\n').slice(-40).join('\n');
+      log(`ext-host suite exited ${exitCode}; the workbench console ends with:\n${tail}`);
+    }
     return { ...counts, exitCode, ms: Date.now() - t0 };
   } finally {
     await context.close().catch(() => {});

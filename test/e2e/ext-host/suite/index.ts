@@ -14,12 +14,19 @@ export function run(): Promise<void> {
   }
   return new Promise((resolve, reject) => {
     try {
+      // what failed and why, for the CI log: the spec reporter's output stays in the workbench console
+      const failedTests: { title: string; error: string }[] = [];
       const runner = mocha.run((failures) => {
         const s = runner.stats ?? { passes: 0, failures, pending: 0 };
         const results = process.env.ROTATION_GUARD_E2E_RESULTS;
-        if (results) writeFileSync(results, JSON.stringify({ passed: s.passes, failed: s.failures, pending: s.pending }));
+        if (results) writeFileSync(results, JSON.stringify({ passed: s.passes, failed: s.failures, pending: s.pending, failedTests }));
         if (failures > 0) reject(new Error(`${failures} extension-host tests failed`));
         else resolve();
+      });
+      runner.on('fail', (test, err: unknown) => {
+        const e = err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err);
+        // bounded: an assertion message stays readable, a stack keeps its first frames
+        failedTests.push({ title: test.fullTitle(), error: e.split('\n').slice(0, 12).join('\n').slice(0, 2000) });
       });
     } catch (err) {
       reject(err);
