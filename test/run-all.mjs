@@ -55,13 +55,13 @@ for (const level of selected) {
     r = await runMochaLevel(level);
   }
   results.push([level, r]);
-  console.log(`${level}: ${r.passed} passed, ${r.failed} failed${r.pending ? `, ${r.pending} skipped` : ''}`);
+  console.log(`${level}: ${r.passed} passed, ${r.failed} failed${r.pending ? `, ${r.pending} skipped` : ''}${r.flaky ? `, ${r.flaky} flaky` : ''}`);
 }
 
 console.log('\n=== summary');
 let passed = 0, failed = 0, pending = 0;
 for (const [level, r] of results) {
-  console.log(`  ${level.padEnd(12)} ${r.passed} passed, ${r.failed} failed${r.pending ? `, ${r.pending} skipped` : ''}`);
+  console.log(`  ${level.padEnd(12)} ${r.passed} passed, ${r.failed} failed${r.pending ? `, ${r.pending} skipped` : ''}${r.flaky ? `, ${r.flaky} flaky` : ''}`);
   for (const t of r.failedTitles ?? []) console.log(`    ✘ ${t}`);
   passed += r.passed; failed += r.failed; pending += r.pending;
 }

@@ -4,7 +4,7 @@
 //   3. `npm start` serves the demo and Ctrl-C stops everything it started.
 // Writes {passed, failed, pending} to test-results/e2e-counts.json (read by test/run-all.mjs),
 // prints "e2e: N passed, N failed", exits non-zero on any failure.
-//   node test/e2e/run.mjs [--update-screenshot] [--only ext-host|browser]
+//   node test/e2e/run.mjs [--update-screenshot] [--only ext-host|browser] [--no-retry]
 import { execSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -116,7 +116,29 @@ function snapshotExtensionAndSuite() {
   return { extensionPath: ext, testsEntry: path.join(suite, 'index') };
 }
 
+/**
+ * Runs the extension-host suite; a failed run is reported in full (each test's title and error)
+ * and run once more in a fresh code-server, profile and keyring. Stop 29's CI run failed six of
+ * these tests once where every run before and since passed, without a word of why: the second
+ * attempt keeps one such event from throwing away a whole run, the first attempt's failures stay
+ * in the log (and are counted as flaky in the level's last line), and a failure that repeats fails.
+ */
 async function extHostLevel(paths) {
+  const first = await extHostAttempt(paths, 1);
+  if (first.failed === 0 || argv.includes('--no-retry')) return addCounts(first);
+  log(`ext-host suite: attempt 1 failed ${first.failed}; running it once more in a fresh code-server, profile and keyring`);
+  const second = await extHostAttempt(paths, 2);
+  if (second.failed === 0) counts.flaky = (counts.flaky ?? 0) + first.failed;
+  addCounts(second);
+}
+
+function addCounts(r) {
+  counts.passed += r.passed;
+  counts.failed += r.failed;
+  counts.pending += r.pending;
+}
+
+async function extHostAttempt(paths, attempt) {
   const { extensionPath, testsEntry } = snapshotExtensionAndSuite();
   const profile = makeProfile({ prefix: 'rg-e2e-host-' });
   const folder = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-host-ws-')));
@@ -137,12 +159,10 @@ async function extHostLevel(paths) {
       log,
       beforeClose: () => sampleMemory('ext-host suite, browser still open', [server.pgid], [profile.root]),
     });
-    timings['ext-host suite'] = r.ms;
-    log(`ext-host suite: ${r.passed} passed, ${r.failed} failed, ${r.pending} pending (exit ${r.exitCode}, ${r.ms} ms)`);
+    timings[attempt === 1 ? 'ext-host suite' : `ext-host suite (attempt ${attempt})`] = r.ms;
+    log(`ext-host suite${attempt === 1 ? '' : ` (attempt ${attempt})`}: ${r.passed} passed, ${r.failed} failed, ${r.pending} pending (exit ${r.exitCode}, ${r.ms} ms)`);
     for (const f of r.failedTests ?? []) log(`✘ ext-host: ${f.title}\n${f.error.replace(/^/gm, '    ')}`);
-    counts.passed += r.passed;
-    counts.failed += r.failed;
-    counts.pending += r.pending;
+    return r;
   } finally {
     await server.stop();
     keyring.stop();
@@ -335,5 +355,5 @@ try {
 const total = Date.now() - t0;
 writeFileSync(COUNTS_FILE, JSON.stringify(counts));
 writeFileSync(path.join(RESULTS, 'e2e-timings.json'), JSON.stringify({ ...timings, total, peakMemoryMb: peakMb }, null, 2));
-console.log(`e2e: ${counts.passed} passed, ${counts.failed} failed${counts.pending ? `, ${counts.pending} skipped` : ''} (${(total / 1000).toFixed(1)} s, peak ${peakMb} MB)`);
+console.log(`e2e: ${counts.passed} passed, ${counts.failed} failed${counts.pending ? `, ${counts.pending} skipped` : ''} ${counts.flaky ? `, ${counts.flaky} flaky (failed once, passed on the second attempt; listed above)` : ''} (${(total / 1000).toFixed(1)} s, peak ${peakMb} MB)`);
 process.exit(counts.failed > 0 || counts.passed === 0 ? 1 : 0);

@@ -24,7 +24,7 @@ export function run(): Promise<void> {
         else resolve();
       });
       runner.on('fail', (test, err: unknown) => {
-        const e = err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err);
+        const e = err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err);
         // bounded: an assertion message stays readable, a stack keeps its first frames
         failedTests.push({ title: test.fullTitle(), error: e.split('\n').slice(0, 12).join('\n').slice(0, 2000) });
       });
