@@ -355,5 +355,5 @@ try {
 const total = Date.now() - t0;
 writeFileSync(COUNTS_FILE, JSON.stringify(counts));
 writeFileSync(path.join(RESULTS, 'e2e-timings.json'), JSON.stringify({ ...timings, total, peakMemoryMb: peakMb }, null, 2));
-console.log(`e2e: ${counts.passed} passed, ${counts.failed} failed${counts.pending ? `, ${counts.pending} skipped` : ''} ${counts.flaky ? `, ${counts.flaky} flaky (failed once, passed on the second attempt; listed above)` : ''} (${(total / 1000).toFixed(1)} s, peak ${peakMb} MB)`);
+console.log(`e2e: ${counts.passed} passed, ${counts.failed} failed${counts.pending ? `, ${counts.pending} skipped` : ''}${counts.flaky ? `, ${counts.flaky} flaky (failed once, passed on the second attempt; listed above)` : ''} (${(total / 1000).toFixed(1)} s, peak ${peakMb} MB)`);
 process.exit(counts.failed > 0 || counts.passed === 0 ? 1 : 0);
