@@ -5,35 +5,10 @@ import * as vscode from 'vscode';
 import { analyzePolicy } from '../../../../core/policy';
 import { Commands, DIAGNOSTIC_SOURCE, EXTENSION_ID, ServerCommands } from '../../../../protocol/src/protocol';
 import { fakeOpenAiKey } from '../../../helpers/fake-keys';
+import { codeOf, waitForDiagnostics } from './project';
 import { until } from './wait';
 
 // Runs inside the real extension host: real activation, real language client and server.
-
-function codeOf(d: vscode.Diagnostic): string | number | undefined {
-  return typeof d.code === 'object' ? d.code.value : d.code;
-}
-
-/** Resolves with the first diagnostics of `uri` that satisfy `pick`, waiting on the change event. */
-function waitForDiagnostics(uri: vscode.Uri, pick: (d: vscode.Diagnostic) => boolean, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
-  const now = vscode.languages.getDiagnostics(uri).filter(pick);
-  if (now.length) return Promise.resolve(now);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      const seen = vscode.languages.getDiagnostics(uri).map((d) => `${d.source}:${codeOf(d)}`);
-      reject(new Error(`no matching diagnostics for ${uri.fsPath} within ${timeoutMs} ms (seen: ${seen.join(', ') || 'none'})`));
-    }, timeoutMs);
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
-      const found = vscode.languages.getDiagnostics(uri).filter(pick);
-      if (found.length) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(found);
-      }
-    });
-  });
-}
 
 /** Resolves once `cond()` holds after a document change, or rejects after the timeout. */
 function waitForDocument(doc: vscode.TextDocument, cond: () => boolean, timeoutMs = 15_000): Promise<void> {

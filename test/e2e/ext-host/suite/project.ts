@@ -69,18 +69,28 @@ export async function makeProject(name: string): Promise<Project> {
   };
 }
 
-/** Resolves on the next diagnostics change of `uri` (an event, with a timeout). */
-export function waitForDiagnosticsChange(uri: vscode.Uri, timeoutMs = 20_000): Promise<void> {
+export function codeOf(d: vscode.Diagnostic): string | number | undefined {
+  return typeof d.code === 'object' ? d.code.value : d.code;
+}
+
+/** Resolves with the first diagnostics of `uri` that satisfy `pick`, waiting on the change event. */
+export function waitForDiagnostics(uri: vscode.Uri, pick: (d: vscode.Diagnostic) => boolean, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
+  const now = vscode.languages.getDiagnostics(uri).filter(pick);
+  if (now.length) return Promise.resolve(now);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       sub.dispose();
-      reject(new Error(`no diagnostics change for ${uri.fsPath} within ${timeoutMs} ms`));
+      const seen = vscode.languages.getDiagnostics(uri).map((d) => `${d.source}:${codeOf(d)}`);
+      reject(new Error(`no matching diagnostics for ${uri.fsPath} within ${timeoutMs} ms (seen: ${seen.join(', ') || 'none'})`));
     }, timeoutMs);
     const sub = vscode.languages.onDidChangeDiagnostics((e) => {
       if (!e.uris.some((u) => u.toString() === uri.toString())) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve();
+      const found = vscode.languages.getDiagnostics(uri).filter(pick);
+      if (found.length) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(found);
+      }
     });
   });
 }

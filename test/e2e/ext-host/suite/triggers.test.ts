@@ -6,9 +6,10 @@ import { keyedFingerprint } from '../../../../core/values/fingerprint';
 import { loadFingerprintKey } from '../../../../core/values/fingerprint-key';
 import { readLedger } from '../../../../core/ledger';
 import { confirmPolicyFile, type RotationResult } from '../../../../core/rotation';
-import { Commands } from '../../../../protocol/src/protocol';
+import { Commands, DIAGNOSTIC_SOURCE } from '../../../../protocol/src/protocol';
+import { fakeOpenAiKey } from '../../../helpers/fake-keys';
 import type { RotationGuardApi } from '../../../../client/src/extension';
-import { activateApi, makeProject, waitForDiagnosticsChange, type Project } from './project';
+import { activateApi, codeOf, makeProject, waitForDiagnostics, type Project } from './project';
 
 // The policy's exposed-in-file triggers in the editor, through the trigger engine (core/enforce):
 // the language server reports a secret's current value in a file, the client decides and acts.
@@ -64,12 +65,13 @@ describe('Rotation Guard triggers in the real extension host', () => {
     assert.match(begin?.detail ?? '', /reason: trigger exposed-in-file/);
     const now = await keychain.get('gen-key', 'current');
     assert.ok(now && now !== value && dotenvValue('GEN_KEY') === now, 'the trigger did not rotate both stores');
-    // the same sighting again (an edit re-validates the file): no second action
-    const edited = waitForDiagnosticsChange(doc.uri);
+    // the same sighting again (an edit re-validates the file): no second action. The edit adds a
+    // line with another key above it, so a diagnostic on line 0 proves the server has validated
+    // the edited text (waiting for "any change" raced with the rotation's own re-validation).
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(doc.uri, new vscode.Position(1, 0), 'Be brief.\n');
+    edit.insert(doc.uri, new vscode.Position(0, 0), `Fallback: ${fakeOpenAiKey()}\n`);
     await vscode.workspace.applyEdit(edit);
-    await edited;
+    await waitForDiagnostics(doc.uri, (d) => d.source === DIAGNOSTIC_SOURCE && codeOf(d) === 'secret/openai-api-key' && d.range.start.line === 0);
     assert.deepEqual(api.triggers.fired.slice(firedBefore).filter((w) => w.startsWith('gen-key:')), ['gen-key:rotate-now:rotated']);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     rmSync(prompt);
