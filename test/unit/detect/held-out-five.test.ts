@@ -1,16 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_MIN_CONFIDENCE, scanText } from '../../../core/detect/index';
 import { runsWhereItIs } from '../../../core/detect/judge/weak-defaults';
-import { rand, seededPick } from '../../helpers/fake-keys';
+import { rand } from '../../helpers/fake-keys';
+import { seededDraws, shownValues } from './shown';
 
 // Value classes read on a fifth held-out set (thirteen public repositories nobody here had read,
 // 2026-12-07: docs/detection.md "Held-out set five"), each judged by the principle that rejects
 // it, with synthetic lines of the same shape and, beside each, a value in the same place that must
 // still be found.
-const shown = (text: string, path: string) =>
-  scanText(text, { path }).filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE).map((f) => text.slice(f.start, f.end));
-const pick = seededPick('held-out-five');
-const key = () => `${rand(22, undefined, pick)}7Qz`;
+const shown = shownValues;
+const { pick, key } = seededDraws('held-out-five');
 
 describe('held-out set five: code read as a value', () => {
   it("a call written in a string (a GraphQL field's arguments, a CSS function) is code; a key there is found", () => {

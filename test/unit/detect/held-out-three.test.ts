@@ -1,16 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_MIN_CONFIDENCE, groupIncidents, scanText } from '../../../core/detect/index';
 import { formatOf } from '../../../core/files/file-formats';
-import { rand, seededPick } from '../../helpers/fake-keys';
+import { rand } from '../../helpers/fake-keys';
+import { seededDraws, shownValues } from './shown';
 
 // Value classes read on a third held-out set (thirteen public repositories nobody here had read,
 // 2026-12-06 late: docs/detection.md "Held-out set three"), each judged by the principle that
 // rejects it, with synthetic lines of the same shape and, beside each, a value in the same place
 // that must still be found.
-const shown = (text: string, path: string) =>
-  scanText(text, { path }).filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE).map((f) => text.slice(f.start, f.end));
-const pick = seededPick('held-out-three');
-const key = () => `${rand(22, undefined, pick)}7Qz`;
+const shown = shownValues;
+const { pick, key } = seededDraws('held-out-three');
 
 describe('held-out set three: values judged by principle', () => {
   it('a number with a point or an exponent is a rate, not a key, in any notation', () => {
