@@ -381,9 +381,12 @@ function isResourceName(v: string): boolean {
 }
 
 
-/** `WorkOS-based`, `OAuth2-based`, `state-of-the-art`: words joined by hyphens, one of them lower-case. */
+/**
+ * `WorkOS-based`, `OAuth2-based`, `state-of-the-art`, `unpadded/URL-safe`: words joined by hyphens
+ * or slashes (a sentence's alternatives), one of them lower-case.
+ */
 function isWordCompound(v: string): boolean {
-  const parts = v.split('-');
+  const parts = v.split(/[-/]/);
   return parts.length >= 2 && parts.every((p) => /^[A-Za-z][A-Za-z]{0,11}\d?$/.test(p)) && parts.some((p) => /^[a-z]{3,}$/.test(p));
 }
 

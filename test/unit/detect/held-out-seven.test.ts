@@ -79,3 +79,27 @@ describe('held-out set seven: public by design', () => {
     assert.deepEqual(shown(other, 'core/network/src/main/assets/topics.json'), [t]);
   });
 });
+
+describe('held-out set seven: names and maps that refer to a credential elsewhere', () => {
+  it("Kubernetes' imagePullSecrets lists Secret objects by name; a password in the same values is found", () => {
+    const tpl = '{{/*\nglobal:\n  imagePullSecrets:\n  - pullSecret1\n  - pullSecret2\n*/}}\n';
+    assert.deepEqual(shown(tpl, 'charts/stack/templates/_helpers.tpl'), []);
+    const pw = `${rand(14, undefined, pick)}9`;
+    assert.deepEqual(shown(`global:\n  imagePullSecrets:\n  - name: regcred\nauth:\n  password: ${pw}\n`, 'charts/stack/values.yaml'), [pw]);
+  });
+
+  it("a ConfigMap's data: beside a Secret in one guide is configuration; the Secret's data: value is still judged", () => {
+    const pw = `${rand(18, undefined, pick)}4`;
+    const secret = `\`\`\`yaml\napiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\ndata:\n  DB_PASSWORD: ${Buffer.from(pw).toString('base64')}\n\`\`\`\n`;
+    const configMap = "\nThen the configuration:\n\n```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app-config\ndata:\n  NEXT_PUBLIC_UPLOAD_TRANSPORT: 'database'\n```\n";
+    const text = secret + configMap;
+    const spans = found(text, 'docs/deployment/kubernetes.mdx').filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE).map((f) => text.slice(f.start, f.end));
+    assert.deepEqual(spans, [Buffer.from(pw).toString('base64')]);
+  });
+
+  it('words joined by slashes and hyphens in a sentence are words; a key in the same comment is found', () => {
+    assert.deepEqual(shown('/// An all-encrypted block whose token is unpadded/URL-safe — the shape\n', 'crates/bedrock/src/types/content.rs'), []);
+    const k = key();
+    assert.deepEqual(shown(`/// An all-encrypted block whose token is ${k} — the shape\n`, 'crates/bedrock/src/types/content.rs'), [k]);
+  });
+});
