@@ -103,3 +103,12 @@ describe('held-out set seven: names and maps that refer to a credential elsewher
     assert.deepEqual(shown(`/// An all-encrypted block whose token is ${k} — the shape\n`, 'crates/bedrock/src/types/content.rs'), [k]);
   });
 });
+
+describe('held-out set seven: where a weak default runs', () => {
+  it("a weak default in a Rust file's #[cfg(test)] module is a test's input; the same above it runs", () => {
+    const line = '        let input = json!({"password": "hunter2", "data": "visible"});\n';
+    const text = `pub fn connect() {\n${line}}\n\n#[cfg(test)]\nmod tests {\n    use super::*;\n\n    #[test]\n    fn sanitizes() {\n${line}    }\n}\n`;
+    const seen = found(text, 'runtime/rust/src/tracing/tracer.rs').filter((f) => f.ruleId === 'weak/default-credential');
+    assert.deepEqual(seen.map((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE), [true, false]);
+  });
+});
