@@ -45,6 +45,7 @@ describe('held-out set seven: variables and members of program source', () => {
       'export const send2FATokenEmail = async ({ token, envelopeId }: Send2FATokenEmailOptions) => {\n',
     ];
     for (const line of lines) assert.deepEqual(shown(line, 'apps/web/components/dialog.tsx'), [], line);
+    assert.deepEqual(shown('| `({ onSubmit, token, error }: AccessAuth2FAFormProps) =>` | a type |\n', 'docs/detection.md'), []);
     const k = key();
     assert.deepEqual(shown(`const onFormSubmit = async ({ token }: Props = { token: '${k}' }) => {\n`, 'apps/web/components/dialog.tsx'), [k]);
   });
