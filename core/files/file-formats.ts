@@ -126,7 +126,9 @@ export const FILE_FORMATS: readonly FileFormat[] = [
   },
   {
     kind: 'hash-comment-code', languageIds: ['ruby', 'php', 'perl', 'r', 'julia', 'elixir'],
-    extensions: ['.rb', '.php', '.pl', '.r', '.jl', '.ex', '.exs'],
+    // (Rake tasks, gem specifications, Rack configurations and Ruby's two build files are Ruby too.)
+    extensions: ['.rb', '.rake', '.gemspec', '.ru', '.php', '.pl', '.r', '.jl', '.ex', '.exs'],
+    fileNames: ['rakefile', 'gemfile'],
     comment: HASH, code: 'program', envAccess: templateVariable,
   },
   { kind: 'other-code', languageIds: ['lua'], extensions: ['.lua'], comment: ['-- ', ''], code: 'program', envAccess: templateVariable },

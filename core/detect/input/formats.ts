@@ -44,6 +44,8 @@ const B64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 function kubernetesSecretValues(text: string, path: string, found: RawMatch[]): void {
   const lines = text.split('\n');
+  const otherKinds = otherKindIndents(lines);
+  let doc = 0;
   let offset = 0;
   let dataIndent = -1;
   // `data:` holds base64 (decoded and judged); `stringData:` plain text, judged where it stands.
@@ -73,6 +75,7 @@ function kubernetesSecretValues(text: string, path: string, found: RawMatch[]): 
     const indent = body.search(/\S/);
     if (indent < 0) continue;
     const trimmed = body.trim();
+    if (isDocumentBreak(trimmed)) doc++;
     if (trimmed.startsWith('#')) continue;
     if (block) {
       if (indent > block.indent) {
@@ -84,6 +87,8 @@ function kubernetesSecretValues(text: string, path: string, found: RawMatch[]): 
       flush();
     }
     if (/^(?:data|stringData):\s*$/.test(trimmed)) {
+      // A ConfigMap's `data:` beside a Secret in the same file (a guide's manifests) is configuration.
+      if (otherKinds.has(`${doc}:${indent}`)) continue;
       dataIndent = indent;
       encoded = trimmed.startsWith('data');
       continue;
@@ -105,6 +110,28 @@ function kubernetesSecretValues(text: string, path: string, found: RawMatch[]): 
     report(kv[1]!, unquoted, start, start + unquoted.length);
   }
   flush();
+}
+
+/** A YAML document's end: `---`, `...`, or a Markdown fence around one manifest of a guide. */
+const isDocumentBreak = (trimmed: string) => trimmed === '---' || trimmed === '...' || trimmed.startsWith('```');
+
+/**
+ * `document:indent` of each `kind:` other than Secret whose document has no `kind: Secret` at that
+ * indent: a `data:` there is the map of that kind (a ConfigMap's), not a Secret's. (Keys come in any
+ * order, `kubectl get -o yaml` puts `data:` before `kind:`, hence a pass of its own.)
+ */
+function otherKindIndents(lines: string[]): Set<string> {
+  const other = new Set<string>();
+  const secret = new Set<string>();
+  let doc = 0;
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (isDocumentBreak(trimmed)) doc++;
+    const m = /^kind:[ \t]*["']?([A-Za-z]+)/.exec(trimmed);
+    if (m) (m[1] === 'Secret' ? secret : other).add(`${doc}:${line.search(/\S/)}`);
+  }
+  for (const k of secret) other.delete(k);
+  return other;
 }
 
 function acceptable(value: string): boolean {

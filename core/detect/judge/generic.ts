@@ -606,6 +606,9 @@ function valueInProse(text: string, e: number, inCode: boolean): ValueSpan | nul
   // In program source, a credential word inside a string ('Move secret to store') and a value
   // outside it (`command: Commands.moveToStore`) belong to different expressions.
   if (inCode && /["'`]/.test(m[0])) return null;
+  // A credential word closing a destructuring pattern (`({ onSubmit, token }: AuthFormProps) =>`, in
+  // code or quoted in a page about it): what follows the colon is the pattern's type, not the word's value.
+  if (/^\s*(?:,\s*[\w$]+\s*)*\}\s*:/.test(m[0])) return null;
   const start = e + m[0].length;
   let end = start;
   while (end < text.length && end - start < 200 && !/[\s"'`<>]/.test(text[end]!)) end++;

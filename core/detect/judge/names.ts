@@ -94,6 +94,10 @@ function classifyUncached(name: string): NameKind | null {
   // `X-Amz-Credential`, `X-Goog-Credential` in a signed URL: the key id or account and its scope, public by design.
   if (words[0] === 'x' && (words[1] === 'amz' || words[1] === 'goog') && last === 'credential') return null;
   if (isDescriptive(last) || DESCRIPTIVE_FIRST.has(words[0]!)) return null;
+  // Kubernetes refers to Secret objects by name: a PodSpec's `imagePullSecrets` lists references
+  // (`- name: regcred`, kubernetes.io API reference), and a chart's `existingSecret` names one
+  // created outside it. The object holds the credential; the field holds its name.
+  if (words[0] === 'existing' || (words[0] === 'image' && words[1] === 'pull' && last === 'secrets')) return null;
   if (words.some((w) => NOT_CREDENTIAL.has(w))) return null;
   // `pass` alone is a password as the last word (`db_pass`, `PASS`) or after the account it is for
   // (`db_pass_secure`); first of several words it is a noun of its own (`pass_rate`, `pass_subj`).

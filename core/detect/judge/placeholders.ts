@@ -40,6 +40,9 @@ const INDIRECT_RE = new RegExp(INDIRECT_RES.map((r) => `(?:${r.source})`).join('
 
 export function isIndirect(value: string): boolean {
   const c = value.trimStart().charCodeAt(0);
+  // A `$` escaped by backslashes (`\\${env:${6:OPENAI_API_KEY}}` in a string that writes a snippet or
+  // a template) is still the reference: the escape only keeps the writing language from expanding it.
+  if (c === 92) return /^\\+\$/.test(value.trimStart()) && isIndirect(value.trimStart().replace(/^\\+/, ''));
   // Every indirect syntax starts with one of these characters: skip the regex for the rest.
   if (c !== 36 && c !== 37 && c !== 123 && c !== 60 && c !== 40 && c !== 35 && c !== 64 && c !== 69 && !/^[a-z]/i.test(value.trimStart())) return false;
   return INDIRECT_RE.test(value.trim());

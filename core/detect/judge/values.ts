@@ -13,7 +13,8 @@ import { isMadeOfWords } from './words';
  */
 // (`default!`, `value!`: C# and TypeScript's null-forgiving operator ends an expression too.)
 // A name closing a destructuring pattern or a block (`{token:k}=S.default`, `…Token=null}static`) ends one too.
-const CODE_IDENTIFIER = /^[A-Za-z_$][\w$.]*(?:$|[\s),;|\]}<>?=!])/;
+// (`token&.downcase`: Ruby's safe navigation calls a method on the name, as `?.` does elsewhere.)
+const CODE_IDENTIFIER = /^[A-Za-z_$][\w$.]*(?:$|[\s),;|\]}<>?=!]|&\.)/;
 // Key material, configuration, code and data, and the media, documents and archives a storage key
 // or an upload path names (`"storage_key": "<uuid>/<uuid>.jpg"` in a recorded response).
 const FILE_NAME =
@@ -55,9 +56,9 @@ const PROSE_WORD = /^[("'`]?(?:[a-z]+|[A-Z][a-z]*|[A-Z]+)(?:['’-][a-z]+)?[.,!?
 /**
  * Program code read as a value (unquoted, in program source): a pointer or reference
  * (`&hashedPassword`, `*row.APIKey`), a path (`S3CredentialsConfig::Explicit`), a macro or a
- * composite literal (`vec![…]`, `&entity.APIToken{`).
+ * composite literal (`vec![…]`, `&entity.APIToken{`), a path from the root namespace (`::Digest::SHA256.hexdigest(`).
  */
-const CODE_EXPRESSION = /^(?:[&*]+\s*[A-Za-z_(]|[A-Za-z_][\w.]*(?:::|!\[|!\(|\{$|\{\}))/;
+const CODE_EXPRESSION = /^(?:[&*]+\s*[A-Za-z_(]|[A-Za-z_][\w.]*(?:::|!\[|!\(|\{$|\{\})|::[A-Za-z_])/;
 
 /**
  * Unquoted text that is a piece of code wherever it sits (a JSDoc line, a Python docstring, a
@@ -71,6 +72,8 @@ function isCodeFragment(v: string): boolean {
   if (c === ')' || c === '}' || c === ']' || c === '<') return true;
   if (/\)\.[A-Za-z_]/.test(v) || /^[fFrRbBuU]{1,2}["']/.test(v) || /^%[-+ #0-9.]*[sdvqxXfg]/.test(v)) return true;
   if (/^[A-Za-z_$][\w$]*\}/.test(v)) return true; // a name closing a block or a destructuring (`{token:k}=S`)
+  // A hash read by a symbol key (Ruby's `params[:token]`, `flash[:application_secret].presence` in an ERB view).
+  if (/^[A-Za-z_]\w*\[:[A-Za-z_]\w*\]/.test(v)) return true;
   return /^[A-Za-z_][\w.-]*(?:\{(?:[A-Za-z_]\w*:|\}|$)|:$)/.test(v); // (`changed-files:`: the next YAML key)
 }
 
@@ -109,6 +112,11 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (/^\$\$?\(/.test(v)) return null;
   // Code in program source: a pre-increment (`++authAttemptRef.current`), a Ruby instance variable (`@user_values[:smtp_password]`).
   if (!quoted && code === 'program' && /^(?:\+\+|--|@{1,2})[A-Za-z_$]/.test(v)) return null;
+  // A sigil variable in program source (PHP's `$this->token`, `$request->route(`, Perl's `$cfg{key}`, a Rust
+  // macro's metavariables `$crate::client::…` and `$api_key:ty`): read at run time, where a literal would be quoted.
+  if (!quoted && code === 'program' && v[0] === '$' && /^\$[A-Za-z_]\w*(?:$|->|::|:[a-z]|[[({)\s,;.?])/.test(v)) return null;
+  // A member written from its leading dot (Swift's and Dart's implicit member `.symbol(`, an enum case `.none`).
+  if (!quoted && code === 'program' && v[0] === '.' && /^\.[A-Za-z_]/.test(v)) return null;
   // The next variable of a command line (`API_KEY= OTHER_SETTING=responses`): this one was left empty.
   if (!quoted && NEXT_VARIABLE.test(v)) return null;
   // A printf format (`apikey=consumer-%s`, `%-8s`, `%02d`): the value is filled in at run time. The
@@ -373,9 +381,12 @@ function isResourceName(v: string): boolean {
 }
 
 
-/** `WorkOS-based`, `OAuth2-based`, `state-of-the-art`: words joined by hyphens, one of them lower-case. */
+/**
+ * `WorkOS-based`, `OAuth2-based`, `state-of-the-art`, `unpadded/URL-safe`: words joined by hyphens
+ * or slashes (a sentence's alternatives), one of them lower-case.
+ */
 function isWordCompound(v: string): boolean {
-  const parts = v.split('-');
+  const parts = v.split(/[-/]/);
   return parts.length >= 2 && parts.every((p) => /^[A-Za-z][A-Za-z]{0,11}\d?$/.test(p)) && parts.some((p) => /^[a-z]{3,}$/.test(p));
 }
 

@@ -214,12 +214,23 @@ export function placeWeakDefaults(matches: RawMatch[], path: string, text: strin
 }
 
 /**
- * Documentation inside code: a doctest line (`>>> DB_URI = "…"`), or, in Python, a triple-quoted
+ * Documentation and tests inside code: a doctest line (`>>> DB_URI = "…"`), or, in Python, a triple-quoted
  * string — a docstring, or a code sample the program serves (`"x-codeSamples": [{"source":
  * textwrap.dedent(""" client.users.create(password="…") """)}]` in an OpenAPI route).
  */
 function inDocsInCode(text: string, at: number, path: string): boolean {
-  return inDoctest(text, at) || (formatOf(path.replace(/\\/g, '/')).kind === 'python' && inTripleQuoted(text, at));
+  return inDoctest(text, at) || (formatOf(path.replace(/\\/g, '/')).kind === 'python' && inTripleQuoted(text, at)) || inRustTestModule(text, at, path);
+}
+
+/**
+ * Rust keeps a file's unit tests in a module compiled only for `cargo test` (`#[cfg(test)] mod tests {`,
+ * by convention at the file's end: doc.rust-lang.org/book/ch11-03-test-organization.html): a weak
+ * default there is a test's input, as in a tests folder. (A key pasted there keeps its confidence.)
+ */
+function inRustTestModule(text: string, at: number, path: string): boolean {
+  if (!path.endsWith('.rs')) return false;
+  const cfg = text.lastIndexOf('#[cfg(test)]', at);
+  return cfg >= 0 && /^#\[cfg\(test\)\]\s*(?:pub(?:\([\w:]+\))?\s+)?mod\s+\w+\s*\{/.test(text.slice(cfg, cfg + 80));
 }
 
 /**

@@ -72,6 +72,7 @@ import { gtmEnvironmentAuth, samples as gtmEnvironmentAuthSamples } from './publ
 import { algoliaSearchKey, samples as algoliaSearchKeySamples } from './public-by-design/algolia-search-key';
 import { sentryDsn, samples as sentryDsnSamples } from './public-by-design/sentry-dsn';
 import { firebaseWebApiKey, samples as firebaseWebApiKeySamples } from './public-by-design/firebase-web-api-key';
+import { firebaseStorageDownloadToken, samples as firebaseStorageDownloadTokenSamples } from './public-by-design/firebase-storage-download-token';
 import { stripePublishableKey, samples as stripePublishableKeySamples } from './public-by-design/stripe-publishable-key';
 import { discordBotToken, samples as discordBotTokenSamples } from './saas/discord-bot-token';
 import { facebookAppAccessToken, samples as facebookAppAccessTokenSamples } from './saas/facebook-app-access-token';
@@ -206,4 +207,5 @@ export const RULE_MODULES: readonly RuleModule[] = [
   { rule: firebaseWebApiKey, samples: firebaseWebApiKeySamples },
   { rule: gtmEnvironmentAuth, samples: gtmEnvironmentAuthSamples },
   { rule: algoliaSearchKey, samples: algoliaSearchKeySamples },
+  { rule: firebaseStorageDownloadToken, samples: firebaseStorageDownloadTokenSamples },
 ];

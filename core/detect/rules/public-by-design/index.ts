@@ -3,6 +3,7 @@ import { algoliaSearchKey } from './algolia-search-key';
 import { gtmEnvironmentAuth } from './gtm-environment-auth';
 import { posthogPersonalKey } from './posthog-personal-key';
 import { posthogProjectKey } from './posthog-project-key';
+import { firebaseStorageDownloadToken } from './firebase-storage-download-token';
 import { firebaseWebApiKey } from './firebase-web-api-key';
 import { sentryDsn } from './sentry-dsn';
 import { stripePublishableKey } from './stripe-publishable-key';
@@ -14,4 +15,4 @@ import { stripePublishableKey } from './stripe-publishable-key';
  * `telemetry.py` was 21 of the 27 credential-like findings on six untuned repositories. Their
  * secret siblings (PostHog personal keys, Stripe secret keys) keep rules of their own.
  */
-export const publicByDesignRules: PatternRule[] = [posthogProjectKey, posthogPersonalKey, stripePublishableKey, sentryDsn, firebaseWebApiKey, gtmEnvironmentAuth, algoliaSearchKey];
+export const publicByDesignRules: PatternRule[] = [posthogProjectKey, posthogPersonalKey, stripePublishableKey, sentryDsn, firebaseWebApiKey, gtmEnvironmentAuth, algoliaSearchKey, firebaseStorageDownloadToken];
