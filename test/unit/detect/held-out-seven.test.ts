@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_MIN_CONFIDENCE, scanText } from '../../../core/detect/index';
-import { rand, seededPick } from '../../helpers/fake-keys';
+import { rand } from '../../helpers/fake-keys';
+import { seededDraws, shownValues } from './shown';
 
 // Value classes read on a seventh held-out set (twelve public repositories of kinds no set had:
 // Laravel, Rails, Rust, Swift, an Android app, a .NET shop, Helm charts, Ansible, Terraform;
@@ -8,10 +9,8 @@ import { rand, seededPick } from '../../helpers/fake-keys';
 // with synthetic lines of the same shape and, beside each, a value in the same place that must
 // still be found.
 const found = (text: string, path: string) => scanText(text, { path });
-const shown = (text: string, path: string) =>
-  found(text, path).filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE).map((f) => text.slice(f.start, f.end));
-const pick = seededPick('held-out-seven');
-const key = () => `${rand(22, undefined, pick)}7Qz`;
+const shown = shownValues;
+const { pick, key } = seededDraws('held-out-seven');
 const hex = (n: number) => rand(n, 'abcdef0123456789', pick);
 const uuid4 = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
 
