@@ -33,6 +33,27 @@ describe('core worker pool', function () {
     assert.ok(items.indexOf('echo:5:1') < items.indexOf('echo:5:2'));
   });
 
+  it('with `here`, this thread takes tasks between the workers’ answers: every task once, a throw here reported lost', async () => {
+    const tasks = Array.from({ length: 30 }, (_, i) => (i === 1 ? 'throw' : `echo:${i}`));
+    const hereTook: number[] = [];
+    const done = new Map<number, string>();
+    const here = (t: string) => {
+      hereTook.push(tasks.indexOf(t));
+      if (t === 'throw') throw new Error('thrown in this thread');
+      return `here:${t.slice('echo:'.length)}`;
+    };
+    const outcome = await settles(runInWorkers<string, string, string>(tasks, { entry: WORKER, threads: 1, inFlight: 1, here }, { done: (i, r) => done.set(i, r) }), 'the pool');
+    assert.equal(outcome.cancelled, false);
+    // The worker is given task 0 as it starts; this thread takes the next at once.
+    assert.equal(hereTook[0], 1);
+    assert.ok(hereTook.length > 1, 'this thread went on after the task that threw');
+    assert.deepEqual(outcome.lost.map((l) => l.index), [1]);
+    assert.match(outcome.lost[0]!.error.message, /thrown in this thread/);
+    assert.deepEqual([...done.keys()].sort((a, b) => a - b), tasks.map((_, i) => i).filter((i) => i !== 1));
+    for (const [i, r] of done) assert.equal(r, hereTook.includes(i) ? `here:${i}` : String(i));
+    assert.ok(done.get(0) === '0', 'the worker answered task 0');
+  });
+
   it('a cancellation reaches the task in flight and no further task starts', async () => {
     const token = { isCancellationRequested: false };
     const done = new Map<number, string>();
