@@ -5,3 +5,5 @@ export { RedactionSession, redactText, StreamRedactor, findSecrets } from '../..
 export { fake } from '../../test/helpers/fake-keys';
 export { rawMatches } from '../../core/detect/index';
 export { anchorFree } from '../../core/filter/anchor-free';
+export { wrappedKeys } from '../../core/filter/wrap';
+export { encodedRuns } from '../../core/filter/encoded';

@@ -1,4 +1,4 @@
-import { ALL_RULES, buildPrefilter, GENERIC_KEYWORDS, type KnownSecrets, type Prefilter } from '../detect/index';
+import { ALL_RULES, buildPrefilter, GENERIC_KEYWORDS, rawMatches, type KnownSecrets, type Prefilter } from '../detect/index';
 
 /**
  * Whether a text holds none of the literals detection starts a match at. Detection's matching
@@ -41,4 +41,15 @@ export function anchorFree(text: string): boolean {
  */
 export function detectionMayMatch(text: string, opts: { knownSecrets?: KnownSecrets }): boolean {
   return opts.knownSecrets !== undefined || !anchorFree(text);
+}
+
+/**
+ * `rawMatches(text, opts)`, without its call for a text detection cannot match in: the filter's
+ * other detection calls (a wrapped line joined to the next, a decoded base64 run, a window of the
+ * view) go through here. Each rawMatches call has a fixed cost of several microseconds (the rule
+ * tables' reset, the format's judgements), which the line joins of a 10 KB body paid a few times
+ * over for candidates such as `rotation-guard-0.1.0-linux-x64.vsix` + `npm`.
+ */
+export function matchesIn(text: string, opts: Parameters<typeof rawMatches>[1]): ReturnType<typeof rawMatches> {
+  return detectionMayMatch(text, opts) ? rawMatches(text, opts) : [];
 }
