@@ -4,6 +4,3 @@ export { createRedactingProxy } from '../../core/filter';
 export { RedactionSession, redactText, StreamRedactor, findSecrets } from '../../core/filter';
 export { fake } from '../../test/helpers/fake-keys';
 export { rawMatches } from '../../core/detect/index';
-export { anchorFree } from '../../core/filter/anchor-free';
-export { wrappedKeys } from '../../core/filter/wrap';
-export { encodedRuns } from '../../core/filter/encoded';
