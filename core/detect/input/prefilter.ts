@@ -150,23 +150,25 @@ export function buildPrefilter<T>(anchors: Anchor<T>[], opts: PrefilterOptions =
     // these tables while WebAssembly does not exist, and cannot hold a module; the JavaScript loop
     // answers until it exists.
     let wasm: WasmScanner | undefined;
-    const log = newHitLog(heads);
+    // Made with the module (not in a startup snapshot, which builds these tables without WebAssembly).
+    let log: HitLog | undefined;
     return {
       scan(text, onHit) {
         if (typeof WebAssembly === 'undefined') return jsScan(text, onHit);
         wasm ??= createWasmScanner(gram, heads, lists);
+        const own = (log ??= newHitLog(heads));
         // A scan started from inside onHit (none does today) takes the log over: this one then stops writing to it.
-        const gen = startLog(log, text);
+        const gen = startLog(own, text);
         let stopped = false;
         wasm.scan(text, (at, i, exact) => {
           const h = heads[i]!;
           // Outside ASCII the module saw only the low byte of each character: check the real ones.
           if (!exact && !sameAt(text, at, h)) return true;
-          if (log.gen === gen) logHit(log, at, i);
+          if (own.gen === gen) logHit(own, at, i);
           if (onHit(at, h.items) !== false) return true;
           return (stopped = true), false;
         });
-        if (!stopped && log.gen === gen && log.n >= 0) log.complete = true;
+        if (!stopped && own.gen === gen && own.n >= 0) own.complete = true;
       },
       any(text) {
         if (typeof WebAssembly === 'undefined') return jsAny(text);
@@ -241,11 +243,13 @@ interface HitLog {
 }
 
 const LOG_MAX = 1 << 16;
-const LOGS: HitLog[] = [];
+/** Each prefilter's log, held weakly: a prefilter no one holds any more takes its log (and last text) with it. */
+const LOGS: Array<WeakRef<HitLog>> = [];
 
 function newHitLog(heads: HitLog['heads']): HitLog {
   const log: HitLog = { heads, text: undefined, gen: 0, complete: false, n: 0, at: new Int32Array(64), head: new Int32Array(64), covers: new WeakMap() };
-  LOGS.push(log);
+  for (let k = LOGS.length - 1; k >= 0; k--) if (LOGS[k]!.deref() === undefined) LOGS.splice(k, 1);
+  LOGS.push(new WeakRef(log));
   return log;
 }
 
@@ -286,8 +290,9 @@ function logHit(log: HitLog, at: number, head: number): void {
  * prefixes the filter's glue scan looks for are found there already.
  */
 export function anchorOffsets(text: string, literals: readonly string[]): number[] | undefined {
-  for (const log of LOGS) {
-    if (!log.complete || log.n < 0 || log.text !== text) continue;
+  for (const ref of LOGS) {
+    const log = ref.deref();
+    if (!log || !log.complete || log.n < 0 || log.text !== text) continue;
     const covers = coversOf(log, literals);
     if (!covers) continue;
     const out: number[] = [];
