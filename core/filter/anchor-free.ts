@@ -1,4 +1,4 @@
-import { ALL_RULES, buildPrefilter, GENERIC_KEYWORDS, type KnownSecrets, type Prefilter } from '../detect/index';
+import { ALL_RULES, buildPrefilter, GENERIC_KEYWORDS, rawMatches, type KnownSecrets, type Prefilter } from '../detect/index';
 
 /**
  * Whether a text holds none of the literals detection starts a match at. Detection's matching
@@ -12,8 +12,6 @@ import { ALL_RULES, buildPrefilter, GENERIC_KEYWORDS, type KnownSecrets, type Pr
  * proven empty. Exact, not a guess: test/unit/filter/anchor-free.property.test.ts holds the
  * answer to the engine's on random and ordinary texts.
  */
-export const ANCHOR_FREE_MAX = 512;
-
 let cached: Prefilter<true> | undefined;
 
 /** Every literal detection's matching pass starts at, each in the case it is matched in. */
@@ -26,25 +24,32 @@ export function detectionLiterals(): Array<{ literal: string; ignoreCase: boolea
 }
 
 /**
- * True when `text` holds no detection literal. Only asked for texts up to ANCHOR_FREE_MAX
- * characters (roles, ids, model names, finish reasons, short prompts and tool arguments, where
- * most texts hold none): a longer text almost always holds one (`key`, `auth`: 38 of the proxy
- * bench's 1,000 ordinary prompts of about 2 KB hold none), and the question is a prefilter pass
- * over the whole text (the WebAssembly loop returns its hits in batches): asked for those 2 KB
- * prompts it added 10 µs to a 53 µs scan, while it takes 11 role and id strings from 20 to 9 µs.
+ * True when `text` holds no detection literal. Asked for texts of any length: the prefilter stops
+ * at the first literal (`Prefilter.any`), and most texts that hold one hold it early (`key`,
+ * `auth`, `token`), so the question costs a pass only where its answer saves
+ * detection's (roles, ids, model names, finish reasons, prose without a credential word).
  */
 export function anchorFree(text: string): boolean {
   cached ??= buildPrefilter(detectionLiterals().map((a) => ({ ...a, item: true as const })));
-  let free = true;
-  cached.scan(text, () => (free = false));
-  return free;
+  return !cached.any(text);
 }
 
 /**
  * Whether detection (`rawMatches(text, opts)`) can find anything in `text`: false only for a text
- * of up to ANCHOR_FREE_MAX characters without a detection literal, scanned without known values
- * (a policy's current value is matched wherever it stands, anchor or not).
+ * without a detection literal, scanned without known values (a policy's current value is matched
+ * wherever it stands, anchor or not).
  */
 export function detectionMayMatch(text: string, opts: { knownSecrets?: KnownSecrets }): boolean {
-  return opts.knownSecrets !== undefined || text.length > ANCHOR_FREE_MAX || !anchorFree(text);
+  return opts.knownSecrets !== undefined || !anchorFree(text);
+}
+
+/**
+ * `rawMatches(text, opts)`, without its call for a text detection cannot match in: the filter's
+ * other detection calls (a wrapped line joined to the next, a decoded base64 run, a window of the
+ * view) go through here. Each rawMatches call has a fixed cost of several microseconds (the rule
+ * tables' reset, the format's judgements), which the line joins of a 10 KB body paid a few times
+ * over for candidates such as `rotation-guard-0.1.0-linux-x64.vsix` + `npm`.
+ */
+export function matchesIn(text: string, opts: Parameters<typeof rawMatches>[1]): ReturnType<typeof rawMatches> {
+  return detectionMayMatch(text, opts) ? rawMatches(text, opts) : [];
 }

@@ -3,7 +3,7 @@ import { keyedFingerprint } from '../values/fingerprint';
 import { encodedRuns } from './encoded';
 import { wrappedKeys } from './wrap';
 import { buildView, glueAnchors, glueScanner, withoutInvisible, type DetectionView, type GlueScanner } from './view';
-import { detectionMayMatch } from './anchor-free';
+import { detectionMayMatch, matchesIn } from './anchor-free';
 
 /** A credential found by the filter engine, in original offsets. Holds the value: never print it. */
 export interface SecretSpan {
@@ -51,7 +51,7 @@ export function findSecrets(text: string, opts: FindOptions = {}): SecretSpan[] 
     toOriginal = view.toOriginal;
     for (const [from, to] of viewWindows(view, opts.path !== undefined)) {
       const part = from === 0 && to === view.text.length ? view.text : view.text.slice(from, to);
-      for (const m of rawMatches(part, scanOpts)) {
+      for (const m of matchesIn(part, scanOpts)) {
         const [s, e] = toOriginal(from + m.start, from + m.end);
         spans.push(spanOf(m, s, e, part.slice(m.start, m.end), 'view'));
       }
@@ -59,7 +59,7 @@ export function findSecrets(text: string, opts: FindOptions = {}): SecretSpan[] 
     scanned = view.text;
   }
   for (const run of encodedRuns(scanned)) {
-    const inner = rawMatches(run.decoded, { ...scanOpts, path: 'decoded.txt' });
+    const inner = matchesIn(run.decoded, { ...scanOpts, path: 'decoded.txt' });
     const m = inner.find((x) => x.ruleId.startsWith('exposed/')) ?? inner[0];
     if (!m) continue;
     const [s, e] = toOriginal(run.start, run.end);

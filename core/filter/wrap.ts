@@ -1,4 +1,5 @@
-import { rawMatches } from '../detect/index';
+import type { rawMatches } from '../detect/index';
+import { matchesIn } from './anchor-free';
 import { withoutInvisible } from './view';
 
 /**
@@ -81,13 +82,13 @@ function tryJoins(text: string, t: number, lineEnd: number, nl: number, opts: Pa
     let e = s;
     while (e < text.length && isTokenChar(text.charCodeAt(e))) e++;
     if (e === s || total + (e - s) > MAX_LENGTH) break;
-    wholeAlready ??= rawMatches(text.slice(t, lineEnd), opts).some((m) => m.end === lineEnd - t);
+    wholeAlready ??= matchesIn(text.slice(t, lineEnd), opts).some((m) => m.end === lineEnd - t);
     if (wholeAlready && (e - s < 8 || !lineEndsAt(text, e))) break;
     pieces.push([s, e]);
     total += e - s;
     const cand = pieces.map(([a, b]) => text.slice(a, b)).join('');
     const lastJoin = total - (e - s);
-    for (const m of rawMatches(cand, opts)) {
+    for (const m of matchesIn(cand, opts)) {
       if (m.start >= lineEnd - t || m.end <= lastJoin) continue; // must start on the first line and cross the last break
       best = { start: toOriginal(pieces, m.start), end: toOriginal(pieces, m.end - 1) + 1, ruleId: m.ruleId, value: withoutInvisible(cand.slice(m.start, m.end)) };
       const secretId = (m as { secretId?: string }).secretId;

@@ -27,6 +27,8 @@ declare const WebAssembly: unknown;
 export interface Prefilter<T> {
   /** Calls `onHit(offset, items)` for every anchor occurrence in order; stops when it returns false. */
   scan(text: string, onHit: (at: number, items: readonly T[]) => boolean | void): void;
+  /** Whether any anchor occurs in `text`: the pass stops at the first, and no hit is handed over. */
+  any(text: string): boolean;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
@@ -148,21 +150,41 @@ export function buildPrefilter<T>(anchors: Anchor<T>[], opts: PrefilterOptions =
     // these tables while WebAssembly does not exist, and cannot hold a module; the JavaScript loop
     // answers until it exists.
     let wasm: WasmScanner | undefined;
+    // Made with the module (not in a startup snapshot, which builds these tables without WebAssembly).
+    let log: HitLog | undefined;
     return {
       scan(text, onHit) {
         if (typeof WebAssembly === 'undefined') return jsScan(text, onHit);
         wasm ??= createWasmScanner(gram, heads, lists);
+        const own = (log ??= newHitLog(heads));
+        // A scan started from inside onHit (none does today) takes the log over: this one then stops writing to it.
+        const gen = startLog(own, text);
+        let stopped = false;
         wasm.scan(text, (at, i, exact) => {
           const h = heads[i]!;
           // Outside ASCII the module saw only the low byte of each character: check the real ones.
           if (!exact && !sameAt(text, at, h)) return true;
-          return onHit(at, h.items);
+          if (own.gen === gen) logHit(own, at, i);
+          if (onHit(at, h.items) !== false) return true;
+          return (stopped = true), false;
         });
+        if (!stopped && own.gen === gen && own.n >= 0) own.complete = true;
+      },
+      any(text) {
+        if (typeof WebAssembly === 'undefined') return jsAny(text);
+        wasm ??= createWasmScanner(gram, heads, lists);
+        return wasm.any(text, (at, i) => sameAt(text, at, heads[i]!));
       },
     };
   }
 
-  return { scan: jsScan };
+  return { scan: jsScan, any: jsAny };
+
+  function jsAny(text: string): boolean {
+    let hit = false;
+    jsScan(text, () => ((hit = true), false));
+    return hit;
+  }
 
   function jsScan(text: string, onHit: (at: number, items: readonly T[]) => boolean | void): void {
     const n = text.length;
@@ -198,4 +220,114 @@ function sameAt(text: string, i: number, h: { literal: string; lower: string; ig
     if (c !== h.lower.charCodeAt(k)) return false;
   }
   return true;
+}
+
+/**
+ * The hits of each WebAssembly prefilter's last scan, kept so that a later pass over the same text
+ * that looks for some of the same literals (the filter's glue scan, core/filter/view.ts) reads them
+ * instead of scanning again (anchorOffsets). Only a scan that ran to its end counts; a text with
+ * more than LOG_MAX hits is not kept (its log would stay allocated).
+ */
+interface HitLog {
+  heads: ReadonlyArray<{ literal: string; lower: string; ignoreCase: boolean }>;
+  text: string | undefined;
+  /** Counts scans, so a scan knows whether the log is still its own. */
+  gen: number;
+  complete: boolean;
+  /** Hits so far, or -1 when the scan overflowed the log. */
+  n: number;
+  at: Int32Array;
+  head: Int32Array;
+  /** For a list of literals asked about: per head, the literals it can start (or undefined). */
+  covers: WeakMap<readonly string[], Array<number[] | undefined> | null>;
+}
+
+const LOG_MAX = 1 << 16;
+/** Each prefilter's log, held weakly: a prefilter no one holds any more takes its log (and last text) with it. */
+const LOGS: Array<WeakRef<HitLog>> = [];
+
+function newHitLog(heads: HitLog['heads']): HitLog {
+  const log: HitLog = { heads, text: undefined, gen: 0, complete: false, n: 0, at: new Int32Array(64), head: new Int32Array(64), covers: new WeakMap() };
+  for (let k = LOGS.length - 1; k >= 0; k--) if (LOGS[k]!.deref() === undefined) LOGS.splice(k, 1);
+  LOGS.push(new WeakRef(log));
+  return log;
+}
+
+function startLog(log: HitLog, text: string): number {
+  log.text = text;
+  log.complete = false;
+  log.n = 0;
+  return ++log.gen;
+}
+
+function logHit(log: HitLog, at: number, head: number): void {
+  const n = log.n;
+  if (n < 0) return;
+  if (n === log.at.length) {
+    if (n >= LOG_MAX) {
+      log.n = -1;
+      return;
+    }
+    const a = new Int32Array(n * 2);
+    a.set(log.at);
+    log.at = a;
+    const h = new Int32Array(n * 2);
+    h.set(log.head);
+    log.head = h;
+  }
+  log.at[n] = at;
+  log.head[n] = head;
+  log.n = n + 1;
+}
+
+/**
+ * Where in `text` any of `literals` (matched case-sensitively) starts, in order, each offset once,
+ * read from the last complete scan of this same text by a prefilter whose anchors include, for every
+ * literal, a prefix of it (an anchor is reported at every offset it occurs, so every occurrence of
+ * the literal is at one of that anchor's hits, and each is checked with startsWith); undefined
+ * when no prefilter has scanned this text last (then the caller scans it itself). Detection's
+ * matching pass (rules/engine.ts) runs over every rule anchor: the case-sensitive provider
+ * prefixes the filter's glue scan looks for are found there already.
+ */
+export function anchorOffsets(text: string, literals: readonly string[]): number[] | undefined {
+  for (const ref of LOGS) {
+    const log = ref.deref();
+    if (!log || !log.complete || log.n < 0 || log.text !== text) continue;
+    const covers = coversOf(log, literals);
+    if (!covers) continue;
+    const out: number[] = [];
+    let last = -1;
+    for (let k = 0; k < log.n; k++) {
+      const list = covers[log.head[k]!];
+      if (list === undefined) continue;
+      const at = log.at[k]!;
+      if (at === last) continue;
+      for (const l of list) {
+        if (text.startsWith(literals[l]!, at)) {
+          out.push((last = at));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+  return undefined;
+}
+
+/** Per head of `log`, which of `literals` begin with it (in its case rule); null when a literal has no such head. */
+function coversOf(log: HitLog, literals: readonly string[]): Array<number[] | undefined> | null {
+  let covers = log.covers.get(literals);
+  if (covers !== undefined) return covers;
+  const per: Array<number[] | undefined> = log.heads.map(() => undefined);
+  const covered = literals.map(() => false);
+  log.heads.forEach((h, i) => {
+    literals.forEach((l, k) => {
+      if (!(h.ignoreCase ? l.toLowerCase().startsWith(h.lower) : l.startsWith(h.literal))) return;
+      (per[i] ??= []).push(k);
+      covered[k] = true;
+    });
+  });
+  covers = covered.every(Boolean) ? per : null;
+  log.covers.set(literals, covers);
+  return covers;
 }

@@ -2,25 +2,36 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { ALL_RULES, GENERIC_KEYWORDS, rawMatches } from '../../../core/detect/index';
+import { ALL_RULES, anchorOffsets, GENERIC_KEYWORDS, rawMatches } from '../../../core/detect/index';
 import { anchorFree, detectionLiterals } from '../../../core/filter/anchor-free';
 import { findSecrets, sniffPath } from '../../../core/filter/engine';
 import { glueAnchors, glueScanner } from '../../../core/filter/view';
 import { fake } from '../../helpers/fake-keys';
 
 /**
- * findSecrets skips detection on the text as written, and the glue scan, for a short text that
- * holds no detection literal (core/filter/anchor-free.ts). These properties hold that skip to
- * what the two passes would have found: nothing, on random texts built from the anchors' own
- * pieces and on ordinary lines; and keys hidden from the literals (escaped, encoded, wrapped) are
- * still found through the passes that do run.
+ * findSecrets skips detection on the text as written, and the glue scan, for a text of any
+ * length that holds no detection literal (core/filter/anchor-free.ts). These properties hold that
+ * skip to what the two passes would have found: nothing, on random texts built from the anchors'
+ * own pieces, on long texts of them (up to 400 pieces) and on ordinary lines and 60-line windows;
+ * and keys hidden from the literals (escaped, encoded, wrapped) are still found through the passes
+ * that do run. The glue scan itself reads the offsets of detection's pass over the same text
+ * (anchorOffsets); it is held here to a plain alternation over the text, the way it was written first.
  */
 
 const root = join(__dirname, '..', '..', '..', '..');
 const lines = ['docs/filters.md', 'docs/architecture.md', 'CONTRIBUTING.md', 'core/filter/view.ts', 'core/filter/stream.ts', 'core/filter/proxy/server.ts']
   .flatMap((f) => readFileSync(join(root, f), 'utf8').split('\n'))
   .filter((l) => l.length > 0);
-const glue = glueScanner(glueAnchors(ALL_RULES.flatMap((r) => (r.anchorsIgnoreCase ? [] : r.anchors))));
+const glued = glueAnchors(ALL_RULES.flatMap((r) => (r.anchorsIgnoreCase ? [] : r.anchors)));
+const glue = glueScanner(glued);
+/** The glue scan as first written: the prefixes' alternation, longest first, where a word character precedes. */
+const alternation = new RegExp(glued.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+function glueByRegex(text: string): number[] {
+  const out: number[] = [];
+  alternation.lastIndex = 0;
+  for (let m = alternation.exec(text); m; m = alternation.exec(text)) if (m.index > 0 && /[A-Za-z0-9_./]/.test(text[m.index - 1]!)) out.push(m.index);
+  return out;
+}
 const literals = detectionLiterals().map((a) => a.literal);
 const PATHS = ['stdin.txt', 'snippet.ts', 'notes.md', 'config.yaml', 'trace.jsonl'];
 
@@ -41,6 +52,7 @@ const piece = fc.oneof(
   fc.nat({ max: lines.length - 1 }).map((i) => lines[i]!),
 );
 const randomText = fc.array(piece, { minLength: 1, maxLength: 40 }).map((ps) => ps.join(''));
+const longText = fc.array(piece, { minLength: 40, maxLength: 400 }).map((ps) => ps.join(''));
 
 function skippedPassesFind(text: string, path: string): string | undefined {
   const found = rawMatches(text, { path });
@@ -77,10 +89,35 @@ describe('filter engine: the anchor-free skip is exact', function () {
     assert.ok(free > total / 20 && free < total, `${free} of ${total} texts anchor-free`);
   });
 
+  it('on long random texts (40 to 400 pieces): the same, and the glue scan from detection\'s offsets is the alternation\'s', () => {
+    let free = 0;
+    let total = 0;
+    let glueFound = 0;
+    fc.assert(
+      fc.property(longText, (text) => {
+        total++;
+        const path = sniffPath(text);
+        const found = rawMatches(text, { path });
+        // Detection's pass over this text is the last: the glue scan reads its offsets.
+        assert.ok(anchorOffsets(text, glued), 'detection\'s pass left its offsets');
+        const fromDetection = glue(text);
+        assert.deepEqual(fromDetection, glueByRegex(text), JSON.stringify(text));
+        if (fromDetection.length) glueFound++;
+        if (!anchorFree(text)) return;
+        free++;
+        assert.equal(found.length, 0, JSON.stringify(text));
+        assert.equal(fromDetection.length, 0, JSON.stringify(text));
+      }),
+      { numRuns: 1500 },
+    );
+    assert.ok(free > 0 && free < total, `${free} of ${total} long texts anchor-free`);
+    assert.ok(glueFound > total / 10, `${glueFound} of ${total} long texts with a glued prefix`);
+  });
+
   it('on every ordinary line and short window of this repository\'s docs and sources', () => {
     let free = 0;
     for (let i = 0; i < lines.length; i++) {
-      const texts = [lines[i]!, lines.slice(i, i + 5).join('\n')];
+      const texts = [lines[i]!, lines.slice(i, i + 5).join('\n'), ...(i % 20 === 0 ? [lines.slice(i, i + 60).join('\n')] : [])];
       for (const t of texts) {
         if (!anchorFree(t)) continue;
         free++;
