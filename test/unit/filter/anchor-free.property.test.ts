@@ -42,17 +42,29 @@ const flipCase = (s: string, mask: number) => [...s].map((c, i) => ((mask >> i %
  * which the prefilter must or must not report), blanks and separators detection reads as
  * boundaries, words and values of assignment shape, escapes, and whole ordinary lines.
  */
+const separator = fc.constantFrom(' ', '\n', '\t', '=', ': ', '"', "'", '://', '@', '-', '_', '/', '.', '%', '\\', '\\u00', 'x', 'A', '0', '\u200b', '\u00e9');
 const piece = fc.oneof(
   fc.tuple(fc.nat({ max: literals.length - 1 }), fc.nat(), fc.nat()).map(([i, cut, mask]) => {
     const l = literals[i]!;
     return flipCase(l.slice(0, 1 + (cut % l.length)), mask);
   }),
-  fc.constantFrom(' ', '\n', '\t', '=', ': ', '"', "'", '://', '@', '-', '_', '/', '.', '%', '\\', '\\u00', 'x', 'A', '0', '\u200b', '\u00e9'),
+  separator,
   fc.stringMatching(/^[A-Za-z0-9_+/=-]{1,40}$/),
   fc.nat({ max: lines.length - 1 }).map((i) => lines[i]!),
 );
 const randomText = fc.array(piece, { minLength: 1, maxLength: 40 }).map((ps) => ps.join(''));
-const longText = fc.array(piece, { minLength: 40, maxLength: 400 }).map((ps) => ps.join(''));
+/**
+ * Long texts: half of them made of any pieces (which almost always hold a literal somewhere), half
+ * of separators and of ordinary lines that hold none, so that the exactness of the skip is asked of
+ * long texts too (joined, such pieces can still spell a literal across a boundary: then the text
+ * counts as one with a literal).
+ */
+const freeLines = lines.filter((l) => anchorFree(l));
+const freePiece = fc.oneof(separator, fc.constantFrom(...freeLines));
+const longText = fc.oneof(
+  fc.array(piece, { minLength: 40, maxLength: 400 }).map((ps) => ps.join('')),
+  fc.array(freePiece, { minLength: 40, maxLength: 400 }).map((ps) => ps.join('')),
+);
 
 function skippedPassesFind(text: string, path: string): string | undefined {
   const found = rawMatches(text, { path });
@@ -110,8 +122,9 @@ describe('filter engine: the anchor-free skip is exact', function () {
       }),
       { numRuns: 1500 },
     );
-    assert.ok(free > 0 && free < total, `${free} of ${total} long texts anchor-free`);
-    assert.ok(glueFound > total / 10, `${glueFound} of ${total} long texts with a glued prefix`);
+    assert.ok(free > total / 30 && free < total, `${free} of ${total} long texts anchor-free`);
+    // (half the texts are made of pieces without a literal: the glued share is of the other half)
+    assert.ok(glueFound > total / 30, `${glueFound} of ${total} long texts with a glued prefix`);
   });
 
   it('on every ordinary line and short window of this repository\'s docs and sources', () => {
