@@ -1,0 +1,76 @@
+import { strict as assert } from 'node:assert';
+import { rand } from '../../helpers/fake-keys';
+import { seededDraws, shownValues } from './shown';
+
+// Value classes read on an eighth held-out set (twelve public repositories of kinds no set had: a C
+// library, Elixir/Phoenix, Django, Nuxt, Deno, Go microservices, Airflow/dbt, Keycloak, SwiftUI, Home
+// Assistant, NixOS, Actions templates; 2026-12-07: docs/detection.md "Held-out set eight"), each judged
+// by the principle that rejects it, with synthetic lines of the same shape and, beside each, a value
+// in the same place that must still be found.
+const shown = shownValues;
+const { pick, key } = seededDraws('held-out-eight');
+
+describe('held-out set eight: members and calls of program source', () => {
+  it("a member read through a pointer (C's data->state.creds) is read at run time; a literal there is found", () => {
+    const c = [
+      '  creds = data->state.creds;\n',
+      '  unsigned long auth = data->set.httpauth;\n',
+      '  const char *passwd = ssl_config->primary.key_passwd;\n',
+      '  sslc->primary.key_blob = data->set.blobs[BLOB_KEY];\n',
+      '  token_gain = r->rate_per_step * elapsed_steps;\n',
+    ];
+    for (const line of c) assert.deepEqual(shown(line, 'lib/http.c'), [], line);
+    const k = key();
+    assert.deepEqual(shown(`  creds = "${k}";\n`, 'lib/http.c'), [k]);
+  });
+
+  it('an optional chain (currentUser.value?.token in a Vue template) is code; a literal compared there is found', () => {
+    const vue = [
+      '<div v-if="user.token === currentUser?.token" i-ri:check-line />\n',
+      '  ...all.value.filter(account => account.token !== currentUser.value?.token),\n',
+    ];
+    for (const line of vue) assert.deepEqual(shown(line, 'app/components/user/UserSwitcher.vue'), [], line);
+    const k = key();
+    assert.deepEqual(shown(`const token = '${k}'\n`, 'app/components/user/UserSwitcher.vue'), [k]);
+  });
+
+  it("Elixir: an Erlang module's call and a string's #{} interpolation are computed; a literal there is found", () => {
+    assert.deepEqual(shown('      session_token: :crypto.strong_rand_bytes(32),\n', 'lib/app/factory.ex'), []);
+    assert.deepEqual(shown('      scope_key: "secret_scan:package:#{release.package_id}"\n', 'lib/app/secret_scan.ex'), []);
+    assert.deepEqual(shown('      group_key: "secret_scan:release:#{release.id}",\n', 'lib/app/secret_scan.ex'), []);
+    const k = key();
+    assert.deepEqual(shown(`      session_token: "${k}",\n`, 'lib/app/factory.ex'), [k]);
+    assert.deepEqual(shown(`      api_key: "${k}"\n`, 'lib/app/secret_scan.ex'), [k]);
+  });
+
+  it('a dotted path of snake_case fields (an Airflow connection mapping) is a name; a key mapped there is found', () => {
+    const py = ['    "jwt_token": "extra.jwt__token",\n', '    "client_private_key": "extra.certs__client_key_path",\n'];
+    for (const line of py) assert.deepEqual(shown(line, 'cosmos/profiles/trino/jwt.py'), [], line);
+    const k = key();
+    assert.deepEqual(shown(`    "jwt_token": "${k}",\n`, 'cosmos/profiles/trino/jwt.py'), [k]);
+  });
+});
+
+describe('held-out set eight: formats, schemes and mechanisms', () => {
+  it('a printf conversion with a width or precision from an argument (%.*s) is a format; a key after Authorization is found', () => {
+    assert.deepEqual(shown('  auth_headers = curl_maprintf("Authorization: %.*s4-HMAC-SHA256 "\n', 'lib/http_aws_sigv4.c'), []);
+    const k = key();
+    assert.deepEqual(shown(`  auth_headers = curl_maprintf("Authorization: Bearer ${k}");\n`, 'lib/http_aws_sigv4.c'), [k]);
+  });
+
+  it("a Signature V4 algorithm of any provider names the scheme; a bearer token in the same file is found", () => {
+    const sig = rand(64, 'abcdef0123456789', pick);
+    const line = `Authorization: PROVIDER14-HMAC-SHA256 Credential=keyId/19700101/region/service/provider14_request, SignedHeaders=content-type;host, Signature=${sig}\n`;
+    assert.deepEqual(shown(line, 'tests/data/test1937'), []);
+    assert.deepEqual(shown(line.replace('PROVIDER14', 'GOOG4'), 'docs/signing.md'), []);
+    const k = key();
+    assert.deepEqual(shown(`Authorization: Bearer ${k}\n`, 'docs/signing.md'), [k]);
+  });
+
+  it("a POP or IMAP URL's ;AUTH= names a SASL mechanism; a password in the same URL is found", () => {
+    assert.deepEqual(shown("'pop3://user;AUTH=EXTERNAL@%HOSTIP:%POP3PORT/%TESTNUMBER'\n", 'tests/data/test883'), []);
+    assert.deepEqual(shown('imap://joe;AUTH=GSSAPI@mail.example.net/INBOX\n', 'docs/imap.md'), []);
+    const pw = `${rand(14, undefined, pick)}8`;
+    assert.deepEqual(shown(`imap://joe:${pw}@mail.example.net/INBOX\n`, 'docs/imap.md'), [pw]);
+  });
+});
