@@ -74,3 +74,19 @@ describe('held-out set eight: formats, schemes and mechanisms', () => {
     assert.deepEqual(shown(`imap://joe:${pw}@mail.example.net/INBOX\n`, 'docs/imap.md'), [pw]);
   });
 });
+
+describe('held-out set eight: published examples', () => {
+  it("the OAuth 2.0 RFCs' example credentials are published; a drawn token in their place is found", () => {
+    const lines = [
+      'Authorization: Bearer mF_9.B5f-4.1JqM\n',
+      '       "access_token":"2YotnFZFEjr1zCsicMWpAA",\n',
+      '       "refresh_token":"tGzv3JOkF0XG5Qx2TlKWIA",\n',
+      '     Authorization: Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW\n',
+      '     client_id=s6BhdRkqt3&client_secret=7Fjfp0ZBr1KtDRbnfVdmIw\n',
+    ];
+    for (const line of lines) assert.deepEqual(shown(line, 'tests/data/test2074'), [], line);
+    const k = key();
+    assert.deepEqual(shown(`Authorization: Bearer ${k}\n`, 'tests/data/test2074'), [k]);
+    assert.deepEqual(shown(`       "access_token":"${k}",\n`, 'docs/oauth.md'), [k]);
+  });
+});
