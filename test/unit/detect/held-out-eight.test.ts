@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { generateKeyPairSync } from 'node:crypto';
 import { rand } from '../../helpers/fake-keys';
 import { seededDraws, shownValues } from './shown';
 
@@ -88,5 +89,25 @@ describe('held-out set eight: published examples', () => {
     const k = key();
     assert.deepEqual(shown(`Authorization: Bearer ${k}\n`, 'tests/data/test2074'), [k]);
     assert.deepEqual(shown(`       "access_token":"${k}",\n`, 'docs/oauth.md'), [k]);
+  });
+});
+
+describe('held-out set eight: keys without their armour', () => {
+  it("a private key's DER in base64 (PKCS#1, PKCS#8, SEC1) is found; the public key beside it and an elided key are not", () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const b64 = (b: Buffer) => b.toString('base64');
+    const keys = [
+      b64(rsa.privateKey.export({ format: 'der', type: 'pkcs1' })),
+      b64(rsa.privateKey.export({ format: 'der', type: 'pkcs8' })),
+      b64(ec.privateKey.export({ format: 'der', type: 'sec1' })),
+      b64(ec.privateKey.export({ format: 'der', type: 'pkcs8' })),
+    ];
+    for (const k of keys) assert.deepEqual(shown(`    "privateKey": "${k}",\n`, 'src/test/resources/quickstart-realm.json'), [k]);
+    const xml = `<Key signing="true">\n  <PrivateKeyPem>\n    ${keys[0]}\n  </PrivateKeyPem>\n</Key>\n`;
+    assert.deepEqual(shown(xml, 'src/main/webapp/WEB-INF/keycloak-saml.xml'), [keys[0]]);
+    const pub = b64(rsa.publicKey.export({ format: 'der', type: 'spki' }));
+    assert.deepEqual(shown(`    "publicKey": "${pub}",\n`, 'src/test/resources/quickstart-realm.json'), []);
+    assert.deepEqual(shown(`    "privateKey": "${keys[0]!.slice(0, 60)}...",\n`, 'docs/realm.md'), []);
   });
 });
