@@ -111,3 +111,13 @@ describe('held-out set eight: keys without their armour', () => {
     assert.deepEqual(shown(`    "privateKey": "${keys[0]!.slice(0, 60)}...",\n`, 'docs/realm.md'), []);
   });
 });
+
+describe('held-out set eight: names of nested options', () => {
+  it("the last level of a nested option (--spi-…--hmac-secret=) names the value; a nested option's non-secret level does not", () => {
+    const k = key();
+    const sh = `  SERVER_ARGS="$SERVER_ARGS --spi-action-token-handler--external-app-notification--hmac-secret=${k}";\n`;
+    assert.deepEqual(shown(sh, '.github/scripts/start-local-server.sh'), [k]);
+    const name = `  SERVER_ARGS="$SERVER_ARGS --spi-events-listener--sysout--exclude-events=${k}";\n`;
+    assert.deepEqual(shown(name, '.github/scripts/start-local-server.sh'), []);
+  });
+});
