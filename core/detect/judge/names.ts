@@ -88,6 +88,10 @@ const PAGINATION = new Set(['page', 'continuation', 'cursor', 'pagination', 'res
 export const classifyName: (name: string) => NameKind | null = memoByText(50_000, (name) => classifyUncached(name));
 
 function classifyUncached(name: string): NameKind | null {
+  // A nested option's path (Keycloak's and Quarkus' `--spi-<provider>--<id>--hmac-secret`): `--`
+  // inside the name separates levels, and the last level is the option's own name.
+  const nested = name.lastIndexOf('--');
+  if (nested > 0 && nested + 2 < name.length) return classifyName(name.slice(nested + 2));
   const words = splitName(name);
   if (!words.length || words.length > 8) return null;
   const last = words[words.length - 1]!;

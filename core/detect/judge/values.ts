@@ -58,6 +58,7 @@ const PROSE_WORD = /^[("'`]?(?:[a-z]+|[A-Z][a-z]*|[A-Z]+)(?:['’-][a-z]+)?[.,!?
  * (`&hashedPassword`, `*row.APIKey`), a path (`S3CredentialsConfig::Explicit`), a macro or a
  * composite literal (`vec![…]`, `&entity.APIToken{`), a path from the root namespace (`::Digest::SHA256.hexdigest(`).
  */
+const MEMBER_CHAIN = /^[A-Za-z_]\w*(?:(?:->|\??\.)[A-Za-z_]\w*)+(?:\[[A-Za-z_]\w*\])?$/;
 const CODE_EXPRESSION = /^(?:[&*]+\s*[A-Za-z_(]|[A-Za-z_][\w.]*(?:::|!\[|!\(|\{$|\{\})|::[A-Za-z_])/;
 
 /**
@@ -115,6 +116,10 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // A sigil variable in program source (PHP's `$this->token`, `$request->route(`, Perl's `$cfg{key}`, a Rust
   // macro's metavariables `$crate::client::…` and `$api_key:ty`): read at run time, where a literal would be quoted.
   if (!quoted && code === 'program' && v[0] === '$' && /^\$[A-Za-z_]\w*(?:$|->|::|:[a-z]|[[({)\s,;.?])/.test(v)) return null;
+  // A member read through a pointer (C's and C++'s `data->state.creds`, `data->set.blobs[BLOB_KEY]`) or an
+  // optional chain (`currentUser.value?.token` in a Vue template): names joined by `->` or `?.`, which
+  // no generated key and no chosen password is made of, are read at run time.
+  if (!quoted && (v.includes('->') || v.includes('?.')) && MEMBER_CHAIN.test(v)) return null;
   // A member written from its leading dot (Swift's and Dart's implicit member `.symbol(`, an enum case `.none`).
   if (!quoted && code === 'program' && v[0] === '.' && /^\.[A-Za-z_]/.test(v)) return null;
   // The next variable of a command line (`API_KEY= OTHER_SETTING=responses`): this one was left empty.
@@ -122,6 +127,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // A printf format (`apikey=consumer-%s`, `%-8s`, `%02d`): the value is filled in at run time. The
   // conversion ends a word (`%1234sXyz` in a password is no format; `%d4` is percent-encoding).
   if (v.includes('%') && /%[-+ #]?\d{0,2}(?:\.\d{1,2})?[sdqv](?![0-9A-Za-z])/.test(v)) return null;
+  // A width or precision taken from an argument (`%.*s`, `%-*s`: C's length-bounded string) is
+  // printf's alone, so the conversion may run into the next word (`%.*s4-HMAC-SHA256` in curl).
+  if (v.includes('*') && /%[-+ #0]?(?:\*(?:\.(?:\d{1,2}|\*))?|\d{0,2}\.\*)[sdu]/.test(v)) return null;
   if (v[0] === '(') return null; // a header directive (`Permissions-Policy: publickey-credentials-create=(self)`) or an expression
   if (!quoted && isCodeFragment(v)) return null;
   if (!quoted && code === 'program' && CODE_EXPRESSION.test(v)) return null;
@@ -135,7 +143,10 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // An angle-bracket slot (`<username>:<apikey>`) or markup (`Validate:<br/>- code exists` in a
   // Mermaid diagram's note, `</b>`): a credential alphabet has no tags.
   if (v.includes('<') && /<\/?[A-Za-z][\w .-]{0,60}\/?>/.test(v)) return null;
-  if (v.includes('](')) return null; // a Markdown link: a sentence pointing at the key page
+  if (v.includes('](')) return null;
+  // `;AUTH=EXTERNAL@host` in a POP or IMAP URL (RFC 2384, RFC 5092) names the SASL mechanism (RFC 4422:
+  // capitals, digits, `-` and `_`, at most 20) to log in with; the password, if any, is elsewhere.
+  if (v.includes('@') && /^auth$/i.test(name) && /^(?:\*|\+APOP|[A-Z][A-Z0-9_-]{1,19})@/.test(v)) return null; // a Markdown link: a sentence pointing at the key page
   // token123, test-password, old-token-value-1234567890ab. Credential nouns and a number given to a
   // password (`secretKey456`) are not dropped here: the URL, curl and Basic forms report that
   // password (weak-defaults.ts judgePassword), and one password gets one verdict in every form.
@@ -156,6 +167,8 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // (A base64 key may start with `+`; none holds a parenthesis or a comma.)
   if (quoted && code === 'program' && /^\+\s*[A-Za-z_$(]/.test(v) && /[(),;]/.test(v)) return null;
   if (!quoted && /^=?[A-Za-z_]\w*(?:(?:::|\.|:)[A-Za-z_]\w*)*\(/.test(v)) return null; // a call: password=getpass(), ptr::null_mut(), =CLAUDE(, Lua's schema:extract_pk_values(
+  // Elixir calls an Erlang module by its atom (`:crypto.strong_rand_bytes(32)`, `:os.getenv("KEY")`).
+  if (!quoted && v[0] === ':' && /^:[a-z]\w*\.[a-z]\w*\(/.test(v)) return null;
   // Minified or generated code read as a value: `!0,range:!0`, `Yh};function`, `a:null,b:Et`.
   if (!quoted && /(?:^|[:=,(])![01](?:$|[,;)}\]])|\bfunction\b|\breturn\b|=>|\bthis\.|&&|\|\||:null\b|[;{}]\s*(?:var|let|const|function)\b/.test(v)) return null;
   if (v[0] === '{' && v[v.length - 1] === '}' && v.includes('":')) return null; // a JSON object in a string
@@ -163,7 +176,10 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (!quoted && /^\$?\.?[A-Za-z_$][\w$]{0,30}(?:\.[A-Za-z_$][\w$]{0,30})+$/.test(v) && !/[A-Za-z0-9]{20}/.test(v)) return null;
   if (/^`[^`]*\s[^`]*`$/.test(v)) return null; // shell command substitution
   if (!quoted && /^~[A-Za-z_][\w.]*$/.test(v)) return null; // a doc type (`:vartype credentials: ~pkg.Credentials`)
-  if (/\$\{\s*(?:\+\+|--)?[A-Za-z_$][\w$]*\s*(?:[.([}]|\+\+|--)/.test(v)) return null; // a template literal: `adm_${randomBytes(16)}`, `token-${++counter}` are computed
+  if (/\$\{\s*(?:\+\+|--)?[A-Za-z_$][\w$]*\s*(?:[.([}]|\+\+|--)/.test(v)) return null;
+  // Interpolation in a Ruby, Elixir, Crystal or CoffeeScript string (`"package:#{release.package_id}"`,
+  // `"#{@prefix}-#{id}"`): the value is computed where it is built.
+  if (v.includes('#{') && /#\{\s*@?[A-Za-z_][\w]*\s*(?:[.([}]|\|>)/.test(v)) return null; // a template literal: `adm_${randomBytes(16)}`, `token-${++counter}` are computed
   if (!quoted && (v[0] === '[' || v[0] === '{')) return null; // a JSON or code structure
   if (isPatternSource(v)) return null; // a regular expression, not a key
   if (/^[A-Za-z]+(?:[./:][A-Za-z]+)+$/.test(v)) return null; // dotted names: rotationGuard.storeSecret, org.freedesktop.secrets
@@ -192,7 +208,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (/^SCRAM-SHA-256(?:\\\\)?\$\d+:/.test(v)) return null;
   // An AWS Signature Version 4 header (`AWS4-HMAC-SHA256 Credential=AKIA…/scope, Signature=…`): the
   // key id and one request's signature, which expires with the request; the secret key is not in it.
-  if (v.startsWith('AWS4-HMAC-SHA256')) return null;
+  // Other providers sign the same way under their own prefix (`GOOG4-HMAC-SHA256` for Cloud Storage,
+  // `OSS4-HMAC-SHA256`, curl's `--aws-sigv4 "provider1:…"` giving `PROVIDER14-HMAC-SHA256`).
+  if (v.startsWith('AWS4-HMAC-SHA256') || /^[A-Z][A-Z0-9]*4-HMAC-SHA(?:256|384|512)\b/.test(v)) return null;
   // A shared access signature (`sv=…&sr=c&sig=…`): only its `sig` is secret, an HMAC of 32 bytes
   // (43+ base64 characters); a short or dummy `sig` (`sig=abc123`) makes the token a test fixture.
   const sig = /(?:^|[?&])sig=([^&\s]*)/.exec(v);
@@ -214,6 +232,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   }
   if (v.length < 8) return null;
   if (/^[a-z]+(?:[._/-][a-z0-9]+)*$/.test(v) && shannonEntropy(v) < 3.5) return null; // an identifier-like word
+  // A path of snake_case names (an Airflow connection field `extra.jwt__token`, a settings key
+  // `auth.client_key_path`): letters in words, dots between fields, no digit a draw would hold.
+  if (v.includes('.') && /^[a-z]+(?:_{1,2}[a-z]+)*(?:\.[a-z]+(?:_{1,2}[a-z]+)*)+$/.test(v) && v.includes('_')) return null;
   if (isResourceName(v)) return null;
   if (/^[A-Z][A-Za-z]+(?:[._-][A-Za-z0-9]+)*$/.test(v) && !/\d/.test(v) && v.length < 20) return null; // a class or constant name
   // One capitalised word of any length (`Legitimationsoplysninger`, a Danish label): random letters
