@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { T, maskKeysInEditor, openFile, openQuickFix, runCommand, toastSettled, waitForSquiggle } from '../lib/workbench.mjs';
 import { fakeAnthropicKey } from '../lib/fake-keys.mjs';
-import { untilOnDisk } from '../lib/disk.mjs';
+import { untilFileText } from '../lib/disk.mjs';
 
 export const LITELLM_FILE = 'litellm/config.yaml';
 
@@ -55,11 +55,12 @@ export async function liteLlmKeychainJourney({ page, folder, key, keyringEnv, la
   // the policy may be open (the server then edits the buffer): save everything as a user would
   await runCommand(page, 'File: Save All Files');
 
-  await untilOnDisk(() => !readFileSync(path.join(folder, LITELLM_FILE), 'utf8').includes(key), 'the saved config still holds the key');
-  const apiKeyLine = readFileSync(path.join(folder, LITELLM_FILE), 'utf8').split('\n').find((l) => l.includes('api_key')) ?? '';
+  const saved = await untilFileText(path.join(folder, LITELLM_FILE), (t) => !t.includes(key) && t.includes('api_key'), 'the saved config still holds the key, or has no api_key line');
+  const apiKeyLine = saved.split('\n').find((l) => l.includes('api_key')) ?? '';
   // rotation-guard:allow the LiteLLM reference the quick fix writes, not a value
   assert.match(apiKeyLine, /api_key: os\.environ\/ANTHROPIC_API_KEY/, `the config's api_key line is now: ${apiKeyLine}`);
-  const policy = parse(readFileSync(path.join(folder, 'rotation-policy.yaml'), 'utf8'));
+  const policyText = await untilFileText(path.join(folder, 'rotation-policy.yaml'), (t) => (parse(t)?.secrets ?? []).some((s) => (s.references?.env ?? []).includes('ANTHROPIC_API_KEY')), 'the saved policy has no secret for ANTHROPIC_API_KEY');
+  const policy = parse(policyText);
   const secret = policy.secrets.find((s) => (s.references?.env ?? []).includes('ANTHROPIC_API_KEY'));
   assert.ok(secret, 'no policy secret for ANTHROPIC_API_KEY');
   assert.ok((secret.references?.files ?? []).includes(LITELLM_FILE), 'the secret does not reference the config');

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openFile, openQuickFix, openWorkbench, T, waitForProblem, waitForSquiggle } from '../lib/workbench.mjs';
 import { fakeOpenAiKey } from '../lib/fake-keys.mjs';
-import { untilOnDisk } from '../lib/disk.mjs';
+import { untilFileText, untilOnDisk } from '../lib/disk.mjs';
 
 export const QUICK_FIX_FILE = 'prompts/support-agent.prompt';
 
@@ -42,8 +42,8 @@ export async function quickFixJourney({ page, server, folder, key, lap }) {
   assert.equal(await editor.locator('.view-lines', { hasText: key.slice(0, 24) }).count(), 0, 'the key is still shown in the editor');
   await page.keyboard.press('Control+S');
   const file = path.join(folder, QUICK_FIX_FILE);
-  await untilOnDisk(() => !readFileSync(file, 'utf8').includes(key), 'the saved prompt file still holds the key');
-  assert.match(readFileSync(file, 'utf8'), /OPENAI_API_KEY/, 'the saved prompt file holds no reference');
+  const saved = await untilFileText(file, (t) => !t.includes(key) && t.trim() !== '', 'the saved prompt file still holds the key');
+  assert.match(saved, /OPENAI_API_KEY/, 'the saved prompt file holds no reference');
   const envLocal = path.join(folder, '.env.local');
   await untilOnDisk(() => existsSync(envLocal), '.env.local was not written');
   const env = readFileSync(envLocal, 'utf8');

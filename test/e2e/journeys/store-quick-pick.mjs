@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { T, maskKeysInEditor, openFile, openQuickFix, openWorkbench, runCommand, waitForSquiggle } from '../lib/workbench.mjs';
 import { fakeOpenAiKey } from '../lib/fake-keys.mjs';
-import { untilOnDisk } from '../lib/disk.mjs';
+import { untilFileText, untilOnDisk } from '../lib/disk.mjs';
 
 export const STORE_PICK_FILE = 'prompts/triage.prompt';
 
@@ -66,13 +66,14 @@ export async function storeQuickPickJourney({ page, server, folder, key, lap, sh
   await page.locator('.notifications-toasts .notification-toast', { hasText: 'rotate it now?' }).first().waitFor({ timeout: T.server });
   // the policy may be open (the server then edits the buffer): save everything as a user would
   await runCommand(page, 'File: Save All Files');
-  await untilOnDisk(() => !readFileSync(file, 'utf8').includes(key), 'the saved prompt still holds the key');
+  await untilFileText(file, (t) => !t.includes(key) && t.includes('OPENAI_API_KEY'), 'the saved prompt still holds the key, or no reference');
   const envLocal = path.join(folder, '.env.local');
   await untilOnDisk(() => existsSync(envLocal), '.env.local was not written');
   assert.equal(readFileSync(envLocal, 'utf8'), `OPENAI_API_KEY=${key}\n`, '.env.local holds exactly the moved value');
-  await untilOnDisk(() => existsSync(path.join(folder, 'rotation-policy.yaml')), 'no policy was written');
+  // (a policy being saved is empty for a moment: wait for one that holds a secret)
+  const policyText = await untilFileText(path.join(folder, 'rotation-policy.yaml'), (t) => (parse(t)?.secrets ?? []).length > 0, 'no policy with a secret was written');
   // one move: one secret in the policy (the Escape earlier added nothing)
-  const policy = parse(readFileSync(path.join(folder, 'rotation-policy.yaml'), 'utf8'));
+  const policy = parse(policyText);
   assert.deepEqual(policy.secrets.map((s) => s.stores), [['dotenv']], JSON.stringify(policy.secrets));
   lap('picked the env file: value in .env.local, a reference in the prompt, one secret in the new policy');
 }
