@@ -1,8 +1,9 @@
 import * as crypto from 'node:crypto';
-import { createHash, createHmac, randomBytes } from 'node:crypto';
-
-const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'base64') => string }).hash;
 import { findSecrets, type FindOptions, type SecretSpan } from './engine';
+
+const { createHash, createHmac, randomBytes } = crypto;
+/** Node's one-shot digest (20.12 and later; not in this project's @types/node). */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'base64') => string }).hash;
 
 /**
  * Placeholders stable for one session (a proxy's lifetime, one `redact` run, one hook call): the
