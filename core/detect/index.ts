@@ -14,6 +14,6 @@ export { ALL_RULES } from './rules/all';
 export type { PatternRule } from './rules/rule';
 export { envVarOf, PROVIDERS, type Provider } from './rules/providers';
 export { rawMatches } from './report/matches';
-export { anchorOffsets, buildPrefilter, type Prefilter } from './input/prefilter';
+export { anchorOffsets, buildPrefilter, keepHitLogs, type Prefilter } from './input/prefilter';
 export { countIncidents, groupIncidents, incidentId, type Incident } from './report/incidents';
 export { applyBaseline, DEFAULT_BASELINE_FILE, entriesFor, formatBaseline, parseBaseline, type BaselineEntry, type ParsedBaseline, type BaselineResult } from './report/baseline';

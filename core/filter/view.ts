@@ -1,4 +1,4 @@
-import { anchorOffsets, buildPrefilter, type Prefilter } from '../detect/index';
+import { anchorOffsets, buildPrefilter, keepHitLogs, type Prefilter } from '../detect/index';
 
 /**
  * A detection view of a text: the same characters with what hides a key from a pattern undone —
@@ -62,6 +62,9 @@ export function glueScanner(anchors: readonly string[], prefilterAfter = PREFILT
   return (text) => {
     const out: number[] = [];
     // Detection's matching pass over this text found every prefix already (findSecrets runs it first).
+    // Its prefilter keeps them once a reader says so: here, at the first glue scan of the process
+    // (that one text scans for itself), not when core/filter is loaded by a CLI scan that never asks.
+    keepHitLogs();
     const found = anchorOffsets(text, anchors);
     if (found) {
       let end = 0;

@@ -156,19 +156,19 @@ export function buildPrefilter<T>(anchors: Anchor<T>[], opts: PrefilterOptions =
       scan(text, onHit) {
         if (typeof WebAssembly === 'undefined') return jsScan(text, onHit);
         wasm ??= createWasmScanner(gram, heads, lists);
-        const own = (log ??= newHitLog(heads));
+        const own = keepLogs ? (log ??= newHitLog(heads)) : undefined;
         // A scan started from inside onHit (none does today) takes the log over: this one then stops writing to it.
-        const gen = startLog(own, text);
+        const gen = own ? startLog(own, text) : 0;
         let stopped = false;
         wasm.scan(text, (at, i, exact) => {
           const h = heads[i]!;
           // Outside ASCII the module saw only the low byte of each character: check the real ones.
           if (!exact && !sameAt(text, at, h)) return true;
-          if (own.gen === gen) logHit(own, at, i);
+          if (own?.gen === gen) logHit(own, at, i);
           if (onHit(at, h.items) !== false) return true;
           return (stopped = true), false;
         });
-        if (!stopped && own.gen === gen && own.n >= 0) own.complete = true;
+        if (own && !stopped && own.gen === gen && own.n >= 0) own.complete = true;
       },
       any(text) {
         if (typeof WebAssembly === 'undefined') return jsAny(text);
@@ -243,6 +243,17 @@ interface HitLog {
 }
 
 const LOG_MAX = 1 << 16;
+/**
+ * Whether scans keep their hits: off until a reader of anchorOffsets says it will read them
+ * (keepHitLogs), so a process that never runs the filter's glue scan (a CLI scan of ordinary files) does not
+ * write a log entry at every hit of every file.
+ */
+let keepLogs = false;
+
+/** From now on, each WebAssembly prefilter's scan keeps its hits for anchorOffsets. */
+export function keepHitLogs(): void {
+  keepLogs = true;
+}
 /** Each prefilter's log, held weakly: a prefilter no one holds any more takes its log (and last text) with it. */
 const LOGS: Array<WeakRef<HitLog>> = [];
 
