@@ -6,8 +6,10 @@
 // first; the added p99 (p99 through the proxy minus p99 direct) comes with a bootstrap interval,
 // since a difference of two tail percentiles is noisy. Called by filters.bench.mjs with the ordinary
 // text it builds; alone: `node bench/filters/proxy.mjs [--runs N] [--pairs N] [--cli dist/cli.js]
-// [--baseline OTHER/dist/cli.js] [--node-flags '...'] [--pin]` after the build (--cli: the build to
-// measure, default this tree's; --baseline: another build run in turn with it; --node-flags: Node
+// [--baseline OTHER/dist/cli.js] [--floor] [--warm N] [--node-flags '...'] [--pin]` after the build
+// (--cli: the build to measure, default this tree's; --baseline: another build run in turn with it;
+// --floor: a plain Node pass-through that scans nothing, run in turn too (pass-through-proxy.mjs);
+// --warm: pairs sent before the measured ones, default 300; --node-flags: Node
 // options for the proxy's process; --pin: the app and the upstream on CPU 0, the proxy on CPU 1,
 // with taskset, for direct and proxied requests alike).
 import { execFileSync, spawn } from 'node:child_process';
@@ -23,6 +25,8 @@ import { ordinarySamples } from './ordinary.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
+/** A proxy that scans nothing (pass-through-proxy.mjs): what any Node proxy adds on this host. */
+export const PASS_THROUGH = join(here, 'pass-through-proxy.mjs');
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const sortNum = (xs) => Float64Array.from(xs).sort();
 const fmt = (x) => x.toFixed(2);
@@ -256,6 +260,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const opt = (n) => (process.argv.includes(n) ? process.argv[process.argv.indexOf(n) + 1] : undefined);
   const runs = Number(opt('--runs') ?? 1) || 1;
   const pairs = Number(opt('--pairs') ?? 2000) || 2000;
+  const warm = Number(opt('--warm') ?? 300) || 300;
   const { samples } = ordinarySamples(repo);
   const ordinary = samples.map((s) => s.text);
   const text = ordinary.join('\n');
@@ -263,11 +268,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const pin = process.argv.includes('--pin');
   const builds = [{ name: 'this build', cli: opt('--cli') ? resolve(opt('--cli')) : join(repo, 'dist', 'cli.js'), all: [] }];
   if (opt('--baseline')) builds.push({ name: 'baseline', cli: resolve(opt('--baseline')), all: [] });
+  if (process.argv.includes('--floor')) builds.push({ name: 'plain Node pass-through (the floor)', cli: PASS_THROUGH, all: [] });
   for (let r = 0; r < runs; r++) {
     const order = r % 2 ? [...builds].reverse() : builds;
     for (const b of order) {
       console.log(`--- run ${r + 1} of ${runs}${builds.length > 1 ? `, ${b.name} (${b.cli})${b === order[0] ? ', first in its round' : ''}` : ''}`);
-      b.all.push(await benchProxy(text, { ordinary, pairs, cli: b.cli, nodeFlags, pin }));
+      b.all.push(await benchProxy(text, { ordinary, pairs, warm, cli: b.cli, nodeFlags, pin }));
     }
   }
   if (runs > 1) {
