@@ -120,8 +120,9 @@ export const FILE_FORMATS: readonly FileFormat[] = [
   },
   { kind: 'powershell', languageIds: ['powershell', 'ps1', 'pwsh'], extensions: ['.ps1'], comment: HASH, code: 'shell', envAccess: templateVariable },
   {
-    kind: 'c-like', languageIds: ['go', 'java', 'rust', 'c', 'cpp', 'csharp', 'swift', 'kotlin', 'scala', 'dart', 'groovy', 'fsharp', 'objective-c'],
-    extensions: ['.go', '.java', '.rs', '.c', '.cc', '.cpp', '.h', '.hpp', '.cs', '.swift', '.kt', '.kts', '.scala', '.dart', '.groovy', '.gradle', '.fs', '.m'],
+    kind: 'c-like', languageIds: ['go', 'java', 'rust', 'c', 'cpp', 'csharp', 'swift', 'kotlin', 'scala', 'dart', 'groovy', 'fsharp', 'objective-c', 'zig'],
+    // (Zig's build manifests, `build.zig.zon`, are Zig expressions too.)
+    extensions: ['.go', '.java', '.rs', '.c', '.cc', '.cpp', '.h', '.hpp', '.cs', '.swift', '.kt', '.kts', '.scala', '.dart', '.groovy', '.gradle', '.fs', '.m', '.zig', '.zon'],
     comment: SLASHES, code: 'program', envAccess: templateVariable,
   },
   {
