@@ -403,7 +403,9 @@ export function typedRuns(s: string): boolean {
   inCounting += (up >= 4 ? up : 0) + (down >= 4 ? down : 0);
   if (longest * 2 > n) return true;
   if (sequence >= Math.max(8, n * 0.6)) return true;
-  return n >= 16 && (inRuns / n > 0.5 || inCounting / n > 0.5);
+  // (Shares compared in whole numbers: a quotient first computed after the optimiser compiled this
+  // function is a fraction it did not expect, and throws the compiled code away.)
+  return n >= 16 && (inRuns * 2 > n || inCounting * 2 > n);
 }
 
 /** Does the string repeat with a period of `max` or less (its smallest period is at most `max`, below its length)? */
