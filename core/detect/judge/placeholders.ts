@@ -373,13 +373,11 @@ function looksGenerated(v: string): boolean {
  * Typed runs, measured in one pass over a body of 8 or more characters (every distinct key a rule
  * matches is judged here): one character over half of it (`longestRun`), a counting run over 60 %
  * and at least 8 (`longestSequence`: abcdefgh, 98765432), or, from 16 characters, mostly runs of
- * three or more of one character (5555555dAAAAA7777777…) or of counting runs of four or more
- * (`ABCDEFGHIJKLMNOPQRSTUV_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz…` in a test's token:
- * the alphabet typed in pieces; a draw holds a counting run of four about once in 100,000 places).
+ * three or more of one character (5555555dAAAAA7777777…).
  */
 export function typedRuns(s: string): boolean {
   const n = s.length;
-  let run = 1, longest = 1, up = 1, down = 1, sequence = 1, inRuns = 0, inCounting = 0;
+  let run = 1, longest = 1, up = 1, down = 1, sequence = 1, inRuns = 0;
   for (let i = 1; i < n; i++) {
     const d = s.charCodeAt(i) - s.charCodeAt(i - 1);
     if (d === 0) run++;
@@ -390,22 +388,15 @@ export function typedRuns(s: string): boolean {
       run = 1;
     }
     if (run > longest) longest = run;
-    // (A counting run is added where it ends, 0 for a short one, as runs are above.)
-    const nextUp = d === 1 ? up + 1 : 1;
-    const nextDown = d === -1 ? down + 1 : 1;
-    inCounting += (nextUp === 1 && up >= 4 ? up : 0) + (nextDown === 1 && down >= 4 ? down : 0);
-    up = nextUp;
-    down = nextDown;
+    up = d === 1 ? up + 1 : 1;
+    down = d === -1 ? down + 1 : 1;
     if (up > sequence) sequence = up;
     if (down > sequence) sequence = down;
   }
   inRuns += run >= 3 ? run : 0;
-  inCounting += (up >= 4 ? up : 0) + (down >= 4 ? down : 0);
   if (longest * 2 > n) return true;
   if (sequence >= Math.max(8, n * 0.6)) return true;
-  // (Shares compared in whole numbers: a quotient first computed after the optimiser compiled this
-  // function is a fraction it did not expect, and throws the compiled code away.)
-  return n >= 16 && (inRuns * 2 > n || inCounting * 2 > n);
+  return n >= 16 && inRuns / n > 0.5;
 }
 
 /** Does the string repeat with a period of `max` or less (its smallest period is at most `max`, below its length)? */

@@ -65,22 +65,12 @@ describe('held-out set ten: workflow templates', () => {
     const sticky = `"content": "### Generic Credential Type\\n### Header : Authorization\\nKey $FAL_KEY\\"\\n\\nfor example:\\nKey 6f2960baxxxxxxxxx"`;
     assert.deepEqual(shown(`{\n${sticky}\n}\n`, 'AI/workflow.json'), []);
     const pw = `${rand(14, undefined, pick)}8`;
-    assert.deepEqual(shown(`{\n"content": "## Login\\n- Password: ${pw}\\n"\n}\n`, 'AI/workflow.json'), [pw]);
+    assert.deepEqual(shown(`{\n"content": "## Login\\n- Password: ${pw}\\nThen restart the app."\n}\n`, 'AI/workflow.json'), [pw]);
   });
 
   it("a value under a field named `id` (an n8n workflow's) is the record's identifier; an Artifactory password under a password field is found", () => {
     const ap = `APC${rand(9, 'abcdefghijklmnopqrstuvwxyz', pick)}${rand(4, '0123456789', pick)}`;
     assert.deepEqual(shown(`{\n"id": "${ap}",\n"meta": {}\n}\n`, 'WhatsApp/workflow.json'), []);
     assert.deepEqual(shown(`{"password":"${ap}"}\n`, 'settings.json'), [ap]);
-  });
-});
-
-describe('held-out set ten: typed test tokens', () => {
-  it('a token whose body is the alphabet typed in pieces is a test dummy; a drawn token of the same format is found', () => {
-    const upper = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-    const typed = `github_pat_${upper.slice(0, 22)}_${upper}${upper.toLowerCase()}${upper.slice(0, 7)}`;
-    assert.deepEqual(shown(`      '${typed}';\n`, 'tests/main/github.spec.ts'), []);
-    const drawn = `github_pat_${rand(22, undefined, pick)}_${rand(59, undefined, pick)}`;
-    assert.deepEqual(shown(`      '${drawn}';\n`, 'tests/main/github.spec.ts'), [drawn]);
   });
 });
