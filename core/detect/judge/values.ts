@@ -42,8 +42,9 @@ export function outsideCredentialAlphabet(v: string): boolean {
   // is in no credential alphabet.
   if (v.includes('\\u') && /\\u(?!00[2-7])[0-9a-fA-F]{4}/.test(v)) return true;
   // A string's escaped line end or tab (`Username: Authorization\n- Password:` in a JSON-held note)
-  // separates words as the character it stands for does.
-  if (v.includes('\\') && /\\[nrt]/.test(v)) v = v.replace(/\\[nrt]/g, ' ');
+  // separates words as the character it stands for does; one at either end (`password "second\r"`
+  // in a netrc test) separates nothing.
+  if (v.includes('\\') && /\\[nrt]/.test(v)) v = v.replace(/\\[nrt]/g, ' ').trim();
   let space = false;
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);

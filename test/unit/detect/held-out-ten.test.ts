@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { scanText } from '../../../core/detect/index';
 import { rand } from '../../helpers/fake-keys';
 import { seededDraws, shownValues } from './shown';
 
@@ -64,6 +65,8 @@ describe('held-out set ten: workflow templates', () => {
     assert.deepEqual(shown(`{\n${note('Bearer {insert your API key}')}\n}\n`, 'AI/workflow.json'), []);
     const sticky = `"content": "### Generic Credential Type\\n### Header : Authorization\\nKey $FAL_KEY\\"\\n\\nfor example:\\nKey 6f2960baxxxxxxxxx"`;
     assert.deepEqual(shown(`{\n${sticky}\n}\n`, 'AI/workflow.json'), []);
+    // An escape at the end separates no words: `password "second\r"` in a netrc test is still judged.
+    assert.equal(scanText('  password "second\\r"\n', { path: 'tests/data/test478' }).length, 1);
     const pw = `${rand(14, undefined, pick)}8`;
     assert.deepEqual(shown(`{\n"content": "## Login\\n- Password: ${pw}\\nThen restart the app."\n}\n`, 'AI/workflow.json'), [pw]);
   });
