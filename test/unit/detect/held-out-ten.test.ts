@@ -28,6 +28,15 @@ describe('held-out set ten: program source', () => {
     assert.deepEqual(shown(`    const api_token = "${k}";\n`, 'src/features/code_actions.zig'), [k]);
   });
 
+  it('every programming language is program source (GDScript, Nim, Crystal, Haskell, Elm, OCaml, Erlang, Solidity): the same expressions are code; a literal is found', () => {
+    const k = key();
+    for (const path of ['player.gd', 'src/lexer.nim', 'src/lexer.cr', 'src/Lexer.hs', 'src/Lexer.elm', 'lib/lexer.ml', 'src/lexer.erl', 'contracts/Token.sol']) {
+      assert.deepEqual(shown('next_token = current_token + 1\n', path), [], path);
+      assert.deepEqual(shown('auth_token = tokens[index + 1]\n', path), [], path);
+      assert.deepEqual(shown(`api_token = "${k}"\n`, path), [k], path);
+    }
+  });
+
   it("a member path with an element's number (Terraform's `count` index, `[*]`) is a reference; a key assigned there is found", () => {
     const tf = [
       '  gke_hub_sa_key = var.use_existing_sa ? var.sa_private_key : google_service_account_key.gke_hub_key[0].private_key\n',
