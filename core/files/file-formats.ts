@@ -120,18 +120,21 @@ export const FILE_FORMATS: readonly FileFormat[] = [
   },
   { kind: 'powershell', languageIds: ['powershell', 'ps1', 'pwsh'], extensions: ['.ps1'], comment: HASH, code: 'shell', envAccess: templateVariable },
   {
-    kind: 'c-like', languageIds: ['go', 'java', 'rust', 'c', 'cpp', 'csharp', 'swift', 'kotlin', 'scala', 'dart', 'groovy', 'fsharp', 'objective-c'],
-    extensions: ['.go', '.java', '.rs', '.c', '.cc', '.cpp', '.h', '.hpp', '.cs', '.swift', '.kt', '.kts', '.scala', '.dart', '.groovy', '.gradle', '.fs', '.m'],
+    kind: 'c-like', languageIds: ['go', 'java', 'rust', 'c', 'cpp', 'csharp', 'swift', 'kotlin', 'scala', 'dart', 'groovy', 'fsharp', 'objective-c', 'zig', 'solidity', 'odin'],
+    // (Zig's build manifests, `build.zig.zon`, are Zig expressions too.)
+    extensions: ['.go', '.java', '.rs', '.c', '.cc', '.cpp', '.h', '.hpp', '.cs', '.swift', '.kt', '.kts', '.scala', '.dart', '.groovy', '.gradle', '.fs', '.m', '.zig', '.zon', '.sol', '.odin'],
     comment: SLASHES, code: 'program', envAccess: templateVariable,
   },
   {
-    kind: 'hash-comment-code', languageIds: ['ruby', 'php', 'perl', 'r', 'julia', 'elixir'],
+    kind: 'hash-comment-code', languageIds: ['ruby', 'php', 'perl', 'r', 'julia', 'elixir', 'gdscript', 'nim', 'crystal', 'coffeescript'],
     // (Rake tasks, gem specifications, Rack configurations and Ruby's two build files are Ruby too.)
-    extensions: ['.rb', '.rake', '.gemspec', '.ru', '.php', '.pl', '.r', '.jl', '.ex', '.exs'],
+    extensions: ['.rb', '.rake', '.gemspec', '.ru', '.php', '.pl', '.r', '.jl', '.ex', '.exs', '.gd', '.nim', '.cr', '.coffee'],
     fileNames: ['rakefile', 'gemfile'],
     comment: HASH, code: 'program', envAccess: templateVariable,
   },
-  { kind: 'other-code', languageIds: ['lua'], extensions: ['.lua'], comment: ['-- ', ''], code: 'program', envAccess: templateVariable },
+  { kind: 'other-code', languageIds: ['lua', 'haskell', 'elm', 'purescript'], extensions: ['.lua', '.hs', '.elm', '.purs'], comment: ['-- ', ''], code: 'program', envAccess: templateVariable },
+  { kind: 'other-code', languageIds: ['ocaml'], extensions: ['.ml', '.mli'], comment: ['(* ', ' *)'], code: 'program', envAccess: templateVariable },
+  { kind: 'other-code', languageIds: ['erlang'], extensions: ['.erl', '.hrl'], comment: ['% ', ''], code: 'program', envAccess: templateVariable },
   { kind: 'other-code', languageIds: ['clojure'], extensions: ['.clj'], comment: [';; ', ''], code: 'program', envAccess: templateVariable },
   { kind: 'other-code', languageIds: ['vb'], extensions: ['.vb'], comment: ["' ", ''], code: 'program', envAccess: templateVariable },
   {

@@ -14,6 +14,7 @@ const INDIRECT_RES: RegExp[] = [
   /^\$\{[^}]{0,200}\}?/, // starts with ${ (possibly cut by a quote inside)
   /^\$\(/, // $(command)
   /^\$[A-Za-z_][A-Za-z0-9_]*$/, // $VAR
+  /^\$env:[A-Za-z_][A-Za-z0-9_]*$/i, // $env:VAR (PowerShell's Env: drive)
   /^%[A-Za-z_][A-Za-z0-9_]*%$/, // %VAR% (Windows)
   /^\{\{.{0,200}\}\}$/, // {{ env.X }} / Jinja / Handlebars
   /^\{\{/, // template expression

@@ -41,6 +41,10 @@ export function outsideCredentialAlphabet(v: string): boolean {
   // ASCII ones (`\u0021`) can belong to a key: a control character (`value\u0001with\u0001control`)
   // is in no credential alphabet.
   if (v.includes('\\u') && /\\u(?!00[2-7])[0-9a-fA-F]{4}/.test(v)) return true;
+  // A string's escaped line end or tab (`Username: Authorization\n- Password:` in a JSON-held note)
+  // separates words as the character it stands for does; one at either end (`password "second\r"`
+  // in a netrc test) separates nothing.
+  if (v.includes('\\') && /\\[nrt]/.test(v)) v = v.replace(/\\[nrt]/g, ' ').trim();
   let space = false;
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
@@ -120,6 +124,8 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // optional chain (`currentUser.value?.token` in a Vue template): names joined by `->` or `?.`, which
   // no generated key and no chosen password is made of, are read at run time.
   if (!quoted && (v.includes('->') || v.includes('?.')) && MEMBER_CHAIN.test(v)) return null;
+  // An optional type (Zig's `?Ast.TokenIndex`, PHP's and Hack's `?string` before a parameter): `?` and a type name.
+  if (!quoted && code === 'program' && v[0] === '?' && /^\?[A-Za-z_][\w.]*(?:$|[\s,;)=])/.test(v)) return null;
   // A member written from its leading dot (Swift's and Dart's implicit member `.symbol(`, an enum case `.none`).
   if (!quoted && code === 'program' && v[0] === '.' && /^\.[A-Za-z_]/.test(v)) return null;
   // The next variable of a command line (`API_KEY= OTHER_SETTING=responses`): this one was left empty.
@@ -139,7 +145,14 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // names a volume after the setting); a default that is not the name's end is judged as a value.
   if (!quoted && /^[-=?+]?[A-Za-z_]/.test(v) && endsTheName(v, name)) return null;
   if (/\$\{\s*[A-Za-z_][\w.:-]*\s*\}|\{\{\s*[\w.$]+\s*\}\}|%\(\w+\)s/.test(v)) return null; // a template interpolating the value (`{{$credentials.apiKey}}` in n8n)
+  // A template expression (n8n's `={{ $('Chat Trigger').item.json.sessionId }}`, Handlebars' and
+  // Angular's `{{ user.token | mask }}`): a name, a call or a bracket inside `{{ }}` is evaluated
+  // where the template runs; a literal in its place would be quoted inside, or not braced at all.
+  if (v.includes('{{') && /\{\{\s*[-!(]*\s*[$A-Za-z_][^{}]*\}\}/.test(v)) return null;
   if (v.includes('$') && /(?:^|[^A-Za-z0-9\\])\$\{?[A-Z_][A-Z0-9_]{2,}\}?(?:$|[^A-Za-z0-9])/.test(v)) return null; // an environment variable inside (`Bearer $TOKEN`)
+  // PowerShell reads an environment variable from its `Env:` drive (`$env:DOCKERHUB_TOKEN`, in a
+  // Jenkins pipeline's `pwsh` step too): the value is the environment's where the script runs.
+  if (v.includes('$') && /(?:^|[^A-Za-z0-9\\])\$\{?env:[A-Za-z_]\w*/i.test(v)) return null;
   // An angle-bracket slot (`<username>:<apikey>`) or markup (`Validate:<br/>- code exists` in a
   // Mermaid diagram's note, `</b>`): a credential alphabet has no tags.
   if (v.includes('<') && /<\/?[A-Za-z][\w .-]{0,60}\/?>/.test(v)) return null;
@@ -173,7 +186,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (!quoted && /(?:^|[:=,(])![01](?:$|[,;)}\]])|\bfunction\b|\breturn\b|=>|\bthis\.|&&|\|\||:null\b|[;{}]\s*(?:var|let|const|function)\b/.test(v)) return null;
   if (v[0] === '{' && v[v.length - 1] === '}' && v.includes('":')) return null; // a JSON object in a string
   // A member path: var.db_password, and a Go template's or Helm chart's `.Values.auth.secret` (the dot is the data).
-  if (!quoted && /^\$?\.?[A-Za-z_$][\w$]{0,30}(?:\.[A-Za-z_$][\w$]{0,30})+$/.test(v) && !/[A-Za-z0-9]{20}/.test(v)) return null;
+  // (An element by its number or all of them, `google_service_account_key.sa[0].private_key` under
+  // Terraform's `count`, `aws_iam_access_key.ci[*].secret`, is a member too.)
+  if (!quoted && /^\$?\.?[A-Za-z_$][\w$]{0,30}(?:\[(?:\d{1,4}|\*)\])?(?:\.[A-Za-z_$][\w$]{0,30}(?:\[(?:\d{1,4}|\*)\])?)+$/.test(v) && !/[A-Za-z0-9]{20}/.test(v)) return null;
   if (/^`[^`]*\s[^`]*`$/.test(v)) return null; // shell command substitution
   if (!quoted && /^~[A-Za-z_][\w.]*$/.test(v)) return null; // a doc type (`:vartype credentials: ~pkg.Credentials`)
   if (/\$\{\s*(?:\+\+|--)?[A-Za-z_$][\w$]*\s*(?:[.([}]|\+\+|--)/.test(v)) return null;

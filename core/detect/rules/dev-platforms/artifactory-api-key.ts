@@ -13,8 +13,14 @@ export const artifactoryApiKey = rule({
   // a `-` inside base64url it is chance, about one 50-entry ledger in 130 before this boundary.
   pattern: new RegExp(`(?<=^|[\\s="'\`,(\\[]|[A-Za-z_]:)(?<v>AP[0-9ABCDEF][A-Za-z0-9]{8,})${E}`),
   confidence: 0.7,
-  validate: (v) => (v.length >= 10 && /[0-9]/.test(v.slice(3)) && /[a-z]/.test(v) ? 0.7 : null),
+  // Under a field named `id` (`"id": "APCp9GPN…"`: an n8n workflow's, any record's) the value
+  // is the record's identifier: ids are drawn from the same letters and digits, one in about 15,000 with
+  // this opening, and a password is never stored as a record's id.
+  validate: (v, m) => (v.length >= 10 && /[0-9]/.test(v.slice(3)) && /[a-z]/.test(v) && !UNDER_ID.test(m.input.slice(Math.max(0, m.index - 8), m.index)) ? 0.7 : null),
 });
+
+/** The end of `"id": "`, `id: `, `id=`: what precedes a value of a field named `id`. */
+const UNDER_ID = /(?:^|[^A-Za-z0-9_])["']?id["']?\s*[:=]\s*["']?$/i;
 
 export const samples: RuleSamples = {
   true: [OWN_PATTERN, { in: '{"password":"{value}"}', path: 'settings.json' }],
