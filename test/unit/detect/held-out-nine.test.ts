@@ -1,0 +1,112 @@
+import { strict as assert } from 'node:assert';
+import { rand } from '../../helpers/fake-keys';
+import { seededDraws, shownValues } from './shown';
+
+// Value classes read on a ninth held-out set (twelve public repositories of web platforms and
+// infrastructure as code no set had: PostgREST (Haskell), Symfony's demo (PHP), Pulumi's and
+// Serverless' examples, Mojolicious (Perl), a Puppet module, LazyVim (Lua), Play samples (Scala),
+// Cloudflare's templates, Supabase's Helm chart, Expo's examples, FlutterFire (Dart, Swift,
+// Objective-C); 2026-12-07: docs/detection.md "Held-out set nine"), each judged by the principle that
+// rejects it, with synthetic lines of the same shape and, beside each, a value in the same place
+// that must still be found.
+const shown = shownValues;
+const { pick, key } = seededDraws('held-out-nine');
+
+describe('held-out set nine: what a file is', () => {
+  it("Perl's modules and test scripts (.pm, .t) are program source: a sigil variable is read at run time; a literal is found", () => {
+    const perl = [
+      'my $authorization = $headers->authorization;\n',
+      'my $secrets = $self->app->secrets;\n',
+      "my $token = $t->ua->get('/forgery')->res->dom->at('[name=csrf_token]')->val;\n",
+      'my $token  = $c->session->{csrf_token};\n',
+    ];
+    for (const line of perl) {
+      assert.deepEqual(shown(line, 'lib/Mojolicious/Controller.pm'), [], line);
+      assert.deepEqual(shown(line, 't/mojolicious/app.t'), [], line);
+    }
+    const k = key();
+    assert.deepEqual(shown(`my $token = "${k}";\n`, 'lib/Mojolicious/Controller.pm'), [k]);
+  });
+
+  it('a Puppet manifest (.pp) is program source: a class parameter read from another class is a variable; a literal is found', () => {
+    const pp = [
+      '  auth_local     => $postgresql::server::auth_local,\n',
+      '  Optional[Variant[String[1], Sensitive[String[1]], Integer]] $postgres_password = $postgresql::server::postgres_password,\n',
+      '  $auth_local_parameter = $auth_local ? {\n',
+    ];
+    for (const line of pp) assert.deepEqual(shown(line, 'manifests/server/passwd.pp'), [], line);
+    const k = key();
+    assert.deepEqual(shown(`  $postgres_password = '${k}',\n`, 'manifests/server/passwd.pp'), [k]);
+  });
+});
+
+describe('held-out set nine: references and interpolation', () => {
+  it("Symfony's container parameters (%kernel.secret%, %env(APP_SECRET)%) are references; a secret written there is found", () => {
+    assert.deepEqual(shown("    secret:   '%kernel.secret%' # required\n", 'config/packages/security.yaml'), []);
+    assert.deepEqual(shown("framework:\n    secret: '%env(APP_SECRET)%'\n", 'config/packages/framework.yaml'), []);
+    assert.deepEqual(shown("    dsn: '%env(resolve:DATABASE_URL)%'\n    secret: '%env(string:APP_SECRET)%'\n", 'config/services.yaml'), []);
+    const k = key();
+    assert.deepEqual(shown(`framework:\n    secret: '${k}'\n`, 'config/packages/framework.yaml'), [k]);
+  });
+
+  it("psql's SQL interpolation (PASSWORD :'pgpass') names a variable; a password written there is found", () => {
+    assert.deepEqual(shown("ALTER USER authenticator WITH PASSWORD :'pgpass';\n", 'files/db/initdb/99-roles.sql'), []);
+    assert.deepEqual(shown('ALTER USER supabase_admin WITH PASSWORD :"pgpass";\n', 'files/db/initdb/99-roles.sql'), []);
+    const pw = `${rand(14, undefined, pick)}8`;
+    assert.deepEqual(shown(`ALTER USER authenticator WITH PASSWORD '${pw}';\n`, 'files/db/initdb/99-roles.sql'), [pw]);
+  });
+
+  it("a string's interpolation (Swift's \\(expr), Dart's $libraryName) is built where it runs; a literal there is found", () => {
+    assert.deepEqual(shown('    print("Firebase App Check Debug Token: \\(debugProvider.localDebugToken())")\n', 'Sources/Plugin.swift'), []);
+    assert.deepEqual(shown("  final sessionKey = 'flutterfire-$libraryName-$packageVersion';\n", 'lib/src/core_web.dart'), []);
+    assert.deepEqual(shown('  val authToken = "Bearer-$access_token_value"\n', 'app/src/Api.kt'), []);
+    const k = key();
+    assert.deepEqual(shown(`  final sessionKey = '${k}';\n`, 'lib/src/core_web.dart'), [k]);
+    assert.deepEqual(shown(`    let token = "${k}"\n`, 'Sources/Plugin.swift'), [k]);
+    // A password's `$` inside a word is no interpolation.
+    const pw = `${rand(6, 'abcdefghjkmnpqrstuvwxyz', pick)}$X${rand(8, undefined, pick)}4`;
+    assert.deepEqual(shown(`  final password = '${pw}';\n`, 'lib/src/core_web.dart'), [pw]);
+  });
+
+  it('an Objective-C block literal (tokenWithCompletion:^(NSString *token, …)) is code; a literal there is found', () => {
+    assert.deepEqual(shown('  [messaging tokenWithCompletion:^(NSString *_Nullable token, NSError *_Nullable error) {\n', 'Sources/Messaging.m'), []);
+    const k = key();
+    assert.deepEqual(shown(`  NSString *token = @"${k}";\n`, 'Sources/Messaging.m'), [k]);
+  });
+
+  it("a Pulumi type token (aws:ec2/getAmi:getAmi) names a function's type; a token compared there is found", () => {
+    assert.deepEqual(shown('\tif args.Token == "aws:ec2/getAmi:getAmi" {\n', 'testing-unit-go/main_test.go'), []);
+    assert.deepEqual(shown('        if args.token == "kubernetes:apps/v1:Deployment":\n', 'testing-unit-py/test_ec2.py'), []);
+    const k = key();
+    assert.deepEqual(shown(`\tif args.Token == "${k}" {\n`, 'testing-unit-go/main_test.go'), [k]);
+  });
+});
+
+describe('held-out set nine: hashes, examples and placeholders', () => {
+  it("PostgreSQL's stored password forms (md5…, SCRAM-SHA-256$…) are hashes; a plain password there is found", () => {
+    const md5 = `md5${rand(32, '0123456789abcdef', pick)}`;
+    assert.deepEqual(shown(`  'command' => sensitive(%(ALTER ROLE "test" ENCRYPTED PASSWORD '${md5}')),\n`, 'spec/defines/server/role_spec.rb'), []);
+    assert.deepEqual(shown(`ALTER ROLE app ENCRYPTED PASSWORD '${md5}';\n`, 'db/roles.sql'), []);
+    const b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    const scram = `SCRAM-SHA-256$4096:${rand(24, b64, pick)}$${rand(43, b64, pick)}=:${rand(43, b64, pick)}=`;
+    assert.deepEqual(shown(`ALTER ROLE app PASSWORD '${scram}';\n`, 'db/roles.sql'), []);
+    const pw = `${rand(14, undefined, pick)}8`;
+    assert.deepEqual(shown(`ALTER ROLE app ENCRYPTED PASSWORD '${pw}';\n`, 'db/roles.sql'), [pw]);
+  });
+
+  it("RFC 7617's Basic example (Aladdin, open sesame) is published; a drawn password in its place is found", () => {
+    const example = Buffer.from('Aladdin:open sesame').toString('base64');
+    assert.deepEqual(shown(`$req->parse("Authorization: Basic ${example}\\x0d\\x0a");\n`, 't/mojo/request.t'), []);
+    assert.deepEqual(shown("$req->url->parse('http://Aladdin:open%20sesame@127.0.0.1/foo/bar');\n", 't/mojo/request.t'), []);
+    const pw = `${rand(14, undefined, pick)}8`;
+    const drawn = Buffer.from(`Aladdin:${pw}`).toString('base64');
+    assert.deepEqual(shown(`$req->parse("Authorization: Basic ${drawn}\\x0d\\x0a");\n`, 't/mojo/request.t'), [drawn]);
+    assert.deepEqual(shown(`$req->url->parse('http://Aladdin:${pw}@127.0.0.1/foo/bar');\n`, 't/mojo/request.t'), [pw]);
+  });
+
+  it('a value that says it is not a secret (not-a-secret--read-the-doc!) is a placeholder; a secret in its place is found', () => {
+    assert.deepEqual(shown('APP_SECRET=not-a-secret--read-the-doc!\n', '.env.local.demo'), []);
+    const k = key();
+    assert.deepEqual(shown(`APP_SECRET=${k}\n`, '.env.local.demo'), [k]);
+  });
+});
