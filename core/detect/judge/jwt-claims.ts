@@ -18,11 +18,17 @@ export function jwtPublicConfidence(payloadJson: string): number | undefined {
   return payload?.iss === 'supabase' && payload.role === 'anon' ? CONFIDENCE.publicByDesign : undefined;
 }
 
-/** Lowers JWT matches whose claims say they are examples, in tests, examples and docs. */
+/**
+ * Lowers JWT matches whose claims say they are examples, in tests, examples and docs; a bearer
+ * token that is a JWT (`Authorization: Bearer eyJ…` in a guide) is judged by the same claims. So is a
+ * token whose `exp` (RFC 7519 §4.1.4) has passed: a server refuses it, so there it is a sample
+ * pasted from a session that has ended or a test's expired input. Where code runs both stay reported.
+ */
 export function placeExampleTokens(matches: RawMatch[], path: string, text: string): void {
   let docs: boolean | undefined;
   for (const m of matches) {
-    if (m.ruleId !== 'secret/jwt' || m.confidence <= CONFIDENCE.exampleClaims) continue;
+    if (m.confidence <= CONFIDENCE.exampleClaims) continue;
+    if (m.ruleId !== 'secret/jwt' && !(m.ruleId === 'secret/authorization-header' && text.startsWith('eyJ', m.start))) continue;
     docs ??= !runsWhereItIs(path);
     if (docs && isExampleJwt(text.slice(m.start, m.end))) m.confidence = CONFIDENCE.exampleClaims;
   }
@@ -33,6 +39,7 @@ function isExampleJwt(token: string): boolean {
   const header = h ? parseObject(decode(h)) : undefined;
   const payload = p ? parseObject(decode(p)) : undefined;
   if (!payload) return false;
+  if (typeof payload.exp === 'number' && payload.exp * 1000 < Date.now()) return true;
   const identities = [header?.kid, ...IDENTITY_CLAIMS.map((k) => payload[k])].filter((v): v is string | number => typeof v === 'string' || typeof v === 'number');
   return identities.some((v) => isExampleIdentity(String(v)));
 }

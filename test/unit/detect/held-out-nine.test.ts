@@ -110,3 +110,21 @@ describe('held-out set nine: hashes, examples and placeholders', () => {
     assert.deepEqual(shown(`APP_SECRET=${k}\n`, '.env.local.demo'), [k]);
   });
 });
+
+describe('held-out set nine: tokens', () => {
+  const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const jwt = (exp: number) => `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ role: 'web_user', exp })}.${rand(43, B64URL, pick)}`;
+
+  it('a JWT whose exp has passed is a sample in docs and tests (bare or as a bearer token); a live one there, and an expired one where code runs, is found', () => {
+    const expired = jwt(1668188847); // 2022-11-11
+    const live = jwt(4102444800); // 2100-01-01
+    assert.deepEqual(shown(`   {\n     "token": "${expired}"\n   }\n`, 'docs/how-tos/sql-user-management.rst'), []);
+    assert.deepEqual(shown(`  curl "http://localhost:3000/todos" -X POST \\\n    -H "Authorization: Bearer ${expired}"\n`, 'docs/references/auth.rst'), []);
+    assert.deepEqual(shown(`    let auth = authHeaderJWT "${expired}" in\n`, 'test/spec/Feature/Auth/AuthSpec.hs'), []);
+    assert.deepEqual(shown(`   {\n     "token": "${live}"\n   }\n`, 'docs/how-tos/sql-user-management.rst'), [live]);
+    assert.deepEqual(shown(`  curl "http://localhost:3000/todos" -X POST \\\n    -H "Authorization: Bearer ${live}"\n`, 'docs/references/auth.rst'), [live]);
+    assert.deepEqual(shown(`    let auth = authHeaderJWT "${live}" in\n`, 'test/spec/Feature/Auth/AuthSpec.hs'), [live]);
+    assert.deepEqual(shown(`const token = "${expired}";\n`, 'src/client.ts'), [expired]);
+  });
+});
