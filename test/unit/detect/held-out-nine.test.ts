@@ -128,3 +128,18 @@ describe('held-out set nine: tokens', () => {
     assert.deepEqual(shown(`const token = "${expired}";\n`, 'src/client.ts'), [expired]);
   });
 });
+
+describe('held-out set nine: public by design', () => {
+  it("a Firebase app's key in google-services.json or GoogleService-Info.plist is public by design; the same key outside one is found", () => {
+    const k = `AIza${rand(35, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_', pick)}`;
+    // A client with many OAuth clients puts the app's id far before its key.
+    const oauth = Array.from({ length: 6 }, (_, i) => `        {\n          "client_id": "406099696497-${rand(32, 'abcdefghijklmnopqrstuvwxyz0123456789', pick)}.apps.googleusercontent.com",\n          "client_type": ${i % 3 + 1}\n        }`).join(',\n');
+    const client = (app: string) =>
+      `    {\n      "client_info": {\n        "mobilesdk_app_id": "1:406099696497:android:${app}",\n        "android_client_info": {\n          "package_name": "io.flutter.plugins.firebase.${app}"\n        }\n      },\n      "oauth_client": [\n${oauth}\n      ],\n      "api_key": [\n        {\n          "current_key": "${k}"\n        }\n      ],\n      "services": { "appinvite_service": { "other_platform_oauth_client": [] } }\n    }`;
+    const json = `{\n  "project_info": {\n    "project_number": "406099696497",\n    "project_id": "e2e-tests"\n  },\n  "client": [\n${['3ef965ff044e', 'a1b2c3d4e5f6', '0f1e2d3c4b5a'].map(client).join(',\n')}\n  ]\n}\n`;
+    assert.deepEqual(shown(json, 'tests/android/app/google-services.json'), []);
+    const plist = `<plist version="1.0">\n<dict>\n\t<key>API_KEY</key>\n\t<string>${k}</string>\n\t<key>GCM_SENDER_ID</key>\n\t<string>406099696497</string>\n\t<key>BUNDLE_ID</key>\n\t<string>io.flutter.plugins.example</string>\n\t<key>GOOGLE_APP_ID</key>\n\t<string>1:406099696497:ios:3ef965ff044e</string>\n</dict>\n</plist>\n`;
+    assert.deepEqual(shown(plist, 'ios/Runner/GoogleService-Info.plist'), []);
+    assert.deepEqual(shown(`GOOGLE_API_KEY=${k}\n`, 'tests/android/app/.env'), [k]);
+  });
+});
