@@ -127,6 +127,18 @@ describe('held-out set nine: tokens', () => {
     assert.deepEqual(shown(`    let auth = authHeaderJWT "${live}" in\n`, 'test/spec/Feature/Auth/AuthSpec.hs'), [live]);
     assert.deepEqual(shown(`const token = "${expired}";\n`, 'src/client.ts'), [expired]);
   });
+
+  it("a token for a role made for a test suite (postgrest_test_author) or for RFC 3092's foo@bar.com is a fixture in tests and docs; a real role's token there is found", () => {
+    const token = (payload: object) => `${part({ alg: 'HS256', typ: 'JWT' })}.${part(payload)}.${rand(43, B64URL, pick)}`;
+    const fixtures = [token({ role: 'postgrest_test_author' }), token({ role: 'postgrest_test_author', id: 'jdoe' }), token({ email: 'foo@bar.com', pass: 'foobar' })];
+    for (const t of fixtures) {
+      assert.deepEqual(shown(`    let auth = authHeaderJWT "${t}" in\n`, 'test/spec/Feature/Auth/AuthSpec.hs'), [], t);
+      assert.deepEqual(shown(`   {\n     "token": "${t}"\n   }\n`, 'docs/how-tos/sql-user-management.rst'), [], t);
+    }
+    const real = token({ role: 'web_anon_author', email: 'maria@acme-corp.com' });
+    assert.deepEqual(shown(`    let auth = authHeaderJWT "${real}" in\n`, 'test/spec/Feature/Auth/AuthSpec.hs'), [real]);
+    assert.deepEqual(shown(`const token = "${fixtures[0]}";\n`, 'src/client.ts'), [fixtures[0]]);
+  });
 });
 
 describe('held-out set nine: public by design', () => {
