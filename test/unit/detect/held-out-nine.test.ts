@@ -104,6 +104,13 @@ describe('held-out set nine: hashes, examples and placeholders', () => {
     assert.deepEqual(shown(`$req->url->parse('http://Aladdin:${pw}@127.0.0.1/foo/bar');\n`, 't/mojo/request.t'), [pw]);
   });
 
+  it("a backslash before a URL's @ (Perl's \\@) escapes it: the password ends before it and is judged alone; a drawn one there is found", () => {
+    assert.deepEqual(shown('$ua->proxy->https("http://sri:secr3t\\@127.0.0.1:$proxy");\n', 't/mojo/websocket_proxy_tls.t'), []);
+    const pw = `${rand(14, undefined, pick)}8`;
+    assert.deepEqual(shown(`$ua->proxy->https("http://sri:${pw}\\@127.0.0.1:$proxy");\n`, 't/mojo/websocket_proxy_tls.t'), [pw]);
+    assert.deepEqual(shown(`DATABASE_URL=postgres://app:${pw}@db.internal:5432/app\n`, 'deploy/.env'), [pw]);
+  });
+
   it('a value that says it is not a secret (not-a-secret--read-the-doc!) is a placeholder; a secret in its place is found', () => {
     assert.deepEqual(shown('APP_SECRET=not-a-secret--read-the-doc!\n', '.env.local.demo'), []);
     const k = key();
