@@ -54,6 +54,8 @@ describe('held-out set nine: references and interpolation', () => {
     assert.deepEqual(shown('ALTER USER supabase_admin WITH PASSWORD :"pgpass";\n', 'files/db/initdb/99-roles.sql'), []);
     const pw = `${rand(14, undefined, pick)}8`;
     assert.deepEqual(shown(`ALTER USER authenticator WITH PASSWORD '${pw}';\n`, 'files/db/initdb/99-roles.sql'), [pw]);
+    const k = key();
+    assert.deepEqual(shown(`const options = { password :'${k}' };\n`, 'src/db.js'), [k]);
   });
 
   it("a string's interpolation (Swift's \\(expr), Dart's $libraryName) is built where it runs; a literal there is found", () => {
