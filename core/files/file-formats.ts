@@ -126,9 +126,10 @@ export const FILE_FORMATS: readonly FileFormat[] = [
     comment: SLASHES, code: 'program', envAccess: templateVariable,
   },
   {
-    kind: 'hash-comment-code', languageIds: ['ruby', 'php', 'perl', 'r', 'julia', 'elixir', 'gdscript', 'nim', 'crystal', 'coffeescript'],
-    // (Rake tasks, gem specifications, Rack configurations and Ruby's two build files are Ruby too.)
-    extensions: ['.rb', '.rake', '.gemspec', '.ru', '.php', '.pl', '.r', '.jl', '.ex', '.exs', '.gd', '.nim', '.cr', '.coffee'],
+    kind: 'hash-comment-code', languageIds: ['ruby', 'php', 'perl', 'puppet', 'r', 'julia', 'elixir', 'gdscript', 'nim', 'crystal', 'coffeescript'],
+    // (Rake tasks, gem specifications, Rack configurations and Ruby's two build files are Ruby too;
+    // Perl's modules and test scripts, `.pm` and `.t`, are Perl; `.pp` is a Puppet manifest.)
+    extensions: ['.rb', '.rake', '.gemspec', '.ru', '.php', '.pl', '.pm', '.t', '.pp', '.r', '.jl', '.ex', '.exs', '.gd', '.nim', '.cr', '.coffee'],
     fileNames: ['rakefile', 'gemfile'],
     comment: HASH, code: 'program', envAccess: templateVariable,
   },

@@ -113,6 +113,10 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const rejected = { ruleId: '' as const, end: span.end };
   const value = text.slice(span.start, span.end);
   if (text.startsWith('...', span.end) || text[span.end] === '…') return rejected; // elided: `ops_eyJzaW…`
+  // psql's SQL interpolation (`ALTER USER authenticator WITH PASSWORD :'pgpass'`): a colon right before
+  // the quote, after a blank, quotes the value of the psql variable named inside, set elsewhere (`\set`,
+  // `-v`); such names are lower-case words (a drawn key of mixed case written so stays a value).
+  if (span.quoted && text.charCodeAt(span.start - 2) === 58 && /[ \t(,]/.test(text[span.start - 3] ?? '') && /^[a-z_]{2,40}\d{0,2}$/.test(value)) return rejected;
   if (basic && isPlaceholderBasic(value)) return rejected;
   // A well-known default (a vendor's documented password, or the user name again) is its own rule,
   // judged before the placeholder words (admin, root) would drop it. In program source only a

@@ -18,11 +18,17 @@ export function jwtPublicConfidence(payloadJson: string): number | undefined {
   return payload?.iss === 'supabase' && payload.role === 'anon' ? CONFIDENCE.publicByDesign : undefined;
 }
 
-/** Lowers JWT matches whose claims say they are examples, in tests, examples and docs. */
+/**
+ * Lowers JWT matches whose claims say they are examples, in tests, examples and docs; a bearer
+ * token that is a JWT (`Authorization: Bearer eyJ…` in a guide) is judged by the same claims. (An
+ * expired token is not lowered for that alone: a session recorded in a cassette or a fixture still
+ * names a real user and issuer, and the pool counts those as leaks.)
+ */
 export function placeExampleTokens(matches: RawMatch[], path: string, text: string): void {
   let docs: boolean | undefined;
   for (const m of matches) {
-    if (m.ruleId !== 'secret/jwt' || m.confidence <= CONFIDENCE.exampleClaims) continue;
+    if (m.confidence <= CONFIDENCE.exampleClaims) continue;
+    if (m.ruleId !== 'secret/jwt' && !(m.ruleId === 'secret/authorization-header' && text.startsWith('eyJ', m.start))) continue;
     docs ??= !runsWhereItIs(path);
     if (docs && isExampleJwt(text.slice(m.start, m.end))) m.confidence = CONFIDENCE.exampleClaims;
   }
@@ -39,11 +45,16 @@ function isExampleJwt(token: string): boolean {
 
 const decode = (segment: string) => Buffer.from(segment.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
 
-// Claims that name who or what the token is for or from.
-const IDENTITY_CLAIMS = ['sub', 'iss', 'aud', 'azp', 'client_id', 'name', 'email', 'preferred_username', 'username', 'user_id'];
-// Words that say a value is made up wherever they stand, and words that do so as the first word.
+// Claims that name who or what the token is for or from; `role` is the database role the bearer acts
+// as (PostgREST, Supabase, Hasura's `x-hasura-default-role`).
+const IDENTITY_CLAIMS = ['sub', 'iss', 'aud', 'azp', 'client_id', 'name', 'email', 'preferred_username', 'username', 'user_id', 'role'];
+// Words that say a value is made up wherever they stand, and words that do so as the first word or
+// as a word of a snake_case name (`postgrest_test_author`, a role made for a test suite).
 const EXAMPLE_WORDS = new Set(['example', 'fake', 'dummy', 'mock', 'sample', 'demo', 'placeholder']);
 const EXAMPLE_FIRST = new Set(['test', 'testing', 'tester']);
+// The metasyntactic words of RFC 3092 (https://www.rfc-editor.org/rfc/rfc3092): an identity made of
+// nothing else (`foo@bar.com`, `foo`) is a stand-in, whatever its domain.
+const METASYNTACTIC = new Set(['foo', 'bar', 'baz', 'qux', 'quux', 'foobar', 'corge', 'grault', 'garply', 'waldo', 'fred', 'plugh', 'xyzzy', 'thud']);
 // Domains reserved for documentation and tests (RFC 2606, RFC 6761).
 const RESERVED_DOMAIN = /(?:^|[.@])(?:example\.(?:com|org|net)|[a-z0-9-]+\.(?:test|example|invalid|localhost))$/i;
 
@@ -56,6 +67,10 @@ function isExampleIdentity(v: string): boolean {
   if (RESERVED_DOMAIN.test(host)) return true;
   const words = t.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   if (words.some((w) => EXAMPLE_WORDS.has(w)) || EXAMPLE_FIRST.has(words[0] ?? '')) return true;
+  if (/^[a-z0-9]+(?:_[a-z0-9]+)+$/.test(t) && words.some((w) => EXAMPLE_FIRST.has(w))) return true;
+  // (The top-level domain is not a word of the identity: `foo@bar.com`.)
+  const named = /\.[a-z]{2,6}$/i.test(t) && t.includes('@') ? words.slice(0, -1) : words;
+  if (named.length > 0 && named.every((w) => METASYNTACTIC.has(w))) return true;
   return isPlaceholder(t) || isDummyValue(t);
 }
 

@@ -15,7 +15,9 @@ const INDIRECT_RES: RegExp[] = [
   /^\$\(/, // $(command)
   /^\$[A-Za-z_][A-Za-z0-9_]*$/, // $VAR
   /^\$env:[A-Za-z_][A-Za-z0-9_]*$/i, // $env:VAR (PowerShell's Env: drive)
-  /^%[A-Za-z_][A-Za-z0-9_]*%$/, // %VAR% (Windows)
+  // %VAR% (Windows); a Symfony container parameter (`%kernel.secret%`) or environment variable
+  // read through its processors (`%env(APP_SECRET)%`, `%env(resolve:DATABASE_URL)%`).
+  /^%(?:[A-Za-z_][\w.]*|env\([\w:.-]{1,100}\))%$/,
   /^\{\{.{0,200}\}\}$/, // {{ env.X }} / Jinja / Handlebars
   /^\{\{/, // template expression
   /^\{%/, // template tag
@@ -53,7 +55,7 @@ export function isIndirect(value: string): boolean {
 // determiner before the field's own noun describes a value instead of being one: `your_api_key`,
 // `mypassword`, `somepassword`, `anysecret`, `the-token`, `someuser` (as a URL's user).
 const PLACEHOLDER_WORDS =
-  /(?:your|my)[-_ ]?(?:own[-_ ]?)?(?:api[-_ ]?)?(?:key|token|secret|pass|password|pwd)|(?:^|[^a-z])(?:some|any|our|the|this|other)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|pass|password|passwd|pwd|user|username)(?:[^a-z]|$)|placeholder|not[-_ ]?(?:required|needed)|changeme|change[-_]me|replace[-_]?me|redacted|dummy|example|sample|fake|notreal|not[-_]a[-_]real|insert[-_]|enter[-_]your|(?:^|[^a-z])(?:todo|fixme|xxx|foobar|lorem|ipsum)(?:[^a-z]|$)|(?:^|[^a-z])here(?:[^a-z]|$)|^(?:test|testing|invalid|secret|password|passwd|pass|token|apikey|api[-_]key|none|null|nil|undefined|true|false|admin|root|default|string|value|empty|required|optional|unknown|number|integer|int|str|bool|boolean|float|object|array)$/i;
+  /(?:your|my)[-_ ]?(?:own[-_ ]?)?(?:api[-_ ]?)?(?:key|token|secret|pass|password|pwd)|(?:^|[^a-z])(?:some|any|our|the|this|other)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|pass|password|passwd|pwd|user|username)(?:[^a-z]|$)|placeholder|not[-_ ]?(?:required|needed)|changeme|change[-_]me|replace[-_]?me|redacted|dummy|example|sample|fake|notreal|not[-_]a[-_](?:real|secret)|insert[-_]|enter[-_]your|(?:^|[^a-z])(?:todo|fixme|xxx|foobar|lorem|ipsum)(?:[^a-z]|$)|(?:^|[^a-z])here(?:[^a-z]|$)|^(?:test|testing|invalid|secret|password|passwd|pass|token|apikey|api[-_]key|none|null|nil|undefined|true|false|admin|root|default|string|value|empty|required|optional|unknown|number|integer|int|str|bool|boolean|float|object|array)$/i;
 
 /**
  * The second person's possessives in the languages of docs (Portuguese, Spanish, French, German,

@@ -26,6 +26,9 @@ import { createHash, hash } from 'node:crypto';
  *   tests: RFC 6749 (https://www.rfc-editor.org/rfc/rfc6749) §2.3.1's client secret and its Basic
  *   header (client `s6BhdRkqt3`), §4.1.2's authorization code, §5.1's access and refresh tokens, and
  *   RFC 6750 (https://www.rfc-editor.org/rfc/rfc6750) §2.1's bearer token `mF_9.B5f-4.1JqM`.
+ * - The example of HTTP Basic authentication, user `Aladdin` with password `open sesame`, since RFC
+ *   2617 §2 and again in RFC 7617 (https://www.rfc-editor.org/rfc/rfc7617) §2: its Basic header,
+ *   and the password as written in a URL's user information (`open%20sesame`) and as itself.
  *
  * To add one: `node -e "console.log(require('crypto').createHash('sha256').update(process.argv[1]).digest('hex').slice(0,32))" VALUE`,
  * then add the digest under the value's length with a line in Sources saying where it is published.
@@ -33,9 +36,11 @@ import { createHash, hash } from 'node:crypto';
 const PUBLISHED_BY_LENGTH = new Map<number, ReadonlySet<string>>([
   [88, new Set(['0011cc25eb4320717494d2703e8cba85', 'aa6547439583c3a275d4542a0df6c1ad'])],
   [43, new Set(['051d093c4bdedbf23f905ad01d9c6111'])],
-  [28, new Set(['ca7459e2b26776de081b9a07e40227fd'])],
+  [28, new Set(['ca7459e2b26776de081b9a07e40227fd', 'cf4d418ed3de92d71f767db5391d5a2d'])],
   [22, new Set(['00cf4c781dc37003f7c7dd7d4c9a6ef1', '6c96130f130ab0d6d158397e24d2bcc1', 'a35b81a7d7927b70ec99270dd2362b88', 'e9974c507d2a802143f614c878fcbb62'])],
   [15, new Set(['b8e148545b13c78bc74da2f1a7275dd7'])],
+  [13, new Set(['2e2890d7121c794cba0d8a3626d3d6a2'])],
+  [11, new Set(['41ef4bb0b23661e66301aac36066912d'])],
   [10, new Set(['53f5da0aaa93d64cd5772c554cbf940f'])],
   [
     39,

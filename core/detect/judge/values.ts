@@ -126,6 +126,13 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (!quoted && (v.includes('->') || v.includes('?.')) && MEMBER_CHAIN.test(v)) return null;
   // An optional type (Zig's `?Ast.TokenIndex`, PHP's and Hack's `?string` before a parameter): `?` and a type name.
   if (!quoted && code === 'program' && v[0] === '?' && /^\?[A-Za-z_][\w.]*(?:$|[\s,;)=])/.test(v)) return null;
+  // Interpolation in a string of program source: Swift's `\(expr)` (`"Debug Token: \(provider.token())"`),
+  // and a name of two or more words after `$` at a word's start (`'flutterfire-$libraryName-$packageVersion'`
+  // in Dart, Kotlin, Groovy, Perl, PHP): the value is built where it runs. A password's `$` inside a
+  // word (`Pa$sWord`) or before one word is kept, and so is a hash's `$` after its digits.
+  if (code === 'program' && (v.includes('\\(') || v.includes('$')) && /\\\([A-Za-z_]|(?:^|[^A-Za-z0-9$\\])\$[a-z]{3,}(?:[A-Z][a-z]+|_[a-z]{2,})/.test(v)) return null;
+  // An Objective-C block literal (`tokenWithCompletion:^(NSString *token, …)`): code, never a value.
+  if (!quoted && code === 'program' && v[0] === '^' && v[1] === '(') return null;
   // A member written from its leading dot (Swift's and Dart's implicit member `.symbol(`, an enum case `.none`).
   if (!quoted && code === 'program' && v[0] === '.' && /^\.[A-Za-z_]/.test(v)) return null;
   // The next variable of a command line (`API_KEY= OTHER_SETTING=responses`): this one was left empty.
@@ -198,6 +205,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (!quoted && (v[0] === '[' || v[0] === '{')) return null; // a JSON or code structure
   if (isPatternSource(v)) return null; // a regular expression, not a key
   if (/^[A-Za-z]+(?:[./:][A-Za-z]+)+$/.test(v)) return null; // dotted names: rotationGuard.storeSecret, org.freedesktop.secrets
+  // A Pulumi type token, `<package>:<module>:<member>` (`aws:ec2/getAmi:getAmi`, `kubernetes:apps/v1:Deployment`,
+  // https://www.pulumi.com/docs/iac/concepts/resources/names/#types): names a resource or function's type.
+  if (v.includes(':') && /^[a-z][a-z0-9-]*:[A-Za-z]\w*(?:\/[A-Za-z]\w*)*:[A-Za-z_]\w*$/.test(v) && /\/|:[A-Z]\w*$/.test(v)) return null;
   if (isScopeNames(v)) return null;
   if (isTypeExpression(v)) return null;
   // Identifiers separated by spaces (a grammar's production, `password_parameter_type

@@ -22,6 +22,9 @@ import type { RawMatch } from '../report/raw-match';
  *   `<algorithm>$<iterations>$<salt>$<hash>` (pbkdf2_sha256, pbkdf2_sha1), `argon2$` and
  *   `bcrypt$`/`bcrypt_sha256$` before their own formats, `scrypt$<n>$<salt>$<r>$<p>$<hash>`.
  * - Werkzeug's `generate_password_hash` (`pbkdf2:sha256:600000$<salt>$<hex>`, `scrypt:32768:8:1$…`).
+ * - PostgreSQL's stored role passwords (https://www.postgresql.org/docs/current/catalog-pg-authid.html,
+ *   `rolpassword`), which `CREATE ROLE … PASSWORD` also takes as given: `md5` and the 32 hex digits of
+ *   MD5(password ‖ user name), and `SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>`.
  * - LDAP's RFC 2307 userPassword schemes: `{SSHA}`, `{SHA}`, `{SSHA256}`…, `{MD5}`, `{SMD5}`,
  *   `{CRYPT}`, `{PBKDF2-SHA256}`, `{ARGON2}` and the encoded hash after it.
  */
@@ -40,6 +43,8 @@ const FORMATS: readonly { name: string; re: RegExp }[] = [
   { name: 'yescrypt', re: new RegExp(`^\\$(?:y|gy|7)\\$${CRYPT}+\\$${CRYPT}*\\$${CRYPT}{43}$`) },
   { name: 'Django', re: new RegExp(`^(?:pbkdf2_sha(?:1|256)\\$\\d+\\$[A-Za-z0-9]+\\$[A-Za-z0-9+/]+=*|argon2${PHC}|bcrypt(?:_sha256)?${BCRYPT}|scrypt\\$\\d+\\$[A-Za-z0-9]+\\$\\d+\\$\\d+\\$[A-Za-z0-9+/]+=*)$`) },
   { name: 'Werkzeug', re: /^(?:pbkdf2:sha(?:1|256|512)(?::\d+)?|scrypt:\d+:\d+:\d+)\$[^$\s]{1,64}\$[0-9a-f]{40,128}$/ },
+  { name: 'PostgreSQL md5', re: /^md5[0-9a-f]{32}$/ },
+  { name: 'PostgreSQL SCRAM-SHA-256', re: /^SCRAM-SHA-256\$\d+:[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$/ },
   { name: 'LDAP', re: /^\{(?:S?SHA(?:256|384|512)?|S?MD5|CRYPT|PBKDF2(?:-SHA(?:1|256|512))?|ARGON2|BCRYPT)\}[A-Za-z0-9+/=.$,:-]{8,}$/i },
 ];
 
@@ -47,7 +52,7 @@ const FORMATS: readonly { name: string; re: RegExp }[] = [
 export function passwordHashFormat(value: string): string | undefined {
   // A compose file writes `$` as `$$`, a shell string as `\$`.
   const v = value.startsWith('$$') || value.startsWith('\\$') ? value.replace(/\$\$|\\\$/g, '$') : value;
-  if (v.length < 20 || v.length > 400 || !(v.includes('$') || v.startsWith('{'))) return undefined;
+  if (v.length < 20 || v.length > 400 || !(v.includes('$') || v.startsWith('{') || v.startsWith('md5'))) return undefined;
   return FORMATS.find((f) => f.re.test(v))?.name;
 }
 

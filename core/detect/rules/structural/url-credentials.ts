@@ -9,7 +9,9 @@ export const urlCredentials = rule({
   hint: 'Drop the password from the URL; pass it separately from the environment or a secret store, then change it.',
   envVar: 'DATABASE_URL',
   anchors: ['://'],
-  pattern: /(?<=[A-Za-z][A-Za-z0-9+.-]{1,24}):\/\/(?<user>[^:@/\s'"<>{}()[\]`]{0,128}):(?<v>[^@/\s'"<>`]{1,256})@(?=[A-Za-z0-9_[\]-])/,
+  // (A backslash before the `@` is the escape of the language the URL is written in, Perl's `"…\@host"`
+  // that keeps `@host` from interpolating: RFC 3986 userinfo has no bare `\`, so it is no part of the password.)
+  pattern: /(?<=[A-Za-z][A-Za-z0-9+.-]{1,24}):\/\/(?<user>[^:@/\s'"<>{}()[\]`]{0,128}):(?<v>[^@/\s'"<>`]{0,255}[^@/\s'"<>`\\])\\?@(?=[A-Za-z0-9_[\]-])/,
   validate: (v, m) => {
     // Samples of the URL's own syntax: a port number where a password would be, a variable.
     if (/^\d{1,5}$/.test(v) || /^[$%{]/.test(v)) return null;
