@@ -118,6 +118,16 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // `-v`); such names are lower-case words (a drawn key of mixed case written so stays a value).
   if (span.quoted && text.charCodeAt(span.start - 2) === 58 && /[ \t(,]/.test(text[span.start - 3] ?? '') && /^[a-z_]{2,40}\d{0,2}$/.test(value)) return rejected;
   if (basic && isPlaceholderBasic(value)) return rejected;
+  // A YAML alias (`password: *database_password`): `*` and an anchor's name after a mapping's `: `
+  // names the node anchored elsewhere in the document (YAML 1.2 §7.1), not a literal.
+  if (!span.quoted && code === false && value.charCodeAt(0) === 42 && /^\*[A-Za-z_][\w.-]{0,99}$/.test(value) && /:[ \t]+$/.test(text.slice(Math.max(0, span.start - 4), span.start))) return rejected;
+  // Base64 of a printable password (a Kubernetes Secret's data, Helm values; `c2VjdXJlLXBhc3N3b3Jk`
+  // is "secure-password") is judged by what it encodes: a placeholder encoded is still one. A weak
+  // or drawn password encoded stays reported as before.
+  if (!prose && kind === 'password' && value.length % 4 === 0 && /^[A-Za-z0-9+/]{8,88}={0,2}$/.test(value)) {
+    const decoded = Buffer.from(value, 'base64').toString('latin1');
+    if (/^[\x21-\x7e]{6,64}$/.test(decoded) && judgePassword(decoded) === 'placeholder') return rejected;
+  }
   // A well-known default (a vendor's documented password, or the user name again) is its own rule,
   // judged before the placeholder words (admin, root) would drop it. In program source only a
   // string literal is a value: an unquoted word is a variable.

@@ -110,6 +110,11 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // A separator and a space first (`", nodeAttr.value, "` between two literals of a call): code;
   // `&` first: the next parameter of a query string, after an empty one (`gtm_auth=&gtm_preview=…`).
   if (/^[,;+|]\s/.test(v) || v[0] === '&') return null;
+  // The end of the string the name sat in, then code (`color.Blue("RootPass: ") + color.Bold(…)`:
+  // a label in a message, its value passed in the next argument; read from the label's closing
+  // quote, the "value" is the code up to the next literal): a closing parenthesis or bracket and an
+  // operator or separator start no credential.
+  if (/^(?:["'`]\s*)?[)\]]\s*[-+,;.|&?:]/.test(v)) return null;
   // Markup or code after the value's start: an attribute (`icon="false` in `:icon="false"`), a
   // generic call (`ref<VForm | null>(null)`). A credential holds neither a `="` nor a type argument.
   if (!quoted && (/[\w-]="/.test(v) || /^[A-Za-z_$][\w$.]*<[A-Z]/.test(v))) return null;
@@ -124,6 +129,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // optional chain (`currentUser.value?.token` in a Vue template): names joined by `->` or `?.`, which
   // no generated key and no chosen password is made of, are read at run time.
   if (!quoted && (v.includes('->') || v.includes('?.')) && MEMBER_CHAIN.test(v)) return null;
+  // An Azure Resource Manager template expression (`"[listKeys(resourceId(…), '2022-10-01').primarySharedKey]"`,
+  // `"[parameters('adminPassword')]"`): brackets around a function call, evaluated at deployment.
+  if (v[0] === '[' && /^\[[a-z][A-Za-z]*\(/.test(v)) return null;
   // An optional type (Zig's `?Ast.TokenIndex`, PHP's and Hack's `?string` before a parameter): `?` and a type name.
   if (!quoted && code === 'program' && v[0] === '?' && /^\?[A-Za-z_][\w.]*(?:$|[\s,;)=])/.test(v)) return null;
   // Interpolation in a string of program source: Swift's `\(expr)` (`"Debug Token: \(provider.token())"`),
@@ -151,6 +159,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // The end of the name again, after a shell default's operator (`${VOLUME_HATCHET_API_KEY:-hatchet_api_key}`
   // names a volume after the setting); a default that is not the name's end is judged as a value.
   if (!quoted && /^[-=?+]?[A-Za-z_]/.test(v) && endsTheName(v, name)) return null;
+  // A string constant in program source spelling its own name's last words (`stsLDAPPassword =
+  // "LDAPPassword"`, a form field's or a parameter's name): letters a draw would not repeat.
+  if (quoted && code === 'program' && /^[A-Za-z_]+$/.test(v) && endsTheName(v, name)) return null;
   if (/\$\{\s*[A-Za-z_][\w.:-]*\s*\}|\{\{\s*[\w.$]+\s*\}\}|%\(\w+\)s/.test(v)) return null; // a template interpolating the value (`{{$credentials.apiKey}}` in n8n)
   // A template expression (n8n's `={{ $('Chat Trigger').item.json.sessionId }}`, Handlebars' and
   // Angular's `{{ user.token | mask }}`): a name, a call or a bracket inside `{{ }}` is evaluated
@@ -269,6 +280,10 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // language (`SMTP-Passwort/App-Passwort`, `Client-Secret`), not a generated value.
   // (`X-Credential-Identifier`: a header's name, the `X-` of an extension first.)
   if (/^(?:[A-Z][a-z]+|[A-Z]{1,5})(?:[-/._:](?:[A-Z][a-z]+|[A-Z]{2,5}))+$/.test(v)) return null;
+  // The same with an acronym that holds a digit (`X-Minio-Internal-Server-Side-Encryption-S3-Kms-Sealed-Key`,
+  // `OAuth2`, `V4`), among three or more capitalised words: a group key of capitals and digits
+  // (`A1B2C-D3E4F`) has no such words.
+  if (/^(?:[A-Z][a-z]+|[A-Z][A-Z0-9]{0,4})(?:-(?:[A-Z][a-z]+|[A-Z][A-Z0-9]{1,4}))+$/.test(v) && (v.match(/(?:^|-)[A-Z][a-z]{2,}(?=-|$)/g)?.length ?? 0) >= 3) return null;
   const h = shannonEntropy(v);
   if (h < 2.8) return null;
   if (!c.digit && !c.symbol && !(c.lower && c.upper)) return null;
@@ -344,7 +359,8 @@ function isNonNullType(v: string): boolean {
  */
 function encodesText(v: string): boolean {
   const b = v.includes('%') ? decodeURIComponentSafe(v) : v;
-  if (b.length < 16 || b.length % 4 === 1 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(b)) return false;
+  if (b.length < 8 || b.length % 4 === 1 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(b)) return false;
+  if (b.length < 16) return encodesWords(b);
   // The first 12 characters (9 bytes) first: a random value fails there almost always.
   if (!/^[\x20-\x7e\t\r\n]+$/.test(Buffer.from(b.slice(0, 12), 'base64').toString('latin1'))) return false;
   const text = Buffer.from(b, 'base64').toString('latin1');
@@ -352,7 +368,20 @@ function encodesText(v: string): boolean {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return !/^[^/]*\/\/[^/@\s]*:[^/@\s]*@/.test(text); // a URL, unless it carries a password
   // Parameters whose names are not credential nouns (a password inside is still a password).
   if (/^[\w.-]+=[^&\s]*(?:&[\w.-]+=[^&\s]*)+$/.test(text)) return !/pass|pwd|secret|token|key|auth|cred/i.test(text.replace(/=[^&]*/g, ''));
-  return /[A-Za-z]{2,} [A-Za-z]{2,}/.test(text) && isProse(text);
+  return (/[A-Za-z]{2,} [A-Za-z]{2,}/.test(text) && isProse(text)) || encodesWords(b, text);
+}
+
+/**
+ * Base64 of one printable word or a placeholder: `cGFzc3dvcmQ=` is "password", `c2VjdXJlLXBhc3N3b3Jk`
+ * "secure-password", `ZXhhbXBsZS1hcHAtc2VjcmV0` "example-app-secret" (a Kubernetes Secret's data
+ * and Helm values hold base64). The value is what it encodes, judged as written plainly: words and
+ * placeholders are not drawn. Random bytes are all printable about once in 2^(bytes) (six bytes
+ * from eight characters: once in ~400, and then they must also split into dictionary words).
+ */
+function encodesWords(b: string, decoded?: string): boolean {
+  const text = decoded ?? Buffer.from(b, 'base64').toString('latin1');
+  if (text.length < 6 || text.length > 64 || !/^[\x21-\x7e]+$/.test(text)) return false;
+  return isPlaceholder(text) || isMadeOfWords(text);
 }
 
 /** An e-mail address: an identifier of a person, not a credential. */
