@@ -41,4 +41,24 @@ describe('rotation-guard scan through the code cache (real CLI process)', functi
     const rules = (JSON.parse(second.stdout) as { findings: Array<{ file: string; ruleId: string }> }).findings.map((f) => `${f.file} ${f.ruleId}`).sort();
     assert.deepEqual(rules, ['docs/setup.md secret/hardcoded-password', 'prompts/system.prompt secret/openai-api-key']);
   });
+
+  it('scan and redact load one bundle under different V8 flags: each keeps a cache of its own, and neither rewrites the other', () => {
+    const root = tempTree({ 'notes.txt': 'nothing here\n' });
+    const cache = tempProject('rg-code-cache-').dir;
+    const env = { XDG_CACHE_HOME: cache };
+    const folder = join(cache, 'rotation-guard', 'v8-code-cache');
+    const scanCaches = () => readdirSync(folder).filter((f) => f.startsWith('cli-scan.js.')).sort();
+    const stamps = () => scanCaches().map((f) => `${f} ${statSync(join(folder, f)).mtimeMs}`);
+    const scan = () => assert.equal(cli(['scan', '.'], { cwd: root, env }).status, 0);
+    const redact = () => assert.equal(cli(['redact'], { cwd: root, env, input: 'x = 1\n' }).status, 0);
+    scan();
+    redact();
+    // One file per set of flags: \`scan\` adds tuneV8ForLowMemory and tuneV8ForOneShotScan.
+    assert.equal(scanCaches().length, 2, scanCaches().join(', '));
+    const written = stamps();
+    scan();
+    redact();
+    scan();
+    assert.deepEqual(stamps(), written, 'a cache written under the same flags is used, not written again');
+  });
 });
