@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, statSync, constants } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, statSync, constants } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { writeFileAtomic } from '../../core/files';
+import { makeDirs, writeFileAtomic } from '../../core/files';
 import { v8FlagsSet } from '../../core/runtime';
 
 /**
@@ -82,7 +82,7 @@ function readPrivate(path: string): Buffer | undefined {
 function writePrivate(path: string, data: () => Buffer): void {
   try {
     const dir = dirname(path);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeDirs(dir, 0o700);
     if (!mine(statSync(dir))) return;
     writeFileAtomic(path, data());
   } catch {

@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fake, rand, seededPick } from '../../helpers/fake-keys';
 import { tempProject } from '../../helpers/temp-project';
-import { cli, tempTree } from './run-cli';
+import { CLI, cli, tempTree } from './run-cli';
 
 /**
  * dist/cli.js reads the scan bundle through V8's code cache (cli/src/main.ts, code-cache.ts), and
@@ -60,5 +61,14 @@ describe('rotation-guard scan through the code cache (real CLI process)', functi
     redact();
     scan();
     assert.deepEqual(stamps(), written, 'a cache written under the same flags is used, not written again');
+  });
+
+  it('a cache folder that cannot be made (XDG_CACHE_HOME under /proc) costs the cache, not the scan', function () {
+    if (!existsSync('/proc/self')) this.skip();
+    const root = tempTree({ 'notes.txt': 'nothing here\n' });
+    // Node's recursive mkdirSync never returned there (core/files/make-dirs.ts); a time limit, not mocha's.
+    const r = spawnSync(process.execPath, [CLI, 'scan', '.'], { cwd: root, encoding: 'utf8', timeout: 30_000, env: { ...process.env, XDG_CACHE_HOME: '/proc/rotation-guard-test' } });
+    assert.equal(r.signal, null, 'the scan was stopped: it never ended');
+    assert.equal(r.status, 0, r.stderr);
   });
 });
