@@ -10,9 +10,13 @@ import { dirname, resolve } from 'node:path';
  * `mode` applies to the folders created, as with `mkdirSync`.
  */
 export function makeDirs(dir: string, mode?: number): void {
+  const target = resolve(dir);
   const missing: string[] = [];
-  for (let d = resolve(dir); ; d = dirname(d)) {
-    if (exists(d)) break;
+  for (let d = target; ; d = dirname(d)) {
+    const found = kindOf(d);
+    // The folder itself already there as a file: mkdirSync's own answer.
+    if (found === 'other' && d === target) throw Object.assign(new Error(`EEXIST: file already exists, mkdir '${dir}'`), { code: 'EEXIST', path: dir });
+    if (found !== 'none') break;
     missing.push(d);
     if (dirname(d) === d) break;
   }
@@ -26,12 +30,11 @@ export function makeDirs(dir: string, mode?: number): void {
   }
 }
 
-function exists(path: string): boolean {
+function kindOf(path: string): 'none' | 'folder' | 'other' {
   try {
-    statSync(path);
-    return true;
+    return statSync(path).isDirectory() ? 'folder' : 'other';
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'none';
     throw err;
   }
 }

@@ -21,6 +21,7 @@ describe('makeDirs', () => {
     const root = tempProject('rg-make-dirs-').dir;
     writeFileSync(join(root, 'f'), '');
     assert.throws(() => makeDirs(join(root, 'f', 'sub')), (err: NodeJS.ErrnoException) => err.code === 'ENOTDIR');
+    assert.throws(() => makeDirs(join(root, 'f')), (err: NodeJS.ErrnoException) => err.code === 'EEXIST');
   });
 
   it('returns under /proc, where mkdirSync { recursive: true } loops forever', function () {
