@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, statSync, constants } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, statSync, constants } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { writeFileAtomic } from '../../core/files';
+import { makeDirs, writeFileAtomic } from '../../core/files';
+import { v8FlagsSet } from '../../core/runtime';
 
 /**
  * Loads a CommonJS bundle through V8's code cache: the bytecode of every function the previous run
@@ -14,8 +15,9 @@ import { writeFileAtomic } from '../../core/files';
  * The cache holds code this process will run, so it lives only where nobody else can write: a
  * folder of this user's (XDG_CACHE_HOME or ~/.cache), mode 0700, owned by this user; a file there
  * is used only when it is this user's and not writable by group or others. V8 checks only the
- * source's length, so the file name carries a hash of the source, the Node version and the
- * architecture. Any failure (no home, read-only disk, rejected data) falls back to plain compiling.
+ * source's length, so the file name carries a hash of the source, the Node version, the
+ * architecture and the V8 flags (command line and those set at run time). Any failure (no home,
+ * read-only disk, rejected data) falls back to plain compiling.
  */
 export function requireWithCodeCache(file: string, env: NodeJS.ProcessEnv = process.env): unknown {
   return loadWithCodeCache(file, env).exports;
@@ -53,7 +55,9 @@ function cachePath(file: string, source: string, env: NodeJS.ProcessEnv): string
       return undefined;
     }
   }
-  const key = createHash('sha256').update(source).update(`\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}`).digest('hex').slice(0, 24);
+  // The flags the process set at run time are part of the key as its command line is: V8 rejects a
+  // cache written under other flags, and commands that load one bundle set different ones (v8FlagsSet).
+  const key = createHash('sha256').update(source).update(`\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}\0${v8FlagsSet()}`).digest('hex').slice(0, 24);
   return join(base, 'rotation-guard', 'v8-code-cache', `${basename(file)}.${key}.bin`);
 }
 
@@ -78,7 +82,7 @@ function readPrivate(path: string): Buffer | undefined {
 function writePrivate(path: string, data: () => Buffer): void {
   try {
     const dir = dirname(path);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeDirs(dir, 0o700);
     if (!mine(statSync(dir))) return;
     writeFileAtomic(path, data());
   } catch {

@@ -15,3 +15,4 @@ export { FILE_FORMATS, TEXT_FORMAT, baseName, formatOf, formatForLanguage, untit
 export { isPromptFile, isModelConfig } from './file-kinds';
 export { withFileLock, isLockHeld, LockTimeoutError, type LockOptions } from './lock';
 export { writeFileAtomic, prepareFileAtomic, sweepDeadTemps, type AtomicWriteOptions, type PreparedFile } from './write-atomic';
+export { makeDirs } from './make-dirs';

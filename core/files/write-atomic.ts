@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fsyncSync, linkSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { pidAlive } from './lock';
+import { makeDirs } from './make-dirs';
 
 /**
  * A file written whole or not at all: the data goes to a temp file beside it (or in `tempDir`, on
@@ -65,7 +66,7 @@ const tempPattern = (prefix: string): RegExp => new RegExp(`^${prefix.replace(/[
 /** Writes the temp file; `commit` renames it over `path`. Nothing is tracked for exit unless `track`. */
 function writeTemp(path: string, data: string | Uint8Array, o: AtomicWriteOptions, track: boolean): PreparedFile {
   const dir = dirname(path);
-  if (o.mkdir !== undefined) mkdirSync(dir, { recursive: true, mode: o.mkdir });
+  if (o.mkdir !== undefined) makeDirs(dir, o.mkdir);
   if (o.within !== undefined) {
     // realpathSync, not confine.ts: the hook's loader writes through here and stays small.
     const real = realpathSync(dir);

@@ -1,6 +1,29 @@
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 
 /**
+ * The V8 flags this process has set through this file, by name, each at its last value: shared
+ * on the process (the CLI's dispatcher and its scan bundle each carry a copy of this file).
+ */
+const FLAGS = Symbol.for('rotation-guard.v8-flags');
+const holder = globalThis as { [FLAGS]?: Map<string, string> };
+
+function setFlag(flag: string): void {
+  setFlagsFromString(flag);
+  (holder[FLAGS] ??= new Map()).set(flag.replace(/^--(?:no-)?|=.*$/g, ''), flag);
+}
+
+/**
+ * The V8 flags this process has set (their current values, sorted), for a key of what V8 compiles
+ * under them. V8 accepts a code cache only under the flags it was written with, and the flags differ
+ * by command: `scan` and `redact` load the same bundle (dist/cli-scan.js) but only `scan` adds
+ * tuneV8ForLowMemory and tuneV8ForOneShotScan. A cache keyed by the bundle alone was rejected and
+ * written again by every run that followed a run of the other command (cli/src/code-cache.ts).
+ */
+export function v8FlagsSet(): string {
+  return [...(holder[FLAGS]?.values() ?? [])].sort().join(' ');
+}
+
+/**
  * V8 gives a function its type-feedback store only after it has run a few times; a function the
  * optimiser meets before that is not inlined into its caller and stays a call for the rest of the
  * run. Scanning calls small helpers from a few hot loops and a scan is short, so it gains from
@@ -19,8 +42,8 @@ import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
  * are our own processes, so nothing else is affected.
  */
 export function tuneV8ForScanning(): void {
-  setFlagsFromString('--no-lazy-feedback-allocation');
-  setFlagsFromString('--interrupt-budget=270336');
+  setFlag('--no-lazy-feedback-allocation');
+  setFlag('--interrupt-budget=270336');
 }
 
 /**
@@ -76,8 +99,8 @@ export const YOUNG_SEMI_SPACE_MB = 8;
  * alternating (2026-12-06, cpupar4, load 7-9): 0.920 (13 rounds), 0.958 (9).
  */
 export function tuneV8ForOneShotScan(): void {
-  setFlagsFromString('--always-sparkplug');
-  setFlagsFromString('--no-regexp-tier-up');
+  setFlag('--always-sparkplug');
+  setFlag('--no-regexp-tier-up');
 }
 
 /**
@@ -89,8 +112,8 @@ const marks = globalThis as { [LOW_MEMORY]?: true };
 
 export function tuneV8ForLowMemory(): void {
   marks[LOW_MEMORY] = true;
-  setFlagsFromString('--semi-space-growth-factor=1');
-  setFlagsFromString('--heap-growing-percent=30');
+  setFlag('--semi-space-growth-factor=1');
+  setFlag('--heap-growing-percent=30');
 }
 
 /**
@@ -107,12 +130,12 @@ export function tuneV8ForLowMemory(): void {
  */
 export function allowYoungGenerationGrowth(): (finished?: boolean) => void {
   if (!marks[LOW_MEMORY]) return () => {};
-  setFlagsFromString('--semi-space-growth-factor=2');
+  setFlag('--semi-space-growth-factor=2');
   let open = true;
   let calls = 0;
   return (finished = false) => {
     if (finished && open) {
-      setFlagsFromString('--semi-space-growth-factor=1');
+      setFlag('--semi-space-growth-factor=1');
       open = false;
     }
     // getHeapSpaceStatistics costs a few microseconds; a scan checks once in 16 files.
@@ -120,7 +143,7 @@ export function allowYoungGenerationGrowth(): (finished?: boolean) => void {
     // new_space's size is both semi-spaces.
     const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
     if (young < 2 * YOUNG_SEMI_SPACE_MB * 1024 * 1024) return;
-    setFlagsFromString('--semi-space-growth-factor=1');
+    setFlag('--semi-space-growth-factor=1');
     open = false;
   };
 }

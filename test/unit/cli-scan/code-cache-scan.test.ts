@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fake, rand, seededPick } from '../../helpers/fake-keys';
 import { tempProject } from '../../helpers/temp-project';
-import { cli, tempTree } from './run-cli';
+import { CLI, cli, tempTree } from './run-cli';
 
 /**
  * dist/cli.js reads the scan bundle through V8's code cache (cli/src/main.ts, code-cache.ts), and
@@ -40,5 +41,34 @@ describe('rotation-guard scan through the code cache (real CLI process)', functi
     assert.equal(statSync(file).mtimeMs, written, 'a cache that was used is not written again');
     const rules = (JSON.parse(second.stdout) as { findings: Array<{ file: string; ruleId: string }> }).findings.map((f) => `${f.file} ${f.ruleId}`).sort();
     assert.deepEqual(rules, ['docs/setup.md secret/hardcoded-password', 'prompts/system.prompt secret/openai-api-key']);
+  });
+
+  it('scan and redact load one bundle under different V8 flags: each keeps a cache of its own, and neither rewrites the other', () => {
+    const root = tempTree({ 'notes.txt': 'nothing here\n' });
+    const cache = tempProject('rg-code-cache-').dir;
+    const env = { XDG_CACHE_HOME: cache };
+    const folder = join(cache, 'rotation-guard', 'v8-code-cache');
+    const scanCaches = () => readdirSync(folder).filter((f) => f.startsWith('cli-scan.js.')).sort();
+    const stamps = () => scanCaches().map((f) => `${f} ${statSync(join(folder, f)).mtimeMs}`);
+    const scan = () => assert.equal(cli(['scan', '.'], { cwd: root, env }).status, 0);
+    const redact = () => assert.equal(cli(['redact'], { cwd: root, env, input: 'x = 1\n' }).status, 0);
+    scan();
+    redact();
+    // One file per set of flags: \`scan\` adds tuneV8ForLowMemory and tuneV8ForOneShotScan.
+    assert.equal(scanCaches().length, 2, scanCaches().join(', '));
+    const written = stamps();
+    scan();
+    redact();
+    scan();
+    assert.deepEqual(stamps(), written, 'a cache written under the same flags is used, not written again');
+  });
+
+  it('a cache folder that cannot be made (XDG_CACHE_HOME under /proc) costs the cache, not the scan', function () {
+    if (!existsSync('/proc/self')) this.skip();
+    const root = tempTree({ 'notes.txt': 'nothing here\n' });
+    // Node's recursive mkdirSync never returned there (core/files/make-dirs.ts); a time limit, not mocha's.
+    const r = spawnSync(process.execPath, [CLI, 'scan', '.'], { cwd: root, encoding: 'utf8', timeout: 30_000, env: { ...process.env, XDG_CACHE_HOME: '/proc/rotation-guard-test' } });
+    assert.equal(r.signal, null, 'the scan was stopped: it never ended');
+    assert.equal(r.status, 0, r.stderr);
   });
 });
