@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { userInfo } from 'node:os';
 import { entryHash, GENESIS } from './canonical';
@@ -7,6 +7,7 @@ import { checkAnchor, readAnchor, writeAnchor } from './anchor';
 import { readLedger } from './read';
 import { loadSigningKey, signHash } from './sign-keys';
 import type { LedgerEntry } from './types';
+import { makeDirs } from '../files/make-dirs';
 
 /** What a caller supplies; the ledger fills in v, seq, prev and hash (and at/who when absent). */
 export type LedgerEntryInput = Omit<LedgerEntry, 'v' | 'seq' | 'prev' | 'hash' | 'at' | 'who'> & {
@@ -52,7 +53,7 @@ function readTail(fd: number): { last?: LedgerEntry; endsWithNewline: boolean; e
  */
 export async function appendLedgerEntry(path: string, input: LedgerEntryInput, opts: { env?: NodeJS.ProcessEnv } = {}): Promise<LedgerEntry> {
   const env = opts.env ?? process.env;
-  mkdirSync(dirname(path), { recursive: true });
+  makeDirs(dirname(path));
   const key = loadSigningKey(env);
   return withFileLock(`${path}.lock`, () => {
     const fd = openSync(path, 'a+', 0o644);

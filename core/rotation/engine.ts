@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isLockHeld, LockTimeoutError, withFileLock } from '../files/lock';
 import { LocalStageStore } from '../stores/local-stages';
@@ -20,6 +20,7 @@ import { preflightStores, valueRefusals } from './preflight';
 import { repairUnreadable } from './repair';
 import { revokeOld, rollback } from './rollback';
 import { check, keepPrevious, result, withPrimary, type NamedStore, type Run } from './run-state';
+import { makeDirs } from '../files/make-dirs';
 
 export interface RotateOptions {
   policy: Policy;
@@ -136,7 +137,7 @@ export function prepareRotation(o: RotateOptions, plan: RotationPlan): Prepared 
 
 /** Runs `fn` holding the secret's rotation lock; a live holder is a RotationBusyError. */
 export async function withRotationLock<T>(policyPath: string, secretId: string, fn: () => Promise<T>): Promise<T> {
-  mkdirSync(dirname(ledgerPathFor(policyPath)), { recursive: true });
+  makeDirs(dirname(ledgerPathFor(policyPath)));
   try {
     return await withFileLock(rotationLockPath(policyPath, secretId), fn, { timeoutMs: 0 });
   } catch (err) {

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { accessSync, chmodSync, constants, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, lstatSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { withFileLock } from '../files/lock';
 import { prepareFileAtomic, sweepDeadTemps, writeFileAtomic, type AtomicWriteOptions } from '../files/write-atomic';
 import { EnvValueNotRepresentableError, readEnvValue, removeEnvValue, writeEnvValue } from './env-format';
 import { GitTrackedFileError, StoreError, UnsupportedStageError, type PreparedWrite, type SecretStore, type Stage } from './types';
+import { makeDirs } from '../files/make-dirs';
 
 /** Temp files earlier versions wrote beside the env file (`..env.rg-<pid>-<hex>.tmp`): swept when their pid is dead. */
 const LEGACY_TEMP = /^\..+\.rg-(\d+)-[0-9a-f]+\.tmp$/;
@@ -18,7 +19,7 @@ export const PRIVATE_TMP_DIR = '.rotation-guard-tmp';
 
 function privateTmpDir(dir: string): string {
   const tmp = join(dir, PRIVATE_TMP_DIR);
-  mkdirSync(tmp, { recursive: true, mode: 0o700 });
+  makeDirs(tmp, 0o700);
   if (lstatSync(tmp).isSymbolicLink()) throw new Error(`${tmp} is a symbolic link; refusing to write secret values through it`);
   chmodSync(tmp, 0o700);
   const ignore = join(tmp, '.gitignore');

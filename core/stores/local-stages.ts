@@ -1,8 +1,9 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withFileLock } from '../files/lock';
 import { sweepDeadTemps, writeFileAtomic } from '../files/write-atomic';
 import { StoreError, UnsupportedStageError, type SecretStore, type Stage } from './types';
+import { makeDirs } from '../files/make-dirs';
 
 /** `<id>.json.<pid>-<hex>.tmp`: a write in progress, or what a killed (or disk-full) write left. */
 const STAGE_TEMP = /^.+\.json\.(\d+)-[0-9a-f]+\.tmp$/;
@@ -43,7 +44,7 @@ export class LocalStageStore implements SecretStore {
   }
 
   private ensureDir(): void {
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    makeDirs(this.dir, 0o700);
     chmodSync(this.dir, 0o700);
     const ignore = join(this.dir, '.gitignore');
     if (!existsSync(ignore)) writeFileSync(ignore, '# pending and previous secret values: never commit\n*\n', { mode: 0o600 });

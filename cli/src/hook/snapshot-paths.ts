@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, normalize, sep } from 'node:path';
+import { makeDirs } from '../../../core/files/make-dirs';
 
 /** Node's own exit code for a snapshot it refuses (another Node version, architecture or V8 flags); snapshot-main.ts uses it for a bundle that changed since the blob was built. */
 export const SNAPSHOT_REFUSED_EXIT = 14;
@@ -50,7 +51,7 @@ const mine = (st: { uid: number; mode: number }) => (process.getuid === undefine
 /** Creates the blob's folder (mode 0700) and says whether it is this user's alone: a folder, not a link, owned by this user, closed to group and others. */
 export function privateFolder(dir: string): boolean {
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeDirs(dir, 0o700);
     const st = lstatSync(dir);
     return st.isDirectory() && mine(st);
   } catch {

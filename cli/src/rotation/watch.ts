@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { statSync, watch, type FSWatcher } from 'node:fs';
 import { constants } from 'node:os';
 import { dirname } from 'node:path';
 import type { Policy } from '../../../core/policy';
@@ -7,6 +7,7 @@ import { ledgerPathFor, trustedPolicyLedger } from '../../../core/ledger';
 import { currentSecretEnv, openRotations, rotate, type NextAction, type RotationTrust, type StoreRegistry } from '../../../core/rotation';
 import { ChildEnvFile } from './child-env-file';
 import { inCliWords } from './next-words';
+import { makeDirs } from '../../../core/files/make-dirs';
 
 export type NotifyMode = { kind: 'signal'; signal: NodeJS.Signals } | { kind: 'restart' };
 
@@ -51,7 +52,7 @@ const sameEnv = (a: Record<string, string>, b: Record<string, string>) => Object
  */
 export function superviseWithWatch(o: WatchOptions): Promise<number> {
   const ledgerPath = ledgerPathFor(o.policyPath);
-  mkdirSync(dirname(ledgerPath), { recursive: true });
+  makeDirs(dirname(ledgerPath));
   // A line appended by hand must not look like an open rotation to finish.
   const trustedEntries = () => trustedPolicyLedger(o.policyPath, { writers: o.policy.ledger?.writers ?? null }).entries;
   const envFile = new ChildEnvFile(o.env);

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { chmodSync, mkdtempSync, statSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { hookSnapshotPath, privateFolder, unusableBlobPath } from '../../../cli/src/hook/snapshot-paths';
 
 // Where the hook's startup snapshot may live (cli/src/hook/): a blob is code that runs before any
@@ -39,5 +40,14 @@ describe('hook snapshot: where the blob may live', () => {
     const link = join(base, 'link');
     symlinkSync(dir, link);
     assert.equal(privateFolder(link), false, 'a symbolic link is refused');
+  });
+
+  it('a cache folder that cannot be made (XDG_CACHE_HOME under /proc) is refused at once instead of looping: the hook runs without a snapshot', function () {
+    if (!existsSync('/proc/self')) this.skip();
+    // In a child process with a time limit: mkdirSync { recursive: true } never returns there, and a
+    // loop would block mocha's own timeout.
+    const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(resolve('out/test/unit/filter/workers/private-folder-child.js'))})`], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(r.signal, null, 'the child was stopped: privateFolder did not return');
+    assert.equal(r.stdout.trim(), 'privateFolder false');
   });
 });
