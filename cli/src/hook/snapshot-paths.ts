@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, normalize, sep } from 'node:path';
-import { makeDirs } from '../../../core/files/make-dirs';
+import { makeDirs } from '../../../core/files';
 
 /** Node's own exit code for a snapshot it refuses (another Node version, architecture or V8 flags); snapshot-main.ts uses it for a bundle that changed since the blob was built. */
 export const SNAPSHOT_REFUSED_EXIT = 14;

@@ -7,7 +7,7 @@ import { ledgerPathFor, trustedPolicyLedger } from '../../../core/ledger';
 import { currentSecretEnv, openRotations, rotate, type NextAction, type RotationTrust, type StoreRegistry } from '../../../core/rotation';
 import { ChildEnvFile } from './child-env-file';
 import { inCliWords } from './next-words';
-import { makeDirs } from '../../../core/files/make-dirs';
+import { makeDirs } from '../../../core/files';
 
 export type NotifyMode = { kind: 'signal'; signal: NodeJS.Signals } | { kind: 'restart' };
 
