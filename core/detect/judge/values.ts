@@ -480,5 +480,7 @@ export function isStrongToken(v: string): boolean {
   if (/^[\w./-]+(?::\d+){1,2}$/.test(v) && FILE_NAME.test(v.replace(/(?::\d+){1,2}$/, ''))) return false; // a source location: agent_api.py:2051
   const c = charClasses(v);
   const classes = Number(c.lower) + Number(c.upper) + Number(c.digit) + Number(c.symbol);
-  return shannonEntropy(v) >= 3.5 && (classes >= 3 || (classes === 2 && c.digit && v.length >= 20));
+  // Base64 of text, words or a placeholder is judged as what it encodes, in prose as after a name
+  // (a docs table's `secret: ZXhh…` is "example-app-secret").
+  return shannonEntropy(v) >= 3.5 && (classes >= 3 || (classes === 2 && c.digit && v.length >= 20)) && !encodesText(v);
 }

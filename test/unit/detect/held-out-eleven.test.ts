@@ -53,4 +53,11 @@ describe('held-out set eleven', () => {
     const k = key();
     assert.deepEqual(shown(`\tcfg := Config{RootPass: "${k}"}\n`, 'cmd/server-startup-msg.go'), [k]);
   });
+
+  it('in documentation prose too, base64 of a placeholder is judged as what it encodes; base64 of drawn bytes there is found', () => {
+    const row = (v: string) => `| class | example |\n|---|---|\n| an example secret | \`secret: ${v}\` in the provider's sample config |\n`;
+    assert.deepEqual(shown(row(b64('example-app-secret')), 'docs/detection.md'), []);
+    const drawn = randomBytes(24).toString('base64');
+    assert.deepEqual(shown(row(drawn), 'docs/detection.md'), [drawn]);
+  });
 });
