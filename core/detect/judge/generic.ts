@@ -6,7 +6,7 @@ import { ALL_RULES } from '../rules/all';
 import type { PatternRule } from '../rules/rule';
 import type { CodeKind } from '../../files/file-formats';
 import { isPlaceholder } from './placeholders';
-import { isStrongToken, outsideCredentialAlphabet } from './values';
+import { base64Word, isStrongToken, outsideCredentialAlphabet } from './values';
 import { judgeValueMemo } from './value-memo';
 import { memoByText } from '../input/detach';
 import { isPlaceholderPair, isWeakDefaultValue, judgePassword, weakDefaultMatch } from './weak-defaults';
@@ -125,8 +125,8 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // is "secure-password") is judged by what it encodes: a placeholder encoded is still one. A weak
   // or drawn password encoded stays reported as before.
   if (!prose && kind === 'password' && value.length % 4 === 0 && /^[A-Za-z0-9+/]{8,88}={0,2}$/.test(value)) {
-    const decoded = Buffer.from(value, 'base64').toString('latin1');
-    if (/^[\x21-\x7e]{6,64}$/.test(decoded) && judgePassword(decoded) === 'placeholder') return rejected;
+    const word = base64Word(value);
+    if (word !== undefined && judgePassword(word) === 'placeholder') return rejected;
   }
   // A well-known default (a vendor's documented password, or the user name again) is its own rule,
   // judged before the placeholder words (admin, root) would drop it. In program source only a

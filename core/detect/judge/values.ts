@@ -174,10 +174,10 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // An angle-bracket slot (`<username>:<apikey>`) or markup (`Validate:<br/>- code exists` in a
   // Mermaid diagram's note, `</b>`): a credential alphabet has no tags.
   if (v.includes('<') && /<\/?[A-Za-z][\w .-]{0,60}\/?>/.test(v)) return null;
-  if (v.includes('](')) return null;
+  if (v.includes('](')) return null; // a Markdown link: a sentence pointing at the key page
   // `;AUTH=EXTERNAL@host` in a POP or IMAP URL (RFC 2384, RFC 5092) names the SASL mechanism (RFC 4422:
   // capitals, digits, `-` and `_`, at most 20) to log in with; the password, if any, is elsewhere.
-  if (v.includes('@') && /^auth$/i.test(name) && /^(?:\*|\+APOP|[A-Z][A-Z0-9_-]{1,19})@/.test(v)) return null; // a Markdown link: a sentence pointing at the key page
+  if (v.includes('@') && /^auth$/i.test(name) && /^(?:\*|\+APOP|[A-Z][A-Z0-9_-]{1,19})@/.test(v)) return null;
   // token123, test-password, old-token-value-1234567890ab. Credential nouns and a number given to a
   // password (`secretKey456`) are not dropped here: the URL, curl and Basic forms report that
   // password (weak-defaults.ts judgePassword), and one password gets one verdict in every form.
@@ -209,10 +209,10 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (!quoted && /^\$?\.?[A-Za-z_$][\w$]{0,30}(?:\[(?:\d{1,4}|\*)\])?(?:\.[A-Za-z_$][\w$]{0,30}(?:\[(?:\d{1,4}|\*)\])?)+$/.test(v) && !/[A-Za-z0-9]{20}/.test(v)) return null;
   if (/^`[^`]*\s[^`]*`$/.test(v)) return null; // shell command substitution
   if (!quoted && /^~[A-Za-z_][\w.]*$/.test(v)) return null; // a doc type (`:vartype credentials: ~pkg.Credentials`)
-  if (/\$\{\s*(?:\+\+|--)?[A-Za-z_$][\w$]*\s*(?:[.([}]|\+\+|--)/.test(v)) return null;
+  if (/\$\{\s*(?:\+\+|--)?[A-Za-z_$][\w$]*\s*(?:[.([}]|\+\+|--)/.test(v)) return null; // a template literal: `adm_${randomBytes(16)}`, `token-${++counter}` are computed
   // Interpolation in a Ruby, Elixir, Crystal or CoffeeScript string (`"package:#{release.package_id}"`,
   // `"#{@prefix}-#{id}"`): the value is computed where it is built.
-  if (v.includes('#{') && /#\{\s*@?[A-Za-z_][\w]*\s*(?:[.([}]|\|>)/.test(v)) return null; // a template literal: `adm_${randomBytes(16)}`, `token-${++counter}` are computed
+  if (v.includes('#{') && /#\{\s*@?[A-Za-z_][\w]*\s*(?:[.([}]|\|>)/.test(v)) return null;
   if (!quoted && (v[0] === '[' || v[0] === '{')) return null; // a JSON or code structure
   if (isPatternSource(v)) return null; // a regular expression, not a key
   if (/^[A-Za-z]+(?:[./:][A-Za-z]+)+$/.test(v)) return null; // dotted names: rotationGuard.storeSecret, org.freedesktop.secrets
@@ -379,9 +379,17 @@ function encodesText(v: string): boolean {
  * from eight characters: once in ~400, and then they must also split into dictionary words).
  */
 function encodesWords(b: string, decoded?: string): boolean {
-  const text = decoded ?? Buffer.from(b, 'base64').toString('latin1');
-  if (text.length < 6 || text.length > 64 || !/^[\x21-\x7e]+$/.test(text)) return false;
-  return isPlaceholder(text) || isMadeOfWords(text);
+  const word = base64Word(b, decoded);
+  return word !== undefined && (isPlaceholder(word) || isMadeOfWords(word));
+}
+
+/**
+ * What base64 `b` spells when that is one printable token of 6 to 64 characters without a blank
+ * (`decoded`: its decoding, when the caller has it), or undefined. Each form that reads base64 as
+ * the word it encodes (encodesWords here, a password in generic.ts) asks this one question.
+ */
+export function base64Word(b: string, decoded = Buffer.from(b, 'base64').toString('latin1')): string | undefined {
+  return decoded.length >= 6 && decoded.length <= 64 && /^[\x21-\x7e]+$/.test(decoded) ? decoded : undefined;
 }
 
 /** An e-mail address: an identifier of a person, not a credential. */
