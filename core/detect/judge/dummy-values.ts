@@ -43,20 +43,26 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLower = (c: number) => c >= 97 && c <= 122;
 
-/** Judged run by run, left to right, so a generated value is rejected at its first odd run. */
-export function isDummyValue(value: string): boolean {
-  if (value.length > 64) return false;
-  const v = value.includes('\\') ? value.replace(/\\u[0-9a-fA-F]{4}|\\[nrt0]/g, ' ') : value;
-  let letters = 0;
-  let marked = false;
-  let onlyNouns = true;
+interface Runs {
+  letters: number;
+  marked: boolean;
+  onlyNouns: boolean;
+}
+
+/**
+ * Reads a value run by run, left to right: each run of digits must be a counting run and each run
+ * of letters must split into dictionary words and jargon, else null (a generated value fails at its
+ * first odd run). Other characters separate runs.
+ */
+function wordRuns(v: string): Runs | null {
+  const runs: Runs = { letters: 0, marked: false, onlyNouns: true };
   let i = 0;
   while (i < v.length) {
     const c = v.charCodeAt(i);
     let j = i + 1;
     if (isDigit(c)) {
       while (j < v.length && isDigit(v.charCodeAt(j))) j++;
-      if (!countingDigits(v.slice(i, j))) return false;
+      if (!countingDigits(v.slice(i, j))) return null;
     } else if (isUpper(c) || isLower(c)) {
       // A run of letters ends at a digit, a separator or a lower-to-upper change (`testApiKey`).
       while (j < v.length) {
@@ -65,14 +71,46 @@ export function isDummyValue(value: string): boolean {
         else break;
       }
       const words = segments(v.slice(i, j).toLowerCase());
-      if (!words) return false;
-      letters += j - i;
+      if (!words) return null;
+      runs.letters += j - i;
       for (const w of words) {
-        if (MARKERS.has(w)) marked = true;
-        if (!NOUNS.has(w)) onlyNouns = false;
+        if (MARKERS.has(w)) runs.marked = true;
+        if (!NOUNS.has(w)) runs.onlyNouns = false;
       }
     }
     i = j;
   }
-  return letters >= 3 && (marked || onlyNouns);
+  return runs;
+}
+
+const unescape = (value: string) => (value.includes('\\') ? value.replace(/\\u[0-9a-fA-F]{4}|\\[nrt0]/g, ' ') : value);
+
+/** Judged run by run, left to right, so a generated value is rejected at its first odd run. */
+export function isDummyValue(value: string): boolean {
+  if (value.length > 64) return false;
+  const runs = wordRuns(unescape(value));
+  return !!runs && runs.letters >= 3 && (runs.marked || runs.onlyNouns);
+}
+
+/**
+ * Typed from words: after a vendor's short key prefix (`sk-lw-`, `tok_`), only dictionary words,
+ * jargon and counting runs (`sk-lw-newrotatedkey1234`, `sq-lw-notpatternshaped12345`,
+ * `tok-live-abc123`, `sk-lw-RUNTIME-ONLY`), most of it letters. No word need say the value is fake:
+ * asked only where a value is typed by a reader or a test (weak-defaults.ts looksGenerated), since a
+ * person may choose such a password where it runs.
+ */
+export function isTypedFromWords(value: string): boolean {
+  let v = unescape(value);
+  // No prefix, or one or two short parts of one (`tok-live-abc123`: `tok-` only).
+  for (let parts = 0; parts <= 2; parts++) {
+    if (parts > 0) {
+      const m = /^[A-Za-z]{1,4}[-_]/.exec(v);
+      if (!m) return false;
+      v = v.slice(m[0].length);
+    }
+    if (v.length < 6 || v.length > 64) return false;
+    const runs = wordRuns(v);
+    if (runs && runs.letters >= 6 && runs.letters * 2 >= v.length) return true;
+  }
+  return false;
 }

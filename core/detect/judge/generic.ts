@@ -110,6 +110,12 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
     const prefix = hasBlank(text, span.start, span.end) ? /^(\S+)[ \t]+[a-z][a-z0-9._-]*[ \t]+-/.exec(text.slice(span.start, span.end)) : null;
     if (prefix) span = { start: span.start, end: span.start + prefix[1]!.length, quoted: false };
   }
+  // A list of `name=value` pairs (OTLP's exporter headers `X-Auth-Token=tok,X-Team=obs`, W3C
+  // baggage): the value ends at the comma before the next name.
+  if (!prose && hasComma(text, span.start, span.end)) {
+    const pair = /^([^\s,=]+),[A-Za-z][\w-]*=/.exec(text.slice(span.start, span.end));
+    if (pair) span = { start: span.start, end: span.start + pair[1]!.length, quoted: span.quoted };
+  }
   const rejected = { ruleId: '' as const, end: span.end };
   const value = text.slice(span.start, span.end);
   if (text.startsWith('...', span.end) || text[span.end] === '…') return rejected; // elided: `ops_eyJzaW…`
@@ -406,6 +412,12 @@ function opensArguments(text: string, s: number): boolean {
   k--;
   while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
   return text[k] === '(';
+}
+
+/** Is there a comma in text[s, e)? (Asked at every value: no slice, and no search past `e`.) */
+function hasComma(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (text.charCodeAt(k) === 44) return true;
+  return false;
 }
 
 /** `/[_-]/.test(name) || /^[A-Z0-9_]+$/.test(name)` for the name text[s, e), without slicing it. */

@@ -56,7 +56,7 @@ const DESCRIPTIVE_LAST = new Set(
     'schema spec ui widget component list map dict table column col row attr attribute property prop store cache uses left remaining ' +
     'flow grant grants scope scopes audience issuer algorithm alg algo policy lifetime age duration interval expired callback handler ' +
     'generator factory reader writer parser serializer fn func function encryption storage mechanism mechanisms scheme ' +
-    'schemes chunker chunkers splitter splitters').split(' '),
+    'schemes chunker chunkers splitter splitters rate ratio percent percentage').split(' '),
 );
 const DESCRIPTIVE_FIRST = new Set('max min num total is has use uses show hide enable require no should can get set create generate validate check count'.split(' '));
 // Values that are public by design, or per-request anti-forgery tokens, not credentials.
@@ -118,6 +118,9 @@ function classifyUncached(name: string): NameKind | null {
     }
   }
   if (!kind) return null;
+  // A password's key is where a password is kept, not the password: a Kubernetes Secret's data key
+  // (`adminPasswordKey: "postgres-password"`, `auth.existingSecretPasswordKey` in Bitnami's charts).
+  if (kind === 'password' && at === words.length - 2 && words[at + 1] === 'key') return null;
   // A page token (`nextPageToken`, `continuation_token`) is a cursor into a listing, not a credential.
   if (kind === 'token' && PAGINATION.has(words[at - 1] ?? '')) return null;
   for (let i = at + 1; i < words.length; i++) {

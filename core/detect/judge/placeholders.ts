@@ -416,6 +416,8 @@ export function isPatternSource(v: string): boolean {
   // Anchored at both ends with a wildcard inside (`^.+Credential=123/.+$` in a test's expected header).
   if (v[0] === '^' && v[v.length - 1] === '$' && /\.[*+]|\][*+]/.test(v)) return true;
   if (/^\/.+\/[dgimsuvy]*$/.test(v) && /[\^$[\]()|?*+\\]/.test(v)) return true;
+  // Alternatives with a wildcard (`.*logfire|Authorization=.*pylf` in a search command): a pattern.
+  if (v.includes('|') && /\.[*+]/.test(v)) return true;
   return /\(\?[:!=<]|\\[dDsSwW]|\][{*+?]/.test(v);
 }
 

@@ -97,6 +97,16 @@ function isBase64Draw(v: string): boolean {
   return segments.length <= 5 && longest.length >= 12 && shannonEntropy(v) >= 4.3;
 }
 
+const OBJECT_ID = '(?:call|fc|resp|msg|rs|asst|thread|run|step|batch|vs|toolu|srvtoolu|msgbatch|chatcmpl|cmpl|ftjob)[-_][A-Za-z0-9]{16,64}';
+const OBJECT_IDS = new RegExp(`^${OBJECT_ID}(?:\\|${OBJECT_ID})*$`);
+const KEY_PART = '(?:[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*|[a-z]+(?:[A-Z][a-z]+)+|\\{[a-z][\\w.-]*\\})';
+const NAMESPACED_KEY = new RegExp(`^${KEY_PART}(?::${KEY_PART}){2,}$`);
+
+/** Words in a comma-separated list (a CSV row's next fields, `issued,prior_authorization,…`): fields, not a value. */
+function isWordList(v: string): boolean {
+  return v.includes(',') && /^[A-Za-z]+(?:[_-][A-Za-z]+)*(?:,[A-Za-z]+(?:[_-][A-Za-z]+)*){2,}$/.test(v);
+}
+
 /** Confidence that a value assigned to a credential name is a real credential, or null. */
 export function judgeValue(value: string, kind: NameKind, quoted: boolean, code: CodeKind, name: string, shaped = false): number | null {
   const v = value.trim();
@@ -118,6 +128,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // Markup or code after the value's start: an attribute (`icon="false` in `:icon="false"`), a
   // generic call (`ref<VForm | null>(null)`). A credential holds neither a `="` nor a type argument.
   if (!quoted && (/[\w-]="/.test(v) || /^[A-Za-z_$][\w$.]*<[A-Z]/.test(v))) return null;
+  // A generic type written whole (`secrets: Record<string,string>` in a design note, `Map<string, number>`):
+  // a name and its type arguments in angle brackets, which close the value.
+  if (!quoted && v[v.length - 1] === '>' && /^[A-Za-z_$][\w$.]*<[\w$.,\s<>|[\]]*>$/.test(v)) return null;
   // Command substitution (`$(cat /run/secrets/api_key)`, compose's `$$(…)`): read at run time.
   if (/^\$\$?\(/.test(v)) return null;
   // Code in program source: a pre-increment (`++authAttemptRef.current`), a Ruby instance variable (`@user_values[:smtp_password]`).
@@ -151,6 +164,27 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // A width or precision taken from an argument (`%.*s`, `%-*s`: C's length-bounded string) is
   // printf's alone, so the conversion may run into the next word (`%.*s4-HMAC-SHA256` in curl).
   if (v.includes('*') && /%[-+ #0]?(?:\*(?:\.(?:\d{1,2}|\*))?|\d{0,2}\.\*)[sdu]/.test(v)) return null;
+  // An API object's id (OpenAI's tool call `call_…` and its function-call item `fc_…`, a response
+  // `resp_…`, a message `msg_…`; Anthropic's tool use `toolu_…`), alone or joined by `|` (a chat UI's
+  // key for one call): the API names an object with it (platform.openai.com/docs/api-reference,
+  // docs.anthropic.com/en/api/messages); the same providers' credentials have prefixes of their own.
+  if (v.includes('_') && OBJECT_IDS.test(v)) return null;
+  // A shell variable expanded inside the value (`"url=$url"`, `secret-$provider` in a script's
+  // `--set`): outside single quotes `$name` is replaced where the script runs, so the text is not the
+  // value used. (Upper-case names are environment variables, below; a `$` inside a word is kept.)
+  if (code === 'shell' && v.includes('$') && /(?:^|[^A-Za-z0-9\\$])\$\{?[a-z_][a-z0-9_]*\}?(?![A-Za-z0-9_])/.test(v)) return null;
+  if (isWordList(v)) return null;
+  // A namespaced key (`app:traces-v2:discoverCache` in localStorage, Redis's `ops:{snapshot}:live` with
+  // its hash tag, a URN's `urn:ietf:params:…`): three or more names joined by colons, each a word in
+  // kebab, snake or camel case. A credential pair has two parts (`user:pass`), and a draw mixes cases.
+  if (v.includes(':') && NAMESPACED_KEY.test(v)) return null;
+  // A mapping literal (`{'KEY_NAME': 'value'}` in a Python docstring, `{"k": …`): a quoted key and a colon.
+  if (v[0] === '{' && /^\{\s*["'][^"'\s]+["']\s*:/.test(v)) return null;
+  // A domain-ownership proof (`google-site-verification=…`, `<vendor>-verify=…`): what a domain's owner
+  // publishes in a DNS TXT record for anyone to read, not a credential.
+  if (v.includes('=') && /^[a-z0-9]+(?:-[a-z0-9]+)*-(?:site-|domain-)?verif(?:y|ication)=[\w-]+$/i.test(v)) return null;
+  // A wildcard after a separator (`x-litellm-*` for every header of a family): a pattern, not a token.
+  if (kind === 'token' && /[-_.]\*$/.test(v)) return null;
   if (v[0] === '(') return null; // a header directive (`Permissions-Policy: publickey-credentials-create=(self)`) or an expression
   if (!quoted && isCodeFragment(v)) return null;
   if (!quoted && code === 'program' && CODE_EXPRESSION.test(v)) return null;
@@ -209,7 +243,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (!quoted && /^\$?\.?[A-Za-z_$][\w$]{0,30}(?:\[(?:\d{1,4}|\*)\])?(?:\.[A-Za-z_$][\w$]{0,30}(?:\[(?:\d{1,4}|\*)\])?)+$/.test(v) && !/[A-Za-z0-9]{20}/.test(v)) return null;
   if (/^`[^`]*\s[^`]*`$/.test(v)) return null; // shell command substitution
   if (!quoted && /^~[A-Za-z_][\w.]*$/.test(v)) return null; // a doc type (`:vartype credentials: ~pkg.Credentials`)
-  if (/\$\{\s*(?:\+\+|--)?[A-Za-z_$][\w$]*\s*(?:[.([}]|\+\+|--)/.test(v)) return null; // a template literal: `adm_${randomBytes(16)}`, `token-${++counter}` are computed
+  if (/\$\{[\s(!]*(?:\+\+|--)?[A-Za-z_$][\w$]*\s*(?:[.([}?]|\+\+|--)/.test(v)) return null; // a template literal: `adm_${randomBytes(16)}`, `token-${++counter}` are computed
   // Interpolation in a Ruby, Elixir, Crystal or CoffeeScript string (`"package:#{release.package_id}"`,
   // `"#{@prefix}-#{id}"`): the value is computed where it is built.
   if (v.includes('#{') && /#\{\s*@?[A-Za-z_][\w]*\s*(?:[.([}]|\|>)/.test(v)) return null;
@@ -279,7 +313,8 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // Capitalised words and acronyms joined by separators, no digit: a label of an interface in any
   // language (`SMTP-Passwort/App-Passwort`, `Client-Secret`), not a generated value.
   // (`X-Credential-Identifier`: a header's name, the `X-` of an extension first.)
-  if (/^(?:[A-Z][a-z]+|[A-Z]{1,5})(?:[-/._:](?:[A-Z][a-z]+|[A-Z]{2,5}))+$/.test(v)) return null;
+  // (A part may join two capitalised words, a brand's spelling: `X-LangWatch-Inline-Credentials`.)
+  if (/^(?:[A-Z][a-z]+|[A-Z]{1,5})(?:[-/._:](?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]{2,5}))+$/.test(v)) return null;
   // The same with an acronym that holds a digit (`X-Minio-Internal-Server-Side-Encryption-S3-Kms-Sealed-Key`,
   // `OAuth2`, `V4`), among three or more capitalised words: a group key of capitals and digits
   // (`A1B2C-D3E4F`) has no such words.
@@ -325,7 +360,7 @@ export function isIdentifierName(v: string): boolean {
   // camelCase and snake_case: `scheduleHistoryPageSize`, `doc_store_orderBy`, `plainTextPasswordAsBytes`
   // (a hump of two letters is one of the short words names are made of).
   // (An acronym may be a hump before the next word: `pbSQLConsoleHistory`.)
-  if (/^[a-z]{2,}(?:(?:_[a-z]{2,})|(?:[A-Z][a-z]{2,})|(?:[A-Z]{2,5})(?=[A-Z][a-z]{2,})|(?:A[st]|By|I[fns]|No|O[fnr]|To|Up)(?=[A-Z]))*(?:_?[A-Z]{2,3})?$/.test(v)) return /[A-Z_]/.test(v);
+  if (/^[a-z]{2,}(?:(?:_[a-z]{2,})|(?:[A-Z][a-z]{2,})|(?:[A-Z]{2,5})(?=[A-Z][a-z]{2,})|(?:A[st]|By|I[fns]|No|O[fnr]|To|Up)(?=[A-Z]))*(?:_?[A-Z]{2,3}|Id)?$/.test(v)) return /[A-Z_]/.test(v);
   // PascalCase class names of three or more words: `AccountKeyDatastoreCredentials`
   return PASCAL_NAME.test(v);
 }
@@ -480,6 +515,7 @@ export function isStrongToken(v: string): boolean {
   // Code (`this.load(key)`, `f();`, `~${count}`), a Markdown link, or words joined by hyphens
   // (`OAuth2-based`, `Re-ranks`): a generated credential holds none of these.
   if (/[(){}[\];]|\$\{|\]\(/.test(v) || isWordCompound(v)) return false;
+  if (isWordList(v)) return false;
   // A name of code (`_LegacyBedrockState` in a type annotation, `scheduleHistoryPageSize`) or a type reference (`UserApiKey!`).
   if (isIdentifierName(v) || isNonNullType(v)) return false;
   if (NEXT_VARIABLE.test(v)) return false; // the next variable of a command line (`KEY= OTHER_SETTING=x`)

@@ -4,7 +4,7 @@ import { longestSequence } from './entropy';
 import { describesTheField, isIndirect, isLeetPlaceholder, isPlaceholder, nounsAndNumber, unLeet } from './placeholders';
 import { isPromptFile } from '../../files/file-kinds';
 import type { RawMatch } from '../report/raw-match';
-import { isDummyValue } from './dummy-values';
+import { isDummyValue, isTypedFromWords } from './dummy-values';
 import { decodeURIComponentSafe, isIdentifierName, isStrongToken } from './values';
 import { isMadeOfWords } from './words';
 import { memoByText } from '../input/detach';
@@ -188,13 +188,16 @@ export function runsWhereItIs(path: string): boolean {
   const slash = norm.lastIndexOf('/');
   const name = slash < 0 ? norm : norm.slice(slash + 1);
   if (EXAMPLE_NAME.test(name)) return false;
-  const kind = formatOf(norm).kind;
+  const format = formatOf(norm);
+  const kind = format.kind;
   // Documentation formats, wherever they sit (`deploy/README.md`); plain text and unknown
   // extensions (`.conf`, `.tf`) are configuration as often as notes.
   if (kind === 'markdown' || kind === 'mdx' || kind === 'notebook' || kind === 'markup') return false;
   if (RUNS_NAME.test(name)) return true;
   const folder = folderKind(norm.slice(0, slash + 1));
-  if (folder === 'runs') return true;
+  // A deployment folder (`infra/`, `charts/`) runs, but a program's test file in it (`config_test.go`,
+  // `test_settings.py`) runs under its test runner: a test's input, as in a tests folder.
+  if (folder === 'runs') return !(format.code === 'program' && TEST_NAME.test(name));
   return folder !== 'docs' && !TEST_NAME.test(name);
 }
 
@@ -325,6 +328,7 @@ function looksGenerated(v: string): boolean {
   if (/(?:^|[^a-z])(?:pass(?:word|wd)?|pwd|secret|token|key|apikey)(?:[^a-z]|$)|password|passwd|secret|apikey|token/i.test(v)) return false;
   if (/[0134579@$]/.test(v) && /password|passwd|secret|token|apikey/i.test(unLeet(v).replace(/[\s_.-]/g, ''))) return false;
   if (longestSequence(v.toLowerCase()) >= 6) return false; // (in either case: `abCDefGHijKL`)
+  if (isTypedFromWords(v)) return false; // words and counting runs after a short prefix: `sk-lw-newrotatedkey1234`
   return v.split(/[-_.@:/]/).filter((p) => /^[a-z]{4,}$/.test(p)).length < 2;
 }
 

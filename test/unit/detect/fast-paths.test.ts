@@ -194,7 +194,9 @@ describe('detection fast paths equal their plain forms', () => {
       if (EXAMPLE_NAME.test(norm)) return false;
       const kind = formatOf(norm).kind;
       if (kind === 'markdown' || kind === 'mdx' || kind === 'notebook' || kind === 'markup') return false;
-      if (RUNS_NAME.test(norm) || RUNS_DIR.test(norm)) return true;
+      if (RUNS_NAME.test(norm)) return true;
+      // A program's test file in a deployment folder runs under its test runner.
+      if (RUNS_DIR.test(norm)) return !(formatOf(norm).code === 'program' && TEST_NAME.test(norm));
       return !DOCS_DIR.test(norm) && !TEST_NAME.test(norm);
     };
     const folder = fc.constantFrom('docs', 'Docs', 'doc', 'src', 'helm', 'charts', '.github', 'workflows', 'deploy', 'tests', 'test', 'examples', 'site', 'lib', 'k8s', 'x.docs', 'docs-website', 'e2e', 'a');
