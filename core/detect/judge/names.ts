@@ -118,9 +118,6 @@ function classifyUncached(name: string): NameKind | null {
     }
   }
   if (!kind) return null;
-  // A password's key is where a password is kept, not the password: a Kubernetes Secret's data key
-  // (`adminPasswordKey: "postgres-password"`, `auth.existingSecretPasswordKey` in Bitnami's charts).
-  if (kind === 'password' && at === words.length - 2 && words[at + 1] === 'key') return null;
   // A page token (`nextPageToken`, `continuation_token`) is a cursor into a listing, not a credential.
   if (kind === 'token' && PAGINATION.has(words[at - 1] ?? '')) return null;
   for (let i = at + 1; i < words.length; i++) {

@@ -185,6 +185,10 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (v.includes('=') && /^[a-z0-9]+(?:-[a-z0-9]+)*-(?:site-|domain-)?verif(?:y|ication)=[\w-]+$/i.test(v)) return null;
   // A wildcard after a separator (`x-litellm-*` for every header of a family): a pattern, not a token.
   if (kind === 'token' && /[-_.]\*$/.test(v)) return null;
+  // A password's key names where a password is kept (a Kubernetes Secret's data key: `adminPasswordKey:
+  // "postgres-password"`, `existingSecretPasswordKey` in Bitnami's charts): a key of lower-case words.
+  // (A drawn value under such a name, a key that encrypts passwords, is judged as any other.)
+  if (kind === 'password' && /passw(?:or)?d[-_]?key$/i.test(name) && /^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/.test(v)) return null;
   if (v[0] === '(') return null; // a header directive (`Permissions-Policy: publickey-credentials-create=(self)`) or an expression
   if (!quoted && isCodeFragment(v)) return null;
   if (!quoted && code === 'program' && CODE_EXPRESSION.test(v)) return null;

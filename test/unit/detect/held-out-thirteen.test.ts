@@ -61,6 +61,8 @@ describe('held-out set thirteen', () => {
     const k = key();
     assert.deepEqual(shown(`const headerInlineCredentials = "${k}"\n`, 'adapters/dispatcher.go'), [k]);
     assert.deepEqual(shown(`postgresql:\n  auth:\n    adminPassword: "${k}"\n`, 'charts/app/values.yaml'), [k]);
+    // A drawn value under a password key's name (a key that encrypts passwords) is still a value.
+    assert.deepEqual(shown(`postgresql:\n  auth:\n    adminPasswordKey: "${k}"\n`, 'charts/app/values.yaml'), [k]);
   });
 
   it("a program's test file in a deployment folder (`infra/…/config_test.go`) is a test's input; the same weak default in the folder's program is reported where it runs", () => {
