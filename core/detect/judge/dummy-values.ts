@@ -43,10 +43,22 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLower = (c: number) => c >= 97 && c <= 122;
 
+/**
+ * Counting in digits and letters at once, interleaved (`1a2b3c4d5e6f7g8h9i0j`, `a1b2c3d4`): a
+ * sequence typed by a person, each alphabet in its order. A draw does not count.
+ */
+function countsInTwoAlphabets(v: string): boolean {
+  if (v.length < 6 || !/^[a-z]?(?:\d[a-z])+\d?$/i.test(v)) return false;
+  const digits = v.replace(/[^\d]/g, '');
+  const letters = v.replace(/\d/g, '').toLowerCase();
+  return ('1234567890'.startsWith(digits) || '0123456789'.startsWith(digits)) && 'abcdefghijklmnopqrstuvwxyz'.startsWith(letters);
+}
+
 /** Judged run by run, left to right, so a generated value is rejected at its first odd run. */
 export function isDummyValue(value: string): boolean {
   if (value.length > 64) return false;
   const v = value.includes('\\') ? value.replace(/\\u[0-9a-fA-F]{4}|\\[nrt0]/g, ' ') : value;
+  if (countsInTwoAlphabets(v)) return true;
   let letters = 0;
   let marked = false;
   let onlyNouns = true;

@@ -346,7 +346,27 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
     const close = text.indexOf(opener, span.start);
     if (text[span.start - 1] === opener || (close >= 0 && close < span.end)) return null;
   }
+  // The same where the literal opens further back (`'?access_token='.config('…')` in PHP, `"…&key=" + k`):
+  // the quote after `name=` closes the literal the name is written in, and what follows is code.
+  if (span && span.quoted && code !== false && !jsonQuote && op === '=' && closesLiteral(text, span.start - 1, s)) return null;
   return span;
+}
+
+/**
+ * Does the quote at `q` close a string literal that opened before the name at `s`, on the same
+ * line and without a blank inside (`'?access_token='`, a URL's query or a `KEY=` being built)? Read
+ * from the line's start, escapes skipped; a literal with a blank is likely prose (`don't`), not asked.
+ */
+function closesLiteral(text: string, q: number, s: number): boolean {
+  const quote = text[q]!;
+  let open = -1;
+  let k = text.lastIndexOf('\n', s) + 1;
+  for (; k < q; k++) {
+    const c = text[k]!;
+    if (c === '\\') k++;
+    else if (open < 0 ? QUOTES.has(c) : c === text[open]) open = open < 0 ? k : -1;
+  }
+  return open >= 0 && open < s && text[open] === quote && !/\s/.test(text.slice(open, q));
 }
 
 /**
