@@ -359,8 +359,13 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
  */
 function closesLiteral(text: string, q: number, s: number): boolean {
   const quote = text[q]!;
+  // The line's start, looked for at most 300 characters back: on a longer line (minified source)
+  // the quotes before are not counted and the value is judged as before, at a cost per hit that
+  // does not grow with the line.
+  let k = s;
+  while (k > 0 && s - k < 300 && text.charCodeAt(k - 1) !== 10) k--;
+  if (k > 0 && text.charCodeAt(k - 1) !== 10) return false;
   let open = -1;
-  let k = text.lastIndexOf('\n', s) + 1;
   for (; k < q; k++) {
     const c = text[k]!;
     if (c === '\\') k++;

@@ -477,7 +477,7 @@ export function decodeURIComponentSafe(s: string): string {
  * purpose named after the constant)? A drawn value does not repeat a name's letters.
  */
 export function spellsPartOfName(v: string, name: string): boolean {
-  if (v.length < 8 || !/^[A-Za-z]+(?:[-_]?[A-Za-z]+)*$/.test(v)) return false;
+  if (v.length < 8 || v.length > 64 || !/^[A-Za-z]+(?:[-_][A-Za-z]+)*$/.test(v)) return false;
   const parts = letterParts(v);
   if (!parts || parts.length < 2) return false;
   const letters = parts.join('');
