@@ -346,32 +346,28 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
     const close = text.indexOf(opener, span.start);
     if (text[span.start - 1] === opener || (close >= 0 && close < span.end)) return null;
   }
-  // The same where the literal opens further back (`'?access_token='.config('…')` in PHP, `"…&key=" + k`):
-  // the quote after `name=` closes the literal the name is written in, and what follows is code.
+  // The same where the literal opens further back (PHP's `'?access_token='.config('…')`, a query
+  // string joined to a variable): the quote after `name=` closes the literal the name is written
+  // in, and what follows is code.
   if (span && span.quoted && code !== false && !jsonQuote && op === '=' && closesLiteral(text, span.start - 1, s)) return null;
   return span;
 }
 
 /**
- * Does the quote at `q` close a string literal that opened before the name at `s`, on the same
- * line and without a blank inside (`'?access_token='`, a URL's query or a `KEY=` being built)? Read
- * from the line's start, escapes skipped; a literal with a blank is likely prose (`don't`), not asked.
+ * Does the quote at `q` close a string literal that opened before the name at `s`, with no blank
+ * inside (`'?access_token='`, a URL's query or a `KEY=` being built)? The literal's opening quote is
+ * the same quote nearest before the name, after no letter or digit (a closing quote is followed by
+ * an operator, not a name); a blank between means prose (`don't … key='x'`), not asked. At most
+ * 300 characters back, so a minified line costs no more per hit than a short one.
  */
 function closesLiteral(text: string, q: number, s: number): boolean {
-  const quote = text[q]!;
-  // The line's start, looked for at most 300 characters back: on a longer line (minified source)
-  // the quotes before are not counted and the value is judged as before, at a cost per hit that
-  // does not grow with the line.
-  let k = s;
-  while (k > 0 && s - k < 300 && text.charCodeAt(k - 1) !== 10) k--;
-  if (k > 0 && text.charCodeAt(k - 1) !== 10) return false;
-  let open = -1;
-  for (; k < q; k++) {
-    const c = text[k]!;
-    if (c === '\\') k++;
-    else if (open < 0 ? QUOTES.has(c) : c === text[open]) open = open < 0 ? k : -1;
+  const quote = text.charCodeAt(q);
+  for (let k = s - 1; k >= 0 && q - k <= 300; k--) {
+    const c = text.charCodeAt(k);
+    if (c === quote) return k === 0 || !/[A-Za-z0-9_]/.test(text[k - 1]!);
+    if (c === 32 || c === 9 || c === 10 || c === 13) return false;
   }
-  return open >= 0 && open < s && text[open] === quote && !/\s/.test(text.slice(open, q));
+  return false;
 }
 
 /**

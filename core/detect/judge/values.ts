@@ -177,9 +177,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // Makefile recipe is the shell variable `$llm_api_key`, read where the recipe runs. (A password's
   // `$$` sits inside a word, `Pa$$word`, and is kept.)
   if (v.includes('$$') && /(?:^|[^A-Za-z0-9\\$])\$\$\{?[A-Za-z_]\w*\}?(?:$|[^\w$])/.test(v)) return null;
-  // An environment reference written `env:NAME` (argocd-image-updater's and Vault Agent's
-  // credential sources, `credentials: env:REGISTRY_SECRET`): the value is the variable's.
-  if (/^env:[A-Z_][A-Z0-9_]*$/i.test(v) && /[A-Z_]{3}/.test(v.slice(4))) return null;
+  if (isEnvReference(v)) return null;
   // A name after `$` made of words (`$slack-token` in Argo CD's notification settings, where `$`
   // and a key name a key of the service's secret): a reference, and its letters words a person
   // chose, as `slack-token` alone is judged.
@@ -321,6 +319,14 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (!c.digit && !c.symbol && !(c.lower && c.upper)) return null;
   if (encodesText(v)) return null;
   return h >= 4 && v.length >= 20 ? CONFIDENCE.generatedValue : CONFIDENCE.credentialValue;
+}
+
+/**
+ * An environment reference written `env:NAME` (argocd-image-updater's and Vault Agent's credential
+ * sources, `credentials: env:REGISTRY_SECRET`): the value is the variable's, wherever it is written.
+ */
+function isEnvReference(v: string): boolean {
+  return v.charCodeAt(3) === 58 && /^env:[A-Z_][A-Z0-9_]*$/i.test(v) && /[A-Z_]{3}/.test(v.slice(4));
 }
 
 /**
@@ -569,7 +575,9 @@ export function isStrongToken(v: string): boolean {
   // A pattern; a member or a qualified name (`Commands.moveToStore`, Ruby's, C++'s and Rust's
   // `ROTP::Base32.random`, a member through a pointer `ctx->auth.token`): names joined by `.`,
   // `::` or `->`, which no generated credential is written as.
-  if (isPatternSource(v) || /^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+[,;]?$/.test(v)) return false;
+  // (A string's escaped line end after it, `Otp::Base32.random\n` in a test's line, set aside.)
+  if (isPatternSource(v) || /^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+[,;]?(?:\\[nrt])*$/.test(v)) return false;
+  if (isEnvReference(v)) return false;
   if (v.includes('/') && FILE_NAME.test(v.replace(/(?:\\[nrt])+$/, ''))) return false; // a file path: patches/next-auth@4.24.15.patch (a `\n` escape after it in a string)
   if (/^[\w./-]+(?::\d+){1,2}$/.test(v) && FILE_NAME.test(v.replace(/(?::\d+){1,2}$/, ''))) return false; // a source location: agent_api.py:2051
   const c = charClasses(v);
