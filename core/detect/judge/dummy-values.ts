@@ -43,6 +43,17 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLower = (c: number) => c >= 97 && c <= 122;
 
+/**
+ * Counting in digits and letters at once, interleaved (`1a2b3c4d5e6f7g8h9i0j`, `a1b2c3d4`): a
+ * sequence typed by a person, each alphabet in its order. A draw does not count.
+ */
+function countsInTwoAlphabets(v: string): boolean {
+  if (v.length < 6 || !/^[a-z]?(?:\d[a-z])+\d?$/i.test(v)) return false;
+  const digits = v.replace(/[^\d]/g, '');
+  const letters = v.replace(/\d/g, '').toLowerCase();
+  return ('1234567890'.startsWith(digits) || '0123456789'.startsWith(digits)) && 'abcdefghijklmnopqrstuvwxyz'.startsWith(letters);
+}
+
 interface Runs {
   letters: number;
   marked: boolean;
@@ -88,7 +99,9 @@ const unescape = (value: string) => (value.includes('\\') ? value.replace(/\\u[0
 /** Judged run by run, left to right, so a generated value is rejected at its first odd run. */
 export function isDummyValue(value: string): boolean {
   if (value.length > 64) return false;
-  const runs = wordRuns(unescape(value));
+  const v = unescape(value);
+  if (countsInTwoAlphabets(v)) return true;
+  const runs = wordRuns(v);
   return !!runs && runs.letters >= 3 && (runs.marked || runs.onlyNouns);
 }
 

@@ -352,7 +352,28 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
     const close = text.indexOf(opener, span.start);
     if (text[span.start - 1] === opener || (close >= 0 && close < span.end)) return null;
   }
+  // The same where the literal opens further back (PHP's `'?access_token='.config('…')`, a query
+  // string joined to a variable): the quote after `name=` closes the literal the name is written
+  // in, and what follows is code.
+  if (span && span.quoted && code !== false && !jsonQuote && op === '=' && closesLiteral(text, span.start - 1, s)) return null;
   return span;
+}
+
+/**
+ * Does the quote at `q` close a string literal that opened before the name at `s`, with no blank
+ * inside (`'?access_token='`, a URL's query or a `KEY=` being built)? The literal's opening quote is
+ * the same quote nearest before the name, after no letter or digit (a closing quote is followed by
+ * an operator, not a name); a blank between means prose (`don't … key='x'`), not asked. At most
+ * 300 characters back, so a minified line costs no more per hit than a short one.
+ */
+function closesLiteral(text: string, q: number, s: number): boolean {
+  const quote = text.charCodeAt(q);
+  for (let k = s - 1; k >= 0 && q - k <= 300; k--) {
+    const c = text.charCodeAt(k);
+    if (c === quote) return k === 0 || !/[A-Za-z0-9_]/.test(text[k - 1]!);
+    if (c === 32 || c === 9 || c === 10 || c === 13) return false;
+  }
+  return false;
 }
 
 /**

@@ -4,7 +4,7 @@ import { isDummyValue } from './dummy-values';
 import { charClasses, shannonEntropy } from './entropy';
 import type { NameKind } from './names';
 import { isLeetPlaceholder, isPatternSource, isPlaceholder, isIndirect, nounsAndNumber } from './placeholders';
-import { isMadeOfWords } from './words';
+import { isMadeOfWords, isWord, letterParts } from './words';
 
 /**
  * Judging a candidate value found next to a credential name: is it a credential literal, or a
@@ -200,6 +200,8 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // A string constant in program source spelling its own name's last words (`stsLDAPPassword =
   // "LDAPPassword"`, a form field's or a parameter's name): letters a draw would not repeat.
   if (quoted && code === 'program' && /^[A-Za-z_]+$/.test(v) && endsTheName(v, name)) return null;
+  // The same for any run of its name's words (`PasswordlessSignInPurpose = "PasswordlessSignIn"`).
+  if (quoted && code === 'program' && spellsPartOfName(v, name)) return null;
   if (/\$\{\s*[A-Za-z_][\w.:-]*\s*\}|\{\{\s*[\w.$]+\s*\}\}|%\(\w+\)s/.test(v)) return null; // a template interpolating the value (`{{$credentials.apiKey}}` in n8n)
   // A template expression (n8n's `={{ $('Chat Trigger').item.json.sessionId }}`, Handlebars' and
   // Angular's `{{ user.token | mask }}`): a name, a call or a bracket inside `{{ }}` is evaluated
@@ -209,6 +211,22 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // PowerShell reads an environment variable from its `Env:` drive (`$env:DOCKERHUB_TOKEN`, in a
   // Jenkins pipeline's `pwsh` step too): the value is the environment's where the script runs.
   if (v.includes('$') && /(?:^|[^A-Za-z0-9\\])\$\{?env:[A-Za-z_]\w*/i.test(v)) return null;
+  // `$$` is make's and Compose's escape for one `$` handed to the shell: `$$llm_api_key` in a
+  // Makefile recipe is the shell variable `$llm_api_key`, read where the recipe runs. (A password's
+  // `$$` sits inside a word, `Pa$$word`, and is kept.)
+  if (v.includes('$$') && /(?:^|[^A-Za-z0-9\\$])\$\$\{?[A-Za-z_]\w*\}?(?:$|[^\w$])/.test(v)) return null;
+  if (isEnvReference(v)) return null;
+  // A name after `$` made of words (`$slack-token` in Argo CD's notification settings, where `$`
+  // and a key name a key of the service's secret): a reference, and its letters words a person
+  // chose, as `slack-token` alone is judged.
+  if (v[0] === '$' && !quoted && isMadeOfWords(v.slice(1))) return null;
+  // Laravel's validation rules (`'password' => 'required|string|min:8'`, laravel.com/docs/validation):
+  // rule names, documented, joined by `|`, each with its parameters after a colon.
+  if (v.includes('|') && isValidationRules(v)) return null;
+  // A list of names of secrets (`secrets: "BW-GHAPP-ID,BW-GHAPP-KEY"` handed to a workflow that
+  // fetches them from a vault): capitals and digits in parts joined by `-` or `_`, a word in each
+  // item; a key of capitals has no commas between named parts.
+  if (v.includes(',') && isListOfNames(v)) return null;
   // An angle-bracket slot (`<username>:<apikey>`) or markup (`Validate:<br/>- code exists` in a
   // Mermaid diagram's note, `</b>`): a credential alphabet has no tags.
   if (v.includes('<') && /<\/?[A-Za-z][\w .-]{0,60}\/?>/.test(v)) return null;
@@ -235,7 +253,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // Between two string literals joined by `+` (`"…token: "+o,null,…+"`): code, not the literal.
   // (A base64 key may start with `+`; none holds a parenthesis or a comma.)
   if (quoted && code === 'program' && /^\+\s*[A-Za-z_$(]/.test(v) && /[(),;]/.test(v)) return null;
-  if (!quoted && /^=?[A-Za-z_]\w*(?:(?:::|\.|:)[A-Za-z_]\w*)*\(/.test(v)) return null; // a call: password=getpass(), ptr::null_mut(), =CLAUDE(, Lua's schema:extract_pk_values(
+  // A call: password=getpass(), ptr::null_mut(), =CLAUDE(, Lua's schema:extract_pk_values(, and one
+  // through a pointer (C++'s and PHP's `request->tokens()`).
+  if (!quoted && /^=?[A-Za-z_]\w*(?:(?:::|\.|:|->)[A-Za-z_]\w*)*\(/.test(v)) return null;
   // Elixir calls an Erlang module by its atom (`:crypto.strong_rand_bytes(32)`, `:os.getenv("KEY")`).
   if (!quoted && v[0] === ':' && /^:[a-z]\w*\.[a-z]\w*\(/.test(v)) return null;
   // Minified or generated code read as a value: `!0,range:!0`, `Yh};function`, `a:null,b:Et`.
@@ -254,6 +274,16 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (!quoted && (v[0] === '[' || v[0] === '{')) return null; // a JSON or code structure
   if (isPatternSource(v)) return null; // a regular expression, not a key
   if (/^[A-Za-z]+(?:[./:][A-Za-z]+)+$/.test(v)) return null; // dotted names: rotationGuard.storeSecret, org.freedesktop.secrets
+  // A .NET configuration key (`UnprotectCertificates:0:Enabled`, `Kestrel:Endpoints:0:Url`): sections
+  // joined by `:`, an array's element addressed by its index between two of them.
+  if (v.includes(':') && /^[A-Za-z]+(?::(?:[A-Za-z]+|\d{1,3}(?=:)))+$/.test(v)) return null;
+  // A column qualified by its table's alias with the column's name in double quotes (`oa."ApiKey"`):
+  // SQL quotes identifiers so (SQL-92, PostgreSQL); a string literal there would be in single quotes.
+  if (!quoted && v.includes('."') && /^[A-Za-z_]\w*\."[A-Za-z_]\w*"?$/.test(v)) return null;
+  // Ciphertext in an encryption envelope of `<type>.<iv>|<data>|<mac>` (Bitwarden's EncString,
+  // `2.<base64>|<base64>|<base64>`): encrypted under a key that is not in it, so not a credential
+  // by itself; the key that opens it is judged where it is written.
+  if (v.includes('|') && /^\d{1,2}\.[A-Za-z0-9+/]{8,}={0,2}(?:\|[A-Za-z0-9+/]{8,}={0,2}){1,2}$/.test(v)) return null;
   // A Pulumi type token, `<package>:<module>:<member>` (`aws:ec2/getAmi:getAmi`, `kubernetes:apps/v1:Deployment`,
   // https://www.pulumi.com/docs/iac/concepts/resources/names/#types): names a resource or function's type.
   if (v.includes(':') && /^[a-z][a-z0-9-]*:[A-Za-z]\w*(?:\/[A-Za-z]\w*)*:[A-Za-z_]\w*$/.test(v) && /\/|:[A-Z]\w*$/.test(v)) return null;
@@ -328,6 +358,46 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (!c.digit && !c.symbol && !(c.lower && c.upper)) return null;
   if (encodesText(v)) return null;
   return h >= 4 && v.length >= 20 ? CONFIDENCE.generatedValue : CONFIDENCE.credentialValue;
+}
+
+/**
+ * An environment reference written `env:NAME` (argocd-image-updater's and Vault Agent's credential
+ * sources, `credentials: env:REGISTRY_SECRET`): the value is the variable's, wherever it is written.
+ */
+function isEnvReference(v: string): boolean {
+  return v.charCodeAt(3) === 58 && /^env:[A-Z_][A-Z0-9_]*$/i.test(v) && /[A-Z_]{3}/.test(v.slice(4));
+}
+
+/**
+ * Laravel's validation rules as a string (laravel.com/docs/validation#available-validation-rules):
+ * two or more rules joined by `|`, each a documented rule name, with its parameters after a colon
+ * (`max:255`, `exists:users,id`). A chosen password of such words is made of words anyway.
+ */
+const VALIDATION_RULES = new Set(
+  ('accepted accepted_if active_url after after_or_equal alpha alpha_dash alpha_num array ascii bail before before_or_equal between boolean bool ' +
+    'confirmed contains current_password date date_equals date_format decimal declined different digits digits_between dimensions distinct ' +
+    'doesnt_start_with doesnt_end_with email ends_with enum exclude exclude_if exclude_unless exclude_with exclude_without exists extensions file filled ' +
+    'gt gte hex_color image in in_array integer int ip ipv4 ipv6 json lowercase lt lte mac_address max max_digits mimetypes mimes min min_digits ' +
+    'missing missing_if missing_unless missing_with multiple_of not_in not_regex nullable numeric password present present_if prohibited ' +
+    'prohibited_if prohibits regex required required_if required_unless required_with required_with_all required_without required_without_all ' +
+    'same size sometimes starts_with string timezone unique uppercase url ulid uuid').split(' '),
+);
+function isValidationRules(v: string): boolean {
+  const rules = v.split('|');
+  return rules.length >= 2 && rules.every((r) => VALIDATION_RULES.has(r.replace(/:.*$/, '')) && /^[a-z_]+(?::[^|\s]*)?$/.test(r));
+}
+
+/**
+ * Names of secrets in a list (`DD-API-KEY, K6-CLIENT-ID`, Azure Key Vault's names and environment
+ * variables' alike): two or more items, each parts of capitals and digits joined by `-` or `_`, and
+ * half of them or more with a word of three letters or more among their parts (`KEY`, `CLIENT`). A
+ * generated value is not items of named parts.
+ */
+function isListOfNames(v: string): boolean {
+  const items = v.split(/,\s*/);
+  if (items.length < 2 || !items.every((it) => /^[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+$/.test(it))) return false;
+  const named = items.filter((it) => it.split(/[-_]/).some((p) => p.length >= 3 && isWord(p.toLowerCase()))).length;
+  return named * 2 >= items.length;
 }
 
 /**
@@ -428,6 +498,9 @@ function encodesWords(b: string, decoded?: string): boolean {
  * the word it encodes (encodesWords here, a password in generic.ts) asks this one question.
  */
 export function base64Word(b: string, decoded = Buffer.from(b, 'base64').toString('latin1')): string | undefined {
+  // `echo test-api-key | base64` encodes the line end echo writes after the word too (`…Cg==`):
+  // the word is what the line holds.
+  if (decoded.charCodeAt(decoded.length - 1) === 10) decoded = decoded.slice(0, decoded.charCodeAt(decoded.length - 2) === 13 ? -2 : -1);
   return decoded.length >= 6 && decoded.length <= 64 && /^[\x21-\x7e]+$/.test(decoded) ? decoded : undefined;
 }
 
@@ -441,6 +514,19 @@ export function decodeURIComponentSafe(s: string): string {
   } catch {
     return s;
   }
+}
+
+/**
+ * Does the string constant `v` (letters, `_` and `-`; two words or more, eight letters or more) spell
+ * a run of its own name's words (`PasswordlessSignInPurpose = "PasswordlessSignIn"`, a key or a
+ * purpose named after the constant)? A drawn value does not repeat a name's letters.
+ */
+export function spellsPartOfName(v: string, name: string): boolean {
+  if (v.length < 8 || v.length > 64 || !/^[A-Za-z]+(?:[-_][A-Za-z]+)*$/.test(v)) return false;
+  const parts = letterParts(v);
+  if (!parts || parts.length < 2) return false;
+  const letters = parts.join('');
+  return letters.length >= 8 && name.replace(/[^A-Za-z]/g, '').toLowerCase().includes(letters);
 }
 
 /** Are `v`'s letters (six or more) the last letters of `name` (`hatchet_api_key` and `VOLUME_HATCHET_API_KEY`)? */
@@ -522,8 +608,16 @@ export function isStrongToken(v: string): boolean {
   if (isWordList(v)) return false;
   // A name of code (`_LegacyBedrockState` in a type annotation, `scheduleHistoryPageSize`) or a type reference (`UserApiKey!`).
   if (isIdentifierName(v) || isNonNullType(v)) return false;
+  // A name after a sigil is still a name: a parameter or variable (SQL's `@MasterPasswordSalt`,
+  // `@@IDENTITY`, Ruby's `@user_token`, Less' `@var`, a shell's or PHP's `$apiKeyValue`).
+  if ((v[0] === '@' || v[0] === '$') && isIdentifierName(v.replace(/^[@$]{1,2}/, ''))) return false;
   if (NEXT_VARIABLE.test(v)) return false; // the next variable of a command line (`KEY= OTHER_SETTING=x`)
-  if (isPatternSource(v) || /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[,;]?$/.test(v)) return false; // a pattern; Commands.moveToStore
+  // A pattern; a member or a qualified name (`Commands.moveToStore`, Ruby's, C++'s and Rust's
+  // `ROTP::Base32.random`, a member through a pointer `ctx->auth.token`): names joined by `.`,
+  // `::` or `->`, which no generated credential is written as.
+  // (A string's escaped line end after it, `Otp::Base32.random\n` in a test's line, set aside.)
+  if (isPatternSource(v) || /^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+[,;]?(?:\\[nrt])*$/.test(v)) return false;
+  if (isEnvReference(v)) return false;
   if (v.includes('/') && FILE_NAME.test(v.replace(/(?:\\[nrt])+$/, ''))) return false; // a file path: patches/next-auth@4.24.15.patch (a `\n` escape after it in a string)
   if (/^[\w./-]+(?::\d+){1,2}$/.test(v) && FILE_NAME.test(v.replace(/(?::\d+){1,2}$/, ''))) return false; // a source location: agent_api.py:2051
   const c = charClasses(v);

@@ -5,7 +5,7 @@ import { describesTheField, isIndirect, isLeetPlaceholder, isPlaceholder, nounsA
 import { isPromptFile } from '../../files/file-kinds';
 import type { RawMatch } from '../report/raw-match';
 import { isDummyValue, isTypedFromWords } from './dummy-values';
-import { decodeURIComponentSafe, isIdentifierName, isStrongToken } from './values';
+import { decodeURIComponentSafe, isIdentifierName, isStrongToken, spellsPartOfName } from './values';
 import { isMadeOfWords } from './words';
 import { memoByText } from '../input/detach';
 
@@ -100,6 +100,9 @@ export function isWeakPassword(password: string, user?: string): boolean {
  */
 export function isWeakDefaultValue(value: string, name: string, code: CodeKind = false, after = ''): boolean {
   if (value.toLowerCase() === name.toLowerCase()) return false;
+  // A string constant in program source spelling a run of its own name's words (`PasswordlessSignInPurpose
+  // = "PasswordlessSignIn"`) is a key or a purpose named after the constant, not a password.
+  if (code === 'program' && spellsPartOfName(value, name)) return false;
   if (isWeakPassword(value)) return true;
   // A user and password pair is the value of a name that holds both (neo4j's `NEO4J_AUTH`, a
   // credentials setting); a password name's value is one password (`"pass": "routes/status"`).
