@@ -291,6 +291,9 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
     if (text[i] === '\\') i++;
     if (QUOTES.has(text[i]!)) i++;
   }
+  // A subscript's key (`os.environ["API_KEY"] = "…"`, `cfg['api_key'] = …`, Ruby's `config[:api_key]`,
+  // PHP's `$settings['api_key']`, escaped in a notebook's JSON): the value is assigned after the `]`.
+  if (text[i] === ']' && opensSubscript(text, s)) i++;
   while (text[i] === ' ' || text[i] === '\t') i++;
   const op = operatorAt(text, i);
   if (op) {
@@ -348,14 +351,17 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
   // inside that literal: a value quoted by the literal's own quote, or running past it, is other
   // code (`'password='.repeat(n)`), not a value.
   const opener = text[s - 1]!;
-  if (span && QUOTES.has(opener) && text[e] !== opener && code !== false && !jsonQuote) {
+  // The name's own literal closed right after it (`"api_key"`, escaped `\"api_key\"` in a notebook's JSON).
+  const nameClosed = text[e] === opener || (text[e] === '\\' && text[e + 1] === opener);
+  if (span && QUOTES.has(opener) && !nameClosed && code !== false && !jsonQuote) {
     const close = text.indexOf(opener, span.start);
     if (text[span.start - 1] === opener || (close >= 0 && close < span.end)) return null;
   }
   // The same where the literal opens further back (PHP's `'?access_token='.config('…')`, a query
   // string joined to a variable): the quote after `name=` closes the literal the name is written
   // in, and what follows is code.
-  if (span && span.quoted && code !== false && !jsonQuote && op === '=' && closesLiteral(text, span.start - 1, s)) return null;
+  // (Not when the name's own literal closed right after it: `cfg["api_key"] = "…"`, a subscript's key.)
+  if (span && span.quoted && code !== false && !jsonQuote && op === '=' && !nameClosed && closesLiteral(text, span.start - 1, s)) return null;
   return span;
 }
 
@@ -433,6 +439,14 @@ function opensArguments(text: string, s: number): boolean {
   k--;
   while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
   return text[k] === '(';
+}
+
+/** Does a `[` open right before the name at `s`, through its quote (escaped or not) or a Ruby symbol's `:`? */
+function opensSubscript(text: string, s: number): boolean {
+  let k = s - 1;
+  if (k >= 0 && (QUOTES.has(text[k]!) || text[k] === ':')) k--;
+  if (k >= 0 && text[k] === '\\') k--;
+  return k >= 0 && text[k] === '[';
 }
 
 /** Is there a comma in text[s, e)? (Asked at every value: no slice, and no search past `e`.) */

@@ -178,9 +178,14 @@ export const RUNS_NAME = /(?:^|\/)(?:(?:[\w.-]*[._-])?(?:docker-)?compose[\w.-]*
 export const RUNS_DIR = /(?:^|\/)(?:\.github\/workflows|\.circleci|\.buildkite|helm|charts|k8s|kubernetes|deploy|deployment|infra|terraform)\//i;
 export const EXAMPLE_NAME = /\.(?:example|sample|template|dist|tmpl)(?:\.[\w]+)?$|(?:^|\/)[^/]*[._-](?:example|sample)\.[\w.]+$/i;
 export const TEST_NAME = /(?:^|\/)(?:test_[^/]*|[^/]*[._-](?:test|tests|spec|eval|bench)\.[\w]+|conftest\.py|test[-_]?utils?\.[\w]+|testutils?\.[\w]+)$/i;
+// A test class by the xUnit conventions of .NET, the JVM and Swift (`TracingTests.cs`, `UserServiceTest.java`,
+// `LoginTests.swift`): a capitalised name ending in `Test` or `Tests` (case matters: `Contest.java` is none).
+export const TEST_CLASS = /(?:^|\/)[A-Z]\w*[a-z0-9]Tests?\.(?:cs|vb|fs|java|kt|kts|scala|groovy|swift)$/;
+/** A test file by its name: a test runner's, not where the folder deploys. */
+export const isTestName = (name: string): boolean => TEST_NAME.test(name) || TEST_CLASS.test(name);
 // A folder named by one of these words, alone or joined to others (`docs_src`, `internal_docs`,
 // `example_notebooks`, `integration-tests`): documentation, samples and tests.
-export const DOCS_DIR = /(?:^|\/)(?:[\w.]+[_-])?(?:docs?|documentation|website|site|examples?|samples?|cookbooks?|tutorials?|notebooks?|guides?|vignettes?|tests?|__tests__|spec|specs|testdata|fixtures|mock_tests|e2e|evals?|benchmarks?)(?:[_-][\w.]+)?\//i;
+export const DOCS_DIR = /(?:^|\/)(?:[\w.]+[_.-])?(?:docs?|documentation|website|site|examples?|samples?|cookbooks?|tutorials?|notebooks?|guides?|vignettes?|tests?|__tests__|spec|specs|testdata|fixtures|mock_tests|e2e|evals?|benchmarks?)(?:[_-][\w.]+)?\//i;
 
 /** Does a file at `path` run (a compose file, a CI workflow, a Dockerfile, an env file, code outside docs and tests)? */
 export function runsWhereItIs(path: string): boolean {
@@ -200,8 +205,8 @@ export function runsWhereItIs(path: string): boolean {
   const folder = folderKind(norm.slice(0, slash + 1));
   // A deployment folder (`infra/`, `charts/`) runs, but a program's test file in it (`config_test.go`,
   // `test_settings.py`) runs under its test runner: a test's input, as in a tests folder.
-  if (folder === 'runs') return !(format.code === 'program' && TEST_NAME.test(name));
-  return folder !== 'docs' && !TEST_NAME.test(name);
+  if (folder === 'runs') return !(format.code === 'program' && isTestName(name));
+  return folder !== 'docs' && !isTestName(name);
 }
 
 /** What the folder part of a path (up to and with its last `/`) says: RUNS_DIR first, then DOCS_DIR. */

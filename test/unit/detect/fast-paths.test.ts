@@ -10,7 +10,7 @@ import { scanText } from '../../../core/detect';
 import { LineCursor, LineIndex } from '../../../core/detect/input/positions';
 import { trueSampleText } from './rule-samples.test';
 import { operatorAt } from '../../../core/detect/judge/generic';
-import { DOCS_DIR, EXAMPLE_NAME, RUNS_DIR, RUNS_NAME, runsWhereItIs, TEST_NAME } from '../../../core/detect/judge/weak-defaults';
+import { DOCS_DIR, EXAMPLE_NAME, RUNS_DIR, RUNS_NAME, runsWhereItIs, TEST_CLASS, TEST_NAME } from '../../../core/detect/judge/weak-defaults';
 import { formatOf } from '../../../core/files';
 import { splitIntoWords, wordListLoaded } from '../../../core/detect/judge/words';
 
@@ -196,11 +196,12 @@ describe('detection fast paths equal their plain forms', () => {
       if (kind === 'markdown' || kind === 'mdx' || kind === 'notebook' || kind === 'markup') return false;
       if (RUNS_NAME.test(norm)) return true;
       // A program's test file in a deployment folder runs under its test runner.
-      if (RUNS_DIR.test(norm)) return !(formatOf(norm).code === 'program' && TEST_NAME.test(norm));
-      return !DOCS_DIR.test(norm) && !TEST_NAME.test(norm);
+      const test = TEST_NAME.test(norm) || TEST_CLASS.test(norm);
+      if (RUNS_DIR.test(norm)) return !(formatOf(norm).code === 'program' && test);
+      return !DOCS_DIR.test(norm) && !test;
     };
-    const folder = fc.constantFrom('docs', 'Docs', 'doc', 'src', 'helm', 'charts', '.github', 'workflows', 'deploy', 'tests', 'test', 'examples', 'site', 'lib', 'k8s', 'x.docs', 'docs-website', 'e2e', 'a');
-    const name = fc.constantFrom('README.md', 'compose.yaml', 'docker-compose.prod.yml', 'Dockerfile', 'api.dockerfile', '.env', '.env.local', '.env.example', 'app.py', 'test_app.py', 'app_test.go', 'app.spec.ts', 'conftest.py', 'config.sample.json', 'settings.yaml.tmpl', 'notes.txt', 'x.ipynb', 'Jenkinsfile', '.gitlab-ci.yml', 'test-utils.ts', 'main.tf', 'docs', 'a.example');
+    const folder = fc.constantFrom('docs', 'Docs', 'doc', 'src', 'App.Core.Tests', 'helm', 'charts', '.github', 'workflows', 'deploy', 'tests', 'test', 'examples', 'site', 'lib', 'k8s', 'x.docs', 'docs-website', 'e2e', 'a');
+    const name = fc.constantFrom('README.md', 'compose.yaml', 'docker-compose.prod.yml', 'Dockerfile', 'api.dockerfile', '.env', '.env.local', '.env.example', 'app.py', 'test_app.py', 'app_test.go', 'app.spec.ts', 'conftest.py', 'config.sample.json', 'settings.yaml.tmpl', 'notes.txt', 'x.ipynb', 'Jenkinsfile', '.gitlab-ci.yml', 'test-utils.ts', 'main.tf', 'docs', 'a.example', 'TracingTests.cs', 'Contest.java', 'UserServiceTest.kt');
     const path = fc.tuple(fc.boolean(), fc.array(folder, { maxLength: 4 }), name, fc.constantFrom('/', '\\')).map(([abs, dirs, file, sep]) => (abs ? sep : '') + [...dirs, file].join(sep));
     fc.assert(
       fc.property(path, (p) => {

