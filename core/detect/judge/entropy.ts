@@ -84,6 +84,35 @@ export function longestSequence(s: string): number {
   return s.length ? best : 0;
 }
 
+/**
+ * The share of a value's characters that follow from the one or two before them by a typist's
+ * pattern: the same again, the next or the previous one (`1234`, `abcd`, `0011`), or the next after
+ * the one before last (`a1b2c3`, `A1B2C3`, `00112233`). A random draw follows so by chance at a few
+ * per cent of positions (four chances in an alphabet of 62); a counting or alphabet run typed as a
+ * fake key (`AIza0123456789abcdef…`, `xoxb-12345678-1234567890123-…`, `a1b2c3d4e5f6…`) at most.
+ */
+export function patternedShare(s: string): number {
+  if (s.length < 3) return 0;
+  let n = 0;
+  for (let i = 2; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const p = s.charCodeAt(i - 1);
+    if (c === p || c === p + 1 || c === p - 1 || c === s.charCodeAt(i - 2) + 1) n++;
+  }
+  return n / (s.length - 2);
+}
+
+/**
+ * A value typed as a pattern, not drawn: its body (after the last `=`, `:` or blank, so a name or
+ * a scheme before it does not count) of 16 or more characters, not all digits, has a patterned
+ * share of 0.65 or more. Drawn bodies reach that by chance at most a few times in 100,000 (hex of
+ * 16-24 characters; base62 never in 200,000 draws); typed fakes sit at 0.68-0.95.
+ */
+export function isTypedPattern(value: string): boolean {
+  const body = value.slice(Math.max(value.lastIndexOf('='), value.lastIndexOf(':'), value.lastIndexOf(' ')) + 1);
+  return body.length >= 16 && !/^\d+$/.test(body) && patternedShare(body) >= 0.65;
+}
+
 // Reused by distinctChars and cleared after each use: a typed array of 128 bytes is allocated
 // outside the JavaScript heap, and one per judged value (every distinct key a rule matches) cost
 // more than the count, in the allocation and in the garbage collector's sweep of its buffer.

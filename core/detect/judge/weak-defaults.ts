@@ -1,6 +1,6 @@
 import { formatOf, type CodeKind } from '../../files/file-formats';
 import { CONFIDENCE } from './confidence';
-import { longestSequence } from './entropy';
+import { isTypedPattern, longestSequence } from './entropy';
 import { describesTheField, isIndirect, isLeetPlaceholder, isPlaceholder, nounsAndNumber, unLeet } from './placeholders';
 import { isPromptFile } from '../../files/file-kinds';
 import type { RawMatch } from '../report/raw-match';
@@ -305,7 +305,17 @@ const SHAPE_RULES = new Set(['secret/generic-api-key', 'secret/hardcoded-passwor
 export function placeShapeMatches(matches: RawMatch[], path: string, text: string): void {
   let docs: boolean | undefined;
   for (const m of matches) {
-    if (!(m.byShape || SHAPE_RULES.has(m.ruleId)) || m.confidence <= CONFIDENCE.inDocumentationProse) continue;
+    if (m.confidence <= CONFIDENCE.inDocumentationProse) continue;
+    if (!(m.byShape || SHAPE_RULES.has(m.ruleId))) {
+      // A provider's format filled with a typed pattern (`AIza0123456789abcdefghijklmnopqrstuv…`,
+      // `xoxb-12345678-1234567890123-…`, `A1B2C3D4E5F6…`) in docs and tests: a reader's or a test's
+      // fake, as a typed value by shape is. Outside them such a value keeps its confidence (a
+      // benchmark's or a scanner's own samples are typed so), and a drawn key in a test keeps it too.
+      if (!m.ruleId.startsWith('secret/') || m.end - m.start < 20 || m.end - m.start > 200) continue;
+      docs ??= !runsWhereItIs(path) && !isPromptFile(path);
+      if (docs && isTypedPattern(text.slice(m.start, m.end))) m.confidence = CONFIDENCE.inDocumentationProse;
+      continue;
+    }
     docs ??= !runsWhereItIs(path) && !isPromptFile(path);
     if ((docs || inDocsInCode(text, m.start, path)) && !shownValues(text.slice(m.start, m.end)).every(looksGenerated)) m.confidence = CONFIDENCE.inDocumentationProse;
   }
@@ -336,6 +346,7 @@ function looksGenerated(v: string): boolean {
   if (/(?:^|[^a-z])(?:pass(?:word|wd)?|pwd|secret|token|key|apikey)(?:[^a-z]|$)|password|passwd|secret|apikey|token/i.test(v)) return false;
   if (/[0134579@$]/.test(v) && /password|passwd|secret|token|apikey/i.test(unLeet(v).replace(/[\s_.-]/g, ''))) return false;
   if (longestSequence(v.toLowerCase()) >= 6) return false; // (in either case: `abCDefGHijKL`)
+  if (isTypedPattern(v)) return false; // a typed pattern: `a1b2c3d4e5f6…`, `00112233…`
   if (isTypedFromWords(v)) return false; // words and counting runs after a short prefix: `sk-lw-newrotatedkey1234`
   return v.split(/[-_.@:/]/).filter((p) => /^[a-z]{4,}$/.test(p)).length < 2;
 }

@@ -103,4 +103,16 @@ describe('held-out set thirteen', () => {
     assert.deepEqual(shown('    String password = "hunter2";\n', 'src/main/java/app/UserServiceTest.java'), []);
     assert.deepEqual(shown('    String password = "hunter2";\n', 'src/main/java/app/Contest.java'), ['hunter2']);
   });
+  it("a provider's format filled with a typed pattern (counting, alphabet and interleaved runs) in a test is a test's fake; a drawn key there, and the same pattern where it runs, are found", () => {
+    const counting = 'AIza' + '0123456789' + 'abcdefghijklmnopqrstuv' + '-_X';
+    const interleaved = 'A1B2C3D4E5F6G7H8I9J0' + 'K1L2M3N4O5P6Q7R8S9T0';
+    const cases = (google: string, secret: string) => `var samples = []string{\n\t"${google}",\n\t"AWS_SECRET_ACCESS_KEY=${secret}",\n}\n`;
+    assert.deepEqual(shown(cases(counting, interleaved), 'cli/internal/redact/redact_test.go'), []);
+    const drawn = 'AIza' + id(35);
+    const drawnSecret = id(40);
+    assert.deepEqual(shown(cases(drawn, drawnSecret), 'cli/internal/redact/redact_test.go'), [drawn, drawnSecret]);
+    assert.deepEqual(shown(cases(counting, interleaved), 'cli/internal/redact/samples.go'), [counting, interleaved]);
+    // A generic value typed so (`00112233…`, `a1b2c3d4…`) in a test is typed too.
+    assert.deepEqual(shown(`const testRunToken = "${'00112233445566778899aabbccddeeff'.repeat(2)}"\n`, 'adapters/relay_test.go'), []);
+  });
 });
