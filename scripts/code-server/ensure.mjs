@@ -32,12 +32,20 @@ export function codeServerPaths(dir = path.join(cacheRoot(), `code-server-${CODE
 
 /** Environment for anything that must run on Node 24 (code-server itself, its npm install). */
 export function node24Env(paths, base = process.env) {
-  return {
+  const env = {
     ...base,
     PATH: `${paths.nodeBinDir}${path.delimiter}${base.PATH ?? ''}`,
     // native modules of code-server must compile against Node 24's headers, not the machine's Node
     npm_config_nodedir: paths.nodeDist,
   };
+  // Under `npm test` the outer npm exports its own user agent (`npm/… node/v20…`) and Node's path;
+  // the inner npm takes `npm_config_user_agent` as its setting, and code-server's postinstall reads
+  // the Node version from it and refuses anything but 24. A fresh machine (no cached code-server)
+  // met this; the inner npm must describe itself.
+  delete env.npm_config_user_agent;
+  delete env.npm_node_execpath;
+  delete env.NODE;
+  return env;
 }
 
 function haveCommand(cmd) {
