@@ -97,7 +97,8 @@ function isBase64Draw(v: string): boolean {
   return segments.length <= 5 && longest.length >= 12 && shannonEntropy(v) >= 4.3;
 }
 
-const OBJECT_ID = '(?:call|fc|resp|msg|rs|asst|thread|run|step|batch|vs|toolu|srvtoolu|msgbatch|chatcmpl|cmpl|ftjob)[-_][A-Za-z0-9]{16,64}';
+// (Ids written with `_` only: the check runs for values holding one; `chatcmpl-…` and `ftjob-…` are not among them.)
+const OBJECT_ID = '(?:call|fc|resp|msg|rs|asst|thread|run|step|batch|vs|toolu|srvtoolu|msgbatch)[-_][A-Za-z0-9]{16,64}';
 const OBJECT_IDS = new RegExp(`^${OBJECT_ID}(?:\\|${OBJECT_ID})*$`);
 const KEY_PART = '(?:[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*|[a-z]+(?:[A-Z][a-z]+)+|\\{[a-z][\\w.-]*\\})';
 const NAMESPACED_KEY = new RegExp(`^${KEY_PART}(?::${KEY_PART}){2,}$`);

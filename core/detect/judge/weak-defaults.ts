@@ -184,7 +184,7 @@ export const TEST_CLASS = /(?:^|\/)[A-Z]\w*[a-z0-9]Tests?\.(?:cs|vb|fs|java|kt|k
 /** A test file by its name: a test runner's, not where the folder deploys. */
 export const isTestName = (name: string): boolean => TEST_NAME.test(name) || TEST_CLASS.test(name);
 // A folder named by one of these words, alone or joined to others (`docs_src`, `internal_docs`,
-// `example_notebooks`, `integration-tests`): documentation, samples and tests.
+// `example_notebooks`, `integration-tests`, a .NET test project's `App.Core.Tests`): documentation, samples and tests.
 export const DOCS_DIR = /(?:^|\/)(?:[\w.]+[_.-])?(?:docs?|documentation|website|site|examples?|samples?|cookbooks?|tutorials?|notebooks?|guides?|vignettes?|tests?|__tests__|spec|specs|testdata|fixtures|mock_tests|e2e|evals?|benchmarks?)(?:[_-][\w.]+)?\//i;
 
 /** Does a file at `path` run (a compose file, a CI workflow, a Dockerfile, an env file, code outside docs and tests)? */
@@ -306,18 +306,15 @@ export function placeShapeMatches(matches: RawMatch[], path: string, text: strin
   let docs: boolean | undefined;
   for (const m of matches) {
     if (m.confidence <= CONFIDENCE.inDocumentationProse) continue;
-    if (!(m.byShape || SHAPE_RULES.has(m.ruleId))) {
-      // A provider's format filled with a typed pattern (`AIza0123456789abcdefghijklmnopqrstuv…`,
-      // `xoxb-12345678-1234567890123-…`, `A1B2C3D4E5F6…`) in docs and tests: a reader's or a test's
-      // fake, as a typed value by shape is. Outside them such a value keeps its confidence (a
-      // benchmark's or a scanner's own samples are typed so), and a drawn key in a test keeps it too.
-      if (!m.ruleId.startsWith('secret/') || m.end - m.start < 20 || m.end - m.start > 200) continue;
-      docs ??= !runsWhereItIs(path) && !isPromptFile(path);
-      if (docs && isTypedPattern(text.slice(m.start, m.end))) m.confidence = CONFIDENCE.inDocumentationProse;
-      continue;
-    }
+    const byShape = m.byShape || SHAPE_RULES.has(m.ruleId);
+    // A provider's format filled with a typed pattern (`AIza0123456789abcdefghijklmnopqrstuv…`,
+    // `xoxb-12345678-1234567890123-…`, `A1B2C3D4E5F6…`) in docs and tests: a reader's or a test's
+    // fake, as a typed value by shape is. Outside them such a value keeps its confidence (a
+    // benchmark's or a scanner's own samples are typed so), and a drawn key in a test keeps it too.
+    if (!byShape && (!m.ruleId.startsWith('secret/') || m.end - m.start < 20 || m.end - m.start > 200)) continue;
     docs ??= !runsWhereItIs(path) && !isPromptFile(path);
-    if ((docs || inDocsInCode(text, m.start, path)) && !shownValues(text.slice(m.start, m.end)).every(looksGenerated)) m.confidence = CONFIDENCE.inDocumentationProse;
+    const value = text.slice(m.start, m.end);
+    if (byShape ? (docs || inDocsInCode(text, m.start, path)) && !shownValues(value).every(looksGenerated) : docs && isTypedPattern(value)) m.confidence = CONFIDENCE.inDocumentationProse;
   }
 }
 
