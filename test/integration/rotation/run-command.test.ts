@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { killGroup, waitExit, waitForOutput } from '../../helpers/system/processes';
 import { machineSecret, policyYaml } from '../../helpers/policy';
 import { cli, cliProcess, makeProject, type TestProject } from './project';
@@ -51,6 +52,58 @@ describe('rotation-guard run -- CMD (real child processes)', function () {
       assert.match(out, /got SIGTERM/);
     } finally {
       killGroup(child);
+    }
+  });
+
+  it('run --watch killed with SIGKILL leaves its env file; the next run --watch removes it, and nothing that is not a dead run folder of ours', async () => {
+    const runtime = join(project.dir, 'runtime');
+    mkdirSync(runtime, { mode: 0o700 });
+    const env = { ...project.env, XDG_RUNTIME_DIR: runtime };
+    const app = "console.log('file=' + process.env.ROTATION_GUARD_ENV_FILE); setInterval(() => {}, 1000)";
+    const start = async () => {
+      const child = cliProcess(project, ['run', '--watch', '--', 'node', '-e', app], env);
+      const out = await waitForOutput(child.stdout!, /file=\S+\n/, 15000, 'run --watch');
+      return { child, file: /file=(\S+)\n/.exec(out)![1]! };
+    };
+    // Decoys a later sweep must not touch: a live owner's folder (this test's pid), another
+    // host's, a folder that is not private, and a symlink named like a dead run's folder.
+    const decoy = (name: string, owner: string | undefined, mode = 0o700) => {
+      const d = join(runtime, name);
+      mkdirSync(d, { mode });
+      chmodSync(d, mode);
+      if (owner !== undefined) writeFileSync(join(d, 'owner'), owner);
+      writeFileSync(join(d, 'secrets.env'), 'KEEP=1\n');
+      return d;
+    };
+    const live = decoy(`rotation-guard-run-${process.pid}-live01`, `${process.pid} ${hostname()}\n`);
+    const elsewhere = decoy('rotation-guard-run-999999-other1', `999999 ${hostname()}-elsewhere\n`);
+    const shared = decoy('rotation-guard-run-999998-share1', `999998 ${hostname()}\n`, 0o755);
+    const target = join(project.dir, 'not-a-run-folder');
+    mkdirSync(target);
+    writeFileSync(join(target, 'secrets.env'), 'KEEP=1\n');
+    symlinkSync(target, join(runtime, 'rotation-guard-run-999997-link01'));
+
+    const first = await start();
+    let second: Awaited<ReturnType<typeof start>> | undefined;
+    try {
+      assert.equal(dirname(dirname(first.file)), runtime, 'the env file is in XDG_RUNTIME_DIR');
+      assert.match(basename(dirname(first.file)), new RegExp(`^rotation-guard-run-${first.child.pid}-`), 'the folder is named by its owner');
+      assert.match(readFileSync(first.file, 'utf8'), /^OPENAI_API_KEY=/m);
+      killGroup(first.child, 'SIGKILL');
+      await waitExit(first.child, 15000);
+      assert.ok(existsSync(first.file), 'SIGKILL gives run no chance to remove its env file (what the sweep is for)');
+
+      second = await start();
+      assert.ok(!existsSync(dirname(first.file)), 'the dead run folder, with the password in it, is gone');
+      for (const d of [live, elsewhere, shared]) assert.ok(existsSync(join(d, 'secrets.env')), `${basename(d)} is left alone`);
+      assert.equal(readFileSync(join(target, 'secrets.env'), 'utf8'), 'KEEP=1\n', 'a symlink is never followed');
+      process.kill(second.child.pid!, 'SIGTERM');
+      await waitExit(second.child, 15000);
+      assert.ok(!existsSync(dirname(second.file)), 'a run that stops normally removes its own folder');
+      assert.deepEqual(readdirSync(runtime).filter((n) => n.startsWith('rotation-guard-run-')).sort(), [basename(live), 'rotation-guard-run-999997-link01', basename(shared), basename(elsewhere)].sort());
+    } finally {
+      killGroup(first.child);
+      if (second) killGroup(second.child);
     }
   });
 });
