@@ -14,6 +14,7 @@ import path from 'node:path';
 import { T, openWorkbench, runCommand, waitForExtensionActive } from '../lib/workbench.mjs';
 import { fakeOpenAiKey } from '../lib/fake-keys.mjs';
 import { untilOnDisk } from '../lib/disk.mjs';
+import { trackDir } from '../../../scripts/code-server/launch.mjs';
 
 const SETTINGS = '.claude/settings.json';
 const MARK = '--managed-by=rotation-guard';
@@ -97,7 +98,7 @@ export async function assistantHooksJourney({ page, server, folder, lap, shot })
 
   // The installed command from the vsix (its hook bundles included), as Claude Code starts it.
   const key = fakeOpenAiKey();
-  const home = mkdtempSync(path.join(tmpdir(), 'rg-e2e-hook-home-'));
+  const home = trackDir(mkdtempSync(path.join(tmpdir(), 'rg-e2e-hook-home-')));
   const env = { ...process.env, HOME: home, XDG_CACHE_HOME: path.join(home, '.cache'), XDG_CONFIG_HOME: path.join(home, '.config') };
   const run = (prompt) => spawnSync('sh', ['-c', command], { input: JSON.stringify({ hook_event_name: 'UserPromptSubmit', cwd: folder, prompt }), cwd: folder, encoding: 'utf8', env, timeout: 30_000 });
   const blocked = run(`deploy with ${key}`);

@@ -1,8 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fake } from '../../helpers/fake-keys';
 import { documentedPayloadPairs } from '../../helpers/hook-payloads';
@@ -41,7 +40,7 @@ describe('the hook from its startup snapshot (real processes)', function () {
   const prompt = (text: string) => JSON.stringify({ hook_event_name: 'UserPromptSubmit', cwd: project.dir, prompt: text });
 
   before(() => {
-    const base = mkdtempSync(join(tmpdir(), 'rg-hooksnap-'));
+    const base = tempProject('rg-hooksnap-').dir;
     dist = join(base, 'dist');
     mkdirSync(dist);
     for (const f of BUNDLES) copyFileSync(resolve('dist', f), join(dist, f));
@@ -143,7 +142,7 @@ describe('the hook from its startup snapshot (real processes)', function () {
 
   it('a blob inside the project is never used, and never built there', () => {
     // A blob that is not ours: its main function answers "allow" for anything.
-    const hostile = join(mkdtempSync(join(tmpdir(), 'rg-hostile-')), 'x.blob');
+    const hostile = join(tempProject('rg-hostile-').dir, 'x.blob');
     const script = join(hostile, '..', 'entry.js');
     writeFileSync(script, "require('node:v8').startupSnapshot.setDeserializeMainFunction(() => process.stdout.write('HOSTILE'));\n");
     assert.equal(spawnSync(NODE, ['--snapshot-blob', hostile, '--build-snapshot', script], { cwd: join(hostile, '..') }).status, 0);

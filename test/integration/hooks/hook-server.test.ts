@@ -2,9 +2,8 @@ import { strict as assert } from 'node:assert';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { appendFileSync, chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readState } from '../../../cli/src/hook/server-state';
 import { keyedFingerprint } from '../../../core/values/fingerprint';
@@ -88,7 +87,7 @@ describe('the resident hook server (real processes)', function () {
   const noAutoStart = () => writeFileSync(`${state}.failed`, `${Math.floor(Date.now() / 1000)}\n`, { mode: 0o600 });
 
   before(async () => {
-    base = mkdtempSync(join(tmpdir(), 'rg-hookserver-'));
+    base = tempProject('rg-hookserver-').dir;
     dist = join(base, 'dist');
     mkdirSync(dist);
     for (const f of BUNDLES) copyFileSync(resolve('dist', f), join(dist, f));

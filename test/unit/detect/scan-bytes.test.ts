@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
 import { keyedFingerprint } from '../../../core/values/fingerprint';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeForScan, scanBytes, type KnownSecrets } from '../../../core/detect/index';
 import { hasPython, pickledApiKeyHeader, pickledRequest, sqliteCache } from '../../helpers/python-containers';
 import { fake, rand } from '../../helpers/fake-keys';
+import { tempProject } from '../../helpers/temp-project';
 
 const offsetsOf = (haystack: Buffer, needle: string): number[] => {
   const out: number[] = [];
@@ -121,7 +121,7 @@ describe('scanBytes: how a file’s bytes are scanned (text, binary container, p
     });
 
     it('a provider key in a real SQLite cache of requests is found at its byte offset; a known value there too', () => {
-      const dir = mkdtempSync(join(tmpdir(), 'rg-scan-bytes-'));
+      const dir = tempProject('rg-scan-bytes-').dir;
       try {
         const key = fake.openaiProject();
         sqliteCache(join(dir, 'cache.sqlite'), key);

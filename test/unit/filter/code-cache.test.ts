@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { chmodSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadWithCodeCache } from '../../../cli/src/code-cache';
+import { tempProject } from '../../helpers/temp-project';
 
 // The hook's engine is read through V8's code cache (cli/src/code-cache.ts). The cache holds code
 // the process runs, so only a file of this user's, in a folder only this user can write, is used.
@@ -14,7 +14,7 @@ describe('V8 code cache for the hook engine', () => {
   };
 
   it('compiles from source once, writes a private cache, and the next load uses it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rg-cc-'));
+    const dir = tempProject('rg-cc-').dir;
     const env = { XDG_CACHE_HOME: join(dir, 'cache') };
     const file = bundle(dir);
     const first = loadWithCodeCache(file, env, (write) => write());
@@ -31,7 +31,7 @@ describe('V8 code cache for the hook engine', () => {
   });
 
   it('a changed bundle of the same length gets a cache of its own (V8 itself checks only the length)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rg-cc-'));
+    const dir = tempProject('rg-cc-').dir;
     const env = { XDG_CACHE_HOME: join(dir, 'cache') };
     const file = bundle(dir, 'exports.answer = () => 6 * 7;');
     loadWithCodeCache(file, env, (write) => write());
@@ -42,7 +42,7 @@ describe('V8 code cache for the hook engine', () => {
   });
 
   it('ignores a cache file others can write, and a cache folder others can write', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rg-cc-'));
+    const dir = tempProject('rg-cc-').dir;
     const env = { XDG_CACHE_HOME: join(dir, 'cache') };
     const file = bundle(dir);
     loadWithCodeCache(file, env, (write) => write());
@@ -57,7 +57,7 @@ describe('V8 code cache for the hook engine', () => {
   });
 
   it('without a private place for a cache it still loads (plain compile)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rg-cc-'));
+    const dir = tempProject('rg-cc-').dir;
     const blocked = join(dir, 'not-a-dir');
     writeFileSync(blocked, '');
     const file = bundle(dir);

@@ -1,15 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { newState, readState, releaseServerLock, stateStillOurs, takeServerLock, unusableStatePath, writeState } from '../../../cli/src/hook/server-state';
+import { tempProject } from '../../helpers/temp-project';
 
 // The resident hook server's state file and lock (cli/src/hook/server-state.ts), on real files.
 describe('hook server state file and lock', () => {
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'rg-hookstate-'));
+    dir = tempProject('rg-hookstate-').dir;
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

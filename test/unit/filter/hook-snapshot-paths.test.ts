@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, statSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, statSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hookSnapshotPath, privateFolder, unusableBlobPath } from '../../../cli/src/hook/snapshot-paths';
+import { tempProject } from '../../helpers/temp-project';
 
 // Where the hook's startup snapshot may live (cli/src/hook/): a blob is code that runs before any
 // check of ours, so it lives only in this user's own cache, never in a folder the hook works in.
@@ -30,7 +30,7 @@ describe('hook snapshot: where the blob may live', () => {
   });
 
   it('its folder must be this user\'s alone: created 0700; a folder open to others or a link is refused', () => {
-    const base = mkdtempSync(join(tmpdir(), 'rg-snap-dir-'));
+    const base = tempProject('rg-snap-dir-').dir;
     const dir = join(base, 'rotation-guard', 'hook-snapshot');
     assert.equal(privateFolder(dir), true);
     assert.equal(statSync(dir).mode & 0o777, 0o700);

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ASSISTANTS, detectAssistants, installHooks, MARK, uninstallHooks } from '../../../core/filter/hooks/index';
+import { tempProject } from '../../helpers/temp-project';
 
 // Someone else's hook in each assistant's config, in that assistant's documented layout.
 const OTHERS: Record<string, [string, string]> = {
@@ -18,8 +18,8 @@ const OTHERS: Record<string, [string, string]> = {
 describe('rotation-guard hooks install / uninstall', () => {
   for (const a of ASSISTANTS) {
     it(`${a}: installs idempotently beside other hooks, and uninstall removes only ours`, () => {
-      const root = mkdtempSync(join(tmpdir(), 'rg-install-'));
-      const home = mkdtempSync(join(tmpdir(), 'rg-home-'));
+      const root = tempProject('rg-install-').dir;
+      const home = tempProject('rg-home-').dir;
       const [file, text] = OTHERS[a]!;
       mkdirSync(join(root, file, '..'), { recursive: true });
       writeFileSync(join(root, file), text);
@@ -39,8 +39,8 @@ describe('rotation-guard hooks install / uninstall', () => {
   }
 
   it('installs in the home folder with --global, and refuses a config that is not JSON', () => {
-    const root = mkdtempSync(join(tmpdir(), 'rg-install-'));
-    const home = mkdtempSync(join(tmpdir(), 'rg-home-'));
+    const root = tempProject('rg-install-').dir;
+    const home = tempProject('rg-home-').dir;
     const r = installHooks('claude-code', 'global', root, 'rotation-guard', home);
     assert.equal(r.path, join(home, '.claude', 'settings.json'));
     assert.ok(!existsSync(join(root, '.claude')));
@@ -51,7 +51,7 @@ describe('rotation-guard hooks install / uninstall', () => {
   });
 
   it('Cline scripts are executable and a script that is not ours is never overwritten', () => {
-    const root = mkdtempSync(join(tmpdir(), 'rg-install-'));
+    const root = tempProject('rg-install-').dir;
     const r = installHooks('cline', 'project', root, 'rotation-guard', root);
     assert.equal(statSync(join(r.path, 'PreToolUse')).mode & 0o111, 0o111);
     writeFileSync(join(r.path, 'UserPromptSubmit'), '#!/bin/sh\necho mine\n');
@@ -59,8 +59,8 @@ describe('rotation-guard hooks install / uninstall', () => {
   });
 
   it('detects the assistants whose config folders exist', () => {
-    const root = mkdtempSync(join(tmpdir(), 'rg-detect-'));
-    const home = mkdtempSync(join(tmpdir(), 'rg-home-'));
+    const root = tempProject('rg-detect-').dir;
+    const home = tempProject('rg-home-').dir;
     mkdirSync(join(root, '.cursor'));
     mkdirSync(join(home, '.gemini'));
     assert.deepEqual(detectAssistants(root, home).sort(), ['cursor', 'gemini-cli']);

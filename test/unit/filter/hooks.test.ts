@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run as hook } from '../../../cli/src/commands/hook';
 import { markEvents, secretHistory } from '../../../core/enforce/events';
@@ -10,6 +9,7 @@ import { appendLedgerEntry, readLedger } from '../../../core/ledger/index';
 import type { PolicySecret } from '../../../core/policy/model/schema';
 import { fake } from '../../helpers/fake-keys';
 import { memoryIO } from './hook-io';
+import { tempProject } from '../../helpers/temp-project';
 
 // The hooks driven with payloads in each assistant's documented shape (test/fixtures/hooks, sources
 // in core/filter/hooks/assistants.ts); keys are built here and spliced in.
@@ -29,7 +29,7 @@ async function callHook(assistant: string, payload: string, root: string, env: N
 }
 
 function project(fileText: string): string {
-  const root = mkdtempSync(join(tmpdir(), 'rg-hooks-'));
+  const root = tempProject('rg-hooks-').dir;
   mkdirSync(join(root, 'config'));
   writeFileSync(join(root, 'config', 'app.env'), fileText);
   return root;
