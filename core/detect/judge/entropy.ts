@@ -113,6 +113,27 @@ export function isTypedPattern(value: string): boolean {
   return body.length >= 16 && !/^\d+$/.test(body) && patternedShare(body) >= 0.65;
 }
 
+/**
+ * Alphabets written out in order (`abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789`,
+ * a character set, or a key typed as one): counting runs of six or more characters cover over 60 %
+ * of a value of 16 or more. A drawn value holds such a run about once in a million positions (hex),
+ * far less often in a larger alphabet.
+ */
+export function spellsAlphabets(s: string): boolean {
+  const n = s.length;
+  if (n < 16) return false;
+  let up = 1, inRuns = 0;
+  for (let i = 1; i < n; i++) {
+    if (s.charCodeAt(i) - s.charCodeAt(i - 1) === 1) up++;
+    else {
+      inRuns += up >= 6 ? up : 0;
+      up = 1;
+    }
+  }
+  inRuns += up >= 6 ? up : 0;
+  return inRuns * 5 > n * 3;
+}
+
 // Reused by distinctChars and cleared after each use: a typed array of 128 bytes is allocated
 // outside the JavaScript heap, and one per judged value (every distinct key a rule matches) cost
 // more than the count, in the allocation and in the garbage collector's sweep of its buffer.

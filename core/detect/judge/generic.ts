@@ -653,6 +653,9 @@ function claimsKnownFormat(value: string, onlyInFormat: boolean): boolean {
 
 /** `…credential … : <token>` later on the same line (at most 80 characters on). */
 function valueInProse(text: string, e: number, inCode: boolean): ValueSpan | null {
+  // In program source a name before `(` is a function, called or declared (`tokenVerify(…): false|Document`):
+  // what follows its arguments is its return type or the rest of an expression, not its value.
+  if (inCode && text.charCodeAt(e) === 40) return null;
   // Most credential words in prose have no ':' / '=' / ' is ' after them: check that with a loop first.
   let k = e;
   const stop = Math.min(text.length, e + 62);
@@ -667,6 +670,10 @@ function valueInProse(text: string, e: number, inCode: boolean): ValueSpan | nul
   // In program source, a credential word inside a string ('Move secret to store') and a value
   // outside it (`command: Commands.moveToStore`) belong to different expressions.
   if (inCode && /["'`]/.test(m[0])) return null;
+  // A parenthesis closed that did not open after the name, and the colon right after it
+  // (`string $secret, Proof $p): false|Document`): the name was a parameter, and what follows is the
+  // declaration's return type.
+  if (inCode && /\)[ \t]*:[ \t]+$/.test(m[0]) && m[0].split(')').length > m[0].split('(').length) return null;
   // A credential word closing a destructuring pattern (`({ onSubmit, token }: AuthFormProps) =>`, in
   // code or quoted in a page about it): what follows the colon is the pattern's type, not the word's value.
   if (/^\s*(?:,\s*[\w$]+\s*)*\}\s*:/.test(m[0])) return null;

@@ -1,7 +1,7 @@
 import type { CodeKind } from '../../files/file-formats';
 import { CONFIDENCE } from './confidence';
 import { isDummyValue } from './dummy-values';
-import { charClasses, shannonEntropy } from './entropy';
+import { charClasses, shannonEntropy, spellsAlphabets } from './entropy';
 import type { NameKind } from './names';
 import { isLeetPlaceholder, isPatternSource, isPlaceholder, isIndirect, nounsAndNumber } from './placeholders';
 import { isMadeOfWords, isWord, letterParts } from './words';
@@ -64,6 +64,7 @@ const PROSE_WORD = /^[("'`]?(?:[a-z]+|[A-Z][a-z]*|[A-Z]+)(?:['’-][a-z]+)?[.,!?
  */
 const MEMBER_CHAIN = /^[A-Za-z_]\w*(?:(?:->|\??\.)[A-Za-z_]\w*)+(?:\[[A-Za-z_]\w*\])?$/;
 const CODE_EXPRESSION = /^(?:[&*]+\s*[A-Za-z_(]|[A-Za-z_][\w.]*(?:::|!\[|!\(|\{$|\{\})|::[A-Za-z_])/;
+const PHP_QUALIFIED = /^(?:\\[A-Za-z_]\w*)+(?:$|::|\(|[,;)\]])/;
 
 /**
  * Unquoted text that is a piece of code wherever it sits (a JSDoc line, a Python docstring, a
@@ -100,7 +101,7 @@ function isBase64Draw(v: string): boolean {
 // (Ids written with `_` only: the check runs for values holding one; `chatcmpl-…` and `ftjob-…` are not among them.)
 const OBJECT_ID = '(?:call|fc|resp|msg|rs|asst|thread|run|step|batch|vs|toolu|srvtoolu|msgbatch)[-_][A-Za-z0-9]{16,64}';
 const OBJECT_IDS = new RegExp(`^${OBJECT_ID}(?:\\|${OBJECT_ID})*$`);
-const KEY_PART = '(?:[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*|[a-z]+(?:[A-Z][a-z]+)+|\\{[a-z][\\w.-]*\\})';
+const KEY_PART = '(?:[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*|[a-z]+(?:[A-Z][a-z]+)+|\\{[a-z][\\w.-]*\\}|\\([a-z][a-z0-9_]*\\))';
 const NAMESPACED_KEY = new RegExp(`^${KEY_PART}(?::${KEY_PART}){2,}$`);
 
 /** Words in a comma-separated list (a CSV row's next fields, `issued,prior_authorization,…`): fields, not a value. */
@@ -177,7 +178,8 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (isWordList(v)) return null;
   // A namespaced key (`app:traces-v2:discoverCache` in localStorage, Redis's `ops:{snapshot}:live` with
   // its hash tag, a URN's `urn:ietf:params:…`): three or more names joined by colons, each a word in
-  // kebab, snake or camel case. A credential pair has two parts (`user:pass`), and a draw mixes cases.
+  // kebab, snake or camel case, or in parentheses where a record format marks a field optional
+  // (passwd(5)'s `uid:gid:(gecos):home:(shell)`). A credential pair has two parts (`user:pass`), and a draw mixes cases.
   if (v.includes(':') && NAMESPACED_KEY.test(v)) return null;
   // A mapping literal (`{'KEY_NAME': 'value'}` in a Python docstring, `{"k": …`): a quoted key and a colon.
   if (v[0] === '{' && /^\{\s*["'][^"'\s]+["']\s*:/.test(v)) return null;
@@ -193,7 +195,14 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (v[0] === '(') return null; // a header directive (`Permissions-Policy: publickey-credentials-create=(self)`) or an expression
   if (!quoted && isCodeFragment(v)) return null;
   if (!quoted && code === 'program' && CODE_EXPRESSION.test(v)) return null;
+  // A name from PHP's global namespace (`\\bin2hex(\\random_bytes(128))`, `\\Illuminate\\Auth\\Middleware\\Authenticate::class`,
+  // php.net/manual/en/language.namespaces.rules.php): a fully qualified call or class, code; a literal would be quoted.
+  if (!quoted && code === 'program' && v[0] === '\\' && PHP_QUALIFIED.test(v)) return null;
   if (isIndirect(v) || isPlaceholder(v) || isLeetPlaceholder(v)) return null;
+  // A character set (`SECRET_KEY_CHARSET = 'abc…xyzABC…XYZ0123456789!@#…'`) or a key typed as the
+  // alphabets in order, under a credential name: no draw. (Judged here, for values by shape; a
+  // provider's format typed so is judged by where it is: weak-defaults.ts placeShapeMatches.)
+  if (spellsAlphabets(v)) return null;
   if (v.toLowerCase() === name.toLowerCase() || sameLetters(v, name)) return null; // the name again: `api_key: "api_key"`
   // The end of the name again, after a shell default's operator (`${VOLUME_HATCHET_API_KEY:-hatchet_api_key}`
   // names a volume after the setting); a default that is not the name's end is judged as a value.
@@ -204,6 +213,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // The same for any run of its name's words (`PasswordlessSignInPurpose = "PasswordlessSignIn"`).
   if (quoted && code === 'program' && spellsPartOfName(v, name)) return null;
   if (/\$\{\s*[A-Za-z_][\w.:-]*\s*\}|\{\{\s*[\w.$]+\s*\}\}|%\(\w+\)s/.test(v)) return null; // a template interpolating the value (`{{$credentials.apiKey}}` in n8n)
+  // `%{name}`: a variable of Dovecot's configuration (`password = %{ldap:userPassword}`, doc.dovecot.org
+  // "Config variables"), Ruby's format and Rails' i18n interpolation: filled in where it is read.
+  if (v.includes('%{') && /%\{\s*[A-Za-z_][\w.:-]*\s*\}/.test(v)) return null;
   // A template expression (n8n's `={{ $('Chat Trigger').item.json.sessionId }}`, Handlebars' and
   // Angular's `{{ user.token | mask }}`): a name, a call or a bracket inside `{{ }}` is evaluated
   // where the template runs; a literal in its place would be quoted inside, or not braced at all.
@@ -221,6 +233,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // and a key name a key of the service's secret): a reference, and its letters words a person
   // chose, as `slack-token` alone is judged.
   if (v[0] === '$' && !quoted && isMadeOfWords(v.slice(1))) return null;
+  // A CSS id or class selector, or a URL fragment, of words (`passwordElement: '#modal-password'`,
+  // `'.toggle-secret'`): an element of a page named by its author, as the words alone are judged.
+  if ((v[0] === '#' || v[0] === '.') && /^[#.][A-Za-z][\w-]*$/.test(v) && isMadeOfWords(v.slice(1))) return null;
   // Laravel's validation rules (`'password' => 'required|string|min:8'`, laravel.com/docs/validation):
   // rule names, documented, joined by `|`, each with its parameters after a colon.
   if (v.includes('|') && isValidationRules(v)) return null;
@@ -235,6 +250,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // `;AUTH=EXTERNAL@host` in a POP or IMAP URL (RFC 2384, RFC 5092) names the SASL mechanism (RFC 4422:
   // capitals, digits, `-` and `_`, at most 20) to log in with; the password, if any, is elsewhere.
   if (v.includes('@') && /^auth$/i.test(name) && /^(?:\*|\+APOP|[A-Z][A-Z0-9_-]{1,19})@/.test(v)) return null;
+  // An IMAP or POP capability `AUTH=<mechanism>` (RFC 9051 §7.2.2, RFC 5034; `"AUTH=PLAIN" in
+  // capabilities`): names a SASL mechanism (RFC 4422: capitals, digits, `-` and `_`), no secret.
+  if (v.charCodeAt(4) === 61 && /^AUTH=[A-Z][A-Z0-9_-]{1,19}$/.test(v)) return null;
   // token123, test-password, old-token-value-1234567890ab. Credential nouns and a number given to a
   // password (`secretKey456`) are not dropped here: the URL, curl and Basic forms report that
   // password (weak-defaults.ts judgePassword), and one password gets one verdict in every form.
@@ -262,6 +280,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // Minified or generated code read as a value: `!0,range:!0`, `Yh};function`, `a:null,b:Et`.
   if (!quoted && /(?:^|[:=,(])![01](?:$|[,;)}\]])|\bfunction\b|\breturn\b|=>|\bthis\.|&&|\|\||:null\b|[;{}]\s*(?:var|let|const|function)\b/.test(v)) return null;
   if (v[0] === '{' && v[v.length - 1] === '}' && v.includes('":')) return null; // a JSON object in a string
+  // A JSON member's literal and the next member (`"secret_leak":false,"reasons":[]}` in JSON written
+  // on one line inside YAML): the literal is the value, and it is no credential.
+  if (!quoted && /^(?:true|false|null|-?\d+(?:\.\d+)?),\s*"/.test(v)) return null;
   // A member path: var.db_password, and a Go template's or Helm chart's `.Values.auth.secret` (the dot is the data).
   // (An element by its number or all of them, `google_service_account_key.sa[0].private_key` under
   // Terraform's `count`, `aws_iam_access_key.ci[*].secret`, is a member too.)
@@ -371,8 +392,9 @@ function isEnvReference(v: string): boolean {
 
 /**
  * Laravel's validation rules as a string (laravel.com/docs/validation#available-validation-rules):
- * two or more rules joined by `|`, each a documented rule name, with its parameters after a colon
- * (`max:255`, `exists:users,id`). A chosen password of such words is made of words anyway.
+ * two or more rules joined by `|`, each a rule name with its parameters after a colon (`max:255`,
+ * `exists:users,id`); the first and at least half of them documented ones, the rest an app's own
+ * (`required|not_array`). A chosen password of such words is made of words anyway.
  */
 const VALIDATION_RULES = new Set(
   ('accepted accepted_if active_url after after_or_equal alpha alpha_dash alpha_num array ascii bail before before_or_equal between boolean bool ' +
@@ -385,7 +407,18 @@ const VALIDATION_RULES = new Set(
 );
 function isValidationRules(v: string): boolean {
   const rules = v.split('|');
-  return rules.length >= 2 && rules.every((r) => VALIDATION_RULES.has(r.replace(/:.*$/, '')) && /^[a-z_]+(?::[^|\s]*)?$/.test(r));
+  if (rules.length < 2) return false;
+  // The last part empty: the string is joined to more rules (`'confirmed|'.Setting::rules()`).
+  const parts = rules[rules.length - 1] === '' ? rules.slice(0, -1) : rules;
+  let documented = 0;
+  for (const r of parts) {
+    // A rule's name (an app's own rules too: `not_array`, `notIn`) and its parameters after a colon.
+    const m = /^([a-z][A-Za-z_]*)(?::[^|\s]*)?$/.exec(r);
+    if (!m) return false;
+    if (VALIDATION_RULES.has(m[1]!)) documented++;
+  }
+  // Half of the rules or more are documented ones, the first among them.
+  return documented * 2 >= parts.length && VALIDATION_RULES.has(parts[0]!.replace(/:.*$/, ''));
 }
 
 /**
@@ -467,7 +500,11 @@ function isNonNullType(v: string): boolean {
  * a URL without a password. A generated secret's bytes are random: 16 of them are all printable by
  * chance about once in 10^8, and the base64 of a hex or base58 key decodes to one word, no phrase.
  */
-function encodesText(v: string): boolean {
+export function encodesText(v: string, prefixed = true): boolean {
+  // A product's prefix and then base64 (`DMS_YWNjZXNzX3Rva2Vu` is `DMS_` and "access_token"): the
+  // body is judged; a drawn key's body after its prefix decodes to bytes, not text.
+  const pre = prefixed && (v.includes('_') || v.includes('-')) ? /^[A-Za-z]{2,8}[_-](?=[A-Za-z0-9+/]{12,}={0,2}$)/.exec(v) : null;
+  if (pre && encodesText(v.slice(pre[0].length), false)) return true;
   const b = v.includes('%') ? decodeURIComponentSafe(v) : v;
   if (b.length < 8 || b.length % 4 === 1 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(b)) return false;
   if (b.length < 16) return encodesWords(b);

@@ -2,7 +2,7 @@ import { formatOf, type CodeKind } from '../../files/file-formats';
 import { CONFIDENCE } from './confidence';
 import { isTypedPattern, longestSequence } from './entropy';
 import { describesTheField, isIndirect, isLeetPlaceholder, isPlaceholder, nounsAndNumber, unLeet } from './placeholders';
-import { isPromptFile } from '../../files/file-kinds';
+import { isPromptFile, isTranslationCatalog } from '../../files/file-kinds';
 import type { RawMatch } from '../report/raw-match';
 import { isDummyValue, isTypedFromWords } from './dummy-values';
 import { decodeURIComponentSafe, isIdentifierName, isStrongToken, spellsPartOfName } from './values';
@@ -304,9 +304,17 @@ const SHAPE_RULES = new Set(['secret/generic-api-key', 'secret/hardcoded-passwor
  */
 export function placeShapeMatches(matches: RawMatch[], path: string, text: string): void {
   let docs: boolean | undefined;
+  let catalog: boolean | undefined;
   for (const m of matches) {
     if (m.confidence <= CONFIDENCE.inDocumentationProse) continue;
     const byShape = m.byShape || SHAPE_RULES.has(m.ruleId);
+    // A translation catalog's values are an interface's messages (`'password' => 'Wachtwoord'`, a
+    // translation service's in-context marker): what a name there holds is a word in some language or
+    // a marker, whatever its shape. Values in a provider's format keep their confidence.
+    if (byShape && (catalog ??= isTranslationCatalog(path))) {
+      m.confidence = CONFIDENCE.inDocumentationProse;
+      continue;
+    }
     // A provider's format filled with a typed pattern (`AIza0123456789abcdefghijklmnopqrstuv…`,
     // `xoxb-12345678-1234567890123-…`, `A1B2C3D4E5F6…`) in docs and tests: a reader's or a test's
     // fake, as a typed value by shape is. Outside them such a value keeps its confidence (a

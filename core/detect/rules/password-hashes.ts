@@ -20,7 +20,11 @@ import type { RawMatch } from '../report/raw-match';
  *   `rounds=N$`; yescrypt `$y$` (43).
  * - Django (https://docs.djangoproject.com/en/stable/topics/auth/passwords/):
  *   `<algorithm>$<iterations>$<salt>$<hash>` (pbkdf2_sha256, pbkdf2_sha1), `argon2$` and
- *   `bcrypt$`/`bcrypt_sha256$` before their own formats, `scrypt$<n>$<salt>$<r>$<p>$<hash>`.
+ *   `bcrypt$`/`bcrypt_sha256$` before their own formats, `scrypt$<n>$<salt>$<r>$<p>$<hash>`, and the
+ *   legacy hashers still listed there for old databases and fast tests: `md5$<salt>$<32 hex>`
+ *   (MD5PasswordHasher), `sha1$<salt>$<40 hex>` (SHA1PasswordHasher, `sha1$$…` unsalted).
+ * - phpass's portable hashes (https://www.openwall.com/phpass/, WordPress's and phpBB's user tables):
+ *   `$P$` or `$H$`, one character of the cost, 8 of salt and 22 of hash in `./0-9A-Za-z`.
  * - Werkzeug's `generate_password_hash` (`pbkdf2:sha256:600000$<salt>$<hex>`, `scrypt:32768:8:1$…`).
  * - PostgreSQL's stored role passwords (https://www.postgresql.org/docs/current/catalog-pg-authid.html,
  *   `rolpassword`), which `CREATE ROLE … PASSWORD` also takes as given: `md5` and the 32 hex digits of
@@ -42,6 +46,8 @@ const FORMATS: readonly { name: string; re: RegExp }[] = [
   { name: 'crypt(3) SHA-512', re: new RegExp(`^\\$6\\$(?:rounds=\\d+\\$)?[^$]{1,16}\\$${CRYPT}{86}$`) },
   { name: 'yescrypt', re: new RegExp(`^\\$(?:y|gy|7)\\$${CRYPT}+\\$${CRYPT}*\\$${CRYPT}{43}$`) },
   { name: 'Django', re: new RegExp(`^(?:pbkdf2_sha(?:1|256)\\$\\d+\\$[A-Za-z0-9]+\\$[A-Za-z0-9+/]+=*|argon2${PHC}|bcrypt(?:_sha256)?${BCRYPT}|scrypt\\$\\d+\\$[A-Za-z0-9]+\\$\\d+\\$\\d+\\$[A-Za-z0-9+/]+=*)$`) },
+  { name: 'Django legacy', re: /^(?:md5\$[A-Za-z0-9]{0,64}\$[0-9a-f]{32}|sha1\$[A-Za-z0-9]{0,64}\$[0-9a-f]{40})$/ },
+  { name: 'phpass', re: new RegExp(`^\\$[PH]\\$${CRYPT}{31}$`) },
   { name: 'Werkzeug', re: /^(?:pbkdf2:sha(?:1|256|512)(?::\d+)?|scrypt:\d+:\d+:\d+)\$[^$\s]{1,64}\$[0-9a-f]{40,128}$/ },
   { name: 'PostgreSQL md5', re: /^md5[0-9a-f]{32}$/ },
   { name: 'PostgreSQL SCRAM-SHA-256', re: /^SCRAM-SHA-256\$\d+:[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$/ },

@@ -64,12 +64,17 @@ describe('password hashes (issue #21, set five)', () => {
     [`pbkdf2_sha256$870000$${rand(22)}$${rand(43, B64)}=`, 'Django'],
     [`pbkdf2:sha256:600000$${rand(16)}$${rand(64, '0123456789abcdef')}`, 'Werkzeug'],
     [`{SSHA}${rand(32, B64)}`, 'LDAP'],
+    // Held-out set fifteen: Django's legacy hashers and phpass (WordPress, phpBB).
+    [`md5$${rand(12)}$${rand(32, '0123456789abcdef')}`, 'Django legacy'],
+    [`sha1$${rand(5)}$${rand(40, '0123456789abcdef')}`, 'Django legacy'],
+    [`$P$B${rand(30, CRYPT)}`, 'phpass'],
+    [`$H$9${rand(30, CRYPT)}`, 'phpass'],
   ];
 
   it('each documented format is recognised; a password or key is not', () => {
     for (const [h, format] of hashes()) assert.match(passwordHashFormat(h) ?? '', new RegExp(format), h.slice(0, 12));
     assert.equal(passwordHashFormat(`$$2y$$10$$${rand(53, CRYPT)}`), 'bcrypt', "a compose file's $$");
-    for (const v of [rand(32), `${rand(8)}$${rand(12)}`, `$2b$12$${rand(20, CRYPT)}`, `$argon2id$${rand(30)}`, `p@ss$word${rand(14)}`]) assert.equal(passwordHashFormat(v), undefined, v.slice(0, 10));
+    for (const v of [rand(32), `${rand(8)}$${rand(12)}`, `$2b$12$${rand(20, CRYPT)}`, `$argon2id$${rand(30)}`, `p@ss$word${rand(14)}`, `md5$${rand(8)}$${rand(31, '0123456789abcdef')}`, `$P$B${rand(20, CRYPT)}`]) assert.equal(passwordHashFormat(v), undefined, v.slice(0, 10));
   });
 
   it('a hash assigned to a password is reported below the default threshold, saying it is a hash', () => {

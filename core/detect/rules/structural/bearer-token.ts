@@ -1,5 +1,6 @@
 import { rule } from '../rule';
 import { exampleSignatureConfidence } from './example-signature';
+import { encodesText } from '../../judge/values';
 import type { RuleSamples } from '../samples';
 
 export const bearerToken = rule({
@@ -8,7 +9,8 @@ export const bearerToken = rule({
   anchors: ['bearer '],
   anchorsIgnoreCase: true,
   pattern: /(?<![A-Za-z0-9_-])bearer[ \t]+(?<v>[A-Za-z0-9._~+/-]{16,4096}=*)(?![A-Za-z0-9._~+/=-])/i,
-  validate: (v) => (/[0-9]/.test(v) && /[A-Za-z]/.test(v) && !/^[a-z]+(?:[._-][a-z]+)*$/.test(v) ? exampleSignatureConfidence(v, 0.85) : null),
+  // (A token that is base64 of text, `DMS_` and the base64 of "access_token", is typed: values.ts encodesText.)
+  validate: (v) => (/[0-9]/.test(v) && /[A-Za-z]/.test(v) && !/^[a-z]+(?:[._-][a-z]+)*$/.test(v) && !encodesText(v) ? exampleSignatureConfidence(v, 0.85) : null),
 });
 
 export const samples: RuleSamples = {
