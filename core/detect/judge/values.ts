@@ -171,6 +171,10 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // key for one call): the API names an object with it (platform.openai.com/docs/api-reference,
   // docs.anthropic.com/en/api/messages); the same providers' credentials have prefixes of their own.
   if (v.includes('_') && OBJECT_IDS.test(v)) return null;
+  // Crowdin In-Context's pseudo-language (support.crowdin.com/in-context-localization: "contains
+  // special identifiers instead of the original texts"): `crwdns<id>:<n>crwdne<id>:<n>`, the string's
+  // start and end markers around its number. A catalog's stand-in for a message, never a key.
+  if (v.charCodeAt(0) === 99 && /^crwdns(\d+):\d+crwdne\1:\d+$/.test(v)) return null;
   // A shell variable expanded inside the value (`"url=$url"`, `secret-$provider` in a script's
   // `--set`): outside single quotes `$name` is replaced where the script runs, so the text is not the
   // value used. (Upper-case names are environment variables, below; a `$` inside a word is kept.)

@@ -304,23 +304,18 @@ const SHAPE_RULES = new Set(['secret/generic-api-key', 'secret/hardcoded-passwor
  */
 export function placeShapeMatches(matches: RawMatch[], path: string, text: string): void {
   let docs: boolean | undefined;
-  let catalog: boolean | undefined;
   for (const m of matches) {
     if (m.confidence <= CONFIDENCE.inDocumentationProse) continue;
     const byShape = m.byShape || SHAPE_RULES.has(m.ruleId);
-    // A translation catalog's values are an interface's messages (`'password' => 'Wachtwoord'`, a
-    // translation service's in-context marker): what a name there holds is a word in some language or
-    // a marker, whatever its shape. Values in a provider's format keep their confidence.
-    if (byShape && (catalog ??= isTranslationCatalog(path))) {
-      m.confidence = CONFIDENCE.inDocumentationProse;
-      continue;
-    }
     // A provider's format filled with a typed pattern (`AIza0123456789abcdefghijklmnopqrstuv…`,
     // `xoxb-12345678-1234567890123-…`, `A1B2C3D4E5F6…`) in docs and tests: a reader's or a test's
     // fake, as a typed value by shape is. Outside them such a value keeps its confidence (a
     // benchmark's or a scanner's own samples are typed so), and a drawn key in a test keeps it too.
     if (!byShape && (!m.ruleId.startsWith('secret/') || m.end - m.start < 20 || m.end - m.start > 200)) continue;
-    docs ??= !runsWhereItIs(path) && !isPromptFile(path);
+    // A translation catalog's values are an interface's messages (`'password' => 'Wachtwoord'`, a
+    // translation service's in-context marker `crwdns781:0crwdne781:0`): judged as docs are, a word
+    // or a marker there is typed, and a drawn key pasted into one is still reported.
+    docs ??= (!runsWhereItIs(path) || isTranslationCatalog(path)) && !isPromptFile(path);
     const value = text.slice(m.start, m.end);
     if (byShape ? (docs || inDocsInCode(text, m.start, path)) && !shownValues(value).every(looksGenerated) : docs && isTypedPattern(value)) m.confidence = CONFIDENCE.inDocumentationProse;
   }

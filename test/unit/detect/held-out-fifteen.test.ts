@@ -21,10 +21,14 @@ describe('held-out set fifteen', () => {
     assert.deepEqual(shown(auth, 'resources/lang/aa-ER/auth.php'), []);
     assert.deepEqual(shown("<?php\nreturn ['email_credentials' => 'E-mailgegevens'];\n", 'resources/lang/nl-NL/admin/users/general.php'), []);
     assert.deepEqual(shown('{\n  "apiToken": "Sleutel-voor-toegang"\n}\n', 'public/locales/nl/common.json'), []);
-    // The same marker outside a catalog is judged as any value.
-    assert.deepEqual(shown(auth, 'config/auth.php'), [marker(781), marker(12312)]);
+    // Crowdin's markers are its documented format wherever they are; a label's words are judged by
+    // where they are: outside a catalog as any value.
+    assert.deepEqual(shown(auth, 'config/auth.php'), []);
+    assert.deepEqual(shown("<?php\nreturn ['email_credentials' => 'E-mailgegevens'];\n", 'config/users.php'), ['E-mailgegevens']);
+    // A key pasted into a catalog is found: a provider's format, and a drawn value judged by shape.
     const k = fake.openaiProject();
-    assert.deepEqual(shown(`<?php\nreturn ['api_key' => '${k}'];\n`, 'resources/lang/en/general.php'), [k]);
+    const drawn = key();
+    assert.deepEqual(shown(`<?php\nreturn ['api_key' => '${k}', 'secret' => '${drawn}'];\n`, 'resources/lang/en/general.php'), [k, drawn]);
     // Catalogs by their folder and file names, and names that only look like one.
     for (const p of ['config/locales/devise.de.yml', 'locale/de/LC_MESSAGES/django.po', 'lib/l10n/app_pt_BR.arb', 'ios/de.lproj/Localizable.strings', 'app/src/main/res/values-de/strings.xml']) assert.ok(isTranslationCatalog(p), p);
     for (const p of ['lang/go/main.go', 'src/i18n/index.ts', 'config/locales.yml', 'docs/lang/en/guide.md', '.env']) assert.ok(!isTranslationCatalog(p), p);
