@@ -621,7 +621,10 @@ function beforeJsonAmpersandField(text: string, i: number, j: number): number {
  */
 function endsAtNextSetting(text: string, span: ValueSpan): ValueSpan {
   if (!holds(text, span.start, span.end, 59)) return span;
-  const setting = /^([^\s;]+?);[A-Za-z][\w .-]{0,40}=/.exec(text.slice(span.start, span.end));
+  // (Only a value that is one setting's: a whole connection string under a name, `CONNECTIONSTRING:
+  // "Host=…;Password=…"`, starts with a setting of its own, and each of its settings is judged where
+  // its name is. Base64's padding may end the value.)
+  const setting = /^([^\s;=]+={0,2});[A-Za-z][\w .-]{0,40}=/.exec(text.slice(span.start, span.end));
   return setting ? { start: span.start, end: span.start + setting[1]!.length, quoted: span.quoted } : span;
 }
 

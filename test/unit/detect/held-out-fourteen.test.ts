@@ -60,6 +60,9 @@ describe('held-out set fourteen', () => {
     assert.deepEqual(shown(comment('key-goes-here'), 'blob/azure/open.go'), []);
     const k = key();
     assert.deepEqual(shown(comment(k), 'blob/azure/open.go'), [k]);
+    // A whole connection string under a connection string's name is one value, not cut at its first setting.
+    const whole = `Host=localhost;Username=app;Password=${k};Database=app_dev`;
+    assert.deepEqual(shown(`env:\n  DB_CONNECTIONSTRING: "${whole}"\n`, '.github/workflows/db.yml'), [whole]);
   });
 
   it('the "your … here" template in leetspeak (`Y0urL1c3ns3H3re`) is a placeholder; a drawn licence key in the same command is found', () => {
