@@ -52,6 +52,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   let e = hit;
   while (e < text.length && e - hit < 80 && isIdentAt(text, e)) e++;
   while (text[s] === '-' || text[s] === '.') s++; // --password flags, .key
+  s = afterJsonAmpersand(text, s);
   // The name is judged once: the engine skips this detector's later hits up to `end` (`e`).
   const judged = { ruleId: '' as const, end: e };
   if (!mayHaveValue(text, s, e)) return judged;
@@ -116,6 +117,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
     const pair = /^([^\s,=]+),[A-Za-z][\w-]*=/.exec(text.slice(span.start, span.end));
     if (pair) span = { start: span.start, end: span.start + pair[1]!.length, quoted: span.quoted };
   }
+  if (!prose) span = endsAtNextSetting(text, span);
   const rejected = { ruleId: '' as const, end: span.end };
   const value = text.slice(span.start, span.end);
   if (text.startsWith('...', span.end) || text[span.end] === '…') return rejected; // elided: `ops_eyJzaW…`
@@ -449,6 +451,12 @@ function opensSubscript(text: string, s: number): boolean {
   return k >= 0 && text[k] === '[';
 }
 
+/** Does text[s, e) hold the character `code`? (No slice, and no search past `e`.) */
+function holds(text: string, s: number, e: number, code: number): boolean {
+  for (let k = s; k < e; k++) if (text.charCodeAt(k) === code) return true;
+  return false;
+}
+
 /** Is there a comma in text[s, e)? (Asked at every value: no slice, and no search past `e`.) */
 function hasComma(text: string, s: number, e: number): boolean {
   for (let k = s; k < e; k++) if (text.charCodeAt(k) === 44) return true;
@@ -525,6 +533,7 @@ function readValue(text: string, i: number, limit: number, toEndOfLine: boolean,
   // (Most values hold no `&`: then nothing is sliced and no regex runs.)
   const amp = lastAmp > i ? text.slice(i, j).search(/&[A-Za-z_][\w.[\]-]{0,60}=/) : -1;
   if (amp > 0) j = i + amp;
+  j = beforeJsonAmpersandField(text, i, j);
   if (toEndOfLine && text[j] === ' ') {
     let k = j;
     while (k < limit && text[k] !== '\n' && text[k] !== '\r') k++;
@@ -581,6 +590,42 @@ function hasBlank(text: string, from: number, to: number): boolean {
     if (c === 32 || c === 9) return true;
   }
   return false;
+}
+
+/**
+ * JSON's `\u0026` is `&` (RFC 8259 §7; Go's encoding/json and JavaScript's HTML-safe serialisers
+ * write every `&` so, as in a recorded request's URL `…?alt=json\u0026pageToken=…`): a name right
+ * after it starts at the next query parameter, not at `u0026`. Returns the name's start.
+ */
+function afterJsonAmpersand(text: string, s: number): number {
+  return s > 0 && text.charCodeAt(s - 1) === 92 && text.startsWith('u0026', s) && s + 5 < text.length ? s + 5 : s;
+}
+
+/**
+ * The same escape inside an unquoted value text[i, j): `\u0026name=` starts the next field of a
+ * query string written in JSON, as `&name=` does (readValue). A value that starts with it is empty
+ * (`pageToken=\u0026prefix=…`). Returns the value's end.
+ */
+function beforeJsonAmpersandField(text: string, i: number, j: number): number {
+  // (Most values hold no backslash: then nothing is sliced and no regex runs.)
+  if (!holds(text, i, j, 92)) return j;
+  const field = text.slice(i, j).search(/\\u0026[A-Za-z_][\w.[\]-]{0,60}=/);
+  return field >= 0 ? i + field : j;
+}
+
+/**
+ * A connection string's settings (`DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…;
+ * EndpointSuffix=…` of Azure Storage, ADO.NET's `Server=…;Password=…;Database=…`) are `name=value`
+ * pairs joined by `;`: a value ends at the `;` before the next name. (A value holding `;` is
+ * quoted in that syntax; base64 and hex hold none.)
+ */
+function endsAtNextSetting(text: string, span: ValueSpan): ValueSpan {
+  if (!holds(text, span.start, span.end, 59)) return span;
+  // (Only a value that is one setting's: a whole connection string under a name, `CONNECTIONSTRING:
+  // "Host=…;Password=…"`, starts with a setting of its own, and each of its settings is judged where
+  // its name is. Base64's padding may end the value.)
+  const setting = /^([^\s;=]+={0,2});[A-Za-z][\w .-]{0,40}=/.exec(text.slice(span.start, span.end));
+  return setting ? { start: span.start, end: span.start + setting[1]!.length, quoted: span.quoted } : span;
 }
 
 function escapedBreakAt(text: string, j: number): boolean {
@@ -674,6 +719,9 @@ function valueInProse(text: string, e: number, inCode: boolean): ValueSpan | nul
   // (`string $secret, Proof $p): false|Document`): the name was a parameter, and what follows is the
   // declaration's return type.
   if (inCode && /\)[ \t]*:[ \t]+$/.test(m[0]) && m[0].split(')').length > m[0].split('(').length) return null;
+  // `>=`, `<=` and `!=` compare (`if privateKeyCap >= privateKeyLen+publicKeyLen`): what follows is
+  // the other operand, not a value the word is given.
+  if (/[<>!]=[ \t]+$/.test(m[0])) return null;
   // A credential word closing a destructuring pattern (`({ onSubmit, token }: AuthFormProps) =>`, in
   // code or quoted in a page about it): what follows the colon is the pattern's type, not the word's value.
   if (/^\s*(?:,\s*[\w$]+\s*)*\}\s*:/.test(m[0])) return null;

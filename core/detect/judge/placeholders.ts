@@ -305,7 +305,17 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
  */
 export function isLeetPlaceholder(v: string): boolean {
   if (!/[0134579@$]/.test(v)) return false;
-  return /^(?:password|passwd|pass|secret|token|apikey|changeme)$/i.test(unLeet(v));
+  return /^(?:password|passwd|pass|secret|token|apikey|changeme)$/i.test(unLeet(v)) || isLeetYourHere(v);
+}
+
+/**
+ * The "your … here" template (`YourApiKeyHere`, a placeholder by its words) written in leetspeak
+ * (`Y0urL1c3ns3K3yH3r3`): still the template. Letters and leet digits only, the template's two words
+ * at its ends (eight fixed letters, each in either case or as its leet digit: a draw of 64
+ * characters starts and ends so less than once in 10^10).
+ */
+function isLeetYourHere(v: string): boolean {
+  return v.length <= 64 && /^[A-Za-z0134579@$_-]+$/.test(v) && /^your[a-z_-]{2,}here$/i.test(unLeet(v));
 }
 
 /**

@@ -117,6 +117,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // credential made of words; a label or a sentence has capitals, fewer words or sits in code.
   if (kind === 'password' && quoted && code === false && /^[a-z]+(?: [a-z]+){3,}$/.test(v)) return CONFIDENCE.credentialValue;
   if (outsideCredentialAlphabet(v)) return null;
+  if (quoted && code === 'program' && v.includes('\\') && spellsControlCharacter(v)) return null;
   // A number (`input_cost_per_token: 1.875e-6`, `token_ratio = 0.75`): a rate or a count, never a key.
   if (NUMBER_LITERAL.test(v)) return null;
   // A separator and a space first (`", nodeAttr.value, "` between two literals of a call): code;
@@ -202,6 +203,10 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // A name from PHP's global namespace (`\\bin2hex(\\random_bytes(128))`, `\\Illuminate\\Auth\\Middleware\\Authenticate::class`,
   // php.net/manual/en/language.namespaces.rules.php): a fully qualified call or class, code; a literal would be quoted.
   if (!quoted && code === 'program' && v[0] === '\\' && PHP_QUALIFIED.test(v)) return null;
+  // A composite literal (Go's `direction{[]byte{'A'}, …}`, a Rust struct, a C# initializer): a type's
+  // name, the brace that opens its elements and the first element's start (a slice type, a field's or
+  // a value's name, a literal, `&`), or the literal closed empty.
+  if (!quoted && code === 'program' && /^[A-Za-z_][\w.]*\{(?:\[\]|[A-Za-z_&"'`0-9]|\}|$)/.test(v)) return null;
   if (isIndirect(v) || isPlaceholder(v) || isLeetPlaceholder(v)) return null;
   // A character set (`SECRET_KEY_CHARSET = 'abc…xyzABC…XYZ0123456789!@#…'`) or a key typed as the
   // alphabets in order, under a credential name: no draw. (Judged here, for values by shape; a
@@ -300,6 +305,17 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (!quoted && (v[0] === '[' || v[0] === '{')) return null; // a JSON or code structure
   if (isPatternSource(v)) return null; // a regular expression, not a key
   if (/^[A-Za-z]+(?:[./:][A-Za-z]+)+$/.test(v)) return null; // dotted names: rotationGuard.storeSecret, org.freedesktop.secrets
+  // Three or more names joined by dots, a word's version digit allowed (`oauth2.google.serviceAccount`, a
+  // context key): a namespaced name, as three names joined by colons are (above). Each part is a word in
+  // lower or camel case; a drawn segment mixes cases at random.
+  if (kind === 'token' && v.includes('.') && DOTTED_NAMES.test(v)) return null;
+  // A Python object reference, `module:attribute` (packaging.python.org's entry points specification;
+  // `"._internal.cloud.api_token:ApiToken"` in a lazy-import table): a relative module, or one of three
+  // or more names, then an attribute's name. A credential pair's user part is no module path.
+  if (v.includes(':') && OBJECT_REFERENCE.test(v)) return null;
+  // A Smithy shape ID, `namespace#Shape` (`smithy.api#httpBearerAuth`, smithy.io/2.0/spec/model.html#shape-id),
+  // or Javadoc's `package.Class#member`: a lower-case dotted namespace and a name after `#`.
+  if (kind === 'token' && v.includes('#') && /^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+#[A-Za-z_][A-Za-z0-9_]*$/.test(v)) return null;
   // A .NET configuration key (`UnprotectCertificates:0:Enabled`, `Kestrel:Endpoints:0:Url`): sections
   // joined by `:`, an array's element addressed by its index between two of them.
   if (v.includes(':') && /^[A-Za-z]+(?::(?:[A-Za-z]+|\d{1,3}(?=:)))+$/.test(v)) return null;
@@ -384,6 +400,20 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (!c.digit && !c.symbol && !(c.lower && c.upper)) return null;
   if (encodesText(v)) return null;
   return h >= 4 && v.length >= 20 ? CONFIDENCE.generatedValue : CONFIDENCE.credentialValue;
+}
+
+const DOTTED_NAME_PART = '[a-z]{2,}\\d?(?:[A-Z][a-z]{2,})*';
+const DOTTED_NAMES = new RegExp(`^${DOTTED_NAME_PART}(?:\\.${DOTTED_NAME_PART}){2,}$`);
+const PY_NAME = '[a-z_][a-z0-9_]*';
+const OBJECT_REFERENCE = new RegExp(`^(?:\\.{1,3}${PY_NAME}(?:\\.${PY_NAME})*|${PY_NAME}(?:\\.${PY_NAME}){2,}):[A-Za-z_]+(?:\\.[A-Za-z_]+)*$`);
+
+/**
+ * An escape in a program's string literal that spells a control character (`"openssh-key-v1\x00"`, a
+ * format's magic bytes; `\0`, `\x1b`): no credential alphabet holds one (outsideCredentialAlphabet
+ * says the same of JSON's `\u0001`). An escaped backslash (`\\x00`) is text and is kept.
+ */
+function spellsControlCharacter(v: string): boolean {
+  return /(?:^|[^\\])(?:\\\\)*\\(?:x[01][0-9A-Fa-f]|0(?![0-9]))/.test(v);
 }
 
 /**
