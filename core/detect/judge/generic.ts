@@ -334,6 +334,9 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
     const item = /^\r?\n[ \t]*- +(?=[^\s#])/.exec(text.slice(i, i + 120));
     if (!item) return null;
     i += item[0].length;
+    // An item that is a mapping (`webauthn_credentials:` then `- created_at: 2024-…`): the list holds
+    // records, and the first record's first key is not the credential's value.
+    if (/^[\w.-]+:(?:[ \t]|\r?\n|$)/.test(text.slice(i, i + 80))) return null;
   }
   const toEndOfLine = (op === ':' || op === '=') && isConfigKey(text, s, e) && code === false;
   // Unquoted values stop at a quote, except where the name opened a literal: then running past its
@@ -719,6 +722,9 @@ function valueInProse(text: string, e: number, inCode: boolean): ValueSpan | nul
   // (`string $secret, Proof $p): false|Document`): the name was a parameter, and what follows is the
   // declaration's return type.
   if (inCode && /\)[ \t]*:[ \t]+$/.test(m[0]) && m[0].split(')').length > m[0].split('(').length) return null;
+  // Another name and its colon after a comma (`cf: loginFixtureCredentials, sf: loginFixtureResponse`
+  // in a struct literal): the value after it is that name's.
+  if (inCode && /,[ \t]*[A-Za-z_$][\w$]*[ \t]*:[ \t]+$/.test(m[0])) return null;
   // `>=`, `<=` and `!=` compare (`if privateKeyCap >= privateKeyLen+publicKeyLen`): what follows is
   // the other operand, not a value the word is given.
   if (/[<>!]=[ \t]+$/.test(m[0])) return null;

@@ -30,6 +30,11 @@ import { createHash, hash } from 'node:crypto';
  *   2617 §2 and again in RFC 7617 (https://www.rfc-editor.org/rfc/rfc7617) §2: its Basic header,
  *   and the password as written in a URL's user information (`open%20sesame`) and as itself.
  *
+ * - The two TOTP secrets of the Key Uri Format page of Google Authenticator's wiki
+ *   (https://github.com/google/google-authenticator/wiki/Key-Uri-Format): the base32 key that
+ *   spells `Hello!` and 0xDEADBEEF in its first example, and the 32-character key of its second
+ *   (issuer `ACME Co`), copied into the tests and docs of every TOTP library.
+ *
  * To add one: `node -e "console.log(require('crypto').createHash('sha256').update(process.argv[1]).digest('hex').slice(0,32))" VALUE`,
  * then add the digest under the value's length with a line in Sources saying where it is published.
  */
@@ -38,6 +43,8 @@ const PUBLISHED_BY_LENGTH = new Map<number, ReadonlySet<string>>([
   [43, new Set(['051d093c4bdedbf23f905ad01d9c6111'])],
   [28, new Set(['ca7459e2b26776de081b9a07e40227fd', 'cf4d418ed3de92d71f767db5391d5a2d'])],
   [22, new Set(['00cf4c781dc37003f7c7dd7d4c9a6ef1', '6c96130f130ab0d6d158397e24d2bcc1', 'a35b81a7d7927b70ec99270dd2362b88', 'e9974c507d2a802143f614c878fcbb62'])],
+  [32, new Set(['d3873980f248ddebc47bf71eaa6da93a'])],
+  [16, new Set(['8be5d113c0871ce1a122d68a7dff940a'])],
   [15, new Set(['b8e148545b13c78bc74da2f1a7275dd7'])],
   [13, new Set(['2e2890d7121c794cba0d8a3626d3d6a2'])],
   [11, new Set(['41ef4bb0b23661e66301aac36066912d'])],

@@ -198,6 +198,21 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // (A drawn value under such a name, a key that encrypts passwords, is judged as any other.)
   if (kind === 'password' && /passw(?:or)?d[-_]?key$/i.test(name) && /^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/.test(v)) return null;
   if (v[0] === '(') return null; // a header directive (`Permissions-Policy: publickey-credentials-create=(self)`) or an expression
+  // A JSON Pointer in a URI fragment (RFC 6901 §6: `password: "#/components/schemas/updateLoginFlowWithPasswordMethod"`,
+  // an OpenAPI or JSON Schema `$ref`): a reference to a place in a document.
+  if (v[0] === '#' && v[1] === '/') return null;
+  // A CSS colour (`--pass:#22c55e` in a style sheet): `#` and 3, 4, 6 or 8 hex digits.
+  if (v[0] === '#' && /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/.test(v)) return null;
+  // An IPv4 address or network (`PLEX_NO_AUTH_NETWORKS: 192.168.10.0/24`), an ASN.1 object identifier
+  // (`ldapOIDExtensionPwdModify = "1.3.6.1.4.1.4203.1.11.1"`, ITU-T X.660: a first arc of 0, 1 or 2), a
+  // URN (RFC 8141: `urn:oasis:names:tc:SAML:2.0:cm:bearer`): addresses and names, not secrets.
+  if (/^\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?$/.test(v) || /^[0-2](?:\.\d{1,9}){3,}$/.test(v)) return null;
+  if ((v.charCodeAt(0) | 32) === 117 && /^urn:[a-z0-9][a-z0-9-]{0,31}:\S+$/i.test(v)) return null;
+  // A Ruby instance variable's member or element (`@agent.options['secret']` in an ERB view): code in any file.
+  if (!quoted && v[0] === '@' && /^@{1,2}[A-Za-z_]\w*(?:\.[A-Za-z_]|\[)/.test(v)) return null;
+  // A YAML tag before a name (`api_key: !env_var SONARR_API_KEY`, Home Assistant's `!secret db_password`,
+  // CloudFormation's `!Ref DbPassword`; YAML 1.2 §6.9.1): the application builds the value from the name.
+  if (!quoted && code === false && v[0] === '!' && /^![A-Za-z_][\w-]*[ \t]+[A-Za-z_][\w.-]*$/.test(v)) return null;
   if (!quoted && isCodeFragment(v)) return null;
   if (!quoted && code === 'program' && CODE_EXPRESSION.test(v)) return null;
   // A name from PHP's global namespace (`\\bin2hex(\\random_bytes(128))`, `\\Illuminate\\Auth\\Middleware\\Authenticate::class`,
@@ -238,6 +253,11 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // `$$` sits inside a word, `Pa$$word`, and is kept.)
   if (v.includes('$$') && /(?:^|[^A-Za-z0-9\\$])\$\$\{?[A-Za-z_]\w*\}?(?:$|[^\w$])/.test(v)) return null;
   if (isEnvReference(v)) return null;
+  // Grafana's variable expansion (`client_secret: $__env{GRAFANA_SSO_CLIENT_SECRET}`, `$__file{…}`,
+  // `$__vault{…}`: grafana.com/docs/grafana/latest/setup-grafana/configure-grafana/#variable-expansion)
+  // and Ruby's environment (`ENV['RUDDER_API_KEY']`, `ENV.fetch("KEY")`): read where it runs.
+  if (v.includes('$__') && /\$__(?:env|file|vault)\{[^}\s]+\}/.test(v)) return null;
+  if (v.charCodeAt(0) === 69 && /^ENV(?:\[\s*["'][A-Za-z_]\w*["']\s*\]|\.fetch\(\s*["'][A-Za-z_]\w*["'])/.test(v)) return null;
   // A name after `$` made of words (`$slack-token` in Argo CD's notification settings, where `$`
   // and a key name a key of the service's secret): a reference, and its letters words a person
   // chose, as `slack-token` alone is judged.
@@ -304,7 +324,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (v.includes('#{') && /#\{\s*@?[A-Za-z_][\w]*\s*(?:[.([}]|\|>)/.test(v)) return null;
   if (!quoted && (v[0] === '[' || v[0] === '{')) return null; // a JSON or code structure
   if (isPatternSource(v)) return null; // a regular expression, not a key
-  if (/^[A-Za-z]+(?:[./:][A-Za-z]+)+$/.test(v)) return null; // dotted names: rotationGuard.storeSecret, org.freedesktop.secrets
+  // Dotted names (`rotationGuard.storeSecret`, `org.freedesktop.secrets`), also of snake_case words
+  // (`selfservice.methods.password.config.password_profile_registration_node_group`, a settings key).
+  if (/^[A-Za-z]+(?:_[A-Za-z]+)*(?:[./:][A-Za-z]+(?:_[A-Za-z]+)*)+$/.test(v)) return null;
   // Three or more names joined by dots, a word's version digit allowed (`oauth2.google.serviceAccount`, a
   // context key): a namespaced name, as three names joined by colons are (above). Each part is a word in
   // lower or camel case; a drawn segment mixes cases at random.
@@ -389,8 +411,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // Capitalised words and acronyms joined by separators, no digit: a label of an interface in any
   // language (`SMTP-Passwort/App-Passwort`, `Client-Secret`), not a generated value.
   // (`X-Credential-Identifier`: a header's name, the `X-` of an extension first.)
-  // (A part may join two capitalised words, a brand's spelling: `X-LangWatch-Inline-Credentials`.)
-  if (/^(?:[A-Z][a-z]+|[A-Z]{1,5})(?:[-/._:](?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]{2,5}))+$/.test(v)) return null;
+  // (A part may join two capitalised words, a brand's spelling: `X-LangWatch-Inline-Credentials`,
+  // `OpenStack-Ansible-SSH-Signing-Key`.)
+  if (/^(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]{1,5})(?:[-/._:](?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]{2,5}))+$/.test(v)) return null;
   // The same with an acronym that holds a digit (`X-Minio-Internal-Server-Side-Encryption-S3-Kms-Sealed-Key`,
   // `OAuth2`, `V4`), among three or more capitalised words: a group key of capitals and digits
   // (`A1B2C-D3E4F`) has no such words.
@@ -535,6 +558,7 @@ function isNonNullType(v: string): boolean {
  * chance about once in 10^8, and the base64 of a hex or base58 key decodes to one word, no phrase.
  */
 export function encodesText(v: string, prefixed = true): boolean {
+  if (v.length >= 20 && /^[A-Z2-7]+=*$/.test(v) && encodesTextInBase32(v)) return true;
   // A product's prefix and then base64 (`DMS_YWNjZXNzX3Rva2Vu` is `DMS_` and "access_token"): the
   // body is judged; a drawn key's body after its prefix decodes to bytes, not text.
   const pre = prefixed && (v.includes('_') || v.includes('-')) ? /^[A-Za-z]{2,8}[_-](?=[A-Za-z0-9+/]{12,}={0,2}$)/.exec(v) : null;
@@ -546,10 +570,47 @@ export function encodesText(v: string, prefixed = true): boolean {
   if (!/^[\x20-\x7e\t\r\n]+$/.test(Buffer.from(b.slice(0, 12), 'base64').toString('latin1'))) return false;
   const text = Buffer.from(b, 'base64').toString('latin1');
   if (!/^[\x20-\x7e\t\r\n]+$/.test(text)) return false;
+  // A JSON object (a pagination cursor `{"offset":"50","v":2}`, a state parameter), unless a member's
+  // name says it holds a credential (a `.dockerconfigjson`'s `auths` does).
+  if (text[0] === '{' && isJsonWithoutCredentialNames(text)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return !/^[^/]*\/\/[^/@\s]*:[^/@\s]*@/.test(text); // a URL, unless it carries a password
   // Parameters whose names are not credential nouns (a password inside is still a password).
   if (/^[\w.-]+=[^&\s]*(?:&[\w.-]+=[^&\s]*)+$/.test(text)) return !/pass|pwd|secret|token|key|auth|cred/i.test(text.replace(/=[^&]*/g, ''));
   return (/[A-Za-z]{2,} [A-Za-z]{2,}/.test(text) && isProse(text)) || encodesWords(b, text);
+}
+
+/**
+ * Base32 (RFC 4648 §6, the alphabet of TOTP secrets) of 12 or more printable characters: typed
+ * (`ONTGOYLTMZQXGZDB…` is "sdfasdasdfs…", a test's TOTP secret). Twelve random bytes are all
+ * printable about once in 150,000 draws; a real TOTP secret is drawn bytes.
+ */
+function encodesTextInBase32(v: string): boolean {
+  const body = v.replace(/=+$/, '');
+  let bits = 0, acc = 0, n = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    acc = (acc << 5) | (c >= 65 ? c - 65 : c - 24); // A-Z: 0-25, 2-7: 26-31
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      const byte = (acc >> bits) & 0xff;
+      if (byte < 0x20 || byte > 0x7e) return false;
+      n++;
+    }
+  }
+  return n >= 12;
+}
+
+/** A JSON object whose members' names (at any depth) name no credential. */
+function isJsonWithoutCredentialNames(text: string): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false;
+  return !/pass|pwd|secret|token|key|auth|cred|private|sig/i.test(text.replace(/:\s*"(?:[^"\\]|\\.)*"/g, ':'));
 }
 
 /**

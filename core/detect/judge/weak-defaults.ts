@@ -177,6 +177,12 @@ export function weakDefaultMatch(start: number, end: number): RawMatch {
 export const RUNS_NAME = /(?:^|\/)(?:(?:[\w.-]*[._-])?(?:docker-)?compose[\w.-]*\.ya?ml|dockerfile[\w.-]*|[\w.-]*\.dockerfile|\.env(?:\.[\w-]+)?|\.gitlab-ci\.ya?ml|jenkinsfile|\.travis\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml)$/i;
 export const RUNS_DIR = /(?:^|\/)(?:\.github\/workflows|\.circleci|\.buildkite|helm|charts|k8s|kubernetes|deploy|deployment|infra|terraform)\//i;
 export const EXAMPLE_NAME = /\.(?:example|sample|template|dist|tmpl)(?:\.[\w]+)?$|(?:^|\/)[^/]*[._-](?:example|sample)\.[\w.]+$/i;
+/**
+ * An API's or a configuration's description: an OpenAPI or Swagger document (`openapi.yml`,
+ * `swagger.json`, `petstore.openapi.yaml`) or a JSON Schema (`config.schema.json`). What it holds
+ * documents values (its `example`/`examples`, JSON Schema 2020-12 §9.5); nothing reads it as settings.
+ */
+export const SPEC_NAME = /(?:^|[._-])(?:openapi|swagger)(?:[._-][\w.-]*)?\.(?:ya?ml|json)$|\.schema\.json$/i;
 export const TEST_NAME = /(?:^|\/)(?:test_[^/]*|[^/]*[._-](?:test|tests|spec|eval|bench)\.[\w]+|conftest\.py|test[-_]?utils?\.[\w]+|testutils?\.[\w]+)$/i;
 // A test class by the xUnit conventions of .NET, the JVM and Swift (`TracingTests.cs`, `UserServiceTest.java`,
 // `LoginTests.swift`): a capitalised name ending in `Test` or `Tests` (case matters: `Contest.java` is none).
@@ -185,7 +191,8 @@ export const TEST_CLASS = /(?:^|\/)[A-Z]\w*[a-z0-9]Tests?\.(?:cs|vb|fs|java|kt|k
 export const isTestName = (name: string): boolean => TEST_NAME.test(name) || TEST_CLASS.test(name);
 // A folder named by one of these words, alone or joined to others (`docs_src`, `internal_docs`,
 // `example_notebooks`, `integration-tests`, a .NET test project's `App.Core.Tests`): documentation, samples and tests.
-export const DOCS_DIR = /(?:^|\/)(?:[\w.]+[_.-])?(?:docs?|documentation|website|site|examples?|samples?|cookbooks?|tutorials?|notebooks?|guides?|vignettes?|tests?|__tests__|spec|specs|testdata|fixtures|mock_tests|e2e|evals?|benchmarks?)(?:[_-][\w.]+)?\//i;
+// (Release notes and changelogs are documentation: `releasenotes/notes/x.yaml` in OpenStack's reno.)
+export const DOCS_DIR = /(?:^|\/)(?:[\w.]+[_.-])?(?:docs?|documentation|website|site|examples?|samples?|cookbooks?|tutorials?|notebooks?|guides?|vignettes?|tests?|__tests__|spec|specs|testdata|fixtures|mock_tests|e2e|evals?|benchmarks?|releasenotes|notes|changelogs?)(?:[_-][\w.]+)?\//i;
 
 /** Does a file at `path` run (a compose file, a CI workflow, a Dockerfile, an env file, code outside docs and tests)? */
 export function runsWhereItIs(path: string): boolean {
@@ -195,7 +202,7 @@ export function runsWhereItIs(path: string): boolean {
   // ~4 µs per path on the corpus's absolute paths, at every file with a match.
   const slash = norm.lastIndexOf('/');
   const name = slash < 0 ? norm : norm.slice(slash + 1);
-  if (EXAMPLE_NAME.test(name)) return false;
+  if (EXAMPLE_NAME.test(name) || SPEC_NAME.test(name)) return false;
   const format = formatOf(norm);
   const kind = format.kind;
   // Documentation formats, wherever they sit (`deploy/README.md`); plain text and unknown

@@ -29,6 +29,10 @@ import type { RawMatch } from '../report/raw-match';
  * - PostgreSQL's stored role passwords (https://www.postgresql.org/docs/current/catalog-pg-authid.html,
  *   `rolpassword`), which `CREATE ROLE … PASSWORD` also takes as given: `md5` and the 32 hex digits of
  *   MD5(password ‖ user name), and `SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>`.
+ * - Any of those functions' Modular Crypt Format identifiers (passlib "Modular Crypt Format":
+ *   `$<id>$…$…`) opening a value whose fields do not fit that function's exact lengths: a
+ *   truncated or deliberately broken hash in a parser's test (`$2a$04$zvZz1zV`,
+ *   `$argon2id$v=19$m=65536,t=1,p=1$abc$def`), still a hash's text, not a password.
  * - LDAP's RFC 2307 userPassword schemes: `{SSHA}`, `{SHA}`, `{SSHA256}`…, `{MD5}`, `{SMD5}`,
  *   `{CRYPT}`, `{PBKDF2-SHA256}`, `{ARGON2}` and the encoded hash after it.
  */
@@ -51,6 +55,7 @@ const FORMATS: readonly { name: string; re: RegExp }[] = [
   { name: 'Werkzeug', re: /^(?:pbkdf2:sha(?:1|256|512)(?::\d+)?|scrypt:\d+:\d+:\d+)\$[^$\s]{1,64}\$[0-9a-f]{40,128}$/ },
   { name: 'PostgreSQL md5', re: /^md5[0-9a-f]{32}$/ },
   { name: 'PostgreSQL SCRAM-SHA-256', re: /^SCRAM-SHA-256\$\d+:[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$/ },
+  { name: 'Modular Crypt Format', re: /^\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|md5|sha1|sha256|sha512|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha(?:1|256|512))?|bcrypt-sha256|[PH])\$(?:[^$\s]*\$){1,4}[^$\s]{3,}$/ },
   { name: 'LDAP', re: /^\{(?:S?SHA(?:256|384|512)?|S?MD5|CRYPT|PBKDF2(?:-SHA(?:1|256|512))?|ARGON2|BCRYPT)\}[A-Za-z0-9+/=.$,:-]{8,}$/i },
 ];
 
@@ -58,7 +63,7 @@ const FORMATS: readonly { name: string; re: RegExp }[] = [
 export function passwordHashFormat(value: string): string | undefined {
   // A compose file writes `$` as `$$`, a shell string as `\$`.
   const v = value.startsWith('$$') || value.startsWith('\\$') ? value.replace(/\$\$|\\\$/g, '$') : value;
-  if (v.length < 20 || v.length > 400 || !(v.includes('$') || v.startsWith('{') || v.startsWith('md5'))) return undefined;
+  if (v.length < 12 || v.length > 400 || !(v.includes('$') || v.startsWith('{') || v.startsWith('md5'))) return undefined;
   return FORMATS.find((f) => f.re.test(v))?.name;
 }
 
