@@ -309,6 +309,9 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
     // password "value"; (in a comment, `using password "x"` is a sentence)
     return readValue(text, i, limit, false);
   } else return null;
+  // A ternary's branch (`isPasscode ? "passcode" : "recovery_code"`): a literal after `?` is a value
+  // the condition chooses, and the colon after it starts the other branch, not the literal's value.
+  if (op === ':' && quotedName && code !== false && /\?[ \t]*$/.test(text.slice(Math.max(0, s - 12), s - 1))) return null;
   // Only f("api_token", "value"): the name opens an argument list. In a list of quoted words
   // (`keychain`, `pass`, `secret-storage`) the next item is not the name's value.
   if (op === ',' && (!quotedName || !opensArguments(text, s))) return null;

@@ -56,7 +56,9 @@ const DESCRIPTIVE_LAST = new Set(
     'schema spec ui widget component list map dict table column col row attr attribute property prop store cache uses left remaining ' +
     'flow grant grants scope scopes audience issuer algorithm alg algo policy lifetime age duration interval expired callback handler ' +
     'generator factory reader writer parser serializer fn func function encryption storage mechanism mechanisms scheme ' +
-    'schemes chunker chunkers splitter splitters rate ratio percent percentage identifier identifiers proof').split(' '),
+    'schemes chunker chunkers splitter splitters rate ratio percent percentage identifier identifiers proof model models ' +
+    // Django's field lookups (`created_by__password__icontains`): a query on the field, not its value.
+    'icontains contains iexact exact startswith istartswith endswith iendswith isnull iregex').split(' '),
 );
 const DESCRIPTIVE_FIRST = new Set('max min num total is has use uses show hide enable require no should can get set create generate validate check count'.split(' '));
 // Values that are public by design, or per-request anti-forgery tokens, not credentials.

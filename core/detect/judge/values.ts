@@ -34,7 +34,8 @@ const CODE_VALUE = /^(?:[A-Za-z_$][\w$]*\s*(?:[(.[]|$|;|,)|new\s|await\s|functio
  * apostrophe, a dash, an arrow); measured on the pool of issue #21, the value
  * span of 224 of 332 non-credentials held one, and that of none of the 27 credential-like ones.
  */
-const NON_ASCII_LETTER = /(?![\u0000-\u007f])[\p{L}\u2010-\u205e]/u;
+// (With Latin-1's punctuation of prose: Spanish `¿` and `¡`, the guillemets `«` `»`.)
+const NON_ASCII_LETTER = /(?![\u0000-\u007f])[\p{L}\u00a1\u00ab\u00bb\u00bf\u2010-\u205e]/u;
 export function outsideCredentialAlphabet(v: string): boolean {
   // JSON's `\uXXXX` escapes (a translation file or a model's answer written with ensure_ascii): a
   // character they spell outside ASCII (`Wikipedia\u2019s`, `\u2192`) is text, and only printable
@@ -80,6 +81,8 @@ function isCodeFragment(v: string): boolean {
   if (/^[A-Za-z_$][\w$]*\}/.test(v)) return true; // a name closing a block or a destructuring (`{token:k}=S`)
   // A hash read by a symbol key (Ruby's `params[:token]`, `flash[:application_secret].presence` in an ERB view).
   if (/^[A-Za-z_]\w*\[:[A-Za-z_]\w*\]/.test(v)) return true;
+  // An element read by a variable (`config[profile_name]['aws_secret_access_key']`, a script's dict).
+  if (/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\[[A-Za-z_]\w*\](?:$|[[.(])/.test(v)) return true;
   return /^[A-Za-z_][\w.-]*(?:\{(?:[A-Za-z_]\w*:|\}|$)|:$)/.test(v); // (`changed-files:`: the next YAML key)
 }
 
@@ -150,11 +153,11 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (v[0] === '[' && /^\[[a-z][A-Za-z]*\(/.test(v)) return null;
   // An optional type (Zig's `?Ast.TokenIndex`, PHP's and Hack's `?string` before a parameter): `?` and a type name.
   if (!quoted && code === 'program' && v[0] === '?' && /^\?[A-Za-z_][\w.]*(?:$|[\s,;)=])/.test(v)) return null;
-  // Interpolation in a string of program source: Swift's `\(expr)` (`"Debug Token: \(provider.token())"`),
+  // Interpolation in a string of program source: Swift's `\(expr)` (`"Debug Token: \(provider.token())"`, jq's `\(.AccessKey.Id)`),
   // and a name of two or more words after `$` at a word's start (`'flutterfire-$libraryName-$packageVersion'`
   // in Dart, Kotlin, Groovy, Perl, PHP): the value is built where it runs. A password's `$` inside a
   // word (`Pa$sWord`) or before one word is kept, and so is a hash's `$` after its digits.
-  if (code === 'program' && (v.includes('\\(') || v.includes('$')) && /\\\([A-Za-z_]|(?:^|[^A-Za-z0-9$\\])\$[a-z]{3,}(?:[A-Z][a-z]+|_[a-z]{2,})/.test(v)) return null;
+  if (code === 'program' && (v.includes('\\(') || v.includes('$')) && /\\\(\.?[A-Za-z_]|(?:^|[^A-Za-z0-9$\\])\$[a-z]{3,}(?:[A-Z][a-z]+|_[a-z]{2,})/.test(v)) return null;
   // An Objective-C block literal (`tokenWithCompletion:^(NSString *token, …)`): code, never a value.
   if (!quoted && code === 'program' && v[0] === '^' && v[1] === '(') return null;
   // A member written from its leading dot (Swift's and Dart's implicit member `.symbol(`, an enum case `.none`).
@@ -208,6 +211,27 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // URN (RFC 8141: `urn:oasis:names:tc:SAML:2.0:cm:bearer`): addresses and names, not secrets.
   if (/^\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?$/.test(v) || /^[0-2](?:\.\d{1,9}){3,}$/.test(v)) return null;
   if ((v.charCodeAt(0) | 32) === 117 && /^urn:[a-z0-9][a-z0-9-]{0,31}:\S+$/i.test(v)) return null;
+  // A signed URL's token, Qiniu's `<AccessKey>:<EncodedSign>` (developer.qiniu.com/kodo/1202/download-token:
+  // the key's 40-character id and a base64url HMAC-SHA1 of one URL and its deadline `e=`): the id
+  // names the key, the signature opens that URL until it expires; the secret key is not in it.
+  if (v.length === 69 && /^[A-Za-z0-9_-]{40}:[A-Za-z0-9_-]{27}=$/.test(v)) return null;
+  // An Azure resource type and its API version (`'Microsoft.KeyVault/vaults/secrets@2022-07-01'` in
+  // Bicep, learn.microsoft.com/azure/azure-resource-manager/bicep/resource-declaration): a type's name.
+  if (v.includes('@') && /^[A-Z][A-Za-z]*\.[A-Za-z]+(?:\/[A-Za-z]+)+@\d{4}-\d{2}-\d{2}(?:-preview)?$/.test(v)) return null;
+  // A sentinel between dollars (AWX's `$encrypted$`, shown for every secret field it stores): a
+  // marker in place of the value, not the value.
+  if (v[0] === '$' && /^\$[a-z_]{3,}\$$/i.test(v) && isMadeOfWords(v.slice(1, -1))) return null;
+  // Code read as a value: an optional chain into an element (`annotations?.[patAnnotations.ACCESS_TOKEN]`),
+  // a Protocol Buffers field's number and options (`string smtp_password = 5 [(google.api.field_behavior) = …]`),
+  // a concatenation around a name (`"\"password\":\"" + hashedPassword + "\"}"`), Python's positional
+  // format fields (`'{1}="{0.session_id}"'.format(…)`).
+  if (!quoted && v.includes('?.[')) return null;
+  if (!quoted && /^\d{1,9}[ \t]*\[\(/.test(v)) return null;
+  if (/^["']\s*\+\s*[A-Za-z_$][\w$.]*\s*\+\s*["']?$/.test(v)) return null;
+  if (v.includes('{') && /^(?:[^{}]*\{\d{1,2}(?:\.[A-Za-z_]\w*)?\})+[^{}]*$/.test(v) && /\{\d/.test(v)) return null;
+  // Paths and names separated by blanks, one at least a path (`docker-compose-credential-plugins:
+  // awx/projects docker-compose-sources`, a Makefile rule's prerequisites): a list of files.
+  if (!quoted && /\s/.test(v) && v.includes('/') && v.split(/\s+/).every((w) => /^[A-Za-z0-9_.][\w.-]*(?:\/[\w.-]+)*\/?$/.test(w))) return null;
   // A Ruby instance variable's member or element (`@agent.options['secret']` in an ERB view): code in any file.
   if (!quoted && v[0] === '@' && /^@{1,2}[A-Za-z_]\w*(?:\.[A-Za-z_]|\[)/.test(v)) return null;
   // A YAML tag before a name (`api_key: !env_var SONARR_API_KEY`, Home Assistant's `!secret db_password`,
@@ -291,6 +315,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // Words of a language, alone or joined (`strong-password`, `mySecretValue`, `contrasena_segura`):
   // typed by a person, not generated. Only values of letters and separators are looked up (words.ts).
   if (isMadeOfWords(v)) return null;
+  // Words with a count among them (`APP_KEY=SomeRandomStringOf32CharsExactly`): typed, as the words alone are.
+  // (Passwords are judged by judgePassword, asked first: `Welcome2024` is a weak default there.)
+  if (kind === 'token' && /^[A-Za-z]{2,}(?:\d{1,4}[A-Za-z]{2,})+\d{0,4}$/.test(v) && isMadeOfWords(v.replace(/\d+/g, '-').replace(/-+$/, ''))) return null;
   if (!quoted && code === 'program' && CODE_VALUE.test(v)) return null; // in shell a bare word is a string; references are $VAR
   // In program source an unquoted word is an identifier or a type annotation (`password: string`,
   // `secret: PolicySecret)`), not a credential literal. Shell scripts assign bare words, so not there.

@@ -311,6 +311,7 @@ const SHAPE_RULES = new Set(['secret/generic-api-key', 'secret/hardcoded-passwor
  */
 export function placeShapeMatches(matches: RawMatch[], path: string, text: string): void {
   let docs: boolean | undefined;
+  let catalog: boolean | undefined;
   for (const m of matches) {
     if (m.confidence <= CONFIDENCE.inDocumentationProse) continue;
     const byShape = m.byShape || SHAPE_RULES.has(m.ruleId);
@@ -319,13 +320,28 @@ export function placeShapeMatches(matches: RawMatch[], path: string, text: strin
     // fake, as a typed value by shape is. Outside them such a value keeps its confidence (a
     // benchmark's or a scanner's own samples are typed so), and a drawn key in a test keeps it too.
     if (!byShape && (!m.ruleId.startsWith('secret/') || m.end - m.start < 20 || m.end - m.start > 200)) continue;
-    // A translation catalog's values are an interface's messages (`'password' => 'Wachtwoord'`, a
-    // translation service's in-context marker `crwdns781:0crwdne781:0`): judged as docs are, a word
-    // or a marker there is typed, and a drawn key pasted into one is still reported.
-    docs ??= (!runsWhereItIs(path) || isTranslationCatalog(path)) && !isPromptFile(path);
     const value = text.slice(m.start, m.end);
-    if (byShape ? (docs || inDocsInCode(text, m.start, path)) && !shownValues(value).every(looksGenerated) : docs && isTypedPattern(value)) m.confidence = CONFIDENCE.inDocumentationProse;
+    // A provider's format with parts masked (`T01XXXXRKMJ/B04XXXXGY67/1UgUkao8pXXXXPmsuXXXX2lk`, a
+    // webhook shown in a guide with `XXXX` over its secret parts): no longer the key, wherever it is.
+    if (!byShape && isMasked(value)) {
+      m.confidence = CONFIDENCE.inDocumentationProse;
+      continue;
+    }
+    // A translation catalog's values are an interface's messages (`'password' => 'Wachtwoord'`,
+    // `auths.smtp_auth=SMTP-authenticatietype`): judged as docs are, and a value there must also
+    // hold a digit to look drawn (a word of a language with capitals passes the shape test; 22 drawn
+    // base62 characters hold no digit about once in fifty). A drawn key pasted into one is reported.
+    catalog ??= isTranslationCatalog(path);
+    docs ??= (!runsWhereItIs(path) || catalog) && !isPromptFile(path);
+    const drawn = catalog ? (v: string) => looksGenerated(v) && /\d/.test(v) : looksGenerated;
+    if (byShape ? (docs || inDocsInCode(text, m.start, path)) && !shownValues(value).every(drawn) : docs && isTypedPattern(value)) m.confidence = CONFIDENCE.inDocumentationProse;
   }
+}
+
+/** Masked: two or more runs of four `X`, `x` or `*`, or one of eight or more (a draw holds neither by chance). */
+function isMasked(v: string): boolean {
+  const runs = v.match(/X{4,}|x{4,}|\*{4,}/g);
+  return !!runs && (runs.length >= 2 || runs[0]!.length >= 8);
 }
 
 /**
