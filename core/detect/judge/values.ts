@@ -84,6 +84,24 @@ function isCodeFragment(v: string): boolean {
 }
 
 /**
+ * A Python string literal with its prefix (`f"token {token}"`, `rb'…'`) written inside a JSON string,
+ * a notebook cell's source: the quote after the prefix is escaped there (`f\"token`, RFC 8259 §7).
+ * Code, as the unescaped form is (isCodeFragment); a drawn key holds no backslash.
+ */
+function isEscapedStringPrefix(v: string): boolean {
+  return /^[fFrRbBuU]{1,2}\\["']/.test(v);
+}
+
+/**
+ * An identifier and an empty argument list (`hf_whoami()`, `client.get_token()`, in a Markdown code
+ * span or a docstring): a call in every C-family language and in Python. Parentheses are in no
+ * key's alphabet; a password with them is not written as a bare name and `()`.
+ */
+function isEmptyCall(v: string): boolean {
+  return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\(\)$/.test(v);
+}
+
+/**
  * A base64 secret that happens to start with `/` (one in 32 of them: AWS secret keys, Django and
  * Rails secrets) is not a path: a path's segments are names, with dots, dashes or words, while
  * this is one run of 30+ base64 characters of all three classes at the entropy of a draw.
@@ -199,6 +217,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (kind === 'password' && /passw(?:or)?d[-_]?key$/i.test(name) && /^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/.test(v)) return null;
   if (v[0] === '(') return null; // a header directive (`Permissions-Policy: publickey-credentials-create=(self)`) or an expression
   if (!quoted && isCodeFragment(v)) return null;
+  if (!quoted && isEscapedStringPrefix(v)) return null;
+  // (A call quoted in prose or data, a Markdown code span, is named code; a program's string literal is judged.)
+  if ((!quoted || code !== 'program') && isEmptyCall(v)) return null;
   if (!quoted && code === 'program' && CODE_EXPRESSION.test(v)) return null;
   // A name from PHP's global namespace (`\\bin2hex(\\random_bytes(128))`, `\\Illuminate\\Auth\\Middleware\\Authenticate::class`,
   // php.net/manual/en/language.namespaces.rules.php): a fully qualified call or class, code; a literal would be quoted.
