@@ -87,11 +87,15 @@ function jsonRegions(text: string, notebook: boolean): Region[] {
   let afterColon = false;
   let sourceDepth = 0; // depth of a code cell's "source" array, 0 outside it
   let cellIsCode = true;
+  let cellIsMarkdown = false;
+  let markdownDepth = 0; // depth of a Markdown cell's "source" array, 0 outside it
+  let fence: Fence | undefined; // the open fence of that cell, if any
   for (let kind: number = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
     switch (kind) {
       case SyntaxKind.OpenBracketToken:
         arrays.push(true);
         if (notebook && afterColon && lastKey === 'source' && cellIsCode) sourceDepth = arrays.length;
+        if (notebook && afterColon && lastKey === 'source' && cellIsMarkdown) markdownDepth = arrays.length;
         afterColon = false;
         break;
       case SyntaxKind.OpenBraceToken:
@@ -101,6 +105,10 @@ function jsonRegions(text: string, notebook: boolean): Region[] {
       case SyntaxKind.CloseBracketToken:
       case SyntaxKind.CloseBraceToken:
         if (sourceDepth === arrays.length) sourceDepth = 0;
+        if (markdownDepth === arrays.length) {
+          markdownDepth = 0;
+          fence = undefined;
+        }
         arrays.pop();
         afterColon = false;
         break;
@@ -117,12 +125,19 @@ function jsonRegions(text: string, notebook: boolean): Region[] {
           lastKey = scanner.getTokenValue();
           break;
         }
-        if (lastKey === 'cell_type') cellIsCode = scanner.getTokenValue() === 'code';
+        if (lastKey === 'cell_type') {
+          cellIsCode = scanner.getTokenValue() === 'code';
+          cellIsMarkdown = scanner.getTokenValue() === 'markdown';
+        }
         const start = scanner.getTokenOffset() + 1;
         const end = scanner.getTokenOffset() + scanner.getTokenLength() - 1;
+        if (markdownDepth > 0) {
+          fence = markdownCellLine(text, start, end, fence, out);
+          break;
+        }
         const inCell = sourceDepth > 0 || (notebook && lastKey === 'source' && cellIsCode);
         const raw = text.slice(start, end);
-        const code: CodeKind | undefined = inCell ? 'program' : SHELL_COMMAND.test(raw) ? 'shell' : PROGRAM.test(raw) && PROGRAM_WORDS.test(raw) ? 'program' : undefined;
+        const code: CodeKind | undefined = inCell ? cellLineCode(raw) : SHELL_COMMAND.test(raw) ? 'shell' : PROGRAM.test(raw) && PROGRAM_WORDS.test(raw) ? 'program' : undefined;
         if (code === undefined) break;
         const last = out[out.length - 1];
         // The lines of one cell are one region.
@@ -135,6 +150,48 @@ function jsonRegions(text: string, notebook: boolean): Region[] {
     }
   }
   return out;
+}
+
+/**
+ * A line of a code cell: Python, except IPython's escapes (ipython.readthedocs.io, "Built-in magic
+ * commands", "System shell access"): a line opening with `!` runs in the system shell and a line
+ * magic's (`%env NAME=value`, `%pip install …`) argument is a command line, not Python. Both are
+ * judged as shell (a word after `NAME=` is the value set, `$NAME` a reference).
+ */
+function cellLineCode(raw: string): CodeKind {
+  if (!/^\s*[!%][A-Za-z]/.test(raw)) return 'program';
+  // (A cell's source written as one string is Python from its second line on: judged as before.)
+  const nl = raw.indexOf('\\n');
+  return nl >= 0 && nl < raw.length - 2 ? 'program' : 'shell';
+}
+
+/** A fence opened in a notebook's Markdown cell: its marker (three or more ` or ~) and its language's kind. */
+interface Fence {
+  marker: string;
+  code: CodeKind;
+}
+
+/**
+ * One line of a Markdown cell's source (nbformat writes a cell's source as a list of its lines): a
+ * Markdown cell is Markdown, so its fenced code is code of the fence's language, as in a .md file
+ * (markdownRegions; a fence without a known language: commands and config, judged as shell). The
+ * lines between the fences join one region; the fences and the prose are not code. Returns the
+ * fence open after this line. (A source written as one string is left as data.)
+ */
+function markdownCellLine(text: string, start: number, end: number, fence: Fence | undefined, out: Region[]): Fence | undefined {
+  const line = text.slice(start, end).replace(/(?:\\r)?\\n$/, '');
+  const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+  if (fence) {
+    if (marker && marker[1]![0] === fence.marker[0] && marker[1]!.length >= fence.marker.length && /^\s*$/.test(line.slice(marker[0].length))) return undefined;
+    const last = out[out.length - 1];
+    if (last && last.code === fence.code && /^"\s*,\s*"$/.test(text.slice(last.end, start))) last.end = end;
+    else out.push({ start, end, code: fence.code });
+    return fence;
+  }
+  if (!marker || (marker[1]![0] === '`' && line.includes('`', marker[0].length))) return undefined;
+  const word = line.slice(marker[0].length).trim().split(/[\s{]/)[0] ?? '';
+  const f = word ? formatForLanguage(word) : undefined;
+  return { marker: marker[1]!, code: f ? f.code : 'shell' };
 }
 
 /** Answers `code at offset` for increasing offsets (the engine's hits come in order). */

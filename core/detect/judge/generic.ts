@@ -5,7 +5,7 @@ import type { Attempt, RawMatch } from '../report/raw-match';
 import { ALL_RULES } from '../rules/all';
 import type { PatternRule } from '../rules/rule';
 import type { CodeKind } from '../../files/file-formats';
-import { isPlaceholder } from './placeholders';
+import { isPlaceholder, isSlotCutAtBlank } from './placeholders';
 import { base64Word, isStrongToken, outsideCredentialAlphabet } from './values';
 import { judgeValueMemo } from './value-memo';
 import { memoByText } from '../input/detach';
@@ -121,6 +121,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const rejected = { ruleId: '' as const, end: span.end };
   const value = text.slice(span.start, span.end);
   if (text.startsWith('...', span.end) || text[span.end] === '…') return rejected; // elided: `ops_eyJzaW…`
+  if (!span.quoted && isSlotCutAtBlank(value, text.slice(span.end, span.end + 82))) return rejected; // `sk-<OPENAI KEY>`
   // psql's SQL interpolation (`ALTER USER authenticator WITH PASSWORD :'pgpass'`): a colon right before
   // the quote, after a blank, quotes the value of the psql variable named inside, set elsewhere (`\set`,
   // `-v`); such names are lower-case words (a drawn key of mixed case written so stays a value).

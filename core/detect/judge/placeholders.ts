@@ -212,6 +212,18 @@ const DOCUMENTED_EXAMPLES = new Set([
 ]);
 
 /**
+ * A template's slot cut at its first blank (`sk-<OPENAI KEY>` read unquoted up to the space:
+ * `sk-<OPENAI`): the value opens a `<` before a letter that the text after it, on the same line,
+ * closes with `>`. The whole is a slot the reader fills, as `<your-key>` is (MARKERS); no key's
+ * alphabet holds `<`. `after` is the text right after the value.
+ */
+export function isSlotCutAtBlank(value: string, after: string): boolean {
+  const open = value.lastIndexOf('<');
+  if (open < 0 || value.includes('>', open) || !/[A-Za-z]/.test(value[open + 1] ?? '')) return false;
+  return /^[ \t][^<>\r\n]{0,80}>/.test(after);
+}
+
+/**
  * Is the value a placeholder? `sk-...`, `xxxx`, `YOUR_API_KEY`, `<your-key>`, `changeme`, runs of
  * one character, `***`, documented example keys. Memoised: the same sample values recur across a
  * repository (`sk-...your-key-here` in every README and .env.example), and the judgement below

@@ -87,6 +87,24 @@ function isCodeFragment(v: string): boolean {
 }
 
 /**
+ * A Python string literal with its prefix (`f"token {token}"`, `rb'…'`) written inside a JSON string,
+ * a notebook cell's source: the quote after the prefix is escaped there (`f\"token`, RFC 8259 §7).
+ * Code, as the unescaped form is (isCodeFragment); a drawn key holds no backslash.
+ */
+function isEscapedStringPrefix(v: string): boolean {
+  return /^[fFrRbBuU]{1,2}\\["']/.test(v);
+}
+
+/**
+ * An identifier and an empty argument list (`hf_whoami()`, `client.get_token()`, in a Markdown code
+ * span or a docstring): a call in every C-family language and in Python. Parentheses are in no
+ * key's alphabet; a password with them is not written as a bare name and `()`.
+ */
+function isEmptyCall(v: string): boolean {
+  return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\(\)$/.test(v);
+}
+
+/**
  * A base64 secret that happens to start with `/` (one in 32 of them: AWS secret keys, Django and
  * Rails secrets) is not a path: a path's segments are names, with dots, dashes or words, while
  * this is one run of 30+ base64 characters of all three classes at the entropy of a draw.
@@ -238,6 +256,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // CloudFormation's `!Ref DbPassword`; YAML 1.2 §6.9.1): the application builds the value from the name.
   if (!quoted && code === false && v[0] === '!' && /^![A-Za-z_][\w-]*[ \t]+[A-Za-z_][\w.-]*$/.test(v)) return null;
   if (!quoted && isCodeFragment(v)) return null;
+  if (!quoted && isEscapedStringPrefix(v)) return null;
+  // (A call quoted in prose or data, a Markdown code span, is named code; a program's string literal is judged.)
+  if ((!quoted || code !== 'program') && isEmptyCall(v)) return null;
   if (!quoted && code === 'program' && CODE_EXPRESSION.test(v)) return null;
   // A name from PHP's global namespace (`\\bin2hex(\\random_bytes(128))`, `\\Illuminate\\Auth\\Middleware\\Authenticate::class`,
   // php.net/manual/en/language.namespaces.rules.php): a fully qualified call or class, code; a literal would be quoted.
@@ -522,12 +543,23 @@ function isListOfNames(v: string): boolean {
  * Names of a tokenizer's or a theme's scopes (Monaco and TextMate grammars, bundled into web apps):
  * lower-case words joined by dots, a capture reference (`keyword.$0`, `string.$S2.delim`,
  * `keyword.tag-$1`), a state (`@brackets`, `@rematch`), a suffix (`.cameligo`), several separated by
- * spaces (`string.regexp source.ruby.embedded`). A generated key holds no such run of words.
+ * spaces (`string.regexp source.ruby.embedded`), and a theme rule's scope selector (TextMate's
+ * manual, "Scope Selectors": `-` excludes, `|` and `,` join, parentheses group:
+ * `meta.function-call entity.name.function -(meta.function-call meta.function)`), whose parts may be
+ * a number or a short capital with digits (`trident.4`, `support.function.C99.c`). A generated key
+ * holds no such run of words.
  */
-const SCOPE_PART = /^(?:@?[a-z][a-z-]*|\.[a-z][a-z-]+)(?:\.(?:[a-z][a-z-]*|[a-z-]*\$[A-Za-z]?\d*[a-z#]*))*$/;
+const SCOPE_PART = /^(?:@?[a-z][a-z0-9-]*|\.[a-z][a-z-]+)(?:\.(?:[a-z][a-z0-9-]*|\d{1,3}|[A-Z]\d{1,3}|[a-z-]*\$[A-Za-z]?\d*[a-z#]*))*$/;
 function isScopeNames(v: string): boolean {
-  if (!/[.@$]/.test(v) || v.length > 120) return false;
-  return v.split(/\s+/).every((w) => SCOPE_PART.test(w));
+  if (!/[.@$]/.test(v)) return false;
+  let words = 0;
+  for (const w of v.split(/[\s()|,]+/)) {
+    const word = w[0] === '-' ? w.slice(1) : w;
+    if (word === '') continue;
+    if (!SCOPE_PART.test(word)) return false;
+    words++;
+  }
+  return words > 0;
 }
 
 /**
