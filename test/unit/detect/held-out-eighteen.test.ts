@@ -58,6 +58,8 @@ describe('held-out set eighteen', () => {
     assert.deepEqual(shown("            'created_by__password__icontains=pbkdf2search=foo',\n", 'tests/unit/utils/test_filter_parse.py'), []);
     assert.deepEqual(shown("OAUTH2_PROVIDER_ACCESS_TOKEN_MODEL = 'main.OAuth2AccessToken'\n", 'settings/defaults.py'), []);
     assert.deepEqual(shown('form.password.forgot=¿Olvidaste tu contraseña?\n', 'templates/login_local_es.properties'), []);
+    // Among symbols `¿` is a password's character (the first version of this rule lost such cases).
+    assert.deepEqual(shown("db_pass: 'B;.:-¨#*¿?%'\n", 'config/app.yml'), ['B;.:-¨#*¿?%']);
     assert.deepEqual(shown('APP_KEY=SomeRandomStringOf32CharsExactly\n', '.ci/.env.ci'), []);
     const k = key();
     assert.deepEqual(shown(`APP_KEY=${k}\n`, '.ci/.env.ci'), [k]);
