@@ -121,7 +121,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const rejected = { ruleId: '' as const, end: span.end };
   const value = text.slice(span.start, span.end);
   if (text.startsWith('...', span.end) || text[span.end] === '…') return rejected; // elided: `ops_eyJzaW…`
-  if (!span.quoted && isSlotCutAtBlank(value, text.slice(span.end, span.end + 82))) return rejected; // `sk-<OPENAI KEY>`
+  if (!span.quoted && isSlotCutAtBlank(value, text, span.end)) return rejected; // `sk-<OPENAI KEY>`
   // psql's SQL interpolation (`ALTER USER authenticator WITH PASSWORD :'pgpass'`): a colon right before
   // the quote, after a blank, quotes the value of the psql variable named inside, set elsewhere (`\set`,
   // `-v`); such names are lower-case words (a drawn key of mixed case written so stays a value).
@@ -312,7 +312,7 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
   } else return null;
   // A ternary's branch (`isPasscode ? "passcode" : "recovery_code"`): a literal after `?` is a value
   // the condition chooses, and the colon after it starts the other branch, not the literal's value.
-  if (op === ':' && quotedName && code !== false && /\?[ \t]*$/.test(text.slice(Math.max(0, s - 12), s - 1))) return null;
+  if (op === ':' && quotedName && code !== false && afterTernaryMark(text, s - 2)) return null;
   // Only f("api_token", "value"): the name opens an argument list. In a list of quoted words
   // (`keychain`, `pass`, `secret-storage`) the next item is not the name's value.
   if (op === ',' && (!quotedName || !opensArguments(text, s))) return null;
@@ -429,6 +429,12 @@ export function operatorAt(text: string, i: number): string {
 /** Does the name starting at `s` open a shell parameter expansion (`${NAME`)? (Indices checked first: see valueAfter.) */
 function opensExpansion(text: string, s: number): boolean {
   return s >= 2 && text.charCodeAt(s - 1) === 123 && text.charCodeAt(s - 2) === 36;
+}
+
+/** Is the last character before `k` and the blanks ending at `k` a `?` (a ternary's then-branch)? By character codes: asked at every quoted name with a colon. */
+function afterTernaryMark(text: string, k: number): boolean {
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  return k >= 0 && text.charCodeAt(k) === 63;
 }
 
 /** Does the value at `v` follow `${NAME:-` or `${NAME:=` for the name starting at `s`? */

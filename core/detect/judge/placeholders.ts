@@ -215,12 +215,13 @@ const DOCUMENTED_EXAMPLES = new Set([
  * A template's slot cut at its first blank (`sk-<OPENAI KEY>` read unquoted up to the space:
  * `sk-<OPENAI`): the value opens a `<` before a letter that the text after it, on the same line,
  * closes with `>`. The whole is a slot the reader fills, as `<your-key>` is (MARKERS); no key's
- * alphabet holds `<`. `after` is the text right after the value.
+ * alphabet holds `<`. `text` and `end`: the text the value sits in and where the value ends.
  */
-export function isSlotCutAtBlank(value: string, after: string): boolean {
+export function isSlotCutAtBlank(value: string, text: string, end: number): boolean {
   const open = value.lastIndexOf('<');
   if (open < 0 || value.includes('>', open) || !/[A-Za-z]/.test(value[open + 1] ?? '')) return false;
-  return /^[ \t][^<>\r\n]{0,80}>/.test(after);
+  // (The text after the value is sliced only here: this is asked at every unquoted value.)
+  return /^[ \t][^<>\r\n]{0,80}>/.test(text.slice(end, end + 82));
 }
 
 /**

@@ -103,7 +103,7 @@ function isEscapedStringPrefix(v: string): boolean {
  * key's alphabet; a password with them is not written as a bare name and `()`.
  */
 function isEmptyCall(v: string): boolean {
-  return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\(\)$/.test(v);
+  return v.endsWith('()') && /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\(\)$/.test(v);
 }
 
 /**
@@ -229,7 +229,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // An IPv4 address or network (`PLEX_NO_AUTH_NETWORKS: 192.168.10.0/24`), an ASN.1 object identifier
   // (`ldapOIDExtensionPwdModify = "1.3.6.1.4.1.4203.1.11.1"`, ITU-T X.660: a first arc of 0, 1 or 2), a
   // URN (RFC 8141: `urn:oasis:names:tc:SAML:2.0:cm:bearer`): addresses and names, not secrets.
-  if (/^\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?$/.test(v) || /^[0-2](?:\.\d{1,9}){3,}$/.test(v)) return null;
+  const c0 = v.charCodeAt(0);
+  const digitFirst = c0 >= 48 && c0 <= 57;
+  if (digitFirst && (/^\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?$/.test(v) || /^[0-2](?:\.\d{1,9}){3,}$/.test(v))) return null;
   if ((v.charCodeAt(0) | 32) === 117 && /^urn:[a-z0-9][a-z0-9-]{0,31}:\S+$/i.test(v)) return null;
   // A signed URL's token, Qiniu's `<AccessKey>:<EncodedSign>` (developer.qiniu.com/kodo/1202/download-token:
   // the key's 40-character id and a base64url HMAC-SHA1 of one URL and its deadline `e=`): the id
@@ -246,12 +248,12 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // a concatenation around a name (`"\"password\":\"" + hashedPassword + "\"}"`), Python's positional
   // format fields (`'{1}="{0.session_id}"'.format(…)`).
   if (!quoted && v.includes('?.[')) return null;
-  if (!quoted && /^\d{1,9}[ \t]*\[\(/.test(v)) return null;
-  if (/^["']\s*\+\s*[A-Za-z_$][\w$.]*\s*\+\s*["']?$/.test(v)) return null;
+  if (!quoted && digitFirst && /^\d{1,9}[ \t]*\[\(/.test(v)) return null;
+  if ((c0 === 34 || c0 === 39) && /^["']\s*\+\s*[A-Za-z_$][\w$.]*\s*\+\s*["']?$/.test(v)) return null;
   if (v.includes('{') && /^(?:[^{}]*\{\d{1,2}(?:\.[A-Za-z_]\w*)?\})+[^{}]*$/.test(v) && /\{\d/.test(v)) return null;
   // Paths and names separated by blanks, one at least a path (`docker-compose-credential-plugins:
   // awx/projects docker-compose-sources`, a Makefile rule's prerequisites): a list of files.
-  if (!quoted && /\s/.test(v) && v.includes('/') && v.split(/\s+/).every((w) => /^[A-Za-z0-9_.][\w.-]*(?:\/[\w.-]+)*\/?$/.test(w))) return null;
+  if (!quoted && v.includes('/') && /\s/.test(v) && v.split(/\s+/).every((w) => /^[A-Za-z0-9_.][\w.-]*(?:\/[\w.-]+)*\/?$/.test(w))) return null;
   // A Ruby instance variable's member or element (`@agent.options['secret']` in an ERB view): code in any file.
   if (!quoted && v[0] === '@' && /^@{1,2}[A-Za-z_]\w*(?:\.[A-Za-z_]|\[)/.test(v)) return null;
   // A YAML tag before a name (`api_key: !env_var SONARR_API_KEY`, Home Assistant's `!secret db_password`,
@@ -361,7 +363,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (v[0] === '{' && v[v.length - 1] === '}' && v.includes('":')) return null; // a JSON object in a string
   // A JSON member's literal and the next member (`"secret_leak":false,"reasons":[]}` in JSON written
   // on one line inside YAML): the literal is the value, and it is no credential.
-  if (!quoted && /^(?:true|false|null|-?\d+(?:\.\d+)?),\s*"/.test(v)) return null;
+  if (!quoted && v.includes(',') && /^(?:true|false|null|-?\d+(?:\.\d+)?),\s*"/.test(v)) return null;
   // A member path: var.db_password, and a Go template's or Helm chart's `.Values.auth.secret` (the dot is the data).
   // (An element by its number or all of them, `google_service_account_key.sa[0].private_key` under
   // Terraform's `count`, `aws_iam_access_key.ci[*].secret`, is a member too.)
