@@ -2,8 +2,7 @@
 // "LEVEL: N passed, N failed" line; the last line is the total. Exit 1 if anything failed.
 //   node test/run-all.mjs [unit|lsp|integration|e2e ...]
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMochaLevel } from './run-mocha.mjs';
@@ -11,7 +10,10 @@ import { ensureSystemPackages } from '../scripts/system-packages.mjs';
 
 // Tests never write the runner's own config folder (the per-user fingerprint key, ledger anchors):
 // every run gets a throwaway one unless a test sets its own.
-process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'rg-test-config-'));
+const configHome = mkdtempSync(join(tmpdir(), 'rg-test-config-'));
+process.env.XDG_CONFIG_HOME = configHome;
+// (Removed when the run ends, however it ends: each run used to leave one behind.)
+process.on('exit', () => rmSync(configHome, { recursive: true, force: true }));
 
 const all = ['unit', 'lsp', 'integration', 'e2e'];
 const levels = process.argv.slice(2).filter((a) => all.includes(a));
