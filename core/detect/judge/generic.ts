@@ -113,7 +113,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   }
   // A list of `name=value` pairs (OTLP's exporter headers `X-Auth-Token=tok,X-Team=obs`, W3C
   // baggage): the value ends at the comma before the next name.
-  if (!prose && hasComma(text, span.start, span.end)) {
+  if (!prose && holds(text, span.start, span.end, 44)) {
     const pair = /^([^\s,=]+),[A-Za-z][\w-]*=/.exec(text.slice(span.start, span.end));
     if (pair) span = { start: span.start, end: span.start + pair[1]!.length, quoted: span.quoted };
   }
@@ -464,15 +464,9 @@ function opensSubscript(text: string, s: number): boolean {
   return k >= 0 && text[k] === '[';
 }
 
-/** Does text[s, e) hold the character `code`? (No slice, and no search past `e`.) */
+/** Does text[s, e) hold the character `code` (a comma, `;`, a backslash)? (Asked at every value: no slice, and no search past `e`.) */
 function holds(text: string, s: number, e: number, code: number): boolean {
   for (let k = s; k < e; k++) if (text.charCodeAt(k) === code) return true;
-  return false;
-}
-
-/** Is there a comma in text[s, e)? (Asked at every value: no slice, and no search past `e`.) */
-function hasComma(text: string, s: number, e: number): boolean {
-  for (let k = s; k < e; k++) if (text.charCodeAt(k) === 44) return true;
   return false;
 }
 

@@ -232,7 +232,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   const c0 = v.charCodeAt(0);
   const digitFirst = c0 >= 48 && c0 <= 57;
   if (digitFirst && (/^\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?$/.test(v) || /^[0-2](?:\.\d{1,9}){3,}$/.test(v))) return null;
-  if ((v.charCodeAt(0) | 32) === 117 && /^urn:[a-z0-9][a-z0-9-]{0,31}:\S+$/i.test(v)) return null;
+  if ((c0 | 32) === 117 && /^urn:[a-z0-9][a-z0-9-]{0,31}:\S+$/i.test(v)) return null;
   // A signed URL's token, Qiniu's `<AccessKey>:<EncodedSign>` (developer.qiniu.com/kodo/1202/download-token:
   // the key's 40-character id and a base64url HMAC-SHA1 of one URL and its deadline `e=`): the id
   // names the key, the signature opens that URL until it expires; the secret key is not in it.

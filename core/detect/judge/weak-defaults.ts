@@ -333,10 +333,13 @@ export function placeShapeMatches(matches: RawMatch[], path: string, text: strin
     // base62 characters hold no digit about once in fifty). A drawn key pasted into one is reported.
     catalog ??= isTranslationCatalog(path);
     docs ??= (!runsWhereItIs(path) || catalog) && !isPromptFile(path);
-    const drawn = catalog ? (v: string) => looksGenerated(v) && /\d/.test(v) : looksGenerated;
+    const drawn = catalog ? looksDrawnInCatalog : looksGenerated;
     if (byShape ? (docs || inDocsInCode(text, m.start, path)) && !shownValues(value).every(drawn) : docs && isTypedPattern(value)) m.confidence = CONFIDENCE.inDocumentationProse;
   }
 }
+
+/** In a translation catalog a drawn value also holds a digit (placeShapeMatches). */
+const looksDrawnInCatalog = (v: string): boolean => looksGenerated(v) && /\d/.test(v);
 
 /** Masked: two or more runs of four `X`, `x` or `*`, or one of eight or more (a draw holds neither by chance). */
 function isMasked(v: string): boolean {

@@ -62,10 +62,10 @@ function prefilter(): Prefilter<Item> {
 }
 
 const SHAPE_RULES_IN_CODE = new Set(['secret/url-credentials', 'secret/curl-credentials']);
-// Also a source map (ECMA-426: a bundler's `mappings` and `sourcesContent` copies of the sources it
-// bundled, minified names among them): the sources it copies are scanned where they live, and a
-// provider's key copied into it is still found. (A bundle's own string literals stay judged:
-// held-out-classes.test.ts.)
+// Minified bundles, Yarn's vendored releases, and source maps (ECMA-426: a bundler's `mappings` and
+// `sourcesContent` copies of the sources it bundled, minified names among them; the sources it copies
+// are scanned where they live, and a provider's key copied into it is still found). A bundle under
+// another name keeps its string literals judged (generated-lines.ts; held-out-classes.test.ts).
 const MINIFIED = /\.min\.[cm]?js$|(?:^|[\\/])\.yarn[\\/]releases[\\/]|\.(?:[cm]?js|css)\.map$/;
 
 /** How often long loops look at the cancellation flag (in prefilter hits). */
