@@ -7,7 +7,7 @@ import type { RawMatch } from '../report/raw-match';
 import { isDummyValue, isTypedFromWords } from './dummy-values';
 import { decodeURIComponentSafe, isIdentifierName, isStrongToken, spellsPartOfName } from './values';
 import { isMadeOfWords } from './words';
-import { memoByText } from '../input/detach';
+import { detach, memoByText } from '../input/detach';
 
 /**
  * Weak default credentials (issue #21): the passwords products ship with or their images document
@@ -43,6 +43,25 @@ const DEFAULTS = new Set(
 export type PasswordVerdict = 'placeholder' | 'weak' | 'value';
 
 export function judgePassword(password: string, user?: string): PasswordVerdict {
+  if (user === undefined) return judgeAlone(password);
+  let byPassword = withUser.get(user);
+  if (!byPassword) {
+    if (withUser.size >= 1000) withUser.clear();
+    const u = detach(user);
+    withUser.set(u, (byPassword = memoByText(100, (p) => judgeWith(p, u))));
+  }
+  return byPassword(password);
+}
+
+/**
+ * The verdict is a function of its text alone, asked again for the same values across a repository
+ * (every URL of a compose file, every `PASSWORD=` of its env files): memoised as names and values
+ * are, by the password and, when one is given, the user name.
+ */
+const judgeAlone = memoByText(20_000, (p: string) => judgeWith(p, undefined));
+const withUser = new Map<string, (password: string) => PasswordVerdict>();
+
+function judgeWith(password: string, user: string | undefined): PasswordVerdict {
   const p = password.trim();
   if (isWeakPassword(p, user)) return 'weak';
   if (p.length < 4 || new Set(p).size < 3 || isPlaceholder(p) || isIndirect(p)) return 'placeholder';

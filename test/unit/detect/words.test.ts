@@ -5,7 +5,7 @@ import { isDummyValue } from '../../../core/detect/judge/dummy-values';
 import { isPlaceholder } from '../../../core/detect/judge/placeholders';
 import { readFileSync } from 'node:fs';
 import wordsFile from '../../../core/detect/judge/words.wordlist';
-import { isMadeOfWords, isWord, letterParts, splitIntoWords, wordListLoaded, wordLookups } from '../../../core/detect/judge/words';
+import { isMadeOfWords, isWord, letterParts, splitIntoWords, wordListLoaded, wordLookups, wordOrPrefix } from '../../../core/detect/judge/words';
 
 // Issue #21: a generic value that is a dictionary word, or words joined, is typed by a person, not
 // generated. The dictionary is built from word-list packages (scripts/wordlist.mjs), never written here.
@@ -53,6 +53,41 @@ describe('dictionary words (word-list packages, words.ts)', function () {
       assert.ok(isWord(words[i]!), words[i]);
       assert.equal(isWord(`${words[i]}qzx`), all.has(`${words[i]}qzx`));
     }
+  });
+
+  it('lookups by the groups of two first letters answer as a search of the whole list: every word, its prefixes, and random letters (fast-check)', () => {
+    const words = readFileSync(wordsFile, 'latin1').split('\n').slice(1);
+    const all = new Set(words);
+    // The reference: the first word not before w, by a binary search of the sorted array.
+    const firstNotBefore = (w: string) => {
+      let lo = 0;
+      let hi = words.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (words[mid]! < w) lo = mid + 1;
+        else hi = mid;
+      }
+      return words[lo];
+    };
+    const expected = (w: string) => (all.has(w) ? 2 : firstNotBefore(w)?.startsWith(w) ? 1 : 0);
+    const step = Math.floor(words.length / 3000);
+    for (let i = 0; i < words.length; i += step) {
+      const w = words[i]!;
+      for (const probe of [w, w.slice(0, 2), w.slice(0, 3), w.slice(0, -1), `${w}s`, `${w}zq`, w.slice(1)]) {
+        if (probe.length < 2) continue;
+        assert.equal(wordOrPrefix(probe), expected(probe), probe);
+        assert.equal(isWord(probe), all.has(probe), probe);
+      }
+    }
+    // The first and last groups of the list, and two letters past its end.
+    for (const probe of [words[0]!, words[words.length - 1]!, `${words[words.length - 1]!}a`, 'zz', 'zzzz', '{a', 'a{']) {
+      assert.equal(wordOrPrefix(probe), expected(probe), probe);
+      assert.equal(isWord(probe), all.has(probe), probe);
+    }
+    fc.assert(
+      fc.property(randomOf('abcdefghijklmnopqrstuvwxyz', 2, 12), (w) => wordOrPrefix(w) === expected(w) && isWord(w) === all.has(w)),
+      { numRuns: 3000 },
+    );
   });
 
   for (const [language, { names, chosen }] of Object.entries(BY_LANGUAGE)) {
