@@ -68,6 +68,8 @@ const PROSE_WORD = /^[("'`]?(?:[a-z]+|[A-Z][a-z]*|[A-Z]+)(?:['’-][a-z]+)?[.,!?
 const MEMBER_CHAIN = /^[A-Za-z_]\w*(?:(?:->|\??\.)[A-Za-z_]\w*)+(?:\[[A-Za-z_]\w*\])?$/;
 const CODE_EXPRESSION = /^(?:[&*]+\s*[A-Za-z_(]|[A-Za-z_][\w.]*(?:::|!\[|!\(|\{$|\{\})|::[A-Za-z_])/;
 const PHP_QUALIFIED = /^(?:\\[A-Za-z_]\w*)+(?:$|::|\(|[,;)\]])/;
+const MARKER = /^(?:([#%@=*~^])\1+[A-Z]+(?:[-_ ][A-Z]+)*\1{2,}|\[\[[A-Z]+(?:[-_ ][A-Z]+)*\]\]|<<[A-Z]+(?:[-_ ][A-Z]+)*>>)$/;
+const HEXSPEAK = /deadbeef|cafebabe|feedface|8badf00d|baadf00d|deadc0de|defec8ed|cafed00d|decafbad|facefeed|0d15ea5e|dabbad00/i;
 
 /**
  * Unquoted text that is a piece of code wherever it sits (a JSDoc line, a Python docstring, a
@@ -243,6 +245,13 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // A sentinel between dollars (AWX's `$encrypted$`, shown for every secret field it stores): a
   // marker in place of the value, not the value.
   if (v[0] === '$' && /^\$[a-z_]{3,}\$$/i.test(v) && isMadeOfWords(v.slice(1, -1))) return null;
+  // A marker between runs of one symbol or doubled brackets, spelt in capitals (`###SWE-AGENT-EXIT-FORFEIT###`,
+  // `[[STOP-GENERATION]]`: a constant an agent's loop writes and looks for in model output): a drawn
+  // value neither opens and closes with the same run nor holds only capital words.
+  if (MARKER.test(v)) return null;
+  // A well-known hexspeak word in hexadecimal digits (`…95deadbeefe77…`, `cafebabe`, `8badf00d`): typed by a
+  // person. Eight given digits in a drawn hex value come once in about 10^8 values.
+  if (/^[0-9a-f-]{16,}$/i.test(v) && HEXSPEAK.test(v)) return null;
   // Code read as a value: an optional chain into an element (`annotations?.[patAnnotations.ACCESS_TOKEN]`),
   // a Protocol Buffers field's number and options (`string smtp_password = 5 [(google.api.field_behavior) = …]`),
   // a concatenation around a name (`"\"password\":\"" + hashedPassword + "\"}"`), Python's positional
@@ -347,6 +356,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // In program source an unquoted word is an identifier or a type annotation (`password: string`,
   // `secret: PolicySecret)`), not a credential literal. Shell scripts assign bare words, so not there.
   if (!quoted && code === 'program' && CODE_IDENTIFIER.test(v)) return null;
+  // A sign before such code (`per_token_loss = -torch.min(…)`, `= -clamped_ratios * advantages`): the
+  // expression negated. (Unquoted in program source, a drawn key would be a syntax error: it is quoted.)
+  if (!quoted && code === 'program' && (v[0] === '-' || v[0] === '+') && /^[-+][A-Za-z_$]/.test(v) && (CODE_VALUE.test(v.slice(1)) || CODE_IDENTIFIER.test(v.slice(1)))) return null;
   // Minified source: a name or number and then the next item of a list or statement
   // (`81,_.AUTOALLOCATE=82,…`, `33587200;class`), where a bare value is an expression.
   if (!quoted && code === 'program' && /^[\w$.]+[,;][A-Za-z_$]/.test(v)) return null;
@@ -488,7 +500,9 @@ const OBJECT_REFERENCE = new RegExp(`^(?:\\.{1,3}${PY_NAME}(?:\\.${PY_NAME})*|${
  * says the same of JSON's `\u0001`). An escaped backslash (`\\x00`) is text and is kept.
  */
 function spellsControlCharacter(v: string): boolean {
-  return /(?:^|[^\\])(?:\\\\)*\\(?:x[01][0-9A-Fa-f]|0(?![0-9]))/.test(v);
+  // `\x1b`, `\0`; an octal escape below 040 (`\033[102;30m`, the terminal's escape in C and Python);
+  // `\u001b`; and Bash's and Perl's `\e[`: text styled for a terminal.
+  return /(?:^|[^\\])(?:\\\\)*\\(?:x[01][0-9A-Fa-f]|0(?![0-9])|0[0-3][0-7]|u00[01][0-9A-Fa-f]|e\[)/.test(v);
 }
 
 /**
@@ -571,7 +585,9 @@ function isScopeNames(v: string): boolean {
  * `Optional[str]`, `Dict[str, Any]`): a name and its parameters in brackets, not a value.
  */
 function isTypeExpression(v: string): boolean {
-  return v.includes('[') && /^[A-Za-z_][\w.]*\[[\w.[\], |]*\]$/.test(v);
+  // (With the start of its default after it, Python's annotated assignment `key: Union[str, Callable[[], str]] = (`,
+  // read from a text that quotes the code: a bracket, None, a boolean or a number opens the default.)
+  return v.includes('[') && /^[A-Za-z_][\w.]*\[[\w.[\], |]*\](?:\s*=\s*(?:[([{]|None|True|False|null|\d+))?$/.test(v);
 }
 
 /**

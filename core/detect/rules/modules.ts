@@ -70,6 +70,7 @@ import { posthogPersonalKey, samples as posthogPersonalKeySamples } from './publ
 import { posthogProjectKey, samples as posthogProjectKeySamples } from './public-by-design/posthog-project-key';
 import { gtmEnvironmentAuth, samples as gtmEnvironmentAuthSamples } from './public-by-design/gtm-environment-auth';
 import { algoliaSearchKey, samples as algoliaSearchKeySamples } from './public-by-design/algolia-search-key';
+import { mixpanelProjectToken, samples as mixpanelProjectTokenSamples } from './public-by-design/mixpanel-project-token';
 import { sentryDsn, samples as sentryDsnSamples } from './public-by-design/sentry-dsn';
 import { firebaseWebApiKey, samples as firebaseWebApiKeySamples } from './public-by-design/firebase-web-api-key';
 import { firebaseStorageDownloadToken, samples as firebaseStorageDownloadTokenSamples } from './public-by-design/firebase-storage-download-token';
@@ -208,4 +209,5 @@ export const RULE_MODULES: readonly RuleModule[] = [
   { rule: gtmEnvironmentAuth, samples: gtmEnvironmentAuthSamples },
   { rule: algoliaSearchKey, samples: algoliaSearchKeySamples },
   { rule: firebaseStorageDownloadToken, samples: firebaseStorageDownloadTokenSamples },
+  { rule: mixpanelProjectToken, samples: mixpanelProjectTokenSamples },
 ];

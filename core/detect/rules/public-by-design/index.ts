@@ -1,6 +1,7 @@
 import type { PatternRule } from '../rule';
 import { algoliaSearchKey } from './algolia-search-key';
 import { gtmEnvironmentAuth } from './gtm-environment-auth';
+import { mixpanelProjectToken } from './mixpanel-project-token';
 import { posthogPersonalKey } from './posthog-personal-key';
 import { posthogProjectKey } from './posthog-project-key';
 import { firebaseStorageDownloadToken } from './firebase-storage-download-token';
@@ -15,4 +16,4 @@ import { stripePublishableKey } from './stripe-publishable-key';
  * `telemetry.py` was 21 of the 27 credential-like findings on six untuned repositories. Their
  * secret siblings (PostHog personal keys, Stripe secret keys) keep rules of their own.
  */
-export const publicByDesignRules: PatternRule[] = [posthogProjectKey, posthogPersonalKey, stripePublishableKey, sentryDsn, firebaseWebApiKey, gtmEnvironmentAuth, algoliaSearchKey, firebaseStorageDownloadToken];
+export const publicByDesignRules: PatternRule[] = [posthogProjectKey, posthogPersonalKey, stripePublishableKey, sentryDsn, firebaseWebApiKey, gtmEnvironmentAuth, algoliaSearchKey, firebaseStorageDownloadToken, mixpanelProjectToken];
