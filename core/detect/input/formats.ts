@@ -44,6 +44,7 @@ const B64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 function kubernetesSecretValues(text: string, path: string, found: RawMatch[]): void {
   const lines = text.split('\n');
+  const kinds = kindIndents(lines);
   const otherKinds = otherKindIndents(lines);
   let doc = 0;
   let offset = 0;
@@ -88,7 +89,7 @@ function kubernetesSecretValues(text: string, path: string, found: RawMatch[]): 
     }
     if (/^(?:data|stringData):\s*$/.test(trimmed)) {
       // A ConfigMap's `data:` beside a Secret in the same file (a guide's manifests) is configuration.
-      if (otherKinds.has(`${doc}:${indent}`)) continue;
+      if (otherKinds.has(`${doc}:${indent}`) || nestedInOtherKind(kinds, doc, indent)) continue;
       dataIndent = indent;
       encoded = trimmed.startsWith('data');
       continue;
@@ -132,6 +133,38 @@ function otherKindIndents(lines: string[]): Set<string> {
   }
   for (const k of secret) other.delete(k);
   return other;
+}
+
+/** Per document, the indents of its `kind:` lines and whether each is a Secret's (`Secret` or other). */
+function kindIndents(lines: string[]): Map<number, Map<number, boolean>> {
+  const kinds = new Map<number, Map<number, boolean>>();
+  let doc = 0;
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (isDocumentBreak(trimmed)) doc++;
+    // (A list item's first key, `- kind: Secret` among a Template's objects, sits after its `- `.)
+    const m = /^(-[ \t]+)?kind:[ \t]*["']?([A-Za-z]+)/.exec(trimmed);
+    if (!m) continue;
+    let at = kinds.get(doc);
+    if (!at) kinds.set(doc, (at = new Map()));
+    const indent = line.search(/\S/) + (m[1]?.length ?? 0);
+    at.set(indent, at.get(indent) === true || m[2] === 'Secret');
+  }
+  return kinds;
+}
+
+/**
+ * A `data:` deeper than its document's `kind:` of another object, with no `kind: Secret` at its own
+ * indent (an ExternalSecret's or a PushSecret's `spec.data`, a list of references to remote keys):
+ * a field of that object. A Secret's `data` and `stringData` are top-level fields of the Secret
+ * (Kubernetes API reference, Secret v1: apiVersion, kind, metadata, data, stringData, type,
+ * immutable; no spec), at the indent of its own `kind:`, in a `List`'s items too.
+ */
+function nestedInOtherKind(kinds: Map<number, Map<number, boolean>>, doc: number, indent: number): boolean {
+  const at = kinds.get(doc);
+  if (!at || at.get(indent) === true) return false;
+  for (const [k, secret] of at) if (k < indent && !secret) return true;
+  return false;
 }
 
 function acceptable(value: string): boolean {

@@ -703,11 +703,33 @@ function claimsKnownFormat(value: string, onlyInFormat: boolean): boolean {
   });
 }
 
+/**
+ * Does the name ending at `e` go on through `/` to a key's colon (`reconcile.external-secrets.io/data-hash:`)?
+ * Then the key is a path: a Kubernetes annotation's or label's qualified key is a DNS prefix, `/` and
+ * its name (kubernetes.io, "Annotations", "Labels and Selectors"), and the credential word in the
+ * prefix names the domain, not the value. The key's last segment is judged at its own hit, if it
+ * holds a credential word (`example.io/api-key: …`).
+ */
+function isPathKey(text: string, e: number): boolean {
+  return /^(?:\/[\w.-]+)+:[ \t]/.test(text.slice(e, e + 120));
+}
+
+/**
+ * Does the word end in a printf verb (`creationPolicy=%s` in `"unable to delete secret %s: creationPolicy=%s is not Owner"`)?
+ * C's, Go's (`%v`, `%q`, `%T`) and Python's %-formatting put an argument there when the message is
+ * formatted: a message's template, not its value. (`%d`, `%x` and `%f` are left: after `%` they
+ * read as a percent-encoded byte.)
+ */
+function endsInFormatVerb(text: string, start: number, end: number): boolean {
+  return /(?:^|[^%])%[-+# 0-9.]*[svqT]$/.test(text.slice(Math.max(start, end - 12), end));
+}
+
 /** `…credential … : <token>` later on the same line (at most 80 characters on). */
 function valueInProse(text: string, e: number, inCode: boolean): ValueSpan | null {
   // In program source a name before `(` is a function, called or declared (`tokenVerify(…): false|Document`):
   // what follows its arguments is its return type or the rest of an expression, not its value.
   if (inCode && text.charCodeAt(e) === 40) return null;
+  if (text.charCodeAt(e) === 47 && isPathKey(text, e)) return null;
   // Most credential words in prose have no ':' / '=' / ' is ' after them: check that with a loop first.
   let k = e;
   const stop = Math.min(text.length, e + 62);
@@ -719,6 +741,10 @@ function valueInProse(text: string, e: number, inCode: boolean): ValueSpan | nul
   const line = text.slice(e, Math.min(text.length, e + 80));
   const m = /^[^\n:=]{0,60}?(?::|=|\bis\b)[ \t]+(?=[^\s"'`<>])/.exec(line);
   if (!m) return null;
+  // An escaped line break (`\n` in a string literal, a generated description's paragraphs) ends the
+  // line of the text the literal holds, as a line break ends the file's: the word and the value are
+  // in different sentences (`…Secret of type kubernetes.io/tls\n\nSupport: Implementation-specific`).
+  if (m[0].includes('\\n')) return null;
   // In program source, a credential word inside a string ('Move secret to store') and a value
   // outside it (`command: Commands.moveToStore`) belong to different expressions.
   if (inCode && /["'`]/.test(m[0])) return null;
@@ -739,5 +765,6 @@ function valueInProse(text: string, e: number, inCode: boolean): ValueSpan | nul
   let end = start;
   while (end < text.length && end - start < 200 && !/[\s"'`<>]/.test(text[end]!)) end++;
   while (end > start && /[.,;:!?)\]]/.test(text[end - 1]!)) end--;
-  return end - start >= 12 ? { start, end, quoted: false } : null;
+  if (end - start < 12 || endsInFormatVerb(text, start, end)) return null;
+  return { start, end, quoted: false };
 }

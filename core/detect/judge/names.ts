@@ -80,7 +80,14 @@ const NOT_THE_CREDENTIAL_AFTER = new Set(
     'py pyc js mjs cjs ts mts tsx jsx json yaml yml toml txt md go rs java rb php sh').split(' '),
 );
 // `pass` after these is the verb or a noun of its own (`second-pass`, `bypass`), not a password.
-const NOT_PASSWORD_BEFORE_PASS = new Set('first second third fourth final next each every one two single multi double triple by to will must should can may this self that a'.split(' '));
+// (`ask`: `git-ask-pass`, `ssh_askpass`, the program that asks the user for the password; the name is the program's.)
+const NOT_PASSWORD_BEFORE_PASS = new Set('first second third fourth final next each every one two single multi double triple by to will must should can may this self that a ask'.split(' '));
+// `no` joined to the password word (sudoers' `NOPASSWD:` tag, `nopassword`): a flag that there is none,
+// as `no_password` is (DESCRIPTIVE_FIRST); what follows it is no password (`NOPASSWD:SETENV:/usr/bin/docker`).
+const NO_PASSWORD = /^no(?:passw(?:or)?d|pwd)$/;
+// A hash function's name after the credential word (`password_sha256_hex`, `password_double_sha1_hex`):
+// the value is the credential's digest, as after `sha` and `md5` (DESCRIPTIVE_LAST), not the credential.
+const DIGEST_NAME = /^(?:sha\d{1,3}|sha3|md5|blake2[bs]?|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2)$/;
 
 // A page token (`nextPageToken`) is a cursor into a listing; a cancellation token (.NET's
 // `CancellationToken`) a signal to stop work: neither grants access.
@@ -107,7 +114,7 @@ function classifyUncached(name: string): NameKind | null {
   if (words.some((w) => NOT_CREDENTIAL.has(w))) return null;
   // `pass` alone is a password as the last word (`db_pass`, `PASS`) or after the account it is for
   // (`db_pass_secure`); first of several words it is a noun of its own (`pass_rate`, `pass_subj`).
-  const isPassword = (w: string, i: number) => PASSWORD_RE.test(w) || w === 'pw' || (w === 'pass' && (i === words.length - 1 || i > 0) && !NOT_PASSWORD_BEFORE_PASS.has(words[i - 1] ?? ''));
+  const isPassword = (w: string, i: number) => (PASSWORD_RE.test(w) && !NO_PASSWORD.test(w)) || w === 'pw' || (w === 'pass' && (i === words.length - 1 || i > 0) && !NOT_PASSWORD_BEFORE_PASS.has(words[i - 1] ?? ''));
   let at = -1;
   let kind: NameKind | null = null;
   for (let i = 0; i < words.length; i++) {
@@ -124,7 +131,7 @@ function classifyUncached(name: string): NameKind | null {
   if (kind === 'token' && PAGINATION.has(words[at - 1] ?? '')) return null;
   for (let i = at + 1; i < words.length; i++) {
     const w = words[i]!;
-    if (NOT_THE_CREDENTIAL_AFTER.has(w) || isDescriptive(w)) return null;
+    if (NOT_THE_CREDENTIAL_AFTER.has(w) || isDescriptive(w) || DIGEST_NAME.test(w)) return null;
   }
   return kind;
 }

@@ -436,8 +436,9 @@ function periodAtMost(s: string, max: number): boolean {
 
 /** Regular-expression source (`/^[A-Za-z0-9]{32}$/`, `sk_(?!live_)[\\S]{29}`), not a key. */
 export function isPatternSource(v: string): boolean {
-  // Anchored at both ends with a wildcard inside (`^.+Credential=123/.+$` in a test's expected header).
-  if (v[0] === '^' && v[v.length - 1] === '$' && /\.[*+]|\][*+]/.test(v)) return true;
+  // Anchored at both ends with a wildcard inside (`^.+Credential=123/.+$` in a test's expected header),
+  // or a bounded repetition of one (`^.{8,32}$`, a password policy's length: `{m,n}` after `.` or a class).
+  if (v[0] === '^' && v[v.length - 1] === '$' && /\.[*+]|\][*+]|[.\]]\{\d{1,4}(?:,\d{0,4})?\}/.test(v)) return true;
   if (/^\/.+\/[dgimsuvy]*$/.test(v) && /[\^$[\]()|?*+\\]/.test(v)) return true;
   // Alternatives with a wildcard (`.*logfire|Authorization=.*pylf` in a search command): a pattern.
   if (v.includes('|') && /\.[*+]/.test(v)) return true;

@@ -14,7 +14,8 @@ import { isMadeOfWords, isWord, letterParts } from './words';
 // (`default!`, `value!`: C# and TypeScript's null-forgiving operator ends an expression too.)
 // A name closing a destructuring pattern or a block (`{token:k}=S.default`, `…Token=null}static`) ends one too.
 // (`token&.downcase`: Ruby's safe navigation calls a method on the name, as `?.` does elsewhere.)
-const CODE_IDENTIFIER = /^[A-Za-z_$][\w$.]*(?:$|[\s),;|\]}<>?=!]|&\.)/;
+// (`normalized_tokens**token_exponent_penalty`: `*` multiplies, or with `**` raises, the name; no literal.)
+const CODE_IDENTIFIER = /^[A-Za-z_$][\w$.]*(?:$|[\s),;|\]}<>?=!*]|&\.)/;
 // Key material, configuration, code and data, and the media, documents and archives a storage key
 // or an upload path names (`"storage_key": "<uuid>/<uuid>.jpg"` in a recorded response).
 const FILE_NAME =
@@ -88,6 +89,13 @@ function isCodeFragment(v: string): boolean {
   // An element read by a variable (`config[profile_name]['aws_secret_access_key']`, a script's dict).
   if (/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\[[A-Za-z_]\w*\](?:$|[[.(])/.test(v)) return true;
   return /^[A-Za-z_][\w.-]*(?:\{(?:[A-Za-z_]\w*:|\}|$)|:$)/.test(v); // (`changed-files:`: the next YAML key)
+}
+
+const MODULE_PATH = /^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:\/[A-Za-z0-9_.~+-]+)+$/;
+
+/** `{$name` then a member (`->`), an element (`[`), a static member (`::`) or the closing `}`: PHP's curly interpolation. */
+function isPhpCurlyInterpolation(v: string): boolean {
+  return /\{\$[A-Za-z_]\w*(?:->|\[|::|\})/.test(v);
 }
 
 /**
@@ -386,6 +394,13 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // Interpolation in a Ruby, Elixir, Crystal or CoffeeScript string (`"package:#{release.package_id}"`,
   // `"#{@prefix}-#{id}"`): the value is computed where it is built.
   if (v.includes('#{') && /#\{\s*@?[A-Za-z_][\w]*\s*(?:[.([}]|\|>)/.test(v)) return null;
+  // PHP's complex (curly) syntax in a double-quoted string or heredoc (`"REDIS_PASSWORD={$this->db->password}"`,
+  // php.net, "Strings", variable parsing): `{$` opens an expression of a variable, read where the string is built.
+  if (v.includes('{$') && isPhpCurlyInterpolation(v)) return null;
+  // A module or package path (Go's import spec `password "github.com/org/repo/util/password"`,
+  // go.dev/ref/mod#module-path: a first element with a dot, a domain, then path elements): where code
+  // comes from. No key's alphabet joins a host name's dots and a path's slashes (base64 has no dot).
+  if (quoted && code === 'program' && v.includes('/') && MODULE_PATH.test(v)) return null;
   if (!quoted && (v[0] === '[' || v[0] === '{')) return null; // a JSON or code structure
   if (isPatternSource(v)) return null; // a regular expression, not a key
   // Dotted names (`rotationGuard.storeSecret`, `org.freedesktop.secrets`), also of snake_case words

@@ -353,8 +353,18 @@ export function placeShapeMatches(matches: RawMatch[], path: string, text: strin
     catalog ??= isTranslationCatalog(path);
     docs ??= (!runsWhereItIs(path) || catalog) && !isPromptFile(path);
     const drawn = catalog ? looksDrawnInCatalog : looksGenerated;
-    if (byShape ? (docs || inDocsInCode(text, m.start, path)) && !shownValues(value).every(drawn) : docs && isTypedPattern(value)) m.confidence = CONFIDENCE.inDocumentationProse;
+    if (byShape ? (docs || inDocsInCode(text, m.start, path)) && !shownValues(value).every(drawn) : docs && isTypedInEitherCase(value)) m.confidence = CONFIDENCE.inDocumentationProse;
   }
+}
+
+/**
+ * A typed pattern, also with its letters' case alternated (`ghp_aBcDeF…XyZ0123456789`, a sanitizer test's token:
+ * the alphabet in order, every other letter a capital). Case is no step of a typist's run, as
+ * looksGenerated already reads sequences in either case; a drawn value lower-cased stays far under
+ * the patterned share (about one position in eight follows its neighbours by chance, not 0.65).
+ */
+function isTypedInEitherCase(v: string): boolean {
+  return isTypedPattern(v) || isTypedPattern(v.toLowerCase());
 }
 
 /** In a translation catalog a drawn value also holds a digit (placeShapeMatches). */
