@@ -297,6 +297,10 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
   // A subscript's key (`os.environ["API_KEY"] = "…"`, `cfg['api_key'] = …`, Ruby's `config[:api_key]`,
   // PHP's `$settings['api_key']`, escaped in a notebook's JSON): the value is assigned after the `]`.
   if (text[i] === ']' && opensSubscript(text, s)) i++;
+  // TypeScript's optional member (`password?: A2APasswordOAuthFlow | undefined`): the mark belongs to
+  // the name, and after the colon comes the member's type, judged as any value after `:` in code is
+  // (read as prose, a type's name of capitals and a digit passed for a drawn token).
+  if (i === e && code === 'program' && text[i] === '?' && text[i + 1] === ':') i++;
   while (text[i] === ' ' || text[i] === '\t') i++;
   const op = operatorAt(text, i);
   if (op) {

@@ -70,6 +70,7 @@ const MEMBER_CHAIN = /^[A-Za-z_]\w*(?:(?:->|\??\.)[A-Za-z_]\w*)+(?:\[[A-Za-z_]\w
 const CODE_EXPRESSION = /^(?:[&*]+\s*[A-Za-z_(]|[A-Za-z_][\w.]*(?:::|!\[|!\(|\{$|\{\})|::[A-Za-z_])/;
 const PHP_QUALIFIED = /^(?:\\[A-Za-z_]\w*)+(?:$|::|\(|[,;)\]])/;
 const MARKER = /^(?:([#%@=*~^])\1+[A-Z]+(?:[-_ ][A-Z]+)*\1{2,}|\[\[[A-Z]+(?:[-_ ][A-Z]+)*\]\]|<<[A-Z]+(?:[-_ ][A-Z]+)*>>)$/;
+const CONSTANT_PATH = /^[A-Za-z_]\w*(?:::[A-Za-z_]\w*)+(?:\.[A-Za-z_]\w*)*(?:\(|$)/;
 const HEXSPEAK = /deadbeef|cafebabe|feedface|8badf00d|baadf00d|deadc0de|defec8ed|cafed00d|decafbad|facefeed|0d15ea5e|dabbad00/i;
 
 /**
@@ -257,6 +258,10 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // `[[STOP-GENERATION]]`: a constant an agent's loop writes and looks for in model output): a drawn
   // value neither opens and closes with the same run nor holds only capital words.
   if (MARKER.test(v)) return null;
+  // A constant path (`Railway::Auth.ghcr_token` as a Ruby keyword argument's default in a script without
+  // an extension, `std::env::var(`): names joined by `::`, read where the code runs, in any file. A
+  // drawn value holds no `::` between two names.
+  if (!quoted && v.includes('::') && CONSTANT_PATH.test(v)) return null;
   // A well-known hexspeak word in hexadecimal digits (`…95deadbeefe77…`, `cafebabe`, `8badf00d`): typed by a
   // person. Eight given digits in a drawn hex value come once in about 10^8 values.
   if (/^[0-9a-f-]{16,}$/i.test(v) && HEXSPEAK.test(v)) return null;
