@@ -137,6 +137,9 @@ export const FILE_FORMATS: readonly FileFormat[] = [
   { kind: 'other-code', languageIds: ['ocaml'], extensions: ['.ml', '.mli'], comment: ['(* ', ' *)'], code: 'program', envAccess: templateVariable },
   { kind: 'other-code', languageIds: ['erlang'], extensions: ['.erl', '.hrl'], comment: ['% ', ''], code: 'program', envAccess: templateVariable },
   { kind: 'other-code', languageIds: ['clojure'], extensions: ['.clj'], comment: [';; ', ''], code: 'program', envAccess: templateVariable },
+  // Jsonnet (jsonnet.org, Grafana's and Loki's mixins, CI libraries): a language whose objects hold
+  // expressions (`$.step.new(…)`, `self.config`); a literal is quoted as in JavaScript.
+  { kind: 'other-code', languageIds: ['jsonnet'], extensions: ['.jsonnet', '.libsonnet'], comment: SLASHES, code: 'program', envAccess: templateVariable },
   { kind: 'other-code', languageIds: ['vb'], extensions: ['.vb'], comment: ["' ", ''], code: 'program', envAccess: templateVariable },
   {
     kind: 'docker', languageIds: ['dockerfile', 'dockercompose'], extensions: [], comment: HASH, code: false, envAccess: dollarBraces,

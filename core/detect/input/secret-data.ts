@@ -12,7 +12,7 @@ import { matchAll } from '../rules/engine';
  */
 export function judgeSecretData(name: string, encoded: string, path: string): RawMatch | null {
   const text = decodeText(encoded);
-  if (text === null) return secretValueMatch(0, 0);
+  if (text === null) return isPublicKeyDer(encoded) ? null : secretValueMatch(0, 0);
   const { yaml, from, to } = asStringData(name, text);
   let best: RawMatch | null = null;
   for (const m of matchAll(yaml, path)) {
@@ -28,6 +28,34 @@ export function judgeSecretData(name: string, encoded: string, path: string): Ra
 }
 
 const GENERIC = new Set(['secret/generic-api-key', 'secret/hardcoded-password']);
+
+/**
+ * Bytes that are a public key in DER (a `key.pub` file as a Secret's data): X.509's
+ * SubjectPublicKeyInfo (RFC 5280 §4.1.2.7), a SEQUENCE of the algorithm's SEQUENCE (its OID first)
+ * and a BIT STRING, filling the value. A private key's DER opens with a version INTEGER instead
+ * (PKCS#1, PKCS#8, SEC1), so it stays reported.
+ */
+function isPublicKeyDer(encoded: string): boolean {
+  const der = Buffer.from(encoded, 'base64');
+  const outer = derHeader(der, 0, 0x30);
+  if (!outer || outer.end !== der.length) return false;
+  const algorithm = derHeader(der, outer.body, 0x30);
+  if (!algorithm || der[algorithm.body] !== 0x06) return false;
+  const key = derHeader(der, algorithm.end, 0x03);
+  return key !== null && key.end === der.length;
+}
+
+/** A DER element of the given tag at `at`: where its contents start and where it ends, or null. */
+function derHeader(der: Buffer, at: number, tag: number): { body: number; end: number } | null {
+  if (der[at] !== tag || at + 1 >= der.length) return null;
+  const first = der[at + 1]!;
+  if (first < 0x80) return { body: at + 2, end: at + 2 + first };
+  const n = first & 0x7f;
+  if (n < 1 || n > 3 || at + 2 + n > der.length) return null;
+  let length = 0;
+  for (let i = 0; i < n; i++) length = length * 256 + der[at + 2 + i]!;
+  return { body: at + 2 + n, end: at + 2 + n + length };
+}
 
 /** UTF-8 text without control characters but line breaks and tabs, or null for other bytes. */
 function decodeText(encoded: string): string | null {

@@ -134,6 +134,39 @@ export function spellsAlphabets(s: string): boolean {
   return inRuns * 5 > n * 3;
 }
 
+/**
+ * Characters stepping through the alphabet at a fixed period (`…jK5lM6nN7oO8pP9qQ0rR1…`: a letter,
+ * its capital and a digit, each one on from three characters before): a sequence typed to look
+ * like a key, a test's or a reader's fake as the typed patterns are (placeShapeMatches). Runs
+ * where the character two, three or four places on is the next one (letters case-folded, digits
+ * wrapping) cover half of a value of 32 or more; a drawn value has such a step about once in 60
+ * positions, and a run of twelve about never.
+ */
+export function stepsThroughAlphabet(s: string): boolean {
+  const n = s.length;
+  if (n < 32) return false;
+  for (let p = 2; p <= 4; p++) {
+    let run = 0, covered = 0;
+    for (let i = 0; i + p < n; i++) {
+      if (nextInAlphabet(s.charCodeAt(i), s.charCodeAt(i + p))) run++;
+      else {
+        covered += run >= 12 ? run + p : 0;
+        run = 0;
+      }
+    }
+    covered += run >= 12 ? run + p : 0;
+    if (covered * 2 >= n) return true;
+  }
+  return false;
+}
+
+function nextInAlphabet(a: number, b: number): boolean {
+  if (a >= 48 && a <= 57) return b === (a === 57 ? 48 : a + 1);
+  const la = a | 32, lb = b | 32;
+  if (la < 97 || la > 122 || lb < 97 || lb > 122) return false;
+  return lb === (la === 122 ? 97 : la + 1);
+}
+
 // Reused by distinctChars and cleared after each use: a typed array of 128 bytes is allocated
 // outside the JavaScript heap, and one per judged value (every distinct key a rule matches) cost
 // more than the count, in the allocation and in the garbage collector's sweep of its buffer.

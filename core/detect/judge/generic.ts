@@ -45,6 +45,8 @@ interface ValueSpan {
   quoted: boolean;
 }
 
+const DIGEST_NOTE = /^[ \t]\((?:sha-?(?:1|224|256|384|512)|sha3-\d{3}|md5|blake2[bs]?)[ -](?:hash|digest|sum)\)/i;
+
 export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const { text } = ctx;
   let s = hit;
@@ -84,6 +86,9 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // `password: Langfuse Secret Key` (a label in a YAML scheme, a sentence in prose): an unquoted
   // first word followed by more words to the end of the line is a phrase, not a password.
   if (!prose && !span.quoted && kind === 'password' && /^ +[A-Za-z][A-Za-z'’ -]*(?:\r?\n|$)/.test(text.slice(span.end, span.end + 200))) return { ruleId: '', end: span.end };
+  // A value the text right after names a digest (`pass:<64 hex> (sha256 hash)`, a tool's log with the
+  // password replaced by its hash): what stands there is the hash, not the credential.
+  if (!prose && text.charCodeAt(span.end + (span.quoted ? 1 : 0) + 1) === 40 && DIGEST_NOTE.test(text.slice(span.end + (span.quoted ? 1 : 0), span.end + 40))) return { ruleId: '', end: span.end };
   // `Authorization: Bearer <token>`: judge the token, not the scheme word.
   const first = text.charCodeAt(span.start) | 32; // b or t, in either case
   let basic = false;

@@ -57,6 +57,8 @@ const DESCRIPTIVE_LAST = new Set(
     'flow grant grants scope scopes audience issuer algorithm alg algo policy lifetime age duration interval expired callback handler ' +
     'generator factory reader writer parser serializer fn func function encryption storage mechanism mechanisms scheme ' +
     'schemes chunker chunkers splitter splitters rate ratio percent percentage identifier identifiers proof model models ' +
+    // the text that separates a token from the next (`ruleTokenDelimiter = ";rule-shard-token"`, `token_separator`)
+    'delimiter separator ' +
     // Django's field lookups (`created_by__password__icontains`): a query on the field, not its value.
     'icontains contains iexact exact startswith istartswith endswith iendswith isnull iregex').split(' '),
 );

@@ -55,7 +55,7 @@ export function isIndirect(value: string): boolean {
 // determiner before the field's own noun describes a value instead of being one: `your_api_key`,
 // `mypassword`, `somepassword`, `anysecret`, `the-token`, `someuser` (as a URL's user).
 const PLACEHOLDER_WORDS =
-  /(?:your|my)[-_ ]?(?:own[-_ ]?)?(?:api[-_ ]?)?(?:key|token|secret|pass|password|pwd)|(?:^|[^a-z])(?:some|any|our|the|this|other)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|pass|password|passwd|pwd|user|username)(?:[^a-z]|$)|placeholder|not[-_ ]?(?:required|needed)|changeme|change[-_]me|replace[-_]?me|redacted|dummy|example|sample|fake|notreal|not[-_]a[-_](?:real|secret)|insert[-_]|enter[-_]your|(?:^|[^a-z])(?:todo|fixme|xxx|foobar|lorem|ipsum)(?:[^a-z]|$)|(?:^|[^a-z])here(?:[^a-z]|$)|^(?:test|testing|invalid|secret|password|passwd|pass|token|apikey|api[-_]key|none|null|nil|undefined|true|false|admin|root|default|string|value|empty|required|optional|unknown|number|integer|int|str|bool|boolean|float|object|array|replace|change|tbd)$/i;
+  /(?:your|my)[-_ ]?(?:own[-_ ]?)?(?:api[-_ ]?)?(?:key|token|secret|pass|password|pwd)|(?:^|[^a-z])(?:some|any|our|the|this|other)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|pass|password|passwd|pwd|user|username)(?:[^a-z]|$)|placeholder|not[-_ ]?(?:required|needed)|changeme|change[-_]me|replace[-_]?me|replace[-_]?(?:this|it)[-_]?with|redacted|dummy|example|sample|fake|notreal|not[-_]a[-_](?:real|secret)|insert[-_]|enter[-_]your|(?:^|[^a-z])(?:todo|fixme|xxx|foobar|lorem|ipsum)(?:[^a-z]|$)|(?:^|[^a-z])here(?:[^a-z]|$)|^(?:test|testing|invalid|secret|password|passwd|pass|token|apikey|api[-_]key|none|null|nil|undefined|true|false|admin|root|default|string|value|empty|required|optional|unknown|number|integer|int|str|bool|boolean|float|object|array|replace|change|tbd)$/i;
 
 /**
  * The second person's possessives in the languages of docs (Portuguese, Spanish, French, German,
@@ -304,7 +304,9 @@ export function repeatedBlockShare(s: string): number {
   return best / n;
 }
 
-const EDGE_MARKER = /^(?:example|sample|placeholder|dummy|redacted|changeme|notreal)|(?:example|sample|placeholder|dummy|redacted|changeme|notreal)$/i;
+// (An instruction that opens the value, `ReplaceThisWith32RandomBytes…`, `replace_it_with_…`, tells the
+// reader what to write in its place: a generator does not spell one.)
+const EDGE_MARKER = /^(?:example|sample|placeholder|dummy|redacted|changeme|notreal|replace[-_]?(?:this|it)[-_]?with)|(?:example|sample|placeholder|dummy|redacted|changeme|notreal)$/i;
 
 /** Leetspeak read back as letters (`Passw0rd` → `Password`, `pa$$word` → `password`, `S3cr3t` → `Secret`). */
 export function unLeet(v: string): string {
@@ -374,7 +376,7 @@ function mostlyWords(v: string): boolean {
 }
 
 /** The words a marker is made of, where a camelCase hump may start (`myPwd`, `YourApiKey`, `notRequired`). */
-const MARKER_HUMPS = new Set('your my own api key token secret pass password passwd pwd some any our the this other user username not required needed change me replace real insert enter here'.split(' '));
+const MARKER_HUMPS = new Set('your my own api key token secret pass password passwd pwd some any our the this other user username not required needed change me replace it with real insert enter here'.split(' '));
 
 /** Is a marker written as words: all lower, all upper, or humps that each start one of its words? */
 function typedAsWords(marker: string): boolean {

@@ -463,6 +463,11 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // Other providers sign the same way under their own prefix (`GOOG4-HMAC-SHA256` for Cloud Storage,
   // `OSS4-HMAC-SHA256`, curl's `--aws-sigv4 "provider1:…"` giving `PROVIDER14-HMAC-SHA256`).
   if (v.startsWith('AWS4-HMAC-SHA256') || /^[A-Z][A-Z0-9]*4-HMAC-SHA(?:256|384|512)\b/.test(v)) return null;
+  // Its `Credential=` field alone (`Credential={access_key_id}/20160623/{region}/{service}/aws4_request`,
+  // a regular expression's replacement `Credential=\1/\2/{region}/`): the key id and the scope
+  // (date/region/service/aws4_request, docs.aws.amazon.com "Signature Version 4"), public; a key id
+  // in it is found by its own rule.
+  if (name === 'Credential' && isSigV4Scope(v)) return null;
   // A shared access signature (`sv=…&sr=c&sig=…`): only its `sig` is secret, an HMAC of 32 bytes
   // (43+ base64 characters); a short or dummy `sig` (`sig=abc123`) makes the token a test fixture.
   const sig = /(?:^|[?&])sig=([^&\s]*)/.exec(v);
@@ -857,4 +862,16 @@ export function isStrongToken(v: string): boolean {
   // Base64 of text, words or a placeholder is judged as what it encodes, in prose as after a name
   // (a docs table's `secret: ZXhh…` is "example-app-secret").
   return shannonEntropy(v) >= 3.5 && (classes >= 3 || (classes === 2 && c.digit && v.length >= 20)) && !encodesText(v);
+}
+
+/**
+ * The value of SigV4's `Credential=` field, or the template of one: slash-separated parts, each the
+ * key id or the scope's date, region and service (a word), an interpolated field (`{region}`) or a
+ * regular expression's group (`\2`), ending with the scope's terminator `aws4_request` or a slash.
+ */
+function isSigV4Scope(v: string): boolean {
+  const parts = v.split('/');
+  const last = parts.pop();
+  if (parts.length < 2 || (last !== 'aws4_request' && last !== '')) return false;
+  return parts.every((p) => /^(?:[A-Za-z0-9_-]+|\{[A-Za-z_]\w*\}|\\\d)$/.test(p));
 }

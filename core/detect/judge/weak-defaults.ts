@@ -1,6 +1,6 @@
 import { formatOf, type CodeKind } from '../../files/file-formats';
 import { CONFIDENCE } from './confidence';
-import { isTypedPattern, longestSequence } from './entropy';
+import { isTypedPattern, longestSequence, stepsThroughAlphabet } from './entropy';
 import { describesTheField, isIndirect, isLeetPlaceholder, isPlaceholder, nounsAndNumber, unLeet } from './placeholders';
 import { isPromptFile, isTranslationCatalog } from '../../files/file-kinds';
 import type { RawMatch } from '../report/raw-match';
@@ -353,7 +353,8 @@ export function placeShapeMatches(matches: RawMatch[], path: string, text: strin
     catalog ??= isTranslationCatalog(path);
     docs ??= (!runsWhereItIs(path) || catalog) && !isPromptFile(path);
     const drawn = catalog ? looksDrawnInCatalog : looksGenerated;
-    if (byShape ? (docs || inDocsInCode(text, m.start, path)) && !shownValues(value).every(drawn) : docs && isTypedInEitherCase(value)) m.confidence = CONFIDENCE.inDocumentationProse;
+    // (A drawn head before a typed tail that steps through the alphabet, `<random>…jK5lM6nN7oO8…`, is typed as well.)
+    if (byShape ? (docs || inDocsInCode(text, m.start, path)) && (!shownValues(value).every(drawn) || stepsThroughAlphabet(value)) : docs && isTypedInEitherCase(value)) m.confidence = CONFIDENCE.inDocumentationProse;
   }
 }
 

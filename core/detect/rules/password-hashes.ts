@@ -64,7 +64,20 @@ export function passwordHashFormat(value: string): string | undefined {
   // A compose file writes `$` as `$$`, a shell string as `\$`.
   const v = value.startsWith('$$') || value.startsWith('\\$') ? value.replace(/\$\$|\\\$/g, '$') : value;
   if (v.length < 12 || v.length > 400 || !(v.includes('$') || v.startsWith('{') || v.startsWith('md5'))) return undefined;
-  return FORMATS.find((f) => f.re.test(v))?.name;
+  return FORMATS.find((f) => f.re.test(v))?.name ?? htpasswdLine(v);
+}
+
+/**
+ * A line of an htpasswd file (`user:$apr1$…`, httpd.apache.org "htpasswd": the user's name, a colon
+ * and the password's hash), as nginx's and Traefik's basic authentication take it: the hash is
+ * still one of the formats above.
+ */
+function htpasswdLine(v: string): string | undefined {
+  const colon = v.indexOf(':');
+  if (colon < 1 || colon > 64 || !/^[^\s:$]+$/.test(v.slice(0, colon))) return undefined;
+  const hash = v.slice(colon + 1);
+  const format = FORMATS.find((f) => f.re.test(hash))?.name;
+  return format && `htpasswd (${format})`;
 }
 
 /** How sure a finding on a password hash is: below the default threshold, shown at --min-confidence 0. */
