@@ -47,6 +47,17 @@ interface ValueSpan {
 
 const DIGEST_NOTE = /^[ \t]\((?:sha-?(?:1|224|256|384|512)|sha3-\d{3}|md5|blake2[bs]?)[ -](?:hash|digest|sum)\)/i;
 
+/**
+ * Is the value at `end` followed by a note naming a digest (` (sha256 hash)`)? The index is checked
+ * before the read: a read past the text's end (a value closing the text) threw away genericAt's
+ * optimised code, where this is inlined, and the corpus scan ran ~4 % slower for it (same-run,
+ * alternating, 11 rounds).
+ */
+function notedAsDigest(text: string, end: number): boolean {
+  const at = end + 1;
+  return at < text.length && text.charCodeAt(at) === 40 && DIGEST_NOTE.test(text.slice(end, end + 40));
+}
+
 export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const { text } = ctx;
   let s = hit;
@@ -88,7 +99,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   if (!prose && !span.quoted && kind === 'password' && /^ +[A-Za-z][A-Za-z'’ -]*(?:\r?\n|$)/.test(text.slice(span.end, span.end + 200))) return { ruleId: '', end: span.end };
   // A value the text right after names a digest (`pass:<64 hex> (sha256 hash)`, a tool's log with the
   // password replaced by its hash): what stands there is the hash, not the credential.
-  if (!prose && text.charCodeAt(span.end + (span.quoted ? 1 : 0) + 1) === 40 && DIGEST_NOTE.test(text.slice(span.end + (span.quoted ? 1 : 0), span.end + 40))) return { ruleId: '', end: span.end };
+  if (!prose && notedAsDigest(text, span.end + (span.quoted ? 1 : 0))) return { ruleId: '', end: span.end };
   // `Authorization: Bearer <token>`: judge the token, not the scheme word.
   const first = text.charCodeAt(span.start) | 32; // b or t, in either case
   let basic = false;

@@ -99,14 +99,12 @@ function startsBetween(text: string, from: number, to: number): Int32Array {
   // Read by character codes: a group is a few kilobytes, and `indexOf` per line is a call into the
   // runtime for each of its few hundred lines.
   const end = Math.min(to, text.length);
-  let n = from < end ? 1 : 0;
-  for (let i = from; i < end - 1; i++) if (text.charCodeAt(i) === 10) n++;
-  const out = new Int32Array(n + 1);
-  if (n > 0) out[0] = from;
-  let k = 1;
-  for (let i = from; i < end - 1; i++) if (text.charCodeAt(i) === 10) out[k++] = i + 1;
+  const starts: number[] = from < end ? [from] : [];
+  for (let i = from; i < end - 1; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  const out = new Int32Array(starts.length + 1);
+  out.set(starts);
   // (A group that ends the list ends at the text's end: its last line has no line break after it.)
-  out[n] = to >= text.length ? text.length + 1 : to;
+  out[starts.length] = to >= text.length ? text.length + 1 : to;
   return out;
 }
 
