@@ -44,8 +44,7 @@ const B64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 function kubernetesSecretValues(text: string, path: string, found: RawMatch[]): void {
   const lines = text.split('\n');
-  const kinds = kindIndents(lines);
-  const otherKinds = otherKindIndents(lines);
+  const { kinds, otherKinds } = kindsOf(lines);
   let doc = 0;
   let offset = 0;
   let dataIndent = -1;
@@ -117,40 +116,33 @@ function kubernetesSecretValues(text: string, path: string, found: RawMatch[]): 
 const isDocumentBreak = (trimmed: string) => trimmed === '---' || trimmed === '...' || trimmed.startsWith('```');
 
 /**
- * `document:indent` of each `kind:` other than Secret whose document has no `kind: Secret` at that
- * indent: a `data:` there is the map of that kind (a ConfigMap's), not a Secret's. (Keys come in any
- * order, `kubectl get -o yaml` puts `data:` before `kind:`, hence a pass of its own.)
+ * The `kind:` lines of each document, read in one pass before the `data:` (keys come in any order:
+ * `kubectl get -o yaml` puts `data:` before `kind:`).
+ * - `kinds`: per document, the indents of its `kind:` lines and whether each is a Secret's; a list
+ *   item's first key (`- kind: Secret` among a Template's objects) at the indent of the item's keys.
+ * - `otherKinds`: `document:indent` of each `kind:` line other than Secret (not a list item's) with
+ *   no `kind: Secret` at that indent: a `data:` there is the map of that kind (a ConfigMap's).
  */
-function otherKindIndents(lines: string[]): Set<string> {
-  const other = new Set<string>();
-  const secret = new Set<string>();
-  let doc = 0;
-  for (const line of lines) {
-    const trimmed = line.trim();
-    if (isDocumentBreak(trimmed)) doc++;
-    const m = /^kind:[ \t]*["']?([A-Za-z]+)/.exec(trimmed);
-    if (m) (m[1] === 'Secret' ? secret : other).add(`${doc}:${line.search(/\S/)}`);
-  }
-  for (const k of secret) other.delete(k);
-  return other;
-}
-
-/** Per document, the indents of its `kind:` lines and whether each is a Secret's (`Secret` or other). */
-function kindIndents(lines: string[]): Map<number, Map<number, boolean>> {
+function kindsOf(lines: string[]): { kinds: Map<number, Map<number, boolean>>; otherKinds: Set<string> } {
   const kinds = new Map<number, Map<number, boolean>>();
+  const otherKinds = new Set<string>();
+  const secrets = new Set<string>();
   let doc = 0;
   for (const line of lines) {
     const trimmed = line.trim();
     if (isDocumentBreak(trimmed)) doc++;
-    // (A list item's first key, `- kind: Secret` among a Template's objects, sits after its `- `.)
     const m = /^(-[ \t]+)?kind:[ \t]*["']?([A-Za-z]+)/.exec(trimmed);
     if (!m) continue;
+    const secret = m[2] === 'Secret';
+    const lineIndent = line.search(/\S/);
+    if (!m[1]) (secret ? secrets : otherKinds).add(`${doc}:${lineIndent}`);
     let at = kinds.get(doc);
     if (!at) kinds.set(doc, (at = new Map()));
-    const indent = line.search(/\S/) + (m[1]?.length ?? 0);
-    at.set(indent, at.get(indent) === true || m[2] === 'Secret');
+    const indent = lineIndent + (m[1]?.length ?? 0);
+    at.set(indent, at.get(indent) === true || secret);
   }
-  return kinds;
+  for (const k of secrets) otherKinds.delete(k);
+  return { kinds, otherKinds };
 }
 
 /**

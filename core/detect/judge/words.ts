@@ -37,14 +37,9 @@ function wordList(): string | null {
   return list;
 }
 
-/** Is the lower-case ASCII `word` in the list? */
+/** Is the lower-case ASCII `word`, of two letters or more, in the list? (One lookup, as wordOrPrefix.) */
 export function isWord(word: string): boolean {
-  lookups++;
-  const text = wordList();
-  if (!text || word.length < 2) return false;
-  const lines = linesOf(text, word);
-  if (!lines) return searchText(word, text) < 0;
-  return searchLines(word, text, lines) < 0;
+  return wordOrPrefix(word) === 2 && word.length >= 2;
 }
 
 /**
