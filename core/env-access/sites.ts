@@ -2,7 +2,7 @@
  * Where a file reads an environment variable by name (an env-access site), in the syntaxes that
  * core/env-access/plan.ts writes (and their common siblings): LiteLLM `os.environ/NAME`, Prompty
  * `${env:NAME}`, Jinja `{{ env.NAME }}`, GitHub Actions / Continue `${{ secrets.NAME }}`, Node
- * `process.env.NAME` / `process.env["NAME"]`, Python `os.environ["NAME"]`, `os.environ.get("NAME")`,
+ * `process.env.NAME` / `process.env["NAME"]`, Vite's and Astro's `import.meta.env.NAME`, Python `os.environ["NAME"]`, `os.environ.get("NAME")`,
  * `os.getenv("NAME")`, and shell / compose / Dockerfile `${NAME}`, `${NAME:-…}`, `$NAME`.
  * Only names the caller asks about are reported, so a stray `$HOME` costs nothing.
  */
@@ -22,6 +22,7 @@ const SITE_RE = new RegExp(
     `\\{\\{-?\\s*env\\.${NAME}\\s*-?\\}\\}`,
     `\\$\\{\\{\\s*secrets\\.${NAME}\\s*\\}\\}`,
     `process\\.env\\.${NAME}`,
+    `import\\.meta\\.env\\.${NAME}`,
     `process\\.env\\[\\s*["'\`]${NAME}["'\`]\\s*\\]`,
     `os\\.environ\\[\\s*["']${NAME}["']\\s*\\]`,
     `os\\.(?:environ\\.get|getenv)\\(\\s*["']${NAME}["']`,

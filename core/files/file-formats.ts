@@ -25,7 +25,7 @@ export interface EnvAccessContext {
 }
 
 export type FormatKind =
-  | 'env' | 'prompty' | 'jinja' | 'yaml' | 'json' | 'jsonc' | 'jsonl' | 'notebook' | 'markdown' | 'mdx' | 'markup'
+  | 'env' | 'prompty' | 'jinja' | 'yaml' | 'json' | 'jsonc' | 'jsonl' | 'notebook' | 'markdown' | 'mdx' | 'markup' | 'component'
   | 'lockfile' | 'python' | 'javascript' | 'shell' | 'powershell' | 'c-like' | 'hash-comment-code' | 'other-code' | 'docker' | 'text';
 
 export interface FileFormat {
@@ -105,6 +105,13 @@ export const FILE_FORMATS: readonly FileFormat[] = [
   { kind: 'markdown', languageIds: ['markdown', 'md'], extensions: ['.md', '.markdown'], fileNames: ['llms.txt', 'llms-full.txt'], untitledName: 'untitled.md', comment: MARKUP, code: false, envAccess: templateVariable },
   { kind: 'mdx', languageIds: ['mdx'], extensions: ['.mdx'], comment: ['{/* ', ' */}'], code: false, envAccess: templateVariable },
   { kind: 'markup', languageIds: ['html', 'xml'], extensions: ['.html', '.htm', '.xml'], comment: MARKUP, code: false, envAccess: templateVariable },
+  // Single-file components: a template (markup) around a `<script>` module, read as program source
+  // by the detectors (detect/input/script-regions.ts). A credential is most often in the script,
+  // where the component's bundler (Vite, Astro, SvelteKit) reads the environment.
+  {
+    kind: 'component', languageIds: ['vue', 'svelte', 'astro'], extensions: ['.vue', '.svelte', '.astro'], comment: MARKUP, code: false,
+    envAccess: (v) => ({ text: `import.meta.env.${v}`, includeQuotes: true, syntax: 'import.meta.env.…' }),
+  },
   { kind: 'python', languageIds: ['python', 'py', 'python3', 'ipython'], extensions: ['.py', '.pyi'], untitledName: 'cell.py', comment: HASH, code: 'program', envAccess: python },
   {
     kind: 'javascript',

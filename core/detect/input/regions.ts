@@ -1,10 +1,12 @@
 import MarkdownIt from 'markdown-it';
 import { createScanner } from 'jsonc-parser';
 import { formatForLanguage, formatOf, type CodeKind } from '../../files/file-formats';
+import { scriptRegions } from './script-regions';
 
 /**
  * Text that is not what its file is: fenced code in Markdown and MDX, notebook code cells, code and
- * shell commands inside JSON string values. Each region is judged with the rules of its language
+ * shell commands inside JSON string values, script elements in HTML pages and single-file
+ * components (script-regions.ts). Each region is judged with the rules of its language
  * (an unquoted word in Python is an identifier, `$VAR` in a shell command is a reference), the rest
  * of the file with its own format's. Found with real parsers: markdown-it for Markdown, the JSON
  * scanner of jsonc-parser for JSON, JSON Lines and notebooks.
@@ -18,7 +20,7 @@ export interface Region {
 /** Whether a file of this path can hold regions of another language (decides before any parsing). */
 export function mayHoldRegions(path: string): boolean {
   const k = formatOf(path).kind;
-  return k === 'markdown' || k === 'mdx' || k === 'notebook' || k === 'json' || k === 'jsonl' || k === 'jsonc';
+  return k === 'markdown' || k === 'mdx' || k === 'notebook' || k === 'json' || k === 'jsonl' || k === 'jsonc' || k === 'markup' || k === 'component';
 }
 
 /** The regions of `text`, sorted by start and not overlapping. */
@@ -27,6 +29,7 @@ export function regionsOf(text: string, path: string): Region[] {
   if (k === 'markdown' || k === 'mdx') return markdownRegions(text);
   if (k === 'notebook') return jsonRegions(text, true);
   if (k === 'json' || k === 'jsonl' || k === 'jsonc') return jsonRegions(text, false);
+  if (k === 'markup' || k === 'component') return scriptRegions(text, /\.astro$/i.test(path));
   return [];
 }
 

@@ -12,6 +12,7 @@ describe('reference syntax per file format', () => {
     ['.mcp.json', '', '${OPENAI_API_KEY}'],
     ['bot.py', '', 'os.environ["OPENAI_API_KEY"]'],
     ['bot.ts', '', 'process.env.OPENAI_API_KEY'],
+    ['src/components/Chat.vue', '', 'import.meta.env.OPENAI_API_KEY'],
     ['run.sh', '', '"${OPENAI_API_KEY}"'],
     ['prompts/system.md', '', '{{OPENAI_API_KEY}}'],
     ['.env', '', undefined],

@@ -7,7 +7,7 @@ const found = (text: string) => envAccessSites(text, names).map((s) => [s.name, 
 
 describe('reference sites (env var names in each format\'s reference syntax)', () => {
   it('finds the name in every syntax the quick fix writes', () => {
-    for (const path of ['a.prompty', 'p.jinja', 'litellm/config.yaml', '.github/workflows/ci.yml', 'compose.yaml', 'a.py', 'a.ts', 'run.sh', 'Dockerfile']) {
+    for (const path of ['a.prompty', 'p.jinja', 'litellm/config.yaml', '.github/workflows/ci.yml', 'compose.yaml', 'a.py', 'a.ts', 'Chat.vue', 'run.sh', 'Dockerfile']) {
       const around = path.includes('litellm') ? 'model_list:\n  litellm_params:' : '';
       const plan = envAccessFor(path, 'OPENAI_API_KEY', around);
       assert.ok(plan, path);
