@@ -6,6 +6,7 @@
  */
 export type { Finding, KnownSecrets, ScanOptions, Severity } from './types';
 export { scanText } from './report/findings';
+export { commentSyntaxAt } from './input/comment-at';
 export { isProbablyBinary, isPureBinary, textRuns } from './input/binary';
 export { decodeForScan, scanBytes, scanDecoded, type DecodedBytes, type ScannedBytes } from './input/scan-bytes';
 export { CONFIDENCE, DEFAULT_MIN_CONFIDENCE, meetsConfidence, parseConfidence } from './judge/confidence';

@@ -2,7 +2,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, ServerCommands, serverCommand, type SecretDiagnosticData } from '../../protocol/src/protocol';
 import type { Settings } from '../../protocol/src/settings';
-import { formatOf } from '../../core/files';
+import { commentSyntaxAt } from '../../core/detect';
 import { officialHostFor } from '../../core/verify-live';
 
 const storeTitles: Record<Settings['quickFix']['store'], (s: Settings) => string> = {
@@ -16,11 +16,6 @@ const storeTitles: Record<Settings['quickFix']['store'], (s: Settings) => string
 
 function isSecretData(d: unknown): d is SecretDiagnosticData {
   return !!d && typeof d === 'object' && (d as { kind?: unknown }).kind === 'secret';
-}
-
-/** Comment syntax for the allow marker, by file name; undefined where the format has no comments. */
-export function commentFor(formatName: string): readonly [string, string] | undefined {
-  return formatOf(formatName).comment;
 }
 
 /** Finds the policy file that declares a secret id, for actions that act on that secret. */
@@ -73,7 +68,8 @@ export function secretCodeActions(doc: TextDocument, formatName: string, params:
 }
 
 function allowAction(doc: TextDocument, formatName: string, diag: Diagnostic): CodeAction | undefined {
-  const comment = commentFor(formatName);
+  // (In a page's or a component's script the marker is a JavaScript comment.)
+  const comment = commentSyntaxAt(formatName, doc.getText(), doc.offsetAt(diag.range.start));
   if (!comment) return undefined;
   const line = diag.range.start.line;
   const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });

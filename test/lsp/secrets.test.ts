@@ -75,6 +75,28 @@ describe('language server over JSON-RPC: secrets', function () {
     assert.ok(allow?.edit?.changes?.[uri]?.[0]?.newText.includes('rotation-guard:allow'));
   });
 
+  it("in a Vue component's script: the key is flagged, the quick fix reads import.meta.env, and the allow marker is a JavaScript comment that clears it", async () => {
+    const key = fakeOpenAiKey();
+    const text = `<template>\n  <p>{{ reply }}</p>\n</template>\n<script setup lang="ts">\nconst token = session.user.token\nconst apiKey = '${key}'\n</script>\n`;
+    const uri = fileUri(join(dir, 'Chat.vue'));
+    server.open(uri, 'vue', text);
+    const p = await server.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
+    // The member chain under `token` is code in the script; only the literal is a finding.
+    assert.deepEqual(p.diagnostics.map((x) => [x.code, x.range.start.line]), [['secret/openai-api-key', 5]]);
+    const diag = p.diagnostics[0]!;
+    const actions = (await server.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as CodeAction[];
+    const move = actions.find((a) => a.command?.command === ServerCommands.moveToStore);
+    assert.equal((move?.command?.arguments?.[0] as MoveToStoreArgs | undefined)?.data.replacement, 'import.meta.env.OPENAI_API_KEY');
+    const edit = actions.find((a) => a.title.startsWith('Allow'))?.edit?.changes?.[uri]?.[0];
+    assert.ok(edit, `no allow action in ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.match(edit.newText, /^\/\/ rotation-guard:allow reason: /);
+    // Applied, the marker suppresses the finding on the next line.
+    const lines = text.split('\n');
+    lines.splice(edit.range.start.line, 0, edit.newText.replace(/\n$/, ''));
+    void server.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: lines.join('\n') }] });
+    await server.waitForDiagnostics(uri, (d) => d.version === 2 && d.diagnostics.length === 0);
+  });
+
   it('clears the problem once the key is replaced with a reference, and drops results of stale versions', async () => {
     const key = fakeOpenAiKey();
     const uri = fileUri(join(dir, 'edit.prompty'));
