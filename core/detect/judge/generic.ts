@@ -8,6 +8,7 @@ import type { CodeKind } from '../../files/file-formats';
 import { isPlaceholder, isSlotCutAtBlank } from './placeholders';
 import { base64Word, isStrongToken, outsideCredentialAlphabet } from './values';
 import { judgeValueMemo } from './value-memo';
+import { fallbackLiteral } from './fallback-literal';
 import { memoByText } from '../input/detach';
 import { isPlaceholderPair, isWeakDefaultValue, judgePassword, weakDefaultMatch } from './weak-defaults';
 
@@ -121,6 +122,12 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
       if (!next) return { ruleId: '', end: span.end };
       span = { start: span.end + next[0].length - next[1]!.length, end: span.end + next[0].length, quoted: false };
     }
+  }
+  // An expression with a fallback literal (`System.getenv("API_KEY") ?: "…"`, `process.env.TOKEN || "…"`,
+  // `os.getenv("X") or "…"`): the literal is the value whenever the expression is empty.
+  if (!span.quoted && !prose && code === 'program') {
+    const fallback = fallbackLiteral(text, span.start);
+    if (fallback) span = fallback;
   }
   // `PGPASSWORD=value psql -h host`: the shell's environment prefix of a command; the value is the first word.
   if (!span.quoted && !prose) {
