@@ -1,4 +1,5 @@
 import { isPlaceholder, isIndirect } from '../judge/placeholders';
+import { splitName } from '../judge/names';
 import { judgeSecretData, secretValueMatch as match } from './secret-data';
 import type { RawMatch } from '../report/raw-match';
 
@@ -56,6 +57,7 @@ function kubernetesSecretValues(text: string, path: string, found: RawMatch[]): 
       for (let k = found.length - 1; k >= 0; k--) if (found[k]!.start < end && found[k]!.end > start) found.splice(k, 1);
     }
     if (!acceptable(value)) return;
+    if (!encoded && namesAUser(name)) return;
     if (!encoded) {
       found.push(match(start, end));
       return;
@@ -164,4 +166,16 @@ function acceptable(value: string): boolean {
   const decoded = Buffer.from(value, 'base64').toString('utf8');
   // Short decoded values (`bar`, `admin`) are names and flags, not credentials.
   return decoded.trim().length >= 6 && !isPlaceholder(decoded.trim());
+}
+
+/**
+ * A key under `stringData:` that names a user (`MONGODB_BACKUP_USER`, `username`, `login`): who logs
+ * in, as the `kubernetes.io/basic-auth` type's `username` beside its `password` (Kubernetes,
+ * "Secrets": basic authentication Secret). The password beside it is the secret and stays reported;
+ * under `data:` the decoded text is judged by its name already (secret-data.ts).
+ */
+function namesAUser(name: string): boolean {
+  const words = splitName(name);
+  const last = words[words.length - 1];
+  return last === 'user' || last === 'username' || last === 'login' || last === 'email' || (last === 'name' && words[words.length - 2] === 'user');
 }

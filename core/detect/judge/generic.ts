@@ -73,6 +73,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // A segment of an ARN (arn, partition, service, region, account, then the resource type `secret`
   // and its name): the type of the resource the ARN names, not a secret with its value.
   if (s > 0 && text.charCodeAt(s - 1) === 58 && /\barn:[\w-]+:[\w-]+:[\w-]*:\d*:$/.test(text.slice(Math.max(0, s - 120), s))) return judged;
+  if (s > 0 && text.charCodeAt(s - 1) === 58 && isColonChainSegment(text, s, e)) return judged;
   // Asked only now: the first question parses the file's regions (Markdown fences, notebook
   // cells), which a file whose credential words have no value near them never needs.
   const code = ctx.codeAt(hit);
@@ -794,4 +795,13 @@ function valueInProse(text: string, e: number, inCode: boolean): ValueSpan | nul
   while (end > start && /[.,;:!?)\]]/.test(text[end - 1]!)) end--;
   if (end - start < 12 || endsInFormatVerb(text, start, end)) return null;
   return { start, end, quoted: false };
+}
+
+/**
+ * A name inside a chain of names joined by colons (`snyk:lic:golang:…:vault:api:auth:kubernetes:MPL-2.0`,
+ * a policy file's rule id; `a:b:token:c`): one segment of a namespaced key, as values.ts judges
+ * such a key (two or more segments before the name, a colon right after it), not a name and its value.
+ */
+function isColonChainSegment(text: string, s: number, e: number): boolean {
+  return text.charCodeAt(e) === 58 && /[^\s:]/.test(text[e + 1] ?? ' ') && /(?:[A-Za-z0-9_.-]+:){2}$/.test(text.slice(Math.max(0, s - 80), s));
 }

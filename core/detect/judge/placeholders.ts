@@ -238,6 +238,7 @@ function judgePlaceholder(value: string): boolean {
   if (DOCUMENTED_EXAMPLES.has(v) || v.includes('EXAMPLE')) return true; // AWS and others mark documentation keys this way
   if (isPublishedExample(v)) return true; // fixtures of public SDK test suites
   if (MARKERS.test(v)) return true;
+  if (opensWithReplaceWith(v)) return true;
   // The value's letter parts, computed once for both dictionary judgements.
   const parts = letterParts(v);
   if (possessiveCompound(v, parts) || describesTheFieldIn(v, parts)) return true;
@@ -452,4 +453,13 @@ function isTrivialPem(v: string): boolean {
   const m = /^-----BEGIN [A-Z0-9 ]{1,40}-----([\s\S]{0,200}?)-----END /.exec(v);
   if (!m) return false;
   return m[1]!.replace(/\\[nr]|\s/g, '').length < 40;
+}
+
+/**
+ * An instruction that opens the value (`REPLACE-WITH-AWS-SECRET-KEY`, `replace_with_your_token`,
+ * base64 of it in a Secret's data): "replace with" tells the reader what to write in its place;
+ * a generator does not spell it.
+ */
+function opensWithReplaceWith(v: string): boolean {
+  return /^replace[-_ ]?with[-_ ][A-Za-z]/i.test(v);
 }

