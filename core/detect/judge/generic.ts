@@ -92,7 +92,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   let prose = false;
   if (!span) {
     // Prompts introduce credentials in sentences: "use this credential for the tool: <value>".
-    span = valueInProse(text, e, code !== false);
+    span = valueInProse(text, e, code !== false, isPascalCase(name));
     prose = span !== null;
   }
   if (!span) return judged;
@@ -753,7 +753,17 @@ function endsInFormatVerb(text: string, start: number, end: number): boolean {
 }
 
 /** `…credential … : <token>` later on the same line (at most 80 characters on). */
-function valueInProse(text: string, e: number, inCode: boolean): ValueSpan | null {
+/**
+ * A compound type's name in the languages that write types so (`OAuth2AuthorizationContext`,
+ * `ResponseToken`, `Saml2X509Credential`): a capital first, lower case, and another capital or a
+ * digit inside. (One capitalised word, `Token`, may start a sentence in a comment.)
+ */
+function isPascalCase(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c >= 65 && c <= 90 && /^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/.test(name) && /[A-Z0-9]/.test(name.slice(1));
+}
+
+function valueInProse(text: string, e: number, inCode: boolean, typeName = false): ValueSpan | null {
   // In program source a name before `(` is a function, called or declared (`tokenVerify(…): false|Document`):
   // what follows its arguments is its return type or the rest of an expression, not its value.
   if (inCode && text.charCodeAt(e) === 40) return null;
@@ -783,6 +793,15 @@ function valueInProse(text: string, e: number, inCode: boolean): ValueSpan | nul
   // Another name and its colon after a comma (`cf: loginFixtureCredentials, sf: loginFixtureResponse`
   // in a struct literal): the value after it is that name's.
   if (inCode && /,[ \t]*[A-Za-z_$][\w$]*[ \t]*:[ \t]+$/.test(m[0])) return null;
+  // A declaration's type (`OAuth2AuthorizationContext authorizationContext = OAuth2AuthorizationContext`
+  // in Java, `for (Saml2X509Credential c : credentials)`): the credential word names the type, and the
+  // operator after the declared name gives that name its value, judged at that name if it is one.
+  // (The type may carry type arguments, the word among them: `OAuth2TokenGenerator<? extends OAuth2Token> tokenGenerator = …`.)
+  // (Only after a type's name: in a comment, `API key prod: …` gives the word its value.)
+  if (inCode && typeName && /^(?:[^:=\n]*>)?[ \t]+[A-Za-z_$][\w$]*[ \t]*[:=][ \t]+$/.test(m[0])) return null;
+  // A ternary after the word (`isPrimaryKey ? true : !field.isOptional`): the branches are what the
+  // condition chooses between, not a value the word is given.
+  if (inCode && /^[ \t]*\?[^:?]*:[ \t]+$/.test(m[0])) return null;
   // `>=`, `<=` and `!=` compare (`if privateKeyCap >= privateKeyLen+publicKeyLen`): what follows is
   // the other operand, not a value the word is given.
   if (/[<>!]=[ \t]+$/.test(m[0])) return null;

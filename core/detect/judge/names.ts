@@ -90,6 +90,13 @@ const NO_PASSWORD = /^no(?:passw(?:or)?d|pwd)$/;
 // A hash function's name after the credential word (`password_sha256_hex`, `password_double_sha1_hex`):
 // the value is the credential's digest, as after `sha` and `md5` (DESCRIPTIVE_LAST), not the credential.
 const DIGEST_NAME = /^(?:sha\d{1,3}|sha3|md5|blake2[bs]?|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2)$/;
+// A credential word with one of these beside it (`hashedPassword`, `passwordEncrypted`, `salted_password`,
+// `encrypted_token`) names the credential's digest or ciphertext: what a stored-password table and a
+// password encoder's tests hold, not the credential (decrypting needs a key kept elsewhere). (Not
+// `encoded`: base64 of a password is the password; not `hash` or `enc` before the word: `HASH_SECRET`
+// and `ENC_KEY` are the keys of a hash and a cipher.)
+const TRANSFORMED = new Set(['hashed', 'digested', 'crypted', 'salted', 'encrypted']);
+const CLEAR_TEXT = new Set(['cleartext', 'plaintext', 'plain', 'clear', 'raw', 'unhashed', 'decrypted']);
 
 // A page token (`nextPageToken`) is a cursor into a listing; a cancellation token (.NET's
 // `CancellationToken`) a signal to stop work: neither grants access.
@@ -129,6 +136,8 @@ function classifyUncached(name: string): NameKind | null {
     }
   }
   if (!kind) return null;
+  // (Unless a later word says the value is the clear text: `userWithHashedPasswordCleartext`.)
+  if ((TRANSFORMED.has(words[at - 1] ?? '') || TRANSFORMED.has(words[at + 1] ?? '')) && !words.some((w) => CLEAR_TEXT.has(w))) return null;
   // A page token (`nextPageToken`, `continuation_token`) is a cursor into a listing, not a credential.
   if (kind === 'token' && PAGINATION.has(words[at - 1] ?? '')) return null;
   for (let i = at + 1; i < words.length; i++) {
