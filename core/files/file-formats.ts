@@ -25,7 +25,7 @@ export interface EnvAccessContext {
 }
 
 export type FormatKind =
-  | 'env' | 'prompty' | 'jinja' | 'yaml' | 'json' | 'jsonc' | 'jsonl' | 'notebook' | 'markdown' | 'mdx' | 'markup' | 'component'
+  | 'env' | 'prompty' | 'jinja' | 'yaml' | 'json' | 'jsonc' | 'jsonl' | 'notebook' | 'markdown' | 'mdx' | 'asciidoc' | 'markup' | 'component'
   | 'lockfile' | 'python' | 'javascript' | 'shell' | 'powershell' | 'c-like' | 'hash-comment-code' | 'other-code' | 'docker' | 'text';
 
 export interface FileFormat {
@@ -104,6 +104,9 @@ export const FILE_FORMATS: readonly FileFormat[] = [
   // llms.txt (llmstxt.org) is Markdown by its specification, whatever its extension says.
   { kind: 'markdown', languageIds: ['markdown', 'md'], extensions: ['.md', '.markdown'], fileNames: ['llms.txt', 'llms-full.txt'], untitledName: 'untitled.md', comment: MARKUP, code: false, envAccess: templateVariable },
   { kind: 'mdx', languageIds: ['mdx'], extensions: ['.mdx'], comment: ['{/* ', ' */}'], code: false, envAccess: templateVariable },
+  // AsciiDoc: documentation, as Markdown is (the Java world's docs: Spring, Quarkus, Hibernate), with
+  // its listing blocks judged by their language (detect/input/asciidoc-regions.ts).
+  { kind: 'asciidoc', languageIds: ['asciidoc', 'adoc'], extensions: ['.adoc', '.asciidoc'], comment: SLASHES, code: false, envAccess: templateVariable },
   { kind: 'markup', languageIds: ['html', 'xml'], extensions: ['.html', '.htm', '.xml'], comment: MARKUP, code: false, envAccess: templateVariable },
   // Single-file components: a template (markup) around a `<script>` module, read as program source
   // by the detectors (detect/input/script-regions.ts). A credential is most often in the script,
@@ -199,6 +202,30 @@ export function formatOf(path: string): FileFormat {
   lastFormat = found;
   return found;
 }
+
+/**
+ * The format of a text at `path`, read from its interpreter line when its name says nothing (no
+ * extension, no known name): `#!/usr/bin/env ruby`, `#!/bin/bash -e`, `#!/usr/bin/perl -w`. The
+ * kernel runs the named interpreter on such a file (execve(2), "Interpreter scripts"), and editors
+ * pick its language from the same line; a git hook or a `bin/` script is that language's source.
+ */
+export function formatOfText(path: string, text: string): FileFormat {
+  const f = formatOf(path);
+  if (f !== TEXT_FORMAT || text.charCodeAt(0) !== 35 || text.charCodeAt(1) !== 33 || baseName(path).includes('.')) return f;
+  const nl = text.indexOf('\n');
+  const words = text.slice(2, nl < 0 ? Math.min(text.length, 200) : Math.min(nl, 200)).trim().split(/\s+/);
+  let program = (words[0] ?? '').slice((words[0] ?? '').lastIndexOf('/') + 1);
+  // `env` finds the interpreter on the PATH: the first word after its options (`env -S node --flag`).
+  if (program === 'env') program = words.slice(1).find((w) => !w.startsWith('-') && !w.includes('=')) ?? '';
+  const id = INTERPRETERS[program.replace(/[\d.]+$/, '')];
+  return (id && formatForLanguage(id)) || f;
+}
+
+const INTERPRETERS: Record<string, string> = {
+  sh: 'shellscript', bash: 'shellscript', zsh: 'shellscript', dash: 'shellscript', ksh: 'shellscript', ash: 'shellscript',
+  python: 'python', pypy: 'python', node: 'javascript', nodejs: 'javascript', deno: 'javascript', bun: 'javascript', tsx: 'javascript', 'ts-node': 'javascript',
+  ruby: 'ruby', perl: 'perl', php: 'php', lua: 'lua', pwsh: 'powershell',
+};
 
 /** The row for an editor language id or a Markdown fence's info word (`py`, `bash`), if any. */
 export function formatForLanguage(languageId: string): FileFormat | undefined {

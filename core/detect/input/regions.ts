@@ -2,9 +2,11 @@ import MarkdownIt from 'markdown-it';
 import { createScanner } from 'jsonc-parser';
 import { formatForLanguage, formatOf, type CodeKind } from '../../files/file-formats';
 import { scriptRegions } from './script-regions';
+import { asciidocRegions } from './asciidoc-regions';
 
 /**
- * Text that is not what its file is: fenced code in Markdown and MDX, notebook code cells, code and
+ * Text that is not what its file is: fenced code in Markdown and MDX, listing blocks in AsciiDoc
+ * (asciidoc-regions.ts), notebook code cells, code and
  * shell commands inside JSON string values, script elements in HTML pages and single-file
  * components (script-regions.ts). Each region is judged with the rules of its language
  * (an unquoted word in Python is an identifier, `$VAR` in a shell command is a reference), the rest
@@ -20,13 +22,14 @@ export interface Region {
 /** Whether a file of this path can hold regions of another language (decides before any parsing). */
 export function mayHoldRegions(path: string): boolean {
   const k = formatOf(path).kind;
-  return k === 'markdown' || k === 'mdx' || k === 'notebook' || k === 'json' || k === 'jsonl' || k === 'jsonc' || k === 'markup' || k === 'component';
+  return k === 'markdown' || k === 'mdx' || k === 'asciidoc' || k === 'notebook' || k === 'json' || k === 'jsonl' || k === 'jsonc' || k === 'markup' || k === 'component';
 }
 
 /** The regions of `text`, sorted by start and not overlapping. */
 export function regionsOf(text: string, path: string): Region[] {
   const k = formatOf(path).kind;
   if (k === 'markdown' || k === 'mdx') return markdownRegions(text);
+  if (k === 'asciidoc') return asciidocRegions(text);
   if (k === 'notebook') return jsonRegions(text, true);
   if (k === 'json' || k === 'jsonl' || k === 'jsonc') return jsonRegions(text, false);
   if (k === 'markup' || k === 'component') return scriptRegions(text, /\.astro$/i.test(path));

@@ -226,7 +226,7 @@ export function runsWhereItIs(path: string): boolean {
   const kind = format.kind;
   // Documentation formats, wherever they sit (`deploy/README.md`); plain text and unknown
   // extensions (`.conf`, `.tf`) are configuration as often as notes.
-  if (kind === 'markdown' || kind === 'mdx' || kind === 'notebook' || kind === 'markup') return false;
+  if (kind === 'markdown' || kind === 'mdx' || kind === 'asciidoc' || kind === 'notebook' || kind === 'markup') return false;
   if (RUNS_NAME.test(name)) return true;
   const folder = folderKind(norm.slice(0, slash + 1));
   // A deployment folder (`infra/`, `charts/`) runs, but a program's test file in it (`config_test.go`,

@@ -1,4 +1,4 @@
-import { formatOf } from '../../files/file-formats';
+import { formatOfText } from '../../files/file-formats';
 import { isPromptFile } from '../../files/file-kinds';
 import { mayHoldRegions, RegionCursor, regionsOf } from '../input/regions';
 import { genericAt, GENERIC_KEYWORDS, type GenericContext } from '../judge/generic';
@@ -73,10 +73,11 @@ const CANCEL_EVERY = 256;
 
 export function matchAll(text: string, path: string, isCancelled?: () => boolean, notes?: MatchNotes, formatRulesOnly = false): RawMatch[] {
   const out: RawMatch[] = [];
-  const format = formatOf(path);
+  // (A script without an extension is read in the language its interpreter line names.)
+  const format = formatOfText(path, text);
   const fileCode = format.code;
   // Documentation, not prompts: a prompt is where a pasted credential does its harm.
-  const docs = (format.kind === 'markdown' || format.kind === 'mdx') && !isPromptFile(path);
+  const docs = (format.kind === 'markdown' || format.kind === 'mdx' || format.kind === 'asciidoc') && !isPromptFile(path);
   // Lockfiles name packages (`'@inquirer/password': 4.0.16`), never credentials by name.
   // Minified bundles (`*.min.js`, a vendored `.yarn/releases/yarn-*.cjs`) are generated code: names
   // and values there are a minifier's, and only provider formats are judged; so in program source
