@@ -28,6 +28,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A decimal or scientific number with a point or an exponent (`1.875e-6`, `-0.5`, `.25`). */
 const NUMBER_LITERAL = /^[-+]?(?:\d+\.\d*|\.\d+|\d+(?=[eE]))(?:[eE][-+]?\d+)?$/;
 const CODE_VALUE = /^(?:[A-Za-z_$][\w$]*\s*(?:[(.[]|$|;|,)|new\s|await\s|function|lambda|\(|=>|!|&&|\|\||[0-9.]+;?$)/;
+/** Names of letters joined by `.`, `/` or `:`, each of parts joined by `_` (judgeValue, namesInStyle). */
+const DOTTED_LETTERS = /^[A-Za-z]+(?:_[A-Za-z]+)*(?:[./:][A-Za-z]+(?:_[A-Za-z]+)*)+$/;
+/** A name in a naming style: words in lower, capital or camel case and acronyms (`MySQLConfig`, `accessKeyID`, `LDAPBackend`). */
+const NAME_PIECES = /^(?:[A-Z]{2,}(?=[A-Z][a-z]|$)|[A-Z]?[a-z]+|[A-Z]$)+$/;
+
+/**
+ * Are the letter names of a dotted value (DOTTED_LETTERS) written as names: each in a naming style,
+ * one at least a word of four letters or more? Letters drawn at random mix cases within a name
+ * (`HFZdpvCbJhsVXcsfM/MsTCJqPYVBwMKN`, base64 of drawn bytes without a digit: about once in 400
+ * draws of 24 bytes) and hold no word.
+ */
+function namesInStyle(v: string): boolean {
+  const parts = v.split(/[./:_]/);
+  return parts.every((p) => NAME_PIECES.test(p)) && parts.some((p) => p.length >= 4 && isMadeOfWords(p));
+}
 
 /**
  * The credential alphabet: generated keys, tokens and passwords are printable ASCII without
@@ -417,7 +432,8 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (isPatternSource(v)) return null; // a regular expression, not a key
   // Dotted names (`rotationGuard.storeSecret`, `org.freedesktop.secrets`), also of snake_case words
   // (`selfservice.methods.password.config.password_profile_registration_node_group`, a settings key).
-  if (/^[A-Za-z]+(?:_[A-Za-z]+)*(?:[./:][A-Za-z]+(?:_[A-Za-z]+)*)+$/.test(v)) return null;
+  // (Written as names: letters drawn at random are judged as any value; namesInStyle.)
+  if (DOTTED_LETTERS.test(v) && namesInStyle(v)) return null;
   // Three or more names joined by dots, a word's version digit allowed (`oauth2.google.serviceAccount`, a
   // context key): a namespaced name, as three names joined by colons are (above). Each part is a word in
   // lower or camel case; a drawn segment mixes cases at random.
