@@ -1,7 +1,5 @@
-import { formatOf } from '../../files/file-formats';
+import { formatForLanguage, formatOf } from '../../files/file-formats';
 import { regionsOf } from './regions';
-
-const SLASHES = ['// ', ''] as const;
 
 /**
  * The line-comment syntax at `offset` of a file, for the allow marker the editor writes: the file
@@ -12,5 +10,5 @@ export function commentSyntaxAt(path: string, text: string, offset: number): rea
   const format = formatOf(path);
   if (format.kind !== 'markup' && format.kind !== 'component') return format.comment;
   const inScript = regionsOf(text, path).some((r) => r.start <= offset && offset < r.end && r.code === 'program');
-  return inScript ? SLASHES : format.comment;
+  return inScript ? formatForLanguage('javascript')!.comment : format.comment;
 }
