@@ -44,15 +44,16 @@ export type GlueScanner = (text: string) => number[];
 const PREFILTER_AFTER = 256 * 1024;
 
 /**
- * The glue scan. Both ways report what an alternation of the prefixes (longest first, scanning on
- * after each match) finds, where a word character precedes the match. A long-running process
- * (the proxy, the language server) switches to detection's prefilter (a table of three-character
- * prefixes, run in WebAssembly), which reports every prefix at every offset: the scan keeps, at
- * each offset past the last match, the longest. The alternation, run by the regex engine at every
- * offset, was a sixth of findSecrets on 10 KB texts. Before either, the scan asks detection's
- * prefilter for the prefixes' offsets in this text (anchorOffsets): findSecrets runs detection's
- * matching pass over the text first, and that pass stops at every rule anchor, these prefixes among
- * them, so the glue scan's own pass (25-55 µs for 10 KB) is left for texts detection did not scan last.
+ * The glue scan. Each of three ways lists the prefixes' occurrences as an alternation of them
+ * (longest first, scanning on after each match) finds them; gluePoints then keeps those where a
+ * word character precedes. A long-running process (the proxy, the language server) switches to
+ * detection's prefilter (a table of three-character prefixes, run in WebAssembly), which reports
+ * every prefix at every offset: the scan keeps, at each offset past the last match, the longest.
+ * The alternation, run by the regex engine at every offset, was a sixth of findSecrets on 10 KB
+ * texts. Before either, the scan asks detection's prefilter for the prefixes' offsets in this text
+ * (anchorOffsets): findSecrets runs detection's matching pass over the text first, and that pass
+ * stops at every rule anchor, these prefixes among them, so the glue scan's own pass (25-55 µs for
+ * 10 KB) is left for texts detection did not scan last.
  */
 export function glueScanner(anchors: readonly string[], prefilterAfter = PREFILTER_AFTER): GlueScanner {
   const longestFirst = [...anchors].sort((x, y) => y.length - x.length);
@@ -60,7 +61,7 @@ export function glueScanner(anchors: readonly string[], prefilterAfter = PREFILT
   let prefilter: Prefilter<string> | undefined;
   let scanned = 0;
   return (text) => {
-    const out: number[] = [];
+    const points = gluePoints(text);
     // Detection's matching pass over this text found every prefix already (findSecrets runs it first).
     // Its prefilter keeps them once a reader says so: here, at the first glue scan of the process
     // (that one text scans for itself), not when core/filter is loaded by a CLI scan that never asks.
@@ -70,16 +71,17 @@ export function glueScanner(anchors: readonly string[], prefilterAfter = PREFILT
       let end = 0;
       for (const at of found) {
         if (at < end) continue;
-        if (at > 0 && isWordish(text.charCodeAt(at - 1))) out.push(at);
-        end = at + longestFirst.find((a) => text.startsWith(a, at))!.length;
+        const len = longestFirst.find((a) => text.startsWith(a, at))!.length;
+        points.add(at, len);
+        end = at + len;
       }
-      return out;
+      return points.offsets;
     }
     if (!prefilter && scanned < prefilterAfter) {
       scanned += text.length;
       alternation.lastIndex = 0;
-      for (let m = alternation.exec(text); m; m = alternation.exec(text)) if (m.index > 0 && isWordish(text.charCodeAt(m.index - 1))) out.push(m.index);
-      return out;
+      for (let m = alternation.exec(text); m; m = alternation.exec(text)) points.add(m.index, m[0].length);
+      return points.offsets;
     }
     prefilter ??= buildPrefilter(anchors.map((a) => ({ literal: a, ignoreCase: false, item: a })));
     let end = 0;
@@ -87,7 +89,7 @@ export function glueScanner(anchors: readonly string[], prefilterAfter = PREFILT
     let longest = 0;
     const take = () => {
       if (at < end) return;
-      if (at > 0 && isWordish(text.charCodeAt(at - 1))) out.push(at);
+      points.add(at, longest);
       end = at + longest;
     };
     prefilter.scan(text, (i, found) => {
@@ -99,8 +101,48 @@ export function glueScanner(anchors: readonly string[], prefilterAfter = PREFILT
       for (const a of found) if (a.length > longest) longest = a.length;
     });
     if (at >= 0) take();
-    return out;
+    return points.offsets;
   };
+}
+
+/**
+ * Which of a text's prefix occurrences (given in order, not overlapping) are glue points: those a
+ * word character precedes, except one inside the body of a key an earlier prefix began. A key's
+ * body is drawn characters, and a four-letter prefix turns up in about one OpenAI project key in
+ * ten thousand (`…HAAKIA4D…`, `…_vcr_…`): a boundary put there cut the key in two, and a key that
+ * only the view can read (behind quoted-printable escapes, with an invisible character inside)
+ * was lost. A prefix right at the end of the one before (`my_secret_ghp_…`) is still a glue
+ * point: that earlier prefix was a word, not a key.
+ */
+function gluePoints(text: string): { add(at: number, len: number): void; offsets: number[] } {
+  const offsets: number[] = [];
+  let bodyStart = -1;
+  let bodyEnd = -1;
+  return {
+    offsets,
+    add(at, len) {
+      if (at > bodyStart && at < bodyEnd) return;
+      if (at > 0 && isWordish(text.charCodeAt(at - 1))) offsets.push(at);
+      bodyStart = at + len;
+      bodyEnd = keyBodyEnd(text, bodyStart);
+    },
+  };
+}
+
+/**
+ * Where the run of key characters from `at` ends: word characters, `-` and `+`, invisible
+ * characters, and quoted-printable soft line breaks (`=` at a line's end), which a key can hold
+ * as the view reads it.
+ */
+function keyBodyEnd(text: string, at: number): number {
+  let i = at;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (isWordish(c) || c === 45 || c === 43 || isInvisible(c)) i++;
+    else if (c === 61 && text.charCodeAt(i + 1) === 10) i += 2;
+    else if (c === 61 && text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10) i += 3;
+    else return i;
+  }
 }
 
 function escapeRegExp(s: string): string {

@@ -6,6 +6,7 @@ import { ALL_RULES, anchorOffsets, GENERIC_KEYWORDS, keepHitLogs, rawMatches } f
 import { anchorFree, detectionLiterals } from '../../../core/filter/anchor-free';
 import { findSecrets, sniffPath } from '../../../core/filter/engine';
 import { glueAnchors, glueScanner } from '../../../core/filter/view';
+import { glueReference } from '../../helpers/glue-reference';
 import { fake } from '../../helpers/fake-keys';
 
 /**
@@ -24,14 +25,8 @@ const lines = ['docs/filters.md', 'docs/architecture.md', 'CONTRIBUTING.md', 'co
   .filter((l) => l.length > 0);
 const glued = glueAnchors(ALL_RULES.flatMap((r) => (r.anchorsIgnoreCase ? [] : r.anchors)));
 const glue = glueScanner(glued);
-/** The glue scan as first written: the prefixes' alternation, longest first, where a word character precedes. */
-const alternation = new RegExp(glued.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-function glueByRegex(text: string): number[] {
-  const out: number[] = [];
-  alternation.lastIndex = 0;
-  for (let m = alternation.exec(text); m; m = alternation.exec(text)) if (m.index > 0 && /[A-Za-z0-9_./]/.test(text[m.index - 1]!)) out.push(m.index);
-  return out;
-}
+/** The glue scan written with regexes (test/helpers/glue-reference.ts). */
+const glueByRegex = glueReference(glued);
 const literals = detectionLiterals().map((a) => a.literal);
 const PATHS = ['stdin.txt', 'snippet.ts', 'notes.md', 'config.yaml', 'trace.jsonl'];
 
