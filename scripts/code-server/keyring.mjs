@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sessionBusConfig } from './bus-config.mjs';
 import { releaseDir, trackDir, trackGroup } from './launch.mjs';
+import { watchDaemon } from './process-group.cjs';
 
 const SECRETS = 'org.freedesktop.secrets';
 
@@ -66,18 +67,22 @@ export async function startPrivateKeyring({ timeoutMs = 15_000 } = {}) {
   const conf = path.join(dir, 'session.conf');
   writeFileSync(conf, sessionBusConfig(dir));
   const untrack = [];
+  const watches = [];
   const stop = () => {
+    for (const w of watches) w.stopping();
     for (const u of untrack.splice(0).reverse()) u();
     releaseDir(dir);
   };
   try {
-    const bus = spawn('dbus-daemon', [`--config-file=${conf}`, '--nofork', '--nopidfile', '--print-address=1'], { env, detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
+    const bus = spawn('dbus-daemon', [`--config-file=${conf}`, '--nofork', '--nopidfile', '--print-address=1'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    watches.push(watchDaemon(bus, 'dbus-daemon (private session bus)'));
     const busFailed = new Promise((_, reject) => bus.once('error', (e) => reject(new Error(`dbus-daemon could not start (${e.message}); apt-get install dbus`))));
-    untrack.push(trackGroup(bus.pid ?? 0));
+    untrack.push(trackGroup(bus));
     env.DBUS_SESSION_BUS_ADDRESS = await Promise.race([firstLine(bus.stdout, timeoutMs, 'dbus-daemon'), busFailed]);
-    const daemon = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets', `--control-directory=${path.join(runtime, 'keyring')}`], { env, detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+    const daemon = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets', `--control-directory=${path.join(runtime, 'keyring')}`], { env, detached: true, stdio: ['pipe', 'ignore', 'pipe'] });
+    watches.push(watchDaemon(daemon, 'gnome-keyring-daemon'));
     const daemonFailed = new Promise((_, reject) => daemon.once('error', (e) => reject(new Error(`gnome-keyring-daemon could not start (${e.message}); apt-get install gnome-keyring`))));
-    untrack.push(trackGroup(daemon.pid ?? 0));
+    untrack.push(trackGroup(daemon));
     // the login keyring is created and unlocked with a password nobody needs to know
     daemon.stdin.end(randomBytes(18).toString('base64url'));
     // --unlock returns before the daemon owns the name: wait for it on the bus

@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { node24Env } from './ensure.mjs';
+import { signalGroup } from './process-group.cjs';
 
 /** User settings every launched workbench starts with: quiet, offline, trusted. */
 export const BASE_SETTINGS = {
@@ -30,8 +31,9 @@ const dirs = new Set();
 const exitHooks = new Set();
 let handlersInstalled = false;
 
-function killGroupNow(pgid, signal = 'SIGKILL') {
-  try { process.kill(-pgid, signal); } catch { /* already gone */ }
+// (by signalGroup, which will not signal a group number that another process holds by now)
+function killGroupNow(leader, signal = 'SIGKILL') {
+  signalGroup(leader, signal);
 }
 
 function installExitHandlers() {
@@ -68,13 +70,16 @@ export function onExit(fn) {
   };
 }
 
-/** Registers a process group to SIGKILL on exit (daemons started beside code-server, e.g. a keyring). */
-export function trackGroup(pgid) {
+/**
+ * Registers a process group to SIGKILL on exit (daemons started beside code-server, e.g. a
+ * keyring): `leader` is the ChildProcess that leads it, so a group gone long ago is not signalled by number.
+ */
+export function trackGroup(leader) {
   installExitHandlers();
-  groups.add(pgid);
+  groups.add(leader);
   return () => {
-    killGroupNow(pgid);
-    groups.delete(pgid);
+    killGroupNow(leader);
+    groups.delete(leader);
   };
 }
 
@@ -190,16 +195,16 @@ export async function startCodeServer({ paths, profile, folder, port, smokeTestD
   });
   closeSync(out);
   const pgid = child.pid;
-  groups.add(pgid);
+  groups.add(child);
   const url = `http://127.0.0.1:${p}`;
   const stop = async () => {
-    if (!groups.has(pgid)) return;
-    killGroupNow(pgid, 'SIGTERM');
+    if (!groups.has(child)) return;
+    killGroupNow(child, 'SIGTERM');
     const gone = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
     await Promise.race([gone, new Promise((r) => setTimeout(r, 5000).unref())]);
     // extension hosts and language servers may outlive the parent: always finish the group
-    killGroupNow(pgid, 'SIGKILL');
-    groups.delete(pgid);
+    killGroupNow(child, 'SIGKILL');
+    groups.delete(child);
   };
   try {
     await waitHealthy(url, child, timeoutMs);

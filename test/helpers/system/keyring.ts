@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { killGroup, makeTempDir, removeDir, runToEnd, spawnGroup, waitForOutput } from './processes';
+import { watchDaemon, type DaemonWatch } from '../../../scripts/code-server/process-group.cjs';
 
 export interface SystemKeyring {
   /** Environment for anything that talks to this keyring: HOME, XDG_* and the bus address. */
@@ -9,6 +10,8 @@ export interface SystemKeyring {
   busAddress: string;
   dir: string;
   stop(): Promise<void>;
+  /** Why the bus or the keyring daemon is gone when it exited before stop() (also written to stderr), or undefined. */
+  exited(): string | undefined;
 }
 
 /** The private bus's config (scripts/code-server/bus-config.mjs, the same as `npm start`'s), written to `dir`. */
@@ -50,7 +53,9 @@ export async function startKeyring(): Promise<SystemKeyring> {
   delete env.WAYLAND_DISPLAY;
   let bus: ChildProcess | undefined;
   let daemon: ChildProcess | undefined;
+  const watches: DaemonWatch[] = [];
   const stop = async () => {
+    for (const w of watches) w.stopping();
     killGroup(daemon);
     killGroup(bus);
     removeDir(dir);
@@ -58,16 +63,17 @@ export async function startKeyring(): Promise<SystemKeyring> {
   try {
     const started = await startBus(dir, env);
     bus = started.bus;
+    watches.push(watchDaemon(bus, 'dbus-daemon (private session bus)'));
     env.DBUS_SESSION_BUS_ADDRESS = started.address;
     daemon = spawnGroup('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets', `--control-directory=${join(runtime, 'keyring')}`], { env });
     daemon.once('error', () => undefined);
     daemon.stdin!.end('throwaway-keyring-password');
     daemon.stdout!.resume();
-    daemon.stderr!.resume();
+    watches.push(watchDaemon(daemon, 'gnome-keyring-daemon'));
     // --unlock returns before the daemon owns the name; wait for it on the bus.
     const w = await runToEnd('gdbus', ['wait', '--session', '--timeout', '10', 'org.freedesktop.secrets'], { env, timeoutMs: 15000 });
     if (w.code !== 0) throw new Error(`gnome-keyring-daemon did not claim org.freedesktop.secrets (gdbus wait: ${w.code} ${w.stderr.trim()}) — apt install gnome-keyring libglib2.0-bin`);
-    return { env, busAddress: started.address, dir, stop };
+    return { env, busAddress: started.address, dir, stop, exited: () => watches.map((w) => w.exited()).find(Boolean) };
   } catch (err) {
     await stop();
     throw err;

@@ -1,3 +1,4 @@
+import { signalGroup } from '../../../scripts/code-server/process-group.cjs';
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { tempProject } from '../temp-project';
 import { rmSync } from 'node:fs';
@@ -10,14 +11,9 @@ export function spawnGroup(cmd: string, args: string[], opts: SpawnOptions = {})
   return spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], ...opts, detached: true });
 }
 
+/** Signals the group a child leads; not a group number another process holds by now (scripts/code-server/process-group.cjs says why). */
 export function killGroup(cp: ChildProcess | number | undefined, signal: NodeJS.Signals = 'SIGKILL'): void {
-  const pid = typeof cp === 'number' ? cp : cp?.pid;
-  if (!pid) return;
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    /* already gone */
-  }
+  signalGroup(cp, signal);
 }
 
 /** Resolves with the exit code (or signal name) of a child, rejecting after timeoutMs. */
