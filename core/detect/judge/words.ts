@@ -9,14 +9,17 @@ import { memoByText } from '../input/detach';
  *
  * The list is the common words of English, German, French, Spanish, Italian, Portuguese and Dutch
  * from the zxcvbn-ts language packages and the English hunspell dictionary, built into one sorted,
- * line-joined string (scripts/wordlist.mjs, written to dist/words.txt by the build). It is read the
+ * line-joined file (scripts/wordlist.mjs, written to dist/words.txt by the build). It is read the
  * first time a word needs judging (a value of letters and separators here, a run of letters of a
- * dummy in dummy-values.ts) and searched in place: one 1.7 MB one-byte string per thread (+1.9 MB
- * RSS, and the line offsets of the groups looked up, below), where a Set of its 186,000 words would
- * cost tens of megabytes in every scan worker.
+ * dummy in dummy-values.ts) and searched in place, as bytes: one 1.7 MB buffer per thread, where a
+ * Set of its 186,000 words would cost tens of megabytes in every scan worker.
+ *
+ * As bytes, not as a string: decoding the file into a one-byte string took 12-18 ms of a corpus
+ * scan, reading it 5-8; and the lines are not indexed. Indexing the lines of each group of two
+ * first letters a scan looked up (417 groups, 1.2 MB on the 50 MiB corpus) took another 27-36 ms,
+ * more than its 2,395 lookups then saved (instrumented corpus scans, 2026-12-07).
  */
-
-let list: string | null | undefined;
+let list: Buffer | null | undefined;
 let lookups = 0;
 
 /** How many words have been looked up in this process (tests check what is never looked up). */
@@ -24,10 +27,10 @@ export function wordLookups(): number {
   return lookups;
 }
 
-function wordList(): string | null {
+function wordList(): Buffer | null {
   if (list === undefined) {
     try {
-      list = readFileSync(wordsFile, 'latin1');
+      list = readFileSync(wordsFile);
     } catch {
       // Without the file (a build that did not write it) no value is judged a word: findings are
       // kept, never dropped.
@@ -44,107 +47,85 @@ export function isWord(word: string): boolean {
 
 /**
  * 2 when the lower-case ASCII `word` is in the list, 1 when a longer word of the list starts with
- * it, 0 otherwise: the same binary search, which ends, when the word is not there, at the first
- * line after it, where any word it begins would be.
+ * it, 0 otherwise: one binary search, which ends, when the word is not there, at the first line
+ * after it, where any word it begins would be. It searches the lines of the word's two first
+ * letters (groupOf), or the whole list for a word that has no such group.
  */
 export function wordOrPrefix(word: string): 0 | 1 | 2 {
   lookups++;
-  const text = wordList();
-  if (!text) return 0;
-  const lines = linesOf(text, word);
-  if (!lines) {
-    const at = searchText(word, text);
-    return at < 0 ? 2 : at < text.length && text.startsWith(word, at) ? 1 : 0;
-  }
-  const line = searchLines(word, text, lines);
-  // Past the last line of the word's two letters the next line begins otherwise: no prefix.
-  return line < 0 ? 2 : line < lines.length - 1 && text.startsWith(word, lines[line]!) ? 1 : 0;
+  const bytes = wordList();
+  if (!bytes) return 0;
+  const g = groupOf(bytes, word);
+  const from = g < 0 ? 0 : groups[g]!;
+  const to = g < 0 ? bytes.length : groups[g + 1]!;
+  const at = searchLines(word, bytes, from, to);
+  // Past the group's last line the next line begins otherwise: no prefix.
+  return at < 0 ? 2 : at < to && startsWith(bytes, word, at) ? 1 : 0;
 }
 
 /**
- * The list's lines grouped by their first two characters, each group's line starts found the first
- * time a word of those two characters is looked up (a few hundred lines, a few kilobytes read) and
- * kept, with one more entry: where the line after the group starts. A lookup then compares the word
- * with one line per step of a binary search over the group (about nine steps), where a search of
- * the whole text took eighteen, each finding its line with `lastIndexOf` and `indexOf` (two calls
- * into the runtime, most of a lookup's time). Nothing is indexed up front: a scan that judges few
- * words reads few groups. At most 0.75 MB per thread with every group read.
+ * Where the lines of each group of two first letters begin and end, found by a search of the
+ * whole list the first time a word of the group is looked up: groups[2k] the offset of the group's
+ * first line, groups[2k + 1] that of the first line after it, -1 until found.
  */
-const groups: Array<Int32Array | undefined> = new Array<Int32Array | undefined>(128 * 128).fill(undefined);
+const groups = new Int32Array(2 * 128 * 128).fill(-1);
 
-function linesOf(text: string, word: string): Int32Array | null {
-  if (word.length < 2) return null;
+/** The index in `groups` of the word's group (found now if it was not), or -1 for a word without one (one letter, not ASCII). */
+function groupOf(bytes: Buffer, word: string): number {
+  if (word.length < 2) return -1;
   const c0 = word.charCodeAt(0);
   const c1 = word.charCodeAt(1);
-  if (c0 >= 128 || c1 >= 128 || c1 === 0) return null;
-  const key = (c0 << 7) | c1;
-  let lines = groups[key];
-  if (!lines) {
-    // The group: lines from the first not before the two characters to the first not before the
-    // next two (a search that finds the string itself as a line gives that line, complemented).
-    const from = searchText(String.fromCharCode(c0, c1), text);
-    const to = searchText(c1 < 127 ? String.fromCharCode(c0, c1 + 1) : String.fromCharCode(c0 + 1), text);
-    groups[key] = lines = startsBetween(text, from < 0 ? ~from : from, to < 0 ? ~to : to);
+  if (c0 >= 128 || c1 >= 128 || c1 === 0) return -1;
+  const g = 2 * ((c0 << 7) | c1);
+  if (groups[g]! < 0) {
+    // The first line not before the two letters, and the first not before the next two (a search
+    // that finds the string itself as a line gives that line, complemented).
+    const from = searchLines(String.fromCharCode(c0, c1), bytes, 0, bytes.length);
+    const to = searchLines(c1 < 127 ? String.fromCharCode(c0, c1 + 1) : String.fromCharCode(c0 + 1), bytes, 0, bytes.length);
+    groups[g] = from < 0 ? ~from : from;
+    groups[g + 1] = to < 0 ? ~to : to;
   }
-  return lines;
-}
-
-/** The starts of the lines in [from, to) (`from` a line's start, `to` one or the text's length), then where the next line starts. */
-function startsBetween(text: string, from: number, to: number): Int32Array {
-  // Read by character codes: a group is a few kilobytes, and `indexOf` per line is a call into the
-  // runtime for each of its few hundred lines.
-  const end = Math.min(to, text.length);
-  const starts: number[] = from < end ? [from] : [];
-  for (let i = from; i < end - 1; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  const out = new Int32Array(starts.length + 1);
-  out.set(starts);
-  // (A group that ends the list ends at the text's end: its last line has no line break after it.)
-  out[starts.length] = to >= text.length ? text.length + 1 : to;
-  return out;
-}
-
-/** The index of the first line of the group not before `word`, or its bitwise complement when that line is the word. */
-function searchLines(word: string, text: string, lines: Int32Array): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const c = compare(word, text, lines[mid]!, lines[mid + 1]! - 1);
-    if (c === 0) return ~mid;
-    if (c < 0) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return g;
 }
 
 /**
- * The offset of the first line not before `word` in the whole text (the text's length when none
- * is), or its bitwise complement when that line is the word: a binary search over characters, each
- * step finding the line around its middle.
+ * The offset of the first line in [from, to) not before `word` (`to` when none is), or its bitwise
+ * complement when that line is the word: a binary search over bytes, each step finding the line
+ * around its middle. `from` starts a line, `to` starts one or is the list's length.
  */
-function searchText(word: string, text: string): number {
-  let lo = 0;
-  let hi = text.length;
+function searchLines(word: string, bytes: Buffer, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const start = mid === 0 ? 0 : text.lastIndexOf('\n', mid - 1) + 1;
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const c = compare(word, text, start, end);
+    // Lines are a few bytes long: read here, not by Buffer's indexOf and lastIndexOf, each a call
+    // through Node's binding. lo starts a line, so the line break before mid is at lo - 1 or later.
+    let start = mid;
+    while (start > lo && bytes[start - 1] !== 10) start--;
+    // `to` starts a line (its line break ends the line before) or is the list's end (no line break after the last line).
+    let end = start;
+    while (end < bytes.length && bytes[end] !== 10) end++;
+    const c = compare(word, bytes, start, end);
     if (c === 0) return ~start;
     if (c < 0) hi = start;
     else lo = end + 1;
   }
-  return lo;
+  return lo > to ? to : lo;
 }
 
-function compare(word: string, text: string, start: number, end: number): number {
+function compare(word: string, bytes: Buffer, start: number, end: number): number {
   const n = Math.min(word.length, end - start);
   for (let i = 0; i < n; i++) {
-    const d = word.charCodeAt(i) - text.charCodeAt(start + i);
+    const d = word.charCodeAt(i) - bytes[start + i]!;
     if (d !== 0) return d;
   }
   return word.length - (end - start);
+}
+
+function startsWith(bytes: Buffer, word: string, at: number): boolean {
+  if (at + word.length > bytes.length) return false;
+  for (let i = 0; i < word.length; i++) if (bytes[at + i] !== word.charCodeAt(i)) return false;
+  return true;
 }
 
 /** Has the word list been found (the build writes it beside the bundles)? */

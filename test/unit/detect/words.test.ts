@@ -80,7 +80,8 @@ describe('dictionary words (word-list packages, words.ts)', function () {
       }
     }
     // The first and last groups of the list, and two letters past its end.
-    for (const probe of [words[0]!, words[words.length - 1]!, `${words[words.length - 1]!}a`, 'zz', 'zzzz', '{a', 'a{']) {
+    // One letter and letters outside ASCII have no group: the whole list is searched.
+    for (const probe of [words[0]!, words[words.length - 1]!, `${words[words.length - 1]!}a`, 'zz', 'zzzz', '{a', 'a{', 'a', 'q', 'z', 'über', 'été', '\u0101b']) {
       assert.equal(wordOrPrefix(probe), expected(probe), probe);
       assert.equal(isWord(probe), all.has(probe), probe);
     }
