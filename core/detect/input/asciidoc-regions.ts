@@ -13,6 +13,12 @@ import type { Region } from './regions';
 const ATTRIBUTES = /^\[(?:source)?(?:[%#.][^,\]]*)?,\s*([A-Za-z0-9_+#-]+)/;
 const DELIMITER = /^-{4,}[ \t]*$/;
 
+/** A listing block's region: judged by its language's rules when the attribute line named a known one, as shell otherwise. */
+function block(start: number, end: number, lang: string | undefined): Region {
+  const f = lang ? formatForLanguage(lang) : undefined;
+  return { start, end, code: f ? f.code : 'shell' };
+}
+
 export function asciidocRegions(text: string): Region[] {
   if (!text.includes('----')) return [];
   const out: Region[] = [];
@@ -24,8 +30,7 @@ export function asciidocRegions(text: string): Region[] {
     const line = text.slice(at, nl < 0 ? text.length : nl).replace(/\r$/, '');
     if (open) {
       if (line.trimEnd() === open.line) {
-        const f = open.lang ? formatForLanguage(open.lang) : undefined;
-        out.push({ start: open.start, end: at, code: f ? f.code : 'shell' });
+        out.push(block(open.start, at, open.lang));
         open = undefined;
       }
     } else if (DELIMITER.test(line)) {
@@ -39,9 +44,6 @@ export function asciidocRegions(text: string): Region[] {
     }
     at = next;
   }
-  if (open && open.start < text.length) {
-    const f = open.lang ? formatForLanguage(open.lang) : undefined;
-    out.push({ start: open.start, end: text.length, code: f ? f.code : 'shell' });
-  }
+  if (open && open.start < text.length) out.push(block(open.start, text.length, open.lang));
   return out;
 }

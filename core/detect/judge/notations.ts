@@ -26,7 +26,7 @@ export function isNotation(v: string): boolean {
   return false;
 }
 
-const PACKAGE_PROTOCOL = /^(?:workspace:(?:[*^~]|\d|\.{1,2}\/|[@\w][\w./@-]*@)|link:\.{0,2}\/|link:\.\.|portal:\.{0,2}\/|file:\.{0,2}\/|npm:@?[a-z0-9][\w.-]*(?:\/[\w.-]+)?@)/;
+const PACKAGE_PROTOCOL = /^(?:workspace:(?:[*^~]|\d|\.{1,2}\/|[@\w][\w./@-]*@)|link:(?:\.?\/|\.\.)|portal:\.{0,2}\/|file:\.{0,2}\/|npm:@?[a-z0-9][\w.-]*(?:\/[\w.-]+)?@)/;
 const SCOPED_PACKAGE = /^@[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*$/;
 const RATE = String.raw`\d+\/\d*(?:s|m|h|d|sec|second|min|minute|hour|day)(?:\/[a-z_]+)?`;
 const RATE_LIMITS = new RegExp(`^${RATE}(?:,\\s*${RATE})*$`);
