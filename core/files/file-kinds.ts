@@ -26,11 +26,14 @@ const CATALOG_DIR = '(?:lang|langs|languages?|locales?|i18n|l10n|translations?)'
  * `config/locales/devise.de.yml`, Django's `locale/de/LC_MESSAGES/django.po`, Flutter's
  * `lib/l10n/app_de.arb`), an Apple `de.lproj` folder or an Android `values-de` one. Its values are an
  * interface's messages in a language, written by translators (or a translation service's in-context
- * markers, `crwdns1630:0crwdne1630:0`), not credentials.
+ * markers, `crwdns1630:0crwdne1630:0`), not credentials. A bundler's copy keeps the locale and adds a
+ * hash of the content to the name (`translations/de-6c4e6bbf7d81221a.json`: webpack's and Vite's
+ * `[name]-[contenthash]`).
  */
+const CONTENT_HASH = '(?:[.-][0-9a-f]{8,64})?';
 const CATALOG_FILE = '\\.(?:php|json|ya?ml|po|pot|xlf|xliff|xml|properties|arb|strings|stringsdict|resx|toml|ini|ftl|js|ts)$';
 const CATALOG = new RegExp(
-  `(?:^|/)${CATALOG_DIR}/(?:[^/]+/)*?(?:${LOCALE}/(?:[^/]+/)*[^/]+|(?:[^/]*[._-])?${LOCALE})${CATALOG_FILE}` +
+  `(?:^|/)${CATALOG_DIR}/(?:[^/]+/)*?(?:${LOCALE}/(?:[^/]+/)*[^/]+|(?:[^/]*[._-])?${LOCALE}${CONTENT_HASH})${CATALOG_FILE}` +
     `|(?:^|/)${LOCALE}\\.lproj/[^/]+\\.(?:strings|stringsdict)$|(?:^|/)res/values-[a-z]{2,3}(?:-r[A-Z]{2})?/[^/]+\\.xml$`,
 );
 

@@ -26,6 +26,7 @@ const PATHLIKE = new RegExp(`^(?:\\.{0,2}\\/|~\\/|[A-Za-z]:\\\\)|${FILE_NAME.sou
 const NEXT_VARIABLE = /^[A-Z][A-Z0-9_]{2,}=/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A decimal or scientific number with a point or an exponent (`1.875e-6`, `-0.5`, `.25`). */
+const INTEGER_LITERAL = /^(?:0[xX][0-9A-Fa-f]{1,16}|0[bB][01]{1,64}|0[oO][0-7]{1,22})[uUlL]{0,3}$/;
 const NUMBER_LITERAL = /^[-+]?(?:\d+\.\d*|\.\d+|\d+(?=[eE]))(?:[eE][-+]?\d+)?$/;
 const CODE_VALUE = /^(?:[A-Za-z_$][\w$]*\s*(?:[(.[]|$|;|,)|new\s|await\s|function|lambda|\(|=>|!|&&|\|\||[0-9.]+;?$)/;
 /** Names of letters joined by `.`, `/` or `:`, each of parts joined by `_` (judgeValue, namesInStyle). */
@@ -170,6 +171,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (quoted && code === 'program' && v.includes('\\') && spellsControlCharacter(v)) return null;
   // A number (`input_cost_per_token: 1.875e-6`, `token_ratio = 0.75`): a rate or a count, never a key.
   if (NUMBER_LITERAL.test(v)) return null;
+  // An integer literal in program source (`CMD_BT_PASSWORD = 0x00A9`, a command's code; `0b…`, `0o…`):
+  // a number of 64 bits at most, where a key is written as a string or an array of bytes.
+  if (!quoted && code === 'program' && INTEGER_LITERAL.test(v)) return null;
   // A separator and a space first (`", nodeAttr.value, "` between two literals of a call): code;
   // `&` first: the next parameter of a query string, after an empty one (`gtm_auth=&gtm_preview=…`).
   if (/^[,;+|]\s/.test(v) || v[0] === '&') return null;
@@ -233,7 +237,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (isWordList(v)) return null;
   if (isNotation(v)) return null; // notations.ts: version specifiers, rate limits, durations, style rules
   // Held-out set twenty-three (operations code): shapes of code and data formats, each a small test below.
-  if (isConcatenationAroundCall(v) || isNameBeforeColon(v) || isFormatFieldCall(v) || isSqlBindParameter(v) || isSqlColumnType(v)) return null;
+  if (isConcatenationAroundCall(v) || isConcatenationSeam(v) || isNameBeforeColon(v) || isFormatFieldCall(v) || isSqlBindParameter(v) || isSqlColumnType(v)) return null;
   if (isPhpClassString(v) || isGoSliceType(v) || isEscapeSequence(v) || hasDovecotVariable(v)) return null;
   if ((!quoted && isTerraformIndexedReference(v)) || isFieldPath(v) || isCharsetName(v)) return null;
   if (namesTheSecretObject(v, name) || isScramVerifierPrefix(v) || isKeyValueOptionList(v)) return null;
@@ -878,8 +882,10 @@ export function isStrongToken(v: string): boolean {
   // A name of code (`_LegacyBedrockState` in a type annotation, `scheduleHistoryPageSize`) or a type reference (`UserApiKey!`).
   if (isIdentifierName(v) || isNonNullType(v)) return false;
   // A name after a sigil is still a name: a parameter or variable (SQL's `@MasterPasswordSalt`,
-  // `@@IDENTITY`, Ruby's `@user_token`, Less' `@var`, a shell's or PHP's `$apiKeyValue`).
+  // `@@IDENTITY`, Ruby's `@user_token`, Less' `@var`, a shell's or PHP's `$apiKeyValue`, a named SQL
+  // parameter `:failedLoginAttempts` in a JPA query read as prose).
   if ((v[0] === '@' || v[0] === '$') && isIdentifierName(v.replace(/^[@$]{1,2}/, ''))) return false;
+  if (v[0] === ':' && isSqlBindParameter(v)) return false;
   if (NEXT_VARIABLE.test(v)) return false; // the next variable of a command line (`KEY= OTHER_SETTING=x`)
   // A pattern; a member or a qualified name (`Commands.moveToStore`, Ruby's, C++'s and Rust's
   // `ROTP::Base32.random`, a member through a pointer `ctx->auth.token`): names joined by `.`,
@@ -918,6 +924,28 @@ function isConcatenationAroundCall(v: string): boolean {
 }
 
 /**
+ * The seam between two string literals, read as a value from the first one's closing quote
+ * (held-out set twenty-eight, C++ and PHP in home automation): a name or member chain between two
+ * of a language's concatenation operators (C++'s stream insertion `" << pHash << "`, PHP's `.`, Lua's
+ * `..`, Visual Basic's `&`), or a call opened between two adjacent literals (`"Password=" LOG_SECRET("%s")`
+ * in C, where a macro's expansion joins them: the "value" is ` LOG_SECRET(`), or the left operand of
+ * a concatenation cut at the next literal's quote (`szUserPassword=MailUser+":"+…` in a commented-out
+ * line). The text is filled in where it runs; no key starts with a quote and an operator, nor ends in
+ * an opening parenthesis or an operator after a name without a digit.
+ */
+function isConcatenationSeam(v: string): boolean {
+  if ((v[0] === '"' || v[0] === "'") && SEAM.test(v)) return true;
+  const last = v[v.length - 1];
+  if (last === '(') return CALL_OPENED.test(v);
+  return last === '+' && LEFT_OPERAND.test(v);
+}
+const OPERAND = String.raw`[A-Za-z_$][\w$]*(?:(?:\.|->|::)[A-Za-z_$][\w$]*)*(?:\((?:[^()]|\([^()]*\))*\))?`;
+const SEAM = new RegExp(String.raw`^["']\s*(<<|\.\.?|&|\+)\s*${OPERAND}\s*\1\s*["']?$`);
+// (The value is trimmed: a name of letters and underscores, no digit, as no draw is, and its parenthesis.)
+const CALL_OPENED = /^[A-Za-z_$][A-Za-z_$]*(?:(?:\.|::)[A-Za-z_$]+)*\s*\($/;
+const LEFT_OPERAND = /^[A-Za-z_$][A-Za-z_$]*(?:\.[A-Za-z_$]+)*\s*\+$/;
+
+/**
  * Names ending in a colon (a key prefix `'oauth_clients:'` that code joins to an id, Redis's and
  * Cassandra's `type:id` convention; an annotation's key `vault.hashicorp.com/namespace:` in a
  * `--set` before its own value): the text waits for what follows the colon. Letters and name
@@ -938,10 +966,11 @@ function isFormatFieldCall(v: string): boolean {
 /**
  * A named bind parameter of SQL (`SET password = :password_hashed`: PDO, JDBC's named parameters,
  * SQLAlchemy's `text()`, Oracle): the statement's value is bound at run time under that name. A
- * colon then a lower-case name (also Ruby's and Elixir's symbol, a name as well).
+ * colon then a lower-case name (also Ruby's and Elixir's symbol, a name as well), or a camelCase one
+ * (JPA's `@Query("… SET failedLoginAttempts = :failedLoginAttempts …")`: Java names its parameters so).
  */
 function isSqlBindParameter(v: string): boolean {
-  return v[0] === ':' && /^:[a-z_][a-z0-9_]{2,}$/.test(v);
+  return v[0] === ':' && /^:(?:[a-z_][a-z0-9_]{2,}|[a-z]+(?:[A-Z][a-z]+)+)$/.test(v);
 }
 
 /**

@@ -243,8 +243,10 @@ export function placeWeakDefaults(matches: RawMatch[], path: string, text: strin
   let runs: boolean | undefined;
   for (const m of matches) {
     if (m.ruleId !== WEAK_DEFAULT_RULE_ID) continue;
-    // Plain text and unknown extensions are not known to run: a weak default there is a sample.
-    runs ??= runsWhereItIs(path) && formatOf(path.replace(/\\/g, '/')).kind !== 'text';
+    // Plain text and unknown extensions are not known to run: a weak default there is a sample. A
+    // translation catalog's values are an interface's messages (`rtsp://usuari:contrasenya@host:port/ruta`
+    // as a field's placeholder, `Passwortanforderungen`): they are shown, never used to log in.
+    runs ??= runsWhereItIs(path) && formatOf(path.replace(/\\/g, '/')).kind !== 'text' && !isTranslationCatalog(path);
     m.message ??= weakMessage(text.slice(m.start, m.end));
     m.confidence = runs && !inDocsInCode(text, m.start, path) && !onCommentLine(text, m.start, path) ? CONFIDENCE.credentialValue : CONFIDENCE.weakDefaultInDocs;
   }

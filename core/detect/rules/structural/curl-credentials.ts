@@ -4,6 +4,7 @@ import { rule, type RuleVariant } from '../rule';
 import type { RuleSamples } from '../samples';
 
 const QUOTE_CHARS = new Set(['"', "'"]);
+const HOST_SEAM = /["']\s*(?:\.|\+|<<|&)\s*[A-Za-z_$]/;
 
 /** One shell word after `-u`/`--user`, with its quotes removed; spans point into the text. */
 function shellWord(text: string, i: number): { parts: Array<[number, number]>; end: number } {
@@ -34,6 +35,10 @@ function scanCurlUser(text: string, at: number): { start: number; end: number; c
   if (text[i] !== ' ' && text[i] !== '=') return null;
   while (text[i] === ' ' || text[i] === '=') i++;
   const word = shellWord(text, i);
+  // A command built by code around it (`"curl --user '" . config::byKey('user') . ":" . $pw . "'"` in
+  // PHP, `+` in JavaScript and Java, `<<` in C++): the host string closes inside the shell word and a
+  // concatenation operator follows, so the credential is filled in where the command runs.
+  if (HOST_SEAM.test(text.slice(i, word.end))) return null;
   // Locate the colon separating user and password across the word's quoted parts.
   for (let p = 0; p < word.parts.length; p++) {
     const [s, e] = word.parts[p]!;
@@ -78,6 +83,8 @@ export const samples: RuleSamples = {
   // Placeholders in the languages of docs are not passwords, on a command line as after `PASSWORD=`.
   false: [
     'curl -u "$USER:$PASS" https://api.example.com',
+    // The command built in PHP, its credentials read from settings where it runs.
+    `$cmd = "curl --user '" . config::readKey('repo::user') . ":" . config::readKey('repo::password') . "' -T x";`,
     'curl -u user:password https://api.example.com',
     'tar -u file.tar',
     'curl -u admin:motdepasse https://api.example.com',
