@@ -61,4 +61,12 @@ describe('held-out set twenty-six', () => {
     const k = key();
     assert.deepEqual(shown(`${text}      { 'Authorization' => "Bearer ${k}" }\n`, path), [k]);
   });
+
+  it("counting in both alphabets in blocks without separators, after a key prefix, is typed; a drawn key with the prefix is found", () => {
+    const path = 'packages/admin-sdk/tests/api-keys.test.ts';
+    const text = "      { ...sampleKey, plaintext_token: 'sk_abc12def34ghi56jkl78' },\n";
+    assert.deepEqual(shown(text, path), []);
+    const k = `sk_${key()}`;
+    assert.deepEqual(shown(`${text}      { ...sampleKey, plaintext_token: '${k}' },\n`, path), [k]);
+  });
 });
