@@ -30,8 +30,25 @@ export function placeExampleTokens(matches: RawMatch[], path: string, text: stri
     if (m.confidence <= CONFIDENCE.exampleClaims) continue;
     if (m.ruleId !== 'secret/jwt' && !(m.ruleId === 'secret/authorization-header' && text.startsWith('eyJ', m.start))) continue;
     docs ??= !runsWhereItIs(path);
-    if (docs && isExampleJwt(text.slice(m.start, m.end))) m.confidence = CONFIDENCE.exampleClaims;
+    if (docs && (isExampleJwt(text.slice(m.start, m.end)) || isSignedUnderFrozenClock(text.slice(m.start, m.end)))) m.confidence = CONFIDENCE.exampleClaims;
   }
+}
+
+// 2010-01-01T00:00:00Z: before the first JWT drafts (RFC 7519 came in 2015).
+const BEFORE_JWT = 1_262_304_000;
+
+/**
+ * A token whose times (`iat`, `nbf`, `exp`: NumericDate, seconds since 1970, RFC 7519 §2) all fall
+ * before JWTs existed was signed under a test's frozen clock (a mocked date of 0 gives `"iat":-30,
+ * "exp":570`): no service issued it, and it never was valid. (An expired token of a real time is not
+ * lowered for that alone: see above.)
+ */
+function isSignedUnderFrozenClock(token: string): boolean {
+  const p = token.split('.')[1];
+  const payload = p ? parseObject(decode(p)) : undefined;
+  if (!payload) return false;
+  const times = ['iat', 'nbf', 'exp'].map((k) => payload[k]).filter((v): v is number => typeof v === 'number');
+  return times.length > 0 && times.every((t) => t < BEFORE_JWT);
 }
 
 function isExampleJwt(token: string): boolean {

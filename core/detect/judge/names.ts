@@ -140,11 +140,23 @@ function classifyUncached(name: string): NameKind | null {
   if ((TRANSFORMED.has(words[at - 1] ?? '') || TRANSFORMED.has(words[at + 1] ?? '')) && !words.some((w) => CLEAR_TEXT.has(w))) return null;
   // A page token (`nextPageToken`, `continuation_token`) is a cursor into a listing, not a credential.
   if (kind === 'token' && PAGINATION.has(words[at - 1] ?? '')) return null;
+  if (namesRecordVersion(words, at)) return null;
   for (let i = at + 1; i < words.length; i++) {
     const w = words[i]!;
     if (NOT_THE_CREDENTIAL_AFTER.has(w) || isDescriptive(w) || DIGEST_NAME.test(w)) return null;
   }
   return kind;
+}
+
+// A version token (`version_token` in a payments API's objects, a concurrency token): the record's
+// version for optimistic concurrency, sent back with a write so that it fails if the record changed
+// meanwhile, as an HTTP entity tag does (RFC 9110 §8.8.3, `If-Match`). It says which state of a
+// record, not who may act on it.
+const RECORD_VERSION = new Set(['version', 'concurrency']);
+
+/** `token` after a word that makes it a record's version marker (`versionToken`, `concurrency_token`). */
+function namesRecordVersion(words: string[], at: number): boolean {
+  return words[at] === 'token' && RECORD_VERSION.has(words[at - 1] ?? '');
 }
 
 /** A descriptive word, or its plural (`authMethods`, `tokenLimits`, `secretSources`). */

@@ -45,7 +45,29 @@ function scanPem(text: string, at: number): { start: number; end: number; confid
     i++;
   }
   if (b64 < 40 || longest < BODY_LINE) return null;
+  if (isExcerptOfDer(text, at + head[0].length, b64, i)) return null;
   return { start: at, end: end >= 0 ? end : i, confidence: end >= 0 ? 0.97 : 0.8 };
+}
+
+/**
+ * An excerpt a reference shows (`-----BEGIN RSA PRIVATE KEY-----MIIEpQIBAAKCAQEA…. -----END…`): the body
+ * stops at an elision mark (a period or an ellipsis, which base64 never holds) with the END line a few
+ * characters on, and holds under half of what it declares. PKCS#1 and PKCS#8 bodies are the base64 of
+ * one DER SEQUENCE, whose first bytes state its length (`MIIEpQ…` is 30 82 04 a5: 1,189 bytes, about
+ * 1,590 characters). A short body closed without a mark, and a body cut off without an END line (a
+ * truncated paste), stay keys.
+ */
+function isExcerptOfDer(text: string, bodyStart: number, b64: number, stop: number): boolean {
+  const gap = text.slice(stop, stop + 16);
+  const close = gap.indexOf('-----END');
+  if (close < 0 || !/[.\u2026]/.test(gap.slice(0, close))) return false;
+  const opening = text.slice(bodyStart, bodyStart + 40).replace(/\\[nr]/g, '').replace(/[^A-Za-z0-9+/]/g, '').slice(0, 8);
+  if (opening.length < 8) return false;
+  const der = Buffer.from(opening, 'base64');
+  if (der[0] !== 0x30) return false;
+  const n = der[1]!;
+  const total = n === 0x82 ? 4 + ((der[2]! << 8) | der[3]!) : n === 0x81 ? 3 + der[2]! : n < 0x80 ? 2 + n : 0;
+  return total > 0 && b64 * 2 < Math.ceil(total / 3) * 4;
 }
 
 /**
@@ -126,5 +148,7 @@ export const samples: RuleSamples = {
     '    "publicKey": "MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQCrVrCuTtArbgaZzL1hvh0xtL5mc7o0NqPVnYXkLvgcwiC3BjLGw1tGEGoJaXDuSaRllobm53JBhjx33UNv+5z/UMG4kytBWxheNVKnL6GgqlNabMaFfPLPCF8kAgKnsi79NMo+n6KnSY8YeUmec/p2vjO2NjsSAVcWEQMVhJ31LwIDAQAB",',
     '    "privateKey": "MIICXAIBAAKBgQCrVrCuTtArbgaZzL1hvh0xtL5mc7o0...",',
     'HEADER = "-----BEGIN OPENSSH PRIVATE KEY-----" then the armored body of the key follows in the input stream here',
+    // An excerpt in a parameter's reference: the SEQUENCE declares 1,189 bytes, the block holds 44 characters.
+    ':param private_key: For example, `-----BEGIN RSA PRIVATE KEY----- MIIEpQIBAAKCAQEAzq7Rk2VfXw9LmT4bPjy3Hd8sNcQe. -----END RSA PRIVATE KEY-----`',
   ],
 };
