@@ -23,9 +23,6 @@ export function isNotation(v: string): boolean {
   if (v.length < 400 && SQL_CONDITION.test(v)) return true;
   // A key prefix of dotted lower-case names (`"metadata.token."`): a namespace a name is appended to.
   if (v.charCodeAt(v.length - 1) === 46 && KEY_PREFIX.test(v)) return true;
-  // A word after a backslash (`token: \\keyword.operator`): LiveScript's word literal, the string of
-  // the word (livescript.net, "Strings": `\\word`), and TeX's control word; letters and dots only.
-  if (c0 === 92 && BACKSLASH_WORD.test(v)) return true;
   // A CSS selector of two or more parts (`'#content #login #password'`, `.form > .password-field`):
   // ids, classes and elements joined by combinators (w3.org/TR/selectors-4 "Complex selectors"),
   // a field found by its place in a page, not the field's value.
@@ -42,7 +39,6 @@ const CSS_RULE = /^[.#][A-Za-z][\w-]*(?:[\s.#:>+~[\]="\w-]*)\{[^{}]*\}/;
 const BIND = String.raw`[A-Za-z_][\w.]*\s*(?:=|<>|!=|[<>]=?)\s*(?:\?|\$\d{1,3}|:[A-Za-z_]\w*)`;
 const SQL_CONDITION = new RegExp(`^${BIND}(?:\\s+(?:AND|OR)\\s+${BIND})*$`, 'i');
 const KEY_PREFIX = /^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*\.$/;
-const BACKSLASH_WORD = /^\\[A-Za-z]+(?:[.-][A-Za-z]+)*$/;
 const COMPOUND = String.raw`(?:[#.][A-Za-z][\w-]*|[a-z][a-z0-9]*)(?:[#.][A-Za-z][\w-]*)*`;
 const SELECTOR_CHAIN = new RegExp(`^[#.][A-Za-z][\\w-]*(?:[#.][A-Za-z][\\w-]*)*(?:\\s*[>+~]\\s*${COMPOUND}|\\s+${COMPOUND})+$`);
 
@@ -80,3 +76,13 @@ const POWERSHELL_VERBS = new Set(
     'debug measure ping repair resolve test trace block grant protect revoke unblock unprotect use'
   ).split(' '),
 );
+
+/**
+ * A word after a backslash, unquoted (`token: \keyword.operator`): LiveScript's word literal, the
+ * string of the word (livescript.net, "Strings": `\word`), and TeX's control word; letters and dots
+ * only. (Quoted, `"\nlegacy-…"` is an escape sequence and then text, judged as such.)
+ */
+export function isBackslashWord(v: string): boolean {
+  return v.charCodeAt(0) === 92 && BACKSLASH_WORD.test(v);
+}
+const BACKSLASH_WORD = /^\\[A-Za-z]+(?:[.-][A-Za-z]+)*$/;

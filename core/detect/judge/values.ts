@@ -1,4 +1,4 @@
-import { isNotation, isScopedPackageSubpath } from './notations';
+import { isBackslashWord, isNotation, isScopedPackageSubpath } from './notations';
 import type { CodeKind } from '../../files/file-formats';
 import { CONFIDENCE } from './confidence';
 import { isDummyValue } from './dummy-values';
@@ -236,6 +236,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (code === 'shell' && v.includes('$') && /(?:^|[^A-Za-z0-9\\$])\$\{?[a-z_][a-z0-9_]*\}?(?![A-Za-z0-9_])/.test(v)) return null;
   if (isWordList(v)) return null;
   if (isNotation(v)) return null; // notations.ts: version specifiers, rate limits, durations, style rules
+  if (!quoted && isBackslashWord(v)) return null;
   // Held-out set twenty-three (operations code): shapes of code and data formats, each a small test below.
   if (isConcatenationAroundCall(v) || isConcatenationSeam(v) || isNameBeforeColon(v) || isFormatFieldCall(v) || isSqlBindParameter(v) || isSqlColumnType(v)) return null;
   if (isPhpClassString(v) || isGoSliceType(v) || isEscapeSequence(v) || hasDovecotVariable(v)) return null;
