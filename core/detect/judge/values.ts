@@ -237,6 +237,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (isWordList(v)) return null;
   if (isNotation(v)) return null; // notations.ts: version specifiers, rate limits, durations, style rules
   if (!quoted && isBackslashWord(v)) return null;
+  if (!quoted && code === 'program' && isNameExpression(v)) return null;
   // Held-out set twenty-three (operations code): shapes of code and data formats, each a small test below.
   if (isConcatenationAroundCall(v) || isConcatenationSeam(v) || isNameBeforeColon(v) || isFormatFieldCall(v) || isSqlBindParameter(v) || isSqlColumnType(v)) return null;
   if (isPhpClassString(v) || isGoSliceType(v) || isEscapeSequence(v) || hasDovecotVariable(v)) return null;
@@ -947,6 +948,22 @@ function isConcatenationAroundCall(v: string): boolean {
  * line). The text is filled in where it runs; no key starts with a quote and an operator, nor ends in
  * an opening parenthesis or an operator after a name without a digit.
  */
+/**
+ * Names joined by `+` in program source, one of them a member or a call (`credentials:
+ * rootPath+credFileInput.val()` in a JavaScript object literal): an expression, read where it runs.
+ * A key in code is a string literal; base64's `+` never sits beside a `.` member or a `()` call.
+ */
+function isNameExpression(v: string): boolean {
+  if (!v.includes('+')) return false;
+  const operands = v.split(/\s*\+\s*/);
+  if (operands.length < 2 || !operands.some((o) => o.includes('.') || o.endsWith('()'))) return false;
+  return operands.every((o) => {
+    const m = /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)(?:\(\))?$/.exec(o);
+    // Each name a word of code (`rootPath`, `val`), a draw's run of letters and digits is none.
+    return !!m && m[1]!.split('.').every((n) => /^[a-z]{2,8}$/.test(n) || isIdentifierName(n));
+  });
+}
+
 function isConcatenationSeam(v: string): boolean {
   if ((v[0] === '"' || v[0] === "'") && SEAM.test(v)) return true;
   const last = v[v.length - 1];

@@ -56,6 +56,9 @@ describe('held-out set twenty-eight', () => {
     assert.deepEqual(shown(`${h}static const char *BT_PASSWORD = "${k}";\n`, 'components/radar/radar.h'), [k]);
     const java = '@Query("UPDATE UserCredentialsEntity SET failedLoginAttempts = :failedLoginAttempts WHERE userId = :userId")\n';
     assert.deepEqual(shown(java, 'dao/src/main/java/UserCredentialsRepository.java'), []);
+    const payload = '        var payload = {\n            flow: rootPath+flowFileInput.val(),\n            credentials: rootPath+credFileInput.val()\n        };\n';
+    assert.deepEqual(shown(payload, 'src/js/ui/settings.js'), []);
+    assert.deepEqual(shown(`${payload}        var keys = { credentials: '${k}' };\n`, 'src/js/ui/settings.js'), [k]);
   });
 
   it('a translation catalog shows messages: its weak-looking words are below the threshold, also in a copy named with a content hash; a drawn key there is found', () => {
