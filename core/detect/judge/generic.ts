@@ -60,7 +60,6 @@ function notedAsDigest(text: string, end: number): boolean {
   return at < text.length && text.charCodeAt(at) === 40 && DIGEST_NOTE.test(text.slice(end, end + 40));
 }
 
-/** The end of a PowerShell variable's assignment: `$pwd = `. */
 /**
  * A variable written with its sigil given another variable (Sass's `$sw-detail-access-key: $color-gray-200;`,
  * a style sheet's theme; PHP's and Perl's `$password = $other`): the name's `$` makes the line a
@@ -71,6 +70,7 @@ function assignsVariableToVariable(text: string, s: number, value: string, quote
   return !quoted && text.charCodeAt(s - 1) === 36 && value.charCodeAt(0) === 36 && /^\$[A-Za-z_][\w-]*$/.test(value);
 }
 
+/** The end of a PowerShell variable's assignment: `$pwd = `. */
 const POWERSHELL_ASSIGNMENT = /\$[A-Za-z_]\w*[ \t]*=[ \t]*$/;
 
 export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
