@@ -107,7 +107,9 @@ export const FILE_FORMATS: readonly FileFormat[] = [
   // AsciiDoc: documentation, as Markdown is (the Java world's docs: Spring, Quarkus, Hibernate), with
   // its listing blocks judged by their language (detect/input/asciidoc-regions.ts).
   { kind: 'asciidoc', languageIds: ['asciidoc', 'adoc'], extensions: ['.adoc', '.asciidoc'], comment: SLASHES, code: false, envAccess: templateVariable },
-  { kind: 'markup', languageIds: ['html', 'xml'], extensions: ['.html', '.htm', '.xml'], comment: MARKUP, code: false, envAccess: templateVariable },
+  // Interface Builder's documents (`.xib`, `.storyboard`) are XML (developer.apple.com, "Interface
+  // Builder"): elements and attributes, read as markup.
+  { kind: 'markup', languageIds: ['html', 'xml'], extensions: ['.html', '.htm', '.xml', '.xib', '.storyboard'], comment: MARKUP, code: false, envAccess: templateVariable },
   // Single-file components: a template (markup) around a `<script>` module, read as program source
   // by the detectors (detect/input/script-regions.ts). A credential is most often in the script,
   // where the component's bundler (Vite, Astro, SvelteKit) reads the environment.

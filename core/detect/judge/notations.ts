@@ -27,7 +27,26 @@ export function isNotation(v: string): boolean {
   // ids, classes and elements joined by combinators (w3.org/TR/selectors-4 "Complex selectors"),
   // a field found by its place in a page, not the field's value.
   if ((c0 === 35 || c0 === 46) && SELECTOR_CHAIN.test(v)) return true;
+  if (isReverseDnsName(v) || isPercentEncodedUrl(v)) return true;
   return false;
+}
+
+/**
+ * A name in reverse-DNS notation (`org.example.msc1234.login_token`: Java's packages, Apple's bundle
+ * ids, Matrix's namespaced identifiers): a domain's labels read from its top level (two or three
+ * letters), then more lower-case labels, three or more in all. A name, not a draw: a token holding dots
+ * mixes case (a JWT, `SG.…`) or opens with its provider's prefix and then a mixed-case body.
+ */
+function isReverseDnsName(v: string): boolean {
+  return v.length <= 200 && /^[a-z]{2,3}\.[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9_-]*)+$/.test(v);
+}
+
+/**
+ * A URL percent-encoded once or more (`https%3A%2F%2F…`, `https%253A%252F%252F…` in a query parameter
+ * that holds a link): RFC 3986's encoding of `scheme://`, a link passed along, not a credential.
+ */
+function isPercentEncodedUrl(v: string): boolean {
+  return v.includes('%') && /^[a-z][a-z0-9+.-]*%(?:25)*3A%(?:25)*2F%(?:25)*2F/i.test(v);
 }
 
 const PACKAGE_PROTOCOL = /^(?:workspace:(?:[*^~]|\d|\.{1,2}\/|[@\w][\w./@-]*@)|link:(?:\.?\/|\.\.)|portal:\.{0,2}\/|file:\.{0,2}\/|npm:@?[a-z0-9][\w.-]*(?:\/[\w.-]+)?@)/;

@@ -244,6 +244,7 @@ function judgePlaceholder(value: string): boolean {
   if (possessiveCompound(v, parts) || describesTheFieldIn(v, parts)) return true;
   if (v.startsWith('-----BEGIN ') && isTrivialPem(v)) return true; // `-----BEGIN PRIVATE KEY-----\ntest\n-----END…`
   if (v.includes('**') && /\*\*[A-Za-z_ ]{3,40}\*\*/.test(v)) return true; // a redaction marker: **data_scrubbed**
+  if (redactedInside(v)) return true;
   // A placeholder word inside a long, random-looking token is chance ("…T7xxx5d…", "…Here…"
   // in 150 generated characters), not a placeholder.
   // A marker word of five or more letters that opens or closes the value (`FwoGZXIv…DH7example`,
@@ -303,6 +304,16 @@ export function repeatedBlockShare(s: string): number {
     }
   }
   return best / n;
+}
+
+/**
+ * `REDACTED` written inside a value (`…wdoREDACTEDozrm…`, or kept in a UUID's shape as `…-oRED-ACTED-…`):
+ * the writer cut part of a real value out and marked the cut, so what stands is no longer usable. Eight
+ * capitals in that order come out of a mixed-case draw of 62 characters about once in 2 * 10^14
+ * places (a chance marker of four letters, `FaKe`, stays judged by markersByChance).
+ */
+function redactedInside(v: string): boolean {
+  return v.length >= 12 && v.replace(/-/g, '').includes('REDACTED');
 }
 
 // (An instruction that opens the value, `ReplaceThisWith32RandomBytes…`, `replace_it_with_…`, tells the

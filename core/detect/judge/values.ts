@@ -4,7 +4,7 @@ import { CONFIDENCE } from './confidence';
 import { isDummyValue } from './dummy-values';
 import { charClasses, shannonEntropy, spellsAlphabets } from './entropy';
 import type { NameKind } from './names';
-import { isLeetPlaceholder, isPatternSource, isPlaceholder, isIndirect, nounsAndNumber } from './placeholders';
+import { isLeetPlaceholder, isPatternSource, isPlaceholder, isIndirect, nounsAndNumber, unLeet } from './placeholders';
 import { isMadeOfWords, isWord, letterParts } from './words';
 
 /**
@@ -188,6 +188,8 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   // A generic type written whole (`secrets: Record<string,string>` in a design note, `Map<string, number>`):
   // a name and its type arguments in angle brackets, which close the value.
   if (!quoted && v[v.length - 1] === '>' && /^[A-Za-z_$][\w$.]*<[\w$.,\s<>|[\]]*>$/.test(v)) return null;
+  if (!quoted && code === 'program' && opensObjectiveCLiteral(v)) return null;
+  if (isSelectorLabels(v)) return null;
   // Command substitution (`$(cat /run/secrets/api_key)`, compose's `$$(…)`): read at run time.
   if (/^\$\$?\(/.test(v)) return null;
   // Code in program source: a pre-increment (`++authAttemptRef.current`), a Ruby instance variable (`@user_values[:smtp_password]`).
@@ -337,6 +339,7 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (quoted && code === 'program' && /^[A-Za-z_]+$/.test(v) && endsTheName(v, name)) return null;
   // The same for any run of its name's words (`PasswordlessSignInPurpose = "PasswordlessSignIn"`).
   if (quoted && code === 'program' && spellsPartOfName(v, name)) return null;
+  if (quoted && code === 'program' && spellsNameInLeet(v, name)) return null;
   if (/\$\{\s*[A-Za-z_][\w.:-]*\s*\}|\{\{\s*[\w.$]+\s*\}\}|%\(\w+\)s/.test(v)) return null; // a template interpolating the value (`{{$credentials.apiKey}}` in n8n)
   // `%{name}`: a variable of Dovecot's configuration (`password = %{ldap:userPassword}`, doc.dovecot.org
   // "Config variables"), Ruby's format and Rails' i18n interpolation: filled in where it is read.
@@ -815,6 +818,34 @@ export function spellsPartOfName(v: string, name: string): boolean {
   if (!parts || parts.length < 2) return false;
   const letters = parts.join('');
   return letters.length >= 8 && name.replace(/[^A-Za-z]/g, '').toLowerCase().includes(letters);
+}
+
+/**
+ * A string constant spelling a run of its own name's words in leetspeak (`CLIENT_SECRET = "cl13nts3cr3t"`,
+ * `authorizationCode = "4uth0r1z4t10nC0d3"`): a fixture typed after the name, which a generator does
+ * not spell. Letters and leet digits only, ten or more (a single noun, `Passw0rd`, is judged as a
+ * password): read back as letters, a run of the name's letters.
+ */
+function spellsNameInLeet(v: string, name: string): boolean {
+  if (v.length < 10 || v.length > 64 || !/[0134579]/.test(v) || !/^[A-Za-z0134579]+$/.test(v)) return false;
+  return name.replace(/[^A-Za-z]/g, '').toLowerCase().includes(unLeet(v).toLowerCase());
+}
+
+/**
+ * Objective-C's literal syntax (clang.llvm.org/docs/ObjectiveCLiterals.html: `@"…"`, `@{…}`, `@[…]`,
+ * `@(…)`) opening an unquoted value in program source (`@"auth": @{@"session": …}`): a dictionary, an
+ * array or a boxed expression built where it runs, not a credential.
+ */
+function opensObjectiveCLiteral(v: string): boolean {
+  return v.charCodeAt(0) === 64 && /^@[{[("]/.test(v);
+}
+
+/**
+ * A selector's argument labels (`forgetPassword(forEmail:clientSecret:sendAttempt:success:failure:)`:
+ * Objective-C's and Swift's way of naming a method by its labels, each closed by a colon): names, no value.
+ */
+function isSelectorLabels(v: string): boolean {
+  return v.charCodeAt(v.length - 1) === 58 && /^(?:[A-Za-z_][A-Za-z0-9_]*:){2,}$/.test(v);
 }
 
 /** Are `v`'s letters (six or more) the last letters of `name` (`hatchet_api_key` and `VOLUME_HATCHET_API_KEY`)? */
