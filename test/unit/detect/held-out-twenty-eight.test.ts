@@ -73,4 +73,13 @@ describe('held-out set twenty-eight', () => {
     const k = `${key()}x9`;
     assert.deepEqual(shown(`{"wifi_password": "WLAN-Passwort", "api_key": "${k}"}\n`, 'api/panel/static/translations/de-6c4e6bbf7d81221aac830a128705b661.json'), [k]);
   });
+
+  it("a URL's syntax written with words where the port goes is a template (a class set twenty-nine left); a drawn password in it, and a real URL, are found", () => {
+    const path = 'legacy/storage/src/main/java/mail/StoreUriDecoder.java';
+    const doc = '    /**\n     * <pre>\n     * imap://auth:user:password@server:port ConnectionSecurity.NONE\n     * pop3+ssl+://user:secretpass@server:port ConnectionSecurity.SSL_TLS_REQUIRED\n     * </pre>\n     */\n';
+    assert.deepEqual(shown(doc, path), []);
+    const k = key();
+    assert.deepEqual(shown(`${doc}    // e.g. imap://mailuser:${k}@server:port\n`, path), [k]);
+    assert.deepEqual(shown(`${doc}    String uri = "imap://mailuser:${k}@mail.internal:993";\n`, path), [k]);
+  });
 });

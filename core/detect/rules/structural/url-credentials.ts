@@ -1,7 +1,11 @@
 import { CONFIDENCE } from '../../judge/confidence';
+import { isStrongToken } from '../../judge/values';
 import { judgePassword, WEAK_DEFAULT_VARIANT, type PasswordVerdict } from '../../judge/weak-defaults';
 import { rule } from '../rule';
 import type { RuleSamples } from '../samples';
+
+/** After the `@`: a host, a colon and a word where the port's digits go, then the URL's end. */
+const PORT_AS_WORD = /^[^\s/:@?#'"<>]{1,253}:[A-Za-z][A-Za-z_-]{0,19}(?=$|[\s/?#'"<>)\],;])/;
 
 export const urlCredentials = rule({
   id: 'secret/url-credentials',
@@ -15,6 +19,11 @@ export const urlCredentials = rule({
   validate: (v, m) => {
     // Samples of the URL's own syntax: a port number where a password would be, a variable.
     if (/^\d{1,5}$/.test(v) || /^[$%{]/.test(v)) return null;
+    // A form written with words where the URL's parts go (`imap://auth:user:password@server:port` in a
+    // doc comment): a port is digits (RFC 3986 §3.2.3), so a word there makes the text a template of
+    // the syntax, and its password a word standing for one. A drawn password pasted into such a
+    // template is still reported.
+    if (!isStrongToken(decodeSafe(v)) && PORT_AS_WORD.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 260))) return null;
     // The password judged as in every other form (weak-defaults.ts judgePassword): a weak one is
     // reported as weak/default-credential, placed by where the file is.
     const verdict = verdictOf(v, m);
@@ -57,5 +66,7 @@ export const samples: RuleSamples = {
     'DATABASE_URL=postgres://app:IhrPasswort@db.internal:5432/app',
     'DATABASE_URL=postgres://app:tucontrasena@db.internal:5432/app',
     'DATABASE_URL=postgres://app:strong-password@db.internal:5432/app',
+    // The URL's syntax in a doc comment, a word where the port goes.
+    ' * imap+ssl+://auth:user:password@server:port ConnectionSecurity.SSL_TLS_REQUIRED',
   ],
 };
