@@ -5,7 +5,7 @@ import { rule } from '../rule';
 import type { RuleSamples } from '../samples';
 
 /** After the `@`: a host, a colon and a word where the port's digits go, then the URL's end. */
-const PORT_AS_WORD = /^[^\s/:@?#'"<>]{1,253}:[A-Za-z][A-Za-z_-]{0,19}(?=$|[\s/?#'"<>)\],;])/;
+const PORT_AS_WORD = /^[^\s/:@?#'"<>`]{1,253}:[A-Za-z][A-Za-z_-]{0,19}(?=$|[\s/?#'"<>)\],;`])/;
 
 export const urlCredentials = rule({
   id: 'secret/url-credentials',
