@@ -244,6 +244,8 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (isConcatenationAroundCall(v) || isConcatenationSeam(v) || isNameBeforeColon(v) || isFormatFieldCall(v) || isSqlBindParameter(v) || isSqlColumnType(v)) return null;
   if (isPhpClassString(v) || isGoSliceType(v) || isEscapeSequence(v) || hasDovecotVariable(v)) return null;
   if ((!quoted && isTerraformIndexedReference(v)) || isFieldPath(v) || isCharsetName(v)) return null;
+  if (!quoted && code === 'program' && isErlangRecordExpression(v)) return null;
+  if (isOptionalChain(v)) return null;
   if (namesTheSecretObject(v, name) || isScramVerifierPrefix(v) || isKeyValueOptionList(v)) return null;
   // Held-out set twenty-six (e-commerce and CMS code): names written as values, each a small test below.
   if (isCamelCaseBindParameter(v) || isDoubleUnderscoreName(v) || isScopedPackageSubpath(v) || isQuotedConstantPath(v) || opensConstantInterpolation(v)) return null;
@@ -1123,6 +1125,26 @@ function hasDovecotVariable(v: string): boolean {
  */
 function isTerraformIndexedReference(v: string): boolean {
   return v.includes('[') && /^[a-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+\[(?:count\.index|each\.(?:key|value))\](?:\.[A-Za-z_][\w-]*)*$/.test(v);
+}
+
+/**
+ * An optional chain (`setupData?.token`, `hovered?.token ?? ''`): the `?.` operator of JavaScript,
+ * TypeScript, C#, Kotlin and Swift between names, as a Vue or Angular template binds it
+ * (`:token="setupData?.token"`). The text reads a property; no drawn value has `?.` between names.
+ */
+function isOptionalChain(v: string): boolean {
+  return v.includes('?.') && /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*\?\.[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*(?:\s*\?\?\s*(?:''|""|null|undefined|[A-Za-z_$][\w$.?]*))?$/.test(v);
+}
+
+/**
+ * Erlang's record syntax, unquoted in program code: a field read `Cfg#ldap_config.password` (a
+ * variable, `#`, the record's name, `.`, the field's name) or the start of a record or map update
+ * `State#state{…}`, `Auth#{ip => …}` (Erlang Reference Manual, "Records" and "Maps"). A variable
+ * starts with a capital or `_`, a record's and a field's name are atoms (lowercase first): the
+ * expression reads a field, it holds no value.
+ */
+function isErlangRecordExpression(v: string): boolean {
+  return /^[A-Z_][A-Za-z0-9_]*#(?:[a-z][A-Za-z0-9_@]*(?:\.[a-z][A-Za-z0-9_@]*|\{.*)|\{.*)$/.test(v);
 }
 
 /**
