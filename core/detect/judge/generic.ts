@@ -70,6 +70,9 @@ function assignsVariableToVariable(text: string, s: number, value: string, quote
   return !quoted && text.charCodeAt(s - 1) === 36 && value.charCodeAt(0) === 36 && /^\$[A-Za-z_][\w-]*$/.test(value);
 }
 
+/** A URL's scheme, `//` and a user name, then the colon before the password. */
+const URL_USERINFO_BEFORE = /[A-Za-z][A-Za-z0-9+.-]{0,24}:\/\/[^\s:@/'"<>]{0,128}:$/;
+
 /** The end of a PowerShell variable's assignment: `$pwd = `. */
 const POWERSHELL_ASSIGNMENT = /\$[A-Za-z_]\w*[ \t]*=[ \t]*$/;
 
@@ -88,6 +91,9 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // and its name): the type of the resource the ARN names, not a secret with its value.
   if (s > 0 && text.charCodeAt(s - 1) === 58 && /\barn:[\w-]+:[\w-]+:[\w-]*:\d*:$/.test(text.slice(Math.max(0, s - 120), s))) return judged;
   if (s > 0 && text.charCodeAt(s - 1) === 58 && isColonChainSegment(text, s, e)) return judged;
+  // The password slot of a URL's userinfo (`smtp://user:password:auth@server:port`): what stands there
+  // is the URL's password, judged by the URL rule (rules/structural/url-credentials.ts), not a name.
+  if (s > 0 && text.charCodeAt(s - 1) === 58 && URL_USERINFO_BEFORE.test(text.slice(Math.max(0, s - 160), s))) return judged;
   // Asked only now: the first question parses the file's regions (Markdown fences, notebook
   // cells), which a file whose credential words have no value near them never needs.
   const code = ctx.codeAt(hit);

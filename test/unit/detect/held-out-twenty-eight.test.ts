@@ -76,7 +76,8 @@ describe('held-out set twenty-eight', () => {
 
   it("a URL's syntax written with words where the port goes is a template (a class set twenty-nine left); a drawn password in it, and a real URL, are found", () => {
     const path = 'legacy/storage/src/main/java/mail/StoreUriDecoder.java';
-    const doc = '    /**\n     * <pre>\n     * imap://auth:user:password@server:port ConnectionSecurity.NONE\n     * pop3+ssl+://user:secretpass@server:port ConnectionSecurity.SSL_TLS_REQUIRED\n     * </pre>\n     */\n';
+    // (The password slot of the userinfo is the URL's: `password` there is no name with a value after it.)
+    const doc = '    /**\n     * <pre>\n     * imap://auth:user:password@server:port ConnectionSecurity.NONE\n     * pop3+ssl+://user:secretpass@server:port ConnectionSecurity.SSL_TLS_REQUIRED\n     * smtp://user:password:auth@server:port ConnectionSecurity.NONE\n     * </pre>\n     */\n';
     assert.deepEqual(shown(doc, path), []);
     const k = key();
     assert.deepEqual(shown(`${doc}    // e.g. imap://mailuser:${k}@server:port\n`, path), [k]);
