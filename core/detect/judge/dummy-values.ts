@@ -48,10 +48,7 @@ const isLower = (c: number) => c >= 97 && c <= 122;
  * sequence typed by a person, each alphabet in its order. A draw does not count.
  */
 function countsInTwoAlphabets(v: string): boolean {
-  if (v.length < 6 || !/^[a-z]?(?:\d[a-z])+\d?$/i.test(v)) return false;
-  const digits = v.replace(/[^\d]/g, '');
-  const letters = v.replace(/\d/g, '').toLowerCase();
-  return ('1234567890'.startsWith(digits) || '0123456789'.startsWith(digits)) && 'abcdefghijklmnopqrstuvwxyz'.startsWith(letters);
+  return v.length >= 6 && /^[a-z]?(?:\d[a-z])+\d?$/i.test(v) && countsFromTheStart(v);
 }
 
 /**
@@ -62,10 +59,7 @@ function countsInTwoAlphabets(v: string): boolean {
  */
 function countsInBlocks(v: string): boolean {
   const t = v.includes('%') ? v.replace(/%2F/gi, '/') : v;
-  if (t.length < 12 || !/^[a-z]+\d+(?:[/:_-][a-z]+\d+)+$/i.test(t)) return false;
-  const digits = t.replace(/[^\d]/g, '');
-  const letters = t.replace(/[^a-z]/gi, '').toLowerCase();
-  return ('1234567890'.startsWith(digits) || '0123456789'.startsWith(digits)) && 'abcdefghijklmnopqrstuvwxyz'.startsWith(letters);
+  return t.length >= 12 && /^[a-z]+\d+(?:[/:_-][a-z]+\d+)+$/i.test(t) && countsFromTheStart(t);
 }
 
 /**
@@ -76,8 +70,11 @@ function countsInBlocks(v: string): boolean {
  */
 function countsInJoinedBlocks(v: string): boolean {
   const m = /^(?:[a-z]{1,4}[-_])?((?:[a-z]+\d+){3,})$/i.exec(v);
-  if (!m) return false;
-  const t = m[1]!;
+  return !!m && countsFromTheStart(m[1]!);
+}
+
+/** Are a text's letters, read in order, the alphabet from `a`, and its digits a count from 1 or 0? */
+function countsFromTheStart(t: string): boolean {
   const digits = t.replace(/[^\d]/g, '');
   const letters = t.replace(/[^a-z]/gi, '').toLowerCase();
   return ('1234567890'.startsWith(digits) || '0123456789'.startsWith(digits)) && 'abcdefghijklmnopqrstuvwxyz'.startsWith(letters);

@@ -972,16 +972,6 @@ function isConcatenationAroundCall(v: string): boolean {
 }
 
 /**
- * The seam between two string literals, read as a value from the first one's closing quote
- * (held-out set twenty-eight, C++ and PHP in home automation): a name or member chain between two
- * of a language's concatenation operators (C++'s stream insertion `" << pHash << "`, PHP's `.`, Lua's
- * `..`, Visual Basic's `&`), or a call opened between two adjacent literals (`"Password=" LOG_SECRET("%s")`
- * in C, where a macro's expansion joins them: the "value" is ` LOG_SECRET(`), or the left operand of
- * a concatenation cut at the next literal's quote (`szUserPassword=MailUser+":"+…` in a commented-out
- * line). The text is filled in where it runs; no key starts with a quote and an operator, nor ends in
- * an opening parenthesis or an operator after a name without a digit.
- */
-/**
  * Names joined by `+` in program source, one of them a member or a call (`credentials:
  * rootPath+credFileInput.val()` in a JavaScript object literal): an expression, read where it runs.
  * A key in code is a string literal; base64's `+` never sits beside a `.` member or a `()` call.
@@ -997,6 +987,16 @@ function isNameExpression(v: string): boolean {
   });
 }
 
+/**
+ * The seam between two string literals, read as a value from the first one's closing quote
+ * (held-out set twenty-eight, C++ and PHP in home automation): a name or member chain between two
+ * of a language's concatenation operators (C++'s stream insertion `" << pHash << "`, PHP's `.`, Lua's
+ * `..`, Visual Basic's `&`), or a call opened between two adjacent literals (`"Password=" LOG_SECRET("%s")`
+ * in C, where a macro's expansion joins them: the "value" is ` LOG_SECRET(`), or the left operand of
+ * a concatenation cut at the next literal's quote (`szUserPassword=MailUser+":"+…` in a commented-out
+ * line). The text is filled in where it runs; no key starts with a quote and an operator, nor ends in
+ * an opening parenthesis or an operator after a name without a digit.
+ */
 function isConcatenationSeam(v: string): boolean {
   if ((v[0] === '"' || v[0] === "'") && SEAM.test(v)) return true;
   const last = v[v.length - 1];
