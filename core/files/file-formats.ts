@@ -47,6 +47,18 @@ export interface FileFormat {
    * `shell`: a bare word is a string there, and references are written `$VAR`.
    */
   code: CodeKind;
+  /**
+   * String literals that interpolate `$name` and `${…}` where the program runs: Kotlin's string
+   * templates (kotlinlang.org, "String templates"), Dart's interpolation (dart.dev, "Strings"),
+   * Groovy's GStrings, PHP's and Perl's double-quoted strings. `quotes` open such a literal; a
+   * literal after `rawPrefix` is raw (Dart's `r'…'`). Undefined: `$` in a literal is a character.
+   */
+  dollarTemplates?: DollarTemplates;
+}
+
+export interface DollarTemplates {
+  quotes: string;
+  rawPrefix?: string;
 }
 
 export type CodeKind = false | 'program' | 'shell';
@@ -132,19 +144,30 @@ export const FILE_FORMATS: readonly FileFormat[] = [
   },
   { kind: 'powershell', languageIds: ['powershell', 'ps1', 'pwsh'], extensions: ['.ps1'], comment: HASH, code: 'shell', envAccess: templateVariable },
   {
-    kind: 'c-like', languageIds: ['go', 'java', 'rust', 'c', 'cpp', 'csharp', 'swift', 'kotlin', 'scala', 'dart', 'groovy', 'fsharp', 'objective-c', 'zig', 'solidity', 'odin'],
+    kind: 'c-like', languageIds: ['go', 'java', 'rust', 'c', 'cpp', 'csharp', 'swift', 'scala', 'fsharp', 'objective-c', 'zig', 'solidity', 'odin'],
     // (Zig's build manifests, `build.zig.zon`, are Zig expressions too.)
-    extensions: ['.go', '.java', '.rs', '.c', '.cc', '.cpp', '.h', '.hpp', '.cs', '.swift', '.kt', '.kts', '.scala', '.dart', '.groovy', '.gradle', '.fs', '.m', '.zig', '.zon', '.sol', '.odin'],
+    extensions: ['.go', '.java', '.rs', '.c', '.cc', '.cpp', '.h', '.hpp', '.cs', '.swift', '.scala', '.fs', '.m', '.zig', '.zon', '.sol', '.odin'],
     comment: SLASHES, code: 'program', envAccess: templateVariable,
   },
+  // The same family, with `$name` interpolated in string literals: every Kotlin string (a Gradle
+  // build script in Kotlin too), Dart's strings of either quote unless raw, Groovy's double-quoted ones
+  // (a Gradle build script in Groovy; its single-quoted strings are plain).
+  { kind: 'c-like', languageIds: ['kotlin'], extensions: ['.kt', '.kts'], comment: SLASHES, code: 'program', envAccess: templateVariable, dollarTemplates: { quotes: '"' } },
+  { kind: 'c-like', languageIds: ['dart'], extensions: ['.dart'], comment: SLASHES, code: 'program', envAccess: templateVariable, dollarTemplates: { quotes: '"\'', rawPrefix: 'r' } },
+  { kind: 'c-like', languageIds: ['groovy'], extensions: ['.groovy', '.gradle'], comment: SLASHES, code: 'program', envAccess: templateVariable, dollarTemplates: { quotes: '"' } },
   {
-    kind: 'hash-comment-code', languageIds: ['ruby', 'php', 'perl', 'puppet', 'r', 'julia', 'elixir', 'gdscript', 'nim', 'crystal', 'coffeescript'],
+    kind: 'hash-comment-code', languageIds: ['ruby', 'puppet', 'r', 'julia', 'elixir', 'gdscript', 'nim', 'crystal', 'coffeescript'],
     // (Rake tasks, gem specifications, Rack configurations and Ruby's two build files are Ruby too;
-    // Perl's modules and test scripts, `.pm` and `.t`, are Perl; `.pp` is a Puppet manifest.)
-    extensions: ['.rb', '.rake', '.gemspec', '.ru', '.php', '.pl', '.pm', '.t', '.pp', '.r', '.jl', '.ex', '.exs', '.gd', '.nim', '.cr', '.coffee'],
+    // `.pp` is a Puppet manifest.)
+    extensions: ['.rb', '.rake', '.gemspec', '.ru', '.pp', '.r', '.jl', '.ex', '.exs', '.gd', '.nim', '.cr', '.coffee'],
     fileNames: ['rakefile', 'gemfile'],
     comment: HASH, code: 'program', envAccess: templateVariable,
   },
+  // PHP's and Perl's double-quoted strings interpolate `$name` (php.net, "Strings: Variable parsing";
+  // perlop, "Quote and Quote-like Operators"); single-quoted ones are plain. (Perl's modules and test
+  // scripts, `.pm` and `.t`, are Perl.)
+  { kind: 'hash-comment-code', languageIds: ['php'], extensions: ['.php'], comment: HASH, code: 'program', envAccess: templateVariable, dollarTemplates: { quotes: '"' } },
+  { kind: 'hash-comment-code', languageIds: ['perl'], extensions: ['.pl', '.pm', '.t'], comment: HASH, code: 'program', envAccess: templateVariable, dollarTemplates: { quotes: '"' } },
   { kind: 'other-code', languageIds: ['lua', 'haskell', 'elm', 'purescript'], extensions: ['.lua', '.hs', '.elm', '.purs'], comment: ['-- ', ''], code: 'program', envAccess: templateVariable },
   { kind: 'other-code', languageIds: ['ocaml'], extensions: ['.ml', '.mli'], comment: ['(* ', ' *)'], code: 'program', envAccess: templateVariable },
   { kind: 'other-code', languageIds: ['erlang'], extensions: ['.erl', '.hrl'], comment: ['% ', ''], code: 'program', envAccess: templateVariable },

@@ -11,7 +11,7 @@ export { ResidentWorkers, runInWorkers, serveTasks, workerPoolRuns, type WorkerH
 export { withRegularFile } from './regular-file';
 export { readAtMost, readTextAtMost, NotAFileError, TOO_LARGE, PIPE_IDLE_MS, type ReadScratch } from './read-at-most';
 export { confine, confinementFor, realPathOf, isInside, repositoryRootOf, allowedPathsFile, allowedOutsidePaths, type Confinement, type ConfinedPath, type RealPath } from './confine';
-export { FILE_FORMATS, TEXT_FORMAT, baseName, formatOf, formatForLanguage, untitledNameFor, type FileFormat, type FormatKind, type CodeKind } from './file-formats';
+export { FILE_FORMATS, TEXT_FORMAT, baseName, formatOf, formatForLanguage, untitledNameFor, type FileFormat, type FormatKind, type CodeKind, type DollarTemplates } from './file-formats';
 export { isPromptFile, isModelConfig, isTranslationCatalog } from './file-kinds';
 export { withFileLock, isLockHeld, pidAlive, LockTimeoutError, type LockOptions } from './lock';
 export { writeFileAtomic, prepareFileAtomic, sweepDeadTemps, type AtomicWriteOptions, type PreparedFile } from './write-atomic';

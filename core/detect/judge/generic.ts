@@ -4,7 +4,8 @@ import { classifyName, envVarForName, providerForName, type NameKind, type Provi
 import type { Attempt, RawMatch } from '../report/raw-match';
 import { ALL_RULES } from '../rules/all';
 import type { PatternRule } from '../rules/rule';
-import type { CodeKind } from '../../files/file-formats';
+import type { CodeKind, DollarTemplates } from '../../files/file-formats';
+import { isDollarTemplate } from './string-templates';
 import { isPlaceholder, isSlotCutAtBlank } from './placeholders';
 import { base64Word, isStrongToken, outsideCredentialAlphabet } from './values';
 import { judgeValueMemo } from './value-memo';
@@ -39,6 +40,8 @@ export interface GenericContext {
   docsProseAt: (pos: number) => boolean;
   /** The file is JSON (JSON Lines, a notebook): code inside it is held in JSON strings, escaped. */
   jsonText: boolean;
+  /** The file's language interpolates `$name` in these string literals (file-formats.ts); undefined: it does not. */
+  dollarTemplates: DollarTemplates | undefined;
 }
 
 interface ValueSpan {
@@ -166,6 +169,8 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   const value = text.slice(span.start, span.end);
   if (text.startsWith('...', span.end) || text[span.end] === '…') return rejected; // elided: `ops_eyJzaW…`
   if (!span.quoted && isSlotCutAtBlank(value, text, span.end)) return rejected; // `sk-<OPENAI KEY>`
+  // A string template of the file's language (`"alice-$timestamp"` in Kotlin): built where it runs.
+  if (ctx.dollarTemplates && code === 'program' && isDollarTemplate(text, span.start, span.end, span.quoted, ctx.dollarTemplates)) return rejected;
   // psql's SQL interpolation (`ALTER USER authenticator WITH PASSWORD :'pgpass'`): a colon right before
   // the quote, after a blank, quotes the value of the psql variable named inside, set elsewhere (`\set`,
   // `-v`); such names are lower-case words (a drawn key of mixed case written so stays a value).
@@ -302,6 +307,8 @@ function mayHaveValue(text: string, s: number, e: number): boolean {
   let b = s;
   while (b > 0 && text.charCodeAt(b - 1) === 32) b--;
   if (b > 0 && text.charCodeAt(b - 1) === 61) return true;
+  // A Dockerfile's `ENV NAME value`: the blank is the operator.
+  if (b >= 3 && b < s && text.charCodeAt(b - 1) === 86 && dockerEnvBefore(text, s)) return true;
   // An operator, quote or bracket after the name on its line (the prose form looks 62 characters on).
   const stop = Math.min(text.length, e + 62);
   for (let k = e; k < stop; k++) {
@@ -357,6 +364,10 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
     const attr = /^\s*value\s*=\s*/i.exec(text.slice(i, i + 40));
     if (!attr) return null;
     i += attr[0].length;
+  } else if (i > e && text[i] !== '\n' && text[i] !== '\r' && dockerEnvBefore(text, s)) {
+    // A Dockerfile's `ENV NAME value` (docs.docker.com, Dockerfile reference, "ENV": the older form
+    // without `=` sets one variable to the rest of the line).
+    return readValue(text, i, limit, true);
   } else if (kind === 'password' && !comment && (text[i] === '"' || text[i] === "'") && i > e && /passw|pwd|pswd/i.test(text.slice(s, e))) {
     // password "value"; (in a comment, `using password "x"` is a sentence)
     return readValue(text, i, limit, false);
@@ -383,6 +394,15 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
   // argument or object key (`name: 'API_KEY', baseDir: dir`), not a value.
   if (op === ',' && !QUOTES.has(text[i]!)) return null;
   if (text[i] === '@' && text[i + 1] === '"') i++; // C# verbatim string
+  // A string literal's prefix in program source: Python's raw, bytes and Unicode literals (`r'…'`,
+  // `b'…'`, `rb'…'`, `u'…'`; docs.python.org, "String and Bytes literals"), Rust's raw and byte
+  // strings (`r"…"`, `b"…"`), Dart's raw strings (`r'…'`). The literal after it is the value, as
+  // the same literal without the prefix is. (Python's f-strings are left: their `{…}` is code.)
+  if (code === 'program') i += stringPrefixAt(text, i);
+  // A YAML block scalar (`password: |` or `>-`, then the value on the next line, indented: YAML 1.2
+  // §8.1): a value of one line is read as the plain scalar it would be. (A block of several lines is
+  // a certificate, a script or a document, judged by its own format's rules.)
+  if (op === ':' && code === false && (text[i] === '|' || text[i] === '>')) return blockScalarLine(text, i, s);
   // A YAML key whose value is a one-item list on the next line: how VCR cassettes record each
   // header (`Authorization:` then `- Bearer …`).
   if (op === ':' && code === false && (text[i] === '\n' || text[i] === '\r')) {
@@ -423,6 +443,57 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
   // (Not when the name's own literal closed right after it: `cfg["api_key"] = "…"`, a subscript's key.)
   if (span && span.quoted && code !== false && !jsonQuote && op === '=' && !nameClosed && closesLiteral(text, span.start - 1, s)) return null;
   return span;
+}
+
+/**
+ * The length of a string literal's prefix right before its quote at `i`, or 0: raw, bytes and
+ * Unicode prefixes (`r'`, `b"`, `rb'`, `u'`), Rust's raw string with its hashes (`r#"`), C's and
+ * C++'s wide and UTF-8 literals (`L"`, `u8"`).
+ */
+function stringPrefixAt(text: string, i: number): number {
+  const c = text.charCodeAt(i) | 32;
+  if (c !== 114 && c !== 98 && c !== 117 && c !== 108) return 0; // r, b, u, l
+  const d = text[i + 1];
+  if (d === '"' || (d === "'" && c !== 108)) return c === 108 && text[i] !== 'L' ? 0 : 1;
+  const q = text[i + 2];
+  if (q !== '"' && q !== "'" && q !== '#') return 0;
+  const pair = c + (text.charCodeAt(i + 1) | 32);
+  if (pair === 114 + 98 && q !== '#') return 2; // rb, br
+  if (c === 117 && d === '8' && q === '"') return 2; // u8"
+  if (c === 114 && d === '#') {
+    let k = i + 1;
+    while (text[k] === '#' && k - i <= 3) k++;
+    return text[k] === '"' ? k - i : 0;
+  }
+  return 0;
+}
+
+/** Is the name at `s` the key of a Dockerfile `ENV` instruction (`ENV NAME value`, first on its line)? */
+function dockerEnvBefore(text: string, s: number): boolean {
+  if (s < 4 || (text.charCodeAt(s - 1) !== 32 && text.charCodeAt(s - 1) !== 9)) return false;
+  const line = text.lastIndexOf('\n', s - 1) + 1;
+  return s - line <= 40 && /^[ \t]*ENV[ \t]+$/.test(text.slice(line, s));
+}
+
+/**
+ * The one line of a YAML block scalar whose header (`|`, `>-`, `|2`, a comment after it) is at `i`,
+ * indented past the key's line; null when the block holds more lines or none.
+ */
+function blockScalarLine(text: string, i: number, s: number): ValueSpan | null {
+  const header = /^[|>](?:[+-]?[1-9]?|[1-9][+-])[ \t]*(?:#[^\n]*)?\r?\n/.exec(text.slice(i, i + 80));
+  if (!header) return null;
+  const keyLine = text.lastIndexOf('\n', s - 1) + 1;
+  let keyIndent = 0;
+  while (text[keyLine + keyIndent] === ' ') keyIndent++;
+  const start = i + header[0].length;
+  const line = /^( +)(\S[^\r\n]{0,399})(?:\r?\n|$)/.exec(text.slice(start, start + 600));
+  if (!line || line[1]!.length <= keyIndent) return null;
+  // The next line must end the block: indented no deeper than the key, or blank and then so.
+  const rest = text.slice(start + line[0].length, start + line[0].length + 400);
+  const next = /^(?:[ \t]*\r?\n)*( *)\S/.exec(rest);
+  if (next && next[1]!.length >= line[1]!.length) return null;
+  const from = start + line[1]!.length;
+  return trimSpan(text, from, from + line[2]!.length, false);
 }
 
 /**
@@ -558,6 +629,9 @@ function readValue(text: string, i: number, limit: number, toEndOfLine: boolean,
     q = `\\${text[i + 1]}`; // a quote inside a JSON string (notebooks, JSONL)
     qlen = 2;
   }
+  // A triple-quoted literal on one line (`"""…"""`, `'''…'''`: Python, Kotlin, Scala, Groovy, TOML,
+  // C# raw strings): its content. (Indices checked before reading: see trimSpan.)
+  if ((q === '"' || q === "'") && i + 2 < text.length && text[i + 1] === q && text[i + 2] === q) return tripleQuoted(text, i, q, limit);
   if (q && (QUOTES.has(q) || qlen === 2)) {
     const start = i + qlen;
     let j = start;
@@ -602,6 +676,14 @@ function readValue(text: string, i: number, limit: number, toEndOfLine: boolean,
     j = stop >= 0 ? j + stop : k;
   }
   return trimSpan(text, i, j, false);
+}
+
+/** The content of a triple-quoted literal opening at `i` and closing on the same line, or null. */
+function tripleQuoted(text: string, i: number, q: string, limit: number): ValueSpan | null {
+  const close = text.indexOf(q + q + q, i + 3);
+  if (close < 0 || close > limit) return null;
+  const eol = text.indexOf('\n', i + 3);
+  return eol >= 0 && eol < close ? null : { start: i + 3, end: close, quoted: true };
 }
 
 const ENDS_UNQUOTED = new Uint8Array(65536);

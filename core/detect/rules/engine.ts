@@ -94,6 +94,7 @@ export function matchAll(text: string, path: string, isCancelled?: () => boolean
   const ctx: GenericContext = {
     text,
     jsonText,
+    dollarTemplates: format.dollarTemplates,
     codeAt: (pos) => {
       if (regions === undefined) regions = mayHoldRegions(path) ? new RegionCursor(regionsOf(text, path), fileCode) : null;
       return regions ? regions.codeAt(pos) : fileCode;

@@ -94,6 +94,10 @@ import { authorizationToken, samples as authorizationTokenSamples } from './stru
 import { basicAuthHeader, samples as basicAuthHeaderSamples } from './structural/basic-auth-header';
 import { bearerToken, samples as bearerTokenSamples } from './structural/bearer-token';
 import { curlCredentials, samples as curlCredentialsSamples } from './structural/curl-credentials';
+import { netrcPassword, samples as netrcPasswordSamples } from './structural/netrc-password';
+import { redisPassword, samples as redisPasswordSamples } from './structural/redis-password';
+import { securestringPassword, samples as securestringPasswordSamples } from './structural/securestring-password';
+import { sqlPassword, samples as sqlPasswordSamples } from './structural/sql-password';
 import { jwt, samples as jwtSamples } from './structural/jwt';
 import { privateKey, samples as privateKeySamples } from './structural/private-key';
 import { urlCredentials, samples as urlCredentialsSamples } from './structural/url-credentials';
@@ -199,6 +203,10 @@ export const RULE_MODULES: readonly RuleModule[] = [
   { rule: authorizationToken, samples: authorizationTokenSamples },
   { rule: basicAuthHeader, samples: basicAuthHeaderSamples },
   { rule: curlCredentials, samples: curlCredentialsSamples },
+  { rule: sqlPassword, samples: sqlPasswordSamples },
+  { rule: netrcPassword, samples: netrcPasswordSamples },
+  { rule: redisPassword, samples: redisPasswordSamples },
+  { rule: securestringPassword, samples: securestringPasswordSamples },
   ...contextRules.map((rule, i) => ({ rule, samples: contextSamples(CONTEXT_PROVIDERS[i]!) })),
   // public-by-design
   { rule: posthogProjectKey, samples: posthogProjectKeySamples },

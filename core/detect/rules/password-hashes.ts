@@ -33,6 +33,9 @@ import type { RawMatch } from '../report/raw-match';
  *   `$<id>$…$…`) opening a value whose fields do not fit that function's exact lengths: a
  *   truncated or deliberately broken hash in a parser's test (`$2a$04$zvZz1zV`,
  *   `$argon2id$v=19$m=65536,t=1,p=1$abc$def`), still a hash's text, not a password.
+ * - MySQL's native hash (dev.mysql.com/doc/refman/5.7/en/password-hashing.html: since 4.1 `PASSWORD()`
+ *   gives 41 characters, `*` and 40 upper-case hex digits), as `mysql.user` stores it and
+ *   `IDENTIFIED BY PASSWORD '*…'` takes it.
  * - LDAP's RFC 2307 userPassword schemes: `{SSHA}`, `{SHA}`, `{SSHA256}`…, `{MD5}`, `{SMD5}`,
  *   `{CRYPT}`, `{PBKDF2-SHA256}`, `{ARGON2}` and the encoded hash after it.
  */
@@ -56,6 +59,7 @@ const FORMATS: readonly { name: string; re: RegExp }[] = [
   { name: 'PostgreSQL md5', re: /^md5[0-9a-f]{32}$/ },
   { name: 'PostgreSQL SCRAM-SHA-256', re: /^SCRAM-SHA-256\$\d+:[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$/ },
   { name: 'Modular Crypt Format', re: /^\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|md5|sha1|sha256|sha512|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha(?:1|256|512))?|bcrypt-sha256|[PH])\$(?:[^$\s]*\$){1,4}[^$\s]{3,}$/ },
+  { name: 'MySQL native', re: /^\*[0-9A-F]{40}$/ },
   { name: 'LDAP', re: /^\{(?:S?SHA(?:256|384|512)?|S?MD5|CRYPT|PBKDF2(?:-SHA(?:1|256|512))?|ARGON2|BCRYPT)\}[A-Za-z0-9+/=.$,:-]{8,}$/i },
 ];
 
@@ -63,7 +67,7 @@ const FORMATS: readonly { name: string; re: RegExp }[] = [
 export function passwordHashFormat(value: string): string | undefined {
   // A compose file writes `$` as `$$`, a shell string as `\$`.
   const v = value.startsWith('$$') || value.startsWith('\\$') ? value.replace(/\$\$|\\\$/g, '$') : value;
-  if (v.length < 12 || v.length > 400 || !(v.includes('$') || v.startsWith('{') || v.startsWith('md5'))) return undefined;
+  if (v.length < 12 || v.length > 400 || !(v.includes('$') || v.startsWith('{') || v.startsWith('md5') || v.startsWith('*'))) return undefined;
   return FORMATS.find((f) => f.re.test(v))?.name ?? htpasswdLine(v);
 }
 

@@ -1,0 +1,129 @@
+import { strict as assert } from 'node:assert';
+import { formatOf } from '../../../core/files/index';
+import { DEFAULT_MIN_CONFIDENCE, scanText } from '../../../core/detect/index';
+import { seededDraws, shownValues } from './shown';
+
+// How a value is written, by the syntax of its language or format (2026-12-07, a probe of one drawn
+// password written in 45 syntaxes found 28 unread). First, two facts of a language's string literals,
+// the first carried by the file-format table (core/files/file-formats.ts):
+// - `$name` in a Kotlin, Dart or Groovy template, or in a PHP or Perl double-quoted string, is replaced
+//   where the program runs (set twenty-nine left `password = "alice-$timestamp"` in a Kotlin debug
+//   screen): the literal's text is not the value used;
+// - a prefix before a quote (Python's `r'…'`, `b'…'`, Rust's `r"…"`, Dart's `r'…'`) opens a literal
+//   whose text is the value, as without it: a password written so was not read at all.
+// Each case beside a drawn value in the same place that must be found.
+const shown = shownValues;
+const { key } = seededDraws('literal-forms');
+
+describe('literal forms: string templates, prefixes, triple quotes, block scalars, ENV, password slots', () => {
+  it('the table says which languages interpolate `$name` and in which quotes', () => {
+    assert.deepEqual(formatOf('app/src/Main.kt').dollarTemplates, { quotes: '"' });
+    assert.deepEqual(formatOf('build.gradle.kts').dollarTemplates, { quotes: '"' });
+    assert.deepEqual(formatOf('lib/main.dart').dollarTemplates, { quotes: `"'`, rawPrefix: 'r' });
+    assert.deepEqual(formatOf('app/build.gradle').dollarTemplates, { quotes: '"' });
+    assert.deepEqual(formatOf('src/Config.php').dollarTemplates, { quotes: '"' });
+    assert.deepEqual(formatOf('lib/App/Config.pm').dollarTemplates, { quotes: '"' });
+    for (const p of ['src/Main.java', 'main.go', 'app.py', 'index.ts', 'config.rb', 'Program.cs', 'x.swift']) assert.equal(formatOf(p).dollarTemplates, undefined, p);
+    // The rows split from their families keep the family's kind and code.
+    assert.equal(formatOf('Main.kt').kind, formatOf('Main.java').kind);
+    assert.equal(formatOf('index.php').kind, formatOf('config.rb').kind);
+    assert.equal(formatOf('index.php').code, 'program');
+  });
+
+  it('Kotlin: a password built from a template is not a literal; a drawn literal and an escaped dollar are found', () => {
+    const path = 'autofill/internal/SettingsActivity.kt';
+    const code = [
+      'val timestamp = System.currentTimeMillis()',
+      'val creds = listOf(',
+      '    sample(username = "alice-$timestamp", password = "alice-$timestamp"),',
+      '    sample(username = "bob-${timestamp}", password = "bob-${timestamp + 1}"),',
+      ')',
+      '(1..5).forEach { add(sample(password = "password-$it")) }',
+      'logcat(ERROR) { "Sync-ScopedToken: $reason: ${asLog()}" }',
+      '',
+    ].join('\n');
+    assert.deepEqual(shown(code, path), []);
+    const k = key();
+    assert.deepEqual(shown(code.replace('"password-$it"', `"${k}"`), path), [k]);
+    // `\$` is the character: the literal is the password the program uses.
+    const escaped = `${k.slice(0, 10)}\\$${k.slice(10)}`;
+    assert.deepEqual(shown(code.replace('"password-$it"', `"${escaped}"`), path), [escaped]);
+    // The same line in Java holds `$` as a character: found.
+    const java = `Credentials c = sample("alice", "${k.slice(0, 12)}-$timestamp");\nString password = "${k.slice(0, 12)}-$timestamp";\n`;
+    assert.deepEqual(shown(java, 'src/Sample.java'), [`${k.slice(0, 12)}-$timestamp`]);
+  });
+
+  it("Dart interpolates in either quote unless the literal is raw; Groovy's single quotes are plain", () => {
+    const k = key();
+    const dart = `final password = 'seed-$timestamp';\nfinal token = "tok-\${user.id}";\n`;
+    assert.deepEqual(shown(dart, 'lib/fixtures.dart'), []);
+    assert.deepEqual(shown(`final password = r'${k.slice(0, 12)}-$timestamp';\n`, 'lib/fixtures.dart'), [`${k.slice(0, 12)}-$timestamp`]);
+    const groovy = `password = "seed-$timestamp"\n`;
+    assert.deepEqual(shown(groovy, 'build.gradle'), []);
+    assert.deepEqual(shown(`password = '${k.slice(0, 12)}-$timestamp'\n`, 'build.gradle'), [`${k.slice(0, 12)}-$timestamp`]);
+  });
+
+  it("PHP and Perl interpolate in double quotes only", () => {
+    const k = key();
+    assert.deepEqual(shown(`$password = "seed-$suffix";\n`, 'src/Seeder.php'), []);
+    assert.deepEqual(shown(`$password = '${k.slice(0, 12)}-$suffix';\n`, 'src/Seeder.php'), [`${k.slice(0, 12)}-$suffix`]);
+    assert.deepEqual(shown(`my $password = "seed-$suffix";\n`, 'lib/Seed.pm'), []);
+    assert.deepEqual(shown(`my $password = '${k.slice(0, 12)}-$suffix';\n`, 'lib/Seed.pm'), [`${k.slice(0, 12)}-$suffix`]);
+  });
+
+  it("a literal's prefix (`r'…'`, `b'…'`, `rb'…'`, Rust's `r\"…\"`) opens the value; an f-string and a name ending in r are left", () => {
+    const k = key();
+    for (const [prefix, path] of [['r', 'app/settings.py'], ['b', 'app/settings.py'], ['rb', 'app/settings.py'], ['U', 'app/settings.py'], ['r', 'src/main.rs'], ['b', 'src/main.rs']] as const) {
+      const q = path.endsWith('.rs') ? '"' : "'";
+      const line = path.endsWith('.rs') ? `let password = ${prefix}${q}${k}${q};\n` : `password = ${prefix}${q}${k}${q}\n`;
+      assert.deepEqual(shown(line, path), [k], `${prefix} in ${path}`);
+    }
+    // An f-string interpolates `{…}`: not read as a literal. A name ending in r before a quote is not a prefix.
+    assert.deepEqual(shown(`password = f'{k}'\n`, 'app/settings.py'), []);
+    assert.deepEqual(shown(`password = bar'${k}'\n`, 'app/settings.py'), []);
+  });
+
+  it("Rust's `r#\"…\"#`, C's `L\"…\"` and `u8\"…\"`, and a triple-quoted literal on one line are read; a triple quote opening a block is not a value", () => {
+    const k = key();
+    assert.deepEqual(shown(`let password = r#"${k}"#;\n`, 'src/main.rs'), [k]);
+    assert.deepEqual(shown(`const wchar_t* password = L"${k}";\n`, 'src/auth.cpp'), [k]);
+    assert.deepEqual(shown(`std::string password = u8"${k}";\n`, 'src/auth.cpp'), [k]);
+    assert.deepEqual(shown(`password = \"\"\"${k}\"\"\"\n`, 'app/settings.py'), [k]);
+    assert.deepEqual(shown(`password = '''${k}'''\n`, 'config.toml'), [k]);
+    assert.deepEqual(shown(`val password = \"\"\"${k}\"\"\"\n`, 'src/Main.kt'), [k]);
+    // A docstring after a name, a block opening on its line: no value of one line.
+    assert.deepEqual(shown(`def password():\n    \"\"\"Return the password.\"\"\"\n`, 'app/auth.py'), []);
+    assert.deepEqual(shown(`password = \"\"\"\n  multi\n  line\n\"\"\"\n`, 'app/settings.py'), []);
+  });
+
+  it("a YAML block scalar of one line is the key's value; a block of several lines and a reference are not read", () => {
+    const k = key();
+    const secret = `apiVersion: v1\nkind: Secret\nstringData:\n  password: |\n    ${k}\n  username: app\n`;
+    assert.deepEqual(shown(secret, 'deploy/secret.yaml'), [k]);
+    assert.deepEqual(shown(`data:\n  token: >-\n    ${k}\n`, 'deploy/values.yaml'), [k]);
+    assert.deepEqual(shown(`data:\n  token: |\n    ${k}\n    and a second line\n`, 'deploy/values.yaml'), []);
+    assert.deepEqual(shown(`env:\n  password: |\n    \${{ secrets.DB_PASSWORD }}\n`, '.github/workflows/ci.yml'), []);
+    // Indented no deeper than the key: not the block's content.
+    assert.deepEqual(shown(`password: |\nnext: ${k}\n`, 'deploy/values.yaml'), []);
+  });
+
+  it("a Dockerfile's `ENV NAME value` sets NAME to the value: a drawn one and a vendor default are found, a reference and a path are not", () => {
+    const k = key();
+    assert.deepEqual(shown(`FROM python:3.12\nENV DB_PASSWORD ${k}\n`, 'Dockerfile'), [k]);
+    assert.deepEqual(shown(`FROM postgres:16\nENV POSTGRES_PASSWORD postgres\n`, 'Dockerfile'), ['postgres']);
+    assert.deepEqual(shown(`FROM python:3.12\nENV DB_PASSWORD \${DB_PASSWORD}\nENV TOKEN_PATH /run/secrets/token\n`, 'Dockerfile'), []);
+    // Not the instruction: a sentence naming the variable.
+    assert.deepEqual(shown(`Set the ENV DB_PASSWORD variable before you start.\n`, 'docs/setup.txt'), []);
+  });
+
+  it('password slots: SQL, netrc, Redis and PowerShell say what the value is; a weak one where it runs is a weak default', () => {
+    const k = key();
+    const compose = (pw: string) => `services:\n  cache:\n    image: redis:7\n    command: redis-server --requirepass ${pw}\n`;
+    assert.deepEqual(scanText(compose(k), { path: 'docker-compose.yml' }).map((f) => f.ruleId), ['secret/redis-password']);
+    const weak = scanText(compose('redis'), { path: 'docker-compose.yml' });
+    assert.deepEqual(weak.map((f) => [f.ruleId, f.confidence >= DEFAULT_MIN_CONFIDENCE]), [['weak/default-credential', true]]);
+    assert.deepEqual(shown(`CREATE USER 'app'@'%' IDENTIFIED BY '${k}';\nGRANT ALL ON app.* TO 'app'@'%';\n`, 'docker/initdb.d/users.sql'), [k]);
+    assert.deepEqual(shown(`machine api.example.com\n  login bob\n  password ${k}\n`, '.netrc'), [k]);
+    assert.deepEqual(shown(`$pw = ConvertTo-SecureString "${k}" -AsPlainText -Force\n`, 'deploy/setup.ps1'), [k]);
+  });
+});
