@@ -168,6 +168,10 @@ export const FILE_FORMATS: readonly FileFormat[] = [
   // scripts, `.pm` and `.t`, are Perl.)
   { kind: 'hash-comment-code', languageIds: ['php'], extensions: ['.php'], comment: HASH, code: 'program', envAccess: templateVariable, dollarTemplates: { quotes: '"' } },
   { kind: 'hash-comment-code', languageIds: ['perl'], extensions: ['.pl', '.pm', '.t'], comment: HASH, code: 'program', envAccess: templateVariable, dollarTemplates: { quotes: '"' } },
+  // SQL scripts (a database image's `docker-entrypoint-initdb.d/*.sql`, migrations, seeds): statements
+  // that run, with `--` comments and string literals in single quotes; an unquoted word is a keyword or
+  // an identifier (ISO/IEC 9075; the same in MySQL, PostgreSQL, Oracle and SQLite).
+  { kind: 'other-code', languageIds: ['sql'], extensions: ['.sql'], comment: ['-- ', ''], code: 'program', envAccess: templateVariable },
   { kind: 'other-code', languageIds: ['lua', 'haskell', 'elm', 'purescript'], extensions: ['.lua', '.hs', '.elm', '.purs'], comment: ['-- ', ''], code: 'program', envAccess: templateVariable },
   { kind: 'other-code', languageIds: ['ocaml'], extensions: ['.ml', '.mli'], comment: ['(* ', ' *)'], code: 'program', envAccess: templateVariable },
   { kind: 'other-code', languageIds: ['erlang'], extensions: ['.erl', '.hrl'], comment: ['% ', ''], code: 'program', envAccess: templateVariable },

@@ -320,11 +320,11 @@ function redactedInside(v: string): boolean {
 // reader what to write in its place: a generator does not spell one.)
 const EDGE_MARKER = /^(?:example|sample|placeholder|dummy|redacted|changeme|notreal|replace[-_]?(?:this|it)[-_]?with)|(?:example|sample|placeholder|dummy|redacted|changeme|notreal)$/i;
 
-/** Leetspeak read back as letters (`Passw0rd` → `Password`, `pa$$word` → `password`, `S3cr3t` → `Secret`). */
+/** Leetspeak read back as letters (`Passw0rd` → `Password`, `pa$$word` → `password`, `S3cr3t` → `Secret`, `!` as `i`). */
 export function unLeet(v: string): string {
-  return v.replace(/[0134579@$]/g, (c) => LEET[c]!);
+  return v.replace(/[0134579@$!]/g, (c) => LEET[c]!);
 }
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g', '@': 'a', $: 's' };
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g', '@': 'a', $: 's', '!': 'i' };
 
 /**
  * The field's own noun written in leetspeak (`pa$$word`, `s3cr3t`): still the word. Only the noun
@@ -469,8 +469,9 @@ function isTrivialPem(v: string): boolean {
 /**
  * An instruction that opens the value (`REPLACE-WITH-AWS-SECRET-KEY`, `replace_with_your_token`,
  * base64 of it in a Secret's data): "replace with" tells the reader what to write in its place;
- * a generator does not spell it.
+ * a generator does not spell it. So do words after the verb alone (`replace-default-auth` in a chart's
+ * redis.conf that an init script rewrites, `change_this_secret`): an order to the reader, not a value.
  */
 function opensWithReplaceWith(v: string): boolean {
-  return /^replace[-_ ]?with[-_ ][A-Za-z]/i.test(v);
+  return /^replace[-_ ]?with[-_ ][A-Za-z]/i.test(v) || /^(?:replace|change)[-_ ][a-z]+(?:[-_ ][a-z]+){0,5}$/i.test(v);
 }

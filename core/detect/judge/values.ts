@@ -824,12 +824,13 @@ export function spellsPartOfName(v: string, name: string): boolean {
 
 /**
  * A string constant spelling a run of its own name's words in leetspeak (`CLIENT_SECRET = "cl13nts3cr3t"`,
- * `authorizationCode = "4uth0r1z4t10nC0d3"`): a fixture typed after the name, which a generator does
- * not spell. Letters and leet digits only, ten or more (a single noun, `Passw0rd`, is judged as a
+ * `authorizationCode = "4uth0r1z4t10nC0d3"`, a sentinel `LAST_WRITE_TOKEN` written with `@` and `!`
+ * for `a` and `i`): a fixture typed after the name, which a generator does not spell. Letters and
+ * leet digits and symbols only, ten or more (a single noun, `Passw0rd`, is judged as a
  * password): read back as letters, a run of the name's letters.
  */
 function spellsNameInLeet(v: string, name: string): boolean {
-  if (v.length < 10 || v.length > 64 || !/[0134579]/.test(v) || !/^[A-Za-z0134579]+$/.test(v)) return false;
+  if (v.length < 10 || v.length > 64 || !/[0134579@$!]/.test(v) || !/^[A-Za-z0134579@$!]+$/.test(v)) return false;
   return name.replace(/[^A-Za-z]/g, '').toLowerCase().includes(unLeet(v).toLowerCase());
 }
 

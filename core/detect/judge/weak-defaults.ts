@@ -321,7 +321,11 @@ function inDoctest(text: string, at: number): boolean {
 }
 
 /** Rules that judge a value by its shape next to a name or in a URL or header, not by a provider's format. */
-const SHAPE_RULES = new Set(['secret/generic-api-key', 'secret/hardcoded-password', 'secret/url-credentials', 'secret/authorization-header', 'secret/curl-credentials']);
+const SHAPE_RULES = new Set([
+  'secret/generic-api-key', 'secret/hardcoded-password', 'secret/url-credentials', 'secret/authorization-header', 'secret/curl-credentials',
+  // The password slots (judge/password-slot.ts): a value judged by its shape in a place that says it is a password.
+  'secret/sql-password', 'secret/netrc-password', 'secret/redis-password', 'secret/securestring-password',
+]);
 
 /**
  * In docs, examples and tests (not prompts), a value judged by its shape that does not look

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
 import { formatOf } from '../../../core/files/index';
 import { DEFAULT_MIN_CONFIDENCE, scanText } from '../../../core/detect/index';
 import { seededDraws, shownValues } from './shown';
@@ -125,5 +126,41 @@ describe('literal forms: string templates, prefixes, triple quotes, block scalar
     assert.deepEqual(shown(`CREATE USER 'app'@'%' IDENTIFIED BY '${k}';\nGRANT ALL ON app.* TO 'app'@'%';\n`, 'docker/initdb.d/users.sql'), [k]);
     assert.deepEqual(shown(`machine api.example.com\n  login bob\n  password ${k}\n`, '.netrc'), [k]);
     assert.deepEqual(shown(`$pw = ConvertTo-SecureString "${k}" -AsPlainText -Force\n`, 'deploy/setup.ps1'), [k]);
+  });
+
+  it("a password slot judges its value as every form does: a test's typed password, an instruction to replace it, a stored hash and a sentence are not shown", () => {
+    const k = key();
+    // A typed password in a test's netrc: below the threshold, as after `password =` in a test; a drawn one is shown.
+    const netrc = (pw: string) => `NETRC = '''\nmachine test-host\n  login user\n  password ${pw}\n'''\n`;
+    assert.deepEqual(shown(netrc('new-pass'), 'tests/unit/test_auth_netrc.py'), []);
+    assert.deepEqual(shown(netrc(k), 'tests/unit/test_auth_netrc.py'), [k]);
+    // A chart's redis.conf that an init script rewrites: the value orders the reader to replace it.
+    const conf = (pw: string) => `  redis.conf: |\n    maxmemory 0\n    requirepass ${pw}\n    masterauth ${pw}\n`;
+    assert.deepEqual(shown(conf('replace-default-auth'), 'chart/templates/redis-configmap.yaml'), []);
+    assert.deepEqual(shown(conf(k), 'chart/templates/redis-configmap.yaml'), [k, k]);
+    // MySQL's stored hash (`*` and 40 hex digits) is below the threshold wherever it is written.
+    const hash = `*${createHash('sha1').update(createHash('sha1').update(k).digest()).digest('hex').toUpperCase()}`;
+    assert.deepEqual(shown(`INSERT INTO users (name, password) VALUES ('app', '${hash}');\npassword = "${hash}"\n`, 'db/seed.sql'), []);
+    // A sentence naming the directive, and a list of the directives' names in code.
+    assert.deepEqual(shown(`The requirepass directive sets the password clients give.\nrequirepass directive: clients give it\n`, 'docs/redis.txt'), []);
+    assert.deepEqual(shown(`const DIRECTIVES = ['requirepass', 'masterauth'];\n`, 'src/redis.ts'), []);
+  });
+
+  it('a sentinel spelling its own name in leetspeak, with `@` and `!` for letters, is typed after the name; a drawn value there is found', () => {
+    const k = key();
+    assert.deepEqual(shown(`_LAST_WRITE_TOKEN = b"L@stWr!t3T0k3n"\n`, 'pkg/lib/redirect.py'), []);
+    assert.deepEqual(shown(`_LAST_WRITE_TOKEN = b"${k}"\n`, 'pkg/lib/redirect.py'), [k]);
+  });
+
+  it("SQL scripts are a format of their own that runs: the user's name as its password in a database image's init script is a weak default there, below the threshold in tests and docs", () => {
+    assert.equal(formatOf('docker/db/init.sql').code, 'program');
+    assert.deepEqual(formatOf('docker/db/init.sql').comment, ['-- ', '']);
+    const sql = `CREATE USER IF NOT EXISTS 'shop'@'%' IDENTIFIED BY 'shop';\nGRANT ALL ON shop.* TO 'shop'@'%';\n`;
+    const at = (path: string) => scanText(sql, { path }).map((f) => [f.ruleId, f.confidence >= DEFAULT_MIN_CONFIDENCE]);
+    assert.deepEqual(at('docker/production/db/mysql/init.sql'), [['weak/default-credential', true]]);
+    assert.deepEqual(at('test/scripts/mysql-init.sql'), [['weak/default-credential', false]]);
+    assert.deepEqual(at('docs/install.md'), [['weak/default-credential', false]]);
+    const k = key();
+    assert.deepEqual(shown(sql.replace("BY 'shop'", `BY '${k}'`), 'docker/production/db/mysql/init.sql'), [k]);
   });
 });

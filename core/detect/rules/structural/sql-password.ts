@@ -28,10 +28,16 @@ export const sqlPassword = rule({
 });
 
 const STATEMENT = /\b(?:create|alter)\s+user\b|\bgrant\b/i;
+/** The account the statement names: `CREATE USER [IF NOT EXISTS] 'app'@…`, `ALTER USER app`, `GRANT … TO 'app'@…`. */
+const ACCOUNT = /\b(?:(?:create|alter)\s+user\s+(?:if\s+not\s+exists\s+)?|\bto\s+)['"`]?([\w.-]{1,64})['"`]?(?:@|\s)/gi;
 
 function judged(value: string, m: RegExpExecArray) {
-  if (!STATEMENT.test(m.input.slice(Math.max(0, m.index - 300), m.index))) return null;
-  return judgePasswordSlot(value);
+  const before = m.input.slice(Math.max(0, m.index - 300), m.index);
+  if (!STATEMENT.test(before)) return null;
+  // The password judged with its user, as a URL's is: the user's name again is a weak default.
+  let user: string | undefined;
+  for (const a of before.matchAll(ACCOUNT)) user = a[1];
+  return judgePasswordSlot(value, user);
 }
 
 export const samples: RuleSamples = {
