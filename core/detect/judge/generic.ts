@@ -6,6 +6,7 @@ import { ALL_RULES } from '../rules/all';
 import type { PatternRule } from '../rules/rule';
 import type { CodeKind, DollarTemplates } from '../../files/file-formats';
 import { isDollarTemplate } from './string-templates';
+import { isPairName, pairValue } from './name-value-pair';
 import { isPlaceholder, isSlotCutAtBlank } from './placeholders';
 import { base64Word, isStrongToken, outsideCredentialAlphabet } from './values';
 import { judgeValueMemo } from './value-memo';
@@ -103,7 +104,9 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   let ne = e;
   while (ne > s && (text.charCodeAt(ne - 1) === 46 || text.charCodeAt(ne - 1) === 45)) ne--; // trailing . and -
   const name = text.slice(s, ne);
-  const facts = factsOf(name);
+  // A setter (`setPassword(`, `SetToken(`, `set_api_key(`) names its property after the verb, which
+  // names alone never count: the property is the name.
+  const facts = factsOf(name) ?? (text.charCodeAt(e) === 40 && code === 'program' ? setterFacts(name) : null);
   if (!facts) return judged;
   const kind = facts.kind;
   // A comment in program source is prose: what a key needs to be a key there is judged as in prose.
@@ -112,6 +115,8 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // macros`); as a key it is quoted, starts a line of prose, or is a config name (`DB_PASS`).
   if (kind === 'password' && (code === false || comment) && isShortPass(name) && !QUOTES.has(text[s - 1]!) && (comment || !startsLine(text, s))) return judged;
   let span = valueAfter(text, s, e, kind, code, ctx.jsonText, comment) ?? valueBefore(text, s);
+  // A record's `name` member (`- name: API_KEY` then `value: …`): the value is the record's `value` member.
+  if (!span && code === false && isPairName(text, s)) span = pairValue(text, s, e, (at) => readValue(text, at, Math.min(text.length, at + 400), true));
   let prose = false;
   if (!span) {
     // Prompts introduce credentials in sentences: "use this credential for the tool: <value>".
@@ -307,6 +312,8 @@ function mayHaveValue(text: string, s: number, e: number): boolean {
   let b = s;
   while (b > 0 && text.charCodeAt(b - 1) === 32) b--;
   if (b > 0 && text.charCodeAt(b - 1) === 61) return true;
+  // A record's `name` member (`- name: API_KEY`): its value is the record's `value` member (name-value-pair.ts).
+  if (b >= 5 && b < s && text.charCodeAt(b - 1) === 58 && (text.charCodeAt(b - 5) | 32) === 110 && isPairName(text, s)) return true;
   // A Dockerfile's `ENV NAME value`: the blank is the operator.
   if (b >= 3 && b < s && text.charCodeAt(b - 1) === 86 && dockerEnvBefore(text, s)) return true;
   // An operator, quote or bracket after the name on its line (the prose form looks 62 characters on).
@@ -368,6 +375,11 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
     // A Dockerfile's `ENV NAME value` (docs.docker.com, Dockerfile reference, "ENV": the older form
     // without `=` sets one variable to the rest of the line).
     return readValue(text, i, limit, true);
+  } else if (code === 'program' && i === e && text[i] === '(' && callsSetter(text, s, e)) {
+    // A setter or a builder's method given one string literal (`config.setPassword("…")`,
+    // `.withPassword("…")`, `OpenAI.builder().apiKey("…")`): the literal is the credential's value.
+    const arg = readValue(text, i + 1, limit, false);
+    return arg && arg.quoted && text[arg.end + 1] === ')' ? arg : null;
   } else if (kind === 'password' && !comment && (text[i] === '"' || text[i] === "'") && i > e && /passw|pwd|pswd/i.test(text.slice(s, e))) {
     // password "value"; (in a comment, `using password "x"` is a sentence)
     return readValue(text, i, limit, false);
@@ -467,6 +479,31 @@ function stringPrefixAt(text: string, i: number): number {
   }
   return 0;
 }
+
+/**
+ * Is the name text[s, e) a method that sets the credential: a setter by the JavaBeans convention and
+ * its kin (`setPassword`, `SetToken` in Go and C#, `set_api_key` in Python, a builder's `withPassword`),
+ * or a builder's or fluent configuration's method named for the property alone (`.password(`,
+ * `.apiKey(`, as Lombok's builders and most SDKs' client builders name them), called on an object.
+ * A getter, a check or a reset (`getPassword("key")`, `checkPassword(…)`) is none of these.
+ */
+function callsSetter(text: string, s: number, e: number): boolean {
+  const name = text.slice(s, e);
+  const dot = name.lastIndexOf('.');
+  const last = name.slice(dot + 1);
+  if (/^(?:[Ss]et|[Ww]ith)(?:_[a-z]|[A-Z])/.test(last)) return true;
+  // (A leading dot is not part of the name: `builder().apiKey(` leaves `apiKey` after `.`.)
+  const member = dot >= 0 || (s >= 1 && text[s - 1] === '.') || (s >= 2 && text[s - 1] === '>' && text[s - 2] === '-');
+  return member && BUILDER_PROPERTY.test(last);
+}
+/** The facts of the property a setter's name sets (`setApiKey` → `ApiKey`), or null when it is no setter. */
+function setterFacts(name: string): NameFacts | null {
+  const last = name.slice(name.lastIndexOf('.') + 1);
+  const setter = /^(?:[Ss]et|[Ww]ith)_?(?=[A-Za-z])/.exec(last);
+  return setter && /^(?:[Ss]et|[Ww]ith)(?:_[a-z]|[A-Z])/.test(last) ? factsOf(last.slice(setter[0].length)) : null;
+}
+
+const BUILDER_PROPERTY = /^(?:password|passwd|secret|token|api_?[kK]ey|(?:auth|access|bearer|refresh)_?[tT]oken|client_?[sS]ecret|(?:secret|access|private)_?[kK]ey)$/;
 
 /** Is the name at `s` the key of a Dockerfile `ENV` instruction (`ENV NAME value`, first on its line)? */
 function dockerEnvBefore(text: string, s: number): boolean {

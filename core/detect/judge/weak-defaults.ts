@@ -324,7 +324,7 @@ function inDoctest(text: string, at: number): boolean {
 const SHAPE_RULES = new Set([
   'secret/generic-api-key', 'secret/hardcoded-password', 'secret/url-credentials', 'secret/authorization-header', 'secret/curl-credentials',
   // The password slots (judge/password-slot.ts): a value judged by its shape in a place that says it is a password.
-  'secret/sql-password', 'secret/netrc-password', 'secret/redis-password', 'secret/securestring-password',
+  'secret/sql-password', 'secret/netrc-password', 'secret/redis-password', 'secret/securestring-password', 'secret/cli-password',
 ]);
 
 /**

@@ -93,6 +93,7 @@ import { webhookSigningSecret, samples as webhookSigningSecretSamples } from './
 import { authorizationToken, samples as authorizationTokenSamples } from './structural/authorization-token';
 import { basicAuthHeader, samples as basicAuthHeaderSamples } from './structural/basic-auth-header';
 import { bearerToken, samples as bearerTokenSamples } from './structural/bearer-token';
+import { cliPassword, samples as cliPasswordSamples } from './structural/cli-password';
 import { curlCredentials, samples as curlCredentialsSamples } from './structural/curl-credentials';
 import { netrcPassword, samples as netrcPasswordSamples } from './structural/netrc-password';
 import { redisPassword, samples as redisPasswordSamples } from './structural/redis-password';
@@ -207,6 +208,7 @@ export const RULE_MODULES: readonly RuleModule[] = [
   { rule: netrcPassword, samples: netrcPasswordSamples },
   { rule: redisPassword, samples: redisPasswordSamples },
   { rule: securestringPassword, samples: securestringPasswordSamples },
+  { rule: cliPassword, samples: cliPasswordSamples },
   ...contextRules.map((rule, i) => ({ rule, samples: contextSamples(CONTEXT_PROVIDERS[i]!) })),
   // public-by-design
   { rule: posthogProjectKey, samples: posthogProjectKeySamples },

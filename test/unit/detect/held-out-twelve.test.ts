@@ -30,8 +30,9 @@ describe('held-out set twelve', () => {
     const proc = (v: string) => `UPDATE [dbo].[Device]\nSET\n    [Name] = @Name,\n    [EncryptedAccessKey] = ${v},\n    [RevisionDate] = @RevisionDate\n`;
     assert.deepEqual(shown(proc('@EncryptedAccessKey'), 'src/Sql/Device_Update.sql'), []);
     assert.deepEqual(shown('    [ResetSecretKey] = @ResetSecretKey\n', 'src/Sql/User_Update.sql'), []);
+    // A literal in SQL is quoted (SQL scripts are program source: an unquoted word is an identifier).
     const k = key();
-    assert.deepEqual(shown(proc(k), 'src/Sql/Device_Update.sql'), [k]);
+    assert.deepEqual(shown(proc(`'${k}'`), 'src/Sql/Device_Update.sql'), [k]);
   });
 
   it('a qualified name (`ROTP::Base32.random`) or a call through a pointer (`request->tokens()`) is code; a literal in its place is found', () => {

@@ -163,4 +163,42 @@ describe('literal forms: string templates, prefixes, triple quotes, block scalar
     const k = key();
     assert.deepEqual(shown(sql.replace("BY 'shop'", `BY '${k}'`), 'docker/production/db/mysql/init.sql'), [k]);
   });
+
+  it("a record's `name` member names the credential and its `value` member holds it (Kubernetes EnvVar, ECS, CloudFormation); a reference and another record's value are not read", () => {
+    const k = key();
+    const pod = (value: string) => `spec:\n  containers:\n    - name: app\n      env:\n        - name: OPENAI_API_KEY\n${value}        - name: LOG_LEVEL\n          value: debug\n`;
+    assert.deepEqual(shown(pod(`          value: "${k}"\n`), 'deploy/app.yaml'), [k]);
+    assert.deepEqual(shown(pod(`          valueFrom:\n            secretKeyRef:\n              name: app\n              key: openai-api-key\n`), 'deploy/app.yaml'), []);
+    assert.deepEqual(shown(pod(`          value: {{ .Values.openaiApiKey | quote }}\n`), 'chart/templates/deployment.yaml'), []);
+    // The next record's value is not this record's: `- name: API_KEY` alone, then `- name: LOG_LEVEL` and its value.
+    assert.deepEqual(shown(pod(''), 'deploy/app.yaml'), []);
+    assert.deepEqual(shown(`{"containerDefinitions": [{"environment": [{"name": "DB_PASSWORD", "value": "${k}"}]}]}\n`, 'ecs/task-definition.json'), [k]);
+    assert.deepEqual(shown(`      Environment:\n        - Name: API_TOKEN\n          Value: ${k}\n`, 'cfn/service.yaml'), [k]);
+    // A vendor's default password in a pod that runs it is a weak default there.
+    const weak = scanText(`        - name: POSTGRES_PASSWORD\n          value: postgres\n`, { path: 'deploy/db.yaml' });
+    assert.deepEqual(weak.map((f) => [f.ruleId, f.confidence >= DEFAULT_MIN_CONFIDENCE]), [['weak/default-credential', true]]);
+  });
+
+  it("a setter or a builder's method given one literal receives the credential; a getter, a call's result and a label are not values", () => {
+    const k = key();
+    for (const [line, path] of [
+      [`config.setPassword("${k}");`, 'src/main/java/App.java'],
+      [`$client->setApiKey('${k}');`, 'src/Client.php'],
+      [`client.SetToken("${k}")`, 'cmd/main.go'],
+      [`client.set_api_key("${k}")`, 'app/client.py'],
+      [`OpenAI.builder().apiKey("${k}").build()`, 'src/main/kotlin/Ai.kt'],
+      [`db.withPassword("${k}");`, 'src/test/java/DbIT.java'],
+    ] as const) assert.deepEqual(shown(`${line}\n`, path), [k], line);
+    for (const line of ['String pw = getPassword("app.password");', 'user.setPassword(encoder.encode(raw));', 'form.setPasswordLabel("Enter your password");', 'setPassword(e.target.value);', 'builder.key("name").value(v);'])
+      assert.deepEqual(shown(`${line}\n`, 'src/App.java'), [], line);
+  });
+
+  it('a password on a command line by its documented flag (`mysql -p…`, `mysqladmin … -proot` in a healthcheck, `sshpass -p`) is found; a prompt, the port and a reference are not', () => {
+    const k = key();
+    assert.deepEqual(shown(`mysql -h db -u app -p${k} app < dump.sql\n`, 'scripts/restore.sh'), [k]);
+    assert.deepEqual(shown(`sshpass -p ${k} ssh deploy@host\n`, 'deploy.sh'), [k]);
+    const health = `    healthcheck:\n      test: ["CMD", "mysqladmin", "ping", "-h", "localhost", "-uroot", "-proot"]\n`;
+    assert.deepEqual(scanText(health, { path: 'docker-compose.yml' }).map((f) => [f.ruleId, f.confidence >= DEFAULT_MIN_CONFIDENCE]), [['weak/default-credential', true]]);
+    assert.deepEqual(shown('mysql -u root -p app\nmysql -h db -P 3306 -u app\nmysql -u root -p"$MYSQL_ROOT_PASSWORD" app\n', 'scripts/restore.sh'), []);
+  });
 });

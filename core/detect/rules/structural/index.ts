@@ -2,6 +2,7 @@ import type { PatternRule } from '../rule';
 import { authorizationToken } from './authorization-token';
 import { basicAuthHeader } from './basic-auth-header';
 import { bearerToken } from './bearer-token';
+import { cliPassword } from './cli-password';
 import { curlCredentials } from './curl-credentials';
 import { jwt } from './jwt';
 import { netrcPassword } from './netrc-password';
@@ -13,6 +14,6 @@ import { urlCredentials } from './url-credentials';
 
 /**
  * Formats defined by structure rather than a vendor prefix: JWTs, PEM keys, URLs, headers, curl, and
- * the password slots of SQL, netrc, Redis and PowerShell (judge/password-slot.ts).
+ * the password slots of SQL, netrc, Redis, PowerShell and command lines (judge/password-slot.ts).
  */
-export const structuralRules: PatternRule[] = [jwt, privateKey, urlCredentials, bearerToken, authorizationToken, basicAuthHeader, curlCredentials, sqlPassword, netrcPassword, redisPassword, securestringPassword];
+export const structuralRules: PatternRule[] = [jwt, privateKey, urlCredentials, bearerToken, authorizationToken, basicAuthHeader, curlCredentials, sqlPassword, netrcPassword, redisPassword, securestringPassword, cliPassword];
