@@ -247,6 +247,9 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (!quoted && code === 'program' && isErlangRecordExpression(v)) return null;
   if (isOptionalChain(v)) return null;
   if (namesTheSecretObject(v, name) || isScramVerifierPrefix(v) || isKeyValueOptionList(v)) return null;
+  // Held-out set thirty-one (business software: ERP, CRM, invoicing): template and PHP shapes, each a small test below.
+  if (isSmartyVariable(v) || spellsLettersInHexEscapes(v) || isSingleValidationRule(v) || isPhpClassConstant(v)) return null;
+  if (isPhpStringVariable(v) || isConcatenationIntoCall(v) || (!shaped && isSourceFilePath(v)) || isKeyPrefix(v) || isCssEscape(v)) return null;
   // Held-out set twenty-six (e-commerce and CMS code): names written as values, each a small test below.
   if (isCamelCaseBindParameter(v) || isDoubleUnderscoreName(v) || isScopedPackageSubpath(v) || isQuotedConstantPath(v) || opensConstantInterpolation(v)) return null;
   // A namespaced key (`app:traces-v2:discoverCache` in localStorage, Redis's `ops:{snapshot}:live` with
@@ -1190,4 +1193,119 @@ function isScramVerifierPrefix(v: string): boolean {
  */
 function isKeyValueOptionList(v: string): boolean {
   return v.includes(',') && /^[a-z][a-z0-9_-]*:[a-z][a-z0-9_.-]*(?:,[a-z][a-z0-9_-]*:[a-z][a-z0-9_.-]*)+$/.test(v);
+}
+
+/**
+ * Smarty's variable tag (smarty.net, "Variables": `{$config.pass}`, `{$smarty.foreach.row.iteration}`,
+ * `{$app.LBL_SAVE|escape}`) in a template (`.tpl`, or a template string in PHP): `{$`, a name, then
+ * array keys after dots or a modifier after `|`, closed by `}`. The engine writes a variable's value
+ * there when the page is built. (PHP's own curly syntax, `{$a->b}`, `{$a['b']}`, is
+ * isPhpCurlyInterpolation's.) No drawn value holds `{$`.
+ */
+function isSmartyVariable(v: string): boolean {
+  return v.includes('{$') && /\{\$[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\|[a-z_]\w*(?::[^{}|]*)?)+\}/.test(v);
+}
+
+/**
+ * A word whose letters outside ASCII are written as `\xHH` escapes (`Contrase\xF1a`, `L\xF6senord`:
+ * a bundler such as esbuild writes a translation's Latin-1 letters so; ECMA-262's HexEscapeSequence,
+ * the same in PHP, Python and C strings): every escape spells a Latin-1 letter (U+00C0 to U+00FF but
+ * the signs × and ÷) beside an ASCII letter, so the text is a word of a language, as the unescaped
+ * `Contraseña` is (outsideCredentialAlphabet). A key's bytes written as escapes run together
+ * (`\xde\xad…`), and three in four of them are no such letter.
+ */
+function spellsLettersInHexEscapes(v: string): boolean {
+  if (!v.includes('\\x')) return false;
+  let letters = true;
+  const text = v.replace(/\\x([0-9a-fA-F]{2})/g, (_, hex: string) => {
+    const code = parseInt(hex, 16);
+    if (code < 0xc0 || code === 0xd7 || code === 0xf7) letters = false;
+    return String.fromCharCode(code);
+  });
+  if (!letters || text === v) return false;
+  // Each escaped letter sits in a word: an ASCII letter beside it once the escapes are read.
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0xc0) continue;
+    if (!/[A-Za-z]/.test(text[i - 1] ?? '') && !/[A-Za-z]/.test(text[i + 1] ?? '')) return false;
+  }
+  return true;
+}
+
+/**
+ * One validation rule with its parameters (Laravel's `'min:6'`, `'required_if:change_password,true'`,
+ * `'required_unless:mail_driver,log'`; laravel.com/docs/validation, "Available Validation Rules"): a
+ * documented rule that takes parameters, a colon, then field names, numbers or lower-case literals
+ * joined by commas. isValidationRules reads two or more rules joined by `|`; a drawn value opens with
+ * no rule's name and a colon, and holds capitals.
+ */
+const PARAMETER_RULES = new Set(
+  ('after after_or_equal before before_or_equal between date_format decimal different digits digits_between exclude_if ' +
+    'exclude_unless exclude_with exclude_without gt gte in lt lte max max_digits min min_digits missing_if missing_unless ' +
+    'missing_with multiple_of not_in present_if prohibited_if prohibited_unless required_if required_unless required_with ' +
+    'required_with_all required_without required_without_all same size').split(' '),
+);
+function isSingleValidationRule(v: string): boolean {
+  const m = /^([a-z_]+):((?:[a-z][a-z0-9_.]*|\d+(?:\.\d+)?)(?:,(?:[a-z][a-z0-9_.]*|\d+(?:\.\d+)?))*)$/.exec(v);
+  return !!m && PARAMETER_RULES.has(m[1]!);
+}
+
+/**
+ * PHP's class name resolution (`Tymon\JWTAuth\Facades\JWTAuth::class`, php.net "Class Abstraction",
+ * `::class`): a namespaced class name that PHP turns into its string, in a container's or an alias
+ * map's array. A drawn value holds no backslash between names and no `::class`.
+ */
+function isPhpClassConstant(v: string): boolean {
+  return v.endsWith('::class') && /^\\?[A-Za-z_]\w*(?:\\[A-Za-z_]\w*)*::class$/.test(v);
+}
+
+/**
+ * A PHP variable in a string's text (php.net "Strings", variable parsing, and the `.` operator):
+ * `.$amount.` between two literals of one concatenation, read from the first one's closing quote
+ * (`'{"amount":'.$amount.',…'`), the same with an element or a member (`'.$params['accesskey'].'`),
+ * or the simple syntax's `$this->access_key` inside a double-quoted string. Filled in where the string
+ * is built; no drawn value holds `$name->` or `$name['…']`, or opens and closes with a `.` around `$name`.
+ */
+const PHP_VARIABLE = String.raw`\$[A-Za-z_]\w*(?:->[A-Za-z_]\w*|\[(?:'[\w-]*'|"[\w-]*"|\$[A-Za-z_]\w*)\])*`;
+const PHP_SEAM = new RegExp(String.raw`^['"]?\s*\.\s*${PHP_VARIABLE}\s*\.\s*['"]?$`);
+const PHP_MEMBER_OR_ELEMENT = new RegExp(String.raw`^\$[A-Za-z_]\w*(?:->[A-Za-z_]\w*|\[(?:'[\w-]*'|"[\w-]*"|\$[A-Za-z_]\w*)\])+$`);
+function isPhpStringVariable(v: string): boolean {
+  return v.includes('$') && (PHP_SEAM.test(v) || PHP_MEMBER_OR_ELEMENT.test(v));
+}
+
+/**
+ * A concatenation into a call, read from a literal's closing quote (`"…accessKey='" + SUGAR.language.get('app_strings', …`
+ * in JavaScript, PHP's `' . __('…`): the quote, `+` or `.`, a name or member chain and the call's opening
+ * parenthesis, the value cut at its first argument's quote. (isConcatenationAroundCall reads the call
+ * closed.) No key starts with a quote and an operator.
+ */
+function isConcatenationIntoCall(v: string): boolean {
+  return v[v.length - 1] === '(' && /^["']\s*[+.]\s*[A-Za-z_$][\w$]*(?:(?:\.|->|::)[A-Za-z_$][\w$]*)*\s*\($/.test(v);
+}
+
+/**
+ * A path to a program's source file (`'modules/OAuthKeys/OAuthKey.php'` in a PHP class map, a
+ * template's or a view's path): names joined by `/` ending in a source language's extension (FILE_NAME
+ * lists those of keys, configuration and data). Base64 has no `.`, and a drawn key ends in no extension.
+ */
+const SOURCE_PATH = /^(?:\.{0,2}\/)?[\w.-]+(?:\/[\w.-]+)+\.(?:php|phtml|inc|tpl|twig|rb|erb|go|java|kt|cs|rs|swift|vue|tsx|jsx|mjs|cjs)$/;
+function isSourceFilePath(v: string): boolean {
+  return v.includes('/') && SOURCE_PATH.test(v);
+}
+
+/**
+ * A key's prefix in snake_case that ends in its separator (`'password_reset_attempts_' . md5($ip)`, a
+ * session or cache key that code joins to an id): words of a language and a trailing `_` waiting for
+ * what follows, as a name ending in a colon does (isNameBeforeColon). A drawn value is not words.
+ */
+function isKeyPrefix(v: string): boolean {
+  return v[v.length - 1] === '_' && /^[a-z]+(?:_[a-z]+)+_$/.test(v) && isMadeOfWords(v.slice(0, -1));
+}
+
+/**
+ * A CSS escape (CSS Syntax Level 3, §4.3.7: a backslash and one to six hex digits, a code point), as an
+ * icon font's map writes each glyph (`"admin-password": "\\f161"`, the backslash doubled in JSON or a
+ * string literal): a character, not a value anyone keeps secret.
+ */
+function isCssEscape(v: string): boolean {
+  return v[0] === '\\' && /^\\{1,2}[0-9a-fA-F]{1,6}$/.test(v);
 }
