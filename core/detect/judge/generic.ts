@@ -8,7 +8,7 @@ import type { CodeKind, DollarTemplates } from '../../files/file-formats';
 import { isDollarTemplate } from './string-templates';
 import { isPairName, pairValue } from './name-value-pair';
 import { isPlaceholder, isSlotCutAtBlank } from './placeholders';
-import { base64Word, isStrongToken, outsideCredentialAlphabet } from './values';
+import { base64Word, isStrongToken, outsideCredentialAlphabet, takesAddress } from './values';
 import { judgeValueMemo } from './value-memo';
 import { fallbackLiteral } from './fallback-literal';
 import { isPowerShellCommand } from './notations';
@@ -214,6 +214,9 @@ export function genericAt(ctx: GenericContext, hit: number): Attempt | null {
   // A value in the exact shape of the provider the name names (40 base64 characters for an AWS
   // secret key) is judged as such, even where it starts like a path (`/7Zs1…`).
   const shaped = !!provider?.shape && provider.shape.test(value);
+  // Read as prose in program source (`merged.AuthInfos[mergedAuthInfoName] = &mergedAuthInfo`, a
+  // subscript too long for the assignment form): a name's address is code, as judgeValue reads `&` first.
+  if (prose && code === 'program' && takesAddress(value)) return rejected;
   let confidence = prose ? (isStrongToken(value) ? CONFIDENCE.credentialValue : null) : judgeValueMemo(value, kind, span.quoted, code, name, shaped, facts);
   if (confidence === null) return rejected;
   // Documentation prose names credentials to explain them: a value there that does not look

@@ -240,6 +240,8 @@ export function judgeValue(value: string, kind: NameKind, quoted: boolean, code:
   if (isNotation(v)) return null; // notations.ts: version specifiers, rate limits, durations, style rules
   if (!quoted && isBackslashWord(v)) return null;
   if (!quoted && code === 'program' && isNameExpression(v)) return null;
+  // Held-out set thirty-two (game servers and hosting panels): code read as a value, each a small test below.
+  if ((!quoted && code === 'program' && (isPostIncrement(v) || isSignedNumberThenNextItem(v))) || (code === 'shell' && hasCommandSubstitution(v))) return null;
   // Held-out set twenty-three (operations code): shapes of code and data formats, each a small test below.
   if (isConcatenationAroundCall(v) || isConcatenationSeam(v) || isNameBeforeColon(v) || isFormatFieldCall(v) || isSqlBindParameter(v) || isSqlColumnType(v)) return null;
   if (isPhpClassString(v) || isGoSliceType(v) || isEscapeSequence(v) || hasDovecotVariable(v)) return null;
@@ -1149,6 +1151,47 @@ function isOptionalChain(v: string): boolean {
  */
 function isErlangRecordExpression(v: string): boolean {
   return /^[A-Z_][A-Za-z0-9_]*#(?:[a-z][A-Za-z0-9_@]*(?:\.[a-z][A-Za-z0-9_@]*|\{.*)|\{.*)$/.test(v);
+}
+
+/**
+ * A post-increment or post-decrement of a name (`nextConditionToken++`, `lf->next_token--`): the
+ * `++` and `--` operators of C, C++, C#, Java, JavaScript and Go after a variable, a member or a
+ * member through a pointer. Unquoted in program source the text is an expression whose value is
+ * the name's before the step; a literal there would be quoted, and no drawn value ends in `++`.
+ */
+function isPostIncrement(v: string): boolean {
+  const n = v.length;
+  return n > 2 && v[n - 1] === v[n - 2] && (v[n - 1] === '+' || v[n - 1] === '-') && /^[A-Za-z_$][\w$]*(?:(?:\.|->|::)[A-Za-z_$][\w$]*)*(?:\+\+|--)$/.test(v);
+}
+
+/**
+ * Minified source after a signed number (`-1,r.Parser.prototype.TOKEN_INVALID=157,…`): a number
+ * with its sign and then, after `,` or `;`, the next item of a list or statement, as the minified
+ * check for an unsigned name or number reads it. Unquoted in program source this is an expression;
+ * a literal there would be quoted.
+ */
+function isSignedNumberThenNextItem(v: string): boolean {
+  return (v[0] === '-' || v[0] === '+') && /^[-+]\d+(?:\.\d+)?[,;][A-Za-z_$]/.test(v);
+}
+
+/**
+ * A shell command substitution inside the value (`"base64:$(head -c 32 /dev/urandom | base64)"`,
+ * `"token-$(date +%s)"`; POSIX Shell Command Language §2.6.3): outside single quotes the shell runs
+ * the command and puts its output there, so the text is not the value used. The command starts
+ * with a name (a lower-case letter first, as commands are); `$(` in a chosen password is rare, and
+ * one followed by a command's name and closed is rarer still.
+ */
+function hasCommandSubstitution(v: string): boolean {
+  return v.includes('$(') && /(?:^|[^\\$])\$\([a-z][\w.-]*(?:[ \t][^()]*)?\)/.test(v);
+}
+
+/**
+ * The address of, or a reference to, a name (`&mergedAuthInfo`, `&cfg.Auth`, `&self.token`): the
+ * unary `&` of C, C++, Go, Rust and C#'s unsafe code before a variable or a member. In program source,
+ * unquoted, it is an expression; a drawn value written there would be a quoted literal.
+ */
+export function takesAddress(v: string): boolean {
+  return v[0] === '&' && /^&[A-Za-z_][\w]*(?:(?:\.|->|::)[A-Za-z_]\w*)*$/.test(v);
 }
 
 /**
