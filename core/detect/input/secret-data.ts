@@ -58,7 +58,7 @@ function derHeader(der: Buffer, at: number, tag: number): { body: number; end: n
 }
 
 /** UTF-8 text without control characters but line breaks and tabs, or null for other bytes. */
-function decodeText(encoded: string): string | null {
+export function decodeText(encoded: string): string | null {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(encoded, 'base64'));
