@@ -351,7 +351,9 @@ function valueAfter(text: string, s: number, e: number, kind: NameKind, code: Co
   }
   if (text[i] === '[') {
     const close = text.indexOf(']', i);
-    if (close < 0 || close - i > 8) return null;
+    // A short index (`[0]`, `["k"]`), or a key that is a name or a member chain
+    // (`cfg.Passwords[defaultPasswordName] = "…"`): what is assigned after it is the element's value.
+    if (close < 0 || (close - i > 8 && !(close - i <= 80 && SUBSCRIPT_NAME.test(text.slice(i + 1, close))))) return null;
     i = close + 1;
   }
   if (quotedName) {
@@ -499,6 +501,9 @@ function callsSetter(text: string, s: number, e: number): boolean {
   const member = dot >= 0 || (s >= 1 && text[s - 1] === '.') || (s >= 2 && text[s - 1] === '>' && text[s - 2] === '-');
   return member && BUILDER_PROPERTY.test(last);
 }
+/** A subscript's key that is a name or a member chain (`defaultPasswordName`, `cfg.names.primary`). */
+const SUBSCRIPT_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+
 /** The facts of the property a setter's name sets (`setApiKey` → `ApiKey`), or null when it is no setter. */
 function setterFacts(name: string): NameFacts | null {
   const last = name.slice(name.lastIndexOf('.') + 1);

@@ -201,4 +201,10 @@ describe('literal forms: string templates, prefixes, triple quotes, block scalar
     assert.deepEqual(scanText(health, { path: 'docker-compose.yml' }).map((f) => [f.ruleId, f.confidence >= DEFAULT_MIN_CONFIDENCE]), [['weak/default-credential', true]]);
     assert.deepEqual(shown('mysql -u root -p app\nmysql -h db -P 3306 -u app\nmysql -u root -p"$MYSQL_ROOT_PASSWORD" app\n', 'scripts/restore.sh'), []);
   });
+
+  it('a literal assigned to an element whose key is a name (`cfg.Passwords[defaultPasswordName] = "…"`) is the element\'s value; code there is not', () => {
+    const k = key();
+    assert.deepEqual(shown(`\tcfg.Passwords[defaultPasswordName] = "${k}"\n`, 'internal/config/defaults.go'), [k]);
+    assert.deepEqual(shown(`\tcfg.Passwords[defaultPasswordName] = hash(pw)\n`, 'internal/config/defaults.go'), []);
+  });
 });
