@@ -54,25 +54,46 @@ export async function startKeyring(): Promise<SystemKeyring> {
   let bus: ChildProcess | undefined;
   let daemon: ChildProcess | undefined;
   const watches: DaemonWatch[] = [];
+  let stopped = false;
+  let restarts = 0;
   const stop = async () => {
+    stopped = true;
     for (const w of watches) w.stopping();
     killGroup(daemon);
     killGroup(bus);
     removeDir(dir);
+  };
+  // The daemon, unlocked with the same password over the same data directory (the login keyring
+  // and its items are on disk there).
+  const launch = async () => {
+    const d = spawnGroup('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets', `--control-directory=${join(runtime, 'keyring')}`], { env });
+    daemon = d;
+    d.once('error', () => undefined);
+    d.stdin!.end('throwaway-keyring-password');
+    d.stdout!.resume();
+    watches.push(watchDaemon(d, 'gnome-keyring-daemon'));
+    // Restarted when it dies, as a desktop session's systemd unit does (`Restart=on-failure`):
+    // gnome-keyring 42 aborts in its Secret Service when a session request arrives for a client
+    // whose record is gone (`gkd_secret_service_get_pkcs11_session: assertion 'client' failed`,
+    // then `g_variant_new: expected GVariant of type 'v' but received value has type '(null)'`;
+    // gnome-keyring work items 190, 196, 199), which the suites that SIGKILL a CLI at every step of
+    // a rotation can trigger. A user's session starts it again; so does this one, at most 5 times.
+    d.once('exit', () => {
+      if (stopped || restarts >= 5) return;
+      restarts++;
+      process.stderr.write(`[keyring] restarting gnome-keyring-daemon (restart ${restarts}), as a session's systemd unit would\n`);
+      launch().catch((e: Error) => process.stderr.write(`[keyring] restart failed: ${e.message}\n`));
+    });
+    // --unlock returns before the daemon owns the name; wait for it on the bus.
+    const w = await runToEnd('gdbus', ['wait', '--session', '--timeout', '10', 'org.freedesktop.secrets'], { env, timeoutMs: 15000 });
+    if (w.code !== 0) throw new Error(`gnome-keyring-daemon did not claim org.freedesktop.secrets (gdbus wait: ${w.code} ${w.stderr.trim()}) — apt install gnome-keyring libglib2.0-bin`);
   };
   try {
     const started = await startBus(dir, env);
     bus = started.bus;
     watches.push(watchDaemon(bus, 'dbus-daemon (private session bus)'));
     env.DBUS_SESSION_BUS_ADDRESS = started.address;
-    daemon = spawnGroup('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets', `--control-directory=${join(runtime, 'keyring')}`], { env });
-    daemon.once('error', () => undefined);
-    daemon.stdin!.end('throwaway-keyring-password');
-    daemon.stdout!.resume();
-    watches.push(watchDaemon(daemon, 'gnome-keyring-daemon'));
-    // --unlock returns before the daemon owns the name; wait for it on the bus.
-    const w = await runToEnd('gdbus', ['wait', '--session', '--timeout', '10', 'org.freedesktop.secrets'], { env, timeoutMs: 15000 });
-    if (w.code !== 0) throw new Error(`gnome-keyring-daemon did not claim org.freedesktop.secrets (gdbus wait: ${w.code} ${w.stderr.trim()}) — apt install gnome-keyring libglib2.0-bin`);
+    await launch();
     return { env, busAddress: started.address, dir, stop, exited: () => watches.map((w) => w.exited()).find(Boolean) };
   } catch (err) {
     await stop();

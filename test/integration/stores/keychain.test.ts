@@ -36,6 +36,21 @@ describe('keychain store against a real gnome-keyring', function () {
     assert.equal(r[1]!.value, 'value-for-x1-abcdef');
   });
 
+  it("the test session starts the keyring daemon again when it dies, as a desktop session's unit does, unlocked and with its items", async () => {
+    const ref = { type: 'keychain', service: 'rg-it-keychain-restart' };
+    const value = `cur-${randomBytes(12).toString('hex')}`;
+    await storeOps(keyring!.env, [{ op: 'set', ref, secretId: 'api', stage: 'current', value }], WORKERS);
+    // The abort gnome-keyring 42 dies of (GLib-ERROR is SIGTRAP), sent to this session's daemon only.
+    const control = join(keyring!.dir, 'run', 'keyring');
+    const killed = await runToEnd('pkill', ['-TRAP', '-f', `gnome-keyring-daemon .*--control-directory=${control}`], { timeoutMs: 5000 });
+    assert.equal(killed.code, 0, 'the daemon was found and signalled');
+    const back = await runToEnd('gdbus', ['wait', '--session', '--timeout', '15', 'org.freedesktop.secrets'], { env: keyring!.env, timeoutMs: 20000 });
+    assert.equal(back.code, 0, back.stderr);
+    assert.match(keyring!.exited() ?? '', /gnome-keyring-daemon \(pid \d+\) exited unexpectedly .*SIGTRAP/);
+    const r = await storeOps(keyring!.env, [{ op: 'get', ref, secretId: 'api', stage: 'current' }], WORKERS);
+    assert.equal(r[0]!.value, value);
+  });
+
   it('raises NoDbusSessionError when no session bus is reachable (fresh process each)', async () => {
     const noSocket = await probe('get', { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/rotation-guard-bus' });
     assert.equal(noSocket.errorClass, 'NoDbusSessionError', JSON.stringify(noSocket));
