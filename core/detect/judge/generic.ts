@@ -496,7 +496,7 @@ function callsSetter(text: string, s: number, e: number): boolean {
   const name = text.slice(s, e);
   const dot = name.lastIndexOf('.');
   const last = name.slice(dot + 1);
-  if (/^(?:[Ss]et|[Ww]ith)(?:_[a-z]|[A-Z])/.test(last)) return true;
+  if (SETTER_PREFIX.test(last)) return true;
   // (A leading dot is not part of the name: `builder().apiKey(` leaves `apiKey` after `.`.)
   const member = dot >= 0 || (s >= 1 && text[s - 1] === '.') || (s >= 2 && text[s - 1] === '>' && text[s - 2] === '-');
   return member && BUILDER_PROPERTY.test(last);
@@ -507,9 +507,12 @@ const SUBSCRIPT_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 /** The facts of the property a setter's name sets (`setApiKey` → `ApiKey`), or null when it is no setter. */
 function setterFacts(name: string): NameFacts | null {
   const last = name.slice(name.lastIndexOf('.') + 1);
-  const setter = /^(?:[Ss]et|[Ww]ith)_?(?=[A-Za-z])/.exec(last);
-  return setter && /^(?:[Ss]et|[Ww]ith)(?:_[a-z]|[A-Z])/.test(last) ? factsOf(last.slice(setter[0].length)) : null;
+  const setter = SETTER_PREFIX.exec(last);
+  return setter ? factsOf(last.slice(setter[0].length)) : null;
 }
+
+/** A setter's verb before its property (`set` or `with`, then `_` and a lower-case letter, or a capital): the `_` is the prefix's. */
+const SETTER_PREFIX = /^(?:[Ss]et|[Ww]ith)(?:_(?=[a-z])|(?=[A-Z]))/;
 
 const BUILDER_PROPERTY = /^(?:password|passwd|secret|token|api_?[kK]ey|(?:auth|access|bearer|refresh)_?[tT]oken|client_?[sS]ecret|(?:secret|access|private)_?[kK]ey)$/;
 
